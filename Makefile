@@ -1,0 +1,34 @@
+# Recur: the two commands a user needs are `make demo` and `make test`.
+SWIFT ?= swift
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: bootstrap build release test swift-test protocol-test demo clean
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	$(SWIFT) build
+
+release: bootstrap
+	$(SWIFT) build -c release
+
+swift-test: build
+	$(SWIFT) test
+
+# pytest exits 5 when it collects nothing: an empty suite is reported, not counted.
+protocol-test: build
+	@$(PY) -m pytest Tests/protocol -q -p no:cacheprovider; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "protocol-test: no protocol tests collected yet"; \
+	elif [ $$rc -ne 0 ]; then exit $$rc; fi
+
+test: swift-test protocol-test
+
+demo: bootstrap
+	@echo "make demo: not there yet. It will run the lesson's first program through the" >&2
+	@echo "Recur kernel once the language can run it; see README.md." >&2
+	@exit 1
+
+clean:
+	rm -rf .build build

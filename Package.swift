@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Recur",
+    products: [
+        .executable(name: "recur", targets: ["recur"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // System-library shims. libzmq is linked from its module map: its pkg-config entry
+        // carries an -isystem flag that SwiftPM refuses with a warning.
+        .systemLibrary(
+            name: "CZeroMQ",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+
+        .target(name: "Tensors", dependencies: ["CBLAS"]),
+        .target(name: "Script", dependencies: ["Tensors"]),
+        .target(name: "Jupyter", dependencies: ["CZeroMQ", "COpenSSL"]),
+        .target(name: "RecurKernel", dependencies: ["Jupyter", "Script"]),
+        .executableTarget(
+            name: "recur",
+            dependencies: [
+                "RecurKernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "CZeroMQ"]),
+        .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel"]),
+    ]
+)

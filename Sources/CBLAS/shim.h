@@ -1,0 +1,4 @@
+#ifndef RECUR_CBLAS_SHIM_H
+#define RECUR_CBLAS_SHIM_H
+#include <cblas.h>
+#endif

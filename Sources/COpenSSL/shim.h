@@ -1,0 +1,7 @@
+#ifndef RECUR_COPENSSL_SHIM_H
+#define RECUR_COPENSSL_SHIM_H
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#endif

@@ -1,0 +1,9 @@
+import Testing
+@testable import RecurKernel
+
+@Suite struct KernelIdentityTests {
+    @Test func reportsRecurLanguageAndLinkedLibzmq() {
+        #expect(KernelIdentity.language.name == "recur")
+        #expect(KernelIdentity.zeromqVersion.hasPrefix("4."))
+    }
+}

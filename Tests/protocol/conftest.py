@@ -1,0 +1,1 @@
+"""Shared fixtures for the protocol suites, which drive the real `recur` binary over ZeroMQ."""
