@@ -35,6 +35,7 @@ let package = Package(
             name: "recur",
             dependencies: [
                 "RecurKernel",
+                "Script",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
