@@ -40,7 +40,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "CZeroMQ"]),
         .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel"]),
