@@ -7,7 +7,7 @@ public final class Session {
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
-        self.init(library: .standard)
+        self.init(library: .recur)
     }
 
     init(library: ModuleLibrary) {
