@@ -9,15 +9,19 @@ final class LayerObject: ScriptObject {
 
     /// The script value for a module: a script class's instance, or a layer wrapper.
     static func value(for module: any Module, interpreter: Interpreter) -> Value {
+        if let handle = module as? ScriptModuleHandle { return .instance(handle.instance) }
         if let scripted = module as? ScriptModule, let instance = scripted.instance { return .instance(instance) }
         return .object(LayerObject(module))
     }
 
-    /// The Tensors module behind a script value, if it is one.
+    /// The Tensors module behind a script value, if it is one. A script class's instance is
+    /// returned as a handle that keeps the instance alive inside its container.
     static func module(of value: Value) -> (any Module)? {
         switch value {
         case .object(let object): return (object as? LayerObject)?.module
-        case .instance(let instance): return instance.native as? ScriptModule
+        case .instance(let instance):
+            guard let state = instance.native as? ScriptModule else { return nil }
+            return ScriptModuleHandle(instance: instance, state: state)
         default: return nil
         }
     }

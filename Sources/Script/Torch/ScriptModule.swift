@@ -62,6 +62,28 @@ final class ScriptModule: Module {
     }
 }
 
+/// A script module as a child of another module (or of `nn.Sequential`): it owns the
+/// instance, while the instance's own state refers back to it only weakly.
+final class ScriptModuleHandle: Module {
+    let instance: InstanceObject
+    let state: ScriptModule
+
+    init(instance: InstanceObject, state: ScriptModule) {
+        self.instance = instance
+        self.state = state
+    }
+
+    var typeName: String { state.typeName }
+    var ownParameters: [(name: String, tensor: Tensor)] { state.ownParameters }
+    var children: [(name: String, module: any Module)] { state.children }
+    var extraRepr: String { state.extraRepr }
+    var isTraining: Bool {
+        get { state.isTraining }
+        set { state.isTraining = newValue }
+    }
+    func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] { try state.forward(inputs) }
+}
+
 /// `torch.nn.Module` as a base class of script classes.
 final class ModuleBase: LibraryBase {
     func initialize(_ instance: InstanceObject, interpreter: Interpreter) throws(ScriptError) {

@@ -98,8 +98,27 @@ extension Interpreter {
         }
     }
 
-    /// Sizes given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(torch.Size([2, 3]))`.
+    /// The most elements a tensor may hold (1 GiB of float32): beyond it creation fails
+    /// with PyTorch's allocation error instead of exhausting the machine.
+    static let maxTensorElements = 1 << 28
+
+    /// Sizes given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(torch.Size([2, 3]))`,
+    /// checked for negative sizes and for allocations too large to attempt.
     func dims(_ values: [Value]) throws(ScriptError) -> [Int] {
+        let dims = try rawDims(values)
+        var total = 1
+        for d in dims {
+            if d < -1 { throw .runtimeError("Trying to create tensor with negative dimension \(d): [\(dims.map(String.init).joined(separator: ", "))]") }
+            let (product, overflow) = total.multipliedReportingOverflow(by: Swift.max(d, 1))
+            if overflow || product > Interpreter.maxTensorElements {
+                throw .runtimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate \(overflow ? "more than \(Int.max)" : String(product * 4)) bytes.")
+            }
+            total = product
+        }
+        return dims
+    }
+
+    private func rawDims(_ values: [Value]) throws(ScriptError) -> [Int] {
         if values.count == 1 {
             switch values[0] {
             case .tuple, .list: return try iterate(values[0]).map { (v) throws(ScriptError) in try indexValue(v, container: "size") }
