@@ -35,6 +35,7 @@ let package = Package(
             name: "recur",
             dependencies: [
                 "RecurKernel",
+                "Tensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

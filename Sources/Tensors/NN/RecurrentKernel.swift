@@ -30,7 +30,8 @@ enum RecurrentKernel {
         let bh = batch * hidden
         let slab = (steps + 1) * bh
         let h0Values = h0?.floats
-        var states = [Float](repeating: 0, count: layers.count * slab)
+        // Every slot but the initial states is overwritten before it is read.
+        var states = makeFloats(layers.count * slab) { _ in }
         let xValues = x.floats
         let weights = layers.map { ($0.weightIH.floats, $0.weightHH.floats, combinedBias($0)) }
         states.withUnsafeMutableBufferPointer { ps in
@@ -39,6 +40,8 @@ enum RecurrentKernel {
                 let layerStates = s + l * slab
                 if let h0Values {
                     for i in 0..<bh { layerStates[i] = h0Values[l * bh + i] }
+                } else {
+                    layerStates.update(repeating: 0, count: bh)
                 }
                 let inputSize = l == 0 ? x.shape.dims[2] : hidden
                 if l == 0 {
@@ -52,11 +55,16 @@ enum RecurrentKernel {
             }
         }
         let top = (layers.count - 1) * slab + bh
-        var result = Array(states[top..<(top + steps * bh)])
-        if appendFinal {
-            for l in 0..<layers.count {
-                let last = l * slab + steps * bh
-                result.append(contentsOf: states[last..<(last + bh)])
+        let resultCount = steps * bh + (appendFinal ? layers.count * bh : 0)
+        let result = states.withUnsafeBufferPointer { ps in
+            makeFloats(resultCount) { out in
+                guard let s = ps.baseAddress, let o = out.baseAddress else { return }
+                o.update(from: s + top, count: steps * bh)
+                if appendFinal {
+                    for l in 0..<layers.count {
+                        (o + steps * bh + l * bh).update(from: s + l * slab + steps * bh, count: bh)
+                    }
+                }
             }
         }
         let inputs = [x] + (h0.map { [$0] } ?? []) + layers.flatMap(\.tensors)
@@ -144,12 +152,18 @@ enum RecurrentKernel {
                 }
                 for i in 0..<bh { dh0[l * bh + i] = dh[i] }
                 let rows = steps * batch
-                let layerInput: [Float] = l == 0 ? x : Array(states[((l - 1) * slab + bh)..<((l - 1) * slab + bh + rows * hidden)])
-                let gWih = BLAS.product(dOut, transposeA: true, layerInput, transposeB: false, m: hidden, n: inputSize, k: rows)
-                let hPrev = Array(states[(l * slab)..<(l * slab + rows * hidden)])
-                let gWhh = BLAS.product(dOut, transposeA: true, hPrev, transposeB: false, m: hidden, n: hidden, k: rows)
-                var gb = [Float](repeating: 0, count: hidden)
-                for r in 0..<rows { for j in 0..<hidden { gb[j] += dOut[r * hidden + j] } }
+                let (gWih, gWhh, gb) = dOut.withUnsafeBufferPointer { pd in
+                    x.withUnsafeBufferPointer { px in
+                        let input = l == 0 ? px.baseAddress : UnsafePointer(s + (l - 1) * slab + bh)
+                        let gWih = BLAS.product(pd.baseAddress, transposeA: true, input, transposeB: false, m: hidden, n: inputSize, k: rows)
+                        let gWhh = BLAS.product(pd.baseAddress, transposeA: true, UnsafePointer(s + l * slab), transposeB: false, m: hidden, n: hidden, k: rows)
+                        var gb = [Float](repeating: 0, count: hidden)
+                        gb.withUnsafeMutableBufferPointer { pb in
+                            for r in 0..<rows { for j in 0..<hidden { pb[j] += pd[r * hidden + j] } }
+                        }
+                        return (gWih, gWhh, gb)
+                    }
+                }
                 let layer = layers[l]
                 var grads: [Tensor?] = [
                     Tensor(shape: layer.weightIH.shape, floats: gWih), Tensor(shape: layer.weightHH.shape, floats: gWhh),
@@ -193,8 +207,14 @@ extension Tensor {
                 order.swapAt(0, 1)
                 gv = Kernels.permute(.float32(gv), finalShape, order).floats
             }
-            var full = [Float](repeating: 0, count: total)
-            for i in 0..<n { full[offset + i] = gv[i] }
+            let full = gv.withUnsafeBufferPointer { pg in
+                makeFloats(total) { out in
+                    guard let o = out.baseAddress, let g = pg.baseAddress else { return }
+                    o.update(repeating: 0, count: offset)
+                    (o + offset).update(from: g, count: n)
+                    (o + offset + n).update(repeating: 0, count: total - offset - n)
+                }
+            }
             return [Tensor(shape: packed, floats: full)]
         }
     }
