@@ -20,12 +20,13 @@ struct RecurrentWeights {
 /// projection, one GEMM per step for the recurrence, weight gradients as GEMMs over all steps,
 /// and no allocation inside the time loop.
 enum RecurrentKernel {
-    /// Runs the layers over time-major `x` (T, B, I) from `h0` (L, B, H) or zeros. The result
+    /// Runs the layers over time-major `x` (T*B*I values in (T, B, I) order, any shape) from
+    /// `h0` (L*B*H values, any shape) or zeros; gradients come back in the operands' shapes. The result
     /// holds the top layer's outputs (T*B*H values) followed, when `appendFinal`, by each
     /// layer's last state (L*B*H values); it is recorded as one node named `name`.
     static func run(
         x: Tensor, h0: Tensor?, layers: [RecurrentWeights], nonlinearity: Nonlinearity,
-        steps: Int, batch: Int, hidden: Int, appendFinal: Bool, resultShape: Shape, name: String
+        steps: Int, batch: Int, inputSize: Int, hidden: Int, appendFinal: Bool, resultShape: Shape, name: String
     ) -> Tensor {
         let bh = batch * hidden
         let slab = (steps + 1) * bh
@@ -43,14 +44,14 @@ enum RecurrentKernel {
                 } else {
                     layerStates.update(repeating: 0, count: bh)
                 }
-                let inputSize = l == 0 ? x.shape.dims[2] : hidden
+                let layerInputSize = l == 0 ? inputSize : hidden
                 if l == 0 {
                     xValues.withUnsafeBufferPointer { px in
                         guard let xp = px.baseAddress else { return }
-                        forwardLayer(xp, inputSize, wih, whh, bias, layerStates, steps, batch, hidden, nonlinearity)
+                        forwardLayer(xp, layerInputSize, wih, whh, bias, layerStates, steps, batch, hidden, nonlinearity)
                     }
                 } else {
-                    forwardLayer(UnsafePointer(s + (l - 1) * slab + bh), inputSize, wih, whh, bias, layerStates, steps, batch, hidden, nonlinearity)
+                    forwardLayer(UnsafePointer(s + (l - 1) * slab + bh), layerInputSize, wih, whh, bias, layerStates, steps, batch, hidden, nonlinearity)
                 }
             }
         }
@@ -69,11 +70,12 @@ enum RecurrentKernel {
         }
         let inputs = [x] + (h0.map { [$0] } ?? []) + layers.flatMap(\.tensors)
         let xShape = x.shape
+        let h0Shape = h0?.shape
         let frozenStates = states
         return Tensor(shape: resultShape, floats: result).recording(name, inputs) { g in
             backward(
-                g.floats, states: frozenStates, x: xValues, xShape: xShape, weights: weights, layers: layers,
-                hasH0: h0 != nil, nonlinearity: nonlinearity, steps: steps, batch: batch, hidden: hidden,
+                g.floats, states: frozenStates, x: xValues, xShape: xShape, inputSize: inputSize, weights: weights,
+                layers: layers, h0Shape: h0Shape, nonlinearity: nonlinearity, steps: steps, batch: batch, hidden: hidden,
                 appendFinal: appendFinal)
         }
     }
@@ -92,8 +94,9 @@ enum RecurrentKernel {
         let bh = batch * hidden
         let out = states + bh
         if let bias {
-            for r in 0..<(steps * batch) {
-                for j in 0..<hidden { out[r * hidden + j] = bias[j] }
+            bias.withUnsafeBufferPointer { pb in
+                guard let b = pb.baseAddress else { return }
+                for r in 0..<(steps * batch) { (out + r * hidden).update(from: b, count: hidden) }
             }
         }
         wih.withUnsafeBufferPointer { pw in
@@ -114,8 +117,8 @@ enum RecurrentKernel {
     }
 
     static func backward(
-        _ g: [Float], states: [Float], x: [Float], xShape: Shape, weights: [([Float], [Float], [Float]?)],
-        layers: [RecurrentWeights], hasH0: Bool, nonlinearity: Nonlinearity,
+        _ g: [Float], states: [Float], x: [Float], xShape: Shape, inputSize firstInputSize: Int,
+        weights: [([Float], [Float], [Float]?)], layers: [RecurrentWeights], h0Shape: Shape?, nonlinearity: Nonlinearity,
         steps: Int, batch: Int, hidden: Int, appendFinal: Bool
     ) -> [Tensor?] {
         let bh = batch * hidden
@@ -131,7 +134,7 @@ enum RecurrentKernel {
             guard let s = ps.baseAddress else { return }
             for l in stride(from: count - 1, through: 0, by: -1) {
                 let (wih, whh, _) = weights[l]
-                let inputSize = l == 0 ? xShape.dims[2] : hidden
+                let inputSize = l == 0 ? firstInputSize : hidden
                 let layerStates = s + l * slab
                 for i in 0..<bh { dh[i] = appendFinal ? g[steps * bh + l * bh + i] : 0 }
                 dOut.withUnsafeMutableBufferPointer { pd in
@@ -176,7 +179,7 @@ enum RecurrentKernel {
             }
         }
         var result: [Tensor?] = [Tensor(shape: xShape, floats: dx)]
-        if hasH0 { result.append(Tensor(shape: Shape([count, batch, hidden]), floats: dh0)) }
+        if let h0Shape { result.append(Tensor(shape: h0Shape, floats: dh0)) }
         for grads in paramGrads { result += grads }
         return result
     }

@@ -26,7 +26,14 @@ struct BenchCommand: ParsableCommand {
         for training in cases {
             if let filter, !training.name.contains(filter) { continue }
             let iterations = max(5, Int(Double(training.iterations) * scale))
-            for _ in 0..<max(2, iterations / 10) { try training.step() }
+            // Warm up for at least half a second: caches, the allocator, and OpenBLAS's idle
+            // threads, which spin for a while after start-up.
+            let warmupEnd = Self.now() + 500_000
+            var warmups = 0
+            while warmups < max(2, iterations / 10) || Self.now() < warmupEnd {
+                try training.step()
+                warmups += 1
+            }
             var samples: [Double] = []
             samples.reserveCapacity(iterations)
             for _ in 0..<iterations {
