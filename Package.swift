@@ -35,13 +35,14 @@ let package = Package(
             name: "recur",
             dependencies: [
                 "RecurKernel",
+                "Script",
                 "Tensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"], exclude: ["Programs"]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "CZeroMQ"]),
         .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel"]),
     ]

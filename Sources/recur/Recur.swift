@@ -7,6 +7,6 @@ struct Recur: ParsableCommand {
         commandName: "recur",
         abstract: "A Jupyter kernel for learning recurrent neural networks.",
         version: KernelIdentity.implementationVersion,
-        subcommands: [BenchCommand.self]
+        subcommands: [RunCommand.self, BenchCommand.self]
     )
 }
