@@ -15,19 +15,23 @@ public struct MessageSigner: Sendable {
     public var isSigning: Bool { !key.isEmpty }
 
     /// The raw 32-byte HMAC-SHA256 of the concatenated parts.
+    ///
+    /// The parts are joined into one buffer for OpenSSL's one-shot `HMAC` (the streaming
+    /// `HMAC_CTX` calls are deprecated in OpenSSL 3); messages are small, the copy is cheap.
     func digest(_ parts: [[UInt8]]) -> [UInt8] {
+        var joined = [UInt8]()
+        joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { joined.append(contentsOf: part) }
         var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var outLength: UInt32 = 0
-        guard let ctx = HMAC_CTX_new() else { return [] }
-        defer { HMAC_CTX_free(ctx) }
-        let ok = key.withUnsafeBufferPointer { keyBuffer in
-            HMAC_Init_ex(ctx, keyBuffer.baseAddress, Int32(keyBuffer.count), EVP_sha256(), nil)
+        let result = key.withUnsafeBytes { keyBytes in
+            joined.withUnsafeBufferPointer { data in
+                HMAC(
+                    EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count), data.baseAddress,
+                    data.count, &out, &outLength)
+            }
         }
-        guard ok == 1 else { return [] }
-        for part in parts {
-            _ = part.withUnsafeBufferPointer { HMAC_Update(ctx, $0.baseAddress, $0.count) }
-        }
-        guard HMAC_Final(ctx, &out, &outLength) == 1 else { return [] }
+        guard result != nil else { return [] }
         return Array(out.prefix(Int(outLength)))
     }
 
