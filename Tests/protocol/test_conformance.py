@@ -1,0 +1,42 @@
+"""jupyter_kernel_test's conformance suite, with every sample filled in for Recur script."""
+from __future__ import annotations
+
+import jupyter_kernel_test as jkt
+import pytest
+
+from conftest import KERNEL_NAME
+
+pytestmark = pytest.mark.timeout(120)
+
+
+class RecurKernelTests(jkt.KernelTests):
+    kernel_name = KERNEL_NAME
+    language_name = "recur"
+    file_extension = ".recur"
+
+    code_hello_world = 'print("hello, world")'
+    code_stderr = 'import sys; print("x", file=sys.stderr)'
+    completion_samples = [
+        {"text": "import torch\ntorch.nn.RNNCe", "matches": {"RNNCell"}},
+        {"text": "pri", "matches": {"print"}},
+    ]
+    complete_code_samples = ["1", 'print("hello, world")', "def f(x):\n    return x\n", "x = [1,\n 2]"]
+    incomplete_code_samples = ["for i in range(3):", "def f(x):", "x = [1,", 'print("a",']
+    invalid_code_samples = ["1)", "x = ]"]
+    code_page_something = "help(print)"
+    code_generate_error = 'raise ValueError("boom")'
+    code_execute_result = [
+        {"code": "6*7", "result": "42"},
+        {"code": "1+2", "result": "3"},
+        {"code": '"hello" + " world"', "result": "'hello world'"},
+    ]
+    code_display_data = [{"code": 'display("shown")', "mime": "text/plain"}]
+    code_history_pattern = "6*7"
+    supported_history_operations = ("tail", "range", "search")
+    code_inspect_sample = "print"
+    code_clear_output = "clear_output()"
+
+
+class RecurIopubWelcomeTests(jkt.IopubWelcomeTests):
+    kernel_name = KERNEL_NAME
+    support_iopub_welcome = True
