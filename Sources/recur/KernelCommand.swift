@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import Jupyter
 import RecurKernel
 
@@ -13,6 +14,27 @@ struct KernelCommand: ParsableCommand {
     var connectionFile: String
 
     func run() throws {
+        try Self.serve(connectionFile: connectionFile)
+    }
+
+    /// Runs the kernel when the arguments are exactly `kernel -f FILE` (what every
+    /// kernelspec launches), bypassing ArgumentParser: its reflection touches about 3 MiB of
+    /// code and data that a kernel process would otherwise keep resident for its lifetime.
+    /// Anything else (help, errors, other spellings) goes through ArgumentParser.
+    static func runDirectly(_ arguments: [String]) -> Bool {
+        guard arguments.count == 4, arguments[1] == "kernel",
+            arguments[2] == "-f" || arguments[2] == "--connection-file"
+        else { return false }
+        do {
+            try serve(connectionFile: arguments[3])
+        } catch {
+            StandardError.write("Error: \(error)")
+            Glibc.exit(1)
+        }
+        return true
+    }
+
+    private static func serve(connectionFile: String) throws {
         let connection = try ConnectionInfo(path: connectionFile)
         let server = try KernelServer(
             connection: connection, kernelInfo: KernelIdentity.kernelInfo,

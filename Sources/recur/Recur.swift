@@ -9,4 +9,10 @@ struct Recur: ParsableCommand {
         version: KernelIdentity.implementationVersion,
         subcommands: [KernelCommand.self, InstallCommand.self]
     )
+
+    /// Starts `recur kernel -f FILE` without ArgumentParser (see `KernelCommand.runDirectly`).
+    static func main() {
+        if KernelCommand.runDirectly(CommandLine.arguments) { return }
+        main(nil)
+    }
 }

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Testing
 @testable import Jupyter
 
@@ -37,5 +38,28 @@ import Testing
         #expect(JSONValue.double(3).intValue == 3)
         #expect(JSONValue.double(3.5).intValue == nil)
         #expect(JSONValue.string("3").intValue == nil)
+    }
+}
+
+
+@Suite struct JSONValueCodableTests {
+    @Test func roundTripsThroughFoundationEssentialsCoders() throws {
+        let original: JSONValue = ["a": [1, .double(2.5), "x", nil, true], "b": [:]]
+        let encoded = try JSONEncoder().encode(original)
+        #expect(try JSONDecoder().decode(JSONValue.self, from: encoded) == original)
+        #expect(try JSONValue.parse(Array(encoded)) == original)
+    }
+
+    @Test func hostileNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(deep) }
+    }
+
+    @Test func escapesAndSurrogatePairsDecode() throws {
+        #expect(try JSONValue.parse(#""\u00e9\ud83d\ude00\/\b""#) == "é😀/\u{8}")
+        #expect(try JSONValue.parse(#""\ud800x""#) == "\u{FFFD}x")
+        #expect(throws: JSONParseError.self) { try JSONValue.parse("\"a\u{1}\"") }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse("01") }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse("[1,]") }
     }
 }

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// A kernel's connection file: where to bind and how to sign.
 public struct ConnectionInfo: Sendable, Equatable {
     /// How sockets are addressed.
@@ -51,7 +49,7 @@ public struct ConnectionFileError: Error, Sendable, CustomStringConvertible {
 }
 
 extension ConnectionInfo {
-    private struct FileLayout: Decodable {
+    private struct FileLayout {
         var transport: String?
         var ip: String?
         var shell_port: Int
@@ -63,16 +61,43 @@ extension ConnectionInfo {
         var signature_scheme: String?
         var curve_publickey: String?
         var curve_secretkey: String?
+
+        init(_ json: JSONValue) throws(ConnectionFileError) {
+            guard case .object(let fields) = json else { throw ConnectionFileError(description: "not a JSON object") }
+            func text(_ key: String) throws(ConnectionFileError) -> String? {
+                guard let value = fields[key], value != .null else { return nil }
+                guard let text = value.stringValue else { throw ConnectionFileError(description: "\(key) is not a string") }
+                return text
+            }
+            func port(_ key: String) throws(ConnectionFileError) -> Int {
+                guard let value = fields[key]?.intValue, (0...65535).contains(value) else {
+                    throw ConnectionFileError(description: "\(key) is missing or not a port number")
+                }
+                return value
+            }
+            transport = try text("transport")
+            ip = try text("ip")
+            shell_port = try port("shell_port")
+            iopub_port = try port("iopub_port")
+            stdin_port = try port("stdin_port")
+            control_port = try port("control_port")
+            hb_port = try port("hb_port")
+            key = try text("key")
+            signature_scheme = try text("signature_scheme")
+            curve_publickey = try text("curve_publickey")
+            curve_secretkey = try text("curve_secretkey")
+        }
     }
 
     /// Parses the JSON text of a connection file.
     public init(json: [UInt8]) throws(ConnectionFileError) {
-        let layout: FileLayout
+        let parsed: JSONValue
         do {
-            layout = try JSONDecoder().decode(FileLayout.self, from: Data(json))
+            parsed = try JSONValue.parse(json)
         } catch {
             throw ConnectionFileError(description: "not a valid connection file: \(error)")
         }
+        let layout = try FileLayout(parsed)
         guard let transport = Transport(rawValue: layout.transport ?? "tcp") else {
             throw ConnectionFileError(
                 description: "unknown transport \"\(layout.transport ?? "")\" (expected tcp or ipc)")

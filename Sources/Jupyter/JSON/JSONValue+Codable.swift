@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 extension JSONValue: Codable {
     /// Decodes any JSON document.
     public init(from decoder: any Decoder) throws {
@@ -34,27 +32,5 @@ extension JSONValue: Codable {
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
-    }
-}
-
-/// Why bytes could not be read as JSON.
-public struct JSONParseError: Error, Sendable, CustomStringConvertible {
-    /// What the decoder reported.
-    public let description: String
-}
-
-extension JSONValue {
-    /// Parses UTF-8 JSON text.
-    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            throw JSONParseError(description: "\(error)")
-        }
-    }
-
-    /// Parses UTF-8 JSON text given as a string.
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parse(Array(text.utf8))
     }
 }

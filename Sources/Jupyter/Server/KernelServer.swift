@@ -55,17 +55,17 @@ public final class KernelServer {
     ///
     /// The interpreter is only ever called on the calling thread.
     public func run(interpreter: any Interpreter) throws(ZMQError) -> Bool {
-        let signer = MessageSigner(key: connection.key)
+        let key = connection.key
         let shellPush = try inboxPusher()
         let controlPush = try inboxPusher()
         let forwarder = IOPubForwarder(
             xpub: iopub, inbox: iopubInbox,
-            codec: WireCodec(signer: signer, session: session, seen: seen, channelTag: "w"))
+            codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "w"))
         let forwarderThread = try NativeThread { forwarder.run() }
-        let threads = try startThreads(signer: signer, controlPush: controlPush)
+        let threads = try startThreads(key: key, controlPush: controlPush)
 
         let dispatcher = Dispatcher(
-            role: .shell, codec: WireCodec(signer: signer, session: session, seen: seen, channelTag: "s"),
+            role: .shell, codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "s"),
             channel: shell, iopub: shellPush, stdin: stdin, interpreter: interpreter, kernelInfo: kernelInfo,
             control: control, log: log)
         dispatcher.publish(.status, ["execution_state": "starting"], parent: nil)
@@ -86,10 +86,10 @@ public final class KernelServer {
         return push
     }
 
-    private func startThreads(signer: MessageSigner, controlPush: ZMQSocket) throws(ZMQError) -> [NativeThread] {
+    private func startThreads(key: [UInt8], controlPush: ZMQSocket) throws(ZMQError) -> [NativeThread] {
         let beat = Heartbeat(socket: heartbeat, control: control)
         let controlLoop = ControlLoop(
-            socket: controlSocket, push: controlPush, signer: signer, session: session, seen: seen,
+            socket: controlSocket, push: controlPush, key: key, session: session, seen: seen,
             kernelInfo: kernelInfo, control: control, log: log)
         return [
             try NativeThread { beat.run() },
@@ -116,7 +116,7 @@ private final class ControlLoop: @unchecked Sendable {
     // @unchecked: both sockets belong to the control thread once `run` starts.
     let socket: ZMQSocket
     let push: ZMQSocket
-    let signer: MessageSigner
+    let key: [UInt8]
     let session: String
     let seen: SeenSignatures
     let kernelInfo: KernelInfo
@@ -124,12 +124,12 @@ private final class ControlLoop: @unchecked Sendable {
     let log: KernelLog
 
     init(
-        socket: ZMQSocket, push: ZMQSocket, signer: MessageSigner, session: String, seen: SeenSignatures,
+        socket: ZMQSocket, push: ZMQSocket, key: [UInt8], session: String, seen: SeenSignatures,
         kernelInfo: KernelInfo, control: KernelControl, log: @escaping KernelLog
     ) {
         self.socket = socket
         self.push = push
-        self.signer = signer
+        self.key = key
         self.session = session
         self.seen = seen
         self.kernelInfo = kernelInfo
@@ -139,7 +139,7 @@ private final class ControlLoop: @unchecked Sendable {
 
     func run() {
         let dispatcher = Dispatcher(
-            role: .control, codec: WireCodec(signer: signer, session: session, seen: seen, channelTag: "c"),
+            role: .control, codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "c"),
             channel: socket, iopub: push, stdin: nil, interpreter: nil, kernelInfo: kernelInfo, control: control,
             log: log)
         dispatcher.run()
