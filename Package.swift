@@ -35,11 +35,12 @@ let package = Package(
             name: "recur",
             dependencies: [
                 "RecurKernel",
+                "Script",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "CZeroMQ"]),
         .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel"]),

@@ -32,7 +32,7 @@ final class PublisherHost: ScriptHost {
         do {
             return try publisher.readInput(prompt: prompt, password: password)
         } catch {
-            throw InputUnavailable(reason: error.description)
+            throw InputUnavailable()
         }
     }
 
@@ -40,8 +40,14 @@ final class PublisherHost: ScriptHost {
 }
 
 extension DisplayBundle {
-    /// The same representations, in the same order.
+    /// The same representations, in the same order. JSON MIME types carry JSON documents
+    /// on the wire, not strings: their text is parsed (and kept as text if it does not parse).
     init(_ bundle: MimeBundle) {
-        self.init(data: bundle.items.map { (mimeType: $0.mime, value: JSONValue.string($0.data)) })
+        self.init(
+            data: bundle.entries.map { entry in
+                let isJSON = entry.mime == "application/json" || entry.mime.hasSuffix("+json")
+                let value = isJSON ? (try? JSONValue.parse(entry.data)) ?? .string(entry.data) : .string(entry.data)
+                return (mimeType: entry.mime, value: value)
+            })
     }
 }

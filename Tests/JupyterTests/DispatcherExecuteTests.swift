@@ -59,6 +59,10 @@ import Testing
         #expect(replies.map(\.type) == ["execute_reply", "execute_reply", "kernel_info_reply"])
         #expect(replies[1].content["status"] == "aborted")
         #expect(mock.executed.map(\.code) == ["fail"])
+        // The failed request goes idle only after the queue was aborted.
+        let failedID = replies[0].parentID
+        #expect(harness.iopubMessages.last?.parentID == failedID)
+        #expect(harness.iopubMessages.last?.content["execution_state"] == "idle")
     }
 
     @Test func withoutStopOnErrorQueuedCellsStillRun() {

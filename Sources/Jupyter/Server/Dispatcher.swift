@@ -13,7 +13,7 @@ final class Dispatcher {
     /// What the serving loop should do after a message.
     enum Disposition: Equatable {
         case proceed
-        /// An execution failed with `stop_on_error`: answer what is queued as aborted.
+        /// An execution failed with `stop_on_error`; what was queued has been aborted.
         case abortQueued
         case stop
     }
@@ -55,7 +55,7 @@ final class Dispatcher {
     func run() {
         while !control.isStopping {
             guard let frames = channel.receive(timeoutMilliseconds: 100) else { continue }
-            if handle(frames) == .abortQueued { abortQueuedRequests() }
+            handle(frames)
         }
         if role == .shell { interpreter?.shutdown(restart: control.isRestarting) }
     }
@@ -97,7 +97,11 @@ final class Dispatcher {
         busy(message)
         defer { idle(message) }
         do {
-            return try answer(message)
+            let disposition = try answer(message)
+            // Abort what was queued behind the failed cell before going idle: a client that
+            // waits for idle before sending its next request must not see it aborted.
+            if disposition == .abortQueued { abortQueuedRequests() }
+            return disposition
         } catch {
             log("dropped \(message.header.type) on \(role): \(error)")
             return .proceed

@@ -48,7 +48,7 @@ final class KernelHarness: @unchecked Sendable {
     func sendShell(_ type: String, _ content: JSONValue) -> String {
         let frames = request(type, content)
         let id = decodeAll([frames]).first?.message.header.messageID ?? ""
-        if shellDispatcher.handle(frames) == .abortQueued { shellDispatcher.abortQueuedRequests() }
+        shellDispatcher.handle(frames)
         return id
     }
 

@@ -1,0 +1,192 @@
+extension BuiltinFunctions {
+    static func addIntrospection(_ table: inout [String: Value], interpreter: Interpreter) {
+        func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
+            table[name] = .builtin(BuiltinFunction(name, signature: signature, doc: doc, body))
+        }
+        add("help", "help(obj)", "Show the documentation of an object in the pager.") { interpreter, a throws(ScriptError) in
+            try a.expect("help", 0...1)
+            let text = a.positional.isEmpty
+                ? "Recur script: Python-shaped code with PyTorch's vocabulary. Try help(len) or torch.nn.RNN?"
+                : try interpreter.helpText(for: a.positional[0], detail: 1)
+            interpreter.host.page(MimeBundle(plainText: text))
+            return .none
+        }
+        add("dir", "dir([object])", "Return an alphabetized list of names in the object's scope (or the workspace's).") { interpreter, a throws(ScriptError) in
+            try a.expect("dir", 0...1)
+            guard let value = a.positional.first else {
+                return .list(ListObject(interpreter.workspace.globals.variables.keys.sorted().map { .str($0) }))
+            }
+            return .list(ListObject(interpreter.attributeNames(of: value).map { .str($0) }))
+        }
+        add("hasattr", "hasattr(obj, name, /)", "Return whether the object has an attribute with the given name.") { interpreter, a throws(ScriptError) in
+            try a.expect("hasattr", 2...2)
+            let name = try a.positional[1].asString("attribute name")
+            return .bool(try interpreter.attributeIfPresent(a.positional[0], name) != nil)
+        }
+        add("getattr", "getattr(object, name[, default])", "Get a named attribute from an object.") { interpreter, a throws(ScriptError) in
+            try a.expect("getattr", 2...3)
+            let name = try a.positional[1].asString("attribute name")
+            if let value = try interpreter.attributeIfPresent(a.positional[0], name) { return value }
+            if a.positional.count == 3 { return a.positional[2] }
+            return try interpreter.attribute(a.positional[0], name)
+        }
+        add("setattr", "setattr(obj, name, value, /)", "Set the named attribute on the object.") { interpreter, a throws(ScriptError) in
+            try a.expect("setattr", 3...3)
+            try interpreter.setAttribute(a.positional[0], try a.positional[1].asString("attribute name"), a.positional[2])
+            return .none
+        }
+        add("callable", "callable(obj, /)", "Return whether the object is callable.") { interpreter, a throws(ScriptError) in
+            try a.expect("callable", 1...1)
+            switch a.positional[0] {
+            case .function, .builtin, .boundMethod, .type: return .bool(true)
+            case .instance(let instance):
+                return .bool(instance.type.lookup("__call__") != nil || instance.type.libraryBase != nil)
+            default: return .bool(false)
+            }
+        }
+        add("id", "id(obj, /)", "Return the identity of an object.") { _, a throws(ScriptError) in
+            try a.expect("id", 1...1)
+            guard let identity = a.positional[0].identity else { return .int(HashKey.pythonHash(a.positional[0])) }
+            return .int(Int(bitPattern: UInt(bitPattern: identity.hashValue)))
+        }
+        add("hash", "hash(obj, /)", "Return the hash value for the given object.") { _, a throws(ScriptError) in
+            try a.expect("hash", 1...1)
+            _ = try HashKey(a.positional[0])
+            return .int(HashKey.pythonHash(a.positional[0]))
+        }
+        add("super", "super()", "The parent class of the method's class, bound to the method's receiver.") { interpreter, a throws(ScriptError) in
+            try a.expect("super", 0...2)
+            var start: TypeObject?
+            var receiver: Value?
+            if a.positional.count == 2, case .type(let t) = a.positional[0] {
+                start = t
+                receiver = a.positional[1]
+            } else {
+                start = interpreter.frameClass
+                receiver = interpreter.frameSelf
+            }
+            guard let start, let receiver else { throw .runtimeError("super(): no arguments") }
+            return .object(SuperObject(start: start, receiver: receiver))
+        }
+    }
+
+    static func addFunctional(_ table: inout [String: Value]) {
+        func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
+            table[name] = .builtin(BuiltinFunction(name, signature: signature, doc: doc, body))
+        }
+        add("iter", "iter(iterable)", "Get an iterator from an object.") { interpreter, a throws(ScriptError) in
+            try a.expect("iter", 1...1)
+            if case .object(let object) = a.positional[0], object is IteratorObject { return a.positional[0] }
+            return .object(IteratorObject("iterator", try interpreter.makeIterator(a.positional[0])))
+        }
+        add("next", "next(iterator[, default])", "Return the next item from the iterator.") { interpreter, a throws(ScriptError) in
+            try a.expect("next", 1...2)
+            guard case .object(let object) = a.positional[0], let iterator = object as? IteratorObject else {
+                throw .typeError("'\(a.positional[0].typeName)' object is not an iterator")
+            }
+            if let item = try iterator.next(interpreter: interpreter) { return item }
+            if a.positional.count == 2 { return a.positional[1] }
+            throw ScriptError(.stopIteration, "")
+        }
+        add("map", "map(function, iterable, ...)", "Make an iterator that computes the function using arguments from each iterable.") { interpreter, a throws(ScriptError) in
+            try a.expect("map", 2...Int.max)
+            let function = a.positional[0]
+            var iterators: [any ValueIterator] = []
+            for value in a.positional.dropFirst() { iterators.append(try interpreter.makeIterator(value)) }
+            return .object(IteratorObject("map", ClosureIterator { (interpreter) throws(ScriptError) -> Value? in
+                var items: [Value] = []
+                for iterator in iterators {
+                    guard let item = try iterator.next(interpreter: interpreter) else { return nil }
+                    items.append(item)
+                }
+                return try interpreter.call(function, Arguments(items))
+            }))
+        }
+        add("filter", "filter(function or None, iterable)", "Return an iterator yielding the items for which function(item) is true.") { interpreter, a throws(ScriptError) in
+            try a.expect("filter", 2...2)
+            let function = a.positional[0]
+            let iterator = try interpreter.makeIterator(a.positional[1])
+            return .object(IteratorObject("filter", ClosureIterator { (interpreter) throws(ScriptError) -> Value? in
+                while let item = try iterator.next(interpreter: interpreter) {
+                    let keep = function.isNone ? item : try interpreter.call(function, Arguments([item]))
+                    if try interpreter.truth(keep) { return item }
+                }
+                return nil
+            }))
+        }
+        add("any", "any(iterable, /)", "Return True if bool(x) is True for any x in the iterable.") { interpreter, a throws(ScriptError) in
+            try a.expect("any", 1...1)
+            for item in try interpreter.iterate(a.positional[0]) where try interpreter.truth(item) { return .bool(true) }
+            return .bool(false)
+        }
+        add("all", "all(iterable, /)", "Return True if bool(x) is True for all values x in the iterable.") { interpreter, a throws(ScriptError) in
+            try a.expect("all", 1...1)
+            for item in try interpreter.iterate(a.positional[0]) where try !interpreter.truth(item) { return .bool(false) }
+            return .bool(true)
+        }
+        add("divmod", "divmod(x, y, /)", "Return the tuple (x//y, x%y).") { interpreter, a throws(ScriptError) in
+            try a.expect("divmod", 2...2)
+            return .tuple([try interpreter.binary(.floorDivide, a.positional[0], a.positional[1]),
+                           try interpreter.binary(.modulo, a.positional[0], a.positional[1])])
+        }
+        add("pow", "pow(base, exp, mod=None)", "Equivalent to base**exp.") { interpreter, a throws(ScriptError) in
+            try a.expect("pow", 2...2)
+            return try interpreter.binary(.power, a.positional[0], a.positional[1])
+        }
+        add("chr", "chr(i, /)", "Return a Unicode string of one character with ordinal i.") { interpreter, a throws(ScriptError) in
+            try a.expect("chr", 1...1)
+            let i = try interpreter.indexValue(a.positional[0])
+            guard i >= 0, i < 0x110000, let scalar = Unicode.Scalar(UInt32(i)) else {
+                throw .valueError("chr() arg not in range(0x110000)")
+            }
+            return .str(String(Character(scalar)))
+        }
+        add("ord", "ord(c, /)", "Return the Unicode code point for a one-character string.") { _, a throws(ScriptError) in
+            try a.expect("ord", 1...1)
+            let s = try a.positional[0].asString("ord() argument")
+            guard s.unicodeScalars.count == 1, let scalar = s.unicodeScalars.first else {
+                throw .typeError("ord() expected a character, but string of length \(s.unicodeScalars.count) found")
+            }
+            return .int(Int(scalar.value))
+        }
+        add("hex", "hex(number, /)", "Return the hexadecimal representation of an integer.") { interpreter, a throws(ScriptError) in
+            try a.expect("hex", 1...1)
+            let i = try interpreter.indexValue(a.positional[0])
+            return .str((i < 0 ? "-0x" : "0x") + String(i.magnitude, radix: 16))
+        }
+        add("bin", "bin(number, /)", "Return the binary representation of an integer.") { interpreter, a throws(ScriptError) in
+            try a.expect("bin", 1...1)
+            let i = try interpreter.indexValue(a.positional[0])
+            return .str((i < 0 ? "-0b" : "0b") + String(i.magnitude, radix: 2))
+        }
+    }
+}
+
+extension HashKey {
+    /// A deterministic hash for `hash()` (Python's int hash for ints).
+    static func pythonHash(_ value: Value) -> Int {
+        if let i = value.intLike { return i }
+        var hasher = Hasher()
+        hash(value, into: &hasher)
+        return hasher.finalize()
+    }
+}
+
+/// `super()`: attribute lookup starting after `start` in the receiver's MRO.
+final class SuperObject: ScriptObject {
+    let start: TypeObject
+    let receiver: Value
+    init(start: TypeObject, receiver: Value) {
+        self.start = start
+        self.receiver = receiver
+    }
+    var typeName: String { "super" }
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let mro = interpreter.typeObject(of: receiver).mro
+        guard let position = mro.firstIndex(where: { $0 === start }) else { return nil }
+        for type in mro[(position + 1)...] {
+            if let member = type.namespace[name] { return interpreter.bindIfMethod(member, to: receiver) }
+        }
+        return nil
+    }
+}

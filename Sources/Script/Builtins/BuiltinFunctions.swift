@@ -1,0 +1,184 @@
+/// Bodies of the larger builtins.
+enum BuiltinFunctions {
+    static func print(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+        try a.expect("print", 0...Int.max, keywords: ["sep", "end", "file", "flush"])
+        func text(_ name: String, _ fallback: String) throws(ScriptError) -> String {
+            guard let value = a.keyword(name), !value.isNone else { return fallback }
+            guard case .str(let s) = value else {
+                throw .typeError("\(name) must be None or a string, not \(value.typeName)")
+            }
+            return s
+        }
+        let sep = try text("sep", " ")
+        let end = try text("end", "\n")
+        var out = ""
+        for (i, value) in a.positional.enumerated() {
+            if i > 0 { out += sep }
+            out += try interpreter.str(value)
+        }
+        out += end
+        var stream = OutputStreamName.stdout
+        if let file = a.keyword("file"), !file.isNone {
+            guard case .object(let object) = file, let target = object as? StreamObject else {
+                if let write = try interpreter.attributeIfPresent(file, "write") {
+                    _ = try interpreter.call(write, Arguments([.str(out)]))
+                    return .none
+                }
+                throw .typeError("print() file must have a write() method")
+            }
+            stream = target.stream
+        }
+        interpreter.host.write(out, to: stream)
+        return .none
+    }
+
+    static func range(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+        try a.expect("range", 1...3)
+        var bounds: [Int] = []
+        for value in a.positional {
+            guard let i = value.intLike ?? (try? interpreter.indexValue(value)) else {
+                throw .typeError("'\(value.typeName)' object cannot be interpreted as an integer")
+            }
+            bounds.append(i)
+        }
+        switch bounds.count {
+        case 1: return .object(RangeObject(start: 0, stop: bounds[0], step: 1))
+        case 2: return .object(RangeObject(start: bounds[0], stop: bounds[1], step: 1))
+        default:
+            if bounds[2] == 0 { throw .valueError("range() arg 3 must not be zero") }
+            return .object(RangeObject(start: bounds[0], stop: bounds[1], step: bounds[2]))
+        }
+    }
+
+    static func zip(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+        try a.expect("zip", 0...Int.max, keywords: ["strict"])
+        var iterators: [any ValueIterator] = []
+        for value in a.positional { iterators.append(try interpreter.makeIterator(value)) }
+        let source = ClosureIterator { (interpreter) throws(ScriptError) -> Value? in
+            if iterators.isEmpty { return nil }
+            var items: [Value] = []
+            items.reserveCapacity(iterators.count)
+            for iterator in iterators {
+                guard let item = try iterator.next(interpreter: interpreter) else { return nil }
+                items.append(item)
+            }
+            return .tuple(items)
+        }
+        return .object(IteratorObject("zip", source))
+    }
+
+    static func enumerate(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+        try a.expect("enumerate", 1...2, keywords: ["start"])
+        let iterator = try interpreter.makeIterator(a.positional[0])
+        var index = try a.value(1, "start").map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 0
+        let source = ClosureIterator { (interpreter) throws(ScriptError) -> Value? in
+            guard let item = try iterator.next(interpreter: interpreter) else { return nil }
+            defer { index += 1 }
+            return .tuple([.int(index), item])
+        }
+        return .object(IteratorObject("enumerate", source))
+    }
+
+    static func extreme(_ interpreter: Interpreter, _ a: Arguments, _ name: String, _ op: CompareOp) throws(ScriptError) -> Value {
+        try a.expect(name, 1...Int.max, keywords: ["key", "default"])
+        let items = a.positional.count == 1 ? try interpreter.iterate(a.positional[0]) : a.positional
+        guard var best = items.first else {
+            if let fallback = a.keyword("default") { return fallback }
+            throw .valueError("\(name)() iterable argument is empty")
+        }
+        let key = a.keyword("key")
+        func keyOf(_ v: Value) throws(ScriptError) -> Value {
+            guard let key, !key.isNone else { return v }
+            return try interpreter.call(key, Arguments([v]))
+        }
+        var bestKey = try keyOf(best)
+        for item in items.dropFirst() {
+            let k = try keyOf(item)
+            if try interpreter.truth(try interpreter.compare(op, k, bestKey)) {
+                best = item
+                bestKey = k
+            }
+        }
+        return best
+    }
+
+    static func round(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+        try a.expect("round", 1...2, keywords: ["ndigits"])
+        let digits = a.value(1, "ndigits")
+        let value = a.positional[0]
+        if let i = value.intLike {
+            guard let digits, !digits.isNone else { return .int(i) }
+            let n = try interpreter.indexValue(digits)
+            if n >= 0 { return .int(i) }
+            var p = 1
+            for _ in 0..<min(-n, 18) { p *= 10 }
+            let q = Double(i) / Double(p)
+            return .int(Int(q.rounded(.toNearestOrEven)) * p)
+        }
+        var d: Double
+        switch value {
+        case .float(let f): d = f
+        case .object(let object):
+            if let attribute = try object.attribute("round", interpreter: interpreter) {
+                return try interpreter.call(attribute, digits.map { Arguments([$0]) } ?? Arguments())
+            }
+            guard let f = try object.floatValue(interpreter: interpreter) else {
+                throw .typeError("type \(value.typeName) doesn't define __round__ method")
+            }
+            d = f
+        default:
+            throw .typeError("type \(value.typeName) doesn't define __round__ method")
+        }
+        guard let digits, !digits.isNone else {
+            if d.isNaN { throw .valueError("cannot convert float NaN to integer") }
+            guard d.isFinite, d.magnitude < 9.2e18 else { throw ScriptError(.overflowError, "cannot convert float infinity to integer") }
+            return .int(Int(d.rounded(.toNearestOrEven)))
+        }
+        let n = try interpreter.indexValue(digits)
+        guard d.isFinite else { return .float(d) }
+        if n > 300 { return .float(d) }
+        if n >= 0 {
+            d = Double(formatDouble(d, "f", precision: n)) ?? d
+            return .float(d)
+        }
+        var p = 1.0
+        for _ in 0..<min(-n, 308) { p *= 10 }
+        return .float((d / p).rounded(.toNearestOrEven) * p)
+    }
+
+    static func matches(_ type: TypeObject, _ spec: Value, _ name: String) throws(ScriptError) -> Bool {
+        switch spec {
+        case .type(let target): return type.isSubtype(of: target)
+        case .tuple(let options):
+            for option in options where try matches(type, option, name) { return true }
+            return false
+        default:
+            throw .typeError("\(name)() arg 2 must be a type, a tuple of types, or a union")
+        }
+    }
+}
+
+/// `sys.stdout` / `sys.stderr`.
+final class StreamObject: ScriptObject {
+    let stream: OutputStreamName
+    init(_ stream: OutputStreamName) { self.stream = stream }
+    var typeName: String { "TextIOWrapper" }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        "<_io.TextIOWrapper name='<\(stream.rawValue)>' mode='w' encoding='utf-8'>"
+    }
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "write":
+            return .builtin(BuiltinFunction("write") { [stream] interpreter, a throws(ScriptError) in
+                try a.expect("write", 1...1)
+                let text = try a.positional[0].asString("write() argument")
+                interpreter.host.write(text, to: stream)
+                return .int(text.unicodeScalars.count)
+            })
+        case "flush":
+            return .builtin(BuiltinFunction("flush") { _, _ throws(ScriptError) in .none })
+        default: return nil
+        }
+    }
+    var attributeNames: [String] { ["flush", "write"] }
+}

@@ -1,0 +1,121 @@
+/// What calling a built-in type does: `int("3")`, `list(range(3))`, ...
+enum Constructors {
+    static func int(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try arguments.expect("int", 0...2, keywords: ["base"])
+        guard let value = arguments.positional.first else { return .int(0) }
+        if let baseValue = arguments.value(1, "base") {
+            guard case .str(let text) = value else {
+                throw .typeError("int() can't convert non-string with explicit base")
+            }
+            let base = try interpreter.indexValue(baseValue)
+            guard let result = Int(text.trimmingSpaces.replacing("_", with: ""), radix: base) else {
+                throw .valueError("invalid literal for int() with base \(base): \(PythonString.repr(text))")
+            }
+            return .int(result)
+        }
+        switch value {
+        case .int(let i): return .int(i)
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .float(let d):
+            if d.isNaN { throw .valueError("cannot convert float NaN to integer") }
+            guard d.isFinite, d.magnitude < 9.2e18 else {
+                throw ScriptError(.overflowError, "cannot convert float infinity to integer")
+            }
+            return .int(Swift.Int(d.rounded(.towardZero)))
+        case .str(let text):
+            let cleaned = text.trimmingSpaces
+            guard !cleaned.hasPrefix("_"), !cleaned.hasSuffix("_"), !cleaned.contains("__"),
+                  let i = Swift.Int(cleaned.replacing("_", with: "")) else {
+                throw .valueError("invalid literal for int() with base 10: \(PythonString.repr(text))")
+            }
+            return .int(i)
+        case .object(let object):
+            if let i = try object.index(interpreter: interpreter) { return .int(i) }
+            if let d = try object.floatValue(interpreter: interpreter) { return .int(Swift.Int(d.rounded(.towardZero))) }
+        default: break
+        }
+        throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")
+    }
+
+    static func float(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try arguments.expect("float", 0...1)
+        guard let value = arguments.positional.first else { return .float(0) }
+        switch value {
+        case .float: return value
+        case .int(let i): return .float(Double(i))
+        case .bool(let b): return .float(b ? 1 : 0)
+        case .str(let text):
+            let cleaned = text.trimmingSpaces.lowercased()
+            switch cleaned {
+            case "inf", "+inf", "infinity": return .float(.infinity)
+            case "-inf", "-infinity": return .float(-.infinity)
+            case "nan", "+nan", "-nan": return .float(.nan)
+            default:
+                if let d = Double(cleaned), !cleaned.hasPrefix("0x") { return .float(d) }
+            }
+            throw .valueError("could not convert string to float: \(PythonString.repr(text))")
+        case .object(let object):
+            if let d = try object.floatValue(interpreter: interpreter) { return .float(d) }
+        default: break
+        }
+        throw .typeError("float() argument must be a string or a real number, not '\(value.typeName)'")
+    }
+
+    static func str(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try arguments.expect("str", 0...1)
+        guard let value = arguments.positional.first else { return .str("") }
+        return .str(try interpreter.str(value))
+    }
+
+    static func bool(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try arguments.expect("bool", 0...1)
+        guard let value = arguments.positional.first else { return .bool(false) }
+        return .bool(try interpreter.truth(value))
+    }
+
+    static func list(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try arguments.expect("list", 0...1)
+        guard let value = arguments.positional.first else { return .list(ListObject([])) }
+        return .list(ListObject(try interpreter.iterate(value)))
+    }
+
+    static func tuple(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try arguments.expect("tuple", 0...1)
+        guard let value = arguments.positional.first else { return .tuple([]) }
+        return .tuple(try interpreter.iterate(value))
+    }
+
+    static func dict(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try arguments.expect("dict", 0...1, keywords: Set(arguments.keywords.map(\.name)))
+        let dict = DictObject()
+        if let source = arguments.positional.first {
+            if case .dict(let other) = source {
+                for (k, v) in other.items { try dict.set(k, v) }
+            } else {
+                for pair in try interpreter.iterate(source) {
+                    let items = try interpreter.iterate(pair)
+                    guard items.count == 2 else {
+                        throw .valueError("dictionary update sequence element has length \(items.count); 2 is required")
+                    }
+                    try dict.set(items[0], items[1])
+                }
+            }
+        }
+        for (name, value) in arguments.keywords { try dict.set(.str(name), value) }
+        return .dict(dict)
+    }
+
+    static func set(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try arguments.expect("set", 0...1)
+        let set = SetObject()
+        if let source = arguments.positional.first {
+            for item in try interpreter.iterate(source) { try set.storage.set(item, .none) }
+        }
+        return .set(set)
+    }
+
+    static func type(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try arguments.expect("type", 1...1)
+        return .type(interpreter.typeObject(of: arguments.positional[0]))
+    }
+}

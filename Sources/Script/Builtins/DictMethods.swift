@@ -1,0 +1,145 @@
+/// Methods of `dict` and `set`.
+enum DictMethods {
+    static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> DictObject {
+        guard case .dict(let dict) = value else {
+            throw .typeError("descriptor '\(name)' for 'dict' objects doesn't apply to a '\(value.typeName)' object")
+        }
+        return dict
+    }
+
+    static var all: [String: BuiltinFunction] {
+        var table: [String: BuiltinFunction] = [:]
+        func add(_ name: String, _ body: @escaping (Interpreter, DictObject, Arguments) throws(ScriptError) -> Value) {
+            table[name] = method("dict", name) { (interpreter, value, arguments) throws(ScriptError) -> Value in
+                try body(interpreter, try receiver(value, name), arguments)
+            }
+        }
+        add("keys") { _, d, _ throws(ScriptError) in .object(DictView(d, .keys)) }
+        add("values") { _, d, _ throws(ScriptError) in .object(DictView(d, .values)) }
+        add("items") { _, d, _ throws(ScriptError) in .object(DictView(d, .items)) }
+        add("get") { _, d, a throws(ScriptError) in
+            try a.expect("get", 1...2)
+            return try d.get(a.positional[0]) ?? (a.positional.count > 1 ? a.positional[1] : .none)
+        }
+        add("pop") { interpreter, d, a throws(ScriptError) in
+            try a.expect("pop", 1...2)
+            if let value = try d.remove(a.positional[0]) { return value }
+            if a.positional.count > 1 { return a.positional[1] }
+            throw ScriptError(.keyError, try interpreter.repr(a.positional[0]))
+        }
+        add("setdefault") { _, d, a throws(ScriptError) in
+            try a.expect("setdefault", 1...2)
+            if let value = try d.get(a.positional[0]) { return value }
+            let value = a.positional.count > 1 ? a.positional[1] : .none
+            try d.set(a.positional[0], value)
+            return value
+        }
+        add("update") { interpreter, d, a throws(ScriptError) in
+            guard case .dict(let other) = try Constructors.dict(interpreter, a) else { return .none }
+            for (k, v) in other.items { try d.set(k, v) }
+            return .none
+        }
+        add("copy") { _, d, _ throws(ScriptError) in .dict(d.copy()) }
+        add("clear") { _, d, _ throws(ScriptError) in
+            d.removeAll()
+            return .none
+        }
+        return table
+    }
+}
+
+enum SetMethods {
+    static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> SetObject {
+        guard case .set(let set) = value else {
+            throw .typeError("descriptor '\(name)' for 'set' objects doesn't apply to a '\(value.typeName)' object")
+        }
+        return set
+    }
+
+    static var all: [String: BuiltinFunction] {
+        var table: [String: BuiltinFunction] = [:]
+        func add(_ name: String, _ body: @escaping (Interpreter, SetObject, Arguments) throws(ScriptError) -> Value) {
+            table[name] = method("set", name) { (interpreter, value, arguments) throws(ScriptError) -> Value in
+                try body(interpreter, try receiver(value, name), arguments)
+            }
+        }
+        add("add") { _, s, a throws(ScriptError) in
+            try a.expect("set.add", 1...1)
+            try s.storage.set(a.positional[0], .none)
+            return .none
+        }
+        add("remove") { interpreter, s, a throws(ScriptError) in
+            try a.expect("set.remove", 1...1)
+            if try s.storage.remove(a.positional[0]) == nil { throw ScriptError(.keyError, try interpreter.repr(a.positional[0])) }
+            return .none
+        }
+        add("discard") { _, s, a throws(ScriptError) in
+            try a.expect("set.discard", 1...1)
+            _ = try s.storage.remove(a.positional[0])
+            return .none
+        }
+        add("update") { interpreter, s, a throws(ScriptError) in
+            for other in a.positional {
+                for item in try interpreter.iterate(other) { try s.storage.set(item, .none) }
+            }
+            return .none
+        }
+        let combine: [(String, BinaryOp)] = [("union", .bitOr), ("intersection", .bitAnd), ("difference", .subtract)]
+        for (name, op) in combine {
+            add(name) { interpreter, s, a throws(ScriptError) in
+                var result = s
+                for other in a.positional {
+                    guard case .set(let o) = try Constructors.set(interpreter, Arguments([other])),
+                          let r = try interpreter.setOperation(op, result, o) else { continue }
+                    result = r
+                }
+                return .set(result === s ? SetObject(s.storage.copy()) : result)
+            }
+        }
+        add("copy") { _, s, _ throws(ScriptError) in .set(SetObject(s.storage.copy())) }
+        add("clear") { _, s, _ throws(ScriptError) in
+            s.storage.removeAll()
+            return .none
+        }
+        return table
+    }
+}
+
+/// `d.keys()`, `d.values()`, `d.items()`: live views printed as Python prints them.
+final class DictView: ScriptObject {
+    enum Kind: String {
+        case keys, values, items
+    }
+    let dict: DictObject
+    let kind: Kind
+    init(_ dict: DictObject, _ kind: Kind) {
+        self.dict = dict
+        self.kind = kind
+    }
+    var typeName: String { "dict_\(kind.rawValue)" }
+    var elements: [Value] {
+        switch kind {
+        case .keys: dict.keys
+        case .values: dict.values
+        case .items: dict.items.map { .tuple([$0.0, $0.1]) }
+        }
+    }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        "\(typeName)(\(try interpreter.repr(.list(ListObject(elements)))))"
+    }
+    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(elements) }
+    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { dict.count }
+    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard op == .in || op == .notIn else { return nil }
+        var found = false
+        if kind == .keys {
+            found = try dict.get(other) != nil
+        } else {
+            for element in elements where try interpreter.equal(element, other) {
+                found = true
+                break
+            }
+        }
+        return .bool(op == .in ? found : !found)
+    }
+}

@@ -1,0 +1,89 @@
+import Glibc
+
+/// `sys`, `math` and `time`: the parts lessons use.
+enum StandardModules {
+    static func sys(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        module.namespace["stdout"] = .object(StreamObject(.stdout))
+        module.namespace["stderr"] = .object(StreamObject(.stderr))
+        module.namespace["version"] = .str("3.12 (Recur script)")
+        module.namespace["argv"] = .list(ListObject([]))
+        module.namespace["platform"] = .str("linux")
+        module.namespace["getrecursionlimit"] = .builtin(BuiltinFunction("getrecursionlimit") { _, _ throws(ScriptError) in
+            .int(Interpreter.recursionLimit)
+        })
+        module.namespace["exit"] = .builtin(BuiltinFunction("exit") { interpreter, a throws(ScriptError) in
+            let code = a.positional.first ?? .none
+            throw ScriptError(.systemExit, code.isNone ? "" : try interpreter.str(code))
+        })
+    }
+
+    static func math(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        module.namespace["pi"] = .float(Double.pi)
+        module.namespace["e"] = .float(M_E)
+        module.namespace["tau"] = .float(2 * Double.pi)
+        module.namespace["inf"] = .float(.infinity)
+        module.namespace["nan"] = .float(.nan)
+        let unary: [(String, (Double) -> Double, (Double) -> Bool)] = [
+            ("sqrt", { $0.squareRoot() }, { $0 >= 0 }), ("exp", { Glibc.exp($0) }, { _ in true }),
+            ("log10", { Glibc.log10($0) }, { $0 > 0 }), ("log2", { Glibc.log2($0) }, { $0 > 0 }),
+            ("sin", { Glibc.sin($0) }, { _ in true }), ("cos", { Glibc.cos($0) }, { _ in true }),
+            ("tan", { Glibc.tan($0) }, { _ in true }), ("tanh", { Glibc.tanh($0) }, { _ in true }),
+            ("atan", { Glibc.atan($0) }, { _ in true }), ("fabs", { Swift.abs($0) }, { _ in true }),
+        ]
+        for (name, f, domain) in unary {
+            module.namespace[name] = .builtin(BuiltinFunction(name, signature: "math.\(name)(x, /)") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 1...1)
+                let x = try number(interpreter, a.positional[0])
+                guard domain(x) else { throw .valueError("math domain error") }
+                return .float(f(x))
+            })
+        }
+        module.namespace["log"] = .builtin(BuiltinFunction("log", signature: "math.log(x[, base])") { interpreter, a throws(ScriptError) in
+            try a.expect("log", 1...2)
+            let x = try number(interpreter, a.positional[0])
+            guard x > 0 else { throw .valueError("math domain error") }
+            if a.positional.count == 2 { return .float(Glibc.log(x) / Glibc.log(try number(interpreter, a.positional[1]))) }
+            return .float(Glibc.log(x))
+        })
+        for (name, mode) in [("floor", FloatingPointRoundingRule.down), ("ceil", .up), ("trunc", .towardZero)] {
+            module.namespace[name] = .builtin(BuiltinFunction(name, signature: "math.\(name)(x, /)") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 1...1)
+                if let i = a.positional[0].intLike { return .int(i) }
+                let x = try number(interpreter, a.positional[0]).rounded(mode)
+                guard x.isFinite, x.magnitude < 9.2e18 else { throw ScriptError(.overflowError, "cannot convert float infinity to integer") }
+                return .int(Int(x))
+            })
+        }
+        module.namespace["pow"] = .builtin(BuiltinFunction("pow") { interpreter, a throws(ScriptError) in
+            try a.expect("pow", 2...2)
+            return .float(Glibc.pow(try number(interpreter, a.positional[0]), try number(interpreter, a.positional[1])))
+        })
+        module.namespace["isclose"] = .builtin(BuiltinFunction("isclose") { interpreter, a throws(ScriptError) in
+            try a.expect("isclose", 2...2, keywords: ["rel_tol", "abs_tol"])
+            let x = try number(interpreter, a.positional[0]), y = try number(interpreter, a.positional[1])
+            let rel = try a.keyword("rel_tol").map { (v) throws(ScriptError) in try number(interpreter, v) } ?? 1e-9
+            let absTol = try a.keyword("abs_tol").map { (v) throws(ScriptError) in try number(interpreter, v) } ?? 0
+            return .bool(x == y || Swift.abs(x - y) <= Swift.max(rel * Swift.max(Swift.abs(x), Swift.abs(y)), absTol))
+        })
+        module.namespace["isnan"] = .builtin(BuiltinFunction("isnan") { interpreter, a throws(ScriptError) in
+            try a.expect("isnan", 1...1)
+            return .bool(try number(interpreter, a.positional[0]).isNaN)
+        })
+    }
+
+    static func time(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        let clock: (clockid_t) -> Double = { id in
+            var ts = timespec()
+            clock_gettime(id, &ts)
+            return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        }
+        module.namespace["time"] = .builtin(BuiltinFunction("time") { _, _ throws(ScriptError) in .float(clock(CLOCK_REALTIME)) })
+        module.namespace["perf_counter"] = .builtin(BuiltinFunction("perf_counter") { _, _ throws(ScriptError) in .float(clock(CLOCK_MONOTONIC)) })
+    }
+
+    static func number(_ interpreter: Interpreter, _ value: Value) throws(ScriptError) -> Double {
+        if let d = value.numericValue { return d }
+        if case .object(let object) = value, let d = try object.floatValue(interpreter: interpreter) { return d }
+        throw .typeError("must be real number, not \(value.typeName)")
+    }
+}

@@ -1,0 +1,124 @@
+/// Completion and inspection over the workspace, without running user code: only names
+/// and attribute chains (`torch.nn.`, `net.rnn.`) are resolved.
+struct Completer {
+    let interpreter: Interpreter
+
+    static let magics = ["%%time", "%matplotlib", "%reset", "%time", "%who", "%whos"]
+
+    func complete(_ code: String, cursor: Int) -> CompletionResult {
+        let scalars = Array(code.unicodeScalars)
+        let end = max(0, min(cursor, scalars.count))
+        var start = end
+        while start > 0, Lexer.isIdentifierContinue(scalars[start - 1]) || scalars[start - 1] == "." { start -= 1 }
+        let token = String(String.UnicodeScalarView(scalars[start..<end]))
+        if start > 0 && scalars[start - 1] == "%" {
+            let prefix = (start > 1 && scalars[start - 2] == "%" ? "%%" : "%") + token
+            let matches = Completer.magics.filter { $0.hasPrefix(prefix) }
+            return CompletionResult(matches: matches, start: start - (prefix.count - token.count), end: end)
+        }
+        var parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let partial = parts.removeLast()
+        let partialStart = end - partial.unicodeScalars.count
+        var candidates: [String]
+        if parts.isEmpty {
+            candidates = Array(interpreter.globals.variables.keys) + Array(interpreter.builtins.keys)
+                + Keyword.allCases.map(\.rawValue)
+        } else {
+            guard let base = resolve(parts) else { return CompletionResult(matches: [], start: partialStart, end: end) }
+            candidates = interpreter.attributeNames(of: base)
+        }
+        let showPrivate = partial.hasPrefix("_")
+        let matches = Set(candidates.filter { $0.hasPrefix(partial) && (showPrivate || !$0.hasPrefix("_")) }).sorted()
+        return CompletionResult(matches: matches, start: partialStart, end: end)
+    }
+
+    /// Follows `a.b.c` through names and attributes; nil when any step is unknown.
+    func resolve(_ path: [String]) -> Value? {
+        guard let first = path.first, !first.isEmpty,
+              var value = interpreter.globals.variables[first] ?? interpreter.builtins[first] else { return nil }
+        for name in path.dropFirst() {
+            guard let next = try? interpreter.attributeIfPresent(value, name) else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
+        let scalars = Array(code.unicodeScalars)
+        var end = max(0, min(cursor, scalars.count))
+        while end < scalars.count, Lexer.isIdentifierContinue(scalars[end]) { end += 1 }
+        var start = end
+        while start > 0, Lexer.isIdentifierContinue(scalars[start - 1]) || scalars[start - 1] == "." { start -= 1 }
+        // Inside a call's parentheses, inspect the function being called.
+        if start == end, end > 0, scalars[end - 1] == "(" {
+            end -= 1
+            start = end
+            while start > 0, Lexer.isIdentifierContinue(scalars[start - 1]) || scalars[start - 1] == "." { start -= 1 }
+        }
+        let token = String(String.UnicodeScalarView(scalars[start..<end]))
+        let path = token.split(separator: ".").map(String.init)
+        guard !path.isEmpty, let value = resolve(path) else { return nil }
+        guard let text = try? interpreter.helpText(for: value, detail: detailLevel, name: token) else { return nil }
+        return MimeBundle(plainText: text)
+    }
+}
+
+extension Interpreter {
+    /// What `help(x)`, `x?` and inspection show.
+    func helpText(for value: Value, detail: Int, name: String? = nil) throws(ScriptError) -> String {
+        var lines: [(String, String)] = []
+        switch value {
+        case .builtin(let builtin):
+            lines.append(("Signature", builtin.signature))
+            lines.append(("Docstring", builtin.doc.isEmpty ? "<no docstring>" : builtin.doc))
+            lines.append(("Type", "builtin_function_or_method"))
+        case .function(let function):
+            let parameters = function.definition.parameters.map { p -> String in
+                switch p.kind {
+                case .varPositional: return "*" + p.name
+                case .varKeyword: return "**" + p.name
+                case .normal, .keywordOnly: return p.defaultValue == nil ? p.name : p.name + "=..."
+                }
+            }
+            lines.append(("Signature", "\(function.definition.name)(\(parameters.joined(separator: ", ")))"))
+            lines.append(("Docstring", function.definition.docstring ?? "<no docstring>"))
+            lines.append(("File", function.unit.name))
+            lines.append(("Type", "function"))
+        case .type(let type):
+            if let initializer = type.lookup("__init__"), case .builtin(let builtin) = initializer, !builtin.doc.isEmpty {
+                lines.append(("Init signature", builtin.signature))
+                lines.append(("Docstring", builtin.doc))
+            } else if let constructor = type.constructor {
+                lines.append(("Init signature", constructor.signature))
+                lines.append(("Docstring", constructor.doc.isEmpty ? "<no docstring>" : constructor.doc))
+            } else if let doc = type.namespace["__doc__"], case .str(let text) = doc {
+                lines.append(("Docstring", text))
+            }
+            lines.append(("Type", "type"))
+        case .boundMethod(let method):
+            return try helpText(for: method.function, detail: detail, name: name)
+        case .module(let module):
+            lines.append(("Type", "module"))
+            lines.append(("Name", module.name))
+            lines.append(("Contents", module.namespace.keys.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")))
+        default:
+            lines.append(("Type", value.typeName))
+            if case .object(let object) = value, let summary = object.summary(interpreter: self) {
+                lines.append(("Info", summary))
+            }
+            var form = try str(value)
+            if detail == 0 && form.count > 400 { form = String(form.prefix(400)) + "..." }
+            lines.append(("String form", form))
+            if let n = try? length(value) { lines.append(("Length", String(n))) }
+            if case .instance(let instance) = value, let doc = instance.type.namespace["__doc__"], case .str(let text) = doc {
+                lines.append(("Docstring", text))
+            }
+        }
+        let width = (lines.map { $0.0.count }.max() ?? 0) + 2
+        return lines.map { label, text in
+            let head = label + ":" + String(repeating: " ", count: max(1, width - label.count - 1))
+            let indent = String(repeating: " ", count: width + 1)
+            return head + text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,138 @@
+/// A key usable in a dict or set: Python's hashable values with Python's equality
+/// (`1 == 1.0 == True`).
+struct HashKey: Hashable {
+    let value: Value
+
+    init(_ value: Value) throws(ScriptError) {
+        switch value {
+        case .list, .dict, .set:
+            throw .typeError("unhashable type: '\(value.typeName)'")
+        case .tuple(let items):
+            for item in items { _ = try HashKey(item) }
+        default: break
+        }
+        self.value = value
+    }
+
+    static func == (lhs: HashKey, rhs: HashKey) -> Bool {
+        HashKey.equal(lhs.value, rhs.value)
+    }
+
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.str(let x), .str(let y)): return x == y
+        case (.tuple(let x), .tuple(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        default:
+            if let x = a.numericValue, let y = b.numericValue { return x == y }
+            if let x = a.identity, let y = b.identity { return x == y }
+            return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        HashKey.hash(value, into: &hasher)
+    }
+
+    static func hash(_ value: Value, into hasher: inout Hasher) {
+        switch value {
+        case .none: hasher.combine(0)
+        case .bool(let b): hasher.combine(b ? 1 : 0)
+        case .int(let i): hasher.combine(i)
+        case .float(let d):
+            if d == d.rounded(), abs(d) < 9.2e18 { hasher.combine(Int(d)) } else { hasher.combine(d) }
+        case .str(let s): hasher.combine(s)
+        case .tuple(let items):
+            hasher.combine(items.count)
+            for item in items { hash(item, into: &hasher) }
+        default:
+            if let id = value.identity { hasher.combine(id) }
+        }
+    }
+}
+
+extension Value {
+    /// Numbers (and bools) as doubles, for cross-type numeric equality.
+    var numericValue: Double? {
+        switch self {
+        case .bool(let b): b ? 1 : 0
+        case .int(let i): Double(i)
+        case .float(let d): d
+        default: nil
+        }
+    }
+
+    /// Object identity for reference values (Python's `is` and default hashing).
+    var identity: ObjectIdentifier? {
+        switch self {
+        case .list(let o): ObjectIdentifier(o)
+        case .dict(let o): ObjectIdentifier(o)
+        case .set(let o): ObjectIdentifier(o)
+        case .function(let o): ObjectIdentifier(o)
+        case .builtin(let o): ObjectIdentifier(o)
+        case .boundMethod(let o): ObjectIdentifier(o)
+        case .type(let o): ObjectIdentifier(o)
+        case .instance(let o): ObjectIdentifier(o)
+        case .module(let o): ObjectIdentifier(o)
+        case .object(let o): ObjectIdentifier(o)
+        case .none, .bool, .int, .float, .str, .tuple: nil
+        }
+    }
+}
+
+/// An insertion-ordered dict, as Python's.
+final class DictObject {
+    private(set) var keys: [Value] = []
+    private(set) var values: [Value] = []
+    private var index: [HashKey: Int] = [:]
+
+    init() {}
+
+    var count: Int { keys.count }
+
+    func get(_ key: Value) throws(ScriptError) -> Value? {
+        guard let position = index[try HashKey(key)] else { return nil }
+        return values[position]
+    }
+
+    func set(_ key: Value, _ value: Value) throws(ScriptError) {
+        let hashKey = try HashKey(key)
+        if let position = index[hashKey] {
+            values[position] = value
+        } else {
+            index[hashKey] = keys.count
+            keys.append(key)
+            values.append(value)
+        }
+    }
+
+    /// Removes `key`; returns its value, or nil when absent.
+    func remove(_ key: Value) throws(ScriptError) -> Value? {
+        let hashKey = try HashKey(key)
+        guard let position = index.removeValue(forKey: hashKey) else { return nil }
+        let value = values[position]
+        keys.remove(at: position)
+        values.remove(at: position)
+        for i in position..<keys.count {
+            if let k = try? HashKey(keys[i]) { index[k] = i }
+        }
+        return value
+    }
+
+    func removeAll() {
+        keys = []
+        values = []
+        index = [:]
+    }
+
+    func copy() -> DictObject {
+        let other = DictObject()
+        other.keys = keys
+        other.values = values
+        other.index = index
+        return other
+    }
+
+    var items: [(Value, Value)] { Array(zip(keys, values)) }
+}

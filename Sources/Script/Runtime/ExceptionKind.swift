@@ -1,0 +1,62 @@
+/// Python's built-in exception classes that Recur script raises.
+enum ExceptionKind: String, CaseIterable, Sendable {
+    case baseException = "BaseException"
+    case exception = "Exception"
+    case keyboardInterrupt = "KeyboardInterrupt"
+    case systemExit = "SystemExit"
+    case arithmeticError = "ArithmeticError"
+    case zeroDivisionError = "ZeroDivisionError"
+    case overflowError = "OverflowError"
+    case assertionError = "AssertionError"
+    case attributeError = "AttributeError"
+    case lookupError = "LookupError"
+    case indexError = "IndexError"
+    case keyError = "KeyError"
+    case nameError = "NameError"
+    case unboundLocalError = "UnboundLocalError"
+    case typeError = "TypeError"
+    case valueError = "ValueError"
+    case runtimeError = "RuntimeError"
+    case notImplementedError = "NotImplementedError"
+    case recursionError = "RecursionError"
+    case stopIteration = "StopIteration"
+    case importError = "ImportError"
+    case moduleNotFoundError = "ModuleNotFoundError"
+    case syntaxError = "SyntaxError"
+    case indentationError = "IndentationError"
+    case memoryError = "MemoryError"
+    case osError = "OSError"
+    case fileNotFoundError = "FileNotFoundError"
+    case eofError = "EOFError"
+    case unicodeError = "UnicodeError"
+    /// IPython's error for misused magics (`!cmd`, unknown `%magic`).
+    case usageError = "UsageError"
+
+    var parent: ExceptionKind? {
+        switch self {
+        case .baseException: nil
+        case .exception, .keyboardInterrupt, .systemExit: .baseException
+        case .arithmeticError, .assertionError, .attributeError, .lookupError, .nameError,
+             .typeError, .valueError, .runtimeError, .stopIteration, .importError, .syntaxError,
+             .memoryError, .osError, .eofError, .usageError:
+            .exception
+        case .zeroDivisionError, .overflowError: .arithmeticError
+        case .indexError, .keyError: .lookupError
+        case .unboundLocalError: .nameError
+        case .notImplementedError, .recursionError: .runtimeError
+        case .moduleNotFoundError: .importError
+        case .indentationError: .syntaxError
+        case .fileNotFoundError: .osError
+        case .unicodeError: .valueError
+        }
+    }
+
+    func isSubkind(of other: ExceptionKind) -> Bool {
+        var kind: ExceptionKind? = self
+        while let k = kind {
+            if k == other { return true }
+            kind = k.parent
+        }
+        return false
+    }
+}

@@ -1,0 +1,199 @@
+import Glibc
+
+/// Python's format-spec mini-language: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
+struct FormatSpec {
+    var fill: Character = " "
+    var align: Character?
+    var sign: Character = "-"
+    var alternate = false
+    var width = 0
+    var grouping: Character?
+    var precision: Int?
+    var type: Character?
+
+    init(_ text: String) throws(ScriptError) {
+        var chars = Array(text)
+        var i = 0
+        func isAlign(_ c: Character) -> Bool { c == "<" || c == ">" || c == "^" || c == "=" }
+        if chars.count >= 2 && isAlign(chars[1]) {
+            fill = chars[0]
+            align = chars[1]
+            i = 2
+        } else if !chars.isEmpty && isAlign(chars[0]) {
+            align = chars[0]
+            i = 1
+        }
+        if i < chars.count && "+- ".contains(chars[i]) {
+            sign = chars[i]
+            i += 1
+        }
+        if i < chars.count && chars[i] == "#" {
+            alternate = true
+            i += 1
+        }
+        if i < chars.count && chars[i] == "0" {
+            if align == nil {
+                fill = "0"
+                align = "="
+            }
+            i += 1
+        }
+        var widthText = ""
+        while i < chars.count, chars[i].isASCII, chars[i].isNumber { widthText.append(chars[i]); i += 1 }
+        width = min(Int(widthText) ?? 0, 10_000)
+        if i < chars.count && (chars[i] == "," || chars[i] == "_") {
+            grouping = chars[i]
+            i += 1
+        }
+        if i < chars.count && chars[i] == "." {
+            i += 1
+            var precisionText = ""
+            while i < chars.count, chars[i].isASCII, chars[i].isNumber { precisionText.append(chars[i]); i += 1 }
+            guard let p = Int(precisionText) else { throw .valueError("Format specifier missing precision") }
+            precision = min(p, 1000)
+        }
+        if i < chars.count {
+            type = chars[i]
+            i += 1
+        }
+        if i < chars.count { throw .valueError("Invalid format specifier '\(text)'") }
+        chars.removeAll()
+    }
+
+    /// Pads `body` to the width; `numeric` puts `=` padding after the sign.
+    func pad(_ body: String, numeric: Bool) -> String {
+        let length = body.count
+        guard width > length else { return body }
+        let padding = width - length
+        let alignment = align ?? (numeric ? ">" : "<")
+        switch alignment {
+        case "<": return body + String(repeating: fill, count: padding)
+        case "^":
+            let left = padding / 2
+            return String(repeating: fill, count: left) + body + String(repeating: fill, count: padding - left)
+        case "=":
+            if let first = body.first, first == "-" || first == "+" || first == " " {
+                return String(first) + String(repeating: fill, count: padding) + body.dropFirst()
+            }
+            return String(repeating: fill, count: padding) + body
+        default: return String(repeating: fill, count: padding) + body
+        }
+    }
+
+    func signed(_ magnitude: String, negative: Bool) -> String {
+        if negative { return "-" + magnitude }
+        switch sign {
+        case "+": return "+" + magnitude
+        case " ": return " " + magnitude
+        default: return magnitude
+        }
+    }
+
+    func group(_ digits: String) -> String {
+        guard let grouping else { return digits }
+        var intPart = Substring(digits)
+        var rest = Substring("")
+        if let dot = digits.firstIndex(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
+            intPart = digits[..<dot]
+            rest = digits[dot...]
+        }
+        var out = ""
+        for (n, c) in intPart.reversed().enumerated() {
+            if n > 0 && n % 3 == 0 { out.append(grouping) }
+            out.append(c)
+        }
+        return String(out.reversed()) + rest
+    }
+}
+
+/// printf-style conversion of one double (the C library does the rounding, as CPython's does).
+func formatDouble(_ value: Double, _ conversion: Character, precision: Int, alternate: Bool = false) -> String {
+    let spec = "%" + (alternate ? "#" : "") + "." + String(precision) + String(conversion)
+    let needed = withVaList([value]) { vsnprintf(nil, 0, spec, $0) }
+    guard needed >= 0 else { return "" }
+    var buffer = [CChar](repeating: 0, count: Int(needed) + 1)
+    _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, spec, $0) }
+    return String(decoding: buffer.prefix(Int(needed)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+extension Interpreter {
+    /// `format(value, spec)`.
+    func format(_ value: Value, spec text: String) throws(ScriptError) -> String {
+        if text.isEmpty { return try str(value) }
+        let spec = try FormatSpec(text)
+        switch value {
+        case .int(let i):
+            return try formatInt(i, spec)
+        case .bool(let b):
+            if spec.type == nil { return spec.pad(b ? "True" : "False", numeric: false) }
+            return try formatInt(b ? 1 : 0, spec)
+        case .float(let d):
+            return try formatFloat(d, spec)
+        case .object(let object):
+            if let t = spec.type, "dxXob".contains(t), let i = try object.index(interpreter: self) {
+                return try formatInt(i, spec)
+            }
+            if let d = try object.floatValue(interpreter: self) { return try formatFloat(d, spec) }
+            return spec.pad(try str(value), numeric: false)
+        case .instance:
+            if let method = try attributeIfPresent(value, "__format__") {
+                return try str(try call(method, Arguments([.str(text)])))
+            }
+            return spec.pad(try str(value), numeric: false)
+        default:
+            var s = try str(value)
+            if let t = spec.type, t != "s" {
+                throw .valueError("Unknown format code '\(t)' for object of type '\(value.typeName)'")
+            }
+            if let p = spec.precision { s = String(s.prefix(p)) }
+            return spec.pad(s, numeric: false)
+        }
+    }
+
+    func formatInt(_ n: Int, _ spec: FormatSpec) throws(ScriptError) -> String {
+        let magnitude = n.magnitude
+        var body: String
+        switch spec.type {
+        case nil, "d", "n": body = spec.group(String(magnitude))
+        case "x": body = (spec.alternate ? "0x" : "") + String(magnitude, radix: 16)
+        case "X": body = (spec.alternate ? "0X" : "") + String(magnitude, radix: 16, uppercase: true)
+        case "o": body = (spec.alternate ? "0o" : "") + String(magnitude, radix: 8)
+        case "b": body = (spec.alternate ? "0b" : "") + String(magnitude, radix: 2)
+        case "c":
+            guard let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: n)) else {
+                throw ScriptError(.overflowError, "%c arg not in range(0x110000)")
+            }
+            return spec.pad(String(Character(scalar)), numeric: false)
+        case "e", "E", "f", "F", "g", "G", "%":
+            return try formatFloat(Double(n), spec)
+        case .some(let t):
+            throw .valueError("Unknown format code '\(t)' for object of type 'int'")
+        }
+        body = spec.signed(body, negative: n < 0)
+        return spec.pad(body, numeric: true)
+    }
+
+    func formatFloat(_ d: Double, _ spec: FormatSpec) throws(ScriptError) -> String {
+        let negative = d.sign == .minus && !d.isNaN
+        let m = d.magnitude
+        var body: String
+        switch spec.type {
+        case nil:
+            if let p = spec.precision {
+                body = formatDouble(m, "g", precision: max(p, 1), alternate: spec.alternate)
+                if !body.contains(".") && !body.contains("e") && !body.contains("n") && !body.contains("i") { body += ".0" }
+            } else {
+                body = PythonFloat.repr(m)
+            }
+        case "f", "F", "e", "E", "g", "G":
+            let t = spec.type ?? "f"
+            body = formatDouble(m, t, precision: spec.precision ?? 6, alternate: spec.alternate)
+        case "%":
+            body = formatDouble(m * 100, "f", precision: spec.precision ?? 6) + "%"
+        case .some(let t):
+            throw .valueError("Unknown format code '\(t)' for object of type 'float'")
+        }
+        body = spec.signed(spec.group(body), negative: negative)
+        return spec.pad(body, numeric: true)
+    }
+}

@@ -1,0 +1,91 @@
+extension Interpreter {
+    func assign(_ target: Expr, _ value: Value, in scope: Scope) throws(ScriptError) {
+        switch target {
+        case .name(let name):
+            bind(name, value, in: scope)
+        case .attribute(let base, let name):
+            try setAttribute(try evaluate(base, in: scope), name, value)
+        case .subscript(let base, let index):
+            let container = try evaluate(base, in: scope)
+            try setItem(container, try evaluate(index, in: scope), value)
+        case .tuple(let targets), .list(let targets):
+            let items = try unpack(value, into: targets)
+            for (t, item) in zip(targets, items) { try assign(t, item, in: scope) }
+        case .starred(let inner):
+            try assign(inner, value, in: scope)
+        default:
+            throw .typeError("cannot assign to expression")
+        }
+    }
+
+    /// Splits `value` into one value per target (a starred target takes a list of the rest).
+    /// Counts are checked before anything is bound, so a bad unpacking assigns nothing.
+    func unpack(_ value: Value, into targets: [Expr]) throws(ScriptError) -> [Value] {
+        let items = try iterate(value)
+        let starIndex = targets.firstIndex { if case .starred = $0 { return true } else { return false } }
+        guard let star = starIndex else {
+            if items.count > targets.count {
+                throw .valueError("too many values to unpack (expected \(targets.count))")
+            }
+            if items.count < targets.count {
+                throw .valueError("not enough values to unpack (expected \(targets.count), got \(items.count))")
+            }
+            return items
+        }
+        let after = targets.count - star - 1
+        if items.count < targets.count - 1 {
+            throw .valueError("not enough values to unpack (expected at least \(targets.count - 1), got \(items.count))")
+        }
+        var result = Array(items[..<star])
+        result.append(.list(ListObject(Array(items[star..<(items.count - after)]))))
+        result.append(contentsOf: items[(items.count - after)...])
+        return result
+    }
+
+    func augmentedAssign(_ target: Expr, _ op: BinaryOp, _ valueExpr: Expr, in scope: Scope) throws(ScriptError) {
+        switch target {
+        case .name(let name):
+            let current = try lookup(name, in: scope)
+            let value = try evaluate(valueExpr, in: scope)
+            bind(name, try inPlace(op, current, value), in: scope)
+        case .attribute(let baseExpr, let name):
+            let base = try evaluate(baseExpr, in: scope)
+            let current = try attribute(base, name)
+            let value = try evaluate(valueExpr, in: scope)
+            try setAttribute(base, name, try inPlace(op, current, value))
+        case .subscript(let baseExpr, let indexExpr):
+            let base = try evaluate(baseExpr, in: scope)
+            let index = try evaluate(indexExpr, in: scope)
+            let current = try item(base, index)
+            let value = try evaluate(valueExpr, in: scope)
+            try setItem(base, index, try inPlace(op, current, value))
+        default:
+            throw .typeError("illegal expression for augmented assignment")
+        }
+    }
+
+    /// `a op= b`: lists extend in place, as in Python; everything else rebinds.
+    func inPlace(_ op: BinaryOp, _ current: Value, _ value: Value) throws(ScriptError) -> Value {
+        if op == .add, case .list(let list) = current {
+            list.items.append(contentsOf: try iterate(value))
+            return current
+        }
+        return try binary(op, current, value)
+    }
+
+    func delete(_ target: Expr, in scope: Scope) throws(ScriptError) {
+        switch target {
+        case .name(let name):
+            try unbind(name, in: scope)
+        case .attribute(let base, let name):
+            try deleteAttribute(try evaluate(base, in: scope), name)
+        case .subscript(let base, let index):
+            let container = try evaluate(base, in: scope)
+            try deleteItem(container, try evaluate(index, in: scope))
+        case .tuple(let targets), .list(let targets):
+            for t in targets { try delete(t, in: scope) }
+        default:
+            throw .typeError("cannot delete expression")
+        }
+    }
+}

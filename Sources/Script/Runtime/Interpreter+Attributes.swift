@@ -1,0 +1,130 @@
+extension Interpreter {
+    func attribute(_ value: Value, _ name: String) throws(ScriptError) -> Value {
+        if let result = try attributeIfPresent(value, name) { return result }
+        switch value {
+        case .module(let module):
+            throw .attributeError("module '\(module.name)' has no attribute '\(name)'")
+        case .type(let type):
+            throw .attributeError("type object '\(type.name)' has no attribute '\(name)'")
+        default:
+            throw .attributeError("'\(value.typeName)' object has no attribute '\(name)'")
+        }
+    }
+
+    func attributeIfPresent(_ value: Value, _ name: String) throws(ScriptError) -> Value? {
+        switch value {
+        case .instance(let instance):
+            if let own = instance.attributes[name] { return own }
+            if let member = instance.type.lookup(name) { return bindIfMethod(member, to: value) }
+            if let base = instance.type.libraryBase,
+               let member = try base.attribute(instance, name, interpreter: self) {
+                return member
+            }
+            if name == "__class__" { return .type(instance.type) }
+            if name == "__dict__" {
+                let dict = DictObject()
+                for (key, v) in instance.attributes { try dict.set(.str(key), v) }
+                return .dict(dict)
+            }
+            return nil
+        case .module(let module):
+            if let member = module.namespace[name] { return member }
+            if name == "__name__" { return .str(module.name) }
+            return nil
+        case .type(let type):
+            if let member = type.lookup(name) { return member }
+            if name == "__name__" { return .str(type.name) }
+            if name == "__qualname__" { return .str(type.name) }
+            if name == "__module__" { return .str(type.module) }
+            if name == "__mro__" { return .tuple(type.mro.map { .type($0) }) }
+            return nil
+        case .object(let object):
+            return try object.attribute(name, interpreter: self)
+        case .function(let function):
+            switch name {
+            case "__name__": return .str(function.definition.name)
+            case "__qualname__": return .str(function.qualifiedName)
+            case "__doc__": return function.definition.docstring.map { Value.str($0) } ?? Value.none
+            default: return nil
+            }
+        case .builtin(let builtin):
+            switch name {
+            case "__name__": return .str(builtin.name)
+            case "__doc__": return .str(builtin.doc)
+            default: return nil
+            }
+        case .boundMethod(let method):
+            if name == "__self__" { return method.receiver }
+            return try attributeIfPresent(method.function, name)
+        case .int(let i):
+            if name == "real" || name == "numerator" { return .int(i) }
+            if name == "imag" { return .int(0) }
+            if name == "denominator" { return .int(1) }
+        case .float(let d):
+            if name == "real" { return .float(d) }
+            if name == "imag" { return .float(0) }
+        case .none, .bool, .str, .list, .tuple, .dict, .set:
+            break
+        }
+        if name == "__class__" { return .type(typeObject(of: value)) }
+        if let member = typeObject(of: value).lookup(name) { return bindIfMethod(member, to: value) }
+        return nil
+    }
+
+    func bindIfMethod(_ member: Value, to receiver: Value) -> Value {
+        switch member {
+        case .function, .builtin: return .boundMethod(BoundMethod(receiver: receiver, function: member))
+        default: return member
+        }
+    }
+
+    func setAttribute(_ target: Value, _ name: String, _ value: Value) throws(ScriptError) {
+        switch target {
+        case .instance(let instance):
+            if let base = instance.type.libraryBase,
+               try base.setAttribute(instance, name, value, interpreter: self) {
+                return
+            }
+            instance.attributes[name] = value
+            return
+        case .object(let object):
+            if try object.setAttribute(name, value, interpreter: self) { return }
+        case .type(let type):
+            if case .user = type.kind {
+                type.namespace[name] = value
+                return
+            }
+            throw .typeError("cannot set '\(name)' attribute of immutable type '\(type.name)'")
+        case .module(let module):
+            module.namespace[name] = value
+            return
+        case .function, .builtin, .boundMethod, .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set:
+            break
+        }
+        throw .attributeError("'\(target.typeName)' object has no attribute '\(name)' and no __dict__ for setting new attributes")
+    }
+
+    func deleteAttribute(_ target: Value, _ name: String) throws(ScriptError) {
+        if case .instance(let instance) = target, instance.attributes.removeValue(forKey: name) != nil { return }
+        if case .type(let type) = target, case .user = type.kind, type.namespace.removeValue(forKey: name) != nil { return }
+        throw .attributeError("'\(target.typeName)' object has no attribute '\(name)'")
+    }
+
+    /// Attribute names of a value, for `dir()` and completion.
+    func attributeNames(of value: Value) -> [String] {
+        var names = Set<String>()
+        switch value {
+        case .instance(let instance):
+            names.formUnion(instance.attributes.keys)
+            instance.type.libraryBase.map { names.formUnion($0.attributeNames(instance)) }
+        case .module(let module): names.formUnion(module.namespace.keys)
+        case .object(let object): names.formUnion(object.attributeNames)
+        case .type(let type):
+            for t in type.mro { names.formUnion(t.namespace.keys) }
+            return names.sorted()
+        default: break
+        }
+        for t in typeObject(of: value).mro { names.formUnion(t.namespace.keys) }
+        return names.sorted()
+    }
+}

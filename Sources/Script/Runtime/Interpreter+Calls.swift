@@ -1,0 +1,171 @@
+extension Interpreter {
+    /// Calls any callable value.
+    func call(_ callee: Value, _ arguments: Arguments) throws(ScriptError) -> Value {
+        switch callee {
+        case .function(let function):
+            return try callFunction(function, arguments)
+        case .builtin(let builtin):
+            return try builtin.body(self, arguments)
+        case .boundMethod(let method):
+            var bound = arguments
+            bound.positional.insert(method.receiver, at: 0)
+            return try call(method.function, bound)
+        case .type(let type):
+            return try instantiate(type, arguments)
+        case .instance(let instance):
+            if let base = instance.type.libraryBase,
+               let result = try base.call(instance, arguments, interpreter: self) {
+                return result
+            }
+            if let method = instance.type.lookup("__call__") {
+                return try callBound(method, receiver: callee, arguments)
+            }
+        case .object(let object):
+            if let result = try object.call(arguments, interpreter: self) { return result }
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .module:
+            break
+        }
+        throw .typeError("'\(callee.typeName)' object is not callable")
+    }
+
+    /// Calls a function found on a class with `receiver` as its first argument.
+    func callBound(_ function: Value, receiver: Value, _ arguments: Arguments) throws(ScriptError) -> Value {
+        switch function {
+        case .function, .builtin:
+            var bound = arguments
+            bound.positional.insert(receiver, at: 0)
+            return try call(function, bound)
+        default:
+            return try call(function, arguments)
+        }
+    }
+
+    /// `receiver.name(arguments)` without building a bound method.
+    func callMethod(_ receiver: Value, _ name: String, _ arguments: Arguments) throws(ScriptError) -> Value {
+        switch receiver {
+        case .instance(let instance):
+            if let own = instance.attributes[name] { return try call(own, arguments) }
+            if let method = instance.type.lookup(name) { return try callBound(method, receiver: receiver, arguments) }
+        case .module(let module):
+            if let member = module.namespace[name] { return try call(member, arguments) }
+        case .object(let object):
+            if let member = try object.attribute(name, interpreter: self) { return try call(member, arguments) }
+        case .str, .list, .dict, .tuple, .set, .int, .float, .bool:
+            if case .builtin(let method)? = typeObject(of: receiver).namespace[name] {
+                var bound = arguments
+                bound.positional.insert(receiver, at: 0)
+                return try method.body(self, bound)
+            }
+        case .none, .function, .builtin, .boundMethod, .type:
+            break
+        }
+        return try call(try attribute(receiver, name), arguments)
+    }
+
+    func callFunction(_ function: FunctionObject, _ arguments: Arguments) throws(ScriptError) -> Value {
+        try checkInterrupt()
+        if callDepth >= Interpreter.recursionLimit {
+            throw ScriptError(.recursionError, "maximum recursion depth exceeded")
+        }
+        let definition = function.definition
+        let scope = Scope(parent: function.closure === globals ? nil : function.closure,
+                          capacity: definition.parameters.count + 4)
+        try bindParameters(function, arguments, into: scope)
+        let savedUnit = frameUnit, savedLine = frameLine, savedName = frameName
+        let savedSelf = frameSelf, savedClass = frameClass
+        callDepth += 1
+        frameUnit = function.unit
+        frameLine = definition.line
+        frameName = definition.name
+        frameClass = function.owner
+        frameSelf = arguments.positional.first
+        defer {
+            callDepth -= 1
+            frameUnit = savedUnit
+            frameLine = savedLine
+            frameName = savedName
+            frameSelf = savedSelf
+            frameClass = savedClass
+        }
+        do {
+            if case .returned(let value) = try execute(definition.body, in: scope) { return value }
+            return .none
+        } catch {
+            var error = error
+            error.traceback.insert(TraceFrame(unit: frameUnit, line: frameLine, function: frameName), at: 0)
+            throw error
+        }
+    }
+
+    func bindParameters(_ function: FunctionObject, _ arguments: Arguments, into scope: Scope) throws(ScriptError) {
+        let parameters = function.definition.parameters
+        let name = function.qualifiedName
+        var values = [Value?](repeating: nil, count: parameters.count)
+        var extra: [Value] = []
+        var positionalSlots = 0
+        for parameter in parameters where parameter.kind == .normal { positionalSlots += 1 }
+        for (i, value) in arguments.positional.enumerated() {
+            if i < positionalSlots {
+                values[i] = value
+            } else {
+                extra.append(value)
+            }
+        }
+        let varPositional = parameters.firstIndex { $0.kind == .varPositional }
+        let varKeyword = parameters.firstIndex { $0.kind == .varKeyword }
+        if !extra.isEmpty && varPositional == nil {
+            let given = arguments.positional.count
+            let required = parameters.filter { $0.kind == .normal && $0.defaultValue == nil }.count
+            let takes = required == positionalSlots ? "\(positionalSlots)" : "from \(required) to \(positionalSlots)"
+            throw .typeError("\(name)() takes \(takes) positional argument\(positionalSlots == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
+        }
+        let keywordDict = DictObject()
+        for (keyword, value) in arguments.keywords {
+            if let i = parameters.firstIndex(where: { $0.name == keyword && ($0.kind == .normal || $0.kind == .keywordOnly) }) {
+                if values[i] != nil {
+                    throw .typeError("\(name)() got multiple values for argument '\(keyword)'")
+                }
+                values[i] = value
+            } else if varKeyword != nil {
+                try keywordDict.set(.str(keyword), value)
+            } else {
+                throw .typeError("\(name)() got an unexpected keyword argument '\(keyword)'")
+            }
+        }
+        var missing: [String] = []
+        for (i, parameter) in parameters.enumerated() {
+            switch parameter.kind {
+            case .varPositional: scope.variables[parameter.name] = .tuple(extra)
+            case .varKeyword: scope.variables[parameter.name] = .dict(keywordDict)
+            case .normal, .keywordOnly:
+                if let value = values[i] ?? function.defaults[i] {
+                    scope.variables[parameter.name] = value
+                } else {
+                    missing.append("'\(parameter.name)'")
+                }
+            }
+        }
+        if !missing.isEmpty {
+            let list = missing.count == 1 ? missing[0]
+                : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
+            throw .typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+        }
+    }
+
+    /// Calling a class: builtin constructors, exceptions, user classes.
+    func instantiate(_ type: TypeObject, _ arguments: Arguments) throws(ScriptError) -> Value {
+        if let constructor = type.constructor { return try constructor.body(self, arguments) }
+        let instance = InstanceObject(type: type)
+        if type.exceptionKind != nil {
+            instance.attributes["args"] = .tuple(arguments.positional)
+        }
+        if let base = type.libraryBase { try base.initialize(instance, interpreter: self) }
+        let value = Value.instance(instance)
+        if let initializer = type.lookup("__init__") {
+            _ = try callBound(initializer, receiver: value, arguments)
+        } else if type.exceptionKind == nil && (!arguments.positional.isEmpty || !arguments.keywords.isEmpty) {
+            throw .typeError("\(type.name)() takes no arguments")
+        }
+        return value
+    }
+}

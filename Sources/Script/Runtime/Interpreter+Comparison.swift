@@ -1,0 +1,165 @@
+extension Interpreter {
+    func compare(_ op: CompareOp, _ left: Value, _ right: Value) throws(ScriptError) -> Value {
+        switch op {
+        case .in, .notIn:
+            if case .object(let object) = right, let result = try object.compare(op, left, interpreter: self) {
+                return result
+            }
+            let found = try contains(right, left)
+            return .bool(op == .in ? found : !found)
+        case .is: return .bool(identical(left, right))
+        case .isNot: return .bool(!identical(left, right))
+        case .equal, .notEqual:
+            if case .object(let object) = left, let result = try object.compare(op, right, interpreter: self) {
+                return result
+            }
+            if case .object(let object) = right, let result = try object.compare(op, left, interpreter: self) {
+                return result
+            }
+            let same = try equal(left, right)
+            return .bool(op == .equal ? same : !same)
+        case .less, .lessEqual, .greater, .greaterEqual:
+            if case .object(let object) = left, let result = try object.compare(op, right, interpreter: self) {
+                return result
+            }
+            if case .object(let object) = right, let result = try object.compare(op.swapped, left, interpreter: self) {
+                return result
+            }
+            let order = try ordering(left, right, op)
+            switch op {
+            case .less: return .bool(order < 0)
+            case .lessEqual: return .bool(order <= 0)
+            case .greater: return .bool(order > 0)
+            default: return .bool(order >= 0)
+            }
+        }
+    }
+
+    func identical(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.float(let x), .float(let y)): return x == y
+        case (.str(let x), .str(let y)): return x == y
+        default:
+            if let x = a.identity, let y = b.identity { return x == y }
+            return false
+        }
+    }
+
+    /// Python's `==`, deep for containers.
+    func equal(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.str(let x), .str(let y)): return x == y
+        case (.list(let x), .list(let y)): return try sequencesEqual(x.items, y.items)
+        case (.tuple(let x), .tuple(let y)): return try sequencesEqual(x, y)
+        case (.dict(let x), .dict(let y)):
+            guard x.count == y.count else { return false }
+            for (k, v) in x.items {
+                guard let other = try y.get(k), try equal(v, other) else { return false }
+            }
+            return true
+        case (.set(let x), .set(let y)):
+            guard x.storage.count == y.storage.count else { return false }
+            for k in x.storage.keys where try y.storage.get(k) == nil { return false }
+            return true
+        case (.object, _), (_, .object):
+            return try truth(try compare(.equal, a, b))
+        case (.instance, _):
+            if let method = try attributeIfPresent(a, "__eq__") { return try truth(try call(method, Arguments([b]))) }
+            return identical(a, b)
+        default:
+            if let x = a.numericValue, let y = b.numericValue { return x == y }
+            return identical(a, b)
+        }
+    }
+
+    func sequencesEqual(_ x: [Value], _ y: [Value]) throws(ScriptError) -> Bool {
+        guard x.count == y.count else { return false }
+        reprDepth += 1
+        defer { reprDepth -= 1 }
+        if reprDepth > Interpreter.recursionLimit {
+            throw ScriptError(.recursionError, "maximum recursion depth exceeded in comparison")
+        }
+        for (l, r) in zip(x, y) where try !equal(l, r) { return false }
+        return true
+    }
+
+    /// -1, 0 or 1 for the orderable pairs Python orders.
+    func ordering(_ a: Value, _ b: Value, _ op: CompareOp) throws(ScriptError) -> Int {
+        switch (a, b) {
+        case (.str(let x), .str(let y)):
+            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : (x == y ? 0 : 1)
+        case (.list(let x), .list(let y)): return try sequenceOrdering(x.items, y.items, op)
+        case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x, y, op)
+        default:
+            if let x = a.numericValue, let y = b.numericValue {
+                if case .int(let i) = a, case .int(let j) = b { return i < j ? -1 : (i == j ? 0 : 1) }
+                if x.isNaN || y.isNaN { return op == .less || op == .greater ? 0 : 2 }
+                return x < y ? -1 : (x == y ? 0 : 1)
+            }
+            if case .instance = a, let name = op.dunderName, let method = try attributeIfPresent(a, name) {
+                return try truth(try call(method, Arguments([b]))) ? (op == .less || op == .lessEqual ? -1 : 1) : (op == .less || op == .lessEqual ? 1 : -1)
+            }
+            throw .typeError("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+        }
+    }
+
+    func sequenceOrdering(_ x: [Value], _ y: [Value], _ op: CompareOp) throws(ScriptError) -> Int {
+        for (l, r) in zip(x, y) where try !equal(l, r) { return try ordering(l, r, op) }
+        return x.count < y.count ? -1 : (x.count == y.count ? 0 : 1)
+    }
+
+    /// `item in container`.
+    func contains(_ container: Value, _ item: Value) throws(ScriptError) -> Bool {
+        switch container {
+        case .str(let s):
+            guard case .str(let needle) = item else {
+                throw .typeError("'in <string>' requires string as left operand, not \(item.typeName)")
+            }
+            return needle.isEmpty || s.contains(needle)
+        case .dict(let d): return try d.get(item) != nil
+        case .set(let s): return try s.storage.get(item) != nil
+        case .list(let l):
+            for element in l.items where try equal(element, item) { return true }
+            return false
+        case .tuple(let t):
+            for element in t where try equal(element, item) { return true }
+            return false
+        case .instance:
+            if let method = try attributeIfPresent(container, "__contains__") {
+                return try truth(try call(method, Arguments([item])))
+            }
+        default: break
+        }
+        guard (try? makeIterator(container)) != nil else {
+            throw .typeError("argument of type '\(container.typeName)' is not iterable")
+        }
+        for element in try iterate(container) where try equal(element, item) { return true }
+        return false
+    }
+}
+
+extension CompareOp {
+    var swapped: CompareOp {
+        switch self {
+        case .less: .greater
+        case .lessEqual: .greaterEqual
+        case .greater: .less
+        case .greaterEqual: .lessEqual
+        case .equal, .notEqual, .in, .notIn, .is, .isNot: self
+        }
+    }
+
+    var dunderName: String? {
+        switch self {
+        case .less: "__lt__"
+        case .lessEqual: "__le__"
+        case .greater: "__gt__"
+        case .greaterEqual: "__ge__"
+        case .equal, .notEqual, .in, .notIn, .is, .isNot: nil
+        }
+    }
+}

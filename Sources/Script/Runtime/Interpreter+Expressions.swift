@@ -1,0 +1,236 @@
+extension Interpreter {
+    func evaluate(_ expr: Expr, in scope: Scope) throws(ScriptError) -> Value {
+        switch expr {
+        case .literal(let literal):
+            switch literal {
+            case .none: return .none
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .int(i)
+            case .float(let d): return .float(d)
+            case .string(let s): return .str(s)
+            case .ellipsis: return .object(EllipsisObject())
+            }
+        case .name(let name):
+            return try lookup(name, in: scope)
+        case .attribute(let base, let name):
+            return try attribute(try evaluate(base, in: scope), name)
+        case .subscript(let base, let index):
+            let container = try evaluate(base, in: scope)
+            return try item(container, try evaluate(index, in: scope))
+        case .slice(let lower, let upper, let step):
+            return .object(SliceObject(
+                lower: try lower.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none,
+                upper: try upper.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none,
+                step: try step.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none))
+        case .call(let callee, let arguments):
+            let args = try evaluateArguments(arguments, in: scope)
+            if case .attribute(let receiverExpr, let name) = callee {
+                return try callMethod(try evaluate(receiverExpr, in: scope), name, args)
+            }
+            return try call(try evaluate(callee, in: scope), args)
+        case .unary(let op, let operand):
+            return try unary(op, try evaluate(operand, in: scope))
+        case .binary(let op, let left, let right):
+            let l = try evaluate(left, in: scope)
+            return try binary(op, l, try evaluate(right, in: scope))
+        case .and(let left, let right):
+            let l = try evaluate(left, in: scope)
+            return try truth(l) ? try evaluate(right, in: scope) : l
+        case .or(let left, let right):
+            let l = try evaluate(left, in: scope)
+            return try truth(l) ? l : try evaluate(right, in: scope)
+        case .compare(let first, let rest):
+            var left = try evaluate(first, in: scope)
+            for (op, rightExpr) in rest {
+                let right = try evaluate(rightExpr, in: scope)
+                let result = try compare(op, left, right)
+                if rest.count == 1 { return result }
+                if try !truth(result) { return result }
+                left = right
+            }
+            return .bool(true)
+        case .conditional(let test, let body, let orElse):
+            return try truth(try evaluate(test, in: scope)) ? try evaluate(body, in: scope) : try evaluate(orElse, in: scope)
+        case .lambda(let definition):
+            return .function(try makeFunction(definition, in: scope))
+        case .list(let items):
+            return .list(ListObject(try evaluateItems(items, in: scope)))
+        case .tuple(let items):
+            return .tuple(try evaluateItems(items, in: scope))
+        case .set(let items):
+            let set = SetObject()
+            for item in try evaluateItems(items, in: scope) { try set.storage.set(item, .none) }
+            return .set(set)
+        case .dict(let entries):
+            let dict = DictObject()
+            for entry in entries {
+                if let keyExpr = entry.key {
+                    let key = try evaluate(keyExpr, in: scope)
+                    try dict.set(key, try evaluate(entry.value, in: scope))
+                } else {
+                    guard case .dict(let other) = try evaluate(entry.value, in: scope) else {
+                        throw .typeError("'\(try evaluate(entry.value, in: scope).typeName)' object is not a mapping")
+                    }
+                    for (k, v) in other.items { try dict.set(k, v) }
+                }
+            }
+            return .dict(dict)
+        case .starred:
+            throw .typeError("can't use starred expression here")
+        case .listComprehension(let element, let clauses), .generator(let element, let clauses):
+            var results: [Value] = []
+            let inner = Scope(parent: scope)
+            try comprehend(clauses[...], in: inner) { () throws(ScriptError) in
+                results.append(try evaluate(element, in: inner))
+            }
+            return .list(ListObject(results))
+        case .setComprehension(let element, let clauses):
+            let set = SetObject()
+            let inner = Scope(parent: scope)
+            try comprehend(clauses[...], in: inner) { () throws(ScriptError) in
+                try set.storage.set(try evaluate(element, in: inner), .none)
+            }
+            return .set(set)
+        case .dictComprehension(let key, let value, let clauses):
+            let dict = DictObject()
+            let inner = Scope(parent: scope)
+            try comprehend(clauses[...], in: inner) { () throws(ScriptError) in
+                let k = try evaluate(key, in: inner)
+                try dict.set(k, try evaluate(value, in: inner))
+            }
+            return .dict(dict)
+        case .fstring(let parts):
+            return .str(try format(parts, in: scope))
+        }
+    }
+
+    func evaluateItems(_ items: [Expr], in scope: Scope) throws(ScriptError) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for item in items {
+            if case .starred(let inner) = item {
+                values.append(contentsOf: try iterate(try evaluate(inner, in: scope)))
+            } else {
+                values.append(try evaluate(item, in: scope))
+            }
+        }
+        return values
+    }
+
+    func evaluateArguments(_ arguments: [Argument], in scope: Scope) throws(ScriptError) -> Arguments {
+        var result = Arguments()
+        result.positional.reserveCapacity(arguments.count)
+        for argument in arguments {
+            switch argument {
+            case .positional(let expr): result.positional.append(try evaluate(expr, in: scope))
+            case .keyword(let name, let expr): result.keywords.append((name, try evaluate(expr, in: scope)))
+            case .star(let expr): result.positional.append(contentsOf: try iterate(try evaluate(expr, in: scope)))
+            case .doubleStar(let expr):
+                guard case .dict(let dict) = try evaluate(expr, in: scope) else {
+                    throw .typeError("argument after ** must be a mapping")
+                }
+                for (key, value) in dict.items {
+                    guard case .str(let name) = key else { throw .typeError("keywords must be strings") }
+                    result.keywords.append((name, value))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Runs `body` once per combination of the comprehension's clauses.
+    func comprehend(_ clauses: ArraySlice<ComprehensionClause>, in scope: Scope,
+                    _ body: () throws(ScriptError) -> Void) throws(ScriptError) {
+        guard let clause = clauses.first else {
+            try body()
+            return
+        }
+        let iterator = try makeIterator(try evaluate(clause.iterable, in: scope))
+        outer: while let item = try iterator.next(interpreter: self) {
+            try checkInterrupt()
+            try assign(clause.target, item, in: scope)
+            for condition in clause.conditions where try !truth(try evaluate(condition, in: scope)) {
+                continue outer
+            }
+            try comprehend(clauses.dropFirst(), in: scope, body)
+        }
+    }
+
+    func makeFunction(_ definition: FunctionDefinition, in scope: Scope) throws(ScriptError) -> FunctionObject {
+        var defaults: [Value?] = []
+        defaults.reserveCapacity(definition.parameters.count)
+        for parameter in definition.parameters {
+            defaults.append(try parameter.defaultValue.map { (e) throws(ScriptError) in try evaluate(e, in: scope) })
+        }
+        var closure = scope
+        while closure.isClassBody { closure = closure.parent ?? globals }
+        return FunctionObject(definition: definition, defaults: defaults, closure: closure, unit: frameUnit)
+    }
+
+    func makeClass(_ name: String, _ baseExprs: [Expr], _ body: [Stmt], in scope: Scope) throws(ScriptError) -> TypeObject {
+        var bases: [TypeObject] = []
+        for expr in baseExprs {
+            guard case .type(let base) = try evaluate(expr, in: scope) else {
+                throw .typeError("bases must be types")
+            }
+            bases.append(base)
+        }
+        if bases.isEmpty { bases = [types.object] }
+        // Methods close over the scope around the class, not the class body (Python's rule).
+        let classScope = Scope(parent: scope === globals ? nil : scope)
+        classScope.isClassBody = true
+        let savedName = frameName
+        _ = try execute(body, in: classScope)
+        frameName = savedName
+        let type = TypeObject(name: name, bases: bases, namespace: classScope.variables, kind: .user,
+                              module: "__main__")
+        for case .function(let function) in classScope.variables.values {
+            function.qualifiedName = "\(name).\(function.definition.name)"
+            function.owner = type
+        }
+        return type
+    }
+}
+
+/// `...`
+final class EllipsisObject: ScriptObject {
+    var typeName: String { "ellipsis" }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "Ellipsis" }
+}
+
+/// A slice `start:stop:step` (what `x[a:b]` passes to indexing).
+final class SliceObject: ScriptObject {
+    let lower: Value
+    let upper: Value
+    let step: Value
+    init(lower: Value, upper: Value, step: Value) {
+        self.lower = lower
+        self.upper = upper
+        self.step = step
+    }
+    var typeName: String { "slice" }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        "slice(\(try interpreter.repr(lower)), \(try interpreter.repr(upper)), \(try interpreter.repr(step)))"
+    }
+
+    /// Python's `slice.indices(length)`.
+    func indices(length: Int, interpreter: Interpreter) throws(ScriptError) -> (start: Int, stop: Int, step: Int) {
+        let step = step.isNone ? 1 : try interpreter.indexValue(self.step)
+        if step == 0 { throw .valueError("slice step cannot be zero") }
+        func clamp(_ value: Value, _ defaultValue: Int) throws(ScriptError) -> Int {
+            if value.isNone { return defaultValue }
+            var i = try interpreter.indexValue(value)
+            if i < 0 { i += length }
+            if step > 0 { return min(max(i, 0), length) }
+            return min(max(i, -1), length - 1)
+        }
+        let start = try clamp(lower, step > 0 ? 0 : length - 1)
+        let stop = try clamp(upper, step > 0 ? length : -1)
+        return (start, stop, step)
+    }
+
+    func positions(length: Int, interpreter: Interpreter) throws(ScriptError) -> [Int] {
+        let (start, stop, step) = try indices(length: length, interpreter: interpreter)
+        return Array(stride(from: start, to: stop, by: step))
+    }
+}

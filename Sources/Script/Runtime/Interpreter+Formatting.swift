@@ -1,0 +1,230 @@
+extension Interpreter {
+    /// Evaluates an f-string.
+    func format(_ parts: [FStringPart], in scope: Scope) throws(ScriptError) -> String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .literal(let text):
+                out += text
+            case .field(let expr, let conversion, let specParts):
+                var value = try evaluate(expr, in: scope)
+                switch conversion {
+                case "r": value = .str(try repr(value))
+                case "a": value = .str(try repr(value))
+                case "s": value = .str(try str(value))
+                default: break
+                }
+                let spec = specParts.isEmpty ? "" : try format(specParts, in: scope)
+                out += try format(value, spec: spec)
+            }
+        }
+        return out
+    }
+
+    /// `str.format(*args, **kwargs)`.
+    func strFormat(_ template: String, _ arguments: Arguments) throws(ScriptError) -> String {
+        let s = Array(template)
+        var out = ""
+        var i = 0
+        var autoIndex = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "{" {
+                if i + 1 < s.count && s[i + 1] == "{" {
+                    out.append("{")
+                    i += 2
+                    continue
+                }
+                var j = i + 1
+                var depth = 1
+                while j < s.count {
+                    if s[j] == "{" { depth += 1 }
+                    if s[j] == "}" {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
+                    j += 1
+                }
+                guard j < s.count else { throw .valueError("Single '{' encountered in format string") }
+                let field = String(s[(i + 1)..<j])
+                i = j + 1
+                var name = field
+                var spec = ""
+                var conversion: Character?
+                if let colon = field.firstIndex(of: ":") {
+                    name = String(field[..<colon])
+                    spec = String(field[field.index(after: colon)...])
+                }
+                if let bang = name.firstIndex(of: "!") {
+                    conversion = name[name.index(after: bang)...].first
+                    name = String(name[..<bang])
+                }
+                if spec.contains("{") { spec = try strFormat(spec, arguments) }
+                var path = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                let head = path.isEmpty ? "" : path.removeFirst()
+                var value: Value
+                if head.isEmpty {
+                    guard autoIndex < arguments.positional.count else {
+                        throw .indexError("Replacement index \(autoIndex) out of range for positional args tuple")
+                    }
+                    value = arguments.positional[autoIndex]
+                    autoIndex += 1
+                } else if let index = Int(head) {
+                    guard index >= 0 && index < arguments.positional.count else {
+                        throw .indexError("Replacement index \(index) out of range for positional args tuple")
+                    }
+                    value = arguments.positional[index]
+                } else {
+                    guard let v = arguments.keyword(head) else { throw ScriptError(.keyError, PythonString.repr(head)) }
+                    value = v
+                }
+                for attribute in path { value = try self.attribute(value, attribute) }
+                if conversion == "r" { value = .str(try repr(value)) }
+                if conversion == "s" { value = .str(try str(value)) }
+                out += try format(value, spec: spec)
+                continue
+            }
+            if c == "}" {
+                if i + 1 < s.count && s[i + 1] == "}" {
+                    out.append("}")
+                    i += 2
+                    continue
+                }
+                throw .valueError("Single '}' encountered in format string")
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    /// `template % values` (printf-style formatting).
+    func percentFormat(_ template: String, _ values: Value) throws(ScriptError) -> String {
+        let s = Array(template)
+        var arguments: [Value]
+        var mapping: DictObject?
+        switch values {
+        case .tuple(let items): arguments = items
+        case .dict(let dict):
+            mapping = dict
+            arguments = [values]
+        default: arguments = [values]
+        }
+        var next = 0
+        func take() throws(ScriptError) -> Value {
+            guard next < arguments.count else { throw .typeError("not enough arguments for format string") }
+            defer { next += 1 }
+            return arguments[next]
+        }
+        var out = ""
+        var i = 0
+        var usedMapping = false
+        while i < s.count {
+            let c = s[i]
+            guard c == "%" else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            i += 1
+            guard i < s.count else { throw .valueError("incomplete format") }
+            var keyed: Value?
+            if s[i] == "(" {
+                guard let mapping else { throw .typeError("format requires a mapping") }
+                var j = i + 1
+                while j < s.count && s[j] != ")" { j += 1 }
+                guard j < s.count else { throw .valueError("incomplete format key") }
+                let key = String(s[(i + 1)..<j])
+                guard let v = try mapping.get(.str(key)) else { throw ScriptError(.keyError, PythonString.repr(key)) }
+                keyed = v
+                usedMapping = true
+                i = j + 1
+            }
+            var flags = ""
+            while i < s.count && "-+ #0".contains(s[i]) { flags.append(s[i]); i += 1 }
+            var width = ""
+            if i < s.count && s[i] == "*" {
+                width = String(try indexValue(try take()))
+                i += 1
+            } else {
+                while i < s.count, s[i].isASCII, s[i].isNumber { width.append(s[i]); i += 1 }
+            }
+            var precision: String?
+            if i < s.count && s[i] == "." {
+                i += 1
+                var p = ""
+                if i < s.count && s[i] == "*" {
+                    p = String(try indexValue(try take()))
+                    i += 1
+                } else {
+                    while i < s.count, s[i].isASCII, s[i].isNumber { p.append(s[i]); i += 1 }
+                }
+                precision = p.isEmpty ? "0" : p
+            }
+            guard i < s.count else { throw .valueError("incomplete format") }
+            let type = s[i]
+            i += 1
+            if type == "%" {
+                out.append("%")
+                continue
+            }
+            let value: Value
+            if let keyed { value = keyed } else { value = try take() }
+            var specText = ""
+            if flags.contains("-") { specText += "<" } else if flags.contains("0") && "diouxXeEfFgG".contains(type) { specText += "0" } else { specText += ">" }
+            if flags.contains("+") { specText = (specText == "0" ? "+0" : specText + "+") } else if flags.contains(" ") { specText += " " }
+            if specText == "+0" { specText = "+0" }
+            if flags.contains("#") { specText += "#" }
+            specText += String(width.prefix(5))
+            if let precision { specText += "." + precision }
+            out += try percentConversion(type, value, specText)
+        }
+        if mapping == nil && next < arguments.count {
+            throw .typeError("not all arguments converted during string formatting")
+        }
+        _ = usedMapping
+        return out
+    }
+
+    private func percentConversion(_ type: Character, _ value: Value, _ specPrefix: String) throws(ScriptError) -> String {
+        switch type {
+        case "s": return try format(.str(try str(value)), spec: specPrefix.replacing("#", with: ""))
+        case "r", "a": return try format(.str(try repr(value)), spec: specPrefix.replacing("#", with: ""))
+        case "d", "i", "u":
+            return try format(.int(try integerForPercent(value, type)), spec: specPrefix.split(separator: ".").first.map(String.init) ?? "")
+        case "x", "X", "o":
+            return try format(.int(try integerForPercent(value, type)), spec: (specPrefix.split(separator: ".").first.map(String.init) ?? "") + String(type))
+        case "c":
+            if case .str(let s) = value, s.count == 1 { return s }
+            return try format(.int(try integerForPercent(value, type)), spec: "c")
+        case "f", "F", "e", "E", "g", "G":
+            let d = try floatForPercent(value, type)
+            var spec = specPrefix
+            if !spec.contains(".") { spec += ".6" }
+            return try formatFloat(d, try FormatSpec(spec + String(type)))
+        default:
+            throw .valueError("unsupported format character '\(type)' (0x\(String(type.unicodeScalars.first?.value ?? 0, radix: 16)))")
+        }
+    }
+
+    func integerForPercent(_ value: Value, _ type: Character) throws(ScriptError) -> Int {
+        switch value {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d):
+            guard d.isFinite else { throw ScriptError(.overflowError, "cannot convert float infinity to integer") }
+            return Int(d.rounded(.towardZero))
+        case .object(let object):
+            if let i = try object.index(interpreter: self) { return i }
+            if let d = try object.floatValue(interpreter: self) { return Int(d.rounded(.towardZero)) }
+        default: break
+        }
+        throw .typeError("%\(type) format: a real number is required, not \(value.typeName)")
+    }
+
+    func floatForPercent(_ value: Value, _ type: Character) throws(ScriptError) -> Double {
+        if let d = value.numericValue { return d }
+        if case .object(let object) = value, let d = try object.floatValue(interpreter: self) { return d }
+        throw .typeError("must be real number, not \(value.typeName)")
+    }
+}

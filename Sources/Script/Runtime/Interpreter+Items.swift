@@ -1,0 +1,112 @@
+extension Interpreter {
+    /// An integer for indexing: ints, bools, and objects standing for one (0-d int tensors).
+    func indexValue(_ value: Value, container: String = "list") throws(ScriptError) -> Int {
+        switch value {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .object(let object):
+            if let i = try object.index(interpreter: self) { return i }
+        case .instance:
+            if let method = try attributeIfPresent(value, "__index__"),
+               case .int(let i) = try call(method, Arguments()) { return i }
+        default: break
+        }
+        throw .typeError("\(container) indices must be integers or slices, not \(value.typeName)")
+    }
+
+    func normalize(_ index: Int, count: Int, _ what: String) throws(ScriptError) -> Int {
+        let i = index < 0 ? index + count : index
+        guard i >= 0 && i < count else { throw .indexError("\(what) index out of range") }
+        return i
+    }
+
+    func item(_ container: Value, _ key: Value) throws(ScriptError) -> Value {
+        switch container {
+        case .list(let list):
+            if case .object(let object) = key, let slice = object as? SliceObject {
+                let positions = try slice.positions(length: list.items.count, interpreter: self)
+                return .list(ListObject(positions.map { list.items[$0] }))
+            }
+            return list.items[try normalize(try indexValue(key), count: list.items.count, "list")]
+        case .tuple(let items):
+            if case .object(let object) = key, let slice = object as? SliceObject {
+                return .tuple(try slice.positions(length: items.count, interpreter: self).map { items[$0] })
+            }
+            return items[try normalize(try indexValue(key, container: "tuple"), count: items.count, "tuple")]
+        case .str(let string):
+            let scalars = Array(string.unicodeScalars)
+            if case .object(let object) = key, let slice = object as? SliceObject {
+                var view = String.UnicodeScalarView()
+                for p in try slice.positions(length: scalars.count, interpreter: self) { view.append(scalars[p]) }
+                return .str(String(view))
+            }
+            let i = try normalize(try indexValue(key, container: "string"), count: scalars.count, "string")
+            return .str(String(scalars[i]))
+        case .dict(let dict):
+            if let value = try dict.get(key) { return value }
+            throw ScriptError(.keyError, try repr(key))
+        case .object(let object):
+            if let value = try object.item(key, interpreter: self) { return value }
+        case .instance:
+            if let method = try attributeIfPresent(container, "__getitem__") {
+                return try call(method, Arguments([key]))
+            }
+        case .type(let type):
+            if case .builtin = type.kind { return container }
+        default: break
+        }
+        throw .typeError("'\(container.typeName)' object is not subscriptable")
+    }
+
+    func setItem(_ container: Value, _ key: Value, _ value: Value) throws(ScriptError) {
+        switch container {
+        case .list(let list):
+            if case .object(let object) = key, let slice = object as? SliceObject {
+                let replacement = try iterate(value)
+                let (start, stop, step) = try slice.indices(length: list.items.count, interpreter: self)
+                if step == 1 {
+                    list.items.replaceSubrange(start..<max(start, stop), with: replacement)
+                    return
+                }
+                let positions = Array(stride(from: start, to: stop, by: step))
+                guard positions.count == replacement.count else {
+                    throw .valueError("attempt to assign sequence of size \(replacement.count) to extended slice of size \(positions.count)")
+                }
+                for (p, v) in zip(positions, replacement) { list.items[p] = v }
+                return
+            }
+            list.items[try normalize(try indexValue(key), count: list.items.count, "list assignment")] = value
+            return
+        case .dict(let dict):
+            try dict.set(key, value)
+            return
+        case .object(let object):
+            if try object.setItem(key, value, interpreter: self) { return }
+        case .instance:
+            if let method = try attributeIfPresent(container, "__setitem__") {
+                _ = try call(method, Arguments([key, value]))
+                return
+            }
+        default: break
+        }
+        throw .typeError("'\(container.typeName)' object does not support item assignment")
+    }
+
+    func deleteItem(_ container: Value, _ key: Value) throws(ScriptError) {
+        switch container {
+        case .list(let list):
+            if case .object(let object) = key, let slice = object as? SliceObject {
+                let positions = Set(try slice.positions(length: list.items.count, interpreter: self))
+                list.items = list.items.enumerated().filter { !positions.contains($0.offset) }.map(\.element)
+                return
+            }
+            list.items.remove(at: try normalize(try indexValue(key), count: list.items.count, "list assignment"))
+            return
+        case .dict(let dict):
+            if try dict.remove(key) == nil { throw ScriptError(.keyError, try repr(key)) }
+            return
+        default: break
+        }
+        throw .typeError("'\(container.typeName)' object does not support item deletion")
+    }
+}

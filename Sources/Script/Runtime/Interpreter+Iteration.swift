@@ -1,0 +1,146 @@
+extension Interpreter {
+    func makeIterator(_ value: Value) throws(ScriptError) -> any ValueIterator {
+        switch value {
+        case .list(let list): return ListIterator(list)
+        case .tuple(let items): return ArrayIterator(items)
+        case .str(let string): return ArrayIterator(string.unicodeScalars.map { .str(String($0)) })
+        case .dict(let dict): return ArrayIterator(dict.keys)
+        case .set(let set): return ArrayIterator(set.storage.keys)
+        case .object(let object):
+            if let iterator = try object.makeIterator(interpreter: self) { return iterator }
+        case .instance:
+            if let method = try attributeIfPresent(value, "__iter__") {
+                return try makeIterator(try call(method, Arguments()))
+            }
+        default: break
+        }
+        throw .typeError("'\(value.typeName)' object is not iterable")
+    }
+
+    /// All items of an iterable.
+    func iterate(_ value: Value) throws(ScriptError) -> [Value] {
+        switch value {
+        case .list(let list): return list.items
+        case .tuple(let items): return items
+        default:
+            let iterator = try makeIterator(value)
+            var items: [Value] = []
+            while let item = try iterator.next(interpreter: self) {
+                items.append(item)
+                if items.count & 0xFFF == 0 { try checkInterrupt() }
+            }
+            return items
+        }
+    }
+
+    /// Length for `len()`.
+    func length(_ value: Value) throws(ScriptError) -> Int {
+        switch value {
+        case .list(let list): return list.items.count
+        case .tuple(let items): return items.count
+        case .str(let string): return string.unicodeScalars.count
+        case .dict(let dict): return dict.count
+        case .set(let set): return set.storage.count
+        case .object(let object):
+            if let n = try object.length(interpreter: self) { return n }
+        case .instance:
+            if let method = try attributeIfPresent(value, "__len__"), case .int(let n) = try call(method, Arguments()) {
+                return n
+            }
+        default: break
+        }
+        throw .typeError("object of type '\(value.typeName)' has no len()")
+    }
+}
+
+/// `range(start, stop, step)`.
+final class RangeObject: ScriptObject {
+    let start: Int
+    let stop: Int
+    let step: Int
+
+    init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+
+    var typeName: String { "range" }
+    var count: Int {
+        if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
+        return start > stop ? (start - stop - step - 1) / (-step) : 0
+    }
+
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
+    }
+
+    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { count }
+
+    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+        RangeIterator(self)
+    }
+
+    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if case .object(let object) = key, let slice = object as? SliceObject {
+            return .list(ListObject(try slice.positions(length: count, interpreter: interpreter).map { .int(start + $0 * step) }))
+        }
+        let i = try interpreter.normalize(try interpreter.indexValue(key, container: "range"), count: count, "range object")
+        return .int(start + i * step)
+    }
+
+    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard op == .in || op == .notIn else { return nil }
+        guard case .int(let v) = other else { return .bool(op == .notIn) }
+        let inside = step > 0 ? (v >= start && v < stop) : (v <= start && v > stop)
+        let hit = inside && (v - start) % step == 0
+        return .bool(op == .in ? hit : !hit)
+    }
+}
+
+final class RangeIterator: ValueIterator {
+    var current: Int
+    let range: RangeObject
+    init(_ range: RangeObject) {
+        self.range = range
+        current = range.start
+    }
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard range.step > 0 ? current < range.stop : current > range.stop else { return nil }
+        defer { current += range.step }
+        return .int(current)
+    }
+}
+
+/// A one-pass iterator object (`zip(...)`, `enumerate(...)`, `map(...)`, `iter(x)`).
+final class IteratorObject: ScriptObject, ValueIterator {
+    let typeName: String
+    let source: any ValueIterator
+    init(_ typeName: String, _ source: any ValueIterator) {
+        self.typeName = typeName
+        self.source = source
+    }
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? { try source.next(interpreter: interpreter) }
+    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        "<\(typeName) object at \(addressText(of: self))>"
+    }
+}
+
+/// A closure-driven iterator used by `zip`, `enumerate`, `map` and `filter`.
+final class ClosureIterator: ValueIterator {
+    let step: (Interpreter) throws(ScriptError) -> Value?
+    init(_ step: @escaping (Interpreter) throws(ScriptError) -> Value?) { self.step = step }
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? { try step(interpreter) }
+}
+
+/// A stable, Python-looking address for default reprs.
+func addressText(of object: AnyObject) -> String {
+    "0x" + String(UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque()), radix: 16).leftPadded(to: 12)
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,181 @@
+extension Interpreter {
+    /// Python's `repr(value)`.
+    func repr(_ value: Value) throws(ScriptError) -> String {
+        switch value {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float(let d): return PythonFloat.repr(d)
+        case .str(let s): return PythonString.repr(s)
+        case .list(let list):
+            return try nestedRepr { () throws(ScriptError) in
+                "[" + (try list.items.map { (v) throws(ScriptError) in try repr(v) }).joined(separator: ", ") + "]"
+            }
+        case .tuple(let items):
+            return try nestedRepr { () throws(ScriptError) in
+                let parts = try items.map { (v) throws(ScriptError) in try repr(v) }
+                return items.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ", ") + ")"
+            }
+        case .dict(let dict):
+            return try nestedRepr { () throws(ScriptError) in
+                var parts: [String] = []
+                for (k, v) in dict.items { parts.append(try repr(k) + ": " + repr(v)) }
+                return "{" + parts.joined(separator: ", ") + "}"
+            }
+        case .set(let set):
+            if set.storage.count == 0 { return "set()" }
+            return try nestedRepr { () throws(ScriptError) in
+                "{" + (try set.storage.keys.map { (v) throws(ScriptError) in try repr(v) }).joined(separator: ", ") + "}"
+            }
+        case .function(let function):
+            return "<function \(function.qualifiedName) at \(addressText(of: function))>"
+        case .builtin(let builtin):
+            return "<built-in function \(builtin.name)>"
+        case .boundMethod(let method):
+            let name: String = switch method.function {
+            case .function(let f): f.qualifiedName
+            case .builtin(let b): b.name
+            default: "method"
+            }
+            if case .builtin = method.function {
+                return "<built-in method \(name) of \(method.receiver.typeName) object at \(addressText(of: method))>"
+            }
+            return "<bound method \(name) of \(try repr(method.receiver))>"
+        case .type(let type):
+            return type.module == "builtins" ? "<class '\(type.name)'>" : "<class '\(type.module).\(type.name)'>"
+        case .instance(let instance):
+            if let method = instance.type.lookup("__repr__"), case .function = method {
+                return try str(try callBound(method, receiver: value, Arguments()))
+            }
+            if let kind = instance.type.exceptionKind, instance.type.lookup("__repr__") == nil {
+                _ = kind
+                let args = instance.attributes["args"].flatMap { v -> [Value]? in
+                    if case .tuple(let items) = v { return items } else { return nil }
+                } ?? []
+                let inner = try args.map { (v) throws(ScriptError) in try repr(v) }.joined(separator: ", ")
+                return "\(instance.type.name)(\(inner))"
+            }
+            if let base = instance.type.libraryBase, let text = try base.repr(instance, interpreter: self) {
+                return text
+            }
+            return "<\(instance.type.module).\(instance.type.name) object at \(addressText(of: instance))>"
+        case .module(let module):
+            return "<module '\(module.name)'>"
+        case .object(let object):
+            return try object.repr(interpreter: self)
+        }
+    }
+
+    /// Python's `str(value)`.
+    func str(_ value: Value) throws(ScriptError) -> String {
+        switch value {
+        case .str(let s): return s
+        case .object(let object): return try object.str(interpreter: self)
+        case .instance(let instance):
+            if let method = instance.type.lookup("__str__"), case .function = method {
+                return try str(try callBound(method, receiver: value, Arguments()))
+            }
+            if instance.type.exceptionKind != nil {
+                guard case .tuple(let args)? = instance.attributes["args"] else { return "" }
+                if args.isEmpty { return "" }
+                if args.count == 1 { return try str(args[0]) }
+                return try repr(.tuple(args))
+            }
+            return try repr(value)
+        default:
+            return try repr(value)
+        }
+    }
+
+    private func nestedRepr(_ body: () throws(ScriptError) -> String) throws(ScriptError) -> String {
+        reprDepth += 1
+        defer { reprDepth -= 1 }
+        if reprDepth > Interpreter.recursionLimit {
+            throw ScriptError(.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+        }
+        return try body()
+    }
+}
+
+/// Python's string repr: single quotes unless the text has one and no double quote.
+enum PythonString {
+    static func repr(_ s: String) -> String {
+        let useDouble = s.contains("'") && !s.contains("\"")
+        let quote: Character = useDouble ? "\"" : "'"
+        var out = String(quote)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "'" where !useDouble: out += "\\'"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else if scalar.value >= 0x80 && scalar.value < 0xA0 {
+                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out.append(quote)
+        return out
+    }
+}
+
+/// Python's float repr: shortest round-trip digits, fixed notation for exponents -4..<16.
+enum PythonFloat {
+    static func repr(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
+        let (negative, digits, point) = decompose(d)
+        let exponent = point - 1
+        var body: String
+        if exponent >= -4 && exponent < 16 {
+            if point <= 0 {
+                body = "0." + String(repeating: "0", count: -point) + digits
+            } else if point >= digits.count {
+                body = digits + String(repeating: "0", count: point - digits.count) + ".0"
+            } else {
+                let i = digits.index(digits.startIndex, offsetBy: point)
+                body = digits[..<i] + "." + digits[i...]
+            }
+        } else {
+            let first = String(digits.prefix(1))
+            let rest = String(digits.dropFirst())
+            let e = abs(exponent)
+            body = first + (rest.isEmpty ? "" : "." + rest) + "e" + (exponent < 0 ? "-" : "+")
+                + (e < 10 ? "0" : "") + String(e)
+        }
+        return negative ? "-" + body : body
+    }
+
+    /// Shortest digits (no leading/trailing zeros) and the decimal point position:
+    /// value = 0.DIGITS x 10^point.
+    static func decompose(_ d: Double) -> (negative: Bool, digits: String, point: Int) {
+        var text = d.magnitude.description
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+            text = String(text[..<e])
+        }
+        var intPart = text
+        var fracPart = ""
+        if let dot = text.firstIndex(of: ".") {
+            intPart = String(text[..<dot])
+            fracPart = String(text[text.index(after: dot)...])
+        }
+        var digits = intPart + fracPart
+        var point = intPart.count + exponent
+        while digits.hasPrefix("0") {
+            digits.removeFirst()
+            point -= 1
+        }
+        while digits.hasSuffix("0") { digits.removeLast() }
+        if digits.isEmpty { digits = "0" }
+        return (d < 0, digits, point)
+    }
+}

@@ -1,0 +1,242 @@
+/// How a block finished.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned(Value)
+}
+
+extension Interpreter {
+    func execute(_ statements: [Stmt], in scope: Scope) throws(ScriptError) -> Flow {
+        for statement in statements {
+            let flow = try execute(statement, in: scope)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    func execute(_ statement: Stmt, in scope: Scope) throws(ScriptError) -> Flow {
+        frameLine = statement.line
+        switch statement.kind {
+        case .expression(let expr):
+            _ = try evaluate(expr, in: scope)
+        case .assign(let targets, let value):
+            let result = try evaluate(value, in: scope)
+            for target in targets { try assign(target, result, in: scope) }
+        case .augmentedAssign(let target, let op, let value):
+            try augmentedAssign(target, op, value, in: scope)
+        case .annotatedAssign(let target, let value):
+            if let value { try assign(target, try evaluate(value, in: scope), in: scope) }
+        case .delete(let targets):
+            for target in targets { try delete(target, in: scope) }
+        case .pass:
+            break
+        case .break:
+            return .breakLoop
+        case .continue:
+            return .continueLoop
+        case .return(let expr):
+            return .returned(try expr.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none)
+        case .raise(let expr, let cause):
+            try raise(expr, cause: cause, in: scope)
+        case .global(let names):
+            scope.globalNames.formUnion(names)
+        case .nonlocal(let names):
+            scope.nonlocalNames.formUnion(names)
+        case .assert(let test, let message):
+            if try !truth(try evaluate(test, in: scope)) {
+                let text = try message.map { (m) throws(ScriptError) in try str(try evaluate(m, in: scope)) } ?? ""
+                throw ScriptError(.assertionError, text)
+            }
+        case .import(let items):
+            for item in items { try importModule(item, in: scope) }
+        case .fromImport(let module, let names):
+            try importNames(names, from: module, in: scope)
+        case .if(let branches, let orElse):
+            for branch in branches where try truth(try evaluate(branch.test, in: scope)) {
+                return try execute(branch.body, in: scope)
+            }
+            return try execute(orElse, in: scope)
+        case .while(let test, let body, let orElse):
+            return try runWhile(test, body, orElse, in: scope)
+        case .for(let target, let iterable, let body, let orElse):
+            return try runFor(target, iterable, body, orElse, in: scope)
+        case .with(let items, let body):
+            return try runWith(items[...], body, in: scope)
+        case .try(let body, let handlers, let orElse, let finally):
+            return try runTry(body, handlers, orElse, finally, in: scope)
+        case .functionDef(let definition, let decorators):
+            var function = Value.function(try makeFunction(definition, in: scope))
+            for decorator in decorators.reversed() {
+                function = try call(try evaluate(decorator, in: scope), Arguments([function]))
+            }
+            bind(definition.name, function, in: scope)
+        case .classDef(let name, let bases, let body, let decorators):
+            var cls = Value.type(try makeClass(name, bases, body, in: scope))
+            for decorator in decorators.reversed() {
+                cls = try call(try evaluate(decorator, in: scope), Arguments([cls]))
+            }
+            bind(name, cls, in: scope)
+        case .magic(let text):
+            try runMagic(text, in: scope)
+        }
+        return .normal
+    }
+
+    func runWhile(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], in scope: Scope) throws(ScriptError) -> Flow {
+        while try truth(try evaluate(test, in: scope)) {
+            try checkInterrupt()
+            switch try execute(body, in: scope) {
+            case .normal, .continueLoop: continue
+            case .breakLoop: return .normal
+            case .returned(let value): return .returned(value)
+            }
+        }
+        return try execute(orElse, in: scope)
+    }
+
+    func runFor(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt],
+                in scope: Scope) throws(ScriptError) -> Flow {
+        let sequence = try evaluate(iterable, in: scope)
+        // Ranges are by far the most common loop; count without an iterator object.
+        if case .object(let object) = sequence, let range = object as? RangeObject, case .name(let name) = target {
+            var i = range.start
+            while range.step > 0 ? i < range.stop : i > range.stop {
+                try checkInterrupt()
+                bind(name, .int(i), in: scope)
+                switch try execute(body, in: scope) {
+                case .normal, .continueLoop: break
+                case .breakLoop: return .normal
+                case .returned(let value): return .returned(value)
+                }
+                i += range.step
+            }
+            return try execute(orElse, in: scope)
+        }
+        let iterator = try makeIterator(sequence)
+        while let item = try iterator.next(interpreter: self) {
+            try checkInterrupt()
+            try assign(target, item, in: scope)
+            switch try execute(body, in: scope) {
+            case .normal, .continueLoop: continue
+            case .breakLoop: return .normal
+            case .returned(let value): return .returned(value)
+            }
+        }
+        return try execute(orElse, in: scope)
+    }
+
+    func runWith(_ items: ArraySlice<(context: Expr, target: Expr?)>, _ body: [Stmt],
+                 in scope: Scope) throws(ScriptError) -> Flow {
+        guard let first = items.first else { return try execute(body, in: scope) }
+        let manager = try evaluate(first.context, in: scope)
+        let entered = try enterContext(manager)
+        if let target = first.target { try assign(target, entered, in: scope) }
+        let flow: Flow
+        do {
+            flow = try runWith(items.dropFirst(), body, in: scope)
+        } catch {
+            try exitContext(manager)
+            throw error
+        }
+        try exitContext(manager)
+        return flow
+    }
+
+    func enterContext(_ manager: Value) throws(ScriptError) -> Value {
+        switch manager {
+        case .object(let object):
+            if let value = try object.enter(interpreter: self) { return value }
+        case .instance:
+            if let enter = try attributeIfPresent(manager, "__enter__") { return try call(enter, Arguments()) }
+        default: break
+        }
+        throw .typeError("'\(manager.typeName)' object does not support the context manager protocol")
+    }
+
+    func exitContext(_ manager: Value) throws(ScriptError) {
+        switch manager {
+        case .object(let object): try object.exit(interpreter: self)
+        case .instance:
+            if let exit = try attributeIfPresent(manager, "__exit__") {
+                _ = try call(exit, Arguments([.none, .none, .none]))
+            }
+        default: break
+        }
+    }
+
+    func runTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt],
+                in scope: Scope) throws(ScriptError) -> Flow {
+        let outcome: Result<Flow, ScriptError>
+        do {
+            outcome = .success(try runTryBody(body, handlers, orElse, in: scope))
+        } catch {
+            outcome = .failure(error)
+        }
+        let finalFlow = try execute(finally, in: scope)
+        if case .normal = finalFlow { return try outcome.get() }
+        return finalFlow
+    }
+
+    private func runTryBody(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt],
+                            in scope: Scope) throws(ScriptError) -> Flow {
+        let flow: Flow
+        do {
+            flow = try execute(body, in: scope)
+        } catch {
+            guard let handler = try matchingHandler(error, handlers, in: scope) else { throw error }
+            if let name = handler.name { bind(name, .instance(exceptionObject(error)), in: scope) }
+            handling.append(error)
+            defer { handling.removeLast() }
+            return try execute(handler.body, in: scope)
+        }
+        if case .normal = flow { return try execute(orElse, in: scope) }
+        return flow
+    }
+
+    func matchingHandler(_ error: ScriptError, _ handlers: [ExceptHandler],
+                         in scope: Scope) throws(ScriptError) -> ExceptHandler? {
+        for handler in handlers {
+            guard let typeExpr = handler.type else { return handler }
+            let typeValue = try evaluate(typeExpr, in: scope)
+            let candidates: [Value]
+            if case .tuple(let items) = typeValue { candidates = items } else { candidates = [typeValue] }
+            for candidate in candidates {
+                guard case .type(let type) = candidate, type.exceptionKind != nil else {
+                    throw .typeError("catching classes that do not inherit from BaseException is not allowed")
+                }
+                if exception(error, matches: type) { return handler }
+            }
+        }
+        return nil
+    }
+
+    func exception(_ error: ScriptError, matches type: TypeObject) -> Bool {
+        switch error.payload {
+        case .builtin(let kind, _):
+            guard case .exception(let handlerKind) = type.kind else { return false }
+            return kind.isSubkind(of: handlerKind)
+        case .instance(let instance):
+            return instance.type.isSubtype(of: type)
+        }
+    }
+
+    func raise(_ expr: Expr?, cause: Expr?, in scope: Scope) throws(ScriptError) {
+        guard let expr else {
+            guard let current = handling.last else {
+                throw .runtimeError("No active exception to reraise")
+            }
+            throw current
+        }
+        var value = try evaluate(expr, in: scope)
+        if case .type(let type) = value, type.exceptionKind != nil {
+            value = try call(value, Arguments())
+        }
+        guard case .instance(let instance) = value, instance.type.exceptionKind != nil else {
+            throw .typeError("exceptions must derive from BaseException")
+        }
+        if let cause { _ = try evaluate(cause, in: scope) }
+        throw ScriptError(instance: instance)
+    }
+}

@@ -1,0 +1,112 @@
+/// Evaluates Recur script over a workspace. One interpreter serves one session; it is not
+/// shared across threads.
+final class Interpreter {
+    static let recursionLimit = 1000
+
+    let workspace: Workspace
+    var host: any ScriptHost
+    private(set) var builtins: [String: Value] = [:]
+    let types: BuiltinTypes
+    /// Python call depth, bounded by `recursionLimit`.
+    var callDepth = 0
+    /// Nesting of reprs/comparisons of containers (self-referencing lists, deep nests).
+    var reprDepth = 0
+    /// Where execution is: the unit, line and function of the innermost frame.
+    var frameUnit: SourceUnit
+    var frameLine = 0
+    var frameName = "<module>"
+    /// The receiver and defining class of the running method (for `super()`).
+    var frameSelf: Value?
+    var frameClass: TypeObject?
+    /// The exception being handled by the innermost `except` (for a bare `raise`).
+    var handling: [ScriptError] = []
+    /// The value a `%time expr` line produced (shown as the cell's result when last).
+    var magicResult: Value?
+
+    init(workspace: Workspace, host: any ScriptHost) {
+        self.workspace = workspace
+        self.host = host
+        self.types = BuiltinTypes()
+        self.frameUnit = SourceUnit(name: "<unknown>", source: "")
+        builtins = makeBuiltins()
+    }
+
+    var globals: Scope { workspace.globals }
+
+    /// Throws KeyboardInterrupt when the frontend asked to stop.
+    @inline(__always)
+    func checkInterrupt() throws(ScriptError) {
+        if host.interruptRequested { throw ScriptError(.keyboardInterrupt, "") }
+    }
+
+    /// Resolves a name: locals, enclosing functions, globals, builtins.
+    @inline(__always)
+    func lookup(_ name: String, in scope: Scope) throws(ScriptError) -> Value {
+        var current: Scope? = scope
+        while let s = current {
+            if let value = s.variables[name] { return value }
+            current = s.parent
+        }
+        if let value = globals.variables[name] { return value }
+        if let value = builtins[name] { return value }
+        throw ScriptError(.nameError, "name '\(name)' is not defined")
+    }
+
+    /// Binds a name in `scope`, honouring `global` and `nonlocal` declarations.
+    @inline(__always)
+    func bind(_ name: String, _ value: Value, in scope: Scope) {
+        if scope.globalNames.isEmpty && scope.nonlocalNames.isEmpty {
+            scope.variables[name] = value
+            return
+        }
+        if scope.globalNames.contains(name) {
+            globals.variables[name] = value
+        } else if scope.nonlocalNames.contains(name) {
+            var current = scope.parent
+            while let s = current {
+                if s.variables[name] != nil {
+                    s.variables[name] = value
+                    return
+                }
+                current = s.parent
+            }
+            scope.variables[name] = value
+        } else {
+            scope.variables[name] = value
+        }
+    }
+
+    func unbind(_ name: String, in scope: Scope) throws(ScriptError) {
+        let target = scope.globalNames.contains(name) ? globals : scope
+        guard target.variables.removeValue(forKey: name) != nil else {
+            throw ScriptError(.nameError, "name '\(name)' is not defined")
+        }
+    }
+
+    /// Adds (or replaces) a builtin name; library bridges use it for `help`-like helpers.
+    func defineBuiltin(_ name: String, _ value: Value) {
+        builtins[name] = value
+    }
+
+    /// The type object of any value (for `type()`, `isinstance` and method lookup).
+    func typeObject(of value: Value) -> TypeObject {
+        switch value {
+        case .none: types.noneType
+        case .bool: types.bool
+        case .int: types.int
+        case .float: types.float
+        case .str: types.str
+        case .list: types.list
+        case .tuple: types.tuple
+        case .dict: types.dict
+        case .set: types.set
+        case .function: types.function
+        case .builtin: types.builtinFunction
+        case .boundMethod: types.method
+        case .type: types.type
+        case .instance(let instance): instance.type
+        case .module: types.module
+        case .object(let object): types.native(named: object.typeName)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// A raised exception travelling up the Swift stack. It never leaves the session's
+/// execution thread (the session turns it into a `ScriptFailure` first), hence unchecked.
+struct ScriptError: Error, @unchecked Sendable {
+    enum Payload {
+        /// A built-in exception raised by the runtime, materialised lazily.
+        case builtin(ExceptionKind, String)
+        /// An exception object (raised by user code, or materialised for `except ... as e`).
+        case instance(InstanceObject)
+    }
+
+    var payload: Payload
+    /// Frames from outermost to innermost, filled in as the error unwinds.
+    var traceback: [TraceFrame] = []
+
+    init(_ kind: ExceptionKind, _ message: String) {
+        payload = .builtin(kind, message)
+    }
+
+    init(instance: InstanceObject) {
+        payload = .instance(instance)
+    }
+
+    static func typeError(_ message: String) -> ScriptError { ScriptError(.typeError, message) }
+    static func valueError(_ message: String) -> ScriptError { ScriptError(.valueError, message) }
+    static func indexError(_ message: String) -> ScriptError { ScriptError(.indexError, message) }
+    static func attributeError(_ message: String) -> ScriptError { ScriptError(.attributeError, message) }
+    static func runtimeError(_ message: String) -> ScriptError { ScriptError(.runtimeError, message) }
+    static func zeroDivision(_ message: String) -> ScriptError { ScriptError(.zeroDivisionError, message) }
+}
+
+/// One line of a traceback: where the code was when the error passed through.
+struct TraceFrame {
+    var unit: SourceUnit
+    var line: Int
+    var function: String
+}
+
+/// A piece of source that ran: a cell or a file. Functions keep theirs for tracebacks.
+final class SourceUnit {
+    let name: String
+    let lines: [Substring]
+
+    init(name: String, source: String) {
+        self.name = name
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    func line(_ number: Int) -> String? {
+        guard number >= 1 && number <= lines.count else { return nil }
+        return String(lines[number - 1])
+    }
+}

@@ -1,0 +1,86 @@
+/// A value implemented in Swift that scripts can use like a Python object: tensors,
+/// layers, ranges, iterators, streams. Every requirement has a default meaning
+/// "not supported", which the interpreter turns into Python's TypeError/AttributeError.
+protocol ScriptObject: AnyObject {
+    /// Python's type name (`Tensor`, `range`, ...).
+    var typeName: String { get }
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value?
+    func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool
+    func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value?
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String
+    func str(interpreter: Interpreter) throws(ScriptError) -> String
+    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)?
+    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value?
+    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool
+    func length(interpreter: Interpreter) throws(ScriptError) -> Int?
+    /// `self op other` (or `other op self` when `reflected`); nil when unsupported.
+    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value?
+    func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value?
+    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value?
+    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool?
+    /// An integer this object stands for when used as an index (a 0-d integer tensor).
+    func index(interpreter: Interpreter) throws(ScriptError) -> Int?
+    /// A float this object converts to with `float(x)`.
+    func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double?
+    /// `with obj:` entry and exit.
+    func enter(interpreter: Interpreter) throws(ScriptError) -> Value?
+    func exit(interpreter: Interpreter) throws(ScriptError)
+    /// Names for completion and `dir()`.
+    var attributeNames: [String] { get }
+    /// A short summary for `%whos` and inspection (shape, dtype...).
+    func summary(interpreter: Interpreter) -> String?
+    /// Rich display (e.g. `text/html`) beside `text/plain`.
+    func richDisplay(interpreter: Interpreter) -> [(mime: String, data: String)]
+}
+
+extension ScriptObject {
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
+    func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<\(typeName) object>" }
+    func str(interpreter: Interpreter) throws(ScriptError) -> String { try repr(interpreter: interpreter) }
+    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { nil }
+    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
+    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { nil }
+    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { nil }
+    func index(interpreter: Interpreter) throws(ScriptError) -> Int? { nil }
+    func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? { nil }
+    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func exit(interpreter: Interpreter) throws(ScriptError) {}
+    var attributeNames: [String] { [] }
+    func summary(interpreter: Interpreter) -> String? { nil }
+    func richDisplay(interpreter: Interpreter) -> [(mime: String, data: String)] { [] }
+}
+
+/// Produces a sequence's items one at a time (Python's iterator protocol).
+protocol ValueIterator: AnyObject {
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value?
+}
+
+/// Iterates over a fixed array.
+final class ArrayIterator: ValueIterator {
+    let items: [Value]
+    var position = 0
+    init(_ items: [Value]) { self.items = items }
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard position < items.count else { return nil }
+        defer { position += 1 }
+        return items[position]
+    }
+}
+
+/// Iterates over a list, seeing appends made during the loop as Python does.
+final class ListIterator: ValueIterator {
+    let list: ListObject
+    var position = 0
+    init(_ list: ListObject) { self.list = list }
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard position < list.items.count else { return nil }
+        defer { position += 1 }
+        return list.items[position]
+    }
+}

@@ -1,0 +1,88 @@
+/// What is special about a type beyond its namespace.
+enum TypeKind {
+    /// A class written in Recur script.
+    case user
+    /// `int`, `str`, `list`, ...: calling the type runs `constructor`.
+    case builtin
+    /// One of Python's built-in exception classes.
+    case exception(ExceptionKind)
+    /// A library class that user classes may derive from (`torch.nn.Module`).
+    case library(any LibraryBase)
+}
+
+/// A class: built in or defined by a `class` statement.
+final class TypeObject {
+    let name: String
+    let bases: [TypeObject]
+    var namespace: [String: Value]
+    let kind: TypeKind
+    /// For built-in types: what calling the type does.
+    let constructor: BuiltinFunction?
+    /// Method resolution order, this type first.
+    private(set) var mro: [TypeObject] = []
+    /// Where the type was defined (`torch.nn`, `builtins`, ...), for reprs.
+    let module: String
+
+    init(name: String, bases: [TypeObject], namespace: [String: Value] = [:], kind: TypeKind,
+         constructor: BuiltinFunction? = nil, module: String = "builtins") {
+        self.name = name
+        self.bases = bases
+        self.namespace = namespace
+        self.kind = kind
+        self.constructor = constructor
+        self.module = module
+        var order: [TypeObject] = [self]
+        for base in bases {
+            for type in base.mro where !order.contains(where: { $0 === type }) {
+                order.append(type)
+            }
+        }
+        mro = order
+    }
+
+    /// Looks `name` up along the MRO.
+    func lookup(_ name: String) -> Value? {
+        for type in mro {
+            if let value = type.namespace[name] { return value }
+        }
+        return nil
+    }
+
+    func isSubtype(of other: TypeObject) -> Bool {
+        mro.contains { $0 === other }
+    }
+
+    /// The nearest exception kind this type derives from (for user exception classes).
+    var exceptionKind: ExceptionKind? {
+        for type in mro {
+            if case .exception(let kind) = type.kind { return kind }
+        }
+        return nil
+    }
+
+    /// The library base this type derives from, if any.
+    var libraryBase: (any LibraryBase)? {
+        for type in mro {
+            if case .library(let base) = type.kind { return base }
+        }
+        return nil
+    }
+}
+
+/// A library class usable as a base of user classes: it decides how instances store
+/// attributes and how they behave when called or printed.
+protocol LibraryBase: AnyObject {
+    /// Prepares library state when an instance is created (before `__init__`).
+    func initialize(_ instance: InstanceObject, interpreter: Interpreter) throws(ScriptError)
+    /// Intercepts `instance.name = value`; returns false to store it as a plain attribute.
+    func setAttribute(_ instance: InstanceObject, _ name: String, _ value: Value,
+                      interpreter: Interpreter) throws(ScriptError) -> Bool
+    /// Finds attributes the instance does not hold directly (methods of the base).
+    func attribute(_ instance: InstanceObject, _ name: String, interpreter: Interpreter) throws(ScriptError) -> Value?
+    /// Calls the instance (`net(x)`), or nil when the base is not callable.
+    func call(_ instance: InstanceObject, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value?
+    /// The instance's repr when the user class defines none.
+    func repr(_ instance: InstanceObject, interpreter: Interpreter) throws(ScriptError) -> String?
+    /// Attribute names for completion.
+    func attributeNames(_ instance: InstanceObject) -> [String]
+}

@@ -1,0 +1,143 @@
+/// A Recur script value. Scalars and tuples are values; mutable containers and objects
+/// are references, as in Python.
+enum Value {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case str(String)
+    case list(ListObject)
+    case tuple([Value])
+    case dict(DictObject)
+    case set(SetObject)
+    case function(FunctionObject)
+    case builtin(BuiltinFunction)
+    case boundMethod(BoundMethod)
+    case type(TypeObject)
+    case instance(InstanceObject)
+    case module(ModuleObject)
+    case object(any ScriptObject)
+}
+
+/// A mutable list.
+final class ListObject {
+    var items: [Value]
+    init(_ items: [Value]) { self.items = items }
+}
+
+/// A mutable set (unordered in Python; kept in insertion order here, which Python allows).
+final class SetObject {
+    var storage: DictObject
+    init(_ storage: DictObject = DictObject()) { self.storage = storage }
+}
+
+/// A user function or lambda: its definition, defaults evaluated at `def` time, and the
+/// scope it closes over.
+final class FunctionObject {
+    let definition: FunctionDefinition
+    let defaults: [Value?]
+    let closure: Scope
+    let unit: SourceUnit
+    var qualifiedName: String
+    /// The class whose body defined this function (what zero-argument `super()` needs).
+    weak var owner: TypeObject?
+
+    init(definition: FunctionDefinition, defaults: [Value?], closure: Scope, unit: SourceUnit) {
+        self.definition = definition
+        self.defaults = defaults
+        self.closure = closure
+        self.unit = unit
+        self.qualifiedName = definition.name
+    }
+}
+
+/// A function written in Swift: builtins, methods of builtin types, library functions.
+final class BuiltinFunction {
+    typealias Body = (Interpreter, Arguments) throws(ScriptError) -> Value
+    let name: String
+    let signature: String
+    let doc: String
+    let body: Body
+
+    init(_ name: String, signature: String = "", doc: String = "", _ body: @escaping Body) {
+        self.name = name
+        self.signature = signature.isEmpty ? "\(name)(...)" : signature
+        self.doc = doc
+        self.body = body
+    }
+}
+
+/// A callable bound to its receiver (`net.forward`, `[].append`).
+final class BoundMethod {
+    let receiver: Value
+    let function: Value
+    init(receiver: Value, function: Value) {
+        self.receiver = receiver
+        self.function = function
+    }
+}
+
+/// An instance of a user class (including user exceptions and `nn.Module` subclasses).
+final class InstanceObject {
+    let type: TypeObject
+    var attributes: [String: Value] = [:]
+    /// Library state behind a library base class (e.g. an `nn.Module`'s registry).
+    var native: AnyObject?
+    init(type: TypeObject) { self.type = type }
+}
+
+/// A module: `torch`, `math`, `sys`, ...
+final class ModuleObject {
+    let name: String
+    var namespace: [String: Value]
+    init(name: String, namespace: [String: Value] = [:]) {
+        self.name = name
+        self.namespace = namespace
+    }
+}
+
+/// Positional and keyword arguments of one call.
+struct Arguments {
+    var positional: [Value]
+    var keywords: [(name: String, value: Value)]
+
+    init(_ positional: [Value] = [], keywords: [(name: String, value: Value)] = []) {
+        self.positional = positional
+        self.keywords = keywords
+    }
+
+    /// The keyword argument `name`, if given.
+    func keyword(_ name: String) -> Value? {
+        for entry in keywords where entry.name == name { return entry.value }
+        return nil
+    }
+}
+
+extension Value {
+    /// Python's type name, as error messages spell it.
+    var typeName: String {
+        switch self {
+        case .none: "NoneType"
+        case .bool: "bool"
+        case .int: "int"
+        case .float: "float"
+        case .str: "str"
+        case .list: "list"
+        case .tuple: "tuple"
+        case .dict: "dict"
+        case .set: "set"
+        case .function: "function"
+        case .builtin: "builtin_function_or_method"
+        case .boundMethod: "method"
+        case .type: "type"
+        case .instance(let instance): instance.type.name
+        case .module: "module"
+        case .object(let object): object.typeName
+        }
+    }
+
+    var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+}

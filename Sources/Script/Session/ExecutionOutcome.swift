@@ -1,0 +1,41 @@
+/// How running a cell ended.
+public enum ExecutionOutcome: Sendable, Equatable {
+    /// The cell ran; `result` is its last expression's value when there is one to show.
+    case success(result: MimeBundle?)
+    /// The cell raised an exception (or had a syntax error, or was interrupted).
+    case failure(ScriptFailure)
+}
+
+/// An exception that ended a cell, as Jupyter's `error` message carries it.
+public struct ScriptFailure: Error, Sendable, Equatable {
+    /// The exception class name (`NameError`, `KeyboardInterrupt`, ...).
+    public let name: String
+    /// The exception message (`name 'x' is not defined`).
+    public let message: String
+    /// The traceback lines, ending with `name: message`.
+    public let traceback: [String]
+
+    /// Creates a failure.
+    public init(name: String, message: String, traceback: [String]) {
+        self.name = name
+        self.message = message
+        self.traceback = traceback
+    }
+}
+
+/// Completion matches and the range of the cursor's text they replace (in Unicode scalars).
+public struct CompletionResult: Sendable, Equatable {
+    /// Candidate texts, sorted.
+    public let matches: [String]
+    /// Start of the replaced range.
+    public let start: Int
+    /// End of the replaced range (the cursor).
+    public let end: Int
+
+    /// Creates a result.
+    public init(matches: [String], start: Int, end: Int) {
+        self.matches = matches
+        self.start = start
+        self.end = end
+    }
+}

@@ -1,0 +1,39 @@
+/// The two output streams a cell writes to.
+public enum OutputStreamName: String, Sendable {
+    case stdout
+    case stderr
+}
+
+/// Raised by a host that cannot read input (the frontend does not allow stdin).
+public struct InputUnavailable: Error, Sendable {
+    /// Creates the error.
+    public init() {}
+}
+
+/// What Recur script needs from whoever runs it: output, display, paging, input and
+/// the interrupt flag. The kernel implements it over Jupyter messages; `recur run`
+/// over the process's streams.
+public protocol ScriptHost: AnyObject {
+    /// Writes text to stdout or stderr.
+    func write(_ text: String, to stream: OutputStreamName)
+    /// Shows a rich value (`display_data`), or updates the display with `displayID`.
+    func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool)
+    /// Clears the cell's output.
+    func clearOutput(wait: Bool)
+    /// Opens the pager (`help(x)`, `x?`).
+    func page(_ bundle: MimeBundle)
+    /// `input(prompt)`; throws when the frontend does not allow stdin.
+    func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String
+    /// Polled at every loop iteration and call; must be cheap (an atomic load).
+    var interruptRequested: Bool { get }
+}
+
+/// A host that discards everything (used for side-effect-free evaluation).
+final class SilentHost: ScriptHost {
+    func write(_ text: String, to stream: OutputStreamName) {}
+    func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {}
+    func clearOutput(wait: Bool) {}
+    func page(_ bundle: MimeBundle) {}
+    func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String { throw InputUnavailable() }
+    var interruptRequested: Bool { false }
+}

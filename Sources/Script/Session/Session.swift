@@ -1,0 +1,165 @@
+/// A Recur script session: one workspace of variables, modules and library state that
+/// cells run against, with completion and inspection over it.
+public final class Session {
+    private var workspace: Workspace
+    private var interpreter: Interpreter
+    private let library: ModuleLibrary
+
+    /// Creates a session with a fresh workspace and the standard modules.
+    public convenience init() {
+        self.init(library: .standard)
+    }
+
+    init(library: ModuleLibrary) {
+        self.library = library
+        workspace = Workspace(library: library)
+        interpreter = Interpreter(workspace: workspace, host: SilentHost())
+    }
+
+    /// Runs one cell; `cellName` names the cell in tracebacks (e.g. "Cell In[3]").
+    public func execute(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
+        LargeStack.run { runCell(code, cellName: cellName, host: host) }
+    }
+
+    /// For `user_expressions`: evaluates one expression without touching history.
+    public func evaluate(expression: String, host: any ScriptHost) -> ExecutionOutcome {
+        LargeStack.run {
+            let unit = SourceUnit(name: "<expression>", source: expression)
+            interpreter.host = host
+            defer { interpreter.host = SilentHost() }
+            do {
+                let expr = try Parser.parseExpression(expression)
+                interpreter.frameUnit = unit
+                let value = try interpreter.evaluate(expr, in: workspace.globals)
+                return .success(result: try bundle(for: value))
+            } catch let error as SyntaxError {
+                return .failure(syntaxFailure(error, source: expression, cellName: unit.name))
+            } catch let error as ScriptError {
+                return .failure(failure(error, unit: unit))
+            } catch {
+                return .failure(ScriptFailure(name: "Error", message: "\(error)", traceback: []))
+            }
+        }
+    }
+
+    /// Completion at `cursor` (in Unicode scalars); the result's range is in scalars too.
+    public func complete(_ code: String, cursor: Int) -> CompletionResult {
+        Completer(interpreter: interpreter).complete(code, cursor: cursor)
+    }
+
+    /// Inspection at `cursor`: a signature and doc for builtins, type/shape/value for variables.
+    public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
+        Completer(interpreter: interpreter).inspect(code, cursor: cursor, detailLevel: detailLevel)
+    }
+
+    /// Whether `code` is ready to run, needs more lines, or cannot parse.
+    public func isComplete(_ code: String) -> Completeness {
+        Completeness.of(code)
+    }
+
+    /// Forgets everything: a fresh workspace, as after a kernel restart.
+    public func reset() {
+        let old = workspace
+        LargeStack.run { old.reset() }
+        workspace = Workspace(library: library)
+        interpreter = Interpreter(workspace: workspace, host: SilentHost())
+    }
+
+    private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
+        interpreter.host = host
+        defer { interpreter.host = SilentHost() }
+        var source = code
+        var cellMagic: String?
+        if code.hasPrefix("%%") {
+            let firstLine = code.prefix { $0 != "\n" }
+            cellMagic = String(firstLine.dropFirst(2)).trimmingSpaces
+            source = String(repeating: " ", count: 0) + "\n" + code.dropFirst(firstLine.count + (firstLine.count < code.count ? 1 : 0))
+        }
+        let unit = SourceUnit(name: cellName, source: source)
+        let statements: [Stmt]
+        do {
+            statements = try Parser.parse(source)
+        } catch {
+            return .failure(syntaxFailure(error, source: source, cellName: cellName))
+        }
+        interpreter.frameUnit = unit
+        interpreter.frameName = "<module>"
+        interpreter.frameLine = 0
+        interpreter.callDepth = 0
+        interpreter.reprDepth = 0
+        interpreter.magicResult = nil
+        do throws(ScriptError) {
+            var value: Value?
+            switch cellMagic {
+            case nil:
+                value = try interpreter.runForResult(statements, in: workspace.globals)
+            case "time"?:
+                value = try interpreter.timed { () throws(ScriptError) -> Value? in
+                    try interpreter.runForResult(statements, in: workspace.globals)
+                }
+            case .some(let name):
+                let magic = name.split(separator: " ").first.map(String.init) ?? name
+                throw ScriptError(.usageError, "Cell magic `%%\(magic)` not found.")
+            }
+            if let value, !endsWithSemicolon(source) {
+                return .success(result: try bundle(for: value))
+            }
+            return .success(result: nil)
+        } catch {
+            return .failure(failure(error, unit: unit))
+        }
+    }
+
+    private func bundle(for value: Value) throws(ScriptError) -> MimeBundle? {
+        if value.isNone { return nil }
+        var extra: [(mime: String, data: String)] = []
+        if case .object(let object) = value { extra = object.richDisplay(interpreter: interpreter) }
+        return MimeBundle(plainText: try interpreter.repr(value), extra: extra)
+    }
+
+    private func endsWithSemicolon(_ source: String) -> Bool {
+        let lines = source.split(separator: "\n")
+        guard let last = lines.last(where: { !$0.trimmingSpaces.isEmpty && !$0.trimmingSpaces.hasPrefix("#") }) else {
+            return false
+        }
+        return last.trimmingSpaces.hasSuffix(";")
+    }
+
+    private func syntaxFailure(_ error: SyntaxError, source: String, cellName: String) -> ScriptFailure {
+        ScriptFailure(name: error.kind.rawValue, message: error.message,
+                      traceback: SyntaxErrorRenderer.lines(for: error, source: source, cellName: cellName))
+    }
+
+    private func failure(_ error: ScriptError, unit: SourceUnit) -> ScriptFailure {
+        let (name, message) = interpreter.describe(error)
+        var frames = error.traceback
+        frames.insert(TraceFrame(unit: unit, line: interpreter.frameLine, function: "<module>"), at: 0)
+        return ScriptFailure(name: name, message: message, traceback: TracebackRenderer.lines(frames, name: name, message: message))
+    }
+}
+
+/// Renders runtime tracebacks: Python's layout, naming the cell and line of each frame.
+enum TracebackRenderer {
+    static func lines(_ frames: [TraceFrame], name: String, message: String) -> [String] {
+        var lines = ["Traceback (most recent call last):"]
+        var repeats = 0
+        for (i, frame) in frames.enumerated() {
+            // Like Python, show a frame repeated by recursion three times, then count the rest.
+            if i > 0, frames[i - 1].unit === frame.unit, frames[i - 1].line == frame.line,
+               frames[i - 1].function == frame.function {
+                repeats += 1
+            } else {
+                if repeats > 2 { lines.append("  [Previous line repeated \(repeats - 2) more times]") }
+                repeats = 0
+            }
+            if repeats > 2 { continue }
+            lines.append("  \(frame.unit.name), line \(frame.line), in \(frame.function)")
+            if let text = frame.unit.line(frame.line)?.trimmingSpaces, !text.isEmpty {
+                lines.append("    " + text)
+            }
+        }
+        if repeats > 2 { lines.append("  [Previous line repeated \(repeats - 2) more times]") }
+        lines.append(message.isEmpty ? name : "\(name): \(message)")
+        return lines
+    }
+}

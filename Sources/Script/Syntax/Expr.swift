@@ -1,0 +1,73 @@
+/// Binary arithmetic and bitwise operators.
+enum BinaryOp: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
+    case modulo = "%", power = "**", matmul = "@"
+    case bitAnd = "&", bitOr = "|", bitXor = "^", shiftLeft = "<<", shiftRight = ">>"
+}
+
+/// Prefix operators.
+enum UnaryOp: String, Sendable {
+    case negate = "-", plus = "+", invert = "~", not = "not"
+}
+
+/// Comparison operators (chained like Python's `a < b < c`).
+enum CompareOp: String, Sendable {
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
+    case greaterEqual = ">=", `in` = "in", notIn = "not in", `is` = "is", isNot = "is not"
+}
+
+/// A literal constant.
+enum Literal: Sendable {
+    case none, bool(Bool), int(Int), float(Double), string(String), ellipsis
+}
+
+/// One argument at a call site.
+enum Argument: Sendable {
+    case positional(Expr)
+    case keyword(String, Expr)
+    case star(Expr)
+    case doubleStar(Expr)
+}
+
+/// `for target in iterable if condition...` inside a comprehension.
+struct ComprehensionClause: Sendable {
+    var target: Expr
+    var iterable: Expr
+    var conditions: [Expr]
+}
+
+/// A piece of an f-string.
+enum FStringPart: Sendable {
+    case literal(String)
+    /// `{expression!conversion:spec}`; the spec may itself hold replacement fields.
+    case field(Expr, conversion: Unicode.Scalar?, spec: [FStringPart])
+}
+
+/// An expression.
+indirect enum Expr: Sendable {
+    case literal(Literal)
+    case name(String)
+    case attribute(Expr, String)
+    case `subscript`(Expr, Expr)
+    case slice(lower: Expr?, upper: Expr?, step: Expr?)
+    case call(Expr, [Argument])
+    case unary(UnaryOp, Expr)
+    case binary(BinaryOp, Expr, Expr)
+    case and(Expr, Expr)
+    case or(Expr, Expr)
+    case compare(Expr, [(CompareOp, Expr)])
+    case conditional(test: Expr, body: Expr, orElse: Expr)
+    case lambda(FunctionDefinition)
+    case list([Expr])
+    case tuple([Expr])
+    case set([Expr])
+    /// Entries; a nil key is a `**mapping` spread.
+    case dict([(key: Expr?, value: Expr)])
+    case starred(Expr)
+    case listComprehension(Expr, [ComprehensionClause])
+    case setComprehension(Expr, [ComprehensionClause])
+    case dictComprehension(key: Expr, value: Expr, [ComprehensionClause])
+    /// A generator expression; Recur script evaluates it eagerly into a list-like iterable.
+    case generator(Expr, [ComprehensionClause])
+    case fstring([FStringPart])
+}

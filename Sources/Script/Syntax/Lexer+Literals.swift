@@ -1,0 +1,169 @@
+extension Lexer {
+    mutating func lexNumber(_ start: SourceLocation) throws(SyntaxError) {
+        if peek() == "0", let p = peek(1), "xXoObB".unicodeScalars.contains(p) {
+            let radix = (p == "x" || p == "X") ? 16 : (p == "o" || p == "O") ? 8 : 2
+            position += 2
+            let digits = readDigits { c in
+                if radix == 16 { return c.properties.isASCIIHexDigit }
+                return ("0"..."9").contains(c) && Int(c.value) - 48 < radix
+            }
+            guard !digits.isEmpty, let value = Int(digits, radix: radix) else {
+                throw SyntaxError(digits.isEmpty ? "invalid \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") literal"
+                                  : "integer literal too large", at: start)
+            }
+            emit(.int(value), at: start)
+            return
+        }
+        var text = readDigits { ("0"..."9").contains($0) }
+        var isFloat = false
+        if peek() == "." {
+            isFloat = true
+            position += 1
+            text += "." + readDigits { ("0"..."9").contains($0) }
+        }
+        if let e = peek(), e == "e" || e == "E" {
+            var offset = 1
+            if let sign = peek(1), sign == "+" || sign == "-" { offset = 2 }
+            if let d = peek(offset), ("0"..."9").contains(d) {
+                isFloat = true
+                text += "e"
+                if offset == 2, let sign = peek(1) { text.unicodeScalars.append(sign) }
+                position += offset
+                text += readDigits { ("0"..."9").contains($0) }
+            }
+        }
+        if let j = peek(), j == "j" || j == "J" {
+            throw SyntaxError("complex numbers are not supported in Recur script", at: start)
+        }
+        if let c = peek(), Lexer.isIdentifierStart(c) {
+            throw SyntaxError("invalid decimal literal", at: start)
+        }
+        if isFloat {
+            if text.hasPrefix(".") { text = "0" + text }
+            if text.hasSuffix(".") { text += "0" }
+            text = text.replacing(".e", with: ".0e")
+            guard let value = Double(text) else {
+                throw SyntaxError("invalid decimal literal", at: start)
+            }
+            emit(.float(value), at: start)
+        } else {
+            if text.count > 1 && text.hasPrefix("0") && text.contains(where: { $0 != "0" }) {
+                throw SyntaxError("leading zeros in decimal integer literals are not permitted; "
+                                  + "use an 0o prefix for octal integers", at: start)
+            }
+            guard let value = Int(text) else {
+                throw SyntaxError("integer literal too large", at: start)
+            }
+            emit(.int(value), at: start)
+        }
+    }
+
+    /// Reads digits matching `accept`, dropping single underscores between them.
+    mutating func readDigits(_ accept: (Unicode.Scalar) -> Bool) -> String {
+        var text = ""
+        while let c = peek() {
+            if accept(c) {
+                text.unicodeScalars.append(c)
+                position += 1
+            } else if c == "_", let next = peek(1), accept(next), !text.isEmpty {
+                position += 1
+            } else {
+                break
+            }
+        }
+        return text
+    }
+
+    mutating func lexString(_ start: SourceLocation, raw: Bool, format: Bool) throws(SyntaxError) {
+        guard let quote = peek() else { return }
+        let triple = peek(1) == quote && peek(2) == quote
+        position += triple ? 3 : 1
+        var body = String.UnicodeScalarView()
+        while true {
+            guard let c = peek() else {
+                if triple {
+                    throw SyntaxError("unterminated triple-quoted string literal (detected at line \(line))",
+                                      at: start, atEndOfInput: true)
+                }
+                throw SyntaxError("unterminated string literal (detected at line \(line))", at: start)
+            }
+            if c == quote {
+                if !triple {
+                    position += 1
+                    break
+                }
+                if peek(1) == quote && peek(2) == quote {
+                    position += 3
+                    break
+                }
+            }
+            if c == "\n" {
+                if !triple {
+                    throw SyntaxError("unterminated string literal (detected at line \(line))", at: start)
+                }
+                body.append(c)
+                position += 1
+                newLine()
+                continue
+            }
+            if c == "\\", let next = peek(1) {
+                body.append(c)
+                body.append(next)
+                position += 2
+                if next == "\n" { newLine() }
+                continue
+            }
+            body.append(c)
+            position += 1
+        }
+        let text = String(body)
+        if format {
+            emit(.fstring(body: text, raw: raw), at: start)
+        } else {
+            emit(.string(raw ? text : try Lexer.unescape(text, at: start)), at: start)
+        }
+    }
+
+    /// Applies Python's backslash escapes.
+    static func unescape(_ text: String, at location: SourceLocation) throws(SyntaxError) -> String {
+        guard text.unicodeScalars.contains("\\") else { return text }
+        let s = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            guard c == "\\", i + 1 < s.count else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            let e = s[i + 1]
+            i += 2
+            switch e {
+            case "n": out.append("\n")
+            case "t": out.append("\t")
+            case "r": out.append("\r")
+            case "0": out.append("\0")
+            case "a": out.append("\u{07}")
+            case "b": out.append("\u{08}")
+            case "f": out.append("\u{0C}")
+            case "v": out.append("\u{0B}")
+            case "\\", "'", "\"": out.append(e)
+            case "\n": break
+            case "x", "u", "U":
+                let count = e == "x" ? 2 : e == "u" ? 4 : 8
+                guard i + count <= s.count,
+                      let value = UInt32(String(String.UnicodeScalarView(s[i..<(i + count)])), radix: 16),
+                      let scalar = Unicode.Scalar(value) else {
+                    throw SyntaxError("(unicode error) truncated \\\(e) escape", at: location)
+                }
+                out.append(scalar)
+                i += count
+            default:
+                out.append("\\")
+                out.append(e)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,259 @@
+/// Turns a cell's text into tokens, Python style: logical lines, INDENT/DEDENT, brackets
+/// joining lines, comments and backslash continuations dropped.
+struct Lexer {
+    static let maxBracketDepth = 200
+    static let maxIndentDepth = 100
+
+    let scalars: [Unicode.Scalar]
+    var position = 0
+    var line = 1
+    var lineStart = 0
+    var indentStack: [Int] = [0]
+    var brackets: [(punct: Punct, location: SourceLocation)] = []
+    var atLineStart = true
+    var tokens: [Token] = []
+
+    init(_ source: String) {
+        scalars = Array(source.unicodeScalars)
+    }
+
+    /// Tokenizes the whole source.
+    static func tokenize(_ source: String) throws(SyntaxError) -> [Token] {
+        var lexer = Lexer(source)
+        try lexer.run()
+        return lexer.tokens
+    }
+
+    var location: SourceLocation { SourceLocation(line: line, column: position - lineStart + 1) }
+
+    func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+        let index = position + offset
+        return index < scalars.count ? scalars[index] : nil
+    }
+
+    mutating func newLine() {
+        line += 1
+        lineStart = position
+    }
+
+    mutating func emit(_ kind: TokenKind, at location: SourceLocation) {
+        tokens.append(Token(kind: kind, location: location))
+    }
+
+    mutating func emitNewlineIfNeeded() {
+        guard let last = tokens.last else { return }
+        switch last.kind {
+        case .newline, .indent, .dedent: return
+        default: emit(.newline, at: location)
+        }
+    }
+
+    mutating func run() throws(SyntaxError) {
+        while true {
+            if atLineStart && brackets.isEmpty {
+                if try startLogicalLine() { continue }
+            }
+            while let c = peek(), c == " " || c == "\t" || c == "\u{0C}" { position += 1 }
+            guard let c = peek() else {
+                try finish()
+                return
+            }
+            switch c {
+            case "#":
+                while let d = peek(), d != "\n" { position += 1 }
+            case "\\":
+                if peek(1) == "\n" {
+                    position += 2
+                    newLine()
+                } else if peek(1) == "\r" && peek(2) == "\n" {
+                    position += 3
+                    newLine()
+                } else if peek(1) == nil {
+                    throw SyntaxError("unexpected EOF while parsing", at: location, atEndOfInput: true)
+                } else {
+                    throw SyntaxError("unexpected character after line continuation character",
+                                      at: location)
+                }
+            case "\r":
+                position += 1
+            case "\n":
+                position += 1
+                if brackets.isEmpty {
+                    emitNewlineIfNeeded()
+                    atLineStart = true
+                }
+                newLine()
+            default:
+                try lexToken(c)
+            }
+        }
+    }
+
+    mutating func finish() throws(SyntaxError) {
+        if let open = brackets.last {
+            throw SyntaxError("'\(open.punct.rawValue)' was never closed", at: open.location,
+                              atEndOfInput: true)
+        }
+        emitNewlineIfNeeded()
+        while indentStack.count > 1 {
+            indentStack.removeLast()
+            emit(.dedent, at: location)
+        }
+        emit(.endOfInput, at: location)
+    }
+
+    /// Measures indentation at the start of a line; returns true when the line was blank
+    /// (or a comment) and has been consumed.
+    mutating func startLogicalLine() throws(SyntaxError) -> Bool {
+        var width = 0
+        while let c = peek() {
+            if c == " " { width += 1 } else if c == "\t" { width = (width / 8 + 1) * 8 }
+            else if c == "\u{0C}" { width = 0 } else { break }
+            position += 1
+        }
+        guard let c = peek() else { return false }
+        if c == "#" || c == "\n" || c == "\r" {
+            while let d = peek(), d != "\n" { position += 1 }
+            if peek() == "\n" {
+                position += 1
+                newLine()
+            }
+            return true
+        }
+        let here = location
+        if width > indentStack[indentStack.count - 1] {
+            if tokens.isEmpty {
+                throw SyntaxError("unexpected indent", at: here, kind: .indentation)
+            }
+            if indentStack.count > Lexer.maxIndentDepth {
+                throw SyntaxError("too many levels of indentation", at: here, kind: .indentation)
+            }
+            indentStack.append(width)
+            emit(.indent, at: here)
+        } else {
+            while width < indentStack[indentStack.count - 1] {
+                indentStack.removeLast()
+                emit(.dedent, at: here)
+            }
+            if width != indentStack[indentStack.count - 1] {
+                throw SyntaxError("unindent does not match any outer indentation level",
+                                  at: here, kind: .indentation)
+            }
+        }
+        atLineStart = false
+        if let magic = magicLine() {
+            emit(.magic(magic), at: here)
+            return true
+        }
+        return false
+    }
+
+    /// Recognizes IPython's line forms that are not Python: `%magic`, `!cmd`, `name?`.
+    mutating func magicLine() -> String? {
+        var end = position
+        while end < scalars.count && scalars[end] != "\n" { end += 1 }
+        var text = String(String.UnicodeScalarView(scalars[position..<end]))
+        while text.hasSuffix(" ") || text.hasSuffix("\r") || text.hasSuffix("\t") {
+            text.removeLast()
+        }
+        let first = scalars[position]
+        let isHelp = (text.hasSuffix("?") || text.hasPrefix("?")) && text.unicodeScalars.allSatisfy {
+            $0 == "?" || $0 == "." || $0 == "_" || $0.properties.isAlphabetic
+                || ("0"..."9").contains($0)
+        }
+        guard first == "%" || first == "!" || isHelp else { return nil }
+        // `%` also starts nothing else at a line start in Python, so this cannot shadow code.
+        position = end
+        return text
+    }
+
+    mutating func pushBracket(_ punct: Punct, at location: SourceLocation) throws(SyntaxError) {
+        if brackets.count >= Lexer.maxBracketDepth {
+            throw SyntaxError("too many nested parentheses", at: location)
+        }
+        brackets.append((punct, location))
+    }
+
+    mutating func popBracket(_ punct: Punct, at location: SourceLocation) throws(SyntaxError) {
+        guard let open = brackets.last else {
+            throw SyntaxError("unmatched '\(punct.rawValue)'", at: location)
+        }
+        let expected: Punct = switch open.punct {
+        case .leftParen: .rightParen
+        case .leftBracket: .rightBracket
+        default: .rightBrace
+        }
+        if expected != punct {
+            throw SyntaxError("closing parenthesis '\(punct.rawValue)' does not match opening "
+                              + "parenthesis '\(open.punct.rawValue)'", at: location)
+        }
+        brackets.removeLast()
+    }
+
+    mutating func lexToken(_ c: Unicode.Scalar) throws(SyntaxError) {
+        let start = location
+        if Lexer.isIdentifierStart(c) {
+            try lexNameOrString(start)
+        } else if ("0"..."9").contains(c) || (c == "." && peek(1).map { ("0"..."9").contains($0) } == true) {
+            try lexNumber(start)
+        } else if c == "'" || c == "\"" {
+            try lexString(start, raw: false, format: false)
+        } else if let punct = matchPunct() {
+            switch punct {
+            case .leftParen, .leftBracket, .leftBrace: try pushBracket(punct, at: start)
+            case .rightParen, .rightBracket, .rightBrace: try popBracket(punct, at: start)
+            default: break
+            }
+            emit(.punct(punct), at: start)
+        } else {
+            let hex = String(c.value, radix: 16, uppercase: true)
+            let padded = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            throw SyntaxError("invalid character '\(Character(c))' (U+\(padded))", at: start)
+        }
+    }
+
+    mutating func matchPunct() -> Punct? {
+        for length in [3, 2, 1] {
+            guard position + length <= scalars.count else { continue }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars[position..<(position + length)])
+            if let punct = Punct(rawValue: text) {
+                position += length
+                return punct
+            }
+        }
+        return nil
+    }
+
+    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
+        c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
+            || (c.value > 127 && c.properties.isXIDStart)
+    }
+
+    static func isIdentifierContinue(_ c: Unicode.Scalar) -> Bool {
+        c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+            || (c.value > 127 && c.properties.isXIDContinue)
+    }
+
+    mutating func lexNameOrString(_ start: SourceLocation) throws(SyntaxError) {
+        let begin = position
+        while let c = peek(), Lexer.isIdentifierContinue(c) { position += 1 }
+        let name = String(String.UnicodeScalarView(scalars[begin..<position]))
+        if let q = peek(), q == "'" || q == "\"", name.count <= 2 {
+            let lower = name.lowercased()
+            let known: Set<String> = ["r", "u", "f", "b", "rf", "fr", "br", "rb"]
+            if known.contains(lower) {
+                if lower.contains("b") {
+                    throw SyntaxError("bytes literals are not supported in Recur script", at: start)
+                }
+                try lexString(start, raw: lower.contains("r"), format: lower.contains("f"))
+                return
+            }
+        }
+        if let keyword = Keyword(rawValue: name) {
+            emit(.keyword(keyword), at: start)
+        } else {
+            emit(.name(name), at: start)
+        }
+    }
+}

@@ -1,0 +1,418 @@
+extension Parser {
+    /// One statement line: a compound statement, or simple statements joined by `;`.
+    mutating func parseStatement() throws(SyntaxError) -> [Stmt] {
+        let startLine = line
+        switch kind {
+        case .keyword(.if): return [try parseIf()]
+        case .keyword(.while): return [try parseWhile()]
+        case .keyword(.for): return [try parseFor()]
+        case .keyword(.def): return [try parseDef(decorators: [])]
+        case .keyword(.class): return [try parseClass(decorators: [])]
+        case .keyword(.try): return [try parseTry()]
+        case .keyword(.with): return [try parseWith()]
+        case .punct(.at): return [try parseDecorated()]
+        case .indent: throw invalid()
+        case .magic(let text):
+            advance()
+            if case .newline = kind { advance() }
+            return [Stmt(kind: .magic(text), line: startLine)]
+        default: return try parseSimpleStatements()
+        }
+    }
+
+    mutating func parseSimpleStatements() throws(SyntaxError) -> [Stmt] {
+        var statements: [Stmt] = []
+        while true {
+            statements.append(try parseSmallStatement())
+            if accept(.semicolon) {
+                if case .newline = kind { break }
+                if case .endOfInput = kind { break }
+                continue
+            }
+            break
+        }
+        switch kind {
+        case .newline: advance()
+        case .endOfInput: break
+        default: throw invalid()
+        }
+        return statements
+    }
+
+    mutating func parseSmallStatement() throws(SyntaxError) -> Stmt {
+        let startLine = line
+        func make(_ kind: StmtKind) -> Stmt { Stmt(kind: kind, line: startLine) }
+        switch kind {
+        case .keyword(.pass): advance(); return make(.pass)
+        case .keyword(.break): advance(); return make(.break)
+        case .keyword(.continue): advance(); return make(.continue)
+        case .keyword(.return):
+            advance()
+            return make(.return(atStatementEnd ? nil : try parseTestList(allowStar: true)))
+        case .keyword(.raise):
+            advance()
+            if atStatementEnd { return make(.raise(nil, cause: nil)) }
+            let exception = try parseTest()
+            let cause = accept(.from) ? try parseTest() : nil
+            return make(.raise(exception, cause: cause))
+        case .keyword(.global), .keyword(.nonlocal):
+            let isGlobal = at(.global)
+            advance()
+            var names = [try expectName()]
+            while accept(.comma) { names.append(try expectName()) }
+            return make(isGlobal ? .global(names) : .nonlocal(names))
+        case .keyword(.del):
+            advance()
+            let targets = try parseExpressionList()
+            for target in targets { try checkTarget(target, deleting: true) }
+            return make(.delete(targets))
+        case .keyword(.assert):
+            advance()
+            let test = try parseTest()
+            let message = accept(.comma) ? try parseTest() : nil
+            return make(.assert(test, message: message))
+        case .keyword(.import): return make(try parseImport())
+        case .keyword(.from): return make(try parseFromImport())
+        default: return make(try parseExpressionStatement())
+        }
+    }
+
+    var atStatementEnd: Bool {
+        switch kind {
+        case .newline, .endOfInput, .punct(.semicolon): return true
+        default: return false
+        }
+    }
+
+    mutating func parseExpressionStatement() throws(SyntaxError) -> StmtKind {
+        let first = try parseTestList(allowStar: true)
+        if case .punct(let p) = kind, let op = Parser.augmentedOperators[p] {
+            advance()
+            try checkTarget(first, deleting: false, augmented: true)
+            return .augmentedAssign(target: first, op: op, value: try parseTestList(allowStar: true))
+        }
+        if accept(.colon) {
+            try checkTarget(first, deleting: false)
+            _ = try parseTest()
+            return .annotatedAssign(target: first, value: accept(.assign) ? try parseTestList(allowStar: true) : nil)
+        }
+        guard at(.assign) else { return .expression(first) }
+        var targets = [first]
+        var value = first
+        while accept(.assign) {
+            value = try parseTestList(allowStar: true)
+            targets.append(value)
+        }
+        targets.removeLast()
+        for target in targets { try checkTarget(target, deleting: false) }
+        return .assign(targets: targets, value: value)
+    }
+
+    static let augmentedOperators: [Punct: BinaryOp] = [
+        .plusAssign: .add, .minusAssign: .subtract, .starAssign: .multiply, .slashAssign: .divide,
+        .floorDivAssign: .floorDivide, .percentAssign: .modulo, .powAssign: .power,
+        .atAssign: .matmul, .ampAssign: .bitAnd, .pipeAssign: .bitOr, .caretAssign: .bitXor,
+        .shiftLeftAssign: .shiftLeft, .shiftRightAssign: .shiftRight,
+    ]
+
+    func checkTarget(_ target: Expr, deleting: Bool, augmented: Bool = false) throws(SyntaxError) {
+        let verb = deleting ? "delete" : "assign to"
+        let location = tokens[max(0, index - 1)].location
+        switch target {
+        case .name, .attribute, .subscript: return
+        case .tuple(let items), .list(let items):
+            if augmented {
+                throw SyntaxError("'\(target.isTuple ? "tuple" : "list")' is an illegal expression for augmented assignment", at: location)
+            }
+            for item in items { try checkTarget(item, deleting: deleting) }
+        case .starred(let inner) where !deleting && !augmented:
+            try checkTarget(inner, deleting: deleting)
+        case .call:
+            throw SyntaxError("cannot \(verb) function call here. Maybe you meant '==' instead of '='?", at: location)
+        case .literal:
+            throw SyntaxError("cannot \(verb) literal here. Maybe you meant '==' instead of '='?", at: location)
+        default:
+            throw SyntaxError("cannot \(verb) expression here. Maybe you meant '==' instead of '='?", at: location)
+        }
+    }
+
+    mutating func parseDottedName() throws(SyntaxError) -> [String] {
+        var path = [try expectName()]
+        while accept(.dot) { path.append(try expectName()) }
+        return path
+    }
+
+    mutating func parseImport() throws(SyntaxError) -> StmtKind {
+        advance()
+        var items: [ImportItem] = []
+        repeat {
+            let path = try parseDottedName()
+            items.append(ImportItem(path: path, alias: accept(.as) ? try expectName() : nil))
+        } while accept(.comma)
+        return .import(items)
+    }
+
+    mutating func parseFromImport() throws(SyntaxError) -> StmtKind {
+        advance()
+        if at(.dot) {
+            throw SyntaxError("relative imports are not supported in Recur script", at: current.location)
+        }
+        let module = try parseDottedName()
+        guard accept(.import) else { throw invalid() }
+        if accept(.star) { return .fromImport(module: module, names: [ImportItem(path: ["*"], alias: nil)]) }
+        let parenthesized = accept(.leftParen)
+        var names: [ImportItem] = []
+        repeat {
+            if parenthesized && at(.rightParen) { break }
+            let name = try expectName()
+            names.append(ImportItem(path: [name], alias: accept(.as) ? try expectName() : nil))
+        } while accept(.comma)
+        if parenthesized { try expect(.rightParen) }
+        return .fromImport(module: module, names: names)
+    }
+
+    /// `:` then either statements on the same line or an indented block.
+    mutating func parseBlock(after construct: String, line startLine: Int) throws(SyntaxError) -> [Stmt] {
+        try expect(.colon, "expected ':'")
+        guard case .newline = kind else {
+            if case .endOfInput = kind {
+                throw SyntaxError("expected an indented block after \(construct) on line \(startLine)",
+                                  at: current.location, kind: .indentation, atEndOfInput: true)
+            }
+            return try parseSimpleStatements()
+        }
+        advance()
+        switch kind {
+        case .indent: advance()
+        case .endOfInput:
+            throw SyntaxError("expected an indented block after \(construct) on line \(startLine)",
+                              at: current.location, kind: .indentation, atEndOfInput: true)
+        default:
+            throw SyntaxError("expected an indented block after \(construct) on line \(startLine)",
+                              at: current.location, kind: .indentation)
+        }
+        return try nested { (p: inout Parser) throws(SyntaxError) -> [Stmt] in
+            var body: [Stmt] = []
+            while true {
+                switch p.kind {
+                case .dedent:
+                    p.advance()
+                    return body
+                case .endOfInput: return body
+                case .newline: p.advance()
+                default: body.append(contentsOf: try p.parseStatement())
+                }
+            }
+        }
+    }
+
+    mutating func parseIf() throws(SyntaxError) -> Stmt {
+        let startLine = line
+        advance()
+        var branches = [(test: try parseNamedTest(), body: try parseBlock(after: "'if' statement", line: startLine))]
+        var orElse: [Stmt] = []
+        while at(.elif) {
+            let elifLine = line
+            advance()
+            branches.append((try parseNamedTest(), try parseBlock(after: "'elif' statement", line: elifLine)))
+        }
+        if at(.else) {
+            let elseLine = line
+            advance()
+            orElse = try parseBlock(after: "'else' statement", line: elseLine)
+        }
+        return Stmt(kind: .if(branches: branches, orElse: orElse), line: startLine)
+    }
+
+    mutating func parseWhile() throws(SyntaxError) -> Stmt {
+        let startLine = line
+        advance()
+        let test = try parseNamedTest()
+        let body = try parseBlock(after: "'while' statement", line: startLine)
+        let orElse = try parseElse()
+        return Stmt(kind: .while(test: test, body: body, orElse: orElse), line: startLine)
+    }
+
+    mutating func parseElse() throws(SyntaxError) -> [Stmt] {
+        guard at(.else) else { return [] }
+        let elseLine = line
+        advance()
+        return try parseBlock(after: "'else' statement", line: elseLine)
+    }
+
+    mutating func parseFor() throws(SyntaxError) -> Stmt {
+        let startLine = line
+        advance()
+        let target = try parseTargetList()
+        guard accept(.in) else { throw invalid() }
+        let iterable = try parseTestList(allowStar: true)
+        let body = try parseBlock(after: "'for' statement", line: startLine)
+        let orElse = try parseElse()
+        return Stmt(kind: .for(target: target, iterable: iterable, body: body, orElse: orElse), line: startLine)
+    }
+
+    /// Loop and comprehension targets: `a`, `a, b`, `(a, b)`, `i, (x, y)`.
+    mutating func parseTargetList() throws(SyntaxError) -> Expr {
+        var items = [try parseTargetItem()]
+        var sawComma = false
+        while accept(.comma) {
+            sawComma = true
+            if at(.in) { break }
+            items.append(try parseTargetItem())
+        }
+        let target = sawComma ? Expr.tuple(items) : items[0]
+        try checkTarget(target, deleting: false)
+        return target
+    }
+
+    /// A target stops before comparisons, so `for x in xs` does not read `x in xs`.
+    mutating func parseTargetItem() throws(SyntaxError) -> Expr {
+        if accept(.star) { return .starred(try parseBitOr()) }
+        return try parseBitOr()
+    }
+
+    mutating func parseWith() throws(SyntaxError) -> Stmt {
+        let startLine = line
+        advance()
+        var items: [(context: Expr, target: Expr?)] = []
+        repeat {
+            let context = try parseTest()
+            var target: Expr?
+            if accept(.as) {
+                let t = try parseOr(allowStar: false)
+                try checkTarget(t, deleting: false)
+                target = t
+            }
+            items.append((context, target))
+        } while accept(.comma)
+        let body = try parseBlock(after: "'with' statement", line: startLine)
+        return Stmt(kind: .with(items: items, body: body), line: startLine)
+    }
+
+    mutating func parseTry() throws(SyntaxError) -> Stmt {
+        let startLine = line
+        advance()
+        let body = try parseBlock(after: "'try' statement", line: startLine)
+        var handlers: [ExceptHandler] = []
+        while at(.except) {
+            let handlerLine = line
+            advance()
+            var type: Expr?
+            var name: String?
+            if !at(.colon) {
+                type = try parseTest()
+                if accept(.comma) {
+                    throw SyntaxError("multiple exception types must be parenthesized", at: current.location)
+                }
+                if accept(.as) { name = try expectName() }
+            }
+            let handlerBody = try parseBlock(after: "'except' statement", line: handlerLine)
+            handlers.append(ExceptHandler(type: type, name: name, body: handlerBody, line: handlerLine))
+        }
+        let orElse = handlers.isEmpty ? [] : try parseElse()
+        var finally: [Stmt] = []
+        if at(.finally) {
+            let finallyLine = line
+            advance()
+            finally = try parseBlock(after: "'finally' statement", line: finallyLine)
+        }
+        if handlers.isEmpty && finally.isEmpty {
+            if case .endOfInput = kind {
+                throw SyntaxError("expected 'except' or 'finally' block", at: current.location, atEndOfInput: true)
+            }
+            throw SyntaxError("expected 'except' or 'finally' block", at: current.location)
+        }
+        return Stmt(kind: .try(body: body, handlers: handlers, orElse: orElse, finally: finally), line: startLine)
+    }
+
+    mutating func parseDecorated() throws(SyntaxError) -> Stmt {
+        var decorators: [Expr] = []
+        while accept(.at) {
+            decorators.append(try parseTest())
+            guard case .newline = kind else { throw invalid() }
+            advance()
+        }
+        if at(.def) { return try parseDef(decorators: decorators) }
+        if at(.class) { return try parseClass(decorators: decorators) }
+        throw invalid()
+    }
+
+    mutating func parseDef(decorators: [Expr]) throws(SyntaxError) -> Stmt {
+        let startLine = line
+        advance()
+        let name = try expectName()
+        try expect(.leftParen, "expected '('")
+        let parameters = try parseParameters(closing: .rightParen)
+        try expect(.rightParen)
+        if accept(.arrow) { _ = try parseTest() }
+        let body = try parseBlock(after: "function definition", line: startLine)
+        let definition = FunctionDefinition(name: name, parameters: parameters, body: body, line: startLine)
+        return Stmt(kind: .functionDef(definition, decorators: decorators), line: startLine)
+    }
+
+    /// Parameters up to (not including) `closing`; for lambdas the closer is `:`.
+    mutating func parseParameters(closing: Punct) throws(SyntaxError) -> [Parameter] {
+        var parameters: [Parameter] = []
+        var keywordOnly = false
+        var seen = Set<String>()
+        while !at(closing) {
+            let location = current.location
+            var parameter: Parameter
+            if accept(.star) {
+                if at(.comma) {
+                    keywordOnly = true
+                    advance()
+                    continue
+                }
+                parameter = Parameter(name: try expectName(), kind: .varPositional, defaultValue: nil)
+                keywordOnly = true
+            } else if accept(.power) {
+                parameter = Parameter(name: try expectName(), kind: .varKeyword, defaultValue: nil)
+            } else {
+                let name = try expectName()
+                if closing == .rightParen && accept(.colon) { _ = try parseTest() }
+                var defaultValue: Expr?
+                if accept(.assign) {
+                    defaultValue = try parseTest()
+                } else if !keywordOnly, parameters.contains(where: { $0.defaultValue != nil && $0.kind == .normal }) {
+                    throw SyntaxError("non-default argument follows default argument", at: location)
+                }
+                parameter = Parameter(name: name, kind: keywordOnly ? .keywordOnly : .normal, defaultValue: defaultValue)
+            }
+            if !seen.insert(parameter.name).inserted {
+                throw SyntaxError("duplicate argument '\(parameter.name)' in function definition", at: location)
+            }
+            parameters.append(parameter)
+            if !accept(.comma) { break }
+        }
+        return parameters
+    }
+
+    mutating func parseClass(decorators: [Expr]) throws(SyntaxError) -> Stmt {
+        let startLine = line
+        advance()
+        let name = try expectName()
+        var bases: [Expr] = []
+        if accept(.leftParen) {
+            while !at(.rightParen) {
+                if case .name = kind, case .punct(.assign) = peekKind(1) {
+                    advance(); advance()
+                    _ = try parseTest()
+                } else {
+                    bases.append(try parseTest())
+                }
+                if !accept(.comma) { break }
+            }
+            try expect(.rightParen)
+        }
+        let body = try parseBlock(after: "class definition", line: startLine)
+        return Stmt(kind: .classDef(name: name, bases: bases, body: body, decorators: decorators), line: startLine)
+    }
+}
+
+extension Expr {
+    var isTuple: Bool {
+        if case .tuple = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,110 @@
+/// Recursive-descent parser for Recur script. Nesting is bounded so that no input can
+/// exhaust the stack: past `maxDepth` the parser reports an error instead of recursing.
+struct Parser {
+    static let maxDepth = 200
+
+    let tokens: [Token]
+    var index = 0
+    var depth = 0
+
+    init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    /// Parses a whole cell.
+    static func parse(_ source: String) throws(SyntaxError) -> [Stmt] {
+        var parser = Parser(tokens: try Lexer.tokenize(source))
+        return try parser.parseModule()
+    }
+
+    /// Parses a single expression (for `user_expressions` and f-string fields).
+    static func parseExpression(_ source: String) throws(SyntaxError) -> Expr {
+        var parser = Parser(tokens: try Lexer.tokenize(source))
+        let expr = try parser.parseTestList(allowStar: false)
+        while case .newline = parser.current.kind { parser.index += 1 }
+        guard case .endOfInput = parser.current.kind else { throw parser.invalid() }
+        return expr
+    }
+
+    var current: Token { tokens[min(index, tokens.count - 1)] }
+    var kind: TokenKind { current.kind }
+    var line: Int { current.location.line }
+
+    func peekKind(_ offset: Int) -> TokenKind {
+        tokens[min(index + offset, tokens.count - 1)].kind
+    }
+
+    mutating func advance() {
+        if index < tokens.count - 1 { index += 1 }
+    }
+
+    func at(_ punct: Punct) -> Bool {
+        if case .punct(let p) = kind { return p == punct }
+        return false
+    }
+
+    func at(_ keyword: Keyword) -> Bool {
+        if case .keyword(let k) = kind { return k == keyword }
+        return false
+    }
+
+    mutating func accept(_ punct: Punct) -> Bool {
+        guard at(punct) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func accept(_ keyword: Keyword) -> Bool {
+        guard at(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func expect(_ punct: Punct, _ message: String? = nil) throws(SyntaxError) {
+        guard accept(punct) else {
+            throw message.map { SyntaxError($0, at: current.location) } ?? invalid()
+        }
+    }
+
+    mutating func expectName() throws(SyntaxError) -> String {
+        guard case .name(let name) = kind else { throw invalid() }
+        advance()
+        return name
+    }
+
+    func invalid() -> SyntaxError {
+        switch kind {
+        case .endOfInput:
+            return SyntaxError("unexpected EOF while parsing", at: current.location, atEndOfInput: true)
+        case .indent:
+            return SyntaxError("unexpected indent", at: current.location, kind: .indentation)
+        case .dedent:
+            return SyntaxError("unindent does not match any outer indentation level",
+                               at: current.location, kind: .indentation)
+        default:
+            return SyntaxError("invalid syntax", at: current.location)
+        }
+    }
+
+    /// Runs `body` one level deeper, failing cleanly past the limit.
+    mutating func nested<T>(_ body: (inout Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxDepth {
+            throw SyntaxError("too many nested expressions (the limit is \(Parser.maxDepth))",
+                              at: current.location)
+        }
+        return try body(&self)
+    }
+
+    mutating func parseModule() throws(SyntaxError) -> [Stmt] {
+        var statements: [Stmt] = []
+        while true {
+            switch kind {
+            case .endOfInput: return statements
+            case .newline: advance()
+            default: statements.append(contentsOf: try parseStatement())
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// One recorded operation: the tensors it read and how to turn the gradient of its result into
+/// gradients of those tensors. The closure sits next to the forward code of each operation.
+final class GradNode {
+    /// The PyTorch class name of the backward function (`MulBackward0`).
+    let name: String
+    /// The operands, in the order the backward closure returns their gradients.
+    let inputs: [Tensor]
+    /// Maps the result's gradient to one gradient per input (nil: none). Nil once released.
+    var backward: ((Tensor) -> [Tensor?])?
+
+    init(name: String, inputs: [Tensor], backward: @escaping (Tensor) -> [Tensor?]) {
+        self.name = name
+        self.inputs = inputs
+        self.backward = backward
+    }
+}
+
+extension Tensor {
+    /// Whether an operation over `inputs` must be recorded.
+    @inline(__always)
+    static func needsGraph(_ inputs: Tensor...) -> Bool {
+        guard GradMode.enabled else { return false }
+        for input in inputs where input.requiresGradFlag { return true }
+        return false
+    }
+
+    /// Attaches a backward node to `self` (a fresh result) when any input requires grad.
+    @discardableResult
+    func recording(
+        _ name: String, _ inputs: [Tensor], _ backward: @escaping (Tensor) -> [Tensor?]
+    ) -> Tensor {
+        guard GradMode.enabled, inputs.contains(where: { $0.requiresGradFlag }) else { return self }
+        gradFn = GradNode(name: name, inputs: inputs, backward: backward)
+        requiresGradFlag = true
+        return self
+    }
+}

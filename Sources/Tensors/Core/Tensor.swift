@@ -1,0 +1,146 @@
+/// An n-dimensional array of float32, int64 or bool elements that can take part in autograd.
+///
+/// A tensor is a reference, as in PyTorch: layers and optimizers update their parameters in
+/// place and every holder sees the change.
+public final class Tensor {
+    /// The size of each dimension.
+    public internal(set) var shape: Shape
+    var storage: TensorStorage
+    var requiresGradFlag: Bool
+    /// The gradient accumulated by `backward()`, or nil.
+    public var grad: Tensor?
+    var gradFn: GradNode?
+    /// Whether this tensor is a module parameter (printed as `Parameter containing:`).
+    public internal(set) var isParameter = false
+    /// Whether `backward` stores the gradient of this non-leaf tensor (`retain_grad()`).
+    var retainsGrad = false
+
+    init(shape: Shape, storage: TensorStorage, requiresGrad: Bool = false) {
+        self.shape = shape
+        self.storage = storage
+        self.requiresGradFlag = requiresGrad
+    }
+
+    convenience init(shape: Shape, floats: [Float]) {
+        self.init(shape: shape, storage: .float32(floats))
+    }
+
+    /// A float32 tensor of `shape` holding `values` (row-major). Throws if the counts differ.
+    public convenience init(floats values: [Float], shape: Shape) throws(TensorError) {
+        guard values.count == shape.count else { throw .invalidView(shape: shape.dims, count: values.count) }
+        self.init(shape: shape, storage: .float32(values))
+    }
+
+    /// An int64 tensor of `shape` holding `values` (row-major). Throws if the counts differ.
+    public convenience init(int64s values: [Int64], shape: Shape) throws(TensorError) {
+        guard values.count == shape.count else { throw .invalidView(shape: shape.dims, count: values.count) }
+        self.init(shape: shape, storage: .int64(values))
+    }
+
+    /// A bool tensor of `shape` holding `values` (row-major). Throws if the counts differ.
+    public convenience init(bools values: [Bool], shape: Shape) throws(TensorError) {
+        guard values.count == shape.count else { throw .invalidView(shape: shape.dims, count: values.count) }
+        self.init(shape: shape, storage: .bool(values))
+    }
+
+    /// A zero-dimensional float32 tensor.
+    public convenience init(scalar value: Float) {
+        self.init(shape: .scalar, storage: .float32([value]))
+    }
+
+    /// A zero-dimensional int64 tensor.
+    public convenience init(scalar value: Int64) {
+        self.init(shape: .scalar, storage: .int64([value]))
+    }
+
+    /// The element type.
+    public var dtype: DType { storage.dtype }
+    /// The number of dimensions (`dim()`).
+    public var rank: Int { shape.rank }
+    /// The number of elements (`numel()`).
+    public var count: Int { shape.count }
+    /// Whether operations on this tensor are recorded for autograd.
+    public var requiresGrad: Bool { requiresGradFlag }
+    /// Whether this tensor was created by the user rather than by a recorded operation.
+    public var isLeaf: Bool { gradFn == nil }
+    /// The PyTorch name of the operation that created this tensor (`AddmmBackward0`), if recorded.
+    public var gradFnName: String? { gradFn?.name }
+
+    /// The size of dimension `dim` (negative counts from the end): `size(dim)`.
+    public func size(_ dim: Int) throws(TensorError) -> Int {
+        guard rank > 0 else { throw .dimensionOutOfRange(dim: dim, rank: 0) }
+        return shape.dims[try shape.normalize(dim: dim)]
+    }
+
+    /// Switches gradient tracking on a leaf (`requires_grad_()`); only float tensors may require grad.
+    public func setRequiresGrad(_ flag: Bool = true) throws(TensorError) {
+        if flag && !dtype.isFloatingPoint {
+            throw .runtime("only Tensors of floating point dtype can require gradients")
+        }
+        if !isLeaf && !flag {
+            throw .runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+        }
+        requiresGradFlag = flag
+    }
+
+    /// Asks `backward` to keep this non-leaf tensor's gradient in `grad` (`retain_grad()`).
+    public func retainGrad() throws(TensorError) {
+        guard requiresGrad else { throw .runtime("can't retain_grad on Tensor that has requires_grad=False") }
+        retainsGrad = true
+    }
+
+    /// The elements as float32, row-major (converted from other dtypes).
+    public var floats: [Float] { storage.floats }
+    /// The elements as int64, row-major (converted from other dtypes).
+    public var int64s: [Int64] { storage.int64s }
+    /// The elements as booleans, row-major.
+    public var bools: [Bool] { storage.bools }
+
+    /// The single element as a Double (`item()`); throws unless the tensor has one element.
+    public func item() throws(TensorError) -> Double {
+        guard count == 1 else {
+            throw .runtime("a Tensor with \(count) elements cannot be converted to Scalar")
+        }
+        return storage.double(at: 0)
+    }
+
+    /// The single element as a Swift value of the tensor's kind (`item()` keeps int-ness).
+    public func scalarValue() throws(TensorError) -> ScalarValue {
+        guard count == 1 else {
+            throw .runtime("a Tensor with \(count) elements cannot be converted to Scalar")
+        }
+        switch storage {
+        case .float32(let v): return .float(Double(v[0]))
+        case .int64(let v): return .int(v[0])
+        case .bool(let v): return .bool(v[0])
+        }
+    }
+
+    /// A new leaf sharing no graph with this one (`detach()`); the elements are shared copy-on-write.
+    public func detach() -> Tensor {
+        Tensor(shape: shape, storage: storage)
+    }
+
+    /// Replaces the elements in place without recording (for optimizers and loading weights).
+    func overwrite(with values: TensorStorage) {
+        storage = values
+    }
+
+    /// Mutates float elements in place without a copy of the buffer when uniquely held.
+    func mutateFloats(_ body: (inout [Float]) -> Void) {
+        guard case .float32(var values) = storage else { return }
+        storage = .int64([])
+        body(&values)
+        storage = .float32(values)
+    }
+}
+
+/// A Python scalar extracted from a tensor.
+public enum ScalarValue: Sendable, Hashable {
+    /// A Python float.
+    case float(Double)
+    /// A Python int.
+    case int(Int64)
+    /// A Python bool.
+    case bool(Bool)
+}

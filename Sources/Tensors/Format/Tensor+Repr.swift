@@ -1,0 +1,146 @@
+/// PyTorch's element formatter (`torch/_tensor_str.py`): picks integer, fixed or scientific
+/// notation from the values shown and pads every element to a common width.
+struct ElementFormatter {
+    enum Mode { case integerValued, fixed, scientific, integer, boolean }
+    var mode: Mode
+    var width = 1
+
+    init(values: [Double], dtype: DType) {
+        switch dtype {
+        case .int64:
+            mode = .integer
+            for v in values { width = max(width, String(Int64(v)).count) }
+            return
+        case .bool:
+            mode = .boolean
+            for v in values { width = max(width, v != 0 ? 4 : 5) }
+            return
+        case .float32:
+            mode = .integerValued
+        }
+        let finite = values.filter { $0.isFinite && $0 != 0 }
+        guard !finite.isEmpty else { return }
+        let magnitudes = finite.map { Swift.abs($0) }
+        let lo = magnitudes.min() ?? 1
+        let hi = magnitudes.max() ?? 1
+        if finite.contains(where: { $0 != $0.rounded(.up) }) { mode = .fixed }
+        switch mode {
+        case .integerValued:
+            if hi / lo > 1000 || hi > 1e8 {
+                mode = .scientific
+                for v in finite { width = max(width, NumberFormat.c("%.4e", v).count) }
+            } else {
+                for v in finite { width = max(width, NumberFormat.c("%.0f", v).count + 1) }
+            }
+        default:
+            if hi / lo > 1000 || hi > 1e8 || lo < 1e-4 {
+                mode = .scientific
+                for v in finite { width = max(width, NumberFormat.c("%.4e", v).count) }
+            } else {
+                for v in finite { width = max(width, NumberFormat.c("%.4f", v).count) }
+            }
+        }
+    }
+
+    func format(_ v: Double) -> String {
+        let text: String
+        switch mode {
+        case .integer: text = String(Int64(v))
+        case .boolean: text = v != 0 ? "True" : "False"
+        case .scientific: text = v.isFinite ? NumberFormat.c("%.4e", v) : NumberFormat.python(v)
+        case .fixed: text = v.isFinite ? NumberFormat.c("%.4f", v) : NumberFormat.python(v)
+        case .integerValued: text = v.isFinite ? NumberFormat.c("%.0f", v) + "." : NumberFormat.python(v)
+        }
+        return String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}
+
+extension Tensor: CustomStringConvertible {
+    static let lineWidth = 80
+    static let threshold = 1000
+    static let edgeItems = 3
+
+    /// PyTorch's repr: `tensor([[0.1000, 0.2000]], grad_fn=<AddmmBackward0>)`, prefixed with
+    /// `Parameter containing:` for module parameters.
+    public var description: String {
+        let body = tensorRepr()
+        return isParameter ? "Parameter containing:\n" + body : body
+    }
+
+    func tensorRepr() -> String {
+        let prefix = "tensor("
+        let indent = prefix.count
+        var suffixes: [String] = []
+        let text: String
+        if count == 0 {
+            if rank != 1 { suffixes.append("size=" + shape.tupleDescription) }
+            if dtype != .float32 { suffixes.append("dtype=" + dtype.description) }
+            text = "[]"
+        } else {
+            let summarize = count > Tensor.threshold
+            let shown = summarize ? summarizedOffsets(0, 0) : Array(0..<count)
+            let formatter = ElementFormatter(values: shown.map { storage.double(at: $0) }, dtype: dtype)
+            text = render(offset: 0, dim: 0, indent: indent, summarize: summarize, formatter: formatter)
+        }
+        if let name = gradFn?.name {
+            suffixes.append("grad_fn=<\(name)>")
+        } else if requiresGradFlag {
+            suffixes.append("requires_grad=True")
+        }
+        var result = prefix + text
+        let newline = result.lastIndex(of: "\n").map { result.distance(from: result.startIndex, to: $0) } ?? -1
+        var lastLine = result.count - newline + 1
+        for suffix in suffixes {
+            if lastLine + suffix.count + 2 > Tensor.lineWidth {
+                result += ",\n" + String(repeating: " ", count: indent) + suffix
+                lastLine = indent + suffix.count
+            } else {
+                result += ", " + suffix
+                lastLine += suffix.count + 2
+            }
+        }
+        return result + ")"
+    }
+
+    /// Flat offsets of the elements a summarised print shows, in order.
+    func summarizedOffsets(_ offset: Int, _ dim: Int) -> [Int] {
+        if rank == 0 { return [0] }
+        let size = shape.dims[dim]
+        let stride = shape.dims[(dim + 1)...].reduce(1, *)
+        let rows = size > 2 * Tensor.edgeItems ? Array(0..<Tensor.edgeItems) + Array((size - Tensor.edgeItems)..<size) : Array(0..<size)
+        if dim == rank - 1 { return rows.map { offset + $0 } }
+        return rows.flatMap { summarizedOffsets(offset + $0 * stride, dim + 1) }
+    }
+
+    func render(offset: Int, dim: Int, indent: Int, summarize: Bool, formatter: ElementFormatter) -> String {
+        if rank == 0 { return formatter.format(storage.double(at: 0)) }
+        let size = shape.dims[dim]
+        let elided = summarize && size > 2 * Tensor.edgeItems
+        if dim == rank - 1 {
+            var items: [String]
+            if elided {
+                items = (0..<Tensor.edgeItems).map { formatter.format(storage.double(at: offset + $0)) }
+                items.append(" ...")
+                items += ((size - Tensor.edgeItems)..<size).map { formatter.format(storage.double(at: offset + $0)) }
+            } else {
+                items = (0..<size).map { formatter.format(storage.double(at: offset + $0)) }
+            }
+            let perLine = Swift.max(1, (Tensor.lineWidth - indent) / (formatter.width + 2))
+            var lines: [String] = []
+            var start = 0
+            while start < items.count {
+                lines.append(items[start..<Swift.min(start + perLine, items.count)].joined(separator: ", "))
+                start += perLine
+            }
+            return "[" + lines.joined(separator: ",\n" + String(repeating: " ", count: indent + 1)) + "]"
+        }
+        let stride = shape.dims[(dim + 1)...].reduce(1, *)
+        var slices: [String] = []
+        let rows = elided ? Array(0..<Tensor.edgeItems) + [-1] + Array((size - Tensor.edgeItems)..<size) : Array(0..<size)
+        for r in rows {
+            slices.append(r < 0 ? "..." : render(offset: offset + r * stride, dim: dim + 1, indent: indent + 1, summarize: summarize, formatter: formatter))
+        }
+        let separator = "," + String(repeating: "\n", count: rank - dim - 1) + String(repeating: " ", count: indent + 1)
+        return "[" + slices.joined(separator: separator) + "]"
+    }
+}

@@ -1,0 +1,166 @@
+/// Loops over raw element buffers. They assume shapes were validated by the caller.
+enum Kernels {
+    /// Elementwise `a + b` over equal-length arrays.
+    static func add(_ a: [Float], _ b: [Float]) -> [Float] {
+        let n = min(a.count, b.count)
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                makeFloats(n) { out in
+                    for i in 0..<n { out[i] = pa[i] + pb[i] }
+                }
+            }
+        }
+    }
+
+    /// Applies `op` to `a` and `b` broadcast to `out`.
+    @inline(__always)
+    static func broadcast<T, U>(
+        _ a: [T], _ sa: Shape, _ b: [T], _ sb: Shape, out: Shape, _ op: (T, T) -> U
+    ) -> [U] {
+        let n = out.count
+        if n == 0 { return [] }
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                [U](unsafeUninitializedCapacity: n) { po, initialized in
+                    defer { initialized = n }
+                    if sa.count == n && sb.count == n {
+                        for i in 0..<n { po.initializeElement(at: i, to: op(pa[i], pb[i])) }
+                        return
+                    }
+                    if sb.count == 1 && sa.count == n {
+                        let s = pb[0]
+                        for i in 0..<n { po.initializeElement(at: i, to: op(pa[i], s)) }
+                        return
+                    }
+                    if sa.count == 1 && sb.count == n {
+                        let s = pa[0]
+                        for i in 0..<n { po.initializeElement(at: i, to: op(s, pb[i])) }
+                        return
+                    }
+                    let stA = sa.broadcastStrides(to: out)
+                    let stB = sb.broadcastStrides(to: out)
+                    let rank = out.rank
+                    let inner = out.dims[rank - 1]
+                    let ia = stA[rank - 1]
+                    let ib = stB[rank - 1]
+                    var index = [Int](repeating: 0, count: rank)
+                    var offA = 0
+                    var offB = 0
+                    var o = 0
+                    while o < n {
+                        for j in 0..<inner {
+                            po.initializeElement(at: o + j, to: op(pa[offA + j * ia], pb[offB + j * ib]))
+                        }
+                        o += inner
+                        var d = rank - 2
+                        while d >= 0 {
+                            index[d] += 1
+                            offA += stA[d]
+                            offB += stB[d]
+                            if index[d] < out.dims[d] { break }
+                            offA -= stA[d] * out.dims[d]
+                            offB -= stB[d] * out.dims[d]
+                            index[d] = 0
+                            d -= 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sums `values` of shape `shape` down to `target`, the inverse of broadcasting.
+    static func sum(_ values: [Float], from shape: Shape, to target: Shape) -> [Float] {
+        if shape == target { return values }
+        let n = shape.count
+        var result = [Float](repeating: 0, count: target.count)
+        if target.count == 1 {
+            var total: Float = 0
+            for v in values { total += v }
+            result[0] = total
+            return result
+        }
+        if n == 0 { return result }
+        let st = target.broadcastStrides(to: shape)
+        let rank = shape.rank
+        let inner = shape.dims[rank - 1]
+        let it = st[rank - 1]
+        var index = [Int](repeating: 0, count: rank)
+        var off = 0
+        var o = 0
+        values.withUnsafeBufferPointer { pv in
+            result.withUnsafeMutableBufferPointer { pr in
+                while o < n {
+                    for j in 0..<inner { pr[off + j * it] += pv[o + j] }
+                    o += inner
+                    var d = rank - 2
+                    while d >= 0 {
+                        index[d] += 1
+                        off += st[d]
+                        if index[d] < shape.dims[d] { break }
+                        off -= st[d] * shape.dims[d]
+                        index[d] = 0
+                        d -= 1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Maps every element through `op`.
+    @inline(__always)
+    static func map(_ a: [Float], _ op: (Float) -> Float) -> [Float] {
+        a.withUnsafeBufferPointer { pa in
+            makeFloats(pa.count) { out in
+                for i in 0..<pa.count { out[i] = op(pa[i]) }
+            }
+        }
+    }
+
+    /// Elementwise `op(a, b)` over equal-length arrays.
+    @inline(__always)
+    static func zip(_ a: [Float], _ b: [Float], _ op: (Float, Float) -> Float) -> [Float] {
+        let n = min(a.count, b.count)
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                makeFloats(n) { out in
+                    for i in 0..<n { out[i] = op(pa[i], pb[i]) }
+                }
+            }
+        }
+    }
+
+    /// Moves dimensions: element at index `i` of the result comes from the source index with
+    /// dimensions permuted by `order` (result dim k is source dim order[k]).
+    static func permute(_ storage: TensorStorage, _ shape: Shape, _ order: [Int]) -> TensorStorage {
+        let n = shape.count
+        let srcStrides = shape.strides
+        let outDims = order.map { shape.dims[$0] }
+        let st = order.map { srcStrides[$0] }
+        var offsets = [Int](repeating: 0, count: n)
+        if n > 0 {
+            let rank = outDims.count
+            var index = [Int](repeating: 0, count: rank)
+            var off = 0
+            for o in 0..<n {
+                offsets[o] = off
+                var d = rank - 1
+                while d >= 0 {
+                    index[d] += 1
+                    off += st[d]
+                    if index[d] < outDims[d] { break }
+                    off -= st[d] * outDims[d]
+                    index[d] = 0
+                    d -= 1
+                }
+            }
+        }
+        if case .float32(let v) = storage {
+            return .float32(v.withUnsafeBufferPointer { pv in
+                makeFloats(n) { out in for o in 0..<n { out[o] = pv[offsets[o]] } }
+            })
+        }
+        return storage.gather(offsets)
+    }
+}

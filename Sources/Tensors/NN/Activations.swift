@@ -1,0 +1,83 @@
+/// An elementwise activation used as a layer (`nn.Tanh()`, `nn.ReLU()`, `nn.Sigmoid()`).
+public final class Activation: Module {
+    /// Which function the layer applies.
+    public enum Kind: Sendable {
+        /// `nn.Tanh`
+        case tanh
+        /// `nn.ReLU`
+        case relu
+        /// `nn.Sigmoid`
+        case sigmoid
+    }
+
+    /// The function applied.
+    public let kind: Kind
+    /// Training mode flag.
+    public var isTraining = true
+
+    /// Creates the layer.
+    public init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    /// "Tanh", "ReLU" or "Sigmoid".
+    public var typeName: String {
+        switch kind {
+        case .tanh: "Tanh"
+        case .relu: "ReLU"
+        case .sigmoid: "Sigmoid"
+        }
+    }
+    /// None.
+    public var ownParameters: [(name: String, tensor: Tensor)] { [] }
+    /// None.
+    public var children: [(name: String, module: any Module)] { [] }
+    /// Empty.
+    public var extraRepr: String { "" }
+
+    /// Applies the function elementwise.
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        switch kind {
+        case .tanh: input.tanh()
+        case .relu: input.relu()
+        case .sigmoid: input.sigmoid()
+        }
+    }
+
+    /// `forward(input)`.
+    public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
+        try Tensor.expectCount(inputs, 1...1, typeName)
+        return [self(inputs[0])]
+    }
+}
+
+/// `nn.Sequential(*modules)`: calls its children in order, children named "0", "1", ...
+public final class Sequential: Module {
+    /// The layers in call order.
+    public let modules: [any Module]
+    /// Training mode flag.
+    public var isTraining = true
+
+    /// Creates the container.
+    public init(_ modules: [any Module]) {
+        self.modules = modules
+    }
+
+    /// "Sequential"
+    public var typeName: String { "Sequential" }
+    /// None of its own.
+    public var ownParameters: [(name: String, tensor: Tensor)] { [] }
+    /// "0", "1", ...
+    public var children: [(name: String, module: any Module)] {
+        modules.enumerated().map { (String($0.offset), $0.element) }
+    }
+    /// Empty.
+    public var extraRepr: String { "" }
+
+    /// Feeds the input through each module; a module returning several tensors passes all on.
+    public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
+        var current = inputs
+        for module in modules { current = try module.forward(current) }
+        return current
+    }
+}

@@ -1,0 +1,41 @@
+/// `nn.Embedding(num_embeddings, embedding_dim)`: a lookup table of learned vectors.
+public final class Embedding: Module {
+    /// Table size.
+    public let numEmbeddings: Int
+    /// Vector size.
+    public let embeddingDim: Int
+    /// `weight`, shape (num_embeddings, embedding_dim), initialised N(0, 1).
+    public let weight: Tensor
+    /// Training mode flag.
+    public var isTraining = true
+
+    /// Creates the table with standard normal entries, as PyTorch does.
+    public init(numEmbeddings: Int, embeddingDim: Int, generator: Generator) throws(TensorError) {
+        guard numEmbeddings >= 0, embeddingDim >= 0 else {
+            throw .runtime("Trying to create tensor with negative dimension \(min(numEmbeddings, embeddingDim)): [\(numEmbeddings), \(embeddingDim)]")
+        }
+        self.numEmbeddings = numEmbeddings
+        self.embeddingDim = embeddingDim
+        weight = .parameter([numEmbeddings, embeddingDim], generator.normalFloats(numEmbeddings * embeddingDim))
+    }
+
+    /// "Embedding"
+    public var typeName: String { "Embedding" }
+    /// weight
+    public var ownParameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
+    /// None.
+    public var children: [(name: String, module: any Module)] { [] }
+    /// `4, 10`
+    public var extraRepr: String { "\(numEmbeddings), \(embeddingDim)" }
+
+    /// Looks up each index of an int64 tensor; the result gains a trailing dimension.
+    public func callAsFunction(_ input: Tensor) throws(TensorError) -> Tensor {
+        try Functional.embedding(input, weight: weight)
+    }
+
+    /// `forward(input)`.
+    public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
+        try Tensor.expectCount(inputs, 1...1, typeName)
+        return [try self(inputs[0])]
+    }
+}

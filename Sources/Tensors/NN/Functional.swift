@@ -1,0 +1,96 @@
+/// `torch.nn.functional`: stateless forms of the layers and losses.
+public enum Functional {
+    /// `F.linear(input, weight, bias)`: one GEMM over all leading dimensions, bias fused.
+    public static func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) throws(TensorError) -> Tensor {
+        guard input.rank > 0 else {
+            throw .runtime("both arguments to linear need to be at least 1D, but they are 0D and 2D")
+        }
+        guard input.dtype == .float32 else {
+            throw .runtime("mat1 and mat2 must have the same dtype, but got \(Tensor.typeWord(input.dtype)) and Float")
+        }
+        let k = input.shape.dims[input.rank - 1]
+        let out = weight.shape.dims[0]
+        let inW = weight.shape.dims[1]
+        let rows = k == 0 ? 0 : input.count / k
+        guard k == inW else {
+            if input.rank == 1 {
+                throw .runtime("size mismatch, got input (\(out)), mat (\(out)x\(inW)), vec (\(k))")
+            }
+            throw .matmulShapes(operation: bias == nil ? "mm" : "addmm", left: Shape([rows, k]), right: Shape([inW, out]))
+        }
+        let x = input.floats
+        let w = weight.floats
+        let b = bias?.floats
+        var y = [Float](repeating: 0, count: rows * out)
+        y.withUnsafeMutableBufferPointer { py in
+            guard let c = py.baseAddress else { return }
+            if let b {
+                for r in 0..<rows { for j in 0..<out { c[r * out + j] = b[j] } }
+            }
+            x.withUnsafeBufferPointer { px in
+                w.withUnsafeBufferPointer { pw in
+                    guard let a = px.baseAddress, let bb = pw.baseAddress else { return }
+                    BLAS.gemm(a, transposeA: false, bb, transposeB: true, c, m: rows, n: out, k: k, beta: b == nil ? 0 : 1)
+                }
+            }
+        }
+        var dims = input.shape.dims
+        dims[dims.count - 1] = out
+        let name = switch (input.rank, bias != nil) {
+        case (2, true): "AddmmBackward0"
+        case (2, false): "MmBackward0"
+        case (1, false): "SqueezeBackward4"
+        default: "UnsafeViewBackward0"
+        }
+        let inputs = [input, weight] + (bias.map { [$0] } ?? [])
+        let inShape = input.shape
+        let needInput = input.requiresGradFlag
+        let needWeight = weight.requiresGradFlag
+        return Tensor(shape: Shape(dims), floats: y).recording(name, inputs) { g in
+            let gv = g.floats
+            let gx = needInput ? BLAS.product(gv, transposeA: false, w, transposeB: false, m: rows, n: k, k: out) : nil
+            let gw = needWeight ? BLAS.product(gv, transposeA: true, x, transposeB: false, m: out, n: k, k: rows) : nil
+            var result: [Tensor?] = [
+                gx.map { Tensor(shape: inShape, floats: $0) }, gw.map { Tensor(shape: Shape([out, k]), floats: $0) },
+            ]
+            if b != nil {
+                var gb = [Float](repeating: 0, count: out)
+                for r in 0..<rows { for j in 0..<out { gb[j] += gv[r * out + j] } }
+                result.append(Tensor(shape: Shape([out]), floats: gb))
+            }
+            return result
+        }
+    }
+
+    /// `F.embedding(input, weight)`: rows of `weight` at int64 indices.
+    public static func embedding(_ input: Tensor, weight: Tensor) throws(TensorError) -> Tensor {
+        guard input.dtype == .int64 else {
+            throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(Tensor.typeWord(input.dtype))Tensor instead (while checking arguments for embedding)")
+        }
+        let rows = weight.shape.dims[0]
+        for v in input.int64s where v < 0 || v >= rows {
+            throw .index("index out of range in self")
+        }
+        return try weight.indexed(dim: 0, by: input, name: "EmbeddingBackward0")
+    }
+
+    /// `F.softmax(input, dim)`
+    public static func softmax(_ input: Tensor, dim: Int) throws(TensorError) -> Tensor { try input.softmax(dim: dim) }
+    /// `F.log_softmax(input, dim)`
+    public static func logSoftmax(_ input: Tensor, dim: Int) throws(TensorError) -> Tensor { try input.logSoftmax(dim: dim) }
+    /// `F.one_hot(tensor, num_classes=-1)`
+    public static func oneHot(_ input: Tensor, numClasses: Int = -1) throws(TensorError) -> Tensor {
+        try Tensor.oneHot(input, numClasses: numClasses)
+    }
+}
+
+extension Tensor {
+    /// The tensor-type word PyTorch uses in messages (`Float`, `Long`, `Bool`).
+    static func typeWord(_ dtype: DType) -> String {
+        switch dtype {
+        case .float32: "Float"
+        case .int64: "Long"
+        case .bool: "Bool"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// `nn.Linear(in_features, out_features, bias=True)`: `y = x W^T + b`.
+public final class Linear: Module {
+    /// Input feature count.
+    public let inFeatures: Int
+    /// Output feature count.
+    public let outFeatures: Int
+    /// `weight`, shape (out_features, in_features).
+    public let weight: Tensor
+    /// `bias`, shape (out_features), or nil.
+    public let bias: Tensor?
+    /// Training mode flag.
+    public var isTraining = true
+
+    /// Initialises weight and bias from U(-1/sqrt(in), 1/sqrt(in)), as PyTorch does.
+    public init(inFeatures: Int, outFeatures: Int, bias: Bool = true, generator: Generator) throws(TensorError) {
+        guard inFeatures >= 0, outFeatures >= 0 else {
+            throw .runtime("Trying to create tensor with negative dimension \(min(inFeatures, outFeatures)): [\(outFeatures), \(inFeatures)]")
+        }
+        self.inFeatures = inFeatures
+        self.outFeatures = outFeatures
+        let bound: Float = inFeatures > 0 ? 1 / Float(inFeatures).squareRoot() : 0
+        weight = .parameter([outFeatures, inFeatures], generator.uniformFloats(outFeatures * inFeatures, low: -bound, high: bound))
+        self.bias = bias ? .parameter([outFeatures], generator.uniformFloats(outFeatures, low: -bound, high: bound)) : nil
+    }
+
+    /// "Linear"
+    public var typeName: String { "Linear" }
+    /// weight, bias
+    public var ownParameters: [(name: String, tensor: Tensor)] {
+        [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
+    }
+    /// None.
+    public var children: [(name: String, module: any Module)] { [] }
+    /// `in_features=4, out_features=2, bias=True`
+    public var extraRepr: String {
+        "in_features=\(inFeatures), out_features=\(outFeatures), bias=\(bias == nil ? "False" : "True")"
+    }
+
+    /// Applies the layer to the last dimension of `input`.
+    public func callAsFunction(_ input: Tensor) throws(TensorError) -> Tensor {
+        try Functional.linear(input, weight: weight, bias: bias)
+    }
+
+    /// `forward(input)`.
+    public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
+        try Tensor.expectCount(inputs, 1...1, typeName)
+        return [try self(inputs[0])]
+    }
+}

@@ -1,0 +1,120 @@
+/// What every layer shares, as `torch.nn.Module` provides it: parameters, state dicts,
+/// train/eval mode and PyTorch's repr.
+public protocol Module: AnyObject, CustomStringConvertible {
+    /// The PyTorch class name (`Linear`, `RNN`).
+    var typeName: String { get }
+    /// This module's own parameters, in PyTorch's registration order.
+    var ownParameters: [(name: String, tensor: Tensor)] { get }
+    /// Child modules in registration order (`Sequential` uses "0", "1", ...).
+    var children: [(name: String, module: any Module)] { get }
+    /// The text between the parentheses of the repr (`extra_repr()`).
+    var extraRepr: String { get }
+    /// Whether the module is in training mode (`training`).
+    var isTraining: Bool { get set }
+    /// Calls the module on positional tensors; layers returning a pair (RNN) return two.
+    func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor]
+}
+
+/// What `loadStateDict(strict: false)` reports, as PyTorch's `_IncompatibleKeys`.
+public struct IncompatibleKeys: Sendable, Hashable {
+    /// Parameter names the module has but the state dict lacks.
+    public var missingKeys: [String]
+    /// Names in the state dict the module does not have.
+    public var unexpectedKeys: [String]
+}
+
+extension Module {
+    /// Every parameter with its dotted name, depth first (`named_parameters()`).
+    public func namedParameters() -> [(name: String, tensor: Tensor)] {
+        var result = ownParameters
+        for (name, child) in children {
+            result += child.namedParameters().map { (name + "." + $0.name, $0.tensor) }
+        }
+        return result
+    }
+
+    /// Every parameter (`parameters()`).
+    public func parameters() -> [Tensor] { namedParameters().map(\.tensor) }
+
+    /// Detached parameter values by name (`state_dict()`).
+    public func stateDict() -> [(name: String, tensor: Tensor)] {
+        namedParameters().map { ($0.name, $0.tensor.detach()) }
+    }
+
+    /// Copies values into the parameters by name (`load_state_dict(state_dict, strict=True)`).
+    /// Strict loading fails on missing or unexpected keys; shape mismatches always fail.
+    @discardableResult
+    public func loadStateDict(_ entries: [(name: String, tensor: Tensor)], strict: Bool = true) throws(TensorError) -> IncompatibleKeys {
+        let own = namedParameters()
+        var given: [String: Tensor] = [:]
+        for (name, tensor) in entries { given[name] = tensor }
+        let ownNames = Set(own.map(\.name))
+        let missing = own.map(\.name).filter { given[$0] == nil }
+        let unexpected = entries.map(\.name).filter { !ownNames.contains($0) }
+        var problems: [String] = []
+        for (name, tensor) in own {
+            guard let source = given[name] else { continue }
+            if source.shape != tensor.shape {
+                problems.append("size mismatch for \(name): copying a param with shape \(source.shape) from checkpoint, the shape in current model is \(tensor.shape).")
+            }
+        }
+        if strict {
+            if !unexpected.isEmpty {
+                problems.insert("Unexpected key(s) in state_dict: " + unexpected.map { "\"\($0)\"" }.joined(separator: ", ") + ". ", at: 0)
+            }
+            if !missing.isEmpty {
+                problems.insert("Missing key(s) in state_dict: " + missing.map { "\"\($0)\"" }.joined(separator: ", ") + ". ", at: 0)
+            }
+        }
+        guard problems.isEmpty else { throw .loadStateDict(module: typeName, problems: problems) }
+        for (name, tensor) in own {
+            if let source = given[name] { tensor.overwrite(with: .float32(source.floats)) }
+        }
+        return IncompatibleKeys(missingKeys: missing, unexpectedKeys: unexpected)
+    }
+
+    /// Sets training mode on this module and its children (`train(mode)`).
+    public func train(_ mode: Bool = true) {
+        isTraining = mode
+        for (_, child) in children { child.train(mode) }
+    }
+
+    /// Sets evaluation mode (`eval()`).
+    public func eval() { train(false) }
+
+    /// Clears every parameter's gradient (`zero_grad()`, which sets them to None).
+    public func zeroGrad() {
+        for p in parameters() { p.grad = nil }
+    }
+
+    /// PyTorch's module repr: `Linear(in_features=4, out_features=2, bias=True)` or a
+    /// multi-line listing of children.
+    public var description: String {
+        let kids = children
+        if kids.isEmpty { return typeName + "(" + extraRepr + ")" }
+        var lines: [String] = []
+        if !extraRepr.isEmpty { lines.append(extraRepr) }
+        for (name, child) in kids {
+            let text = child.description.split(separator: "\n", omittingEmptySubsequences: false)
+                .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }
+                .joined(separator: "\n")
+            lines.append("(\(name)): " + text)
+        }
+        return typeName + "(\n  " + lines.joined(separator: "\n  ") + "\n)"
+    }
+}
+
+extension Tensor {
+    /// A parameter: a leaf that requires grad and prints as `Parameter containing:`.
+    static func parameter(_ dims: [Int], _ values: [Float]) -> Tensor {
+        let t = Tensor(shape: Shape(dims), storage: .float32(values), requiresGrad: true)
+        t.isParameter = true
+        return t
+    }
+
+    static func expectCount(_ inputs: [Tensor], _ range: ClosedRange<Int>, _ name: String) throws(TensorError) {
+        guard range.contains(inputs.count) else {
+            throw .type("\(name).forward() takes from \(range.lowerBound) to \(range.upperBound) positional arguments but \(inputs.count) were given")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// `nn.RNN(input_size, hidden_size, num_layers=1, nonlinearity="tanh", bias=True,
+/// batch_first=False)`: a multi-layer Elman RNN returning `(output, h_n)`.
+public final class RNN: Module {
+    /// Input feature count.
+    public let inputSize: Int
+    /// Hidden state size.
+    public let hiddenSize: Int
+    /// Stacked layer count.
+    public let numLayers: Int
+    /// `tanh` or `relu`.
+    public let nonlinearity: Nonlinearity
+    /// Whether inputs and outputs are (batch, seq, feature).
+    public let batchFirst: Bool
+    let layers: [RecurrentWeights]
+    /// Training mode flag.
+    public var isTraining = true
+
+    /// Initialises every parameter from U(-1/sqrt(hidden), 1/sqrt(hidden)), as PyTorch does.
+    public init(
+        inputSize: Int, hiddenSize: Int, numLayers: Int = 1, nonlinearity: Nonlinearity = .tanh,
+        bias: Bool = true, batchFirst: Bool = false, generator: Generator
+    ) throws(TensorError) {
+        guard hiddenSize > 0 else { throw .value("hidden_size must be greater than zero") }
+        guard numLayers > 0 else { throw .value("num_layers must be greater than zero") }
+        guard inputSize >= 0 else { throw .value("input_size must be non-negative") }
+        self.inputSize = inputSize
+        self.hiddenSize = hiddenSize
+        self.numLayers = numLayers
+        self.nonlinearity = nonlinearity
+        self.batchFirst = batchFirst
+        layers = (0..<numLayers).map { l in
+            RNN.makeWeights(inputSize: l == 0 ? inputSize : hiddenSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
+        }
+    }
+
+    static func makeWeights(inputSize: Int, hiddenSize: Int, bias: Bool, generator: Generator) -> RecurrentWeights {
+        let bound = 1 / Float(hiddenSize).squareRoot()
+        func p(_ dims: [Int]) -> Tensor {
+            .parameter(dims, generator.uniformFloats(dims.reduce(1, *), low: -bound, high: bound))
+        }
+        return RecurrentWeights(
+            weightIH: p([hiddenSize, inputSize]), weightHH: p([hiddenSize, hiddenSize]),
+            biasIH: bias ? p([hiddenSize]) : nil, biasHH: bias ? p([hiddenSize]) : nil)
+    }
+
+    /// "RNN"
+    public var typeName: String { "RNN" }
+    /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l1, ...
+    public var ownParameters: [(name: String, tensor: Tensor)] {
+        layers.enumerated().flatMap { l, w in
+            var result = [("weight_ih_l\(l)", w.weightIH), ("weight_hh_l\(l)", w.weightHH)]
+            if let b = w.biasIH { result.append(("bias_ih_l\(l)", b)) }
+            if let b = w.biasHH { result.append(("bias_hh_l\(l)", b)) }
+            return result
+        }
+    }
+    /// None.
+    public var children: [(name: String, module: any Module)] { [] }
+    /// `4, 2, num_layers=2, bias=False, batch_first=True` (defaults omitted, as PyTorch prints).
+    public var extraRepr: String {
+        var s = "\(inputSize), \(hiddenSize)"
+        if numLayers != 1 { s += ", num_layers=\(numLayers)" }
+        if layers.first?.biasIH == nil { s += ", bias=False" }
+        if batchFirst { s += ", batch_first=True" }
+        return s
+    }
+
+    /// Runs the sequence. `input` is (seq, batch, input_size), (batch, seq, input_size) when
+    /// batch_first, or unbatched (seq, input_size); `h0` is (num_layers, batch, hidden) or
+    /// (num_layers, hidden), zeros when nil. Returns `(output, h_n)`.
+    public func callAsFunction(_ input: Tensor, _ h0: Tensor? = nil) throws(TensorError) -> (output: Tensor, hN: Tensor) {
+        guard input.rank == 2 || input.rank == 3 else {
+            throw .value("RNN: Expected input to be 2D or 3D, got \(input.rank)D tensor instead")
+        }
+        let batched = input.rank == 3
+        if let h0 {
+            if batched && h0.rank != 3 {
+                throw .runtime("For batched 3-D input, hx should also be 3-D but got \(h0.rank)-D tensor")
+            }
+            if !batched && h0.rank != 2 {
+                throw .runtime("For unbatched 2-D input, hx should also be 2-D but got \(h0.rank)-D tensor")
+            }
+        }
+        guard input.dtype == .float32 else {
+            throw .runtime("input must have the type torch.float32, got type \(input.dtype)")
+        }
+        let got = input.shape.dims[input.rank - 1]
+        guard got == inputSize else { throw .rnnInputSize(expected: inputSize, got: got) }
+        var x = batched ? input : try input.unsqueeze(1)
+        if batched && batchFirst { x = try x.transpose(0, 1) }
+        let steps = x.shape.dims[0]
+        let batch = x.shape.dims[1]
+        var h: Tensor?
+        if let h0 {
+            let hb = batched ? h0 : try h0.unsqueeze(1)
+            let expected = Shape([numLayers, batch, hiddenSize])
+            guard hb.shape == expected else {
+                let expectedText = batched ? expected.tupleDescription : Shape([numLayers, hiddenSize]).tupleDescription
+                throw .runtime("Expected hidden size \(expectedText), got \(h0.shape.listDescription)")
+            }
+            h = hb
+        }
+        let bh = batch * hiddenSize
+        let packed = RecurrentKernel.run(
+            x: x, h0: h, layers: layers, nonlinearity: nonlinearity, steps: steps, batch: batch,
+            hidden: hiddenSize, appendFinal: true, resultShape: Shape([(steps + numLayers) * bh]), name: "RNNBackward")
+        if !batched {
+            let output = packed.packedPart(offset: 0, dims: [steps, hiddenSize], swapFirstTwo: false, name: "SqueezeBackward1")
+            let last = packed.packedPart(offset: steps * bh, dims: [numLayers, hiddenSize], swapFirstTwo: false, name: "SqueezeBackward1")
+            return (output, last)
+        }
+        let output = packed.packedPart(
+            offset: 0, dims: [steps, batch, hiddenSize], swapFirstTwo: batchFirst,
+            name: batchFirst ? "TransposeBackward1" : "StackBackward0")
+        let last = packed.packedPart(offset: steps * bh, dims: [numLayers, batch, hiddenSize], swapFirstTwo: false, name: "StackBackward0")
+        return (output, last)
+    }
+
+    /// `forward(input, hx=None)` returning `[output, h_n]`.
+    public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
+        try Tensor.expectCount(inputs, 1...2, typeName)
+        let (output, last) = try self(inputs[0], inputs.count > 1 ? inputs[1] : nil)
+        return [output, last]
+    }
+}

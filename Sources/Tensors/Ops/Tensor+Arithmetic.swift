@@ -1,0 +1,187 @@
+import Glibc
+
+/// An elementwise arithmetic operation with two operands.
+public enum ArithmeticOp: Sendable {
+    /// `a + b`
+    case add
+    /// `a - b`
+    case sub
+    /// `a * b`
+    case mul
+    /// `a / b` (true division: always float)
+    case div
+}
+
+extension Tensor {
+    /// `a + b` with broadcasting.
+    public func add(_ other: Tensor) throws(TensorError) -> Tensor { try arithmetic(.add, other) }
+    /// `a - b` with broadcasting.
+    public func sub(_ other: Tensor) throws(TensorError) -> Tensor { try arithmetic(.sub, other) }
+    /// `a * b` with broadcasting.
+    public func mul(_ other: Tensor) throws(TensorError) -> Tensor { try arithmetic(.mul, other) }
+    /// `a / b` with broadcasting (true division).
+    public func div(_ other: Tensor) throws(TensorError) -> Tensor { try arithmetic(.div, other) }
+
+    /// `a op scalar` with Python scalar promotion (an int tensor plus a float is float).
+    public func arithmetic(_ op: ArithmeticOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
+        try arithmetic(op, Tensor.scalarOperand(scalar, like: self))
+    }
+
+    /// `scalar op a` (`1 - a` is `RsubBackward1`, `2 / a` is `MulBackward0`, as in PyTorch).
+    public func reversedArithmetic(_ op: ArithmeticOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
+        let lhs = Tensor.scalarOperand(scalar, like: self)
+        let name: String? = switch op {
+        case .add: "AddBackward0"
+        case .sub: "RsubBackward1"
+        case .mul: "MulBackward0"
+        case .div: "MulBackward0"
+        }
+        return try lhs.arithmetic(op, self, name: name)
+    }
+
+    static func scalarOperand(_ scalar: ScalarValue, like tensor: Tensor) -> Tensor {
+        switch scalar {
+        case .float(let v): return Tensor(scalar: Float(v))
+        case .int(let v):
+            return tensor.dtype == .float32 ? Tensor(scalar: Float(v)) : Tensor(scalar: v)
+        case .bool(let v):
+            switch tensor.dtype {
+            case .float32: return Tensor(scalar: Float(v ? 1 : 0))
+            case .int64: return Tensor(scalar: Int64(v ? 1 : 0))
+            case .bool: return Tensor(shape: .scalar, storage: .bool([v]))
+            }
+        }
+    }
+
+    /// Applies `op` elementwise with broadcasting and PyTorch's type promotion.
+    public func arithmetic(_ op: ArithmeticOp, _ other: Tensor) throws(TensorError) -> Tensor {
+        try arithmetic(op, other, name: nil)
+    }
+
+    func arithmetic(_ op: ArithmeticOp, _ other: Tensor, name: String?) throws(TensorError) -> Tensor {
+        let out = try Shape.broadcast(shape, other.shape)
+        var resultType = DType.promoted(dtype, other.dtype)
+        if case .div = op { resultType = .float32 }
+        let sa = shape
+        let sb = other.shape
+        switch resultType {
+        case .int64:
+            let a = int64s
+            let b = other.int64s
+            let values: [Int64] = switch op {
+            case .add: Kernels.broadcast(a, sa, b, sb, out: out, &+)
+            case .sub: Kernels.broadcast(a, sa, b, sb, out: out, &-)
+            case .mul: Kernels.broadcast(a, sa, b, sb, out: out, &*)
+            case .div: []
+            }
+            return Tensor(shape: out, storage: .int64(values))
+        case .bool:
+            let a = bools
+            let b = other.bools
+            switch op {
+            case .add: return Tensor(shape: out, storage: .bool(Kernels.broadcast(a, sa, b, sb, out: out) { $0 || $1 }))
+            case .mul: return Tensor(shape: out, storage: .bool(Kernels.broadcast(a, sa, b, sb, out: out) { $0 && $1 }))
+            case .sub:
+                throw .runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+            case .div: return Tensor(shape: out, floats: [])
+            }
+        case .float32:
+            break
+        }
+        let a = floats
+        let b = other.floats
+        let values: [Float]
+        switch op {
+        case .add: values = Kernels.broadcast(a, sa, b, sb, out: out, +)
+        case .sub: values = Kernels.broadcast(a, sa, b, sb, out: out, -)
+        case .mul: values = Kernels.broadcast(a, sa, b, sb, out: out, *)
+        case .div: values = Kernels.broadcast(a, sa, b, sb, out: out, /)
+        }
+        let result = Tensor(shape: out, floats: values)
+        guard Tensor.needsGraph(self, other) else { return result }
+        let defaultName = switch op {
+        case .add: "AddBackward0"
+        case .sub: "SubBackward0"
+        case .mul: "MulBackward0"
+        case .div: "DivBackward0"
+        }
+        let needA = requiresGradFlag
+        let needB = other.requiresGradFlag
+        return result.recording(name ?? defaultName, [self, other]) { g in
+            let gv = g.floats
+            var ga: [Float]?
+            var gb: [Float]?
+            switch op {
+            case .add:
+                if needA { ga = Kernels.sum(gv, from: out, to: sa) }
+                if needB { gb = Kernels.sum(gv, from: out, to: sb) }
+            case .sub:
+                if needA { ga = Kernels.sum(gv, from: out, to: sa) }
+                if needB { gb = Kernels.sum(Kernels.map(gv) { -$0 }, from: out, to: sb) }
+            case .mul:
+                if needA { ga = Kernels.sum(Kernels.broadcast(gv, out, b, sb, out: out, *), from: out, to: sa) }
+                if needB { gb = Kernels.sum(Kernels.broadcast(gv, out, a, sa, out: out, *), from: out, to: sb) }
+            case .div:
+                if needA { ga = Kernels.sum(Kernels.broadcast(gv, out, b, sb, out: out, /), from: out, to: sa) }
+                if needB {
+                    let q = Kernels.broadcast(a, sa, b, sb, out: out) { x, y in -x / (y * y) }
+                    gb = Kernels.sum(Kernels.zip(gv, q, *), from: out, to: sb)
+                }
+            }
+            return [ga.map { Tensor(shape: sa, floats: $0) }, gb.map { Tensor(shape: sb, floats: $0) }]
+        }
+    }
+
+    /// `-a`.
+    public func neg() throws(TensorError) -> Tensor {
+        switch storage {
+        case .int64(let v): return Tensor(shape: shape, storage: .int64(v.map { 0 &- $0 }))
+        case .bool:
+            throw .runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+        case .float32(let v):
+            return Tensor(shape: shape, floats: Kernels.map(v) { -$0 }).recording("NegBackward0", [self]) { g in
+                [Tensor(shape: g.shape, floats: Kernels.map(g.floats) { -$0 })]
+            }
+        }
+    }
+
+    /// `a ** exponent` for a scalar exponent.
+    public func pow(_ exponent: ScalarValue) throws(TensorError) -> Tensor {
+        if case .int(let e) = exponent, dtype != .float32 {
+            guard e >= 0 else { throw .runtime("Integers to negative integer powers are not allowed.") }
+            return Tensor(shape: shape, storage: .int64(int64s.map { base in
+                var r: Int64 = 1
+                for _ in 0..<e { r = r &* base }
+                return r
+            }))
+        }
+        let p: Float = switch exponent {
+        case .float(let v): Float(v)
+        case .int(let v): Float(v)
+        case .bool(let v): v ? 1 : 0
+        }
+        let x = floats
+        let result = Tensor(shape: shape, floats: Kernels.map(x) { powf($0, p) })
+        return result.recording("PowBackward0", [self]) { g in
+            let d = Kernels.map(x) { p == 0 ? 0 : p * powf($0, p - 1) }
+            return [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, d, *))]
+        }
+    }
+
+    /// `a + b`
+    public static func + (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try a.add(b) }
+    /// `a - b`
+    public static func - (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try a.sub(b) }
+    /// `a * b`
+    public static func * (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try a.mul(b) }
+    /// `a / b`
+    public static func / (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try a.div(b) }
+    /// `a + s`
+    public static func + (a: Tensor, s: Double) throws(TensorError) -> Tensor { try a.arithmetic(.add, scalar: .float(s)) }
+    /// `a - s`
+    public static func - (a: Tensor, s: Double) throws(TensorError) -> Tensor { try a.arithmetic(.sub, scalar: .float(s)) }
+    /// `a * s`
+    public static func * (a: Tensor, s: Double) throws(TensorError) -> Tensor { try a.arithmetic(.mul, scalar: .float(s)) }
+    /// `a / s`
+    public static func / (a: Tensor, s: Double) throws(TensorError) -> Tensor { try a.arithmetic(.div, scalar: .float(s)) }
+}

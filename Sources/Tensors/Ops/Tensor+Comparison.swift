@@ -1,0 +1,59 @@
+/// An elementwise comparison producing a bool tensor.
+public enum ComparisonOp: Sendable {
+    /// `==`
+    case eq
+    /// `!=`
+    case ne
+    /// `<`
+    case lt
+    /// `<=`
+    case le
+    /// `>`
+    case gt
+    /// `>=`
+    case ge
+}
+
+extension Tensor {
+    /// Compares elementwise with broadcasting; the result has dtype bool and no grad.
+    public func compare(_ op: ComparisonOp, _ other: Tensor) throws(TensorError) -> Tensor {
+        let out = try Shape.broadcast(shape, other.shape)
+        let values: [Bool]
+        if dtype == .float32 || other.dtype == .float32 {
+            values = Kernels.broadcast(floats, shape, other.floats, other.shape, out: out, Tensor.predicate(op))
+        } else {
+            values = Kernels.broadcast(int64s, shape, other.int64s, other.shape, out: out, Tensor.predicate(op))
+        }
+        return Tensor(shape: out, storage: .bool(values))
+    }
+
+    /// Compares every element with a scalar.
+    public func compare(_ op: ComparisonOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
+        try compare(op, Tensor.scalarOperand(scalar, like: self))
+    }
+
+    static func predicate<T: Comparable>(_ op: ComparisonOp) -> (T, T) -> Bool {
+        switch op {
+        case .eq: return { $0 == $1 }
+        case .ne: return { $0 != $1 }
+        case .lt: return { $0 < $1 }
+        case .le: return { $0 <= $1 }
+        case .gt: return { $0 > $1 }
+        case .ge: return { $0 >= $1 }
+        }
+    }
+
+    /// Elementwise logical not of a bool tensor (`~mask`, `logical_not()`).
+    public func logicalNot() -> Tensor {
+        Tensor(shape: shape, storage: .bool(bools.map { !$0 }))
+    }
+
+    /// Whether every element of two tensors agrees within `rtol`/`atol` (`allclose`).
+    public func allClose(_ other: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8) throws(TensorError) -> Bool {
+        let out = try Shape.broadcast(shape, other.shape)
+        let close = Kernels.broadcast(floats, shape, other.floats, other.shape, out: out) { a, b in
+            Swift.abs(Double(a) - Double(b)) <= atol + rtol * Swift.abs(Double(b))
+        }
+        return !close.contains(false)
+    }
+}

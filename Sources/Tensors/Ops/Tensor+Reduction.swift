@@ -1,0 +1,152 @@
+extension Tensor {
+    /// The sum of all elements (integers and booleans sum to int64).
+    public func sum() -> Tensor {
+        switch storage {
+        case .int64, .bool:
+            return Tensor(scalar: int64s.reduce(0, &+))
+        case .float32(let v):
+            var total: Float = 0
+            for x in v { total += x }
+            let source = shape
+            return Tensor(scalar: total).recording("SumBackward0", [self]) { g in
+                [Tensor(shape: source, floats: [Float](repeating: g.floats[0], count: source.count))]
+            }
+        }
+    }
+
+    /// Sums over `dim`, keeping it as size 1 when `keepDim`.
+    public func sum(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        try reduce(dim: dim, keepDim: keepDim, mean: false)
+    }
+
+    /// The mean of all elements (float tensors only, as in PyTorch).
+    public func mean() throws(TensorError) -> Tensor {
+        guard dtype == .float32 else { throw Tensor.meanDTypeError(dtype) }
+        let n = Float(count)
+        let total = sum()
+        let source = shape
+        return Tensor(scalar: total.floats[0] / n).recording("MeanBackward0", [self]) { g in
+            [Tensor(shape: source, floats: [Float](repeating: g.floats[0] / n, count: source.count))]
+        }
+    }
+
+    /// The mean over `dim`.
+    public func mean(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        guard dtype == .float32 else { throw Tensor.meanDTypeError(dtype) }
+        return try reduce(dim: dim, keepDim: keepDim, mean: true)
+    }
+
+    static func meanDTypeError(_ dtype: DType) -> TensorError {
+        let name = dtype == .int64 ? "Long" : "Bool"
+        return .other(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(name)")
+    }
+
+    func reducedShape(_ d: Int, keepDim: Bool) -> Shape {
+        guard rank > 0 else { return .scalar }
+        var dims = shape.dims
+        if keepDim { dims[d] = 1 } else { dims.remove(at: d) }
+        return Shape(dims)
+    }
+
+    func reduce(dim: Int, keepDim: Bool, mean: Bool) throws(TensorError) -> Tensor {
+        let d = try shape.normalize(dim: dim)
+        let (outer, size, inner) = shape.split(at: d)
+        let out = reducedShape(d, keepDim: keepDim)
+        if dtype != .float32 {
+            let v = int64s
+            var r = [Int64](repeating: 0, count: outer * inner)
+            for o in 0..<outer { for s in 0..<size { for k in 0..<inner { r[o * inner + k] &+= v[(o * size + s) * inner + k] } } }
+            return Tensor(shape: out, storage: .int64(r))
+        }
+        let v = floats
+        var r = [Float](repeating: 0, count: outer * inner)
+        v.withUnsafeBufferPointer { pv in
+            r.withUnsafeMutableBufferPointer { pr in
+                for o in 0..<outer { for s in 0..<size { for k in 0..<inner { pr[o * inner + k] += pv[(o * size + s) * inner + k] } } }
+                if mean { for i in 0..<pr.count { pr[i] /= Float(size) } }
+            }
+        }
+        let source = shape
+        return Tensor(shape: out, floats: r).recording(mean ? "MeanBackward1" : "SumBackward1", [self]) { g in
+            let gv = g.floats
+            let scale: Float = mean ? 1 / Float(size) : 1
+            var grad = [Float](repeating: 0, count: source.count)
+            for o in 0..<outer { for s in 0..<size { for k in 0..<inner { grad[(o * size + s) * inner + k] = gv[o * inner + k] * scale } } }
+            return [Tensor(shape: source, floats: grad)]
+        }
+    }
+
+    /// The largest element; the gradient is shared evenly among ties (`max()`).
+    public func max() throws(TensorError) -> Tensor {
+        guard count > 0 else {
+            throw .runtime("max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+        }
+        switch storage {
+        case .int64(let v): return Tensor(scalar: v.max() ?? 0)
+        case .bool(let v): return Tensor(shape: .scalar, storage: .bool([v.contains(true)]))
+        case .float32(let v):
+            let m = v.max() ?? 0
+            let source = shape
+            return Tensor(scalar: m).recording("MaxBackward1", [self]) { g in
+                let ties = Float(v.reduce(0) { $0 + ($1 == m ? 1 : 0) })
+                let share = g.floats[0] / ties
+                return [Tensor(shape: source, floats: v.map { $0 == m ? share : 0 })]
+            }
+        }
+    }
+
+    /// The largest values along `dim` and their indices (first occurrence), as `max(dim)`.
+    public func max(dim: Int, keepDim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        try extreme(dim: dim, keepDim: keepDim, largest: true)
+    }
+
+    /// The smallest values along `dim` and their indices, as `min(dim)`.
+    public func min(dim: Int, keepDim: Bool = false) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        try extreme(dim: dim, keepDim: keepDim, largest: false)
+    }
+
+    /// The index of the largest element along `dim`, or of the flattened tensor when nil.
+    public func argmax(dim: Int? = nil, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        guard let dim else {
+            let flat = try view([-1])
+            return try flat.extreme(dim: 0, keepDim: false, largest: true).indices
+        }
+        return try extreme(dim: dim, keepDim: keepDim, largest: true).indices
+    }
+
+    func extreme(dim: Int, keepDim: Bool, largest: Bool) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+        let d = try shape.normalize(dim: dim)
+        let (outer, size, inner) = shape.split(at: d)
+        guard size > 0 else {
+            throw .index("max(): Expected reduction dim \(d) to have non-zero size.")
+        }
+        let out = reducedShape(d, keepDim: keepDim)
+        let v = floats
+        var best = [Int](repeating: 0, count: outer * inner)
+        for o in 0..<outer {
+            for k in 0..<inner {
+                var bi = 0
+                var bv = v[o * size * inner + k]
+                for s in 1..<Swift.max(size, 1) {
+                    let x = v[(o * size + s) * inner + k]
+                    if largest ? (x > bv || (x.isNaN && !bv.isNaN)) : (x < bv || (x.isNaN && !bv.isNaN)) {
+                        bv = x
+                        bi = s
+                    }
+                }
+                best[o * inner + k] = bi
+            }
+        }
+        let indices = Tensor(shape: out, storage: .int64(best.map { Int64($0) }))
+        var offsets = [Int](repeating: 0, count: best.count)
+        for o in 0..<outer { for k in 0..<inner { offsets[o * inner + k] = (o * size + best[o * inner + k]) * inner + k } }
+        guard dtype == .float32 else { return (Tensor(shape: out, storage: storage.gather(offsets)), indices) }
+        let source = shape
+        let values = Tensor(shape: out, floats: offsets.map { v[$0] }).recording(largest ? "MaxBackward0" : "MinBackward0", [self]) { g in
+            var grad = [Float](repeating: 0, count: source.count)
+            for (k, x) in zip(offsets, g.floats) { grad[k] += x }
+            return [Tensor(shape: source, floats: grad)]
+        }
+        return (values, indices)
+    }
+}

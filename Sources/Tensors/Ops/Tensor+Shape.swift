@@ -1,0 +1,220 @@
+extension Tensor {
+    /// The same elements with a new shape; one size may be -1 (`view`, `reshape`).
+    public func view(_ dims: [Int]) throws(TensorError) -> Tensor {
+        let target = try resolveShape(dims)
+        return reshaped(target, name: "ViewBackward0")
+    }
+
+    /// Same as `view`: storage is always contiguous here.
+    public func reshape(_ dims: [Int]) throws(TensorError) -> Tensor { try view(dims) }
+
+    /// Collapses dimensions `start...end` into one (`flatten(start_dim=0, end_dim=-1)`).
+    public func flatten(startDim: Int = 0, endDim: Int = -1) throws(TensorError) -> Tensor {
+        if rank == 0 { return reshaped(Shape([1]), name: "ViewBackward0") }
+        let s = try shape.normalize(dim: startDim)
+        let e = try shape.normalize(dim: endDim)
+        guard s <= e else { throw .runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
+        if s == e { return self }
+        let merged = shape.dims[s...e].reduce(1, *)
+        return reshaped(Shape(Array(shape.dims[..<s]) + [merged] + Array(shape.dims[(e + 1)...])), name: "ViewBackward0")
+    }
+
+    func resolveShape(_ dims: [Int]) throws(TensorError) -> Shape {
+        var inferred: Int?
+        var known = 1
+        for (i, d) in dims.enumerated() {
+            if d == -1 {
+                guard inferred == nil else { throw .runtime("only one dimension can be inferred") }
+                inferred = i
+            } else if d < 0 {
+                throw .runtime("invalid shape dimension \(d)")
+            } else {
+                known *= d
+            }
+        }
+        var result = dims
+        if let i = inferred {
+            guard known != 0, count % known == 0 else { throw .invalidView(shape: dims, count: count) }
+            result[i] = count / known
+        } else if known != count {
+            throw .invalidView(shape: dims, count: count)
+        }
+        return Shape(result)
+    }
+
+    /// The same elements under `target` (same count), recorded as `name`.
+    func reshaped(_ target: Shape, name: String) -> Tensor {
+        let source = shape
+        return Tensor(shape: target, storage: storage).recording(name, [self]) { g in
+            [Tensor(shape: source, storage: g.storage)]
+        }
+    }
+
+    /// Inserts a dimension of size 1 at `dim`.
+    public func unsqueeze(_ dim: Int) throws(TensorError) -> Tensor {
+        let extent = rank + 1
+        guard dim >= -extent, dim < extent else { throw .dimensionOutOfRange(dim: dim, rank: extent) }
+        let d = dim < 0 ? dim + extent : dim
+        var dims = shape.dims
+        dims.insert(1, at: d)
+        return reshaped(Shape(dims), name: "UnsqueezeBackward0")
+    }
+
+    /// Removes every dimension of size 1 (`squeeze()`), or only `dim` if it has size 1.
+    public func squeeze(_ dim: Int? = nil) throws(TensorError) -> Tensor {
+        guard let dim else {
+            return reshaped(Shape(shape.dims.filter { $0 != 1 }), name: "SqueezeBackward0")
+        }
+        let d = try shape.normalize(dim: dim)
+        var dims = shape.dims
+        if rank > 0 && dims[d] == 1 { dims.remove(at: d) }
+        return reshaped(Shape(dims), name: "SqueezeBackward1")
+    }
+
+    /// Swaps two dimensions (a copy: storage stays contiguous).
+    public func transpose(_ dim0: Int, _ dim1: Int) throws(TensorError) -> Tensor {
+        let a = try shape.normalize(dim: dim0)
+        let b = try shape.normalize(dim: dim1)
+        if rank < 2 || a == b { return reshaped(shape, name: "TransposeBackward0") }
+        var order = Array(0..<rank)
+        order.swapAt(a, b)
+        return permuted(order, name: "TransposeBackward0")
+    }
+
+    /// The transpose of a matrix; vectors and scalars come back unchanged (`t()`).
+    public func t() throws(TensorError) -> Tensor {
+        guard rank <= 2 else { throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(rank)D") }
+        if rank < 2 { return reshaped(shape, name: "TBackward0") }
+        return permuted([1, 0], name: "TBackward0")
+    }
+
+    /// Reorders dimensions: result dimension k is dimension `order[k]` of this tensor.
+    public func permute(_ order: [Int]) throws(TensorError) -> Tensor {
+        guard order.count == rank else {
+            throw .runtime("permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(rank) is not equal to len(dims) = \(order.count)")
+        }
+        var normalized: [Int] = []
+        for d in order { normalized.append(try shape.normalize(dim: d)) }
+        guard Set(normalized).count == rank else { throw .runtime("permute(): duplicate dims are not allowed.") }
+        return permuted(normalized, name: "PermuteBackward0")
+    }
+
+    func permuted(_ order: [Int], name: String) -> Tensor {
+        let source = shape
+        let outShape = Shape(order.map { shape.dims[$0] })
+        var inverse = [Int](repeating: 0, count: order.count)
+        for (k, d) in order.enumerated() { inverse[d] = k }
+        return Tensor(shape: outShape, storage: Kernels.permute(storage, shape, order)).recording(name, [self]) { g in
+            [Tensor(shape: source, storage: Kernels.permute(g.storage, outShape, inverse))]
+        }
+    }
+
+    /// Repeats size-1 dimensions to `dims` (-1 keeps a size) without changing the rank rules
+    /// of PyTorch's `expand` (a copy here).
+    public func expand(_ dims: [Int]) throws(TensorError) -> Tensor {
+        guard dims.count >= rank else {
+            throw .runtime("expand(torch.FloatTensor{\(shape.listDescription)}, size=\(Shape(dims).listDescription)): the number of sizes provided (\(dims.count)) must be greater or equal to the number of dimensions in the tensor (\(rank))")
+        }
+        var target = dims
+        let offset = dims.count - rank
+        for i in 0..<dims.count {
+            let own = i >= offset ? shape.dims[i - offset] : 1
+            if target[i] == -1 { target[i] = own }
+            if own != 1 && own != target[i] {
+                throw .runtime("The expanded size of the tensor (\(target[i])) must match the existing size (\(own)) at non-singleton dimension \(i).  Target sizes: \(Shape(dims).listDescription).  Tensor sizes: \(shape.listDescription)")
+            }
+        }
+        let out = Shape(target)
+        let source = shape
+        let storageOut: TensorStorage = switch storage {
+        case .float32(let v): .float32(Kernels.broadcast(v, source, [0], .scalar, out: out) { a, _ in a })
+        case .int64(let v): .int64(Kernels.broadcast(v, source, [0], .scalar, out: out) { a, _ in a })
+        case .bool(let v): .bool(Kernels.broadcast(v, source, [false], .scalar, out: out) { a, _ in a })
+        }
+        return Tensor(shape: out, storage: storageOut).recording("ExpandBackward0", [self]) { g in
+            [Tensor(shape: source, floats: Kernels.sum(g.floats, from: out, to: source))]
+        }
+    }
+
+    /// Concatenates tensors along an existing dimension (`torch.cat`).
+    public static func cat(_ tensors: [Tensor], dim: Int = 0) throws(TensorError) -> Tensor {
+        guard let first = tensors.first else { throw .runtime("torch.cat(): expected a non-empty list of Tensors") }
+        let d = try first.shape.normalize(dim: dim)
+        guard first.rank > 0 else { throw .runtime("zero-dimensional tensor (at position 0) cannot be concatenated") }
+        var resultType = first.dtype
+        for (i, t) in tensors.enumerated() {
+            guard t.rank == first.rank else {
+                throw .runtime("Tensors must have same number of dimensions: got \(first.rank) and \(t.rank)")
+            }
+            for k in 0..<first.rank where k != d && t.shape.dims[k] != first.shape.dims[k] {
+                throw .runtime("Sizes of tensors must match except in dimension \(d). Expected size \(first.shape.dims[k]) but got size \(t.shape.dims[k]) for tensor number \(i) in the list.")
+            }
+            resultType = DType.promoted(resultType, t.dtype)
+        }
+        return concatenated(tensors, dim: d, dtype: resultType, outDims: nil, name: "CatBackward0")
+    }
+
+    /// Joins equal-shaped tensors along a new dimension (`torch.stack`).
+    public static func stack(_ tensors: [Tensor], dim: Int = 0) throws(TensorError) -> Tensor {
+        guard let first = tensors.first else { throw .runtime("stack expects a non-empty TensorList") }
+        let extent = first.rank + 1
+        guard dim >= -extent, dim < extent else { throw .dimensionOutOfRange(dim: dim, rank: extent) }
+        let d = dim < 0 ? dim + extent : dim
+        var resultType = first.dtype
+        for (i, t) in tensors.enumerated() {
+            guard t.shape == first.shape else {
+                throw .runtime("stack expects each tensor to be equal size, but got \(first.shape.listDescription) at entry 0 and \(t.shape.listDescription) at entry \(i)")
+            }
+            resultType = DType.promoted(resultType, t.dtype)
+        }
+        var outDims = first.shape.dims
+        outDims.insert(tensors.count, at: d)
+        return concatenated(tensors, dim: d, dtype: resultType, outDims: outDims, name: "StackBackward0")
+    }
+
+    /// Joins blocks along `dim`; with `outDims` each input contributes one slice of a new dimension.
+    static func concatenated(_ tensors: [Tensor], dim d: Int, dtype: DType, outDims: [Int]?, name: String) -> Tensor {
+        let parts = tensors.map { t -> (outer: Int, block: Int) in
+            let (outer, size, inner) = outDims == nil ? t.shape.split(at: d) : (Shape(Array(t.shape.dims[..<d])).count, 1, Shape(Array(t.shape.dims[d...])).count)
+            return (outer, size * inner)
+        }
+        let outer = parts.first?.outer ?? 1
+        let rowWidth = parts.reduce(0) { $0 + $1.block }
+        var dims = outDims ?? tensors[0].shape.dims
+        if outDims == nil { dims[d] = tensors.reduce(0) { $0 + $1.shape.dims[d] } }
+        let out = Shape(dims)
+        func join<T>(_ arrays: [[T]]) -> [T] {
+            var result: [T] = []
+            result.reserveCapacity(outer * rowWidth)
+            for o in 0..<outer {
+                for (k, a) in arrays.enumerated() {
+                    let b = parts[k].block
+                    result.append(contentsOf: a[(o * b)..<((o + 1) * b)])
+                }
+            }
+            return result
+        }
+        let storage: TensorStorage = switch dtype {
+        case .float32: .float32(join(tensors.map(\.floats)))
+        case .int64: .int64(join(tensors.map(\.int64s)))
+        case .bool: .bool(join(tensors.map(\.bools)))
+        }
+        let shapes = tensors.map(\.shape)
+        return Tensor(shape: out, storage: storage).recording(name, tensors) { g in
+            let gv = g.floats
+            var offset = 0
+            var grads: [Tensor?] = []
+            for (k, part) in parts.enumerated() {
+                var piece: [Float] = []
+                piece.reserveCapacity(outer * part.block)
+                for o in 0..<outer {
+                    let start = o * rowWidth + offset
+                    piece.append(contentsOf: gv[start..<(start + part.block)])
+                }
+                offset += part.block
+                grads.append(Tensor(shape: shapes[k], floats: piece))
+            }
+            return grads
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Glibc
+
+/// `torch.optim.Adam(params, lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0)`.
+public final class Adam: Optimizer {
+    /// The parameters updated.
+    public let parameters: [Tensor]
+    /// Step size.
+    public var learningRate: Double
+    /// Decay rates of the first and second moment estimates.
+    public let betas: (Double, Double)
+    /// Added to the denominator for stability.
+    public let eps: Double
+    /// L2 penalty added to the gradient.
+    public let weightDecay: Double
+    private var state: [ObjectIdentifier: (step: Int, m: [Float], v: [Float])] = [:]
+
+    /// Creates the optimizer; throws on the arguments PyTorch rejects.
+    public init(_ parameters: [Tensor], lr: Double = 0.001, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8, weightDecay: Double = 0) throws(TensorError) {
+        guard !parameters.isEmpty else { throw .value("optimizer got an empty parameter list") }
+        guard lr >= 0 else { throw .value("Invalid learning rate: \(lr)") }
+        guard eps >= 0 else { throw .value("Invalid epsilon value: \(eps)") }
+        guard betas.0 >= 0, betas.0 < 1 else { throw .value("Invalid beta parameter at index 0: \(betas.0)") }
+        guard betas.1 >= 0, betas.1 < 1 else { throw .value("Invalid beta parameter at index 1: \(betas.1)") }
+        guard weightDecay >= 0 else { throw .value("Invalid weight_decay value: \(weightDecay)") }
+        self.parameters = parameters
+        learningRate = lr
+        self.betas = betas
+        self.eps = eps
+        self.weightDecay = weightDecay
+    }
+
+    /// PyTorch's single-tensor update, operation for operation: `m.lerp_(g, 1-b1)`,
+    /// `v = v*b2 + (1-b2)*g*g`, `p -= (lr/bc1) * m / (sqrt(v)/sqrt(bc2) + eps)`.
+    public func step() {
+        let b1 = Float(betas.0)
+        let b2 = Float(betas.1)
+        let weight = 1 - b1
+        let wd = Float(weightDecay)
+        let epsilon = Float(eps)
+        for p in parameters {
+            guard let gradTensor = p.grad else { continue }
+            var g = gradTensor.floats
+            let key = ObjectIdentifier(p)
+            var s = state[key] ?? (0, [Float](repeating: 0, count: g.count), [Float](repeating: 0, count: g.count))
+            state[key] = nil
+            s.step += 1
+            let step = Double(s.step)
+            let bc1 = 1 - Glibc.pow(betas.0, step)
+            let bc2 = 1 - Glibc.pow(betas.1, step)
+            let stepSize = Float(learningRate / bc1)
+            let bc2Sqrt = Float(bc2.squareRoot())
+            p.mutateFloats { values in
+                for i in 0..<values.count {
+                    if wd != 0 { g[i] += wd * values[i] }
+                    let m = s.m[i]
+                    // lerp as ATen computes it, so rounding matches PyTorch.
+                    let updated = weight < 0.5 ? m + weight * (g[i] - m) : g[i] - (g[i] - m) * (1 - weight)
+                    s.m[i] = updated
+                    s.v[i] = s.v[i] * b2 + (1 - b2) * g[i] * g[i]
+                    let denom = s.v[i].squareRoot() / bc2Sqrt + epsilon
+                    values[i] += -stepSize * (updated / denom)
+                }
+            }
+            state[key] = s
+        }
+    }
+}

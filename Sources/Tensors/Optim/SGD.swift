@@ -1,0 +1,59 @@
+/// `torch.optim.SGD(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False)`.
+public final class SGD: Optimizer {
+    /// The parameters updated.
+    public let parameters: [Tensor]
+    /// Step size.
+    public var learningRate: Double
+    /// Momentum factor.
+    public let momentum: Double
+    /// Dampening for momentum.
+    public let dampening: Double
+    /// L2 penalty added to the gradient.
+    public let weightDecay: Double
+    /// Whether to use Nesterov momentum.
+    public let nesterov: Bool
+    private var buffers: [ObjectIdentifier: [Float]] = [:]
+
+    /// Creates the optimizer; throws on the arguments PyTorch rejects.
+    public init(_ parameters: [Tensor], lr: Double = 0.001, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false) throws(TensorError) {
+        guard !parameters.isEmpty else { throw .value("optimizer got an empty parameter list") }
+        guard lr >= 0 else { throw .value("Invalid learning rate: \(lr)") }
+        guard momentum >= 0 else { throw .value("Invalid momentum value: \(momentum)") }
+        guard weightDecay >= 0 else { throw .value("Invalid weight_decay value: \(weightDecay)") }
+        if nesterov && (momentum <= 0 || dampening != 0) {
+            throw .value("Nesterov momentum requires a momentum and zero dampening")
+        }
+        self.parameters = parameters
+        learningRate = lr
+        self.momentum = momentum
+        self.dampening = dampening
+        self.weightDecay = weightDecay
+        self.nesterov = nesterov
+    }
+
+    /// PyTorch's update: `g += wd*p; buf = m*buf + (1-d)*g; g = nesterov ? g + m*buf : buf; p -= lr*g`.
+    public func step() {
+        let lr = Float(learningRate)
+        let wd = Float(weightDecay)
+        let m = Float(momentum)
+        let d = Float(dampening)
+        for p in parameters {
+            guard let gradTensor = p.grad else { continue }
+            var g = gradTensor.floats
+            let values = p.floats
+            if wd != 0 { for i in 0..<g.count { g[i] += wd * values[i] } }
+            if m != 0 {
+                let key = ObjectIdentifier(p)
+                if var buf = buffers[key] {
+                    for i in 0..<g.count { buf[i] = m * buf[i] + (1 - d) * g[i] }
+                    buffers[key] = buf
+                    if nesterov { for i in 0..<g.count { g[i] += m * buf[i] } } else { g = buf }
+                } else {
+                    buffers[key] = g
+                    if nesterov { g = g.map { $0 + m * $0 } }
+                }
+            }
+            p.mutateFloats { v in for i in 0..<v.count { v[i] -= lr * g[i] } }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Glibc
+import Script
+
+/// `recur run FILE.recur`: runs a script with the kernel's interpreter.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a Recur script file: output to stdout, a traceback to stderr, exit 1 on error."
+    )
+
+    @Argument(help: "The script to run (a .recur file).")
+    var file: String
+
+    func run() throws {
+        guard let source = readFile(file) else {
+            FileDescriptorStream.standardError.write("recur run: cannot read \(file): \(String(cString: strerror(errno)))\n")
+            throw ExitCode(2)
+        }
+        let host = ProcessHost()
+        let session = Session()
+        let outcome = session.execute(source, cellName: "File \"\(file)\"", host: host)
+        host.flush()
+        if case .failure(let failure) = outcome {
+            FileDescriptorStream.standardError.write(failure.traceback.joined(separator: "\n") + "\n")
+            throw ExitCode(1)
+        }
+    }
+
+    private func readFile(_ path: String) -> String? {
+        guard let handle = fopen(path, "rb") else { return nil }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, handle)
+            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if n < buffer.count { break }
+        }
+        if ferror(handle) != 0 { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A script host over the process's own streams (stdout buffered; no interrupts).
+final class ProcessHost: ScriptHost {
+    private var pending = ""
+
+    func flush() {
+        guard !pending.isEmpty else { return }
+        FileDescriptorStream.standardOutput.write(pending)
+        pending = ""
+    }
+
+    func write(_ text: String, to stream: OutputStreamName) {
+        switch stream {
+        case .stdout:
+            pending += text
+            if pending.utf8.count > 1 << 16 { flush() }
+        case .stderr:
+            flush()
+            FileDescriptorStream.standardError.write(text)
+        }
+    }
+
+    func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {
+        write(bundle.plainText + "\n", to: .stdout)
+    }
+
+    func clearOutput(wait: Bool) {}
+
+    func page(_ bundle: MimeBundle) {
+        write(bundle.plainText + "\n", to: .stdout)
+    }
+
+    func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String {
+        write(prompt, to: .stdout)
+        flush()
+        guard let line = readLine(strippingNewline: true) else { throw InputUnavailable() }
+        return line
+    }
+
+    var interruptRequested: Bool { false }
+}
+
+/// Writes whole strings to a file descriptor, retrying short writes.
+struct FileDescriptorStream {
+    let descriptor: Int32
+
+    static let standardOutput = FileDescriptorStream(descriptor: 1)
+    static let standardError = FileDescriptorStream(descriptor: 2)
+
+    func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return Glibc.write(descriptor, base + offset, raw.count - offset)
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
+        }
+        bytes.removeAll()
+    }
+}
