@@ -41,7 +41,7 @@ let package = Package(
         ),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"], exclude: ["Programs"]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "CZeroMQ"]),
         .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel"]),
     ]

@@ -85,12 +85,15 @@ extension Interpreter {
             lines.append(("File", function.unit.name))
             lines.append(("Type", "function"))
         case .type(let type):
-            if let initializer = type.lookup("__init__"), case .builtin(let builtin) = initializer, !builtin.doc.isEmpty {
-                lines.append(("Init signature", builtin.signature))
-                lines.append(("Docstring", builtin.doc))
-            } else if let constructor = type.constructor {
+            if let constructor = type.constructor {
                 lines.append(("Init signature", constructor.signature))
                 lines.append(("Docstring", constructor.doc.isEmpty ? "<no docstring>" : constructor.doc))
+            } else if let initializer = type.lookup("__init__"), case .function(let function) = initializer {
+                lines.append(("Init signature", "\(type.name)(\(function.definition.parameters.dropFirst().map(\.name).joined(separator: ", ")))"))
+                lines.append(("Docstring", function.definition.docstring ?? "<no docstring>"))
+            } else if let initializer = type.lookup("__init__"), case .builtin(let builtin) = initializer, !builtin.doc.isEmpty {
+                lines.append(("Init signature", builtin.signature))
+                lines.append(("Docstring", builtin.doc))
             } else if let doc = type.namespace["__doc__"], case .str(let text) = doc {
                 lines.append(("Docstring", text))
             }

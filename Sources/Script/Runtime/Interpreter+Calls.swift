@@ -49,6 +49,7 @@ extension Interpreter {
         case .module(let module):
             if let member = module.namespace[name] { return try call(member, arguments) }
         case .object(let object):
+            if let result = try object.callMethod(name, arguments, interpreter: self) { return result }
             if let member = try object.attribute(name, interpreter: self) { return try call(member, arguments) }
         case .str, .list, .dict, .tuple, .set, .int, .float, .bool:
             if case .builtin(let method)? = typeObject(of: receiver).namespace[name] {

@@ -23,11 +23,18 @@ extension Interpreter {
         case .list(let list): return list.items
         case .tuple(let items): return items
         default:
+            if case .object(let object) = value, let range = object as? RangeObject,
+               range.count > Interpreter.maxContainerLength {
+                throw ScriptError(.memoryError, "")
+            }
             let iterator = try makeIterator(value)
             var items: [Value] = []
             while let item = try iterator.next(interpreter: self) {
                 items.append(item)
-                if items.count & 0xFFF == 0 { try checkInterrupt() }
+                if items.count & 0xFFF == 0 {
+                    try checkInterrupt()
+                    if items.count > Interpreter.maxContainerLength { throw ScriptError(.memoryError, "") }
+                }
             }
             return items
         }
@@ -131,7 +138,14 @@ final class IteratorObject: ScriptObject, ValueIterator {
 final class ClosureIterator: ValueIterator {
     let step: (Interpreter) throws(ScriptError) -> Value?
     init(_ step: @escaping (Interpreter) throws(ScriptError) -> Value?) { self.step = step }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? { try step(interpreter) }
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+        interpreter.iteratorDepth += 1
+        defer { interpreter.iteratorDepth -= 1 }
+        if interpreter.iteratorDepth > Interpreter.maxIteratorNesting {
+            throw ScriptError(.recursionError, "maximum recursion depth exceeded while iterating")
+        }
+        return try step(interpreter)
+    }
 }
 
 /// A stable, Python-looking address for default reprs.

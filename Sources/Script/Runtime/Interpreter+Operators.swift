@@ -22,6 +22,9 @@ extension Interpreter {
         case (.list(let a), .list(let b)) where op == .add: return .list(ListObject(a.items + b.items))
         case (.tuple(let a), .tuple(let b)) where op == .add: return .tuple(a + b)
         case (.str(let s), .int(let n)) where op == .multiply, (.int(let n), .str(let s)) where op == .multiply:
+            if n > 0 && s.utf8.count > 0 && n > Interpreter.maxContainerLength / s.utf8.count {
+                throw ScriptError(.memoryError, "")
+            }
             return .str(String(repeating: s, count: max(0, n)))
         case (.list(let l), .int(let n)) where op == .multiply, (.int(let n), .list(let l)) where op == .multiply:
             return .list(ListObject(try repeated(l.items, n)))
@@ -60,7 +63,7 @@ extension Interpreter {
 
     func repeated(_ items: [Value], _ n: Int) throws(ScriptError) -> [Value] {
         guard n > 0 else { return [] }
-        if items.count > 0 && n > 100_000_000 / items.count {
+        if items.count > 0 && n > Interpreter.maxContainerLength / items.count {
             throw ScriptError(.memoryError, "")
         }
         var result: [Value] = []

@@ -131,11 +131,18 @@ extension Interpreter {
                  in scope: Scope) throws(ScriptError) -> Flow {
         guard let first = items.first else { return try execute(body, in: scope) }
         let manager = try evaluate(first.context, in: scope)
+        let rest = items.dropFirst()
+        if case .object(let object) = manager {
+            return try object.withContext(interpreter: self) { (entered) throws(ScriptError) -> Flow in
+                if let target = first.target { try assign(target, entered, in: scope) }
+                return try runWith(rest, body, in: scope)
+            }
+        }
         let entered = try enterContext(manager)
-        if let target = first.target { try assign(target, entered, in: scope) }
         let flow: Flow
         do {
-            flow = try runWith(items.dropFirst(), body, in: scope)
+            if let target = first.target { try assign(target, entered, in: scope) }
+            flow = try runWith(rest, body, in: scope)
         } catch {
             try exitContext(manager)
             throw error

@@ -2,6 +2,11 @@
 /// shared across threads.
 final class Interpreter {
     static let recursionLimit = 1000
+    /// The most items a list, tuple or string may be built with in one operation; past it
+    /// Recur raises MemoryError instead of exhausting the machine.
+    static let maxContainerLength = 10_000_000
+    /// How deeply lazy iterators (`map` of `map` of ...) may nest.
+    static let maxIteratorNesting = 10_000
 
     let workspace: Workspace
     var host: any ScriptHost
@@ -11,6 +16,8 @@ final class Interpreter {
     var callDepth = 0
     /// Nesting of reprs/comparisons of containers (self-referencing lists, deep nests).
     var reprDepth = 0
+    /// Nesting of lazy iterators pulling from each other.
+    var iteratorDepth = 0
     /// Where execution is: the unit, line and function of the innermost frame.
     var frameUnit: SourceUnit
     var frameLine = 0

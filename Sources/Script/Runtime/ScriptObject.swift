@@ -7,6 +7,12 @@ protocol ScriptObject: AnyObject {
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value?
     func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool
     func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value?
+    /// `obj.name(arguments)` without materialising a bound method; nil when there is no
+    /// such method (the interpreter then falls back to `attribute`).
+    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value?
+    /// Runs a `with` body inside this context manager. The default calls `enter` and `exit`
+    /// around it; managers that scope state (grad mode) wrap the body instead.
+    func withContext(interpreter: Interpreter, _ body: (Value) throws(ScriptError) -> Flow) throws(ScriptError) -> Flow
     func repr(interpreter: Interpreter) throws(ScriptError) -> String
     func str(interpreter: Interpreter) throws(ScriptError) -> String
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)?
@@ -37,6 +43,21 @@ extension ScriptObject {
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
     func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
     func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func withContext(interpreter: Interpreter, _ body: (Value) throws(ScriptError) -> Flow) throws(ScriptError) -> Flow {
+        guard let entered = try enter(interpreter: interpreter) else {
+            throw .typeError("'\(typeName)' object does not support the context manager protocol")
+        }
+        let flow: Flow
+        do {
+            flow = try body(entered)
+        } catch {
+            try exit(interpreter: interpreter)
+            throw error
+        }
+        try exit(interpreter: interpreter)
+        return flow
+    }
     func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<\(typeName) object>" }
     func str(interpreter: Interpreter) throws(ScriptError) -> String { try repr(interpreter: interpreter) }
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { nil }

@@ -3,7 +3,7 @@ import Glibc
 /// Runs work on a thread with a large stack, so that deep (but bounded) recursion in
 /// user code, reprs and deallocation of deeply nested values cannot overflow it.
 enum LargeStack {
-    static let size = 512 << 20
+    static let size = 1 << 30
 
     private final class Job {
         let body: () -> Void

@@ -7,7 +7,7 @@ public final class Session {
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
-        self.init(library: .standard)
+        self.init(library: .recur)
     }
 
     init(library: ModuleLibrary) {
@@ -60,9 +60,15 @@ public final class Session {
     /// Forgets everything: a fresh workspace, as after a kernel restart.
     public func reset() {
         let old = workspace
+        // Values may nest deeply; freeing them recurses, so do it on the large stack.
         LargeStack.run { old.reset() }
         workspace = Workspace(library: library)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
+    }
+
+    deinit {
+        let old = workspace
+        LargeStack.run { old.reset() }
     }
 
     private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
@@ -87,6 +93,7 @@ public final class Session {
         interpreter.frameLine = 0
         interpreter.callDepth = 0
         interpreter.reprDepth = 0
+        interpreter.iteratorDepth = 0
         interpreter.magicResult = nil
         do throws(ScriptError) {
             var value: Value?

@@ -56,13 +56,15 @@ struct Harness {
     mutating func result(_ code: String) -> String? {
         switch run(code) {
         case .success(let bundle): return bundle?.plainText
-        case .failure(let failure): return "\(failure.name): \(failure.message)"
+        case .failure(let failure): return failure.message.isEmpty ? failure.name : "\(failure.name): \(failure.message)"
         }
     }
 
     /// The failure's `Name: message`, or nil when the cell succeeded.
     mutating func error(_ code: String) -> String? {
-        if case .failure(let failure) = run(code) { return "\(failure.name): \(failure.message)" }
+        if case .failure(let failure) = run(code) {
+            return failure.message.isEmpty ? failure.name : "\(failure.name): \(failure.message)"
+        }
         return nil
     }
 

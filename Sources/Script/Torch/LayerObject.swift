@@ -1,0 +1,119 @@
+import Tensors
+
+/// A built-in layer or loss (`nn.Linear`, `nn.RNN`, `nn.CrossEntropyLoss`, ...) as a value.
+final class LayerObject: ScriptObject {
+    let module: any Module
+    init(_ module: any Module) { self.module = module }
+
+    var typeName: String { module.typeName }
+
+    /// The script value for a module: a script class's instance, or a layer wrapper.
+    static func value(for module: any Module, interpreter: Interpreter) -> Value {
+        if let handle = module as? ScriptModuleHandle { return .instance(handle.instance) }
+        if let scripted = module as? ScriptModule, let instance = scripted.instance { return .instance(instance) }
+        return .object(LayerObject(module))
+    }
+
+    /// The Tensors module behind a script value, if it is one. A script class's instance is
+    /// returned as a handle that keeps the instance alive inside its container.
+    static func module(of value: Value) -> (any Module)? {
+        switch value {
+        case .object(let object): return (object as? LayerObject)?.module
+        case .instance(let instance):
+            guard let state = instance.native as? ScriptModule else { return nil }
+            return ScriptModuleHandle(instance: instance, state: state)
+        default: return nil
+        }
+    }
+
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { module.description }
+
+    func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        var inputs: [Tensor] = []
+        for value in arguments.positional where !value.isNone { inputs.append(try interpreter.tensor(value)) }
+        for (name, value) in arguments.keywords where !value.isNone {
+            guard ["input", "hx", "h_0", "target", "hidden"].contains(name) else {
+                throw .typeError("\(module.typeName).forward() got an unexpected keyword argument '\(name)'")
+            }
+            inputs.append(try interpreter.tensor(value))
+        }
+        let outputs = try tensorCall { () throws(TensorError) in try module.forward(inputs) }
+        if outputs.count == 1 { return interpreter.wrap(outputs[0]) }
+        return .tuple(outputs.map { interpreter.wrap($0) })
+    }
+
+    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if name == "forward" { return try call(arguments, interpreter: interpreter) }
+        return try ModuleMethods.call(name, on: module, receiver: .object(self), arguments, interpreter: interpreter)
+    }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if let value = ModuleMethods.attribute(name, of: module, interpreter: interpreter) { return value }
+        if let value = configuration(name) { return value }
+        guard ModuleMethods.names.contains(name) else { return nil }
+        return .builtin(BuiltinFunction(name, signature: "\(module.typeName).\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
+            guard let result = try callMethod(name, arguments, interpreter: interpreter) else {
+                throw .attributeError("'\(module.typeName)' object has no attribute '\(name)'")
+            }
+            return result
+        })
+    }
+
+    func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+        if name == "training" {
+            module.isTraining = try interpreter.truth(value)
+            return true
+        }
+        return false
+    }
+
+    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let kids = module.children
+        guard !kids.isEmpty else { return nil }
+        let i = try interpreter.normalize(try interpreter.indexValue(key, container: module.typeName), count: kids.count, "index \(try interpreter.repr(key)) is out of range")
+        return LayerObject.value(for: kids[i].module, interpreter: interpreter)
+    }
+
+    func length(interpreter: Interpreter) throws(ScriptError) -> Int? {
+        module is Sequential ? module.children.count : nil
+    }
+
+    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+        guard module is Sequential else { return nil }
+        return ArrayIterator(module.children.map { LayerObject.value(for: $0.module, interpreter: interpreter) })
+    }
+
+    /// Constructor arguments PyTorch exposes as attributes (`in_features`, `hidden_size`, ...).
+    func configuration(_ name: String) -> Value? {
+        switch module {
+        case let linear as Linear:
+            if name == "in_features" { return .int(linear.inFeatures) }
+            if name == "out_features" { return .int(linear.outFeatures) }
+        case let embedding as Embedding:
+            if name == "num_embeddings" { return .int(embedding.numEmbeddings) }
+            if name == "embedding_dim" { return .int(embedding.embeddingDim) }
+        case let cell as RNNCell:
+            if name == "input_size" { return .int(cell.inputSize) }
+            if name == "hidden_size" { return .int(cell.hiddenSize) }
+            if name == "nonlinearity" { return .str(cell.nonlinearity.rawValue) }
+        case let rnn as RNN:
+            if name == "input_size" { return .int(rnn.inputSize) }
+            if name == "hidden_size" { return .int(rnn.hiddenSize) }
+            if name == "num_layers" { return .int(rnn.numLayers) }
+            if name == "batch_first" { return .bool(rnn.batchFirst) }
+            if name == "nonlinearity" { return .str(rnn.nonlinearity.rawValue) }
+        default: break
+        }
+        return nil
+    }
+
+    var attributeNames: [String] {
+        ModuleMethods.names + module.ownParameters.map(\.name) + module.children.map(\.name)
+            + ["in_features", "out_features", "num_embeddings", "embedding_dim", "input_size", "hidden_size",
+               "num_layers", "batch_first", "nonlinearity"].filter { configuration($0) != nil }
+    }
+
+    func summary(interpreter: Interpreter) -> String? {
+        module.description.split(separator: "\n").first.map(String.init)
+    }
+}

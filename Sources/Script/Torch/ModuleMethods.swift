@@ -1,0 +1,90 @@
+import Tensors
+
+/// The `nn.Module` methods every module offers, whether a built-in layer or a script class.
+enum ModuleMethods {
+    static let names = ["cpu", "eval", "forward", "load_state_dict", "named_parameters", "parameters",
+                        "state_dict", "to", "train", "training", "zero_grad", "children", "named_children"]
+
+    /// Calls `name` on `module`; `receiver` is what `train()`/`eval()`/`to()` return.
+    static func call(_ name: String, on module: any Module, receiver: Value, _ a: Arguments,
+                     interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "parameters":
+            return .list(ListObject(module.parameters().map { interpreter.wrap($0) }))
+        case "named_parameters":
+            return .list(ListObject(module.namedParameters().map { .tuple([.str($0.name), interpreter.wrap($0.tensor)]) }))
+        case "state_dict":
+            let dict = DictObject()
+            for (name, tensor) in module.stateDict() { try dict.set(.str(name), interpreter.wrap(tensor)) }
+            return .dict(dict)
+        case "load_state_dict":
+            guard let source = a.value(0, "state_dict") else {
+                throw .typeError("load_state_dict() missing 1 required positional argument: 'state_dict'")
+            }
+            let strict = try interpreter.boolArgument(a.value(1, "strict"), default: true)
+            var entries: [(name: String, tensor: Tensor)] = []
+            guard case .dict(let dict) = source else {
+                throw .typeError("Expected state_dict to be dict-like, got \(source.typeName).")
+            }
+            for (key, value) in dict.items {
+                entries.append((try key.asString("state_dict key"), try interpreter.tensor(value)))
+            }
+            let result = try tensorCall { () throws(TensorError) in try module.loadStateDict(entries, strict: strict) }
+            return .object(IncompatibleKeysObject(result))
+        case "train":
+            module.train(try interpreter.boolArgument(a.value(0, "mode"), default: true))
+            return receiver
+        case "eval":
+            module.eval()
+            return receiver
+        case "zero_grad":
+            module.zeroGrad()
+            return Value.none
+        case "to":
+            for value in a.positional + a.keywords.map(\.value) { try DeviceObject.check(value, interpreter: interpreter) }
+            return receiver
+        case "cpu":
+            return receiver
+        case "cuda":
+            throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
+        case "children":
+            return .list(ListObject(module.children.map { LayerObject.value(for: $0.module, interpreter: interpreter) }))
+        case "named_children":
+            return .list(ListObject(module.children.map { .tuple([.str($0.name), LayerObject.value(for: $0.module, interpreter: interpreter)]) }))
+        default:
+            return nil
+        }
+    }
+
+    /// Attributes that are not methods: `training`, parameters and children by name.
+    static func attribute(_ name: String, of module: any Module, interpreter: Interpreter) -> Value? {
+        if name == "training" { return .bool(module.isTraining) }
+        for (parameterName, tensor) in module.ownParameters where parameterName == name {
+            return interpreter.wrap(tensor)
+        }
+        for (childName, child) in module.children where childName == name {
+            return LayerObject.value(for: child, interpreter: interpreter)
+        }
+        return nil
+    }
+}
+
+/// What `load_state_dict` returns: prints `<All keys matched successfully>` when clean.
+final class IncompatibleKeysObject: ScriptObject {
+    let keys: IncompatibleKeys
+    init(_ keys: IncompatibleKeys) { self.keys = keys }
+    var typeName: String { "_IncompatibleKeys" }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        if keys.missingKeys.isEmpty && keys.unexpectedKeys.isEmpty { return "<All keys matched successfully>" }
+        let missing = keys.missingKeys.map { "'\($0)'" }.joined(separator: ", ")
+        let unexpected = keys.unexpectedKeys.map { "'\($0)'" }.joined(separator: ", ")
+        return "_IncompatibleKeys(missing_keys=[\(missing)], unexpected_keys=[\(unexpected)])"
+    }
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "missing_keys": .list(ListObject(keys.missingKeys.map { .str($0) }))
+        case "unexpected_keys": .list(ListObject(keys.unexpectedKeys.map { .str($0) }))
+        default: nil
+        }
+    }
+}

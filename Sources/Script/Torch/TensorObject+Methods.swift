@@ -1,0 +1,246 @@
+import Tensors
+
+extension TensorObject {
+    static let methodNames = [
+        "abs", "add", "all", "any", "argmax", "backward", "bool", "clone", "contiguous", "cpu", "detach",
+        "dim", "div", "double", "eq", "exp", "expand", "fill_", "flatten", "float", "ge", "gt", "int",
+        "item", "le", "log", "log_softmax", "long", "lt", "matmul", "max", "mean", "min", "mul", "ne",
+        "neg", "nelement", "numel", "numpy", "permute", "pow", "relu", "requires_grad_", "reshape",
+        "retain_grad", "sigmoid", "size", "softmax", "sqrt", "squeeze", "sub", "sum", "t", "tanh",
+        "to", "tolist", "transpose", "unsqueeze", "view", "zero_",
+    ]
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let tensor = self.tensor
+        switch name {
+        case "shape": return .object(SizeObject(tensor.shape.dims))
+        case "dtype": return .object(DTypeObject(tensor.dtype))
+        case "data": return interpreter.wrap(tensor.detach())
+        case "grad": return tensor.grad.map { interpreter.wrap($0) } ?? Value.none
+        case "requires_grad": return .bool(tensor.requiresGrad)
+        case "is_leaf": return .bool(tensor.isLeaf)
+        case "grad_fn": return tensor.gradFnName.map { .object(GradFnObject($0)) } ?? Value.none
+        case "T": return interpreter.wrap(try tensorCall { () throws(TensorError) in try tensor.t() })
+        case "ndim": return .int(tensor.rank)
+        case "device": return .object(DeviceObject("cpu"))
+        case "is_cuda": return .bool(false)
+        default:
+            guard TensorObject.methodNames.contains(name) else { return nil }
+            return .builtin(BuiltinFunction(name, signature: "Tensor.\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
+                guard let result = try callMethod(name, arguments, interpreter: interpreter) else {
+                    throw .attributeError("'Tensor' object has no attribute '\(name)'")
+                }
+                return result
+            })
+        }
+    }
+
+    func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+        switch name {
+        case "grad":
+            tensor.grad = value.isNone ? nil : try interpreter.tensor(value)
+        case "requires_grad":
+            let flag = try interpreter.truth(value)
+            try tensorCall { () throws(TensorError) in try tensor.setRequiresGrad(flag) }
+        case "data":
+            let source = try interpreter.tensor(value)
+            try tensorCall { () throws(TensorError) in try tensor.assign([.ellipsis], value: source) }
+        default:
+            return false
+        }
+        return true
+    }
+
+    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let tensor = self.tensor
+        func wrap(_ body: () throws(TensorError) -> Tensor) throws(ScriptError) -> Value {
+            interpreter.wrap(try tensorCall(body))
+        }
+        func dim(_ index: Int = 0) throws(ScriptError) -> Int? { try interpreter.intArgument(a.value(index, "dim"), "dim") }
+        func keepDim(_ index: Int = 1) throws(ScriptError) -> Bool { try interpreter.boolArgument(a.value(index, "keepdim"), default: false) }
+        func other() throws(ScriptError) -> Tensor {
+            guard let value = a.value(0, "other") else { throw .typeError("\(name)() missing 1 required positional arguments: \"other\"") }
+            return try TensorObject.operand(value, like: tensor, interpreter: interpreter)
+        }
+        switch name {
+        case "size":
+            guard let d = try dim() else { return .object(SizeObject(tensor.shape.dims)) }
+            return .int(try tensorCall { () throws(TensorError) in try tensor.size(d) })
+        case "dim": return .int(tensor.rank)
+        case "numel", "nelement": return .int(tensor.count)
+        case "view", "reshape":
+            let dims = try interpreter.dims(a.positional)
+            return try wrap { () throws(TensorError) in try tensor.view(dims) }
+        case "float", "double": return interpreter.wrap(tensor.to(.float32))
+        case "long", "int": return interpreter.wrap(tensor.to(.int64))
+        case "bool": return interpreter.wrap(tensor.to(.bool))
+        case "item":
+            switch try tensorCall({ () throws(TensorError) in try tensor.scalarValue() }) {
+            case .int(let i): return .int(Int(i))
+            case .float(let d): return .float(d)
+            case .bool(let b): return .bool(b)
+            }
+        case "tolist": return try TensorObject.list(of: tensor)
+        case "numpy":
+            if tensor.requiresGrad {
+                throw .runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+            }
+            return interpreter.wrap(tensor.detach())
+        case "backward":
+            let gradient = try a.value(0, "gradient").flatMap { (v) throws(ScriptError) -> Tensor? in v.isNone ? nil : try interpreter.tensor(v) }
+            let retain = try interpreter.boolArgument(a.keyword("retain_graph"), default: false)
+            try tensorCall { () throws(TensorError) in try tensor.backward(gradient: gradient, retainGraph: retain) }
+            return Value.none
+        case "detach": return interpreter.wrap(tensor.detach())
+        case "clone": return interpreter.wrap(tensor.clone())
+        case "contiguous", "cpu": return .object(self)
+        case "cuda": throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
+        case "to":
+            var result = tensor
+            for value in a.positional + a.keywords.filter({ $0.name == "dtype" || $0.name == "device" }).map(\.value) {
+                if let dtype = try? interpreter.dtype(value) {
+                    result = result.to(dtype)
+                } else {
+                    try DeviceObject.check(value, interpreter: interpreter)
+                }
+            }
+            return result === tensor ? .object(self) : interpreter.wrap(result)
+        case "requires_grad_":
+            let flag = try interpreter.boolArgument(a.value(0, "requires_grad"), default: true)
+            try tensorCall { () throws(TensorError) in try tensor.setRequiresGrad(flag) }
+            return .object(self)
+        case "retain_grad":
+            try tensorCall { () throws(TensorError) in try tensor.retainGrad() }
+            return Value.none
+        case "zero_", "fill_":
+            let value: Value = name == "zero_" ? .int(0) : (a.value(0, "value") ?? .int(0))
+            let source = try TensorObject.operand(value, like: tensor, interpreter: interpreter)
+            try tensorCall { () throws(TensorError) in try tensor.assign([.ellipsis], value: source) }
+            return .object(self)
+        case "max", "min":
+            if let d = try dim() {
+                let keep = try keepDim()
+                let pair = try tensorCall { () throws(TensorError) in
+                    name == "max" ? try tensor.max(dim: d, keepDim: keep) : try tensor.min(dim: d, keepDim: keep)
+                }
+                return .object(ReturnTypesObject(name, values: pair.values, indices: pair.indices))
+            }
+            if name == "max" { return try wrap { () throws(TensorError) in try tensor.max() } }
+            return try wrap { () throws(TensorError) in try tensor.neg().max().neg() }
+        case "argmax":
+            let d = try dim()
+            let keep = try keepDim()
+            return try wrap { () throws(TensorError) in try tensor.argmax(dim: d, keepDim: keep) }
+        case "sum", "mean":
+            if let d = try dim() {
+                let keep = try keepDim()
+                return try wrap { () throws(TensorError) in
+                    name == "sum" ? try tensor.sum(dim: d, keepDim: keep) : try tensor.mean(dim: d, keepDim: keep)
+                }
+            }
+            return try wrap { () throws(TensorError) in name == "sum" ? tensor.sum() : try tensor.mean() }
+        case "softmax", "log_softmax":
+            guard let d = try dim() else { throw .typeError("\(name)() missing 1 required positional argument: 'dim'") }
+            return try wrap { () throws(TensorError) in name == "softmax" ? try tensor.softmax(dim: d) : try tensor.logSoftmax(dim: d) }
+        case "tanh": return interpreter.wrap(tensor.tanh())
+        case "relu": return interpreter.wrap(tensor.relu())
+        case "sigmoid": return interpreter.wrap(tensor.sigmoid())
+        case "exp": return interpreter.wrap(tensor.exp())
+        case "log": return interpreter.wrap(tensor.log())
+        case "sqrt": return interpreter.wrap(tensor.sqrt())
+        case "abs": return interpreter.wrap(tensor.abs())
+        case "neg": return try wrap { () throws(TensorError) in try tensor.neg() }
+        case "pow":
+            guard let e = a.value(0, "exponent"), let s = try interpreter.scalar(e) else {
+                throw .typeError("pow(): exponent must be a number")
+            }
+            return try wrap { () throws(TensorError) in try tensor.pow(s) }
+        case "t": return try wrap { () throws(TensorError) in try tensor.t() }
+        case "transpose":
+            guard a.positional.count == 2 else { throw .typeError("transpose() takes 2 dimensions") }
+            let d0 = try interpreter.indexValue(a.positional[0]), d1 = try interpreter.indexValue(a.positional[1])
+            return try wrap { () throws(TensorError) in try tensor.transpose(d0, d1) }
+        case "permute":
+            let order = try interpreter.dims(a.positional)
+            return try wrap { () throws(TensorError) in try tensor.permute(order) }
+        case "unsqueeze":
+            guard let d = try dim() else { throw .typeError("unsqueeze() missing 1 required positional argument: 'dim'") }
+            return try wrap { () throws(TensorError) in try tensor.unsqueeze(d) }
+        case "squeeze":
+            let d = try dim()
+            return try wrap { () throws(TensorError) in try tensor.squeeze(d) }
+        case "flatten":
+            let start = try interpreter.intArgument(a.value(0, "start_dim"), "start_dim") ?? 0
+            let end = try interpreter.intArgument(a.value(1, "end_dim"), "end_dim") ?? -1
+            return try wrap { () throws(TensorError) in try tensor.flatten(startDim: start, endDim: end) }
+        case "expand":
+            let dims = try interpreter.dims(a.positional)
+            return try wrap { () throws(TensorError) in try tensor.expand(dims) }
+        case "add", "sub", "mul", "div":
+            let o = try other()
+            let op: ArithmeticOp = name == "add" ? .add : name == "sub" ? .sub : name == "mul" ? .mul : .div
+            return try wrap { () throws(TensorError) in try tensor.arithmetic(op, o) }
+        case "matmul":
+            let o = try other()
+            return try wrap { () throws(TensorError) in try tensor.matmul(o) }
+        case "eq", "ne", "lt", "le", "gt", "ge":
+            let o = try other()
+            let op: ComparisonOp = switch name {
+            case "eq": .eq
+            case "ne": .ne
+            case "lt": .lt
+            case "le": .le
+            case "gt": .gt
+            default: .ge
+            }
+            return try wrap { () throws(TensorError) in try tensor.compare(op, o) }
+        case "any": return interpreter.wrap(Tensor(scalar: Float(tensor.to(.bool).bools.contains(true) ? 1 : 0)).to(.bool))
+        case "all": return interpreter.wrap(Tensor(scalar: Float(tensor.to(.bool).bools.allSatisfy { $0 } ? 1 : 0)).to(.bool))
+        default:
+            return nil
+        }
+    }
+}
+
+/// `torch.return_types.max(values=..., indices=...)`: unpacks as a pair.
+final class ReturnTypesObject: ScriptObject {
+    let name: String
+    let values: Tensor
+    let indices: Tensor
+    init(_ name: String, values: Tensor, indices: Tensor) {
+        self.name = name
+        self.values = values
+        self.indices = indices
+    }
+    var typeName: String { name }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        "torch.return_types.\(name)(\nvalues=\(values.description),\nindices=\(indices.description))"
+    }
+    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+        ArrayIterator([interpreter.wrap(values), interpreter.wrap(indices)])
+    }
+    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { 2 }
+    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let i = try interpreter.normalize(try interpreter.indexValue(key, container: "tuple"), count: 2, "tuple")
+        return interpreter.wrap(i == 0 ? values : indices)
+    }
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "values": interpreter.wrap(values)
+        case "indices": interpreter.wrap(indices)
+        default: nil
+        }
+    }
+    var attributeNames: [String] { ["indices", "values"] }
+}
+
+/// `tensor.grad_fn`: names the backward node as PyTorch does.
+final class GradFnObject: ScriptObject {
+    let name: String
+    init(_ name: String) { self.name = name }
+    var typeName: String { name }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<\(name) object at \(addressText(of: self))>" }
+    func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        attribute == "name" ? .builtin(BuiltinFunction("name") { [name] _, _ throws(ScriptError) in .str(name) }) : nil
+    }
+}

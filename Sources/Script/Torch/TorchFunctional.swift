@@ -1,0 +1,116 @@
+import Tensors
+
+/// Fills `torch.nn.functional`, `torch.nn.utils` and `torch.optim`.
+enum TorchFunctional {
+    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
+            module.namespace[name] = .builtin(BuiltinFunction(name, signature: "torch.nn.functional." + signature, doc: doc, body))
+        }
+        for name in ["relu", "tanh", "sigmoid"] {
+            add(name, "\(name)(input)", "Applies \(name) elementwise.") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 1...1, keywords: ["inplace"])
+                return try interpreter.callMethod(interpreter.wrap(try interpreter.tensor(a.positional[0])), name, Arguments())
+            }
+        }
+        for name in ["softmax", "log_softmax"] {
+            add(name, "\(name)(input, dim)", "Applies \(name) along dim.") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 1...2, keywords: ["dim", "dtype"])
+                let x = try interpreter.tensor(a.positional[0])
+                guard let dim = try interpreter.intArgument(a.value(1, "dim"), "dim") else {
+                    throw .typeError("\(name)() missing 1 required argument: 'dim'")
+                }
+                return interpreter.wrap(try tensorCall { () throws(TensorError) in
+                    name == "softmax" ? try Functional.softmax(x, dim: dim) : try Functional.logSoftmax(x, dim: dim)
+                })
+            }
+        }
+        add("one_hot", "one_hot(tensor, num_classes=-1)", "One-hot encodes an int64 tensor (int64 result).") { interpreter, a throws(ScriptError) in
+            try a.expect("one_hot", 1...2, keywords: ["num_classes"])
+            let x = try interpreter.tensor(a.positional[0])
+            let n = try interpreter.intArgument(a.value(1, "num_classes"), "num_classes") ?? -1
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Functional.oneHot(x, numClasses: n) })
+        }
+        add("linear", "linear(input, weight, bias=None)", "Applies y = x W^T + b.") { interpreter, a throws(ScriptError) in
+            try a.expect("linear", 2...3, keywords: ["bias"])
+            let x = try interpreter.tensor(a.positional[0]), w = try interpreter.tensor(a.positional[1])
+            let b = try a.value(2, "bias").flatMap { (v) throws(ScriptError) -> Tensor? in v.isNone ? nil : try interpreter.tensor(v) }
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Functional.linear(x, weight: w, bias: b) })
+        }
+        add("embedding", "embedding(input, weight)", "Looks up rows of weight.") { interpreter, a throws(ScriptError) in
+            try a.expect("embedding", 2...2)
+            let x = try interpreter.tensor(a.positional[0]), w = try interpreter.tensor(a.positional[1])
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Functional.embedding(x, weight: w) })
+        }
+        for name in ["cross_entropy", "nll_loss", "mse_loss"] {
+            add(name, "\(name)(input, target, reduction='mean')", "The \(name.replacing("_", with: " ")) between input and target.") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 2...2, keywords: ["reduction", "ignore_index"])
+                let x = try interpreter.tensor(a.positional[0]), t = try interpreter.tensor(a.positional[1])
+                let text = try a.keyword("reduction").map { (v) throws(ScriptError) in try v.asString("reduction") } ?? "mean"
+                guard let reduction = Reduction(rawValue: text) else { throw .valueError("\(text) is not a valid value for reduction") }
+                let ignore = Int64(try interpreter.intArgument(a.keyword("ignore_index"), "ignore_index") ?? -100)
+                return interpreter.wrap(try tensorCall { () throws(TensorError) in
+                    switch name {
+                    case "cross_entropy": try Functional.crossEntropy(x, target: t, ignoreIndex: ignore, reduction: reduction)
+                    case "nll_loss": try Functional.nllLoss(x, target: t, ignoreIndex: ignore, reduction: reduction)
+                    default: try Functional.mseLoss(x, target: t, reduction: reduction)
+                    }
+                })
+            }
+        }
+    }
+
+    static func fillUtils(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        module.namespace["clip_grad_norm_"] = .builtin(BuiltinFunction("clip_grad_norm_",
+            signature: "torch.nn.utils.clip_grad_norm_(parameters, max_norm, norm_type=2)",
+            doc: "Rescales gradients so their total norm is at most max_norm; returns the total norm.") { interpreter, a throws(ScriptError) in
+            try a.expect("clip_grad_norm_", 2...3, keywords: ["norm_type", "max_norm"])
+            let params = try interpreter.iterate(a.positional[0]).map { (v) throws(ScriptError) in try interpreter.tensor(v) }
+            let maxNorm = try interpreter.doubleArgument(a.value(1, "max_norm"), "max_norm") ?? 1
+            let normType = try interpreter.doubleArgument(a.value(2, "norm_type"), "norm_type") ?? 2
+            return interpreter.wrap(clipGradNorm(params, maxNorm: maxNorm, normType: normType))
+        })
+    }
+
+    static func fillOptim(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        func parameters(_ value: Value?, _ interpreter: Interpreter) throws(ScriptError) -> [Tensor] {
+            guard let value else { throw .typeError("optimizer got an empty parameter list") }
+            let items = try interpreter.iterate(value)
+            if items.isEmpty { throw .valueError("optimizer got an empty parameter list") }
+            return try items.map { (v) throws(ScriptError) in try interpreter.tensor(v, "params") }
+        }
+        module.namespace["SGD"] = .builtin(BuiltinFunction("SGD", signature: "torch.optim.SGD(params, lr=0.001, momentum=0, dampening=0, weight_decay=0, nesterov=False)",
+            doc: "Stochastic gradient descent (optionally with momentum).") { interpreter, a throws(ScriptError) in
+            let b = try ArgumentBinder("SGD", a, names: ["params", "lr", "momentum", "dampening", "weight_decay", "nesterov"], required: 1)
+            let params = try parameters(b["params"], interpreter)
+            let lr = try b.double("lr", interpreter, default: 0.001), momentum = try b.double("momentum", interpreter, default: 0)
+            let dampening = try b.double("dampening", interpreter, default: 0), decay = try b.double("weight_decay", interpreter, default: 0)
+            let nesterov = try b.bool("nesterov", interpreter, default: false)
+            let sgd = try tensorCall { () throws(TensorError) in
+                try SGD(params, lr: lr, momentum: momentum, dampening: dampening, weightDecay: decay, nesterov: nesterov)
+            }
+            return .object(OptimizerObject(sgd, name: "SGD", settings: [
+                ("lr", PythonFloat.repr(lr)), ("momentum", PythonFloat.repr(momentum)), ("dampening", PythonFloat.repr(dampening)),
+                ("weight_decay", PythonFloat.repr(decay)), ("nesterov", nesterov ? "True" : "False")]))
+        })
+        module.namespace["Adam"] = .builtin(BuiltinFunction("Adam", signature: "torch.optim.Adam(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0)",
+            doc: "Adam: adaptive moment estimation.") { interpreter, a throws(ScriptError) in
+            let b = try ArgumentBinder("Adam", a, names: ["params", "lr", "betas", "eps", "weight_decay", "amsgrad"], required: 1)
+            let params = try parameters(b["params"], interpreter)
+            let lr = try b.double("lr", interpreter, default: 0.001), eps = try b.double("eps", interpreter, default: 1e-8)
+            let decay = try b.double("weight_decay", interpreter, default: 0)
+            var betas = (0.9, 0.999)
+            if let value = b["betas"] {
+                let items = try interpreter.iterate(value)
+                guard items.count == 2, let b1 = items[0].numericValue, let b2 = items[1].numericValue else {
+                    throw .valueError("betas must be a pair of floats")
+                }
+                betas = (b1, b2)
+            }
+            if try b.bool("amsgrad", interpreter, default: false) { throw .valueError("Adam: amsgrad is not supported in Recur") }
+            let adam = try tensorCall { () throws(TensorError) in try Adam(params, lr: lr, betas: betas, eps: eps, weightDecay: decay) }
+            return .object(OptimizerObject(adam, name: "Adam", settings: [
+                ("lr", PythonFloat.repr(lr)), ("betas", "(\(PythonFloat.repr(betas.0)), \(PythonFloat.repr(betas.1)))"),
+                ("eps", PythonFloat.repr(eps)), ("weight_decay", PythonFloat.repr(decay)), ("amsgrad", "False")]))
+        })
+    }
+}

@@ -1,0 +1,190 @@
+import Tensors
+
+/// Fills `torch`: tensor creation, math, seeding, grad mode, dtypes and devices.
+enum TorchModule {
+    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        let torch = interpreter.torch
+        var ns: [String: Value] = [:]
+        func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
+            ns[name] = .builtin(BuiltinFunction(name, signature: "torch." + signature, doc: doc, body))
+        }
+        func creation(_ name: String, dtype fixed: DType?) -> BuiltinFunction {
+            BuiltinFunction(name, signature: "torch.\(name)(data)", doc: "Constructs a tensor from (nested) list data.") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 0...Int.max, keywords: ["dtype", "requires_grad", "device"])
+                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? fixed
+                let tensor: Tensor
+                if a.positional.count == 1, let first = a.positional.first, !(first.intLike != nil && name != "tensor") {
+                    let data = try interpreter.nestedValues(first)
+                    tensor = try tensorCall { () throws(TensorError) in try Tensor(data, dtype: dtype) }
+                } else if name != "tensor" {
+                    let dims = try interpreter.dims(a.positional)
+                    tensor = try tensorCall { () throws(TensorError) in try Tensor.zeros(dims, dtype: dtype ?? .float32) }
+                } else {
+                    throw .typeError("tensor() missing 1 required positional arguments: \"data\"")
+                }
+                if try interpreter.boolArgument(a.keyword("requires_grad"), default: false) {
+                    try tensorCall { () throws(TensorError) in try tensor.setRequiresGrad(true) }
+                }
+                return interpreter.wrap(tensor)
+            }
+        }
+        let tensorType = TypeObject(name: "Tensor", bases: [interpreter.types.object], kind: .builtin,
+                                    constructor: creation("Tensor", dtype: .float32), module: "torch")
+        interpreter.types.registerNative(tensorType, forTypeName: "Tensor")
+        torch.tensorType = tensorType
+        ns["Tensor"] = .type(tensorType)
+        ns["FloatTensor"] = .builtin(creation("FloatTensor", dtype: .float32))
+        ns["LongTensor"] = .builtin(creation("LongTensor", dtype: .int64))
+        ns["BoolTensor"] = .builtin(creation("BoolTensor", dtype: .bool))
+        ns["tensor"] = .builtin(creation("tensor", dtype: nil))
+        for (name, dtype) in [("float32", DType.float32), ("float", .float32), ("float64", .float32), ("double", .float32),
+                              ("int64", .int64), ("long", .int64), ("int", .int64), ("int32", .int64), ("bool", .bool)] {
+            ns[name] = .object(DTypeObject(dtype))
+        }
+        for name in ["zeros", "ones"] {
+            add(name, "\(name)(*size, dtype=None)", "Returns a tensor filled with \(name == "zeros" ? "0" : "1"), of the given shape.") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 0...Int.max, keywords: ["dtype", "requires_grad", "device"])
+                let dims = try interpreter.dims(a.positional)
+                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? .float32
+                let t = try tensorCall { () throws(TensorError) in name == "zeros" ? try Tensor.zeros(dims, dtype: dtype) : try Tensor.ones(dims, dtype: dtype) }
+                if try interpreter.boolArgument(a.keyword("requires_grad"), default: false) {
+                    try tensorCall { () throws(TensorError) in try t.setRequiresGrad(true) }
+                }
+                return interpreter.wrap(t)
+            }
+        }
+        for name in ["randn", "rand"] {
+            add(name, "\(name)(*size)", name == "randn" ? "Returns a tensor of samples from the standard normal distribution."
+                : "Returns a tensor of samples from the uniform distribution on [0, 1).") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 0...Int.max, keywords: ["dtype", "requires_grad", "device", "generator"])
+                let dims = try interpreter.dims(a.positional)
+                let generator = interpreter.torch.generator
+                let t = try tensorCall { () throws(TensorError) in name == "randn" ? try Tensor.randn(dims, generator: generator) : try Tensor.rand(dims, generator: generator) }
+                if try interpreter.boolArgument(a.keyword("requires_grad"), default: false) {
+                    try tensorCall { () throws(TensorError) in try t.setRequiresGrad(true) }
+                }
+                return interpreter.wrap(t)
+            }
+        }
+        add("randint", "randint(low=0, high, size)", "Returns a tensor of random integers in [low, high).") { interpreter, a throws(ScriptError) in
+            try a.expect("randint", 2...3, keywords: ["size", "dtype"])
+            var values = a.positional
+            if values.count == 2, let size = a.keyword("size") { values.append(size) }
+            if values.count == 2 { values.insert(.int(0), at: 0) }
+            let low = try interpreter.indexValue(values[0]), high = try interpreter.indexValue(values[1])
+            let dims = try interpreter.dims([values[2]])
+            let generator = interpreter.torch.generator
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.randint(low: Int64(low), high: Int64(high), dims, generator: generator) })
+        }
+        add("randperm", "randperm(n)", "Returns a random permutation of integers from 0 to n - 1.") { interpreter, a throws(ScriptError) in
+            try a.expect("randperm", 1...1, keywords: ["dtype"])
+            let n = try interpreter.indexValue(a.positional[0])
+            let generator = interpreter.torch.generator
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.randperm(n, generator: generator) })
+        }
+        add("eye", "eye(n, m=None)", "Returns a 2-D tensor with ones on the diagonal and zeros elsewhere.") { interpreter, a throws(ScriptError) in
+            try a.expect("eye", 1...2, keywords: ["dtype"])
+            let n = try interpreter.indexValue(a.positional[0])
+            let m = try a.positional.count > 1 ? interpreter.indexValue(a.positional[1]) : nil
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.eye(n, m) })
+        }
+        add("arange", "arange(start=0, end, step=1)", "Returns a 1-D tensor of values from start to end (exclusive) by step.") { interpreter, a throws(ScriptError) in
+            try a.expect("arange", 1...3, keywords: ["dtype"])
+            var scalars: [ScalarValue] = []
+            for v in a.positional {
+                guard let s = try interpreter.scalar(v) else { throw .typeError("arange() received an invalid combination of arguments") }
+                scalars.append(s)
+            }
+            let start = scalars.count > 1 ? scalars[0] : .int(0)
+            let end = scalars.count > 1 ? scalars[1] : scalars[0]
+            let step = scalars.count > 2 ? scalars[2] : .int(1)
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.arange(start: start, end: end, step: step) })
+        }
+        add("full", "full(size, fill_value)", "Returns a tensor of the given size filled with fill_value.") { interpreter, a throws(ScriptError) in
+            try a.expect("full", 2...2, keywords: ["dtype"])
+            let dims = try interpreter.dims([a.positional[0]])
+            guard let value = try interpreter.scalar(a.positional[1]) else { throw .typeError("full(): fill_value must be a number") }
+            let dtype = try interpreter.dtype(a.keyword("dtype"))
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.full(dims, value: value, dtype: dtype) })
+        }
+        for name in ["zeros_like", "ones_like"] {
+            add(name, "\(name)(input)", "Returns a tensor of the input's shape filled with \(name == "zeros_like" ? "0" : "1").") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 1...1, keywords: ["dtype"])
+                let t = try interpreter.tensor(a.positional[0])
+                return interpreter.wrap(name == "zeros_like" ? t.zerosLike() : t.onesLike())
+            }
+        }
+        for name in ["cat", "stack"] {
+            add(name, "\(name)(tensors, dim=0)", name == "cat" ? "Concatenates tensors along an existing dimension." : "Stacks tensors along a new dimension.") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 1...2, keywords: ["dim"])
+                let tensors = try interpreter.iterate(a.positional[0]).map { (v) throws(ScriptError) in try interpreter.tensor(v) }
+                let dim = try interpreter.intArgument(a.value(1, "dim"), "dim") ?? 0
+                return interpreter.wrap(try tensorCall { () throws(TensorError) in name == "cat" ? try Tensor.cat(tensors, dim: dim) : try Tensor.stack(tensors, dim: dim) })
+            }
+        }
+        add("manual_seed", "manual_seed(seed)", "Sets the seed for generating random numbers (the workspace's generator).") { interpreter, a throws(ScriptError) in
+            try a.expect("manual_seed", 1...1)
+            let seed = try interpreter.indexValue(a.positional[0])
+            interpreter.torch.generator.manualSeed(UInt64(bitPattern: Int64(seed)))
+            return Value.none
+        }
+        add("no_grad", "no_grad()", "Context manager that disables gradient recording: `with torch.no_grad():`.") { _, a throws(ScriptError) in
+            try a.expect("no_grad", 0...0)
+            return .object(GradModeObject(enabled: false))
+        }
+        add("enable_grad", "enable_grad()", "Context manager that enables gradient recording.") { _, _ throws(ScriptError) in
+            .object(GradModeObject(enabled: true))
+        }
+        add("set_grad_enabled", "set_grad_enabled(mode)", "Context manager that sets gradient recording on or off.") { interpreter, a throws(ScriptError) in
+            try a.expect("set_grad_enabled", 1...1)
+            return .object(GradModeObject(enabled: try interpreter.truth(a.positional[0])))
+        }
+        add("is_grad_enabled", "is_grad_enabled()", "Whether gradient recording is on.") { _, _ throws(ScriptError) in
+            .bool(GradMode.isEnabled)
+        }
+        add("device", "device(type)", "A device; Recur computes on the CPU.") { interpreter, a throws(ScriptError) in
+            try a.expect("device", 1...2)
+            guard case .str(let name) = a.positional[0] else { throw .typeError("device() expects a string") }
+            let base = name.split(separator: ":").first.map(String.init) ?? name
+            guard ["cpu", "cuda", "mps", "meta"].contains(base) else {
+                throw .runtimeError("Expected one of cpu, cuda, mps, meta device type at start of device string: \(name)")
+            }
+            return .object(DeviceObject(name))
+        }
+        add("is_tensor", "is_tensor(obj)", "Whether obj is a tensor.") { _, a throws(ScriptError) in
+            try a.expect("is_tensor", 1...1)
+            if case .object(let o) = a.positional[0], o is TensorObject { return .bool(true) }
+            return .bool(false)
+        }
+        add("numel", "numel(input)", "The number of elements of the tensor.") { interpreter, a throws(ScriptError) in
+            try a.expect("numel", 1...1)
+            return .int(try interpreter.tensor(a.positional[0]).count)
+        }
+        for name in ["tanh", "relu", "sigmoid", "exp", "log", "sqrt", "abs", "softmax", "log_softmax", "max", "min",
+                     "argmax", "sum", "mean", "matmul", "flatten", "squeeze", "unsqueeze", "transpose", "reshape", "t", "pow", "neg"] {
+            add(name, "\(name)(input, ...)", "Same as Tensor.\(name)().") { interpreter, a throws(ScriptError) in
+                guard let first = a.positional.first else { throw .typeError("\(name)() missing 1 required positional argument: 'input'") }
+                var rest = a
+                rest.positional.removeFirst()
+                let receiver = interpreter.wrap(try interpreter.tensor(first))
+                return try interpreter.callMethod(receiver, name, rest)
+            }
+        }
+        ns["Size"] = .builtin(BuiltinFunction("Size", signature: "torch.Size(sizes)") { interpreter, a throws(ScriptError) in
+            try a.expect("Size", 0...1)
+            return .object(SizeObject(a.positional.isEmpty ? [] : try interpreter.dims([a.positional[0]])))
+        })
+        ns["__version__"] = .str("2.15.0+recur")
+        for (key, value) in ns { module.namespace[key] = value }
+        // `import torch` alone makes torch.nn, torch.optim and torch.cuda reachable, as in PyTorch.
+        _ = try interpreter.loadModule("torch.cuda")
+        _ = try interpreter.loadModule("torch.nn")
+        _ = try interpreter.loadModule("torch.optim")
+    }
+
+    static func fillCuda(_ interpreter: Interpreter, _ cuda: ModuleObject) throws(ScriptError) {
+        cuda.namespace["is_available"] = .builtin(BuiltinFunction("is_available", signature: "torch.cuda.is_available()",
+                                                                  doc: "Always False: Recur computes on the CPU.") { _, _ throws(ScriptError) in .bool(false) })
+        cuda.namespace["device_count"] = .builtin(BuiltinFunction("device_count", signature: "torch.cuda.device_count()") { _, _ throws(ScriptError) in .int(0) })
+    }
+}

@@ -1,0 +1,107 @@
+import Tensors
+
+/// Fills `torch.nn`: `Module`, layers, containers, activations, losses, `Parameter`.
+enum TorchNN {
+    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        let object = interpreter.types.object
+        let base = TypeObject(name: "Module", bases: [object], kind: .library(ModuleBase()), module: "torch.nn")
+        base.namespace["__init__"] = .builtin(BuiltinFunction("__init__", signature: "nn.Module.__init__(self)",
+            doc: "Initializes the module's registry of parameters and submodules.") { _, _ throws(ScriptError) in .none })
+        base.namespace["__doc__"] = .str("Base class for all neural network modules. Subclasses assign layers to self in __init__ and define forward().")
+        module.namespace["Module"] = .type(base)
+
+        func layer(_ name: String, _ signature: String, _ doc: String, names: [String], required: Int,
+                   _ make: @escaping (ArgumentBinder, Interpreter) throws(ScriptError) -> any Module) {
+            let constructor = BuiltinFunction(name, signature: "torch.nn.\(name)(\(signature))", doc: doc) { interpreter, a throws(ScriptError) in
+                let binder = try ArgumentBinder(name, a, names: names, required: required)
+                return .object(LayerObject(try make(binder, interpreter)))
+            }
+            let type = TypeObject(name: name, bases: [base], kind: .builtin, constructor: constructor, module: "torch.nn")
+            interpreter.types.registerNative(type, forTypeName: name)
+            module.namespace[name] = .type(type)
+        }
+        layer("Linear", "in_features, out_features, bias=True", "Applies y = x A^T + b.",
+              names: ["in_features", "out_features", "bias", "device", "dtype"], required: 2) { b, i throws(ScriptError) in
+            let (n, m, bias) = (try b.int("in_features", i), try b.int("out_features", i), try b.bool("bias", i, default: true))
+            return try tensorCall { () throws(TensorError) in try Linear(inFeatures: n, outFeatures: m, bias: bias, generator: i.torch.generator) }
+        }
+        layer("Embedding", "num_embeddings, embedding_dim", "A lookup table mapping indices to learned vectors.",
+              names: ["num_embeddings", "embedding_dim", "padding_idx"], required: 2) { b, i throws(ScriptError) in
+            let (n, d) = (try b.int("num_embeddings", i), try b.int("embedding_dim", i))
+            if b["padding_idx"] != nil { throw .valueError("Embedding: padding_idx is not supported in Recur") }
+            return try tensorCall { () throws(TensorError) in try Embedding(numEmbeddings: n, embeddingDim: d, generator: i.torch.generator) }
+        }
+        layer("RNNCell", "input_size, hidden_size, bias=True, nonlinearity='tanh'",
+              "An Elman RNN cell: h' = tanh(W_ih x + b_ih + W_hh h + b_hh). Call it as cell(input, hidden).",
+              names: ["input_size", "hidden_size", "bias", "nonlinearity"], required: 2) { b, i throws(ScriptError) in
+            let nonlinearity = try nonlinearityArgument(b)
+            let (n, h, bias) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.bool("bias", i, default: true))
+            return try tensorCall { () throws(TensorError) in
+                try RNNCell(inputSize: n, hiddenSize: h, bias: bias, nonlinearity: nonlinearity, generator: i.torch.generator)
+            }
+        }
+        layer("RNN", "input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False",
+              "A multi-layer Elman RNN. Call it as rnn(input, h_0); it returns (output, h_n).",
+              names: ["input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first", "dropout", "bidirectional"],
+              required: 2) { b, i throws(ScriptError) in
+            if try b.bool("bidirectional", i, default: false) { throw .valueError("RNN: bidirectional=True is not supported in Recur") }
+            if try b.double("dropout", i, default: 0) != 0 { throw .valueError("RNN: dropout is not supported in Recur") }
+            let nonlinearity = try nonlinearityArgument(b)
+            let (n, h, layers) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.int("num_layers", i, default: 1))
+            let (bias, batchFirst) = (try b.bool("bias", i, default: true), try b.bool("batch_first", i, default: false))
+            return try tensorCall { () throws(TensorError) in
+                try RNN(inputSize: n, hiddenSize: h, numLayers: layers, nonlinearity: nonlinearity, bias: bias,
+                        batchFirst: batchFirst, generator: i.torch.generator)
+            }
+        }
+        for (name, kind) in [("Tanh", Activation.Kind.tanh), ("ReLU", .relu), ("Sigmoid", .sigmoid)] {
+            layer(name, "", "Applies \(name.lowercased()) elementwise.", names: [], required: 0) { _, _ throws(ScriptError) in Activation(kind) }
+        }
+        layer("CrossEntropyLoss", "ignore_index=-100, reduction='mean'",
+              "Cross entropy between logits (N, C) and class indices (N). Call it as criterion(input, target).",
+              names: ["weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"], required: 0) { b, i throws(ScriptError) in
+            if b["weight"] != nil { throw .valueError("CrossEntropyLoss: weight is not supported in Recur") }
+            return CrossEntropyLoss(ignoreIndex: Int64(try b.int("ignore_index", i, default: -100)), reduction: try reductionArgument(b))
+        }
+        layer("MSELoss", "reduction='mean'", "Mean squared error. Call it as criterion(input, target).",
+              names: ["size_average", "reduce", "reduction"], required: 0) { b, _ throws(ScriptError) in
+            MSELoss(reduction: try reductionArgument(b))
+        }
+        let sequential = BuiltinFunction("Sequential", signature: "torch.nn.Sequential(*modules)",
+                                         doc: "Chains modules: the output of each is the input of the next.") { interpreter, a throws(ScriptError) in
+            var modules: [any Module] = []
+            for value in a.positional {
+                guard let m = LayerObject.module(of: value) else {
+                    throw .typeError("\(value.typeName) is not a Module subclass")
+                }
+                modules.append(m)
+            }
+            return .object(LayerObject(Sequential(modules)))
+        }
+        let sequentialType = TypeObject(name: "Sequential", bases: [base], kind: .builtin, constructor: sequential, module: "torch.nn")
+        interpreter.types.registerNative(sequentialType, forTypeName: "Sequential")
+        module.namespace["Sequential"] = .type(sequentialType)
+        module.namespace["Parameter"] = .builtin(BuiltinFunction("Parameter", signature: "torch.nn.Parameter(data, requires_grad=True)",
+            doc: "A tensor registered as a module parameter when assigned to self.") { interpreter, a throws(ScriptError) in
+            try a.expect("Parameter", 1...2, keywords: ["requires_grad"])
+            let t = try interpreter.tensor(a.positional[0]).detach()
+            let flag = try interpreter.boolArgument(a.value(1, "requires_grad"), default: true)
+            if t.dtype == .float32 { try tensorCall { () throws(TensorError) in try t.setRequiresGrad(flag) } }
+            return .object(TensorObject(t, isParameter: true))
+        })
+        _ = try interpreter.loadModule("torch.nn.functional")
+        _ = try interpreter.loadModule("torch.nn.utils")
+    }
+
+    static func nonlinearityArgument(_ b: ArgumentBinder) throws(ScriptError) -> Nonlinearity {
+        let text = try b.string("nonlinearity", default: "tanh")
+        guard let value = Nonlinearity(rawValue: text) else { throw .valueError("Unknown nonlinearity '\(text)'. Select from 'tanh' or 'relu'.") }
+        return value
+    }
+
+    static func reductionArgument(_ b: ArgumentBinder) throws(ScriptError) -> Reduction {
+        let text = try b.string("reduction", default: "mean")
+        guard let value = Reduction(rawValue: text) else { throw .valueError("\(text) is not a valid value for reduction") }
+        return value
+    }
+}

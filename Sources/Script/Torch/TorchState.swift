@@ -1,0 +1,215 @@
+import Tensors
+
+/// Library state the workspace owns for `torch`: the random generator behind
+/// `torch.manual_seed`, `randn` and layer initialisation.
+final class TorchState {
+    let generator = Generator(seed: 0)
+    /// The `Tensor` class, so `isinstance(x, torch.Tensor)` and `type(x)` agree.
+    var tensorType: TypeObject?
+}
+
+extension Interpreter {
+    /// The workspace's torch state, made on first use.
+    var torch: TorchState {
+        let key = ObjectIdentifier(TorchState.self)
+        if let state = workspace.extensions[key] as? TorchState { return state }
+        let state = TorchState()
+        workspace.extensions[key] = state
+        return state
+    }
+}
+
+extension ScriptError {
+    /// A tensor library failure as the Python exception PyTorch raises.
+    init(_ error: TensorError) {
+        let kind: ExceptionKind = switch error.kind {
+        case .runtimeError: .runtimeError
+        case .indexError: .indexError
+        case .valueError: .valueError
+        case .typeError: .typeError
+        case .fileError: .osError
+        case .notImplementedError: .notImplementedError
+        }
+        self.init(kind, error.message)
+    }
+}
+
+/// Runs a tensor operation, turning its error into the Python exception.
+@inline(__always)
+func tensorCall<T>(_ body: () throws(TensorError) -> T) throws(ScriptError) -> T {
+    do {
+        return try body()
+    } catch {
+        throw ScriptError(error)
+    }
+}
+
+extension Interpreter {
+    /// A Python number as a tensor scalar (keeps int/bool-ness for type promotion).
+    func scalar(_ value: Value) throws(ScriptError) -> ScalarValue? {
+        switch value {
+        case .int(let i): return .int(Int64(i))
+        case .bool(let b): return .bool(b)
+        case .float(let d): return .float(d)
+        default: return nil
+        }
+    }
+
+    /// A nested list (or number, or tensor) as `torch.tensor` data.
+    func nestedValues(_ value: Value) throws(ScriptError) -> NestedValues {
+        reprDepth += 1
+        defer { reprDepth -= 1 }
+        if reprDepth > 64 { throw .valueError("too many dimensions in tensor data") }
+        switch value {
+        case .int(let i): return .int(Int64(i))
+        case .bool(let b): return .bool(b)
+        case .float(let d): return .float(d)
+        case .list(let l): return .list(try l.items.map { (v) throws(ScriptError) in try nestedValues(v) })
+        case .tuple(let t): return .list(try t.map { (v) throws(ScriptError) in try nestedValues(v) })
+        case .object(let object):
+            if let tensor = (object as? TensorObject)?.tensor {
+                if tensor.rank == 0 {
+                    switch try tensorCall({ () throws(TensorError) in try tensor.scalarValue() }) {
+                    case .int(let i): return .int(i)
+                    case .float(let d): return .float(d)
+                    case .bool(let b): return .bool(b)
+                    }
+                }
+                return try nestedValues(try TensorObject.list(of: tensor))
+            }
+            if let size = object as? SizeObject { return .list(size.dims.map { .int(Int64($0)) }) }
+            if object is IteratorObject || object is RangeObject || object is DictView {
+                return try nestedValues(.list(ListObject(try iterate(value))))
+            }
+        default: break
+        }
+        throw .typeError("new(): invalid data type '\(value.typeName)'")
+    }
+
+    /// A tensor argument (tensors pass through; numbers and lists become tensors).
+    func tensor(_ value: Value, _ what: String = "input") throws(ScriptError) -> Tensor {
+        if case .object(let object) = value, let t = object as? TensorObject { return t.tensor }
+        switch value {
+        case .int, .float, .bool, .list, .tuple:
+            let data = try nestedValues(value)
+            return try tensorCall { () throws(TensorError) in try Tensor(data) }
+        default:
+            throw .typeError("\(what) must be Tensor, not \(value.typeName)")
+        }
+    }
+
+    /// The most elements a tensor may hold (1 GiB of float32): beyond it creation fails
+    /// with PyTorch's allocation error instead of exhausting the machine.
+    static let maxTensorElements = 1 << 28
+
+    /// Sizes given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(torch.Size([2, 3]))`,
+    /// checked for negative sizes and for allocations too large to attempt.
+    func dims(_ values: [Value]) throws(ScriptError) -> [Int] {
+        let dims = try rawDims(values)
+        var total = 1
+        for d in dims {
+            if d < -1 { throw .runtimeError("Trying to create tensor with negative dimension \(d): [\(dims.map(String.init).joined(separator: ", "))]") }
+            let (product, overflow) = total.multipliedReportingOverflow(by: Swift.max(d, 1))
+            if overflow || product > Interpreter.maxTensorElements {
+                throw .runtimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate \(overflow ? "more than \(Int.max)" : String(product * 4)) bytes.")
+            }
+            total = product
+        }
+        return dims
+    }
+
+    private func rawDims(_ values: [Value]) throws(ScriptError) -> [Int] {
+        if values.count == 1 {
+            switch values[0] {
+            case .tuple, .list: return try iterate(values[0]).map { (v) throws(ScriptError) in try indexValue(v, container: "size") }
+            case .object(let object) where object is SizeObject: return (object as? SizeObject)?.dims ?? []
+            default: break
+            }
+        }
+        return try values.map { (v) throws(ScriptError) in
+            guard let i = v.intLike ?? (try? indexValue(v)) else {
+                throw .typeError("expected a sequence of integers or a single integer, got '\(v.typeName)'")
+            }
+            return i
+        }
+    }
+
+    /// `dtype=` as a `DType`.
+    func dtype(_ value: Value?) throws(ScriptError) -> DType? {
+        guard let value, !value.isNone else { return nil }
+        if case .object(let object) = value, let d = object as? DTypeObject { return d.dtype }
+        if case .type(let type) = value {
+            switch type.name {
+            case "float": return .float32
+            case "int": return .int64
+            case "bool": return .bool
+            default: break
+            }
+        }
+        throw .typeError("dtype must be torch.dtype, not \(value.typeName)")
+    }
+
+    /// Wraps a tensor for scripts.
+    func wrap(_ tensor: Tensor) -> Value { .object(TensorObject(tensor)) }
+
+    func boolArgument(_ value: Value?, default fallback: Bool) throws(ScriptError) -> Bool {
+        guard let value, !value.isNone else { return fallback }
+        return try truth(value)
+    }
+
+    func intArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Int? {
+        guard let value, !value.isNone else { return nil }
+        return try indexValue(value, container: name)
+    }
+
+    func doubleArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Double? {
+        guard let value, !value.isNone else { return nil }
+        if let d = value.numericValue { return d }
+        if case .object(let object) = value, let d = try object.floatValue(interpreter: self) { return d }
+        throw .typeError("\(name) must be a number, not \(value.typeName)")
+    }
+}
+
+/// `torch.float32`, `torch.long`, ...
+final class DTypeObject: ScriptObject {
+    let dtype: DType
+    init(_ dtype: DType) { self.dtype = dtype }
+    var typeName: String { "dtype" }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { dtype.description }
+    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard op == .equal || op == .notEqual else { return nil }
+        var same = false
+        if case .object(let o) = other, let d = o as? DTypeObject { same = d.dtype == dtype }
+        return .bool(op == .equal ? same : !same)
+    }
+}
+
+/// `torch.device("cpu")`: Recur computes on the CPU only.
+final class DeviceObject: ScriptObject {
+    let type: String
+    init(_ type: String) { self.type = type }
+    var typeName: String { "device" }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "device(type='\(type)')" }
+    func str(interpreter: Interpreter) throws(ScriptError) -> String { type }
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        name == "type" ? .str(type) : nil
+    }
+    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard op == .equal || op == .notEqual else { return nil }
+        var same = false
+        if case .object(let o) = other, let d = o as? DeviceObject { same = d.type == type }
+        if case .str(let s) = other { same = s == type }
+        return .bool(op == .equal ? same : !same)
+    }
+
+    /// Checks a `.to(device)` target: only the CPU exists here.
+    static func check(_ value: Value, interpreter: Interpreter) throws(ScriptError) {
+        var name: String?
+        if case .object(let o) = value, let d = o as? DeviceObject { name = d.type }
+        if case .str(let s) = value { name = s }
+        guard let name else { return }
+        if name.hasPrefix("cuda") || name.hasPrefix("mps") {
+            throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Testing
+@testable import Script
+
+/// Random and mutated programs: every run must end in a result or a typed error, never a
+/// crash or a hang.
+@Suite struct FuzzTests {
+    /// A small deterministic generator (SplitMix64) so failures reproduce.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let seeds = """
+    import torch
+    x = [1, 2, 3]
+    d = {'a': (1, 2.5), 'b': "s"}
+    def f(a, b=2, *args, **kw):
+        return a * b + len(args)
+    class C(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = torch.nn.Linear(2, 2)
+        def forward(self, x):
+            return self.fc(x)
+    for i, v in enumerate(x):
+        if v % 2 == 0 and i > 0:
+            print(f'{v:>3}', '%d' % i)
+        elif not v:
+            continue
+        else:
+            pass
+    try:
+        y = [k for k in d if k in 'ab'][0]
+    except (KeyError, IndexError) as e:
+        raise
+    finally:
+        z = C()(torch.zeros(1, 2)).sum().item()
+    while x:
+        x.pop()
+    lam = lambda q: q ** 2 // 3
+    print(lam(7), f(3, b=4), sorted({3, 1, 2}), 'a,b'.split(','), z is not None)
+    """
+
+    static let fragments = ["(", ")", "[", "]", "{", "}", ":", "\n", "    ", "\t", "'", "\"", "\"\"\"", "f'{", "}",
+                            "lambda", "def ", "class ", "if ", "else", "return", "yield", "import ", "from ", " = ",
+                            "+=", "**", "//", "%", "@", ".", ",", ";", "\\", "#", "None", "1e309", "-", "not ",
+                            "中", "\u{0}", "%who", "!", "?", "x", "torch.", "print(", "*", "**kw", "0x", "1_0"]
+
+    @Test func randomBytesGiveErrorsNotCrashes() {
+        var rng = SeededGenerator(state: 0x5EED)
+        let session = Session()
+        let host = RecordingHost()
+        host.interruptAfterPolls = 100_000
+        for _ in 0..<300 {
+            let length = Int.random(in: 0...80, using: &rng)
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let source = String(decoding: bytes, as: UTF8.self)
+            let outcome = session.execute(source, cellName: "fuzz", host: host)
+            switch outcome {
+            case .success: break
+            case .failure(let failure): #expect(!failure.name.isEmpty)
+            }
+            _ = session.isComplete(source)
+            _ = session.complete(source, cursor: length / 2)
+        }
+    }
+
+    @Test func mutatedProgramsGiveAResultOrAnError() {
+        var rng = SeededGenerator(state: 42)
+        let base = Array(FuzzTests.seeds)
+        var successes = 0, failures = 0
+        for _ in 0..<300 {
+            var chars = base
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                let position = Int.random(in: 0...chars.count, using: &rng)
+                switch Int.random(in: 0...2, using: &rng) {
+                case 0 where position < chars.count: chars.remove(at: position)
+                case 1: chars.insert(contentsOf: FuzzTests.fragments.randomElement(using: &rng) ?? "", at: position)
+                default:
+                    let other = Int.random(in: 0..<chars.count, using: &rng)
+                    if position < chars.count { chars.swapAt(position, other) }
+                }
+            }
+            let host = RecordingHost()
+            host.interruptAfterPolls = 200_000
+            let session = Session()
+            let source = String(chars)
+            switch session.execute(source, cellName: "fuzz", host: host) {
+            case .success: successes += 1
+            case .failure(let failure):
+                failures += 1
+                #expect(!failure.name.isEmpty)
+                #expect(failure.traceback.last?.hasPrefix(failure.name) == true)
+            }
+            _ = session.isComplete(source)
+        }
+        #expect(successes + failures == 300)
+        #expect(failures > 0)
+    }
+
+    @Test func theUnmutatedSeedRuns() {
+        var h = Harness()
+        #expect(h.error(FuzzTests.seeds) == nil)
+        #expect(h.host.stdout.contains("  2 1\n"))
+    }
+
+    @Test func deepNestingAtRuntimeIsAnError() {
+        var h = Harness()
+        _ = h.run("x = []\nfor i in range(100000):\n    x = [x]")
+        #expect(h.error("repr(x)") == "RecursionError: maximum recursion depth exceeded while getting the repr of an object")
+        #expect(h.error("x == x") == "RecursionError: maximum recursion depth exceeded in comparison")
+        #expect(h.error("it = range(3)\nfor i in range(20000):\n    it = map(abs, it)\nlist(it)") == "RecursionError: maximum recursion depth exceeded while iterating")
+        #expect(h.error("'x' * 10**12") == "MemoryError")
+        #expect(h.error("import torch\ntorch.zeros(100000, 100000)")?.hasPrefix("RuntimeError: DefaultCPUAllocator: can't allocate memory") == true)
+        #expect(h.error("list(range(10**12))") == "MemoryError")
+        let nested = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(h.error(nested)?.hasPrefix("SyntaxError") == true)
+        _ = h.run("%reset -f")
+    }
+}

@@ -1,0 +1,125 @@
+import Testing
+@testable import Script
+
+@Suite struct MagicTests {
+    @Test func whoListsUserVariablesSorted() {
+        var h = Harness()
+        #expect(h.output("%who") == "Interactive namespace is empty.\n")
+        _ = h.run("zeta = 1\nalpha = [1, 2]\n_hidden = 3")
+        #expect(h.output("%who") == "alpha\tzeta\t\n")
+    }
+
+    @Test func whosShowsTypesAndSummaries() {
+        var h = Harness()
+        _ = h.run("import torch\nx = torch.zeros(5, 1, 4)\nn = 3\nnames = ['a', 'b']")
+        let table = h.output("%whos")
+        let lines = table.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Variable") == true)
+        #expect(lines.contains { $0.hasPrefix("n ") && $0.contains("int") && $0.hasSuffix("3") })
+        #expect(lines.contains { $0.hasPrefix("names ") && $0.contains("list") && $0.hasSuffix("n=2") })
+        #expect(lines.contains { $0.hasPrefix("x ") && $0.contains("Tensor") && $0.contains("5x1x4: 20 elems, torch.float32") })
+        #expect(lines.contains { $0.hasPrefix("torch ") && $0.contains("module") })
+    }
+
+    @Test func resetForgetsEverything() {
+        var h = Harness()
+        _ = h.run("a = 1")
+        _ = h.run("%reset -f")
+        #expect(h.error("a") == "NameError: name 'a' is not defined")
+    }
+
+    @Test func timePrintsIPythonsLinesAndKeepsTheResult() {
+        var h = Harness()
+        let before = h.host.stdout.count
+        let result = h.result("%time sum(range(1000))")
+        #expect(result == "499500")
+        let printed = String(h.host.stdout.dropFirst(before))
+        #expect(printed.hasPrefix("CPU times: user "))
+        #expect(printed.contains("\nWall time: "))
+        let cell = h.output("%%time\nx = 0\nfor i in range(100):\n    x += i\nprint(x)")
+        #expect(cell.hasPrefix("4950\nCPU times: user "))
+        #expect(h.result("x") == "4950")
+    }
+
+    @Test func timeFormatsLikeIPython() {
+        #expect(ProcessClock.format(1.5) == "1.5 s")
+        #expect(ProcessClock.format(0.00123) == "1.23 ms")
+        #expect(ProcessClock.format(0.0000456) == "45.6 \u{b5}s")
+        #expect(ProcessClock.format(0) == "0 ns")
+    }
+
+    @Test func matplotlibInlineIsAccepted() {
+        var h = Harness()
+        #expect(h.result("%matplotlib inline") == nil)
+        #expect(h.error("%matplotlib inline") == nil)
+    }
+
+    @Test func helpAndQuestionMarkOpenThePager() {
+        var h = Harness()
+        _ = h.run("help(len)")
+        #expect(h.host.pages.last?.plainText.contains("len(obj, /)") == true)
+        _ = h.run("import torch\ntorch.nn.RNN?")
+        #expect(h.host.pages.last?.plainText.contains("torch.nn.RNN(input_size, hidden_size") == true)
+        _ = h.run("x = [1, 2, 3]\nx?")
+        let page = h.host.pages.last?.plainText ?? ""
+        #expect(page.contains("Type:") && page.contains("list") && page.contains("[1, 2, 3]"))
+        #expect(h.host.stdout.isEmpty)
+    }
+}
+
+@Suite struct CompletionTests {
+    func session(_ setup: String) -> Session {
+        let s = Session()
+        _ = s.execute(setup, cellName: "Cell In[1]", host: RecordingHost())
+        return s
+    }
+
+    @Test func completesVariablesBuiltinsAndKeywords() {
+        let s = session("hidden_size = 4\nhidden = None")
+        let r = s.complete("x = hid", cursor: 7)
+        #expect(r.matches == ["hidden", "hidden_size"])
+        #expect(r.start == 4 && r.end == 7)
+        #expect(s.complete("pri", cursor: 3).matches == ["print"])
+        #expect(s.complete("whi", cursor: 3).matches == ["while"])
+        #expect(s.complete("%wh", cursor: 3).matches == ["%who", "%whos"])
+    }
+
+    @Test func completesAttributesAfterADot() {
+        let s = session("import torch\nnet = torch.nn.RNN(4, 2)\nx = torch.zeros(2)")
+        let layers = s.complete("torch.nn.R", cursor: 10)
+        #expect(layers.matches.contains("RNN") && layers.matches.contains("RNNCell") && layers.matches.contains("ReLU"))
+        #expect(layers.start == 9)
+        #expect(s.complete("net.", cursor: 4).matches.contains("weight_ih_l0"))
+        #expect(s.complete("net.", cursor: 4).matches.contains("parameters"))
+        #expect(s.complete("x.vi", cursor: 4).matches == ["view"])
+        #expect(s.complete("'ab'.up", cursor: 7).matches.isEmpty)
+        let cjk = s.complete("a = '中文'; x.sh", cursor: 14)
+        #expect(cjk.matches == ["shape"] && cjk.start == 12)
+    }
+
+    @Test func inspectsBuiltinsAndVariables() throws {
+        let s = session("import torch\nx = torch.zeros(5, 1, 4)")
+        let builtin = try #require(s.inspect("len(", cursor: 4, detailLevel: 0))
+        #expect(builtin.plainText.contains("len(obj, /)"))
+        let variable = try #require(s.inspect("x", cursor: 1, detailLevel: 0))
+        #expect(variable.plainText.contains("Tensor") && variable.plainText.contains("5x1x4"))
+        #expect(s.inspect("nothing_here", cursor: 3, detailLevel: 0) == nil)
+    }
+
+    @Test func evaluatesUserExpressionsWithoutSideEffects() {
+        let s = session("a = 20")
+        #expect(s.evaluate(expression: "a * 2 + 2", host: RecordingHost()) == .success(result: MimeBundle(plainText: "42")))
+        if case .failure(let f) = s.evaluate(expression: "a = 3", host: RecordingHost()) {
+            #expect(f.name == "SyntaxError")
+        } else {
+            Issue.record("an assignment is not an expression")
+        }
+    }
+
+    @Test func isCompleteIsExposed() {
+        let s = Session()
+        #expect(s.isComplete("class A:") == .incomplete(indent: "    "))
+        #expect(s.isComplete("print(1)") == .complete)
+        #expect(s.isComplete("print(1))") == .invalid)
+    }
+}
