@@ -7,6 +7,12 @@ struct Recur: ParsableCommand {
         commandName: "recur",
         abstract: "A Jupyter kernel for learning recurrent neural networks.",
         version: KernelIdentity.implementationVersion,
-        subcommands: [RunCommand.self]
+        subcommands: [KernelCommand.self, InstallCommand.self, RunCommand.self, BenchCommand.self]
     )
+
+    /// Starts `recur kernel -f FILE` without ArgumentParser (see `KernelCommand.runDirectly`).
+    static func main() {
+        if KernelCommand.runDirectly(CommandLine.arguments) { return }
+        main(nil)
+    }
 }

@@ -1,0 +1,91 @@
+/// The short requests: completion, inspection, completeness, history, comms, shutdown.
+extension Dispatcher {
+    func complete(_ message: Message) throws(WireError) {
+        let fields = try RequestFields(message.content, "complete_request")
+        let code = try fields.string("code")
+        let cursor = try fields.int("cursor_pos", default: code.unicodeScalars.count)
+        let completion = interpreter?.complete(code: code, cursor: cursor)
+            ?? Completion(matches: [], cursorStart: cursor, cursorEnd: cursor)
+        reply(
+            to: message,
+            [
+                "status": "ok", "matches": .array(completion.matches.map { .string($0) }),
+                "cursor_start": .int(completion.cursorStart), "cursor_end": .int(completion.cursorEnd),
+                "metadata": [:],
+            ])
+    }
+
+    func inspect(_ message: Message) throws(WireError) {
+        let fields = try RequestFields(message.content, "inspect_request")
+        let code = try fields.string("code")
+        let cursor = try fields.int("cursor_pos", default: code.unicodeScalars.count)
+        let detail = try fields.int("detail_level", default: 0)
+        let found = interpreter?.inspect(code: code, cursor: cursor, detailLevel: detail)
+        reply(
+            to: message,
+            [
+                "status": "ok", "found": .bool(found != nil), "data": found?.dataObject ?? [:],
+                "metadata": found?.metadata ?? [:],
+            ])
+    }
+
+    func isComplete(_ message: Message) throws(WireError) {
+        let code = try RequestFields(message.content, "is_complete_request").string("code")
+        let content: JSONValue
+        switch interpreter?.isComplete(code: code) ?? .unknown {
+        case .complete: content = ["status": "complete"]
+        case .incomplete(let indent): content = ["status": "incomplete", "indent": .string(indent)]
+        case .invalid: content = ["status": "invalid"]
+        case .unknown: content = ["status": "unknown"]
+        }
+        reply(to: message, content)
+    }
+
+    func historyReply(_ message: Message) throws(WireError) {
+        let fields = try RequestFields(message.content, "history_request")
+        let query = try History.Query(content: message.content)
+        let withOutput = try fields.bool("output", default: false)
+        let entries = history.lookup(query).map { entry -> JSONValue in
+            let input = JSONValue.string(entry.input)
+            let item: JSONValue = withOutput ? [input, entry.output.map { .string($0) } ?? .null] : input
+            return [.int(History.session), .int(entry.line), item]
+        }
+        reply(to: message, ["status": "ok", "history": .array(entries)])
+    }
+
+    func commInfo(_ message: Message) throws(WireError) {
+        let fields = try RequestFields(message.content, "comm_info_request")
+        let target = fields.value("target_name")?.stringValue
+        reply(to: message, ["status": "ok", "comms": comms.info(target: target)])
+    }
+
+    func commOpen(_ message: Message) throws(WireError) {
+        let fields = try RequestFields(message.content, "comm_open")
+        let id = try fields.string("comm_id")
+        let target = try fields.string("target_name")
+        if !comms.open(id: id, target: target) {
+            log("comm_open for unknown target \"\(target)\": closing comm \(id)")
+            publish(.commClose, ["comm_id": .string(id), "data": [:]], parent: message)
+        }
+    }
+
+    func commMsg(_ message: Message) throws(WireError) {
+        let id = try RequestFields(message.content, "comm_msg").string("comm_id")
+        if !comms.isOpen(id) { log("comm_msg for unknown comm \(id) ignored") }
+    }
+
+    func commClose(_ message: Message) throws(WireError) {
+        let id = try RequestFields(message.content, "comm_close").string("comm_id")
+        comms.close(id: id)
+    }
+
+    func shutdown(_ message: Message) throws(WireError) -> Disposition {
+        let restart = try RequestFields(message.content, "shutdown_request").bool("restart", default: false)
+        let content: JSONValue = ["status": "ok", "restart": .bool(restart)]
+        reply(to: message, content)
+        // ipykernel also broadcasts the reply so that every attached client sees it.
+        publish(.shutdownReply, content, parent: message)
+        control.requestStop(restart: restart)
+        return .stop
+    }
+}

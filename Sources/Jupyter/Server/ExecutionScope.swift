@@ -1,0 +1,66 @@
+/// The server's side of one running cell: outputs go to iopub with the request as parent,
+/// `input()` goes to the requesting client's stdin channel.
+final class ExecutionScope: OutputPublisher {
+    private unowned let dispatcher: Dispatcher
+    private let request: Message
+    private let allowStdin: Bool
+    private(set) var payloads: [JSONValue] = []
+
+    init(dispatcher: Dispatcher, request: Message, allowStdin: Bool) {
+        self.dispatcher = dispatcher
+        self.request = request
+        self.allowStdin = allowStdin
+    }
+
+    func write(_ text: String, to stream: OutputStream) {
+        guard !text.isEmpty else { return }
+        dispatcher.publish(.stream, ["name": .string(stream.rawValue), "text": .string(text)], parent: request)
+    }
+
+    func display(_ bundle: DisplayBundle, displayID: String?, isUpdate: Bool) {
+        var content: [String: JSONValue] = ["data": bundle.dataObject, "metadata": bundle.metadata]
+        content["transient"] = displayID.map { ["display_id": .string($0)] } ?? [:]
+        // An update without an id has nothing to update: show it instead.
+        let type: MessageType = isUpdate && displayID != nil ? .updateDisplayData : .displayData
+        dispatcher.publish(type, .object(content), parent: request)
+    }
+
+    func clearOutput(wait: Bool) {
+        dispatcher.publish(.clearOutput, ["wait": .bool(wait)], parent: request)
+    }
+
+    func page(_ bundle: DisplayBundle) {
+        payloads.append(["source": "page", "data": bundle.dataObject, "start": 0])
+    }
+
+    var interruptRequested: Bool { dispatcher.control.isInterruptRequested }
+
+    func readInput(prompt: String, password: Bool) throws(InputError) -> String {
+        guard allowStdin, let stdin = dispatcher.stdin else { throw .notAllowed }
+        stdin.send(
+            dispatcher.codec.encode(
+                .inputRequest, content: ["prompt": .string(prompt), "password": .bool(password)],
+                parent: request, identities: request.identities))
+        while true {
+            if dispatcher.control.isStopping { throw .shuttingDown }
+            if dispatcher.control.isInterruptRequested { throw .interrupted }
+            guard let frames = stdin.receive(timeoutMilliseconds: 50) else { continue }
+            let reply: Message
+            do {
+                reply = try dispatcher.codec.decode(frames)
+            } catch {
+                dispatcher.log("dropped a message on stdin: \(error)")
+                continue
+            }
+            guard reply.header.type == .inputReply else {
+                dispatcher.log("ignored \(reply.header.type) on stdin while waiting for input_reply")
+                continue
+            }
+            guard let value = reply.content["value"]?.stringValue else {
+                dispatcher.log("dropped input_reply whose value is not a string")
+                continue
+            }
+            return value
+        }
+    }
+}

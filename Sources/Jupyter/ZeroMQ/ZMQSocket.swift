@@ -1,0 +1,108 @@
+import CZeroMQ
+
+/// One ZeroMQ socket. Not thread-safe: exactly one thread uses it at a time.
+final class ZMQSocket: @unchecked Sendable {
+    // @unchecked: a socket is created on one thread and handed to the one thread that
+    // owns it from then on; thread creation is the memory barrier libzmq requires.
+    private var handle: UnsafeMutableRawPointer?
+
+    fileprivate var pollHandle: UnsafeMutableRawPointer? { handle }
+
+    init(_ context: ZMQContext, type: Int32) throws(ZMQError) {
+        guard let handle = zmq_socket(context.handle, type) else { throw ZMQError("zmq_socket") }
+        self.handle = handle
+        // Never let unsent messages hold up shutdown or restart.
+        try setOption(ZMQ_LINGER, 0)
+    }
+
+    func setOption(_ option: Int32, _ value: Int32) throws(ZMQError) {
+        var value = value
+        guard zmq_setsockopt(handle, option, &value, MemoryLayout<Int32>.size) == 0 else {
+            throw ZMQError("zmq_setsockopt(\(option))")
+        }
+    }
+
+    func setOption(_ option: Int32, _ value: String) throws(ZMQError) {
+        let bytes = Array(value.utf8)
+        let status = bytes.withUnsafeBytes { zmq_setsockopt(handle, option, $0.baseAddress, $0.count) }
+        guard status == 0 else { throw ZMQError("zmq_setsockopt(\(option))") }
+    }
+
+    /// Makes this socket a CurveZMQ server holding `secretKey` (Z85); must precede bind.
+    func makeCurveServer(secretKey: String) throws(ZMQError) {
+        try setOption(ZMQ_CURVE_SERVER, 1)
+        try setOption(ZMQ_CURVE_SECRETKEY, secretKey)
+    }
+
+    func bind(_ endpoint: String) throws(ZMQError) {
+        guard zmq_bind(handle, endpoint) == 0 else { throw ZMQError("bind \(endpoint)") }
+    }
+
+    func connect(_ endpoint: String) throws(ZMQError) {
+        guard zmq_connect(handle, endpoint) == 0 else { throw ZMQError("connect \(endpoint)") }
+    }
+
+    /// Sends a multipart message; false if the socket refused it.
+    @discardableResult
+    func send(_ frames: [[UInt8]]) -> Bool {
+        guard let handle else { return false }
+        for (index, frame) in frames.enumerated() {
+            let flags = index + 1 < frames.count ? ZMQ_SNDMORE : 0
+            let sent = frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+            if sent < 0 { return false }
+        }
+        return true
+    }
+
+    /// Waits up to `timeoutMilliseconds` (-1: forever) for a message; nil on timeout or when
+    /// the context is shutting down.
+    func receive(timeoutMilliseconds: Int) -> [[UInt8]]? {
+        guard let handle else { return nil }
+        if timeoutMilliseconds >= 0, !poll(timeoutMilliseconds: timeoutMilliseconds) { return nil }
+        var frames: [[UInt8]] = []
+        var message = zmq_msg_t()
+        zmq_msg_init(&message)
+        defer { zmq_msg_close(&message) }
+        while true {
+            guard zmq_msg_recv(&message, handle, 0) >= 0 else { return nil }
+            let size = zmq_msg_size(&message)
+            if let data = zmq_msg_data(&message), size > 0 {
+                frames.append(Array(UnsafeRawBufferPointer(start: data, count: size)))
+            } else {
+                frames.append([])
+            }
+            if zmq_msg_more(&message) == 0 { return frames }
+        }
+    }
+
+    /// Whether a message can be read within the timeout.
+    func poll(timeoutMilliseconds: Int) -> Bool {
+        guard let handle else { return false }
+        var item = zmq_pollitem_t(socket: handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0)
+        return zmq_poll(&item, 1, timeoutMilliseconds) > 0 && (item.revents & Int16(ZMQ_POLLIN)) != 0
+    }
+
+    /// Closes the socket, first giving queued messages `lingerMilliseconds` to leave (a
+    /// graceful shutdown's last replies); the default drops them at once.
+    func close(lingerMilliseconds: Int32 = 0) {
+        guard let handle else { return }
+        if lingerMilliseconds > 0 { try? setOption(ZMQ_LINGER, lingerMilliseconds) }
+        zmq_close(handle)
+        self.handle = nil
+    }
+
+    deinit {
+        close()
+    }
+}
+
+/// Waits up to `timeoutMilliseconds` on several sockets; which ones are readable.
+func pollReadable(_ sockets: [ZMQSocket], timeoutMilliseconds: Int) -> [Bool] {
+    var items = sockets.map {
+        zmq_pollitem_t(socket: $0.pollHandle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0)
+    }
+    var ready = [Bool](repeating: false, count: sockets.count)
+    guard zmq_poll(&items, Int32(items.count), timeoutMilliseconds) > 0 else { return ready }
+    for index in items.indices { ready[index] = (items[index].revents & Int16(ZMQ_POLLIN)) != 0 }
+    return ready
+}

@@ -1,0 +1,53 @@
+import Jupyter
+import Script
+
+/// Script's view of the kernel during one cell: forwards to the server's publisher.
+final class PublisherHost: ScriptHost {
+    private let publisher: any OutputPublisher
+
+    init(_ publisher: any OutputPublisher) {
+        self.publisher = publisher
+    }
+
+    func write(_ text: String, to stream: OutputStreamName) {
+        switch stream {
+        case .stdout: publisher.write(text, to: .stdout)
+        case .stderr: publisher.write(text, to: .stderr)
+        }
+    }
+
+    func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {
+        publisher.display(DisplayBundle(bundle), displayID: displayID, isUpdate: isUpdate)
+    }
+
+    func clearOutput(wait: Bool) {
+        publisher.clearOutput(wait: wait)
+    }
+
+    func page(_ bundle: MimeBundle) {
+        publisher.page(DisplayBundle(bundle))
+    }
+
+    func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String {
+        do {
+            return try publisher.readInput(prompt: prompt, password: password)
+        } catch {
+            throw InputUnavailable()
+        }
+    }
+
+    var interruptRequested: Bool { publisher.interruptRequested }
+}
+
+extension DisplayBundle {
+    /// The same representations, in the same order. JSON MIME types carry JSON documents
+    /// on the wire, not strings: their text is parsed (and kept as text if it does not parse).
+    init(_ bundle: MimeBundle) {
+        self.init(
+            data: bundle.entries.map { entry in
+                let isJSON = entry.mime == "application/json" || entry.mime.hasSuffix("+json")
+                let value = isJSON ? (try? JSONValue.parse(entry.data)) ?? .string(entry.data) : .string(entry.data)
+                return (mimeType: entry.mime, value: value)
+            })
+    }
+}

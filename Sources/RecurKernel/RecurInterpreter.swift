@@ -1,0 +1,62 @@
+import Jupyter
+import Script
+
+/// Recur script served over Jupyter: the `Interpreter` the kernel runs, backed by one
+/// Script `Session` (the workspace of variables, models and the RNG).
+public final class RecurInterpreter: Interpreter {
+    private let session: Session
+
+    /// Creates an interpreter with a fresh workspace.
+    public init() {
+        session = Session()
+    }
+
+    /// Runs one cell as `Cell In[n]`.
+    public func execute(_ request: ExecuteRequest, publisher: any OutputPublisher) -> ExecuteOutcome {
+        let host = PublisherHost(publisher)
+        return ExecuteOutcome(
+            session.execute(request.code, cellName: "Cell In[\(request.executionCount)]", host: host))
+    }
+
+    /// Evaluates one user expression.
+    public func evaluate(expression: String, publisher: any OutputPublisher) -> ExecuteOutcome {
+        ExecuteOutcome(session.evaluate(expression: expression, host: PublisherHost(publisher)))
+    }
+
+    /// Completes at a Unicode-scalar cursor.
+    public func complete(code: String, cursor: Int) -> Jupyter.Completion {
+        let result = session.complete(code, cursor: cursor)
+        return Jupyter.Completion(matches: result.matches, cursorStart: result.start, cursorEnd: result.end)
+    }
+
+    /// Describes the name under the cursor.
+    public func inspect(code: String, cursor: Int, detailLevel: Int) -> DisplayBundle? {
+        session.inspect(code, cursor: cursor, detailLevel: detailLevel).map(DisplayBundle.init)
+    }
+
+    /// Says whether a cell can run as typed.
+    public func isComplete(code: String) -> CodeCompleteness {
+        switch session.isComplete(code) {
+        case .complete: return .complete
+        case .incomplete(let indent): return .incomplete(indent: indent)
+        case .invalid: return .invalid
+        }
+    }
+
+    /// Drops the workspace; a restart starts a new process with a new one anyway.
+    public func shutdown(restart: Bool) {
+        session.reset()
+    }
+}
+
+extension ExecuteOutcome {
+    init(_ outcome: ExecutionOutcome) {
+        switch outcome {
+        case .success(let result):
+            self = .success(result: result.map(DisplayBundle.init))
+        case .failure(let failure):
+            self = .failure(
+                ExecutionError(name: failure.name, value: failure.message, traceback: failure.traceback))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Glibc
+import Jupyter
+import RecurKernel
+
+/// `recur kernel -f CONNECTION_FILE`: the process a Jupyter frontend starts.
+struct KernelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kernel",
+        abstract: "Run the Jupyter kernel on the sockets of a connection file."
+    )
+
+    @Option(name: [.customShort("f"), .customLong("connection-file")], help: "The kernel's connection file.")
+    var connectionFile: String
+
+    func run() throws {
+        try Self.serve(connectionFile: connectionFile)
+    }
+
+    /// Runs the kernel when the arguments are exactly `kernel -f FILE` (what every
+    /// kernelspec launches), bypassing ArgumentParser: its reflection touches about 3 MiB of
+    /// code and data that a kernel process would otherwise keep resident for its lifetime.
+    /// Anything else (help, errors, other spellings) goes through ArgumentParser.
+    static func runDirectly(_ arguments: [String]) -> Bool {
+        guard arguments.count == 4, arguments[1] == "kernel",
+            arguments[2] == "-f" || arguments[2] == "--connection-file"
+        else { return false }
+        do {
+            try serve(connectionFile: arguments[3])
+        } catch {
+            StandardError.write("Error: \(error)")
+            Glibc.exit(1)
+        }
+        return true
+    }
+
+    private static func serve(connectionFile: String) throws {
+        let connection = try ConnectionInfo(path: connectionFile)
+        let server = try KernelServer(
+            connection: connection, kernelInfo: KernelIdentity.kernelInfo,
+            log: { StandardError.write("recur kernel: " + $0) })
+        let interrupts = InterruptSignal(control: server.control)
+        _ = try server.run(interpreter: RecurInterpreter())
+        interrupts.cancel()
+    }
+}

@@ -1,0 +1,61 @@
+"""Interrupts, by interrupt_request on control and by SIGINT, stop a long loop and keep state."""
+from __future__ import annotations
+
+import signal
+
+import pytest
+
+from helpers import TIMEOUT, execute, iopub_until_idle, shell_reply
+
+pytestmark = pytest.mark.timeout(60)
+
+LONG_LOOP = "i = 0\nwhile True:\n    i = i + 1\n"
+
+
+def _start_long_loop(kc) -> str:
+    msg_id = kc.execute(LONG_LOOP)
+    while True:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+            return msg_id
+
+
+def _assert_interrupted(kc, msg_id):
+    reply = shell_reply(kc, msg_id)
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "KeyboardInterrupt"
+    errors = [m for m in iopub_until_idle(kc, msg_id) if m["msg_type"] == "error"]
+    assert len(errors) == 1
+
+
+def _assert_state_kept(kc):
+    execute(kc, "kept = 41")
+    reply, outputs = execute(kc, "print(kept + 1, i > 0)")
+    assert reply["content"]["status"] == "ok"
+    assert [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"] == ["42 True\n"]
+
+
+def test_interrupt_request_stops_a_long_loop(kernel):
+    km, kc = kernel
+    msg_id = _start_long_loop(kc)
+    km.interrupt_kernel()
+    _assert_interrupted(kc, msg_id)
+    assert km.is_alive()
+    _assert_state_kept(kc)
+
+
+def test_sigint_stops_a_long_loop(kernel):
+    km, kc = kernel
+    msg_id = _start_long_loop(kc)
+    km.signal_kernel(signal.SIGINT)
+    _assert_interrupted(kc, msg_id)
+    assert km.is_alive()
+    _assert_state_kept(kc)
+
+
+def test_sigint_while_idle_is_harmless(kernel):
+    km, kc = kernel
+    km.signal_kernel(signal.SIGINT)
+    reply, _ = execute(kc, "x = 1")
+    assert reply["content"]["status"] == "ok"
+    assert km.is_alive()

@@ -1,0 +1,113 @@
+"""Forged, replayed and malformed messages are dropped; the kernel stays up and runs nothing."""
+from __future__ import annotations
+
+import pytest
+import zmq
+from jupyter_client.session import Session
+
+from helpers import TIMEOUT, execute, shell_reply
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def _dealer(km):
+    socket = zmq.Context.instance().socket(zmq.DEALER)
+    socket.linger = 0
+    socket.connect(f"{km.transport}://{km.ip}:{km.shell_port}")
+    return socket
+
+
+def _barrier(kc):
+    """Shell handles messages in order: once this replies, everything sent before is done."""
+    msg_id = kc.kernel_info()
+    shell_reply(kc, msg_id)
+
+
+def _no_reply(socket, timeout_ms=300):
+    return socket.poll(timeout_ms) == 0
+
+
+def test_bad_signature_executes_nothing(kernel):
+    km, kc = kernel
+    forger = Session(key=b"not-the-key", username="mallory")
+    socket = _dealer(km)
+    try:
+        forger.send(socket, "execute_request", {"code": "forged = 1", "silent": False})
+        _barrier(kc)
+        assert _no_reply(socket)
+    finally:
+        socket.close()
+    reply, _ = execute(kc, "print(forged)")
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "NameError"
+
+
+def test_missing_signature_executes_nothing(kernel):
+    km, kc = kernel
+    unsigned = Session(key=b"", username="mallory")
+    socket = _dealer(km)
+    try:
+        unsigned.send(socket, "execute_request", {"code": "forged = 2", "silent": False})
+        _barrier(kc)
+        assert _no_reply(socket)
+    finally:
+        socket.close()
+    reply, _ = execute(kc, "print(forged)")
+    assert reply["content"]["ename"] == "NameError"
+
+
+def test_replayed_message_executes_once(kernel):
+    km, kc = kernel
+    execute(kc, "counter = 0")
+    socket = _dealer(km)
+    try:
+        msg = kc.session.msg("execute_request", {"code": "counter = counter + 1", "silent": False})
+        frames = kc.session.serialize(msg)
+        socket.send_multipart(frames)
+        socket.send_multipart(frames)
+        assert socket.poll(TIMEOUT * 1000)
+        first = kc.session.deserialize(kc.session.feed_identities(socket.recv_multipart())[1])
+        assert first["parent_header"]["msg_id"] == msg["header"]["msg_id"]
+        _barrier(kc)
+        assert _no_reply(socket)
+    finally:
+        socket.close()
+    reply, outputs = execute(kc, "print(counter)")
+    streams = [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"]
+    assert streams == ["1\n"]
+
+
+@pytest.mark.parametrize(
+    "frames",
+    [
+        [b"<IDS|MSG>", b"", b"{not json", b"{}", b"{}", b"{}"],
+        [b"<IDS|MSG>", b"", b'{"msg_id": "1", "msg_type": 7}', b"{}", b"{}", b"{}"],
+        [b"no delimiter"],
+        [b"<IDS|MSG>", b"", b"{}"],
+    ],
+)
+def test_malformed_frames_are_dropped(kernel, frames):
+    km, kc = kernel
+    socket = _dealer(km)
+    try:
+        signed = list(frames)
+        if len(signed) >= 6:
+            signed[1] = kc.session.sign(signed[2:6])
+        socket.send_multipart(signed)
+        _barrier(kc)
+        assert _no_reply(socket)
+    finally:
+        socket.close()
+    assert km.is_alive()
+
+
+def test_content_with_wrong_types_is_dropped(kernel):
+    km, kc = kernel
+    socket = _dealer(km)
+    try:
+        kc.session.send(socket, "execute_request", {"code": 42, "silent": False})
+        _barrier(kc)
+        assert _no_reply(socket)
+    finally:
+        socket.close()
+    assert km.is_alive()
