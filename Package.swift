@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "RecurKernel",
                 "Script",
+                "Tensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

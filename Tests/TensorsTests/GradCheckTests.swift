@@ -59,7 +59,7 @@ import Testing
         try Self.check([[5, 2, 3], [1, 2, 4], [4, 3], [4, 4], [4], [4]], seed: 8) { x throws(TensorError) in
             let weights = RecurrentWeights(weightIH: x[2], weightHH: x[3], biasIH: x[4], biasHH: x[5])
             return RecurrentKernel.run(
-                x: x[0], h0: x[1], layers: [weights], nonlinearity: .tanh, steps: 5, batch: 2, hidden: 4,
+                x: x[0], h0: x[1], layers: [weights], nonlinearity: .tanh, steps: 5, batch: 2, inputSize: 3, hidden: 4,
                 appendFinal: true, resultShape: Shape([(5 + 1) * 8]), name: "RNNBackward"
             ).tanh()
         }

@@ -136,11 +136,11 @@ extension Interpreter {
         var missing: [String] = []
         for (i, parameter) in parameters.enumerated() {
             switch parameter.kind {
-            case .varPositional: scope.variables[parameter.name] = .tuple(extra)
-            case .varKeyword: scope.variables[parameter.name] = .dict(keywordDict)
+            case .varPositional: scope.setLocal(symbol(function.definition.parameterNames[i]), .tuple(extra))
+            case .varKeyword: scope.setLocal(symbol(function.definition.parameterNames[i]), .dict(keywordDict))
             case .normal, .keywordOnly:
                 if let value = values[i] ?? function.defaults[i] {
-                    scope.variables[parameter.name] = value
+                    scope.setLocal(symbol(function.definition.parameterNames[i]), value)
                 } else {
                     missing.append("'\(parameter.name)'")
                 }

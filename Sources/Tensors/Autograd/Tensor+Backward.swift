@@ -21,12 +21,14 @@ extension Tensor {
         for tensor in order where tensor.gradFn?.backward == nil {
             throw .backwardThroughFreedGraph
         }
-        var pending: [ObjectIdentifier: Tensor] = [ObjectIdentifier(self): seed]
+        // Pending gradients are plain arrays so a second contribution adds in place.
+        var pending: [ObjectIdentifier: [Float]] = [ObjectIdentifier(self): seed.floats]
         GradMode.$enabled.withValue(false) {
             for tensor in order.reversed() {
                 guard let node = tensor.gradFn, let backward = node.backward,
-                    let upstream = pending.removeValue(forKey: ObjectIdentifier(tensor))
+                    let values = pending.removeValue(forKey: ObjectIdentifier(tensor))
                 else { continue }
+                let upstream = Tensor(shape: tensor.shape, floats: values)
                 if tensor.retainsGrad { tensor.accumulateGrad(upstream) }
                 let grads = backward(upstream)
                 if !retainGraph { node.backward = nil }
@@ -36,10 +38,15 @@ extension Tensor {
                         input.accumulateGrad(grad)
                     } else {
                         let key = ObjectIdentifier(input)
-                        if let existing = pending[key] {
-                            pending[key] = Tensor(shape: existing.shape, floats: Kernels.add(existing.floats, grad.floats))
+                        let contribution = grad.floats
+                        if pending[key] == nil {
+                            pending[key] = contribution
                         } else {
-                            pending[key] = grad
+                            pending[key]?.withUnsafeMutableBufferPointer { acc in
+                                contribution.withUnsafeBufferPointer { add in
+                                    for i in 0..<Swift.min(acc.count, add.count) { acc[i] += add[i] }
+                                }
+                            }
                         }
                     }
                 }

@@ -135,6 +135,9 @@ enum Kernels {
     /// dimensions permuted by `order` (result dim k is source dim order[k]).
     static func permute(_ storage: TensorStorage, _ shape: Shape, _ order: [Int]) -> TensorStorage {
         let n = shape.count
+        if case .float32(let v) = storage, let last = order.last, last == shape.rank - 1, shape.dims[last] > 1 {
+            return .float32(permuteBlocks(v, shape, order))
+        }
         let srcStrides = shape.strides
         let outDims = order.map { shape.dims[$0] }
         let st = order.map { srcStrides[$0] }
@@ -162,5 +165,34 @@ enum Kernels {
             })
         }
         return storage.gather(offsets)
+    }
+
+    /// `permute` when the innermost dimension stays innermost: whole rows move with one copy.
+    static func permuteBlocks(_ v: [Float], _ shape: Shape, _ order: [Int]) -> [Float] {
+        let rank = shape.rank
+        let block = shape.dims[rank - 1]
+        let outer = Shape(Array(order.dropLast().map { shape.dims[$0] }))
+        let srcStrides = shape.strides
+        let st = order.dropLast().map { srcStrides[$0] }
+        let rows = outer.count
+        return v.withUnsafeBufferPointer { pv in
+            makeFloats(v.count) { out in
+                guard let src = pv.baseAddress, let dst = out.baseAddress else { return }
+                var index = [Int](repeating: 0, count: rank - 1)
+                var off = 0
+                for r in 0..<rows {
+                    (dst + r * block).update(from: src + off, count: block)
+                    var d = rank - 2
+                    while d >= 0 {
+                        index[d] += 1
+                        off += st[d]
+                        if index[d] < outer.dims[d] { break }
+                        off -= st[d] * outer.dims[d]
+                        index[d] = 0
+                        d -= 1
+                    }
+                }
+            }
+        }
     }
 }

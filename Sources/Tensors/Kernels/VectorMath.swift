@@ -1,18 +1,19 @@
 import Glibc
 
-/// Vectorised transcendental functions. glibc's scalar `tanhf` dominates a recurrent forward
-/// pass, so the hot ones run eight lanes at a time.
+/// Fast elementwise transcendental functions. glibc's scalar `tanhf` dominates a recurrent
+/// forward pass, so these are written as straight-line, branch-free scalar code over raw
+/// buffers, which LLVM vectorises; the float-to-int steps use the 1.5 * 2^23 rounding trick
+/// because generic SIMD conversions are slow. Accuracy is within a few float32 ulps.
 enum VectorMath {
-    typealias V = SIMD8<Float>
-
-    /// exp over eight lanes: 2^n * p(r) with r = x - n ln2 in [-ln2/2, ln2/2].
+    /// e^x for x <= 88.3 (smaller arguments flush towards zero at -87.3).
     @inline(__always)
-    static func exp(_ x: V) -> V {
-        let clamped = x.clamped(lowerBound: V(repeating: -87.3), upperBound: V(repeating: 88.3))
-        let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)
+    static func exp(_ x: Float) -> Float {
+        let clamped = Swift.min(Swift.max(x, -87.3), 88.3)
+        let shifted = clamped * 1.442_695_04 + 12_582_912
+        let n = shifted - 12_582_912
         var r = clamped - n * 0.693_145_751_953_125
         r = r - n * 1.428_606_765_330_187e-06
-        var p = V(repeating: 1.0 / 5040)
+        var p: Float = 1.0 / 5040
         p = p * r + 1.0 / 720
         p = p * r + 1.0 / 120
         p = p * r + 1.0 / 24
@@ -20,64 +21,32 @@ enum VectorMath {
         p = p * r + 0.5
         p = p * r + 1
         p = p * r + 1
-        let bits = (SIMD8<Int32>(n, rounding: .toNearestOrEven) &+ 127) &<< 23
-        return p * unsafeBitCast(bits, to: V.self)
+        let bits = (shifted.bitPattern &- 0x4B40_0000 &+ 127) &<< 23
+        return p * Float(bitPattern: bits)
     }
 
-    /// tanh over eight lanes: an odd polynomial near zero, (e^2x - 1)/(e^2x + 1) elsewhere.
+    /// tanh: an odd Taylor polynomial below 1/16, (1 - e)/(1 + e) with e = exp(-2|x|) above.
     @inline(__always)
-    static func tanh(_ x: V) -> V {
-        let ax = abs(x)
-        let e = exp(2 * ax.replacing(with: 20, where: ax .> 20))
-        var big = (e - 1) / (e + 1)
-        big.replace(with: -big, where: x .< 0)
-        let x2 = x * x
-        var small = V(repeating: -17.0 / 315)
+    static func tanh(_ x: Float) -> Float {
+        let ax = Swift.abs(x)
+        let e = exp(-2 * ax)
+        let large = (1 - e) / (1 + e)
+        let x2 = ax * ax
+        var small: Float = -17.0 / 315
         small = small * x2 + 2.0 / 15
         small = small * x2 - 1.0 / 3
-        small = small * x2 * x + x
-        return small.replacing(with: big, where: ax .>= 0.0625)
+        small = small * x2 * ax + ax
+        let magnitude = ax < 0.0625 ? small : large
+        return Float(sign: x.sign, exponentBitPattern: magnitude.exponentBitPattern, significandBitPattern: magnitude.significandBitPattern)
     }
 
     /// In-place tanh over a buffer.
     static func tanh(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
-        var i = 0
-        let raw = UnsafeMutableRawPointer(buffer)
-        while i + 8 <= count {
-            let v = raw.loadUnaligned(fromByteOffset: i * 4, as: V.self)
-            raw.storeBytes(of: tanh(v), toByteOffset: i * 4, as: V.self)
-            i += 8
-        }
-        while i < count {
-            buffer[i] = tanhf(buffer[i])
-            i += 1
-        }
+        for i in 0..<count { buffer[i] = tanh(buffer[i]) }
     }
 
     /// In-place exp over a buffer.
     static func exp(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
-        var i = 0
-        let raw = UnsafeMutableRawPointer(buffer)
-        while i + 8 <= count {
-            let v = raw.loadUnaligned(fromByteOffset: i * 4, as: V.self)
-            raw.storeBytes(of: exp(v), toByteOffset: i * 4, as: V.self)
-            i += 8
-        }
-        while i < count {
-            buffer[i] = expf(buffer[i])
-            i += 1
-        }
+        for i in 0..<count { buffer[i] = exp(buffer[i]) }
     }
-}
-
-extension SIMD8 where Scalar == Float {
-    @inline(__always)
-    func clamped(lowerBound: Self, upperBound: Self) -> Self {
-        pointwiseMin(pointwiseMax(self, lowerBound), upperBound)
-    }
-}
-
-@inline(__always)
-func abs(_ v: SIMD8<Float>) -> SIMD8<Float> {
-    v.replacing(with: -v, where: v .< 0)
 }

@@ -103,7 +103,7 @@ public final class RNN: Module {
         let bh = batch * hiddenSize
         let packed = RecurrentKernel.run(
             x: x, h0: h, layers: layers, nonlinearity: nonlinearity, steps: steps, batch: batch,
-            hidden: hiddenSize, appendFinal: true, resultShape: Shape([(steps + numLayers) * bh]), name: "RNNBackward")
+            inputSize: inputSize, hidden: hiddenSize, appendFinal: true, resultShape: Shape([(steps + numLayers) * bh]), name: "RNNBackward")
         if !batched {
             let output = packed.packedPart(offset: 0, dims: [steps, hiddenSize], swapFirstTwo: false, name: "SqueezeBackward1")
             let last = packed.packedPart(offset: steps * bh, dims: [numLayers, hiddenSize], swapFirstTwo: false, name: "SqueezeBackward1")

@@ -78,12 +78,11 @@ public final class RNNCell: Module {
             guard hb.shape.dims[1] == hiddenSize else {
                 throw .runtime("hidden0 has inconsistent hidden_size: got \(hb.shape.dims[1]), expected \(hiddenSize)")
             }
-            h = try hb.view([1, batch, hiddenSize])
+            h = hb
         }
-        let step = try x.view([1, batch, inputSize])
         let name = nonlinearity == .tanh ? "TanhBackward0" : "ReluBackward0"
         let out = RecurrentKernel.run(
-            x: step, h0: h, layers: [weights], nonlinearity: nonlinearity, steps: 1, batch: batch,
+            x: x, h0: h, layers: [weights], nonlinearity: nonlinearity, steps: 1, batch: batch, inputSize: inputSize,
             hidden: hiddenSize, appendFinal: false, resultShape: Shape([batch, hiddenSize]), name: name)
         return batched ? out : try out.squeeze(0)
     }

@@ -20,17 +20,19 @@ struct RecurrentWeights {
 /// projection, one GEMM per step for the recurrence, weight gradients as GEMMs over all steps,
 /// and no allocation inside the time loop.
 enum RecurrentKernel {
-    /// Runs the layers over time-major `x` (T, B, I) from `h0` (L, B, H) or zeros. The result
+    /// Runs the layers over time-major `x` (T*B*I values in (T, B, I) order, any shape) from
+    /// `h0` (L*B*H values, any shape) or zeros; gradients come back in the operands' shapes. The result
     /// holds the top layer's outputs (T*B*H values) followed, when `appendFinal`, by each
     /// layer's last state (L*B*H values); it is recorded as one node named `name`.
     static func run(
         x: Tensor, h0: Tensor?, layers: [RecurrentWeights], nonlinearity: Nonlinearity,
-        steps: Int, batch: Int, hidden: Int, appendFinal: Bool, resultShape: Shape, name: String
+        steps: Int, batch: Int, inputSize: Int, hidden: Int, appendFinal: Bool, resultShape: Shape, name: String
     ) -> Tensor {
         let bh = batch * hidden
         let slab = (steps + 1) * bh
         let h0Values = h0?.floats
-        var states = [Float](repeating: 0, count: layers.count * slab)
+        // Every slot but the initial states is overwritten before it is read.
+        var states = makeFloats(layers.count * slab) { _ in }
         let xValues = x.floats
         let weights = layers.map { ($0.weightIH.floats, $0.weightHH.floats, combinedBias($0)) }
         states.withUnsafeMutableBufferPointer { ps in
@@ -39,33 +41,41 @@ enum RecurrentKernel {
                 let layerStates = s + l * slab
                 if let h0Values {
                     for i in 0..<bh { layerStates[i] = h0Values[l * bh + i] }
+                } else {
+                    layerStates.update(repeating: 0, count: bh)
                 }
-                let inputSize = l == 0 ? x.shape.dims[2] : hidden
+                let layerInputSize = l == 0 ? inputSize : hidden
                 if l == 0 {
                     xValues.withUnsafeBufferPointer { px in
                         guard let xp = px.baseAddress else { return }
-                        forwardLayer(xp, inputSize, wih, whh, bias, layerStates, steps, batch, hidden, nonlinearity)
+                        forwardLayer(xp, layerInputSize, wih, whh, bias, layerStates, steps, batch, hidden, nonlinearity)
                     }
                 } else {
-                    forwardLayer(UnsafePointer(s + (l - 1) * slab + bh), inputSize, wih, whh, bias, layerStates, steps, batch, hidden, nonlinearity)
+                    forwardLayer(UnsafePointer(s + (l - 1) * slab + bh), layerInputSize, wih, whh, bias, layerStates, steps, batch, hidden, nonlinearity)
                 }
             }
         }
         let top = (layers.count - 1) * slab + bh
-        var result = Array(states[top..<(top + steps * bh)])
-        if appendFinal {
-            for l in 0..<layers.count {
-                let last = l * slab + steps * bh
-                result.append(contentsOf: states[last..<(last + bh)])
+        let resultCount = steps * bh + (appendFinal ? layers.count * bh : 0)
+        let result = states.withUnsafeBufferPointer { ps in
+            makeFloats(resultCount) { out in
+                guard let s = ps.baseAddress, let o = out.baseAddress else { return }
+                o.update(from: s + top, count: steps * bh)
+                if appendFinal {
+                    for l in 0..<layers.count {
+                        (o + steps * bh + l * bh).update(from: s + l * slab + steps * bh, count: bh)
+                    }
+                }
             }
         }
         let inputs = [x] + (h0.map { [$0] } ?? []) + layers.flatMap(\.tensors)
         let xShape = x.shape
+        let h0Shape = h0?.shape
         let frozenStates = states
         return Tensor(shape: resultShape, floats: result).recording(name, inputs) { g in
             backward(
-                g.floats, states: frozenStates, x: xValues, xShape: xShape, weights: weights, layers: layers,
-                hasH0: h0 != nil, nonlinearity: nonlinearity, steps: steps, batch: batch, hidden: hidden,
+                g.floats, states: frozenStates, x: xValues, xShape: xShape, inputSize: inputSize, weights: weights,
+                layers: layers, h0Shape: h0Shape, nonlinearity: nonlinearity, steps: steps, batch: batch, hidden: hidden,
                 appendFinal: appendFinal)
         }
     }
@@ -84,8 +94,9 @@ enum RecurrentKernel {
         let bh = batch * hidden
         let out = states + bh
         if let bias {
-            for r in 0..<(steps * batch) {
-                for j in 0..<hidden { out[r * hidden + j] = bias[j] }
+            bias.withUnsafeBufferPointer { pb in
+                guard let b = pb.baseAddress else { return }
+                for r in 0..<(steps * batch) { (out + r * hidden).update(from: b, count: hidden) }
             }
         }
         wih.withUnsafeBufferPointer { pw in
@@ -106,8 +117,8 @@ enum RecurrentKernel {
     }
 
     static func backward(
-        _ g: [Float], states: [Float], x: [Float], xShape: Shape, weights: [([Float], [Float], [Float]?)],
-        layers: [RecurrentWeights], hasH0: Bool, nonlinearity: Nonlinearity,
+        _ g: [Float], states: [Float], x: [Float], xShape: Shape, inputSize firstInputSize: Int,
+        weights: [([Float], [Float], [Float]?)], layers: [RecurrentWeights], h0Shape: Shape?, nonlinearity: Nonlinearity,
         steps: Int, batch: Int, hidden: Int, appendFinal: Bool
     ) -> [Tensor?] {
         let bh = batch * hidden
@@ -123,7 +134,7 @@ enum RecurrentKernel {
             guard let s = ps.baseAddress else { return }
             for l in stride(from: count - 1, through: 0, by: -1) {
                 let (wih, whh, _) = weights[l]
-                let inputSize = l == 0 ? xShape.dims[2] : hidden
+                let inputSize = l == 0 ? firstInputSize : hidden
                 let layerStates = s + l * slab
                 for i in 0..<bh { dh[i] = appendFinal ? g[steps * bh + l * bh + i] : 0 }
                 dOut.withUnsafeMutableBufferPointer { pd in
@@ -144,12 +155,18 @@ enum RecurrentKernel {
                 }
                 for i in 0..<bh { dh0[l * bh + i] = dh[i] }
                 let rows = steps * batch
-                let layerInput: [Float] = l == 0 ? x : Array(states[((l - 1) * slab + bh)..<((l - 1) * slab + bh + rows * hidden)])
-                let gWih = BLAS.product(dOut, transposeA: true, layerInput, transposeB: false, m: hidden, n: inputSize, k: rows)
-                let hPrev = Array(states[(l * slab)..<(l * slab + rows * hidden)])
-                let gWhh = BLAS.product(dOut, transposeA: true, hPrev, transposeB: false, m: hidden, n: hidden, k: rows)
-                var gb = [Float](repeating: 0, count: hidden)
-                for r in 0..<rows { for j in 0..<hidden { gb[j] += dOut[r * hidden + j] } }
+                let (gWih, gWhh, gb) = dOut.withUnsafeBufferPointer { pd in
+                    x.withUnsafeBufferPointer { px in
+                        let input = l == 0 ? px.baseAddress : UnsafePointer(s + (l - 1) * slab + bh)
+                        let gWih = BLAS.product(pd.baseAddress, transposeA: true, input, transposeB: false, m: hidden, n: inputSize, k: rows)
+                        let gWhh = BLAS.product(pd.baseAddress, transposeA: true, UnsafePointer(s + l * slab), transposeB: false, m: hidden, n: hidden, k: rows)
+                        var gb = [Float](repeating: 0, count: hidden)
+                        gb.withUnsafeMutableBufferPointer { pb in
+                            for r in 0..<rows { for j in 0..<hidden { pb[j] += pd[r * hidden + j] } }
+                        }
+                        return (gWih, gWhh, gb)
+                    }
+                }
                 let layer = layers[l]
                 var grads: [Tensor?] = [
                     Tensor(shape: layer.weightIH.shape, floats: gWih), Tensor(shape: layer.weightHH.shape, floats: gWhh),
@@ -162,7 +179,7 @@ enum RecurrentKernel {
             }
         }
         var result: [Tensor?] = [Tensor(shape: xShape, floats: dx)]
-        if hasH0 { result.append(Tensor(shape: Shape([count, batch, hidden]), floats: dh0)) }
+        if let h0Shape { result.append(Tensor(shape: h0Shape, floats: dh0)) }
         for grads in paramGrads { result += grads }
         return result
     }
@@ -193,8 +210,14 @@ extension Tensor {
                 order.swapAt(0, 1)
                 gv = Kernels.permute(.float32(gv), finalShape, order).floats
             }
-            var full = [Float](repeating: 0, count: total)
-            for i in 0..<n { full[offset + i] = gv[i] }
+            let full = gv.withUnsafeBufferPointer { pg in
+                makeFloats(total) { out in
+                    guard let o = out.baseAddress, let g = pg.baseAddress else { return }
+                    o.update(repeating: 0, count: offset)
+                    (o + offset).update(from: g, count: n)
+                    (o + offset + n).update(repeating: 0, count: total - offset - n)
+                }
+            }
             return [Tensor(shape: packed, floats: full)]
         }
     }

@@ -50,15 +50,23 @@ public final class Adam: Optimizer {
             let stepSize = Float(learningRate / bc1)
             let bc2Sqrt = Float(bc2.squareRoot())
             p.mutateFloats { values in
-                for i in 0..<values.count {
-                    if wd != 0 { g[i] += wd * values[i] }
-                    let m = s.m[i]
-                    // lerp as ATen computes it, so rounding matches PyTorch.
-                    let updated = weight < 0.5 ? m + weight * (g[i] - m) : g[i] - (g[i] - m) * (1 - weight)
-                    s.m[i] = updated
-                    s.v[i] = s.v[i] * b2 + (1 - b2) * g[i] * g[i]
-                    let denom = s.v[i].squareRoot() / bc2Sqrt + epsilon
-                    values[i] += -stepSize * (updated / denom)
+                g.withUnsafeMutableBufferPointer { grad in
+                    s.m.withUnsafeMutableBufferPointer { m in
+                        s.v.withUnsafeMutableBufferPointer { v in
+                            let n = Swift.min(values.count, grad.count, m.count, v.count)
+                            values.withUnsafeMutableBufferPointer { p in
+                                for i in 0..<n {
+                                    let gi = wd != 0 ? grad[i] + wd * p[i] : grad[i]
+                                    // lerp as ATen computes it, so rounding matches PyTorch.
+                                    let mi = weight < 0.5 ? m[i] + weight * (gi - m[i]) : gi - (gi - m[i]) * (1 - weight)
+                                    m[i] = mi
+                                    v[i] = v[i] * b2 + (1 - b2) * gi * gi
+                                    let denom = v[i].squareRoot() / bc2Sqrt + epsilon
+                                    p[i] += -stepSize * (mi / denom)
+                                }
+                            }
+                        }
+                    }
                 }
             }
             state[key] = s

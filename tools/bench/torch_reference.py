@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Times the `recur bench` cases in PyTorch (2 threads) side by side with Recur.
+
+Run with a Python that has torch, from the repository root, after `swift build -c release`:
+
+    python tools/bench/torch_reference.py [--rounds 3] [--recur .build/release/recur]
+
+Each round runs `recur bench` and then the same four training programs in PyTorch; the report
+gives each side's median microseconds per training step (forward, loss, backward, optimizer
+step) over the rounds and the ratio Recur / PyTorch. Without a Recur binary only PyTorch runs.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import time
+
+import torch
+import torch.nn as nn
+
+IDX = [1, 0, 2, 2, 3]
+LABELS = [3, 1, 2, 3, 2]
+
+
+def one_hot():
+    return torch.Tensor([[1 if i == x else 0 for i in range(4)] for x in IDX])
+
+
+def seed1_rnncell():
+    cell = nn.RNNCell(4, 4)
+    inputs = one_hot().view(-1, 1, 4)
+    labels = torch.LongTensor(LABELS).view(-1, 1)
+    crit = nn.CrossEntropyLoss()
+    opt = torch.optim.Adam(cell.parameters(), lr=0.1)
+
+    def step():
+        opt.zero_grad()
+        hidden = torch.zeros(1, 4)
+        loss = 0
+        for inp, label in zip(inputs, labels):
+            hidden = cell(inp, hidden)
+            loss += crit(hidden, label)
+        loss.backward()
+        opt.step()
+    return "seed1_rnncell", step, 3000
+
+
+def seed2_rnn():
+    rnn = nn.RNN(4, 4)
+    inputs = one_hot().view(5, 1, 4)
+    labels = torch.LongTensor(LABELS)
+    crit = nn.CrossEntropyLoss()
+    opt = torch.optim.Adam(rnn.parameters(), lr=0.1)
+
+    def step():
+        opt.zero_grad()
+        out, _ = rnn(inputs, torch.zeros(1, 1, 4))
+        loss = crit(out.view(-1, 4), labels)
+        loss.backward()
+        opt.step()
+    return "seed2_rnn", step, 3000
+
+
+def seed3_embedding():
+    emb, rnn, fc = nn.Embedding(4, 10), nn.RNN(10, 8, num_layers=2, batch_first=True), nn.Linear(8, 4)
+    inputs = torch.LongTensor([IDX])
+    labels = torch.LongTensor(LABELS)
+    crit = nn.CrossEntropyLoss()
+    opt = torch.optim.Adam(list(emb.parameters()) + list(rnn.parameters()) + list(fc.parameters()), lr=0.05)
+
+    def step():
+        opt.zero_grad()
+        x, _ = rnn(emb(inputs), torch.zeros(2, 1, 8))
+        loss = crit(fc(x).view(-1, 4), labels)
+        loss.backward()
+        opt.step()
+    return "seed3_embedding", step, 3000
+
+
+def char_model():
+    emb, rnn, fc = nn.Embedding(64, 64), nn.RNN(64, 256, num_layers=2, batch_first=True), nn.Linear(256, 64)
+    inputs = torch.randint(0, 64, (32, 64))
+    targets = torch.randint(0, 64, (32 * 64,))
+    crit = nn.CrossEntropyLoss()
+    opt = torch.optim.Adam(list(emb.parameters()) + list(rnn.parameters()) + list(fc.parameters()), lr=0.001)
+
+    def step():
+        opt.zero_grad()
+        x, _ = rnn(emb(inputs))
+        loss = crit(fc(x).view(-1, 64), targets)
+        loss.backward()
+        opt.step()
+    return "char_h256_b32_t64", step, 40
+
+
+def time_torch(scale):
+    results = {}
+    for make in (seed1_rnncell, seed2_rnn, seed3_embedding, char_model):
+        name, step, iterations = make()
+        iterations = max(5, int(iterations * scale))
+        for _ in range(max(2, iterations // 10)):
+            step()
+        samples = []
+        for _ in range(iterations):
+            start = time.perf_counter()
+            step()
+            samples.append((time.perf_counter() - start) * 1e6)
+        results[name] = statistics.median(samples)
+    return results
+
+
+def time_recur(binary, scale):
+    out = subprocess.run([binary, "bench", "--scale", str(scale)], check=True, capture_output=True, text=True).stdout
+    return {row["case"]: row["median_us"] for row in map(json.loads, out.splitlines()) if row}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--scale", type=float, default=1.0, help="scale iteration counts")
+    parser.add_argument("--recur", default=os.path.join(".build", "release", "recur"))
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    torch.manual_seed(0)
+    have_recur = os.path.exists(args.recur)
+    torch_rounds, recur_rounds = [], []
+    for _ in range(args.rounds):
+        if have_recur:
+            recur_rounds.append(time_recur(args.recur, args.scale))
+        torch_rounds.append(time_torch(args.scale))
+    for name in torch_rounds[0]:
+        row = {"case": name, "torch_us": round(statistics.median(r[name] for r in torch_rounds), 1),
+               "torch_version": torch.__version__.split("+")[0], "torch_threads": torch.get_num_threads()}
+        if have_recur:
+            mine = statistics.median(r[name] for r in recur_rounds)
+            row["recur_us"] = round(mine, 1)
+            row["ratio"] = round(mine / row["torch_us"], 3)
+            row["speedup"] = round(row["torch_us"] / mine, 1)
+        print(json.dumps(row))
+
+
+if __name__ == "__main__":
+    main()
