@@ -138,6 +138,28 @@ import Testing
         #expect(h.error("Child(1)") == "TypeError: Child.__init__() missing 1 required positional argument: 'y'")
     }
 
+    @Test func staticClassMethodsAndProperties() {
+        var h = Harness()
+        _ = h.run("""
+        class Temp:
+            scale = 'C'
+            def __init__(self, degrees):
+                self.degrees = degrees
+            @property
+            def kelvin(self):
+                return self.degrees + 273
+            @staticmethod
+            def add(a, b):
+                return a + b
+            @classmethod
+            def unit(cls):
+                return cls.scale
+        t = Temp(10)
+        """)
+        #expect(h.result("t.kelvin, t.add(1, 2), Temp.add(3, 4), t.unit(), Temp.unit()") == "(283, 3, 7, 'C', 'C')")
+        #expect(h.error("def g():\n    yield 1") == "SyntaxError: 'yield' is not supported in Recur script (generators are not available)")
+    }
+
     @Test func exceptionsTryExceptFinallyRaise() {
         var h = Harness()
         let out = h.output("""
