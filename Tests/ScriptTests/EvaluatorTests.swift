@@ -138,6 +138,17 @@ import Testing
         #expect(h.error("Child(1)") == "TypeError: Child.__init__() missing 1 required positional argument: 'y'")
     }
 
+    @Test func namesAssignedInAFunctionAreLocal() {
+        var h = Harness()
+        _ = h.run("x = 1\ndef reads():\n    return x\ndef shadows():\n    print(x)\n    x = 2\ndef bumps():\n    x += 1\ndef declared():\n    global x\n    x += 1\n    return x")
+        #expect(h.result("reads()") == "1")
+        #expect(h.error("shadows()") == "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value")
+        #expect(h.error("bumps()") == "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value")
+        #expect(h.result("declared(), x") == "(2, 2)")
+        #expect(h.result("def comp(n):\n    k = 2\n    return [k * i for i in range(n)]\ncomp(3)") == "[0, 2, 4]")
+        #expect(h.result("def loop():\n    total = 0\n    for i in range(4):\n        total += i\n    return total\nloop()") == "6")
+    }
+
     @Test func staticClassMethodsAndProperties() {
         var h = Harness()
         _ = h.run("""
