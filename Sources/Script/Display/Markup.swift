@@ -48,6 +48,15 @@ struct MarkupWriter {
         text += ">"
     }
 
+    /// An opening tag with attributes decided at run time.
+    mutating func open(_ tag: String, attributeList: [(String, String)]) {
+        text += "<" + tag
+        for (name, value) in attributeList {
+            text += " " + name + "=\"" + Markup.escape(value) + "\""
+        }
+        text += ">"
+    }
+
     mutating func close(_ tag: String) {
         text += "</" + tag + ">"
     }

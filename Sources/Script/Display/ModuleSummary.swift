@@ -105,7 +105,7 @@ extension ModuleSummary {
         }
         if rows > ModuleSummary.maxRows {
             out.open("tr")
-            out.element("td", ["colspan": "6"], text: "… \(rows - ModuleSummary.maxRows) more rows")
+            out.element("td", ["colspan": "6"], text: "… \(ModuleSummary.grouped(rows - ModuleSummary.maxRows)) more rows")
             out.close("tr")
         }
         out.close("tbody")

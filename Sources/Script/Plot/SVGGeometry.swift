@@ -1,0 +1,41 @@
+/// A rectangle in SVG pixels (y grows downwards).
+struct PixelRect: Equatable {
+    var x: Double
+    var y: Double
+    var width: Double
+    var height: Double
+
+    var right: Double { x + width }
+    var bottom: Double { y + height }
+
+    func contains(_ px: Double, _ py: Double) -> Bool {
+        px >= x && px <= right && py >= y && py <= bottom
+    }
+}
+
+/// Numbers for SVG attributes: two decimals at most, no exponent, no trailing zeros, so
+/// coordinates stay short and every value parses.
+enum SVGNumber {
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let clamped = min(1e9, max(-1e9, value))
+        let hundredths = Int((clamped * 100).rounded())
+        let negative = hundredths < 0
+        let magnitude = hundredths.magnitude
+        let whole = magnitude / 100
+        let fraction = magnitude % 100
+        var text = (negative ? "-" : "") + String(whole)
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
+        return text == "-0" ? "0" : text
+    }
+}
+
+/// Font metrics for layout without a font: DejaVu Sans (matplotlib's default) averages
+/// about 0.6 em per character, which is close enough to place labels and size the legend.
+enum TextMetrics {
+    static func width(_ text: String, fontSize: Double) -> Double {
+        Double(text.count) * fontSize * 0.6
+    }
+}
