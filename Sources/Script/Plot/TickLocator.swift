@@ -24,7 +24,8 @@ struct TickLocator {
 
     /// The tick values inside `low...high`.
     func ticks(low: Double, high: Double) -> [Double] {
-        guard low.isFinite, high.isFinite, high > low else { return low.isFinite ? [low] : [] }
+        guard low.isFinite, high.isFinite else { return [] }
+        guard high > low else { return [low] }
         let step = step(span: high - low)
         guard step > 0, step.isFinite else { return [] }
         let first = PlotMath.ceil(low / step - 1e-9)
