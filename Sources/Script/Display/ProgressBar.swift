@@ -1,5 +1,5 @@
 /// The state of a tqdm progress bar and its rendering in tqdm's own text format:
-/// ` 40%|████      | 6/15 [00:01<00:02,  5.12it/s, loss=0.873]`.
+/// ` 40%|████      | 6/15 [00:01<00:01,  5.12it/s, loss=0.873]`.
 struct ProgressBar: Equatable {
     /// Iterations expected; nil when the iterable has no length (tqdm then shows a counter).
     var total: Int?
@@ -103,21 +103,5 @@ struct ProgressBar: Equatable {
         var short = formatDouble(Double(value), "g", precision: 3)
         short = short.replacingOccurrences("+0", with: "+").replacingOccurrences("-0", with: "-")
         return short.count < plain.count ? short : plain
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (the standard library has no such method
-    /// without Foundation).
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
     }
 }

@@ -1,15 +1,3 @@
-/// One output the host should show: a new display, or an update of an earlier one.
-struct DisplayRequest: Equatable {
-    var bundle: MimeBundle
-    var displayID: String
-    var isUpdate: Bool
-
-    /// Sends this request through the host (`display_data` / `update_display_data`).
-    func send(to host: any ScriptHost) {
-        host.display(bundle, displayID: displayID, isUpdate: isUpdate)
-    }
-}
-
 /// A live progress bar: one display created at the start and updated in place, refreshed
 /// no more often than every `minInterval` seconds (tqdm's `mininterval`), so a fast loop
 /// sends a few updates instead of a flood. Time is passed in, so the policy is testable.

@@ -1,18 +1,3 @@
-/// A rectangle in SVG pixels (y grows downwards).
-struct PixelRect: Equatable {
-    var x: Double
-    var y: Double
-    var width: Double
-    var height: Double
-
-    var right: Double { x + width }
-    var bottom: Double { y + height }
-
-    func contains(_ px: Double, _ py: Double) -> Bool {
-        px >= x && px <= right && py >= y && py <= bottom
-    }
-}
-
 /// Numbers for SVG attributes: two decimals at most, no exponent, no trailing zeros, so
 /// coordinates stay short and every value parses.
 enum SVGNumber {
@@ -29,13 +14,5 @@ enum SVGNumber {
             text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
         }
         return text == "-0" ? "0" : text
-    }
-}
-
-/// Font metrics for layout without a font: DejaVu Sans (matplotlib's default) averages
-/// about 0.6 em per character, which is close enough to place labels and size the legend.
-enum TextMetrics {
-    static func width(_ text: String, fontSize: Double) -> Double {
-        Double(text.count) * fontSize * 0.6
     }
 }
