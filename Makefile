@@ -11,8 +11,10 @@ bootstrap:
 build: bootstrap
 	$(SWIFT) build
 
+# The kernel's release build links the Swift runtime statically and without PIE: its
+# resident memory is about 4 MiB smaller (see docs/KERNEL.md).
 release: bootstrap
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -no-pie
 
 swift-test: build
 	$(SWIFT) test

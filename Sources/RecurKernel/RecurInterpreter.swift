@@ -4,18 +4,30 @@ import Script
 /// Recur script served over Jupyter: the `Interpreter` the kernel runs, backed by one
 /// Script `Session` (the workspace of variables, models and the RNG).
 public final class RecurInterpreter: Interpreter {
-    private let session: Session
+    private let loader: SessionLoader
 
-    /// Creates an interpreter with a fresh workspace.
+    /// Creates an interpreter; its workspace is built on a background thread meanwhile the
+    /// kernel binds its sockets and answers `kernel_info`, and is waited for at first use.
     public init() {
-        session = Session()
+        loader = SessionLoader()
     }
+
+    private var session: Session { loader.session }
 
     /// Runs one cell as `Cell In[n]`.
     public func execute(_ request: ExecuteRequest, publisher: any OutputPublisher) -> ExecuteOutcome {
         let host = PublisherHost(publisher)
-        return ExecuteOutcome(
+        let outcome = ExecuteOutcome(
             session.execute(request.code, cellName: "Cell In[\(request.executionCount)]", host: host))
+        // Script reports any refused input() as "no input requests"; when the refusal was an
+        // interrupt during the wait, the cell was interrupted.
+        if host.inputWasInterrupted, case .failure(let error) = outcome, error.name != "KeyboardInterrupt" {
+            return .failure(
+                ExecutionError(
+                    name: "KeyboardInterrupt", value: "",
+                    traceback: error.traceback.dropLast() + ["KeyboardInterrupt"]))
+        }
+        return outcome
     }
 
     /// Evaluates one user expression.
@@ -43,10 +55,9 @@ public final class RecurInterpreter: Interpreter {
         }
     }
 
-    /// Drops the workspace; a restart starts a new process with a new one anyway.
-    public func shutdown(restart: Bool) {
-        session.reset()
-    }
+    /// Nothing to do: the process ends after shutdown, and a restart is a new process
+    /// with a new workspace.
+    public func shutdown(restart: Bool) {}
 }
 
 extension ExecuteOutcome {
