@@ -103,11 +103,13 @@ enum RecurrentKernel {
             guard let w = pw.baseAddress else { return }
             BLAS.gemm(x, transposeA: false, w, transposeB: true, out, m: steps * batch, n: hidden, k: inputSize, beta: bias == nil ? 0 : 1)
         }
-        whh.withUnsafeBufferPointer { pw in
+        // W_hh^T once per sequence, so every step is a plain (not transposed) product.
+        let whhT = Kernels.permute(.float32(whh), Shape([hidden, hidden]), [1, 0]).floats
+        whhT.withUnsafeBufferPointer { pw in
             guard let w = pw.baseAddress else { return }
             for t in 0..<steps {
                 let current = states + (t + 1) * bh
-                BLAS.gemm(states + t * bh, transposeA: false, w, transposeB: true, current, m: batch, n: hidden, k: hidden, beta: 1)
+                BLAS.gemm(states + t * bh, transposeA: false, w, transposeB: false, current, m: batch, n: hidden, k: hidden, beta: 1)
                 switch act {
                 case .tanh: VectorMath.tanh(current, count: bh)
                 case .relu: for i in 0..<bh where current[i] < 0 { current[i] = 0 }
