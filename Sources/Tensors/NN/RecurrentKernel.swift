@@ -71,11 +71,12 @@ enum RecurrentKernel {
         let inputs = [x] + (h0.map { [$0] } ?? []) + layers.flatMap(\.tensors)
         let xShape = x.shape
         let h0Shape = h0?.shape
+        let needInputGrad = x.requiresGradFlag
         let frozenStates = states
         return Tensor(shape: resultShape, floats: result).recording(name, inputs) { g in
             backward(
                 g.floats, states: frozenStates, x: xValues, xShape: xShape, inputSize: inputSize, weights: weights,
-                layers: layers, h0Shape: h0Shape, nonlinearity: nonlinearity, steps: steps, batch: batch, hidden: hidden,
+                layers: layers, h0Shape: h0Shape, needInputGrad: needInputGrad, nonlinearity: nonlinearity, steps: steps, batch: batch, hidden: hidden,
                 appendFinal: appendFinal)
         }
     }
@@ -120,7 +121,8 @@ enum RecurrentKernel {
 
     static func backward(
         _ g: [Float], states: [Float], x: [Float], xShape: Shape, inputSize firstInputSize: Int,
-        weights: [([Float], [Float], [Float]?)], layers: [RecurrentWeights], h0Shape: Shape?, nonlinearity: Nonlinearity,
+        weights: [([Float], [Float], [Float]?)], layers: [RecurrentWeights], h0Shape: Shape?, needInputGrad: Bool,
+        nonlinearity: Nonlinearity,
         steps: Int, batch: Int, hidden: Int, appendFinal: Bool
     ) -> [Tensor?] {
         let bh = batch * hidden
@@ -176,11 +178,13 @@ enum RecurrentKernel {
                 if layer.biasIH != nil { grads.append(Tensor(shape: Shape([hidden]), floats: gb)) }
                 if layer.biasHH != nil { grads.append(Tensor(shape: Shape([hidden]), floats: gb)) }
                 paramGrads[l] = grads
-                let below = BLAS.product(dOut, transposeA: false, wih, transposeB: false, m: rows, n: inputSize, k: hidden)
-                if l == 0 { dx = below } else { dOut = below }
+                if l > 0 || needInputGrad {
+                    let below = BLAS.product(dOut, transposeA: false, wih, transposeB: false, m: rows, n: inputSize, k: hidden)
+                    if l == 0 { dx = below } else { dOut = below }
+                }
             }
         }
-        var result: [Tensor?] = [Tensor(shape: xShape, floats: dx)]
+        var result: [Tensor?] = [needInputGrad ? Tensor(shape: xShape, floats: dx) : nil]
         if let h0Shape { result.append(Tensor(shape: h0Shape, floats: dh0)) }
         for grads in paramGrads { result += grads }
         return result

@@ -54,11 +54,13 @@ extension Tensor {
             let c = BLAS.product(a, transposeA: false, b, transposeB: false, m: rows, n: n, k: k)
             result = Tensor(shape: Shape(outDims), floats: c)
             if !Tensor.needsGraph(self, other) { return result.matchingIntegers(dtype) }
+            let needA = requiresGradFlag
+            let needB = other.requiresGradFlag
             return result.recording(name, [self, other]) { g in
                 let gv = g.floats
-                let ga = BLAS.product(gv, transposeA: false, b, transposeB: true, m: rows, n: k, k: n)
-                let gb = BLAS.product(a, transposeA: true, gv, transposeB: false, m: k, n: n, k: rows)
-                return [Tensor(shape: sa, floats: ga), Tensor(shape: sb, floats: gb)]
+                let ga = needA ? BLAS.product(gv, transposeA: false, b, transposeB: true, m: rows, n: k, k: n) : nil
+                let gb = needB ? BLAS.product(a, transposeA: true, gv, transposeB: false, m: k, n: n, k: rows) : nil
+                return [ga.map { Tensor(shape: sa, floats: $0) }, gb.map { Tensor(shape: sb, floats: $0) }]
             }
         }
         let batch = try Shape.broadcast(Shape(batchA), Shape(batchB))
