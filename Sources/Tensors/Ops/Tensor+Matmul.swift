@@ -64,6 +64,7 @@ extension Tensor {
             }
         }
         let batch = try Shape.broadcast(Shape(batchA), Shape(batchB))
+        _ = try Shape.checkedCount(batch.dims + [Swift.max(m, k, n), Swift.max(m, k, n)])
         let count = batch.count
         let fullA = Shape(batch.dims + [m, k])
         let fullB = Shape(batch.dims + [k, n])
@@ -95,7 +96,7 @@ extension Tensor {
     public static func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor { try a.matmul(b) }
 
     func matchingIntegers(_ original: DType) -> Tensor {
-        original == .float32 ? self : Tensor(shape: shape, storage: .int64(floats.map { Int64($0.rounded()) }))
+        original == .float32 ? self : Tensor(shape: shape, storage: .int64(floats.map { Int64(exactly: $0.rounded()) ?? .min }))
     }
 
     static func cTypeName(_ dtype: DType) -> String {
