@@ -11,8 +11,10 @@ bootstrap:
 build: bootstrap
 	$(SWIFT) build
 
+# The kernel's release build links the Swift runtime statically and without PIE: its
+# resident memory is about 4 MiB smaller (see docs/KERNEL.md).
 release: bootstrap
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -no-pie
 
 swift-test: build
 	$(SWIFT) test
@@ -25,10 +27,11 @@ protocol-test: build
 
 test: swift-test protocol-test
 
+# The lesson's first program, cell by cell, through the kernel installed into .venv.
 demo: bootstrap
-	@echo "make demo: not there yet. It will run the lesson's first program through the" >&2
-	@echo "Recur kernel once the language can run it; see README.md." >&2
-	@exit 1
+	$(SWIFT) build -c release
+	"$$($(SWIFT) build -c release --show-bin-path)/recur" install --prefix $(VENV) --name recur
+	$(PY) scripts/demo.py
 
 clean:
 	rm -rf .build build

@@ -2,6 +2,6 @@
 #define RECUR_COPENSSL_SHIM_H
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 #endif

@@ -4,12 +4,15 @@ import Script
 /// Recur script served over Jupyter: the `Interpreter` the kernel runs, backed by one
 /// Script `Session` (the workspace of variables, models and the RNG).
 public final class RecurInterpreter: Interpreter {
-    private let session: Session
+    private let loader: SessionLoader
 
-    /// Creates an interpreter with a fresh workspace.
+    /// Creates an interpreter; its workspace is built on a background thread meanwhile the
+    /// kernel binds its sockets and answers `kernel_info`, and is waited for at first use.
     public init() {
-        session = Session()
+        loader = SessionLoader()
     }
+
+    private var session: Session { loader.session }
 
     /// Runs one cell as `Cell In[n]`.
     public func execute(_ request: ExecuteRequest, publisher: any OutputPublisher) -> ExecuteOutcome {

@@ -68,3 +68,26 @@ import Testing
                 == "['emb.weight', 'rnn.weight_ih_l0', 'rnn.weight_hh_l0', 'rnn.bias_ih_l0', 'rnn.bias_hh_l0', 'rnn.weight_ih_l1', 'rnn.weight_hh_l1', 'rnn.bias_ih_l1', 'rnn.bias_hh_l1', 'fc.weight', 'fc.bias']")
     }
 }
+
+/// The lesson's two usage snippets (random inputs): they run as written and print the shapes
+/// and `grad_fn`s PyTorch prints.
+@Suite struct LessonUsageTests {
+    @Test func rnnCellUsagePrintsShapesPerStep() throws {
+        var h = Harness()
+        let output = h.output(try LessonFixtures.program("rnncell_usage"))
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0 == "Input size:  torch.Size([1, 4])" }.count == 3)
+        #expect(lines.filter { $0 == "outputs size:  torch.Size([1, 2])" }.count == 3)
+        #expect(lines.first == "==================== 0 ====================")
+        #expect(lines.filter { $0.hasSuffix("grad_fn=<TanhBackward0>)") }.count == 3)
+    }
+
+    @Test func rnnUsagePrintsOutputAndHidden() throws {
+        var h = Harness()
+        let output = h.output(try LessonFixtures.program("rnn_usage"))
+        #expect(output.contains("Output size:  torch.Size([3, 1, 2])\n"))
+        #expect(output.contains("Hidden size:  torch.Size([1, 1, 2])\n"))
+        #expect(output.contains("Output:  tensor([[["))
+        #expect(output.contains("Hidden:  tensor([[["))
+    }
+}

@@ -76,6 +76,22 @@ import Tensors
         """)
         #expect(trained == "True")
         #expect(h.result("seq.train() is seq, seq.eval().training, seq.training") == "(True, False, False)")
+        #expect(h.result("torch.optim.SGD(seq.parameters(), lr=0.1, momentum=0.9)") == """
+        SGD (
+        Parameter Group 0
+            dampening: 0
+            differentiable: False
+            foreach: None
+            fused: None
+            lr: 0.1
+            maximize: False
+            momentum: 0.9
+            nesterov: False
+            weight_decay: 0
+        )
+        """)
+        #expect(h.result("o = torch.optim.Adam(seq.parameters(), lr=0.1)\no.param_groups[0]['lr'] = 0.01\no.param_groups[0]['lr']") == "0.01")
+        #expect(h.error("torch.save(seq.state_dict(), 'x.pt')")?.hasPrefix("NotImplementedError: torch.save reads and writes pickle files") == true)
     }
 
     @Test func moduleSubclassesRegisterWhatIsAssignedToSelf() {

@@ -59,3 +59,58 @@ def test_sigint_while_idle_is_harmless(kernel):
     reply, _ = execute(kc, "x = 1")
     assert reply["content"]["status"] == "ok"
     assert km.is_alive()
+
+
+TRAINING_SETUP = """import torch
+torch.manual_seed(0)
+model = torch.nn.Linear(4, 2)
+opt = torch.optim.SGD(model.parameters(), lr=0.01)
+x = torch.randn(8, 4)
+y = torch.randn(8, 2)
+start = model.state_dict()
+steps = 0
+"""
+
+TRAINING_LOOP = """while True:
+    opt.zero_grad()
+    loss = ((model(x) - y) ** 2).mean()
+    loss.backward()
+    opt.step()
+    steps = steps + 1
+    if steps == 10:
+        print("training")
+"""
+
+# Replays n steps from the saved start on a fresh model: the interrupted model must equal
+# one of them exactly (the interrupt may land between opt.step() and the count).
+REPLAY = """def replay(n):
+    again = torch.nn.Linear(4, 2)
+    again.load_state_dict(start)
+    again_opt = torch.optim.SGD(again.parameters(), lr=0.01)
+    for k in range(n):
+        again_opt.zero_grad()
+        ((again(x) - y) ** 2).mean().backward()
+        again_opt.step()
+    return (again.weight - model.weight).abs().max().item() + (again.bias - model.bias).abs().max().item()
+print(steps > 0, replay(steps) == 0.0 or replay(steps + 1) == 0.0)
+"""
+
+
+@pytest.mark.parametrize("how", ["message", "sigint"])
+def test_interrupted_training_keeps_the_last_completed_step(kernel, how):
+    km, kc = kernel
+    reply, _ = execute(kc, TRAINING_SETUP)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    msg_id = kc.execute(TRAINING_LOOP)
+    while True:  # interrupt once some steps are done
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            break
+    if how == "message":
+        km.interrupt_kernel()
+    else:
+        km.signal_kernel(signal.SIGINT)
+    _assert_interrupted(kc, msg_id)
+    reply, outputs = execute(kc, REPLAY)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"] == ["True True\n"]

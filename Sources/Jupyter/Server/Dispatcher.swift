@@ -73,9 +73,13 @@ final class Dispatcher {
         return route(message)
     }
 
-    /// Answers every request already waiting with `status: aborted` (executes) or normally.
+    /// Answers the requests already waiting when a cell failed: executes with `status:
+    /// aborted`, anything else normally. What arrives while these are answered is not
+    /// aborted: a client may react to the aborted replies with new requests.
     func abortQueuedRequests() {
-        while let frames = channel.receive(timeoutMilliseconds: 0) {
+        var queued: [[[UInt8]]] = []
+        while let frames = channel.receive(timeoutMilliseconds: 0) { queued.append(frames) }
+        for frames in queued {
             guard let message = try? codec.decode(frames) else {
                 log("dropped a malformed message on \(role) while aborting")
                 continue

@@ -27,8 +27,8 @@ final class IOPubForwarder: @unchecked Sendable {
     func run() {
         while true {
             let ready = pollReadable([inbox, xpub], timeoutMilliseconds: 100)
-            if ready[0] { drainInbox() }
             if ready[1] { answerSubscriptions() }
+            if ready[0] { drainInbox() }
             // Stop only once everything the other threads pushed has gone out.
             if publishersDone.load(ordering: .acquiring), !inbox.poll(timeoutMilliseconds: 0) { break }
         }
@@ -37,7 +37,11 @@ final class IOPubForwarder: @unchecked Sendable {
     }
 
     private func drainInbox() {
-        while let frames = inbox.receive(timeoutMilliseconds: 0) { xpub.send(frames) }
+        while let frames = inbox.receive(timeoutMilliseconds: 0) {
+            // A subscriber that just arrived must get its welcome before anything else.
+            answerSubscriptions()
+            xpub.send(frames)
+        }
     }
 
     private func answerSubscriptions() {

@@ -14,7 +14,7 @@ extension BuiltinFunctions {
         add("dir", "dir([object])", "Return an alphabetized list of names in the object's scope (or the workspace's).") { interpreter, a throws(ScriptError) in
             try a.expect("dir", 0...1)
             guard let value = a.positional.first else {
-                return .list(ListObject(interpreter.workspace.globals.variables.keys.sorted().map { .str($0) }))
+                return .list(ListObject(interpreter.workspace.globalEntries.map(\.name).sorted().map { .str($0) }))
             }
             return .list(ListObject(interpreter.attributeNames(of: value).map { .str($0) }))
         }

@@ -104,6 +104,7 @@ extension Interpreter {
             let spec = try a.positional.count > 1 ? a.positional[1].asString("format() argument 2") : ""
             return .str(try interpreter.format(a.positional[0], spec: spec))
         }
+        table["__name__"] = .str("__main__")
         BuiltinFunctions.addIntrospection(&table, interpreter: self)
         BuiltinFunctions.addFunctional(&table)
         return table

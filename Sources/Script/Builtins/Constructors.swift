@@ -86,7 +86,7 @@ enum Constructors {
     }
 
     static func dict(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
-        try arguments.expect("dict", 0...1, keywords: Set(arguments.keywords.map(\.name)))
+        try arguments.expect("dict", 0...1, keywords: arguments.keywords.map(\.name))
         let dict = DictObject()
         if let source = arguments.positional.first {
             if case .dict(let other) = source {

@@ -1,6 +1,6 @@
 extension Arguments {
     /// Checks the positional count of a builtin and that it takes no keywords.
-    func expect(_ name: String, _ count: ClosedRange<Int>, keywords allowed: Set<String> = []) throws(ScriptError) {
+    func expect(_ name: String, _ count: ClosedRange<Int>, keywords allowed: [String] = []) throws(ScriptError) {
         for entry in keywords where !allowed.contains(entry.name) {
             throw .typeError("\(name)() got an unexpected keyword argument '\(entry.name)'")
         }

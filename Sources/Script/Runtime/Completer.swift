@@ -21,7 +21,7 @@ struct Completer {
         let partialStart = end - partial.unicodeScalars.count
         var candidates: [String]
         if parts.isEmpty {
-            candidates = Array(interpreter.globals.variables.keys) + Array(interpreter.builtins.keys)
+            candidates = interpreter.workspace.globalEntries.map(\.name) + Array(interpreter.builtins.keys)
                 + Keyword.allCases.map(\.rawValue)
         } else {
             guard let base = resolve(parts) else { return CompletionResult(matches: [], start: partialStart, end: end) }
@@ -35,7 +35,7 @@ struct Completer {
     /// Follows `a.b.c` through names and attributes; nil when any step is unknown.
     func resolve(_ path: [String]) -> Value? {
         guard let first = path.first, !first.isEmpty,
-              var value = interpreter.globals.variables[first] ?? interpreter.builtins[first] else { return nil }
+              var value = interpreter.workspace.global(first) ?? interpreter.builtins[first] else { return nil }
         for name in path.dropFirst() {
             guard let next = try? interpreter.attributeIfPresent(value, name) else { return nil }
             value = next

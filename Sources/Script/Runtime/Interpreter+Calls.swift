@@ -99,7 +99,20 @@ extension Interpreter {
     }
 
     func bindParameters(_ function: FunctionObject, _ arguments: Arguments, into scope: Scope) throws(ScriptError) {
-        let parameters = function.definition.parameters
+        let definition = function.definition
+        if definition.isSimple && arguments.keywords.isEmpty && arguments.positional.count <= definition.parameters.count {
+            var complete = true
+            for i in arguments.positional.count..<definition.parameters.count where function.defaults[i] == nil {
+                complete = false
+            }
+            if complete {
+                for (i, name) in definition.parameterNames.enumerated() {
+                    scope.setLocal(symbol(name), i < arguments.positional.count ? arguments.positional[i] : function.defaults[i] ?? .none)
+                }
+                return
+            }
+        }
+        let parameters = definition.parameters
         let name = function.qualifiedName
         var values = [Value?](repeating: nil, count: parameters.count)
         var extra: [Value] = []
@@ -136,11 +149,11 @@ extension Interpreter {
         var missing: [String] = []
         for (i, parameter) in parameters.enumerated() {
             switch parameter.kind {
-            case .varPositional: scope.variables[parameter.name] = .tuple(extra)
-            case .varKeyword: scope.variables[parameter.name] = .dict(keywordDict)
+            case .varPositional: scope.setLocal(symbol(function.definition.parameterNames[i]), .tuple(extra))
+            case .varKeyword: scope.setLocal(symbol(function.definition.parameterNames[i]), .dict(keywordDict))
             case .normal, .keywordOnly:
                 if let value = values[i] ?? function.defaults[i] {
-                    scope.variables[parameter.name] = value
+                    scope.setLocal(symbol(function.definition.parameterNames[i]), value)
                 } else {
                     missing.append("'\(parameter.name)'")
                 }

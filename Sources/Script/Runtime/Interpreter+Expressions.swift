@@ -182,9 +182,11 @@ extension Interpreter {
         let savedName = frameName
         _ = try execute(body, in: classScope)
         frameName = savedName
-        let type = TypeObject(name: name, bases: bases, namespace: classScope.variables, kind: .user,
+        var namespace: [String: Value] = [:]
+        for (id, value) in classScope.entries { namespace[symbols.name(id)] = value }
+        let type = TypeObject(name: name, bases: bases, namespace: namespace, kind: .user,
                               module: "__main__")
-        for case .function(let function) in classScope.variables.values {
+        for case .function(let function) in namespace.values {
             function.qualifiedName = "\(name).\(function.definition.name)"
             function.owner = type
         }

@@ -104,7 +104,7 @@ extension Interpreter {
         if names.isEmpty { return "Interactive namespace is empty.\n" }
         var rows: [(String, String, String)] = []
         for name in names {
-            guard let value = globals.variables[name] else { continue }
+            guard let value = workspace.global(name) else { continue }
             var info: String
             if case .object(let object) = value, let summary = object.summary(interpreter: self) {
                 info = summary

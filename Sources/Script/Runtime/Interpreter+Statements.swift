@@ -41,9 +41,9 @@ extension Interpreter {
         case .raise(let expr, let cause):
             try raise(expr, cause: cause, in: scope)
         case .global(let names):
-            scope.globalNames.formUnion(names)
+            scope.globalNames.formUnion(names.map { symbols.intern($0) })
         case .nonlocal(let names):
-            scope.nonlocalNames.formUnion(names)
+            scope.nonlocalNames.formUnion(names.map { symbols.intern($0) })
         case .assert(let test, let message):
             if try !truth(try evaluate(test, in: scope)) {
                 let text = try message.map { (m) throws(ScriptError) in try str(try evaluate(m, in: scope)) } ?? ""
@@ -100,11 +100,12 @@ extension Interpreter {
                 in scope: Scope) throws(ScriptError) -> Flow {
         let sequence = try evaluate(iterable, in: scope)
         // Ranges are by far the most common loop; count without an iterator object.
-        if case .object(let object) = sequence, let range = object as? RangeObject, case .name(let name) = target {
+        if case .object(let object) = sequence, let range = object as? RangeObject, case .name(let ref) = target {
+            let name = symbol(ref)
             var i = range.start
             while range.step > 0 ? i < range.stop : i > range.stop {
                 try checkInterrupt()
-                bind(name, .int(i), in: scope)
+                bind(symbol: name, .int(i), in: scope)
                 switch try execute(body, in: scope) {
                 case .normal, .continueLoop: break
                 case .breakLoop: return .normal

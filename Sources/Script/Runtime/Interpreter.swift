@@ -11,6 +11,10 @@ final class Interpreter {
     let workspace: Workspace
     var host: any ScriptHost
     private(set) var builtins: [String: Value] = [:]
+    /// Builtins by symbol number (what name lookup reads).
+    private var builtinSlots: [Value?] = []
+    let symbols: SymbolTable
+    let symbolsID: ObjectIdentifier
     let types: BuiltinTypes
     /// Python call depth, bounded by `recursionLimit`.
     var callDepth = 0
@@ -35,7 +39,9 @@ final class Interpreter {
         self.host = host
         self.types = BuiltinTypes()
         self.frameUnit = SourceUnit(name: "<unknown>", source: "")
-        builtins = makeBuiltins()
+        symbols = workspace.symbols
+        symbolsID = ObjectIdentifier(workspace.symbols)
+        for (name, value) in makeBuiltins() { defineBuiltin(name, value) }
     }
 
     var globals: Scope { workspace.globals }
@@ -46,53 +52,84 @@ final class Interpreter {
         if host.interruptRequested { throw ScriptError(.keyboardInterrupt, "") }
     }
 
+    /// The symbol number of a name reference (cached in the reference after first use).
+    @inline(__always)
+    func symbol(_ ref: NameRef) -> Int {
+        if ref.table == symbolsID { return ref.symbol }
+        let id = symbols.intern(ref.text)
+        ref.symbol = id
+        ref.table = symbolsID
+        return id
+    }
+
     /// Resolves a name: locals, enclosing functions, globals, builtins.
     @inline(__always)
+    func lookup(_ ref: NameRef, in scope: Scope) throws(ScriptError) -> Value {
+        try lookup(symbol: symbol(ref), in: scope)
+    }
+
     func lookup(_ name: String, in scope: Scope) throws(ScriptError) -> Value {
+        try lookup(symbol: symbols.intern(name), in: scope)
+    }
+
+    func lookup(symbol id: Int, in scope: Scope) throws(ScriptError) -> Value {
         var current: Scope? = scope
-        while let s = current {
-            if let value = s.variables[name] { return value }
+        while let s = current, !s.isModule {
+            if let value = s.local(id) { return value }
             current = s.parent
         }
-        if let value = globals.variables[name] { return value }
-        if let value = builtins[name] { return value }
-        throw ScriptError(.nameError, "name '\(name)' is not defined")
+        if let value = globals.local(id) { return value }
+        if id < builtinSlots.count, let value = builtinSlots[id] { return value }
+        throw ScriptError(.nameError, "name '\(symbols.name(id))' is not defined")
     }
 
     /// Binds a name in `scope`, honouring `global` and `nonlocal` declarations.
     @inline(__always)
-    func bind(_ name: String, _ value: Value, in scope: Scope) {
+    func bind(symbol id: Int, _ value: Value, in scope: Scope) {
         if scope.globalNames.isEmpty && scope.nonlocalNames.isEmpty {
-            scope.variables[name] = value
+            scope.setLocal(id, value)
             return
         }
-        if scope.globalNames.contains(name) {
-            globals.variables[name] = value
-        } else if scope.nonlocalNames.contains(name) {
+        if scope.globalNames.contains(id) {
+            globals.setLocal(id, value)
+        } else if scope.nonlocalNames.contains(id) {
             var current = scope.parent
-            while let s = current {
-                if s.variables[name] != nil {
-                    s.variables[name] = value
+            while let s = current, !s.isModule {
+                if s.local(id) != nil {
+                    s.setLocal(id, value)
                     return
                 }
                 current = s.parent
             }
-            scope.variables[name] = value
+            scope.setLocal(id, value)
         } else {
-            scope.variables[name] = value
+            scope.setLocal(id, value)
         }
     }
 
-    func unbind(_ name: String, in scope: Scope) throws(ScriptError) {
-        let target = scope.globalNames.contains(name) ? globals : scope
-        guard target.variables.removeValue(forKey: name) != nil else {
-            throw ScriptError(.nameError, "name '\(name)' is not defined")
+    @inline(__always)
+    func bind(_ ref: NameRef, _ value: Value, in scope: Scope) {
+        bind(symbol: symbol(ref), value, in: scope)
+    }
+
+    func bind(_ name: String, _ value: Value, in scope: Scope) {
+        bind(symbol: symbols.intern(name), value, in: scope)
+    }
+
+    func unbind(_ ref: NameRef, in scope: Scope) throws(ScriptError) {
+        let id = symbol(ref)
+        let target = scope.globalNames.contains(id) ? globals : scope
+        guard target.removeLocal(id) else {
+            throw ScriptError(.nameError, "name '\(ref.text)' is not defined")
         }
     }
 
     /// Adds (or replaces) a builtin name; library bridges use it for `help`-like helpers.
     func defineBuiltin(_ name: String, _ value: Value) {
         builtins[name] = value
+        let id = symbols.intern(name)
+        if id >= builtinSlots.count { builtinSlots.append(contentsOf: repeatElement(nil, count: id - builtinSlots.count + 1)) }
+        builtinSlots[id] = value
     }
 
     /// The type object of any value (for `type()`, `isinstance` and method lookup).

@@ -1,19 +1,78 @@
 /// A namespace: the workspace's globals, a function call's locals, or a class body.
-/// All code shares one module scope (the workspace's), so `global` needs no link here.
+/// Variables are indexed by symbol number: the module scope keeps a dense slot array;
+/// other scopes, which hold a handful of names, keep parallel arrays searched linearly.
 final class Scope {
-    var variables: [String: Value]
-    /// The enclosing function scope (closures), or nil for the module and for scopes
-    /// whose free names resolve straight to the module.
+    /// Module scope: the value of each symbol, or nil when unbound.
+    private(set) var slots: [Value?] = []
+    /// Other scopes: bound symbols and their values.
+    private(set) var ids: [Int] = []
+    private(set) var values: [Value] = []
+    /// The enclosing function scope (closures), or nil when free names resolve to the module.
     let parent: Scope?
-    /// Names declared `global` in this function.
-    var globalNames: Set<String> = []
-    /// Names declared `nonlocal` in this function.
-    var nonlocalNames: Set<String> = []
+    let isModule: Bool
+    /// Symbols declared `global` / `nonlocal` in this function.
+    var globalNames: Set<Int> = []
+    var nonlocalNames: Set<Int> = []
     /// A class body: functions defined in it do not see its names (Python's rule).
     var isClassBody = false
 
     init(parent: Scope?, capacity: Int = 0) {
-        self.variables = Dictionary(minimumCapacity: capacity)
         self.parent = parent
+        self.isModule = false
+        ids.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// A module scope.
+    init(module: Void) {
+        parent = nil
+        isModule = true
+    }
+
+    @inline(__always)
+    func local(_ id: Int) -> Value? {
+        if isModule { return id < slots.count ? slots[id] : nil }
+        if let i = ids.firstIndex(of: id) { return values[i] }
+        return nil
+    }
+
+    @inline(__always)
+    func setLocal(_ id: Int, _ value: Value) {
+        if isModule {
+            if id >= slots.count { slots.append(contentsOf: repeatElement(nil, count: id - slots.count + 1)) }
+            slots[id] = value
+            return
+        }
+        if let i = ids.firstIndex(of: id) {
+            values[i] = value
+        } else {
+            ids.append(id)
+            values.append(value)
+        }
+    }
+
+    /// Unbinds `id`; false when it was not bound here.
+    func removeLocal(_ id: Int) -> Bool {
+        if isModule {
+            guard id < slots.count, slots[id] != nil else { return false }
+            slots[id] = nil
+            return true
+        }
+        guard let i = ids.firstIndex(of: id) else { return false }
+        ids.remove(at: i)
+        values.remove(at: i)
+        return true
+    }
+
+    /// Every binding, in slot or binding order.
+    var entries: [(id: Int, value: Value)] {
+        if isModule { return slots.enumerated().compactMap { i, v in v.map { (i, $0) } } }
+        return Array(zip(ids, values)).map { ($0.0, $0.1) }
+    }
+
+    func removeAll() {
+        slots.removeAll()
+        ids.removeAll()
+        values.removeAll()
     }
 }

@@ -1,6 +1,8 @@
 /// What persists between cells: variables, loaded modules and library state.
 final class Workspace {
-    let globals = Scope(parent: nil, capacity: 64)
+    let globals = Scope(module: ())
+    /// Numbers for identifiers; kept across `%reset` so parsed code stays valid.
+    let symbols: SymbolTable
     /// Modules imported so far, by dotted name.
     var modules: [String: ModuleObject] = [:]
     /// Library state that outlives cells (the torch bridge's RNG, grad mode, ...).
@@ -8,18 +10,29 @@ final class Workspace {
     /// The modules `import` can load.
     let library: ModuleLibrary
 
-    init(library: ModuleLibrary) {
+    init(library: ModuleLibrary, symbols: SymbolTable) {
         self.library = library
+        self.symbols = symbols
     }
 
     /// Forgets every variable and module (`%reset -f`); library state stays.
     func reset() {
-        globals.variables.removeAll()
+        globals.removeAll()
         modules.removeAll()
     }
 
     /// Names a user defined (for `%who`), sorted as IPython lists them.
     var userNames: [String] {
-        globals.variables.keys.filter { !$0.hasPrefix("_") }.sorted()
+        globals.entries.map { symbols.name($0.id) }.filter { !$0.hasPrefix("_") }.sorted()
+    }
+
+    /// A global's value by name.
+    func global(_ name: String) -> Value? {
+        symbols.existing(name).flatMap { globals.local($0) }
+    }
+
+    /// Every global's name and value.
+    var globalEntries: [(name: String, value: Value)] {
+        globals.entries.map { (symbols.name($0.id), $0.value) }
     }
 }

@@ -4,6 +4,7 @@ public final class Session {
     private var workspace: Workspace
     private var interpreter: Interpreter
     private let library: ModuleLibrary
+    private let symbols = SymbolTable()
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
@@ -12,7 +13,7 @@ public final class Session {
 
     init(library: ModuleLibrary) {
         self.library = library
-        workspace = Workspace(library: library)
+        workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
     }
 
@@ -62,7 +63,7 @@ public final class Session {
         let old = workspace
         // Values may nest deeply; freeing them recurses, so do it on the large stack.
         LargeStack.run { old.reset() }
-        workspace = Workspace(library: library)
+        workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
     }
 

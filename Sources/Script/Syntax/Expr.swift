@@ -46,7 +46,7 @@ enum FStringPart: Sendable {
 /// An expression.
 indirect enum Expr: Sendable {
     case literal(Literal)
-    case name(String)
+    case name(NameRef)
     case attribute(Expr, String)
     case `subscript`(Expr, Expr)
     case slice(lower: Expr?, upper: Expr?, step: Expr?)

@@ -4,7 +4,7 @@ extension Parser {
         switch token.kind {
         case .name(let name):
             advance()
-            return .name(name)
+            return .name(NameRef(name))
         case .int(let value):
             advance()
             return .literal(.int(value))

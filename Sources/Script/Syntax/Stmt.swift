@@ -15,10 +15,16 @@ final class FunctionDefinition: Sendable {
     let body: [Stmt]
     let line: Int
     let docstring: String?
+    /// The parameters' names as cacheable references (bound on every call).
+    let parameterNames: [NameRef]
+    /// Only plain positional-or-keyword parameters (the common case, bound without checks).
+    let isSimple: Bool
 
     init(name: String, parameters: [Parameter], body: [Stmt], line: Int) {
         self.name = name
         self.parameters = parameters
+        self.parameterNames = parameters.map { NameRef($0.name) }
+        self.isSimple = parameters.allSatisfy { $0.kind == .normal }
         self.body = body
         self.line = line
         if case .expression(.literal(.string(let doc)))? = body.first?.kind {

@@ -16,7 +16,7 @@ final class OptimizerObject: ScriptObject {
 
     func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         var lines = ["\(name) (", "Parameter Group 0"]
-        for (key, value) in settings.sorted(by: { $0.0 < $1.0 }) {
+        for (key, value) in settings {
             lines.append("    \(key): \(key == "lr" ? PythonFloat.repr(optimizer.learningRate) : value)")
         }
         lines.append(")")

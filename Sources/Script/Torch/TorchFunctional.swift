@@ -71,6 +71,12 @@ enum TorchFunctional {
         })
     }
 
+    /// An optimizer setting as PyTorch prints it: the argument as given, or the default.
+    static func setting(_ b: ArgumentBinder, _ name: String, _ fallback: String, _ interpreter: Interpreter) -> String {
+        guard let value = b[name] else { return fallback }
+        return (try? interpreter.repr(value)) ?? fallback
+    }
+
     static func fillOptim(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         func parameters(_ value: Value?, _ interpreter: Interpreter) throws(ScriptError) -> [Tensor] {
             guard let value else { throw .typeError("optimizer got an empty parameter list") }
@@ -89,8 +95,9 @@ enum TorchFunctional {
                 try SGD(params, lr: lr, momentum: momentum, dampening: dampening, weightDecay: decay, nesterov: nesterov)
             }
             return .object(OptimizerObject(sgd, name: "SGD", settings: [
-                ("lr", PythonFloat.repr(lr)), ("momentum", PythonFloat.repr(momentum)), ("dampening", PythonFloat.repr(dampening)),
-                ("weight_decay", PythonFloat.repr(decay)), ("nesterov", nesterov ? "True" : "False")]))
+                ("dampening", setting(b, "dampening", "0", interpreter)), ("differentiable", "False"), ("foreach", "None"),
+                ("fused", "None"), ("lr", ""), ("maximize", "False"), ("momentum", setting(b, "momentum", "0", interpreter)),
+                ("nesterov", nesterov ? "True" : "False"), ("weight_decay", setting(b, "weight_decay", "0", interpreter))]))
         })
         module.namespace["Adam"] = .builtin(BuiltinFunction("Adam", signature: "torch.optim.Adam(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0)",
             doc: "Adam: adaptive moment estimation.") { interpreter, a throws(ScriptError) in
@@ -109,8 +116,10 @@ enum TorchFunctional {
             if try b.bool("amsgrad", interpreter, default: false) { throw .valueError("Adam: amsgrad is not supported in Recur") }
             let adam = try tensorCall { () throws(TensorError) in try Adam(params, lr: lr, betas: betas, eps: eps, weightDecay: decay) }
             return .object(OptimizerObject(adam, name: "Adam", settings: [
-                ("lr", PythonFloat.repr(lr)), ("betas", "(\(PythonFloat.repr(betas.0)), \(PythonFloat.repr(betas.1)))"),
-                ("eps", PythonFloat.repr(eps)), ("weight_decay", PythonFloat.repr(decay)), ("amsgrad", "False")]))
+                ("amsgrad", "False"), ("betas", setting(b, "betas", "(0.9, 0.999)", interpreter)), ("capturable", "False"),
+                ("decoupled_weight_decay", "False"), ("differentiable", "False"), ("eps", setting(b, "eps", "1e-08", interpreter)),
+                ("foreach", "None"), ("fused", "None"), ("lr", ""), ("maximize", "False"),
+                ("weight_decay", setting(b, "weight_decay", "0", interpreter))]))
         })
     }
 }

@@ -16,6 +16,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Scale every case's iteration count by this factor.")
     var scale: Double = 1
 
+    @Option(help: "Where the lesson's programs are, for the seed_lesson_as_written cases.")
+    var programs = "Tests/ScriptTests/Programs"
+
     func run() throws {
         Allocator.tuneForTraining()
         let generator = Generator(seed: 0)
@@ -45,6 +48,18 @@ struct BenchCommand: ParsableCommand {
             let median = samples[samples.count / 2]
             let line = "{\"case\": \"\(training.name)\", \"median_us\": \(Self.rounded(median)), \"min_us\": \(Self.rounded(samples[0])), \"p10_us\": \(Self.rounded(samples[samples.count / 10])), \"p90_us\": \(Self.rounded(samples[samples.count * 9 / 10])), \"steps\": \(iterations)}"
             print(line)
+        }
+        for program in LessonAsWritten.programs {
+            guard let lesson = LessonAsWritten(program: program, directory: programs) else { continue }
+            if let filter, !lesson.name.contains(filter) { continue }
+            _ = lesson.runOnce()
+            var samples: [Double] = []
+            for _ in 0..<max(3, Int(20 * scale)) {
+                if let sample = lesson.runOnce() { samples.append(sample) }
+            }
+            guard !samples.isEmpty else { continue }
+            samples.sort()
+            print("{\"case\": \"\(lesson.name)\", \"median_us\": \(Self.rounded(samples[samples.count / 2])), \"epochs\": 15, \"rounds\": \(samples.count)}")
         }
     }
 

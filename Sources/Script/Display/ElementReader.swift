@@ -1,0 +1,27 @@
+import Tensors
+
+/// Reads a tensor's elements as doubles whatever its dtype, from one flat copy.
+struct ElementReader {
+    private enum Values {
+        case float([Float])
+        case int([Int64])
+        case bool([Bool])
+    }
+    private let values: Values
+
+    init(_ tensor: Tensor) {
+        switch tensor.dtype {
+        case .float32: values = .float(tensor.floats)
+        case .int64: values = .int(tensor.int64s)
+        case .bool: values = .bool(tensor.bools)
+        }
+    }
+
+    func value(_ offset: Int) -> Double {
+        switch values {
+        case .float(let v): return offset < v.count ? Double(v[offset]) : .nan
+        case .int(let v): return offset < v.count ? Double(v[offset]) : .nan
+        case .bool(let v): return offset < v.count ? (v[offset] ? 1 : 0) : .nan
+        }
+    }
+}

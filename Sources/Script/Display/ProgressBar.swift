@@ -1,0 +1,107 @@
+/// The state of a tqdm progress bar and its rendering in tqdm's own text format:
+/// ` 40%|████      | 6/15 [00:01<00:01,  5.12it/s, loss=0.873]`.
+struct ProgressBar: Equatable {
+    /// Iterations expected; nil when the iterable has no length (tqdm then shows a counter).
+    var total: Int?
+    /// Iterations done.
+    var n = 0
+    /// Seconds since the bar started.
+    var elapsed: Double = 0
+    /// `desc=`: text before the percentage.
+    var description = ""
+    /// `set_postfix(...)` entries, already formatted (`formatNumber` for numbers).
+    var postfix: [(key: String, value: String)] = []
+    /// Iterations per second; by default `n / elapsed`.
+    var rate: Double?
+    /// tqdm's bar width when the terminal width is unknown.
+    static let barWidth = 10
+
+    static func == (lhs: ProgressBar, rhs: ProgressBar) -> Bool {
+        lhs.total == rhs.total && lhs.n == rhs.n && lhs.elapsed == rhs.elapsed && lhs.description == rhs.description
+            && lhs.rate == rhs.rate && lhs.postfix.map(\.key) == rhs.postfix.map(\.key)
+            && lhs.postfix.map(\.value) == rhs.postfix.map(\.value)
+    }
+
+    /// The rate shown: the explicit one, else the average so far (nil before any time passed).
+    var effectiveRate: Double? {
+        if let rate { return rate > 0 && rate.isFinite ? rate : nil }
+        guard elapsed > 0, n > 0 else { return nil }
+        return Double(n) / elapsed
+    }
+
+    /// The fraction done, when the total is known and positive.
+    var fraction: Double? {
+        guard let total, total > 0 else { return nil }
+        return min(1, max(0, Double(n) / Double(total)))
+    }
+
+    /// tqdm's `format_meter` line.
+    var text: String {
+        let prefix = description.isEmpty ? "" : description + ": "
+        guard let fraction else { return prefix + counters }
+        let percent = formatDouble(fraction * 100, "f", precision: 0)
+        let paddedPercent = String(repeating: " ", count: max(0, 3 - percent.count)) + percent
+        return prefix + paddedPercent + "%|" + ProgressBar.bar(fraction) + "| " + counters
+    }
+
+    /// What follows the bar: `6/15 [00:01<00:02,  5.12it/s, loss=0.873]`, or without a
+    /// total `6it [00:01,  5.12it/s]`.
+    var counters: String {
+        let rateText = ProgressBar.rateText(effectiveRate)
+        let postfixText = postfix.isEmpty ? "" : ", " + postfix.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        guard let total, fraction != nil else {
+            return "\(n)it [\(ProgressBar.interval(elapsed)), \(rateText)\(postfixText)]"
+        }
+        let remaining = effectiveRate.map { ProgressBar.interval(Double(max(0, total - n)) / $0) } ?? "?"
+        return "\(n)/\(total) [\(ProgressBar.interval(elapsed))<\(remaining), \(rateText)\(postfixText)]"
+    }
+
+    /// The bar: full blocks, one partial block in eighths, spaces to the width.
+    static func bar(_ fraction: Double, width: Int = barWidth) -> String {
+        let eighths = Int(fraction * Double(width * 8))
+        let full = min(width, eighths / 8)
+        var bar = String(repeating: "█", count: full)
+        if full < width {
+            let partial: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+            bar.append(partial[eighths % 8])
+        }
+        return bar + String(repeating: " ", count: max(0, width - bar.count))
+    }
+
+    /// tqdm's `format_interval`: `MM:SS`, or `H:MM:SS` from an hour.
+    static func interval(_ seconds: Double) -> String {
+        let total = seconds.isFinite && seconds > 0 ? Int(min(seconds, 1e12)) : 0
+        let (minutes, s) = total.quotientAndRemainder(dividingBy: 60)
+        let (h, m) = minutes.quotientAndRemainder(dividingBy: 60)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(two(m)):\(two(s))"
+    }
+
+    /// `5.12it/s`, or `1.50s/it` below one iteration a second, padded to five as tqdm's
+    /// `{:5.2f}` pads; `?it/s` before a rate is known.
+    static func rateText(_ rate: Double?) -> String {
+        guard let rate else { return "?it/s" }
+        func padded(_ v: Double) -> String {
+            let text = formatDouble(v, "f", precision: 2)
+            return String(repeating: " ", count: max(0, 5 - text.count)) + text
+        }
+        return rate < 1 ? padded(1 / rate) + "s/it" : padded(rate) + "it/s"
+    }
+
+    /// tqdm's `format_num`, used by `set_postfix` for numbers: `{:.3g}` with the exponent's
+    /// leading zero dropped, unless the plain text is shorter (`5`, `0.5`).
+    static func formatNumber(_ value: Double) -> String {
+        let plain = PythonFloat.repr(value)
+        var short = formatDouble(value, "g", precision: 3)
+        short = short.replacingOccurrences("+0", with: "+").replacingOccurrences("-0", with: "-")
+        return short.count < plain.count ? short : plain
+    }
+
+    /// `format_num` for an int: its decimal text (never longer than `{:.3g}` would be useful).
+    static func formatNumber(_ value: Int) -> String {
+        let plain = String(value)
+        var short = formatDouble(Double(value), "g", precision: 3)
+        short = short.replacingOccurrences("+0", with: "+").replacingOccurrences("-0", with: "-")
+        return short.count < plain.count ? short : plain
+    }
+}

@@ -1,0 +1,12 @@
+/// An identifier read or bound by an expression. The interpreter caches the name's symbol
+/// number here on first use, so later lookups cost an integer compare, not a string hash.
+/// Only the session thread that parsed the cell touches the cache.
+final class NameRef: @unchecked Sendable {
+    let text: String
+    var symbol = -1
+    var table: ObjectIdentifier?
+
+    init(_ text: String) {
+        self.text = text
+    }
+}
