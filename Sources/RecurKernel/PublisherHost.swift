@@ -4,6 +4,8 @@ import Script
 /// Script's view of the kernel during one cell: forwards to the server's publisher.
 final class PublisherHost: ScriptHost {
     private let publisher: any OutputPublisher
+    /// Whether an `input()` wait ended because of an interrupt.
+    private(set) var inputWasInterrupted = false
 
     init(_ publisher: any OutputPublisher) {
         self.publisher = publisher
@@ -32,6 +34,7 @@ final class PublisherHost: ScriptHost {
         do {
             return try publisher.readInput(prompt: prompt, password: password)
         } catch {
+            if error == .interrupted { inputWasInterrupted = true }
             throw InputUnavailable()
         }
     }

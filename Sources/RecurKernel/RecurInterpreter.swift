@@ -17,8 +17,17 @@ public final class RecurInterpreter: Interpreter {
     /// Runs one cell as `Cell In[n]`.
     public func execute(_ request: ExecuteRequest, publisher: any OutputPublisher) -> ExecuteOutcome {
         let host = PublisherHost(publisher)
-        return ExecuteOutcome(
+        let outcome = ExecuteOutcome(
             session.execute(request.code, cellName: "Cell In[\(request.executionCount)]", host: host))
+        // Script reports any refused input() as "no input requests"; when the refusal was an
+        // interrupt during the wait, the cell was interrupted.
+        if host.inputWasInterrupted, case .failure(let error) = outcome, error.name != "KeyboardInterrupt" {
+            return .failure(
+                ExecutionError(
+                    name: "KeyboardInterrupt", value: "",
+                    traceback: error.traceback.dropLast() + ["KeyboardInterrupt"]))
+        }
+        return outcome
     }
 
     /// Evaluates one user expression.
@@ -46,10 +55,9 @@ public final class RecurInterpreter: Interpreter {
         }
     }
 
-    /// Drops the workspace; a restart starts a new process with a new one anyway.
-    public func shutdown(restart: Bool) {
-        session.reset()
-    }
+    /// Nothing to do: the process ends after shutdown, and a restart is a new process
+    /// with a new workspace.
+    public func shutdown(restart: Bool) {}
 }
 
 extension ExecuteOutcome {

@@ -90,3 +90,28 @@ final class RecordingPublisher: OutputPublisher {
         #expect(bundle.data[2].value == "<b>v</b>")
     }
 }
+
+/// A publisher whose input wait is always ended by an interrupt.
+final class InterruptingInputPublisher: OutputPublisher {
+    func write(_ text: String, to stream: OutputStream) {}
+    func display(_ bundle: DisplayBundle, displayID: String?, isUpdate: Bool) {}
+    func clearOutput(wait: Bool) {}
+    func page(_ bundle: DisplayBundle) {}
+    func readInput(prompt: String, password: Bool) throws(InputError) -> String { throw .interrupted }
+    var interruptRequested: Bool { false }
+}
+
+@Suite struct RecurInterpreterInputInterruptTests {
+    @Test func anInterruptDuringInputIsAKeyboardInterrupt() {
+        let interpreter = RecurInterpreter()
+        let outcome = interpreter.execute(
+            ExecuteRequest(code: "name = input('who? ')", executionCount: 2, silent: false, allowStdin: true),
+            publisher: InterruptingInputPublisher())
+        guard case .failure(let error) = outcome else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.name == "KeyboardInterrupt")
+        #expect(error.traceback.last == "KeyboardInterrupt")
+    }
+}

@@ -114,3 +114,14 @@ def test_interrupted_training_keeps_the_last_completed_step(kernel, how):
     reply, outputs = execute(kc, REPLAY)
     assert reply["content"]["status"] == "ok", reply["content"]
     assert [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"] == ["True True\n"]
+
+
+def test_interrupt_while_waiting_for_input(kernel):
+    km, kc = kernel
+    msg_id = kc.execute('answer = input("never answered? ")', allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=TIMEOUT)
+    assert request["msg_type"] == "input_request"
+    km.interrupt_kernel()
+    _assert_interrupted(kc, msg_id)
+    reply, _ = execute(kc, "x = 1")
+    assert reply["content"]["status"] == "ok"

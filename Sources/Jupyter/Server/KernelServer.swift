@@ -3,8 +3,8 @@ import CZeroMQ
 /// A Jupyter kernel's sockets and threads, serving one `Interpreter`.
 ///
 /// Threads: the caller of `run` serves shell and stdin and owns the interpreter; control
-/// and heartbeat have a thread each so that they answer while a cell runs; one forwarder
-/// thread owns the iopub socket.
+/// and heartbeat have a thread each so that they answer while a cell runs; iopub is owned by
+/// an `IOPubChannel` that both publish through, with a thread watching for subscriptions.
 public final class KernelServer {
     /// The interrupt flag and stop request shared with every thread (and with a signal handler).
     public let control = KernelControl()
@@ -20,9 +20,6 @@ public final class KernelServer {
     private let stdin: ZMQSocket
     private let iopub: ZMQSocket
     private let heartbeat: ZMQSocket
-    private let iopubInbox: ZMQSocket
-
-    private static let inboxEndpoint = "inproc://iopub"
 
     /// Binds every channel of `connection`; throws when a socket cannot be set up.
     public init(connection: ConnectionInfo, kernelInfo: KernelInfo, log: @escaping KernelLog) throws(ZMQError) {
@@ -36,7 +33,6 @@ public final class KernelServer {
         stdin = try ZMQSocket(context, type: ZMQ_ROUTER)
         iopub = try ZMQSocket(context, type: ZMQ_XPUB)
         heartbeat = try ZMQSocket(context, type: ZMQ_REP)
-        iopubInbox = try ZMQSocket(context, type: ZMQ_PULL)
 
         // Every subscription, not only the first per topic, gets its iopub_welcome.
         try iopub.setOption(ZMQ_XPUB_VERBOSE, 1)
@@ -48,7 +44,6 @@ public final class KernelServer {
             if let curve = connection.curve { try socket.makeCurveServer(secretKey: curve.secretKey) }
             try socket.bind(connection.endpoint(port: port))
         }
-        try iopubInbox.bind(Self.inboxEndpoint)
     }
 
     /// Serves until a shutdown request; returns whether it asked for a restart.
@@ -56,45 +51,28 @@ public final class KernelServer {
     /// The interpreter is only ever called on the calling thread.
     public func run(interpreter: any Interpreter) throws(ZMQError) -> Bool {
         let key = connection.key
-        let shellPush = try inboxPusher()
-        let controlPush = try inboxPusher()
-        let forwarder = IOPubForwarder(
-            xpub: iopub, inbox: iopubInbox,
-            codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "w"))
-        let forwarderThread = try NativeThread { forwarder.run() }
-        let threads = try startThreads(key: key, controlPush: controlPush)
+        let publisher = try IOPubChannel(
+            xpub: iopub, codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "w"))
+        let watcher = try NativeThread { publisher.watch() }
+        let beat = Heartbeat(socket: heartbeat, control: control)
+        let controlLoop = ControlLoop(
+            socket: controlSocket, iopub: publisher, key: key, session: session, seen: seen, kernelInfo: kernelInfo,
+            control: control, log: log)
+        let threads = [try NativeThread { beat.run() }, try NativeThread { controlLoop.run() }]
 
         let dispatcher = Dispatcher(
             role: .shell, codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "s"),
-            channel: shell, iopub: shellPush, stdin: stdin, interpreter: interpreter, kernelInfo: kernelInfo,
+            channel: shell, iopub: publisher, stdin: stdin, interpreter: interpreter, kernelInfo: kernelInfo,
             control: control, log: log)
         dispatcher.publish(.status, ["execution_state": "starting"], parent: nil)
         dispatcher.run()
 
         shell.close(lingerMilliseconds: 200)
         stdin.close()
-        shellPush.close(lingerMilliseconds: 200)
         for thread in threads { thread.join() }
-        forwarder.finish()
-        forwarderThread.join()
+        publisher.finish()
+        watcher.join()
         return control.isRestarting
-    }
-
-    private func inboxPusher() throws(ZMQError) -> ZMQSocket {
-        let push = try ZMQSocket(context, type: ZMQ_PUSH)
-        try push.connect(Self.inboxEndpoint)
-        return push
-    }
-
-    private func startThreads(key: [UInt8], controlPush: ZMQSocket) throws(ZMQError) -> [NativeThread] {
-        let beat = Heartbeat(socket: heartbeat, control: control)
-        let controlLoop = ControlLoop(
-            socket: controlSocket, push: controlPush, key: key, session: session, seen: seen,
-            kernelInfo: kernelInfo, control: control, log: log)
-        return [
-            try NativeThread { beat.run() },
-            try NativeThread { controlLoop.run() },
-        ]
     }
 
     /// A random 32-hex-digit session id, like a UUID without dashes.
@@ -113,9 +91,10 @@ public final class KernelServer {
 
 /// The control channel's thread: kernel_info, shutdown and interrupt while a cell runs.
 private final class ControlLoop: @unchecked Sendable {
-    // @unchecked: both sockets belong to the control thread once `run` starts.
+    // @unchecked: the control socket belongs to the control thread once `run` starts; the
+    // iopub channel locks for itself.
     let socket: ZMQSocket
-    let push: ZMQSocket
+    let iopub: IOPubChannel
     let key: [UInt8]
     let session: String
     let seen: SeenSignatures
@@ -124,11 +103,11 @@ private final class ControlLoop: @unchecked Sendable {
     let log: KernelLog
 
     init(
-        socket: ZMQSocket, push: ZMQSocket, key: [UInt8], session: String, seen: SeenSignatures,
+        socket: ZMQSocket, iopub: IOPubChannel, key: [UInt8], session: String, seen: SeenSignatures,
         kernelInfo: KernelInfo, control: KernelControl, log: @escaping KernelLog
     ) {
         self.socket = socket
-        self.push = push
+        self.iopub = iopub
         self.key = key
         self.session = session
         self.seen = seen
@@ -140,10 +119,9 @@ private final class ControlLoop: @unchecked Sendable {
     func run() {
         let dispatcher = Dispatcher(
             role: .control, codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "c"),
-            channel: socket, iopub: push, stdin: nil, interpreter: nil, kernelInfo: kernelInfo, control: control,
+            channel: socket, iopub: iopub, stdin: nil, interpreter: nil, kernelInfo: kernelInfo, control: control,
             log: log)
         dispatcher.run()
         socket.close(lingerMilliseconds: 200)
-        push.close(lingerMilliseconds: 200)
     }
 }

@@ -28,6 +28,14 @@ final class ZMQSocket: @unchecked Sendable {
         guard status == 0 else { throw ZMQError("zmq_setsockopt(\(option))") }
     }
 
+    /// The file descriptor libzmq signals when the socket may have something to read.
+    func descriptor() throws(ZMQError) -> Int32 {
+        var descriptor: Int32 = -1
+        var size = MemoryLayout<Int32>.size
+        guard zmq_getsockopt(handle, ZMQ_FD, &descriptor, &size) == 0 else { throw ZMQError("zmq_getsockopt(ZMQ_FD)") }
+        return descriptor
+    }
+
     /// Makes this socket a CurveZMQ server holding `secretKey` (Z85); must precede bind.
     func makeCurveServer(secretKey: String) throws(ZMQError) {
         try setOption(ZMQ_CURVE_SERVER, 1)
