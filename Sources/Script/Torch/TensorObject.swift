@@ -131,7 +131,7 @@ final class TensorObject: ScriptObject {
         case .subtract: arithmetic = .sub
         case .multiply: arithmetic = .mul
         case .divide: arithmetic = .div
-        default: return nil
+        case .floorDivide, .modulo, .power, .matmul, .bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight: return nil
         }
         if let s = try interpreter.scalar(other) {
             return interpreter.wrap(try tensorCall { () throws(TensorError) in
