@@ -47,7 +47,7 @@ final class TensorObject: ScriptObject {
         guard tensor.count == 1, tensor.dtype != .float32 else {
             throw .typeError("only integer tensors of a single element can be converted to an index")
         }
-        return Int(try tensorCall { () throws(TensorError) in try tensor.item() })
+        return try interpreter.integerItem(tensor)
     }
 
     func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? {
@@ -89,7 +89,7 @@ final class TensorObject: ScriptObject {
                     components.append(.ellipsis)
                 } else if let t = object as? TensorObject {
                     if t.tensor.rank == 0 && t.tensor.dtype == .int64 {
-                        components.append(.index(Int(try tensorCall { () throws(TensorError) in try t.tensor.item() })))
+                        components.append(.index(try interpreter.integerItem(t.tensor)))
                     } else {
                         components.append(.tensor(t.tensor))
                     }
