@@ -111,3 +111,41 @@ def test_content_with_wrong_types_is_dropped(kernel):
     finally:
         socket.close()
     assert km.is_alive()
+
+
+HOSTILE = [
+    ("complete_request", {"code": "pri", "cursor_pos": 10**12}),
+    ("complete_request", {"code": "pri", "cursor_pos": -7}),
+    ("inspect_request", {"code": "print", "cursor_pos": 99, "detail_level": 7}),
+    ("is_complete_request", {"code": "\x00\x01(" * 1000}),
+    ("history_request", {"hist_access_type": "tail", "n": 10**15, "output": True, "raw": True}),
+    ("history_request", {"hist_access_type": "range", "session": -3, "start": -10, "stop": 10**9,
+                         "output": False, "raw": True}),
+    ("history_request", {"hist_access_type": "search", "pattern": "[", "unique": True, "n": -1,
+                         "output": False, "raw": True}),
+    ("comm_msg", {"comm_id": "nope", "data": {"x": [[[[1]]]]}}),
+    ("comm_close", {"comm_id": "nope"}),
+    ("no_such_request", {"anything": 1}),
+    ("execute_request", {"code": "x = 1", "user_expressions": {"a": 5}}),
+    ("execute_request", {"code": "1", "silent": "yes"}),
+    ("execute_request", {"code": "[" * 5000 + "]" * 5000}),
+]
+
+
+def test_hostile_requests_leave_the_kernel_answering(kernel):
+    km, kc = kernel
+    socket = _dealer(km)
+    try:
+        for msg_type, content in HOSTILE:
+            kc.session.send(socket, msg_type, content)
+        nested = [b"<IDS|MSG>", b"", b'{"msg_id": "n", "msg_type": "kernel_info_request"}', b"{}", b"{}",
+                  b'{"a":' * 10000 + b"1" + b"}" * 10000]
+        nested[1] = kc.session.sign(nested[2:6])
+        socket.send_multipart(nested)
+        _barrier(kc)
+    finally:
+        socket.close()
+    assert km.is_alive()
+    reply, outputs = execute(kc, 'print("still here")')
+    assert reply["content"]["status"] == "ok"
+    assert [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"] == ["still here\n"]
