@@ -122,6 +122,7 @@ public final class Session {
         if value.isNone { return nil }
         var extra: [(mime: String, data: String)] = []
         if case .object(let object) = value { extra = object.richDisplay(interpreter: interpreter) }
+        if extra.isEmpty { extra = RichDisplay.extra(for: value) }
         return MimeBundle(plainText: try interpreter.repr(value), extra: extra)
     }
 
