@@ -150,9 +150,16 @@ extension Tensor {
         if case .int(let e) = exponent, dtype != .float32 {
             guard e >= 0 else { throw .runtime("Integers to negative integer powers are not allowed.") }
             return Tensor(shape: shape, storage: .int64(int64s.map { base in
-                var r: Int64 = 1
-                for _ in 0..<e { r = r &* base }
-                return r
+                // Squaring keeps huge exponents cheap; overflow wraps as in PyTorch.
+                var result: Int64 = 1
+                var square = base
+                var remaining = e
+                while remaining > 0 {
+                    if remaining & 1 == 1 { result = result &* square }
+                    square = square &* square
+                    remaining >>= 1
+                }
+                return result
             }))
         }
         let p: Float = switch exponent {

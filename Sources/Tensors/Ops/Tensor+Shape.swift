@@ -29,7 +29,9 @@ extension Tensor {
             } else if d < 0 {
                 throw .runtime("invalid shape dimension \(d)")
             } else {
-                known *= d
+                let (product, overflow) = known.multipliedReportingOverflow(by: d)
+                guard !overflow else { throw .invalidView(shape: dims, count: count) }
+                known = product
             }
         }
         var result = dims
@@ -124,6 +126,7 @@ extension Tensor {
                 throw .runtime("The expanded size of the tensor (\(target[i])) must match the existing size (\(own)) at non-singleton dimension \(i).  Target sizes: \(Shape(dims).listDescription).  Tensor sizes: \(shape.listDescription)")
             }
         }
+        _ = try Shape.checkedCount(target)
         let out = Shape(target)
         let source = shape
         let storageOut: TensorStorage = switch storage {
