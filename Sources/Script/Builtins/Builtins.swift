@@ -105,6 +105,7 @@ extension Interpreter {
             return .str(try interpreter.format(a.positional[0], spec: spec))
         }
         table["__name__"] = .str("__main__")
+        table.merge(DescriptorObject.builtins()) { _, new in new }
         BuiltinFunctions.addIntrospection(&table, interpreter: self)
         BuiltinFunctions.addFunctional(&table)
         return table
