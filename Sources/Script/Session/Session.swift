@@ -73,7 +73,7 @@ public final class Session {
     }
 
     private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
-        interpreter.host = host
+        interpreter.host = LimitedHost(host)
         defer { interpreter.host = SilentHost() }
         var source = code
         var cellMagic: String?
