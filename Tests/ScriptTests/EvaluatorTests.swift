@@ -236,7 +236,8 @@ import Testing
         #expect(outcome == .success(result: MimeBundle(plainText: "43")))
         #expect(host.prompts == ["n? "])
         if case .failure(let failure) = session.execute("input()", cellName: "Cell In[2]", host: host) {
-            #expect(failure.name == "RuntimeError")
+            #expect(failure.name == "StdinNotImplementedError")
+            #expect(failure.message == "raw_input was called, but this frontend does not support input requests.")
         } else {
             Issue.record("input without stdin must fail")
         }

@@ -23,16 +23,15 @@ struct ElementFormatter {
         let magnitudes = finite.map { Swift.abs($0) }
         let lo = magnitudes.min() ?? 1
         let hi = magnitudes.max() ?? 1
-        if finite.contains(where: { $0 != $0.rounded(.up) }) { mode = .fixed }
-        switch mode {
-        case .integerValued:
+        if !finite.contains(where: { $0 != $0.rounded(.up) }) {
             if hi / lo > 1000 || hi > 1e8 {
                 mode = .scientific
                 for v in finite { width = max(width, NumberFormat.c("%.4e", v).count) }
             } else {
                 for v in finite { width = max(width, NumberFormat.c("%.0f", v).count + 1) }
             }
-        default:
+        } else {
+            mode = .fixed
             if hi / lo > 1000 || hi > 1e8 || lo < 1e-4 {
                 mode = .scientific
                 for v in finite { width = max(width, NumberFormat.c("%.4e", v).count) }

@@ -213,7 +213,7 @@ extension Tensor {
                 }
             }
         }
-        return Tensor(shape: Shape(outDims), floats: values).recording(name, [self]) { g in
+        return Tensor(shape: Shape(outDims), floats: values).recording(name, [self], savesTensors: false) { g in
             let full = g.floats.withUnsafeBufferPointer { pg in
                 makeFloats(total) { out in
                     guard let o = out.baseAddress, let gp = pg.baseAddress else { return }

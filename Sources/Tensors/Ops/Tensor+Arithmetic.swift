@@ -107,7 +107,11 @@ extension Tensor {
         }
         let needA = requiresGradFlag
         let needB = other.requiresGradFlag
-        return result.recording(name ?? defaultName, [self, other]) { g in
+        let saves = switch op {
+        case .add, .sub: false
+        case .mul, .div: true
+        }
+        return result.recording(name ?? defaultName, [self, other], savesTensors: saves) { g in
             let gv = g.floats
             var ga: [Float]?
             var gb: [Float]?
@@ -139,7 +143,7 @@ extension Tensor {
         case .bool:
             throw .runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         case .float32(let v):
-            return Tensor(shape: shape, floats: Kernels.map(v) { -$0 }).recording("NegBackward0", [self]) { g in
+            return Tensor(shape: shape, floats: Kernels.map(v) { -$0 }).recording("NegBackward0", [self], savesTensors: false) { g in
                 [Tensor(shape: g.shape, floats: Kernels.map(g.floats) { -$0 })]
             }
         }
