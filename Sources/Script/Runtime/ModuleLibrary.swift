@@ -35,6 +35,8 @@ struct ModuleLibrary {
         library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
         library.add("safetensors") { _, _ throws(ScriptError) in }
         library.add("safetensors.torch") { (i, m) throws(ScriptError) in try SafetensorsModule.fill(i, m) }
+        library.add("matplotlib") { _, _ throws(ScriptError) in }
+        library.add("matplotlib.pyplot") { (i, m) throws(ScriptError) in try PyplotModule.fill(i, m) }
         return library
     }
 }
