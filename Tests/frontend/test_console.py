@@ -30,6 +30,14 @@ def console():
     try:
         yield child
     finally:
+        if child.isalive():
+            # A failed test still leaves through the console, so that it stops its kernel.
+            child.sendcontrol("c")
+            child.sendcontrol("d")
+            if child.expect([re.escape("exit ([y]/n)?"), pexpect.EOF, pexpect.TIMEOUT],
+                            timeout=10) == 0:
+                child.sendline("y")
+                child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=20)
         child.close(force=True)
 
 
