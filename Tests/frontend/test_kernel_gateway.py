@@ -9,8 +9,12 @@ import re
 import secrets
 import urllib.error
 import urllib.request
+import os
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
 
 import pytest
 import websocket
@@ -118,16 +122,21 @@ def result_of(outputs: list[dict]) -> str:
     return result["content"]["data"]["text/plain"]
 
 
-@pytest.fixture()
-def gateway(tmp_path):
+@contextmanager
+def start_gateway(log: Path, *options: str) -> Iterator[Gateway]:
     port, token = free_port(), secrets.token_hex(16)
     command = python_module("kernel_gateway") + [
         "--KernelGatewayApp.ip=127.0.0.1", f"--KernelGatewayApp.port={port}",
-        "--KernelGatewayApp.port_retries=0", f"--KernelGatewayApp.auth_token={token}"]
+        "--KernelGatewayApp.port_retries=0", f"--KernelGatewayApp.auth_token={token}", *options]
     base = f"http://127.0.0.1:{port}"
-    with server(command, f"{base}/api?token={token}", tmp_path / "gateway.log",
-                cwd=FRONTEND_HOME):
+    with server(command, f"{base}/api?token={token}", log, cwd=FRONTEND_HOME):
         yield Gateway(base, token)
+
+
+@pytest.fixture()
+def gateway(tmp_path):
+    with start_gateway(tmp_path / "gateway.log") as running:
+        yield running
 
 
 @pytest.mark.timeout(180)
@@ -186,3 +195,25 @@ def test_gateway_runs_interrupts_and_restarts_a_recur_kernel(gateway):
     with pytest.raises(urllib.error.HTTPError) as gone:
         gateway.request("GET", f"/api/kernels/{kernel_id}")
     assert gone.value.code == 404
+
+
+@pytest.mark.timeout(120)
+def test_gateway_kernels_can_require_curve_encryption(tmp_path):
+    """With `KernelManager.transport_encryption=required` the gateway gives each kernel a
+    Curve key pair and talks to it only over encrypted ZeroMQ."""
+    with start_gateway(tmp_path / "gateway.log",
+                       "--KernelManager.transport_encryption=required") as gateway:
+        status, kernel = gateway.request("POST", "/api/kernels", {"name": KERNEL_NAME})
+        assert status == 201
+        connection = Path(os.environ["JUPYTER_RUNTIME_DIR"]) / f"kernel-{kernel['id']}.json"
+        keys = json.loads(connection.read_text())
+        assert len(keys["curve_publickey"]) == 40 and len(keys["curve_secretkey"]) == 40
+        channels = gateway.channels(kernel["id"])
+        try:
+            reply, outputs = channels.execute("import torch\ntorch.ones(2, 2).sum()")
+            assert reply["content"]["status"] == "ok"
+            assert result_of(outputs) == "tensor(4.)"
+        finally:
+            channels.close()
+        status, _ = gateway.request("DELETE", f"/api/kernels/{kernel['id']}")
+        assert status == 204
