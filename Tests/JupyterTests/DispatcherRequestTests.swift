@@ -33,6 +33,13 @@ import Testing
         #expect(replies[4]["status"] == "invalid")
     }
 
+    @Test func cursorsOutsideTheCodeAreClamped() {
+        let harness = KernelHarness(interpreter: MockInterpreter())
+        harness.sendShell("complete_request", ["code": "al", "cursor_pos": 1_000_000])
+        harness.sendShell("complete_request", ["code": "al", "cursor_pos": -5])
+        #expect(harness.shellReplies.map { $0.content["cursor_end"] } == [2, 0])
+    }
+
     @Test func unknownCommTargetIsClosedAndCommInfoIsEmpty() {
         let harness = KernelHarness(interpreter: MockInterpreter())
         let id = harness.sendShell("comm_open", ["comm_id": "c1", "target_name": "nobody", "data": [:]])

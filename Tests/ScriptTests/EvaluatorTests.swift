@@ -138,6 +138,39 @@ import Testing
         #expect(h.error("Child(1)") == "TypeError: Child.__init__() missing 1 required positional argument: 'y'")
     }
 
+    @Test func namesAssignedInAFunctionAreLocal() {
+        var h = Harness()
+        _ = h.run("x = 1\ndef reads():\n    return x\ndef shadows():\n    print(x)\n    x = 2\ndef bumps():\n    x += 1\ndef declared():\n    global x\n    x += 1\n    return x")
+        #expect(h.result("reads()") == "1")
+        #expect(h.error("shadows()") == "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value")
+        #expect(h.error("bumps()") == "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value")
+        #expect(h.result("declared(), x") == "(2, 2)")
+        #expect(h.result("def comp(n):\n    k = 2\n    return [k * i for i in range(n)]\ncomp(3)") == "[0, 2, 4]")
+        #expect(h.result("def loop():\n    total = 0\n    for i in range(4):\n        total += i\n    return total\nloop()") == "6")
+    }
+
+    @Test func staticClassMethodsAndProperties() {
+        var h = Harness()
+        _ = h.run("""
+        class Temp:
+            scale = 'C'
+            def __init__(self, degrees):
+                self.degrees = degrees
+            @property
+            def kelvin(self):
+                return self.degrees + 273
+            @staticmethod
+            def add(a, b):
+                return a + b
+            @classmethod
+            def unit(cls):
+                return cls.scale
+        t = Temp(10)
+        """)
+        #expect(h.result("t.kelvin, t.add(1, 2), Temp.add(3, 4), t.unit(), Temp.unit()") == "(283, 3, 7, 'C', 'C')")
+        #expect(h.error("def g():\n    yield 1") == "SyntaxError: 'yield' is not supported in Recur script (generators are not available)")
+    }
+
     @Test func exceptionsTryExceptFinallyRaise() {
         var h = Harness()
         let out = h.output("""
@@ -203,7 +236,8 @@ import Testing
         #expect(outcome == .success(result: MimeBundle(plainText: "43")))
         #expect(host.prompts == ["n? "])
         if case .failure(let failure) = session.execute("input()", cellName: "Cell In[2]", host: host) {
-            #expect(failure.name == "RuntimeError")
+            #expect(failure.name == "StdinNotImplementedError")
+            #expect(failure.message == "raw_input was called, but this frontend does not support input requests.")
         } else {
             Issue.record("input without stdin must fail")
         }
@@ -228,7 +262,7 @@ import Testing
         var h = Harness()
         #expect(h.result("import math\nmath.sqrt(16), math.floor(2.7), round(math.pi, 3)") == "(4.0, 2, 3.142)")
         #expect(h.result("from math import exp as e\ne(0)") == "1.0")
-        #expect(h.error("import numpyy") == "ModuleNotFoundError: No module named 'numpyy' (Recur script provides: math, safetensors, sys, time, torch)")
+        #expect(h.error("import numpyy") == "ModuleNotFoundError: No module named 'numpyy' (Recur script provides: math, matplotlib, safetensors, sys, time, torch)")
         #expect(h.error("from math import nothing") == "ImportError: cannot import name 'nothing' from 'math'")
     }
 }

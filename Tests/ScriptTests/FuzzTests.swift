@@ -119,6 +119,15 @@ import Testing
         #expect(h.error("'x' * 10**12") == "MemoryError")
         #expect(h.error("import torch\ntorch.zeros(100000, 100000)")?.hasPrefix("RuntimeError: DefaultCPUAllocator: can't allocate memory") == true)
         #expect(h.error("list(range(10**12))") == "MemoryError")
+        for huge in ["torch.arange(0, 10**12)", "torch.randperm(10**12)", "torch.eye(10**6)", "torch.nn.Linear(10**6, 10**6)",
+                     "torch.nn.Embedding(10**9, 100)", "torch.nn.RNN(10**6, 10**6)", "torch.zeros(2**62, 2**62)",
+                     "torch.nn.functional.one_hot(torch.LongTensor([1]), 10**10)"] {
+            #expect(h.error(huge)?.hasPrefix("RuntimeError: DefaultCPUAllocator: can't allocate memory") == true, "\(huge)")
+        }
+        #expect(h.error("'%d' % 1e300") == "OverflowError: integer overflow: Recur script ints are 64-bit")
+        #expect(h.error("int(torch.tensor(1e30))") == "OverflowError: integer overflow: Recur script ints are 64-bit")
+        #expect(h.result("int(torch.tensor(2.7)), list(range(9223372036854775800, 9223372036854775807, 5))") == "(2, [9223372036854775800, 9223372036854775805])")
+        #expect(h.result("9100000000000000000 in range(-9200000000000000000, 9200000000000000000, 3)") == "True")
         let nested = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(h.error(nested)?.hasPrefix("SyntaxError") == true)
         _ = h.run("%reset -f")

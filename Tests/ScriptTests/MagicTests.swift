@@ -64,6 +64,7 @@ import Testing
         let page = h.host.pages.last?.plainText ?? ""
         #expect(page.contains("Type:") && page.contains("list") && page.contains("[1, 2, 3]"))
         #expect(h.host.stdout.isEmpty)
+        #expect(h.output("nothing_here?") == "Object `nothing_here` not found.\n")
     }
 }
 

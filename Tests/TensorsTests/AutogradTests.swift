@@ -87,3 +87,32 @@ import Glibc
         #expect(t.floats == [0, 0, 0, 0, 7, 7])
     }
 }
+
+@Suite struct SecondBackwardTests {
+    static let cases: [String: @Sendable (Tensor, Tensor) throws(TensorError) -> Tensor] = [
+        "add_sum": { a, b throws(TensorError) in try (a + b).sum() },
+        "view_mean": { a, b throws(TensorError) in try (a.view([-1]) - b.view([-1])).mean() },
+        "cat_select": { a, b throws(TensorError) in try Tensor.cat([a, b]).select(dim: 0, index: 1).sum() },
+    ]
+
+    @Test func everyFixtureCaseIsCovered() throws {
+        let names = try Fixtures.index().twice
+        #expect(names.sorted() == Self.cases.keys.sorted())
+    }
+
+    /// PyTorch frees only saved tensors: graphs of adds, views and sums may run backward again.
+    @Test(arguments: cases.keys.sorted())
+    func secondBackwardAccumulatesLikePyTorch(_ name: String) throws {
+        let data = try Fixtures.tensors("twice.safetensors")
+        let a = try data.require("\(name)/a")
+        let b = try data.require("\(name)/b")
+        try a.setRequiresGrad()
+        try b.setRequiresGrad()
+        let op = try #require(Self.cases[name])
+        let y = try op(a, b)
+        try y.backward()
+        try y.backward()
+        expectClose(a.grad, try data.require("\(name)/grad_a"))
+        expectClose(b.grad, try data.require("\(name)/grad_b"))
+    }
+}

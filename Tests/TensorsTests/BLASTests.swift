@@ -34,3 +34,44 @@ import Testing
         #expect(Shape([5, 1, 4]).description == "torch.Size([5, 1, 4])")
     }
 }
+
+@Suite struct GemmPathTests {
+    /// Checks `BLAS.gemm` against a float64 triple loop on shapes that take each path:
+    /// direct, narrow column blocks (serial and on two threads), and row or column halves.
+    @Test(arguments: [
+        (3, 5, 7), (32, 256, 256), (32, 200, 96), (8, 130, 40), (300, 64, 128), (70, 200, 100), (1100, 64, 16),
+    ])
+    func gemmMatchesReference(_ shape: (Int, Int, Int)) throws {
+        let (m, n, k) = shape
+        let g = Generator(seed: UInt64(m * 1_000_000 + n * 1000 + k))
+        for (ta, tb) in [(false, false), (false, true), (true, false), (true, true)] {
+            let a = g.normalFloats(m * k)
+            let b = g.normalFloats(k * n)
+            let c0 = g.normalFloats(m * n)
+            var c = c0
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    c.withUnsafeMutableBufferPointer { pc in
+                        if let x = pa.baseAddress, let y = pb.baseAddress, let z = pc.baseAddress {
+                            BLAS.gemm(x, transposeA: ta, y, transposeB: tb, z, m: m, n: n, k: k, alpha: 0.5, beta: 2)
+                        }
+                    }
+                }
+            }
+            var worst = 0.0
+            for i in 0..<m {
+                for j in 0..<n {
+                    var sum = 0.0
+                    for p in 0..<k {
+                        let av = Double(ta ? a[p * m + i] : a[i * k + p])
+                        let bv = Double(tb ? b[j * k + p] : b[p * n + j])
+                        sum += av * bv
+                    }
+                    let expected = 0.5 * sum + 2 * Double(c0[i * n + j])
+                    worst = max(worst, abs(Double(c[i * n + j]) - expected) / (1 + abs(expected)))
+                }
+            }
+            #expect(worst < 1e-4, "m=\(m) n=\(n) k=\(k) transposeA=\(ta) transposeB=\(tb): worst \(worst)")
+        }
+    }
+}

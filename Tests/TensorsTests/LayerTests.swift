@@ -22,7 +22,7 @@ import Testing
     @Test(arguments: [
         "linear", "linear_nobias_3d", "linear_1d", "embedding", "rnncell", "rnncell_relu_nobias", "rnncell_noh",
         "rnncell_unbatched", "rnn", "rnn_noh", "rnn_2layer", "rnn_relu", "rnn_nobias", "rnn_batch_first",
-        "rnn_unbatched", "rnn_all",
+        "rnn_unbatched", "rnn_all", "rnn_wide",
     ])
     func layerMatchesPyTorch(_ name: String) throws {
         let index = try Fixtures.index()

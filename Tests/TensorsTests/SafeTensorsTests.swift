@@ -33,3 +33,29 @@ import Testing
         #expect(throws: TensorError.self) { try SafeTensors.load(path: "/nonexistent/recur.safetensors") }
     }
 }
+
+@Suite struct RobustnessTests {
+    @Test func hugeOrHostileSizesAreTypedErrors() {
+        #expect(throws: TensorError.self) { try Tensor.zeros([1 << 40, 1 << 40]) }
+        #expect(throws: TensorError.self) { try Tensor.ones([-1]) }
+        #expect(throws: TensorError.self) { try Tensor.eye(1 << 20) }
+        #expect(throws: TensorError.self) { try Tensor.arange(end: .float(1e300)) }
+        #expect(throws: TensorError.self) { try Tensor.zeros([2, 3]).view([1 << 40, 1 << 40]) }
+        #expect(throws: TensorError.self) { try Tensor.zeros([1]).expand([1 << 40, 1 << 40]) }
+        #expect(throws: TensorError.self) { try Linear(inFeatures: 1 << 30, outFeatures: 1 << 30, generator: Generator()) }
+        #expect(throws: TensorError.self) { try Tensor.randint(low: .min, high: .max, [2], generator: Generator()) }
+        let header = Array("{\"a\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904,4],\"data_offsets\":[0,16]}}".utf8)
+        var bytes: [UInt8] = [UInt8(header.count), 0, 0, 0, 0, 0, 0, 0] + header
+        bytes += [UInt8](repeating: 0, count: 16)
+        #expect(throws: TensorError.self) { try SafeTensors.decode(bytes) }
+    }
+
+    @Test func integerValuesSurviveExactly() throws {
+        let big = try Tensor(.list([.int(Int64.max), .int(-3)]))
+        #expect(big.int64s == [Int64.max, -3])
+        let p = try Tensor(int64s: [3], shape: Shape([1])).pow(.int(1 << 40))
+        #expect(p.dtype == .int64)
+        let nan = try Tensor(.list([.float(.nan), .float(1e30)]), dtype: .int64)
+        #expect(nan.int64s.count == 2)
+    }
+}

@@ -9,14 +9,15 @@ from helpers import TIMEOUT, execute, iopub_until_idle, shell_reply
 
 pytestmark = pytest.mark.timeout(60)
 
-LONG_LOOP = "i = 0\nwhile True:\n    i = i + 1\n"
+LONG_LOOP = "i = 0\nwhile True:\n    i = i + 1\n    if i == 1000:\n        print(\"running\")\n"
 
 
 def _start_long_loop(kc) -> str:
+    """Starts the loop and returns once it has run a thousand iterations."""
     msg_id = kc.execute(LONG_LOOP)
     while True:
         msg = kc.get_iopub_msg(timeout=TIMEOUT)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
             return msg_id
 
 

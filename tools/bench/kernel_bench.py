@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -239,6 +240,8 @@ def main():
         merged["startup_ms"] = best["startup_ms"]
         rows.append(merged)
 
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"{os.cpu_count()} CPUs, load average {load} (figures are only comparable within one run)\n")
     print("| " + " | ".join(title for _, title, _ in columns) + " |")
     print("|" + "---|" * len(columns))
     for row in rows:

@@ -3,7 +3,7 @@ extension Dispatcher {
     func complete(_ message: Message) throws(WireError) {
         let fields = try RequestFields(message.content, "complete_request")
         let code = try fields.string("code")
-        let cursor = try fields.int("cursor_pos", default: code.unicodeScalars.count)
+        let cursor = try Self.cursor(fields, in: code)
         let completion = interpreter?.complete(code: code, cursor: cursor)
             ?? Completion(matches: [], cursorStart: cursor, cursorEnd: cursor)
         reply(
@@ -18,7 +18,7 @@ extension Dispatcher {
     func inspect(_ message: Message) throws(WireError) {
         let fields = try RequestFields(message.content, "inspect_request")
         let code = try fields.string("code")
-        let cursor = try fields.int("cursor_pos", default: code.unicodeScalars.count)
+        let cursor = try Self.cursor(fields, in: code)
         let detail = try fields.int("detail_level", default: 0)
         let found = interpreter?.inspect(code: code, cursor: cursor, detailLevel: detail)
         reply(
@@ -27,6 +27,12 @@ extension Dispatcher {
                 "status": "ok", "found": .bool(found != nil), "data": found?.dataObject ?? [:],
                 "metadata": found?.metadata ?? [:],
             ])
+    }
+
+    /// `cursor_pos`, clamped into the code: the interpreter never sees an offset outside it.
+    private static func cursor(_ fields: RequestFields, in code: String) throws(WireError) -> Int {
+        let length = code.unicodeScalars.count
+        return min(max(try fields.int("cursor_pos", default: length), 0), length)
     }
 
     func isComplete(_ message: Message) throws(WireError) {

@@ -92,7 +92,9 @@ extension Interpreter {
             do {
                 return .str(try interpreter.host.readInput(prompt: prompt, password: false))
             } catch {
-                throw ScriptError(.runtimeError, "input(): this frontend does not support input requests")
+                // An interrupt while waiting for input is the user stopping the cell.
+                if interpreter.host.interruptRequested { throw ScriptError(.keyboardInterrupt, "") }
+                throw ScriptError(.stdinNotImplementedError, "raw_input was called, but this frontend does not support input requests.")
             }
         }
         add("repr", "repr(obj, /)", "Return the canonical string representation of the object.") { interpreter, a throws(ScriptError) in
@@ -105,6 +107,7 @@ extension Interpreter {
             return .str(try interpreter.format(a.positional[0], spec: spec))
         }
         table["__name__"] = .str("__main__")
+        table.merge(DescriptorObject.builtins()) { _, new in new }
         BuiltinFunctions.addIntrospection(&table, interpreter: self)
         BuiltinFunctions.addFunctional(&table)
         return table

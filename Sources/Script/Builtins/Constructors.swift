@@ -30,8 +30,11 @@ enum Constructors {
             }
             return .int(i)
         case .object(let object):
+            if let t = object as? TensorObject, t.tensor.dtype == .float32, let d = try object.floatValue(interpreter: interpreter) {
+                return .int(try Arithmetic.truncatedInt(d))
+            }
             if let i = try object.index(interpreter: interpreter) { return .int(i) }
-            if let d = try object.floatValue(interpreter: interpreter) { return .int(Swift.Int(d.rounded(.towardZero))) }
+            if let d = try object.floatValue(interpreter: interpreter) { return .int(try Arithmetic.truncatedInt(d)) }
         default: break
         }
         throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")

@@ -1,4 +1,5 @@
-/// Caps the bytes one execute request may write to stdout and stderr together. Output past
+/// Caps the bytes one execute request may write to stdout and stderr together (new
+/// displays count too; updates of an existing display do not, they replace it). Output past
 /// the cap is dropped and replaced by one note on stderr, so a `while True: print(...)`
 /// cannot flood the frontend; the cell keeps running (and stays interruptible) until it
 /// ends or is interrupted.
@@ -49,6 +50,18 @@ struct OutputLimiter {
         if !kept.isEmpty { chunks.append(Chunk(stream: stream, text: kept)) }
         chunks.append(Chunk(stream: .stderr, text: note))
         return chunks
+    }
+
+    /// Whether a new display of `size` bytes may be shown. Past the cap it is dropped, and
+    /// the note is returned the first time.
+    mutating func admitDisplay(size: Int) -> (show: Bool, note: Chunk?) {
+        guard !isTruncated else { return (false, nil) }
+        if written + size <= cap {
+            written += size
+            return (true, nil)
+        }
+        isTruncated = true
+        return (false, Chunk(stream: .stderr, text: note))
     }
 
     /// `1 MiB`, `64 KiB`, `100 bytes`.

@@ -6,15 +6,24 @@ final class Figure {
 
     /// `plt.figure(num)`: the number matplotlib shows and the SVG's element ids use.
     let number: Int
-    var widthInches: Double
-    var heightInches: Double
-    var dpi: Double
+    private(set) var widthInches: Double
+    private(set) var heightInches: Double
+    private(set) var dpi: Double
     /// Centred above everything (`suptitle`).
     var superTitle = ""
     /// The axes, in the order they were added.
     private(set) var axes: [Axes] = []
 
-    init(number: Int, widthInches: Double = Figure.defaultSize.width, heightInches: Double = Figure.defaultSize.height,
+    /// A figure of matplotlib's default size.
+    init(number: Int) {
+        self.number = number
+        widthInches = Figure.defaultSize.width
+        heightInches = Figure.defaultSize.height
+        dpi = Figure.defaultDPI
+    }
+
+    /// A figure of the given size (`figsize=`, `dpi=`); at most 4000 pixels a side.
+    init(number: Int, widthInches: Double, heightInches: Double = Figure.defaultSize.height,
          dpi: Double = Figure.defaultDPI) throws(PlotError) {
         guard widthInches.isFinite, heightInches.isFinite, dpi.isFinite,
               widthInches > 0, heightInches > 0, dpi > 0,

@@ -31,6 +31,8 @@ enum ExceptionKind: String, CaseIterable, Sendable {
     case unicodeError = "UnicodeError"
     /// IPython's error for misused magics (`!cmd`, unknown `%magic`).
     case usageError = "UsageError"
+    /// IPython's error for `input()` when the frontend has no stdin.
+    case stdinNotImplementedError = "StdinNotImplementedError"
 
     var parent: ExceptionKind? {
         switch self {
@@ -44,6 +46,7 @@ enum ExceptionKind: String, CaseIterable, Sendable {
         case .indexError, .keyError: .lookupError
         case .unboundLocalError: .nameError
         case .notImplementedError, .recursionError: .runtimeError
+        case .stdinNotImplementedError: .notImplementedError
         case .moduleNotFoundError: .importError
         case .indentationError: .syntaxError
         case .fileNotFoundError: .osError

@@ -45,7 +45,7 @@ extension Interpreter {
     func augmentedAssign(_ target: Expr, _ op: BinaryOp, _ valueExpr: Expr, in scope: Scope) throws(ScriptError) {
         switch target {
         case .name(let name):
-            let current = try lookup(name, in: scope)
+            let current = try evaluate(target, in: scope)
             let value = try evaluate(valueExpr, in: scope)
             bind(name, try inPlace(op, current, value), in: scope)
         case .attribute(let baseExpr, let name):

@@ -15,7 +15,12 @@ extension Interpreter {
         switch value {
         case .instance(let instance):
             if let own = instance.attributes[name] { return own }
-            if let member = instance.type.lookup(name) { return bindIfMethod(member, to: value) }
+            if let member = instance.type.lookup(name) {
+                if case .object(let object) = member, let descriptor = object as? DescriptorObject {
+                    return try descriptor.resolve(receiver: value, interpreter: self)
+                }
+                return bindIfMethod(member, to: value)
+            }
             if let base = instance.type.libraryBase,
                let member = try base.attribute(instance, name, interpreter: self) {
                 return member
@@ -32,7 +37,12 @@ extension Interpreter {
             if name == "__name__" { return .str(module.name) }
             return nil
         case .type(let type):
-            if let member = type.lookup(name) { return member }
+            if let member = type.lookup(name) {
+                if case .object(let object) = member, let descriptor = object as? DescriptorObject {
+                    return try descriptor.resolve(receiver: value, interpreter: self)
+                }
+                return member
+            }
             if name == "__name__" { return .str(type.name) }
             if name == "__qualname__" { return .str(type.name) }
             if name == "__module__" { return .str(type.module) }

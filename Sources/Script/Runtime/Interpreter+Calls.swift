@@ -35,6 +35,11 @@ extension Interpreter {
             var bound = arguments
             bound.positional.insert(receiver, at: 0)
             return try call(function, bound)
+        case .object(let object):
+            if let descriptor = object as? DescriptorObject {
+                return try call(try descriptor.resolve(receiver: receiver, interpreter: self), arguments)
+            }
+            return try call(function, arguments)
         default:
             return try call(function, arguments)
         }

@@ -30,7 +30,7 @@ extension Interpreter {
             case .less: return .bool(order < 0)
             case .lessEqual: return .bool(order <= 0)
             case .greater: return .bool(order > 0)
-            default: return .bool(order >= 0)
+            case .greaterEqual, .equal, .notEqual, .in, .notIn, .is, .isNot: return .bool(order >= 0)
             }
         }
     }

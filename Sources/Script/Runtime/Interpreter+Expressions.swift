@@ -11,6 +11,10 @@ extension Interpreter {
             case .ellipsis: return .object(EllipsisObject())
             }
         case .name(let name):
+            if name.isLocal {
+                if let value = scope.local(symbol(name)) { return value }
+                throw ScriptError(.unboundLocalError, "cannot access local variable '\(name.text)' where it is not associated with a value")
+            }
             return try lookup(name, in: scope)
         case .attribute(let base, let name):
             return try attribute(try evaluate(base, in: scope), name)

@@ -51,30 +51,3 @@ extension Interpreter {
         return module
     }
 }
-
-/// The modules scripts can import: a name and a function that fills the module in.
-struct ModuleLibrary {
-    typealias Factory = (Interpreter, ModuleObject) throws(ScriptError) -> Void
-
-    /// Boxes a factory (storing typed-throws closures directly in a dictionary trips the compiler).
-    final class Definition {
-        let fill: Factory
-        init(_ fill: @escaping Factory) { self.fill = fill }
-    }
-
-    var modules: [String: Definition] = [:]
-
-    /// Makes `name` importable; `fill` populates the module when it is first imported.
-    mutating func add(_ name: String, _ fill: @escaping Factory) {
-        modules[name] = Definition(fill)
-    }
-
-    /// The standard library subset: `sys`, `math`, `time`, `random`.
-    static var standard: ModuleLibrary {
-        var library = ModuleLibrary()
-        library.add("sys") { (interpreter, module) throws(ScriptError) in try StandardModules.sys(interpreter, module) }
-        library.add("math") { (interpreter, module) throws(ScriptError) in try StandardModules.math(interpreter, module) }
-        library.add("time") { (interpreter, module) throws(ScriptError) in try StandardModules.time(interpreter, module) }
-        return library
-    }
-}

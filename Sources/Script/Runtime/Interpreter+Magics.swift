@@ -11,7 +11,14 @@ extension Interpreter {
             while name.hasPrefix("?") { name.removeFirst() }
             let detail = name.hasSuffix("??") ? 1 : 0
             while name.hasSuffix("?") { name.removeLast() }
-            let value = try evaluate(try parseExpression(name), in: scope)
+            let value: Value
+            do {
+                value = try evaluate(try parseExpression(name), in: scope)
+            } catch {
+                // IPython's answer for a name it cannot resolve.
+                host.write("Object `\(name)` not found.\n", to: .stdout)
+                return
+            }
             host.page(MimeBundle(plainText: try helpText(for: value, detail: detail, name: name)))
             return
         }

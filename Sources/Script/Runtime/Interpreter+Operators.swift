@@ -84,7 +84,7 @@ extension Interpreter {
         case .bitXor:
             for k in a.storage.keys where try b.storage.get(k) == nil { try result.storage.set(k, .none) }
             for k in b.storage.keys where try a.storage.get(k) == nil { try result.storage.set(k, .none) }
-        default:
+        case .add, .multiply, .divide, .floorDivide, .modulo, .power, .matmul, .shiftLeft, .shiftRight:
             return nil
         }
         return result

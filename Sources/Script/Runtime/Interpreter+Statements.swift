@@ -85,10 +85,10 @@ extension Interpreter {
     }
 
     func runWhile(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], in scope: Scope) throws(ScriptError) -> Flow {
+        // Interrupts are polled after each iteration, so an iteration that starts completes.
         while try truth(try evaluate(test, in: scope)) {
-            try checkInterrupt()
             switch try execute(body, in: scope) {
-            case .normal, .continueLoop: continue
+            case .normal, .continueLoop: try checkInterrupt()
             case .breakLoop: return .normal
             case .returned(let value): return .returned(value)
             }
@@ -104,23 +104,23 @@ extension Interpreter {
             let name = symbol(ref)
             var i = range.start
             while range.step > 0 ? i < range.stop : i > range.stop {
-                try checkInterrupt()
                 bind(symbol: name, .int(i), in: scope)
                 switch try execute(body, in: scope) {
-                case .normal, .continueLoop: break
+                case .normal, .continueLoop: try checkInterrupt()
                 case .breakLoop: return .normal
                 case .returned(let value): return .returned(value)
                 }
-                i += range.step
+                let (next, overflow) = i.addingReportingOverflow(range.step)
+                if overflow { break }
+                i = next
             }
             return try execute(orElse, in: scope)
         }
         let iterator = try makeIterator(sequence)
         while let item = try iterator.next(interpreter: self) {
-            try checkInterrupt()
             try assign(target, item, in: scope)
             switch try execute(body, in: scope) {
-            case .normal, .continueLoop: continue
+            case .normal, .continueLoop: try checkInterrupt()
             case .breakLoop: return .normal
             case .returned(let value): return .returned(value)
             }

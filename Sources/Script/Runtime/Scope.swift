@@ -4,9 +4,8 @@
 final class Scope {
     /// Module scope: the value of each symbol, or nil when unbound.
     private(set) var slots: [Value?] = []
-    /// Other scopes: bound symbols and their values.
-    private(set) var ids: [Int] = []
-    private(set) var values: [Value] = []
+    /// Other scopes: bound symbols and their values (one array: one allocation per call).
+    private var bindings: [(id: Int, value: Value)] = []
     /// The enclosing function scope (closures), or nil when free names resolve to the module.
     let parent: Scope?
     let isModule: Bool
@@ -19,8 +18,7 @@ final class Scope {
     init(parent: Scope?, capacity: Int = 0) {
         self.parent = parent
         self.isModule = false
-        ids.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        bindings.reserveCapacity(capacity)
     }
 
     /// A module scope.
@@ -32,7 +30,7 @@ final class Scope {
     @inline(__always)
     func local(_ id: Int) -> Value? {
         if isModule { return id < slots.count ? slots[id] : nil }
-        if let i = ids.firstIndex(of: id) { return values[i] }
+        for binding in bindings where binding.id == id { return binding.value }
         return nil
     }
 
@@ -43,12 +41,11 @@ final class Scope {
             slots[id] = value
             return
         }
-        if let i = ids.firstIndex(of: id) {
-            values[i] = value
-        } else {
-            ids.append(id)
-            values.append(value)
+        for i in bindings.indices where bindings[i].id == id {
+            bindings[i].value = value
+            return
         }
+        bindings.append((id, value))
     }
 
     /// Unbinds `id`; false when it was not bound here.
@@ -58,21 +55,19 @@ final class Scope {
             slots[id] = nil
             return true
         }
-        guard let i = ids.firstIndex(of: id) else { return false }
-        ids.remove(at: i)
-        values.remove(at: i)
+        guard let i = bindings.firstIndex(where: { $0.id == id }) else { return false }
+        bindings.remove(at: i)
         return true
     }
 
     /// Every binding, in slot or binding order.
     var entries: [(id: Int, value: Value)] {
         if isModule { return slots.enumerated().compactMap { i, v in v.map { (i, $0) } } }
-        return Array(zip(ids, values)).map { ($0.0, $0.1) }
+        return bindings
     }
 
     func removeAll() {
         slots.removeAll()
-        ids.removeAll()
-        values.removeAll()
+        bindings.removeAll()
     }
 }

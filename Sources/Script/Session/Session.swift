@@ -73,8 +73,9 @@ public final class Session {
     }
 
     private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
-        interpreter.host = host
+        interpreter.host = LimitedHost(host)
         defer { interpreter.host = SilentHost() }
+        defer { PyplotModule.flush(interpreter) }
         var source = code
         var cellMagic: String?
         if code.hasPrefix("%%") {
@@ -122,6 +123,7 @@ public final class Session {
         if value.isNone { return nil }
         var extra: [(mime: String, data: String)] = []
         if case .object(let object) = value { extra = object.richDisplay(interpreter: interpreter) }
+        if extra.isEmpty { extra = RichDisplay.extra(for: value) }
         return MimeBundle(plainText: try interpreter.repr(value), extra: extra)
     }
 

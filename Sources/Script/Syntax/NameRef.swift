@@ -5,6 +5,8 @@ final class NameRef: @unchecked Sendable {
     let text: String
     var symbol = -1
     var table: ObjectIdentifier?
+    /// Set when the name is local to the function whose body contains it.
+    var isLocal = false
 
     init(_ text: String) {
         self.text = text

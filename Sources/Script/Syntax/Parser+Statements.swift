@@ -72,6 +72,8 @@ extension Parser {
             let message = accept(.comma) ? try parseTest() : nil
             return make(.assert(test, message: message))
         case .keyword(.import): return make(try parseImport())
+        case .keyword(.yield):
+            throw SyntaxError("'yield' is not supported in Recur script (generators are not available)", at: current.location)
         case .keyword(.from): return make(try parseFromImport())
         default: return make(try parseExpressionStatement())
         }

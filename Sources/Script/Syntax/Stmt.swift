@@ -25,6 +25,7 @@ final class FunctionDefinition: Sendable {
         self.parameters = parameters
         self.parameterNames = parameters.map { NameRef($0.name) }
         self.isSimple = parameters.allSatisfy { $0.kind == .normal }
+        if name != "<lambda>" { LocalNames.mark(body: body, parameters: parameters) }
         self.body = body
         self.line = line
         if case .expression(.literal(.string(let doc)))? = body.first?.kind {

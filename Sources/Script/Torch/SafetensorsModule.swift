@@ -34,19 +34,3 @@ enum SafetensorsModule {
         })
     }
 }
-
-extension ModuleLibrary {
-    /// Everything Recur script can import: the standard subset plus torch and safetensors.
-    static var recur: ModuleLibrary {
-        var library = ModuleLibrary.standard
-        library.add("torch") { (i, m) throws(ScriptError) in try TorchModule.fill(i, m) }
-        library.add("torch.nn") { (i, m) throws(ScriptError) in try TorchNN.fill(i, m) }
-        library.add("torch.nn.functional") { (i, m) throws(ScriptError) in try TorchFunctional.fill(i, m) }
-        library.add("torch.nn.utils") { (i, m) throws(ScriptError) in try TorchFunctional.fillUtils(i, m) }
-        library.add("torch.optim") { (i, m) throws(ScriptError) in try TorchFunctional.fillOptim(i, m) }
-        library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
-        library.add("safetensors") { _, _ throws(ScriptError) in }
-        library.add("safetensors.torch") { (i, m) throws(ScriptError) in try SafetensorsModule.fill(i, m) }
-        return library
-    }
-}

@@ -7,10 +7,14 @@ final class GradNode {
     let inputs: [Tensor]
     /// Maps the result's gradient to one gradient per input (nil: none). Nil once released.
     var backward: ((Tensor) -> [Tensor?])?
+    /// Whether the closure holds operand values that `backward()` releases (PyTorch's saved
+    /// tensors); nodes that only need sizes (add, view, sum, ...) can be traversed again.
+    let savesTensors: Bool
 
-    init(name: String, inputs: [Tensor], backward: @escaping (Tensor) -> [Tensor?]) {
+    init(name: String, inputs: [Tensor], savesTensors: Bool = true, backward: @escaping (Tensor) -> [Tensor?]) {
         self.name = name
         self.inputs = inputs
+        self.savesTensors = savesTensors
         self.backward = backward
     }
 }
@@ -27,10 +31,10 @@ extension Tensor {
     /// Attaches a backward node to `self` (a fresh result) when any input requires grad.
     @discardableResult
     func recording(
-        _ name: String, _ inputs: [Tensor], _ backward: @escaping (Tensor) -> [Tensor?]
+        _ name: String, _ inputs: [Tensor], savesTensors: Bool = true, _ backward: @escaping (Tensor) -> [Tensor?]
     ) -> Tensor {
         guard GradMode.enabled, inputs.contains(where: { $0.requiresGradFlag }) else { return self }
-        gradFn = GradNode(name: name, inputs: inputs, backward: backward)
+        gradFn = GradNode(name: name, inputs: inputs, savesTensors: savesTensors, backward: backward)
         requiresGradFlag = true
         return self
     }

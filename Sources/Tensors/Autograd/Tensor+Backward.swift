@@ -31,7 +31,7 @@ extension Tensor {
                 let upstream = Tensor(shape: tensor.shape, floats: values)
                 if tensor.retainsGrad { tensor.accumulateGrad(upstream) }
                 let grads = backward(upstream)
-                if !retainGraph { node.backward = nil }
+                if !retainGraph && node.savesTensors { node.backward = nil }
                 for (input, grad) in zip(node.inputs, grads) {
                     guard let grad, input.requiresGradFlag else { continue }
                     if input.gradFn == nil {

@@ -143,4 +143,30 @@ public enum ScalarValue: Sendable, Hashable {
     case int(Int64)
     /// A Python bool.
     case bool(Bool)
+
+    var floatValue: Float {
+        switch self {
+        case .float(let v): Float(v)
+        case .int(let v): Float(v)
+        case .bool(let v): v ? 1 : 0
+        }
+    }
+
+    /// Truncates floats toward zero; NaN and out-of-range values give Int64.min, as
+    /// PyTorch's conversion does on x86.
+    var int64Value: Int64 {
+        switch self {
+        case .float(let v): Int64(exactly: v.rounded(.towardZero)) ?? .min
+        case .int(let v): v
+        case .bool(let v): v ? 1 : 0
+        }
+    }
+
+    var boolValue: Bool {
+        switch self {
+        case .float(let v): v != 0
+        case .int(let v): v != 0
+        case .bool(let v): v
+        }
+    }
 }

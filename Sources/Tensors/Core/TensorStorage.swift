@@ -32,7 +32,7 @@ enum TensorStorage {
     /// The elements as int64 (truncating floats toward zero, as PyTorch's conversion does).
     var int64s: [Int64] {
         switch self {
-        case .float32(let v): v.map { $0.isFinite ? Int64(clamping: Int64(exactly: $0.rounded(.towardZero)) ?? 0) : 0 }
+        case .float32(let v): v.map { Int64(exactly: $0.rounded(.towardZero)) ?? .min }
         case .int64(let v): v
         case .bool(let v): v.map { $0 ? 1 : 0 }
         }

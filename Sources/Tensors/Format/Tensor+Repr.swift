@@ -5,11 +5,11 @@ struct ElementFormatter {
     var mode: Mode
     var width = 1
 
-    init(values: [Double], dtype: DType) {
+    init(values: [Double], integers: [Int64], dtype: DType) {
         switch dtype {
         case .int64:
             mode = .integer
-            for v in values { width = max(width, String(Int64(v)).count) }
+            for v in integers { width = max(width, String(v).count) }
             return
         case .bool:
             mode = .boolean
@@ -23,16 +23,15 @@ struct ElementFormatter {
         let magnitudes = finite.map { Swift.abs($0) }
         let lo = magnitudes.min() ?? 1
         let hi = magnitudes.max() ?? 1
-        if finite.contains(where: { $0 != $0.rounded(.up) }) { mode = .fixed }
-        switch mode {
-        case .integerValued:
+        if !finite.contains(where: { $0 != $0.rounded(.up) }) {
             if hi / lo > 1000 || hi > 1e8 {
                 mode = .scientific
                 for v in finite { width = max(width, NumberFormat.c("%.4e", v).count) }
             } else {
                 for v in finite { width = max(width, NumberFormat.c("%.0f", v).count + 1) }
             }
-        default:
+        } else {
+            mode = .fixed
             if hi / lo > 1000 || hi > 1e8 || lo < 1e-4 {
                 mode = .scientific
                 for v in finite { width = max(width, NumberFormat.c("%.4e", v).count) }
@@ -42,10 +41,10 @@ struct ElementFormatter {
         }
     }
 
-    func format(_ v: Double) -> String {
+    func format(_ v: Double, integer: Int64 = 0) -> String {
         let text: String
         switch mode {
-        case .integer: text = String(Int64(v))
+        case .integer: text = String(integer)
         case .boolean: text = v != 0 ? "True" : "False"
         case .scientific: text = v.isFinite ? NumberFormat.c("%.4e", v) : NumberFormat.python(v)
         case .fixed: text = v.isFinite ? NumberFormat.c("%.4f", v) : NumberFormat.python(v)
@@ -79,7 +78,8 @@ extension Tensor: CustomStringConvertible {
         } else {
             let summarize = count > Tensor.threshold
             let shown = summarize ? summarizedOffsets(0, 0) : Array(0..<count)
-            let formatter = ElementFormatter(values: shown.map { storage.double(at: $0) }, dtype: dtype)
+            let integers: [Int64] = if case .int64(let v) = storage { shown.map { v[$0] } } else { [] }
+            let formatter = ElementFormatter(values: shown.map { storage.double(at: $0) }, integers: integers, dtype: dtype)
             text = render(offset: 0, dim: 0, indent: indent, summarize: summarize, formatter: formatter)
         }
         if let name = gradFn?.name {
@@ -102,6 +102,12 @@ extension Tensor: CustomStringConvertible {
         return result + ")"
     }
 
+    /// Element `i` formatted; int64 values print exactly, never through a Double.
+    func element(_ i: Int, _ formatter: ElementFormatter) -> String {
+        if case .int64(let v) = storage { return formatter.format(0, integer: v[i]) }
+        return formatter.format(storage.double(at: i))
+    }
+
     /// Flat offsets of the elements a summarised print shows, in order.
     func summarizedOffsets(_ offset: Int, _ dim: Int) -> [Int] {
         if rank == 0 { return [0] }
@@ -113,17 +119,17 @@ extension Tensor: CustomStringConvertible {
     }
 
     func render(offset: Int, dim: Int, indent: Int, summarize: Bool, formatter: ElementFormatter) -> String {
-        if rank == 0 { return formatter.format(storage.double(at: 0)) }
+        if rank == 0 { return element(0, formatter) }
         let size = shape.dims[dim]
         let elided = summarize && size > 2 * Tensor.edgeItems
         if dim == rank - 1 {
             var items: [String]
             if elided {
-                items = (0..<Tensor.edgeItems).map { formatter.format(storage.double(at: offset + $0)) }
+                items = (0..<Tensor.edgeItems).map { element(offset + $0, formatter) }
                 items.append(" ...")
-                items += ((size - Tensor.edgeItems)..<size).map { formatter.format(storage.double(at: offset + $0)) }
+                items += ((size - Tensor.edgeItems)..<size).map { element(offset + $0, formatter) }
             } else {
-                items = (0..<size).map { formatter.format(storage.double(at: offset + $0)) }
+                items = (0..<size).map { element(offset + $0, formatter) }
             }
             let perLine = Swift.max(1, (Tensor.lineWidth - indent) / (formatter.width + 2))
             var lines: [String] = []

@@ -42,7 +42,9 @@ public enum SafeTensors {
         var result: [(name: String, tensor: Tensor, start: Int)] = []
         for (name, value) in header {
             guard case .tensor(let entry) = value else { continue }
-            guard entry.data_offsets.count == 2, entry.shape.allSatisfy({ $0 >= 0 }) else {
+            guard entry.data_offsets.count == 2, entry.shape.allSatisfy({ $0 >= 0 }),
+                entry.data_offsets.allSatisfy({ $0 >= 0 && $0 <= bytes.count })
+            else {
                 throw .other(.fileError, "Error while deserializing header: InvalidOffset(\"\(name)\")")
             }
             let start = base + entry.data_offsets[0]
@@ -57,7 +59,13 @@ public enum SafeTensors {
             guard width > 0 else {
                 throw .other(.fileError, "unsupported safetensors dtype \(entry.dtype) for \"\(name)\" (only F32, I64 and BOOL)")
             }
-            guard start <= end, end <= bytes.count, end - start == shape.count * width else {
+            let elements: Int
+            do {
+                elements = try Shape.checkedCount(entry.shape)
+            } catch {
+                throw .other(.fileError, "Error while deserializing header: TensorInvalidInfo")
+            }
+            guard start <= end, end <= bytes.count, end - start == elements * width else {
                 throw .other(.fileError, "Error while deserializing header: TensorInvalidInfo")
             }
             let storage: TensorStorage = bytes.withUnsafeBytes { raw in

@@ -14,6 +14,7 @@ public final class Embedding: Module {
         guard numEmbeddings >= 0, embeddingDim >= 0 else {
             throw .runtime("Trying to create tensor with negative dimension \(min(numEmbeddings, embeddingDim)): [\(numEmbeddings), \(embeddingDim)]")
         }
+        _ = try Shape.checkedCount([numEmbeddings, embeddingDim])
         self.numEmbeddings = numEmbeddings
         self.embeddingDim = embeddingDim
         weight = .parameter([numEmbeddings, embeddingDim], generator.normalFloats(numEmbeddings * embeddingDim))

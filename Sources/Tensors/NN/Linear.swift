@@ -16,6 +16,7 @@ public final class Linear: Module {
         guard inFeatures >= 0, outFeatures >= 0 else {
             throw .runtime("Trying to create tensor with negative dimension \(min(inFeatures, outFeatures)): [\(outFeatures), \(inFeatures)]")
         }
+        _ = try Shape.checkedCount([outFeatures, inFeatures])
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
         let bound: Float = inFeatures > 0 ? 1 / Float(inFeatures).squareRoot() : 0

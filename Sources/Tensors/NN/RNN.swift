@@ -23,6 +23,7 @@ public final class RNN: Module {
         guard hiddenSize > 0 else { throw .value("hidden_size must be greater than zero") }
         guard numLayers > 0 else { throw .value("num_layers must be greater than zero") }
         guard inputSize >= 0 else { throw .value("input_size must be non-negative") }
+        _ = try Shape.checkedCount([numLayers, hiddenSize, Swift.max(inputSize, hiddenSize) + hiddenSize])
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.numLayers = numLayers

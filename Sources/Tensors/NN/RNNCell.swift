@@ -17,6 +17,7 @@ public final class RNNCell: Module {
         guard inputSize >= 0, hiddenSize > 0 else {
             throw .value("hidden_size must be greater than zero")
         }
+        _ = try Shape.checkedCount([hiddenSize, inputSize + hiddenSize])
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.nonlinearity = nonlinearity

@@ -71,11 +71,12 @@ enum RecurrentKernel {
         let inputs = [x] + (h0.map { [$0] } ?? []) + layers.flatMap(\.tensors)
         let xShape = x.shape
         let h0Shape = h0?.shape
+        let needInputGrad = x.requiresGradFlag
         let frozenStates = states
         return Tensor(shape: resultShape, floats: result).recording(name, inputs) { g in
             backward(
                 g.floats, states: frozenStates, x: xValues, xShape: xShape, inputSize: inputSize, weights: weights,
-                layers: layers, h0Shape: h0Shape, nonlinearity: nonlinearity, steps: steps, batch: batch, hidden: hidden,
+                layers: layers, h0Shape: h0Shape, needInputGrad: needInputGrad, nonlinearity: nonlinearity, steps: steps, batch: batch, hidden: hidden,
                 appendFinal: appendFinal)
         }
     }
@@ -103,11 +104,13 @@ enum RecurrentKernel {
             guard let w = pw.baseAddress else { return }
             BLAS.gemm(x, transposeA: false, w, transposeB: true, out, m: steps * batch, n: hidden, k: inputSize, beta: bias == nil ? 0 : 1)
         }
-        whh.withUnsafeBufferPointer { pw in
+        // W_hh^T once per sequence, so every step is a plain (not transposed) product.
+        let whhT = Kernels.permute(.float32(whh), Shape([hidden, hidden]), [1, 0]).floats
+        whhT.withUnsafeBufferPointer { pw in
             guard let w = pw.baseAddress else { return }
             for t in 0..<steps {
                 let current = states + (t + 1) * bh
-                BLAS.gemm(states + t * bh, transposeA: false, w, transposeB: true, current, m: batch, n: hidden, k: hidden, beta: 1)
+                BLAS.gemm(states + t * bh, transposeA: false, w, transposeB: false, current, m: batch, n: hidden, k: hidden, beta: 1)
                 switch act {
                 case .tanh: VectorMath.tanh(current, count: bh)
                 case .relu: for i in 0..<bh where current[i] < 0 { current[i] = 0 }
@@ -118,7 +121,8 @@ enum RecurrentKernel {
 
     static func backward(
         _ g: [Float], states: [Float], x: [Float], xShape: Shape, inputSize firstInputSize: Int,
-        weights: [([Float], [Float], [Float]?)], layers: [RecurrentWeights], h0Shape: Shape?, nonlinearity: Nonlinearity,
+        weights: [([Float], [Float], [Float]?)], layers: [RecurrentWeights], h0Shape: Shape?, needInputGrad: Bool,
+        nonlinearity: Nonlinearity,
         steps: Int, batch: Int, hidden: Int, appendFinal: Bool
     ) -> [Tensor?] {
         let bh = batch * hidden
@@ -174,11 +178,13 @@ enum RecurrentKernel {
                 if layer.biasIH != nil { grads.append(Tensor(shape: Shape([hidden]), floats: gb)) }
                 if layer.biasHH != nil { grads.append(Tensor(shape: Shape([hidden]), floats: gb)) }
                 paramGrads[l] = grads
-                let below = BLAS.product(dOut, transposeA: false, wih, transposeB: false, m: rows, n: inputSize, k: hidden)
-                if l == 0 { dx = below } else { dOut = below }
+                if l > 0 || needInputGrad {
+                    let below = BLAS.product(dOut, transposeA: false, wih, transposeB: false, m: rows, n: inputSize, k: hidden)
+                    if l == 0 { dx = below } else { dOut = below }
+                }
             }
         }
-        var result: [Tensor?] = [Tensor(shape: xShape, floats: dx)]
+        var result: [Tensor?] = [needInputGrad ? Tensor(shape: xShape, floats: dx) : nil]
         if let h0Shape { result.append(Tensor(shape: h0Shape, floats: dh0)) }
         for grads in paramGrads { result += grads }
         return result
@@ -192,33 +198,42 @@ extension Tensor {
         let n = dims.reduce(1, *)
         let total = count
         let packed = shape
-        let values = Array(floats[offset..<(offset + n)])
-        let inner = Shape(dims)
-        var outShape = inner
-        var storage = TensorStorage.float32(values)
-        if swapFirstTwo {
-            var order = Array(0..<dims.count)
-            order.swapAt(0, 1)
-            storage = Kernels.permute(storage, inner, order)
-            outShape = Shape(order.map { dims[$0] })
-        }
-        let finalShape = outShape
-        return Tensor(shape: outShape, storage: storage).recording(name, [self]) { g in
-            var gv = g.floats
-            if swapFirstTwo {
-                var order = Array(0..<dims.count)
-                order.swapAt(0, 1)
-                gv = Kernels.permute(.float32(gv), finalShape, order).floats
+        let swap = swapFirstTwo && dims.count >= 2
+        let (a, b) = (dims[0], dims.count > 1 ? dims[1] : 1)
+        let c = a * b == 0 ? 0 : n / (a * b)
+        var outDims = dims
+        if swap { outDims.swapAt(0, 1) }
+        let values = floats.withUnsafeBufferPointer { pv in
+            makeFloats(n) { out in
+                guard let src = pv.baseAddress, let dst = out.baseAddress else { return }
+                if swap {
+                    Tensor.swapLeading(src + offset, dst, a, b, c)
+                } else {
+                    dst.update(from: src + offset, count: n)
+                }
             }
-            let full = gv.withUnsafeBufferPointer { pg in
+        }
+        return Tensor(shape: Shape(outDims), floats: values).recording(name, [self], savesTensors: false) { g in
+            let full = g.floats.withUnsafeBufferPointer { pg in
                 makeFloats(total) { out in
-                    guard let o = out.baseAddress, let g = pg.baseAddress else { return }
+                    guard let o = out.baseAddress, let gp = pg.baseAddress else { return }
                     o.update(repeating: 0, count: offset)
-                    (o + offset).update(from: g, count: n)
+                    if swap {
+                        Tensor.swapLeading(gp, o + offset, b, a, c)
+                    } else {
+                        (o + offset).update(from: gp, count: n)
+                    }
                     (o + offset + n).update(repeating: 0, count: total - offset - n)
                 }
             }
             return [Tensor(shape: packed, floats: full)]
+        }
+    }
+
+    /// Copies an (a, b, c) block to (b, a, c) order.
+    static func swapLeading(_ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, _ a: Int, _ b: Int, _ c: Int) {
+        for i in 0..<a {
+            for j in 0..<b { (dst + (j * a + i) * c).update(from: src + (i * b + j) * c, count: c) }
         }
     }
 }

@@ -107,7 +107,11 @@ extension Tensor {
         }
         let needA = requiresGradFlag
         let needB = other.requiresGradFlag
-        return result.recording(name ?? defaultName, [self, other]) { g in
+        let saves = switch op {
+        case .add, .sub: false
+        case .mul, .div: true
+        }
+        return result.recording(name ?? defaultName, [self, other], savesTensors: saves) { g in
             let gv = g.floats
             var ga: [Float]?
             var gb: [Float]?
@@ -139,7 +143,7 @@ extension Tensor {
         case .bool:
             throw .runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         case .float32(let v):
-            return Tensor(shape: shape, floats: Kernels.map(v) { -$0 }).recording("NegBackward0", [self]) { g in
+            return Tensor(shape: shape, floats: Kernels.map(v) { -$0 }).recording("NegBackward0", [self], savesTensors: false) { g in
                 [Tensor(shape: g.shape, floats: Kernels.map(g.floats) { -$0 })]
             }
         }
@@ -150,9 +154,16 @@ extension Tensor {
         if case .int(let e) = exponent, dtype != .float32 {
             guard e >= 0 else { throw .runtime("Integers to negative integer powers are not allowed.") }
             return Tensor(shape: shape, storage: .int64(int64s.map { base in
-                var r: Int64 = 1
-                for _ in 0..<e { r = r &* base }
-                return r
+                // Squaring keeps huge exponents cheap; overflow wraps as in PyTorch.
+                var result: Int64 = 1
+                var square = base
+                var remaining = e
+                while remaining > 0 {
+                    if remaining & 1 == 1 { result = result &* square }
+                    square = square &* square
+                    remaining >>= 1
+                }
+                return result
             }))
         }
         let p: Float = switch exponent {

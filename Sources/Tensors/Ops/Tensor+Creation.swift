@@ -21,7 +21,7 @@ extension Tensor {
             guard let first = items.first else { break }
             probe = first
         }
-        var doubles: [Double] = []
+        var scalars: [ScalarValue] = []
         var kind: DType = .bool
         var sawAny = false
         func walk(_ value: NestedValues, depth: Int) throws(TensorError) {
@@ -38,32 +38,31 @@ extension Tensor {
                 guard depth == dims.count else { throw .type("not a sequence") }
                 kind = .float32
                 sawAny = true
-                doubles.append(v)
+                scalars.append(.float(v))
             case .int(let v):
                 guard depth == dims.count else { throw .type("not a sequence") }
                 if kind != .float32 { kind = .int64 }
                 sawAny = true
-                doubles.append(Double(v))
+                scalars.append(.int(v))
             case .bool(let v):
                 guard depth == dims.count else { throw .type("not a sequence") }
                 sawAny = true
-                doubles.append(v ? 1 : 0)
+                scalars.append(.bool(v))
             }
         }
+        _ = try Shape.checkedCount(dims)
         try walk(data, depth: 0)
         let resolved = dtype ?? (sawAny ? kind : .float32)
         let storage: TensorStorage = switch resolved {
-        case .float32: .float32(doubles.map { Float($0) })
-        case .int64: .int64(doubles.map { Int64($0) })
-        case .bool: .bool(doubles.map { $0 != 0 })
+        case .float32: .float32(scalars.map { $0.floatValue })
+        case .int64: .int64(scalars.map { $0.int64Value })
+        case .bool: .bool(scalars.map { $0.boolValue })
         }
         self.init(shape: Shape(dims), storage: storage)
     }
 
     static func checked(_ dims: [Int]) throws(TensorError) -> Shape {
-        for d in dims where d < 0 {
-            throw .runtime("Trying to create tensor with negative dimension \(d): \(Shape(dims).listDescription)")
-        }
+        _ = try Shape.checkedCount(dims)
         return Shape(dims)
     }
 
@@ -76,16 +75,10 @@ extension Tensor {
         case .int: .int64
         case .bool: .bool
         }
-        let storage: TensorStorage = switch (dtype ?? natural, value) {
-        case (.float32, .float(let v)): .float32([Float](repeating: Float(v), count: n))
-        case (.float32, .int(let v)): .float32([Float](repeating: Float(v), count: n))
-        case (.float32, .bool(let v)): .float32([Float](repeating: v ? 1 : 0, count: n))
-        case (.int64, .float(let v)): .int64([Int64](repeating: Int64(v), count: n))
-        case (.int64, .int(let v)): .int64([Int64](repeating: v, count: n))
-        case (.int64, .bool(let v)): .int64([Int64](repeating: v ? 1 : 0, count: n))
-        case (.bool, .float(let v)): .bool([Bool](repeating: v != 0, count: n))
-        case (.bool, .int(let v)): .bool([Bool](repeating: v != 0, count: n))
-        case (.bool, .bool(let v)): .bool([Bool](repeating: v, count: n))
+        let storage: TensorStorage = switch dtype ?? natural {
+        case .float32: .float32([Float](repeating: value.floatValue, count: n))
+        case .int64: .int64([Int64](repeating: value.int64Value, count: n))
+        case .bool: .bool([Bool](repeating: value.boolValue, count: n))
         }
         return Tensor(shape: shape, storage: storage)
     }
@@ -118,13 +111,15 @@ extension Tensor {
         guard high > low else {
             throw .runtime("random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
         }
-        let span = Int(high - low)
-        return Tensor(shape: shape, storage: .int64((0..<shape.count).map { _ in low + Int64(generator.nextInt(below: span)) }))
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow else { throw .runtime("random_ expects 'from' and 'to' to differ by less than 2^63") }
+        return Tensor(shape: shape, storage: .int64((0..<shape.count).map { _ in low &+ Int64(generator.nextInt(below: Int(span))) }))
     }
 
     /// A random permutation of `0..<n` (`torch.randperm`).
     public static func randperm(_ n: Int, generator: Generator) throws(TensorError) -> Tensor {
         guard n >= 0 else { throw .runtime("n must be non-negative, got\(n)") }
+        _ = try Shape.checkedCount([n])
         var values = (0..<Int64(n)).map { $0 }
         if n > 1 {
             for i in stride(from: n - 1, to: 0, by: -1) { values.swapAt(i, generator.nextInt(below: i + 1)) }
@@ -137,6 +132,7 @@ extension Tensor {
         let cols = m ?? n
         guard n >= 0 else { throw .runtime("n must be greater or equal to 0, got \(n)") }
         guard cols >= 0 else { throw .runtime("m must be greater or equal to 0, got \(cols)") }
+        _ = try Shape.checkedCount([n, cols])
         var values = [Float](repeating: 0, count: n * cols)
         for i in 0..<Swift.min(n, cols) { values[i * cols + i] = 1 }
         return Tensor(shape: Shape([n, cols]), floats: values)
@@ -156,14 +152,21 @@ extension Tensor {
         let e = double(end)
         let st = double(step)
         guard st != 0 else { throw .runtime("step must be nonzero") }
+        guard s.isFinite, e.isFinite, st.isFinite else { throw .runtime("unsupported range: \(s) -> \(e)") }
         guard (st > 0 && e >= s) || (st < 0 && e <= s) else {
             throw .runtime("upper bound and larger bound inconsistent with step sign")
         }
-        let n = Int(((e - s) / st).rounded(.up))
+        let length = ((e - s) / st).rounded(.up)
+        guard length <= Double(Shape.maxElements) else {
+            throw Shape.allocationFailure(elements: length < 0x1p62 ? Int(length) : nil)
+        }
+        let n = Int(length)
         if isFloat {
             return Tensor(shape: Shape([n]), floats: (0..<n).map { Float(s + Double($0) * st) })
         }
-        return Tensor(shape: Shape([n]), storage: .int64((0..<n).map { Int64(s) + Int64($0) * Int64(st) }))
+        let first = start.int64Value
+        let by = step.int64Value
+        return Tensor(shape: Shape([n]), storage: .int64((0..<n).map { first &+ Int64($0) &* by }))
     }
 
     /// Zeros with this tensor's shape and dtype (`torch.zeros_like`).
@@ -183,13 +186,15 @@ extension Tensor {
         }
         let values = indices.int64s
         if values.contains(where: { $0 < 0 }) { throw .runtime("Class values must be non-negative.") }
-        let classes: Int
+        var classes: Int
         if numClasses == -1 {
             classes = Int((values.max() ?? -1) + 1)
         } else {
             classes = numClasses
             if values.contains(where: { $0 >= numClasses }) { throw .runtime("Class values must be smaller than num_classes.") }
         }
+        classes = Swift.max(classes, 0)
+        _ = try Shape.checkedCount(indices.shape.dims + [classes])
         var out = [Int64](repeating: 0, count: values.count * classes)
         for (i, v) in values.enumerated() { out[i * classes + Int(v)] = 1 }
         return Tensor(shape: Shape(indices.shape.dims + [classes]), storage: .int64(out))

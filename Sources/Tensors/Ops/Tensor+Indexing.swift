@@ -70,7 +70,7 @@ extension Tensor {
         var dims = Array(shape.dims[..<d])
         dims += indices.shape.dims
         dims += shape.dims[(d + 1)...]
-        return gathered(dim: d, indices: list, outShape: Shape(dims), name: name)
+        return gathered(dim: d, indices: list, outShape: Shape(dims), name: name, savesIndices: true)
     }
 
     /// Applies a Python-style subscript.
@@ -144,7 +144,7 @@ extension Tensor {
 
     /// Takes `indices` along `dim` and lays the result out as `outShape`; the gradient
     /// scatters back with accumulation (an index may repeat).
-    func gathered(dim d: Int, indices: [Int], outShape: Shape, name: String) -> Tensor {
+    func gathered(dim d: Int, indices: [Int], outShape: Shape, name: String, savesIndices: Bool = false) -> Tensor {
         let (outer, size, inner) = shape.split(at: d)
         var offsets: [Int] = []
         offsets.reserveCapacity(outer * indices.count * inner)
@@ -155,7 +155,7 @@ extension Tensor {
             }
         }
         let source = shape
-        return Tensor(shape: outShape, storage: storage.gather(offsets)).recording(name, [self]) { g in
+        return Tensor(shape: outShape, storage: storage.gather(offsets)).recording(name, [self], savesTensors: savesIndices) { g in
             var grad = [Float](repeating: 0, count: source.count)
             for (k, v) in zip(offsets, g.floats) { grad[k] += v }
             return [Tensor(shape: source, floats: grad)]

@@ -54,14 +54,17 @@ extension Tensor {
             let c = BLAS.product(a, transposeA: false, b, transposeB: false, m: rows, n: n, k: k)
             result = Tensor(shape: Shape(outDims), floats: c)
             if !Tensor.needsGraph(self, other) { return result.matchingIntegers(dtype) }
+            let needA = requiresGradFlag
+            let needB = other.requiresGradFlag
             return result.recording(name, [self, other]) { g in
                 let gv = g.floats
-                let ga = BLAS.product(gv, transposeA: false, b, transposeB: true, m: rows, n: k, k: n)
-                let gb = BLAS.product(a, transposeA: true, gv, transposeB: false, m: k, n: n, k: rows)
-                return [Tensor(shape: sa, floats: ga), Tensor(shape: sb, floats: gb)]
+                let ga = needA ? BLAS.product(gv, transposeA: false, b, transposeB: true, m: rows, n: k, k: n) : nil
+                let gb = needB ? BLAS.product(a, transposeA: true, gv, transposeB: false, m: k, n: n, k: rows) : nil
+                return [ga.map { Tensor(shape: sa, floats: $0) }, gb.map { Tensor(shape: sb, floats: $0) }]
             }
         }
         let batch = try Shape.broadcast(Shape(batchA), Shape(batchB))
+        _ = try Shape.checkedCount(batch.dims + [Swift.max(m, k, n), Swift.max(m, k, n)])
         let count = batch.count
         let fullA = Shape(batch.dims + [m, k])
         let fullB = Shape(batch.dims + [k, n])
@@ -93,7 +96,7 @@ extension Tensor {
     public static func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor { try a.matmul(b) }
 
     func matchingIntegers(_ original: DType) -> Tensor {
-        original == .float32 ? self : Tensor(shape: shape, storage: .int64(floats.map { Int64($0.rounded()) }))
+        original == .float32 ? self : Tensor(shape: shape, storage: .int64(floats.map { Int64(exactly: $0.rounded()) ?? .min }))
     }
 
     static func cTypeName(_ dtype: DType) -> String {

@@ -8,7 +8,7 @@ extension Tensor {
             var total: Float = 0
             for x in v { total += x }
             let source = shape
-            return Tensor(scalar: total).recording("SumBackward0", [self]) { g in
+            return Tensor(scalar: total).recording("SumBackward0", [self], savesTensors: false) { g in
                 [Tensor(shape: source, floats: [Float](repeating: g.floats[0], count: source.count))]
             }
         }
@@ -25,7 +25,7 @@ extension Tensor {
         let n = Float(count)
         let total = sum()
         let source = shape
-        return Tensor(scalar: total.floats[0] / n).recording("MeanBackward0", [self]) { g in
+        return Tensor(scalar: total.floats[0] / n).recording("MeanBackward0", [self], savesTensors: false) { g in
             [Tensor(shape: source, floats: [Float](repeating: g.floats[0] / n, count: source.count))]
         }
     }
@@ -67,7 +67,7 @@ extension Tensor {
             }
         }
         let source = shape
-        return Tensor(shape: out, floats: r).recording(mean ? "MeanBackward1" : "SumBackward1", [self]) { g in
+        return Tensor(shape: out, floats: r).recording(mean ? "MeanBackward1" : "SumBackward1", [self], savesTensors: false) { g in
             let gv = g.floats
             let scale: Float = mean ? 1 / Float(size) : 1
             var grad = [Float](repeating: 0, count: source.count)

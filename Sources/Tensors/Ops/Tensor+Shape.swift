@@ -29,7 +29,9 @@ extension Tensor {
             } else if d < 0 {
                 throw .runtime("invalid shape dimension \(d)")
             } else {
-                known *= d
+                let (product, overflow) = known.multipliedReportingOverflow(by: d)
+                guard !overflow else { throw .invalidView(shape: dims, count: count) }
+                known = product
             }
         }
         var result = dims
@@ -45,7 +47,7 @@ extension Tensor {
     /// The same elements under `target` (same count), recorded as `name`.
     func reshaped(_ target: Shape, name: String) -> Tensor {
         let source = shape
-        return Tensor(shape: target, storage: storage).recording(name, [self]) { g in
+        return Tensor(shape: target, storage: storage).recording(name, [self], savesTensors: false) { g in
             [Tensor(shape: source, storage: g.storage)]
         }
     }
@@ -104,7 +106,7 @@ extension Tensor {
         let outShape = Shape(order.map { shape.dims[$0] })
         var inverse = [Int](repeating: 0, count: order.count)
         for (k, d) in order.enumerated() { inverse[d] = k }
-        return Tensor(shape: outShape, storage: Kernels.permute(storage, shape, order)).recording(name, [self]) { g in
+        return Tensor(shape: outShape, storage: Kernels.permute(storage, shape, order)).recording(name, [self], savesTensors: false) { g in
             [Tensor(shape: source, storage: Kernels.permute(g.storage, outShape, inverse))]
         }
     }
@@ -124,6 +126,7 @@ extension Tensor {
                 throw .runtime("The expanded size of the tensor (\(target[i])) must match the existing size (\(own)) at non-singleton dimension \(i).  Target sizes: \(Shape(dims).listDescription).  Tensor sizes: \(shape.listDescription)")
             }
         }
+        _ = try Shape.checkedCount(target)
         let out = Shape(target)
         let source = shape
         let storageOut: TensorStorage = switch storage {
@@ -131,7 +134,7 @@ extension Tensor {
         case .int64(let v): .int64(Kernels.broadcast(v, source, [0], .scalar, out: out) { a, _ in a })
         case .bool(let v): .bool(Kernels.broadcast(v, source, [false], .scalar, out: out) { a, _ in a })
         }
-        return Tensor(shape: out, storage: storageOut).recording("ExpandBackward0", [self]) { g in
+        return Tensor(shape: out, storage: storageOut).recording("ExpandBackward0", [self], savesTensors: false) { g in
             [Tensor(shape: source, floats: Kernels.sum(g.floats, from: out, to: source))]
         }
     }
@@ -200,7 +203,7 @@ extension Tensor {
         case .bool: .bool(join(tensors.map(\.bools)))
         }
         let shapes = tensors.map(\.shape)
-        return Tensor(shape: out, storage: storage).recording(name, tensors) { g in
+        return Tensor(shape: out, storage: storage).recording(name, tensors, savesTensors: false) { g in
             let gv = g.floats
             var offset = 0
             var grads: [Tensor?] = []

@@ -42,6 +42,9 @@ extension Tensor {
         let d = try shape.normalize(dim: dim)
         let (outer, size, inner) = shape.split(at: d)
         let x = floats
+        if inner == 1 {
+            return (Tensor.rowExponentials(x, rows: outer, size: size, log: log), outer, size, inner)
+        }
         var y = x
         for o in 0..<outer {
             for k in 0..<inner {
@@ -63,5 +66,31 @@ extension Tensor {
             }
         }
         return (y, outer, size, inner)
+    }
+
+    /// The contiguous case (the last dimension): one pass per row over raw buffers.
+    static func rowExponentials(_ x: [Float], rows: Int, size: Int, log: Bool) -> [Float] {
+        x.withUnsafeBufferPointer { px in
+            makeFloats(rows * size) { out in
+                for r in 0..<rows {
+                    let row = r * size
+                    var m = -Float.infinity
+                    for s in 0..<size { m = Swift.max(m, px[row + s]) }
+                    var total: Float = 0
+                    for s in 0..<size {
+                        let e = expf(px[row + s] - m)
+                        out[row + s] = e
+                        total += e
+                    }
+                    if log {
+                        let lse = logf(total) + m
+                        for s in 0..<size { out[row + s] = px[row + s] - lse }
+                    } else {
+                        let scale = 1 / total
+                        for s in 0..<size { out[row + s] *= scale }
+                    }
+                }
+            }
+        }
     }
 }

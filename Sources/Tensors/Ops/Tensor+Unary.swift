@@ -65,7 +65,7 @@ extension Tensor {
 
     /// A copy that stays in the graph (`clone()`).
     public func clone() -> Tensor {
-        Tensor(shape: shape, storage: storage).recording("CloneBackward0", [self]) { g in [g] }
+        Tensor(shape: shape, storage: storage).recording("CloneBackward0", [self], savesTensors: false) { g in [g] }
     }
 
     /// The elements converted to `dtype` (`float()`, `long()`, `bool()`, `to(dtype)`).

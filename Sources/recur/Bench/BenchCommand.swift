@@ -46,7 +46,7 @@ struct BenchCommand: ParsableCommand {
             }
             samples.sort()
             let median = samples[samples.count / 2]
-            let line = "{\"case\": \"\(training.name)\", \"median_us\": \(Self.rounded(median)), \"p10_us\": \(Self.rounded(samples[samples.count / 10])), \"p90_us\": \(Self.rounded(samples[samples.count * 9 / 10])), \"steps\": \(iterations)}"
+            let line = "{\"case\": \"\(training.name)\", \"median_us\": \(Self.rounded(median)), \"min_us\": \(Self.rounded(samples[0])), \"p10_us\": \(Self.rounded(samples[samples.count / 10])), \"p90_us\": \(Self.rounded(samples[samples.count * 9 / 10])), \"steps\": \(iterations)}"
             print(line)
         }
         for program in LessonAsWritten.programs {

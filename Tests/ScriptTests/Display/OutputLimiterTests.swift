@@ -44,6 +44,34 @@ import Testing
         #expect(stdout.hasPrefix("line 0\nline 1\n"))
         #expect(notes.count == 1)
         host.display(MimeBundle(plainText: "x"), displayID: nil, isUpdate: false)
-        #expect(inner.calls.count == 1)
+        host.display(MimeBundle(plainText: "x"), displayID: "bar", isUpdate: true)
+        #expect(inner.calls.map(\.isUpdate) == [true])
+    }
+
+    @Test func endlessDisplaysAreCappedToo() {
+        let inner = RecordingDisplayHost()
+        let host = LimitedHost(inner, cap: 100)
+        for _ in 0..<1000 { host.display(MimeBundle(plainText: "0123456789"), displayID: nil, isUpdate: false) }
+        #expect(inner.calls.count == 10)
+        #expect(inner.written.count == 1)
+        #expect(inner.written.first?.0.contains("Output truncated") == true)
+        host.display(MimeBundle(plainText: "progress"), displayID: "bar", isUpdate: true)
+        #expect(inner.calls.count == 11)
+    }
+}
+
+@Suite struct CellOutputCapTests {
+    @Test func aCellThatPrintsWithoutEndIsCappedAndStaysInterruptible() {
+        let host = RecordingHost()
+        host.interruptAfterPolls = 300_000
+        let outcome = Session().execute("i = 0\nwhile True:\n    print('line', i)\n    i += 1\n", cellName: "In[1]", host: host)
+        guard case .failure(let failure) = outcome else {
+            Issue.record("the loop should end with KeyboardInterrupt")
+            return
+        }
+        #expect(failure.name == "KeyboardInterrupt")
+        #expect(host.stdout.utf8.count <= OutputLimiter.defaultCap)
+        #expect(host.stdout.hasPrefix("line 0\nline 1\n"))
+        #expect(host.stderr.ranges(of: "Output truncated").count == 1)
     }
 }

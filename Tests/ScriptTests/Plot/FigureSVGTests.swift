@@ -4,7 +4,7 @@ import Testing
 @Suite struct FigureSVGTests {
     /// The lesson's loss curve: 15 epochs, titled and labelled, with a legend.
     func lossCurve() throws -> Figure {
-        let figure = try Figure(number: 1)
+        let figure = Figure(number: 1)
         let ax = figure.addAxes()
         let losses = DisplayFixtures.axes[0].y
         try ax.plot(x: nil, y: losses, style: SeriesStyle(label: "train loss"))
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func labelsAreEscaped() throws {
-        let figure = try Figure(number: 2)
+        let figure = Figure(number: 2)
         let ax = figure.currentAxes()
         try ax.plot(x: [0, 1], y: [1, 0], style: SeriesStyle(label: #"<b>"x" & 'y'</b>"#))
         ax.title = "a < b > c & \"d\""
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func nonFiniteValuesBreakTheLine() throws {
-        let figure = try Figure(number: 3)
+        let figure = Figure(number: 3)
         try figure.currentAxes().plot(x: nil, y: [1, .nan, 3, 4, .infinity, 2], style: SeriesStyle(marker: .circle))
         let parsed = ParsedMarkup(figure.svg())
         #expect(parsed.isWellFormed)
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func scatterDrawsOneMarkerPerPoint() throws {
-        let figure = try Figure(number: 4)
+        let figure = Figure(number: 4)
         try figure.currentAxes().scatter(x: [0, 1, 2], y: [2, 1, 0], style: SeriesStyle(color: PlotColor(hex: "#d62728"), marker: .square))
         let parsed = ParsedMarkup(figure.svg())
         #expect(parsed.isWellFormed)
@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func heatmapCellsSpanTheColourScale() throws {
-        let figure = try Figure(number: 5)
+        let figure = Figure(number: 5)
         let ax = figure.currentAxes()
         ax.imshow(try Heatmap(values: (0..<12).map(Double.init), rows: 3, columns: 4))
         ax.showsColorbar = true
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func hugeInputsStayBounded() throws {
-        let figure = try Figure(number: 6)
+        let figure = Figure(number: 6)
         let ax = figure.currentAxes()
         let many = (0..<1_000_000).map { Double($0 % 977) }
         try ax.plot(x: nil, y: many, style: SeriesStyle(marker: .point))
@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func hugeImagesAreAveragedIntoBlocks() throws {
-        let figure = try Figure(number: 7)
+        let figure = Figure(number: 7)
         figure.currentAxes().imshow(try Heatmap(values: (0..<1_000_000).map { Double($0 % 1000) }, rows: 1000, columns: 1000))
         let svg = figure.svg()
         let parsed = ParsedMarkup(svg)

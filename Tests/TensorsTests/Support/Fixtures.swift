@@ -13,6 +13,7 @@ struct Fixtures {
         let reprs: [String: String]
         let module_reprs: [String: String]
         let errors: [String: ErrorCase]
+        let twice: [String]
     }
 
     struct OpCase: Decodable {

@@ -1,13 +1,3 @@
-/// How a loss combines per-element values (`reduction=`).
-public enum Reduction: String, Sendable {
-    /// The mean over elements (over non-ignored targets for cross entropy).
-    case mean
-    /// The sum.
-    case sum
-    /// One value per element.
-    case none
-}
-
 extension Functional {
     /// `F.nll_loss(input, target, ignore_index=-100, reduction="mean")` over log-probabilities
     /// of shape (N, C) or (C,).
@@ -113,74 +103,5 @@ extension Functional {
                 needB ? Tensor(shape: sb, floats: Kernels.sum(d.map { -$0 }, from: out, to: sb)) : nil,
             ]
         }
-    }
-}
-
-/// `nn.CrossEntropyLoss(ignore_index=-100, reduction="mean")` over class indices.
-public final class CrossEntropyLoss: Module {
-    /// Targets equal to this index contribute nothing.
-    public let ignoreIndex: Int64
-    /// How per-sample losses combine.
-    public let reduction: Reduction
-    /// Training mode flag.
-    public var isTraining = true
-
-    /// Creates the loss.
-    public init(ignoreIndex: Int64 = -100, reduction: Reduction = .mean) {
-        self.ignoreIndex = ignoreIndex
-        self.reduction = reduction
-    }
-
-    /// "CrossEntropyLoss"
-    public var typeName: String { "CrossEntropyLoss" }
-    /// None.
-    public var ownParameters: [(name: String, tensor: Tensor)] { [] }
-    /// None.
-    public var children: [(name: String, module: any Module)] { [] }
-    /// Empty, as PyTorch prints it.
-    public var extraRepr: String { "" }
-
-    /// The loss of logits `input` (N, C) or (C,) against int64 `target`.
-    public func callAsFunction(_ input: Tensor, _ target: Tensor) throws(TensorError) -> Tensor {
-        try Functional.crossEntropy(input, target: target, ignoreIndex: ignoreIndex, reduction: reduction)
-    }
-
-    /// `forward(input, target)`.
-    public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
-        try Tensor.expectCount(inputs, 2...2, typeName)
-        return [try self(inputs[0], inputs[1])]
-    }
-}
-
-/// `nn.MSELoss(reduction="mean")`.
-public final class MSELoss: Module {
-    /// How squared errors combine.
-    public let reduction: Reduction
-    /// Training mode flag.
-    public var isTraining = true
-
-    /// Creates the loss.
-    public init(reduction: Reduction = .mean) {
-        self.reduction = reduction
-    }
-
-    /// "MSELoss"
-    public var typeName: String { "MSELoss" }
-    /// None.
-    public var ownParameters: [(name: String, tensor: Tensor)] { [] }
-    /// None.
-    public var children: [(name: String, module: any Module)] { [] }
-    /// Empty, as PyTorch prints it.
-    public var extraRepr: String { "" }
-
-    /// The mean (or sum, or elementwise) squared error.
-    public func callAsFunction(_ input: Tensor, _ target: Tensor) throws(TensorError) -> Tensor {
-        try Functional.mseLoss(input, target: target, reduction: reduction)
-    }
-
-    /// `forward(input, target)`.
-    public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
-        try Tensor.expectCount(inputs, 2...2, typeName)
-        return [try self(inputs[0], inputs[1])]
     }
 }

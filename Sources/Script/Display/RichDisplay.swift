@@ -1,0 +1,67 @@
+import Tensors
+
+/// Chooses the rich representation of a script value, beside the `text/plain` repr the
+/// caller computes: tensors, `torch.Size`, lists of indices, character dictionaries and
+/// modules get HTML; everything else gets none.
+enum RichDisplay {
+    /// Lists and dicts longer than this are not worth a table (and are not scanned).
+    static let maxItems = 10_000
+
+    /// The extra `(mime, data)` pairs for `value`; empty when plain text is all it has.
+    static func extra(for value: Value) -> [(mime: String, data: String)] {
+        if case .object(let object) = value {
+            if let tensor = object as? TensorObject {
+                return [("text/html", TensorDisplay(tensor: tensor.tensor).html())]
+            }
+            if let size = object as? SizeObject {
+                return [("text/html", SmallTable.size(Shape(size.dims)).html())]
+            }
+        }
+        if let module = LayerObject.module(of: value) {
+            return [("text/html", ModuleSummary(module: module).html())]
+        }
+        if case .list(let list) = value, let table = table(forList: list.items) {
+            return [("text/html", table.html())]
+        }
+        if case .dict(let dict) = value, let table = table(forDict: dict) {
+            return [("text/html", table.html())]
+        }
+        return []
+    }
+
+    /// `[1, 0, 2, 2, 3]` as indices; `['e', 'h', 'l', 'o']` as an index-to-character table.
+    static func table(forList items: [Value]) -> SmallTable? {
+        guard !items.isEmpty, items.count <= maxItems else { return nil }
+        var integers: [Int] = []
+        var characters: [String] = []
+        for item in items {
+            if case .int(let i) = item {
+                integers.append(i)
+            } else if case .str(let s) = item, s.count == 1 {
+                characters.append(s)
+            } else {
+                return nil
+            }
+        }
+        if integers.count == items.count { return .indices(integers) }
+        if characters.count == items.count { return .vocabulary(characters.map(visible)) }
+        return nil
+    }
+
+    /// `{'e': 0, 'h': 1}` (single-character keys, integer values) as a character table.
+    static func table(forDict dict: DictObject) -> SmallTable? {
+        guard dict.count > 0, dict.count <= maxItems else { return nil }
+        var pairs: [(key: String, value: String)] = []
+        for (key, value) in dict.items {
+            guard case .str(let s) = key, s.count == 1, case .int(let i) = value else { return nil }
+            pairs.append((visible(s), String(i)))
+        }
+        return .mapping(pairs)
+    }
+
+    /// A character as a table cell: itself, or its repr when it would be invisible.
+    static func visible(_ character: String) -> String {
+        let invisible = character.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
+        return invisible ? PythonString.repr(character) : character
+    }
+}

@@ -1,0 +1,42 @@
+/// The modules scripts can import: a name and a function that fills the module in.
+struct ModuleLibrary {
+    typealias Factory = (Interpreter, ModuleObject) throws(ScriptError) -> Void
+
+    /// Boxes a factory (storing typed-throws closures directly in a dictionary trips the compiler).
+    final class Definition {
+        let fill: Factory
+        init(_ fill: @escaping Factory) { self.fill = fill }
+    }
+
+    var modules: [String: Definition] = [:]
+
+    /// Makes `name` importable; `fill` populates the module when it is first imported.
+    mutating func add(_ name: String, _ fill: @escaping Factory) {
+        modules[name] = Definition(fill)
+    }
+
+    /// The standard library subset: `sys`, `math`, `time`.
+    static var standard: ModuleLibrary {
+        var library = ModuleLibrary()
+        library.add("sys") { (interpreter, module) throws(ScriptError) in try StandardModules.sys(interpreter, module) }
+        library.add("math") { (interpreter, module) throws(ScriptError) in try StandardModules.math(interpreter, module) }
+        library.add("time") { (interpreter, module) throws(ScriptError) in try StandardModules.time(interpreter, module) }
+        return library
+    }
+
+    /// Everything Recur script can import: the standard subset plus torch and safetensors.
+    static var recur: ModuleLibrary {
+        var library = ModuleLibrary.standard
+        library.add("torch") { (i, m) throws(ScriptError) in try TorchModule.fill(i, m) }
+        library.add("torch.nn") { (i, m) throws(ScriptError) in try TorchNN.fill(i, m) }
+        library.add("torch.nn.functional") { (i, m) throws(ScriptError) in try TorchFunctional.fill(i, m) }
+        library.add("torch.nn.utils") { (i, m) throws(ScriptError) in try TorchFunctional.fillUtils(i, m) }
+        library.add("torch.optim") { (i, m) throws(ScriptError) in try TorchFunctional.fillOptim(i, m) }
+        library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
+        library.add("safetensors") { _, _ throws(ScriptError) in }
+        library.add("safetensors.torch") { (i, m) throws(ScriptError) in try SafetensorsModule.fill(i, m) }
+        library.add("matplotlib") { _, _ throws(ScriptError) in }
+        library.add("matplotlib.pyplot") { (i, m) throws(ScriptError) in try PyplotModule.fill(i, m) }
+        return library
+    }
+}
