@@ -32,25 +32,28 @@ frontend-test: build
 
 test: swift-test protocol-test frontend-test
 
-# The release build's kernelspec, installed into .venv where Jupyter run from .venv finds it.
+# The release build's kernelspec, installed into .venv; JUPYTER_PATH puts it ahead of any
+# `recur` kernelspec installed for the user or the system.
+WITH_KERNEL := JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter"
 kernelspec: release
 	"$$($(SWIFT) build -c release --show-bin-path)/recur" install --prefix $(VENV) --name recur
 
 # The first lesson notebook executed through the kernel, each cell's text printed as it runs;
 # the executed notebook is written to build/.
 demo: kernelspec
-	$(PY) scripts/demo.py
+	$(WITH_KERNEL) $(PY) scripts/demo.py
 
 # Re-executes the lesson notebooks and writes their outputs back, then retakes the README's
 # JupyterLab screenshot (docs/images/) with the browser test.
 notebooks: kernelspec
-	$(PY) scripts/notebooks.py
-	RECUR_SCREENSHOT_DIR=docs/images $(PY) -m pytest Tests/frontend/test_jupyterlab.py -q -p no:cacheprovider
+	$(WITH_KERNEL) $(PY) scripts/notebooks.py
+	RECUR_BIN="$$($(SWIFT) build -c release --show-bin-path)/recur" RECUR_SCREENSHOT_DIR=docs/images \
+	  $(PY) -m pytest Tests/frontend/test_jupyterlab.py -q -p no:cacheprovider
 
 # JupyterLab on the notebooks with the Recur kernel registered.
 lab: kernelspec
 	@$(PY) -c "import jupyterlab" 2>/dev/null || $(PY) -m pip install -q jupyterlab
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" -eq 0 ] && echo --allow-root )
+	$(WITH_KERNEL) $(VENV)/bin/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" -eq 0 ] && echo --allow-root )
 
 clean:
 	rm -rf .build build

@@ -26,8 +26,9 @@ def execute(path: Path, on_cell_executed: CellHook | None = None,
             timeout: int = 300) -> nbformat.NotebookNode:
     """The notebook at `path` executed with the kernel its metadata names, cells run in its folder.
 
-    Timing metadata is not recorded, so re-running an unchanged notebook changes only what the
-    kernel printed differently.
+    Timing metadata is not recorded and consecutive stream outputs are merged (as JupyterLab
+    shows them), so re-running an unchanged notebook changes only what the kernel printed
+    differently.
     """
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -35,6 +36,7 @@ def execute(path: Path, on_cell_executed: CellHook | None = None,
         timeout=timeout,
         startup_timeout=60,
         record_timing=False,
+        coalesce_streams=True,
         resources={"metadata": {"path": str(path.parent)}},
         on_cell_executed=on_cell_executed,
     )

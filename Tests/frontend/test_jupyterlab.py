@@ -125,7 +125,6 @@ def test_jupyterlab_runs_the_rnncell_notebook_with_recur(lab):
             outputs = "\n".join(panel.locator(".jp-OutputArea-output").all_inner_texts())
             assert "input:  hello [1, 0, 2, 2, 3]" in outputs
             assert "inputs: torch.Size([5, 1, 4])" in outputs
-            assert "(rnncell): RNNCell(4, 4)" in outputs
             epochs = re.findall(r"Predicted string: (\w{5}), Epoch \[(\d+)\] loss=(\d+\.\d{4})",
                                 outputs)
             assert [int(epoch) for _, epoch, _ in epochs] == list(range(1, 16))
@@ -133,9 +132,51 @@ def test_jupyterlab_runs_the_rnncell_notebook_with_recur(lab):
             first_loss, last_loss = float(epochs[0][2]), float(epochs[-1][2])
             assert last_loss < first_loss
 
+            # Rich display: the inputs as HTML tables (one per step), the model as a
+            # parameter summary.
+            html = panel.locator(".jp-RenderedHTMLCommon")
+            tensor = html.filter(has_text="torch.Size([5, 1, 4])")
+            expect(tensor).to_have_count(1)
+            expect(tensor.locator("table")).to_have_count(5)
+            expect(tensor.locator("table").first).to_be_visible()
+            summary = html.locator("table", has_text="weight_ih")
+            expect(summary).to_have_count(1)
+            for text in ("RNNCell(4, 4)", "weight_hh", "bias_ih", "bias_hh", "Total params"):
+                expect(summary).to_contain_text(text)
+
             save_screenshot(page, cells.nth(expected_cells - 3))
+
+            # A person adds a cell plotting the losses: the figure arrives as SVG and renders.
+            add_cell_below_last(page, panel, PLOT_LOSSES)
+            plotted = cells.nth(expected_cells)
+            image = plotted.locator(".jp-RenderedSVG img, .jp-RenderedSVG svg").first
+            expect(image).to_be_visible(timeout=60_000)
+            box = image.bounding_box()
+            assert box is not None and box["width"] > 300 and box["height"] > 200
+            expect(plotted.locator(".jp-InputArea-prompt")).to_have_text(
+                f"[{expected_cells + 1}]:")
+            image.scroll_into_view_if_needed()
+            page.screenshot(path=str(REPO / "build" / "frontend" / "jupyterlab-loss-plot.png"))
         finally:
             browser.close()
+
+
+PLOT_LOSSES = """import matplotlib.pyplot as plt
+plt.plot(range(1, len(losses) + 1), losses, 'o-')
+plt.title('Loss per epoch')
+plt.xlabel('epoch')
+plt.ylabel('loss')
+plt.show()"""
+
+
+def add_cell_below_last(page: Page, panel, code: str) -> None:
+    """Selects the last cell, inserts a code cell below it, types `code` and runs it."""
+    panel.locator(".jp-Notebook .jp-Cell").last.locator(".jp-InputPrompt").click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text(code)
+    page.keyboard.press("Shift+Enter")
 
 
 def save_screenshot(page: Page, focus) -> None:

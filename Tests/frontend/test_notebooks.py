@@ -54,7 +54,7 @@ def test_same_text_tolerates_rounding_but_not_other_changes():
 def execute(name: str) -> nbformat.NotebookNode:
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
     NotebookClient(notebook, timeout=120, startup_timeout=60, record_timing=False,
-                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+                   coalesce_streams=True, resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
     return notebook
 
 
