@@ -38,6 +38,11 @@ struct ProgressDisplay {
         return refreshIfDue(force: false)
     }
 
+    /// `set_description(desc)`: shown at the next refresh.
+    mutating func describe(_ description: String) {
+        bar.description = description
+    }
+
     /// The end of the loop (or `close()`): always one final update so the bar shows the
     /// last count, unless nothing changed since the last one.
     mutating func close(elapsed: Double) -> DisplayRequest? {
