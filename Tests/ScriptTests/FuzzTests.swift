@@ -104,6 +104,49 @@ import Testing
         #expect(failures > 0)
     }
 
+    static let values = ["0", "-1", "2**62", "-2**63", "1e308", "float('nan')", "float('inf')", "''", "'abc'", "[]", "[1, [2]]",
+                         "()", "{}", "{1: 2}", "None", "True", "range(5)", "range(-3, 10**18, 7)", "'中文'", "3.5", "-0.0", "{1, 2}",
+                         "lambda x: x", "len", "int", "object()", "torch.zeros(2, 3)", "torch.tensor(3)", "torch.nn.Linear(2, 2)"]
+    static let functions = ["len", "str", "repr", "int", "float", "bool", "list", "tuple", "dict", "set", "sorted", "reversed", "min",
+                            "max", "sum", "abs", "round", "hash", "chr", "ord", "hex", "bin", "divmod", "pow", "range", "enumerate",
+                            "zip", "iter", "next", "format", "isinstance", "getattr", "map", "filter", "any", "all", "dir", "type"]
+    static let operators = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "<", "==", "in", "is", "@"]
+
+    /// Builtins, operators and subscripts over awkward values (huge ints, NaN, ranges near
+    /// Int's ends, tensors, functions): each statement raises or returns, none crashes or hangs.
+    @Test func builtinsAndOperatorsOverAwkwardValues() {
+        var rng = SeededGenerator(state: 7)
+        for _ in 0..<60 {
+            var lines = ["import torch"]
+            for _ in 0..<30 {
+                func value() -> String { FuzzTests.values.randomElement(using: &rng) ?? "0" }
+                let code: String
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0:
+                    let n = Int.random(in: 0...3, using: &rng)
+                    code = "\(FuzzTests.functions.randomElement(using: &rng) ?? "len")(\((0..<n).map { _ in value() }.joined(separator: ", ")))"
+                case 1: code = "(\(value())) \(FuzzTests.operators.randomElement(using: &rng) ?? "+") (\(value()))"
+                default: code = "(\(value()))[\(value())]"
+                }
+                lines.append("try:\n    x = \(code)\n    repr(x)\nexcept Exception as e:\n    str(e)")
+            }
+            let host = RecordingHost()
+            host.interruptAfterPolls = 1_000_000
+            let outcome = Session().execute(lines.joined(separator: "\n"), cellName: "fuzz", host: host)
+            if case .failure(let failure) = outcome {
+                // Only what `except Exception` cannot catch may escape (MemoryError is an Exception here).
+                #expect(["KeyboardInterrupt", "SystemExit"].contains(failure.name), "\(failure.name): \(failure.message)")
+            }
+        }
+    }
+
+    @Test func regressionsFoundByFuzzing() {
+        var h = Harness()
+        #expect(h.result("range(5) == 0, 0 == range(5), range(3) == range(0, 3, 1), range(0) == range(2, 1), len == range(2)") == "(False, False, True, True, False)")
+        #expect(h.result("() * 2**62, '' * 2**62, [] * 2**62") == "((), '', [])")
+        #expect(h.error("int('1', 99)") == "ValueError: int() base must be >= 2 and <= 36, or 0")
+    }
+
     @Test func theUnmutatedSeedRuns() {
         var h = Harness()
         #expect(h.error(FuzzTests.seeds) == nil)

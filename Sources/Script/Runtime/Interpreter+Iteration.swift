@@ -100,6 +100,12 @@ final class RangeObject: ScriptObject {
     }
 
     func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if op == .equal || op == .notEqual {
+            // Ranges are equal when they produce the same numbers (Python's rule).
+            guard case .object(let object) = other, let range = object as? RangeObject else { return .bool(op == .notEqual) }
+            let same = count == range.count && (count == 0 || (start == range.start && (count == 1 || step == range.step)))
+            return .bool(op == .equal ? same : !same)
+        }
         guard op == .in || op == .notIn else { return nil }
         guard case .int(let v) = other else { return .bool(op == .notIn) }
         let inside = step > 0 ? (v >= start && v < stop) : (v <= start && v > stop)
