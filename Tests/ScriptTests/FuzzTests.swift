@@ -67,7 +67,10 @@ import Testing
             case .failure(let failure): #expect(!failure.name.isEmpty)
             }
             _ = session.isComplete(source)
-            _ = session.complete(source, cursor: length / 2)
+            let cursor = Int.random(in: -2...(length + 2), using: &rng)
+            let completion = session.complete(source, cursor: cursor)
+            #expect(completion.start <= completion.end)
+            _ = session.inspect(source, cursor: cursor, detailLevel: Int.random(in: 0...1, using: &rng))
         }
     }
 
