@@ -43,12 +43,11 @@ kernelspec: release
 demo: kernelspec
 	$(WITH_KERNEL) $(PY) scripts/demo.py
 
-# Re-executes the lesson notebooks and writes their outputs back, then retakes the README's
-# JupyterLab screenshot (docs/images/) with the browser test.
-notebooks: kernelspec
-	$(WITH_KERNEL) $(PY) scripts/notebooks.py
-	RECUR_BIN="$$($(SWIFT) build -c release --show-bin-path)/recur" RECUR_SCREENSHOT_DIR=docs/images \
-	  $(PY) -m pytest Tests/frontend/test_jupyterlab.py -q -p no:cacheprovider
+# Rebuilds notebooks/ from tools/notebooks/content.py with the outputs this build produces,
+# then retakes the README's JupyterLab screenshot (docs/images/) with the browser test.
+notebooks: build
+	$(PY) tools/notebooks/build.py
+	RECUR_SCREENSHOT_DIR=docs/images $(PY) -m pytest Tests/frontend/test_jupyterlab.py -q -p no:cacheprovider
 
 # JupyterLab on the notebooks with the Recur kernel registered.
 lab: kernelspec

@@ -4,7 +4,7 @@ kernel with nbclient, printing each cell and its text outputs as it runs.
 
 `make demo` builds Recur in release mode, installs its kernelspec into .venv and runs this
 with .venv's Python. The executed notebook is written to build/ (the committed one is left
-as it is; `make notebooks` refreshes that).
+as it is; `make notebooks` rebuilds those).
 """
 from __future__ import annotations
 
@@ -12,11 +12,27 @@ import argparse
 import sys
 from pathlib import Path
 
+from typing import Callable
+
 import nbformat
+from nbclient import NotebookClient
 
-from notebooks import NOTEBOOKS, REPO, execute
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_NOTEBOOK = REPO / "notebooks" / "01-rnncell.ipynb"
 
-DEFAULT_NOTEBOOK = NOTEBOOKS / "01-rnncell.ipynb"
+
+def execute(path: Path, on_cell_executed: Callable[..., None]) -> nbformat.NotebookNode:
+    """The notebook executed with the kernel its metadata names, its cells run in its folder;
+    consecutive stream outputs are merged, as JupyterLab shows them."""
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    NotebookClient(notebook, timeout=300, startup_timeout=60, record_timing=False,
+                   coalesce_streams=True, resources={"metadata": {"path": str(path.parent)}},
+                   on_cell_executed=on_cell_executed).execute()
+    return notebook
 
 
 def text_of(output: dict) -> str:

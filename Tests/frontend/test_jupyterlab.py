@@ -94,7 +94,7 @@ def test_jupyterlab_runs_the_rnncell_notebook_with_recur(lab):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = browser.new_page(viewport={"width": 1280, "height": 1320})
             page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}")
             panel = page.locator(".jp-NotebookPanel")
             expect(panel).to_be_visible(timeout=60_000)
@@ -144,29 +144,29 @@ def test_jupyterlab_runs_the_rnncell_notebook_with_recur(lab):
             for text in ("RNNCell(4, 4)", "weight_hh", "bias_ih", "bias_hh", "Total params"):
                 expect(summary).to_contain_text(text)
 
-            save_screenshot(page, cells.nth(expected_cells - 3))
-
-            # A person adds a cell plotting the losses: the figure arrives as SVG and renders.
-            add_cell_below_last(page, panel, PLOT_LOSSES)
-            plotted = cells.nth(expected_cells)
-            image = plotted.locator(".jp-RenderedSVG img, .jp-RenderedSVG svg").first
-            expect(image).to_be_visible(timeout=60_000)
-            box = image.bounding_box()
+            # The notebook's loss chart: SVG, rendered at its size.
+            chart = panel.locator(".jp-RenderedSVG img, .jp-RenderedSVG svg")
+            expect(chart).to_have_count(1)
+            chart.scroll_into_view_if_needed()
+            box = chart.bounding_box()
             assert box is not None and box["width"] > 300 and box["height"] > 200
-            expect(plotted.locator(".jp-InputArea-prompt")).to_have_text(
-                f"[{expected_cells + 1}]:")
-            image.scroll_into_view_if_needed()
-            page.screenshot(path=str(REPO / "build" / "frontend" / "jupyterlab-loss-plot.png"))
+
+            save_screenshot(page, cells.nth(expected_cells - 4))
+
+            # A person adds a cell and runs it: one step of the trained cell, as a table.
+            add_cell_below_last(page, panel, ONE_STEP)
+            added = cells.nth(expected_cells)
+            expect(added.locator(".jp-InputArea-prompt")).to_have_text(
+                f"[{expected_cells + 1}]:", timeout=60_000)
+            step = added.locator(".jp-RenderedHTMLCommon")
+            expect(step).to_contain_text("torch.Size([1, 4])")
+            expect(step.locator("table td")).to_have_count(4)
         finally:
             browser.close()
 
 
-PLOT_LOSSES = """import matplotlib.pyplot as plt
-plt.plot(range(1, len(losses) + 1), losses, 'o-')
-plt.title('Loss per epoch')
-plt.xlabel('epoch')
-plt.ylabel('loss')
-plt.show()"""
+ONE_STEP = """hidden = net.init_hidden()
+net(inputs[0], hidden)"""
 
 
 def add_cell_below_last(page: Page, panel, code: str) -> None:
@@ -180,8 +180,9 @@ def add_cell_below_last(page: Page, panel, code: str) -> None:
 
 
 def save_screenshot(page: Page, focus) -> None:
-    """The executed notebook, scrolled to the training cells, as the README shows it."""
-    focus.scroll_into_view_if_needed()
+    """The executed notebook from `focus` down (training and the loss chart), as the README
+    shows it."""
+    focus.evaluate("cell => cell.scrollIntoView({block: 'start'})")
     target = REPO / "build" / "frontend" / SCREENSHOT
     target.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(target))
