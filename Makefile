@@ -3,7 +3,7 @@ SWIFT ?= swift
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: bootstrap build release test swift-test protocol-test demo clean
+.PHONY: bootstrap build release test swift-test protocol-test notebooks demo clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -26,6 +26,10 @@ protocol-test: build
 	elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
 test: swift-test protocol-test
+
+# Rebuilds notebooks/ from tools/notebooks/content.py with the outputs this build produces.
+notebooks: build
+	$(PY) tools/notebooks/build.py
 
 # The lesson's first program, cell by cell, through the kernel installed into .venv.
 demo: bootstrap

@@ -67,7 +67,10 @@ import Testing
             case .failure(let failure): #expect(!failure.name.isEmpty)
             }
             _ = session.isComplete(source)
-            _ = session.complete(source, cursor: length / 2)
+            let cursor = Int.random(in: -2...(length + 2), using: &rng)
+            let completion = session.complete(source, cursor: cursor)
+            #expect(completion.start <= completion.end)
+            _ = session.inspect(source, cursor: cursor, detailLevel: Int.random(in: 0...1, using: &rng))
         }
     }
 
@@ -104,6 +107,49 @@ import Testing
         #expect(failures > 0)
     }
 
+    static let values = ["0", "-1", "2**62", "-2**63", "1e308", "float('nan')", "float('inf')", "''", "'abc'", "[]", "[1, [2]]",
+                         "()", "{}", "{1: 2}", "None", "True", "range(5)", "range(-3, 10**18, 7)", "'中文'", "3.5", "-0.0", "{1, 2}",
+                         "lambda x: x", "len", "int", "object()", "torch.zeros(2, 3)", "torch.tensor(3)", "torch.nn.Linear(2, 2)"]
+    static let functions = ["len", "str", "repr", "int", "float", "bool", "list", "tuple", "dict", "set", "sorted", "reversed", "min",
+                            "max", "sum", "abs", "round", "hash", "chr", "ord", "hex", "bin", "divmod", "pow", "range", "enumerate",
+                            "zip", "iter", "next", "format", "isinstance", "getattr", "map", "filter", "any", "all", "dir", "type"]
+    static let operators = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "<", "==", "in", "is", "@"]
+
+    /// Builtins, operators and subscripts over awkward values (huge ints, NaN, ranges near
+    /// Int's ends, tensors, functions): each statement raises or returns, none crashes or hangs.
+    @Test func builtinsAndOperatorsOverAwkwardValues() {
+        var rng = SeededGenerator(state: 7)
+        for _ in 0..<60 {
+            var lines = ["import torch"]
+            for _ in 0..<30 {
+                func value() -> String { FuzzTests.values.randomElement(using: &rng) ?? "0" }
+                let code: String
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0:
+                    let n = Int.random(in: 0...3, using: &rng)
+                    code = "\(FuzzTests.functions.randomElement(using: &rng) ?? "len")(\((0..<n).map { _ in value() }.joined(separator: ", ")))"
+                case 1: code = "(\(value())) \(FuzzTests.operators.randomElement(using: &rng) ?? "+") (\(value()))"
+                default: code = "(\(value()))[\(value())]"
+                }
+                lines.append("try:\n    x = \(code)\n    repr(x)\nexcept Exception as e:\n    str(e)")
+            }
+            let host = RecordingHost()
+            host.interruptAfterPolls = 1_000_000
+            let outcome = Session().execute(lines.joined(separator: "\n"), cellName: "fuzz", host: host)
+            if case .failure(let failure) = outcome {
+                // Only what `except Exception` cannot catch may escape (MemoryError is an Exception here).
+                #expect(["KeyboardInterrupt", "SystemExit"].contains(failure.name), "\(failure.name): \(failure.message)")
+            }
+        }
+    }
+
+    @Test func regressionsFoundByFuzzing() {
+        var h = Harness()
+        #expect(h.result("range(5) == 0, 0 == range(5), range(3) == range(0, 3, 1), range(0) == range(2, 1), len == range(2)") == "(False, False, True, True, False)")
+        #expect(h.result("() * 2**62, '' * 2**62, [] * 2**62") == "((), '', [])")
+        #expect(h.error("int('1', 99)") == "ValueError: int() base must be >= 2 and <= 36, or 0")
+    }
+
     @Test func theUnmutatedSeedRuns() {
         var h = Harness()
         #expect(h.error(FuzzTests.seeds) == nil)
@@ -119,6 +165,15 @@ import Testing
         #expect(h.error("'x' * 10**12") == "MemoryError")
         #expect(h.error("import torch\ntorch.zeros(100000, 100000)")?.hasPrefix("RuntimeError: DefaultCPUAllocator: can't allocate memory") == true)
         #expect(h.error("list(range(10**12))") == "MemoryError")
+        for huge in ["torch.arange(0, 10**12)", "torch.randperm(10**12)", "torch.eye(10**6)", "torch.nn.Linear(10**6, 10**6)",
+                     "torch.nn.Embedding(10**9, 100)", "torch.nn.RNN(10**6, 10**6)", "torch.zeros(2**62, 2**62)",
+                     "torch.nn.functional.one_hot(torch.LongTensor([1]), 10**10)"] {
+            #expect(h.error(huge)?.hasPrefix("RuntimeError: DefaultCPUAllocator: can't allocate memory") == true, "\(huge)")
+        }
+        #expect(h.error("'%d' % 1e300") == "OverflowError: integer overflow: Recur script ints are 64-bit")
+        #expect(h.error("int(torch.tensor(1e30))") == "OverflowError: integer overflow: Recur script ints are 64-bit")
+        #expect(h.result("int(torch.tensor(2.7)), list(range(9223372036854775800, 9223372036854775807, 5))") == "(2, [9223372036854775800, 9223372036854775805])")
+        #expect(h.result("9100000000000000000 in range(-9200000000000000000, 9200000000000000000, 3)") == "True")
         let nested = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(h.error(nested)?.hasPrefix("SyntaxError") == true)
         _ = h.run("%reset -f")

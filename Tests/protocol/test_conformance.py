@@ -33,10 +33,12 @@ class RecurKernelTests(jkt.KernelTests):
     supported_history_operations = ("tail", "range", "search")
     code_inspect_sample = "print"
 
-    # display() and clear_output() arrive with the notebook display work; until then these
-    # two tests are left out of the run rather than reported as skipped.
-    test_display_data = None
-    test_clear_output = None
+    code_display_data = [
+        {"code": "from IPython.display import HTML, display; display(HTML('<b>test</b>'))", "mime": "text/html"},
+        {"code": "import torch; from IPython.display import display; display(torch.zeros(2, 3))", "mime": "text/html"},
+        {"code": "import matplotlib.pyplot as plt; plt.plot([1, 2]); plt.show()", "mime": "image/svg+xml"},
+    ]
+    code_clear_output = "from IPython.display import clear_output; clear_output()"
 
 
 class RecurIopubWelcomeTests(jkt.IopubWelcomeTests):

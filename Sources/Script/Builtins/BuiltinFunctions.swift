@@ -113,7 +113,9 @@ enum BuiltinFunctions {
             var p = 1
             for _ in 0..<min(-n, 18) { p *= 10 }
             let q = Double(i) / Double(p)
-            return .int(Int(q.rounded(.toNearestOrEven)) * p)
+            let (result, overflow) = (try Arithmetic.truncatedInt(q.rounded(.toNearestOrEven))).multipliedReportingOverflow(by: p)
+            if overflow { throw Arithmetic.overflow }
+            return .int(result)
         }
         var d: Double
         switch value {

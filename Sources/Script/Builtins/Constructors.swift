@@ -8,7 +8,8 @@ enum Constructors {
                 throw .typeError("int() can't convert non-string with explicit base")
             }
             let base = try interpreter.indexValue(baseValue)
-            guard let result = Int(text.trimmingSpaces.replacing("_", with: ""), radix: base) else {
+            guard base == 0 || (2...36).contains(base) else { throw .valueError("int() base must be >= 2 and <= 36, or 0") }
+            guard let result = Int(text.trimmingSpaces.replacing("_", with: ""), radix: base == 0 ? 10 : base) else {
                 throw .valueError("invalid literal for int() with base \(base): \(PythonString.repr(text))")
             }
             return .int(result)
@@ -30,8 +31,11 @@ enum Constructors {
             }
             return .int(i)
         case .object(let object):
+            if let t = object as? TensorObject, t.tensor.dtype == .float32, let d = try object.floatValue(interpreter: interpreter) {
+                return .int(try Arithmetic.truncatedInt(d))
+            }
             if let i = try object.index(interpreter: interpreter) { return .int(i) }
-            if let d = try object.floatValue(interpreter: interpreter) { return .int(Swift.Int(d.rounded(.towardZero))) }
+            if let d = try object.floatValue(interpreter: interpreter) { return .int(try Arithmetic.truncatedInt(d)) }
         default: break
         }
         throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")

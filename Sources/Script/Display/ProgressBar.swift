@@ -9,7 +9,8 @@ struct ProgressBar: Equatable {
     var elapsed: Double = 0
     /// `desc=`: text before the percentage.
     var description = ""
-    /// `set_postfix(...)` entries, already formatted (`formatNumber` for numbers).
+    /// `set_postfix(...)` entries, already formatted (`formatNumber` for numbers); an entry
+    /// with an empty key is shown as its value alone (`set_postfix_str`).
     var postfix: [(key: String, value: String)] = []
     /// Iterations per second; by default `n / elapsed`.
     var rate: Double?
@@ -48,7 +49,7 @@ struct ProgressBar: Equatable {
     /// total `6it [00:01,  5.12it/s]`.
     var counters: String {
         let rateText = ProgressBar.rateText(effectiveRate)
-        let postfixText = postfix.isEmpty ? "" : ", " + postfix.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        let postfixText = postfix.isEmpty ? "" : ", " + postfix.map { $0.key.isEmpty ? $0.value : "\($0.key)=\($0.value)" }.joined(separator: ", ")
         guard let total, fraction != nil else {
             return "\(n)it [\(ProgressBar.interval(elapsed)), \(rateText)\(postfixText)]"
         }

@@ -8,6 +8,9 @@ struct ProgressDisplay {
     let displayID: String
     private(set) var bar: ProgressBar
     private var lastRefresh: Double?
+    /// What the last sent bar showed besides timings, so closing does not resend a bar
+    /// that differs only in its rate.
+    private var lastShown: String?
     private(set) var isClosed = false
 
     init(displayID: String, bar: ProgressBar) {
@@ -18,6 +21,7 @@ struct ProgressDisplay {
     /// The first display, at elapsed time zero (`tqdm(...)` shows `0/15` immediately).
     mutating func start() -> DisplayRequest {
         lastRefresh = bar.elapsed
+        lastShown = shownState
         return DisplayRequest(bundle: bar.bundle(), displayID: displayID, isUpdate: false)
     }
 
@@ -38,6 +42,11 @@ struct ProgressDisplay {
         return refreshIfDue(force: false)
     }
 
+    /// `set_description(desc)`: shown at the next refresh.
+    mutating func describe(_ description: String) {
+        bar.description = description
+    }
+
     /// The end of the loop (or `close()`): always one final update so the bar shows the
     /// last count, unless nothing changed since the last one.
     mutating func close(elapsed: Double) -> DisplayRequest? {
@@ -47,13 +56,19 @@ struct ProgressDisplay {
         return refreshIfDue(force: true)
     }
 
+    private var shownState: String {
+        "\(bar.n)|\(bar.description)|" + bar.postfix.map { $0.key + "=" + $0.value }.joined(separator: ",")
+    }
+
     private mutating func refreshIfDue(force: Bool) -> DisplayRequest? {
         let complete = bar.total.map { bar.n >= $0 } ?? false
         if let last = lastRefresh, !force, !complete, bar.elapsed - last < ProgressDisplay.minInterval {
             return nil
         }
         let isUpdate = lastRefresh != nil
+        if force && shownState == lastShown { return nil }
         lastRefresh = bar.elapsed
+        lastShown = shownState
         return DisplayRequest(bundle: bar.bundle(), displayID: displayID, isUpdate: isUpdate)
     }
 }

@@ -43,8 +43,17 @@ enum RichDisplay {
                 return nil
             }
         }
-        if integers.count == items.count { return .indices(integers) }
-        if characters.count == items.count { return .vocabulary(characters.map(visible)) }
+        // The caption is the list's repr, so the table adds to what Python would print.
+        if integers.count == items.count {
+            var table = SmallTable.indices(integers)
+            table.caption = "[" + integers.map(String.init).joined(separator: ", ") + "]"
+            return table
+        }
+        if characters.count == items.count {
+            var table = SmallTable.vocabulary(characters.map(visible))
+            table.caption = "[" + characters.map(PythonString.repr).joined(separator: ", ") + "]"
+            return table
+        }
         return nil
     }
 
@@ -56,7 +65,12 @@ enum RichDisplay {
             guard case .str(let s) = key, s.count == 1, case .int(let i) = value else { return nil }
             pairs.append((visible(s), String(i)))
         }
-        return .mapping(pairs)
+        var table = SmallTable.mapping(pairs)
+        table.caption = "{" + dict.items.compactMap { key, value -> String? in
+            guard case .str(let s) = key, case .int(let i) = value else { return nil }
+            return PythonString.repr(s) + ": " + String(i)
+        }.joined(separator: ", ") + "}"
+        return table
     }
 
     /// A character as a table cell: itself, or its repr when it would be invisible.

@@ -5,6 +5,14 @@ import Glibc
 enum Arithmetic {
     static let overflow = ScriptError(.overflowError, "integer overflow: Recur script ints are 64-bit")
 
+    /// A float truncated to an int, or Python's error when it has no 64-bit int value.
+    static func truncatedInt(_ d: Double) throws(ScriptError) -> Int {
+        if d.isNaN { throw .valueError("cannot convert float NaN to integer") }
+        guard d.isFinite else { throw ScriptError(.overflowError, "cannot convert float infinity to integer") }
+        guard let i = Int(exactly: d.rounded(.towardZero)) else { throw overflow }
+        return i
+    }
+
     static func int(_ op: BinaryOp, _ a: Int, _ b: Int) throws(ScriptError) -> Value {
         switch op {
         case .add:

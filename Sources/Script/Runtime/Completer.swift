@@ -3,7 +3,7 @@
 struct Completer {
     let interpreter: Interpreter
 
-    static let magics = ["%%time", "%matplotlib", "%reset", "%time", "%who", "%whos"]
+    static let magics = ["%%time", "%matplotlib", "%reset", "%shapes", "%time", "%who", "%whos"]
 
     func complete(_ code: String, cursor: Int) -> CompletionResult {
         let scalars = Array(code.unicodeScalars)

@@ -30,7 +30,7 @@ extension Interpreter {
             case .less: return .bool(order < 0)
             case .lessEqual: return .bool(order <= 0)
             case .greater: return .bool(order > 0)
-            default: return .bool(order >= 0)
+            case .greaterEqual, .equal, .notEqual, .in, .notIn, .is, .isNot: return .bool(order >= 0)
             }
         }
     }
@@ -65,8 +65,15 @@ extension Interpreter {
             guard x.storage.count == y.storage.count else { return false }
             for k in x.storage.keys where try y.storage.get(k) == nil { return false }
             return true
-        case (.object, _), (_, .object):
-            return try truth(try compare(.equal, a, b))
+        case (.object(let object), _):
+            if let result = try object.compare(.equal, b, interpreter: self) { return try truth(result) }
+            if case .object(let other) = b, let result = try other.compare(.equal, a, interpreter: self) {
+                return try truth(result)
+            }
+            return identical(a, b)
+        case (_, .object(let object)):
+            if let result = try object.compare(.equal, a, interpreter: self) { return try truth(result) }
+            return identical(a, b)
         case (.instance, _):
             if let method = try attributeIfPresent(a, "__eq__") { return try truth(try call(method, Arguments([b]))) }
             return identical(a, b)

@@ -212,11 +212,10 @@ extension Interpreter {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
         case .float(let d):
-            guard d.isFinite else { throw ScriptError(.overflowError, "cannot convert float infinity to integer") }
-            return Int(d.rounded(.towardZero))
+            return try Arithmetic.truncatedInt(d)
         case .object(let object):
             if let i = try object.index(interpreter: self) { return i }
-            if let d = try object.floatValue(interpreter: self) { return Int(d.rounded(.towardZero)) }
+            if let d = try object.floatValue(interpreter: self) { return try Arithmetic.truncatedInt(d) }
         default: break
         }
         throw .typeError("%\(type) format: a real number is required, not \(value.typeName)")

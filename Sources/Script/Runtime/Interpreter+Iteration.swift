@@ -74,8 +74,11 @@ final class RangeObject: ScriptObject {
 
     var typeName: String { "range" }
     var count: Int {
-        if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
-        return start > stop ? (start - stop - step - 1) / (-step) : 0
+        // Computed in Double where the Int difference could overflow (ranges near Int's ends).
+        let span = step > 0 ? Double(stop) - Double(start) : Double(start) - Double(stop)
+        guard span > 0 else { return 0 }
+        let n = (span / Double(step.magnitude)).rounded(.up)
+        return n >= 9.2e18 ? Int.max : Int(n)
     }
 
     func repr(interpreter: Interpreter) throws(ScriptError) -> String {
@@ -97,25 +100,34 @@ final class RangeObject: ScriptObject {
     }
 
     func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if op == .equal || op == .notEqual {
+            // Ranges are equal when they produce the same numbers (Python's rule).
+            guard case .object(let object) = other, let range = object as? RangeObject else { return .bool(op == .notEqual) }
+            let same = count == range.count && (count == 0 || (start == range.start && (count == 1 || step == range.step)))
+            return .bool(op == .equal ? same : !same)
+        }
         guard op == .in || op == .notIn else { return nil }
         guard case .int(let v) = other else { return .bool(op == .notIn) }
         let inside = step > 0 ? (v >= start && v < stop) : (v <= start && v > stop)
-        let hit = inside && (v - start) % step == 0
+        let hit = inside && (Int128(v) - Int128(start)) % Int128(step) == 0
         return .bool(op == .in ? hit : !hit)
     }
 }
 
 final class RangeIterator: ValueIterator {
     var current: Int
+    var finished = false
     let range: RangeObject
     init(_ range: RangeObject) {
         self.range = range
         current = range.start
     }
     func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
-        guard range.step > 0 ? current < range.stop : current > range.stop else { return nil }
-        defer { current += range.step }
-        return .int(current)
+        guard !finished, range.step > 0 ? current < range.stop : current > range.stop else { return nil }
+        let value = current
+        let (next, overflow) = current.addingReportingOverflow(range.step)
+        if overflow { finished = true } else { current = next }
+        return .int(value)
     }
 }
 

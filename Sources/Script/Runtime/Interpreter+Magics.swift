@@ -48,6 +48,8 @@ extension Interpreter {
             }
         case "matplotlib":
             break
+        case "shapes":
+            try ShapeTracing.magic(arguments, self)
         default:
             throw ScriptError(.usageError, "Line magic function `%\(name)` not found.")
         }

@@ -25,7 +25,7 @@ extension Interpreter {
             if n > 0 && s.utf8.count > 0 && n > Interpreter.maxContainerLength / s.utf8.count {
                 throw ScriptError(.memoryError, "")
             }
-            return .str(String(repeating: s, count: max(0, n)))
+            return .str(s.isEmpty ? "" : String(repeating: s, count: max(0, n)))
         case (.list(let l), .int(let n)) where op == .multiply, (.int(let n), .list(let l)) where op == .multiply:
             return .list(ListObject(try repeated(l.items, n)))
         case (.tuple(let t), .int(let n)) where op == .multiply, (.int(let n), .tuple(let t)) where op == .multiply:
@@ -62,7 +62,7 @@ extension Interpreter {
     }
 
     func repeated(_ items: [Value], _ n: Int) throws(ScriptError) -> [Value] {
-        guard n > 0 else { return [] }
+        guard n > 0, !items.isEmpty else { return [] }
         if items.count > 0 && n > Interpreter.maxContainerLength / items.count {
             throw ScriptError(.memoryError, "")
         }
@@ -84,7 +84,7 @@ extension Interpreter {
         case .bitXor:
             for k in a.storage.keys where try b.storage.get(k) == nil { try result.storage.set(k, .none) }
             for k in b.storage.keys where try a.storage.get(k) == nil { try result.storage.set(k, .none) }
-        default:
+        case .add, .multiply, .divide, .floorDivide, .modulo, .power, .matmul, .shiftLeft, .shiftRight:
             return nil
         }
         return result

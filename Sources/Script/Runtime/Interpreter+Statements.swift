@@ -110,7 +110,9 @@ extension Interpreter {
                 case .breakLoop: return .normal
                 case .returned(let value): return .returned(value)
                 }
-                i += range.step
+                let (next, overflow) = i.addingReportingOverflow(range.step)
+                if overflow { break }
+                i = next
             }
             return try execute(orElse, in: scope)
         }

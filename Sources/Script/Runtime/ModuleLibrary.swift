@@ -35,6 +35,11 @@ struct ModuleLibrary {
         library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
         library.add("safetensors") { _, _ throws(ScriptError) in }
         library.add("safetensors.torch") { (i, m) throws(ScriptError) in try SafetensorsModule.fill(i, m) }
+        library.add("matplotlib") { _, _ throws(ScriptError) in }
+        library.add("matplotlib.pyplot") { (i, m) throws(ScriptError) in try PyplotModule.fill(i, m) }
+        library.add("IPython") { _, _ throws(ScriptError) in }
+        library.add("IPython.display") { (i, m) throws(ScriptError) in try IPythonDisplayModule.fill(i, m) }
+        for name in ["tqdm", "tqdm.auto", "tqdm.notebook"] { library.add(name) { (i, m) throws(ScriptError) in try TqdmModule.fill(i, m) } }
         return library
     }
 }

@@ -75,6 +75,7 @@ public final class Session {
     private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
         interpreter.host = LimitedHost(host)
         defer { interpreter.host = SilentHost() }
+        defer { PyplotModule.flush(interpreter) }
         var source = code
         var cellMagic: String?
         if code.hasPrefix("%%") {

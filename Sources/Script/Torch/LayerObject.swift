@@ -38,6 +38,7 @@ final class LayerObject: ScriptObject {
             inputs.append(try interpreter.tensor(value))
         }
         let outputs = try tensorCall { () throws(TensorError) in try module.forward(inputs) }
+        interpreter.traceShapes(module, inputs: inputs, outputs: outputs)
         if outputs.count == 1 { return interpreter.wrap(outputs[0]) }
         return .tuple(outputs.map { interpreter.wrap($0) })
     }

@@ -33,7 +33,7 @@ final class SizeObject: ScriptObject {
         case .in, .notIn:
             let found = try interpreter.contains(tuple, other)
             return .bool(op == .in ? found : !found)
-        default:
+        case .less, .lessEqual, .greater, .greaterEqual, .is, .isNot:
             return try interpreter.compare(op, tuple, otherValue)
         }
     }

@@ -47,7 +47,7 @@ final class TensorObject: ScriptObject {
         guard tensor.count == 1, tensor.dtype != .float32 else {
             throw .typeError("only integer tensors of a single element can be converted to an index")
         }
-        return Int(try tensorCall { () throws(TensorError) in try tensor.item() })
+        return try interpreter.integerItem(tensor)
     }
 
     func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? {
@@ -89,7 +89,7 @@ final class TensorObject: ScriptObject {
                     components.append(.ellipsis)
                 } else if let t = object as? TensorObject {
                     if t.tensor.rank == 0 && t.tensor.dtype == .int64 {
-                        components.append(.index(Int(try tensorCall { () throws(TensorError) in try t.tensor.item() })))
+                        components.append(.index(try interpreter.integerItem(t.tensor)))
                     } else {
                         components.append(.tensor(t.tensor))
                     }
@@ -131,7 +131,7 @@ final class TensorObject: ScriptObject {
         case .subtract: arithmetic = .sub
         case .multiply: arithmetic = .mul
         case .divide: arithmetic = .div
-        default: return nil
+        case .floorDivide, .modulo, .power, .matmul, .bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight: return nil
         }
         if let s = try interpreter.scalar(other) {
             return interpreter.wrap(try tensorCall { () throws(TensorError) in

@@ -28,6 +28,7 @@ enum TorchFunctional {
             try a.expect("one_hot", 1...2, keywords: ["num_classes"])
             let x = try interpreter.tensor(a.positional[0])
             let n = try interpreter.intArgument(a.value(1, "num_classes"), "num_classes") ?? -1
+            try interpreter.checkAllocation(x.count, n)
             return interpreter.wrap(try tensorCall { () throws(TensorError) in try Functional.oneHot(x, numClasses: n) })
         }
         add("linear", "linear(input, weight, bias=None)", "Applies y = x W^T + b.") { interpreter, a throws(ScriptError) in

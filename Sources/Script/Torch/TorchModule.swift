@@ -79,6 +79,7 @@ enum TorchModule {
         add("randperm", "randperm(n)", "Returns a random permutation of integers from 0 to n - 1.") { interpreter, a throws(ScriptError) in
             try a.expect("randperm", 1...1, keywords: ["dtype"])
             let n = try interpreter.indexValue(a.positional[0])
+            try interpreter.checkAllocation(n)
             let generator = interpreter.torch.generator
             return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.randperm(n, generator: generator) })
         }
@@ -86,6 +87,7 @@ enum TorchModule {
             try a.expect("eye", 1...2, keywords: ["dtype"])
             let n = try interpreter.indexValue(a.positional[0])
             let m = try a.positional.count > 1 ? interpreter.indexValue(a.positional[1]) : nil
+            try interpreter.checkAllocation(n, m ?? n)
             return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.eye(n, m) })
         }
         add("arange", "arange(start=0, end, step=1)", "Returns a 1-D tensor of values from start to end (exclusive) by step.") { interpreter, a throws(ScriptError) in
@@ -98,6 +100,17 @@ enum TorchModule {
             let start = scalars.count > 1 ? scalars[0] : .int(0)
             let end = scalars.count > 1 ? scalars[1] : scalars[0]
             let step = scalars.count > 2 ? scalars[2] : .int(1)
+            func number(_ s: ScalarValue) -> Double {
+                switch s {
+                case .int(let i): Double(i)
+                case .float(let d): d
+                case .bool(let b): b ? 1 : 0
+                }
+            }
+            let count = (number(end) - number(start)) / number(step)
+            if !count.isFinite || count > Double(Interpreter.maxTensorElements) {
+                throw Interpreter.allocationError(count.isFinite && count < 9e18 ? Int(count) : nil)
+            }
             return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.arange(start: start, end: end, step: step) })
         }
         add("full", "full(size, fill_value)", "Returns a tensor of the given size filled with fill_value.") { interpreter, a throws(ScriptError) in

@@ -23,11 +23,13 @@ enum TorchNN {
         layer("Linear", "in_features, out_features, bias=True", "Applies y = x A^T + b.",
               names: ["in_features", "out_features", "bias", "device", "dtype"], required: 2) { b, i throws(ScriptError) in
             let (n, m, bias) = (try b.int("in_features", i), try b.int("out_features", i), try b.bool("bias", i, default: true))
+            try i.checkAllocation(n, m)
             return try tensorCall { () throws(TensorError) in try Linear(inFeatures: n, outFeatures: m, bias: bias, generator: i.torch.generator) }
         }
         layer("Embedding", "num_embeddings, embedding_dim", "A lookup table mapping indices to learned vectors.",
               names: ["num_embeddings", "embedding_dim", "padding_idx"], required: 2) { b, i throws(ScriptError) in
             let (n, d) = (try b.int("num_embeddings", i), try b.int("embedding_dim", i))
+            try i.checkAllocation(n, d)
             if b["padding_idx"] != nil { throw .valueError("Embedding: padding_idx is not supported in Recur") }
             return try tensorCall { () throws(TensorError) in try Embedding(numEmbeddings: n, embeddingDim: d, generator: i.torch.generator) }
         }
@@ -36,6 +38,7 @@ enum TorchNN {
               names: ["input_size", "hidden_size", "bias", "nonlinearity"], required: 2) { b, i throws(ScriptError) in
             let nonlinearity = try nonlinearityArgument(b)
             let (n, h, bias) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.bool("bias", i, default: true))
+            try i.checkAllocation(h, n.addingReportingOverflow(h).overflow ? Int.max : n + h)
             return try tensorCall { () throws(TensorError) in
                 try RNNCell(inputSize: n, hiddenSize: h, bias: bias, nonlinearity: nonlinearity, generator: i.torch.generator)
             }
@@ -48,6 +51,7 @@ enum TorchNN {
             if try b.double("dropout", i, default: 0) != 0 { throw .valueError("RNN: dropout is not supported in Recur") }
             let nonlinearity = try nonlinearityArgument(b)
             let (n, h, layers) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.int("num_layers", i, default: 1))
+            try i.checkAllocation(h, n.addingReportingOverflow(h).overflow ? Int.max : max(n, h) + h, layers)
             let (bias, batchFirst) = (try b.bool("bias", i, default: true), try b.bool("batch_first", i, default: false))
             return try tensorCall { () throws(TensorError) in
                 try RNN(inputSize: n, hiddenSize: h, numLayers: layers, nonlinearity: nonlinearity, bias: bias,

@@ -102,6 +102,38 @@ extension Interpreter {
     /// with PyTorch's allocation error instead of exhausting the machine.
     static let maxTensorElements = 1 << 28
 
+    /// Fails like PyTorch's allocator when a tensor of `factors` multiplied would be too big.
+    func checkAllocation(_ factors: Int...) throws(ScriptError) {
+        var total = 1
+        for factor in factors {
+            let (product, overflow) = total.multipliedReportingOverflow(by: Swift.max(factor, 0))
+            if overflow || product > Interpreter.maxTensorElements {
+                throw Interpreter.allocationError(overflow ? nil : product)
+            }
+            total = product
+        }
+    }
+
+    /// PyTorch's allocation failure for `elements` float32 values (nil: beyond Int).
+    static func allocationError(_ elements: Int?) -> ScriptError {
+        let bytes = elements.flatMap { e -> String? in
+            let (b, overflow) = e.multipliedReportingOverflow(by: 4)
+            return overflow ? nil : String(b)
+        } ?? "more than \(Int.max)"
+        return .runtimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate \(bytes) bytes.")
+    }
+
+    /// An integer tensor's single value as an Int (exact, unlike going through Double).
+    func integerItem(_ tensor: Tensor) throws(ScriptError) -> Int {
+        switch try tensorCall({ () throws(TensorError) in try tensor.scalarValue() }) {
+        case .int(let i): return Int(i)
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d):
+            guard d.isFinite, d.magnitude < 9.2e18 else { throw ScriptError(.overflowError, "cannot convert float to integer") }
+            return Int(d.rounded(.towardZero))
+        }
+    }
+
     /// Sizes given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(torch.Size([2, 3]))`,
     /// checked for negative sizes and for allocations too large to attempt.
     func dims(_ values: [Value]) throws(ScriptError) -> [Int] {
@@ -111,7 +143,7 @@ extension Interpreter {
             if d < -1 { throw .runtimeError("Trying to create tensor with negative dimension \(d): [\(dims.map(String.init).joined(separator: ", "))]") }
             let (product, overflow) = total.multipliedReportingOverflow(by: Swift.max(d, 1))
             if overflow || product > Interpreter.maxTensorElements {
-                throw .runtimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate \(overflow ? "more than \(Int.max)" : String(product * 4)) bytes.")
+                throw Interpreter.allocationError(overflow ? nil : product)
             }
             total = product
         }

@@ -8,8 +8,9 @@ import Dispatch
 /// processes share the cores. So OpenBLAS runs single-threaded and `gemm` splits large
 /// products in two halves that run on Dispatch's pool, whose idle threads block instead.
 enum BLAS {
-    /// Products with fewer multiply-adds than this run on the calling thread only.
-    static let parallelThreshold = 1 << 20
+    /// Products with fewer multiply-adds than this run on the calling thread only: waking a
+    /// second thread costs several microseconds, more than half of a recurrent step saves.
+    static let parallelThreshold = 1 << 23
 
     /// Switches OpenBLAS to one thread, once, before the first product.
     static let singleThreaded: Void = openblas_set_num_threads(1)

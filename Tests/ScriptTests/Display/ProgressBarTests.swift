@@ -82,3 +82,17 @@ final class RecordingDisplayHost: ScriptHost {
     func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String { throw InputUnavailable() }
     var interruptRequested: Bool { false }
 }
+
+@Suite struct ProgressDisplayCloseTests {
+    @Test func closingAfterTheLastUpdateSendsNothingNew() {
+        var live = ProgressDisplay(displayID: "b", bar: ProgressBar(total: 2))
+        _ = live.start()
+        #expect(live.advance(elapsed: 0.5) != nil)
+        #expect(live.advance(elapsed: 1.0) != nil)
+        #expect(live.close(elapsed: 1.0) == nil)
+        var unfinished = ProgressDisplay(displayID: "c", bar: ProgressBar(total: 10))
+        _ = unfinished.start()
+        _ = unfinished.advance(elapsed: 0.01)
+        #expect(unfinished.close(elapsed: 0.02)?.bundle.plainText.hasPrefix(" 10%") == true)
+    }
+}

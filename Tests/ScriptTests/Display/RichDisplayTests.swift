@@ -21,12 +21,16 @@ import Tensors
     @Test func indexListsAndCharacterDictionariesGetTables() throws {
         let indices = html(.list(ListObject([1, 0, 2, 2, 3].map(Value.int))))
         #expect(indices?.all("td").map(\.text) == ["0", "1", "2", "3", "4", "1", "0", "2", "2", "3"])
+        #expect(indices?.all("caption").first?.text == "[1, 0, 2, 2, 3]")
         let idx2char = html(.list(ListObject(["e", "h", " ", "o"].map(Value.str))))
         #expect(idx2char?.all("td").map(\.text) == ["0", "1", "2", "3", "e", "h", "' '", "o"])
+        #expect(idx2char?.all("caption").first?.text == "['e', 'h', ' ', 'o']")
         let dict = DictObject()
         try dict.set(.str("e"), .int(0))
         try dict.set(.str("<"), .int(1))
-        #expect(html(.dict(dict))?.all("td").map(\.text) == ["e", "<", "0", "1"])
+        let mapping = html(.dict(dict))
+        #expect(mapping?.all("td").map(\.text) == ["e", "<", "0", "1"])
+        #expect(mapping?.all("caption").first?.text == "{'e': 0, '<': 1}")
     }
 
     @Test func otherValuesStayPlain() throws {

@@ -1,0 +1,83 @@
+/// `IPython.display`: `display`, `update_display`, `clear_output`, `HTML`, `Markdown` and
+/// display handles, over the host's `display_data` / `update_display_data` / `clear_output`.
+enum IPythonDisplayModule {
+    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        module.namespace["display"] = .builtin(BuiltinFunction("display", signature: "display(*objs, display_id=None)") { interpreter, a throws(ScriptError) in
+            var id: String?
+            switch a.keyword("display_id") {
+            case .bool(true)?: id = interpreter.displayIDs.make()
+            case .str(let given)?: id = given
+            default: id = nil
+            }
+            for object in a.positional {
+                interpreter.host.display(try interpreter.displayBundle(for: object), displayID: id, isUpdate: false)
+            }
+            return id.map { .object(DisplayHandleObject(displayID: $0)) } ?? .none
+        })
+        module.namespace["update_display"] = .builtin(BuiltinFunction("update_display", signature: "update_display(obj, *, display_id)") { interpreter, a throws(ScriptError) in
+            try a.expect("update_display", 1...1, keywords: ["display_id"])
+            guard case .str(let id)? = a.keyword("display_id") else { throw .typeError("update_display() missing required keyword argument: 'display_id'") }
+            interpreter.host.display(try interpreter.displayBundle(for: a.positional[0]), displayID: id, isUpdate: true)
+            return .none
+        })
+        module.namespace["clear_output"] = .builtin(BuiltinFunction("clear_output", signature: "clear_output(wait=False)") { interpreter, a throws(ScriptError) in
+            try a.expect("clear_output", 0...1, keywords: ["wait"])
+            interpreter.host.clearOutput(wait: try interpreter.truth(a.positional.first ?? a.keyword("wait") ?? .bool(false)))
+            return .none
+        })
+        for (name, mime) in [("HTML", "text/html"), ("Markdown", "text/markdown"), ("SVG", "image/svg+xml")] {
+            module.namespace[name] = .builtin(BuiltinFunction(name, signature: "\(name)(data)") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 1...1)
+                return .object(RawDisplayObject(typeName: name, mime: mime, data: try interpreter.str(a.positional[0])))
+            })
+        }
+    }
+}
+
+extension Interpreter {
+    /// The bundle `display(value)` shows: the repr plus the value's rich representation.
+    func displayBundle(for value: Value) throws(ScriptError) -> MimeBundle {
+        var extra: [(mime: String, data: String)] = []
+        if case .object(let object) = value { extra = object.richDisplay(interpreter: self) }
+        if extra.isEmpty { extra = RichDisplay.extra(for: value) }
+        return MimeBundle(plainText: try repr(value), extra: extra)
+    }
+}
+
+/// What `display(obj, display_id=True)` returns: `update(obj)` replaces that output.
+final class DisplayHandleObject: ScriptObject {
+    let displayID: String
+    init(displayID: String) { self.displayID = displayID }
+
+    var typeName: String { "DisplayHandle" }
+    var attributeNames: [String] { ["display_id", "update", "display"] }
+
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<DisplayHandle display_id=\(displayID)>" }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        name == "display_id" ? .str(displayID) : nil
+    }
+
+    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard name == "update" || name == "display" else { return nil }
+        try arguments.expect(name, 1...1)
+        interpreter.host.display(try interpreter.displayBundle(for: arguments.positional[0]), displayID: displayID, isUpdate: name == "update")
+        return Value.none
+    }
+}
+
+/// `HTML(...)`, `Markdown(...)`, `SVG(...)`: data shown as that MIME type.
+final class RawDisplayObject: ScriptObject {
+    let typeName: String
+    let mime: String
+    let data: String
+
+    init(typeName: String, mime: String, data: String) {
+        self.typeName = typeName
+        self.mime = mime
+        self.data = data
+    }
+
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<IPython.core.display.\(typeName) object>" }
+    func richDisplay(interpreter: Interpreter) -> [(mime: String, data: String)] { [(mime, data)] }
+}

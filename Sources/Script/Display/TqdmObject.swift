@@ -1,0 +1,145 @@
+import Glibc
+
+/// `tqdm(iterable)`: iterates over `iterable` while one live display shows the progress
+/// bar (created on the first item, updated in place, finished when the loop ends).
+final class TqdmObject: ScriptObject, ValueIterator {
+    private var live: ProgressDisplay
+    private let source: (any ValueIterator)?
+    private let start: Double
+    private var started = false
+    private var yielded = false
+
+    init(iterable: (any ValueIterator)?, total: Int?, description: String, displayID: String) {
+        source = iterable
+        live = ProgressDisplay(displayID: displayID, bar: ProgressBar(total: total, description: description))
+        start = TqdmObject.now()
+    }
+
+    var typeName: String { "tqdm" }
+    var attributeNames: [String] { ["n", "total", "set_postfix", "set_postfix_str", "set_description", "update", "close", "refresh"] }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    private var elapsed: Double { TqdmObject.now() - start }
+
+    private func send(_ request: DisplayRequest?, _ interpreter: Interpreter) {
+        request?.send(to: interpreter.host)
+    }
+
+    private func ensureStarted(_ interpreter: Interpreter) {
+        guard !started else { return }
+        started = true
+        send(live.start(), interpreter)
+    }
+
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { live.bar.text }
+
+    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+        source == nil ? nil : self
+    }
+
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+        ensureStarted(interpreter)
+        // tqdm counts an item done when the loop asks for the next one.
+        if yielded { send(live.advance(elapsed: elapsed), interpreter) }
+        guard let source, let item = try source.next(interpreter: interpreter) else {
+            send(live.close(elapsed: elapsed), interpreter)
+            return nil
+        }
+        yielded = true
+        return item
+    }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "n": return .int(live.bar.n)
+        case "total": return live.bar.total.map(Value.int) ?? Value.none
+        default: return nil
+        }
+    }
+
+    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "set_postfix":
+            // tqdm sorts keyword entries; a dict argument keeps its order and comes first.
+            var entries: [(key: String, value: String)] = []
+            if case .dict(let dict)? = arguments.positional.first {
+                for (key, value) in dict.items { entries.append((try interpreter.str(key), try postfixText(value, interpreter))) }
+            }
+            for (key, value) in arguments.keywords.sorted(by: { $0.name < $1.name }) where key != "refresh" {
+                entries.append((key, try postfixText(value, interpreter)))
+            }
+            ensureStarted(interpreter)
+            send(live.setPostfix(entries, elapsed: elapsed), interpreter)
+            return Value.none
+        case "set_postfix_str":
+            ensureStarted(interpreter)
+            let text = try interpreter.str(arguments.positional.first ?? .str(""))
+            send(live.setPostfix(text.isEmpty ? [] : [(key: "", value: text)], elapsed: elapsed), interpreter)
+            return Value.none
+        case "set_description":
+            live.describe(try interpreter.str(arguments.positional.first ?? .str("")))
+            return Value.none
+        case "update":
+            let n = arguments.positional.first?.intLike ?? 1
+            ensureStarted(interpreter)
+            send(live.advance(by: n, elapsed: elapsed), interpreter)
+            return Value.none
+        case "close":
+            ensureStarted(interpreter)
+            send(live.close(elapsed: elapsed), interpreter)
+            return Value.none
+        case "refresh":
+            return Value.none
+        default:
+            return nil
+        }
+    }
+
+    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
+        ensureStarted(interpreter)
+        return .object(self)
+    }
+
+    func exit(interpreter: Interpreter) throws(ScriptError) {
+        send(live.close(elapsed: elapsed), interpreter)
+    }
+
+    /// A postfix value as tqdm shows it: numbers through `format_num`, others as `str()`.
+    private func postfixText(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> String {
+        switch value {
+        case .int(let i): return ProgressBar.formatNumber(i)
+        case .float(let d): return ProgressBar.formatNumber(d)
+        default: return try interpreter.str(value).trimmingSpaces
+        }
+    }
+}
+
+/// `tqdm`, `tqdm.auto` and `tqdm.notebook`: `tqdm(iterable, desc=None, total=None)` and
+/// `trange(n)`, shown as one live display each.
+enum TqdmModule {
+    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        module.namespace["tqdm"] = .builtin(BuiltinFunction("tqdm", signature: "tqdm(iterable=None, desc=None, total=None, **kwargs)") { interpreter, a throws(ScriptError) in
+            try make(interpreter, iterable: a.positional.first ?? a.keyword("iterable"), a)
+        })
+        module.namespace["trange"] = .builtin(BuiltinFunction("trange", signature: "trange(*args, **kwargs)") { interpreter, a throws(ScriptError) in
+            let range = try interpreter.call(interpreter.builtins["range"] ?? .none, Arguments(a.positional))
+            return try make(interpreter, iterable: range, Arguments([], keywords: a.keywords))
+        })
+    }
+
+    private static func make(_ interpreter: Interpreter, iterable: Value?, _ a: Arguments) throws(ScriptError) -> Value {
+        var total = a.keyword("total")?.intLike
+        var iterator: (any ValueIterator)?
+        if let iterable, !iterable.isNone {
+            if total == nil { total = try? interpreter.length(iterable) }
+            iterator = try interpreter.makeIterator(iterable)
+        }
+        let description = try a.keyword("desc").map { v throws(ScriptError) in v.isNone ? "" : try interpreter.str(v) } ?? ""
+        return .object(TqdmObject(iterable: iterator, total: total, description: description, displayID: interpreter.displayIDs.make()))
+    }
+}
