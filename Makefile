@@ -3,7 +3,7 @@ SWIFT ?= swift
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: bootstrap build release test swift-test protocol-test notebooks demo clean
+.PHONY: bootstrap build release kernelspec test swift-test protocol-test frontend-test demo notebooks lab clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -25,17 +25,34 @@ protocol-test: build
 	if [ $$rc -eq 5 ]; then echo "protocol-test: no protocol tests collected yet"; \
 	elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
-test: swift-test protocol-test
+# Real frontends: nbclient, JupyterLab in headless Chromium, jupyter console in a
+# pseudo-terminal, Kernel Gateway over REST and WebSockets (see Tests/frontend/).
+frontend-test: build
+	$(PY) -m pytest Tests/frontend -q -p no:cacheprovider
 
-# Rebuilds notebooks/ from tools/notebooks/content.py with the outputs this build produces.
+test: swift-test protocol-test frontend-test
+
+# The release build's kernelspec, installed into .venv; JUPYTER_PATH puts it ahead of any
+# `recur` kernelspec installed for the user or the system.
+WITH_KERNEL := JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter"
+kernelspec: release
+	"$$($(SWIFT) build -c release --show-bin-path)/recur" install --prefix $(VENV) --name recur
+
+# The first lesson notebook executed through the kernel, each cell's text printed as it runs;
+# the executed notebook is written to build/.
+demo: kernelspec
+	$(WITH_KERNEL) $(PY) scripts/demo.py
+
+# Rebuilds notebooks/ from tools/notebooks/content.py with the outputs this build produces,
+# then retakes the README's JupyterLab screenshot (docs/images/) with the browser test.
 notebooks: build
 	$(PY) tools/notebooks/build.py
+	RECUR_SCREENSHOT_DIR=docs/images $(PY) -m pytest Tests/frontend/test_jupyterlab.py -q -p no:cacheprovider
 
-# The lesson's first program, cell by cell, through the kernel installed into .venv.
-demo: bootstrap
-	$(SWIFT) build -c release
-	"$$($(SWIFT) build -c release --show-bin-path)/recur" install --prefix $(VENV) --name recur
-	$(PY) scripts/demo.py
+# JupyterLab on the notebooks with the Recur kernel registered.
+lab: kernelspec
+	@$(PY) -c "import jupyterlab" 2>/dev/null || $(PY) -m pip install -q jupyterlab
+	$(WITH_KERNEL) $(VENV)/bin/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" -eq 0 ] && echo --allow-root )
 
 clean:
 	rm -rf .build build

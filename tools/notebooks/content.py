@@ -10,60 +10,162 @@ y_data = [char2idx[c] for c in 'ohlol']
 idx2char'''
 
 RNNCELL = [
-    ("md", "# 1. Learning \"hello\" → \"ohlol\" with `RNNCell`\n\n"
-           "An RNN cell is one linear layer applied again and again: at every step it mixes the "
-           "current input `x_t` with the previous hidden state `h_{t-1}` and squashes the sum with "
-           "`tanh`:\n\n`h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)`.\n\n"
-           "The same cell (the same weights) is used at every step. We teach it to read "
-           "\"hello\" and write \"ohlol\", one character at a time."),
-    ("md", "## The dictionary\n\nCharacters become indices: four characters, four indices."),
-    ("code", DATA.replace("SEED", "5")),
-    ("code", "char2idx"),
-    ("code", "x_data"),
-    ("md", "## One-hot inputs\n\nEach index becomes a vector of length `input_size = 4` with a "
-           "single 1. `RNNCell` wants one step at a time, shaped `(batch_size, input_size)`, so the "
-           "whole sequence is `(seq_len, batch_size, input_size)`."),
-    ("code", "input_size, hidden_size, batch_size = 4, 4, 1\n"
-             "inputs = torch.eye(input_size)[x_data].view(-1, batch_size, input_size)\n"
-             "labels = torch.LongTensor(y_data).view(-1, 1)\ninputs.shape"),
-    ("code", "inputs[:, 0, :]"),
-    ("md", "## The model\n\nThe hidden size is 4 so that the hidden state itself can be read as "
-           "scores for the four characters."),
-    ("code", "class Model(torch.nn.Module):\n"
-             "    def __init__(self, input_size, hidden_size, batch_size):\n"
-             "        super().__init__()\n"
-             "        self.batch_size = batch_size\n"
-             "        self.hidden_size = hidden_size\n"
-             "        self.rnncell = torch.nn.RNNCell(input_size=input_size, hidden_size=hidden_size)\n"
-             "    def forward(self, input, hidden):\n"
-             "        return self.rnncell(input, hidden)\n"
-             "    def init_hidden(self):\n"
-             "        return torch.zeros(self.batch_size, self.hidden_size)\n\n"
-             "net = Model(input_size, hidden_size, batch_size)\nnet"),
-    ("md", "## Training\n\nThe loss of a sequence is the sum of the cross-entropy losses of its "
-           "steps. Fifteen epochs with Adam; the bar shows the progress and the last loss."),
-    ("code", "from tqdm import tqdm\n"
-             "criterion = torch.nn.CrossEntropyLoss()\n"
-             "optimizer = torch.optim.Adam(net.parameters(), lr=0.1)\n"
-             "losses = []\n"
-             "bar = tqdm(range(15))\n"
-             "for epoch in bar:\n"
-             "    loss = 0\n"
-             "    optimizer.zero_grad()\n"
-             "    hidden = net.init_hidden()\n"
-             "    predicted = ''\n"
-             "    for input, label in zip(inputs, labels):\n"
-             "        hidden = net(input, hidden)\n"
-             "        loss += criterion(hidden, label)\n"
-             "        predicted += idx2char[hidden.argmax(dim=1).item()]\n"
-             "    loss.backward()\n"
-             "    optimizer.step()\n"
-             "    losses.append(loss.item())\n"
-             "    bar.set_postfix(loss=loss.item(), predicted=predicted)\n"
-             "predicted"),
-    ("code", "import matplotlib.pyplot as plt\n"
-             "plt.plot(range(1, 16), losses, 'o-', label='RNNCell')\n"
-             "plt.xlabel('epoch')\nplt.ylabel('loss')\nplt.title('hello → ohlol')\nplt.legend();"),
+    ("md", """# 1. Learning "hello" → "ohlol" with `RNNCell`
+
+A recurrent neural network handles inputs that come in order. Its building block, the **RNN cell**,
+is a linear layer applied at every step of the sequence: it mixes the step's input $x_t$ with the
+previous step's output $h_{t-1}$ and squashes the sum with $\\tanh$, whose range $[-1, 1]$ works well
+for this:
+
+$$h_t = \\tanh(W_{ih}\\,x_t + b_{ih} + W_{hh}\\,h_{t-1} + b_{hh})$$
+
+The same cell, with the same weights, is used at every step; the loop over the sequence is what
+makes the network *recurrent*. Roughly:
+
+```python
+h = h0
+for x in X:
+    h = cell(x, h)
+```
+
+In this notebook one `torch.nn.RNNCell` learns to read `"hello"` and answer `"ohlol"`, one
+character per step."""),
+    ("code", """import torch
+torch.manual_seed(7)"""),
+    ("md", """Seeding the random generator fixes the model's initial weights, so every number below comes out
+the same on every run."""),
+    ("md", """## Sizes
+
+Each character will become a vector of 4 numbers, because there are four different characters
+(`input_size = 4`). At every step the model has to say which of those four characters comes next:
+a 4-way classification, so the hidden state itself can hold the 4 class scores
+(`hidden_size = 4`). The model sees one sequence at a time (`batch_size = 1`)."""),
+    ("code", """input_size = 4
+hidden_size = 4
+batch_size = 1"""),
+    ("md", """## A dictionary of characters
+
+A network computes with numbers, so characters must become numbers first. Build a dictionary that
+gives each character an index, `idx2char`, then write the input word and the target word as lists
+of indices."""),
+    ("code", """idx2char = ['e', 'h', 'l', 'o']
+x_data = [1, 0, 2, 2, 3]   # hello
+y_data = [3, 1, 2, 3, 2]   # ohlol
+print('input: ', ''.join([idx2char[i] for i in x_data]), x_data)
+print('target:', ''.join([idx2char[i] for i in y_data]), y_data)"""),
+    ("md", """## One-hot inputs
+
+An index becomes a vector with a single 1 at the index's position: a **one-hot** vector. Row `i` of
+the lookup table below is the vector for index `i`, so looking up each input index gives the
+five input vectors."""),
+    ("code", """one_hot_lookup = [[1, 0, 0, 0],
+                  [0, 1, 0, 0],
+                  [0, 0, 1, 0],
+                  [0, 0, 0, 1]]
+x_one_hot = [one_hot_lookup[x] for x in x_data]
+x_one_hot"""),
+    ("md", """`RNNCell` takes one step at a time, with an input of shape `(batchSize, inputSize)`. The whole
+sequence is kept in one tensor of shape `(seqLen, batchSize, inputSize)`; `view(-1, ...)` lets
+PyTorch work out `seqLen = 5`. The labels are one class index per step, shape `(seqLen, 1)`."""),
+    ("code", """inputs = torch.Tensor(x_one_hot).view(-1, batch_size, input_size)
+labels = torch.LongTensor(y_data).view(-1, 1)
+print('inputs:', inputs.shape)
+print('labels:', labels.shape)
+inputs"""),
+    ("md", """Iterating over a tensor walks along its first dimension, so zipping `inputs` and `labels` yields
+each step's `(batchSize, inputSize)` input with its target index:"""),
+    ("code", """for x, y in zip(inputs, labels):
+    print(x, tuple(x.shape), '->', y)"""),
+    ("md", """## The model
+
+The model wraps one `RNNCell`. `forward` takes a single step: the input $x_t$ and the previous
+hidden state $h_{t-1}$, and returns $h_t$. `init_hidden` gives $h_0$: with no prior knowledge
+about the sequence, a vector of zeros of shape `(batchSize, hiddenSize)`."""),
+    ("code", """class Model(torch.nn.Module):
+    def __init__(self, input_size, hidden_size, batch_size):
+        super().__init__()
+        self.batch_size = batch_size
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.rnncell = torch.nn.RNNCell(input_size=self.input_size, hidden_size=self.hidden_size)
+
+    def forward(self, input, hidden):
+        hidden = self.rnncell(input, hidden)
+        return hidden
+
+    def init_hidden(self):
+        return torch.zeros(self.batch_size, self.hidden_size)
+
+net = Model(input_size, hidden_size, batch_size)
+net"""),
+    ("md", """The cell's parameters: `weight_ih` (`hiddenSize × inputSize`) multiplies the input and
+`weight_hh` (`hiddenSize × hiddenSize`) the previous hidden state, each with its bias. They look
+like two linear layers, but they add up to a single one over the input and the hidden state
+stacked together."""),
+    ("code", """for name, p in net.named_parameters():
+    print(f'{name:20} {tuple(p.shape)}')"""),
+    ("md", """## Loss and optimizer
+
+At every step the hidden state holds 4 scores, one per character. Cross-entropy turns the scores
+into a distribution and measures how far it is from the target character. A sequence's loss is
+the sum of its five steps' losses. The optimizer is Adam with a learning rate of 0.1."""),
+    ("code", """criterion = torch.nn.CrossEntropyLoss()
+optimizer = torch.optim.Adam(net.parameters(), lr=0.1)
+criterion"""),
+    ("md", """## Training
+
+One epoch: start from $h_0$, feed the five characters one at a time, add up the losses, and note
+the predicted character at each step (the one with the highest score). Then backpropagate through
+all five steps and let the optimizer update the weights. `train(epochs)` runs a few epochs and
+prints the predicted string after each one; `losses` keeps every epoch's loss."""),
+    ("code", """losses = []
+
+def train(epochs):
+    for _ in range(epochs):
+        loss = 0
+        optimizer.zero_grad()
+        hidden = net.init_hidden()
+        predicted = ''
+        for input, label in zip(inputs, labels):
+            hidden = net(input, hidden)
+            loss += criterion(hidden, label)
+            _, idx = hidden.max(dim=1)
+            predicted += idx2char[idx.item()]
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+        print('Predicted string: %s, Epoch [%d] loss=%.4f' % (predicted, len(losses), loss.item()))"""),
+    ("md", """The first five epochs: the untrained cell guesses, and the loss starts to fall."""),
+    ("code", """train(5)"""),
+    ("md", """Five more: the predictions move towards the target."""),
+    ("code", """train(5)"""),
+    ("md", """And five more, fifteen in all, as in the lesson:"""),
+    ("code", """train(5)"""),
+    ("md", """## The loss, epoch by epoch
+
+The summed loss falls fast while the predictions change, then levels off once the cell
+answers "ohlol"."""),
+    ("code", """import matplotlib.pyplot as plt
+plt.plot(range(1, len(losses) + 1), losses, 'o-')
+plt.xlabel('epoch')
+plt.ylabel('loss')
+plt.title('hello → ohlol')
+plt.show()"""),
+    ("md", """## Using the trained cell
+
+`predict` runs the cell over a word, one character at a time, without recording gradients, and
+spells out the highest-scoring character at each step."""),
+    ("code", """def predict(word):
+    hidden = net.init_hidden()
+    answer = ''
+    with torch.no_grad():
+        for ch in word:
+            x = torch.Tensor([one_hot_lookup[idx2char.index(ch)]])
+            hidden = net(x, hidden)
+            answer += idx2char[hidden.argmax(dim=1).item()]
+    return answer
+
+predict('hello')"""),
 ]
 
 RNN = [
