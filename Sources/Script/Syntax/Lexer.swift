@@ -152,6 +152,11 @@ struct Lexer {
     mutating func magicLine() -> String? {
         var end = position
         while end < scalars.count && scalars[end] != "\n" { end += 1 }
+        // Most lines are code: only build the line's text when it can be one of these forms.
+        var last = end
+        while last > position, scalars[last - 1] == " " || scalars[last - 1] == "\r" || scalars[last - 1] == "\t" { last -= 1 }
+        guard position < end, "%!?".unicodeScalars.contains(scalars[position])
+                || (last > position && scalars[last - 1] == "?") else { return nil }
         var text = String(String.UnicodeScalarView(scalars[position..<end]))
         while text.hasSuffix(" ") || text.hasSuffix("\r") || text.hasSuffix("\t") {
             text.removeLast()
@@ -212,18 +217,27 @@ struct Lexer {
         }
     }
 
+    /// The longest punctuator at the cursor, compared scalar by scalar: this runs for every
+    /// operator of every cell, so it builds no strings.
     mutating func matchPunct() -> Punct? {
-        for length in [3, 2, 1] {
-            guard position + length <= scalars.count else { continue }
-            var text = ""
-            text.unicodeScalars.append(contentsOf: scalars[position..<(position + length)])
-            if let punct = Punct(rawValue: text) {
+        for length in [3, 2, 1] where position + length <= scalars.count {
+            for punct in Lexer.punctsByLength[length - 1] where punct.scalars.elementsEqual(scalars[position..<(position + length)]) {
                 position += length
-                return punct
+                return punct.kind
             }
         }
         return nil
     }
+
+    /// Every punctuator's scalars, grouped by length (index 0 holds the one-scalar ones).
+    static let punctsByLength: [[(kind: Punct, scalars: [Unicode.Scalar])]] = {
+        var groups: [[(kind: Punct, scalars: [Unicode.Scalar])]] = [[], [], []]
+        for punct in Punct.allCases {
+            let scalars = Array(punct.rawValue.unicodeScalars)
+            groups[scalars.count - 1].append((punct, scalars))
+        }
+        return groups
+    }()
 
     static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
         c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
