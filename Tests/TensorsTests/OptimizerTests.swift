@@ -2,7 +2,13 @@ import Testing
 @testable import Tensors
 
 @Suite struct OptimizerTests {
-    @Test(arguments: ["sgd", "sgd_momentum", "sgd_all", "sgd_nesterov", "adam", "adam_default", "adam_all"])
+    static let cases = ["sgd", "sgd_momentum", "sgd_all", "sgd_nesterov", "adam", "adam_default", "adam_all"]
+
+    @Test func everyFixtureOptimizerIsCovered() throws {
+        #expect(Set(try Fixtures.index().optimizers.keys) == Set(Self.cases))
+    }
+
+    @Test(arguments: cases)
     func optimizerStepsMatchPyTorch(_ name: String) throws {
         let index = try Fixtures.index()
         let data = try Fixtures.tensors("optimizers.safetensors")

@@ -141,6 +141,11 @@ public enum SafeTensors {
 
     /// Reads a `.safetensors` file (`safetensors.torch.load_file`).
     public static func load(path: String) throws(TensorError) -> [(name: String, tensor: Tensor)] {
+        try decode(readFile(path: path))
+    }
+
+    /// The whole content of a file.
+    static func readFile(path: String) throws(TensorError) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw .other(.fileError, "No such file or directory: '\(path)'")
         }
@@ -152,7 +157,7 @@ public enum SafeTensors {
             if n <= 0 { break }
             bytes += chunk[0..<n]
         }
-        return try decode(bytes)
+        return bytes
     }
 
     /// Writes a `.safetensors` file (`safetensors.torch.save_file`).
