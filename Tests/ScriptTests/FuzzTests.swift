@@ -148,6 +148,7 @@ import Testing
         #expect(h.result("range(5) == 0, 0 == range(5), range(3) == range(0, 3, 1), range(0) == range(2, 1), len == range(2)") == "(False, False, True, True, False)")
         #expect(h.result("() * 2**62, '' * 2**62, [] * 2**62") == "((), '', [])")
         #expect(h.error("int('1', 99)") == "ValueError: int() base must be >= 2 and <= 36, or 0")
+        #expect(h.error("len(range(-9000000000000000000, 9000000000000000000))") == "OverflowError: Python int too large to convert to C ssize_t")
     }
 
     @Test func theUnmutatedSeedRuns() {

@@ -3,7 +3,7 @@
 
 Run with a Python that has torch, from the repository root, after `swift build -c release`:
 
-    python tools/bench/torch_reference.py [--rounds 3] [--recur .build/release/recur]
+    python tools/bench/torch_reference.py [--rounds 3] [--filter char] [--recur .build/release/recur]
 
 Each round runs `recur bench` and then the same four training programs in PyTorch; the report
 gives each side's median microseconds per training step (forward, loss, backward, optimizer
@@ -94,10 +94,12 @@ def char_model():
     return "char_h256_b32_t64", step, 40
 
 
-def time_torch(scale):
+def time_torch(scale, only):
     results = {}
     for make in (seed1_rnncell, seed2_rnn, seed3_embedding, char_model):
         name, step, iterations = make()
+        if only and only not in name:
+            continue
         iterations = max(5, int(iterations * scale))
         for _ in range(max(2, iterations // 10)):
             step()
@@ -110,8 +112,9 @@ def time_torch(scale):
     return results
 
 
-def time_recur(binary, scale):
-    out = subprocess.run([binary, "bench", "--scale", str(scale)], check=True, capture_output=True, text=True).stdout
+def time_recur(binary, scale, only):
+    command = [binary, "bench", "--scale", str(scale)] + (["--filter", only] if only else [])
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return {row["case"]: row["median_us"] for row in map(json.loads, out.splitlines()) if row}
 
 
@@ -120,6 +123,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--scale", type=float, default=1.0, help="scale iteration counts")
     parser.add_argument("--recur", default=os.path.join(".build", "release", "recur"))
+    parser.add_argument("--filter", default=None, help="run only cases whose names contain this")
     args = parser.parse_args()
     torch.set_num_threads(2)
     torch.manual_seed(0)
@@ -127,8 +131,8 @@ def main():
     torch_rounds, recur_rounds = [], []
     for _ in range(args.rounds):
         if have_recur:
-            recur_rounds.append(time_recur(args.recur, args.scale))
-        torch_rounds.append(time_torch(args.scale))
+            recur_rounds.append(time_recur(args.recur, args.scale, args.filter))
+        torch_rounds.append(time_torch(args.scale, args.filter))
     for name in torch_rounds[0]:
         row = {"case": name, "torch_us": round(statistics.median(r[name] for r in torch_rounds), 1),
                "torch_version": torch.__version__.split("+")[0], "torch_threads": torch.get_num_threads()}

@@ -100,7 +100,7 @@ extension Interpreter {
 
     /// `template % values` (printf-style formatting).
     func percentFormat(_ template: String, _ values: Value) throws(ScriptError) -> String {
-        let s = Array(template)
+        let s = Array(template.unicodeScalars)
         var arguments: [Value]
         var mapping: DictObject?
         switch values {
@@ -122,7 +122,7 @@ extension Interpreter {
         while i < s.count {
             let c = s[i]
             guard c == "%" else {
-                out.append(c)
+                out.unicodeScalars.append(c)
                 i += 1
                 continue
             }
@@ -134,20 +134,20 @@ extension Interpreter {
                 var j = i + 1
                 while j < s.count && s[j] != ")" { j += 1 }
                 guard j < s.count else { throw .valueError("incomplete format key") }
-                let key = String(s[(i + 1)..<j])
+                let key = String(String.UnicodeScalarView(s[(i + 1)..<j]))
                 guard let v = try mapping.get(.str(key)) else { throw ScriptError(.keyError, PythonString.repr(key)) }
                 keyed = v
                 usedMapping = true
                 i = j + 1
             }
             var flags = ""
-            while i < s.count && "-+ #0".contains(s[i]) { flags.append(s[i]); i += 1 }
+            while i < s.count && "-+ #0".unicodeScalars.contains(s[i]) { flags.unicodeScalars.append(s[i]); i += 1 }
             var width = ""
             if i < s.count && s[i] == "*" {
                 width = String(try indexValue(try take()))
                 i += 1
             } else {
-                while i < s.count, s[i].isASCII, s[i].isNumber { width.append(s[i]); i += 1 }
+                while i < s.count, ("0"..."9").contains(s[i]) { width.unicodeScalars.append(s[i]); i += 1 }
             }
             var precision: String?
             if i < s.count && s[i] == "." {
@@ -157,12 +157,12 @@ extension Interpreter {
                     p = String(try indexValue(try take()))
                     i += 1
                 } else {
-                    while i < s.count, s[i].isASCII, s[i].isNumber { p.append(s[i]); i += 1 }
+                    while i < s.count, ("0"..."9").contains(s[i]) { p.unicodeScalars.append(s[i]); i += 1 }
                 }
                 precision = p.isEmpty ? "0" : p
             }
             guard i < s.count else { throw .valueError("incomplete format") }
-            let type = s[i]
+            let type = Character(s[i])
             i += 1
             if type == "%" {
                 out.append("%")
@@ -170,6 +170,26 @@ extension Interpreter {
             }
             let value: Value
             if let keyed { value = keyed } else { value = try take() }
+            // The common plain conversions skip the format-spec machinery.
+            if flags.isEmpty && width.isEmpty {
+                switch type {
+                case "d", "i", "u":
+                    out += String(try integerForPercent(value, type))
+                    continue
+                case "s":
+                    out += try str(value)
+                    continue
+                case "r":
+                    out += try repr(value)
+                    continue
+                case "f", "F", "e", "E", "g", "G":
+                    let digits = min(precision.flatMap { Int($0) } ?? 6, 1000)
+                    out += formatDouble(try floatForPercent(value, type), type, precision: digits)
+                    continue
+                default:
+                    break
+                }
+            }
             var specText = ""
             if flags.contains("-") { specText += "<" } else if flags.contains("0") && "diouxXeEfFgG".contains(type) { specText += "0" } else { specText += ">" }
             if flags.contains("+") { specText = (specText == "0" ? "+0" : specText + "+") } else if flags.contains(" ") { specText += " " }

@@ -85,7 +85,13 @@ final class RangeObject: ScriptObject {
         step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
     }
 
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { count }
+    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { count > 0 }
+
+    func length(interpreter: Interpreter) throws(ScriptError) -> Int? {
+        let n = count
+        if n == Int.max { throw ScriptError(.overflowError, "Python int too large to convert to C ssize_t") }
+        return n
+    }
 
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         RangeIterator(self)
