@@ -6,6 +6,7 @@ characters.
 """
 from __future__ import annotations
 
+import os
 import re
 
 import pexpect
@@ -25,8 +26,11 @@ def on_screen(text: str) -> str:
 @pytest.fixture()
 def console():
     command = python_module("jupyter_console") + ["--kernel", KERNEL_NAME]
+    # The pseudo-terminal stands for an xterm whatever TERM the test itself runs under (CI's
+    # may be unset or "dumb", which prompt_toolkit draws differently).
     child = pexpect.spawn(command[0], command[1:], cwd=str(FRONTEND_HOME), encoding="utf-8",
-                          timeout=30, dimensions=(40, 120))
+                          timeout=30, dimensions=(40, 120),
+                          env={**os.environ, "TERM": "xterm-256color"})
     try:
         yield child
     finally:

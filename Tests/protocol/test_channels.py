@@ -1,7 +1,6 @@
 """Channels: control, heartbeat under load, two clients, stdin, comms, abort, restart, Curve."""
 from __future__ import annotations
 
-import os
 
 import pytest
 import zmq
@@ -145,5 +144,22 @@ def test_curve_encrypted_kernel(tmp_path):
             assert plain.poll(500) == 0
         finally:
             plain.close()
+    finally:
+        km.shutdown_kernel(now=False)
+
+
+def test_ipc_transport(tmp_path):
+    km = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(tmp_path / "recur"))
+    km.start_kernel()
+    try:
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=TIMEOUT)
+            reply, outputs = execute(kc, 'print("over ipc")')
+            assert reply["content"]["status"] == "ok"
+            assert [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"] == ["over ipc\n"]
+        finally:
+            kc.stop_channels()
     finally:
         km.shutdown_kernel(now=False)

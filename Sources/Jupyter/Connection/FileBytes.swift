@@ -1,9 +1,9 @@
 import Glibc
 
 /// Whole-file reads and writes over stdio.
-public enum FileBytes {
+enum FileBytes {
     /// The file's bytes, or nil when it cannot be read.
-    public static func read(path: String) -> [UInt8]? {
+    static func read(path: String) -> [UInt8]? {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
         var out = [UInt8]()
@@ -17,14 +17,14 @@ public enum FileBytes {
     }
 
     /// Writes `bytes` to `path`, replacing it; false on failure.
-    public static func write(_ bytes: [UInt8], to path: String) -> Bool {
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
         guard let file = fopen(path, "wb") else { return false }
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         return fclose(file) == 0 && written == bytes.count
     }
 
     /// Creates `path` and its missing parents; false on failure.
-    public static func makeDirectories(_ path: String) -> Bool {
+    static func makeDirectories(_ path: String) -> Bool {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part

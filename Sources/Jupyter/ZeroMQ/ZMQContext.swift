@@ -21,11 +21,6 @@ final class ZMQContext: @unchecked Sendable {
         self.handle = handle
     }
 
-    /// Makes every blocking call on every socket of this context return ETERM.
-    func shutdown() {
-        zmq_ctx_shutdown(handle)
-    }
-
     deinit {
         zmq_ctx_term(handle)
     }

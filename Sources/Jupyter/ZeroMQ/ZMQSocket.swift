@@ -6,8 +6,6 @@ final class ZMQSocket: @unchecked Sendable {
     // owns it from then on; thread creation is the memory barrier libzmq requires.
     private var handle: UnsafeMutableRawPointer?
 
-    fileprivate var pollHandle: UnsafeMutableRawPointer? { handle }
-
     init(_ context: ZMQContext, type: Int32) throws(ZMQError) {
         guard let handle = zmq_socket(context.handle, type) else { throw ZMQError("zmq_socket") }
         self.handle = handle
@@ -102,15 +100,4 @@ final class ZMQSocket: @unchecked Sendable {
     deinit {
         close()
     }
-}
-
-/// Waits up to `timeoutMilliseconds` on several sockets; which ones are readable.
-func pollReadable(_ sockets: [ZMQSocket], timeoutMilliseconds: Int) -> [Bool] {
-    var items = sockets.map {
-        zmq_pollitem_t(socket: $0.pollHandle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0)
-    }
-    var ready = [Bool](repeating: false, count: sockets.count)
-    guard zmq_poll(&items, Int32(items.count), timeoutMilliseconds) > 0 else { return ready }
-    for index in items.indices { ready[index] = (items[index].revents & Int16(ZMQ_POLLIN)) != 0 }
-    return ready
 }
