@@ -94,6 +94,17 @@ let opTable: [String: @Sendable ([Tensor]) throws(TensorError) -> Tensor] = [
         let e = x[0].exp()
         return try e * e + e.sum()
     },
+    "cross_entropy_ignore_sum": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1], ignoreIndex: 3, reduction: .sum) },
+    "cross_entropy_ignore_none": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1], ignoreIndex: 3, reduction: .none) },
+    "cross_entropy_all_ignored": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1]) },
+    "max_dim_ties": { x throws(TensorError) in try x[0].max(dim: 1).values },
+    "max_dim_ties_indices": { x throws(TensorError) in try x[0].max(dim: 1).indices },
+    "min_dim_ties_indices": { x throws(TensorError) in try x[0].min(dim: 1).indices },
+    "argmax_ties": { x throws(TensorError) in try x[0].argmax(dim: 1) },
+    "argmax_all_ties": { x throws(TensorError) in try x[0].argmax() },
+    "max_all_ties": { x throws(TensorError) in try x[0].max() },
+    "one_hot_infer": { x throws(TensorError) in try Functional.oneHot(x[0]) },
+    "one_hot_2d": { x throws(TensorError) in try Functional.oneHot(x[0], numClasses: 3) },
 ]
 
 @Suite struct OpsTests {

@@ -12,7 +12,7 @@ import re
 import pexpect
 import pytest
 
-from conftest import FRONTEND_HOME, KERNEL_NAME, python_module
+from conftest import FRONTEND_HOME, KERNEL_NAME, kill_kernels_of, python_module
 
 ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
 
@@ -42,7 +42,11 @@ def console():
                             timeout=10) == 0:
                 child.sendline("y")
                 child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=20)
+        forced = child.isalive()
         child.close(force=True)
+        if forced:
+            # jupyter console names its kernel's connection file after its own process id.
+            kill_kernels_of(f"kernel-{child.pid}.json")
 
 
 @pytest.mark.timeout(90)

@@ -20,6 +20,7 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
     /// The size of dimension `i` (already normalised).
     public subscript(_ i: Int) -> Int { dims[i] }
 
+    /// PyTorch's `torch.Size([2, 3])`.
     public var description: String {
         "torch.Size([" + dims.map(String.init).joined(separator: ", ") + "])"
     }

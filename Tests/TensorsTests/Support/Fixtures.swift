@@ -92,16 +92,7 @@ struct Fixtures {
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let file = fopen(path, "rb") else { throw FixtureError.missing(path) }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
-        }
-        return bytes
+        try SafeTensors.readFile(path: path)
     }
 }
 
