@@ -24,7 +24,7 @@ import Testing
     static let cases = [
         "linear", "linear_nobias_3d", "linear_1d", "embedding", "rnncell", "rnncell_relu_nobias", "rnncell_noh",
         "rnncell_unbatched", "rnn", "rnn_noh", "rnn_2layer", "rnn_relu", "rnn_nobias", "rnn_batch_first",
-        "rnn_unbatched", "rnn_all", "rnn_wide",
+        "rnn_unbatched", "rnn_all", "rnn_wide", "rnn_unbatched_batch_first_noh", "rnncell_unbatched_noh", "rnn_one_step",
     ]
 
     @Test func everyFixtureLayerIsCovered() throws {
