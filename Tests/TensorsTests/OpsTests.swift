@@ -105,6 +105,15 @@ let opTable: [String: @Sendable ([Tensor]) throws(TensorError) -> Tensor] = [
     "max_all_ties": { x throws(TensorError) in try x[0].max() },
     "one_hot_infer": { x throws(TensorError) in try Functional.oneHot(x[0]) },
     "one_hot_2d": { x throws(TensorError) in try Functional.oneHot(x[0], numClasses: 3) },
+    "arange_int": { _ throws(TensorError) in try Tensor.arange(end: .int(4)) },
+    "arange_float_step": { _ throws(TensorError) in try Tensor.arange(start: .int(0), end: .int(1), step: .float(0.1)) },
+    "arange_negative_step": { _ throws(TensorError) in try Tensor.arange(start: .int(5), end: .int(1), step: .float(-1.5)) },
+    "eye": { _ throws(TensorError) in try Tensor.eye(3) },
+    "eye_rect": { _ throws(TensorError) in try Tensor.eye(2, 3) },
+    "full_int": { _ throws(TensorError) in try Tensor.full([2, 3], value: .int(7)) },
+    "full_float": { _ throws(TensorError) in try Tensor.full([2], value: .float(1.5)) },
+    "ones_int": { _ throws(TensorError) in try Tensor.ones([2, 2], dtype: .int64) },
+    "tensor_mixed": { _ throws(TensorError) in try Tensor(.list([.list([.int(1), .int(2)]), .list([.int(3), .float(4.5)])])) },
 ]
 
 @Suite struct OpsTests {

@@ -60,8 +60,8 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
         } ?? "more than \(Int.max)") + " bytes.")
     }
 
-    /// Row-major element strides.
-    var strides: [Int] {
+    /// Row-major element strides (`tensor.stride()` of a contiguous tensor).
+    public var strides: [Int] {
         var result = [Int](repeating: 1, count: dims.count)
         var running = 1
         for i in stride(from: dims.count - 1, through: 0, by: -1) {
