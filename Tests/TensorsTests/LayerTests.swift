@@ -41,9 +41,8 @@ import Testing
         let prefix = "\(name)/param/"
         let state = data.filter { $0.key.hasPrefix(prefix) }.map { (name: String($0.key.dropFirst(prefix.count)), tensor: $0.value) }
         #expect(Set(state.map(\.name)) == Set(layer.namedParameters().map(\.name)))
-        for (key, p) in layer.namedParameters() {
-            #expect(p.shape == data[prefix + key]?.shape, "\(key) shape")
-        }
+        #expect(layer.namedParameters().map(\.name) == spec.parameters.map(\.name), "named_parameters() order")
+        #expect(layer.namedParameters().map(\.tensor.shape) == spec.parameters.map { Shape($0.dims) })
         try layer.loadStateDict(state)
         var inputs: [Tensor] = []
         for k in 0..<spec.inputs {

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 import Testing
 @testable import Tensors
 
@@ -43,6 +42,19 @@ struct Fixtures {
         let outputs: Int
         let grad_fns: [String?]
         let repr: String
+        let parameters: [NamedShape]
+    }
+
+    /// A `[name, [dims]]` pair of `named_parameters()`, in PyTorch's order.
+    struct NamedShape: Decodable {
+        let name: String
+        let dims: [Int]
+
+        init(from decoder: any Decoder) throws {
+            var pair = try decoder.unkeyedContainer()
+            name = try pair.decode(String.self)
+            dims = try pair.decode([Int].self)
+        }
     }
 
     struct OptimizerArgs: Decodable {
