@@ -120,10 +120,12 @@ extension Interpreter {
         var i = 0
         var usedMapping = false
         while i < s.count {
-            let c = s[i]
-            guard c == "%" else {
-                out.unicodeScalars.append(c)
-                i += 1
+            // Literal text is copied a run at a time, not scalar by scalar.
+            var end = i
+            while end < s.count && s[end] != "%" { end += 1 }
+            if end > i {
+                out += Lexer.string(s[i..<end])
+                i = end
                 continue
             }
             i += 1
