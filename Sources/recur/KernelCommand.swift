@@ -40,7 +40,9 @@ struct KernelCommand: ParsableCommand {
             connection: connection, kernelInfo: KernelIdentity.kernelInfo,
             log: { StandardError.write("recur kernel: " + $0) })
         let interrupts = InterruptSignal(control: server.control)
+        let parentWatch = ParentWatch(environment: ProcessInfoLite.environment())
         _ = try server.run(interpreter: RecurInterpreter())
+        parentWatch?.cancel()
         interrupts.cancel()
     }
 }

@@ -18,6 +18,24 @@ import Testing
                       .punct(.rightBracket), .newline, .endOfInput])
     }
 
+    @Test(arguments: Punct.allCases)
+    func readsEveryPunctuatorWhole(_ punct: Punct) {
+        var lexer = Lexer(punct.rawValue + " x")
+        #expect(lexer.matchPunct() == punct)
+        #expect(lexer.position == punct.rawValue.unicodeScalars.count)
+    }
+
+    @Test func splitsRunsOfPunctuationLongestFirst() throws {
+        #expect(try kinds("a**=b//c..d->e!=f:=g") == [.name("a"), .punct(.powAssign), .name("b"), .punct(.floorDiv), .name("c"),
+                                                      .punct(.dot), .punct(.dot), .name("d"), .punct(.arrow), .name("e"),
+                                                      .punct(.notEqual), .name("f"), .punct(.walrus), .name("g"), .newline, .endOfInput])
+    }
+
+    @Test func keepsKeywordsAndNamesApart() throws {
+        #expect(try kinds("for fort in None_ None") == [.keyword(.for), .name("fort"), .keyword(.in), .name("None_"),
+                                                        .keyword(.none), .newline, .endOfInput])
+    }
+
     @Test func joinsBackslashContinuations() throws {
         #expect(try kinds("a = 1 + \\\n 2") == [.name("a"), .punct(.assign), .int(1), .punct(.plus), .int(2), .newline, .endOfInput])
     }

@@ -60,6 +60,19 @@ import Testing
         },
         "item": { () throws(TensorError) in _ = try Tensor.zeros([3]).item() },
         "mean_long": { () throws(TensorError) in _ = try Tensor.zeros([2], dtype: .int64).mean() },
+        "backward_gradient_shape": { () throws(TensorError) in
+            let a = try Tensor.ones([2])
+            try a.setRequiresGrad()
+            try a.arithmetic(.mul, scalar: .int(3)).backward(gradient: Tensor.ones([3]))
+        },
+        "one_hot_negative": { () throws(TensorError) in _ = try Functional.oneHot(Tensor(int64s: [0, -1], shape: Shape([2])), numClasses: 3) },
+        "one_hot_too_big": { () throws(TensorError) in _ = try Functional.oneHot(Tensor(int64s: [0, 3], shape: Shape([2])), numClasses: 3) },
+        "one_hot_empty": { () throws(TensorError) in _ = try Functional.oneHot(Tensor.zeros([0], dtype: .int64)) },
+        "sgd_nesterov": { () throws(TensorError) in
+            let p = try Tensor.zeros([1])
+            try p.setRequiresGrad()
+            _ = try SGD([p], lr: 0.1, nesterov: true)
+        },
     ]
 
     @Test func everyFixtureErrorIsCovered() throws {

@@ -12,18 +12,26 @@ import Testing
             return try Embedding(numEmbeddings: a.num_embeddings ?? 0, embeddingDim: a.embedding_dim ?? 0, generator: generator)
         case "RNNCell":
             return try RNNCell(inputSize: a.input_size ?? 0, hiddenSize: a.hidden_size ?? 0, bias: a.bias ?? true, nonlinearity: nonlinearity, generator: generator)
-        default:
+        case "RNN":
             return try RNN(
                 inputSize: a.input_size ?? 0, hiddenSize: a.hidden_size ?? 0, numLayers: a.num_layers ?? 1,
                 nonlinearity: nonlinearity, bias: a.bias ?? true, batchFirst: a.batch_first ?? false, generator: generator)
+        default:
+            throw FixtureError.missing("a Swift constructor for layer type \(spec.type)")
         }
     }
 
-    @Test(arguments: [
+    static let cases = [
         "linear", "linear_nobias_3d", "linear_1d", "embedding", "rnncell", "rnncell_relu_nobias", "rnncell_noh",
         "rnncell_unbatched", "rnn", "rnn_noh", "rnn_2layer", "rnn_relu", "rnn_nobias", "rnn_batch_first",
-        "rnn_unbatched", "rnn_all", "rnn_wide",
-    ])
+        "rnn_unbatched", "rnn_all", "rnn_wide", "rnn_unbatched_batch_first_noh", "rnncell_unbatched_noh", "rnn_one_step",
+    ]
+
+    @Test func everyFixtureLayerIsCovered() throws {
+        #expect(Set(try Fixtures.index().layers.keys) == Set(Self.cases))
+    }
+
+    @Test(arguments: cases)
     func layerMatchesPyTorch(_ name: String) throws {
         let index = try Fixtures.index()
         let data = try Fixtures.tensors("layers.safetensors")
@@ -33,9 +41,8 @@ import Testing
         let prefix = "\(name)/param/"
         let state = data.filter { $0.key.hasPrefix(prefix) }.map { (name: String($0.key.dropFirst(prefix.count)), tensor: $0.value) }
         #expect(Set(state.map(\.name)) == Set(layer.namedParameters().map(\.name)))
-        for (key, p) in layer.namedParameters() {
-            #expect(p.shape == data[prefix + key]?.shape, "\(key) shape")
-        }
+        #expect(layer.namedParameters().map(\.name) == spec.parameters.map(\.name), "named_parameters() order")
+        #expect(layer.namedParameters().map(\.tensor.shape) == spec.parameters.map { Shape($0.dims) })
         try layer.loadStateDict(state)
         var inputs: [Tensor] = []
         for k in 0..<spec.inputs {

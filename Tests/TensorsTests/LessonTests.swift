@@ -56,27 +56,34 @@ import Testing
         Self.expectLosses(losses, predictions, expected)
     }
 
+    /// Programs 2 and 3: `logits` runs the model over the whole sequence, giving (5, 4).
+    static func train(_ optimizer: any Optimizer, logits: () throws -> Tensor) throws -> (losses: [Double], predictions: [String]) {
+        let labels = try Tensor(int64s: yData, shape: Shape([5]))
+        let criterion = CrossEntropyLoss()
+        var losses: [Double] = []
+        var predictions: [String] = []
+        for _ in 0..<15 {
+            optimizer.zeroGrad()
+            let outputs = try logits()
+            let loss = try criterion(outputs, labels)
+            try loss.backward()
+            optimizer.step()
+            let idx = try outputs.max(dim: 1).indices.int64s
+            losses.append(try loss.item())
+            predictions.append(idx.map { idx2char[Int($0)] }.joined())
+        }
+        return (losses, predictions)
+    }
+
     @Test func rnnProgram() throws {
         let expected = try #require(try Fixtures.index().lesson["rnn"])
         let data = try Fixtures.tensors("lesson.safetensors")
         let rnn = try RNN(inputSize: 4, hiddenSize: 4, numLayers: 1, generator: Generator(seed: 0))
         try rnn.loadStateDict(Self.state(data, "rnn/"))
         let inputs = try Self.oneHotInputs().view([5, 1, 4])
-        let labels = try Tensor(int64s: Self.yData, shape: Shape([5]))
-        let criterion = CrossEntropyLoss()
-        let optimizer = try Adam(rnn.parameters(), lr: 0.1)
-        var losses: [Double] = []
-        var predictions: [String] = []
-        for _ in 0..<15 {
-            optimizer.zeroGrad()
+        let (losses, predictions) = try Self.train(try Adam(rnn.parameters(), lr: 0.1)) {
             let (out, _) = try rnn(inputs, Tensor.zeros([1, 1, 4]))
-            let outputs = try out.view([-1, 4])
-            let loss = try criterion(outputs, labels)
-            try loss.backward()
-            optimizer.step()
-            let idx = try outputs.max(dim: 1).indices.int64s
-            losses.append(try loss.item())
-            predictions.append(idx.map { Self.idx2char[Int($0)] }.joined())
+            return try out.view([-1, 4])
         }
         Self.expectLosses(losses, predictions, expected)
     }
@@ -92,22 +99,11 @@ import Testing
         try rnn.loadStateDict(Self.state(data, "embedding/rnn."))
         try fc.loadStateDict(Self.state(data, "embedding/fc."))
         let inputs = try Tensor(int64s: Self.xData, shape: Shape([1, 5]))
-        let labels = try Tensor(int64s: Self.yData, shape: Shape([5]))
-        let criterion = CrossEntropyLoss()
         let optimizer = try Adam(emb.parameters() + rnn.parameters() + fc.parameters(), lr: 0.05)
-        var losses: [Double] = []
-        var predictions: [String] = []
-        for _ in 0..<15 {
-            optimizer.zeroGrad()
+        let (losses, predictions) = try Self.train(optimizer) {
             let hidden = try Tensor.zeros([2, inputs.size(0), 8])
             let (x, _) = try rnn(emb(inputs), hidden)
-            let outputs = try fc(x).view([-1, 4])
-            let loss = try criterion(outputs, labels)
-            try loss.backward()
-            optimizer.step()
-            let idx = try outputs.max(dim: 1).indices.int64s
-            losses.append(try loss.item())
-            predictions.append(idx.map { Self.idx2char[Int($0)] }.joined())
+            return try fc(x).view([-1, 4])
         }
         Self.expectLosses(losses, predictions, expected)
     }

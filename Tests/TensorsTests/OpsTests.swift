@@ -94,6 +94,26 @@ let opTable: [String: @Sendable ([Tensor]) throws(TensorError) -> Tensor] = [
         let e = x[0].exp()
         return try e * e + e.sum()
     },
+    "cross_entropy_ignore_sum": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1], ignoreIndex: 3, reduction: .sum) },
+    "cross_entropy_ignore_none": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1], ignoreIndex: 3, reduction: .none) },
+    "cross_entropy_all_ignored": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1]) },
+    "max_dim_ties": { x throws(TensorError) in try x[0].max(dim: 1).values },
+    "max_dim_ties_indices": { x throws(TensorError) in try x[0].max(dim: 1).indices },
+    "min_dim_ties_indices": { x throws(TensorError) in try x[0].min(dim: 1).indices },
+    "argmax_ties": { x throws(TensorError) in try x[0].argmax(dim: 1) },
+    "argmax_all_ties": { x throws(TensorError) in try x[0].argmax() },
+    "max_all_ties": { x throws(TensorError) in try x[0].max() },
+    "one_hot_infer": { x throws(TensorError) in try Functional.oneHot(x[0]) },
+    "one_hot_2d": { x throws(TensorError) in try Functional.oneHot(x[0], numClasses: 3) },
+    "arange_int": { _ throws(TensorError) in try Tensor.arange(end: .int(4)) },
+    "arange_float_step": { _ throws(TensorError) in try Tensor.arange(start: .int(0), end: .int(1), step: .float(0.1)) },
+    "arange_negative_step": { _ throws(TensorError) in try Tensor.arange(start: .int(5), end: .int(1), step: .float(-1.5)) },
+    "eye": { _ throws(TensorError) in try Tensor.eye(3) },
+    "eye_rect": { _ throws(TensorError) in try Tensor.eye(2, 3) },
+    "full_int": { _ throws(TensorError) in try Tensor.full([2, 3], value: .int(7)) },
+    "full_float": { _ throws(TensorError) in try Tensor.full([2], value: .float(1.5)) },
+    "ones_int": { _ throws(TensorError) in try Tensor.ones([2, 2], dtype: .int64) },
+    "tensor_mixed": { _ throws(TensorError) in try Tensor(.list([.list([.int(1), .int(2)]), .list([.int(3), .float(4.5)])])) },
 ]
 
 @Suite struct OpsTests {

@@ -2,7 +2,13 @@ import Testing
 @testable import Tensors
 
 @Suite struct OptimizerTests {
-    @Test(arguments: ["sgd", "sgd_momentum", "sgd_all", "sgd_nesterov", "adam", "adam_default", "adam_all"])
+    static let cases = ["sgd", "sgd_momentum", "sgd_all", "sgd_nesterov", "adam", "adam_default", "adam_all"]
+
+    @Test func everyFixtureOptimizerIsCovered() throws {
+        #expect(Set(try Fixtures.index().optimizers.keys) == Set(Self.cases))
+    }
+
+    @Test(arguments: cases)
     func optimizerStepsMatchPyTorch(_ name: String) throws {
         let index = try Fixtures.index()
         let data = try Fixtures.tensors("optimizers.safetensors")
@@ -31,17 +37,20 @@ import Testing
         }
     }
 
-    @Test func clipGradNormMatchesPyTorch() throws {
+    /// Clipping above the limit, leaving gradients under it alone, and the infinity norm;
+    /// each returns the norm before clipping.
+    @Test(arguments: [("clip", 0.5, 2.0), ("clip_under", 100, 2), ("clip_inf", 0.5, Double.infinity)])
+    func clipGradNormMatchesPyTorch(_ name: String, maxNorm: Double, normType: Double) throws {
         let data = try Fixtures.tensors("optimizers.safetensors")
         let params = try (0..<2).map { k in
             let p = try Tensor.zeros(k == 0 ? [3, 4] : [4])
             try p.setRequiresGrad()
-            p.grad = try data.require("clip/p\(k)/grad")
+            p.grad = try data.require("\(name)/p\(k)/grad")
             return p
         }
-        let total = clipGradNorm(params, maxNorm: 0.5)
-        expectClose(try total.view([1]), try data.require("clip/total"))
-        for (k, p) in params.enumerated() { expectClose(p.grad, try data.require("clip/p\(k)/clipped")) }
+        let total = clipGradNorm(params, maxNorm: maxNorm, normType: normType)
+        expectClose(try total.view([1]), try data.require("\(name)/total"), name)
+        for (k, p) in params.enumerated() { expectClose(p.grad, try data.require("\(name)/p\(k)/clipped"), name) }
     }
 
     @Test func invalidArgumentsAreRejected() {

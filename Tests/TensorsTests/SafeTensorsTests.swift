@@ -23,6 +23,15 @@ import Testing
         #expect(data["embedding/emb.weight"]?.shape == Shape([4, 10]))
     }
 
+    /// Byte-identical output means PyTorch's `safetensors.torch.load_file` reads what Recur
+    /// writes exactly as it reads its own files.
+    @Test func writesTheBytesSafetensorsWrites() throws {
+        let bytes = try Fixtures.readBytes(Fixtures.directory + "/roundtrip.safetensors")
+        let decoded = try SafeTensors.decode(bytes)
+        #expect(decoded.map(\.name).sorted() == ["bias", "labels", "mask", "scalar", "weight"])
+        #expect(try SafeTensors.encode(decoded, metadata: ["format": "pt"]) == bytes)
+    }
+
     @Test func corruptInputIsATypedError() {
         #expect(throws: TensorError.self) { try SafeTensors.decode([1, 2, 3]) }
         #expect(throws: TensorError.self) { try SafeTensors.decode([200, 0, 0, 0, 0, 0, 0, 0, 123]) }

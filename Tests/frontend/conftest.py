@@ -106,6 +106,23 @@ def server(command: list[str], ready_url: str, log: Path, cwd: Path) -> Iterator
                 process.wait(timeout=10)
 
 
+def kill_kernels_of(connection_file: str) -> None:
+    """Kills the kernel processes started with `connection_file`: a frontend killed before it
+    could shut its kernel down leaves the kernel running (see the frontend suites' notes)."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if any(part.decode(errors="replace").endswith("/" + connection_file) for part in command):
+            try:
+                os.kill(int(entry.name), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
 def python_module(name: str) -> list[str]:
     """The command that runs a module with the suite's own Python (the one in .venv)."""
     return [sys.executable, "-m", name]

@@ -6,12 +6,13 @@ characters.
 """
 from __future__ import annotations
 
+import os
 import re
 
 import pexpect
 import pytest
 
-from conftest import FRONTEND_HOME, KERNEL_NAME, python_module
+from conftest import FRONTEND_HOME, KERNEL_NAME, kill_kernels_of, python_module
 
 ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
 
@@ -25,8 +26,11 @@ def on_screen(text: str) -> str:
 @pytest.fixture()
 def console():
     command = python_module("jupyter_console") + ["--kernel", KERNEL_NAME]
+    # The pseudo-terminal stands for an xterm whatever TERM the test itself runs under (CI's
+    # may be unset or "dumb", which prompt_toolkit draws differently).
     child = pexpect.spawn(command[0], command[1:], cwd=str(FRONTEND_HOME), encoding="utf-8",
-                          timeout=30, dimensions=(40, 120))
+                          timeout=30, dimensions=(40, 120),
+                          env={**os.environ, "TERM": "xterm-256color"})
     try:
         yield child
     finally:
@@ -38,7 +42,11 @@ def console():
                             timeout=10) == 0:
                 child.sendline("y")
                 child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=20)
+        forced = child.isalive()
         child.close(force=True)
+        if forced:
+            # jupyter console names its kernel's connection file after its own process id.
+            kill_kernels_of(f"kernel-{child.pid}.json")
 
 
 @pytest.mark.timeout(90)

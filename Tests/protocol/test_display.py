@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from helpers import execute
+from helpers import TIMEOUT, execute, iopub_until_idle, shell_reply
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -82,3 +82,32 @@ def test_endless_printing_is_capped_with_one_note(kernel):
     assert stdout.startswith("x" * 100000 + "\n")
     assert len(stdout.encode()) > 1_000_000
     assert stderr.count("Output truncated") == 1
+
+
+def test_while_true_print_is_capped_and_stays_interruptible(kernel):
+    km, kc = kernel
+    msg_id = kc.execute("n = 0\nwhile True:\n    n += 1\n    print('hello', n)")
+    stdout, notes = "", ""
+    while "Output truncated" not in notes:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            if msg["content"]["name"] == "stdout":
+                stdout += msg["content"]["text"]
+            else:
+                notes += msg["content"]["text"]
+    # The loop goes on past the cap, printing nothing more, until it is interrupted.
+    km.interrupt_kernel()
+    reply = shell_reply(kc, msg_id)
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "KeyboardInterrupt"
+    rest = iopub_until_idle(kc, msg_id)
+    stdout += "".join(m["content"]["text"] for m in rest
+                      if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+    assert stdout.startswith("hello 1\nhello 2\n")
+    assert 1_000_000 < len(stdout.encode()) <= 1 << 20
+    assert notes.count("Output truncated") == 1
+    assert not any(m["msg_type"] == "stream" and "Output truncated" in m["content"]["text"] for m in rest)
+    # The next cell prints again; the loop had run at least as far as what was shown.
+    reply, outputs = execute(kc, "print(n)")
+    printed = [m["content"]["text"] for m in _of_type(outputs, "stream")]
+    assert len(printed) == 1 and int(printed[0]) >= stdout.count("\n")

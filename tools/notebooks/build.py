@@ -56,7 +56,7 @@ def make(cells) -> nbformat.NotebookNode:
 
 
 def run(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    NotebookClient(nb, kernel_name="recur", timeout=120, allow_errors=False).execute()
+    NotebookClient(nb, kernel_name="recur", timeout=120, allow_errors=False, record_timing=False).execute()
     return nb
 
 

@@ -168,16 +168,63 @@ spells out the highest-scoring character at each step."""),
 predict('hello')"""),
 ]
 
+TRAIN = """from tqdm import tqdm
+criterion = torch.nn.CrossEntropyLoss()
+optimizer = torch.optim.Adam(net.parameters(), lr=LR)
+losses = []
+
+def train(epochs):
+    bar = tqdm(range(epochs), desc='epochs %d-%d' % (len(losses) + 1, len(losses) + epochs))
+    for epoch in bar:
+        optimizer.zero_grad()
+        outputs = net(inputs)
+        loss = criterion(outputs, labels)
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+        _, idx = outputs.max(dim=1)
+        predicted = ''.join([idx2char[i] for i in idx.tolist()])
+        bar.set_postfix(loss=loss.item())
+        print('Predicted: %s, Epoch [%d] loss=%.4f' % (predicted, len(losses), loss.item()))"""
+
 RNN = [
-    ("md", "# 2. The same task with `RNN`\n\n"
-           "`torch.nn.RNN` runs the loop over the sequence for us: it takes the whole input "
-           "`(seq_len, batch_size, input_size)` and the initial hidden state "
-           "`(num_layers, batch_size, hidden_size)`, and returns every step's output "
-           "`(seq_len, batch_size, hidden_size)` and the last hidden state."),
+    ("md", """# 2. The same task with `RNN`
+
+`torch.nn.RNNCell` takes one step; we wrote the loop over the sequence ourselves.
+`torch.nn.RNN` runs that loop for us: it takes the whole sequence at once and returns the
+output of every step. Its shapes, in the lesson's names:
+
+| | shape |
+| --- | --- |
+| `input` | `(seqLen, batchSize, inputSize)` |
+| `h_0` | `(numLayers, batchSize, hiddenSize)` |
+| `output` | `(seqLen, batchSize, hiddenSize)` |
+| `h_n` | `(numLayers, batchSize, hiddenSize)` |
+
+The task is the same as in the first notebook: read `"hello"`, answer `"ohlol"`."""),
+    ("md", """## The dictionary
+
+`idx2char` turns an index into its character; `char2idx`, built from it, goes the other way."""),
     ("code", DATA.replace("SEED", "5")),
+    ("code", "char2idx"),
+    ("md", """The input and the target, as lists of indices:"""),
+    ("code", "x_data"),
+    ("md", """## One-hot inputs
+
+Row `i` of the 4 × 4 identity matrix is the one-hot vector of index `i`, so indexing `torch.eye`
+with the list of indices gives the five input vectors at once. `RNN` wants them as
+`(seqLen, batchSize, inputSize)` = `(5, 1, 4)`."""),
     ("code", "input_size, hidden_size, batch_size, num_layers, seq_len = 4, 4, 1, 1, 5\n"
              "inputs = torch.eye(input_size)[x_data].view(seq_len, batch_size, input_size)\n"
-             "labels = torch.LongTensor(y_data)\ninputs.shape"),
+             "inputs"),
+    ("md", """The labels are one class index per step. `RNN` returns all the steps together, so the
+loss can take them in one call: the labels are a vector of `seqLen × batchSize` indices."""),
+    ("code", "labels = torch.LongTensor(y_data)\nlabels.shape"),
+    ("md", """## The model
+
+`forward` starts from a zero hidden state `h_0` of shape `(numLayers, batchSize, hiddenSize)`,
+runs the whole sequence, and flattens the output to `(seqLen × batchSize, hiddenSize)`: one row
+of 4 class scores per step."""),
     ("code", "class Model(torch.nn.Module):\n"
              "    def __init__(self, input_size, hidden_size, batch_size, num_layers=1):\n"
              "        super().__init__()\n"
@@ -190,37 +237,52 @@ RNN = [
              "        out, _ = self.rnn(input, hidden)\n"
              "        return out.view(-1, self.hidden_size)\n\n"
              "net = Model(input_size, hidden_size, batch_size, num_layers)\nnet"),
-    ("md", "The output of all five steps comes back at once, so the loss is one call on a "
-           "`(seq_len * batch_size, hidden_size)` matrix."),
-    ("code", "net(inputs).shape"),
-    ("code", "from tqdm import tqdm\n"
-             "criterion = torch.nn.CrossEntropyLoss()\n"
-             "optimizer = torch.optim.Adam(net.parameters(), lr=0.1)\n"
-             "losses = []\n"
-             "bar = tqdm(range(15))\n"
-             "for epoch in bar:\n"
-             "    optimizer.zero_grad()\n"
-             "    outputs = net(inputs)\n"
-             "    loss = criterion(outputs, labels)\n"
-             "    loss.backward()\n"
-             "    optimizer.step()\n"
-             "    losses.append(loss.item())\n"
-             "    predicted = ''.join(idx2char[i] for i in outputs.argmax(dim=1).tolist())\n"
-             "    bar.set_postfix(loss=loss.item(), predicted=predicted)\n"
-             "predicted"),
+    ("md", """`%shapes on` prints the shapes going into and out of every layer call: one call of the
+model shows the table above at work in the `RNN` line, then the model's own line, whose output
+is the flattened `(seqLen × batchSize, hiddenSize)`."""),
+    ("code", "%shapes on\nnet(inputs).shape"),
+    ("code", "%shapes off"),
+    ("md", """## Training
+
+Cross-entropy over the five steps' scores, and Adam with a learning rate of 0.1. `train(epochs)`
+runs a few epochs with a progress bar (the latest loss at its end) and prints each epoch's
+predicted string."""),
+    ("code", TRAIN.replace("LR", "0.1")),
+    ("code", "train(5)"),
+    ("md", """Five more:"""),
+    ("code", "train(5)"),
+    ("md", """And five more, fifteen in all, as in the lesson:"""),
+    ("code", "train(5)"),
+    ("md", """## The loss curve"""),
     ("code", "import matplotlib.pyplot as plt\n"
-             "plt.plot(range(1, 16), losses, 'o-', label='RNN')\n"
-             "plt.xlabel('epoch')\nplt.ylabel('loss')\nplt.legend();"),
+             "plt.plot(range(1, len(losses) + 1), losses, 'o-', label='RNN')\n"
+             "plt.xlabel('epoch')\nplt.ylabel('loss')\nplt.title('hello → ohlol')\nplt.legend();"),
 ]
 
 EMBEDDING = [
-    ("md", "# 3. Embedding + RNN + Linear\n\n"
-           "One-hot vectors are sparse and grow with the vocabulary. An `Embedding` layer "
-           "instead learns a dense vector for every index; a `Linear` layer maps the RNN's "
-           "hidden state back to scores for the classes."),
+    ("md", """# 3. Embedding + RNN + Linear
+
+One-hot vectors are sparse (mostly zeros), high-dimensional (as long as the vocabulary) and
+fixed. An **embedding** maps each index to a dense, lower-dimensional vector that is learned
+with the rest of the model: `torch.nn.Embedding(num_embeddings, embedding_dim)` is a table with
+one row per index, and looking an index up returns its row.
+
+The model of the lesson: an `Embedding` layer, a two-layer `RNN`, and a `Linear` layer that maps
+each hidden state (8 numbers) to the 4 class scores."""),
+    ("md", """## The dictionary"""),
     ("code", DATA.replace("SEED", "0")),
+    ("code", "char2idx"),
+    ("md", """## Inputs: indices, not one-hot vectors
+
+The embedding layer takes the indices themselves. The RNN is built with `batch_first=True`,
+so the input is `(batchSize, seqLen)` = `(1, 5)`: one sequence of five indices."""),
     ("code", "num_class, input_size, hidden_size, embedding_size, num_layers, batch_size, seq_len = 4, 4, 8, 10, 2, 1, 5\n"
-             "inputs = torch.LongTensor([x_data])\nlabels = torch.LongTensor(y_data)\ninputs.shape"),
+             "inputs = torch.LongTensor([x_data])\nlabels = torch.LongTensor(y_data)\ninputs"),
+    ("md", """## The model
+
+`forward` embeds the indices, runs the RNN from a zero hidden state, applies the linear layer
+to every step's output and flattens the result to `(batchSize × seqLen, numClass)` for the
+cross-entropy loss."""),
     ("code", "class Model(torch.nn.Module):\n"
              "    def __init__(self):\n"
              "        super().__init__()\n"
@@ -235,53 +297,95 @@ EMBEDDING = [
              "        x = self.fc(x)\n"
              "        return x.view(-1, num_class)\n\n"
              "net = Model()\nnet"),
-    ("md", "The embedding table before training: one row of 10 numbers per character."),
+    ("md", """Each index becomes its row of the embedding table: `(1, 5)` indices give
+`(1, 5, 10)` vectors, `(batchSize, seqLen, embeddingSize)`."""),
+    ("code", "net.emb(inputs).shape"),
+    ("md", """The embedding table before training: one row of 10 numbers per character."""),
     ("code", "import matplotlib.pyplot as plt\n"
-             "plt.imshow(net.emb.weight.detach())\nplt.colorbar()\nplt.title('emb.weight');"),
-    ("code", "from tqdm import tqdm\n"
-             "criterion = torch.nn.CrossEntropyLoss()\n"
-             "optimizer = torch.optim.Adam(net.parameters(), lr=0.05)\n"
-             "losses = []\n"
-             "bar = tqdm(range(15))\n"
-             "for epoch in bar:\n"
-             "    optimizer.zero_grad()\n"
-             "    outputs = net(inputs)\n"
-             "    loss = criterion(outputs, labels)\n"
-             "    loss.backward()\n"
-             "    optimizer.step()\n"
-             "    losses.append(loss.item())\n"
-             "    predicted = ''.join(idx2char[i] for i in outputs.argmax(dim=1).tolist())\n"
-             "    bar.set_postfix(loss=loss.item(), predicted=predicted)\n"
-             "predicted"),
-    ("code", "plt.plot(range(1, 16), losses, 'o-', label='Embedding + RNN + Linear')\n"
-             "plt.xlabel('epoch')\nplt.ylabel('loss')\nplt.legend();"),
+             "plt.imshow(net.emb.weight.detach())\nplt.colorbar()\nplt.ylabel('index')\nplt.title('emb.weight before training');"),
+    ("md", """With `%shapes on`, one call of the model shows the shapes through each of its layers:
+the embedding, the RNN (`h_0` and `h_n` are `(numLayers, batchSize, hiddenSize)` even with
+`batch_first=True`), the linear layer applied to every step, and last the model itself."""),
+    ("code", "%shapes on\nnet(inputs).shape"),
+    ("code", "%shapes off"),
+    ("md", """## Training
+
+Adam with a learning rate of 0.05, a few epochs at a time."""),
+    ("code", TRAIN.replace("LR", "0.05")),
+    ("code", "train(5)"),
+    ("code", "train(5)"),
+    ("code", "train(5)"),
+    ("md", """## The loss curve and the learned table"""),
+    ("code", "plt.plot(range(1, len(losses) + 1), losses, 'o-', label='Embedding + RNN + Linear')\n"
+             "plt.xlabel('epoch')\nplt.ylabel('loss')\nplt.title('hello → ohlol')\nplt.legend();"),
+    ("code", "plt.imshow(net.emb.weight.detach())\nplt.colorbar()\nplt.ylabel('index')\nplt.title('emb.weight after 15 epochs');"),
 ]
 
 SHAPES = [
-    ("md", "# 4. Shape rules of `RNNCell` and `RNN`\n\n"
-           "`%shapes on` prints one line for every layer call, with the shapes going in and "
-           "coming out. Watch `seqLen`, `batchSize`, `inputSize`, `hiddenSize` and `numLayers` "
-           "move through them."),
-    ("code", "import torch\ntorch.manual_seed(0)\nbatch_size, seq_len, input_size, hidden_size, num_layers = 1, 3, 4, 2, 1\n%shapes on"),
-    ("md", "## RNNCell: one step at a time\n\n`input` is `(batchSize, inputSize)`, `hidden` is "
-           "`(batchSize, hiddenSize)`, and the new hidden state has the same shape."),
+    ("md", """# 4. Shape rules of `RNNCell` and `RNN`
+
+`%shapes on` prints one line for every layer call, with the shapes going in and coming out.
+Instead of memorising the rules, watch `seqLen`, `batchSize`, `inputSize`, `hiddenSize` and
+`numLayers` move through them. The sizes are the lesson's, except the batch: with
+`batchSize = 2` no two sizes are equal, so every number in a shape says which size it is."""),
+    ("code", "import torch\ntorch.manual_seed(0)\n"
+             "batch_size, seq_len, input_size, hidden_size, num_layers = 2, 3, 4, 5, 1\n"
+             "%shapes on"),
+    ("md", """## RNNCell: one step at a time
+
+`input` is `(batchSize, inputSize)`, `hidden` is `(batchSize, hiddenSize)`, and the new hidden
+state `h'` has the same shape as `hidden`. A sequence is `(seqLen, batchSize, inputSize)`;
+looping over it gives the steps, so the cell runs `seqLen` times."""),
     ("code", "cell = torch.nn.RNNCell(input_size=input_size, hidden_size=hidden_size)\n"
              "dataset = torch.randn(seq_len, batch_size, input_size)\n"
              "hidden = torch.zeros(batch_size, hidden_size)\n"
-             "for input in dataset:\n"
-             "    hidden = cell(input, hidden)"),
-    ("md", "## RNN: the whole sequence at once\n\n`inputs` is `(seqLen, batchSize, inputSize)`, "
-           "`h_0` is `(numLayers, batchSize, hiddenSize)`; `output` has every step "
-           "`(seqLen, batchSize, hiddenSize)` and `h_n` the last one for every layer."),
+             "for idx, input in enumerate(dataset):\n"
+             "    hidden = cell(input, hidden)\n"
+             "hidden.shape"),
+    ("md", """The cell's weights do not depend on `seqLen` or `batchSize`: `weight_ih` is
+`(hiddenSize, inputSize)` and `weight_hh` is `(hiddenSize, hiddenSize)`."""),
+    ("code", "for name, p in cell.named_parameters():\n    print(name, tuple(p.shape))"),
+    ("md", """An input whose last dimension is not `inputSize` is refused:"""),
+    ("code", "try:\n    cell(torch.randn(batch_size, 3), hidden)\nexcept RuntimeError as e:\n    print('RuntimeError:', e)"),
+    ("md", """## RNN: the whole sequence at once
+
+`input` is `(seqLen, batchSize, inputSize)`, `h_0` is `(numLayers, batchSize, hiddenSize)`;
+`output` has every step, `(seqLen, batchSize, hiddenSize)`, and `h_n` the last step of every
+layer, `(numLayers, batchSize, hiddenSize)`."""),
     ("code", "rnn = torch.nn.RNN(input_size=input_size, hidden_size=hidden_size, num_layers=num_layers)\n"
-             "out, hidden = rnn(torch.randn(seq_len, batch_size, input_size), torch.zeros(num_layers, batch_size, hidden_size))"),
-    ("md", "More layers change only the hidden states' first dimension."),
+             "inputs = torch.randn(seq_len, batch_size, input_size)\n"
+             "hidden = torch.zeros(num_layers, batch_size, hidden_size)\n"
+             "out, hidden = rnn(inputs, hidden)"),
+    ("md", """The last step of `output` is the last layer's `h_n`:"""),
+    ("code", "(out[-1] == hidden[-1]).all().item()"),
+    ("md", """A longer sequence changes only `seqLen`, in the input and the output; the same
+`rnn` takes sequences of any length."""),
+    ("code", "out, hidden = rnn(torch.randn(7, batch_size, input_size), torch.zeros(num_layers, batch_size, hidden_size))"),
+    ("md", """## numLayers
+
+Stacked layers: each layer's outputs are the next layer's inputs. More layers change only the
+first dimension of the hidden states; `output` is still the last layer's."""),
     ("code", "rnn3 = torch.nn.RNN(input_size=input_size, hidden_size=hidden_size, num_layers=3)\n"
              "out, hidden = rnn3(torch.randn(seq_len, batch_size, input_size), torch.zeros(3, batch_size, hidden_size))"),
-    ("md", "With `batch_first=True` the batch comes first in the input and the output (not in the hidden states)."),
+    ("md", """`h_0` may be left out: it is then zeros of the right shape."""),
+    ("code", "out, hidden = rnn3(torch.randn(seq_len, batch_size, input_size))"),
+    ("md", """## batch_first
+
+With `batch_first=True` the batch comes first in the input and the output,
+`(batchSize, seqLen, ...)`, but not in the hidden states."""),
     ("code", "rnn_bf = torch.nn.RNN(input_size=input_size, hidden_size=hidden_size, batch_first=True)\n"
              "out, hidden = rnn_bf(torch.randn(batch_size, seq_len, input_size), torch.zeros(num_layers, batch_size, hidden_size))"),
-    ("code", "%shapes off"),
+    ("md", """## Embedding and Linear
+
+The third program's other layers: `Embedding` adds a last dimension of `embeddingSize` to
+whatever shape of indices it gets, and `Linear` maps the last dimension from `in_features` to
+`out_features`, leaving the others alone."""),
+    ("code", "emb = torch.nn.Embedding(10, input_size)\n"
+             "fc = torch.nn.Linear(hidden_size, 4)\n"
+             "x = emb(torch.LongTensor([[1, 0, 2], [2, 3, 4]]))\n"
+             "out, _ = rnn_bf(x)\n"
+             "scores = fc(out)"),
+    ("code", "%shapes off\n%shapes"),
 ]
 
 NOTEBOOKS = {

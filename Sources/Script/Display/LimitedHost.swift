@@ -1,29 +1,98 @@
 /// A host that passes everything to another host, with stream output capped by an
-/// `OutputLimiter` (new displays count towards the cap; updates in place do not). The session wraps the request's host in one per execute request.
+/// `OutputLimiter` (new displays count towards the cap; updates in place do not) and
+/// coalesced: text written in quick succession goes out as one write at most every
+/// `flushInterval` (or every 64 KiB), as ipykernel batches its stream messages, so a loop that
+/// prints a line per step sends a few messages a second instead of a flood the frontend (and
+/// ZeroMQ's high-water mark) would drop. Text waiting longer than the interval goes out at
+/// the next interrupt poll (every loop iteration and call), before any display, clear or
+/// input prompt, and at `flush()`, which the session calls when the cell ends.
+/// The session wraps the request's host in one per execute request.
 final class LimitedHost: ScriptHost {
     let inner: any ScriptHost
     private(set) var limiter: OutputLimiter
+    private let flushInterval: Duration
+    private let clock = ContinuousClock()
+    private var pending: [(text: String, stream: OutputStreamName)] = []
+    private var pendingBytes = 0
+    private var lastFlush: ContinuousClock.Instant?
 
-    init(_ inner: any ScriptHost, cap: Int = OutputLimiter.defaultCap) {
+    static let defaultFlushInterval = Duration.milliseconds(50)
+    static let flushBytes = 64 << 10
+
+    init(_ inner: any ScriptHost, cap: Int = OutputLimiter.defaultCap, flushInterval: Duration = LimitedHost.defaultFlushInterval) {
         self.inner = inner
         self.limiter = OutputLimiter(cap: cap)
+        self.flushInterval = flushInterval
     }
 
     func write(_ text: String, to stream: OutputStreamName) {
-        for chunk in limiter.admit(text, to: stream) { inner.write(chunk.text, to: chunk.stream) }
+        let wasTruncated = limiter.isTruncated
+        for chunk in limiter.admit(text, to: stream) { buffer(chunk.text, chunk.stream) }
+        // The note goes out at once: nothing follows it to push it out.
+        if limiter.isTruncated != wasTruncated || pendingBytes >= LimitedHost.flushBytes || isDue { flush() }
     }
+
     func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {
         if !isUpdate {
             let (show, note) = limiter.admitDisplay(size: bundle.entries.reduce(0) { $0 + $1.data.utf8.count })
-            if let note { inner.write(note.text, to: note.stream) }
+            if let note {
+                buffer(note.text, note.stream)
+                flush()
+            }
             guard show else { return }
         }
+        flush()
         inner.display(bundle, displayID: displayID, isUpdate: isUpdate)
     }
-    func clearOutput(wait: Bool) { inner.clearOutput(wait: wait) }
-    func page(_ bundle: MimeBundle) { inner.page(bundle) }
-    func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String {
-        try inner.readInput(prompt: prompt, password: password)
+
+    func clearOutput(wait: Bool) {
+        flush()
+        inner.clearOutput(wait: wait)
     }
-    var interruptRequested: Bool { inner.interruptRequested }
+
+    func page(_ bundle: MimeBundle) {
+        flush()
+        inner.page(bundle)
+    }
+
+    func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String {
+        flush()
+        return try inner.readInput(prompt: prompt, password: password)
+    }
+
+    var interruptRequested: Bool {
+        if pendingBytes > 0 && isDue { flush() }
+        return inner.interruptRequested
+    }
+
+    /// Sends the text still waiting, one write per run of the same stream.
+    func flush() {
+        lastFlush = clock.now
+        guard !pending.isEmpty else { return }
+        var text = ""
+        var stream = pending[0].stream
+        for piece in pending {
+            if piece.stream != stream {
+                inner.write(text, to: stream)
+                text = ""
+                stream = piece.stream
+            }
+            text += piece.text
+        }
+        inner.write(text, to: stream)
+        pending.removeAll(keepingCapacity: true)
+        pendingBytes = 0
+    }
+
+    private func buffer(_ text: String, _ stream: OutputStreamName) {
+        guard !text.isEmpty else { return }
+        pending.append((text, stream))
+        pendingBytes += text.utf8.count
+    }
+
+    /// Whether the last flush is at least `flushInterval` ago (or there was none).
+    private var isDue: Bool {
+        guard let lastFlush else { return true }
+        return clock.now - lastFlush >= flushInterval
+    }
 }

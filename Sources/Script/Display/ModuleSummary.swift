@@ -71,7 +71,7 @@ extension ModuleSummary {
         var out = MarkupWriter()
         out.open("div", ["class": "recur-module"])
         out.open("table", ["class": "recur-table", "style": "font-family: monospace; border-collapse: collapse"])
-        out.element("caption", ["style": "caption-side: top; text-align: left"], text: Markup.clip(typeName, to: 160))
+        out.element("caption", ["style": "caption-side: top; text-align: left; white-space: nowrap"], text: Markup.clip(typeName, to: 160))
         out.open("thead")
         out.open("tr")
         for title in ["layer", "module", "parameter", "shape", "count", "trainable"] {

@@ -26,10 +26,31 @@ extension Interpreter {
         return state
     }
 
+    /// Whether `%shapes` is on (without creating the switch when it was never used).
+    private var isTracingShapes: Bool {
+        (workspace.extensions[ObjectIdentifier(ShapeTracing.self)] as? ShapeTracing)?.isOn ?? false
+    }
+
+    /// Prints the shape line of a script `nn.Module`'s call when `%shapes` is on: the tensors
+    /// among its positional arguments in, the tensors of its result (a tensor or a tuple or
+    /// list of them, one level deep) out. It comes after the lines of the layers `forward` called.
+    func traceShapes(_ module: any Module, arguments: Arguments, result: Value) {
+        guard isTracingShapes else { return }
+        func tensor(_ value: Value) -> Tensor? {
+            if case .object(let object) = value, let t = object as? TensorObject { return t.tensor }
+            return nil
+        }
+        let outputs: [Tensor] = switch result {
+        case .tuple(let items): items.compactMap(tensor)
+        case .list(let list): list.items.compactMap(tensor)
+        default: [tensor(result)].compactMap { $0 }
+        }
+        traceShapes(module, inputs: arguments.positional.compactMap(tensor), outputs: outputs)
+    }
+
     /// Prints the shape line of a layer call when `%shapes` is on.
     func traceShapes(_ module: any Module, inputs: [Tensor], outputs: [Tensor]) {
-        let key = ObjectIdentifier(ShapeTracing.self)
-        guard let state = workspace.extensions[key] as? ShapeTracing, state.isOn else { return }
+        guard isTracingShapes else { return }
         let trace = ShapeTrace(module: module.description, typeName: module.typeName,
                                inputs: inputs.map(\.shape), outputs: outputs.map(\.shape))
         host.write(trace.text + "\n", to: .stdout)

@@ -25,7 +25,7 @@ struct SmallTable: Equatable {
         var out = MarkupWriter()
         out.open("div", ["class": "recur-small-table"])
         out.open("table", ["class": "recur-table", "style": "font-family: monospace; border-collapse: collapse"])
-        out.element("caption", ["style": "caption-side: top; text-align: left"], text: Markup.clip(caption, to: 160))
+        out.element("caption", ["style": "caption-side: top; text-align: left; white-space: nowrap"], text: Markup.clip(caption, to: 160))
         out.open("tbody")
         for row in rows {
             out.open("tr")

@@ -82,6 +82,8 @@ struct TensorDisplay {
                       rowBase: 0, rowStride: columnSize, values: values, formatter: formatter)
             } else {
                 out.element("div", ["class": "recur-caption"], text: caption)
+                // Slices side by side, wrapping, so a (5, 1, 4) tensor takes one row, not five.
+                out.open("div", ["class": "recur-slices", "style": "display: flex; flex-wrap: wrap; gap: 0 1.5em; align-items: flex-start"])
                 for slice in slices {
                     switch slice {
                     case .gap(let hidden):
@@ -95,6 +97,7 @@ struct TensorDisplay {
                               rowBase: linear * sliceSize, rowStride: columnSize, values: values, formatter: formatter)
                     }
                 }
+                out.close("div")
             }
         }
         out.close("div")
@@ -106,7 +109,7 @@ struct TensorDisplay {
     private func table(_ out: inout MarkupWriter, caption: String, rows: [Position]?, columns: [Position],
                        rowBase: Int, rowStride: Int, values: ElementReader, formatter: CellFormatter) {
         out.open("table", ["class": "recur-table", "style": "font-family: monospace; border-collapse: collapse"])
-        out.element("caption", ["style": "caption-side: top; text-align: left"], text: caption)
+        out.element("caption", ["style": "caption-side: top; text-align: left; white-space: nowrap"], text: caption)
         if tensor.rank > 0 {
             out.open("thead")
             out.open("tr")

@@ -34,7 +34,7 @@ enum AxesCalls {
         return .object(PlotArtistObject(kind: .pathCollection))
     }
 
-    /// `imshow(X, cmap=None, vmin=None, vmax=None)`: a heatmap (always the viridis-like scale).
+    /// `imshow(X, cmap=None, vmin=None, vmax=None)`: a heatmap.
     static func imshow(_ axes: Axes, _ arguments: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Value {
         guard let data = arguments.positional.first, arguments.positional.count == 1 else {
             throw .typeError("imshow() takes 1 positional argument but \(arguments.positional.count) were given")
@@ -44,7 +44,13 @@ enum AxesCalls {
             switch name {
             case "vmin": if let d = value.numericValue { heatmap.low = d }
             case "vmax": if let d = value.numericValue { heatmap.high = d }
-            case "cmap", "aspect", "interpolation", "origin", "alpha":
+            case "cmap":
+                if case .none = value { break }
+                guard case .str(let name) = value else {
+                    throw .typeError("cmap must be a colormap name (a str), not \(value.typeName)")
+                }
+                heatmap.colormap = try plotCall { () throws(PlotError) in try Colormap(name: name) }
+            case "aspect", "interpolation", "origin", "alpha":
                 break
             default:
                 throw ScriptError(.attributeError, "AxesImage.set() got an unexpected keyword argument '\(name)'")

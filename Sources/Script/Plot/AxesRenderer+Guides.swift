@@ -168,7 +168,7 @@ extension AxesRenderer {
         out.open("linearGradient", ["id": gradientID, "x1": "0", "y1": "1", "x2": "0", "y2": "0"])
         for k in 0...16 {
             let t = Double(k) / 16
-            out.empty("stop", ["offset": SVGNumber.format(t), "stop-color": ColorScale.viridis(t).hex])
+            out.empty("stop", ["offset": SVGNumber.format(t), "stop-color": image.colormap.color(t).hex])
         }
         out.close("linearGradient")
         out.close("defs")

@@ -27,7 +27,7 @@ extension AxesRenderer {
                     let right = map.x(Double(columnEnd) - 0.5)
                     let top = map.y(Double(row) - 0.5)
                     let bottom = map.y(Double(rowEnd) - 0.5)
-                    let color = ColorScale.color(for: sum / Double(count), low: heatmap.low, high: heatmap.high)
+                    let color = heatmap.colormap.color(for: sum / Double(count), low: heatmap.low, high: heatmap.high)
                     out.empty("rect", ["x": SVGNumber.format(min(left, right)), "y": SVGNumber.format(min(top, bottom)),
                                        "width": SVGNumber.format(Swift.abs(right - left)), "height": SVGNumber.format(Swift.abs(bottom - top)),
                                        "fill": color.hex])

@@ -7,6 +7,8 @@ struct Heatmap: Equatable {
     /// The values mapped to the scale's ends (`vmin=`, `vmax=`); default the finite extremes.
     var low: Double
     var high: Double
+    /// The colours values map to (`cmap=`).
+    var colormap = Colormap.viridis
 
     init(values: [Double], rows: Int, columns: Int, low: Double? = nil, high: Double? = nil) throws(PlotError) {
         guard rows > 0, columns > 0, values.count == rows * columns else {

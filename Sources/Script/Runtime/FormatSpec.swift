@@ -109,10 +109,16 @@ struct FormatSpec {
 /// printf-style conversion of one double (the C library does the rounding, as CPython's does).
 func formatDouble(_ value: Double, _ conversion: Character, precision: Int, alternate: Bool = false) -> String {
     let spec = "%" + (alternate ? "#" : "") + "." + String(precision) + String(conversion)
-    let needed = withVaList([value]) { vsnprintf(nil, 0, spec, $0) }
+    // One formatting call into a buffer that fits every usual precision; a second only
+    // when the text is longer (`%.500f`).
+    var buffer = [CChar](repeating: 0, count: 128)
+    var needed = withVaList([value]) { vsnprintf(&buffer, buffer.count, spec, $0) }
     guard needed >= 0 else { return "" }
-    var buffer = [CChar](repeating: 0, count: Int(needed) + 1)
-    _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, spec, $0) }
+    if Int(needed) >= buffer.count {
+        buffer = [CChar](repeating: 0, count: Int(needed) + 1)
+        needed = withVaList([value]) { vsnprintf(&buffer, buffer.count, spec, $0) }
+        guard needed >= 0 else { return "" }
+    }
     return String(decoding: buffer.prefix(Int(needed)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 

@@ -77,8 +77,10 @@ public final class Session {
     }
 
     private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
-        interpreter.host = LimitedHost(host)
+        let limited = LimitedHost(host)
+        interpreter.host = limited
         defer { interpreter.host = SilentHost() }
+        defer { limited.flush() }
         defer { PyplotModule.flush(interpreter) }
         var source = code
         var cellMagic: String?

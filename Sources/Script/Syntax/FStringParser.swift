@@ -113,6 +113,6 @@ extension StringProtocol {
         func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
         while start < end && isSpace(scalars[start]) { start += 1 }
         while end > start && isSpace(scalars[end - 1]) { end -= 1 }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        return Lexer.string(scalars[start..<end])
     }
 }

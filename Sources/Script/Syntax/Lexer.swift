@@ -152,7 +152,12 @@ struct Lexer {
     mutating func magicLine() -> String? {
         var end = position
         while end < scalars.count && scalars[end] != "\n" { end += 1 }
-        var text = String(String.UnicodeScalarView(scalars[position..<end]))
+        // Most lines are code: only build the line's text when it can be one of these forms.
+        var last = end
+        while last > position, scalars[last - 1] == " " || scalars[last - 1] == "\r" || scalars[last - 1] == "\t" { last -= 1 }
+        guard position < end, "%!?".unicodeScalars.contains(scalars[position])
+                || (last > position && scalars[last - 1] == "?") else { return nil }
+        var text = Lexer.string(scalars[position..<end])
         while text.hasSuffix(" ") || text.hasSuffix("\r") || text.hasSuffix("\t") {
             text.removeLast()
         }
@@ -212,17 +217,68 @@ struct Lexer {
         }
     }
 
+    /// The longest punctuator at the cursor, decided on the scalars themselves: this runs
+    /// for every operator of every cell, so it builds no strings.
     mutating func matchPunct() -> Punct? {
-        for length in [3, 2, 1] {
-            guard position + length <= scalars.count else { continue }
-            var text = ""
-            text.unicodeScalars.append(contentsOf: scalars[position..<(position + length)])
-            if let punct = Punct(rawValue: text) {
-                position += length
-                return punct
-            }
+        guard let c = peek() else { return nil }
+        let second = peek(1), third = peek(2)
+        let assigns = second == "="
+        /// `xx=`, `xx` or `x=`, `x` for the operators that double (`**=`, `//=`, `<<=`, `>>=`).
+        func doubled(_ tripleAssign: Punct, _ double: Punct, _ singleAssign: Punct, _ single: Punct) -> (Punct, Int) {
+            if second == c { return third == "=" ? (tripleAssign, 3) : (double, 2) }
+            return assigns ? (singleAssign, 2) : (single, 1)
         }
-        return nil
+        let match: (Punct, Int)? = switch c {
+        case "*": doubled(.powAssign, .power, .starAssign, .star)
+        case "/": doubled(.floorDivAssign, .floorDiv, .slashAssign, .slash)
+        case "<": doubled(.shiftLeftAssign, .shiftLeft, .lessEqual, .less)
+        case ">": doubled(.shiftRightAssign, .shiftRight, .greaterEqual, .greater)
+        case ".": second == "." && third == "." ? (.ellipsis, 3) : (.dot, 1)
+        case "-": second == ">" ? (.arrow, 2) : assigns ? (.minusAssign, 2) : (.minus, 1)
+        case "=": assigns ? (.equal, 2) : (.assign, 1)
+        case "!": assigns ? (.notEqual, 2) : nil
+        case "+": assigns ? (.plusAssign, 2) : (.plus, 1)
+        case "%": assigns ? (.percentAssign, 2) : (.percent, 1)
+        case "@": assigns ? (.atAssign, 2) : (.at, 1)
+        case "&": assigns ? (.ampAssign, 2) : (.amp, 1)
+        case "|": assigns ? (.pipeAssign, 2) : (.pipe, 1)
+        case "^": assigns ? (.caretAssign, 2) : (.caret, 1)
+        case ":": assigns ? (.walrus, 2) : (.colon, 1)
+        case ",": (.comma, 1)
+        case ";": (.semicolon, 1)
+        case "(": (.leftParen, 1)
+        case ")": (.rightParen, 1)
+        case "[": (.leftBracket, 1)
+        case "]": (.rightBracket, 1)
+        case "{": (.leftBrace, 1)
+        case "}": (.rightBrace, 1)
+        case "~": (.tilde, 1)
+        default: nil
+        }
+        guard let (punct, length) = match else { return nil }
+        position += length
+        return punct
+    }
+
+    /// Keywords by spelling (one hash instead of comparing against every keyword).
+    static let keywords: [String: Keyword] = Dictionary(uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })
+
+    /// The text of a run of scalars, written as UTF-8 straight into the string's storage
+    /// (building a `String.UnicodeScalarView` from a slice goes through a slow generic path,
+    /// and every name of every cell comes through here).
+    static func string(_ run: ArraySlice<Unicode.Scalar>) -> String {
+        var capacity = 0
+        for scalar in run { capacity += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var count = 0
+            for scalar in run {
+                UTF8.encode(scalar) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 
     static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
@@ -238,7 +294,7 @@ struct Lexer {
     mutating func lexNameOrString(_ start: SourceLocation) throws(SyntaxError) {
         let begin = position
         while let c = peek(), Lexer.isIdentifierContinue(c) { position += 1 }
-        let name = String(String.UnicodeScalarView(scalars[begin..<position]))
+        let name = Lexer.string(scalars[begin..<position])
         if let q = peek(), q == "'" || q == "\"", name.count <= 2 {
             let lower = name.lowercased()
             let known: Set<String> = ["r", "u", "f", "b", "rf", "fr", "br", "rb"]
@@ -250,7 +306,7 @@ struct Lexer {
                 return
             }
         }
-        if let keyword = Keyword(rawValue: name) {
+        if let keyword = Lexer.keywords[name] {
             emit(.keyword(keyword), at: start)
         } else {
             emit(.name(name), at: start)

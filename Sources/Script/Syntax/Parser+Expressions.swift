@@ -130,31 +130,31 @@ extension Parser {
         }
     }
 
-    mutating func parseBinaryLevel(_ ops: [Punct: BinaryOp],
-                                   next: (inout Parser) throws(SyntaxError) -> Expr) throws(SyntaxError) -> Expr {
-        var left = try next(&self)
-        while case .punct(let p) = kind, let op = ops[p] {
+    /// The binary operators from `|` down to `*`, loosest first; each level's operands are
+    /// the next level's expressions. Kept as small arrays built once: they are consulted at
+    /// every operand of every expression.
+    static let binaryLevels: [[(punct: Punct, op: BinaryOp)]] = [
+        [(.pipe, .bitOr)],
+        [(.caret, .bitXor)],
+        [(.amp, .bitAnd)],
+        [(.shiftLeft, .shiftLeft), (.shiftRight, .shiftRight)],
+        [(.plus, .add), (.minus, .subtract)],
+        [(.star, .multiply), (.slash, .divide), (.floorDiv, .floorDivide), (.percent, .modulo), (.at, .matmul)],
+    ]
+
+    mutating func parseBinaryLevel(_ level: Int) throws(SyntaxError) -> Expr {
+        guard level < Parser.binaryLevels.count else { return try parseFactor() }
+        let ops = Parser.binaryLevels[level]
+        var left = try parseBinaryLevel(level + 1)
+        while case .punct(let p) = kind, let entry = ops.first(where: { $0.punct == p }) {
             advance()
-            left = .binary(op, left, try next(&self))
+            left = .binary(entry.op, left, try parseBinaryLevel(level + 1))
         }
         return left
     }
 
     mutating func parseBitOr() throws(SyntaxError) -> Expr {
-        try parseBinaryLevel([.pipe: .bitOr]) { (p: inout Parser) throws(SyntaxError) in
-            try p.parseBinaryLevel([.caret: .bitXor]) { (p: inout Parser) throws(SyntaxError) in
-                try p.parseBinaryLevel([.amp: .bitAnd]) { (p: inout Parser) throws(SyntaxError) in
-                    try p.parseBinaryLevel([.shiftLeft: .shiftLeft, .shiftRight: .shiftRight]) { (p: inout Parser) throws(SyntaxError) in
-                        try p.parseBinaryLevel([.plus: .add, .minus: .subtract]) { (p: inout Parser) throws(SyntaxError) in
-                            try p.parseBinaryLevel([.star: .multiply, .slash: .divide, .floorDiv: .floorDivide,
-                                                    .percent: .modulo, .at: .matmul]) { (p: inout Parser) throws(SyntaxError) in
-                                try p.parseFactor()
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        try parseBinaryLevel(0)
     }
 
     mutating func parseFactor() throws(SyntaxError) -> Expr {

@@ -127,7 +127,9 @@ final class ModuleBase: LibraryBase {
         guard let forward = instance.type.lookup("forward") else {
             throw .notImplemented(instance.type.name, "forward")
         }
-        return try interpreter.callBound(forward, receiver: .instance(instance), arguments)
+        let result = try interpreter.callBound(forward, receiver: .instance(instance), arguments)
+        if let module = instance.native as? ScriptModule { interpreter.traceShapes(module, arguments: arguments, result: result) }
+        return result
     }
 
     func repr(_ instance: InstanceObject, interpreter: Interpreter) throws(ScriptError) -> String? {

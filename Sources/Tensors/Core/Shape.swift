@@ -20,6 +20,7 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
     /// The size of dimension `i` (already normalised).
     public subscript(_ i: Int) -> Int { dims[i] }
 
+    /// PyTorch's `torch.Size([2, 3])`.
     public var description: String {
         "torch.Size([" + dims.map(String.init).joined(separator: ", ") + "])"
     }
@@ -59,8 +60,8 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
         } ?? "more than \(Int.max)") + " bytes.")
     }
 
-    /// Row-major element strides.
-    var strides: [Int] {
+    /// Row-major element strides (`tensor.stride()` of a contiguous tensor).
+    public var strides: [Int] {
         var result = [Int](repeating: 1, count: dims.count)
         var running = 1
         for i in stride(from: dims.count - 1, through: 0, by: -1) {

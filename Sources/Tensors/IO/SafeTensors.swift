@@ -50,15 +50,10 @@ public enum SafeTensors {
             let start = base + entry.data_offsets[0]
             let end = base + entry.data_offsets[1]
             let shape = Shape(entry.shape)
-            let width = switch entry.dtype {
-            case "F32": 4
-            case "I64": 8
-            case "BOOL": 1
-            default: 0
-            }
-            guard width > 0 else {
+            guard let dtype = DType(safetensorsCode: entry.dtype) else {
                 throw .other(.fileError, "unsupported safetensors dtype \(entry.dtype) for \"\(name)\" (only F32, I64 and BOOL)")
             }
+            let width = dtype.byteWidth
             let elements: Int
             do {
                 elements = try Shape.checkedCount(entry.shape)
@@ -70,12 +65,12 @@ public enum SafeTensors {
             }
             let storage: TensorStorage = bytes.withUnsafeBytes { raw in
                 let region = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-                switch width {
-                case 4:
+                switch dtype {
+                case .float32:
                     return .float32((0..<shape.count).map { Float(bitPattern: UInt32(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) })
-                case 8:
+                case .int64:
                     return .int64((0..<shape.count).map { Int64(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self)) })
-                default:
+                case .bool:
                     return .bool(region.map { $0 != 0 })
                 }
             }
@@ -84,9 +79,12 @@ public enum SafeTensors {
         return result.sorted { $0.start < $1.start }.map { ($0.name, $0.tensor) }
     }
 
-    /// Encodes named tensors (sorted by name) into a safetensors byte image.
+    /// Encodes named tensors into a safetensors byte image, laid out as `safetensors` lays
+    /// out its own files (widest dtype first, then by name), so the bytes are the same.
     public static func encode(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String]? = nil) throws(TensorError) -> [UInt8] {
-        let sorted = tensors.sorted { $0.name < $1.name }
+        let sorted = tensors.sorted {
+            ($0.tensor.dtype.safetensorsRank, $1.name) > ($1.tensor.dtype.safetensorsRank, $0.name)
+        }
         var data: [UInt8] = []
         var json = "{"
         var first = true
@@ -96,21 +94,17 @@ public enum SafeTensors {
         }
         for (name, tensor) in sorted {
             let start = data.count
-            let dtype: String
             switch tensor.storage {
             case .float32(let v):
-                dtype = "F32"
                 for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
             case .int64(let v):
-                dtype = "I64"
                 for x in v { withUnsafeBytes(of: x.littleEndian) { data.append(contentsOf: $0) } }
             case .bool(let v):
-                dtype = "BOOL"
                 data.append(contentsOf: v.map { $0 ? 1 : 0 })
             }
             if !first { json += "," }
             first = false
-            json += "\(quoted(name)):{\"dtype\":\"\(dtype)\",\"shape\":[" + tensor.shape.dims.map(String.init).joined(separator: ",")
+            json += "\(quoted(name)):{\"dtype\":\"\(tensor.dtype.safetensorsCode)\",\"shape\":[" + tensor.shape.dims.map(String.init).joined(separator: ",")
                 + "],\"data_offsets\":[\(start),\(data.count)]}"
         }
         json += "}"
@@ -147,6 +141,11 @@ public enum SafeTensors {
 
     /// Reads a `.safetensors` file (`safetensors.torch.load_file`).
     public static func load(path: String) throws(TensorError) -> [(name: String, tensor: Tensor)] {
+        try decode(readFile(path: path))
+    }
+
+    /// The whole content of a file.
+    static func readFile(path: String) throws(TensorError) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw .other(.fileError, "No such file or directory: '\(path)'")
         }
@@ -158,7 +157,7 @@ public enum SafeTensors {
             if n <= 0 { break }
             bytes += chunk[0..<n]
         }
-        return try decode(bytes)
+        return bytes
     }
 
     /// Writes a `.safetensors` file (`safetensors.torch.save_file`).
@@ -170,5 +169,44 @@ public enum SafeTensors {
         defer { fclose(file) }
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         guard written == bytes.count else { throw .other(.fileError, "short write to '\(path)'") }
+    }
+}
+
+extension DType {
+    /// The dtype's name in a safetensors header.
+    var safetensorsCode: String {
+        switch self {
+        case .float32: "F32"
+        case .int64: "I64"
+        case .bool: "BOOL"
+        }
+    }
+
+    init?(safetensorsCode code: String) {
+        switch code {
+        case "F32": self = .float32
+        case "I64": self = .int64
+        case "BOOL": self = .bool
+        default: return nil
+        }
+    }
+
+    /// Bytes per element in a safetensors file.
+    var byteWidth: Int {
+        switch self {
+        case .float32: 4
+        case .int64: 8
+        case .bool: 1
+        }
+    }
+
+    /// The position of the dtype in safetensors' own dtype enumeration; files list higher
+    /// positions first so every tensor's data stays aligned.
+    var safetensorsRank: Int {
+        switch self {
+        case .bool: 0
+        case .float32: 11
+        case .int64: 13
+        }
     }
 }

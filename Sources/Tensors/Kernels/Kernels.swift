@@ -43,7 +43,9 @@ enum Kernels {
                     let inner = out.dims[rank - 1]
                     let ia = stA[rank - 1]
                     let ib = stB[rank - 1]
-                    var index = [Int](repeating: 0, count: rank)
+                    var counter = Odometer(dims: out.dims)
+                    let stepA = counter.steps(for: stA, last: rank - 2)
+                    let stepB = counter.steps(for: stB, last: rank - 2)
                     var offA = 0
                     var offB = 0
                     var o = 0
@@ -52,16 +54,9 @@ enum Kernels {
                             po.initializeElement(at: o + j, to: op(pa[offA + j * ia], pb[offB + j * ib]))
                         }
                         o += inner
-                        var d = rank - 2
-                        while d >= 0 {
-                            index[d] += 1
-                            offA += stA[d]
-                            offB += stB[d]
-                            if index[d] < out.dims[d] { break }
-                            offA -= stA[d] * out.dims[d]
-                            offB -= stB[d] * out.dims[d]
-                            index[d] = 0
-                            d -= 1
+                        if let d = counter.tick(last: rank - 2) {
+                            offA += stepA[d]
+                            offB += stepB[d]
                         }
                     }
                 }
@@ -85,7 +80,8 @@ enum Kernels {
         let rank = shape.rank
         let inner = shape.dims[rank - 1]
         let it = st[rank - 1]
-        var index = [Int](repeating: 0, count: rank)
+        var counter = Odometer(dims: shape.dims)
+        let step = counter.steps(for: st, last: rank - 2)
         var off = 0
         var o = 0
         values.withUnsafeBufferPointer { pv in
@@ -93,15 +89,7 @@ enum Kernels {
                 while o < n {
                     for j in 0..<inner { pr[off + j * it] += pv[o + j] }
                     o += inner
-                    var d = rank - 2
-                    while d >= 0 {
-                        index[d] += 1
-                        off += st[d]
-                        if index[d] < shape.dims[d] { break }
-                        off -= st[d] * shape.dims[d]
-                        index[d] = 0
-                        d -= 1
-                    }
+                    if let d = counter.tick(last: rank - 2) { off += step[d] }
                 }
             }
         }
@@ -143,20 +131,12 @@ enum Kernels {
         let st = order.map { srcStrides[$0] }
         var offsets = [Int](repeating: 0, count: n)
         if n > 0 {
-            let rank = outDims.count
-            var index = [Int](repeating: 0, count: rank)
+            var counter = Odometer(dims: outDims)
+            let step = counter.steps(for: st, last: outDims.count - 1)
             var off = 0
             for o in 0..<n {
                 offsets[o] = off
-                var d = rank - 1
-                while d >= 0 {
-                    index[d] += 1
-                    off += st[d]
-                    if index[d] < outDims[d] { break }
-                    off -= st[d] * outDims[d]
-                    index[d] = 0
-                    d -= 1
-                }
+                if let d = counter.tick(last: outDims.count - 1) { off += step[d] }
             }
         }
         if case .float32(let v) = storage {
@@ -178,19 +158,12 @@ enum Kernels {
         return v.withUnsafeBufferPointer { pv in
             makeFloats(v.count) { out in
                 guard let src = pv.baseAddress, let dst = out.baseAddress else { return }
-                var index = [Int](repeating: 0, count: rank - 1)
+                var counter = Odometer(dims: outer.dims)
+                let step = counter.steps(for: st, last: rank - 2)
                 var off = 0
                 for r in 0..<rows {
                     (dst + r * block).update(from: src + off, count: block)
-                    var d = rank - 2
-                    while d >= 0 {
-                        index[d] += 1
-                        off += st[d]
-                        if index[d] < outer.dims[d] { break }
-                        off -= st[d] * outer.dims[d]
-                        index[d] = 0
-                        d -= 1
-                    }
+                    if let d = counter.tick(last: rank - 2) { off += step[d] }
                 }
             }
         }

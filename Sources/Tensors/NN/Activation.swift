@@ -1,5 +1,5 @@
 /// An elementwise activation used as a layer (`nn.Tanh()`, `nn.ReLU()`, `nn.Sigmoid()`).
-public final class Activation: Module {
+public final class Activation: StatelessModule {
     /// Which function the layer applies.
     public enum Kind: Sendable {
         /// `nn.Tanh`
@@ -28,12 +28,6 @@ public final class Activation: Module {
         case .sigmoid: "Sigmoid"
         }
     }
-    /// None.
-    public var ownParameters: [(name: String, tensor: Tensor)] { [] }
-    /// None.
-    public var children: [(name: String, module: any Module)] { [] }
-    /// Empty.
-    public var extraRepr: String { "" }
 
     /// Applies the function elementwise.
     public func callAsFunction(_ input: Tensor) -> Tensor {

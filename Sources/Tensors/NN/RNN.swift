@@ -48,12 +48,7 @@ public final class RNN: Module {
     public var typeName: String { "RNN" }
     /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l1, ...
     public var ownParameters: [(name: String, tensor: Tensor)] {
-        layers.enumerated().flatMap { l, w in
-            var result = [("weight_ih_l\(l)", w.weightIH), ("weight_hh_l\(l)", w.weightHH)]
-            if let b = w.biasIH { result.append(("bias_ih_l\(l)", b)) }
-            if let b = w.biasHH { result.append(("bias_hh_l\(l)", b)) }
-            return result
-        }
+        layers.enumerated().flatMap { l, w in w.named(suffix: "_l\(l)") }
     }
     /// None.
     public var children: [(name: String, module: any Module)] { [] }
@@ -122,5 +117,16 @@ public final class RNN: Module {
         try Tensor.expectCount(inputs, 1...2, typeName)
         let (output, last) = try self(inputs[0], inputs.count > 1 ? inputs[1] : nil)
         return [output, last]
+    }
+}
+
+extension RecurrentWeights {
+    /// PyTorch's parameter names and order: `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`,
+    /// each followed by `suffix` (`_l0` for layer 0 of an RNN, nothing for an RNNCell).
+    func named(suffix: String) -> [(name: String, tensor: Tensor)] {
+        var result = [("weight_ih" + suffix, weightIH), ("weight_hh" + suffix, weightHH)]
+        if let b = biasIH { result.append(("bias_ih" + suffix, b)) }
+        if let b = biasHH { result.append(("bias_hh" + suffix, b)) }
+        return result
     }
 }

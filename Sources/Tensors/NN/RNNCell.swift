@@ -37,10 +37,7 @@ public final class RNNCell: Module {
     public var typeName: String { "RNNCell" }
     /// weight_ih, weight_hh, bias_ih, bias_hh
     public var ownParameters: [(name: String, tensor: Tensor)] {
-        var result = [("weight_ih", weights.weightIH), ("weight_hh", weights.weightHH)]
-        if let b = weights.biasIH { result.append(("bias_ih", b)) }
-        if let b = weights.biasHH { result.append(("bias_hh", b)) }
-        return result
+        weights.named(suffix: "")
     }
     /// None.
     public var children: [(name: String, module: any Module)] { [] }

@@ -188,6 +188,7 @@ extension Tensor {
         if values.contains(where: { $0 < 0 }) { throw .runtime("Class values must be non-negative.") }
         var classes: Int
         if numClasses == -1 {
+            guard !values.isEmpty else { throw .runtime("Can not infer total number of classes from empty tensor.") }
             classes = Int((values.max() ?? -1) + 1)
         } else {
             classes = numClasses

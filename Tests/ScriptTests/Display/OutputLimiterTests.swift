@@ -48,6 +48,42 @@ import Testing
         #expect(inner.calls.map(\.isUpdate) == [true])
     }
 
+    @Test func quickWritesAreCoalescedInOrderUntilFlushed() {
+        let inner = RecordingDisplayHost()
+        let host = LimitedHost(inner, cap: 1 << 20, flushInterval: .seconds(3600))
+        host.write("first\n", to: .stdout)  // nothing sent yet: goes out at once
+        for i in 0..<1000 { host.write("line \(i)\n", to: .stdout) }
+        host.write("oops\n", to: .stderr)
+        host.write("more\n", to: .stdout)
+        #expect(inner.written.count == 1)
+        _ = host.interruptRequested  // not due yet: still waiting
+        #expect(inner.written.count == 1)
+        host.flush()
+        let lines = (0..<1000).map { "line \($0)\n" }.joined()
+        #expect(inner.written.map(\.0) == ["first\n", lines, "oops\n", "more\n"])
+        #expect(inner.written.map(\.1) == [.stdout, .stdout, .stderr, .stdout])
+    }
+
+    @Test func waitingTextGoesOutBeforeADisplayAndPastTheSizeLimit() {
+        let inner = RecordingDisplayHost()
+        let host = LimitedHost(inner, cap: 1 << 20, flushInterval: .seconds(3600))
+        host.write("a", to: .stdout)
+        host.write("b", to: .stdout)
+        host.display(MimeBundle(plainText: "x"), displayID: nil, isUpdate: false)
+        #expect(inner.written.map(\.0) == ["a", "b"])
+        #expect(inner.calls.count == 1)
+        let big = String(repeating: "y", count: LimitedHost.flushBytes)
+        host.write(big, to: .stdout)
+        #expect(inner.written.map(\.0) == ["a", "b", big])
+    }
+
+    @Test func withoutAnIntervalEveryWriteGoesOutAtOnce() {
+        let inner = RecordingDisplayHost()
+        let host = LimitedHost(inner, cap: 1 << 20, flushInterval: .zero)
+        for i in 0..<5 { host.write("\(i)", to: .stdout) }
+        #expect(inner.written.map(\.0) == ["0", "1", "2", "3", "4"])
+    }
+
     @Test func endlessDisplaysAreCappedToo() {
         let inner = RecordingDisplayHost()
         let host = LimitedHost(inner, cap: 100)

@@ -26,6 +26,38 @@ import Testing
             """)
     }
 
+    @Test func scriptModuleCallIsTracedAfterTheLayersItCalls() {
+        let session = Session()
+        let host = RecordingHost()
+        let cells = [
+            """
+            import torch
+            class Model(torch.nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.emb = torch.nn.Embedding(4, 3)
+                    self.rnn = torch.nn.RNN(3, 2, batch_first=True)
+                def forward(self, x, scale=1):
+                    out, hn = self.rnn(self.emb(x))
+                    return out, hn
+            net = Model()
+            x = torch.LongTensor([[1, 0, 2]])
+            """,
+            "%shapes on\nout, hn = net(x, scale=2)\n%shapes off\nout, hn = net(x)",
+        ]
+        for (i, cell) in cells.enumerated() {
+            if case .failure(let failure) = session.execute(cell, cellName: "In[\(i + 1)]", host: host) {
+                Issue.record("cell \(i + 1) failed: \(failure.name): \(failure.message)")
+            }
+        }
+        #expect(host.stdout == """
+            Embedding(4, 3): input (1, 3) -> output (1, 3, 3)
+            RNN(3, 2, batch_first=True): input (1, 3, 3) -> output (1, 3, 2), h_n (1, 1, 2)
+            Model: input (1, 3) -> output (1, 3, 2), output1 (1, 1, 2)
+
+            """)
+    }
+
     @Test func badArgumentIsAUsageError() {
         let outcome = Session().execute("%shapes maybe", cellName: "In[1]", host: RecordingHost())
         guard case .failure(let failure) = outcome else {

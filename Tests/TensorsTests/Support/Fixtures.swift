@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 import Testing
 @testable import Tensors
 
@@ -43,6 +42,19 @@ struct Fixtures {
         let outputs: Int
         let grad_fns: [String?]
         let repr: String
+        let parameters: [NamedShape]
+    }
+
+    /// A `[name, [dims]]` pair of `named_parameters()`, in PyTorch's order.
+    struct NamedShape: Decodable {
+        let name: String
+        let dims: [Int]
+
+        init(from decoder: any Decoder) throws {
+            var pair = try decoder.unkeyedContainer()
+            name = try pair.decode(String.self)
+            dims = try pair.decode([Int].self)
+        }
     }
 
     struct OptimizerArgs: Decodable {
@@ -92,16 +104,7 @@ struct Fixtures {
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let file = fopen(path, "rb") else { throw FixtureError.missing(path) }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
-        }
-        return bytes
+        try SafeTensors.readFile(path: path)
     }
 }
 
