@@ -9,7 +9,8 @@ struct HashKey: Hashable {
             throw .typeError("unhashable type: '\(value.typeName)'")
         case .tuple(let items):
             for item in items { _ = try HashKey(item) }
-        default: break
+        case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
+            break
         }
         self.value = value
     }
@@ -59,7 +60,8 @@ extension Value {
         case .bool(let b): b ? 1 : 0
         case .int(let i): Double(i)
         case .float(let d): d
-        default: nil
+        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module,
+             .object: nil
         }
     }
 

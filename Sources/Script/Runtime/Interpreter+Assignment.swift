@@ -13,7 +13,8 @@ extension Interpreter {
             for (t, item) in zip(targets, items) { try assign(t, item, in: scope) }
         case .starred(let inner):
             try assign(inner, value, in: scope)
-        default:
+        case .literal, .slice, .call, .unary, .binary, .and, .or, .compare, .conditional, .lambda, .set, .dict,
+             .listComprehension, .generator, .setComprehension, .dictComprehension, .fstring:
             throw .typeError("cannot assign to expression")
         }
     }
@@ -59,7 +60,8 @@ extension Interpreter {
             let current = try item(base, index)
             let value = try evaluate(valueExpr, in: scope)
             try setItem(base, index, try inPlace(op, current, value))
-        default:
+        case .literal, .slice, .call, .unary, .binary, .and, .or, .compare, .conditional, .lambda, .list, .tuple,
+             .set, .dict, .starred, .listComprehension, .generator, .setComprehension, .dictComprehension, .fstring:
             throw .typeError("illegal expression for augmented assignment")
         }
     }
@@ -84,7 +86,8 @@ extension Interpreter {
             try deleteItem(container, try evaluate(index, in: scope))
         case .tuple(let targets), .list(let targets):
             for t in targets { try delete(t, in: scope) }
-        default:
+        case .literal, .slice, .call, .unary, .binary, .and, .or, .compare, .conditional, .lambda, .set, .dict,
+             .starred, .listComprehension, .generator, .setComprehension, .dictComprehension, .fstring:
             throw .typeError("cannot delete expression")
         }
     }

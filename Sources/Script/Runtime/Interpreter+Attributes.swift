@@ -6,7 +6,8 @@ extension Interpreter {
             throw .attributeError("module '\(module.name)' has no attribute '\(name)'")
         case .type(let type):
             throw .attributeError("type object '\(type.name)' has no attribute '\(name)'")
-        default:
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod,
+             .instance, .object:
             throw .attributeError("'\(value.typeName)' object has no attribute '\(name)'")
         }
     }
@@ -84,7 +85,9 @@ extension Interpreter {
     func bindIfMethod(_ member: Value, to receiver: Value) -> Value {
         switch member {
         case .function, .builtin: return .boundMethod(BoundMethod(receiver: receiver, function: member))
-        default: return member
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .boundMethod, .type, .instance, .module,
+             .object:
+            return member
         }
     }
 
@@ -132,7 +135,8 @@ extension Interpreter {
         case .type(let type):
             for t in type.mro { names.formUnion(t.namespace.keys) }
             return names.sorted()
-        default: break
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod:
+            break
         }
         for t in typeObject(of: value).mro { names.formUnion(t.namespace.keys) }
         return names.sorted()

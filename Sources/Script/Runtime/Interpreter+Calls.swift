@@ -40,7 +40,7 @@ extension Interpreter {
                 return try call(try descriptor.resolve(receiver: receiver, interpreter: self), arguments)
             }
             return try call(function, arguments)
-        default:
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .boundMethod, .type, .instance, .module:
             return try call(function, arguments)
         }
     }

@@ -139,7 +139,8 @@ extension Interpreter {
             if let method = try attributeIfPresent(container, "__contains__") {
                 return try truth(try call(method, Arguments([item])))
             }
-        default: break
+        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module, .object:
+            break
         }
         guard (try? makeIterator(container)) != nil else {
             throw .typeError("argument of type '\(container.typeName)' is not iterable")

@@ -9,7 +9,8 @@ extension Interpreter {
         case .instance:
             if let method = try attributeIfPresent(value, "__index__"),
                case .int(let i) = try call(method, Arguments()) { return i }
-        default: break
+        case .none, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module:
+            break
         }
         throw .typeError("\(container) indices must be integers or slices, not \(value.typeName)")
     }
@@ -53,7 +54,8 @@ extension Interpreter {
             }
         case .type(let type):
             if case .builtin = type.kind { return container }
-        default: break
+        case .none, .bool, .int, .float, .set, .function, .builtin, .boundMethod, .module:
+            break
         }
         throw .typeError("'\(container.typeName)' object is not subscriptable")
     }
@@ -87,7 +89,8 @@ extension Interpreter {
                 _ = try call(method, Arguments([key, value]))
                 return
             }
-        default: break
+        case .none, .bool, .int, .float, .str, .tuple, .set, .function, .builtin, .boundMethod, .type, .module:
+            break
         }
         throw .typeError("'\(container.typeName)' object does not support item assignment")
     }
@@ -105,7 +108,9 @@ extension Interpreter {
         case .dict(let dict):
             if try dict.remove(key) == nil { throw ScriptError(.keyError, try repr(key)) }
             return
-        default: break
+        case .none, .bool, .int, .float, .str, .tuple, .set, .function, .builtin, .boundMethod, .type, .instance,
+             .module, .object:
+            break
         }
         throw .typeError("'\(container.typeName)' object does not support item deletion")
     }

@@ -12,7 +12,8 @@ extension Interpreter {
             if let method = try attributeIfPresent(value, "__iter__") {
                 return try makeIterator(try call(method, Arguments()))
             }
-        default: break
+        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module:
+            break
         }
         throw .typeError("'\(value.typeName)' object is not iterable")
     }
@@ -54,7 +55,8 @@ extension Interpreter {
             if let method = try attributeIfPresent(value, "__len__"), case .int(let n) = try call(method, Arguments()) {
                 return n
             }
-        default: break
+        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module:
+            break
         }
         throw .typeError("object of type '\(value.typeName)' has no len()")
     }

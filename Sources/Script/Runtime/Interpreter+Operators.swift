@@ -140,7 +140,8 @@ extension Value {
         switch self {
         case .int(let i): i
         case .bool(let b): b ? 1 : 0
-        default: nil
+        case .none, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+             .module, .object: nil
         }
     }
 }

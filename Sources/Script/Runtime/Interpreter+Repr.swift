@@ -35,7 +35,8 @@ extension Interpreter {
             let name: String = switch method.function {
             case .function(let f): f.qualifiedName
             case .builtin(let b): b.name
-            default: "method"
+            case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .boundMethod, .type, .instance, .module,
+                 .object: "method"
             }
             if case .builtin = method.function {
                 return "<built-in method \(name) of \(method.receiver.typeName) object at \(addressText(of: method))>"
@@ -82,7 +83,7 @@ extension Interpreter {
                 return try repr(.tuple(args))
             }
             return try repr(value)
-        default:
+        case .none, .bool, .int, .float, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module:
             return try repr(value)
         }
     }

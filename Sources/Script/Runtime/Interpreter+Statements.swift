@@ -158,7 +158,9 @@ extension Interpreter {
             if let value = try object.enter(interpreter: self) { return value }
         case .instance:
             if let enter = try attributeIfPresent(manager, "__enter__") { return try call(enter, Arguments()) }
-        default: break
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type,
+             .module:
+            break
         }
         throw .typeError("'\(manager.typeName)' object does not support the context manager protocol")
     }
@@ -170,7 +172,9 @@ extension Interpreter {
             if let exit = try attributeIfPresent(manager, "__exit__") {
                 _ = try call(exit, Arguments([.none, .none, .none]))
             }
-        default: break
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type,
+             .module:
+            break
         }
     }
 

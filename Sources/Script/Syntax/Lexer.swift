@@ -44,7 +44,8 @@ struct Lexer {
         guard let last = tokens.last else { return }
         switch last.kind {
         case .newline, .indent, .dedent: return
-        default: emit(.newline, at: location)
+        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .endOfInput:
+            emit(.newline, at: location)
         }
     }
 

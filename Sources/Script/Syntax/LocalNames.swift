@@ -63,7 +63,9 @@ enum LocalNames {
         case .name(let ref): bound.insert(ref.text)
         case .tuple(let items), .list(let items): for item in items { targetNames(item, into: &bound) }
         case .starred(let inner): targetNames(inner, into: &bound)
-        default: break
+        case .literal, .attribute, .subscript, .slice, .call, .unary, .binary, .and, .or, .compare, .conditional,
+             .lambda, .set, .dict, .listComprehension, .generator, .setComprehension, .dictComprehension, .fstring:
+            break
         }
     }
 
