@@ -98,6 +98,44 @@ import Testing
         #expect(cjk.matches == ["shape"] && cjk.start == 12)
     }
 
+    @Test func completesBuiltinModulesByDottedPathBeforeAnyImport() {
+        let s = Session()
+        let layers = s.complete("torch.nn.", cursor: 9)
+        #expect(layers.matches.contains("RNN") && layers.matches.contains("Linear") && layers.matches.contains("functional"))
+        #expect(layers.start == 9 && layers.end == 9)
+        let streams = s.complete("sys.std", cursor: 7)
+        #expect(streams.matches == ["stderr", "stdout"])
+        #expect(streams.start == 4 && streams.end == 7)
+        #expect(s.complete("torch.optim.A", cursor: 13).matches == ["Adam"])
+        #expect(s.complete("torch.nn.functional.one", cursor: 23).matches == ["one_hot"])
+        #expect(s.complete("math.sq", cursor: 7).matches == ["sqrt"])
+        #expect(s.complete("nosuchmodule.x", cursor: 14).matches.isEmpty)
+        // Completing bound no name: the code still has to import it.
+        if case .failure(let failure) = s.execute("sys", cellName: "Cell In[1]", host: RecordingHost()) {
+            #expect(failure.name == "NameError")
+        } else {
+            Issue.record("sys is not bound before an import")
+        }
+    }
+
+    @Test func completesNamesBoundByImportsInTheSameCode() {
+        let s = Session()
+        let code = "import torch.nn as nn\nnn."
+        let layers = s.complete(code, cursor: code.unicodeScalars.count)
+        #expect(layers.matches.contains("RNNCell") && layers.matches.contains("Embedding"))
+        #expect(layers.start == code.unicodeScalars.count)
+        let aliased = "import torch.nn.functional as F; from torch import optim as o\nx = F.log_s"
+        let f = s.complete(aliased, cursor: aliased.unicodeScalars.count)
+        #expect(f.matches == ["log_softmax"] && f.start == aliased.unicodeScalars.count - 5)
+        #expect(s.complete("from torch import optim as o\no.S", cursor: 32).matches == ["SGD"])
+        #expect(s.complete("from torch import nn\nnn.Emb", cursor: 27).matches == ["Embedding"])
+        // An import later in the code binds nothing at the cursor; a name from the workspace wins then.
+        _ = s.execute("nn = [1]", cellName: "Cell In[1]", host: RecordingHost())
+        #expect(s.complete("nn.app", cursor: 6).matches == ["append"])
+        let inspected = s.inspect("import torch.nn as nn\nnn.RNN", cursor: 28, detailLevel: 0)
+        #expect(inspected?.plainText.contains("RNN(input_size, hidden_size") == true)
+    }
+
     @Test func inspectsBuiltinsAndVariables() throws {
         let s = session("import torch\nx = torch.zeros(5, 1, 4)")
         let builtin = try #require(s.inspect("len(", cursor: 4, detailLevel: 0))

@@ -205,6 +205,31 @@ import Testing
         #expect(Completeness.of("s = '''abc") == .incomplete(indent: ""))
         #expect(Completeness.of("x = = 1") == .invalid)
         #expect(Completeness.of("x = )") == .invalid)
-        #expect(Completeness.of("%%time\nx = 1") == .complete)
+    }
+
+    /// IPython's `check_complete` on the same inputs gives these answers.
+    @Test func classifiesMultiLineCellsAsIPythonDoes() {
+        #expect(Completeness.of("x = [1,\n 2]") == .complete)
+        #expect(Completeness.of("x = [1,\n     2,") == .incomplete(indent: "     "))
+        #expect(Completeness.of("f(1,\n  2)\ny = 3") == .complete)
+        #expect(Completeness.of("if x:") == .incomplete(indent: "    "))
+        #expect(Completeness.of("if x:  # why") == .incomplete(indent: "    "))
+        #expect(Completeness.of("for a in range(5):\n    if a > 0:") == .incomplete(indent: "        "))
+        #expect(Completeness.of("if True:\n    a = 1") == .incomplete(indent: "    "))
+        #expect(Completeness.of("if True:\n    a = [1,\n2]") == .incomplete(indent: "    "))
+        #expect(Completeness.of("if True:\n    a = 1\n") == .complete)
+        #expect(Completeness.of("if True:\n    a = 1\n    ") == .complete)
+        #expect(Completeness.of("try:\n    pass") == .incomplete(indent: "    "))
+        #expect(Completeness.of("if x:\n    pass\nelse:") == .incomplete(indent: "    "))
+        #expect(Completeness.of("a = \'\'\'\n   hi") == .incomplete(indent: "   "))
+        #expect(Completeness.of("x = 1 + \\") == .incomplete(indent: ""))
+        #expect(Completeness.of("1\\\n+2") == .complete)
+        #expect(Completeness.of("a \\ ") == .invalid)
+        #expect(Completeness.of("raise = 2") == .invalid)
+        #expect(Completeness.of("def a():\n    x = 1)\n") == .invalid)
+        #expect(Completeness.of("%%time") == .incomplete(indent: ""))
+        #expect(Completeness.of("%%time\nx = 1") == .incomplete(indent: ""))
+        #expect(Completeness.of("%%time\nx = 1\n") == .incomplete(indent: ""))
+        #expect(Completeness.of("%%time\nx = 1\n\n") == .complete)
     }
 }

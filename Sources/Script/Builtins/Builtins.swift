@@ -12,6 +12,7 @@ extension Interpreter {
             table[type.name] = .type(type)
         }
         for kind in ExceptionKind.allCases { table[kind.rawValue] = .type(types.exception(kind)) }
+        table["display"] = .builtin(IPythonDisplayModule.makeDisplay())
         add("print", "print(*values, sep=' ', end='\\n', file=None, flush=False)",
             "Prints the values to a stream, or to sys.stdout by default, separated by sep and followed by end.",
             { (i, a) throws(ScriptError) in try BuiltinFunctions.print(i, a) })

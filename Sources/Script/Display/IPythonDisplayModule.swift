@@ -1,8 +1,11 @@
 /// `IPython.display`: `display`, `update_display`, `clear_output`, `HTML`, `Markdown` and
 /// display handles, over the host's `display_data` / `update_display_data` / `clear_output`.
 enum IPythonDisplayModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
-        module.namespace["display"] = .builtin(BuiltinFunction("display", signature: "display(*objs, display_id=None)") { interpreter, a throws(ScriptError) in
+    /// `display(*objs, display_id=None)`: a builtin without import, as in IPython, and
+    /// `IPython.display.display`.
+    static func makeDisplay() -> BuiltinFunction {
+        BuiltinFunction("display", signature: "display(*objs, display_id=None)",
+                        doc: "Display a Python object in all frontends.") { interpreter, a throws(ScriptError) in
             var id: String?
             switch a.keyword("display_id") {
             case .bool(true)?: id = interpreter.displayIDs.make()
@@ -13,7 +16,12 @@ enum IPythonDisplayModule {
                 interpreter.host.display(try interpreter.displayBundle(for: object), displayID: id, isUpdate: false)
             }
             return id.map { .object(DisplayHandleObject(displayID: $0)) } ?? .none
-        })
+        }
+    }
+
+    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        // The builtin `display` itself, so that `display is IPython.display.display`.
+        module.namespace["display"] = interpreter.builtins["display"] ?? .builtin(makeDisplay())
         module.namespace["update_display"] = .builtin(BuiltinFunction("update_display", signature: "update_display(obj, *, display_id)") { interpreter, a throws(ScriptError) in
             try a.expect("update_display", 1...1, keywords: ["display_id"])
             guard case .str(let id)? = a.keyword("display_id") else { throw .typeError("update_display() missing required keyword argument: 'display_id'") }

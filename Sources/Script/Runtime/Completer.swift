@@ -1,5 +1,7 @@
 /// Completion and inspection over the workspace, without running user code: only names
-/// and attribute chains (`torch.nn.`, `net.rnn.`) are resolved.
+/// and attribute chains (`torch.nn.`, `net.rnn.`) are resolved. A name bound by an import
+/// earlier in the same code, or a builtin module's dotted path, resolves even before the
+/// import has run (frontends ask for completions of code nobody executed yet).
 struct Completer {
     let interpreter: Interpreter
 
@@ -24,7 +26,7 @@ struct Completer {
             candidates = interpreter.workspace.globalEntries.map(\.name) + Array(interpreter.builtins.keys)
                 + Keyword.allCases.map(\.rawValue)
         } else {
-            guard let base = resolve(parts) else { return CompletionResult(matches: [], start: partialStart, end: end) }
+            guard let base = resolve(parts, importsIn: String(String.UnicodeScalarView(scalars[..<start]))) else { return CompletionResult(matches: [], start: partialStart, end: end) }
             candidates = interpreter.attributeNames(of: base)
         }
         let showPrivate = partial.hasPrefix("_")
@@ -32,15 +34,53 @@ struct Completer {
         return CompletionResult(matches: matches, start: partialStart, end: end)
     }
 
-    /// Follows `a.b.c` through names and attributes; nil when any step is unknown.
-    func resolve(_ path: [String]) -> Value? {
-        guard let first = path.first, !first.isEmpty,
-              var value = interpreter.workspace.global(first) ?? interpreter.builtins[first] else { return nil }
-        for name in path.dropFirst() {
+    /// Follows `a.b.c` through names and attributes; nil when any step is unknown. Imports
+    /// in `code` come first (they bind when the code runs), then the workspace, builtins
+    /// and builtin modules by their dotted path.
+    func resolve(_ path: [String], importsIn code: String = "") -> Value? {
+        guard let first = path.first, !first.isEmpty else { return nil }
+        var rest = path.dropFirst()
+        var value: Value
+        if let binding = ImportBinding.scan(code)[first], let bound = resolve(binding) {
+            value = bound
+        } else if let known = interpreter.workspace.global(first) ?? interpreter.builtins[first] {
+            value = known
+        } else if let (module, used) = builtinModule(prefixOf: path) {
+            value = .module(module)
+            rest = path.dropFirst(used)
+        } else {
+            return nil
+        }
+        for name in rest {
             guard let next = try? interpreter.attributeIfPresent(value, name) else { return nil }
             value = next
         }
         return value
+    }
+
+    /// The longest leading part of `path` naming a builtin module, and how many names it used.
+    private func builtinModule(prefixOf path: [String]) -> (ModuleObject, Int)? {
+        for count in stride(from: path.count, through: 1, by: -1) {
+            let name = path.prefix(count).joined(separator: ".")
+            guard interpreter.workspace.library.modules[name] != nil else { continue }
+            // Loading a builtin module binds no name; `import` would reuse it.
+            guard let module = try? interpreter.loadModule(name) else { return nil }
+            return (module, count)
+        }
+        return nil
+    }
+
+    private func resolve(_ binding: ImportBinding) -> Value? {
+        switch binding {
+        case .module(let name):
+            return (try? interpreter.loadModule(name)).map(Value.module)
+        case .member(let name, let module):
+            if interpreter.workspace.library.modules[module + "." + name] != nil {
+                return (try? interpreter.loadModule(module + "." + name)).map(Value.module)
+            }
+            guard let loaded = try? interpreter.loadModule(module) else { return nil }
+            return loaded.namespace[name]
+        }
     }
 
     func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
@@ -57,7 +97,7 @@ struct Completer {
         }
         let token = String(String.UnicodeScalarView(scalars[start..<end]))
         let path = token.split(separator: ".").map(String.init)
-        guard !path.isEmpty, let value = resolve(path) else { return nil }
+        guard !path.isEmpty, let value = resolve(path, importsIn: code) else { return nil }
         guard let text = try? interpreter.helpText(for: value, detail: detailLevel, name: token) else { return nil }
         return MimeBundle(plainText: text)
     }

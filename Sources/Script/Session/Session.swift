@@ -5,6 +5,8 @@ public final class Session {
     private var interpreter: Interpreter
     private let library: ModuleLibrary
     private let symbols = SymbolTable()
+    /// Every call into the interpreter runs on this thread's stack (see `LargeStack`).
+    private let stack = LargeStack()
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
@@ -19,12 +21,12 @@ public final class Session {
 
     /// Runs one cell; `cellName` names the cell in tracebacks (e.g. "Cell In[3]").
     public func execute(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
-        LargeStack.run { runCell(code, cellName: cellName, host: host) }
+        stack.run { runCell(code, cellName: cellName, host: host) }
     }
 
     /// For `user_expressions`: evaluates one expression without touching history.
     public func evaluate(expression: String, host: any ScriptHost) -> ExecutionOutcome {
-        LargeStack.run {
+        stack.run {
             let unit = SourceUnit(name: "<expression>", source: expression)
             interpreter.host = host
             defer { interpreter.host = SilentHost() }
@@ -45,12 +47,12 @@ public final class Session {
 
     /// Completion at `cursor` (in Unicode scalars); the result's range is in scalars too.
     public func complete(_ code: String, cursor: Int) -> CompletionResult {
-        Completer(interpreter: interpreter).complete(code, cursor: cursor)
+        stack.run { Completer(interpreter: interpreter).complete(code, cursor: cursor) }
     }
 
     /// Inspection at `cursor`: a signature and doc for builtins, type/shape/value for variables.
     public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
-        Completer(interpreter: interpreter).inspect(code, cursor: cursor, detailLevel: detailLevel)
+        stack.run { Completer(interpreter: interpreter).inspect(code, cursor: cursor, detailLevel: detailLevel) }
     }
 
     /// Whether `code` is ready to run, needs more lines, or cannot parse.
@@ -62,14 +64,16 @@ public final class Session {
     public func reset() {
         let old = workspace
         // Values may nest deeply; freeing them recurses, so do it on the large stack.
-        LargeStack.run { old.reset() }
+        stack.run { old.reset() }
         workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
     }
 
     deinit {
+        // Only code run on the worker can have built values deep enough to need its stack.
+        guard stack.isStarted else { return }
         let old = workspace
-        LargeStack.run { old.reset() }
+        stack.run { old.reset() }
     }
 
     private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {

@@ -190,8 +190,10 @@ extension Parser {
             throw SyntaxError("expected an indented block after \(construct) on line \(startLine)",
                               at: current.location, kind: .indentation, atEndOfInput: true)
         default:
+            // Only the DEDENTs closing enclosing blocks left: more lines could still supply it.
+            let atEnd = tokens[index...].allSatisfy { $0.kind == .dedent || $0.kind == .endOfInput }
             throw SyntaxError("expected an indented block after \(construct) on line \(startLine)",
-                              at: current.location, kind: .indentation)
+                              at: current.location, kind: .indentation, atEndOfInput: atEnd)
         }
         return try nested { (p: inout Parser) throws(SyntaxError) -> [Stmt] in
             var body: [Stmt] = []

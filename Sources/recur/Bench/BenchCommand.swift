@@ -49,6 +49,10 @@ struct BenchCommand: ParsableCommand {
             let line = "{\"case\": \"\(training.name)\", \"median_us\": \(Self.rounded(median)), \"min_us\": \(Self.rounded(samples[0])), \"p10_us\": \(Self.rounded(samples[samples.count / 10])), \"p90_us\": \(Self.rounded(samples[samples.count * 9 / 10])), \"steps\": \(iterations)}"
             print(line)
         }
+        if filter.map(TrivialCell.name.contains) ?? true {
+            let samples = TrivialCell.samples(max(100, Int(20_000 * scale)))
+            print("{\"case\": \"\(TrivialCell.name)\", \"median_us\": \(Self.rounded(samples[samples.count / 2])), \"min_us\": \(Self.rounded(samples[0])), \"p90_us\": \(Self.rounded(samples[samples.count * 9 / 10])), \"cells\": \(samples.count)}")
+        }
         for program in LessonAsWritten.programs {
             guard let lesson = LessonAsWritten(program: program, directory: programs) else { continue }
             if let filter, !lesson.name.contains(filter) { continue }
