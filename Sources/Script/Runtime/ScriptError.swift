@@ -38,11 +38,14 @@ struct TraceFrame {
 /// A piece of source that ran: a cell or a file. Functions keep theirs for tracebacks.
 final class SourceUnit {
     let name: String
-    let lines: [Substring]
+    private let source: String
+    // Split on first use: only tracebacks read lines, and splitting a cell into Characters
+    // on every run cost more than parsing it.
+    private lazy var lines: [Substring] = source.split(separator: "\n", omittingEmptySubsequences: false)
 
     init(name: String, source: String) {
         self.name = name
-        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.source = source
     }
 
     func line(_ number: Int) -> String? {
