@@ -9,14 +9,11 @@ alone. Servers listen on loopback, on free ports, and are stopped with their pro
 """
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -27,27 +24,13 @@ from typing import Iterator
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 PROGRAMS = REPO / "Tests" / "ScriptTests" / "Programs"
-KERNEL_NAME = "recur"
+sys.path.insert(0, str(REPO / "Tests"))
 
-
-def _binary() -> Path:
-    explicit = os.environ.get("RECUR_BIN")
-    if explicit:
-        return Path(explicit).resolve()
-    bin_dir = subprocess.run(
-        ["swift", "build", "--show-bin-path"], cwd=REPO, capture_output=True, text=True, check=True
-    ).stdout.strip()
-    return Path(bin_dir) / "recur"
+from recur_kernelspec import KERNEL_NAME, install_private_kernelspec  # noqa: E402
 
 
 def _isolate() -> Path:
-    binary = _binary()
-    if not binary.exists():
-        raise RuntimeError(f"{binary} does not exist: run `swift build` (or `make build`) first")
-    home = Path(tempfile.mkdtemp(prefix="recur-frontend-"))
-    atexit.register(shutil.rmtree, home, ignore_errors=True)
-    subprocess.run([str(binary), "install", "--prefix", str(home / "prefix"), "--name", KERNEL_NAME],
-                   check=True, capture_output=True)
+    home = install_private_kernelspec("recur-frontend-")
     os.environ["JUPYTER_PATH"] = str(home / "prefix" / "share" / "jupyter")
     os.environ["JUPYTER_DATA_DIR"] = str(home / "data")
     os.environ["JUPYTER_CONFIG_DIR"] = str(home / "config")

@@ -5,37 +5,21 @@ any test module imports jupyter_client, so `kernel_name="recur"` always means th
 """
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import subprocess
-import tempfile
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "Tests"))
 
-
-def _binary() -> Path:
-    explicit = os.environ.get("RECUR_BIN")
-    if explicit:
-        return Path(explicit).resolve()
-    bin_dir = subprocess.run(
-        ["swift", "build", "--show-bin-path"], cwd=REPO, capture_output=True, text=True, check=True
-    ).stdout.strip()
-    return Path(bin_dir) / "recur"
+from recur_kernelspec import KERNEL_NAME, install_private_kernelspec  # noqa: E402
 
 
 def _install_kernelspec() -> Path:
-    binary = _binary()
-    if not binary.exists():
-        raise RuntimeError(f"{binary} does not exist: run `swift build` (or `make build`) first")
-    prefix = Path(tempfile.mkdtemp(prefix="recur-kernelspec-"))
-    atexit.register(shutil.rmtree, prefix, ignore_errors=True)
-    subprocess.run([str(binary), "install", "--prefix", str(prefix), "--name", "recur"], check=True,
-                   capture_output=True)
-    data = prefix / "share" / "jupyter"
+    prefix = install_private_kernelspec("recur-kernelspec-")
+    data = prefix / "prefix" / "share" / "jupyter"
     os.environ["JUPYTER_PATH"] = str(data)
     # Keep runtime files (connection files) out of the user's directory too.
     os.environ["JUPYTER_RUNTIME_DIR"] = str(prefix / "runtime")
@@ -43,7 +27,6 @@ def _install_kernelspec() -> Path:
 
 
 KERNELSPEC_DATA = _install_kernelspec()
-KERNEL_NAME = "recur"
 TIMEOUT = 15
 
 

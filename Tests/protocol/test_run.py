@@ -6,7 +6,8 @@ import subprocess
 
 import pytest
 
-from conftest import REPO, _binary
+from conftest import REPO
+from recur_kernelspec import recur_binary
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.timeout(60)
 def run(tmp_path, source: str) -> subprocess.CompletedProcess:
     path = tmp_path / "program.recur"
     path.write_text(source)
-    return subprocess.run([str(_binary()), "run", str(path)], capture_output=True, text=True, timeout=60)
+    return subprocess.run([str(recur_binary()), "run", str(path)], capture_output=True, text=True, timeout=60)
 
 
 def test_a_program_prints_to_stdout_and_exits_zero(tmp_path):
@@ -42,13 +43,13 @@ def test_a_syntax_error_shows_the_caret(tmp_path):
 
 def test_the_lessons_first_program_runs_as_written():
     program = REPO / "Tests" / "ScriptTests" / "Programs" / "rnncell.recur"
-    done = subprocess.run([str(_binary()), "run", str(program)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([str(recur_binary()), "run", str(program)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
     epochs = [line for line in done.stdout.splitlines() if "Epoch [" in line]
     assert len(epochs) == 15 and epochs[-1].startswith("Predicted string: ") and "Epoch [15/15]" in epochs[-1]
 
 
 def test_an_unreadable_file_exits_two(tmp_path):
-    done = subprocess.run([str(_binary()), "run", str(tmp_path / "missing.recur")], capture_output=True, text=True)
+    done = subprocess.run([str(recur_binary()), "run", str(tmp_path / "missing.recur")], capture_output=True, text=True)
     assert done.returncode == 2
     assert "cannot read" in done.stderr
