@@ -51,8 +51,11 @@ extension Tensor {
     func topologicalOrder() -> [Tensor] {
         guard let root = gradFn else { return [] }
         var order: [Tensor] = []
+        order.reserveCapacity(64)
         // Iterative post-order DFS: deep recurrent graphs would overflow a recursive walk.
-        var stack: [(tensor: Tensor, node: GradNode, next: Int)] = [(self, root, 0)]
+        var stack: [(tensor: Tensor, node: GradNode, next: Int)] = []
+        stack.reserveCapacity(64)
+        stack.append((self, root, 0))
         root.isVisited = true
         while let top = stack.last {
             let inputs = top.node.inputs
