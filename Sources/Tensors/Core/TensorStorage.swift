@@ -67,7 +67,7 @@ enum TensorStorage {
 
     /// For each of `outer` blocks of `size * inner` elements, the `inner`-element rows at
     /// `indices`, in order (taking `indices` along the middle dimension of (outer, size, inner)).
-    func blocks(outer: Int, size: Int, inner: Int, indices: [Int]) -> TensorStorage {
+    func blocks<Indices: Collection<Int>>(outer: Int, size: Int, inner: Int, indices: Indices) -> TensorStorage {
         func take<T>(_ v: [T]) -> [T] {
             let n = outer * indices.count * inner
             return v.withUnsafeBufferPointer { pv in
