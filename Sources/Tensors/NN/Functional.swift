@@ -21,7 +21,7 @@ public enum Functional {
         let x = input.floats
         let w = weight.floats
         let b = bias?.floats
-        var y = [Float](repeating: 0, count: rows * out)
+        var y = filledArray(Float(0), count: rows * out)
         y.withUnsafeMutableBufferPointer { py in
             guard let c = py.baseAddress else { return }
             if let b {
@@ -54,7 +54,7 @@ public enum Functional {
                 gx.map { Tensor(shape: inShape, floats: $0) }, gw.map { Tensor(shape: Shape([out, k]), floats: $0) },
             ]
             if b != nil {
-                var gb = [Float](repeating: 0, count: out)
+                var gb = filledArray(Float(0), count: out)
                 for r in 0..<rows { for j in 0..<out { gb[j] += gv[r * out + j] } }
                 result.append(Tensor(shape: Shape([out]), floats: gb))
             }

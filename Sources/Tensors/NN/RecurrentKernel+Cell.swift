@@ -61,7 +61,7 @@ extension RecurrentKernel {
             }
             grads.append(Tensor(shape: shapes.wih, floats: BLAS.product(da, transposeA: true, xValues, transposeB: false, m: hidden, n: inputSize, k: batch)))
             let dWhh = hValues.map { BLAS.product(da, transposeA: true, $0, transposeB: false, m: hidden, n: hidden, k: batch) }
-                ?? [Float](repeating: 0, count: hidden * hidden)
+                ?? filledArray(Float(0), count: hidden * hidden)
             grads.append(Tensor(shape: shapes.whh, floats: dWhh))
             if let biasShape = shapes.bias {
                 let db = makeFloats(hidden) { pb in

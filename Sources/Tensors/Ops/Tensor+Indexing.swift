@@ -152,7 +152,7 @@ extension Tensor {
         let source = shape
         return result.recording(name, [self], savesTensors: savesIndices) { g in
             let grad = g.floats.withUnsafeBufferPointer { pg in
-                var grad = [Float](repeating: 0, count: source.count)
+                var grad = filledArray(Float(0), count: source.count)
                 grad.withUnsafeMutableBufferPointer { out in
                     var k = 0
                     for o in 0..<outer {
