@@ -34,6 +34,42 @@ import Glibc
         #expect(d.topologicalOrder().count == Set(d.topologicalOrder().map(ObjectIdentifier.init)).count)
     }
 
+    @Test func heldGradientSeesLaterAccumulation() throws {
+        // PyTorch accumulates into the existing .grad in place: a reference taken after the
+        // first backward sees the second one's contribution.
+        let a = try Self.leaf([1, 2, 3], [3])
+        try (a * a).sum().backward()
+        let held = try #require(a.grad)
+        let first = held.floats
+        try (a * a).sum().backward()
+        #expect(a.grad === held)
+        #expect(held.floats == zip(first, first).map { $0 + $1 })
+    }
+
+    @Test func leavesFedTheSameGradientGetSeparateObjects() throws {
+        // An addition hands one gradient object to both operands; accumulating in place into
+        // one leaf must not change the other.
+        let a = try Self.leaf([1, 2], [2])
+        let b = try Self.leaf([3, 4], [2])
+        try (a + b).sum().backward()
+        #expect(a.grad !== b.grad)
+        let before = try #require(b.grad).floats
+        try (a * a).sum().backward()
+        #expect(b.grad?.floats == before)
+    }
+
+    @Test func marksAreClearedAfterEveryPass() throws {
+        let a = try Self.leaf([0.5, -1.0], [2])
+        let b = a.tanh()
+        let d = try (b * b).sum()
+        let first = d.topologicalOrder()
+        let second = d.topologicalOrder()
+        #expect(first.count == second.count)
+        #expect(first.allSatisfy { $0.gradFn?.isVisited == false && $0.gradFn?.pending == nil })
+        try d.backward(retainGraph: true)
+        #expect(first.allSatisfy { $0.gradFn?.isVisited == false && $0.gradFn?.pending == nil })
+    }
+
     @Test func detachAndNoGradStopRecording() throws {
         let a = try Self.leaf([1, 2], [2])
         let d = try a.detach() * a

@@ -36,10 +36,27 @@ import Testing
 }
 
 @Suite struct GemmPathTests {
+    @Test func smallProductWithZeroBetaIgnoresC() {
+        let a: [Float] = [1, 2, 3, 4, 5, 6]
+        let b: [Float] = [7, 8, 9, 10, 11, 12]
+        var c = [Float](repeating: .nan, count: 4)
+        c.withUnsafeMutableBufferPointer { cp in
+            BLAS.gemm(a, transposeA: false, b, transposeB: false, cp.baseAddress!, m: 2, n: 2, k: 3)
+        }
+        var reference = [Float](repeating: 0, count: 4)
+        reference.withUnsafeMutableBufferPointer { cp in
+            BLAS.sgemm(
+                transposeA: false, transposeB: false, m: 2, n: 2, k: 3,
+                alpha: 1, a: a, lda: 3, b: b, ldb: 2, beta: 0, c: cp.baseAddress!, ldc: 2)
+        }
+        #expect(c == reference)
+    }
+
     /// Checks `BLAS.gemm` against a float64 triple loop on shapes that take each path:
-    /// direct, narrow column blocks (serial and on two threads), and row or column halves.
+    /// plain loops for small products, direct, narrow column blocks (serial and on two
+    /// threads), and row or column halves.
     @Test(arguments: [
-        (3, 5, 7), (32, 256, 256), (32, 200, 96), (8, 130, 40), (300, 64, 128), (70, 200, 100), (1100, 64, 16),
+        (1, 4, 4), (5, 10, 8), (8, 8, 8), (8, 8, 9), (4, 1, 3), (3, 5, 7), (32, 256, 256), (32, 200, 96), (8, 130, 40), (300, 64, 128), (70, 200, 100), (1100, 64, 16),
     ])
     func gemmMatchesReference(_ shape: (Int, Int, Int)) throws {
         let (m, n, k) = shape

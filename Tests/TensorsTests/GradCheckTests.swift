@@ -63,6 +63,22 @@ import Testing
                 appendFinal: true, resultShape: Shape([(5 + 1) * 8]), name: "RNNBackward"
             ).tanh()
         }
+        for nonlinearity in [Nonlinearity.tanh, .relu] {
+            try Self.check([[2, 3], [2, 4], [4, 3], [4, 4], [4], [4]], seed: 10) { x throws(TensorError) in
+                let weights = RecurrentWeights(weightIH: x[2], weightHH: x[3], biasIH: x[4], biasHH: x[5])
+                return RecurrentKernel.cell(
+                    x: x[0], h: x[1], weights: weights, nonlinearity: nonlinearity, batch: 2, inputSize: 3, hidden: 4,
+                    resultShape: Shape([2, 4]), name: "TanhBackward0"
+                ).tanh()
+            }
+        }
+        try Self.check([[3, 2], [4, 2], [4, 4]], seed: 11) { x throws(TensorError) in
+            let weights = RecurrentWeights(weightIH: x[1], weightHH: x[2], biasIH: nil, biasHH: nil)
+            return RecurrentKernel.cell(
+                x: x[0], h: nil, weights: weights, nonlinearity: .tanh, batch: 3, inputSize: 2, hidden: 4,
+                resultShape: Shape([3, 4]), name: "TanhBackward0"
+            ).exp()
+        }
         try Self.check([[2, 3, 3], [3, 3], [3]], seed: 9) { x throws(TensorError) in
             try Functional.linear(x[0], weight: x[1], bias: x[2]).relu().transpose(0, 1)
         }

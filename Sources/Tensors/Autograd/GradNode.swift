@@ -10,6 +10,13 @@ final class GradNode {
     /// Whether the closure holds operand values that `backward()` releases (PyTorch's saved
     /// tensors); nodes that only need sizes (add, view, sum, ...) can be traversed again.
     let savesTensors: Bool
+    /// Scratch state of a running `backward()`: set while the node is in the pass's order.
+    /// Marks live in the nodes so the pass needs no identity-keyed set or dictionary.
+    var isVisited = false
+    /// Scratch state of a running `backward()`: the gradient of the result gathered so far.
+    var pending: Tensor?
+    /// Whether `pending` is a buffer this pass made (so further contributions add in place).
+    var ownsPending = false
 
     init(name: String, inputs: [Tensor], savesTensors: Bool = true, backward: @escaping (Tensor) -> [Tensor?]) {
         self.name = name

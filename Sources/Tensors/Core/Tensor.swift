@@ -4,7 +4,7 @@
 /// place and every holder sees the change.
 public final class Tensor {
     /// The size of each dimension.
-    public internal(set) var shape: Shape
+    public let shape: Shape
     var storage: TensorStorage
     var requiresGradFlag: Bool
     /// The gradient accumulated by `backward()`, or nil.

@@ -65,6 +65,35 @@ enum TensorStorage {
         }
     }
 
+    /// For each of `outer` blocks of `size * inner` elements, the `inner`-element rows at
+    /// `indices`, in order (taking `indices` along the middle dimension of (outer, size, inner)).
+    func blocks(outer: Int, size: Int, inner: Int, indices: [Int]) -> TensorStorage {
+        func take<T>(_ v: [T]) -> [T] {
+            let n = outer * indices.count * inner
+            return v.withUnsafeBufferPointer { pv in
+                [T](unsafeUninitializedCapacity: n) { out, initialized in
+                    guard let src = pv.baseAddress, let dst = out.baseAddress else {
+                        initialized = 0
+                        return
+                    }
+                    var k = 0
+                    for o in 0..<outer {
+                        for i in indices {
+                            (dst + k).initialize(from: src + (o * size + i) * inner, count: inner)
+                            k += inner
+                        }
+                    }
+                    initialized = k
+                }
+            }
+        }
+        switch self {
+        case .float32(let v): return .float32(take(v))
+        case .int64(let v): return .int64(take(v))
+        case .bool(let v): return .bool(take(v))
+        }
+    }
+
     /// Element `i` as a Double, for printing and `item()`.
     func double(at i: Int) -> Double {
         switch self {

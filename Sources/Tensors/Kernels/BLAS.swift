@@ -84,6 +84,11 @@ extension BLAS {
         }
         let lda = transposeA ? m : k
         let ldb = transposeB ? k : n
+        if m * n * k <= smallProduct {
+            small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
+            return
+        }
+        _ = singleThreaded
         if m <= 64 && n >= 128 && k <= 1024 {
             columnBlocks(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
@@ -105,6 +110,35 @@ extension BLAS {
             } else {
                 let pb = transposeB ? operands.b + start * ldb : operands.b + start
                 sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: size, k: k, alpha: alpha, a: operands.a, lda: lda, b: pb, ldb: ldb, beta: beta, c: operands.c + start, ldc: n)
+            }
+        }
+    }
+
+    /// Products of at most this many multiply-adds run as plain loops: OpenBLAS spends about a
+    /// thousand instructions dispatching a call, several times the work of a recurrent cell's
+    /// 1x4x4 step.
+    static let smallProduct = 512
+
+    /// `C = alpha * op(A) * op(B) + beta * C` as dot products, each summed in order of k.
+    static func small(
+        _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
+        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, lda: Int, ldb: Int, alpha: Float, beta: Float
+    ) {
+        let (aRow, aCol) = transposeA ? (1, lda) : (lda, 1)
+        let (bRow, bCol) = transposeB ? (1, ldb) : (ldb, 1)
+        for i in 0..<m {
+            for j in 0..<n {
+                var total: Float = 0
+                var pa = a + i * aRow
+                var pb = b + j * bCol
+                for _ in 0..<k {
+                    total += pa.pointee * pb.pointee
+                    pa += aCol
+                    pb += bRow
+                }
+                let slot = c + i * n + j
+                // beta == 0 ignores C entirely, as BLAS does (it may hold NaN or garbage).
+                slot.pointee = beta == 0 ? alpha * total : alpha * total + beta * slot.pointee
             }
         }
     }

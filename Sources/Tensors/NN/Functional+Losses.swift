@@ -1,69 +1,21 @@
+import Glibc
+
 extension Functional {
     /// `F.nll_loss(input, target, ignore_index=-100, reduction="mean")` over log-probabilities
     /// of shape (N, C) or (C,).
     public static func nllLoss(_ input: Tensor, target: Tensor, ignoreIndex: Int64 = -100, reduction: Reduction = .mean) throws(TensorError) -> Tensor {
-        guard target.dtype == .int64 else {
-            throw .runtime("expected scalar type Long but found \(Tensor.typeWord(target.dtype))")
-        }
-        guard input.rank == 1 || input.rank == 2 else {
-            throw .value("Expected 2 or more dimensions (got \(input.rank))")
-        }
-        let batched = input.rank == 2
-        let n = batched ? input.shape.dims[0] : 1
-        let c = input.shape.dims[input.rank - 1]
-        if batched {
-            guard target.rank == 1, target.shape.dims[0] == n else {
-                if target.rank != 1 {
-                    throw .runtime("0D or 1D target tensor expected, multi-target not supported")
-                }
-                throw .value("Expected input batch_size (\(n)) to match target batch_size (\(target.shape.dims[0])).")
-            }
-        } else {
-            guard target.rank == 0 else {
-                throw .runtime("0D or 1D target tensor expected, multi-target not supported")
-            }
-        }
-        let labels = target.int64s
-        for l in labels where l != ignoreIndex && (l < 0 || l >= c) {
-            throw .index("Target \(l) is out of bounds.")
-        }
-        let x = input.floats
-        var losses = [Float](repeating: 0, count: n)
-        var weightSum: Float = 0
-        for i in 0..<n where labels[i] != ignoreIndex {
-            losses[i] = -x[i * c + Int(labels[i])]
-            weightSum += 1
-        }
-        let value: [Float]
-        let outShape: Shape
-        switch reduction {
-        case .none:
-            value = losses
-            outShape = batched ? Shape([n]) : .scalar
-        case .sum:
-            value = [losses.reduce(0, +)]
-            outShape = .scalar
-        case .mean:
-            value = [losses.reduce(0, +) / weightSum]
-            outShape = .scalar
-        }
+        let targets = try NLLTargets(input: input, target: target, ignoreIndex: ignoreIndex, reduction: reduction)
+        let (value, outShape) = targets.loss(input.floats)
+        guard Tensor.needsGraph(input) else { return Tensor(shape: outShape, floats: value) }
         let inShape = input.shape
         return Tensor(shape: outShape, floats: value).recording("NllLossBackward0", [input]) { g in
-            let gv = g.floats
-            var grad = [Float](repeating: 0, count: inShape.count)
-            for i in 0..<n where labels[i] != ignoreIndex {
-                let scale: Float = switch reduction {
-                case .none: gv[i]
-                case .sum: gv[0]
-                case .mean: gv[0] / weightSum
-                }
-                grad[i * c + Int(labels[i])] = -scale
-            }
-            return [Tensor(shape: inShape, floats: grad)]
+            [Tensor(shape: inShape, floats: targets.gradient(g.floats, count: inShape.count))]
         }
     }
 
-    /// `F.cross_entropy(input, target, ignore_index=-100, reduction="mean")`: log_softmax then NLL.
+    /// `F.cross_entropy(input, target, ignore_index=-100, reduction="mean")`: log_softmax then
+    /// NLL, recorded as one node that applies both backward rules in the same arithmetic as
+    /// the two separate ones.
     public static func crossEntropy(_ input: Tensor, target: Tensor, ignoreIndex: Int64 = -100, reduction: Reduction = .mean) throws(TensorError) -> Tensor {
         guard input.dtype == .float32 else {
             throw .runtime("\"log_softmax_lastdim_kernel_impl\" not implemented for '\(Tensor.typeWord(input.dtype))'")
@@ -71,7 +23,30 @@ extension Functional {
         guard input.rank == 1 || input.rank == 2 else {
             throw .value("Expected 2 or more dimensions (got \(input.rank))")
         }
-        return try nllLoss(input.logSoftmax(dim: input.rank == 2 ? 1 : 0), target: target, ignoreIndex: ignoreIndex, reduction: reduction)
+        let targets = try NLLTargets(input: input, target: target, ignoreIndex: ignoreIndex, reduction: reduction)
+        let (n, c) = (targets.rows, targets.classes)
+        let y = Tensor.rowExponentials(input.floats, rows: n, size: c, log: true)
+        let (value, outShape) = targets.loss(y)
+        guard Tensor.needsGraph(input) else { return Tensor(shape: outShape, floats: value) }
+        let inShape = input.shape
+        return Tensor(shape: outShape, floats: value).recording("NllLossBackward0", [input]) { g in
+            // d(nll)/dy is -scale at each row's label; log_softmax's rule then gives
+            // gy - exp(y) * sum(gy) per row.
+            let gy = targets.gradient(g.floats, count: inShape.count)
+            let grad = gy.withUnsafeBufferPointer { pg in
+                y.withUnsafeBufferPointer { py in
+                    makeFloats(Swift.min(pg.count, py.count)) { out in
+                        for r in 0..<n {
+                            let row = r * c
+                            var total: Float = 0
+                            for k in 0..<c { total += pg[row + k] }
+                            for k in 0..<c { out[row + k] = pg[row + k] - expf(py[row + k]) * total }
+                        }
+                    }
+                }
+            }
+            return [Tensor(shape: inShape, floats: grad)]
+        }
     }
 
     /// `F.mse_loss(input, target, reduction="mean")`.
@@ -103,5 +78,84 @@ extension Functional {
                 needB ? Tensor(shape: sb, floats: Kernels.sum(d.map { -$0 }, from: out, to: sb)) : nil,
             ]
         }
+    }
+}
+
+/// Validated class-index targets of an NLL loss over (N, C) or (C,) log-probabilities.
+struct NLLTargets {
+    let labels: [Int64]
+    let rows: Int
+    let classes: Int
+    let batched: Bool
+    let ignoreIndex: Int64
+    let reduction: Reduction
+
+    init(input: Tensor, target: Tensor, ignoreIndex: Int64, reduction: Reduction) throws(TensorError) {
+        guard target.dtype == .int64 else {
+            throw .runtime("expected scalar type Long but found \(Tensor.typeWord(target.dtype))")
+        }
+        guard input.rank == 1 || input.rank == 2 else {
+            throw .value("Expected 2 or more dimensions (got \(input.rank))")
+        }
+        let batched = input.rank == 2
+        let n = batched ? input.shape.dims[0] : 1
+        let c = input.shape.dims[input.rank - 1]
+        if batched {
+            guard target.rank == 1, target.shape.dims[0] == n else {
+                if target.rank != 1 {
+                    throw .runtime("0D or 1D target tensor expected, multi-target not supported")
+                }
+                throw .value("Expected input batch_size (\(n)) to match target batch_size (\(target.shape.dims[0])).")
+            }
+        } else {
+            guard target.rank == 0 else {
+                throw .runtime("0D or 1D target tensor expected, multi-target not supported")
+            }
+        }
+        let labels = target.int64s
+        for l in labels where l != ignoreIndex && (l < 0 || l >= c) {
+            throw .index("Target \(l) is out of bounds.")
+        }
+        self.labels = labels
+        self.rows = n
+        self.classes = c
+        self.batched = batched
+        self.ignoreIndex = ignoreIndex
+        self.reduction = reduction
+    }
+
+    /// How many rows count (those whose label is not ignored).
+    var weightSum: Float {
+        var total: Float = 0
+        for l in labels where l != ignoreIndex { total += 1 }
+        return total
+    }
+
+    /// The reduced loss of log-probabilities `x` and its shape.
+    func loss(_ x: [Float]) -> ([Float], Shape) {
+        var losses = [Float](repeating: 0, count: rows)
+        for i in 0..<rows where labels[i] != ignoreIndex {
+            losses[i] = -x[i * classes + Int(labels[i])]
+        }
+        switch reduction {
+        case .none: return (losses, batched ? Shape([rows]) : .scalar)
+        case .sum: return ([losses.reduce(0, +)], .scalar)
+        case .mean: return ([losses.reduce(0, +) / weightSum], .scalar)
+        }
+    }
+
+    /// The gradient with respect to the log-probabilities (`count` elements) from the loss's.
+    func gradient(_ gv: [Float], count: Int) -> [Float] {
+        var grad = [Float](repeating: 0, count: count)
+        let total = weightSum
+        for i in 0..<rows where labels[i] != ignoreIndex {
+            let scale: Float = switch reduction {
+            case .none: gv[i]
+            case .sum: gv[0]
+            case .mean: gv[0] / total
+            }
+            grad[i * classes + Int(labels[i])] = -scale
+        }
+        return grad
     }
 }

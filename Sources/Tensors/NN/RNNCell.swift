@@ -79,9 +79,9 @@ public final class RNNCell: Module {
             h = hb
         }
         let name = nonlinearity == .tanh ? "TanhBackward0" : "ReluBackward0"
-        let out = RecurrentKernel.run(
-            x: x, h0: h, layers: [weights], nonlinearity: nonlinearity, steps: 1, batch: batch, inputSize: inputSize,
-            hidden: hiddenSize, appendFinal: false, resultShape: Shape([batch, hiddenSize]), name: name)
+        let out = RecurrentKernel.cell(
+            x: x, h: h, weights: weights, nonlinearity: nonlinearity, batch: batch, inputSize: inputSize,
+            hidden: hiddenSize, resultShape: h?.shape ?? Shape([batch, hiddenSize]), name: name)
         return batched ? out : try out.squeeze(0)
     }
 

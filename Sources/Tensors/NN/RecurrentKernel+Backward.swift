@@ -28,7 +28,8 @@ extension RecurrentKernel {
         var dh = [Float](repeating: 0, count: bh)
         var dx: [Float] = []
         let gradients = (0..<count).map { _ in LayerGradients() }
-        let group = DispatchGroup()
+        // Only a pass that overlaps layers needs a group (making one costs an allocation).
+        let group = overlap ? DispatchGroup() : nil
         for l in stride(from: count - 1, through: 0, by: -1) {
             let layer = weights[l]
             let inputSize = l == 0 ? firstInputSize : hidden
@@ -76,7 +77,7 @@ extension RecurrentKernel {
                     }
                 }
             }
-            if overlap && l > 0 {
+            if let group, l > 0 {
                 DispatchQueue.global().async(group: group, execute: weightGradients)
             } else {
                 weightGradients()
@@ -86,7 +87,7 @@ extension RecurrentKernel {
                 if l == 0 { dx = below } else { dOut = below }
             }
         }
-        group.wait()
+        group?.wait()
         var result: [Tensor?] = [needInputGrad ? Tensor(shape: xShape, floats: dx) : nil]
         if let h0Shape { result.append(Tensor(shape: h0Shape, floats: dh0)) }
         for (layer, grads) in zip(layers, gradients) {

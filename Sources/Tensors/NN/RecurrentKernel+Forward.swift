@@ -10,7 +10,6 @@ extension RecurrentKernel {
     ) {
         let bh = batch * hidden
         let slab = (steps + 1) * bh
-        let transposed = weights.map { Kernels.permute(.float32($0.whh), Shape([hidden, hidden]), [1, 0]).floats }
         let chunk = 8
         let chunks = (steps + chunk - 1) / chunk
         let source = InputBuffer(base: x)
@@ -18,7 +17,7 @@ extension RecurrentKernel {
             let layerStates = states.base + l * slab
             let input = l == 0 ? source.base : UnsafePointer(states.base + (l - 1) * slab + bh)
             forwardSteps(
-                input, l == 0 ? inputSize : hidden, weights[l], transposed[l], layerStates,
+                input, l == 0 ? inputSize : hidden, weights[l], layerStates,
                 first, last, batch, hidden, nonlinearity)
         }
         guard weights.count > 1, chunks > 1, steps * batch * hidden * hidden >= concurrentWork else {
@@ -44,9 +43,10 @@ extension RecurrentKernel {
     }
 
     /// Steps `first..<last` of one layer: their input projections as one product (biases
-    /// pre-filled), then one product per step with W_hh^T and the nonlinearity in place.
+    /// pre-filled), then one product per step with W_hh^T (BLAS reads W_hh transposed) and
+    /// the nonlinearity in place.
     static func forwardSteps(
-        _ x: UnsafePointer<Float>, _ inputSize: Int, _ layer: LayerValues, _ whhT: [Float],
+        _ x: UnsafePointer<Float>, _ inputSize: Int, _ layer: LayerValues,
         _ states: UnsafeMutablePointer<Float>, _ first: Int, _ last: Int, _ batch: Int, _ hidden: Int,
         _ act: Nonlinearity
     ) {
@@ -65,11 +65,11 @@ extension RecurrentKernel {
                 x + first * batch * inputSize, transposeA: false, w, transposeB: true, out,
                 m: rows, n: hidden, k: inputSize, beta: layer.bias == nil ? 0 : 1)
         }
-        whhT.withUnsafeBufferPointer { pw in
+        layer.whh.withUnsafeBufferPointer { pw in
             guard let w = pw.baseAddress else { return }
             for t in first..<last {
                 let current = states + (t + 1) * bh
-                BLAS.gemm(states + t * bh, transposeA: false, w, transposeB: false, current, m: batch, n: hidden, k: hidden, beta: 1)
+                BLAS.gemm(states + t * bh, transposeA: false, w, transposeB: true, current, m: batch, n: hidden, k: hidden, beta: 1)
                 switch act {
                 case .tanh: VectorMath.tanh(current, count: bh)
                 case .relu: for i in 0..<bh where current[i] < 0 { current[i] = 0 }

@@ -143,21 +143,28 @@ extension Tensor {
     }
 
     /// Takes `indices` along `dim` and lays the result out as `outShape`; the gradient
-    /// scatters back with accumulation (an index may repeat).
+    /// scatters back with accumulation (an index may repeat). Each index moves one contiguous
+    /// block of the dimensions after `dim`.
     func gathered(dim d: Int, indices: [Int], outShape: Shape, name: String, savesIndices: Bool = false) -> Tensor {
         let (outer, size, inner) = shape.split(at: d)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(outer * indices.count * inner)
-        for o in 0..<outer {
-            for i in indices {
-                let base = (o * size + i) * inner
-                for k in 0..<inner { offsets.append(base + k) }
-            }
-        }
+        let result = Tensor(shape: outShape, storage: storage.blocks(outer: outer, size: size, inner: inner, indices: indices))
+        guard Tensor.needsGraph(self) else { return result }
         let source = shape
-        return Tensor(shape: outShape, storage: storage.gather(offsets)).recording(name, [self], savesTensors: savesIndices) { g in
-            var grad = [Float](repeating: 0, count: source.count)
-            for (k, v) in zip(offsets, g.floats) { grad[k] += v }
+        return result.recording(name, [self], savesTensors: savesIndices) { g in
+            let grad = g.floats.withUnsafeBufferPointer { pg in
+                var grad = [Float](repeating: 0, count: source.count)
+                grad.withUnsafeMutableBufferPointer { out in
+                    var k = 0
+                    for o in 0..<outer {
+                        for i in indices {
+                            let base = (o * size + i) * inner
+                            for j in 0..<inner where k + j < pg.count { out[base + j] += pg[k + j] }
+                            k += inner
+                        }
+                    }
+                }
+                return grad
+            }
             return [Tensor(shape: source, floats: grad)]
         }
     }

@@ -122,29 +122,42 @@ extension Tensor {
         }
         let out = reducedShape(d, keepDim: keepDim)
         let v = floats
-        var best = [Int](repeating: 0, count: outer * inner)
-        for o in 0..<outer {
-            for k in 0..<inner {
-                var bi = 0
-                var bv = v[o * size * inner + k]
-                for s in 1..<Swift.max(size, 1) {
-                    let x = v[(o * size + s) * inner + k]
-                    if largest ? (x > bv || (x.isNaN && !bv.isNaN)) : (x < bv || (x.isNaN && !bv.isNaN)) {
-                        bv = x
-                        bi = s
+        // One pass finds each position's winner (first occurrence; NaN wins, as in PyTorch).
+        var best = [Int64](repeating: 0, count: outer * inner)
+        let picked = v.withUnsafeBufferPointer { pv in
+            makeFloats(outer * inner) { pick in
+                best.withUnsafeMutableBufferPointer { pb in
+                    for o in 0..<outer {
+                        for k in 0..<inner {
+                            var bi = 0
+                            var bv = pv[o * size * inner + k]
+                            for s in 1..<Swift.max(size, 1) {
+                                let x = pv[(o * size + s) * inner + k]
+                                if largest ? (x > bv || (x.isNaN && !bv.isNaN)) : (x < bv || (x.isNaN && !bv.isNaN)) {
+                                    bv = x
+                                    bi = s
+                                }
+                            }
+                            pb[o * inner + k] = Int64(bi)
+                            pick[o * inner + k] = bv
+                        }
                     }
                 }
-                best[o * inner + k] = bi
             }
         }
-        let indices = Tensor(shape: out, storage: .int64(best.map { Int64($0) }))
-        var offsets = [Int](repeating: 0, count: best.count)
-        for o in 0..<outer { for k in 0..<inner { offsets[o * inner + k] = (o * size + best[o * inner + k]) * inner + k } }
-        guard dtype == .float32 else { return (Tensor(shape: out, storage: storage.gather(offsets)), indices) }
+        let indices = Tensor(shape: out, storage: .int64(best))
+        guard dtype == .float32 else {
+            let offsets = (0..<(outer * inner)).map { r in (r / inner * size + Int(best[r])) * inner + r % inner }
+            return (Tensor(shape: out, storage: storage.gather(offsets)), indices)
+        }
+        let values = Tensor(shape: out, floats: picked)
+        guard Tensor.needsGraph(self) else { return (values, indices) }
         let source = shape
-        let values = Tensor(shape: out, floats: offsets.map { v[$0] }).recording(largest ? "MaxBackward0" : "MinBackward0", [self]) { g in
+        values.recording(largest ? "MaxBackward0" : "MinBackward0", [self]) { g in
             var grad = [Float](repeating: 0, count: source.count)
-            for (k, x) in zip(offsets, g.floats) { grad[k] += x }
+            for (r, x) in g.floats.enumerated() where r < best.count {
+                grad[(r / inner * size + Int(best[r])) * inner + r % inner] += x
+            }
             return [Tensor(shape: source, floats: grad)]
         }
         return (values, indices)

@@ -12,7 +12,10 @@ public final class Adam: Optimizer {
     public let eps: Double
     /// L2 penalty added to the gradient.
     public let weightDecay: Double
-    private var state: [ObjectIdentifier: (step: Int, m: [Float], v: [Float])] = [:]
+    /// Moment estimates per distinct parameter; `slot[i]` says which entry parameter i uses
+    /// (a parameter listed twice shares one, as PyTorch keys its state by tensor).
+    private var moments: [AdamMoments?]
+    private let slot: [Int]
 
     /// Creates the optimizer; throws on the arguments PyTorch rejects.
     public init(_ parameters: [Tensor], lr: Double = 0.001, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8, weightDecay: Double = 0) throws(TensorError) {
@@ -27,6 +30,14 @@ public final class Adam: Optimizer {
         self.betas = betas
         self.eps = eps
         self.weightDecay = weightDecay
+        var first: [ObjectIdentifier: Int] = [:]
+        slot = parameters.indices.map { i in
+            let key = ObjectIdentifier(parameters[i])
+            if let j = first[key] { return j }
+            first[key] = i
+            return i
+        }
+        moments = Array(repeating: nil, count: parameters.count)
     }
 
     /// PyTorch's single-tensor update, operation for operation: `m.lerp_(g, 1-b1)`,
@@ -37,12 +48,16 @@ public final class Adam: Optimizer {
         let weight = 1 - b1
         let wd = Float(weightDecay)
         let epsilon = Float(eps)
-        for p in parameters {
+        for (index, p) in parameters.enumerated() {
             guard let gradTensor = p.grad else { continue }
-            var g = gradTensor.floats
-            let key = ObjectIdentifier(p)
-            var s = state[key] ?? (0, [Float](repeating: 0, count: g.count), [Float](repeating: 0, count: g.count))
-            state[key] = nil
+            let g = gradTensor.floats
+            let s: AdamMoments
+            if let existing = moments[slot[index]] {
+                s = existing
+            } else {
+                s = AdamMoments(count: g.count)
+                moments[slot[index]] = s
+            }
             s.step += 1
             let step = Double(s.step)
             let bc1 = 1 - Glibc.pow(betas.0, step)
@@ -50,7 +65,7 @@ public final class Adam: Optimizer {
             let stepSize = Float(learningRate / bc1)
             let bc2Sqrt = Float(bc2.squareRoot())
             p.mutateFloats { values in
-                g.withUnsafeMutableBufferPointer { grad in
+                g.withUnsafeBufferPointer { grad in
                     s.m.withUnsafeMutableBufferPointer { m in
                         s.v.withUnsafeMutableBufferPointer { v in
                             let n = Swift.min(values.count, grad.count, m.count, v.count)
@@ -69,7 +84,18 @@ public final class Adam: Optimizer {
                     }
                 }
             }
-            state[key] = s
         }
+    }
+}
+
+/// One parameter's Adam state: the step count and the first and second moment estimates.
+final class AdamMoments {
+    var step = 0
+    var m: [Float]
+    var v: [Float]
+
+    init(count: Int) {
+        m = [Float](repeating: 0, count: count)
+        v = [Float](repeating: 0, count: count)
     }
 }

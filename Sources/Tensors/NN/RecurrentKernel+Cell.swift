@@ -1,0 +1,105 @@
+extension RecurrentKernel {
+    /// One step of one layer (`nn.RNNCell`): `act(x W_ih^T + b_ih + b_hh + h W_hh^T)` over
+    /// (batch, input) `x` and (batch, hidden) `h` (nil: zeros), in the same order of operations
+    /// as `run` with one step, recorded as one node named `name`. A cell is called once per
+    /// time step from script code, so it saves only what its backward pass reads and names
+    /// its gradients' shapes after its operands instead of building new ones.
+    static func cell(
+        x: Tensor, h: Tensor?, weights: RecurrentWeights, nonlinearity: Nonlinearity,
+        batch: Int, inputSize: Int, hidden: Int, resultShape: Shape, name: String
+    ) -> Tensor {
+        let xValues = x.floats
+        let hValues = h?.floats
+        let wih = weights.weightIH.floats
+        let whh = weights.weightHH.floats
+        let bias = combinedBias(weights)
+        let bh = batch * hidden
+        let out = makeFloats(bh) { o in
+            guard let c = o.baseAddress else { return }
+            if let bias {
+                for r in 0..<batch { (c + r * hidden).update(from: bias, count: hidden) }
+            }
+            xValues.withUnsafeBufferPointer { px in
+                wih.withUnsafeBufferPointer { pw in
+                    guard let xp = px.baseAddress, let w = pw.baseAddress else {
+                        if bias == nil { c.update(repeating: 0, count: bh) }
+                        return
+                    }
+                    BLAS.gemm(xp, transposeA: false, w, transposeB: true, c, m: batch, n: hidden, k: inputSize, beta: bias == nil ? 0 : 1)
+                }
+            }
+            if let hValues {
+                hValues.withUnsafeBufferPointer { ph in
+                    whh.withUnsafeBufferPointer { pw in
+                        guard let hp = ph.baseAddress, let w = pw.baseAddress else { return }
+                        BLAS.gemm(hp, transposeA: false, w, transposeB: true, c, m: batch, n: hidden, k: hidden, beta: 1)
+                    }
+                }
+            }
+            switch nonlinearity {
+            case .tanh: VectorMath.tanh(c, count: bh)
+            case .relu: for i in 0..<bh where c[i] < 0 { c[i] = 0 }
+            }
+        }
+        var inputs: [Tensor] = [x]
+        inputs.reserveCapacity(6)
+        if let h { inputs.append(h) }
+        inputs.append(weights.weightIH)
+        inputs.append(weights.weightHH)
+        if let b = weights.biasIH { inputs.append(b) }
+        if let b = weights.biasHH { inputs.append(b) }
+        let shapes = CellShapes(x: x.shape, h: h?.shape, wih: weights.weightIH.shape, whh: weights.weightHH.shape, bias: weights.biasIH?.shape ?? weights.biasHH?.shape)
+        let needInputGrad = x.requiresGradFlag
+        let hasBiasIH = weights.biasIH != nil, hasBiasHH = weights.biasHH != nil
+        return Tensor(shape: resultShape, floats: out).recording(name, inputs) { g in
+            let da = cellInputGradient(g.floats, out: out, nonlinearity: nonlinearity)
+            var grads: [Tensor?] = []
+            grads.reserveCapacity(6)
+            grads.append(needInputGrad ? Tensor(shape: shapes.x, floats: BLAS.product(da, transposeA: false, wih, transposeB: false, m: batch, n: inputSize, k: hidden)) : nil)
+            if let hShape = shapes.h {
+                grads.append(Tensor(shape: hShape, floats: BLAS.product(da, transposeA: false, whh, transposeB: false, m: batch, n: hidden, k: hidden)))
+            }
+            grads.append(Tensor(shape: shapes.wih, floats: BLAS.product(da, transposeA: true, xValues, transposeB: false, m: hidden, n: inputSize, k: batch)))
+            let dWhh = hValues.map { BLAS.product(da, transposeA: true, $0, transposeB: false, m: hidden, n: hidden, k: batch) }
+                ?? [Float](repeating: 0, count: hidden * hidden)
+            grads.append(Tensor(shape: shapes.whh, floats: dWhh))
+            if let biasShape = shapes.bias {
+                let db = makeFloats(hidden) { pb in
+                    da.withUnsafeBufferPointer { pd in
+                        for j in 0..<hidden {
+                            var total: Float = 0
+                            for r in 0..<batch { total += pd[r * hidden + j] }
+                            pb[j] = total
+                        }
+                    }
+                }
+                if hasBiasIH { grads.append(Tensor(shape: biasShape, floats: db)) }
+                if hasBiasHH { grads.append(Tensor(shape: biasShape, floats: db)) }
+            }
+            return grads
+        }
+    }
+
+    /// The gradient before the nonlinearity, from the gradient of its output.
+    static func cellInputGradient(_ g: [Float], out: [Float], nonlinearity: Nonlinearity) -> [Float] {
+        g.withUnsafeBufferPointer { pg in
+            out.withUnsafeBufferPointer { ph in
+                makeFloats(Swift.min(pg.count, ph.count)) { da in
+                    switch nonlinearity {
+                    case .tanh: for i in 0..<da.count { da[i] = pg[i] * (1 - ph[i] * ph[i]) }
+                    case .relu: for i in 0..<da.count { da[i] = ph[i] > 0 ? pg[i] : 0 }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The operand shapes a cell's gradients take.
+struct CellShapes {
+    let x: Shape
+    let h: Shape?
+    let wih: Shape
+    let whh: Shape
+    let bias: Shape?
+}
