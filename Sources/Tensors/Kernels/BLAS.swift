@@ -88,7 +88,6 @@ extension BLAS {
             small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
-        _ = singleThreaded
         if m <= 64 && n >= 128 && k <= 1024 {
             columnBlocks(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
