@@ -21,13 +21,9 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        .systemLibrary(
-            name: "CBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]
-        ),
 
-        .target(name: "Tensors", dependencies: ["CBLAS"]),
+        // OpenBLAS is not linked: Tensors opens it on the first matrix product (BLASLibrary).
+        .target(name: "Tensors"),
         // The interpreter's hot loop touches class properties constantly; release builds skip
         // the dynamic exclusivity checks (debug builds, which the tests use, keep them).
         .target(

@@ -35,14 +35,14 @@ struct KernelCommand: ParsableCommand {
     }
 
     private static func serve(connectionFile: String) throws {
+        // Before any thread exists, so that every thread inherits the mask (see SignalWatch).
+        SignalWatch.blockInterrupts()
         let connection = try ConnectionInfo(path: connectionFile)
         let server = try KernelServer(
             connection: connection, kernelInfo: KernelIdentity.kernelInfo,
             log: { StandardError.write("recur kernel: " + $0) })
-        let interrupts = InterruptSignal(control: server.control)
-        let parentWatch = ParentWatch(environment: ProcessInfoLite.environment())
+        let signals = SignalWatch(control: server.control, environment: ProcessInfoLite.environment())
         _ = try server.run(interpreter: RecurInterpreter())
-        parentWatch?.cancel()
-        interrupts.cancel()
+        signals.stop()
     }
 }

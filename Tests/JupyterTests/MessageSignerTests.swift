@@ -11,8 +11,16 @@ import Testing
         return out
     }
 
-    // RFC 4231 section 4.2, 4.3, 4.7 (SHA-256 column).
+    // RFC 4231 sections 4.2 to 4.5, 4.7 and 4.8 (SHA-256 column): keys shorter than, and
+    // (4.7, 4.8) longer than the 64-byte block, which are hashed first.
     @Test(arguments: [
+        (String(repeating: "aa", count: 20), String(repeating: "dd", count: 50),
+         "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"),
+        ("0102030405060708090a0b0c0d0e0f10111213141516171819", String(repeating: "cd", count: 50),
+         "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"),
+        (String(repeating: "aa", count: 131),
+         "54657374205573696e67204c6172676572205468616e20426c6f636b2d53697a65204b6579202d2048617368204b6579204669727374",
+         "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
         ("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b", "4869205468657265",
          "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
         ("4a656665", "7768617420646f2079612077616e7420666f72206e6f7468696e673f",

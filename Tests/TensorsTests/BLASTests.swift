@@ -92,3 +92,55 @@ import Testing
         }
     }
 }
+
+@Suite struct BLASLibraryTests {
+    @Test func openBLASIsLoadedOnFirstProduct() {
+        guard case .openBLAS = BLAS.library else {
+            Issue.record("OpenBLAS was not loaded: \(BLAS.library)")
+            return
+        }
+    }
+
+    /// The fallback for machines without OpenBLAS against OpenBLAS itself, on operands with
+    /// padded leading dimensions, every transpose, and beta 0 over a C full of NaN (which BLAS
+    /// must not read).
+    @Test(arguments: [(1, 1, 1), (3, 5, 7), (17, 9, 33)])
+    func portableSgemmMatchesOpenBLAS(_ shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
+        let g = Generator(seed: UInt64(m * 10_000 + n * 100 + k))
+        for (ta, tb) in [(false, false), (false, true), (true, false), (true, true)] {
+            for (alpha, beta) in [(Float(1), Float(0)), (0.5, 2)] {
+                let lda = (ta ? m : k) + 3
+                let ldb = (tb ? k : n) + 2
+                let ldc = n + 1
+                let a = g.normalFloats((ta ? k : m) * lda)
+                let b = g.normalFloats((tb ? n : k) * ldb)
+                let c0 = beta == 0 ? [Float](repeating: .nan, count: m * ldc) : g.normalFloats(m * ldc)
+                var viaOpenBLAS = c0
+                var viaLoop = c0
+                viaOpenBLAS.withUnsafeMutableBufferPointer { c in
+                    BLAS.sgemm(
+                        transposeA: ta, transposeB: tb, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                        b: b, ldb: ldb, beta: beta, c: c.baseAddress!, ldc: ldc)
+                }
+                viaLoop.withUnsafeMutableBufferPointer { c in
+                    BLAS.portableSgemm(
+                        transposeA: ta, transposeB: tb, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                        b: b, ldb: ldb, beta: beta, c: c.baseAddress!, ldc: ldc)
+                }
+                var worst: Float = 0
+                for i in 0..<m {
+                    for j in 0..<n {
+                        let index = i * ldc + j
+                        worst = max(worst, abs(viaOpenBLAS[index] - viaLoop[index]) / (1 + abs(viaOpenBLAS[index])))
+                    }
+                }
+                #expect(worst < 1e-5, "m=\(m) n=\(n) k=\(k) transposeA=\(ta) transposeB=\(tb) beta=\(beta)")
+                // Padding columns of C are never written.
+                for i in 0..<m where ldc > n {
+                    #expect(viaLoop[i * ldc + n].bitPattern == c0[i * ldc + n].bitPattern)
+                }
+            }
+        }
+    }
+}

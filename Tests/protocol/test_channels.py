@@ -109,6 +109,18 @@ def test_stop_on_error_aborts_queued_cells(kernel):
     assert reply["content"].get("ename") == "NameError", reply["content"]
 
 
+def test_pipelined_requests_past_the_queue_bound_all_run(kernel):
+    km, kc = kernel
+    # The shell queues 32 requests per client and then stops reading the connection until
+    # it catches up: backpressure, never a dropped request.
+    execute(kc, "counted = 0")
+    ids = [kc.execute("counted = counted + 1") for _ in range(200)]
+    statuses = [shell_reply(kc, msg_id)["content"]["status"] for msg_id in ids]
+    assert statuses == ["ok"] * 200
+    reply, outputs = execute(kc, "print(counted)")
+    assert [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"] == ["200\n"]
+
+
 def test_restart_through_kernel_manager(kernel):
     km, kc = kernel
     execute(kc, "before = 1")

@@ -6,6 +6,9 @@ import CZeroMQ
 /// and heartbeat have a thread each so that they answer while a cell runs; iopub is owned by
 /// an `IOPubChannel` that both publish through, with a thread watching for subscriptions.
 public final class KernelServer {
+    /// Shell requests libzmq holds per client before it applies backpressure.
+    static let queuedRequestsPerClient: Int32 = 32
+
     /// The interrupt flag and stop request shared with every thread (and with a signal handler).
     public let control = KernelControl()
 
@@ -36,6 +39,11 @@ public final class KernelServer {
 
         // Every subscription, not only the first per topic, gets its iopub_welcome.
         try iopub.setOption(ZMQ_XPUB_VERBOSE, 1)
+        // A client that pipelines requests waits in its own socket buffers instead of ours:
+        // past this many queued requests per client, libzmq stops reading that connection
+        // until the shell catches up (nothing is dropped). A queue of libzmq's default 1000
+        // left the heap a few MiB larger after a burst, fragmented and never returned.
+        try shell.setOption(ZMQ_RCVHWM, Self.queuedRequestsPerClient)
         let channels: [(ZMQSocket, Int)] = [
             (shell, connection.shellPort), (controlSocket, connection.controlPort), (stdin, connection.stdinPort),
             (iopub, connection.iopubPort), (heartbeat, connection.heartbeatPort),

@@ -1,4 +1,3 @@
-import CBLAS
 import Dispatch
 
 /// Thin, typed entry points into OpenBLAS.
@@ -12,8 +11,8 @@ enum BLAS {
     /// second thread costs several microseconds, more than half of a recurrent step saves.
     static let parallelThreshold = 1 << 23
 
-    /// Switches OpenBLAS to one thread, once, before the first product.
-    static let singleThreaded: Void = openblas_set_num_threads(1)
+    /// The library behind every product, loaded (and set to one thread) on first use.
+    static let library = BLASLibrary.load()
 
     /// `C = alpha * op(A) * op(B) + beta * C` over row-major float32 buffers.
     static func sgemm(
@@ -23,13 +22,43 @@ enum BLAS {
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        cblas_sgemm(
-            CblasRowMajor,
-            transposeA ? CblasTrans : CblasNoTrans,
-            transposeB ? CblasTrans : CblasNoTrans,
-            Int32(m), Int32(n), Int32(k),
-            alpha, a, Int32(lda), b, Int32(ldb),
-            beta, c, Int32(ldc))
+        switch library {
+        case .openBLAS(let sgemm):
+            sgemm(
+                BLASLibrary.rowMajor,
+                transposeA ? BLASLibrary.transpose : BLASLibrary.noTranspose,
+                transposeB ? BLASLibrary.transpose : BLASLibrary.noTranspose,
+                Int32(m), Int32(n), Int32(k),
+                alpha, a, Int32(lda), b, Int32(ldb),
+                beta, c, Int32(ldc))
+        case .portable:
+            portableSgemm(
+                transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        }
+    }
+
+    /// `sgemm` as a plain loop, for a machine without OpenBLAS. As in BLAS, C is not read
+    /// when beta is zero.
+    static func portableSgemm(
+        transposeA: Bool, transposeB: Bool,
+        m: Int, n: Int, k: Int,
+        alpha: Float, a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum: Float = 0
+                for p in 0..<k {
+                    let x = transposeA ? a[p * lda + i] : a[i * lda + p]
+                    let y = transposeB ? b[j * ldb + p] : b[p * ldb + j]
+                    sum += x * y
+                }
+                let scaled = alpha * sum
+                c[i * ldc + j] = beta == 0 ? scaled : scaled + beta * c[i * ldc + j]
+            }
+        }
     }
 }
 
@@ -59,7 +88,6 @@ extension BLAS {
             small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
-        _ = singleThreaded
         if m <= 64 && n >= 128 && k <= 1024 {
             columnBlocks(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return

@@ -1,4 +1,0 @@
-#ifndef RECUR_CBLAS_SHIM_H
-#define RECUR_CBLAS_SHIM_H
-#include <cblas.h>
-#endif
