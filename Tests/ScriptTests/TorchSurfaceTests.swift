@@ -121,6 +121,10 @@ import Tensors
         #expect(h.result("net.load_state_dict(net.state_dict())") == "<All keys matched successfully>")
         #expect(h.result("s = torch.nn.Sequential(Inner(), torch.nn.Tanh())\ns(torch.zeros(1, 3)).shape") == "torch.Size([1, 3])")
         #expect(h.error("class Bad(torch.nn.Module):\n    pass\nBad()(1)") == "NotImplementedError: Module [Bad] is missing the required \"forward\" function")
+        // Tensors are values themselves: the same tensor is the same object, as in PyTorch.
+        #expect(h.result("(net.fc.weight is net.fc.weight, net.inner.scale is net.inner.scale, net.fc.weight is net.fc.bias)") == "(True, True, False)")
+        #expect(h.result("p = torch.nn.Parameter(torch.ones(2))\n(p.requires_grad, p.is_leaf, torch.nn.Parameter(torch.ones(2), requires_grad=False).requires_grad)") == "(True, True, False)")
+        #expect(h.result("p") == "Parameter containing:\ntensor([1., 1.], requires_grad=True)")
     }
 
     @Test func safetensorsRoundTripThroughAFile() {

@@ -11,12 +11,19 @@ enum BuiltinFunctions {
         }
         let sep = try text("sep", " ")
         let end = try text("end", "\n")
-        var out = ""
-        for (i, value) in a.positional.enumerated() {
-            if i > 0 { out += sep }
-            out += try interpreter.str(value)
+        var out: String
+        if a.positional.count == 1 {
+            // One value: its text is the output (and `end=''` adds nothing to copy).
+            out = try interpreter.str(a.positional[0])
+            if !end.isEmpty { out += end }
+        } else {
+            out = ""
+            for (i, value) in a.positional.enumerated() {
+                if i > 0 { out += sep }
+                out += try interpreter.str(value)
+            }
+            out += end
         }
-        out += end
         var stream = OutputStreamName.stdout
         if let file = a.keyword("file"), !file.isNone {
             guard case .object(let object) = file, let target = object as? StreamObject else {

@@ -1,3 +1,5 @@
+import Tensors
+
 /// What calling a built-in type does: `int("3")`, `list(range(3))`, ...
 enum Constructors {
     static func int(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
@@ -31,7 +33,7 @@ enum Constructors {
             }
             return .int(i)
         case .object(let object):
-            if let t = object as? TensorObject, t.tensor.dtype == .float32, let d = try object.floatValue(interpreter: interpreter) {
+            if let t = object as? Tensor, t.dtype == .float32, let d = try object.floatValue(interpreter: interpreter) {
                 return .int(try Arithmetic.truncatedInt(d))
             }
             if let i = try object.index(interpreter: interpreter) { return .int(i) }

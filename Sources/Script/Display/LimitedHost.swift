@@ -1,3 +1,5 @@
+import Glibc
+
 /// A host that passes everything to another host, with stream output capped by an
 /// `OutputLimiter` (new displays count towards the cap; updates in place do not) and
 /// coalesced: text written in quick succession goes out as one write at most every
@@ -10,11 +12,11 @@
 final class LimitedHost: ScriptHost {
     let inner: any ScriptHost
     private(set) var limiter: OutputLimiter
-    private let flushInterval: Duration
-    private let clock = ContinuousClock()
+    /// The interval in nanoseconds of the coarse monotonic clock.
+    private let flushNanoseconds: Int
     private var pending: [(text: String, stream: OutputStreamName)] = []
     private var pendingBytes = 0
-    private var lastFlush: ContinuousClock.Instant?
+    private var lastFlush: Int?
 
     static let defaultFlushInterval = Duration.milliseconds(50)
     static let flushBytes = 64 << 10
@@ -22,7 +24,8 @@ final class LimitedHost: ScriptHost {
     init(_ inner: any ScriptHost, cap: Int = OutputLimiter.defaultCap, flushInterval: Duration = LimitedHost.defaultFlushInterval) {
         self.inner = inner
         self.limiter = OutputLimiter(cap: cap)
-        self.flushInterval = flushInterval
+        let (seconds, attoseconds) = flushInterval.components
+        flushNanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
     }
 
     func write(_ text: String, to stream: OutputStreamName) {
@@ -73,7 +76,7 @@ final class LimitedHost: ScriptHost {
 
     /// Sends the text still waiting, one write per run of the same stream.
     func flush() {
-        lastFlush = clock.now
+        lastFlush = LimitedHost.coarseNanoseconds()
         guard !pending.isEmpty else { return }
         var text = ""
         var stream = pending[0].stream
@@ -99,6 +102,15 @@ final class LimitedHost: ScriptHost {
     /// Whether the last flush is at least `flushInterval` ago (or there was none).
     private var isDue: Bool {
         guard let lastFlush else { return true }
-        return clock.now - lastFlush >= flushInterval
+        return LimitedHost.coarseNanoseconds() - lastFlush >= flushNanoseconds
+    }
+
+    /// The coarse monotonic clock (a few milliseconds' resolution, plenty for a 50 ms
+    /// interval): reading it costs a fraction of the precise clock, and it is read at every
+    /// write and interrupt poll while text waits.
+    private static func coarseNanoseconds() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &ts)
+        return ts.tv_sec * 1_000_000_000 + ts.tv_nsec
     }
 }

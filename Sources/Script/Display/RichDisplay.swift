@@ -10,8 +10,8 @@ enum RichDisplay {
     /// The extra `(mime, data)` pairs for `value`; empty when plain text is all it has.
     static func extra(for value: Value) -> [(mime: String, data: String)] {
         if case .object(let object) = value {
-            if let tensor = object as? TensorObject {
-                return [("text/html", TensorDisplay(tensor: tensor.tensor).html())]
+            if let tensor = object as? Tensor {
+                return [("text/html", TensorDisplay(tensor: tensor).html())]
             }
             if let size = object as? SizeObject {
                 return [("text/html", SmallTable.size(Shape(size.dims)).html())]

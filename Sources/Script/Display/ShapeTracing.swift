@@ -37,7 +37,7 @@ extension Interpreter {
     func traceShapes(_ module: any Module, arguments: Arguments, result: Value) {
         guard isTracingShapes else { return }
         func tensor(_ value: Value) -> Tensor? {
-            if case .object(let object) = value, let t = object as? TensorObject { return t.tensor }
+            if case .object(let object) = value, let t = object as? Tensor { return t }
             return nil
         }
         let outputs: [Tensor] = switch result {

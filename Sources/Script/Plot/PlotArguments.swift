@@ -29,7 +29,7 @@ extension Interpreter {
     /// Data for a plot axis: a list, tuple or range of numbers, or a tensor (flattened).
     /// Like matplotlib (which calls `numpy()`), a tensor that requires grad is refused.
     func plotValues(_ value: Value) throws(ScriptError) -> [Double] {
-        if case .object(let object) = value, let tensor = (object as? TensorObject)?.tensor {
+        if case .object(let object) = value, let tensor = (object as? Tensor) {
             guard !tensor.requiresGrad else {
                 throw ScriptError(.runtimeError, "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
@@ -50,7 +50,7 @@ extension Interpreter {
 
     /// A 2-d array for `imshow`: a 2-d tensor or a list of equally long rows.
     func plotMatrix(_ value: Value) throws(ScriptError) -> Heatmap {
-        if case .object(let object) = value, let tensor = (object as? TensorObject)?.tensor {
+        if case .object(let object) = value, let tensor = (object as? Tensor) {
             guard !tensor.requiresGrad else {
                 throw ScriptError(.runtimeError, "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }

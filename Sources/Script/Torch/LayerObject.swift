@@ -50,10 +50,10 @@ final class LayerObject: ScriptObject {
     /// when the arguments or the module need that path.
     private func directCall(_ positional: [Value], interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard positional.count == 1 || positional.count == 2,
-              case .object(let a) = positional[0], let first = (a as? TensorObject)?.tensor else { return nil }
+              case .object(let a) = positional[0], let first = (a as? Tensor) else { return nil }
         var second: Tensor?
         if positional.count == 2 {
-            guard case .object(let b) = positional[1], let t = (b as? TensorObject)?.tensor else { return nil }
+            guard case .object(let b) = positional[1], let t = (b as? Tensor) else { return nil }
             second = t
         }
         guard let output = try tensorCall({ () throws(TensorError) in try module.forward(first, second) }) else { return nil }

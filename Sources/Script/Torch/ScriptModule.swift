@@ -53,10 +53,10 @@ final class ScriptModule: Module {
         if case .tuple(let items) = result { outputs = items }
         var tensors: [Tensor] = []
         for output in outputs {
-            guard case .object(let object) = output, let t = object as? TensorObject else {
+            guard case .object(let object) = output, let t = object as? Tensor else {
                 throw .other(.typeError, "\(typeName).forward() must return tensors inside nn.Sequential")
             }
-            tensors.append(t.tensor)
+            tensors.append(t)
         }
         return tensors
     }
@@ -105,7 +105,7 @@ final class ModuleBase: LibraryBase {
             return true
         }
         var parameter: Tensor?
-        if case .object(let object) = value, let t = object as? TensorObject, t.isParameter { parameter = t.tensor }
+        if case .object(let object) = value, let t = object as? Tensor, t.isParameter { parameter = t }
         module.register(name, module: LayerObject.module(of: value), parameter: parameter)
         return false
     }

@@ -166,7 +166,7 @@ enum TorchModule {
         }
         add("is_tensor", "is_tensor(obj)", "Whether obj is a tensor.") { _, a throws(ScriptError) in
             try a.expect("is_tensor", 1...1)
-            if case .object(let o) = a.positional[0], o is TensorObject { return .bool(true) }
+            if case .object(let o) = a.positional[0], o is Tensor { return .bool(true) }
             return .bool(false)
         }
         add("numel", "numel(input)", "The number of elements of the tensor.") { interpreter, a throws(ScriptError) in

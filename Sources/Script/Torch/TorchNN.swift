@@ -88,10 +88,9 @@ enum TorchNN {
         module.namespace["Parameter"] = .builtin(BuiltinFunction("Parameter", signature: "torch.nn.Parameter(data, requires_grad=True)",
             doc: "A tensor registered as a module parameter when assigned to self.") { interpreter, a throws(ScriptError) in
             try a.expect("Parameter", 1...2, keywords: ["requires_grad"])
-            let t = try interpreter.tensor(a.positional[0]).detach()
+            let source = try interpreter.tensor(a.positional[0])
             let flag = try interpreter.boolArgument(a.value(1, "requires_grad"), default: true)
-            if t.dtype == .float32 { try tensorCall { () throws(TensorError) in try t.setRequiresGrad(flag) } }
-            return .object(TensorObject(t, isParameter: true))
+            return .object(try tensorCall { () throws(TensorError) in try source.parameter(requiresGrad: flag) })
         })
         _ = try interpreter.loadModule("torch.nn.functional")
         _ = try interpreter.loadModule("torch.nn.utils")

@@ -67,7 +67,7 @@ extension Interpreter {
         case .list(let l): return .list(try l.items.map { (v) throws(ScriptError) in try nestedValues(v) })
         case .tuple(let t): return .list(try t.map { (v) throws(ScriptError) in try nestedValues(v) })
         case .object(let object):
-            if let tensor = (object as? TensorObject)?.tensor {
+            if let tensor = (object as? Tensor) {
                 if tensor.rank == 0 {
                     switch try tensorCall({ () throws(TensorError) in try tensor.scalarValue() }) {
                     case .int(let i): return .int(i)
@@ -75,7 +75,7 @@ extension Interpreter {
                     case .bool(let b): return .bool(b)
                     }
                 }
-                return try nestedValues(try TensorObject.list(of: tensor))
+                return try nestedValues(try Tensor.list(of: tensor))
             }
             if let size = object as? SizeObject { return .list(size.dims.map { .int(Int64($0)) }) }
             if object is IteratorObject || object is RangeObject || object is DictView {
@@ -88,7 +88,7 @@ extension Interpreter {
 
     /// A tensor argument (tensors pass through; numbers and lists become tensors).
     func tensor(_ value: Value, _ what: String = "input") throws(ScriptError) -> Tensor {
-        if case .object(let object) = value, let t = object as? TensorObject { return t.tensor }
+        if case .object(let object) = value, let t = object as? Tensor { return t }
         switch value {
         case .int, .float, .bool, .list, .tuple:
             let data = try nestedValues(value)
@@ -182,7 +182,7 @@ extension Interpreter {
     }
 
     /// Wraps a tensor for scripts.
-    func wrap(_ tensor: Tensor) -> Value { .object(TensorObject(tensor)) }
+    func wrap(_ tensor: Tensor) -> Value { .object(tensor) }
 
     func boolArgument(_ value: Value?, default fallback: Bool) throws(ScriptError) -> Bool {
         guard let value, !value.isNone else { return fallback }

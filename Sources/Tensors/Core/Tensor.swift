@@ -121,6 +121,16 @@ public final class Tensor {
         Tensor(shape: shape, storage: storage)
     }
 
+    /// `nn.Parameter(self, requires_grad)`: a new leaf sharing these elements copy-on-write
+    /// that prints as `Parameter containing:` and registers when assigned to a module.
+    /// Only float tensors may require grad, as in PyTorch.
+    public func parameter(requiresGrad: Bool = true) throws(TensorError) -> Tensor {
+        let result = detach()
+        if dtype == .float32 { try result.setRequiresGrad(requiresGrad) }
+        result.isParameter = true
+        return result
+    }
+
     /// Replaces the elements in place without recording (for optimizers and loading weights).
     func overwrite(with values: TensorStorage) {
         storage = values

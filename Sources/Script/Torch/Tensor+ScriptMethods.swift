@@ -1,6 +1,6 @@
 import Tensors
 
-extension TensorObject {
+extension Tensor {
     static let methodNames = [
         "abs", "add", "all", "any", "argmax", "backward", "bool", "clone", "contiguous", "cpu", "detach",
         "dim", "div", "double", "eq", "exp", "expand", "fill_", "flatten", "float", "ge", "gt", "int",
@@ -11,21 +11,20 @@ extension TensorObject {
     ]
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        let tensor = self.tensor
         switch name {
-        case "shape": return .object(SizeObject(tensor.shape.dims))
-        case "dtype": return .object(DTypeObject(tensor.dtype))
-        case "data": return interpreter.wrap(tensor.detach())
-        case "grad": return tensor.grad.map { interpreter.wrap($0) } ?? Value.none
-        case "requires_grad": return .bool(tensor.requiresGrad)
-        case "is_leaf": return .bool(tensor.isLeaf)
-        case "grad_fn": return tensor.gradFnName.map { .object(GradFnObject($0)) } ?? Value.none
-        case "T": return interpreter.wrap(try tensorCall { () throws(TensorError) in try tensor.t() })
-        case "ndim": return .int(tensor.rank)
+        case "shape": return .object(SizeObject(self.shape.dims))
+        case "dtype": return .object(DTypeObject(self.dtype))
+        case "data": return interpreter.wrap(self.detach())
+        case "grad": return self.grad.map { interpreter.wrap($0) } ?? Value.none
+        case "requires_grad": return .bool(self.requiresGrad)
+        case "is_leaf": return .bool(self.isLeaf)
+        case "grad_fn": return self.gradFnName.map { .object(GradFnObject($0)) } ?? Value.none
+        case "T": return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.t() })
+        case "ndim": return .int(self.rank)
         case "device": return .object(DeviceObject("cpu"))
         case "is_cuda": return .bool(false)
         default:
-            guard TensorObject.methodNames.contains(name) else { return nil }
+            guard Tensor.methodNames.contains(name) else { return nil }
             return .builtin(BuiltinFunction(name, signature: "Tensor.\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
                 guard let result = try callMethod(name, arguments, interpreter: interpreter) else {
                     throw .attributeError("'Tensor' object has no attribute '\(name)'")
@@ -38,13 +37,13 @@ extension TensorObject {
     func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         switch name {
         case "grad":
-            tensor.grad = value.isNone ? nil : try interpreter.tensor(value)
+            self.grad = value.isNone ? nil : try interpreter.tensor(value)
         case "requires_grad":
             let flag = try interpreter.truth(value)
-            try tensorCall { () throws(TensorError) in try tensor.setRequiresGrad(flag) }
+            try tensorCall { () throws(TensorError) in try self.setRequiresGrad(flag) }
         case "data":
             let source = try interpreter.tensor(value)
-            try tensorCall { () throws(TensorError) in try tensor.assign([.ellipsis], value: source) }
+            try tensorCall { () throws(TensorError) in try self.assign([.ellipsis], value: source) }
         default:
             return false
         }
@@ -52,7 +51,6 @@ extension TensorObject {
     }
 
     func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        let tensor = self.tensor
         func wrap(_ body: () throws(TensorError) -> Tensor) throws(ScriptError) -> Value {
             interpreter.wrap(try tensorCall(body))
         }
@@ -60,44 +58,44 @@ extension TensorObject {
         func keepDim(_ index: Int = 1) throws(ScriptError) -> Bool { try interpreter.boolArgument(a.value(index, "keepdim"), default: false) }
         func other() throws(ScriptError) -> Tensor {
             guard let value = a.value(0, "other") else { throw .typeError("\(name)() missing 1 required positional arguments: \"other\"") }
-            return try TensorObject.operand(value, like: tensor, interpreter: interpreter)
+            return try Tensor.operand(value, like: self, interpreter: interpreter)
         }
         guard let method = TensorMethod.named[name] else { return nil }
         switch method {
         case .size:
-            guard let d = try dim() else { return .object(SizeObject(tensor.shape.dims)) }
-            return .int(try tensorCall { () throws(TensorError) in try tensor.size(d) })
-        case .dim: return .int(tensor.rank)
-        case .numel, .nelement: return .int(tensor.count)
+            guard let d = try dim() else { return .object(SizeObject(self.shape.dims)) }
+            return .int(try tensorCall { () throws(TensorError) in try self.size(d) })
+        case .dim: return .int(self.rank)
+        case .numel, .nelement: return .int(self.count)
         case .view, .reshape:
             let dims = try interpreter.dims(a.positional)
-            return try wrap { () throws(TensorError) in try tensor.view(dims) }
-        case .float, .double: return interpreter.wrap(tensor.to(.float32))
-        case .long, .int: return interpreter.wrap(tensor.to(.int64))
-        case .bool: return interpreter.wrap(tensor.to(.bool))
+            return try wrap { () throws(TensorError) in try self.view(dims) }
+        case .float, .double: return interpreter.wrap(self.to(.float32))
+        case .long, .int: return interpreter.wrap(self.to(.int64))
+        case .bool: return interpreter.wrap(self.to(.bool))
         case .item:
-            switch try tensorCall({ () throws(TensorError) in try tensor.scalarValue() }) {
+            switch try tensorCall({ () throws(TensorError) in try self.scalarValue() }) {
             case .int(let i): return .int(Int(i))
             case .float(let d): return .float(d)
             case .bool(let b): return .bool(b)
             }
-        case .tolist: return try TensorObject.list(of: tensor)
+        case .tolist: return try Tensor.list(of: self)
         case .numpy:
-            if tensor.requiresGrad {
+            if self.requiresGrad {
                 throw .runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
-            return interpreter.wrap(tensor.detach())
+            return interpreter.wrap(self.detach())
         case .backward:
             let gradient = try a.value(0, "gradient").flatMap { (v) throws(ScriptError) -> Tensor? in v.isNone ? nil : try interpreter.tensor(v) }
             let retain = try interpreter.boolArgument(a.keyword("retain_graph"), default: false)
-            try tensorCall { () throws(TensorError) in try tensor.backward(gradient: gradient, retainGraph: retain) }
+            try tensorCall { () throws(TensorError) in try self.backward(gradient: gradient, retainGraph: retain) }
             return Value.none
-        case .detach: return interpreter.wrap(tensor.detach())
-        case .clone: return interpreter.wrap(tensor.clone())
+        case .detach: return interpreter.wrap(self.detach())
+        case .clone: return interpreter.wrap(self.clone())
         case .contiguous, .cpu: return .object(self)
         case .cuda: throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
         case .to:
-            var result = tensor
+            var result = self
             for value in a.positional + a.keywords.filter({ $0.name == "dtype" || $0.name == "device" }).map(\.value) {
                 if let dtype = try? interpreter.dtype(value) {
                     result = result.to(dtype)
@@ -105,85 +103,85 @@ extension TensorObject {
                     try DeviceObject.check(value, interpreter: interpreter)
                 }
             }
-            return result === tensor ? .object(self) : interpreter.wrap(result)
+            return result === self ? .object(self) : interpreter.wrap(result)
         case .requiresGrad_:
             let flag = try interpreter.boolArgument(a.value(0, "requires_grad"), default: true)
-            try tensorCall { () throws(TensorError) in try tensor.setRequiresGrad(flag) }
+            try tensorCall { () throws(TensorError) in try self.setRequiresGrad(flag) }
             return .object(self)
         case .retainGrad:
-            try tensorCall { () throws(TensorError) in try tensor.retainGrad() }
+            try tensorCall { () throws(TensorError) in try self.retainGrad() }
             return Value.none
         case .zero_, .fill_:
             let value: Value = name == "zero_" ? .int(0) : (a.value(0, "value") ?? .int(0))
-            let source = try TensorObject.operand(value, like: tensor, interpreter: interpreter)
-            try tensorCall { () throws(TensorError) in try tensor.assign([.ellipsis], value: source) }
+            let source = try Tensor.operand(value, like: self, interpreter: interpreter)
+            try tensorCall { () throws(TensorError) in try self.assign([.ellipsis], value: source) }
             return .object(self)
         case .max, .min:
             if let d = try dim() {
                 let keep = try keepDim()
                 let pair = try tensorCall { () throws(TensorError) in
-                    name == "max" ? try tensor.max(dim: d, keepDim: keep) : try tensor.min(dim: d, keepDim: keep)
+                    name == "max" ? try self.max(dim: d, keepDim: keep) : try self.min(dim: d, keepDim: keep)
                 }
                 return .object(ReturnTypesObject(name, values: pair.values, indices: pair.indices))
             }
-            if name == "max" { return try wrap { () throws(TensorError) in try tensor.max() } }
-            return try wrap { () throws(TensorError) in try tensor.neg().max().neg() }
+            if name == "max" { return try wrap { () throws(TensorError) in try self.max() } }
+            return try wrap { () throws(TensorError) in try self.neg().max().neg() }
         case .argmax:
             let d = try dim()
             let keep = try keepDim()
-            return try wrap { () throws(TensorError) in try tensor.argmax(dim: d, keepDim: keep) }
+            return try wrap { () throws(TensorError) in try self.argmax(dim: d, keepDim: keep) }
         case .sum, .mean:
             if let d = try dim() {
                 let keep = try keepDim()
                 return try wrap { () throws(TensorError) in
-                    name == "sum" ? try tensor.sum(dim: d, keepDim: keep) : try tensor.mean(dim: d, keepDim: keep)
+                    name == "sum" ? try self.sum(dim: d, keepDim: keep) : try self.mean(dim: d, keepDim: keep)
                 }
             }
-            return try wrap { () throws(TensorError) in name == "sum" ? tensor.sum() : try tensor.mean() }
+            return try wrap { () throws(TensorError) in name == "sum" ? self.sum() : try self.mean() }
         case .softmax, .logSoftmax:
             guard let d = try dim() else { throw .typeError("\(name)() missing 1 required positional argument: 'dim'") }
-            return try wrap { () throws(TensorError) in name == "softmax" ? try tensor.softmax(dim: d) : try tensor.logSoftmax(dim: d) }
-        case .tanh: return interpreter.wrap(tensor.tanh())
-        case .relu: return interpreter.wrap(tensor.relu())
-        case .sigmoid: return interpreter.wrap(tensor.sigmoid())
-        case .exp: return interpreter.wrap(tensor.exp())
-        case .log: return interpreter.wrap(tensor.log())
-        case .sqrt: return interpreter.wrap(tensor.sqrt())
-        case .abs: return interpreter.wrap(tensor.abs())
-        case .neg: return try wrap { () throws(TensorError) in try tensor.neg() }
+            return try wrap { () throws(TensorError) in name == "softmax" ? try self.softmax(dim: d) : try self.logSoftmax(dim: d) }
+        case .tanh: return interpreter.wrap(self.tanh())
+        case .relu: return interpreter.wrap(self.relu())
+        case .sigmoid: return interpreter.wrap(self.sigmoid())
+        case .exp: return interpreter.wrap(self.exp())
+        case .log: return interpreter.wrap(self.log())
+        case .sqrt: return interpreter.wrap(self.sqrt())
+        case .abs: return interpreter.wrap(self.abs())
+        case .neg: return try wrap { () throws(TensorError) in try self.neg() }
         case .pow:
             guard let e = a.value(0, "exponent"), let s = try interpreter.scalar(e) else {
                 throw .typeError("pow(): exponent must be a number")
             }
-            return try wrap { () throws(TensorError) in try tensor.pow(s) }
-        case .t: return try wrap { () throws(TensorError) in try tensor.t() }
+            return try wrap { () throws(TensorError) in try self.pow(s) }
+        case .t: return try wrap { () throws(TensorError) in try self.t() }
         case .transpose:
             guard a.positional.count == 2 else { throw .typeError("transpose() takes 2 dimensions") }
             let d0 = try interpreter.indexValue(a.positional[0]), d1 = try interpreter.indexValue(a.positional[1])
-            return try wrap { () throws(TensorError) in try tensor.transpose(d0, d1) }
+            return try wrap { () throws(TensorError) in try self.transpose(d0, d1) }
         case .permute:
             let order = try interpreter.dims(a.positional)
-            return try wrap { () throws(TensorError) in try tensor.permute(order) }
+            return try wrap { () throws(TensorError) in try self.permute(order) }
         case .unsqueeze:
             guard let d = try dim() else { throw .typeError("unsqueeze() missing 1 required positional argument: 'dim'") }
-            return try wrap { () throws(TensorError) in try tensor.unsqueeze(d) }
+            return try wrap { () throws(TensorError) in try self.unsqueeze(d) }
         case .squeeze:
             let d = try dim()
-            return try wrap { () throws(TensorError) in try tensor.squeeze(d) }
+            return try wrap { () throws(TensorError) in try self.squeeze(d) }
         case .flatten:
             let start = try interpreter.intArgument(a.value(0, "start_dim"), "start_dim") ?? 0
             let end = try interpreter.intArgument(a.value(1, "end_dim"), "end_dim") ?? -1
-            return try wrap { () throws(TensorError) in try tensor.flatten(startDim: start, endDim: end) }
+            return try wrap { () throws(TensorError) in try self.flatten(startDim: start, endDim: end) }
         case .expand:
             let dims = try interpreter.dims(a.positional)
-            return try wrap { () throws(TensorError) in try tensor.expand(dims) }
+            return try wrap { () throws(TensorError) in try self.expand(dims) }
         case .add, .sub, .mul, .div:
             let o = try other()
             let op: ArithmeticOp = name == "add" ? .add : name == "sub" ? .sub : name == "mul" ? .mul : .div
-            return try wrap { () throws(TensorError) in try tensor.arithmetic(op, o) }
+            return try wrap { () throws(TensorError) in try self.arithmetic(op, o) }
         case .matmul:
             let o = try other()
-            return try wrap { () throws(TensorError) in try tensor.matmul(o) }
+            return try wrap { () throws(TensorError) in try self.matmul(o) }
         case .eq, .ne, .lt, .le, .gt, .ge:
             let o = try other()
             let op: ComparisonOp = switch name {
@@ -194,9 +192,9 @@ extension TensorObject {
             case "gt": .gt
             default: .ge
             }
-            return try wrap { () throws(TensorError) in try tensor.compare(op, o) }
-        case .any: return interpreter.wrap(Tensor(scalar: Float(tensor.to(.bool).bools.contains(true) ? 1 : 0)).to(.bool))
-        case .all: return interpreter.wrap(Tensor(scalar: Float(tensor.to(.bool).bools.allSatisfy { $0 } ? 1 : 0)).to(.bool))
+            return try wrap { () throws(TensorError) in try self.compare(op, o) }
+        case .any: return interpreter.wrap(Tensor(scalar: Float(self.to(.bool).bools.contains(true) ? 1 : 0)).to(.bool))
+        case .all: return interpreter.wrap(Tensor(scalar: Float(self.to(.bool).bools.allSatisfy { $0 } ? 1 : 0)).to(.bool))
         }
     }
 }

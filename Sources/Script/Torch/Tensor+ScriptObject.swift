@@ -1,65 +1,58 @@
 import Tensors
 
-/// A tensor as a script value: operators, indexing, iteration along dim 0, PyTorch's repr.
-final class TensorObject: ScriptObject {
-    let tensor: Tensor
-    /// Made by `nn.Parameter(...)`: registered as a parameter when assigned to a module.
-    let isParameter: Bool
-    init(_ tensor: Tensor, isParameter: Bool = false) {
-        self.tensor = tensor
-        self.isParameter = isParameter
-    }
-
+/// A tensor is a script value itself (no wrapper object per value): operators, indexing,
+/// iteration along dim 0, PyTorch's repr.
+extension Tensor: ScriptObject {
     var typeName: String { "Tensor" }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { tensor.description }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { self.description }
 
     func summary(interpreter: Interpreter) -> String? {
-        let dims = tensor.shape.dims.map(String.init).joined(separator: "x")
-        return "\(dims.isEmpty ? "scalar" : dims): \(tensor.count) elems, \(tensor.dtype)"
-            + (tensor.requiresGrad ? ", requires_grad" : "")
+        let dims = self.shape.dims.map(String.init).joined(separator: "x")
+        return "\(dims.isEmpty ? "scalar" : dims): \(self.count) elems, \(self.dtype)"
+            + (self.requiresGrad ? ", requires_grad" : "")
     }
 
     func length(interpreter: Interpreter) throws(ScriptError) -> Int? {
-        guard tensor.rank > 0 else { throw .typeError("len() of a 0-d tensor") }
-        return tensor.shape.dims[0]
+        guard self.rank > 0 else { throw .typeError("len() of a 0-d tensor") }
+        return self.shape.dims[0]
     }
 
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
-        guard tensor.rank > 0 else { throw .typeError("iteration over a 0-d tensor") }
-        return RowIterator(try tensorCall { () throws(TensorError) in try TensorRows(tensor) })
+        guard self.rank > 0 else { throw .typeError("iteration over a 0-d tensor") }
+        return RowIterator(try tensorCall { () throws(TensorError) in try TensorRows(self) })
     }
 
     func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? {
-        guard tensor.count == 1 else {
+        guard self.count == 1 else {
             throw .runtimeError("Boolean value of Tensor with more than one value is ambiguous")
         }
-        return try tensorCall { () throws(TensorError) in try tensor.item() } != 0
+        return try tensorCall { () throws(TensorError) in try self.item() } != 0
     }
 
     func index(interpreter: Interpreter) throws(ScriptError) -> Int? {
-        guard tensor.count == 1, tensor.dtype != .float32 else {
+        guard self.count == 1, self.dtype != .float32 else {
             throw .typeError("only integer tensors of a single element can be converted to an index")
         }
-        return try interpreter.integerItem(tensor)
+        return try interpreter.integerItem(self)
     }
 
     func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? {
-        guard tensor.count == 1 else {
+        guard self.count == 1 else {
             throw .valueError("only one element tensors can be converted to Python scalars")
         }
-        return try tensorCall { () throws(TensorError) in try tensor.item() }
+        return try tensorCall { () throws(TensorError) in try self.item() }
     }
 
     func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        let components = try TensorObject.indexComponents(key, interpreter: interpreter)
-        return interpreter.wrap(try tensorCall { () throws(TensorError) in try tensor.subscript(components) })
+        let components = try Tensor.indexComponents(key, interpreter: interpreter)
+        return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.subscript(components) })
     }
 
     func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
-        let components = try TensorObject.indexComponents(key, interpreter: interpreter)
-        let source = try TensorObject.operand(value, like: tensor, interpreter: interpreter)
-        try tensorCall { () throws(TensorError) in try tensor.assign(components, value: source) }
+        let components = try Tensor.indexComponents(key, interpreter: interpreter)
+        let source = try Tensor.operand(value, like: self, interpreter: interpreter)
+        try tensorCall { () throws(TensorError) in try self.assign(components, value: source) }
         return true
     }
 
@@ -81,11 +74,11 @@ final class TensorObject: ScriptObject {
                     components.append(.slice(start: try bound(slice.lower), end: try bound(slice.upper), step: try bound(slice.step)))
                 } else if object is EllipsisObject {
                     components.append(.ellipsis)
-                } else if let t = object as? TensorObject {
-                    if t.tensor.rank == 0 && t.tensor.dtype == .int64 {
-                        components.append(.index(try interpreter.integerItem(t.tensor)))
+                } else if let t = object as? Tensor {
+                    if t.rank == 0 && t.dtype == .int64 {
+                        components.append(.index(try interpreter.integerItem(t)))
                     } else {
-                        components.append(.tensor(t.tensor))
+                        components.append(.tensor(t))
                     }
                 } else {
                     throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(part.typeName))")
@@ -108,14 +101,13 @@ final class TensorObject: ScriptObject {
     }
 
     func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        let tensor = self.tensor
         if op == .matmul {
             let o = try interpreter.tensor(other)
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in reflected ? try o.matmul(tensor) : try tensor.matmul(o) })
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in reflected ? try o.matmul(self) : try self.matmul(o) })
         }
         if op == .power {
             if !reflected, let s = try interpreter.scalar(other) {
-                return interpreter.wrap(try tensorCall { () throws(TensorError) in try tensor.pow(s) })
+                return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.pow(s) })
             }
             return nil
         }
@@ -129,18 +121,18 @@ final class TensorObject: ScriptObject {
         }
         if let s = try interpreter.scalar(other) {
             return interpreter.wrap(try tensorCall { () throws(TensorError) in
-                reflected ? try tensor.reversedArithmetic(arithmetic, scalar: s) : try tensor.arithmetic(arithmetic, scalar: s)
+                reflected ? try self.reversedArithmetic(arithmetic, scalar: s) : try self.arithmetic(arithmetic, scalar: s)
             })
         }
-        guard case .object(let object) = other, let o = (object as? TensorObject)?.tensor else { return nil }
+        guard case .object(let object) = other, let o = (object as? Tensor) else { return nil }
         return interpreter.wrap(try tensorCall { () throws(TensorError) in
-            reflected ? try o.arithmetic(arithmetic, tensor) : try tensor.arithmetic(arithmetic, o)
+            reflected ? try o.arithmetic(arithmetic, self) : try self.arithmetic(arithmetic, o)
         })
     }
 
     func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch op {
-        case .negate: return interpreter.wrap(try tensorCall { () throws(TensorError) in try tensor.neg() })
+        case .negate: return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.neg() })
         case .plus: return .object(self)
         case .invert, .not: return nil
         }
@@ -161,16 +153,15 @@ final class TensorObject: ScriptObject {
             return .bool(op == .in ? found : !found)
         case .is, .isNot: return nil
         }
-        let tensor = self.tensor
         if let s = try interpreter.scalar(other) {
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in try tensor.compare(comparison, scalar: s) })
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.compare(comparison, scalar: s) })
         }
-        guard case .object(let object) = other, let o = (object as? TensorObject)?.tensor else {
+        guard case .object(let object) = other, let o = (object as? Tensor) else {
             if op == .equal { return .bool(false) }
             if op == .notEqual { return .bool(true) }
             return nil
         }
-        return interpreter.wrap(try tensorCall { () throws(TensorError) in try tensor.compare(comparison, o) })
+        return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.compare(comparison, o) })
     }
 
     /// `tolist()`: nested Python lists of ints, floats or bools.
@@ -193,7 +184,7 @@ final class TensorObject: ScriptObject {
         return build(0, 0)
     }
 
-    var attributeNames: [String] { TensorObject.methodNames + TensorObject.propertyNames }
+    var attributeNames: [String] { Tensor.methodNames + Tensor.propertyNames }
 
     static let propertyNames = ["T", "data", "device", "dtype", "grad", "grad_fn", "is_leaf", "ndim",
                                 "requires_grad", "shape"]
