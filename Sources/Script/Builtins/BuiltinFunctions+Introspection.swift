@@ -62,7 +62,7 @@ extension BuiltinFunctions {
                 start = t
                 receiver = a.positional[1]
             } else {
-                start = interpreter.frameClass
+                start = interpreter.frameFunction?.owner
                 receiver = interpreter.frameSelf
             }
             guard let start, let receiver else { throw .runtimeError("super(): no arguments") }

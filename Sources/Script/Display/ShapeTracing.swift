@@ -19,17 +19,17 @@ final class ShapeTracing {
 extension Interpreter {
     /// The workspace's `%shapes` switch, made on first use.
     var shapeTracing: ShapeTracing {
+        if let state = knownShapeTracing { return state }
         let key = ObjectIdentifier(ShapeTracing.self)
-        if let state = workspace.extensions[key] as? ShapeTracing { return state }
-        let state = ShapeTracing()
+        let state = workspace.extensions[key] as? ShapeTracing ?? ShapeTracing()
         workspace.extensions[key] = state
+        knownShapeTracing = state
         return state
     }
 
-    /// Whether `%shapes` is on (without creating the switch when it was never used).
-    var isTracingShapes: Bool {
-        (workspace.extensions[ObjectIdentifier(ShapeTracing.self)] as? ShapeTracing)?.isOn ?? false
-    }
+    /// Whether `%shapes` is on. The workspace serves this interpreter alone, so the switch
+    /// exists exactly when `shapeTracing` has made it here (no lookup per layer call).
+    var isTracingShapes: Bool { knownShapeTracing?.isOn ?? false }
 
     /// Prints the shape line of a script `nn.Module`'s call when `%shapes` is on: the tensors
     /// among its positional arguments in, the tensors of its result (a tensor or a tuple or

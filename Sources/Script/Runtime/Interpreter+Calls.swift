@@ -85,12 +85,12 @@ extension Interpreter {
                           capacity: definition.parameters.count + 4)
         try bindParameters(function, receiver: receiver, arguments, into: scope)
         let savedUnit = frameUnit, savedLine = frameLine, savedName = frameName
-        let savedSelf = frameSelf, savedClass = frameClass
+        let savedSelf = frameSelf, savedFunction = frameFunction
         callDepth += 1
         frameUnit = function.unit
         frameLine = definition.line
         frameName = definition.name
-        frameClass = function.owner
+        frameFunction = function
         frameSelf = receiver ?? arguments.positional.first
         defer {
             callDepth -= 1
@@ -98,7 +98,7 @@ extension Interpreter {
             frameLine = savedLine
             frameName = savedName
             frameSelf = savedSelf
-            frameClass = savedClass
+            frameFunction = savedFunction
         }
         do {
             if case .returned(let value) = try execute(definition.body, in: scope) { return value }

@@ -26,13 +26,18 @@ final class Interpreter {
     var frameUnit: SourceUnit
     var frameLine = 0
     var frameName = "<module>"
-    /// The receiver and defining class of the running method (for `super()`).
+    /// The receiver and function of the running method (for `super()`, which reads the
+    /// function's defining class only when it is called: the class is held weakly, and
+    /// loading a weak reference on every call would cost more than the rest of the frame).
     var frameSelf: Value?
-    var frameClass: TypeObject?
+    var frameFunction: FunctionObject?
     /// The exception being handled by the innermost `except` (for a bare `raise`).
     var handling: [ScriptError] = []
     /// The value a `%time expr` line produced (shown as the cell's result when last).
     var magicResult: Value?
+    /// The workspace's `%shapes` switch once `shapeTracing` has made it (library state is
+    /// never removed, so the reference stays valid), read at every layer call.
+    var knownShapeTracing: ShapeTracing?
 
     init(workspace: Workspace, host: any ScriptHost) {
         self.workspace = workspace

@@ -112,6 +112,8 @@ extension Tensor {
         case .mul, .div: true
         }
         return result.recording(name ?? defaultName, [self, other], savesTensors: saves) { g in
+            // a + b without broadcasting passes its gradient through to both operands.
+            if case .add = op, sa == out, sb == out { return [needA ? g : nil, needB ? g : nil] }
             let gv = g.floats
             var ga: [Float]?
             var gb: [Float]?
