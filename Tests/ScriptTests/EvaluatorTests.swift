@@ -24,6 +24,14 @@ import Testing
         #expect(h.result("'%(a)s-%(b)d' % {'a': 'x', 'b': 2}") == "'x-2'")
     }
 
+    @Test func comprehensionsAndBuiltinMethodsBindLikePython() {
+        var h = Harness()
+        #expect(h.result("x = [1, 2, 3]\n([x * 2 for x in x if x != 2], x, [a + b for a in 'ab' for b in 'xy'])") == "([2, 6], [1, 2, 3], ['ax', 'ay', 'bx', 'by'])")
+        #expect(h.result("('-'.join([c for c in 'abc']), str.join('+', ['p', 'q']), ''.join([]), [1, 2].count(2), list.count([1, 1], 1))") == "('a-b-c', 'p+q', '', 1, 2)")
+        #expect(h.error("'-'.join(['a', 3])") == "TypeError: sequence item 1: expected str instance, int found")
+        #expect(h.error("[y for y in 5]") == "TypeError: 'int' object is not iterable")
+    }
+
     @Test func stringMethods() {
         var h = Harness()
         #expect(h.result("' a b  c '.split()") == "['a', 'b', 'c']")

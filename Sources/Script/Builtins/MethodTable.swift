@@ -1,7 +1,7 @@
 /// Builds a builtin method whose receiver arrives as the first positional argument.
 func method(_ typeName: String, _ name: String, signature: String = "", doc: String = "",
             _ body: @escaping (Interpreter, Value, Arguments) throws(ScriptError) -> Value) -> BuiltinFunction {
-    BuiltinFunction(name, signature: signature.isEmpty ? "\(typeName).\(name)(...)" : signature, doc: doc) {
+    BuiltinFunction(name, signature: signature.isEmpty ? "\(typeName).\(name)(...)" : signature, doc: doc, methodBody: body) {
         (interpreter, arguments) throws(ScriptError) -> Value in
         guard let receiver = arguments.positional.first else {
             throw .typeError("unbound method \(typeName).\(name)() needs an argument")

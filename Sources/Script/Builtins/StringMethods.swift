@@ -66,14 +66,15 @@ enum StringMethods {
         }
         add("join") { interpreter, s, a throws(ScriptError) in
             try a.expect("join", 1...1)
-            var parts: [String] = []
+            var joined = ""
             for (i, item) in try interpreter.iterate(a.positional[0]).enumerated() {
                 guard case .str(let text) = item else {
                     throw .typeError("sequence item \(i): expected str instance, \(item.typeName) found")
                 }
-                parts.append(text)
+                if i > 0 { joined += s }
+                joined += text
             }
-            return .str(parts.joined(separator: s))
+            return .str(joined)
         }
         add("split") { interpreter, s, a throws(ScriptError) in
             try a.expect("split", 0...2, keywords: ["sep", "maxsplit"])

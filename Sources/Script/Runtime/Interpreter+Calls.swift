@@ -63,6 +63,7 @@ extension Interpreter {
             if let member = try object.attribute(name, interpreter: self) { return try call(member, arguments) }
         case .str, .list, .dict, .tuple, .set, .int, .float, .bool:
             if case .builtin(let method)? = typeObject(of: receiver).namespace[name] {
+                if let body = method.methodBody { return try body(self, receiver, arguments) }
                 var bound = arguments
                 bound.positional.insert(receiver, at: 0)
                 return try method.body(self, bound)

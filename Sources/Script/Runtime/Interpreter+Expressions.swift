@@ -82,8 +82,9 @@ extension Interpreter {
         case .starred:
             throw .typeError("can't use starred expression here")
         case .listComprehension(let element, let clauses), .generator(let element, let clauses):
-            var results: [Value] = []
             let inner = Scope(parent: scope)
+            if clauses.count == 1 { return .list(ListObject(try comprehendList(element, clauses[0], in: inner))) }
+            var results: [Value] = []
             try comprehend(clauses[...], in: inner) { () throws(ScriptError) in
                 results.append(try evaluate(element, in: inner))
             }
@@ -140,6 +141,31 @@ extension Interpreter {
             }
         }
         return result
+    }
+
+    /// `[element for target in iterable if ...]` with one `for` (the usual form): a plain
+    /// loop, with the result sized up front when the iterable's length is known.
+    func comprehendList(_ element: Expr, _ clause: ComprehensionClause, in scope: Scope) throws(ScriptError) -> [Value] {
+        let iterable = try evaluate(clause.iterable, in: scope)
+        var results: [Value] = []
+        switch iterable {
+        case .list(let list): results.reserveCapacity(list.items.count)
+        case .tuple(let items): results.reserveCapacity(items.count)
+        case .object(let object):
+            // Capped: a length is a hint, and `range(10**9)` must not reserve gigabytes.
+            if let count = (try? object.length(interpreter: self)) ?? nil { results.reserveCapacity(min(count, 4096)) }
+        default: break
+        }
+        let iterator = try makeIterator(iterable)
+        outer: while let item = try iterator.next(interpreter: self) {
+            try checkInterrupt()
+            try assign(clause.target, item, in: scope)
+            for condition in clause.conditions where try !truth(try evaluate(condition, in: scope)) {
+                continue outer
+            }
+            results.append(try evaluate(element, in: scope))
+        }
+        return results
     }
 
     /// Runs `body` once per combination of the comprehension's clauses.

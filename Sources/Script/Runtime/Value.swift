@@ -54,15 +54,20 @@ final class FunctionObject {
 /// A function written in Swift: builtins, methods of builtin types, library functions.
 final class BuiltinFunction {
     typealias Body = (Interpreter, Arguments) throws(ScriptError) -> Value
+    typealias MethodBody = (Interpreter, Value, Arguments) throws(ScriptError) -> Value
     let name: String
     let signature: String
     let doc: String
     let body: Body
+    /// For a method of a builtin type: the body taking its receiver separately, so
+    /// `receiver.name(...)` needs no argument array with the receiver in front.
+    let methodBody: MethodBody?
 
-    init(_ name: String, signature: String = "", doc: String = "", _ body: @escaping Body) {
+    init(_ name: String, signature: String = "", doc: String = "", methodBody: MethodBody? = nil, _ body: @escaping Body) {
         self.name = name
         self.signature = signature.isEmpty ? "\(name)(...)" : signature
         self.doc = doc
+        self.methodBody = methodBody
         self.body = body
     }
 }

@@ -194,5 +194,8 @@ extension Tensor: ScriptObject {
 final class RowIterator: ValueIterator {
     var rows: TensorRows
     init(_ rows: TensorRows) { self.rows = rows }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? { rows.next().map(interpreter.wrap) }
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard let row = rows.next() else { return nil }
+        return .object(row)
+    }
 }

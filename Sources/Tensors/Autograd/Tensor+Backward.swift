@@ -114,6 +114,19 @@ extension Tensor {
         }
     }
 
+    /// A computed gradient of this operand (its elements in this operand's shape): added
+    /// straight into a leaf's `grad` (nil returned), or returned as a tensor.
+    func gradient(_ values: [Float]) -> Tensor? {
+        guard requiresGradFlag else { return nil }
+        guard takesGradientDirectly else { return Tensor(shape: shape, floats: values) }
+        accumulateGrad { out, fresh in
+            values.withUnsafeBufferPointer { pv in
+                for i in 0..<Swift.min(count, pv.count) { out[i] = fresh ? pv[i] : out[i] + pv[i] }
+            }
+        }
+        return nil
+    }
+
     /// The gradient of a weight-like operand `op(A) * op(B)` (m x n): added straight into a
     /// leaf's `grad` (nil returned), or returned as a tensor of this operand's shape.
     func productGradient(

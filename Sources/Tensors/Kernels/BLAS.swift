@@ -118,26 +118,40 @@ extension BLAS {
     /// 1x4x4 step.
     static let smallProduct = 512
 
-    /// `C = alpha * op(A) * op(B) + beta * C` as dot products, each summed in order of k.
+    /// `C = alpha * op(A) * op(B) + beta * C` with each element's products summed in order of
+    /// k before C is added (so an accumulating product rounds as a product followed by an
+    /// addition). With B transposed each element is a dot product of two contiguous runs;
+    /// otherwise rows are built in a scratch row with the loop over columns innermost.
     static func small(
         _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
         _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, lda: Int, ldb: Int, alpha: Float, beta: Float
     ) {
         let (aRow, aCol) = transposeA ? (1, lda) : (lda, 1)
-        let (bRow, bCol) = transposeB ? (1, ldb) : (ldb, 1)
-        for i in 0..<m {
-            for j in 0..<n {
-                var total: Float = 0
-                var pa = a + i * aRow
-                var pb = b + j * bCol
-                for _ in 0..<k {
-                    total += pa.pointee * pb.pointee
-                    pa += aCol
-                    pb += bRow
+        // beta == 0 ignores C entirely, as BLAS does (it may hold NaN or garbage).
+        @inline(__always) func store(_ out: UnsafeMutablePointer<Float>, _ total: Float) {
+            out.pointee = beta == 0 ? alpha * total : alpha * total + beta * out.pointee
+        }
+        if transposeB {
+            for i in 0..<m {
+                for j in 0..<n {
+                    var total: Float = 0
+                    let bj = b + j * ldb
+                    for p in 0..<k { total += a[i * aRow + p * aCol] * bj[p] }
+                    store(c + i * n + j, total)
                 }
-                let slot = c + i * n + j
-                // beta == 0 ignores C entirely, as BLAS does (it may hold NaN or garbage).
-                slot.pointee = beta == 0 ? alpha * total : alpha * total + beta * slot.pointee
+            }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scratch in
+            guard let row = scratch.baseAddress else { return }
+            for i in 0..<m {
+                row.update(repeating: 0, count: n)
+                for p in 0..<k {
+                    let x = a[i * aRow + p * aCol]
+                    let bp = b + p * ldb
+                    for j in 0..<n { row[j] += x * bp[j] }
+                }
+                for j in 0..<n { store(c + i * n + j, row[j]) }
             }
         }
     }

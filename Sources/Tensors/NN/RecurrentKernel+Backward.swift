@@ -90,11 +90,12 @@ extension RecurrentKernel {
         group?.wait()
         var result: [Tensor?] = [needInputGrad ? Tensor(shape: xShape, floats: dx) : nil]
         if let h0Shape { result.append(Tensor(shape: h0Shape, floats: dh0)) }
+        // Parameter gradients go straight into leaves' .grad (no tensor per contribution).
         for (layer, grads) in zip(layers, gradients) {
-            result.append(Tensor(shape: layer.weightIH.shape, floats: grads.wih))
-            result.append(Tensor(shape: layer.weightHH.shape, floats: grads.whh))
-            if layer.biasIH != nil { result.append(Tensor(shape: Shape([hidden]), floats: grads.bias)) }
-            if layer.biasHH != nil { result.append(Tensor(shape: Shape([hidden]), floats: grads.bias)) }
+            result.append(layer.weightIH.gradient(grads.wih))
+            result.append(layer.weightHH.gradient(grads.whh))
+            if let bias = layer.biasIH { result.append(bias.gradient(grads.bias)) }
+            if let bias = layer.biasHH { result.append(bias.gradient(grads.bias)) }
         }
         return result
     }
