@@ -11,6 +11,34 @@ import Testing
         #expect(h.result("6 & 3, 6 | 3, 6 ^ 3, ~0, 1 << 3, 16 >> 2") == "(2, 7, 5, -1, 8, 4)")
     }
 
+    @Test func methodsBindSelfBeforeTheirArguments() {
+        var h = Harness()
+        let classes = """
+        class A:
+            def __init__(self, k=2): self.k = k
+            def f(self, x, y=10): return self.k * x + y
+            def g(self, *args, **kw): return (self.k, args, sorted(kw.items()))
+        a = A()
+        m = a.f
+        """
+        #expect(h.result(classes + "\n(a.f(1), a.f(1, 2), a.f(x=3), m(4), A.f(a, 5), a.g(1, 2, z=3), a.g(), A(5).f(1))")
+                == "(12, 4, 16, 18, 20, (2, (1, 2), [('z', 3)]), (2, (), []), 15)")
+        #expect(h.error("a.f()") == "TypeError: A.f() missing 1 required positional argument: 'x'")
+        #expect(h.error("m(1, 2, 3)") == "TypeError: A.f() takes from 2 to 3 positional arguments but 4 were given")
+        #expect(h.error("a.f(1, x=2)") == "TypeError: A.f() got multiple values for argument 'x'")
+    }
+
+    @Test func unpackingMaxAndIteratingTensors() {
+        var h = Harness()
+        let setup = "import torch\nt = torch.tensor([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]], requires_grad=True)\n"
+        #expect(h.result(setup + "v, i = t.max(dim=1)\n(v.tolist(), i.tolist(), v.grad_fn.name())") == "([5.0, 7.0], [1, 0], 'MaxBackward0')")
+        #expect(h.result("rows = [r for r in t]\n([r.tolist() for r in rows], rows[0].grad_fn.name(), rows[1].shape)")
+                == "([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]], 'SelectBackward0', torch.Size([3]))")
+        #expect(h.result("(rows[0] * 2 + rows[1]).sum().backward()\nt.grad.tolist()") == "[[2.0, 2.0, 2.0], [1.0, 1.0, 1.0]]")
+        #expect(h.error("a, b, c = t.max(dim=0)") == "ValueError: not enough values to unpack (expected 3, got 2)")
+        #expect(h.error("for x in torch.tensor(3.0): pass") == "TypeError: iteration over a 0-d tensor")
+    }
+
     @Test func collectionsAndUnpacking() {
         var h = Harness()
         #expect(h.result("a = {'x': 1}\n{**a, 'y': 2}") == "{'x': 1, 'y': 2}")

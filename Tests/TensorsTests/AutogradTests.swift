@@ -70,6 +70,18 @@ import Glibc
         #expect(first.allSatisfy { $0.gradFn?.isVisited == false && $0.gradFn?.pending == nil })
     }
 
+    @Test func frozenParametersGetNoGradient() throws {
+        let g = Generator(seed: 7)
+        let cell = try RNNCell(inputSize: 3, hiddenSize: 2, generator: g)
+        let linear = try Linear(inFeatures: 2, outFeatures: 2, generator: g)
+        try cell.weightHH.setRequiresGrad(false)
+        try linear.weight.setRequiresGrad(false)
+        let x = try Tensor.randn([4, 3], generator: g)
+        try linear(cell(x)).sum().backward()
+        #expect(cell.weightHH.grad == nil && linear.weight.grad == nil)
+        #expect(cell.weightIH.grad != nil && cell.biasHH?.grad != nil && linear.bias?.grad != nil)
+    }
+
     @Test func detachAndNoGradStopRecording() throws {
         let a = try Self.leaf([1, 2], [2])
         let d = try a.detach() * a

@@ -72,6 +72,16 @@ import Testing
                 ).tanh()
             }
         }
+        // Computed (non-leaf) weights get their gradients returned, not added into .grad.
+        try Self.check([[2, 3], [2, 4], [4, 3], [4, 4], [4]], seed: 12) { x throws(TensorError) in
+            let weights = RecurrentWeights(weightIH: x[2].tanh(), weightHH: try x[3] * x[3], biasIH: x[4].sigmoid(), biasHH: x[4])
+            return RecurrentKernel.cell(
+                x: x[0], h: x[1], weights: weights, nonlinearity: .tanh, batch: 2, inputSize: 3, hidden: 4,
+                resultShape: Shape([2, 4]), name: "TanhBackward0")
+        }
+        try Self.check([[3, 4], [2, 4], [2]], seed: 13) { x throws(TensorError) in
+            try Functional.linear(x[0], weight: x[1].tanh(), bias: x[2].exp()).sigmoid()
+        }
         try Self.check([[3, 2], [4, 2], [4, 4]], seed: 11) { x throws(TensorError) in
             let weights = RecurrentWeights(weightIH: x[1], weightHH: x[2], biasIH: nil, biasHH: nil)
             return RecurrentKernel.cell(

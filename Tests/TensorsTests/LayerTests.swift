@@ -67,6 +67,49 @@ import Testing
         }
     }
 
+    @Test func directForwardMatchesArrayForward() throws {
+        let g = Generator(seed: 3)
+        let x = try Tensor.randn([2, 4], generator: g)
+        let h = try Tensor.randn([2, 3], generator: g)
+        let labels = try Tensor(int64s: [1, 2], shape: Shape([2]))
+        let cell = try RNNCell(inputSize: 4, hiddenSize: 3, generator: g)
+        let linear = try Linear(inFeatures: 4, outFeatures: 3, generator: g)
+        let loss = CrossEntropyLoss()
+        let calls: [(any Module, [Tensor])] = [(cell, [x, h]), (cell, [x]), (linear, [x]), (loss, [h, labels]), (Activation(.tanh), [x])]
+        for (module, inputs) in calls {
+            let direct = try #require(try module.forward(inputs[0], inputs.count > 1 ? inputs[1] : nil))
+            let general = try module.forward(inputs)
+            #expect(direct.shape == general[0].shape, "\(module.typeName)")
+            #expect(direct.floats == general[0].floats, "\(module.typeName)")
+        }
+        // Forms the direct call does not take go to `forward`, which reports them.
+        #expect(try loss.forward(h, nil) == nil)
+        #expect(try linear.forward(x, h) == nil)
+        let rnn = try RNN(inputSize: 4, hiddenSize: 3, generator: g)
+        #expect(try rnn.forward(x, nil) == nil)
+    }
+
+    @Test func rowsAreTheSelectionsAlongDimensionZero() throws {
+        let g = Generator(seed: 4)
+        let t = try Tensor.randn([3, 2, 2], generator: g)
+        try t.setRequiresGrad()
+        var rows = try TensorRows(t)
+        var i = 0
+        while let row = rows.next() {
+            let selected = try t.select(dim: 0, index: i)
+            #expect(row.shape == selected.shape)
+            #expect(row.floats == selected.floats)
+            #expect(row.gradFnName == "SelectBackward0")
+            try (row * Tensor(scalar: Float(i + 1))).sum().backward()
+            i += 1
+        }
+        #expect(i == 3)
+        let grad = try #require(t.grad).floats
+        let expected: [Float] = (0..<12).map { (k: Int) -> Float in Float(k / 4 + 1) }
+        #expect(grad == expected)
+        #expect(throws: TensorError.self) { try TensorRows(Tensor(scalar: Float(1))) }
+    }
+
     @Test func defaultInitialisationFollowsPyTorchDistributions() throws {
         let g = Generator(seed: 7)
         let rnn = try RNN(inputSize: 30, hiddenSize: 64, numLayers: 2, generator: g)

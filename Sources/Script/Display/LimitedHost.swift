@@ -26,6 +26,12 @@ final class LimitedHost: ScriptHost {
     }
 
     func write(_ text: String, to stream: OutputStreamName) {
+        // Under the cap (the usual case) the text goes straight into the buffer.
+        if limiter.admitWhole(text.utf8.count) {
+            buffer(text, stream)
+            if pendingBytes >= LimitedHost.flushBytes || isDue { flush() }
+            return
+        }
         let wasTruncated = limiter.isTruncated
         for chunk in limiter.admit(text, to: stream) { buffer(chunk.text, chunk.stream) }
         // The note goes out at once: nothing follows it to push it out.

@@ -26,6 +26,14 @@ struct OutputLimiter {
         "\n[Output truncated: this cell wrote more than \(OutputLimiter.describe(bytes: cap)); further output is discarded. Interrupt the kernel to stop it.]\n"
     }
 
+    /// Counts `size` more bytes and returns true when they fit under the cap whole; false
+    /// (counting nothing) when `admit` must cut the text or drop it.
+    mutating func admitWhole(_ size: Int) -> Bool {
+        guard !isTruncated, written + size <= cap else { return false }
+        written += size
+        return true
+    }
+
     /// What to emit for `text` written to `stream`: all of it while under the cap; the
     /// part that fits (cut on a character boundary) and then the note once; nothing after.
     mutating func admit(_ text: String, to stream: OutputStreamName) -> [Chunk] {

@@ -27,7 +27,7 @@ extension Interpreter {
     }
 
     /// Whether `%shapes` is on (without creating the switch when it was never used).
-    private var isTracingShapes: Bool {
+    var isTracingShapes: Bool {
         (workspace.extensions[ObjectIdentifier(ShapeTracing.self)] as? ShapeTracing)?.isOn ?? false
     }
 

@@ -106,8 +106,18 @@ struct FormatSpec {
     }
 }
 
-/// printf-style conversion of one double (the C library does the rounding, as CPython's does).
+/// printf-style conversion of one double, correctly rounded as CPython's: fixed-point
+/// conversions of ordinary values are computed exactly here, the rest by the C library.
 func formatDouble(_ value: Double, _ conversion: Character, precision: Int, alternate: Bool = false) -> String {
+    if conversion == "f" || conversion == "F",
+       let text = FixedPointText.format(value, precision: precision, alternate: alternate) {
+        return text
+    }
+    return formatDoubleWithC(value, conversion, precision: precision, alternate: alternate)
+}
+
+/// printf-style conversion of one double by the C library.
+func formatDoubleWithC(_ value: Double, _ conversion: Character, precision: Int, alternate: Bool = false) -> String {
     let spec = "%" + (alternate ? "#" : "") + "." + String(precision) + String(conversion)
     // One formatting call into a buffer that fits every usual precision; a second only
     // when the text is longer (`%.500f`).

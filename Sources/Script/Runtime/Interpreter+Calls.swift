@@ -7,6 +7,9 @@ extension Interpreter {
         case .builtin(let builtin):
             return try builtin.body(self, arguments)
         case .boundMethod(let method):
+            if case .function(let function) = method.function {
+                return try callFunction(function, receiver: method.receiver, arguments)
+            }
             var bound = arguments
             bound.positional.insert(method.receiver, at: 0)
             return try call(method.function, bound)
@@ -31,7 +34,9 @@ extension Interpreter {
     /// Calls a function found on a class with `receiver` as its first argument.
     func callBound(_ function: Value, receiver: Value, _ arguments: Arguments) throws(ScriptError) -> Value {
         switch function {
-        case .function, .builtin:
+        case .function(let function):
+            return try callFunction(function, receiver: receiver, arguments)
+        case .builtin:
             var bound = arguments
             bound.positional.insert(receiver, at: 0)
             return try call(function, bound)
@@ -68,7 +73,9 @@ extension Interpreter {
         return try call(try attribute(receiver, name), arguments)
     }
 
-    func callFunction(_ function: FunctionObject, _ arguments: Arguments) throws(ScriptError) -> Value {
+    /// Runs a user function; a method's `receiver` comes before the positional arguments (so
+    /// binding `self` needs no new argument array).
+    func callFunction(_ function: FunctionObject, receiver: Value? = nil, _ arguments: Arguments) throws(ScriptError) -> Value {
         try checkInterrupt()
         if callDepth >= Interpreter.recursionLimit {
             throw ScriptError(.recursionError, "maximum recursion depth exceeded")
@@ -76,7 +83,7 @@ extension Interpreter {
         let definition = function.definition
         let scope = Scope(parent: function.closure === globals ? nil : function.closure,
                           capacity: definition.parameters.count + 4)
-        try bindParameters(function, arguments, into: scope)
+        try bindParameters(function, receiver: receiver, arguments, into: scope)
         let savedUnit = frameUnit, savedLine = frameLine, savedName = frameName
         let savedSelf = frameSelf, savedClass = frameClass
         callDepth += 1
@@ -84,7 +91,7 @@ extension Interpreter {
         frameLine = definition.line
         frameName = definition.name
         frameClass = function.owner
-        frameSelf = arguments.positional.first
+        frameSelf = receiver ?? arguments.positional.first
         defer {
             callDepth -= 1
             frameUnit = savedUnit
@@ -103,19 +110,35 @@ extension Interpreter {
         }
     }
 
-    func bindParameters(_ function: FunctionObject, _ arguments: Arguments, into scope: Scope) throws(ScriptError) {
+    func bindParameters(_ function: FunctionObject, receiver: Value?, _ arguments: Arguments, into scope: Scope) throws(ScriptError) {
         let definition = function.definition
-        if definition.isSimple && arguments.keywords.isEmpty && arguments.positional.count <= definition.parameters.count {
+        let shift = receiver == nil ? 0 : 1
+        let given = arguments.positional.count + shift
+        if definition.isSimple && arguments.keywords.isEmpty && given <= definition.parameters.count {
             var complete = true
-            for i in arguments.positional.count..<definition.parameters.count where function.defaults[i] == nil {
+            for i in given..<definition.parameters.count where function.defaults[i] == nil {
                 complete = false
             }
             if complete {
+                // Fresh scope: every parameter is a new binding, in order.
                 for (i, name) in definition.parameterNames.enumerated() {
-                    scope.setLocal(symbol(name), i < arguments.positional.count ? arguments.positional[i] : function.defaults[i] ?? .none)
+                    let value: Value
+                    if i < shift, let receiver {
+                        value = receiver
+                    } else if i < given {
+                        value = arguments.positional[i - shift]
+                    } else {
+                        value = function.defaults[i] ?? .none
+                    }
+                    scope.bindFresh(symbol(name), value)
                 }
                 return
             }
+        }
+        if let receiver {
+            var bound = arguments
+            bound.positional.insert(receiver, at: 0)
+            return try bindParameters(function, receiver: nil, bound, into: scope)
         }
         let parameters = definition.parameters
         let name = function.qualifiedName

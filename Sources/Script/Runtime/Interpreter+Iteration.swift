@@ -24,9 +24,12 @@ extension Interpreter {
         case .list(let list): return list.items
         case .tuple(let items): return items
         default:
-            if case .object(let object) = value, let range = object as? RangeObject,
-               range.count > Interpreter.maxContainerLength {
-                throw ScriptError(.memoryError, "")
+            if case .object(let object) = value {
+                if let range = object as? RangeObject, range.count > Interpreter.maxContainerLength {
+                    throw ScriptError(.memoryError, "")
+                }
+                // `_, idx = t.max(dim=1)`: the pair without an iterator.
+                if let pair = object as? ReturnTypesObject { return [wrap(pair.values), wrap(pair.indices)] }
             }
             let iterator = try makeIterator(value)
             var items: [Value] = []

@@ -48,6 +48,16 @@ final class Scope {
         bindings.append((id, value))
     }
 
+    /// Binds `id`, known not to be bound here yet (a parameter of a fresh call scope).
+    @inline(__always)
+    func bindFresh(_ id: Int, _ value: Value) {
+        if isModule {
+            setLocal(id, value)
+        } else {
+            bindings.append((id, value))
+        }
+    }
+
     /// Unbinds `id`; false when it was not bound here.
     func removeLocal(_ id: Int) -> Bool {
         if isModule {

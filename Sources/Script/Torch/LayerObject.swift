@@ -29,6 +29,9 @@ final class LayerObject: ScriptObject {
     func repr(interpreter: Interpreter) throws(ScriptError) -> String { module.description }
 
     func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if arguments.keywords.isEmpty, let result = try directCall(arguments.positional, interpreter: interpreter) {
+            return result
+        }
         var inputs: [Tensor] = []
         for value in arguments.positional where !value.isNone { inputs.append(try interpreter.tensor(value)) }
         for (name, value) in arguments.keywords where !value.isNone {
@@ -41,6 +44,23 @@ final class LayerObject: ScriptObject {
         interpreter.traceShapes(module, inputs: inputs, outputs: outputs)
         if outputs.count == 1 { return interpreter.wrap(outputs[0]) }
         return .tuple(outputs.map { interpreter.wrap($0) })
+    }
+
+    /// The common call of one or two tensors, without the arrays of the general path; nil
+    /// when the arguments or the module need that path.
+    private func directCall(_ positional: [Value], interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard positional.count == 1 || positional.count == 2,
+              case .object(let a) = positional[0], let first = (a as? TensorObject)?.tensor else { return nil }
+        var second: Tensor?
+        if positional.count == 2 {
+            guard case .object(let b) = positional[1], let t = (b as? TensorObject)?.tensor else { return nil }
+            second = t
+        }
+        guard let output = try tensorCall({ () throws(TensorError) in try module.forward(first, second) }) else { return nil }
+        if interpreter.isTracingShapes {
+            interpreter.traceShapes(module, inputs: [first] + (second.map { [$0] } ?? []), outputs: [output])
+        }
+        return interpreter.wrap(output)
     }
 
     func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {

@@ -62,40 +62,41 @@ extension TensorObject {
             guard let value = a.value(0, "other") else { throw .typeError("\(name)() missing 1 required positional arguments: \"other\"") }
             return try TensorObject.operand(value, like: tensor, interpreter: interpreter)
         }
-        switch name {
-        case "size":
+        guard let method = TensorMethod.named[name] else { return nil }
+        switch method {
+        case .size:
             guard let d = try dim() else { return .object(SizeObject(tensor.shape.dims)) }
             return .int(try tensorCall { () throws(TensorError) in try tensor.size(d) })
-        case "dim": return .int(tensor.rank)
-        case "numel", "nelement": return .int(tensor.count)
-        case "view", "reshape":
+        case .dim: return .int(tensor.rank)
+        case .numel, .nelement: return .int(tensor.count)
+        case .view, .reshape:
             let dims = try interpreter.dims(a.positional)
             return try wrap { () throws(TensorError) in try tensor.view(dims) }
-        case "float", "double": return interpreter.wrap(tensor.to(.float32))
-        case "long", "int": return interpreter.wrap(tensor.to(.int64))
-        case "bool": return interpreter.wrap(tensor.to(.bool))
-        case "item":
+        case .float, .double: return interpreter.wrap(tensor.to(.float32))
+        case .long, .int: return interpreter.wrap(tensor.to(.int64))
+        case .bool: return interpreter.wrap(tensor.to(.bool))
+        case .item:
             switch try tensorCall({ () throws(TensorError) in try tensor.scalarValue() }) {
             case .int(let i): return .int(Int(i))
             case .float(let d): return .float(d)
             case .bool(let b): return .bool(b)
             }
-        case "tolist": return try TensorObject.list(of: tensor)
-        case "numpy":
+        case .tolist: return try TensorObject.list(of: tensor)
+        case .numpy:
             if tensor.requiresGrad {
                 throw .runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
             return interpreter.wrap(tensor.detach())
-        case "backward":
+        case .backward:
             let gradient = try a.value(0, "gradient").flatMap { (v) throws(ScriptError) -> Tensor? in v.isNone ? nil : try interpreter.tensor(v) }
             let retain = try interpreter.boolArgument(a.keyword("retain_graph"), default: false)
             try tensorCall { () throws(TensorError) in try tensor.backward(gradient: gradient, retainGraph: retain) }
             return Value.none
-        case "detach": return interpreter.wrap(tensor.detach())
-        case "clone": return interpreter.wrap(tensor.clone())
-        case "contiguous", "cpu": return .object(self)
-        case "cuda": throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
-        case "to":
+        case .detach: return interpreter.wrap(tensor.detach())
+        case .clone: return interpreter.wrap(tensor.clone())
+        case .contiguous, .cpu: return .object(self)
+        case .cuda: throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
+        case .to:
             var result = tensor
             for value in a.positional + a.keywords.filter({ $0.name == "dtype" || $0.name == "device" }).map(\.value) {
                 if let dtype = try? interpreter.dtype(value) {
@@ -105,19 +106,19 @@ extension TensorObject {
                 }
             }
             return result === tensor ? .object(self) : interpreter.wrap(result)
-        case "requires_grad_":
+        case .requiresGrad_:
             let flag = try interpreter.boolArgument(a.value(0, "requires_grad"), default: true)
             try tensorCall { () throws(TensorError) in try tensor.setRequiresGrad(flag) }
             return .object(self)
-        case "retain_grad":
+        case .retainGrad:
             try tensorCall { () throws(TensorError) in try tensor.retainGrad() }
             return Value.none
-        case "zero_", "fill_":
+        case .zero_, .fill_:
             let value: Value = name == "zero_" ? .int(0) : (a.value(0, "value") ?? .int(0))
             let source = try TensorObject.operand(value, like: tensor, interpreter: interpreter)
             try tensorCall { () throws(TensorError) in try tensor.assign([.ellipsis], value: source) }
             return .object(self)
-        case "max", "min":
+        case .max, .min:
             if let d = try dim() {
                 let keep = try keepDim()
                 let pair = try tensorCall { () throws(TensorError) in
@@ -127,11 +128,11 @@ extension TensorObject {
             }
             if name == "max" { return try wrap { () throws(TensorError) in try tensor.max() } }
             return try wrap { () throws(TensorError) in try tensor.neg().max().neg() }
-        case "argmax":
+        case .argmax:
             let d = try dim()
             let keep = try keepDim()
             return try wrap { () throws(TensorError) in try tensor.argmax(dim: d, keepDim: keep) }
-        case "sum", "mean":
+        case .sum, .mean:
             if let d = try dim() {
                 let keep = try keepDim()
                 return try wrap { () throws(TensorError) in
@@ -139,51 +140,51 @@ extension TensorObject {
                 }
             }
             return try wrap { () throws(TensorError) in name == "sum" ? tensor.sum() : try tensor.mean() }
-        case "softmax", "log_softmax":
+        case .softmax, .logSoftmax:
             guard let d = try dim() else { throw .typeError("\(name)() missing 1 required positional argument: 'dim'") }
             return try wrap { () throws(TensorError) in name == "softmax" ? try tensor.softmax(dim: d) : try tensor.logSoftmax(dim: d) }
-        case "tanh": return interpreter.wrap(tensor.tanh())
-        case "relu": return interpreter.wrap(tensor.relu())
-        case "sigmoid": return interpreter.wrap(tensor.sigmoid())
-        case "exp": return interpreter.wrap(tensor.exp())
-        case "log": return interpreter.wrap(tensor.log())
-        case "sqrt": return interpreter.wrap(tensor.sqrt())
-        case "abs": return interpreter.wrap(tensor.abs())
-        case "neg": return try wrap { () throws(TensorError) in try tensor.neg() }
-        case "pow":
+        case .tanh: return interpreter.wrap(tensor.tanh())
+        case .relu: return interpreter.wrap(tensor.relu())
+        case .sigmoid: return interpreter.wrap(tensor.sigmoid())
+        case .exp: return interpreter.wrap(tensor.exp())
+        case .log: return interpreter.wrap(tensor.log())
+        case .sqrt: return interpreter.wrap(tensor.sqrt())
+        case .abs: return interpreter.wrap(tensor.abs())
+        case .neg: return try wrap { () throws(TensorError) in try tensor.neg() }
+        case .pow:
             guard let e = a.value(0, "exponent"), let s = try interpreter.scalar(e) else {
                 throw .typeError("pow(): exponent must be a number")
             }
             return try wrap { () throws(TensorError) in try tensor.pow(s) }
-        case "t": return try wrap { () throws(TensorError) in try tensor.t() }
-        case "transpose":
+        case .t: return try wrap { () throws(TensorError) in try tensor.t() }
+        case .transpose:
             guard a.positional.count == 2 else { throw .typeError("transpose() takes 2 dimensions") }
             let d0 = try interpreter.indexValue(a.positional[0]), d1 = try interpreter.indexValue(a.positional[1])
             return try wrap { () throws(TensorError) in try tensor.transpose(d0, d1) }
-        case "permute":
+        case .permute:
             let order = try interpreter.dims(a.positional)
             return try wrap { () throws(TensorError) in try tensor.permute(order) }
-        case "unsqueeze":
+        case .unsqueeze:
             guard let d = try dim() else { throw .typeError("unsqueeze() missing 1 required positional argument: 'dim'") }
             return try wrap { () throws(TensorError) in try tensor.unsqueeze(d) }
-        case "squeeze":
+        case .squeeze:
             let d = try dim()
             return try wrap { () throws(TensorError) in try tensor.squeeze(d) }
-        case "flatten":
+        case .flatten:
             let start = try interpreter.intArgument(a.value(0, "start_dim"), "start_dim") ?? 0
             let end = try interpreter.intArgument(a.value(1, "end_dim"), "end_dim") ?? -1
             return try wrap { () throws(TensorError) in try tensor.flatten(startDim: start, endDim: end) }
-        case "expand":
+        case .expand:
             let dims = try interpreter.dims(a.positional)
             return try wrap { () throws(TensorError) in try tensor.expand(dims) }
-        case "add", "sub", "mul", "div":
+        case .add, .sub, .mul, .div:
             let o = try other()
             let op: ArithmeticOp = name == "add" ? .add : name == "sub" ? .sub : name == "mul" ? .mul : .div
             return try wrap { () throws(TensorError) in try tensor.arithmetic(op, o) }
-        case "matmul":
+        case .matmul:
             let o = try other()
             return try wrap { () throws(TensorError) in try tensor.matmul(o) }
-        case "eq", "ne", "lt", "le", "gt", "ge":
+        case .eq, .ne, .lt, .le, .gt, .ge:
             let o = try other()
             let op: ComparisonOp = switch name {
             case "eq": .eq
@@ -194,10 +195,8 @@ extension TensorObject {
             default: .ge
             }
             return try wrap { () throws(TensorError) in try tensor.compare(op, o) }
-        case "any": return interpreter.wrap(Tensor(scalar: Float(tensor.to(.bool).bools.contains(true) ? 1 : 0)).to(.bool))
-        case "all": return interpreter.wrap(Tensor(scalar: Float(tensor.to(.bool).bools.allSatisfy { $0 } ? 1 : 0)).to(.bool))
-        default:
-            return nil
+        case .any: return interpreter.wrap(Tensor(scalar: Float(tensor.to(.bool).bools.contains(true) ? 1 : 0)).to(.bool))
+        case .all: return interpreter.wrap(Tensor(scalar: Float(tensor.to(.bool).bools.allSatisfy { $0 } ? 1 : 0)).to(.bool))
         }
     }
 }
@@ -243,4 +242,72 @@ final class GradFnObject: ScriptObject {
     func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         attribute == "name" ? .builtin(BuiltinFunction("name") { [name] _, _ throws(ScriptError) in .str(name) }) : nil
     }
+}
+
+/// The tensor methods `callMethod` implements, found by name with one hash lookup instead of
+/// a string comparison per case.
+enum TensorMethod: String, CaseIterable {
+    case size
+    case dim
+    case numel
+    case nelement
+    case view
+    case reshape
+    case float
+    case double
+    case long
+    case int
+    case bool
+    case item
+    case tolist
+    case numpy
+    case backward
+    case detach
+    case clone
+    case contiguous
+    case cpu
+    case cuda
+    case to
+    case requiresGrad_ = "requires_grad_"
+    case retainGrad = "retain_grad"
+    case zero_
+    case fill_
+    case max
+    case min
+    case argmax
+    case sum
+    case mean
+    case softmax
+    case logSoftmax = "log_softmax"
+    case tanh
+    case relu
+    case sigmoid
+    case exp
+    case log
+    case sqrt
+    case abs
+    case neg
+    case pow
+    case t
+    case transpose
+    case permute
+    case unsqueeze
+    case squeeze
+    case flatten
+    case expand
+    case add
+    case sub
+    case mul
+    case div
+    case matmul
+    case eq
+    case ne
+    case lt
+    case le
+    case gt
+    case ge
+    case any
+    case all
+
+    static let named: [String: TensorMethod] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

@@ -27,13 +27,7 @@ final class TensorObject: ScriptObject {
 
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         guard tensor.rank > 0 else { throw .typeError("iteration over a 0-d tensor") }
-        let tensor = self.tensor
-        var index = 0
-        return ClosureIterator { (interpreter) throws(ScriptError) -> Value? in
-            guard index < tensor.shape.dims[0] else { return nil }
-            defer { index += 1 }
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in try tensor.select(dim: 0, index: index) })
-        }
+        return RowIterator(try tensorCall { () throws(TensorError) in try TensorRows(tensor) })
     }
 
     func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? {
@@ -203,4 +197,11 @@ final class TensorObject: ScriptObject {
 
     static let propertyNames = ["T", "data", "device", "dtype", "grad", "grad_fn", "is_leaf", "ndim",
                                 "requires_grad", "shape"]
+}
+
+/// Iterates a tensor along dimension 0 (`for row in tensor`).
+final class RowIterator: ValueIterator {
+    var rows: TensorRows
+    init(_ rows: TensorRows) { self.rows = rows }
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? { rows.next().map(interpreter.wrap) }
 }

@@ -53,22 +53,27 @@ extension Tensor {
         var order: [Tensor] = []
         order.reserveCapacity(64)
         // Iterative post-order DFS: deep recurrent graphs would overflow a recursive walk.
-        var stack: [(tensor: Tensor, node: GradNode, next: Int)] = []
+        // The graph below `self` keeps every node alive while the walk runs, so the stack
+        // holds unretained references (no reference counting per step).
+        var stack: [(tensor: Unmanaged<Tensor>, node: Unmanaged<GradNode>, next: Int)] = []
         stack.reserveCapacity(64)
-        stack.append((self, root, 0))
+        stack.append((.passUnretained(self), .passUnretained(root), 0))
         root.isVisited = true
         while let top = stack.last {
-            let inputs = top.node.inputs
-            if top.next < inputs.count {
-                stack[stack.count - 1].next += 1
-                let child = inputs[top.next]
-                if let node = child.gradFn, !node.isVisited {
-                    node.isVisited = true
-                    stack.append((child, node, 0))
-                }
-            } else {
-                order.append(top.tensor)
+            let child: Unmanaged<Tensor>? = top.node._withUnsafeGuaranteedRef { node in
+                top.next < node.inputs.count ? .passUnretained(node.inputs[top.next]) : nil
+            }
+            guard let child else {
+                order.append(top.tensor.takeUnretainedValue())
                 stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].next += 1
+            child._withUnsafeGuaranteedRef { tensor in
+                if let node = tensor.gradFn, !node.isVisited {
+                    node.isVisited = true
+                    stack.append((child, .passUnretained(node), 0))
+                }
             }
         }
         for tensor in order { tensor.gradFn?.isVisited = false }
@@ -84,6 +89,71 @@ extension Tensor {
         } else {
             grad = Tensor(shape: shape, storage: .float32(delta.floats))
         }
+    }
+
+    /// Whether a backward closure may add this operand's gradient straight into `grad` (a
+    /// leaf that requires grad) instead of returning it for the engine to add: the same sum,
+    /// without a gradient tensor for each contribution.
+    var takesGradientDirectly: Bool { requiresGradFlag && gradFn == nil }
+
+    /// Adds a contribution straight into this leaf's `grad`: `add` receives the gradient's
+    /// elements and whether they are fresh zeros (no gradient yet), and adds into them.
+    func accumulateGrad(_ add: (UnsafeMutablePointer<Float>, _ fresh: Bool) -> Void) {
+        if let existing = grad, existing.shape == shape, existing.dtype == .float32 {
+            existing.mutateFloats { values in
+                values.withUnsafeMutableBufferPointer { p in
+                    if let base = p.baseAddress { add(base, false) }
+                }
+            }
+        } else {
+            var values = filledArray(Float(0), count: count)
+            values.withUnsafeMutableBufferPointer { p in
+                if let base = p.baseAddress { add(base, true) }
+            }
+            grad = Tensor(shape: shape, floats: values)
+        }
+    }
+
+    /// The gradient of a weight-like operand `op(A) * op(B)` (m x n): added straight into a
+    /// leaf's `grad` (nil returned), or returned as a tensor of this operand's shape.
+    func productGradient(
+        _ a: [Float], transposeA: Bool, _ b: [Float], transposeB: Bool, m: Int, n: Int, k: Int
+    ) -> Tensor? {
+        guard requiresGradFlag else { return nil }
+        guard takesGradientDirectly else {
+            return Tensor(shape: shape, floats: BLAS.product(a, transposeA: transposeA, b, transposeB: transposeB, m: m, n: n, k: k))
+        }
+        accumulateGrad { c, fresh in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    guard let x = pa.baseAddress, let y = pb.baseAddress, k > 0 else { return }
+                    BLAS.gemm(x, transposeA: transposeA, y, transposeB: transposeB, c, m: m, n: n, k: k, beta: fresh ? 0 : 1)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The gradient of a bias added to every row of an (rows x columns) result: the column
+    /// sums of `g`, added straight into a leaf's `grad` or returned as a tensor.
+    func biasGradient(_ g: [Float], rows: Int, columns: Int) -> Tensor? {
+        guard requiresGradFlag else { return nil }
+        func sums(_ out: UnsafeMutablePointer<Float>, _ fresh: Bool) {
+            g.withUnsafeBufferPointer { pg in
+                for j in 0..<columns {
+                    var total: Float = 0
+                    for r in 0..<rows { total += pg[r * columns + j] }
+                    out[j] = fresh ? total : out[j] + total
+                }
+            }
+        }
+        guard takesGradientDirectly else {
+            return Tensor(shape: shape, floats: makeFloats(columns) { p in
+                if let base = p.baseAddress { sums(base, true) }
+            })
+        }
+        accumulateGrad(sums)
+        return nil
     }
 
     /// `self += other` elementwise over equal counts, without recording.

@@ -67,25 +67,19 @@ enum TensorStorage {
 
     /// For each of `outer` blocks of `size * inner` elements, the `inner`-element rows at
     /// `indices`, in order (taking `indices` along the middle dimension of (outer, size, inner)).
-    func blocks(outer: Int, size: Int, inner: Int, indices: [Int]) -> TensorStorage {
+    func blocks<Indices: Collection<Int>>(outer: Int, size: Int, inner: Int, indices: Indices) -> TensorStorage {
         func take<T>(_ v: [T]) -> [T] {
-            let n = outer * indices.count * inner
-            return v.withUnsafeBufferPointer { pv in
-                [T](unsafeUninitializedCapacity: n) { out, initialized in
-                    guard let src = pv.baseAddress, let dst = out.baseAddress else {
-                        initialized = 0
-                        return
+            var out: [T] = []
+            out.reserveCapacity(outer * indices.count * inner)
+            v.withUnsafeBufferPointer { pv in
+                guard let src = pv.baseAddress else { return }
+                for o in 0..<outer {
+                    for i in indices {
+                        out.append(contentsOf: UnsafeBufferPointer(start: src + (o * size + i) * inner, count: inner))
                     }
-                    var k = 0
-                    for o in 0..<outer {
-                        for i in indices {
-                            (dst + k).initialize(from: src + (o * size + i) * inner, count: inner)
-                            k += inner
-                        }
-                    }
-                    initialized = k
                 }
             }
+            return out
         }
         switch self {
         case .float32(let v): return .float32(take(v))
@@ -104,11 +98,34 @@ enum TensorStorage {
     }
 }
 
-/// Builds a float array of `count` elements written by `fill` (no zero-initialisation).
+/// Arrays of at most this many elements are made by growing an empty array: that code is
+/// specialised for the element type, while `init(unsafeUninitializedCapacity:)` and
+/// `init(repeating:count:)` call an unspecialised runtime entry that looks up the array
+/// type's metadata on every call (a few hundred instructions, more than zeroing a small
+/// array costs).
+let specialisedArrayLimit = 256
+
+/// Builds a float array of `count` elements written by `fill` (no zero-initialisation for
+/// large arrays).
 @inline(__always)
 func makeFloats(_ count: Int, _ fill: (UnsafeMutableBufferPointer<Float>) -> Void) -> [Float] {
-    [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+    if count <= specialisedArrayLimit {
+        var values = filledArray(Float(0), count: count)
+        values.withUnsafeMutableBufferPointer { fill($0) }
+        return values
+    }
+    return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
         fill(buffer)
         initialized = count
     }
+}
+
+/// `[T](repeating: value, count: count)`, through the specialised path for small counts.
+@inline(__always)
+func filledArray<T>(_ value: T, count: Int) -> [T] {
+    guard count <= specialisedArrayLimit else { return [T](repeating: value, count: count) }
+    var values: [T] = []
+    values.reserveCapacity(count)
+    values.append(contentsOf: repeatElement(value, count: count))
+    return values
 }

@@ -187,7 +187,7 @@ extension BLAS {
     static func product(
         _ a: UnsafePointer<Float>?, transposeA: Bool, _ b: UnsafePointer<Float>?, transposeB: Bool, m: Int, n: Int, k: Int
     ) -> [Float] {
-        guard let a, let b, k > 0 else { return [Float](repeating: 0, count: m * n) }
+        guard let a, let b, k > 0 else { return filledArray(Float(0), count: m * n) }
         return makeFloats(m * n) { out in
             guard let c = out.baseAddress else { return }
             gemm(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k)

@@ -21,45 +21,65 @@ enum Kernels {
         if n == 0 { return [] }
         return a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                [U](unsafeUninitializedCapacity: n) { po, initialized in
-                    defer { initialized = n }
-                    if sa.count == n && sb.count == n {
-                        for i in 0..<n { po.initializeElement(at: i, to: op(pa[i], pb[i])) }
-                        return
+                // Every element is written below; the fill value only sizes the array.
+                let first = op(pa[0], pb[0])
+                if n <= specialisedArrayLimit {
+                    var result = filledArray(first, count: n)
+                    result.withUnsafeMutableBufferPointer { po in
+                        broadcastInto(po, pa, sa, pb, sb, out: out, op)
                     }
-                    if sb.count == 1 && sa.count == n {
-                        let s = pb[0]
-                        for i in 0..<n { po.initializeElement(at: i, to: op(pa[i], s)) }
-                        return
-                    }
-                    if sa.count == 1 && sb.count == n {
-                        let s = pa[0]
-                        for i in 0..<n { po.initializeElement(at: i, to: op(s, pb[i])) }
-                        return
-                    }
-                    let stA = sa.broadcastStrides(to: out)
-                    let stB = sb.broadcastStrides(to: out)
-                    let rank = out.rank
-                    let inner = out.dims[rank - 1]
-                    let ia = stA[rank - 1]
-                    let ib = stB[rank - 1]
-                    var counter = Odometer(dims: out.dims)
-                    let stepA = counter.steps(for: stA, last: rank - 2)
-                    let stepB = counter.steps(for: stB, last: rank - 2)
-                    var offA = 0
-                    var offB = 0
-                    var o = 0
-                    while o < n {
-                        for j in 0..<inner {
-                            po.initializeElement(at: o + j, to: op(pa[offA + j * ia], pb[offB + j * ib]))
-                        }
-                        o += inner
-                        if let d = counter.tick(last: rank - 2) {
-                            offA += stepA[d]
-                            offB += stepB[d]
-                        }
-                    }
+                    return result
                 }
+                return [U](unsafeUninitializedCapacity: n) { po, initialized in
+                    po.initialize(repeating: first)
+                    initialized = n
+                    broadcastInto(po, pa, sa, pb, sb, out: out, op)
+                }
+            }
+        }
+    }
+
+    /// Writes `op(a, b)` broadcast to `out` into `po` (all `out.count` elements).
+    @inline(__always)
+    static func broadcastInto<T, U>(
+        _ po: UnsafeMutableBufferPointer<U>, _ pa: UnsafeBufferPointer<T>, _ sa: Shape,
+        _ pb: UnsafeBufferPointer<T>, _ sb: Shape, out: Shape, _ op: (T, T) -> U
+    ) {
+        let n = po.count
+        if sa.count == n && sb.count == n {
+            for i in 0..<n { po[i] = op(pa[i], pb[i]) }
+            return
+        }
+        if sb.count == 1 && sa.count == n {
+            let s = pb[0]
+            for i in 0..<n { po[i] = op(pa[i], s) }
+            return
+        }
+        if sa.count == 1 && sb.count == n {
+            let s = pa[0]
+            for i in 0..<n { po[i] = op(s, pb[i]) }
+            return
+        }
+        let stA = sa.broadcastStrides(to: out)
+        let stB = sb.broadcastStrides(to: out)
+        let rank = out.rank
+        let inner = out.dims[rank - 1]
+        let ia = stA[rank - 1]
+        let ib = stB[rank - 1]
+        var counter = Odometer(dims: out.dims)
+        let stepA = counter.steps(for: stA, last: rank - 2)
+        let stepB = counter.steps(for: stB, last: rank - 2)
+        var offA = 0
+        var offB = 0
+        var o = 0
+        while o < n {
+            for j in 0..<inner {
+                po[o + j] = op(pa[offA + j * ia], pb[offB + j * ib])
+            }
+            o += inner
+            if let d = counter.tick(last: rank - 2) {
+                offA += stepA[d]
+                offB += stepB[d]
             }
         }
     }
@@ -68,7 +88,7 @@ enum Kernels {
     static func sum(_ values: [Float], from shape: Shape, to target: Shape) -> [Float] {
         if shape == target { return values }
         let n = shape.count
-        var result = [Float](repeating: 0, count: target.count)
+        var result = filledArray(Float(0), count: target.count)
         if target.count == 1 {
             var total: Float = 0
             for v in values { total += v }

@@ -34,6 +34,11 @@ public final class Embedding: Module {
         try Functional.embedding(input, weight: weight)
     }
 
+    /// `forward(input)` without arrays; nil for two inputs (`forward` reports the error).
+    public func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? {
+        second == nil ? try self(first) : nil
+    }
+
     /// `forward(input)`.
     public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
         try Tensor.expectCount(inputs, 1...1, typeName)

@@ -133,7 +133,7 @@ struct NLLTargets {
 
     /// The reduced loss of log-probabilities `x` and its shape.
     func loss(_ x: [Float]) -> ([Float], Shape) {
-        var losses = [Float](repeating: 0, count: rows)
+        var losses = filledArray(Float(0), count: rows)
         for i in 0..<rows where labels[i] != ignoreIndex {
             losses[i] = -x[i * classes + Int(labels[i])]
         }
@@ -146,7 +146,7 @@ struct NLLTargets {
 
     /// The gradient with respect to the log-probabilities (`count` elements) from the loss's.
     func gradient(_ gv: [Float], count: Int) -> [Float] {
-        var grad = [Float](repeating: 0, count: count)
+        var grad = filledArray(Float(0), count: count)
         let total = weightSum
         for i in 0..<rows where labels[i] != ignoreIndex {
             let scale: Float = switch reduction {

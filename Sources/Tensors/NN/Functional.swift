@@ -21,7 +21,7 @@ public enum Functional {
         let x = input.floats
         let w = weight.floats
         let b = bias?.floats
-        var y = [Float](repeating: 0, count: rows * out)
+        var y = filledArray(Float(0), count: rows * out)
         y.withUnsafeMutableBufferPointer { py in
             guard let c = py.baseAddress else { return }
             if let b {
@@ -45,19 +45,15 @@ public enum Functional {
         let inputs = [input, weight] + (bias.map { [$0] } ?? [])
         let inShape = input.shape
         let needInput = input.requiresGradFlag
-        let needWeight = weight.requiresGradFlag
         return Tensor(shape: Shape(dims), floats: y).recording(name, inputs) { g in
             let gv = g.floats
             let gx = needInput ? BLAS.product(gv, transposeA: false, w, transposeB: false, m: rows, n: k, k: out) : nil
-            let gw = needWeight ? BLAS.product(gv, transposeA: true, x, transposeB: false, m: out, n: k, k: rows) : nil
-            var result: [Tensor?] = [
-                gx.map { Tensor(shape: inShape, floats: $0) }, gw.map { Tensor(shape: Shape([out, k]), floats: $0) },
-            ]
-            if b != nil {
-                var gb = [Float](repeating: 0, count: out)
-                for r in 0..<rows { for j in 0..<out { gb[j] += gv[r * out + j] } }
-                result.append(Tensor(shape: Shape([out]), floats: gb))
-            }
+            var result: [Tensor?] = []
+            result.reserveCapacity(3)
+            result.append(gx.map { Tensor(shape: inShape, floats: $0) })
+            // Parameter gradients go straight into the leaves' .grad when they are leaves.
+            result.append(weight.productGradient(gv, transposeA: true, x, transposeB: false, m: out, n: k, k: rows))
+            if let bias { result.append(bias.biasGradient(gv, rows: rows, columns: out)) }
             return result
         }
     }

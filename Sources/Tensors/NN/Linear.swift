@@ -42,6 +42,11 @@ public final class Linear: Module {
         try Functional.linear(input, weight: weight, bias: bias)
     }
 
+    /// `forward(input)` without arrays; nil for two inputs (`forward` reports the error).
+    public func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? {
+        second == nil ? try self(first) : nil
+    }
+
     /// `forward(input)`.
     public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
         try Tensor.expectCount(inputs, 1...1, typeName)

@@ -13,6 +13,10 @@ public protocol Module: AnyObject, CustomStringConvertible {
     var isTraining: Bool { get set }
     /// Calls the module on positional tensors; layers returning a pair (RNN) return two.
     func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor]
+    /// `forward` for the common call of one tensor or two (input and hidden state, input and
+    /// target) that returns one, without building arrays; nil when the module takes another
+    /// form, and the caller then uses `forward`.
+    func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor?
 }
 
 /// What `loadStateDict(strict: false)` reports, as PyTorch's `_IncompatibleKeys`.
@@ -24,6 +28,9 @@ public struct IncompatibleKeys: Sendable, Hashable {
 }
 
 extension Module {
+    /// Nil: the module only takes the general `forward`.
+    public func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? { nil }
+
     /// Every parameter with its dotted name, depth first (`named_parameters()`).
     public func namedParameters() -> [(name: String, tensor: Tensor)] {
         var result = ownParameters

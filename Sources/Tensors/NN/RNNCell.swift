@@ -85,6 +85,11 @@ public final class RNNCell: Module {
         return batched ? out : try out.squeeze(0)
     }
 
+    /// `forward(input, hx=None)` without arrays.
+    public func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? {
+        try self(first, second)
+    }
+
     /// `forward(input, hx=None)`.
     public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
         try Tensor.expectCount(inputs, 1...2, typeName)

@@ -24,8 +24,8 @@ extension RecurrentKernel {
         let overlap = count > 1 && rows * hidden * hidden >= concurrentWork
         // dOut starts as the top layer's output gradient and becomes each lower layer's.
         var dOut = Array(g[0..<(steps * bh)])
-        var dh0 = [Float](repeating: 0, count: count * bh)
-        var dh = [Float](repeating: 0, count: bh)
+        var dh0 = filledArray(Float(0), count: count * bh)
+        var dh = filledArray(Float(0), count: bh)
         var dx: [Float] = []
         let gradients = (0..<count).map { _ in LayerGradients() }
         // Only a pass that overlaps layers needs a group (making one costs an allocation).
@@ -68,7 +68,7 @@ extension RecurrentKernel {
                             let input = l == 0 ? px.baseAddress : UnsafePointer(s + (l - 1) * slab + bh)
                             target.wih = BLAS.product(pd.baseAddress, transposeA: true, input, transposeB: false, m: hidden, n: inputSize, k: rows)
                             target.whh = BLAS.product(pd.baseAddress, transposeA: true, UnsafePointer(s + l * slab), transposeB: false, m: hidden, n: hidden, k: rows)
-                            var gb = [Float](repeating: 0, count: hidden)
+                            var gb = filledArray(Float(0), count: hidden)
                             gb.withUnsafeMutableBufferPointer { pb in
                                 for r in 0..<rows { for j in 0..<hidden { pb[j] += pd[r * hidden + j] } }
                             }

@@ -48,34 +48,24 @@ extension RecurrentKernel {
         inputs.append(weights.weightHH)
         if let b = weights.biasIH { inputs.append(b) }
         if let b = weights.biasHH { inputs.append(b) }
-        let shapes = CellShapes(x: x.shape, h: h?.shape, wih: weights.weightIH.shape, whh: weights.weightHH.shape, bias: weights.biasIH?.shape ?? weights.biasHH?.shape)
+        let xShape = x.shape
+        let hShape = h?.shape
         let needInputGrad = x.requiresGradFlag
-        let hasBiasIH = weights.biasIH != nil, hasBiasHH = weights.biasHH != nil
+        let (weightIH, weightHH, biasIH, biasHH) = (weights.weightIH, weights.weightHH, weights.biasIH, weights.biasHH)
         return Tensor(shape: resultShape, floats: out).recording(name, inputs) { g in
             let da = cellInputGradient(g.floats, out: out, nonlinearity: nonlinearity)
             var grads: [Tensor?] = []
             grads.reserveCapacity(6)
-            grads.append(needInputGrad ? Tensor(shape: shapes.x, floats: BLAS.product(da, transposeA: false, wih, transposeB: false, m: batch, n: inputSize, k: hidden)) : nil)
-            if let hShape = shapes.h {
+            grads.append(needInputGrad ? Tensor(shape: xShape, floats: BLAS.product(da, transposeA: false, wih, transposeB: false, m: batch, n: inputSize, k: hidden)) : nil)
+            if let hShape {
                 grads.append(Tensor(shape: hShape, floats: BLAS.product(da, transposeA: false, whh, transposeB: false, m: batch, n: hidden, k: hidden)))
             }
-            grads.append(Tensor(shape: shapes.wih, floats: BLAS.product(da, transposeA: true, xValues, transposeB: false, m: hidden, n: inputSize, k: batch)))
-            let dWhh = hValues.map { BLAS.product(da, transposeA: true, $0, transposeB: false, m: hidden, n: hidden, k: batch) }
-                ?? [Float](repeating: 0, count: hidden * hidden)
-            grads.append(Tensor(shape: shapes.whh, floats: dWhh))
-            if let biasShape = shapes.bias {
-                let db = makeFloats(hidden) { pb in
-                    da.withUnsafeBufferPointer { pd in
-                        for j in 0..<hidden {
-                            var total: Float = 0
-                            for r in 0..<batch { total += pd[r * hidden + j] }
-                            pb[j] = total
-                        }
-                    }
-                }
-                if hasBiasIH { grads.append(Tensor(shape: biasShape, floats: db)) }
-                if hasBiasHH { grads.append(Tensor(shape: biasShape, floats: db)) }
-            }
+            // Weight gradients go straight into the leaves' .grad (da^T x, da^T h, sums of da).
+            grads.append(weightIH.productGradient(da, transposeA: true, xValues, transposeB: false, m: hidden, n: inputSize, k: batch))
+            grads.append(weightHH.productGradient(
+                da, transposeA: true, hValues ?? filledArray(Float(0), count: batch * hidden), transposeB: false, m: hidden, n: hidden, k: batch))
+            if let biasIH { grads.append(biasIH.biasGradient(da, rows: batch, columns: hidden)) }
+            if let biasHH { grads.append(biasHH.biasGradient(da, rows: batch, columns: hidden)) }
             return grads
         }
     }
@@ -93,13 +83,4 @@ extension RecurrentKernel {
             }
         }
     }
-}
-
-/// The operand shapes a cell's gradients take.
-struct CellShapes {
-    let x: Shape
-    let h: Shape?
-    let wih: Shape
-    let whh: Shape
-    let bias: Shape?
 }

@@ -18,6 +18,12 @@ public protocol LossModule: StatelessModule {
 }
 
 extension LossModule {
+    /// `forward(input, target)` without arrays; nil unless both are given.
+    public func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? {
+        guard let second else { return nil }
+        return try self(first, second)
+    }
+
     /// `forward(input, target)`.
     public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
         try Tensor.expectCount(inputs, 2...2, typeName)

@@ -76,8 +76,8 @@ extension Tensor {
         case .bool: .bool
         }
         let storage: TensorStorage = switch dtype ?? natural {
-        case .float32: .float32([Float](repeating: value.floatValue, count: n))
-        case .int64: .int64([Int64](repeating: value.int64Value, count: n))
+        case .float32: .float32(filledArray(value.floatValue, count: n))
+        case .int64: .int64(filledArray(value.int64Value, count: n))
         case .bool: .bool([Bool](repeating: value.boolValue, count: n))
         }
         return Tensor(shape: shape, storage: storage)
@@ -133,7 +133,7 @@ extension Tensor {
         guard n >= 0 else { throw .runtime("n must be greater or equal to 0, got \(n)") }
         guard cols >= 0 else { throw .runtime("m must be greater or equal to 0, got \(cols)") }
         _ = try Shape.checkedCount([n, cols])
-        var values = [Float](repeating: 0, count: n * cols)
+        var values = filledArray(Float(0), count: n * cols)
         for i in 0..<Swift.min(n, cols) { values[i * cols + i] = 1 }
         return Tensor(shape: Shape([n, cols]), floats: values)
     }
@@ -171,12 +171,12 @@ extension Tensor {
 
     /// Zeros with this tensor's shape and dtype (`torch.zeros_like`).
     public func zerosLike() -> Tensor {
-        Tensor(shape: shape, storage: TensorStorage.float32([Float](repeating: 0, count: count)).converted(to: dtype))
+        Tensor(shape: shape, storage: TensorStorage.float32(filledArray(Float(0), count: count)).converted(to: dtype))
     }
 
     /// Ones with this tensor's shape and dtype (`torch.ones_like`).
     public func onesLike() -> Tensor {
-        Tensor(shape: shape, storage: TensorStorage.float32([Float](repeating: 1, count: count)).converted(to: dtype))
+        Tensor(shape: shape, storage: TensorStorage.float32(filledArray(Float(1), count: count)).converted(to: dtype))
     }
 
     /// One-hot encoding of int64 class indices (`F.one_hot`); -1 infers the class count.
@@ -196,7 +196,7 @@ extension Tensor {
         }
         classes = Swift.max(classes, 0)
         _ = try Shape.checkedCount(indices.shape.dims + [classes])
-        var out = [Int64](repeating: 0, count: values.count * classes)
+        var out = filledArray(Int64(0), count: values.count * classes)
         for (i, v) in values.enumerated() { out[i * classes + Int(v)] = 1 }
         return Tensor(shape: Shape(indices.shape.dims + [classes]), storage: .int64(out))
     }

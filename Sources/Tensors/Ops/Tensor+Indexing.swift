@@ -24,7 +24,7 @@ extension Tensor {
         let i = index < 0 ? index + size : index
         var dims = shape.dims
         dims.remove(at: d)
-        return gathered(dim: d, indices: [i], outShape: Shape(dims), name: "SelectBackward0")
+        return gathered(dim: d, indices: CollectionOfOne(i), outShape: Shape(dims), name: "SelectBackward0")
     }
 
     /// Elements `start..<end` by `step` along `dim`, clamped as Python slices are (`x[a:b:c]`).
@@ -145,14 +145,14 @@ extension Tensor {
     /// Takes `indices` along `dim` and lays the result out as `outShape`; the gradient
     /// scatters back with accumulation (an index may repeat). Each index moves one contiguous
     /// block of the dimensions after `dim`.
-    func gathered(dim d: Int, indices: [Int], outShape: Shape, name: String, savesIndices: Bool = false) -> Tensor {
+    func gathered<Indices: Collection<Int>>(dim d: Int, indices: Indices, outShape: Shape, name: String, savesIndices: Bool = false) -> Tensor {
         let (outer, size, inner) = shape.split(at: d)
         let result = Tensor(shape: outShape, storage: storage.blocks(outer: outer, size: size, inner: inner, indices: indices))
         guard Tensor.needsGraph(self) else { return result }
         let source = shape
         return result.recording(name, [self], savesTensors: savesIndices) { g in
             let grad = g.floats.withUnsafeBufferPointer { pg in
-                var grad = [Float](repeating: 0, count: source.count)
+                var grad = filledArray(Float(0), count: source.count)
                 grad.withUnsafeMutableBufferPointer { out in
                     var k = 0
                     for o in 0..<outer {

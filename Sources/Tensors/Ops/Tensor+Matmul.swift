@@ -72,7 +72,7 @@ extension Tensor {
         let bMat = Shape(batchB + [k, n])
         let ea = Kernels.broadcast(a, aMat, [0], .scalar, out: fullA) { x, _ in x }
         let eb = Kernels.broadcast(b, bMat, [0], .scalar, out: fullB) { x, _ in x }
-        var c = [Float](repeating: 0, count: count * m * n)
+        var c = filledArray(Float(0), count: count * m * n)
         Tensor.batchedGemm(ea, false, eb, false, &c, count: count, m: m, n: n, k: k)
         outDims = batch.dims
         if ra > 1 { outDims.append(m) }
@@ -81,8 +81,8 @@ extension Tensor {
         if !Tensor.needsGraph(self, other) { return result.matchingIntegers(dtype) }
         return result.recording(name, [self, other]) { g in
             let gv = g.floats
-            var ga = [Float](repeating: 0, count: count * m * k)
-            var gb = [Float](repeating: 0, count: count * k * n)
+            var ga = filledArray(Float(0), count: count * m * k)
+            var gb = filledArray(Float(0), count: count * k * n)
             Tensor.batchedGemm(gv, false, eb, true, &ga, count: count, m: m, n: k, k: n)
             Tensor.batchedGemm(ea, true, gv, false, &gb, count: count, m: k, n: n, k: m)
             return [

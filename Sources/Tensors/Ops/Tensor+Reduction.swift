@@ -9,7 +9,7 @@ extension Tensor {
             for x in v { total += x }
             let source = shape
             return Tensor(scalar: total).recording("SumBackward0", [self], savesTensors: false) { g in
-                [Tensor(shape: source, floats: [Float](repeating: g.floats[0], count: source.count))]
+                [Tensor(shape: source, floats: filledArray(g.floats[0], count: source.count))]
             }
         }
     }
@@ -26,7 +26,7 @@ extension Tensor {
         let total = sum()
         let source = shape
         return Tensor(scalar: total.floats[0] / n).recording("MeanBackward0", [self], savesTensors: false) { g in
-            [Tensor(shape: source, floats: [Float](repeating: g.floats[0] / n, count: source.count))]
+            [Tensor(shape: source, floats: filledArray(g.floats[0] / n, count: source.count))]
         }
     }
 
@@ -54,12 +54,12 @@ extension Tensor {
         let out = reducedShape(d, keepDim: keepDim)
         if dtype != .float32 {
             let v = int64s
-            var r = [Int64](repeating: 0, count: outer * inner)
+            var r = filledArray(Int64(0), count: outer * inner)
             for o in 0..<outer { for s in 0..<size { for k in 0..<inner { r[o * inner + k] &+= v[(o * size + s) * inner + k] } } }
             return Tensor(shape: out, storage: .int64(r))
         }
         let v = floats
-        var r = [Float](repeating: 0, count: outer * inner)
+        var r = filledArray(Float(0), count: outer * inner)
         v.withUnsafeBufferPointer { pv in
             r.withUnsafeMutableBufferPointer { pr in
                 for o in 0..<outer { for s in 0..<size { for k in 0..<inner { pr[o * inner + k] += pv[(o * size + s) * inner + k] } } }
@@ -70,7 +70,7 @@ extension Tensor {
         return Tensor(shape: out, floats: r).recording(mean ? "MeanBackward1" : "SumBackward1", [self], savesTensors: false) { g in
             let gv = g.floats
             let scale: Float = mean ? 1 / Float(size) : 1
-            var grad = [Float](repeating: 0, count: source.count)
+            var grad = filledArray(Float(0), count: source.count)
             for o in 0..<outer { for s in 0..<size { for k in 0..<inner { grad[(o * size + s) * inner + k] = gv[o * inner + k] * scale } } }
             return [Tensor(shape: source, floats: grad)]
         }
@@ -123,7 +123,7 @@ extension Tensor {
         let out = reducedShape(d, keepDim: keepDim)
         let v = floats
         // One pass finds each position's winner (first occurrence; NaN wins, as in PyTorch).
-        var best = [Int64](repeating: 0, count: outer * inner)
+        var best = filledArray(Int64(0), count: outer * inner)
         let picked = v.withUnsafeBufferPointer { pv in
             makeFloats(outer * inner) { pick in
                 best.withUnsafeMutableBufferPointer { pb in
@@ -154,7 +154,7 @@ extension Tensor {
         guard Tensor.needsGraph(self) else { return (values, indices) }
         let source = shape
         values.recording(largest ? "MaxBackward0" : "MinBackward0", [self]) { g in
-            var grad = [Float](repeating: 0, count: source.count)
+            var grad = filledArray(Float(0), count: source.count)
             for (r, x) in g.floats.enumerated() where r < best.count {
                 grad[(r / inner * size + Int(best[r])) * inner + r % inner] += x
             }

@@ -6,7 +6,7 @@ extension Tensor {
         let (y, outer, size, inner) = try normalizedExponentials(dim: dim, log: false)
         return Tensor(shape: shape, floats: y).recording("SoftmaxBackward0", [self]) { g in
             let gv = g.floats
-            var grad = [Float](repeating: 0, count: gv.count)
+            var grad = filledArray(Float(0), count: gv.count)
             for o in 0..<outer {
                 for k in 0..<inner {
                     var dot: Float = 0
@@ -23,7 +23,7 @@ extension Tensor {
         let (y, outer, size, inner) = try normalizedExponentials(dim: dim, log: true)
         return Tensor(shape: shape, floats: y).recording("LogSoftmaxBackward0", [self]) { g in
             let gv = g.floats
-            var grad = [Float](repeating: 0, count: gv.count)
+            var grad = filledArray(Float(0), count: gv.count)
             for o in 0..<outer {
                 for k in 0..<inner {
                     var total: Float = 0

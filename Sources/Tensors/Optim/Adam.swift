@@ -95,7 +95,7 @@ final class AdamMoments {
     var v: [Float]
 
     init(count: Int) {
-        m = [Float](repeating: 0, count: count)
-        v = [Float](repeating: 0, count: count)
+        m = filledArray(Float(0), count: count)
+        v = filledArray(Float(0), count: count)
     }
 }
