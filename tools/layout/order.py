@@ -174,6 +174,8 @@ def main() -> None:
     binary = release_binary()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
+        # The sessions' history goes to a scratch data directory, not the user's.
+        os.environ["JUPYTER_DATA_DIR"] = str(workdir / "data")
         first = functions(profile(binary, common_session, workdir, "common"), binary)
         second = functions(profile(binary, notebook_session, workdir, "notebook"), binary)
     unplaceable = large_section_symbols(binary)
