@@ -11,10 +11,21 @@ bootstrap:
 build: bootstrap
 	$(SWIFT) build
 
-# The kernel's release build links the Swift runtime statically and without PIE: its
-# resident memory is about 4 MiB smaller (see docs/KERNEL.md).
+# The kernel's release build links the Swift runtime statically and without PIE, and places
+# the functions a session runs together at the front of its code (tools/layout/kernel.order,
+# linked by lld from per-function sections): its resident memory is several MiB smaller
+# (see docs/KERNEL.md).
+# swiftc keeps an object file whose code is unchanged even when codegen flags change, so a
+# release build made with other flags is removed first.
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xlinker -no-pie \
+	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -use-ld=lld \
+	-Xlinker --symbol-ordering-file=$(CURDIR)/tools/layout/kernel.order -Xlinker --no-warn-symbol-ordering
 release: bootstrap
-	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -no-pie
+	@bin="$$($(SWIFT) build -c release --show-bin-path)"; \
+	if [ "$$(cat "$$bin.flags" 2>/dev/null)" != "$(RELEASE_FLAGS)" ]; then rm -rf "$$bin"; fi; \
+	if [ tools/layout/kernel.order -nt "$$bin/recur" ]; then rm -f "$$bin/recur"; fi
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@echo "$(RELEASE_FLAGS)" > "$$($(SWIFT) build -c release --show-bin-path).flags"
 
 swift-test: build
 	$(SWIFT) test

@@ -40,6 +40,11 @@ final class PublisherHost: ScriptHost {
     }
 
     var interruptRequested: Bool { publisher.interruptRequested }
+
+    func requestExit(keepKernel: Bool) -> ExitHandling {
+        publisher.askExit(keepKernel: keepKernel)
+        return .afterCell
+    }
 }
 
 extension DisplayBundle {

@@ -38,10 +38,12 @@ struct KernelCommand: ParsableCommand {
         // Before any thread exists, so that every thread inherits the mask (see SignalWatch).
         SignalWatch.blockInterrupts()
         let connection = try ConnectionInfo(path: connectionFile)
+        let environment = ProcessInfoLite.environment()
+        let log: KernelLog = { StandardError.write("recur kernel: " + $0) }
         let server = try KernelServer(
             connection: connection, kernelInfo: KernelIdentity.kernelInfo,
-            log: { StandardError.write("recur kernel: " + $0) })
-        let signals = SignalWatch(control: server.control, environment: ProcessInfoLite.environment())
+            history: HistoryFile.standard(environment: environment, log: log), log: log)
+        let signals = SignalWatch(control: server.control, environment: environment)
         _ = try server.run(interpreter: RecurInterpreter())
         signals.stop()
     }

@@ -6,7 +6,8 @@ import Script
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a Recur script file: output to stdout, a traceback to stderr, exit 1 on error."
+        abstract: "Run a Recur script file: output to stdout, a traceback to stderr, exit 1 on error.",
+        discussion: "exit() or quit() ends the script with status 0, sys.exit(n) with status n."
     )
 
     @Argument(help: "The script to run (a .recur file).")
@@ -21,10 +22,20 @@ struct RunCommand: ParsableCommand {
         let session = Session()
         let outcome = session.execute(source, cellName: "File \"\(file)\"", host: host)
         host.flush()
-        if case .failure(let failure) = outcome {
-            FileDescriptorStream.standardError.write(failure.traceback.joined(separator: "\n") + "\n")
+        guard case .failure(let failure) = outcome else { return }
+        if failure.name == "SystemExit" {
+            // As Python: no argument (exit(), quit(), sys.exit()) is success, a number is the
+            // status, anything else is printed to stderr with status 1.
+            if failure.message.isEmpty { return }
+            if let status = Int32(failure.message) {
+                if status == 0 { return }
+                throw ExitCode(status)
+            }
+            FileDescriptorStream.standardError.write(failure.message + "\n")
             throw ExitCode(1)
         }
+        FileDescriptorStream.standardError.write(failure.traceback.joined(separator: "\n") + "\n")
+        throw ExitCode(1)
     }
 
     private func readFile(_ path: String) -> String? {

@@ -140,4 +140,38 @@ import Testing
         #expect(reply?.content["status"] == "error")
         #expect(reply?.content["evalue"]?.stringValue?.contains("does not support input requests") == true)
     }
+
+    @Test func exitRepliesWithAnAskExitPayloadThenStopsTheKernel() {
+        let mock = MockInterpreter()
+        let harness = KernelHarness(interpreter: mock)
+        let id = execute(harness, "exit")
+        let reply = harness.shellReplies.first
+        #expect(reply?.content["status"] == "ok")
+        #expect(reply?.content["payload"] == [["source": "ask_exit", "keepkernel": false]])
+        // The reply and the idle status go out first, then the serving loop ends.
+        #expect(harness.iopubTypes(parent: id) == ["status", "execute_input", "status"])
+        #expect(harness.control.isStopping)
+        #expect(!harness.control.isRestarting)
+        harness.shellDispatcher.run()
+        #expect(mock.shutdownRestart == false)
+    }
+
+    @Test func exitKeepingTheKernelOnlyTellsTheFrontend() {
+        let harness = KernelHarness(interpreter: MockInterpreter())
+        _ = execute(harness, "exit keep")
+        #expect(harness.shellReplies.first?.content["payload"] == [["source": "ask_exit", "keepkernel": true]])
+        #expect(!harness.control.isStopping)
+    }
+
+    @Test func exitBeforeAnErrorStillStopsAndKeepsThePayload() {
+        let harness = KernelHarness(interpreter: MockInterpreter())
+        harness.shell.enqueue(harness.request("execute_request", ["code": "print queued"]))
+        _ = execute(harness, "exit fail")
+        let reply = harness.shellReplies.first
+        #expect(reply?.content["status"] == "error")
+        #expect(reply?.content["payload"] == [["source": "ask_exit", "keepkernel": false]])
+        #expect(harness.control.isStopping)
+        // Stopping wins over aborting: nothing queued is answered.
+        #expect(harness.shellReplies.count == 1)
+    }
 }

@@ -11,18 +11,20 @@ import Testing
     }
 
     @Test func tailGivesTheLastN() {
-        #expect(sample().lookup(.tail(n: 2)).map(\.line) == [4, 5])
-        #expect(sample().lookup(.tail(n: 0)).isEmpty)
+        var history = sample()
+        #expect(history.lookup(.tail(n: 2)).map(\.line) == [4, 5])
+        #expect(history.lookup(.tail(n: 0)).isEmpty)
     }
 
     @Test func rangeIsHalfOpenInTheCurrentSession() {
-        #expect(sample().lookup(.range(session: History.session, start: 2, stop: 4)).map(\.line) == [2, 3])
-        #expect(sample().lookup(.range(session: 0, start: 4, stop: nil)).map(\.line) == [4, 5])
-        #expect(sample().lookup(.range(session: -1, start: 1, stop: nil)).isEmpty)
+        var history = sample()
+        #expect(history.lookup(.range(session: History.memorySession, start: 2, stop: 4)).map(\.line) == [2, 3])
+        #expect(history.lookup(.range(session: 0, start: 4, stop: nil)).map(\.line) == [4, 5])
+        #expect(history.lookup(.range(session: -1, start: 1, stop: nil)).isEmpty)
     }
 
     @Test func searchGlobsUniqueAndN() {
-        let history = sample()
+        var history = sample()
         #expect(history.lookup(.search(pattern: "a*", n: nil, unique: false)).map(\.line) == [1, 3, 5])
         #expect(history.lookup(.search(pattern: "a*", n: nil, unique: true)).map(\.line) == [5])
         #expect(history.lookup(.search(pattern: "?=*", n: nil, unique: true)).isEmpty)

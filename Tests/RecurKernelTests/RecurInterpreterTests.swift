@@ -9,6 +9,7 @@ final class RecordingPublisher: OutputPublisher {
     var displayed: [(DisplayBundle, String?, Bool)] = []
     var answers: [String] = []
     var interruptRequested = false
+    var exitRequests: [Bool] = []
 
     func write(_ text: String, to stream: OutputStream) { written.append((stream, text)) }
     func display(_ bundle: DisplayBundle, displayID: String?, isUpdate: Bool) {
@@ -16,6 +17,7 @@ final class RecordingPublisher: OutputPublisher {
     }
     func clearOutput(wait: Bool) {}
     func page(_ bundle: DisplayBundle) {}
+    func askExit(keepKernel: Bool) { exitRequests.append(keepKernel) }
     func readInput(prompt: String, password: Bool) throws(InputError) -> String {
         guard !answers.isEmpty else { throw .notAllowed }
         return answers.removeFirst()
@@ -97,6 +99,7 @@ final class InterruptingInputPublisher: OutputPublisher {
     func display(_ bundle: DisplayBundle, displayID: String?, isUpdate: Bool) {}
     func clearOutput(wait: Bool) {}
     func page(_ bundle: DisplayBundle) {}
+    func askExit(keepKernel: Bool) {}
     func readInput(prompt: String, password: Bool) throws(InputError) -> String { throw .interrupted }
     var interruptRequested: Bool { false }
 }
@@ -113,5 +116,18 @@ final class InterruptingInputPublisher: OutputPublisher {
         }
         #expect(error.name == "KeyboardInterrupt")
         #expect(error.traceback.last == "KeyboardInterrupt")
+    }
+}
+
+@Suite struct RecurInterpreterExitTests {
+    @Test func exitAsksThePublisherAndTheCellSucceeds() {
+        let interpreter = RecurInterpreter()
+        let publisher = RecordingPublisher()
+        let outcome = interpreter.execute(
+            ExecuteRequest(code: "exit\nprint('still runs')", executionCount: 1, silent: false, allowStdin: true),
+            publisher: publisher)
+        #expect(outcome == .success(result: nil))
+        #expect(publisher.exitRequests == [false])
+        #expect(publisher.written.map(\.1).joined() == "still runs\n")
     }
 }

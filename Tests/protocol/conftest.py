@@ -21,8 +21,10 @@ def _install_kernelspec() -> Path:
     prefix = install_private_kernelspec("recur-kernelspec-")
     data = prefix / "prefix" / "share" / "jupyter"
     os.environ["JUPYTER_PATH"] = str(data)
-    # Keep runtime files (connection files) out of the user's directory too.
+    # Keep runtime files (connection files) and the kernels' history out of the user's
+    # directories too.
     os.environ["JUPYTER_RUNTIME_DIR"] = str(prefix / "runtime")
+    os.environ["JUPYTER_DATA_DIR"] = str(prefix / "data")
     return data
 
 

@@ -1,6 +1,8 @@
-"""The kernel's life follows its frontend's: it ends when the process that launched it dies."""
+"""The kernel's life follows its frontend's: it ends when the process that launched it dies,
+and when a cell runs `exit` (after answering it, as ipykernel does). Its history outlives it."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -9,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from jupyter_client.manager import start_new_kernel
+
 from conftest import KERNEL_NAME
-from helpers import TIMEOUT
+from helpers import TIMEOUT, execute
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -55,3 +59,74 @@ def test_kernel_exits_when_its_launcher_is_killed(tmp_path):
         assert not _running(kernel_pid), "the kernel outlived the process that launched it"
     finally:
         parent.kill()
+
+
+@pytest.mark.parametrize("code", ["print('bye')\nexit", "quit()"])
+def test_exit_in_a_cell_asks_the_frontend_to_close_then_ends_the_kernel(code):
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+    try:
+        reply, outputs = execute(kc, code)
+        assert reply["content"]["status"] == "ok"
+        assert reply["content"]["payload"] == [{"source": "ask_exit", "keepkernel": False}]
+        assert outputs[-1]["content"]["execution_state"] == "idle"
+        assert km.provisioner.process.wait(timeout=TIMEOUT) == 0
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_exit_keeping_the_kernel_only_tells_the_frontend(kernel):
+    km, kc = kernel
+    reply, _ = execute(kc, "exit(keep_kernel=True)")
+    assert reply["content"]["payload"] == [{"source": "ask_exit", "keepkernel": True}]
+    reply, outputs = execute(kc, "print('still here')")
+    assert [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"] == ["still here\n"]
+
+
+def _history(kc, **request):
+    msg_id = kc.history(raw=True, output=False, **request)
+    while True:
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return [tuple(entry) for entry in reply["content"]["history"]]
+
+
+def _one_run(cells, env=None):
+    """Starts a kernel, runs `cells`, shuts it down; returns the history tail it saw last."""
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT, env=env or dict(os.environ))
+    try:
+        for code in cells:
+            assert execute(kc, code)[0]["content"]["status"] == "ok"
+        return _history(kc, hist_access_type="tail", n=len(cells) + 2)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+def test_history_carries_over_to_the_next_kernel_run():
+    first = _one_run(["earlier_run = 1", "earlier_run + 1"])
+    earlier_session = first[-1][0]
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+    try:
+        execute(kc, "later_run = 2")
+        tail = _history(kc, hist_access_type="tail", n=3)
+        later_session = tail[-1][0]
+        assert later_session > earlier_session
+        assert tail == [(earlier_session, 1, "earlier_run = 1"), (earlier_session, 2, "earlier_run + 1"),
+                        (later_session, 1, "later_run = 2")]
+        previous = _history(kc, hist_access_type="range", session=-1, start=1, stop=None)
+        assert [entry[2] for entry in previous] == ["earlier_run = 1", "earlier_run + 1"]
+        found = _history(kc, hist_access_type="search", pattern="earlier_run*", unique=True)
+        assert [entry[2] for entry in found] == ["earlier_run = 1", "earlier_run + 1"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+def test_recur_history_0_keeps_history_in_memory():
+    _one_run(["kept_on_disk = 1"])
+    tail = _one_run(["in_memory_only = 1"], env=dict(os.environ, RECUR_HISTORY="0"))
+    assert tail == [(1, 1, "in_memory_only = 1")]
+    # And nothing of that run reached the file.
+    tail = _one_run(["after = 1"])
+    assert [entry[2] for entry in tail][-2:] == ["kept_on_disk = 1", "after = 1"]

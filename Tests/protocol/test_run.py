@@ -41,6 +41,19 @@ def test_a_syntax_error_shows_the_caret(tmp_path):
     assert done.stderr.splitlines()[-1].startswith("SyntaxError:")
 
 
+@pytest.mark.parametrize("ending", ["exit()", "quit", "import sys\nsys.exit()", "import sys\nsys.exit(0)"])
+def test_exit_ends_the_script_with_status_zero(tmp_path, ending):
+    done = run(tmp_path, f"print('before')\n{ending}\nprint('after')\n")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "before\n", "")
+
+
+def test_sys_exit_with_a_number_is_the_status_and_with_text_prints_it(tmp_path):
+    done = run(tmp_path, "import sys\nsys.exit(3)\n")
+    assert (done.returncode, done.stderr) == (3, "")
+    done = run(tmp_path, "import sys\nsys.exit('no data')\n")
+    assert (done.returncode, done.stderr) == (1, "no data\n")
+
+
 def test_the_lessons_first_program_runs_as_written():
     program = REPO / "Tests" / "ScriptTests" / "Programs" / "rnncell.recur"
     done = subprocess.run([str(recur_binary()), "run", str(program)], capture_output=True, text=True, timeout=60)

@@ -13,6 +13,10 @@ public protocol OutputPublisher: AnyObject {
     /// Shows text in the frontend's pager (a `page` payload on the execute reply).
     func page(_ bundle: DisplayBundle)
 
+    /// `exit` / `quit` in a cell: an `ask_exit` payload on the reply, as IPython sends; unless
+    /// `keepKernel`, the kernel then stops once this request is answered.
+    func askExit(keepKernel: Bool)
+
     /// Asks the frontend for a line of input (`input()`).
     func readInput(prompt: String, password: Bool) throws(InputError) -> String
 

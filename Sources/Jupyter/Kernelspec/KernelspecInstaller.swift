@@ -79,12 +79,10 @@ public struct KernelspecInstaller {
         case .system:
             return "/usr/local/share/jupyter"
         case .user:
-            if let dir = environment["JUPYTER_DATA_DIR"], !dir.isEmpty { return dir }
-            if let dir = environment["XDG_DATA_HOME"], !dir.isEmpty { return dir + "/jupyter" }
-            guard let home = environment["HOME"], !home.isEmpty else {
+            guard let directory = JupyterPaths.userDataDirectory(environment: environment) else {
                 throw Failure(description: "--user needs HOME or JUPYTER_DATA_DIR to be set")
             }
-            return home + "/.local/share/jupyter"
+            return directory
         case .sysPrefix:
             guard let prefix = environment["VIRTUAL_ENV"] ?? environment["CONDA_PREFIX"], !prefix.isEmpty else {
                 throw Failure(description: "--sys-prefix needs an active Python environment (VIRTUAL_ENV or CONDA_PREFIX); use --prefix DIR")

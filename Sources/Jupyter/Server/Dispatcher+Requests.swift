@@ -54,7 +54,7 @@ extension Dispatcher {
         let entries = history.lookup(query).map { entry -> JSONValue in
             let input = JSONValue.string(entry.input)
             let item: JSONValue = withOutput ? [input, entry.output.map { .string($0) } ?? .null] : input
-            return [.int(History.session), .int(entry.line), item]
+            return [.int(entry.session), .int(entry.line), item]
         }
         reply(to: message, ["status": "ok", "history": .array(entries)])
     }

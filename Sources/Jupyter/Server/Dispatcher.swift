@@ -30,14 +30,15 @@ final class Dispatcher {
     let stdin: (any FrameChannel)?
     let interpreter: (any Interpreter)?
     var executionCount = 0
-    var history = History()
+    var history: History
     var comms = CommRegistry()
 
     init(
         role: Role, codec: WireCodec, channel: any FrameChannel, iopub: any FrameChannel,
         stdin: (any FrameChannel)?, interpreter: (any Interpreter)?, kernelInfo: KernelInfo,
-        control: KernelControl, log: @escaping KernelLog
+        control: KernelControl, log: @escaping KernelLog, historyFile: HistoryFile? = nil
     ) {
+        self.history = History(file: historyFile)
         self.role = role
         self.codec = codec
         self.channel = channel
@@ -70,7 +71,10 @@ final class Dispatcher {
             log("dropped a message on \(role): \(error)")
             return .proceed
         }
-        return route(message)
+        let disposition = route(message)
+        // After the reply and the idle status: disk writes never delay an answer.
+        history.save()
+        return disposition
     }
 
     /// Answers the requests already waiting when a cell failed: executes with `status:

@@ -5,6 +5,8 @@ final class ExecutionScope: OutputPublisher {
     private let request: Message
     private let allowStdin: Bool
     private(set) var payloads: [JSONValue] = []
+    /// Whether the cell asked the kernel to stop after its reply (`exit`).
+    private(set) var exitRequested = false
 
     init(dispatcher: Dispatcher, request: Message, allowStdin: Bool) {
         self.dispatcher = dispatcher
@@ -31,6 +33,12 @@ final class ExecutionScope: OutputPublisher {
 
     func page(_ bundle: DisplayBundle) {
         payloads.append(["source": "page", "data": bundle.dataObject, "start": 0])
+    }
+
+    func askExit(keepKernel: Bool) {
+        // IPython writes the payload on every call; the frontend acts on the first.
+        payloads.append(["source": "ask_exit", "keepkernel": .bool(keepKernel)])
+        if !keepKernel { exitRequested = true }
     }
 
     var interruptRequested: Bool { dispatcher.control.isInterruptRequested }

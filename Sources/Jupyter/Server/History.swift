@@ -1,21 +1,54 @@
 import Glibc
 
-/// The inputs (and outputs) of this kernel session's cells, for `history_request`.
+/// The inputs (and outputs) of executed cells, for `history_request`: this kernel's session in
+/// memory, earlier sessions (other kernel runs) from a `HistoryFile` when there is one.
+///
+/// Sessions are numbered as IPython numbers them: each kernel run takes the next number, and
+/// a range request's session is absolute when positive, relative to this one otherwise (0 is
+/// this session, -1 the one before).
 struct History {
     /// One executed cell.
     struct Entry: Equatable {
+        let session: Int
         let line: Int
         let input: String
         let output: String?
     }
 
-    /// This kernel's session number in history replies (there is one session per process).
-    static let session = 1
+    /// The session number of a kernel without a history file.
+    static let memorySession = 1
 
+    private let file: HistoryFile?
+    private var number: Int?
+    /// This session's cells.
     private(set) var entries: [Entry] = []
+    /// Cells not yet appended to the file.
+    private var unsaved: [Entry] = []
+
+    init(file: HistoryFile? = nil) {
+        self.file = file
+    }
+
+    /// This kernel's session number, taken from the file at first use.
+    mutating func session() -> Int {
+        if let number { return number }
+        let taken = file?.startSession() ?? Self.memorySession
+        number = taken
+        return taken
+    }
 
     mutating func record(line: Int, input: String, output: String?) {
-        entries.append(Entry(line: line, input: input, output: output))
+        let entry = Entry(session: session(), line: line, input: input, output: output)
+        entries.append(entry)
+        if file != nil { unsaved.append(entry) }
+    }
+
+    /// Appends the cells recorded since the last call to the file (the dispatcher calls it
+    /// once a request is answered, so that disk writes never delay a reply).
+    mutating func save() {
+        guard !unsaved.isEmpty else { return }
+        file?.append(unsaved)
+        unsaved = []
     }
 
     /// What a history request asks for.
@@ -25,17 +58,17 @@ struct History {
         case search(pattern: String, n: Int?, unique: Bool)
     }
 
-    func lookup(_ query: Query) -> [Entry] {
+    mutating func lookup(_ query: Query) -> [Entry] {
+        let current = session()
         switch query {
         case .tail(let n):
-            return Array(entries.suffix(max(0, n)))
+            return Array(everything(current).suffix(max(0, n)))
         case .range(let session, let start, let stop):
-            // 0 is "this session"; negative numbers count back to earlier sessions, which a
-            // fresh process does not have.
-            guard session == 0 || session == Self.session else { return [] }
-            return entries.filter { entry in entry.line >= start && stop.map { entry.line < $0 } ?? true }
+            let wanted = session > 0 ? session : current + session
+            let source = wanted == current ? entries : earlier(current).filter { $0.session == wanted }
+            return source.filter { entry in entry.line >= start && stop.map { entry.line < $0 } ?? true }
         case .search(let pattern, let n, let unique):
-            var matched = entries.filter { fnmatch(pattern, $0.input, 0) == 0 }
+            var matched = everything(current).filter { fnmatch(pattern, $0.input, 0) == 0 }
             if unique {
                 // Keep each distinct input once, at its latest execution.
                 var seen = Set<String>()
@@ -44,6 +77,20 @@ struct History {
             if let n { matched = Array(matched.suffix(max(0, n))) }
             return matched
         }
+    }
+
+    /// Cells of other sessions, from the file.
+    private func earlier(_ current: Int) -> [Entry] {
+        file?.readRecords().filter { $0.session != current } ?? []
+    }
+
+    /// Every session's cells, ordered by session and line as IPython orders them (kernels
+    /// that ran side by side interleave in the file).
+    private func everything(_ current: Int) -> [Entry] {
+        let all = earlier(current) + entries
+        return all.indices.sorted { a, b in
+            (all[a].session, all[a].line, a) < (all[b].session, all[b].line, b)
+        }.map { all[$0] }
     }
 }
 

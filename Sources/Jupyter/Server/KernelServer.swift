@@ -23,9 +23,14 @@ public final class KernelServer {
     private let stdin: ZMQSocket
     private let iopub: ZMQSocket
     private let heartbeat: ZMQSocket
+    private let historyFile: HistoryFile?
 
-    /// Binds every channel of `connection`; throws when a socket cannot be set up.
-    public init(connection: ConnectionInfo, kernelInfo: KernelInfo, log: @escaping KernelLog) throws(ZMQError) {
+    /// Binds every channel of `connection`; throws when a socket cannot be set up. Cells are
+    /// kept in `history` across kernel runs when it is given, in memory only otherwise.
+    public init(
+        connection: ConnectionInfo, kernelInfo: KernelInfo, history: HistoryFile? = nil, log: @escaping KernelLog
+    ) throws(ZMQError) {
+        self.historyFile = history
         self.connection = connection
         self.kernelInfo = kernelInfo
         self.log = log
@@ -71,7 +76,7 @@ public final class KernelServer {
         let dispatcher = Dispatcher(
             role: .shell, codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "s"),
             channel: shell, iopub: publisher, stdin: stdin, interpreter: interpreter, kernelInfo: kernelInfo,
-            control: control, log: log)
+            control: control, log: log, historyFile: historyFile)
         dispatcher.publish(.status, ["execution_state": "starting"], parent: nil)
         dispatcher.run()
 

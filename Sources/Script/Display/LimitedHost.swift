@@ -74,6 +74,10 @@ final class LimitedHost: ScriptHost {
         return inner.interruptRequested
     }
 
+    func requestExit(keepKernel: Bool) -> ExitHandling {
+        inner.requestExit(keepKernel: keepKernel)
+    }
+
     /// Sends the text still waiting, one write per run of the same stream.
     func flush() {
         lastFlush = LimitedHost.coarseNanoseconds()

@@ -10,6 +10,15 @@ public struct InputUnavailable: Error, Sendable {
     public init() {}
 }
 
+/// How a host answers `exit()` / `quit()`.
+public enum ExitHandling: Sendable {
+    /// The cell runs to its end and the host ends the session afterwards (IPython's kernel:
+    /// an `ask_exit` payload on the reply).
+    case afterCell
+    /// `SystemExit` is raised at once, as in a Python script.
+    case raiseSystemExit
+}
+
 /// What Recur script needs from whoever runs it: output, display, paging, input and
 /// the interrupt flag. The kernel implements it over Jupyter messages; `recur run`
 /// over the process's streams.
@@ -26,6 +35,13 @@ public protocol ScriptHost: AnyObject {
     func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String
     /// Polled at every loop iteration and call; must be cheap (an atomic load).
     var interruptRequested: Bool { get }
+    /// `exit()` / `quit()` (`keep_kernel=True` asks a kernel to close its frontend only).
+    func requestExit(keepKernel: Bool) -> ExitHandling
+}
+
+extension ScriptHost {
+    /// Hosts that end nothing themselves let `SystemExit` end the run.
+    public func requestExit(keepKernel: Bool) -> ExitHandling { .raiseSystemExit }
 }
 
 /// A host that discards everything (used for side-effect-free evaluation).

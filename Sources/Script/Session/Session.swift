@@ -17,6 +17,7 @@ public final class Session {
         self.library = library
         workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
+        ExitAutocall.install(in: interpreter)
     }
 
     /// Runs one cell; `cellName` names the cell in tracebacks (e.g. "Cell In[3]").
@@ -67,6 +68,7 @@ public final class Session {
         stack.run { old.reset() }
         workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
+        ExitAutocall.install(in: interpreter)
     }
 
     deinit {
@@ -107,10 +109,10 @@ public final class Session {
             var value: Value?
             switch cellMagic {
             case nil:
-                value = try interpreter.runForResult(statements, in: workspace.globals)
+                value = try runCalling(statements)
             case "time"?:
                 value = try interpreter.timed { () throws(ScriptError) -> Value? in
-                    try interpreter.runForResult(statements, in: workspace.globals)
+                    try runCalling(statements)
                 }
             case .some(let name):
                 let magic = name.split(separator: " ").first.map(String.init) ?? name
@@ -123,6 +125,25 @@ public final class Session {
         } catch {
             return .failure(failure(error, unit: unit))
         }
+    }
+
+    /// Runs a cell's statements for the value of its last expression, calling `exit` / `quit`
+    /// where a line holds only the name, as IPython's autocall does (when the name is still
+    /// the builtin).
+    private func runCalling(_ statements: [Stmt]) throws(ScriptError) -> Value? {
+        var rest = statements[...]
+        while let bare = rest.firstIndex(where: ExitAutocall.isBareName) {
+            _ = try interpreter.runForResult(Array(rest[..<bare]), in: workspace.globals)
+            let value = try interpreter.runForResult([rest[bare]], in: workspace.globals)
+            if let value, case .object(let object) = value, object is ExitAutocall {
+                _ = try interpreter.call(value, Arguments())
+                if bare == rest.indices.last { return nil }
+            } else if bare == rest.indices.last {
+                return value
+            }
+            rest = rest[(bare + 1)...]
+        }
+        return try interpreter.runForResult(Array(rest), in: workspace.globals)
     }
 
     private func bundle(for value: Value) throws(ScriptError) -> MimeBundle? {

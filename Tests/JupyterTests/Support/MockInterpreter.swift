@@ -10,6 +10,8 @@ import Synchronization
 /// - "spin" loops until interrupted, then raises KeyboardInterrupt
 /// - "display ID" shows a bundle with that display id, "update ID" updates it
 /// - "clear" clears the output; "page TEXT" pages TEXT
+/// - "exit" asks to exit (IPython's `exit`), "exit keep" keeping the kernel; "exit fail" asks
+///   and then raises ValueError
 final class MockInterpreter: Interpreter, @unchecked Sendable {
     private(set) var executed: [ExecuteRequest] = []
     private(set) var shutdownRestart: Bool?
@@ -41,6 +43,11 @@ final class MockInterpreter: Interpreter, @unchecked Sendable {
             publisher.display(DisplayBundle(plainText: "updated"), displayID: argument, isUpdate: true)
         case "clear": publisher.clearOutput(wait: true)
         case "page": publisher.page(DisplayBundle(plainText: argument))
+        case "exit":
+            publisher.askExit(keepKernel: argument == "keep")
+            if argument == "fail" {
+                return .failure(ExecutionError(name: "ValueError", value: "bad", traceback: ["ValueError: bad"]))
+            }
         default: break
         }
         return .success(result: nil)
