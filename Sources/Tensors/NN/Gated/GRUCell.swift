@@ -14,6 +14,8 @@ public final class GRUCell: Module {
     public var inputSize: Int { core.inputSize }
     /// Hidden state size.
     public var hiddenSize: Int { core.hiddenSize }
+    /// Whether the cell has `bias_ih` and `bias_hh` (`bias=`).
+    public var hasBias: Bool { core.weights.biasIH != nil }
 
     /// "GRUCell"
     public var typeName: String { "GRUCell" }

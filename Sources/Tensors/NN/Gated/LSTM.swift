@@ -24,6 +24,8 @@ public final class LSTM: Module {
     public var numLayers: Int { sequence.numLayers }
     /// Whether inputs and outputs are (batch, seq, feature).
     public var batchFirst: Bool { sequence.batchFirst }
+    /// Whether the layers have `bias_ih` and `bias_hh` (`bias=`).
+    public var hasBias: Bool { sequence.layers.first?.biasIH != nil }
 
     /// "LSTM"
     public var typeName: String { "LSTM" }

@@ -14,6 +14,8 @@ public final class LSTMCell: Module {
     public var inputSize: Int { core.inputSize }
     /// Hidden and cell state size.
     public var hiddenSize: Int { core.hiddenSize }
+    /// Whether the cell has `bias_ih` and `bias_hh` (`bias=`).
+    public var hasBias: Bool { core.weights.biasIH != nil }
 
     /// "LSTMCell"
     public var typeName: String { "LSTMCell" }
