@@ -23,7 +23,12 @@ let package = Package(
         ),
 
         // OpenBLAS is not linked: Tensors opens it on the first matrix product (BLASLibrary).
-        .target(name: "Tensors"),
+        // Autograd and the kernels touch class properties constantly; release builds skip the
+        // dynamic exclusivity checks there too (debug builds, which the tests use, keep them).
+        .target(
+            name: "Tensors",
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+        ),
         // The interpreter's hot loop touches class properties constantly; release builds skip
         // the dynamic exclusivity checks (debug builds, which the tests use, keep them).
         .target(

@@ -88,7 +88,7 @@ extension BLAS {
             small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
-        if m <= 64 && n >= 128 && k <= 1024 {
+        if m <= 64 && n >= columnBlockWidth && k <= 1024 {
             columnBlocks(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
@@ -155,6 +155,9 @@ extension BLAS {
             }
         }
     }
+
+    /// Products with at least this many columns (and few rows) run as column blocks.
+    static let columnBlockWidth = 128
 
     /// A product with few rows (a recurrent step: batch x hidden) as narrow column blocks.
     /// OpenBLAS serves products under about 10^6 multiply-adds with kernels that skip packing

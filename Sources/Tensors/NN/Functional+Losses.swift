@@ -133,15 +133,18 @@ struct NLLTargets {
 
     /// The reduced loss of log-probabilities `x` and its shape.
     func loss(_ x: [Float]) -> ([Float], Shape) {
+        guard case .none = reduction else {
+            // The same sum, in the same order, as adding up the per-row losses (zeros for
+            // ignored rows) without keeping them.
+            var total: Float = 0
+            for i in 0..<rows { total += labels[i] != ignoreIndex ? -x[i * classes + Int(labels[i])] : 0 }
+            return ([reduction == .mean ? total / weightSum : total], .scalar)
+        }
         var losses = filledArray(Float(0), count: rows)
         for i in 0..<rows where labels[i] != ignoreIndex {
             losses[i] = -x[i * classes + Int(labels[i])]
         }
-        switch reduction {
-        case .none: return (losses, batched ? Shape([rows]) : .scalar)
-        case .sum: return ([losses.reduce(0, +)], .scalar)
-        case .mean: return ([losses.reduce(0, +) / weightSum], .scalar)
-        }
+        return (losses, batched ? Shape([rows]) : .scalar)
     }
 
     /// The gradient with respect to the log-probabilities (`count` elements) from the loss's.

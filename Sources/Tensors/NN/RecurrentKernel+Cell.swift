@@ -12,20 +12,25 @@ extension RecurrentKernel {
         let hValues = h?.floats
         let wih = weights.weightIH.floats
         let whh = weights.weightHH.floats
-        let bias = combinedBias(weights)
+        let bih = weights.biasIH?.floats
+        let bhh = weights.biasHH?.floats
+        let hasBias = bih != nil || bhh != nil
         let bh = batch * hidden
         let out = makeFloats(bh) { o in
             guard let c = o.baseAddress else { return }
-            if let bias {
+            // b_ih + b_hh per row, as `combinedBias` adds them, without a buffer for the sum.
+            if let bih, let bhh {
+                for r in 0..<batch { for j in 0..<hidden { c[r * hidden + j] = bih[j] + bhh[j] } }
+            } else if let bias = bih ?? bhh {
                 for r in 0..<batch { (c + r * hidden).update(from: bias, count: hidden) }
             }
             xValues.withUnsafeBufferPointer { px in
                 wih.withUnsafeBufferPointer { pw in
                     guard let xp = px.baseAddress, let w = pw.baseAddress else {
-                        if bias == nil { c.update(repeating: 0, count: bh) }
+                        if !hasBias { c.update(repeating: 0, count: bh) }
                         return
                     }
-                    BLAS.gemm(xp, transposeA: false, w, transposeB: true, c, m: batch, n: hidden, k: inputSize, beta: bias == nil ? 0 : 1)
+                    BLAS.gemm(xp, transposeA: false, w, transposeB: true, c, m: batch, n: hidden, k: inputSize, beta: hasBias ? 1 : 0)
                 }
             }
             if let hValues {

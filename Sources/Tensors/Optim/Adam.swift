@@ -48,6 +48,11 @@ public final class Adam: Optimizer {
         let weight = 1 - b1
         let wd = Float(weightDecay)
         let epsilon = Float(eps)
+        // Parameters usually share one step count: the bias corrections (two pow calls) are
+        // computed when the count changes, not per parameter.
+        var correctedStep = -1
+        var bc1 = 0.0
+        var bc2 = 0.0
         for (index, p) in parameters.enumerated() {
             guard let gradTensor = p.grad else { continue }
             let g = gradTensor.floats
@@ -59,9 +64,11 @@ public final class Adam: Optimizer {
                 moments[slot[index]] = s
             }
             s.step += 1
-            let step = Double(s.step)
-            let bc1 = 1 - Glibc.pow(betas.0, step)
-            let bc2 = 1 - Glibc.pow(betas.1, step)
+            if s.step != correctedStep {
+                correctedStep = s.step
+                bc1 = 1 - Glibc.pow(betas.0, Double(s.step))
+                bc2 = 1 - Glibc.pow(betas.1, Double(s.step))
+            }
             let stepSize = Float(learningRate / bc1)
             let bc2Sqrt = Float(bc2.squareRoot())
             p.mutateFloats { values in
