@@ -136,6 +136,17 @@ import Testing
         #expect(o2.floats == output.floats)
     }
 
+    /// With no input features and no biases every pre-activation is zero: the LSTM's state
+    /// stays zero and the GRU's h is (1 - z) * tanh(0) + z * 0 = 0.
+    @Test func noInputFeaturesAndNoBiasesGiveZeroStates() throws {
+        let g = Generator(seed: 9)
+        let x = try Tensor.zeros([3, 2, 0])
+        let (lstmOut, _, cN) = try LSTM(inputSize: 0, hiddenSize: 2, bias: false, generator: g)(x)
+        let (gruOut, _) = try GRU(inputSize: 0, hiddenSize: 2, bias: false, generator: g)(x)
+        #expect(lstmOut.floats == Array(repeating: 0, count: 12) && cN.floats == Array(repeating: 0, count: 4))
+        #expect(gruOut.floats == Array(repeating: 0, count: 12))
+    }
+
     @Test func flatForwardTakesOneOrThreeTensorsForLSTM() throws {
         let g = Generator(seed: 8)
         let lstm = try LSTM(inputSize: 3, hiddenSize: 4, generator: g)

@@ -1,10 +1,10 @@
 extension GatedKernel {
     /// Reverse pass, layer by layer from the top: one pass back through time with one product
     /// per step for the gradient of h_{t-1}, then the weight gradients as products over all
-    /// steps (added straight into the leaves' `grad`) and the gradient of the layer's input.
-    /// Returns one gradient per operand of `run`'s node, in its order.
+    /// steps and the gradient of the layer's input. Returns one gradient per operand of
+    /// `run`'s node, in its order (parameter gradients of leaves go straight into `.grad`).
     static func backward(
-        _ kind: GatedKind, _ g: [Float], tape: GatedTape, x: [Float], shapes: OperandShapes, needInputGrad: Bool,
+        _ kind: GatedKind, _ g: [Float], tape: [GatedLayerTape], input: FloatBuffer, shapes: OperandShapes, needInputGrad: Bool,
         weights: [GatedValues], layers: [RecurrentWeights], size: GatedSize, includeOutput: Bool
     ) -> [Tensor?] {
         let (steps, batch, hidden) = (size.steps, size.batch, size.hidden)
@@ -14,37 +14,36 @@ extension GatedKernel {
         let count = layers.count
         let outputCount = includeOutput ? steps * bh : 0
         // dOut starts as the top layer's output gradient and becomes each lower layer's.
-        var dOut = includeOutput ? Array(g[0..<outputCount]) : filledArray(Float(0), count: steps * bh)
+        var dOut = includeOutput ? FloatBuffer(Array(g[0..<outputCount])) : FloatBuffer(zeros: steps * bh)
         var dh0 = filledArray(Float(0), count: count * bh)
         var dc0 = filledArray(Float(0), count: kind.hasCellState ? count * bh : 0)
         var dx: [Float] = []
         var layerGrads = [[Tensor?]](repeating: [], count: count)
         for l in stride(from: count - 1, through: 0, by: -1) {
-            var dh = Array(g[(outputCount + l * bh)..<(outputCount + (l + 1) * bh)])
-            var dc = kind.hasCellState ? Array(g[(outputCount + (count + l) * bh)..<(outputCount + (count + l + 1) * bh)]) : []
-            var dInput = makeFloats(rows * gh) { _ in }
-            // LSTM's gates see the same pre-activation from both products; GRU's n differs.
-            var dHidden = kind == .gru ? makeFloats(rows * gh) { _ in } : []
-            reverseSteps(
-                kind, tape: tape, layer: l, whh: weights[l].whh, dOut: dOut, dh: &dh, dc: &dc,
-                dInput: &dInput, dHidden: &dHidden, steps: steps, batch: batch, hidden: hidden)
-            for i in 0..<bh { dh0[l * bh + i] = dh[i] }
-            if kind.hasCellState { for i in 0..<bh { dc0[l * bh + i] = dc[i] } }
+            let dh = FloatBuffer(Array(g[(outputCount + l * bh)..<(outputCount + (l + 1) * bh)]))
+            let dc = kind.hasCellState ? FloatBuffer(Array(g[(outputCount + (count + l) * bh)..<(outputCount + (count + l + 1) * bh)])) : nil
+            let dInput = FloatBuffer(count: rows * gh)
+            // LSTM's gates see the same pre-activation from both products; GRU's n does not.
+            let dHidden = kind == .gru ? FloatBuffer(count: rows * gh) : dInput
+            reverseSteps(kind, tape: tape[l], whh: weights[l].whh, dOut: dOut, dh: dh, dc: dc, dInput: dInput, dHidden: dHidden, size: size)
+            for i in 0..<bh { dh0[l * bh + i] = dh.base[i] }
+            if let dc { for i in 0..<bh { dc0[l * bh + i] = dc.base[i] } }
             let inputSize = l == 0 ? size.inputSize : hidden
-            let input = l == 0 ? x : Array(tape.states[l - 1][bh...])
-            let dRecurrent = kind == .gru ? dHidden : dInput
+            let below = l == 0 ? UnsafePointer(input.base) : UnsafePointer(tape[l - 1].states.base + bh)
             let layer = layers[l]
-            var grads: [Tensor?] = [
-                layer.weightIH.productGradient(dInput, transposeA: true, input, transposeB: false, m: gh, n: inputSize, k: rows),
+            var grads = [
+                weightGradient(layer.weightIH, dInput.base, below, m: gh, n: inputSize, k: rows),
                 // Only the first T states (h0 ... h_{T-1}) are read: k = rows.
-                layer.weightHH.productGradient(dRecurrent, transposeA: true, tape.states[l], transposeB: false, m: gh, n: hidden, k: rows),
+                weightGradient(layer.weightHH, dHidden.base, tape[l].states.base, m: gh, n: hidden, k: rows),
             ]
-            if let bias = layer.biasIH { grads.append(bias.biasGradient(dInput, rows: rows, columns: gh)) }
-            if let bias = layer.biasHH { grads.append(bias.biasGradient(dRecurrent, rows: rows, columns: gh)) }
+            if let bias = layer.biasIH { grads.append(bias.gradient(columnSums(dInput.base, rows: rows, columns: gh))) }
+            if let bias = layer.biasHH { grads.append(bias.gradient(columnSums(dHidden.base, rows: rows, columns: gh))) }
             layerGrads[l] = grads
             if l > 0 || needInputGrad {
-                let below = BLAS.product(dInput, transposeA: false, weights[l].wih, transposeB: false, m: rows, n: inputSize, k: gh)
-                if l == 0 { dx = below } else { dOut = below }
+                let product = weights[l].wih.withUnsafeBufferPointer { pw in
+                    BLAS.product(dInput.base, transposeA: false, pw.baseAddress, transposeB: false, m: rows, n: inputSize, k: gh)
+                }
+                if l == 0 { dx = product } else { dOut = FloatBuffer(product) }
             }
         }
         var result: [Tensor?] = [needInputGrad ? Tensor(shape: shapes.x, floats: dx) : nil]
@@ -57,56 +56,41 @@ extension GatedKernel {
     /// One layer's pass back through time: fills the gate gradients of every step and leaves
     /// the gradients of h0 (and c0) in `dh` (and `dc`).
     static func reverseSteps(
-        _ kind: GatedKind, tape: GatedTape, layer l: Int, whh: [Float], dOut: [Float],
-        dh: inout [Float], dc: inout [Float], dInput: inout [Float], dHidden: inout [Float],
-        steps: Int, batch: Int, hidden: Int
+        _ kind: GatedKind, tape: GatedLayerTape, whh: [Float], dOut: FloatBuffer, dh: FloatBuffer, dc: FloatBuffer?,
+        dInput: FloatBuffer, dHidden: FloatBuffer, size: GatedSize
     ) {
+        let (steps, batch, hidden) = (size.steps, size.batch, size.hidden)
         let bh = batch * hidden
         let gh = kind.gates * hidden
-        let states = tape.states[l]
-        let gates = tape.gates[l]
-        let cells = kind.hasCellState ? tape.cells[l] : []
-        let hiddenN = kind == .gru ? tape.hiddenN[l] : []
-        states.withUnsafeBufferPointer { ps in
-            gates.withUnsafeBufferPointer { pg in
-                cells.withUnsafeBufferPointer { pc in
-                    hiddenN.withUnsafeBufferPointer { pn in
-                        dOut.withUnsafeBufferPointer { po in
-                            dh.withUnsafeMutableBufferPointer { pdh in
-                                dc.withUnsafeMutableBufferPointer { pdc in
-                                    dInput.withUnsafeMutableBufferPointer { pdi in
-                                        dHidden.withUnsafeMutableBufferPointer { pdhid in
-                                            whh.withUnsafeBufferPointer { pw in
-                                                guard let s = ps.baseAddress, let gt = pg.baseAddress, let o = po.baseAddress,
-                                                    let dhp = pdh.baseAddress, let di = pdi.baseAddress, let w = pw.baseAddress
-                                                else { return }
-                                                for t in stride(from: steps - 1, through: 0, by: -1) {
-                                                    let slot = di + t * batch * gh
-                                                    switch kind {
-                                                    case .lstm:
-                                                        guard let c = pc.baseAddress, let dcp = pdc.baseAddress else { return }
-                                                        lstmBackwardStep(
-                                                            gates: gt + t * batch * gh, cPrev: c + t * bh, c: c + (t + 1) * bh, dh: dhp,
-                                                            dOut: o + t * bh, dc: dcp, dGates: slot, batch: batch, hidden: hidden)
-                                                        BLAS.gemm(slot, transposeA: false, w, transposeB: false, dhp, m: batch, n: hidden, k: gh)
-                                                    case .gru:
-                                                        guard let n = pn.baseAddress, let dhid = pdhid.baseAddress else { return }
-                                                        let hiddenSlot = dhid + t * batch * gh
-                                                        gruBackwardStep(
-                                                            gates: gt + t * batch * gh, hiddenN: n + t * bh, hPrev: s + t * bh, dh: dhp,
-                                                            dOut: o + t * bh, dInput: slot, dHidden: hiddenSlot, batch: batch, hidden: hidden)
-                                                        BLAS.gemm(hiddenSlot, transposeA: false, w, transposeB: false, dhp, m: batch, n: hidden, k: gh, beta: 1)
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+        whh.withUnsafeBufferPointer { pw in
+            guard let w = pw.baseAddress else { return }
+            for t in stride(from: steps - 1, through: 0, by: -1) {
+                let slot = dInput.base + t * batch * gh
+                switch kind {
+                case .lstm:
+                    guard let cells = tape.cells, let tanhCells = tape.tanhCells, let dc else { return }
+                    lstmBackwardStep(
+                        gates: tape.gates.base + t * batch * gh, cPrev: cells.base + t * bh, tanhC: tanhCells.base + t * bh,
+                        dh: dh.base, dOut: dOut.base + t * bh, dc: dc.base, dGates: slot, batch: batch, hidden: hidden)
+                    BLAS.gemm(slot, transposeA: false, w, transposeB: false, dh.base, m: batch, n: hidden, k: gh)
+                case .gru:
+                    guard let hiddenN = tape.hiddenN else { return }
+                    let hiddenSlot = dHidden.base + t * batch * gh
+                    gruBackwardStep(
+                        gates: tape.gates.base + t * batch * gh, hiddenN: hiddenN.base + t * bh, hPrev: tape.states.base + t * bh,
+                        dh: dh.base, dOut: dOut.base + t * bh, dInput: slot, dHidden: hiddenSlot, batch: batch, hidden: hidden)
+                    BLAS.gemm(hiddenSlot, transposeA: false, w, transposeB: false, dh.base, m: batch, n: hidden, k: gh, beta: 1)
                 }
             }
         }
+    }
+
+    /// `a^T b` (m x n over k rows) as the gradient of `weight`: added into a leaf's `.grad`
+    /// (nil returned) or returned for a computed weight; nothing when it needs no gradient.
+    static func weightGradient(
+        _ weight: Tensor, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, m: Int, n: Int, k: Int
+    ) -> Tensor? {
+        guard weight.requiresGradFlag else { return nil }
+        return weight.gradient(BLAS.product(a, transposeA: true, b, transposeB: false, m: m, n: n, k: k))
     }
 }

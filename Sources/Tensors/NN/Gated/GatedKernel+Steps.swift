@@ -5,28 +5,31 @@ extension GatedKernel {
         1 / (1 + VectorMath.exp(-x))
     }
 
+    /// In-place logistic function over a buffer (one stream, so LLVM vectorises it).
+    static func sigmoid(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
+        for i in 0..<count { buffer[i] = sigmoid(buffer[i]) }
+    }
+
     /// One LSTM step over `slot` (B rows of pre-activations i, f, g, o), replacing them with
-    /// the activated gates: `c = f * c_prev + i * g`, `h = o * tanh(c)`.
+    /// the activated gates: `c = f * c_prev + i * g`, `h = o * tanh(c)`; `tanhC` keeps
+    /// tanh(c) for the backward pass. Each loop reads and writes few streams so that it
+    /// vectorises.
     static func lstmStep(
         _ slot: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
-        h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int
+        tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int
     ) {
         for b in 0..<batch {
             let p = slot + b * 4 * hidden
             let row = b * hidden
-            for j in 0..<hidden {
-                let i = sigmoid(p[j])
-                let f = sigmoid(p[hidden + j])
-                let g = VectorMath.tanh(p[2 * hidden + j])
-                let o = sigmoid(p[3 * hidden + j])
-                p[j] = i
-                p[hidden + j] = f
-                p[2 * hidden + j] = g
-                p[3 * hidden + j] = o
-                let cell = f * cPrev[row + j] + i * g
-                c[row + j] = cell
-                h[row + j] = o * VectorMath.tanh(cell)
-            }
+            sigmoid(p, count: 2 * hidden)
+            VectorMath.tanh(p + 2 * hidden, count: hidden)
+            sigmoid(p + 3 * hidden, count: hidden)
+            let (i, f, g, o) = (UnsafePointer(p), UnsafePointer(p + hidden), UnsafePointer(p + 2 * hidden), UnsafePointer(p + 3 * hidden))
+            let (cp, cn, tc, hn) = (cPrev + row, c + row, tanhC + row, h + row)
+            for j in 0..<hidden { cn[j] = f[j] * cp[j] + i[j] * g[j] }
+            tc.update(from: cn, count: hidden)
+            VectorMath.tanh(tc, count: hidden)
+            for j in 0..<hidden { hn[j] = o[j] * tc[j] }
         }
     }
 
@@ -41,17 +44,15 @@ extension GatedKernel {
             let p = slot + b * 3 * hidden
             let q = hiddenSide + b * 3 * hidden
             let row = b * hidden
-            for j in 0..<hidden {
-                let r = sigmoid(p[j] + q[j])
-                let z = sigmoid(p[hidden + j] + q[hidden + j])
-                let hn = q[2 * hidden + j]
-                let n = VectorMath.tanh(p[2 * hidden + j] + r * hn)
-                p[j] = r
-                p[hidden + j] = z
-                p[2 * hidden + j] = n
-                hiddenN[row + j] = hn
-                h[row + j] = n + z * (hPrev[row + j] - n)
-            }
+            for k in 0..<(2 * hidden) { p[k] += q[k] }
+            sigmoid(p, count: 2 * hidden)
+            let (r, z, n) = (UnsafePointer(p), UnsafePointer(p + hidden), p + 2 * hidden)
+            let hn = hiddenN + row
+            hn.update(from: q + 2 * hidden, count: hidden)
+            for j in 0..<hidden { n[j] += r[j] * hn[j] }
+            VectorMath.tanh(n, count: hidden)
+            let (hp, out) = (hPrev + row, h + row)
+            for j in 0..<hidden { out[j] = n[j] + z[j] * (hp[j] - n[j]) }
         }
     }
 
@@ -59,7 +60,7 @@ extension GatedKernel {
     /// gradient `dOut`) and of c (`dc`), writes the pre-activation gradients to `dGates` and
     /// leaves the gradient of c_prev in `dc`.
     static func lstmBackwardStep(
-        gates: UnsafePointer<Float>, cPrev: UnsafePointer<Float>, c: UnsafePointer<Float>,
+        gates: UnsafePointer<Float>, cPrev: UnsafePointer<Float>, tanhC: UnsafePointer<Float>,
         dh: UnsafePointer<Float>, dOut: UnsafePointer<Float>, dc: UnsafeMutablePointer<Float>,
         dGates: UnsafeMutablePointer<Float>, batch: Int, hidden: Int
     ) {
@@ -69,7 +70,7 @@ extension GatedKernel {
             let row = b * hidden
             for j in 0..<hidden {
                 let (i, f, g, o) = (p[j], p[hidden + j], p[2 * hidden + j], p[3 * hidden + j])
-                let tc = VectorMath.tanh(c[row + j])
+                let tc = tanhC[row + j]
                 let dhv = dh[row + j] + dOut[row + j]
                 let dcv = dc[row + j] + dhv * o * (1 - tc * tc)
                 q[j] = dcv * g * i * (1 - i)
@@ -109,5 +110,18 @@ extension GatedKernel {
                 dh[row + j] = dhv * z
             }
         }
+    }
+
+    /// The sums of the columns of a (rows x columns) matrix, row by row (contiguous reads).
+    static func columnSums(_ g: UnsafePointer<Float>, rows: Int, columns: Int) -> [Float] {
+        var sums = filledArray(Float(0), count: columns)
+        sums.withUnsafeMutableBufferPointer { ps in
+            guard let out = ps.baseAddress else { return }
+            for r in 0..<rows {
+                let row = g + r * columns
+                for j in 0..<columns { out[j] += row[j] }
+            }
+        }
+        return sums
     }
 }

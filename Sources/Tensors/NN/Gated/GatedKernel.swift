@@ -1,5 +1,5 @@
 /// One gated layer's parameter values, read once per call.
-struct GatedValues: Sendable {
+struct GatedValues {
     let wih: [Float]
     /// `W_hh` as stored, (gates*hidden, hidden): the backward pass multiplies by it.
     let whh: [Float]
@@ -32,20 +32,21 @@ struct GatedValues: Sendable {
     }
 }
 
-/// What the backward pass reads, per layer: hidden states `(T+1, B, H)` with h0 first,
-/// LSTM cell states likewise, the activated gates `(T, B, G*H)` and, for GRU, the hidden
-/// side of the n gate (`W_hn h + b_hn`, `(T, B, H)`).
-struct GatedTape {
-    var states: [[Float]] = []
-    var cells: [[Float]] = []
-    var gates: [[Float]] = []
-    var hiddenN: [[Float]] = []
+/// What one layer's backward pass reads: hidden states `(T+1, B, H)` with h0 first, the
+/// activated gates `(T, B, G*H)`; for LSTM the cell states `(T+1, B, H)` and their tanh
+/// `(T, B, H)`; for GRU the hidden side of the n gate (`W_hn h + b_hn`, `(T, B, H)`).
+struct GatedLayerTape {
+    let states: FloatBuffer
+    let gates: FloatBuffer
+    let cells: FloatBuffer?
+    let tanhCells: FloatBuffer?
+    let hiddenN: FloatBuffer?
 }
 
 /// The fused LSTM and GRU recurrences over all time steps and layers, as `RecurrentKernel`
 /// does for Elman RNNs: one GEMM for every step's input projection, one GEMM per step for
-/// the recurrence into a preallocated slot, the gate nonlinearities in one pass over it,
-/// and weight gradients as GEMMs over all steps.
+/// the recurrence into a preallocated slot, the gate nonlinearities over it, and weight
+/// gradients as GEMMs over all steps.
 enum GatedKernel {
     /// Runs the layers over time-major `x` (T*B*I values) from `h0` and, for LSTM, `c0`
     /// (L*B*H values each; nil: zeros). The result holds, when `includeOutput`, the top
@@ -55,38 +56,29 @@ enum GatedKernel {
         _ kind: GatedKind, x: Tensor, h0: Tensor?, c0: Tensor?, layers: [RecurrentWeights],
         steps: Int, batch: Int, inputSize: Int, hidden: Int, includeOutput: Bool, resultShape: Shape, name: String
     ) -> Tensor {
+        let size = GatedSize(steps: steps, batch: batch, inputSize: inputSize, hidden: hidden)
         let bh = batch * hidden
-        let xValues = x.floats
+        let input = FloatBuffer(x.floats)
         let h0Values = h0?.floats
         let c0Values = c0?.floats
         let weights = layers.map { GatedValues(kind, $0, hidden: hidden) }
-        var tape = GatedTape()
+        var tape: [GatedLayerTape] = []
         for l in 0..<layers.count {
-            let layerInput = l == 0 ? xValues : Array(tape.states[l - 1][bh...])
-            forwardLayer(
-                kind, input: layerInput, inputSize: l == 0 ? inputSize : hidden, weights: weights[l],
+            let below = l == 0 ? input.base : tape[l - 1].states.base + bh
+            tape.append(forwardLayer(
+                kind, input: below, inputSize: l == 0 ? inputSize : hidden, weights: weights[l],
                 h0: h0Values.map { Array($0[(l * bh)..<((l + 1) * bh)]) }, c0: c0Values.map { Array($0[(l * bh)..<((l + 1) * bh)]) },
-                steps: steps, batch: batch, hidden: hidden, tape: &tape)
+                size: size))
         }
         let count = layers.count
         let outputCount = includeOutput ? steps * bh : 0
         let resultCount = outputCount + count * bh * (kind.hasCellState ? 2 : 1)
         let result = makeFloats(resultCount) { out in
-            guard let o = out.baseAddress else { return }
-            if includeOutput {
-                tape.states[count - 1].withUnsafeBufferPointer { ps in
-                    if let s = ps.baseAddress { o.update(from: s + bh, count: steps * bh) }
-                }
-            }
-            for l in 0..<count {
-                tape.states[l].withUnsafeBufferPointer { ps in
-                    if let s = ps.baseAddress { (o + outputCount + l * bh).update(from: s + steps * bh, count: bh) }
-                }
-                if kind.hasCellState {
-                    tape.cells[l].withUnsafeBufferPointer { pc in
-                        if let c = pc.baseAddress { (o + outputCount + (count + l) * bh).update(from: c + steps * bh, count: bh) }
-                    }
-                }
+            guard let o = out.baseAddress, let top = tape.last else { return }
+            if includeOutput { o.update(from: top.states.base + bh, count: steps * bh) }
+            for (l, layer) in tape.enumerated() {
+                (o + outputCount + l * bh).update(from: layer.states.base + steps * bh, count: bh)
+                if let cells = layer.cells { (o + outputCount + (count + l) * bh).update(from: cells.base + steps * bh, count: bh) }
             }
         }
         var inputs = [x]
@@ -95,73 +87,68 @@ enum GatedKernel {
         inputs += layers.flatMap(\.tensors)
         let shapes = OperandShapes(x: x.shape, h0: h0?.shape, c0: c0?.shape)
         let needInputGrad = x.requiresGradFlag
-        let frozen = tape
-        let size = GatedSize(steps: steps, batch: batch, inputSize: inputSize, hidden: hidden)
         return Tensor(shape: resultShape, floats: result).recording(name, inputs) { g in
             backward(
-                kind, g.floats, tape: frozen, x: xValues, shapes: shapes, needInputGrad: needInputGrad,
+                kind, g.floats, tape: tape, input: input, shapes: shapes, needInputGrad: needInputGrad,
                 weights: weights, layers: layers, size: size, includeOutput: includeOutput)
         }
     }
 
-    /// One layer over all steps, appending its states and gates to `tape`.
+    /// One layer over all steps from the layer's input (T*B*inputSize values at `input`).
     static func forwardLayer(
-        _ kind: GatedKind, input: [Float], inputSize: Int, weights: GatedValues, h0: [Float]?, c0: [Float]?,
-        steps: Int, batch: Int, hidden: Int, tape: inout GatedTape
-    ) {
+        _ kind: GatedKind, input: UnsafePointer<Float>, inputSize: Int, weights: GatedValues, h0: [Float]?, c0: [Float]?,
+        size: GatedSize
+    ) -> GatedLayerTape {
+        let (steps, batch, hidden) = (size.steps, size.batch, size.hidden)
         let bh = batch * hidden
         let gh = kind.gates * hidden
         let rows = steps * batch
-        var states = makeFloats((steps + 1) * bh) { s in
-            for i in 0..<bh { s[i] = h0?[i] ?? 0 }
+        let states = FloatBuffer(count: (steps + 1) * bh)
+        let gates = FloatBuffer(count: rows * gh)
+        for i in 0..<bh { states.base[i] = h0?[i] ?? 0 }
+        // Every step's input projection at once, biases pre-filled.
+        fillRows(gates.base, rows: rows, with: weights.inputBias, width: gh)
+        weights.wih.withUnsafeBufferPointer { pw in
+            guard let w = pw.baseAddress else {
+                // No input features: the projections are the biases, or zeros.
+                if weights.inputBias == nil { gates.base.update(repeating: 0, count: rows * gh) }
+                return
+            }
+            BLAS.gemm(input, transposeA: false, w, transposeB: true, gates.base, m: rows, n: gh, k: inputSize, beta: weights.inputBias == nil ? 0 : 1)
         }
-        var cells = kind.hasCellState ? makeFloats((steps + 1) * bh) { c in
-            for i in 0..<bh { c[i] = c0?[i] ?? 0 }
-        } : []
-        var gates = makeFloats(rows * gh) { _ in }
-        var hiddenN = kind == .gru ? makeFloats(rows * hidden) { _ in } : []
-        var scratch = kind == .gru ? makeFloats(bh * kind.gates) { _ in } : []
-        gates.withUnsafeMutableBufferPointer { pg in
-            guard let pre = pg.baseAddress else { return }
-            // Every step's input projection at once, biases pre-filled.
-            fillRows(pre, rows: rows, with: weights.inputBias, width: gh)
-            input.withUnsafeBufferPointer { px in
-                weights.wih.withUnsafeBufferPointer { pw in
-                    guard let xp = px.baseAddress, let w = pw.baseAddress else { return }
-                    BLAS.gemm(xp, transposeA: false, w, transposeB: true, pre, m: rows, n: gh, k: inputSize, beta: weights.inputBias == nil ? 0 : 1)
+        switch kind {
+        case .lstm:
+            let cells = FloatBuffer(count: (steps + 1) * bh)
+            let tanhCells = FloatBuffer(count: rows * hidden)
+            for i in 0..<bh { cells.base[i] = c0?[i] ?? 0 }
+            weights.whhT.withUnsafeBufferPointer { pw in
+                guard let w = pw.baseAddress else { return }
+                for t in 0..<steps {
+                    let slot = gates.base + t * batch * gh
+                    BLAS.gemm(states.base + t * bh, transposeA: false, w, transposeB: false, slot, m: batch, n: gh, k: hidden, beta: 1)
+                    lstmStep(
+                        slot, cPrev: cells.base + t * bh, c: cells.base + (t + 1) * bh, tanhC: tanhCells.base + t * bh,
+                        h: states.base + (t + 1) * bh, batch: batch, hidden: hidden)
                 }
             }
-            states.withUnsafeMutableBufferPointer { ps in
-                cells.withUnsafeMutableBufferPointer { pc in
-                    hiddenN.withUnsafeMutableBufferPointer { pn in
-                        scratch.withUnsafeMutableBufferPointer { psc in
-                            weights.whhT.withUnsafeBufferPointer { pw in
-                                guard let s = ps.baseAddress, let w = pw.baseAddress else { return }
-                                for t in 0..<steps {
-                                    let slot = pre + t * batch * gh
-                                    let hPrev = UnsafePointer(s + t * bh)
-                                    switch kind {
-                                    case .lstm:
-                                        guard let c = pc.baseAddress else { return }
-                                        BLAS.gemm(hPrev, transposeA: false, w, transposeB: false, slot, m: batch, n: gh, k: hidden, beta: 1)
-                                        lstmStep(slot, cPrev: c + t * bh, c: c + (t + 1) * bh, h: s + (t + 1) * bh, batch: batch, hidden: hidden)
-                                    case .gru:
-                                        guard let n = pn.baseAddress, let sc = psc.baseAddress else { return }
-                                        fillRows(sc, rows: batch, with: weights.hiddenBias, width: gh)
-                                        BLAS.gemm(hPrev, transposeA: false, w, transposeB: false, sc, m: batch, n: gh, k: hidden, beta: weights.hiddenBias == nil ? 0 : 1)
-                                        gruStep(slot, hiddenSide: sc, hPrev: hPrev, h: s + (t + 1) * bh, hiddenN: n + t * bh, batch: batch, hidden: hidden)
-                                    }
-                                }
-                            }
-                        }
-                    }
+            return GatedLayerTape(states: states, gates: gates, cells: cells, tanhCells: tanhCells, hiddenN: nil)
+        case .gru:
+            let hiddenN = FloatBuffer(count: rows * hidden)
+            let scratch = FloatBuffer(count: batch * gh)
+            weights.whhT.withUnsafeBufferPointer { pw in
+                guard let w = pw.baseAddress else { return }
+                for t in 0..<steps {
+                    fillRows(scratch.base, rows: batch, with: weights.hiddenBias, width: gh)
+                    BLAS.gemm(
+                        states.base + t * bh, transposeA: false, w, transposeB: false, scratch.base, m: batch, n: gh, k: hidden,
+                        beta: weights.hiddenBias == nil ? 0 : 1)
+                    gruStep(
+                        gates.base + t * batch * gh, hiddenSide: scratch.base, hPrev: states.base + t * bh,
+                        h: states.base + (t + 1) * bh, hiddenN: hiddenN.base + t * bh, batch: batch, hidden: hidden)
                 }
             }
+            return GatedLayerTape(states: states, gates: gates, cells: nil, tanhCells: nil, hiddenN: hiddenN)
         }
-        tape.states.append(states)
-        tape.gates.append(gates)
-        if kind.hasCellState { tape.cells.append(cells) }
-        if kind == .gru { tape.hiddenN.append(hiddenN) }
     }
 
     /// Copies `bias` into each of `rows` rows of `width` (nothing when there is no bias: the
@@ -176,7 +163,7 @@ enum GatedKernel {
 }
 
 /// The sizes of one gated call.
-struct GatedSize: Sendable {
+struct GatedSize {
     let steps: Int
     let batch: Int
     let inputSize: Int
@@ -184,7 +171,7 @@ struct GatedSize: Sendable {
 }
 
 /// The shapes the operands' gradients come back in.
-struct OperandShapes: Sendable {
+struct OperandShapes {
     let x: Shape
     let h0: Shape?
     let c0: Shape?
