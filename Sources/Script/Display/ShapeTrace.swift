@@ -31,7 +31,10 @@ struct ShapeTrace: Equatable {
     static func names(typeName: String) -> (inputs: [String], outputs: [String]) {
         switch typeName {
         case "RNN": return (["input", "h_0"], ["output", "h_n"])
-        case "RNNCell": return (["input", "hidden"], ["h'"])
+        case "RNNCell", "GRUCell": return (["input", "hidden"], ["h'"])
+        case "GRU": return (["input", "h_0"], ["output", "h_n"])
+        case "LSTM": return (["input", "h_0", "c_0"], ["output", "h_n", "c_n"])
+        case "LSTMCell": return (["input", "h_0", "c_0"], ["h_1", "c_1"])
         case "CrossEntropyLoss", "MSELoss": return (["input", "target"], ["loss"])
         default: return (["input"], ["output"])
         }
