@@ -32,6 +32,16 @@ import Testing
         #expect(h.error("[y for y in 5]") == "TypeError: 'int' object is not iterable")
     }
 
+    @Test func percentFormattingReadsAnyText() {
+        var h = Harness()
+        #expect(h.result("'损失 %.2f 完%s' % (1.5, '！')") == "'损失 1.50 完！'")
+        #expect(h.result("('%*d|%-*d|%.*f|100%%' % (4, 1, 3, 2, 2, 3.14159), '%(名)s=%(b)05d' % {'名': 'x', 'b': 42})") == "('   1|2  |3.14|100%', 'x=00042')")
+        #expect(h.error("'%中' % 1")?.hasPrefix("ValueError: unsupported format character '中' (0x4e2d)") == true)
+        #expect(h.error("'%(a' % {'a': 1}") == "ValueError: incomplete format key")
+        #expect(h.error("'%d %d' % (1,)") == "TypeError: not enough arguments for format string")
+        #expect(h.error("'abc %' % ()") == "ValueError: incomplete format")
+    }
+
     @Test func stringMethods() {
         var h = Harness()
         #expect(h.result("' a b  c '.split()") == "['a', 'b', 'c']")

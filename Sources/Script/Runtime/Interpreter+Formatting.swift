@@ -100,7 +100,21 @@ extension Interpreter {
 
     /// `template % values` (printf-style formatting).
     func percentFormat(_ template: String, _ values: Value) throws(ScriptError) -> String {
-        let s = Array(template.unicodeScalars)
+        // The syntax is all ASCII, so the template is scanned as UTF-8 bytes (no bytes of a
+        // multi-byte character can look like `%`); literal runs are copied as they are.
+        var text = template
+        var result: Result<String, ScriptError> = .success("")
+        text.withUTF8 { bytes in
+            do throws(ScriptError) {
+                result = .success(try percentFormat(bytes, values))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private func percentFormat(_ s: UnsafeBufferPointer<UInt8>, _ values: Value) throws(ScriptError) -> String {
         var arguments: [Value]
         var mapping: DictObject?
         switch values {
@@ -116,56 +130,64 @@ extension Interpreter {
             defer { next += 1 }
             return arguments[next]
         }
+        func digits(_ i: inout Int) -> String {
+            var text = ""
+            while i < s.count, s[i] >= UInt8(ascii: "0"), s[i] <= UInt8(ascii: "9") {
+                text.unicodeScalars.append(Unicode.Scalar(s[i]))
+                i += 1
+            }
+            return text
+        }
         var out = ""
         var i = 0
-        var usedMapping = false
         while i < s.count {
-            // Literal text is copied a run at a time, not scalar by scalar.
+            // Literal text is copied a run at a time.
             var end = i
-            while end < s.count && s[end] != "%" { end += 1 }
+            while end < s.count && s[end] != UInt8(ascii: "%") { end += 1 }
             if end > i {
-                out += Lexer.string(s[i..<end])
+                out += String(decoding: UnsafeBufferPointer(rebasing: s[i..<end]), as: UTF8.self)
                 i = end
                 continue
             }
             i += 1
             guard i < s.count else { throw .valueError("incomplete format") }
             var keyed: Value?
-            if s[i] == "(" {
+            if s[i] == UInt8(ascii: "(") {
                 guard let mapping else { throw .typeError("format requires a mapping") }
                 var j = i + 1
-                while j < s.count && s[j] != ")" { j += 1 }
+                while j < s.count && s[j] != UInt8(ascii: ")") { j += 1 }
                 guard j < s.count else { throw .valueError("incomplete format key") }
-                let key = String(String.UnicodeScalarView(s[(i + 1)..<j]))
+                let key = String(decoding: UnsafeBufferPointer(rebasing: s[(i + 1)..<j]), as: UTF8.self)
                 guard let v = try mapping.get(.str(key)) else { throw ScriptError(.keyError, PythonString.repr(key)) }
                 keyed = v
-                usedMapping = true
                 i = j + 1
             }
             var flags = ""
-            while i < s.count && "-+ #0".unicodeScalars.contains(s[i]) { flags.unicodeScalars.append(s[i]); i += 1 }
+            while i < s.count, [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: " "), UInt8(ascii: "#"), UInt8(ascii: "0")].contains(s[i]) {
+                flags.unicodeScalars.append(Unicode.Scalar(s[i]))
+                i += 1
+            }
             var width = ""
-            if i < s.count && s[i] == "*" {
+            if i < s.count && s[i] == UInt8(ascii: "*") {
                 width = String(try indexValue(try take()))
                 i += 1
             } else {
-                while i < s.count, ("0"..."9").contains(s[i]) { width.unicodeScalars.append(s[i]); i += 1 }
+                width = digits(&i)
             }
             var precision: String?
-            if i < s.count && s[i] == "." {
+            if i < s.count && s[i] == UInt8(ascii: ".") {
                 i += 1
                 var p = ""
-                if i < s.count && s[i] == "*" {
+                if i < s.count && s[i] == UInt8(ascii: "*") {
                     p = String(try indexValue(try take()))
                     i += 1
                 } else {
-                    while i < s.count, ("0"..."9").contains(s[i]) { p.unicodeScalars.append(s[i]); i += 1 }
+                    p = digits(&i)
                 }
                 precision = p.isEmpty ? "0" : p
             }
             guard i < s.count else { throw .valueError("incomplete format") }
-            let type = Character(s[i])
-            i += 1
+            let type = PercentFormat.character(s, at: &i)
             if type == "%" {
                 out.append("%")
                 continue
@@ -204,7 +226,6 @@ extension Interpreter {
         if mapping == nil && next < arguments.count {
             throw .typeError("not all arguments converted during string formatting")
         }
-        _ = usedMapping
         return out
     }
 
@@ -247,5 +268,23 @@ extension Interpreter {
         if let d = value.numericValue { return d }
         if case .object(let object) = value, let d = try object.floatValue(interpreter: self) { return d }
         throw .typeError("must be real number, not \(value.typeName)")
+    }
+}
+
+/// Reading the conversion character of a `%` specification from UTF-8 bytes.
+enum PercentFormat {
+    /// The character starting at byte `i` (a whole scalar when it is not ASCII, so an error
+    /// can name it); `i` moves past it.
+    static func character(_ s: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Character {
+        let first = s[i]
+        guard first >= 0x80 else {
+            i += 1
+            return Character(Unicode.Scalar(first))
+        }
+        var end = i + 1
+        while end < s.count && s[end] & 0xC0 == 0x80 { end += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: s[i..<end]), as: UTF8.self)
+        i = end
+        return text.first ?? "\u{FFFD}"
     }
 }
