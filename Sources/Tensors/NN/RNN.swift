@@ -91,8 +91,8 @@ public final class RNN: Module {
             let hb = batched ? h0 : try h0.unsqueeze(1)
             let expected = Shape([numLayers, batch, hiddenSize])
             guard hb.shape == expected else {
-                let expectedText = batched ? expected.tupleDescription : Shape([numLayers, hiddenSize]).tupleDescription
-                throw .runtime("Expected hidden size \(expectedText), got \(h0.shape.listDescription)")
+                // PyTorch checks the unbatched state after adding its batch dimension, and says so.
+                throw .runtime("Expected hidden size \(expected.tupleDescription), got \(hb.shape.listDescription)")
             }
             h = hb
         }
