@@ -21,7 +21,7 @@ final class SignalWatch: @unchecked Sendable {
     private let control: KernelControl
     private let parent: pid_t?
     private let stopping = Atomic<Bool>(false)
-    private var thread: pthread_t?
+    private var thread: NativeThread?
 
     /// Blocks SIGINT in the calling thread and in every thread it starts from now on, and
     /// restores its default action (a launcher may have set it to ignored, which would
@@ -36,19 +36,9 @@ final class SignalWatch: @unchecked Sendable {
     init(control: KernelControl, environment: [String: String]) {
         self.control = control
         parent = environment["JPY_PARENT_PID"] == nil ? nil : getppid()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var thread = pthread_t()
-        let status = pthread_create(
-            &thread, nil,
-            { raw in
-                guard let raw else { return nil }
-                Unmanaged<SignalWatch>.fromOpaque(raw).takeRetainedValue().watch()
-                return nil
-            }, context)
-        if status == 0 {
-            self.thread = thread
-        } else {
-            Unmanaged<SignalWatch>.fromOpaque(context).release()
+        do {
+            thread = try NativeThread { [self] in watch() }
+        } catch {
             StandardError.write("recur kernel: cannot start the signal thread; SIGINT will not interrupt cells")
         }
     }
@@ -57,8 +47,8 @@ final class SignalWatch: @unchecked Sendable {
     func stop() {
         guard let thread else { return }
         stopping.store(true, ordering: .releasing)
-        pthread_kill(thread, SIGINT)
-        pthread_join(thread, nil)
+        thread.send(SIGINT)
+        thread.join()
         self.thread = nil
     }
 
