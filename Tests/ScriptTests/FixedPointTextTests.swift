@@ -4,20 +4,8 @@ import Testing
 /// The exact fixed-point path must print what the C library prints (CPython's rounding) for
 /// every value and precision it accepts.
 @Suite struct FixedPointTextTests {
-    /// SplitMix64: a deterministic stream of bit patterns.
-    struct Bits {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func samples() -> [Double] {
-        var bits = Bits(state: 42)
+        var bits = SeededGenerator(state: 42)
         var values: [Double] = [0, -0.0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1e-5, 5e-5, 0.00005, 0.99995, 9.99995,
                                 2.1859, 3.3423, 7.5668, 1e15, 1e16, 1e17, 9007199254740992, 9007199254740994, 4.5e18, 9.2e18, 1.8e19, 3e19,
                                 Double.leastNonzeroMagnitude, Double.leastNormalMagnitude, 1 / 3, 2 / 3, 0.1, 0.7]

@@ -4,18 +4,6 @@ import Testing
 /// Random and mutated programs: every run must end in a result or a typed error, never a
 /// crash or a hang.
 @Suite struct FuzzTests {
-    /// A small deterministic generator (SplitMix64) so failures reproduce.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds = """
     import torch
     x = [1, 2, 3]
