@@ -47,5 +47,6 @@ import Testing
         #expect(h.error("r += torch.ones(2, 2)") == "RuntimeError: output with shape [2] doesn't match the broadcast shape [2, 2]")
         // A non-leaf is recorded as an out-of-place step, so the graph stays right.
         #expect(h.result("y = leaf * 2\ny += 1\ny.sum().backward()\nleaf.grad.tolist(), y.tolist()") == "([2.0, 2.0], [3.0, 3.0])")
+        #expect(h.result("total = torch.zeros(2)\ntotal += leaf * 3\ntotal.sum().backward()\nleaf.grad.tolist(), total.requires_grad") == "([5.0, 5.0], True)")
     }
 }

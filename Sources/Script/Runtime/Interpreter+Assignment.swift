@@ -66,13 +66,15 @@ extension Interpreter {
         }
     }
 
-    /// `a op= b`: lists extend in place, as in Python; everything else rebinds.
+    /// `a op= b`: lists extend in place, as in Python, and tensors update in place, as in
+    /// PyTorch; everything else rebinds.
     func inPlace(_ op: BinaryOp, _ current: Value, _ value: Value) throws(ScriptError) -> Value {
         if op == .add, case .list(let list) = current {
             list.items.append(contentsOf: try iterate(value))
             return current
         }
-        return try binary(op, current, value)
+        let result = try binary(op, current, value)
+        return try augmentedTensor(current, result) ?? result
     }
 
     func delete(_ target: Expr, in scope: Scope) throws(ScriptError) {

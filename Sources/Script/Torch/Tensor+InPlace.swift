@@ -1,0 +1,51 @@
+import Tensors
+
+extension Interpreter {
+    /// `current op= value` when `current` is a tensor, given the out-of-place `result`; nil
+    /// when `current` is not a tensor.
+    func augmentedTensor(_ current: Value, _ result: Value) throws(ScriptError) -> Value? {
+        guard case .object(let object) = current, let tensor = object as? Tensor,
+              case .object(let resultObject) = result, let updated = resultObject as? Tensor
+        else { return nil }
+        return try tensor.augmented(with: updated)
+    }
+}
+
+extension Tensor {
+    /// `self op= value` given the out-of-place result: PyTorch's `__iadd__` family writes into
+    /// `self`, so every name bound to it (a module's parameter, an alias) sees the change.
+    /// A result the graph records stays out of place (the same values and gradients), and
+    /// a leaf that requires grad is refused, as PyTorch refuses to modify it.
+    func augmented(with result: Tensor) throws(ScriptError) -> Value {
+        if requiresGrad && GradMode.isEnabled && isLeaf {
+            throw .runtimeError("a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+        if result.requiresGrad { return .object(result) }
+        guard Tensor.canCast(result.dtype, to: dtype) else {
+            throw .runtimeError("result type \(Tensor.typeWord(result.dtype)) can't be cast to the desired output type \(Tensor.typeWord(dtype))")
+        }
+        guard result.shape.dims == shape.dims else {
+            func list(_ dims: [Int]) -> String { "[" + dims.map(String.init).joined(separator: ", ") + "]" }
+            throw .runtimeError("output with shape \(list(shape.dims)) doesn't match the broadcast shape \(list(result.shape.dims))")
+        }
+        try tensorCall { () throws(TensorError) in try self.assign([.ellipsis], value: result) }
+        return .object(self)
+    }
+
+    /// PyTorch's same-kind casting rule for results written into an existing tensor.
+    static func canCast(_ from: DType, to: DType) -> Bool {
+        switch (from, to) {
+        case (.bool, _), (.int64, .int64), (.int64, .float32), (.float32, .float32): true
+        case (.int64, .bool), (.float32, .int64), (.float32, .bool): false
+        }
+    }
+
+    /// The scalar type's name in PyTorch's casting errors.
+    static func typeWord(_ dtype: DType) -> String {
+        switch dtype {
+        case .float32: "Float"
+        case .int64: "Long"
+        case .bool: "Bool"
+        }
+    }
+}
