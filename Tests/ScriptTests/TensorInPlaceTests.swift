@@ -50,3 +50,13 @@ import Testing
         #expect(h.result("total = torch.zeros(2)\ntotal += leaf * 3\ntotal.sum().backward()\nleaf.grad.tolist(), total.requires_grad") == "([5.0, 5.0], True)")
     }
 }
+
+/// `p.data` writes bypass autograd, as in PyTorch (the classic `p.data -= lr * p.grad` step).
+@Suite struct TensorDataAssignmentTests {
+    @Test func dataStepOutsideNoGradUpdatesTheLeaf() {
+        var h = Harness()
+        _ = h.run("import torch\np = torch.tensor([1.0, 2.0], requires_grad=True)\n(p * p).sum().backward()")
+        #expect(h.result("p.data -= 0.25 * p.grad\np.tolist(), p.requires_grad, p.is_leaf") == "([0.5, 1.0], True, True)")
+        #expect(h.result("p.data = torch.tensor([3.0, 4.0])\np.tolist(), p.requires_grad") == "([3.0, 4.0], True)")
+    }
+}
