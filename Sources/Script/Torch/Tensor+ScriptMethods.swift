@@ -42,8 +42,18 @@ extension Tensor {
             let flag = try interpreter.truth(value)
             try tensorCall { () throws(TensorError) in try self.setRequiresGrad(flag) }
         case "data":
+            // `.data` is the tensor outside autograd: writing it is not an in-place operation
+            // the graph sees, even on a leaf that requires grad.
             let source = try interpreter.tensor(value)
-            try tensorCall { () throws(TensorError) in try self.assign([.ellipsis], value: source) }
+            let failure: TensorError? = GradMode.with(enabled: false) {
+                do throws(TensorError) {
+                    try self.assign([.ellipsis], value: source)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure { throw ScriptError(failure) }
         default:
             return false
         }
