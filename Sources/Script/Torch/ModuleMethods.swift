@@ -38,7 +38,7 @@ enum ModuleMethods {
             module.eval()
             return receiver
         case "zero_grad":
-            module.zeroGrad()
+            module.zeroGrad(setToNone: try interpreter.boolArgument(a.value(0, "set_to_none"), default: true))
             return Value.none
         case "to":
             for value in a.positional + a.keywords.map(\.value) { try DeviceObject.check(value, interpreter: interpreter) }

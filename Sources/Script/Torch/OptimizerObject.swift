@@ -29,7 +29,7 @@ final class OptimizerObject: ScriptObject {
             optimizer.step()
             return Value.none
         case "zero_grad":
-            for p in optimizer.parameters { p.grad = nil }
+            optimizer.zeroGrad(setToNone: try interpreter.boolArgument(arguments.value(0, "set_to_none"), default: true))
             return Value.none
         default:
             return nil

@@ -169,6 +169,16 @@ extension Tensor {
         return nil
     }
 
+    /// Drops `grad`, or zeroes it in place (every holder of the gradient sees the zeros, as
+    /// PyTorch's `zero_grad(set_to_none=False)` does).
+    func clearGrad(setToNone: Bool) {
+        guard !setToNone, let existing = grad else {
+            grad = nil
+            return
+        }
+        existing.overwrite(with: TensorStorage.float32(filledArray(Float(0), count: existing.count)).converted(to: existing.dtype))
+    }
+
     /// `self += other` elementwise over equal counts, without recording.
     func addInPlace(_ other: Tensor) {
         guard case .float32(let add) = other.storage else {

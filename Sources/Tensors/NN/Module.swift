@@ -89,9 +89,10 @@ extension Module {
     /// Sets evaluation mode (`eval()`).
     public func eval() { train(false) }
 
-    /// Clears every parameter's gradient (`zero_grad()`, which sets them to None).
-    public func zeroGrad() {
-        for p in parameters() { p.grad = nil }
+    /// Clears every parameter's gradient (`zero_grad(set_to_none)`): sets them to None, or
+    /// zeroes them in place when `setToNone` is false.
+    public func zeroGrad(setToNone: Bool = true) {
+        for p in parameters() { p.clearGrad(setToNone: setToNone) }
     }
 
     /// PyTorch's module repr: `Linear(in_features=4, out_features=2, bias=True)` or a

@@ -9,8 +9,9 @@ public protocol Optimizer: AnyObject {
 }
 
 extension Optimizer {
-    /// Clears every parameter's gradient (`zero_grad()`, which sets them to None).
-    public func zeroGrad() {
-        for p in parameters { p.grad = nil }
+    /// Clears every parameter's gradient (`zero_grad(set_to_none)`): sets them to None, or
+    /// zeroes them in place when `setToNone` is false.
+    public func zeroGrad(setToNone: Bool = true) {
+        for p in parameters { p.clearGrad(setToNone: setToNone) }
     }
 }
