@@ -37,7 +37,8 @@ extension Tensor {
     func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         switch name {
         case "grad":
-            self.grad = value.isNone ? nil : try interpreter.tensor(value)
+            let gradient = value.isNone ? nil : try interpreter.tensor(value)
+            try tensorCall { () throws(TensorError) in try self.setGrad(gradient) }
         case "requires_grad":
             let flag = try interpreter.truth(value)
             try tensorCall { () throws(TensorError) in try self.setRequiresGrad(flag) }

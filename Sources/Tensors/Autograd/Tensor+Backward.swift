@@ -169,6 +169,34 @@ extension Tensor {
         return nil
     }
 
+    /// `self.grad = gradient`, refused as in PyTorch when its size or dtype differs from
+    /// this tensor's (optimizers read the two element by element).
+    public func setGrad(_ gradient: Tensor?) throws(TensorError) {
+        if let gradient {
+            guard gradient.shape == shape else {
+                throw .runtime("attempting to assign a gradient of size '\(gradient.shape.listDescription)' to a tensor of size '\(shape.listDescription)'. Please ensure that the gradient and the tensor are the same size")
+            }
+            guard gradient.dtype == dtype else {
+                func cName(_ d: DType) -> String {
+                    switch d {
+                    case .float32: "float"
+                    case .int64: "long int"
+                    case .bool: "bool"
+                    }
+                }
+                func typeName(_ d: DType) -> String {
+                    switch d {
+                    case .float32: "Float"
+                    case .int64: "Long"
+                    case .bool: "Bool"
+                    }
+                }
+                throw .runtime("attempting to assign a gradient with dtype '\(cName(gradient.dtype))' to a tensor with grad_dtype '\(typeName(dtype))'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype).")
+            }
+        }
+        grad = gradient
+    }
+
     /// Drops `grad`, or zeroes it in place (every holder of the gradient sees the zeros, as
     /// PyTorch's `zero_grad(set_to_none=False)` does).
     func clearGrad(setToNone: Bool) {
