@@ -11,7 +11,8 @@ public enum Functional {
         let k = input.shape.dims[input.rank - 1]
         let out = weight.shape.dims[0]
         let inW = weight.shape.dims[1]
-        let rows = k == 0 ? 0 : input.count / k
+        // The leading dimensions' product, not count / k: zero features still leave rows.
+        let rows = input.shape.dims.dropLast().reduce(1, *)
         guard k == inW else {
             if input.rank == 1 {
                 throw .runtime("size mismatch, got input (\(out)), mat (\(out)x\(inW)), vec (\(k))")
