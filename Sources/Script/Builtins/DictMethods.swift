@@ -135,7 +135,7 @@ final class DictView: ScriptObject {
         if kind == .keys {
             found = try dict.get(other) != nil
         } else {
-            for element in elements where try interpreter.equal(element, other) {
+            for element in elements where try interpreter.sameOrEqual(element, other) {
                 found = true
                 break
             }

@@ -15,7 +15,7 @@ enum ListMethods {
         if end < 0 { end = max(0, end + items.count) }
         end = min(end, items.count)
         if start < end {
-            for i in start..<end where try interpreter.equal(items[i], a.positional[0]) { return .int(i) }
+            for i in start..<end where try interpreter.sameOrEqual(items[i], a.positional[0]) { return .int(i) }
         }
         throw .valueError(typeName == "list" ? "\(try interpreter.repr(a.positional[0])) is not in list"
                           : "tuple.index(x): x not in tuple")
@@ -24,7 +24,7 @@ enum ListMethods {
     static func count(_ interpreter: Interpreter, _ items: [Value], _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("count", 1...1)
         var n = 0
-        for item in items where try interpreter.equal(item, a.positional[0]) { n += 1 }
+        for item in items where try interpreter.sameOrEqual(item, a.positional[0]) { n += 1 }
         return .int(n)
     }
 
@@ -60,7 +60,7 @@ enum ListMethods {
         }
         add("remove") { interpreter, l, a throws(ScriptError) in
             try a.expect("list.remove", 1...1)
-            for (i, item) in l.items.enumerated() where try interpreter.equal(item, a.positional[0]) {
+            for (i, item) in l.items.enumerated() where try interpreter.sameOrEqual(item, a.positional[0]) {
                 l.items.remove(at: i)
                 return .none
             }

@@ -48,6 +48,14 @@ extension Interpreter {
         }
     }
 
+    /// Python's `PyObject_RichCompareBool`: a value that is the other one is equal without
+    /// asking `==` (membership, `index`, `count`, `remove` and sequence equality use this; a
+    /// tensor's `==` is elementwise and has no single truth value).
+    func sameOrEqual(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
+        if let x = a.identity, let y = b.identity, x == y { return true }
+        return try equal(a, b)
+    }
+
     /// Python's `==`, deep for containers.
     func equal(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
         switch (a, b) {
@@ -58,7 +66,7 @@ extension Interpreter {
         case (.dict(let x), .dict(let y)):
             guard x.count == y.count else { return false }
             for (k, v) in x.items {
-                guard let other = try y.get(k), try equal(v, other) else { return false }
+                guard let other = try y.get(k), try sameOrEqual(v, other) else { return false }
             }
             return true
         case (.set(let x), .set(let y)):
@@ -90,7 +98,7 @@ extension Interpreter {
         if reprDepth > Interpreter.recursionLimit {
             throw ScriptError(.recursionError, "maximum recursion depth exceeded in comparison")
         }
-        for (l, r) in zip(x, y) where try !equal(l, r) { return false }
+        for (l, r) in zip(x, y) where try !sameOrEqual(l, r) { return false }
         return true
     }
 
@@ -130,10 +138,10 @@ extension Interpreter {
         case .dict(let d): return try d.get(item) != nil
         case .set(let s): return try s.storage.get(item) != nil
         case .list(let l):
-            for element in l.items where try equal(element, item) { return true }
+            for element in l.items where try sameOrEqual(element, item) { return true }
             return false
         case .tuple(let t):
-            for element in t where try equal(element, item) { return true }
+            for element in t where try sameOrEqual(element, item) { return true }
             return false
         case .instance:
             if let method = try attributeIfPresent(container, "__contains__") {
@@ -145,7 +153,7 @@ extension Interpreter {
         guard (try? makeIterator(container)) != nil else {
             throw .typeError("argument of type '\(container.typeName)' is not iterable")
         }
-        for element in try iterate(container) where try equal(element, item) { return true }
+        for element in try iterate(container) where try sameOrEqual(element, item) { return true }
         return false
     }
 }
