@@ -2,8 +2,8 @@ import Tensors
 
 extension Tensor {
     static let methodNames = [
-        "abs", "add", "all", "any", "argmax", "backward", "bool", "clone", "contiguous", "cpu", "detach",
-        "dim", "div", "double", "eq", "exp", "expand", "fill_", "flatten", "float", "ge", "gt", "int",
+        "abs", "add", "all", "allclose", "any", "argmax", "backward", "bool", "clone", "contiguous", "cpu", "detach",
+        "dim", "div", "double", "eq", "equal", "exp", "expand", "fill_", "flatten", "float", "ge", "gt", "int",
         "item", "le", "log", "log_softmax", "long", "lt", "matmul", "max", "mean", "min", "mul", "ne",
         "neg", "nelement", "numel", "numpy", "permute", "pow", "relu", "requires_grad_", "reshape",
         "retain_grad", "sigmoid", "size", "softmax", "sqrt", "squeeze", "sub", "sum", "t", "tanh",
@@ -206,6 +206,14 @@ extension Tensor {
             return try wrap { () throws(TensorError) in try self.compare(op, o) }
         case .any: return interpreter.wrap(Tensor(scalar: Float(self.to(.bool).bools.contains(true) ? 1 : 0)).to(.bool))
         case .all: return interpreter.wrap(Tensor(scalar: Float(self.to(.bool).bools.allSatisfy { $0 } ? 1 : 0)).to(.bool))
+        case .allclose:
+            let o = try other()
+            let rtol = try interpreter.doubleArgument(a.value(1, "rtol"), "rtol") ?? 1e-5
+            let atol = try interpreter.doubleArgument(a.value(2, "atol"), "atol") ?? 1e-8
+            let equalNaN = try interpreter.boolArgument(a.value(3, "equal_nan"), default: false)
+            return .bool(try tensorCall { () throws(TensorError) in try self.allClose(o, rtol: rtol, atol: atol, equalNaN: equalNaN) })
+        case .equal:
+            return .bool(self.equals(try other()))
         }
     }
 }
@@ -317,6 +325,8 @@ enum TensorMethod: String, CaseIterable {
     case ge
     case any
     case all
+    case allclose
+    case equal
 
     static let named: [String: TensorMethod] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

@@ -174,7 +174,8 @@ enum TorchModule {
             return .int(try interpreter.tensor(a.positional[0]).count)
         }
         for name in ["tanh", "relu", "sigmoid", "exp", "log", "sqrt", "abs", "softmax", "log_softmax", "max", "min",
-                     "argmax", "sum", "mean", "matmul", "flatten", "squeeze", "unsqueeze", "transpose", "reshape", "t", "pow", "neg"] {
+                     "argmax", "sum", "mean", "matmul", "flatten", "squeeze", "unsqueeze", "transpose", "reshape", "t", "pow", "neg",
+                     "allclose", "equal"] {
             add(name, "\(name)(input, ...)", "Same as Tensor.\(name)().") { interpreter, a throws(ScriptError) in
                 guard let first = a.positional.first else { throw .typeError("\(name)() missing 1 required positional argument: 'input'") }
                 var rest = a

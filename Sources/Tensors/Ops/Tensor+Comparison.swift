@@ -48,12 +48,22 @@ extension Tensor {
         Tensor(shape: shape, storage: .bool(bools.map { !$0 }))
     }
 
-    /// Whether every element of two tensors agrees within `rtol`/`atol` (`allclose`).
-    public func allClose(_ other: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8) throws(TensorError) -> Bool {
+    /// Whether every element of two tensors agrees within `rtol`/`atol` (`allclose`), with
+    /// broadcasting: equal values (infinities included) always agree, NaNs only with
+    /// `equalNaN`, others when |a - b| <= atol + rtol * |b|.
+    public func allClose(_ other: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8, equalNaN: Bool = false) throws(TensorError) -> Bool {
         let out = try Shape.broadcast(shape, other.shape)
         let close = Kernels.broadcast(floats, shape, other.floats, other.shape, out: out) { a, b in
-            Swift.abs(Double(a) - Double(b)) <= atol + rtol * Swift.abs(Double(b))
+            if a == b || (equalNaN && a.isNaN && b.isNaN) { return true }
+            return Swift.abs(Double(a) - Double(b)) <= atol + rtol * Swift.abs(Double(b))
         }
         return !close.contains(false)
+    }
+
+    /// Whether two tensors have the same shape and equal elements (`torch.equal`; no
+    /// broadcasting, values compared after type promotion).
+    public func equals(_ other: Tensor) -> Bool {
+        guard shape == other.shape, let same = try? compare(.eq, other) else { return false }
+        return !same.bools.contains(false)
     }
 }
