@@ -9,6 +9,7 @@ import Testing
         "rnn_input_size": { () throws(TensorError) in _ = try RNN(inputSize: 4, hiddenSize: 2, generator: g())(Tensor.zeros([5, 1, 3])) },
         "rnn_hidden_size": { () throws(TensorError) in _ = try RNN(inputSize: 4, hiddenSize: 2, generator: g())(Tensor.zeros([5, 1, 4]), Tensor.zeros([1, 2, 2])) },
         "rnn_hidden_size_unbatched": { () throws(TensorError) in _ = try RNN(inputSize: 4, hiddenSize: 3, generator: g())(Tensor.zeros([5, 4]), Tensor.zeros([1, 2])) },
+        "rnn_empty_sequence": { () throws(TensorError) in _ = try RNN(inputSize: 4, hiddenSize: 2, generator: g())(Tensor.zeros([0, 1, 4])) },
         "rnn_rank": { () throws(TensorError) in _ = try RNN(inputSize: 4, hiddenSize: 2, generator: g())(Tensor.zeros([5, 1, 1, 4])) },
         "rnncell_input_size": { () throws(TensorError) in _ = try RNNCell(inputSize: 4, hiddenSize: 2, generator: g())(Tensor.zeros([5, 3])) },
         "rnncell_rank": { () throws(TensorError) in _ = try RNNCell(inputSize: 4, hiddenSize: 2, generator: g())(Tensor.zeros([5, 1, 4])) },

@@ -96,6 +96,7 @@ public final class RNN: Module {
             }
             h = hb
         }
+        guard steps > 0 else { throw .runtime("Expected sequence length to be larger than 0 in RNN") }
         let bh = batch * hiddenSize
         let packed = RecurrentKernel.run(
             x: x, h0: h, layers: layers, nonlinearity: nonlinearity, steps: steps, batch: batch,
