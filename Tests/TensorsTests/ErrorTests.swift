@@ -52,6 +52,9 @@ import Testing
         "cross_entropy_target": { () throws(TensorError) in
             _ = try Functional.crossEntropy(Tensor.zeros([2, 3]), target: Tensor(int64s: [0, 5], shape: Shape([2])))
         },
+        "cross_entropy_target_size": { () throws(TensorError) in
+            _ = try Functional.crossEntropy(Tensor.zeros([2, 3, 4]), target: Tensor(int64s: Array(repeating: 0, count: 10), shape: Shape([2, 5])))
+        },
         "cross_entropy_batch": { () throws(TensorError) in
             _ = try Functional.crossEntropy(Tensor.zeros([2, 3]), target: Tensor(int64s: [0, 1, 2], shape: Shape([3])))
         },

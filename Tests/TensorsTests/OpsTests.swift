@@ -114,6 +114,11 @@ let opTable: [String: @Sendable ([Tensor]) throws(TensorError) -> Tensor] = [
     "full_float": { _ throws(TensorError) in try Tensor.full([2], value: .float(1.5)) },
     "ones_int": { _ throws(TensorError) in try Tensor.ones([2, 2], dtype: .int64) },
     "tensor_mixed": { _ throws(TensorError) in try Tensor(.list([.list([.int(1), .int(2)]), .list([.int(3), .float(4.5)])])) },
+    "cross_entropy_3d": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1]) },
+    "cross_entropy_3d_none": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1], reduction: .none) },
+    "cross_entropy_4d_none": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1], reduction: .none) },
+    "cross_entropy_4d_ignore_sum": { x throws(TensorError) in try Functional.crossEntropy(x[0], target: x[1], ignoreIndex: 1, reduction: .sum) },
+    "nll_loss_3d": { x throws(TensorError) in try Functional.nllLoss(x[0].logSoftmax(dim: 1), target: x[1]) },
 ]
 
 @Suite struct OpsTests {

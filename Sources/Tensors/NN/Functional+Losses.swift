@@ -2,24 +2,61 @@ import Glibc
 
 extension Functional {
     /// `F.nll_loss(input, target, ignore_index=-100, reduction="mean")` over log-probabilities
-    /// of shape (N, C) or (C,).
+    /// of shape (N, C), (C,) or (N, C, d1, ..., dk).
     public static func nllLoss(_ input: Tensor, target: Tensor, ignoreIndex: Int64 = -100, reduction: Reduction = .mean) throws(TensorError) -> Tensor {
+        if input.rank >= 3 {
+            return try overPositions(input, target: target, reduction: reduction) { rows, labels throws(TensorError) in
+                try nllLossRows(rows, target: labels, ignoreIndex: ignoreIndex, reduction: reduction, name: "NllLoss2DBackward0")
+            }
+        }
+        return try nllLossRows(input, target: target, ignoreIndex: ignoreIndex, reduction: reduction, name: "NllLossBackward0")
+    }
+
+    static func nllLossRows(_ input: Tensor, target: Tensor, ignoreIndex: Int64, reduction: Reduction, name: String) throws(TensorError) -> Tensor {
         let targets = try NLLTargets(input: input, target: target, ignoreIndex: ignoreIndex, reduction: reduction)
         let (value, outShape) = targets.loss(input.floats)
         guard Tensor.needsGraph(input) else { return Tensor(shape: outShape, floats: value) }
         let inShape = input.shape
-        return Tensor(shape: outShape, floats: value).recording("NllLossBackward0", [input]) { g in
+        return Tensor(shape: outShape, floats: value).recording(name, [input]) { g in
             [Tensor(shape: inShape, floats: targets.gradient(g.floats, count: inShape.count))]
         }
     }
 
-    /// `F.cross_entropy(input, target, ignore_index=-100, reduction="mean")`: log_softmax then
-    /// NLL, recorded as one node that applies both backward rules in the same arithmetic as
+    /// `F.cross_entropy(input, target, ignore_index=-100, reduction="mean")` over scores of
+    /// shape (N, C), (C,) or (N, C, d1, ..., dk): log_softmax then NLL, recorded as one node that applies both backward rules in the same arithmetic as
     /// the two separate ones.
     public static func crossEntropy(_ input: Tensor, target: Tensor, ignoreIndex: Int64 = -100, reduction: Reduction = .mean) throws(TensorError) -> Tensor {
         guard input.dtype == .float32 else {
             throw .runtime("\"log_softmax_lastdim_kernel_impl\" not implemented for '\(Tensor.typeWord(input.dtype))'")
         }
+        if input.rank >= 3 {
+            return try overPositions(input, target: target, reduction: reduction) { rows, labels throws(TensorError) in
+                try crossEntropyRows(rows, target: labels, ignoreIndex: ignoreIndex, reduction: reduction, name: "NllLoss2DBackward0")
+            }
+        }
+        return try crossEntropyRows(input, target: target, ignoreIndex: ignoreIndex, reduction: reduction, name: "NllLossBackward0")
+    }
+
+    /// Scores of (N, C, d1, ..., dk) against targets of (N, d1, ..., dk), as PyTorch's
+    /// K-dimensional losses take them: the classes moved last, one row per position, then
+    /// `rowsLoss` over the rows; an unreduced loss comes back in the targets' shape.
+    static func overPositions(
+        _ input: Tensor, target: Tensor, reduction: Reduction,
+        _ rowsLoss: (Tensor, Tensor) throws(TensorError) -> Tensor
+    ) throws(TensorError) -> Tensor {
+        let dims = input.shape.dims
+        let expected = Shape([dims[0]] + dims[2...])
+        guard target.shape == expected else {
+            throw .runtime("Expected target size \(expected.listDescription), got \(target.shape.listDescription)")
+        }
+        let rows = try input.permute([0] + Array(2..<dims.count) + [1]).reshape([-1, dims[1]])
+        let loss = try rowsLoss(rows, try target.reshape([-1]))
+        guard case .none = reduction else { return loss }
+        // PyTorch's 4-D kernel returns the map itself; for other ranks it views its result.
+        return loss.reshaped(expected, name: dims.count == 4 ? "NllLoss2DBackward0" : "ViewBackward0")
+    }
+
+    static func crossEntropyRows(_ input: Tensor, target: Tensor, ignoreIndex: Int64, reduction: Reduction, name: String) throws(TensorError) -> Tensor {
         guard input.rank == 1 || input.rank == 2 else {
             throw .value("Expected 2 or more dimensions (got \(input.rank))")
         }
@@ -29,7 +66,7 @@ extension Functional {
         let (value, outShape) = targets.loss(y)
         guard Tensor.needsGraph(input) else { return Tensor(shape: outShape, floats: value) }
         let inShape = input.shape
-        return Tensor(shape: outShape, floats: value).recording("NllLossBackward0", [input]) { g in
+        return Tensor(shape: outShape, floats: value).recording(name, [input]) { g in
             // d(nll)/dy is -scale at each row's label; log_softmax's rule then gives
             // gy - exp(y) * sum(gy) per row.
             let gy = targets.gradient(g.floats, count: inShape.count)
