@@ -388,9 +388,127 @@ whatever shape of indices it gets, and `Linear` maps the last dimension from `in
     ("code", "%shapes off\n%shapes"),
 ]
 
+GATED_TRAIN = """def train(net, epochs=15):
+    criterion = torch.nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(net.parameters(), lr=0.1)
+    losses = []
+    for epoch in range(epochs):
+        optimizer.zero_grad()
+        outputs = net(inputs)
+        loss = criterion(outputs, labels)
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+        _, idx = outputs.max(dim=1)
+        predicted = ''.join([idx2char[i] for i in idx.tolist()])
+        print('Predicted: %s, Epoch [%d/%d] loss=%.4f' % (predicted, epoch + 1, epochs, loss.item()))
+    return losses"""
+
+LSTM_GRU = [
+    ("md", """# 5. LSTM and GRU
+
+A plain RNN squashes everything it has seen into one hidden state, rewritten at every step by the
+same $\\tanh$. Over long sequences the gradient has to pass through that squashing once per step,
+so it fades (or blows up), and the network forgets what it saw early on.
+
+**Gated** cells learn *how much* to keep and how much to rewrite. A gate is a sigmoid, a number
+between 0 and 1 per hidden unit, computed from $x_t$ and $h_{t-1}$ like the RNN's
+pre-activation, that multiplies what passes through it.
+
+- **LSTM** (long short-term memory) adds a second state, the **cell state** $c_t$, and three
+  gates: the input gate $i_t$ (how much new content $g_t$ to write), the forget gate $f_t$ (how
+  much of $c_{t-1}$ to keep) and the output gate $o_t$ (how much of the cell to show as $h_t$):
+  $$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t \\qquad h_t = o_t \\odot \\tanh(c_t)$$
+  The cell state is updated by a sum, not squashed at every step, so information (and its
+  gradient) can travel far.
+- **GRU** (gated recurrent unit) keeps a single state and two gates: the reset gate $r_t$ (how
+  much of $h_{t-1}$ goes into the new candidate $n_t$) and the update gate $z_t$ (how much of
+  $h_{t-1}$ to keep):
+  $$h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$$
+
+`torch.nn.LSTM` and `torch.nn.GRU` are used like `torch.nn.RNN`. Here they replace the RNN of the
+third notebook: Embedding, a two-layer recurrent layer, Linear, on the same "hello" → "ohlol"."""),
+    ("md", """## The data
+
+The same dictionary and the same indices as in the third notebook: `(batchSize, seqLen)` = `(1, 5)`
+inputs for `batch_first=True` layers, one target index per step."""),
+    ("code", DATA.replace("SEED", "0")),
+    ("code", "num_class, input_size, hidden_size, embedding_size, num_layers, batch_size, seq_len = 4, 4, 8, 10, 2, 1, 5\n"
+             "inputs = torch.LongTensor([x_data])\nlabels = torch.LongTensor(y_data)\ninputs"),
+    ("md", """## Embedding + LSTM + Linear
+
+An LSTM takes and returns its two states as a pair: `out, (h_n, c_n) = lstm(x, (h_0, c_0))`,
+both `(numLayers, batchSize, hiddenSize)`. Seeding just before building the model fixes its
+initial weights."""),
+    ("code", "class LSTMModel(torch.nn.Module):\n"
+             "    def __init__(self):\n"
+             "        super().__init__()\n"
+             "        self.emb = torch.nn.Embedding(input_size, embedding_size)\n"
+             "        self.rnn = torch.nn.LSTM(input_size=embedding_size, hidden_size=hidden_size,\n"
+             "                                 num_layers=num_layers, batch_first=True)\n"
+             "        self.fc = torch.nn.Linear(hidden_size, num_class)\n"
+             "    def forward(self, x):\n"
+             "        h0 = torch.zeros(num_layers, x.size(0), hidden_size)\n"
+             "        c0 = torch.zeros(num_layers, x.size(0), hidden_size)\n"
+             "        x = self.emb(x)\n"
+             "        x, (h_n, c_n) = self.rnn(x, (h0, c0))\n"
+             "        x = self.fc(x)\n"
+             "        return x.view(-1, num_class)\n\n"
+             "torch.manual_seed(0)\nlstm_net = LSTMModel()\nprint(lstm_net)"),
+    ("md", """The LSTM's weights hold its four gates stacked, in the order input, forget, cell (the new
+content $g$), output: `weight_ih_l0` is `(4 × hiddenSize, embeddingSize)` = `(32, 10)`, and the
+second layer's `weight_ih_l1` takes the first layer's `hiddenSize` outputs."""),
+    ("code", "[(n, tuple(p.shape)) for n, p in lstm_net.named_parameters()]"),
+    ("md", """With `%shapes on`, the LSTM's line shows the cell state `c_n` next to `h_n`:"""),
+    ("code", "%shapes on\nlstm_net(inputs).shape"),
+    ("code", "%shapes off"),
+    ("md", """## Training
+
+The same loop for both models: cross-entropy, Adam with a learning rate of 0.1, 15 epochs.
+`train` returns the epoch losses, to compare them afterwards."""),
+    ("code", GATED_TRAIN),
+    ("code", "lstm_losses = train(lstm_net)"),
+    ("md", """## Embedding + GRU + Linear
+
+A GRU has one state, so it is called like the RNN: `out, h_n = gru(x, h_0)`."""),
+    ("code", "class GRUModel(torch.nn.Module):\n"
+             "    def __init__(self):\n"
+             "        super().__init__()\n"
+             "        self.emb = torch.nn.Embedding(input_size, embedding_size)\n"
+             "        self.rnn = torch.nn.GRU(input_size=embedding_size, hidden_size=hidden_size,\n"
+             "                                num_layers=num_layers, batch_first=True)\n"
+             "        self.fc = torch.nn.Linear(hidden_size, num_class)\n"
+             "    def forward(self, x):\n"
+             "        h0 = torch.zeros(num_layers, x.size(0), hidden_size)\n"
+             "        x = self.emb(x)\n"
+             "        x, h_n = self.rnn(x, h0)\n"
+             "        x = self.fc(x)\n"
+             "        return x.view(-1, num_class)\n\n"
+             "torch.manual_seed(0)\ngru_net = GRUModel()\nprint(gru_net)"),
+    ("md", """Three gates' worth of rows this time, reset, update, new: `(3 × hiddenSize, ...)`."""),
+    ("code", "[(n, tuple(p.shape)) for n, p in gru_net.named_parameters()]"),
+    ("code", "%shapes on\ngru_net(inputs).shape"),
+    ("code", "%shapes off"),
+    ("code", "gru_losses = train(gru_net)"),
+    ("md", """## The two loss curves"""),
+    ("code", "import matplotlib.pyplot as plt\n"
+             "plt.plot(range(1, len(lstm_losses) + 1), lstm_losses, 'o-', label='Embedding + LSTM + Linear')\n"
+             "plt.plot(range(1, len(gru_losses) + 1), gru_losses, 's-', label='Embedding + GRU + Linear')\n"
+             "plt.xlabel('epoch')\nplt.ylabel('loss')\nplt.title('hello → ohlol')\nplt.legend();"),
+    ("md", """## The trained models
+
+Both answer "ohlol" after their 15 epochs:"""),
+    ("code", "def predict(net):\n"
+             "    with torch.no_grad():\n"
+             "        idx = net(inputs).argmax(dim=1)\n"
+             "    return ''.join([idx2char[i] for i in idx.tolist()])\n\n"
+             "print('LSTM:', predict(lstm_net))\nprint('GRU: ', predict(gru_net))"),
+]
+
 NOTEBOOKS = {
     "01-rnncell.ipynb": RNNCELL,
     "02-rnn.ipynb": RNN,
     "03-embedding.ipynb": EMBEDDING,
     "04-shapes.ipynb": SHAPES,
+    "05-lstm-gru.ipynb": LSTM_GRU,
 }
