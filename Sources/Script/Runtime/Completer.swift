@@ -144,7 +144,7 @@ extension Interpreter {
             lines.append(("Type", "module"))
             lines.append(("Name", module.name))
             lines.append(("Contents", module.namespace.keys.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")))
-        default:
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .instance, .object:
             lines.append(("Type", value.typeName))
             if case .object(let object) = value, let summary = object.summary(interpreter: self) {
                 lines.append(("Info", summary))

@@ -47,7 +47,7 @@ struct HashKey: Hashable {
         case .tuple(let items):
             hasher.combine(items.count)
             for item in items { hash(item, into: &hasher) }
-        default:
+        case .list, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
             if let id = value.identity { hasher.combine(id) }
         }
     }

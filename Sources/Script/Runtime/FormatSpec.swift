@@ -156,7 +156,7 @@ extension Interpreter {
                 return try str(try call(method, Arguments([.str(text)])))
             }
             return spec.pad(try str(value), numeric: false)
-        default:
+        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module:
             var s = try str(value)
             if let t = spec.type, t != "s" {
                 throw .valueError("Unknown format code '\(t)' for object of type '\(value.typeName)'")

@@ -259,7 +259,7 @@ extension Interpreter {
         case .object(let object):
             if let i = try object.index(interpreter: self) { return i }
             if let d = try object.floatValue(interpreter: self) { return try Arithmetic.truncatedInt(d) }
-        default: break
+        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module: break
         }
         throw .typeError("%\(type) format: a real number is required, not \(value.typeName)")
     }

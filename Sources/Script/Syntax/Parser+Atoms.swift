@@ -34,7 +34,7 @@ extension Parser {
         case .punct(.leftBrace):
             advance()
             return try nested { (p: inout Parser) throws(SyntaxError) -> Expr in try p.parseBraceDisplay() }
-        default:
+        case .keyword, .punct, .imaginary, .magic, .newline, .indent, .dedent, .endOfInput:
             throw invalid()
         }
     }

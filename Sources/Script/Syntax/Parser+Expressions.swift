@@ -33,7 +33,7 @@ extension Parser {
             default: return false
             }
         case .keyword(let k): return k == .in
-        default: return false
+        case .name, .int, .float, .imaginary, .string, .fstring, .magic, .indent, .dedent: return false
         }
     }
 

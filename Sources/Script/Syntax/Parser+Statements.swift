@@ -16,7 +16,7 @@ extension Parser {
             advance()
             if case .newline = kind { advance() }
             return [Stmt(kind: .magic(text), line: startLine)]
-        default: return try parseSimpleStatements()
+        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .newline, .dedent, .endOfInput: return try parseSimpleStatements()
         }
     }
 
@@ -34,7 +34,7 @@ extension Parser {
         switch kind {
         case .newline: advance()
         case .endOfInput: break
-        default: throw invalid()
+        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent: throw invalid()
         }
         return statements
     }
@@ -82,7 +82,7 @@ extension Parser {
     var atStatementEnd: Bool {
         switch kind {
         case .newline, .endOfInput, .punct(.semicolon): return true
-        default: return false
+        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent: return false
         }
     }
 
@@ -189,7 +189,7 @@ extension Parser {
         case .endOfInput:
             throw SyntaxError("expected an indented block after \(construct) on line \(startLine)",
                               at: current.location, kind: .indentation, atEndOfInput: true)
-        default:
+        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .newline, .dedent:
             // Only the DEDENTs closing enclosing blocks left: more lines could still supply it.
             let atEnd = tokens[index...].allSatisfy { $0.kind == .dedent || $0.kind == .endOfInput }
             throw SyntaxError("expected an indented block after \(construct) on line \(startLine)",
@@ -204,7 +204,7 @@ extension Parser {
                     return body
                 case .endOfInput: return body
                 case .newline: p.advance()
-                default: body.append(contentsOf: try p.parseStatement())
+                case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent: body.append(contentsOf: try p.parseStatement())
                 }
             }
         }

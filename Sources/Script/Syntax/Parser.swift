@@ -81,7 +81,7 @@ struct Parser {
         case .dedent:
             return SyntaxError("unindent does not match any outer indentation level",
                                at: current.location, kind: .indentation)
-        default:
+        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .newline:
             return SyntaxError("invalid syntax", at: current.location)
         }
     }
@@ -103,7 +103,7 @@ struct Parser {
             switch kind {
             case .endOfInput: return statements
             case .newline: advance()
-            default: statements.append(contentsOf: try parseStatement())
+            case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent: statements.append(contentsOf: try parseStatement())
             }
         }
     }

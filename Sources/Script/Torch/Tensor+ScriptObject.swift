@@ -83,7 +83,7 @@ extension Tensor: ScriptObject {
                 } else {
                     throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(part.typeName))")
                 }
-            default:
+            case .float, .str, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
                 throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(part.typeName))")
             }
         }

@@ -81,7 +81,7 @@ extension Interpreter {
             if object is IteratorObject || object is RangeObject || object is DictView {
                 return try nestedValues(.list(ListObject(try iterate(value))))
             }
-        default: break
+        case .none, .str, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module: break
         }
         throw .typeError("new(): invalid data type '\(value.typeName)'")
     }
@@ -93,7 +93,7 @@ extension Interpreter {
         case .int, .float, .bool, .list, .tuple:
             let data = try nestedValues(value)
             return try tensorCall { () throws(TensorError) in try Tensor(data) }
-        default:
+        case .none, .str, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
             throw .typeError("\(what) must be Tensor, not \(value.typeName)")
         }
     }
