@@ -41,7 +41,8 @@ extension BuiltinFunctions {
             case .function, .builtin, .boundMethod, .type: return .bool(true)
             case .instance(let instance):
                 return .bool(instance.type.lookup("__call__") != nil || instance.type.libraryBase != nil)
-            case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .module, .object: return .bool(false)
+            case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .module,
+                 .object: return .bool(false)
             }
         }
         add("id", "id(obj, /)", "Return the identity of an object.") { _, a throws(ScriptError) in

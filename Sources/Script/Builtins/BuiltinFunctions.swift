@@ -135,7 +135,8 @@ enum BuiltinFunctions {
                 throw .typeError("type \(value.typeName) doesn't define __round__ method")
             }
             d = f
-        default:
+        case .none, .bool, .int, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type,
+             .instance, .module:
             throw .typeError("type \(value.typeName) doesn't define __round__ method")
         }
         guard let digits, !digits.isNone else {

@@ -67,7 +67,9 @@ extension Interpreter {
                 if let attribute = try object.attribute("abs", interpreter: interpreter) {
                     return try interpreter.call(attribute, Arguments())
                 }
-            case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module: break
+            case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+                 .module:
+                break
             }
             throw .typeError("bad operand type for abs(): '\(a.positional[0].typeName)'")
         }

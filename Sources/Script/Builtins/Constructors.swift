@@ -38,7 +38,8 @@ enum Constructors {
             }
             if let i = try object.index(interpreter: interpreter) { return .int(i) }
             if let d = try object.floatValue(interpreter: interpreter) { return .int(try Arithmetic.truncatedInt(d)) }
-        case .none, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module: break
+        case .none, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+             .module: break
         }
         throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")
     }
@@ -62,7 +63,8 @@ enum Constructors {
             throw .valueError("could not convert string to float: \(PythonString.repr(text))")
         case .object(let object):
             if let d = try object.floatValue(interpreter: interpreter) { return .float(d) }
-        case .none, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module: break
+        case .none, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+             .module: break
         }
         throw .typeError("float() argument must be a string or a real number, not '\(value.typeName)'")
     }

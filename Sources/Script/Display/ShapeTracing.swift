@@ -43,7 +43,9 @@ extension Interpreter {
         let outputs: [Tensor] = switch result {
         case .tuple(let items): items.compactMap(tensor)
         case .list(let list): list.items.compactMap(tensor)
-        default: [tensor(result)].compactMap { $0 }
+        case .none, .bool, .int, .float, .str, .dict, .set, .function, .builtin, .boundMethod, .type,
+             .instance, .module, .object:
+            [tensor(result)].compactMap { $0 }
         }
         traceShapes(module, inputs: arguments.positional.compactMap(tensor), outputs: outputs)
     }

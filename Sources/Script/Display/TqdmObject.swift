@@ -114,7 +114,9 @@ final class TqdmObject: ScriptObject, ValueIterator {
         switch value {
         case .int(let i): return ProgressBar.formatNumber(i)
         case .float(let d): return ProgressBar.formatNumber(d)
-        default: return try interpreter.str(value).trimmingSpaces
+        case .none, .bool, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type,
+             .instance, .module, .object:
+            return try interpreter.str(value).trimmingSpaces
         }
     }
 }

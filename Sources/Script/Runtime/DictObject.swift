@@ -9,7 +9,8 @@ struct HashKey: Hashable {
             throw .typeError("unhashable type: '\(value.typeName)'")
         case .tuple(let items):
             for item in items { _ = try HashKey(item) }
-        case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
+        case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .instance, .module,
+             .object:
             break
         }
         self.value = value

@@ -154,7 +154,9 @@ extension Interpreter {
         case .object(let object):
             // Capped: a length is a hint, and `range(10**9)` must not reserve gigabytes.
             if let count = (try? object.length(interpreter: self)) ?? nil { results.reserveCapacity(min(count, 4096)) }
-        default: break
+        case .none, .bool, .int, .float, .str, .dict, .set, .function, .builtin, .boundMethod, .type,
+             .instance, .module:
+            break
         }
         let iterator = try makeIterator(iterable)
         outer: while let item = try iterator.next(interpreter: self) {

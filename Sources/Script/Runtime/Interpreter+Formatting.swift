@@ -122,7 +122,9 @@ extension Interpreter {
         case .dict(let dict):
             mapping = dict
             arguments = [values]
-        default: arguments = [values]
+        case .none, .bool, .int, .float, .str, .list, .set, .function, .builtin, .boundMethod, .type,
+             .instance, .module, .object:
+            arguments = [values]
         }
         var next = 0
         func take() throws(ScriptError) -> Value {
@@ -259,7 +261,9 @@ extension Interpreter {
         case .object(let object):
             if let i = try object.index(interpreter: self) { return i }
             if let d = try object.floatValue(interpreter: self) { return try Arithmetic.truncatedInt(d) }
-        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module: break
+        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+             .module:
+            break
         }
         throw .typeError("%\(type) format: a real number is required, not \(value.typeName)")
     }

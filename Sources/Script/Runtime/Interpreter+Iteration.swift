@@ -23,7 +23,8 @@ extension Interpreter {
         switch value {
         case .list(let list): return list.items
         case .tuple(let items): return items
-        default:
+        case .none, .bool, .int, .float, .str, .dict, .set, .function, .builtin, .boundMethod, .type,
+             .instance, .module, .object:
             if case .object(let object) = value {
                 if let range = object as? RangeObject, range.count > Interpreter.maxContainerLength {
                     throw ScriptError(.memoryError, "")

@@ -123,7 +123,9 @@ extension Interpreter {
                 case .tuple(let t): info = "n=\(t.count)"
                 case .dict(let d): info = "n=\(d.count)"
                 case .module(let m): info = "<module '\(m.name)'>"
-                case .none, .bool, .int, .float, .str, .set, .function, .builtin, .boundMethod, .type, .instance, .object: info = (try? str(value)) ?? "?"
+                case .none, .bool, .int, .float, .str, .set, .function, .builtin, .boundMethod, .type,
+                     .instance, .object:
+                    info = (try? str(value)) ?? "?"
                 }
             }
             info = info.split(separator: "\n").first.map(String.init) ?? ""

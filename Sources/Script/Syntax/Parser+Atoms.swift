@@ -50,7 +50,8 @@ extension Parser {
             case .fstring(let body, let raw):
                 isFormatted = true
                 parts.append(contentsOf: try FStringParser.parts(of: body, raw: raw, at: current.location))
-            case .name, .int, .float, .imaginary, .keyword, .punct, .magic, .newline, .indent, .dedent, .endOfInput:
+            case .name, .int, .float, .imaginary, .keyword, .punct, .magic, .newline, .indent, .dedent,
+                 .endOfInput:
                 if !isFormatted {
                     var text = ""
                     for case .literal(let piece) in parts { text += piece }

@@ -16,7 +16,9 @@ extension Parser {
             advance()
             if case .newline = kind { advance() }
             return [Stmt(kind: .magic(text), line: startLine)]
-        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .newline, .dedent, .endOfInput: return try parseSimpleStatements()
+        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .newline, .dedent,
+             .endOfInput:
+            return try parseSimpleStatements()
         }
     }
 
@@ -34,7 +36,8 @@ extension Parser {
         switch kind {
         case .newline: advance()
         case .endOfInput: break
-        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent: throw invalid()
+        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent:
+            throw invalid()
         }
         return statements
     }
@@ -82,7 +85,8 @@ extension Parser {
     var atStatementEnd: Bool {
         switch kind {
         case .newline, .endOfInput, .punct(.semicolon): return true
-        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent: return false
+        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent:
+            return false
         }
     }
 
@@ -204,7 +208,8 @@ extension Parser {
                     return body
                 case .endOfInput: return body
                 case .newline: p.advance()
-                case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent: body.append(contentsOf: try p.parseStatement())
+                case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent:
+                    body.append(contentsOf: try p.parseStatement())
                 }
             }
         }

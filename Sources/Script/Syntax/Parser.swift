@@ -103,7 +103,9 @@ struct Parser {
             switch kind {
             case .endOfInput: return statements
             case .newline: advance()
-            case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent: statements.append(contentsOf: try parseStatement())
+            case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent,
+                 .dedent:
+                statements.append(contentsOf: try parseStatement())
             }
         }
     }

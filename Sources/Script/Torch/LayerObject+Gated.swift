@@ -61,7 +61,8 @@ extension LayerObject {
             throw .typeError(cell
                 ? "lstm_cell(): argument 'hx' (position 2) must be tuple of Tensors, not Tensor"
                 : "lstm(): argument 'hx' must be tuple of Tensors, not Tensor")
-        default:
+        case .none, .bool, .int, .float, .str, .dict, .set, .function, .builtin, .boundMethod, .type,
+             .instance, .module, .object:
             throw .typeError("'\(value.typeName)' object is not \(cell ? "iterable" : "subscriptable")")
         }
         if !cell && items.count < 2 { throw .indexError("\(value.typeName) index out of range") }

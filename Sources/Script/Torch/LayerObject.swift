@@ -22,7 +22,9 @@ final class LayerObject: ScriptObject {
         case .instance(let instance):
             guard let state = instance.native as? ScriptModule else { return nil }
             return ScriptModuleHandle(instance: instance, state: state)
-        default: return nil
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod,
+             .type, .module:
+            return nil
         }
     }
 

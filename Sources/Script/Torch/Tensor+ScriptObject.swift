@@ -83,7 +83,8 @@ extension Tensor: ScriptObject {
                 } else {
                     throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(part.typeName))")
                 }
-            case .float, .str, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
+            case .float, .str, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+                 .module:
                 throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(part.typeName))")
             }
         }
@@ -96,7 +97,9 @@ extension Tensor: ScriptObject {
         case .int(let i): return tensor.dtype == .int64 ? Tensor(scalar: Int64(i)) : Tensor(scalar: Float(i))
         case .float(let d): return Tensor(scalar: Float(d))
         case .bool(let b): return Tensor(scalar: Float(b ? 1 : 0))
-        default: return try interpreter.tensor(value)
+        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+             .module, .object:
+            return try interpreter.tensor(value)
         }
     }
 
@@ -117,7 +120,8 @@ extension Tensor: ScriptObject {
         case .subtract: arithmetic = .sub
         case .multiply: arithmetic = .mul
         case .divide: arithmetic = .div
-        case .floorDivide, .modulo, .power, .matmul, .bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight: return nil
+        case .floorDivide, .modulo, .power, .matmul, .bitAnd, .bitOr, .bitXor, .shiftLeft,
+             .shiftRight: return nil
         }
         if let s = try interpreter.scalar(other) {
             return interpreter.wrap(try tensorCall { () throws(TensorError) in

@@ -51,7 +51,9 @@ extension Interpreter {
         case .int(let i): return .int(Int64(i))
         case .bool(let b): return .bool(b)
         case .float(let d): return .float(d)
-        default: return nil
+        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+             .module, .object:
+            return nil
         }
     }
 
@@ -153,9 +155,12 @@ extension Interpreter {
     private func rawDims(_ values: [Value]) throws(ScriptError) -> [Int] {
         if values.count == 1 {
             switch values[0] {
-            case .tuple, .list: return try iterate(values[0]).map { (v) throws(ScriptError) in try indexValue(v, container: "size") }
+            case .tuple, .list:
+                return try iterate(values[0]).map { (v) throws(ScriptError) in try indexValue(v, container: "size") }
             case .object(let object) where object is SizeObject: return (object as? SizeObject)?.dims ?? []
-            default: break
+            case .none, .bool, .int, .float, .str, .dict, .set, .function, .builtin, .boundMethod, .type,
+                 .instance, .module, .object:
+                break
             }
         }
         return try values.map { (v) throws(ScriptError) in
