@@ -1,40 +1,19 @@
 /// `nn.LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=False)`: a
 /// multi-layer long short-term memory returning `(output, (h_n, c_n))`. Gates i, f, g, o
 /// are stacked in that order in `weight_ih_l{k}` (4*hidden, input) and `weight_hh_l{k}`.
-public final class LSTM: Module {
-    let sequence: GatedSequence
-    /// Training mode flag.
-    public var isTraining = true
-
+public final class LSTM: GatedSequenceLayer, Module {
     /// Initialises every parameter from U(-1/sqrt(hidden), 1/sqrt(hidden)), as PyTorch does.
     public init(
         inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
         generator: Generator
     ) throws(TensorError) {
-        sequence = try GatedSequence(
+        try super.init(
             .lstm, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: bias,
             batchFirst: batchFirst, generator: generator)
     }
 
-    /// Input feature count.
-    public var inputSize: Int { sequence.inputSize }
-    /// Hidden and cell state size.
-    public var hiddenSize: Int { sequence.hiddenSize }
-    /// Stacked layer count.
-    public var numLayers: Int { sequence.numLayers }
-    /// Whether inputs and outputs are (batch, seq, feature).
-    public var batchFirst: Bool { sequence.batchFirst }
-    /// Whether the layers have `bias_ih` and `bias_hh` (`bias=`).
-    public var hasBias: Bool { sequence.layers.first?.biasIH != nil }
-
     /// "LSTM"
     public var typeName: String { "LSTM" }
-    /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l1, ...
-    public var ownParameters: [(name: String, tensor: Tensor)] { sequence.parameters }
-    /// None.
-    public var children: [(name: String, module: any Module)] { [] }
-    /// `4, 8, num_layers=2, batch_first=True` (defaults omitted, as PyTorch prints).
-    public var extraRepr: String { sequence.extraRepr }
 
     /// Runs the sequence. `input` is (seq, batch, input_size), (batch, seq, input_size) when
     /// batch_first, or unbatched (seq, input_size); `state` is `(h_0, c_0)`, each
