@@ -37,13 +37,7 @@ extension BuiltinFunctions {
         }
         add("callable", "callable(obj, /)", "Return whether the object is callable.") { interpreter, a throws(ScriptError) in
             try a.expect("callable", 1...1)
-            switch a.positional[0] {
-            case .function, .builtin, .boundMethod, .type: return .bool(true)
-            case .instance(let instance):
-                return .bool(instance.type.lookup("__call__") != nil || instance.type.libraryBase != nil)
-            case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .module,
-                 .object: return .bool(false)
-            }
+            return .bool(interpreter.isCallable(a.positional[0]))
         }
         add("id", "id(obj, /)", "Return the identity of an object.") { _, a throws(ScriptError) in
             try a.expect("id", 1...1)
@@ -75,18 +69,29 @@ extension BuiltinFunctions {
         func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
             table[name] = .builtin(BuiltinFunction(name, signature: signature, doc: doc, body))
         }
-        add("iter", "iter(iterable)", "Get an iterator from an object.") { interpreter, a throws(ScriptError) in
-            try a.expect("iter", 1...1)
-            if case .object(let object) = a.positional[0], object is IteratorObject { return a.positional[0] }
-            return .object(IteratorObject("iterator", try interpreter.makeIterator(a.positional[0])))
+        add("iter", "iter(iterable) / iter(callable, sentinel)", "Get an iterator from an object.") { interpreter, a throws(ScriptError) in
+            try a.expect("iter", 1...2)
+            guard a.positional.count == 2 else { return try interpreter.iteratorValue(a.positional[0]) }
+            let function = a.positional[0], sentinel = a.positional[1]
+            guard interpreter.isCallable(function) else { throw .typeError("iter(v, w): v must be callable") }
+            var finished = false
+            return .object(IteratorObject("callable_iterator", ClosureIterator { (interpreter) throws(ScriptError) -> Value? in
+                guard !finished else { return nil }
+                let item = try interpreter.call(function, Arguments())
+                if try interpreter.equal(item, sentinel) {
+                    finished = true
+                    return nil
+                }
+                return item
+            }))
         }
         add("next", "next(iterator[, default])", "Return the next item from the iterator.") { interpreter, a throws(ScriptError) in
             try a.expect("next", 1...2)
-            guard case .object(let object) = a.positional[0], let iterator = object as? IteratorObject else {
-                throw .typeError("'\(a.positional[0].typeName)' object is not an iterator")
-            }
-            if let item = try iterator.next(interpreter: interpreter) { return item }
+            if let item = try interpreter.nextItem(a.positional[0]) { return item }
             if a.positional.count == 2 { return a.positional[1] }
+            if case .object(let object) = a.positional[0], let generator = object as? GeneratorObject {
+                throw interpreter.stopIteration(generator.returnValue)
+            }
             throw ScriptError(.stopIteration, "")
         }
         add("map", "map(function, iterable, ...)", "Make an iterator that computes the function using arguments from each iterable.") { interpreter, a throws(ScriptError) in

@@ -25,7 +25,7 @@ enum DictMethods {
             try a.expect("pop", 1...2)
             if let value = try d.remove(a.positional[0]) { return value }
             if a.positional.count > 1 { return a.positional[1] }
-            throw ScriptError(.keyError, try interpreter.repr(a.positional[0]))
+            throw .keyError(a.positional[0], repr: try interpreter.repr(a.positional[0]))
         }
         add("setdefault") { _, d, a throws(ScriptError) in
             try a.expect("setdefault", 1...2)
@@ -70,7 +70,7 @@ enum SetMethods {
         }
         add("remove") { interpreter, s, a throws(ScriptError) in
             try a.expect("set.remove", 1...1)
-            if try s.storage.remove(a.positional[0]) == nil { throw ScriptError(.keyError, try interpreter.repr(a.positional[0])) }
+            if try s.storage.remove(a.positional[0]) == nil { throw .keyError(a.positional[0], repr: try interpreter.repr(a.positional[0])) }
             return .none
         }
         add("discard") { _, s, a throws(ScriptError) in

@@ -4,6 +4,7 @@ enum ExceptionKind: String, CaseIterable, Sendable {
     case exception = "Exception"
     case keyboardInterrupt = "KeyboardInterrupt"
     case systemExit = "SystemExit"
+    case generatorExit = "GeneratorExit"
     case arithmeticError = "ArithmeticError"
     case zeroDivisionError = "ZeroDivisionError"
     case overflowError = "OverflowError"
@@ -37,7 +38,7 @@ enum ExceptionKind: String, CaseIterable, Sendable {
     var parent: ExceptionKind? {
         switch self {
         case .baseException: nil
-        case .exception, .keyboardInterrupt, .systemExit: .baseException
+        case .exception, .keyboardInterrupt, .systemExit, .generatorExit: .baseException
         case .arithmeticError, .assertionError, .attributeError, .lookupError, .nameError,
              .typeError, .valueError, .runtimeError, .stopIteration, .importError, .syntaxError,
              .memoryError, .osError, .eofError, .usageError:

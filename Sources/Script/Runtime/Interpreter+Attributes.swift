@@ -50,7 +50,8 @@ extension Interpreter {
             if name == "__mro__" { return .tuple(type.mro.map { .type($0) }) }
             return nil
         case .object(let object):
-            return try object.attribute(name, interpreter: self)
+            if let member = try object.attribute(name, interpreter: self) { return member }
+            return name == "__class__" ? .type(typeObject(of: value)) : nil
         case .function(let function):
             switch name {
             case "__name__": return .str(function.definition.name)

@@ -78,21 +78,35 @@ extension Interpreter {
     /// binding `self` needs no new argument array).
     func callFunction(_ function: FunctionObject, receiver: Value? = nil, _ arguments: Arguments) throws(ScriptError) -> Value {
         try checkInterrupt()
-        if callDepth >= Interpreter.recursionLimit {
-            throw ScriptError(.recursionError, "maximum recursion depth exceeded")
-        }
         let definition = function.definition
         let scope = Scope(parent: function.closure === globals ? nil : function.closure,
                           capacity: definition.parameters.count + 4)
         try bindParameters(function, receiver: receiver, arguments, into: scope)
+        if definition.isGenerator {
+            let frame = GeneratorFrame(function: function, scope: scope, receiver: receiver ?? arguments.positional.first)
+            return .object(GeneratorObject(name: definition.name, qualifiedName: function.qualifiedName, body: frame))
+        }
+        return try inFrame(of: function, receiver: receiver ?? arguments.positional.first) { () throws(ScriptError) -> Value in
+            if case .returned(let value) = try execute(definition.body, in: scope) { return value }
+            return .none
+        }
+    }
+
+    /// Runs `body` as a Python frame of `function`: counted against the recursion limit, named
+    /// in tracebacks, and seen by `super()`.
+    func inFrame<R>(of function: FunctionObject, receiver: Value?,
+                    _ body: () throws(ScriptError) -> R) throws(ScriptError) -> R {
+        if callDepth >= Interpreter.recursionLimit {
+            throw ScriptError(.recursionError, "maximum recursion depth exceeded")
+        }
         let savedUnit = frameUnit, savedLine = frameLine, savedName = frameName
         let savedSelf = frameSelf, savedFunction = frameFunction
         callDepth += 1
         frameUnit = function.unit
-        frameLine = definition.line
-        frameName = definition.name
+        frameLine = function.definition.line
+        frameName = function.definition.name
         frameFunction = function
-        frameSelf = receiver ?? arguments.positional.first
+        frameSelf = receiver
         defer {
             callDepth -= 1
             frameUnit = savedUnit
@@ -102,8 +116,7 @@ extension Interpreter {
             frameFunction = savedFunction
         }
         do {
-            if case .returned(let value) = try execute(definition.body, in: scope) { return value }
-            return .none
+            return try body()
         } catch {
             var error = error
             error.traceback.insert(TraceFrame(unit: frameUnit, line: frameLine, function: frameName), at: 0)

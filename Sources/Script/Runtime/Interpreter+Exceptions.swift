@@ -6,7 +6,7 @@ extension Interpreter {
             return instance
         case .builtin(let kind, let message):
             let instance = InstanceObject(type: types.exception(kind))
-            instance.attributes["args"] = .tuple(message.isEmpty ? [] : [.str(message)])
+            instance.attributes["args"] = .tuple(error.arguments ?? (message.isEmpty ? [] : [.str(message)]))
             return instance
         }
     }

@@ -81,7 +81,12 @@ extension Interpreter {
             return .dict(dict)
         case .starred:
             throw .typeError("can't use starred expression here")
-        case .listComprehension(let element, let clauses), .generator(let element, let clauses):
+        case .generator(let element, let clauses):
+            guard let first = clauses.first else { return .list(ListObject([])) }
+            let iterator = try makeIterator(try evaluate(first.iterable, in: scope))
+            let body = ExpressionGenerator(element: element, clauses: clauses, first: iterator, scope: Scope(parent: scope))
+            return .object(GeneratorObject(name: "<genexpr>", qualifiedName: "<genexpr>", body: body))
+        case .listComprehension(let element, let clauses):
             let inner = Scope(parent: scope)
             if clauses.count == 1 { return .list(ListObject(try comprehendList(element, clauses[0], in: inner))) }
             var results: [Value] = []

@@ -75,7 +75,7 @@ extension Interpreter {
                     }
                     value = arguments.positional[index]
                 } else {
-                    guard let v = arguments.keyword(head) else { throw ScriptError(.keyError, PythonString.repr(head)) }
+                    guard let v = arguments.keyword(head) else { throw .keyError(.str(head), repr: PythonString.repr(head)) }
                     value = v
                 }
                 for attribute in path { value = try self.attribute(value, attribute) }
@@ -160,7 +160,7 @@ extension Interpreter {
                 while j < s.count && s[j] != UInt8(ascii: ")") { j += 1 }
                 guard j < s.count else { throw .valueError("incomplete format key") }
                 let key = String(decoding: UnsafeBufferPointer(rebasing: s[(i + 1)..<j]), as: UTF8.self)
-                guard let v = try mapping.get(.str(key)) else { throw ScriptError(.keyError, PythonString.repr(key)) }
+                guard let v = try mapping.get(.str(key)) else { throw .keyError(.str(key), repr: PythonString.repr(key)) }
                 keyed = v
                 i = j + 1
             }

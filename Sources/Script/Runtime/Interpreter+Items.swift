@@ -45,7 +45,7 @@ extension Interpreter {
             return .str(String(scalars[i]))
         case .dict(let dict):
             if let value = try dict.get(key) { return value }
-            throw ScriptError(.keyError, try repr(key))
+            throw .keyError(key, repr: try repr(key))
         case .object(let object):
             if let value = try object.item(key, interpreter: self) { return value }
         case .instance:
@@ -106,7 +106,7 @@ extension Interpreter {
             list.items.remove(at: try normalize(try indexValue(key), count: list.items.count, "list assignment"))
             return
         case .dict(let dict):
-            if try dict.remove(key) == nil { throw ScriptError(.keyError, try repr(key)) }
+            if try dict.remove(key) == nil { throw .keyError(key, repr: try repr(key)) }
             return
         case .none, .bool, .int, .float, .str, .tuple, .set, .function, .builtin, .boundMethod, .type, .instance,
              .module, .object:

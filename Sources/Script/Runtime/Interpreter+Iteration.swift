@@ -8,10 +8,11 @@ extension Interpreter {
         case .set(let set): return ArrayIterator(set.storage.keys)
         case .object(let object):
             if let iterator = try object.makeIterator(interpreter: self) { return iterator }
-        case .instance:
-            if let method = try attributeIfPresent(value, "__iter__") {
-                return try makeIterator(try call(method, Arguments()))
+        case .instance(let instance):
+            if let iter = instance.type.lookup("__iter__") {
+                return try iteratorReturned(by: try callBound(iter, receiver: value, Arguments()))
             }
+            if let getItem = instance.type.lookup("__getitem__") { return SequenceIterator(value, getItem: getItem) }
         case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module:
             break
         }
@@ -56,9 +57,7 @@ extension Interpreter {
         case .object(let object):
             if let n = try object.length(interpreter: self) { return n }
         case .instance:
-            if let method = try attributeIfPresent(value, "__len__"), case .int(let n) = try call(method, Arguments()) {
-                return n
-            }
+            if let n = try instanceLength(value) { return n }
         case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module:
             break
         }

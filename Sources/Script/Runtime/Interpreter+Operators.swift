@@ -126,9 +126,7 @@ extension Interpreter {
             if let n = try object.length(interpreter: self) { return n > 0 }
             return true
         case .instance:
-            if let method = try attributeIfPresent(value, "__bool__") { return try truth(try call(method, Arguments())) }
-            if let method = try attributeIfPresent(value, "__len__") { return try truth(try call(method, Arguments())) }
-            return true
+            return try instanceTruth(value)
         case .function, .builtin, .boundMethod, .type, .module: return true
         }
     }

@@ -46,7 +46,9 @@ extension Interpreter {
             return type.module == "builtins" ? "<class '\(type.name)'>" : "<class '\(type.module).\(type.name)'>"
         case .instance(let instance):
             if let method = instance.type.lookup("__repr__"), case .function = method {
-                return try str(try callBound(method, receiver: value, Arguments()))
+                return try nestedRepr { () throws(ScriptError) in
+                    try checkedText(try callBound(method, receiver: value, Arguments()), from: "__repr__")
+                }
             }
             if let kind = instance.type.exceptionKind, instance.type.lookup("__repr__") == nil {
                 _ = kind
@@ -74,18 +76,29 @@ extension Interpreter {
         case .object(let object): return try object.str(interpreter: self)
         case .instance(let instance):
             if let method = instance.type.lookup("__str__"), case .function = method {
-                return try str(try callBound(method, receiver: value, Arguments()))
+                return try nestedRepr { () throws(ScriptError) in
+                    try checkedText(try callBound(method, receiver: value, Arguments()), from: "__str__")
+                }
             }
-            if instance.type.exceptionKind != nil {
+            if let kind = instance.type.exceptionKind {
                 guard case .tuple(let args)? = instance.attributes["args"] else { return "" }
                 if args.isEmpty { return "" }
-                if args.count == 1 { return try str(args[0]) }
+                // KeyError shows its key as a repr (CPython's KeyError_str).
+                if args.count == 1 { return kind.isSubkind(of: .keyError) ? try repr(args[0]) : try str(args[0]) }
                 return try repr(.tuple(args))
             }
             return try repr(value)
         case .none, .bool, .int, .float, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module:
             return try repr(value)
         }
+    }
+
+    /// The text a user `__str__` / `__repr__` returned, which must be a string.
+    private func checkedText(_ result: Value, from method: String) throws(ScriptError) -> String {
+        guard case .str(let text) = result else {
+            throw .typeError("\(method) returned non-string (type \(result.typeName))")
+        }
+        return text
     }
 
     private func nestedRepr(_ body: () throws(ScriptError) -> String) throws(ScriptError) -> String {

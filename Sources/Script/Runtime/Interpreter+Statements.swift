@@ -80,6 +80,9 @@ extension Interpreter {
             bind(name, cls, in: scope)
         case .magic(let text):
             try runMagic(text, in: scope)
+        case .yield:
+            // The parser accepts `yield` only in functions, which run it as generators.
+            throw ScriptError(.syntaxError, "'yield' outside function")
         }
         return .normal
     }
@@ -145,10 +148,10 @@ extension Interpreter {
             if let target = first.target { try assign(target, entered, in: scope) }
             flow = try runWith(rest, body, in: scope)
         } catch {
-            try exitContext(manager)
-            throw error
+            try exitContexts([manager], raising: error)
+            return .normal
         }
-        try exitContext(manager)
+        try exitContexts([manager], raising: nil)
         return flow
     }
 
@@ -156,8 +159,13 @@ extension Interpreter {
         switch manager {
         case .object(let object):
             if let value = try object.enter(interpreter: self) { return value }
-        case .instance:
-            if let enter = try attributeIfPresent(manager, "__enter__") { return try call(enter, Arguments()) }
+        case .instance(let instance):
+            if let enter = instance.type.lookup("__enter__") {
+                guard instance.type.lookup("__exit__") != nil else {
+                    throw .typeError("'\(manager.typeName)' object does not support the context manager protocol (missed __exit__ method)")
+                }
+                return try callBound(enter, receiver: manager, Arguments())
+            }
         case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type,
              .module:
             break
@@ -165,17 +173,41 @@ extension Interpreter {
         throw .typeError("'\(manager.typeName)' object does not support the context manager protocol")
     }
 
-    func exitContext(_ manager: Value) throws(ScriptError) {
-        switch manager {
-        case .object(let object): try object.exit(interpreter: self)
-        case .instance:
-            if let exit = try attributeIfPresent(manager, "__exit__") {
-                _ = try call(exit, Arguments([.none, .none, .none]))
+    /// Leaves `managers` innermost first, as nested `with` blocks do. With an exception passing
+    /// through, each `__exit__` receives it and may suppress it by returning a true value; the
+    /// exception still pending at the end is raised.
+    func exitContexts(_ managers: [Value], raising error: ScriptError?) throws(ScriptError) {
+        var pending = error
+        for manager in managers.reversed() {
+            do {
+                if try exitContext(manager, error: pending) { pending = nil }
+            } catch {
+                pending = error
             }
+        }
+        if let pending { throw pending }
+    }
+
+    /// Calls the manager's exit; true when it suppresses `error`.
+    private func exitContext(_ manager: Value, error: ScriptError?) throws(ScriptError) -> Bool {
+        switch manager {
+        case .object(let object):
+            try object.exit(interpreter: self)
+        case .instance(let instance):
+            guard let exit = instance.type.lookup("__exit__") else { return false }
+            var arguments: [Value] = [.none, .none, .none]
+            if let error {
+                let exception = exceptionObject(error)
+                arguments = [.type(exception.type), .instance(exception), .none]
+            }
+            let result = try callBound(exit, receiver: manager, Arguments(arguments))
+            guard error != nil else { return false }
+            return try truth(result)
         case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type,
              .module:
             break
         }
+        return false
     }
 
     func runTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt],
@@ -209,8 +241,14 @@ extension Interpreter {
 
     func matchingHandler(_ error: ScriptError, _ handlers: [ExceptHandler],
                          in scope: Scope) throws(ScriptError) -> ExceptHandler? {
-        for handler in handlers {
-            guard let typeExpr = handler.type else { return handler }
+        try matchingHandlerIndex(error, handlers, in: scope).map { handlers[$0] }
+    }
+
+    /// The position of the first `except` clause that catches `error`.
+    func matchingHandlerIndex(_ error: ScriptError, _ handlers: [ExceptHandler],
+                              in scope: Scope) throws(ScriptError) -> Int? {
+        for (index, handler) in handlers.enumerated() {
+            guard let typeExpr = handler.type else { return index }
             let typeValue = try evaluate(typeExpr, in: scope)
             let candidates: [Value]
             if case .tuple(let items) = typeValue { candidates = items } else { candidates = [typeValue] }
@@ -218,7 +256,7 @@ extension Interpreter {
                 guard case .type(let type) = candidate, type.exceptionKind != nil else {
                     throw .typeError("catching classes that do not inherit from BaseException is not allowed")
                 }
-                if exception(error, matches: type) { return handler }
+                if exception(error, matches: type) { return index }
             }
         }
         return nil

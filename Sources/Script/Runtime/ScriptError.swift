@@ -9,6 +9,8 @@ struct ScriptError: Error, @unchecked Sendable {
     }
 
     var payload: Payload
+    /// The exception's `args` when they are not just the message (KeyError keeps its key).
+    var arguments: [Value]?
     /// Frames from outermost to innermost, filled in as the error unwinds.
     var traceback: [TraceFrame] = []
 
@@ -18,6 +20,13 @@ struct ScriptError: Error, @unchecked Sendable {
 
     init(instance: InstanceObject) {
         payload = .instance(instance)
+    }
+
+    /// `KeyError(key)`: the message is the key's repr, and `args` holds the key itself.
+    static func keyError(_ key: Value, repr: String) -> ScriptError {
+        var error = ScriptError(.keyError, repr)
+        error.arguments = [key]
+        return error
     }
 
     static func typeError(_ message: String) -> ScriptError { ScriptError(.typeError, message) }

@@ -52,6 +52,8 @@ enum LocalNames {
                 bound.insert(definition.name)
             case .classDef(let name, _, _, _):
                 bound.insert(name)
+            case .yield(let targets, _, _):
+                for target in targets { targetNames(target, into: &bound) }
             case .expression, .pass, .break, .continue, .return, .raise, .assert, .magic:
                 break
             }
@@ -124,6 +126,9 @@ enum LocalNames {
         case .classDef(_, let bases, _, let decorators):
             for b in bases { e(b) }
             for d in decorators { e(d) }
+        case .yield(let targets, let value, _):
+            for target in targets { e(target) }
+            e(value)
         case .pass, .break, .continue, .global, .nonlocal, .import, .fromImport, .magic:
             break
         }

@@ -34,6 +34,9 @@ extension Parser {
         case .punct(.leftBrace):
             advance()
             return try nested { (p: inout Parser) throws(SyntaxError) -> Expr in try p.parseBraceDisplay() }
+        case .keyword(.yield):
+            throw SyntaxError("Recur script accepts 'yield' as a statement or as the whole value of an assignment "
+                              + "(x = yield value), not inside an expression", at: token.location)
         case .keyword, .punct, .imaginary, .magic, .newline, .indent, .dedent, .endOfInput:
             throw invalid()
         }

@@ -75,8 +75,7 @@ extension Parser {
             let message = accept(.comma) ? try parseTest() : nil
             return make(.assert(test, message: message))
         case .keyword(.import): return make(try parseImport())
-        case .keyword(.yield):
-            throw SyntaxError("'yield' is not supported in Recur script (generators are not available)", at: current.location)
+        case .keyword(.yield): return make(try parseYield(targets: []))
         case .keyword(.from): return make(try parseFromImport())
         default: return make(try parseExpressionStatement())
         }
@@ -106,12 +105,27 @@ extension Parser {
         var targets = [first]
         var value = first
         while accept(.assign) {
+            if at(.yield) {
+                for target in targets { try checkTarget(target, deleting: false) }
+                return try parseYield(targets: targets)
+            }
             value = try parseTestList(allowStar: true)
             targets.append(value)
         }
         targets.removeLast()
         for target in targets { try checkTarget(target, deleting: false) }
         return .assign(targets: targets, value: value)
+    }
+
+    /// `yield`, `yield value`, `yield a, b` or `yield from iterable`, after any assignment targets.
+    mutating func parseYield(targets: [Expr]) throws(SyntaxError) -> StmtKind {
+        advance()
+        if accept(.from) {
+            return .yield(targets: targets, value: try parseTest(), delegating: true)
+        }
+        let value = atStatementEnd ? nil : try parseTestList(allowStar: true)
+        guard atStatementEnd else { throw invalid() }
+        return .yield(targets: targets, value: value, delegating: false)
     }
 
     static let augmentedOperators: [Punct: BinaryOp] = [

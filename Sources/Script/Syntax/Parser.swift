@@ -105,7 +105,10 @@ struct Parser {
             case .newline: advance()
             case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent,
                  .dedent:
-                statements.append(contentsOf: try parseStatement())
+                let start = current.location
+                let parsed = try parseStatement()
+                if parsed.contains(where: \.containsYield) { throw SyntaxError("'yield' outside function", at: start) }
+                statements.append(contentsOf: parsed)
             }
         }
     }

@@ -19,6 +19,8 @@ final class FunctionDefinition: Sendable {
     let parameterNames: [NameRef]
     /// Only plain positional-or-keyword parameters (the common case, bound without checks).
     let isSimple: Bool
+    /// A body with `yield`: calling the function makes a generator.
+    let isGenerator: Bool
 
     init(name: String, parameters: [Parameter], body: [Stmt], line: Int) {
         self.name = name
@@ -28,6 +30,7 @@ final class FunctionDefinition: Sendable {
         if name != "<lambda>" { LocalNames.mark(body: body, parameters: parameters) }
         self.body = body
         self.line = line
+        isGenerator = body.contains { $0.containsYield }
         if case .expression(.literal(.string(let doc)))? = body.first?.kind {
             docstring = doc
         } else {
@@ -75,10 +78,41 @@ indirect enum StmtKind: Sendable {
     case functionDef(FunctionDefinition, decorators: [Expr])
     case classDef(name: String, bases: [Expr], body: [Stmt], decorators: [Expr])
     case magic(String)
+    /// `yield value`, `yield from iterable`, or either as the value of an assignment
+    /// (`x = yield value`): the places Recur script accepts `yield`.
+    case yield(targets: [Expr], value: Expr?, delegating: Bool)
 }
 
 /// A statement with the line it starts on (tracebacks name it).
 struct Stmt: Sendable {
     var kind: StmtKind
     var line: Int
+    /// Whether a `yield` of this function is inside the statement (a generator resumes
+    /// only such statements; the others run on the ordinary path).
+    let containsYield: Bool
+
+    init(kind: StmtKind, line: Int) {
+        self.kind = kind
+        self.line = line
+        containsYield = kind.containsYield
+    }
+}
+
+extension StmtKind {
+    /// Whether this statement or a block nested in it yields (nested functions and classes
+    /// are scopes of their own and do not count).
+    var containsYield: Bool {
+        func any(_ block: [Stmt]) -> Bool { block.contains { $0.containsYield } }
+        switch self {
+        case .yield: return true
+        case .if(let branches, let orElse): return branches.contains { any($0.body) } || any(orElse)
+        case .while(_, let body, let orElse), .for(_, _, let body, let orElse): return any(body) || any(orElse)
+        case .with(_, let body): return any(body)
+        case .try(let body, let handlers, let orElse, let finally):
+            return any(body) || handlers.contains { any($0.body) } || any(orElse) || any(finally)
+        case .expression, .assign, .augmentedAssign, .annotatedAssign, .delete, .pass, .break, .continue, .return,
+             .raise, .global, .nonlocal, .assert, .import, .fromImport, .functionDef, .classDef, .magic:
+            return false
+        }
+    }
 }

@@ -58,10 +58,10 @@ final class ParamGroupObject: ScriptObject {
     init(_ owner: OptimizerObject) { self.owner = owner }
     var typeName: String { "dict" }
     func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        guard case .str(let name) = key else { throw ScriptError(.keyError, try interpreter.repr(key)) }
+        guard case .str(let name) = key else { throw .keyError(key, repr: try interpreter.repr(key)) }
         if name == "lr" { return .float(owner.optimizer.learningRate) }
         if name == "params" { return .list(ListObject(owner.optimizer.parameters.map { interpreter.wrap($0) })) }
-        throw ScriptError(.keyError, PythonString.repr(name))
+        throw .keyError(.str(name), repr: PythonString.repr(name))
     }
     func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         guard case .str("lr") = key, let lr = try interpreter.doubleArgument(value, "lr") else { return false }
