@@ -26,8 +26,7 @@ struct RunCommand: ParsableCommand {
         if failure.name == "SystemExit" {
             // As Python: no argument (exit(), quit(), sys.exit()) is success, a number is the
             // status, anything else is printed to stderr with status 1.
-            if failure.message.isEmpty { return }
-            if let status = Int32(failure.message) {
+            if let status = failure.exitStatus {
                 if status == 0 { return }
                 throw ExitCode(status)
             }

@@ -12,8 +12,8 @@ enum StandardModules {
             .int(Interpreter.recursionLimit)
         })
         module.namespace["exit"] = .builtin(BuiltinFunction("exit") { interpreter, a throws(ScriptError) in
-            let code = a.positional.first ?? .none
-            throw ScriptError(.systemExit, code.isNone ? "" : try interpreter.str(code))
+            try a.expect("exit", 0...1)
+            throw try interpreter.errorToRaise(.type(interpreter.types.exception(.systemExit)), value: a.positional.first)
         })
     }
 

@@ -231,10 +231,11 @@ final class GeneratorFrame: GeneratorBody {
                 } catch {
                     do {
                         if let k = try interpreter.matchingHandlerIndex(error, handlers, in: scope) {
+                            let held = interpreter.caught(error)
                             if let name = handlers[k].name {
-                                interpreter.bind(name, .instance(interpreter.exceptionObject(error)), in: scope)
+                                interpreter.bind(name, .instance(interpreter.exceptionObject(held)), in: scope)
                             }
-                            phase = .handler(k, error, nil)
+                            phase = .handler(k, held, nil)
                         } else {
                             phase = .finally(.failure(error), nil)
                         }
@@ -253,7 +254,7 @@ final class GeneratorFrame: GeneratorBody {
                     }
                 } catch {
                     interpreter.handling.removeLast()
-                    phase = .finally(.failure(error), nil)
+                    phase = .finally(.failure(interpreter.chaining(error, to: interpreter.contextual(handled))), nil)
                 }
             case .orElse(let point):
                 do {
@@ -265,7 +266,14 @@ final class GeneratorFrame: GeneratorBody {
                     phase = .finally(.failure(error), nil)
                 }
             case .finally(let pending, let point):
-                switch try runBlock(finally, from: point, interpreter) {
+                let outcome: BlockOutcome
+                do {
+                    outcome = try runBlock(finally, from: point, interpreter)
+                } catch {
+                    if case .failure(let failed) = pending { throw interpreter.chaining(error, to: interpreter.contextual(failed)) }
+                    throw error
+                }
+                switch outcome {
                 case .suspend(let inner): return .suspend(.try(.finally(pending, inner)))
                 case .flow(.normal): return .flow(try pending.get())
                 case .flow(let flow): return .flow(flow)

@@ -27,6 +27,9 @@ extension Interpreter {
                 return member
             }
             if name == "__class__" { return .type(instance.type) }
+            if let kind = instance.type.exceptionKind, let member = exceptionAttribute(instance, kind, name) {
+                return member
+            }
             if name == "__dict__" {
                 let dict = DictObject()
                 for (key, v) in instance.attributes { try dict.set(.str(key), v) }

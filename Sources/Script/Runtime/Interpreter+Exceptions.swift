@@ -7,7 +7,79 @@ extension Interpreter {
         case .builtin(let kind, let message):
             let instance = InstanceObject(type: types.exception(kind))
             instance.attributes["args"] = .tuple(error.arguments ?? (message.isEmpty ? [] : [.str(message)]))
+            if let cause = error.cause { instance.attributes["__cause__"] = .instance(exceptionObject(cause.error)) }
+            if let context = error.context {
+                instance.attributes["__context__"] = .instance(exceptionObject(context.error))
+            }
             return instance
+        }
+    }
+
+    /// The error as an `except` clause holds it: materialised once, so that a bare `raise`
+    /// re-raises the same object and chaining can tell a new exception from it.
+    func caught(_ error: ScriptError) -> ScriptError {
+        guard case .builtin = error.payload else { return error }
+        var held = error
+        held.payload = .instance(exceptionObject(error))
+        return held
+    }
+
+    /// `handled` as a chained exception shows it: its traceback ends in the frame that caught it.
+    func contextual(_ handled: ScriptError) -> ScriptError {
+        var chained = handled
+        chained.traceback.insert(TraceFrame(unit: frameUnit, line: frameLine, function: frameName), at: 0)
+        return chained
+    }
+
+    /// `new` with `handled` as its implicit context: an exception raised while another is
+    /// handled (or while `finally` runs for it) remembers it, unless it is that exception.
+    func chaining(_ new: ScriptError, to handled: ScriptError) -> ScriptError {
+        guard new.context == nil else { return new }
+        if case .instance(let a) = new.payload, case .instance(let b) = handled.payload, a === b { return new }
+        var result = new
+        result.context = ChainedError(handled)
+        if case .instance(let instance) = result.payload, instance.attributes["__context__"] == nil {
+            instance.attributes["__context__"] = .instance(exceptionObject(handled))
+        }
+        return result
+    }
+
+    /// The attributes every exception has before anything sets them.
+    func exceptionAttribute(_ instance: InstanceObject, _ kind: ExceptionKind, _ name: String) -> Value? {
+        switch name {
+        case "args": return .tuple([])
+        case "__cause__", "__context__", "__traceback__": return Value.none
+        case "__suppress_context__": return .bool(false)
+        case "code" where kind.isSubkind(of: .systemExit): return systemExitCode(instance)
+        case "value" where kind.isSubkind(of: .stopIteration):
+            guard case .tuple(let args)? = instance.attributes["args"], let first = args.first else { return Value.none }
+            return first
+        default: return nil
+        }
+    }
+
+    /// The status `SystemExit` asks the process to end with, or nil when its code is not a
+    /// number (Python then prints the code and exits with 1).
+    func exitStatus(of error: ScriptError) -> Int32? {
+        guard case .instance(let instance) = error.payload else { return 0 }
+        let code = instance.attributes["code"] ?? systemExitCode(instance)
+        switch code {
+        case .none: return 0
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return Int32(truncatingIfNeeded: i)
+        case .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module,
+             .object:
+            return nil
+        }
+    }
+
+    /// `SystemExit.code`: None without arguments, the argument alone, or all of them.
+    func systemExitCode(_ instance: InstanceObject) -> Value {
+        guard case .tuple(let args)? = instance.attributes["args"] else { return .none }
+        switch args.count {
+        case 0: return .none
+        case 1: return args[0]
+        default: return .tuple(args)
         }
     }
 

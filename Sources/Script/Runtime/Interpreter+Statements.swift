@@ -213,14 +213,25 @@ extension Interpreter {
     func runTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt],
                 in scope: Scope) throws(ScriptError) -> Flow {
         let outcome: Result<Flow, ScriptError>
+        var failedLine = frameLine
         do {
             outcome = .success(try runTryBody(body, handlers, orElse, in: scope))
         } catch {
             outcome = .failure(error)
+            failedLine = frameLine
         }
-        let finalFlow = try execute(finally, in: scope)
-        if case .normal = finalFlow { return try outcome.get() }
-        return finalFlow
+        if finally.isEmpty { return try outcome.get() }
+        let finalFlow: Flow
+        do {
+            finalFlow = try execute(finally, in: scope)
+        } catch {
+            if case .failure(let pending) = outcome { throw chaining(error, to: contextual(pending)) }
+            throw error
+        }
+        guard case .normal = finalFlow else { return finalFlow }
+        // The traceback names the line that raised, not the last line of `finally`.
+        if case .failure = outcome { frameLine = failedLine }
+        return try outcome.get()
     }
 
     private func runTryBody(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt],
@@ -230,10 +241,16 @@ extension Interpreter {
             flow = try execute(body, in: scope)
         } catch {
             guard let handler = try matchingHandler(error, handlers, in: scope) else { throw error }
-            if let name = handler.name { bind(name, .instance(exceptionObject(error)), in: scope) }
-            handling.append(error)
+            let held = caught(error)
+            if let name = handler.name { bind(name, .instance(exceptionObject(held)), in: scope) }
+            let chained = contextual(held)
+            handling.append(held)
             defer { handling.removeLast() }
-            return try execute(handler.body, in: scope)
+            do {
+                return try execute(handler.body, in: scope)
+            } catch {
+                throw chaining(error, to: chained)
+            }
         }
         if case .normal = flow { return try execute(orElse, in: scope) }
         return flow
@@ -279,14 +296,25 @@ extension Interpreter {
             }
             throw current
         }
-        var value = try evaluate(expr, in: scope)
-        if case .type(let type) = value, type.exceptionKind != nil {
-            value = try call(value, Arguments())
+        var error = try errorToRaise(try evaluate(expr, in: scope))
+        if let cause {
+            let value = try evaluate(cause, in: scope)
+            guard case .instance(let raised) = error.payload else { throw error }
+            if value.isNone {
+                raised.attributes["__cause__"] = Value.none
+            } else {
+                let causeError: ScriptError
+                do {
+                    causeError = try errorToRaise(value)
+                } catch {
+                    throw .typeError("exception causes must derive from BaseException")
+                }
+                error.cause = ChainedError(causeError)
+                raised.attributes["__cause__"] = .instance(exceptionObject(causeError))
+            }
+            error.suppressContext = true
+            raised.attributes["__suppress_context__"] = .bool(true)
         }
-        guard case .instance(let instance) = value, instance.type.exceptionKind != nil else {
-            throw .typeError("exceptions must derive from BaseException")
-        }
-        if let cause { _ = try evaluate(cause, in: scope) }
-        throw ScriptError(instance: instance)
+        throw error
     }
 }

@@ -11,6 +11,12 @@ struct ScriptError: Error, @unchecked Sendable {
     var payload: Payload
     /// The exception's `args` when they are not just the message (KeyError keeps its key).
     var arguments: [Value]?
+    /// `raise ... from cause`: the explicit cause (`__cause__`).
+    var cause: ChainedError?
+    /// The exception being handled when this one was raised (`__context__`).
+    var context: ChainedError?
+    /// Set by `raise ... from`: the context is not shown (`__suppress_context__`).
+    var suppressContext = false
     /// Frames from outermost to innermost, filled in as the error unwinds.
     var traceback: [TraceFrame] = []
 
@@ -35,6 +41,12 @@ struct ScriptError: Error, @unchecked Sendable {
     static func attributeError(_ message: String) -> ScriptError { ScriptError(.attributeError, message) }
     static func runtimeError(_ message: String) -> ScriptError { ScriptError(.runtimeError, message) }
     static func zeroDivision(_ message: String) -> ScriptError { ScriptError(.zeroDivisionError, message) }
+}
+
+/// An exception linked from another as its cause or context.
+final class ChainedError: @unchecked Sendable {
+    let error: ScriptError
+    init(_ error: ScriptError) { self.error = error }
 }
 
 /// One line of a traceback: where the code was when the error passed through.

@@ -14,12 +14,16 @@ public struct ScriptFailure: Error, Sendable, Equatable {
     public let message: String
     /// The traceback lines, ending with `name: message`.
     public let traceback: [String]
+    /// For `SystemExit`: the process status its code asks for, or nil when the code is not a
+    /// number (a script then prints the message and ends with status 1, as Python does).
+    public let exitStatus: Int32?
 
     /// Creates a failure.
-    public init(name: String, message: String, traceback: [String]) {
+    public init(name: String, message: String, traceback: [String], exitStatus: Int32? = nil) {
         self.name = name
         self.message = message
         self.traceback = traceback
+        self.exitStatus = exitStatus
     }
 }
 

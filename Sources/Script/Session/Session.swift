@@ -169,9 +169,33 @@ public final class Session {
 
     private func failure(_ error: ScriptError, unit: SourceUnit) -> ScriptFailure {
         let (name, message) = interpreter.describe(error)
-        var frames = error.traceback
-        frames.insert(TraceFrame(unit: unit, line: interpreter.frameLine, function: "<module>"), at: 0)
-        return ScriptFailure(name: name, message: message, traceback: TracebackRenderer.lines(frames, name: name, message: message))
+        var outermost = error
+        outermost.traceback.insert(TraceFrame(unit: unit, line: interpreter.frameLine, function: "<module>"), at: 0)
+        let isExit = interpreter.exception(error, matches: interpreter.types.exception(.systemExit))
+        return ScriptFailure(name: name, message: message, traceback: chainLines(outermost, seen: []),
+                             exitStatus: isExit ? interpreter.exitStatus(of: error) : nil)
+    }
+
+    /// The traceback of `error` after those of its cause or context, as CPython prints a chain.
+    private func chainLines(_ error: ScriptError, seen: [ObjectIdentifier]) -> [String] {
+        let (name, message) = interpreter.describe(error)
+        let own = TracebackRenderer.lines(error.traceback, name: name, message: message)
+        var seen = seen
+        if case .instance(let instance) = error.payload {
+            // A chain that loops back (an exception re-raised as its own context) ends there.
+            if seen.contains(ObjectIdentifier(instance)) { return own }
+            seen.append(ObjectIdentifier(instance))
+        }
+        guard seen.count < 100 else { return own }
+        if let cause = error.cause {
+            return chainLines(cause.error, seen: seen)
+                + ["", "The above exception was the direct cause of the following exception:", ""] + own
+        }
+        if let context = error.context, !error.suppressContext {
+            return chainLines(context.error, seen: seen)
+                + ["", "During handling of the above exception, another exception occurred:", ""] + own
+        }
+        return own
     }
 }
 

@@ -9,6 +9,17 @@ enum CPython {
     }
 
     static func run(_ program: String) throws -> Run {
+        let (stdout, stderr) = try execute(program)
+        let lines = stderr.split(separator: "\n")
+        return Run(stdout: stdout, error: lines.last.map(String.init) ?? "")
+    }
+
+    /// The whole of stderr (a traceback, say).
+    static func runCapturingStderr(_ program: String) throws -> String {
+        try execute(program).stderr
+    }
+
+    private static func execute(_ program: String) throws -> (stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", program]
@@ -19,8 +30,7 @@ enum CPython {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let lines = String(decoding: stderr, as: UTF8.self).split(separator: "\n")
-        return Run(stdout: String(decoding: stdout, as: UTF8.self), error: lines.last.map(String.init) ?? "")
+        return (String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 }
 
