@@ -48,7 +48,7 @@ let package = Package(
         ),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script"], exclude: ["Programs"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"], exclude: ["Programs", "TorchPrograms"]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "CZeroMQ"]),
         .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel"]),
     ]

@@ -1,3 +1,5 @@
+import Tensors
+
 /// A Recur script session: one workspace of variables, modules and library state that
 /// cells run against, with completion and inspection over it.
 public final class Session {
@@ -7,6 +9,8 @@ public final class Session {
     private let symbols = SymbolTable()
     /// Every call into the interpreter runs on this thread's stack (see `LargeStack`).
     private let stack = LargeStack()
+    /// The workspace's autograd switch (`torch.set_grad_enabled`), kept between cells.
+    private var gradEnabled = true
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
@@ -22,12 +26,22 @@ public final class Session {
 
     /// Runs one cell; `cellName` names the cell in tracebacks (e.g. "Cell In[3]").
     public func execute(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
-        stack.run { runCell(code, cellName: cellName, host: host) }
+        inSession { runCell(code, cellName: cellName, host: host) }
+    }
+
+    /// Runs `body` on the worker with the session's grad mode in force, and keeps what the
+    /// code left it at.
+    private func inSession<T>(_ body: () -> T) -> T {
+        stack.run {
+            GradMode.isEnabled = gradEnabled
+            defer { gradEnabled = GradMode.isEnabled }
+            return body()
+        }
     }
 
     /// For `user_expressions`: evaluates one expression without touching history.
     public func evaluate(expression: String, host: any ScriptHost) -> ExecutionOutcome {
-        stack.run {
+        inSession {
             let unit = SourceUnit(name: "<expression>", source: expression)
             interpreter.host = host
             defer { interpreter.host = SilentHost() }
@@ -66,6 +80,7 @@ public final class Session {
         let old = workspace
         // Values may nest deeply; freeing them recurses, so do it on the large stack.
         stack.run { old.reset() }
+        gradEnabled = true
         workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
         ExitAutocall.install(in: interpreter)

@@ -2,6 +2,19 @@ import Tensors
 
 /// Fills `torch`: tensor creation, math, seeding, grad mode, dtypes and devices.
 enum TorchModule {
+    /// `torch.no_grad()` (a context manager) or `torch.no_grad` over a function (a decorator).
+    private static func gradModeObject(_ kind: GradModeObject.Kind, _ name: String, _ a: Arguments,
+                                       _ interpreter: Interpreter) throws(ScriptError) -> Value {
+        try a.expect(name, 0...1)
+        if let function = a.positional.first {
+            guard interpreter.isCallable(function) else {
+                throw .typeError("\(name).__init__() takes 1 positional argument but 2 were given")
+            }
+            return GradModeObject.decorate(function, kind: kind, interpreter: interpreter)
+        }
+        return .object(GradModeObject(kind))
+    }
+
     static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         let torch = interpreter.torch
         var ns: [String: Value] = [:]
@@ -141,19 +154,37 @@ enum TorchModule {
             interpreter.torch.generator.manualSeed(UInt64(bitPattern: Int64(seed)))
             return Value.none
         }
-        add("no_grad", "no_grad()", "Context manager that disables gradient recording: `with torch.no_grad():`.") { _, a throws(ScriptError) in
-            try a.expect("no_grad", 0...0)
-            return .object(GradModeObject(enabled: false))
+        add("no_grad", "no_grad()", "Context manager and decorator that disables gradient recording: `with torch.no_grad():`.") { interpreter, a throws(ScriptError) in
+            try gradModeObject(.noGrad, "no_grad", a, interpreter)
         }
-        add("enable_grad", "enable_grad()", "Context manager that enables gradient recording.") { _, _ throws(ScriptError) in
-            .object(GradModeObject(enabled: true))
+        add("enable_grad", "enable_grad()", "Context manager and decorator that enables gradient recording.") { interpreter, a throws(ScriptError) in
+            try gradModeObject(.enableGrad, "enable_grad", a, interpreter)
         }
-        add("set_grad_enabled", "set_grad_enabled(mode)", "Context manager that sets gradient recording on or off.") { interpreter, a throws(ScriptError) in
-            try a.expect("set_grad_enabled", 1...1)
-            return .object(GradModeObject(enabled: try interpreter.truth(a.positional[0])))
+        add("inference_mode", "inference_mode(mode=True)", "Context manager and decorator that disables gradient recording (Recur's inference mode is no_grad).") { interpreter, a throws(ScriptError) in
+            try a.expect("inference_mode", 0...1, keywords: ["mode"])
+            if let function = a.positional.first, interpreter.isCallable(function) {
+                return GradModeObject.decorate(function, kind: .inferenceMode(true), interpreter: interpreter)
+            }
+            let on = try (a.keyword("mode") ?? a.positional.first).map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? true
+            return .object(GradModeObject(.inferenceMode(on)))
         }
-        add("is_grad_enabled", "is_grad_enabled()", "Whether gradient recording is on.") { _, _ throws(ScriptError) in
-            .bool(GradMode.isEnabled)
+        add("set_grad_enabled", "set_grad_enabled(mode)", "Switches gradient recording on or off; as a context manager, restores it on exit.") { interpreter, a throws(ScriptError) in
+            try a.expect("set_grad_enabled", 0...1, keywords: ["mode"])
+            guard let mode = a.positional.first ?? a.keyword("mode") else {
+                throw .typeError("set_grad_enabled.__init__() missing 1 required positional argument: 'mode'")
+            }
+            guard case .bool(let flag) = mode else {
+                throw .typeError("enabled must be a bool (got \(mode.typeName))")
+            }
+            return .object(GradModeObject(.setGradEnabled(flag, previous: GradMode.isEnabled)))
+        }
+        add("is_grad_enabled", "is_grad_enabled()", "Whether gradient recording is on.") { _, a throws(ScriptError) in
+            try a.expect("is_grad_enabled", 0...0)
+            return .bool(GradMode.isEnabled)
+        }
+        add("is_inference_mode_enabled", "is_inference_mode_enabled()", "Whether an inference_mode block is running.") { _, a throws(ScriptError) in
+            try a.expect("is_inference_mode_enabled", 0...0)
+            return .bool(interpreter.torch.inferenceDepth > 0)
         }
         add("device", "device(type)", "A device; Recur computes on the CPU.") { interpreter, a throws(ScriptError) in
             try a.expect("device", 1...2)

@@ -6,6 +6,8 @@ final class TorchState {
     let generator = Generator(seed: 0)
     /// The `Tensor` class, so `isinstance(x, torch.Tensor)` and `type(x)` agree.
     var tensorType: TypeObject?
+    /// How many `torch.inference_mode()` blocks are running (`is_inference_mode_enabled`).
+    var inferenceDepth = 0
 }
 
 extension Interpreter {

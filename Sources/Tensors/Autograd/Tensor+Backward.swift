@@ -23,7 +23,7 @@ extension Tensor {
         }
         root.pending = seed
         root.ownsPending = true
-        GradMode.$enabled.withValue(false) {
+        GradMode.withoutGrad {
             for tensor in order.reversed() {
                 guard let node = tensor.gradFn else { continue }
                 let received = node.pending

@@ -114,14 +114,7 @@ extension Tensor {
             throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
         }
         let positions = Tensor(shape: shape, storage: .int64((0..<Int64(count)).map { $0 }))
-        let region: Tensor
-        do {
-            region = try GradMode.$enabled.withValue(false) { try positions.subscript(components) }
-        } catch let error as TensorError {
-            throw error
-        } catch {
-            throw .runtime("\(error)")
-        }
+        let region = try GradMode.withoutGrad { () throws(TensorError) in try positions.subscript(components) }
         let offsets = region.int64s.map { Int($0) }
         guard let filled = try? value.expand(region.shape.dims) else {
             throw .runtime("shape mismatch: value tensor of shape \(value.shape.listDescription) cannot be broadcast to indexing result of shape \(region.shape.listDescription)")
