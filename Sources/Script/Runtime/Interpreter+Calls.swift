@@ -79,8 +79,7 @@ extension Interpreter {
     func callFunction(_ function: FunctionObject, receiver: Value? = nil, _ arguments: Arguments) throws(ScriptError) -> Value {
         try checkInterrupt()
         let definition = function.definition
-        let scope = Scope(parent: function.closure === globals ? nil : function.closure,
-                          capacity: definition.parameters.count + 4)
+        let scope = Scope(function: definition.code, captured: function.captured)
         try bindParameters(function, receiver: receiver, arguments, into: scope)
         if definition.isGenerator {
             let frame = GeneratorFrame(function: function, scope: scope, receiver: receiver ?? arguments.positional.first)
@@ -135,7 +134,7 @@ extension Interpreter {
             }
             if complete {
                 // Fresh scope: every parameter is a new binding, in order.
-                for (i, name) in definition.parameterNames.enumerated() {
+                for i in definition.parameterNames.indices {
                     let value: Value
                     if i < shift, let receiver {
                         value = receiver
@@ -144,7 +143,7 @@ extension Interpreter {
                     } else {
                         value = function.defaults[i] ?? .none
                     }
-                    scope.bindFresh(symbol(name), value)
+                    setParameter(i, value, of: definition, in: scope)
                 }
                 return
             }
@@ -191,11 +190,11 @@ extension Interpreter {
         var missing: [String] = []
         for (i, parameter) in parameters.enumerated() {
             switch parameter.kind {
-            case .varPositional: scope.setLocal(symbol(function.definition.parameterNames[i]), .tuple(extra))
-            case .varKeyword: scope.setLocal(symbol(function.definition.parameterNames[i]), .dict(keywordDict))
+            case .varPositional: setParameter(i, .tuple(extra), of: definition, in: scope)
+            case .varKeyword: setParameter(i, .dict(keywordDict), of: definition, in: scope)
             case .normal, .keywordOnly:
                 if let value = values[i] ?? function.defaults[i] {
-                    scope.setLocal(symbol(function.definition.parameterNames[i]), value)
+                    setParameter(i, value, of: definition, in: scope)
                 } else {
                     missing.append("'\(parameter.name)'")
                 }
@@ -205,6 +204,16 @@ extension Interpreter {
             let list = missing.count == 1 ? missing[0]
                 : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
             throw .typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+        }
+    }
+
+    /// Stores parameter `i` where the resolver put it (a slot, or a cell inner functions share).
+    @inline(__always)
+    private func setParameter(_ i: Int, _ value: Value, of definition: FunctionDefinition, in scope: Scope) {
+        switch definition.code.parameterTargets[i] {
+        case .local(let slot): scope.locals[slot] = value
+        case .cell(let index): scope.cells[index].value = value
+        case .global, .dynamic: bind(definition.parameters[i].name, value, in: scope)
         }
     }
 

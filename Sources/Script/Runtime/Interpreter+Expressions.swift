@@ -11,10 +11,6 @@ extension Interpreter {
             case .ellipsis: return .object(EllipsisObject())
             }
         case .name(let name):
-            if name.isLocal {
-                if let value = scope.local(symbol(name)) { return value }
-                throw ScriptError(.unboundLocalError, "cannot access local variable '\(name.text)' where it is not associated with a value")
-            }
             return try lookup(name, in: scope)
         case .attribute(let base, let name):
             return try attribute(try evaluate(base, in: scope), name)
@@ -81,32 +77,31 @@ extension Interpreter {
             return .dict(dict)
         case .starred:
             throw .typeError("can't use starred expression here")
-        case .generator(let element, let clauses):
-            guard let first = clauses.first else { return .list(ListObject([])) }
-            let iterator = try makeIterator(try evaluate(first.iterable, in: scope))
-            let body = ExpressionGenerator(element: element, clauses: clauses, first: iterator, scope: Scope(parent: scope))
+        case .generator(let element, let clauses, let code):
+            let (first, frame) = try comprehensionFrame(clauses, code, in: scope)
+            let body = ExpressionGenerator(element: element, clauses: clauses, first: try makeIterator(first), scope: frame)
             return .object(GeneratorObject(name: "<genexpr>", qualifiedName: "<genexpr>", body: body))
-        case .listComprehension(let element, let clauses):
-            let inner = Scope(parent: scope)
-            if clauses.count == 1 { return .list(ListObject(try comprehendList(element, clauses[0], in: inner))) }
+        case .listComprehension(let element, let clauses, let code):
+            let (first, frame) = try comprehensionFrame(clauses, code, in: scope)
+            if clauses.count == 1 { return .list(ListObject(try comprehendList(element, clauses[0], first, in: frame))) }
             var results: [Value] = []
-            try comprehend(clauses[...], in: inner) { () throws(ScriptError) in
-                results.append(try evaluate(element, in: inner))
+            try comprehend(clauses[...], first, in: frame) { () throws(ScriptError) in
+                results.append(try evaluate(element, in: frame))
             }
             return .list(ListObject(results))
-        case .setComprehension(let element, let clauses):
+        case .setComprehension(let element, let clauses, let code):
             let set = SetObject()
-            let inner = Scope(parent: scope)
-            try comprehend(clauses[...], in: inner) { () throws(ScriptError) in
-                try set.storage.set(try evaluate(element, in: inner), .none)
+            let (first, frame) = try comprehensionFrame(clauses, code, in: scope)
+            try comprehend(clauses[...], first, in: frame) { () throws(ScriptError) in
+                try set.storage.set(try evaluate(element, in: frame), .none)
             }
             return .set(set)
-        case .dictComprehension(let key, let value, let clauses):
+        case .dictComprehension(let key, let value, let clauses, let code):
             let dict = DictObject()
-            let inner = Scope(parent: scope)
-            try comprehend(clauses[...], in: inner) { () throws(ScriptError) in
-                let k = try evaluate(key, in: inner)
-                try dict.set(k, try evaluate(value, in: inner))
+            let (first, frame) = try comprehensionFrame(clauses, code, in: scope)
+            try comprehend(clauses[...], first, in: frame) { () throws(ScriptError) in
+                let k = try evaluate(key, in: frame)
+                try dict.set(k, try evaluate(value, in: frame))
             }
             return .dict(dict)
         case .fstring(let parts):
@@ -150,8 +145,17 @@ extension Interpreter {
 
     /// `[element for target in iterable if ...]` with one `for` (the usual form): a plain
     /// loop, with the result sized up front when the iterable's length is known.
-    func comprehendList(_ element: Expr, _ clause: ComprehensionClause, in scope: Scope) throws(ScriptError) -> [Value] {
-        let iterable = try evaluate(clause.iterable, in: scope)
+    /// A comprehension's first iterable, evaluated where the comprehension stands, and the
+    /// frame the rest of it runs in.
+    func comprehensionFrame(_ clauses: [ComprehensionClause], _ code: CodeScope,
+                            in scope: Scope) throws(ScriptError) -> (Value, Scope) {
+        guard let first = clauses.first else { return (.tuple([]), scope) }
+        let iterable = try evaluate(first.iterable, in: scope)
+        return (iterable, Scope(function: code, captured: code.freeSources.map { scope.cells[$0] }))
+    }
+
+    func comprehendList(_ element: Expr, _ clause: ComprehensionClause, _ iterable: Value,
+                        in scope: Scope) throws(ScriptError) -> [Value] {
         var results: [Value] = []
         switch iterable {
         case .list(let list): results.reserveCapacity(list.items.count)
@@ -175,14 +179,17 @@ extension Interpreter {
         return results
     }
 
-    /// Runs `body` once per combination of the comprehension's clauses.
-    func comprehend(_ clauses: ArraySlice<ComprehensionClause>, in scope: Scope,
+    /// Runs `body` once per combination of the comprehension's clauses; the first clause's
+    /// iterable is already evaluated.
+    func comprehend(_ clauses: ArraySlice<ComprehensionClause>, _ firstIterable: Value? = nil, in scope: Scope,
                     _ body: () throws(ScriptError) -> Void) throws(ScriptError) {
         guard let clause = clauses.first else {
             try body()
             return
         }
-        let iterator = try makeIterator(try evaluate(clause.iterable, in: scope))
+        let iterable: Value
+        if let firstIterable { iterable = firstIterable } else { iterable = try evaluate(clause.iterable, in: scope) }
+        let iterator = try makeIterator(iterable)
         outer: while let item = try iterator.next(interpreter: self) {
             try checkInterrupt()
             try assign(clause.target, item, in: scope)
@@ -199,12 +206,12 @@ extension Interpreter {
         for parameter in definition.parameters {
             defaults.append(try parameter.defaultValue.map { (e) throws(ScriptError) in try evaluate(e, in: scope) })
         }
-        var closure = scope
-        while closure.isClassBody { closure = closure.parent ?? globals }
-        return FunctionObject(definition: definition, defaults: defaults, closure: closure, unit: frameUnit)
+        let captured = definition.code.freeSources.map { scope.cells[$0] }
+        return FunctionObject(definition: definition, defaults: defaults, captured: captured, unit: frameUnit)
     }
 
-    func makeClass(_ name: String, _ baseExprs: [Expr], _ body: [Stmt], in scope: Scope) throws(ScriptError) -> TypeObject {
+    func makeClass(_ name: String, _ baseExprs: [Expr], _ body: [Stmt], code: CodeScope,
+                   in scope: Scope) throws(ScriptError) -> TypeObject {
         var bases: [TypeObject] = []
         for expr in baseExprs {
             guard case .type(let base) = try evaluate(expr, in: scope) else {
@@ -213,14 +220,12 @@ extension Interpreter {
             bases.append(base)
         }
         if bases.isEmpty { bases = [types.object] }
-        // Methods close over the scope around the class, not the class body (Python's rule).
-        let classScope = Scope(parent: scope === globals ? nil : scope)
-        classScope.isClassBody = true
+        let classScope = Scope(classBody: code, captured: code.freeSources.map { scope.cells[$0] })
         let savedName = frameName
         _ = try execute(body, in: classScope)
         frameName = savedName
         var namespace: [String: Value] = [:]
-        for (id, value) in classScope.entries { namespace[symbols.name(id)] = value }
+        for (id, value) in classScope.namedEntries { namespace[symbols.name(id)] = value }
         let type = TypeObject(name: name, bases: bases, namespace: namespace, kind: .user,
                               module: "__main__")
         for case .function(let function) in namespace.values {

@@ -40,10 +40,9 @@ extension Interpreter {
             return .returned(try expr.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none)
         case .raise(let expr, let cause):
             try raise(expr, cause: cause, in: scope)
-        case .global(let names):
-            scope.globalNames.formUnion(names.map { symbols.intern($0) })
-        case .nonlocal(let names):
-            scope.nonlocalNames.formUnion(names.map { symbols.intern($0) })
+        case .global, .nonlocal:
+            // The resolver has already placed these names.
+            break
         case .assert(let test, let message):
             if try !truth(try evaluate(test, in: scope)) {
                 let text = try message.map { (m) throws(ScriptError) in try str(try evaluate(m, in: scope)) } ?? ""
@@ -72,8 +71,8 @@ extension Interpreter {
                 function = try call(try evaluate(decorator, in: scope), Arguments([function]))
             }
             bind(definition.name, function, in: scope)
-        case .classDef(let name, let bases, let body, let decorators):
-            var cls = Value.type(try makeClass(name, bases, body, in: scope))
+        case .classDef(let name, let bases, let body, let decorators, let code):
+            var cls = Value.type(try makeClass(name, bases, body, code: code, in: scope))
             for decorator in decorators.reversed() {
                 cls = try call(try evaluate(decorator, in: scope), Arguments([cls]))
             }
@@ -104,10 +103,9 @@ extension Interpreter {
         let sequence = try evaluate(iterable, in: scope)
         // Ranges are by far the most common loop; count without an iterator object.
         if case .object(let object) = sequence, let range = object as? RangeObject, case .name(let ref) = target {
-            let name = symbol(ref)
             var i = range.start
             while range.step > 0 ? i < range.stop : i > range.stop {
-                bind(symbol: name, .int(i), in: scope)
+                bind(ref, .int(i), in: scope)
                 switch try execute(body, in: scope) {
                 case .normal, .continueLoop: try checkInterrupt()
                 case .breakLoop: return .normal

@@ -67,65 +67,130 @@ final class Interpreter {
         return id
     }
 
-    /// Resolves a name: locals, enclosing functions, globals, builtins.
+    /// Reads a name where the resolver said it lives.
     @inline(__always)
     func lookup(_ ref: NameRef, in scope: Scope) throws(ScriptError) -> Value {
-        try lookup(symbol: symbol(ref), in: scope)
+        switch ref.resolution {
+        case .local(let slot):
+            if let value = scope.locals[slot] { return value }
+            throw unboundLocal(ref.text)
+        case .cell(let index):
+            if let value = scope.cells[index].value { return value }
+            throw unboundCell(ref.text, index: index, in: scope)
+        case .global:
+            return try lookupGlobal(symbol(ref))
+        case .dynamic:
+            return try lookup(symbol: symbol(ref), name: ref.text, in: scope)
+        }
     }
 
     func lookup(_ name: String, in scope: Scope) throws(ScriptError) -> Value {
-        try lookup(symbol: symbols.intern(name), in: scope)
+        try lookup(symbol: symbols.intern(name), name: name, in: scope)
     }
 
-    func lookup(symbol id: Int, in scope: Scope) throws(ScriptError) -> Value {
-        var current: Scope? = scope
-        while let s = current, !s.isModule {
-            if let value = s.local(id) { return value }
-            current = s.parent
+    /// Reads a name by name: module code, class bodies, and code parsed while running.
+    func lookup(symbol id: Int, name: String, in scope: Scope) throws(ScriptError) -> Value {
+        switch scope.kind {
+        case .module:
+            break
+        case .classBody:
+            if let value = scope.named(id) { return value }
+            if case .cell(let index)? = scope.code?.resolution(of: name), let value = scope.cells[index].value {
+                return value
+            }
+        case .function:
+            if let resolution = scope.code?.resolution(of: name) {
+                switch resolution {
+                case .local(let slot):
+                    if let value = scope.locals[slot] { return value }
+                    throw unboundLocal(name)
+                case .cell(let index):
+                    if let value = scope.cells[index].value { return value }
+                    throw unboundCell(name, index: index, in: scope)
+                case .global, .dynamic: break
+                }
+            }
+            if let value = scope.named(id) { return value }
         }
+        return try lookupGlobal(id)
+    }
+
+    @inline(__always)
+    func lookupGlobal(_ id: Int) throws(ScriptError) -> Value {
         if let value = globals.local(id) { return value }
         if id < builtinSlots.count, let value = builtinSlots[id] { return value }
         throw ScriptError(.nameError, "name '\(symbols.name(id))' is not defined")
     }
 
-    /// Binds a name in `scope`, honouring `global` and `nonlocal` declarations.
-    @inline(__always)
-    func bind(symbol id: Int, _ value: Value, in scope: Scope) {
-        if scope.globalNames.isEmpty && scope.nonlocalNames.isEmpty {
-            scope.setLocal(id, value)
-            return
-        }
-        if scope.globalNames.contains(id) {
-            globals.setLocal(id, value)
-        } else if scope.nonlocalNames.contains(id) {
-            var current = scope.parent
-            while let s = current, !s.isModule {
-                if s.local(id) != nil {
-                    s.setLocal(id, value)
-                    return
-                }
-                current = s.parent
-            }
-            scope.setLocal(id, value)
-        } else {
-            scope.setLocal(id, value)
-        }
+    private func unboundLocal(_ name: String) -> ScriptError {
+        ScriptError(.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
     }
 
+    private func unboundCell(_ name: String, index: Int, in scope: Scope) -> ScriptError {
+        if let code = scope.code, index >= code.cellNames.count {
+            return ScriptError(.nameError, "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+        }
+        return unboundLocal(name)
+    }
+
+    /// Binds a name where the resolver said it lives.
     @inline(__always)
     func bind(_ ref: NameRef, _ value: Value, in scope: Scope) {
-        bind(symbol: symbol(ref), value, in: scope)
+        switch ref.resolution {
+        case .local(let slot): scope.locals[slot] = value
+        case .cell(let index): scope.cells[index].value = value
+        case .global: globals.setLocal(symbol(ref), value)
+        case .dynamic: bind(symbol: symbol(ref), name: ref.text, value, in: scope)
+        }
     }
 
     func bind(_ name: String, _ value: Value, in scope: Scope) {
-        bind(symbol: symbols.intern(name), value, in: scope)
+        bind(symbol: symbols.intern(name), name: name, value, in: scope)
+    }
+
+    /// Binds a name by name (def, class, import and except targets; module code).
+    func bind(symbol id: Int, name: String, _ value: Value, in scope: Scope) {
+        switch scope.kind {
+        case .module:
+            globals.setLocal(id, value)
+        case .classBody:
+            if case .global? = scope.code?.resolution(of: name) {
+                globals.setLocal(id, value)
+            } else {
+                scope.setNamed(id, value)
+            }
+        case .function:
+            switch scope.code?.resolution(of: name) {
+            case .local(let slot)?: scope.locals[slot] = value
+            case .cell(let index)?: scope.cells[index].value = value
+            case .global?: globals.setLocal(id, value)
+            case .dynamic?, nil: scope.setNamed(id, value)
+            }
+        }
     }
 
     func unbind(_ ref: NameRef, in scope: Scope) throws(ScriptError) {
-        let id = symbol(ref)
-        let target = scope.globalNames.contains(id) ? globals : scope
-        guard target.removeLocal(id) else {
-            throw ScriptError(.nameError, "name '\(ref.text)' is not defined")
+        let present: Bool
+        switch ref.resolution {
+        case .local(let slot):
+            present = scope.locals[slot] != nil
+            scope.locals[slot] = nil
+        case .cell(let index):
+            present = scope.cells[index].value != nil
+            scope.cells[index].value = nil
+        case .global:
+            present = globals.removeLocal(symbol(ref))
+        case .dynamic:
+            switch scope.kind {
+            case .module: present = globals.removeLocal(symbol(ref))
+            case .classBody, .function: present = scope.removeNamed(symbol(ref))
+            }
+        }
+        if !present {
+            switch ref.resolution {
+            case .local, .cell: throw unboundLocal(ref.text)
+            case .global, .dynamic: throw ScriptError(.nameError, "name '\(ref.text)' is not defined")
+            }
         }
     }
 

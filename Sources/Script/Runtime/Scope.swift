@@ -1,83 +1,112 @@
-/// A namespace: the workspace's globals, a function call's locals, or a class body.
-/// Variables are indexed by symbol number: the module scope keeps a dense slot array;
-/// other scopes, which hold a handful of names, keep parallel arrays searched linearly.
+/// A variable that inner functions share with the function that binds it (Python's cell):
+/// closures hold cells, never their definer's whole frame.
+final class Cell {
+    var value: Value?
+    init(_ value: Value? = nil) { self.value = value }
+}
+
+/// Where a block's variables live while it runs: the workspace's globals (module scope), a
+/// function call's frame, or a class body being executed.
 final class Scope {
-    /// Module scope: the value of each symbol, or nil when unbound.
+    enum Kind {
+        case module, function, classBody
+    }
+
+    let kind: Kind
+    /// What the resolver worked out for the block (nil for the module scope).
+    let code: CodeScope?
+    /// Module scope: the value of each global, by symbol number (nil when unbound).
     private(set) var slots: [Value?] = []
-    /// Other scopes: bound symbols and their values (one array: one allocation per call).
-    private var bindings: [(id: Int, value: Value)] = []
-    /// The enclosing function scope (closures), or nil when free names resolve to the module.
-    let parent: Scope?
-    let isModule: Bool
-    /// Symbols declared `global` / `nonlocal` in this function.
-    var globalNames: Set<Int> = []
-    var nonlocalNames: Set<Int> = []
-    /// A class body: functions defined in it do not see its names (Python's rule).
-    var isClassBody = false
+    /// Function frames: the local slots the resolver assigned.
+    var locals: [Value?]
+    /// The frame's cells: its own shared variables, then the ones captured from outside.
+    var cells: [Cell]
+    /// Class bodies (and names that code parsed at run time binds in a frame): by symbol.
+    private(set) var namespace: [(id: Int, value: Value)] = []
 
-    init(parent: Scope?, capacity: Int = 0) {
-        self.parent = parent
-        self.isModule = false
-        bindings.reserveCapacity(capacity)
-    }
-
-    /// A module scope.
+    /// The module scope.
     init(module: Void) {
-        parent = nil
-        isModule = true
+        kind = .module
+        code = nil
+        locals = []
+        cells = []
     }
+
+    /// A call's frame for `code`, given the cells its function captured.
+    init(function code: CodeScope, captured: [Cell]) {
+        kind = .function
+        self.code = code
+        locals = [Value?](repeating: nil, count: code.localCount)
+        var cells: [Cell] = []
+        let own = code.cellNames.count
+        if own + captured.count > 0 {
+            cells.reserveCapacity(own + captured.count)
+            for _ in 0..<own { cells.append(Cell()) }
+            cells.append(contentsOf: captured)
+        }
+        self.cells = cells
+    }
+
+    /// A class body's scope.
+    init(classBody code: CodeScope, captured: [Cell]) {
+        kind = .classBody
+        self.code = code
+        locals = []
+        cells = captured
+    }
+
+    // MARK: Globals (module scope, by symbol)
 
     @inline(__always)
     func local(_ id: Int) -> Value? {
-        if isModule { return id < slots.count ? slots[id] : nil }
-        for binding in bindings where binding.id == id { return binding.value }
-        return nil
+        id < slots.count ? slots[id] : nil
     }
 
     @inline(__always)
     func setLocal(_ id: Int, _ value: Value) {
-        if isModule {
-            if id >= slots.count { slots.append(contentsOf: repeatElement(nil, count: id - slots.count + 1)) }
-            slots[id] = value
-            return
-        }
-        for i in bindings.indices where bindings[i].id == id {
-            bindings[i].value = value
-            return
-        }
-        bindings.append((id, value))
+        if id >= slots.count { slots.append(contentsOf: repeatElement(nil, count: id - slots.count + 1)) }
+        slots[id] = value
     }
 
-    /// Binds `id`, known not to be bound here yet (a parameter of a fresh call scope).
-    @inline(__always)
-    func bindFresh(_ id: Int, _ value: Value) {
-        if isModule {
-            setLocal(id, value)
-        } else {
-            bindings.append((id, value))
-        }
-    }
-
-    /// Unbinds `id`; false when it was not bound here.
+    /// Unbinds global `id`; false when it was not bound.
     func removeLocal(_ id: Int) -> Bool {
-        if isModule {
-            guard id < slots.count, slots[id] != nil else { return false }
-            slots[id] = nil
-            return true
-        }
-        guard let i = bindings.firstIndex(where: { $0.id == id }) else { return false }
-        bindings.remove(at: i)
+        guard id < slots.count, slots[id] != nil else { return false }
+        slots[id] = nil
         return true
     }
 
-    /// Every binding, in slot or binding order.
+    /// Every bound global, in symbol order.
     var entries: [(id: Int, value: Value)] {
-        if isModule { return slots.enumerated().compactMap { i, v in v.map { (i, $0) } } }
-        return bindings
+        slots.enumerated().compactMap { i, v in v.map { (i, $0) } }
+    }
+
+    // MARK: Names bound by name (class bodies)
+
+    var namedEntries: [(id: Int, value: Value)] { namespace }
+
+    func named(_ id: Int) -> Value? {
+        for entry in namespace where entry.id == id { return entry.value }
+        return nil
+    }
+
+    func setNamed(_ id: Int, _ value: Value) {
+        for i in namespace.indices where namespace[i].id == id {
+            namespace[i].value = value
+            return
+        }
+        namespace.append((id, value))
+    }
+
+    func removeNamed(_ id: Int) -> Bool {
+        guard let i = namespace.firstIndex(where: { $0.id == id }) else { return false }
+        namespace.remove(at: i)
+        return true
     }
 
     func removeAll() {
         slots.removeAll()
-        bindings.removeAll()
+        locals.removeAll()
+        cells.removeAll()
+        namespace.removeAll()
     }
 }

@@ -32,20 +32,20 @@ final class SetObject {
 }
 
 /// A user function or lambda: its definition, defaults evaluated at `def` time, and the
-/// scope it closes over.
+/// cells of the variables it captures from the functions around it.
 final class FunctionObject {
     let definition: FunctionDefinition
     let defaults: [Value?]
-    let closure: Scope
+    let captured: [Cell]
     let unit: SourceUnit
     var qualifiedName: String
     /// The class whose body defined this function (what zero-argument `super()` needs).
     weak var owner: TypeObject?
 
-    init(definition: FunctionDefinition, defaults: [Value?], closure: Scope, unit: SourceUnit) {
+    init(definition: FunctionDefinition, defaults: [Value?], captured: [Cell], unit: SourceUnit) {
         self.definition = definition
         self.defaults = defaults
-        self.closure = closure
+        self.captured = captured
         self.unit = unit
         self.qualifiedName = definition.name
     }

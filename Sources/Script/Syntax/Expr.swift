@@ -64,10 +64,12 @@ indirect enum Expr: Sendable {
     /// Entries; a nil key is a `**mapping` spread.
     case dict([(key: Expr?, value: Expr)])
     case starred(Expr)
-    case listComprehension(Expr, [ComprehensionClause])
-    case setComprehension(Expr, [ComprehensionClause])
-    case dictComprehension(key: Expr, value: Expr, [ComprehensionClause])
-    /// A generator expression; Recur script evaluates it eagerly into a list-like iterable.
-    case generator(Expr, [ComprehensionClause])
+    /// Comprehensions are blocks of their own (as in Python 3.11): their variables stay
+    /// inside, and closures made in them capture those variables.
+    case listComprehension(Expr, [ComprehensionClause], CodeScope)
+    case setComprehension(Expr, [ComprehensionClause], CodeScope)
+    case dictComprehension(key: Expr, value: Expr, [ComprehensionClause], CodeScope)
+    /// A generator expression, evaluated lazily in a block of its own.
+    case generator(Expr, [ComprehensionClause], CodeScope)
     case fstring([FStringPart])
 }

@@ -5,8 +5,8 @@ final class NameRef: @unchecked Sendable {
     let text: String
     var symbol = -1
     var table: ObjectIdentifier?
-    /// Set when the name is local to the function whose body contains it.
-    var isLocal = false
+    /// Where the name lives, set by the `Resolver` before the code runs.
+    var resolution = NameResolution.dynamic
 
     init(_ text: String) {
         self.text = text

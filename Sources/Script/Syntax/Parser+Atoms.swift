@@ -73,7 +73,7 @@ extension Parser {
         if at(.for) {
             let clauses = try parseComprehensionClauses()
             try expect(.rightParen)
-            return .generator(first, clauses)
+            return .generator(first, clauses, CodeScope(kind: .function))
         }
         if accept(.rightParen) {
             if case .starred = first {
@@ -102,7 +102,7 @@ extension Parser {
         if at(.for) {
             let clauses = try parseComprehensionClauses()
             try expect(.rightBracket)
-            return .listComprehension(first, clauses)
+            return .listComprehension(first, clauses, CodeScope(kind: .function))
         }
         var items = [first]
         while accept(.comma) {
@@ -128,7 +128,7 @@ extension Parser {
             if at(.for) {
                 let clauses = try parseComprehensionClauses()
                 try expect(.rightBrace)
-                return .dictComprehension(key: first, value: value, clauses)
+                return .dictComprehension(key: first, value: value, clauses, CodeScope(kind: .function))
             }
             var entries: [(key: Expr?, value: Expr)] = [(first, value)]
             try parseDictRest(&entries)
@@ -137,7 +137,7 @@ extension Parser {
         if at(.for) {
             let clauses = try parseComprehensionClauses()
             try expect(.rightBrace)
-            return .setComprehension(first, clauses)
+            return .setComprehension(first, clauses, CodeScope(kind: .function))
         }
         var items = [first]
         while accept(.comma) {

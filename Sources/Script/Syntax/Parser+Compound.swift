@@ -202,6 +202,7 @@ extension Parser {
         let bodyStart = current.location
         let body = try parseBlock(after: "class definition", line: startLine)
         if body.contains(where: \.containsYield) { throw SyntaxError("'yield' outside function", at: bodyStart) }
-        return Stmt(kind: .classDef(name: name, bases: bases, body: body, decorators: decorators), line: startLine)
+        return Stmt(kind: .classDef(name: name, bases: bases, body: body, decorators: decorators,
+                                    code: CodeScope(kind: .classBody)), line: startLine)
     }
 }

@@ -214,7 +214,7 @@ extension Parser {
             } else {
                 let value = try parseTest()
                 if at(.for) {
-                    arguments.append(.positional(.generator(value, try parseComprehensionClauses())))
+                    arguments.append(.positional(.generator(value, try parseComprehensionClauses(), CodeScope(kind: .function))))
                 } else {
                     if sawKeyword {
                         throw SyntaxError("positional argument follows keyword argument", at: location)

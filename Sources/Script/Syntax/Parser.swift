@@ -14,7 +14,9 @@ struct Parser {
     /// Parses a whole cell.
     static func parse(_ source: String) throws(SyntaxError) -> [Stmt] {
         var parser = Parser(tokens: try Lexer.tokenize(source))
-        return try parser.parseModule()
+        let statements = try parser.parseModule()
+        try Resolver.resolve(module: statements)
+        return statements
     }
 
     /// Parses a single expression (for `user_expressions` and f-string fields).
@@ -23,6 +25,7 @@ struct Parser {
         let expr = try parser.parseTestList(allowStar: false)
         while case .newline = parser.current.kind { parser.index += 1 }
         guard case .endOfInput = parser.current.kind else { throw parser.invalid() }
+        try Resolver.resolve(expression: expr)
         return expr
     }
 

@@ -21,13 +21,14 @@ final class FunctionDefinition: Sendable {
     let isSimple: Bool
     /// A body with `yield`: calling the function makes a generator.
     let isGenerator: Bool
+    /// Where the body's names live (filled by the `Resolver`).
+    let code = CodeScope(kind: .function)
 
     init(name: String, parameters: [Parameter], body: [Stmt], line: Int) {
         self.name = name
         self.parameters = parameters
         self.parameterNames = parameters.map { NameRef($0.name) }
         self.isSimple = parameters.allSatisfy { $0.kind == .normal }
-        if name != "<lambda>" { LocalNames.mark(body: body, parameters: parameters) }
         self.body = body
         self.line = line
         isGenerator = body.contains { $0.containsYield }
@@ -76,7 +77,7 @@ indirect enum StmtKind: Sendable {
     case with(items: [(context: Expr, target: Expr?)], body: [Stmt])
     case `try`(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finally: [Stmt])
     case functionDef(FunctionDefinition, decorators: [Expr])
-    case classDef(name: String, bases: [Expr], body: [Stmt], decorators: [Expr])
+    case classDef(name: String, bases: [Expr], body: [Stmt], decorators: [Expr], code: CodeScope)
     case magic(String)
     /// `yield value`, `yield from iterable`, or either as the value of an assignment
     /// (`x = yield value`): the places Recur script accepts `yield`.
