@@ -44,8 +44,9 @@ extension BuiltinFunctions {
             guard let identity = a.positional[0].identity else { return .int(HashKey.pythonHash(a.positional[0])) }
             return .int(Int(bitPattern: UInt(bitPattern: identity.hashValue)))
         }
-        add("hash", "hash(obj, /)", "Return the hash value for the given object.") { _, a throws(ScriptError) in
+        add("hash", "hash(obj, /)", "Return the hash value for the given object.") { interpreter, a throws(ScriptError) in
             try a.expect("hash", 1...1)
+            if let hash = try interpreter.instanceHash(a.positional[0]) { return .int(hash) }
             _ = try HashKey(a.positional[0])
             return .int(HashKey.pythonHash(a.positional[0]))
         }

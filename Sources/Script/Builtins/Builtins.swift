@@ -13,6 +13,7 @@ extension Interpreter {
         }
         for kind in ExceptionKind.allCases { table[kind.rawValue] = .type(types.exception(kind)) }
         table["display"] = .builtin(IPythonDisplayModule.makeDisplay())
+        table["NotImplemented"] = .object(types.notImplemented)
         add("print", "print(*values, sep=' ', end='\\n', file=None, flush=False)",
             "Prints the values to a stream, or to sys.stdout by default, separated by sep and followed by end.",
             { (i, a) throws(ScriptError) in try BuiltinFunctions.print(i, a) })
@@ -67,8 +68,9 @@ extension Interpreter {
                 if let attribute = try object.attribute("abs", interpreter: interpreter) {
                     return try interpreter.call(attribute, Arguments())
                 }
-            case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
-                 .module:
+            case .instance:
+                if let result = try interpreter.instanceUnary("__abs__", a.positional[0]) { return result }
+            case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module:
                 break
             }
             throw .typeError("bad operand type for abs(): '\(a.positional[0].typeName)'")

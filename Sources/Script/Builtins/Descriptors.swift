@@ -7,11 +7,69 @@ final class DescriptorObject: ScriptObject {
     }
 
     let kind: Kind
+    /// The function, or a property's getter (None when it has none).
     let function: Value
+    /// A property's setter and deleter.
+    let setter: Value
+    let deleter: Value
 
-    init(_ kind: Kind, _ function: Value) {
+    init(_ kind: Kind, _ function: Value, setter: Value = .none, deleter: Value = .none) {
         self.kind = kind
         self.function = function
+        self.setter = setter
+        self.deleter = deleter
+    }
+
+    /// Whether this is a property, which takes precedence over an instance's own attributes.
+    var isProperty: Bool {
+        if case .property = kind { return true }
+        return false
+    }
+
+    /// The property's name, as its error messages give it.
+    private func propertyName(_ interpreter: Interpreter) -> String {
+        for candidate in [function, setter, deleter] {
+            if case .function(let f) = candidate { return f.definition.name }
+        }
+        return "?"
+    }
+
+    /// `instance.name = value` through the property's setter.
+    func set(_ receiver: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) {
+        guard !setter.isNone else {
+            throw .attributeError("property '\(propertyName(interpreter))' of '\(receiver.typeName)' object has no setter")
+        }
+        _ = try interpreter.call(setter, Arguments([receiver, value]))
+    }
+
+    /// `del instance.name` through the property's deleter.
+    func delete(_ receiver: Value, interpreter: Interpreter) throws(ScriptError) {
+        guard !deleter.isNone else {
+            throw .attributeError("property '\(propertyName(interpreter))' of '\(receiver.typeName)' object has no deleter")
+        }
+        _ = try interpreter.call(deleter, Arguments([receiver]))
+    }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard isProperty else {
+            return name == "__func__" ? function : nil
+        }
+        switch name {
+        case "fget": return function
+        case "fset": return setter
+        case "fdel": return deleter
+        case "getter", "setter", "deleter":
+            return .builtin(BuiltinFunction(name) { (_, a) throws(ScriptError) -> Value in
+                try a.expect(name, 1...1)
+                let f = a.positional[0]
+                return switch name {
+                case "getter": .object(DescriptorObject(.property, f, setter: self.setter, deleter: self.deleter))
+                case "setter": .object(DescriptorObject(.property, self.function, setter: f, deleter: self.deleter))
+                default: .object(DescriptorObject(.property, self.function, setter: self.setter, deleter: f))
+                }
+            })
+        default: return nil
+        }
     }
 
     var typeName: String { kind.rawValue }
@@ -30,13 +88,24 @@ final class DescriptorObject: ScriptObject {
             return .boundMethod(BoundMethod(receiver: type, function: function))
         case .property:
             if case .type = receiver { return .object(self) }
+            guard !function.isNone else {
+                throw .attributeError("property '\(propertyName(interpreter))' of '\(receiver.typeName)' object has no getter")
+            }
             return try interpreter.call(function, Arguments([receiver]))
         }
     }
 
     static func builtins() -> [String: Value] {
         var table: [String: Value] = [:]
-        for kind in [Kind.staticMethod, .classMethod, .property] {
+        table["property"] = .builtin(BuiltinFunction("property", signature: "property(fget=None, fset=None, fdel=None, doc=None)",
+            doc: "Property attribute: a getter, and optionally a setter and deleter.") { _, a throws(ScriptError) in
+            try a.expect("property", 0...4, keywords: ["fget", "fset", "fdel", "doc"])
+            func argument(_ i: Int, _ name: String) -> Value {
+                a.keyword(name) ?? (i < a.positional.count ? a.positional[i] : .none)
+            }
+            return .object(DescriptorObject(.property, argument(0, "fget"), setter: argument(1, "fset"), deleter: argument(2, "fdel")))
+        })
+        for kind in [Kind.staticMethod, .classMethod] {
             table[kind.rawValue] = .builtin(BuiltinFunction(kind.rawValue, signature: "\(kind.rawValue)(function)",
                 doc: "Decorates a method in a class body.") { _, a throws(ScriptError) in
                 try a.expect(kind.rawValue, 1...1)

@@ -15,6 +15,8 @@ final class BuiltinTypes {
     let builtinFunction: TypeObject
     let method: TypeObject
     let module: TypeObject
+    /// The `NotImplemented` singleton.
+    let notImplemented = NotImplementedObject()
     private(set) var exceptions: [ExceptionKind: TypeObject] = [:]
     /// Types of Swift-implemented objects, by name; library bridges may register richer ones.
     private var natives: [String: TypeObject] = [:]
@@ -22,6 +24,14 @@ final class BuiltinTypes {
     init() {
         object = TypeObject(name: "object", bases: [], kind: .builtin)
         object.namespace["__init__"] = .builtin(BuiltinFunction("__init__") { _, _ in .none })
+        object.namespace["__setattr__"] = .builtin(BuiltinFunction("__setattr__") { interpreter, a throws(ScriptError) in
+            try a.expect("__setattr__", 3...3)
+            guard case .instance(let instance) = a.positional[0], case .str(let name) = a.positional[1] else {
+                throw .typeError("can't apply this __setattr__ to \(a.positional[0].typeName) object")
+            }
+            try interpreter.storeAttribute(instance, name, a.positional[2])
+            return .none
+        })
         func make(_ name: String, _ constructor: BuiltinFunction.Body?, methods: [String: BuiltinFunction] = [:],
                   bases: [TypeObject]? = nil, object: TypeObject) -> TypeObject {
             TypeObject(name: name, bases: bases ?? [object], namespace: methods.mapValues { .builtin($0) },

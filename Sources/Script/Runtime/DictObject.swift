@@ -9,8 +9,15 @@ struct HashKey: Hashable {
             throw .typeError("unhashable type: '\(value.typeName)'")
         case .tuple(let items):
             for item in items { _ = try HashKey(item) }
-        case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .instance, .module,
-             .object:
+        case .instance(let instance):
+            guard Interpreter.isHashable(instance.type) else {
+                throw .typeError("unhashable type: '\(instance.type.name)'")
+            }
+            // Keys are found by identity; a class's own hashing would be ignored, so it is refused.
+            if instance.type.lookup("__hash__") != nil {
+                throw .typeError("Recur dicts and sets find instances by identity; '\(instance.type.name)' defines __hash__, which they do not call")
+            }
+        case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .module, .object:
             break
         }
         self.value = value

@@ -73,6 +73,7 @@ extension Interpreter {
             list.items.append(contentsOf: try iterate(value))
             return current
         }
+        if let result = try instanceInPlace(op, current, value) { return result }
         let result = try binary(op, current, value)
         return try augmentedTensor(current, result) ?? result
     }

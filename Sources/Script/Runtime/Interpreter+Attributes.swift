@@ -15,8 +15,13 @@ extension Interpreter {
     func attributeIfPresent(_ value: Value, _ name: String) throws(ScriptError) -> Value? {
         switch value {
         case .instance(let instance):
+            let member = instance.type.lookup(name)
+            // A property on the class comes before the instance's own attributes (a data descriptor).
+            if case .object(let object)? = member, let descriptor = object as? DescriptorObject, descriptor.isProperty {
+                return try descriptor.resolve(receiver: value, interpreter: self)
+            }
             if let own = instance.attributes[name] { return own }
-            if let member = instance.type.lookup(name) {
+            if let member {
                 if case .object(let object) = member, let descriptor = object as? DescriptorObject {
                     return try descriptor.resolve(receiver: value, interpreter: self)
                 }
@@ -34,6 +39,13 @@ extension Interpreter {
                 let dict = DictObject()
                 for (key, v) in instance.attributes { try dict.set(.str(key), v) }
                 return .dict(dict)
+            }
+            if let getattr = instance.type.lookup("__getattr__") {
+                do {
+                    return try callBound(getattr, receiver: value, Arguments([.str(name)]))
+                } catch where exception(error, matches: types.exception(.attributeError)) {
+                    return nil
+                }
             }
             return nil
         case .module(let module):
@@ -98,11 +110,11 @@ extension Interpreter {
     func setAttribute(_ target: Value, _ name: String, _ value: Value) throws(ScriptError) {
         switch target {
         case .instance(let instance):
-            if let base = instance.type.libraryBase,
-               try base.setAttribute(instance, name, value, interpreter: self) {
+            if let setattr = instance.type.lookup("__setattr__"), !isObjectMethod(setattr, "__setattr__") {
+                _ = try callBound(setattr, receiver: target, Arguments([.str(name), value]))
                 return
             }
-            instance.attributes[name] = value
+            try storeAttribute(instance, name, value)
             return
         case .object(let object):
             if try object.setAttribute(name, value, interpreter: self) { return }
@@ -121,8 +133,34 @@ extension Interpreter {
         throw .attributeError("'\(target.typeName)' object has no attribute '\(name)' and no __dict__ for setting new attributes")
     }
 
+    /// Whether `member` is `object`'s own implementation of `name` (no class overrides it).
+    func isObjectMethod(_ member: Value, _ name: String) -> Bool {
+        if case .builtin(let mine) = member, case .builtin(let base)? = types.object.namespace[name] { return mine === base }
+        return false
+    }
+
+    /// `object.__setattr__`: a property's setter, a library base's attribute, or the instance's dict.
+    func storeAttribute(_ instance: InstanceObject, _ name: String, _ value: Value) throws(ScriptError) {
+        if case .object(let object)? = instance.type.lookup(name), let descriptor = object as? DescriptorObject,
+           descriptor.isProperty {
+            try descriptor.set(.instance(instance), value, interpreter: self)
+            return
+        }
+        if let base = instance.type.libraryBase, try base.setAttribute(instance, name, value, interpreter: self) {
+            return
+        }
+        instance.attributes[name] = value
+    }
+
     func deleteAttribute(_ target: Value, _ name: String) throws(ScriptError) {
-        if case .instance(let instance) = target, instance.attributes.removeValue(forKey: name) != nil { return }
+        if case .instance(let instance) = target {
+            if case .object(let object)? = instance.type.lookup(name), let descriptor = object as? DescriptorObject,
+               descriptor.isProperty {
+                try descriptor.delete(target, interpreter: self)
+                return
+            }
+            if instance.attributes.removeValue(forKey: name) != nil { return }
+        }
         if case .type(let type) = target, case .user = type.kind, type.namespace.removeValue(forKey: name) != nil { return }
         throw .attributeError("'\(target.typeName)' object has no attribute '\(name)'")
     }

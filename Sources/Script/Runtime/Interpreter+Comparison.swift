@@ -10,6 +10,7 @@ extension Interpreter {
         case .is: return .bool(identical(left, right))
         case .isNot: return .bool(!identical(left, right))
         case .equal, .notEqual:
+            if let result = try instanceCompare(op, left, right) { return result }
             if case .object(let object) = left, let result = try object.compare(op, right, interpreter: self) {
                 return result
             }
@@ -19,6 +20,7 @@ extension Interpreter {
             let same = try equal(left, right)
             return .bool(op == .equal ? same : !same)
         case .less, .lessEqual, .greater, .greaterEqual:
+            if let result = try instanceCompare(op, left, right) { return result }
             if case .object(let object) = left, let result = try object.compare(op, right, interpreter: self) {
                 return result
             }
@@ -82,8 +84,8 @@ extension Interpreter {
         case (_, .object(let object)):
             if let result = try object.compare(.equal, a, interpreter: self) { return try truth(result) }
             return identical(a, b)
-        case (.instance, _):
-            if let method = try attributeIfPresent(a, "__eq__") { return try truth(try call(method, Arguments([b]))) }
+        case (.instance, _), (_, .instance):
+            if let result = try instanceCompare(.equal, a, b) { return try truth(result) }
             return identical(a, b)
         default:
             if let x = a.numericValue, let y = b.numericValue { return x == y }
@@ -115,8 +117,11 @@ extension Interpreter {
                 if x.isNaN || y.isNaN { return op == .less || op == .greater ? 0 : 2 }
                 return x < y ? -1 : (x == y ? 0 : 1)
             }
-            if case .instance = a, let name = op.dunderName, let method = try attributeIfPresent(a, name) {
-                return try truth(try call(method, Arguments([b]))) ? (op == .less || op == .lessEqual ? -1 : 1) : (op == .less || op == .lessEqual ? 1 : -1)
+            if let result = try instanceCompare(op, a, b) {
+                // A sequence comparison asks its first unequal items; this answers for them.
+                let holds = try truth(result)
+                let below = op == .less || op == .lessEqual
+                return holds == below ? -1 : 1
             }
             throw .typeError("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
         }
@@ -144,9 +149,7 @@ extension Interpreter {
             for element in t where try sameOrEqual(element, item) { return true }
             return false
         case .instance:
-            if let method = try attributeIfPresent(container, "__contains__") {
-                return try truth(try call(method, Arguments([item])))
-            }
+            if let result = try callSpecial(container, "__contains__", [item]) { return try truth(result) }
         case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module, .object:
             break
         }
@@ -166,16 +169,6 @@ extension CompareOp {
         case .greater: .less
         case .greaterEqual: .lessEqual
         case .equal, .notEqual, .in, .notIn, .is, .isNot: self
-        }
-    }
-
-    var dunderName: String? {
-        switch self {
-        case .less: "__lt__"
-        case .lessEqual: "__le__"
-        case .greater: "__gt__"
-        case .greaterEqual: "__ge__"
-        case .equal, .notEqual, .in, .notIn, .is, .isNot: nil
         }
     }
 }

@@ -220,12 +220,22 @@ extension Interpreter {
             bases.append(base)
         }
         if bases.isEmpty { bases = [types.object] }
+        for (i, base) in bases.enumerated() where bases[..<i].contains(where: { $0 === base }) {
+            throw .typeError("duplicate base class \(base.name)")
+        }
+        if TypeObject.linearization(of: bases) == nil {
+            throw .typeError("Cannot create a consistent method resolution\norder (MRO) for bases "
+                             + bases.map(\.name).joined(separator: ", "))
+        }
         let classScope = Scope(classBody: code, captured: code.freeSources.map { scope.cells[$0] })
         let savedName = frameName
         _ = try execute(body, in: classScope)
         frameName = savedName
         var namespace: [String: Value] = [:]
         for (id, value) in classScope.namedEntries { namespace[symbols.name(id)] = value }
+        if namespace["__slots__"] != nil {
+            throw .typeError("Recur classes cannot declare __slots__ (class '\(name)'): remove it; instances keep their attributes in a dict")
+        }
         let type = TypeObject(name: name, bases: bases, namespace: namespace, kind: .user,
                               module: "__main__")
         for case .function(let function) in namespace.values {

@@ -44,14 +44,7 @@ extension Interpreter {
         if case .object(let object) = right, let result = try object.binary(op, left, reflected: true, interpreter: self) {
             return result
         }
-        if let names = Interpreter.dunder[op] {
-            if case .instance = left, let method = try attributeIfPresent(left, names.0) {
-                return try call(method, Arguments([right]))
-            }
-            if case .instance = right, let method = try attributeIfPresent(right, names.1) {
-                return try call(method, Arguments([left]))
-            }
-        }
+        if let result = try instanceBinary(op, left, right) { return result }
         if op == .add, case .str = left {
             throw .typeError("can only concatenate str (not \"\(right.typeName)\") to str")
         }
@@ -105,6 +98,14 @@ extension Interpreter {
         case (.invert, .bool(let b)): return .int(b ? -2 : -1)
         case (_, .object(let object)):
             if let result = try object.unary(op, interpreter: self) { return result }
+        case (_, .instance):
+            let name = switch op {
+            case .negate: "__neg__"
+            case .plus: "__pos__"
+            case .invert: "__invert__"
+            case .not: "__bool__"
+            }
+            if let result = try instanceUnary(name, value) { return result }
         default: break
         }
         throw .typeError("bad operand type for unary \(op.rawValue): '\(value.typeName)'")

@@ -31,13 +31,34 @@ final class TypeObject {
         self.kind = kind
         self.constructor = constructor
         self.module = module
-        var order: [TypeObject] = [self]
-        for base in bases {
-            for type in base.mro where !order.contains(where: { $0 === type }) {
-                order.append(type)
+        if let linearized = TypeObject.linearization(of: bases) {
+            mro = [self] + linearized
+        } else {
+            var order: [TypeObject] = [self]
+            for base in bases {
+                for type in base.mro where !order.contains(where: { $0 === type }) {
+                    order.append(type)
+                }
             }
+            mro = order
         }
-        mro = order
+    }
+
+    /// The C3 merge of the bases' orders (Python's method resolution order), or nil when the
+    /// bases admit no consistent order.
+    static func linearization(of bases: [TypeObject]) -> [TypeObject]? {
+        var sequences = bases.map(\.mro) + [bases]
+        var result: [TypeObject] = []
+        while true {
+            sequences.removeAll { $0.isEmpty }
+            if sequences.isEmpty { return result }
+            // The first head that appears in no sequence's tail comes next.
+            guard let next = sequences.lazy.map({ $0[0] }).first(where: { head in
+                !sequences.contains { $0.dropFirst().contains { $0 === head } }
+            }) else { return nil }
+            result.append(next)
+            for i in sequences.indices where sequences[i][0] === next { sequences[i].removeFirst() }
+        }
     }
 
     /// Looks `name` up along the MRO.
