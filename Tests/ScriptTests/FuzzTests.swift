@@ -162,8 +162,7 @@ import Testing
                      "torch.nn.functional.one_hot(torch.LongTensor([1]), 10**10)"] {
             #expect(h.error(huge)?.hasPrefix("RuntimeError: DefaultCPUAllocator: can't allocate memory") == true, "\(huge)")
         }
-        #expect(h.error("'%d' % 1e300") == "OverflowError: integer overflow: Recur script ints are 64-bit")
-        #expect(h.error("int(torch.tensor(1e30))") == "OverflowError: integer overflow: Recur script ints are 64-bit")
+        #expect(h.result("'%d' % 1e300") == (try? CPython.run("print(repr('%d' % 1e300))"))?.stdout.dropLast().description)
         #expect(h.result("int(torch.tensor(2.7)), list(range(9223372036854775800, 9223372036854775807, 5))") == "(2, [9223372036854775800, 9223372036854775805])")
         #expect(h.result("9100000000000000000 in range(-9200000000000000000, 9200000000000000000, 3)") == "True")
         let nested = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)

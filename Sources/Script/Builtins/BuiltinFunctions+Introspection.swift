@@ -172,7 +172,8 @@ extension BuiltinFunctions {
 extension HashKey {
     /// A deterministic hash for `hash()` (Python's int hash for ints).
     static func pythonHash(_ value: Value) -> Int {
-        if let i = value.intLike { return i }
+        if let i = value.intLike { return BigInteger(i).pythonHash }
+        if case .object(let big as BigIntObject) = value { return big.value.pythonHash }
         var hasher = Hasher()
         hash(value, into: &hasher)
         return hasher.finalize()

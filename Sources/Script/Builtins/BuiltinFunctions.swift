@@ -117,12 +117,15 @@ enum BuiltinFunctions {
             guard let digits, !digits.isNone else { return .int(i) }
             let n = try interpreter.indexValue(digits)
             if n >= 0 { return .int(i) }
-            var p = 1
-            for _ in 0..<min(-n, 18) { p *= 10 }
-            let q = Double(i) / Double(p)
-            let (result, overflow) = (try Arithmetic.truncatedInt(q.rounded(.toNearestOrEven))).multipliedReportingOverflow(by: p)
-            if overflow { throw Arithmetic.overflow }
-            return .int(result)
+            // |i| < 10**19, so rounding to 10**20 or coarser always gives 0.
+            if n < -20 { return .int(0) }
+            var p = BigInteger(1)
+            for _ in 0..<(-n) { p = p * BigInteger(10) }
+            guard let (q, r) = BigInteger(i).floorDivided(by: p) else { return .int(0) }
+            // Ties go to the even multiple, as Python rounds.
+            let twice = BigInteger.compare(r + r, p)
+            let up = twice > 0 || (twice == 0 && (q.limbs.first ?? 0) & 1 == 1)
+            return .integer((up ? q + BigInteger(1) : q) * p)
         }
         var d: Double
         switch value {

@@ -60,7 +60,7 @@ extension Interpreter {
             try a.expect("abs", 1...1)
             switch a.positional[0] {
             case .int(let i):
-                if i == Int.min { throw Arithmetic.overflow }
+                if i == Int.min { return .integer(BigInteger(i).magnitude) }
                 return .int(Swift.abs(i))
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(Swift.abs(d))

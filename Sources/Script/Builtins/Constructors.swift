@@ -11,33 +11,35 @@ enum Constructors {
             }
             let base = try interpreter.indexValue(baseValue)
             guard base == 0 || (2...36).contains(base) else { throw .valueError("int() base must be >= 2 and <= 36, or 0") }
-            guard let result = Int(text.trimmingSpaces.replacing("_", with: ""), radix: base == 0 ? 10 : base) else {
+            guard let result = BigInteger(Substring(text.trimmingSpaces.replacing("_", with: "")), radix: base == 0 ? 10 : base) else {
                 throw .valueError("invalid literal for int() with base \(base): \(PythonString.repr(text))")
             }
-            return .int(result)
+            return .integer(result)
         }
         switch value {
         case .int(let i): return .int(i)
         case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d):
-            if d.isNaN { throw .valueError("cannot convert float NaN to integer") }
-            guard d.isFinite, d.magnitude < 9.2e18 else {
-                throw ScriptError(.overflowError, "cannot convert float infinity to integer")
-            }
-            return .int(Swift.Int(d.rounded(.towardZero)))
+            return try Arithmetic.integer(truncating: d)
         case .str(let text):
             let cleaned = text.trimmingSpaces
+            // CPython's limit on decimal conversion applies to parsing too.
+            guard cleaned.unicodeScalars.count <= BigIntObject.maxStringDigits + 1 else {
+                throw .valueError("Exceeds the limit (\(BigIntObject.maxStringDigits) digits) for integer string conversion: "
+                                  + "value has \(cleaned.unicodeScalars.count) digits; use sys.set_int_max_str_digits() to increase the limit")
+            }
             guard !cleaned.hasPrefix("_"), !cleaned.hasSuffix("_"), !cleaned.contains("__"),
-                  let i = Swift.Int(cleaned.replacing("_", with: "")) else {
+                  let i = BigInteger(Substring(cleaned.replacing("_", with: "")), radix: 10) else {
                 throw .valueError("invalid literal for int() with base 10: \(PythonString.repr(text))")
             }
-            return .int(i)
+            return .integer(i)
         case .object(let object):
+            if object is BigIntObject { return value }
             if let t = object as? Tensor, t.dtype == .float32, let d = try object.floatValue(interpreter: interpreter) {
-                return .int(try Arithmetic.truncatedInt(d))
+                return try Arithmetic.integer(truncating: d)
             }
             if let i = try object.index(interpreter: interpreter) { return .int(i) }
-            if let d = try object.floatValue(interpreter: interpreter) { return .int(try Arithmetic.truncatedInt(d)) }
+            if let d = try object.floatValue(interpreter: interpreter) { return try Arithmetic.integer(truncating: d) }
         case .none, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
              .module: break
         }

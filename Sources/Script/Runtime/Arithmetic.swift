@@ -1,38 +1,53 @@
 import Glibc
 
-/// Python's arithmetic on 64-bit ints and doubles: floor division and modulo take the
-/// divisor's sign; `/` always gives a float; overflow is an error rather than a wrap.
+/// Python's arithmetic on ints and doubles: floor division and modulo take the divisor's
+/// sign; `/` always gives a float; ints that outgrow 64 bits continue as big integers.
 enum Arithmetic {
-    static let overflow = ScriptError(.overflowError, "integer overflow: Recur script ints are 64-bit")
 
     /// A float truncated to an int, or Python's error when it has no 64-bit int value.
     static func truncatedInt(_ d: Double) throws(ScriptError) -> Int {
         if d.isNaN { throw .valueError("cannot convert float NaN to integer") }
         guard d.isFinite else { throw ScriptError(.overflowError, "cannot convert float infinity to integer") }
-        guard let i = Int(exactly: d.rounded(.towardZero)) else { throw overflow }
+        guard let i = Int(exactly: d.rounded(.towardZero)) else {
+            throw ScriptError(.overflowError, "Python int too large to convert to C ssize_t")
+        }
         return i
     }
 
+    /// A float's integer part as a Python int of any size.
+    static func integer(truncating d: Double) throws(ScriptError) -> Value {
+        if d.isNaN { throw .valueError("cannot convert float NaN to integer") }
+        guard d.isFinite else { throw ScriptError(.overflowError, "cannot convert float infinity to integer") }
+        return .integer(BigInteger(exactly: d.rounded(.towardZero)) ?? BigInteger(0))
+    }
+
+    @inline(__always)
     static func int(_ op: BinaryOp, _ a: Int, _ b: Int) throws(ScriptError) -> Value {
+        if let result = try smallInt(op, a, b) { return result }
+        return try big(op, BigInteger(a), BigInteger(b))
+    }
+
+    /// The 64-bit fast path; nil when the result needs more bits.
+    private static func smallInt(_ op: BinaryOp, _ a: Int, _ b: Int) throws(ScriptError) -> Value? {
         switch op {
         case .add:
             let (r, o) = a.addingReportingOverflow(b)
-            if o { throw overflow }
+            if o { return nil }
             return .int(r)
         case .subtract:
             let (r, o) = a.subtractingReportingOverflow(b)
-            if o { throw overflow }
+            if o { return nil }
             return .int(r)
         case .multiply:
             let (r, o) = a.multipliedReportingOverflow(by: b)
-            if o { throw overflow }
+            if o { return nil }
             return .int(r)
         case .divide:
             if b == 0 { throw .zeroDivision("division by zero") }
             return .float(Double(a) / Double(b))
         case .floorDivide:
             if b == 0 { throw .zeroDivision("integer division or modulo by zero") }
-            if a == Int.min && b == -1 { throw overflow }
+            if a == Int.min && b == -1 { return nil }
             let q = a / b
             return .int((a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q)
         case .modulo:
@@ -49,13 +64,13 @@ enum Arithmetic {
             while exponent > 0 {
                 if exponent & 1 == 1 {
                     let (r, o) = result.multipliedReportingOverflow(by: base)
-                    if o { throw overflow }
+                    if o { return nil }
                     result = r
                 }
                 exponent >>= 1
                 if exponent > 0 {
                     let (sq, o) = base.multipliedReportingOverflow(by: base)
-                    if o { throw overflow }
+                    if o { return nil }
                     base = sq
                 }
             }
@@ -67,7 +82,8 @@ enum Arithmetic {
         case .bitXor: return .int(a ^ b)
         case .shiftLeft:
             if b < 0 { throw .valueError("negative shift count") }
-            if b >= 63 || (a != 0 && (a << b) >> b != a) { throw overflow }
+            if a == 0 { return .int(0) }
+            if b >= 63 || (a << b) >> b != a { return nil }
             return .int(a << b)
         case .shiftRight:
             if b < 0 { throw .valueError("negative shift count") }
@@ -99,6 +115,63 @@ enum Arithmetic {
             return .float(pow(a, b))
         case .matmul, .bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight:
             throw .typeError("unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
+        }
+    }
+
+    /// Int arithmetic past 64 bits, with Python's rules; sizes are bounded so that no
+    /// expression can exhaust memory (MemoryError instead).
+    static func big(_ op: BinaryOp, _ a: BigInteger, _ b: BigInteger) throws(ScriptError) -> Value {
+        switch op {
+        case .add: return .integer(a + b)
+        case .subtract: return .integer(a - b)
+        case .multiply:
+            guard a.bitWidth + b.bitWidth <= BigIntObject.maxBits else { throw ScriptError(.memoryError, "") }
+            return .integer(a * b)
+        case .divide:
+            guard !b.isZero else { throw .zeroDivision("division by zero") }
+            // Scaled so both fit a double's range; the quotient keeps its precision.
+            let shift = max(0, max(a.bitWidth, b.bitWidth) - 1000)
+            let q = a.shiftedRight(shift).doubleValue / b.shiftedRight(shift).doubleValue
+            guard q.isFinite else { throw ScriptError(.overflowError, "integer division result too large for a float") }
+            return .float(q)
+        case .floorDivide:
+            guard let (q, _) = a.floorDivided(by: b) else { throw .zeroDivision("integer division or modulo by zero") }
+            return .integer(q)
+        case .modulo:
+            guard let (_, r) = a.floorDivided(by: b) else { throw .zeroDivision("integer modulo by zero") }
+            return .integer(r)
+        case .power:
+            if b.negative {
+                guard !a.isZero else { throw .zeroDivision("0.0 cannot be raised to a negative power") }
+                return .float(pow(a.doubleValue, b.doubleValue))
+            }
+            if a.isZero || a == BigInteger(1) { return .integer(a.isZero && b.isZero ? BigInteger(1) : a) }
+            if a == BigInteger(-1) { return .int(b.isZero || (b.limbs.first ?? 0) & 1 == 0 ? 1 : -1) }
+            guard let exponent = b.intValue, exponent <= BigIntObject.maxBits,
+                  a.bitWidth * exponent <= BigIntObject.maxBits else { throw ScriptError(.memoryError, "") }
+            var result = BigInteger(1), base = a, e = exponent
+            while e > 0 {
+                if e & 1 == 1 { result = result * base }
+                e >>= 1
+                if e > 0 { base = base * base }
+            }
+            return .integer(result)
+        case .matmul:
+            throw .typeError("unsupported operand type(s) for @: 'int' and 'int'")
+        case .bitAnd: return .integer(BigInteger.bitwise(a, b, &))
+        case .bitOr: return .integer(BigInteger.bitwise(a, b, |))
+        case .bitXor: return .integer(BigInteger.bitwise(a, b, ^))
+        case .shiftLeft:
+            if b.negative { throw .valueError("negative shift count") }
+            if a.isZero { return .int(0) }
+            guard let shift = b.intValue, a.bitWidth + shift <= BigIntObject.maxBits else {
+                throw ScriptError(.memoryError, "")
+            }
+            return .integer(a.shiftedLeft(shift))
+        case .shiftRight:
+            if b.negative { throw .valueError("negative shift count") }
+            guard let shift = b.intValue else { return .int(a.negative ? -1 : 0) }
+            return .integer(a.shiftedRight(shift))
         }
     }
 }

@@ -33,6 +33,8 @@ struct HashKey: Hashable {
         case (.str(let x), .str(let y)): return x == y
         case (.tuple(let x), .tuple(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        case (.object(let x as BigIntObject), .object(let y as BigIntObject)):
+            return x.value == y.value
         default:
             if let x = a.numericValue, let y = b.numericValue { return x == y }
             if let x = a.identity, let y = b.identity { return x == y }
@@ -55,6 +57,8 @@ struct HashKey: Hashable {
         case .tuple(let items):
             hasher.combine(items.count)
             for item in items { hash(item, into: &hasher) }
+        case .object(let big as BigIntObject):
+            hasher.combine(big.value.pythonHash)
         case .list, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
             if let id = value.identity { hasher.combine(id) }
         }

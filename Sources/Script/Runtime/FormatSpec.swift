@@ -145,6 +145,10 @@ extension Interpreter {
             return try formatInt(b ? 1 : 0, spec)
         case .float(let d):
             return try formatFloat(d, spec)
+        case .object(let big as BigIntObject):
+            return try formatInteger(negative: big.value.negative, digits: { big.value.magnitude.text(radix: $0) },
+                                     double: { () throws(ScriptError) in try big.floatValue(interpreter: self) ?? 0 },
+                                     scalar: nil, spec)
         case .object(let object):
             if let t = spec.type, "dxXob".contains(t), let i = try object.index(interpreter: self) {
                 return try formatInt(i, spec)
@@ -167,25 +171,31 @@ extension Interpreter {
     }
 
     func formatInt(_ n: Int, _ spec: FormatSpec) throws(ScriptError) -> String {
-        let magnitude = n.magnitude
+        try formatInteger(negative: n < 0, digits: { String(n.magnitude, radix: $0) }, double: { () throws(ScriptError) in Double(n) },
+                          scalar: n, spec)
+    }
+
+    /// An int of any size under an integer format spec: `digits(radix)` gives its magnitude.
+    private func formatInteger(negative: Bool, digits: (Int) -> String, double: () throws(ScriptError) -> Double,
+                               scalar: Int?, _ spec: FormatSpec) throws(ScriptError) -> String {
         var body: String
         switch spec.type {
-        case nil, "d", "n": body = spec.group(String(magnitude))
-        case "x": body = (spec.alternate ? "0x" : "") + String(magnitude, radix: 16)
-        case "X": body = (spec.alternate ? "0X" : "") + String(magnitude, radix: 16, uppercase: true)
-        case "o": body = (spec.alternate ? "0o" : "") + String(magnitude, radix: 8)
-        case "b": body = (spec.alternate ? "0b" : "") + String(magnitude, radix: 2)
+        case nil, "d", "n": body = spec.group(digits(10))
+        case "x": body = (spec.alternate ? "0x" : "") + digits(16)
+        case "X": body = (spec.alternate ? "0X" : "") + digits(16).uppercased()
+        case "o": body = (spec.alternate ? "0o" : "") + digits(8)
+        case "b": body = (spec.alternate ? "0b" : "") + digits(2)
         case "c":
-            guard let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: n)) else {
+            guard let n = scalar, n >= 0, n < 0x110000, let character = Unicode.Scalar(UInt32(n)) else {
                 throw ScriptError(.overflowError, "%c arg not in range(0x110000)")
             }
-            return spec.pad(String(Character(scalar)), numeric: false)
+            return spec.pad(String(Character(character)), numeric: false)
         case "e", "E", "f", "F", "g", "G", "%":
-            return try formatFloat(Double(n), spec)
+            return try formatFloat(try double(), spec)
         case .some(let t):
             throw .valueError("Unknown format code '\(t)' for object of type 'int'")
         }
-        body = spec.signed(body, negative: n < 0)
+        body = spec.signed(body, negative: negative)
         return spec.pad(body, numeric: true)
     }
 

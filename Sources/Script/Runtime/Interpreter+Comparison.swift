@@ -111,6 +111,15 @@ extension Interpreter {
             return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : (x == y ? 0 : 1)
         case (.list(let x), .list(let y)): return try sequenceOrdering(x.items, y.items, op)
         case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x, y, op)
+        case (.object(let object), _) where object is BigIntObject, (_, .object(let object)) where object is BigIntObject:
+            let flip = if case .object(let left) = a, left === object { 1 } else { -1 }
+            let other = flip == 1 ? b : a
+            guard let less = try object.compare(.less, other, interpreter: self),
+                  let same = try object.compare(.equal, other, interpreter: self) else {
+                throw .typeError("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+            }
+            if try truth(same) { return 0 }
+            return try truth(less) ? -flip : flip
         default:
             if let x = a.numericValue, let y = b.numericValue {
                 if case .int(let i) = a, case .int(let j) = b { return i < j ? -1 : (i == j ? 0 : 1) }

@@ -200,7 +200,7 @@ extension Interpreter {
             if flags.isEmpty && width.isEmpty {
                 switch type {
                 case "d", "i", "u":
-                    out += String(try integerForPercent(value, type))
+                    out += try str(try integerForPercent(value, type))
                     continue
                 case "s":
                     out += try str(value)
@@ -236,12 +236,12 @@ extension Interpreter {
         case "s": return try format(.str(try str(value)), spec: specPrefix.replacing("#", with: ""))
         case "r", "a": return try format(.str(try repr(value)), spec: specPrefix.replacing("#", with: ""))
         case "d", "i", "u":
-            return try format(.int(try integerForPercent(value, type)), spec: specPrefix.split(separator: ".").first.map(String.init) ?? "")
+            return try format(try integerForPercent(value, type), spec: specPrefix.split(separator: ".").first.map(String.init) ?? "")
         case "x", "X", "o":
-            return try format(.int(try integerForPercent(value, type)), spec: (specPrefix.split(separator: ".").first.map(String.init) ?? "") + String(type))
+            return try format(try integerForPercent(value, type), spec: (specPrefix.split(separator: ".").first.map(String.init) ?? "") + String(type))
         case "c":
             if case .str(let s) = value, s.count == 1 { return s }
-            return try format(.int(try integerForPercent(value, type)), spec: "c")
+            return try format(try integerForPercent(value, type), spec: "c")
         case "f", "F", "e", "E", "g", "G":
             let d = try floatForPercent(value, type)
             var spec = specPrefix
@@ -252,15 +252,17 @@ extension Interpreter {
         }
     }
 
-    func integerForPercent(_ value: Value, _ type: Character) throws(ScriptError) -> Int {
+    /// The int a `%d`-style conversion shows (of any size).
+    func integerForPercent(_ value: Value, _ type: Character) throws(ScriptError) -> Value {
         switch value {
-        case .int(let i): return i
-        case .bool(let b): return b ? 1 : 0
+        case .int: return value
+        case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d):
-            return try Arithmetic.truncatedInt(d)
+            return try Arithmetic.integer(truncating: d)
         case .object(let object):
-            if let i = try object.index(interpreter: self) { return i }
-            if let d = try object.floatValue(interpreter: self) { return try Arithmetic.truncatedInt(d) }
+            if object is BigIntObject { return value }
+            if let i = try object.index(interpreter: self) { return .int(i) }
+            if let d = try object.floatValue(interpreter: self) { return try Arithmetic.integer(truncating: d) }
         case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
              .module:
             break

@@ -88,7 +88,7 @@ extension Interpreter {
         switch (op, value) {
         case (.negate, .int(let i)):
             let (r, overflow) = (0).subtractingReportingOverflow(i)
-            if overflow { throw Arithmetic.overflow }
+            if overflow { return .integer(-BigInteger(i)) }
             return .int(r)
         case (.negate, .float(let d)): return .float(-d)
         case (.negate, .bool(let b)): return .int(b ? -1 : 0)

@@ -7,11 +7,10 @@ extension Lexer {
                 if radix == 16 { return c.properties.isASCIIHexDigit }
                 return ("0"..."9").contains(c) && Int(c.value) - 48 < radix
             }
-            guard !digits.isEmpty, let value = Int(digits, radix: radix) else {
-                throw SyntaxError(digits.isEmpty ? "invalid \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") literal"
-                                  : "integer literal too large", at: start)
+            guard !digits.isEmpty, let value = BigInteger(Substring(digits), radix: radix) else {
+                throw SyntaxError("invalid \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") literal", at: start)
             }
-            emit(.int(value), at: start)
+            if let small = value.intValue { emit(.int(small), at: start) } else { emit(.bigInt(value.text()), at: start) }
             return
         }
         var text = readDigits { ("0"..."9").contains($0) }
@@ -51,10 +50,11 @@ extension Lexer {
                 throw SyntaxError("leading zeros in decimal integer literals are not permitted; "
                                   + "use an 0o prefix for octal integers", at: start)
             }
-            guard let value = Int(text) else {
-                throw SyntaxError("integer literal too large", at: start)
+            if let value = Int(text) {
+                emit(.int(value), at: start)
+            } else {
+                emit(.bigInt(text), at: start)
             }
-            emit(.int(value), at: start)
         }
     }
 

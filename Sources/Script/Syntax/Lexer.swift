@@ -44,7 +44,7 @@ struct Lexer {
         guard let last = tokens.last else { return }
         switch last.kind {
         case .newline, .indent, .dedent: return
-        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .endOfInput:
+        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .endOfInput:
             emit(.newline, at: location)
         }
     }

@@ -8,6 +8,9 @@ extension Parser {
         case .int(let value):
             advance()
             return .literal(.int(value))
+        case .bigInt(let digits):
+            advance()
+            return .literal(.bigInt(digits))
         case .float(let value):
             advance()
             return .literal(.float(value))
@@ -53,7 +56,7 @@ extension Parser {
             case .fstring(let body, let raw):
                 isFormatted = true
                 parts.append(contentsOf: try FStringParser.parts(of: body, raw: raw, at: current.location))
-            case .name, .int, .float, .imaginary, .keyword, .punct, .magic, .newline, .indent, .dedent,
+            case .name, .int, .bigInt, .float, .imaginary, .keyword, .punct, .magic, .newline, .indent, .dedent,
                  .endOfInput:
                 if !isFormatted {
                     var text = ""

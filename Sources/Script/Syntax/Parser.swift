@@ -84,7 +84,7 @@ struct Parser {
         case .dedent:
             return SyntaxError("unindent does not match any outer indentation level",
                                at: current.location, kind: .indentation)
-        case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .newline:
+        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .newline:
             return SyntaxError("invalid syntax", at: current.location)
         }
     }
@@ -106,7 +106,7 @@ struct Parser {
             switch kind {
             case .endOfInput: return statements
             case .newline: advance()
-            case .name, .int, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent,
+            case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent,
                  .dedent:
                 let start = current.location
                 let parsed = try parseStatement()

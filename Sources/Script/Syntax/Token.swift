@@ -26,6 +26,8 @@ enum Punct: String, CaseIterable, Sendable {
 enum TokenKind: Equatable, Sendable {
     case name(String)
     case int(Int)
+    /// An integer literal past 64 bits, as its decimal digits.
+    case bigInt(String)
     case float(Double)
     case imaginary(Double)
     case string(String)

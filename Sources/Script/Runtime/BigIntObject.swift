@@ -1,0 +1,137 @@
+/// A Python `int` beyond 64 bits. Results that fit 64 bits go back to `Value.int`, so a
+/// value is a `BigIntObject` exactly when it does not fit.
+final class BigIntObject: ScriptObject {
+    /// CPython's limit on decimal conversion (`sys.set_int_max_str_digits`), which keeps
+    /// printing a huge int from taking quadratic time.
+    static let maxStringDigits = 4300
+    /// The largest int Recur builds (in bits): past it, MemoryError rather than exhausting the
+    /// machine.
+    static let maxBits = 1 << 26
+
+    let value: BigInteger
+
+    init(_ value: BigInteger) {
+        self.value = value
+    }
+
+    var typeName: String { "int" }
+
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { try decimalText() }
+
+    /// The decimal digits, refused past CPython's default limit as CPython refuses them.
+    func decimalText() throws(ScriptError) -> String {
+        // log10(2) digits per bit; the check is on the size before converting.
+        if Double(value.bitWidth) * 0.30103 > Double(BigIntObject.maxStringDigits) + 1 {
+            throw .valueError("Exceeds the limit (\(BigIntObject.maxStringDigits) digits) for integer string conversion; "
+                              + "use sys.set_int_max_str_digits() to increase the limit")
+        }
+        return value.text()
+    }
+
+    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !value.isZero }
+
+    func index(interpreter: Interpreter) throws(ScriptError) -> Int? {
+        throw ScriptError(.indexError, "cannot fit 'int' into an index-sized integer")
+    }
+
+    func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? {
+        let d = value.doubleValue
+        guard d.isFinite else { throw ScriptError(.overflowError, "int too large to convert to float") }
+        return d
+    }
+
+    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let mine = value
+        let theirs: BigInteger
+        switch other {
+        case .int(let i): theirs = BigInteger(i)
+        case .bool(let b): theirs = BigInteger(b ? 1 : 0)
+        case .object(let object):
+            guard let big = object as? BigIntObject else { return nil }
+            theirs = big.value
+        case .float(let d):
+            guard let own = try floatValue(interpreter: interpreter) else { return nil }
+            return try reflected ? Arithmetic.float(op, d, own) : Arithmetic.float(op, own, d)
+        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
+            return nil
+        }
+        return try reflected ? Arithmetic.big(op, theirs, mine) : Arithmetic.big(op, mine, theirs)
+    }
+
+    func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch op {
+        case .negate: .integer(-value)
+        case .plus: .object(self)
+        case .invert: .integer(-value - BigInteger(1))
+        case .not: .bool(value.isZero)
+        }
+    }
+
+    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let order: Int
+        switch other {
+        case .int(let i): order = BigInteger.compare(value, BigInteger(i))
+        case .bool(let b): order = BigInteger.compare(value, BigInteger(b ? 1 : 0))
+        case .float(let d):
+            if d.isNaN { return .bool(op == .notEqual) }
+            if d.isInfinite { order = d > 0 ? -1 : 1 } else {
+                // Compare exactly: the float's integer part, then its fraction.
+                let whole = BigInteger(exactly: d.rounded(.down)) ?? BigInteger(0)
+                let c = BigInteger.compare(value, whole)
+                order = c != 0 ? c : (d == d.rounded(.down) ? 0 : -1)
+            }
+        case .object(let object):
+            guard let big = object as? BigIntObject else { return nil }
+            order = BigInteger.compare(value, big.value)
+        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
+            switch op {
+            case .equal: return .bool(false)
+            case .notEqual: return .bool(true)
+            case .less, .lessEqual, .greater, .greaterEqual, .in, .notIn, .is, .isNot: return nil
+            }
+        }
+        switch op {
+        case .equal: return .bool(order == 0)
+        case .notEqual: return .bool(order != 0)
+        case .less: return .bool(order < 0)
+        case .lessEqual: return .bool(order <= 0)
+        case .greater: return .bool(order > 0)
+        case .greaterEqual: return .bool(order >= 0)
+        case .in, .notIn, .is, .isNot: return nil
+        }
+    }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "real", "numerator": return .object(self)
+        case "imag": return .int(0)
+        case "denominator": return .int(1)
+        case "bit_length":
+            return .builtin(BuiltinFunction("bit_length") { (_, a) throws(ScriptError) -> Value in
+                try a.expect("bit_length", 0...0)
+                return .int(self.value.bitWidth)
+            })
+        default: return nil
+        }
+    }
+}
+
+extension Value {
+    /// An int value: `.int` when it fits 64 bits, a `BigIntObject` otherwise.
+    static func integer(_ value: BigInteger) -> Value {
+        if let small = value.intValue { return .int(small) }
+        return .object(BigIntObject(value))
+    }
+
+    /// The value as an arbitrary-precision integer, for ints of either size and bools.
+    var bigInteger: BigInteger? {
+        switch self {
+        case .int(let i): return BigInteger(i)
+        case .bool(let b): return BigInteger(b ? 1 : 0)
+        case .object(let object): return (object as? BigIntObject)?.value
+        case .none, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+             .module:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,330 @@
+/// An arbitrary-precision integer for Python's `int` past 64 bits: a sign and a magnitude in
+/// 32-bit limbs, least significant first, with no trailing zero limbs (zero has none).
+///
+/// Written here rather than taken from a package: the one available pulls Foundation into
+/// the kernel, and Python's rules (floor division, two's-complement bitwise operators,
+/// CPython's hash) need their own layer anyway. Ints that fit 64 bits never come here.
+struct BigInteger: Equatable, Sendable {
+    private(set) var negative: Bool
+    private(set) var limbs: [UInt32]
+
+    init(_ value: Int) {
+        negative = value < 0
+        var magnitude = value.magnitude
+        limbs = []
+        while magnitude > 0 {
+            limbs.append(UInt32(truncatingIfNeeded: magnitude))
+            magnitude >>= 32
+        }
+    }
+
+    private init(negative: Bool, limbs: [UInt32]) {
+        var limbs = limbs
+        while limbs.last == 0 { limbs.removeLast() }
+        self.limbs = limbs
+        self.negative = negative && !limbs.isEmpty
+    }
+
+    /// Parses digits in `radix` (2...36), with an optional sign and Python's underscores
+    /// already removed; nil when a character is not a digit.
+    init?(_ text: Substring, radix: Int) {
+        var digits = text
+        var isNegative = false
+        if let first = digits.first, first == "-" || first == "+" {
+            isNegative = first == "-"
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var result: [UInt32] = []
+        for character in digits.unicodeScalars {
+            let value: UInt32
+            switch character.value {
+            case 48...57: value = character.value - 48
+            case 97...122: value = character.value - 87
+            case 65...90: value = character.value - 55
+            default: return nil
+            }
+            guard value < radix else { return nil }
+            BigInteger.multiplyAdd(&result, UInt32(radix), value)
+        }
+        self.init(negative: isNegative, limbs: result)
+    }
+
+    /// The exact integer part of a finite double.
+    init?(exactly double: Double) {
+        guard double.isFinite, double == double.rounded(.towardZero) else { return nil }
+        let magnitude = double.magnitude
+        if magnitude < 9.0e18 {
+            self.init(Int(double))
+            return
+        }
+        // A double is significand x 2^exponent; shift the 53-bit significand into place.
+        let significand = BigInteger(Int(magnitude.significandBitPattern | (1 << 52)))
+        let shift = Int(magnitude.exponent) - 52
+        let shifted = shift >= 0 ? significand.shiftedLeft(shift) : significand.shiftedRight(-shift)
+        self.init(negative: double < 0, limbs: shifted.limbs)
+    }
+
+    var isZero: Bool { limbs.isEmpty }
+
+    /// The value as an `Int` when it fits.
+    var intValue: Int? {
+        guard limbs.count <= 2 else { return nil }
+        var magnitude: UInt64 = 0
+        for (i, limb) in limbs.enumerated() { magnitude |= UInt64(limb) << (32 * i) }
+        if negative {
+            if magnitude <= UInt64(Int.max) + 1 { return Int(truncatingIfNeeded: 0 &- magnitude) }
+            return nil
+        }
+        return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
+    }
+
+    /// The nearest double (infinity when too large, as Python then raises OverflowError).
+    var doubleValue: Double {
+        var result = 0.0
+        for limb in limbs.reversed() { result = result * 4294967296.0 + Double(limb) }
+        return negative ? -result : result
+    }
+
+    var bitWidth: Int {
+        guard let top = limbs.last else { return 0 }
+        return (limbs.count - 1) * 32 + (32 - top.leadingZeroBitCount)
+    }
+
+    // MARK: Text
+
+    func text(radix: Int = 10) -> String {
+        if limbs.isEmpty { return "0" }
+        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+        var chunkBase: UInt32 = UInt32(radix)
+        var chunkDigits = 1
+        while UInt64(chunkBase) * UInt64(radix) <= UInt64(UInt32.max) {
+            chunkBase *= UInt32(radix)
+            chunkDigits += 1
+        }
+        var remaining = limbs
+        var chunks: [UInt32] = []
+        while !remaining.isEmpty { chunks.append(BigInteger.divide(&remaining, by: chunkBase)) }
+        var scalars: [Unicode.Scalar] = []
+        for (i, chunk) in chunks.reversed().enumerated() {
+            var part: [Unicode.Scalar] = []
+            var value = chunk
+            repeat {
+                part.append(alphabet[Int(value % UInt32(radix))])
+                value /= UInt32(radix)
+            } while value > 0
+            if i > 0 { part.append(contentsOf: repeatElement(alphabet[0], count: chunkDigits - part.count)) }
+            scalars.append(contentsOf: part.reversed())
+        }
+        var result = negative ? "-" : ""
+        result.unicodeScalars.append(contentsOf: scalars)
+        return result
+    }
+
+    // MARK: Arithmetic
+
+    static prefix func - (value: BigInteger) -> BigInteger {
+        BigInteger(negative: !value.negative, limbs: value.limbs)
+    }
+
+    var magnitude: BigInteger { BigInteger(negative: false, limbs: limbs) }
+
+    static func + (a: BigInteger, b: BigInteger) -> BigInteger {
+        if a.negative == b.negative { return BigInteger(negative: a.negative, limbs: addMagnitudes(a.limbs, b.limbs)) }
+        switch compareMagnitudes(a.limbs, b.limbs) {
+        case 0: return BigInteger(0)
+        case 1: return BigInteger(negative: a.negative, limbs: subtractMagnitudes(a.limbs, b.limbs))
+        default: return BigInteger(negative: b.negative, limbs: subtractMagnitudes(b.limbs, a.limbs))
+        }
+    }
+
+    static func - (a: BigInteger, b: BigInteger) -> BigInteger { a + -b }
+
+    static func * (a: BigInteger, b: BigInteger) -> BigInteger {
+        guard !a.isZero, !b.isZero else { return BigInteger(0) }
+        var result = [UInt32](repeating: 0, count: a.limbs.count + b.limbs.count)
+        for (i, x) in a.limbs.enumerated() {
+            var carry: UInt64 = 0
+            for (j, y) in b.limbs.enumerated() {
+                let t = UInt64(x) * UInt64(y) + UInt64(result[i + j]) + carry
+                result[i + j] = UInt32(truncatingIfNeeded: t)
+                carry = t >> 32
+            }
+            result[i + b.limbs.count] = UInt32(carry)
+        }
+        return BigInteger(negative: a.negative != b.negative, limbs: result)
+    }
+
+    /// Floor division and modulo with the divisor's sign (Python's `divmod`); nil for zero.
+    func floorDivided(by divisor: BigInteger) -> (quotient: BigInteger, remainder: BigInteger)? {
+        guard !divisor.isZero else { return nil }
+        let (q, r) = BigInteger.divideMagnitudes(limbs, divisor.limbs)
+        var quotient = BigInteger(negative: negative != divisor.negative, limbs: q)
+        var remainder = BigInteger(negative: negative, limbs: r)
+        if !remainder.isZero && remainder.negative != divisor.negative {
+            quotient = quotient - BigInteger(1)
+            remainder = remainder + divisor
+        }
+        return (quotient, remainder)
+    }
+
+    static func < (a: BigInteger, b: BigInteger) -> Bool { compare(a, b) < 0 }
+
+    /// -1, 0 or 1.
+    static func compare(_ a: BigInteger, _ b: BigInteger) -> Int {
+        if a.negative != b.negative { return a.negative ? -1 : 1 }
+        let order = compareMagnitudes(a.limbs, b.limbs)
+        return a.negative ? -order : order
+    }
+
+    func shiftedLeft(_ bits: Int) -> BigInteger {
+        guard !isZero, bits > 0 else { return self }
+        let whole = bits / 32, part = bits % 32
+        var result = [UInt32](repeating: 0, count: whole)
+        result.reserveCapacity(whole + limbs.count + 1)
+        var carry: UInt32 = 0
+        for limb in limbs {
+            result.append(part == 0 ? limb : (limb << part) | carry)
+            carry = part == 0 ? 0 : limb >> (32 - part)
+        }
+        if carry != 0 { result.append(carry) }
+        return BigInteger(negative: negative, limbs: result)
+    }
+
+    /// Shifts right rounding toward negative infinity (Python's `>>`).
+    func shiftedRight(_ bits: Int) -> BigInteger {
+        guard bits > 0 else { return self }
+        if negative {
+            // -((|n| - 1) >> k) - 1 rounds toward negative infinity.
+            return -((magnitude - BigInteger(1)).shiftedRight(bits)) - BigInteger(1)
+        }
+        let whole = bits / 32, part = bits % 32
+        guard whole < limbs.count else { return BigInteger(0) }
+        var result: [UInt32] = []
+        for i in whole..<limbs.count {
+            let low = limbs[i] >> part
+            let high: UInt32 = part > 0 && i + 1 < limbs.count ? limbs[i + 1] << (32 - part) : 0
+            result.append(low | high)
+        }
+        return BigInteger(negative: false, limbs: result)
+    }
+
+    /// `&`, `|` and `^` on two's-complement representations, as Python defines them.
+    static func bitwise(_ a: BigInteger, _ b: BigInteger, _ op: (UInt32, UInt32) -> UInt32) -> BigInteger {
+        let count = max(a.limbs.count, b.limbs.count) + 1
+        let x = a.twosComplement(count), y = b.twosComplement(count)
+        let result = zip(x, y).map(op)
+        let isNegative = (result.last ?? 0) & 0x8000_0000 != 0
+        guard isNegative else { return BigInteger(negative: false, limbs: result) }
+        // Back from two's complement: negate the bits and add one.
+        var magnitude = result.map { ~$0 }
+        for i in magnitude.indices {
+            let (sum, overflow) = magnitude[i].addingReportingOverflow(1)
+            magnitude[i] = sum
+            if !overflow { break }
+        }
+        return BigInteger(negative: true, limbs: magnitude)
+    }
+
+    private func twosComplement(_ count: Int) -> [UInt32] {
+        var result = limbs + [UInt32](repeating: 0, count: count - limbs.count)
+        guard negative else { return result }
+        for i in result.indices { result[i] = ~result[i] }
+        for i in result.indices {
+            let (sum, overflow) = result[i].addingReportingOverflow(1)
+            result[i] = sum
+            if !overflow { break }
+        }
+        return result
+    }
+
+    /// CPython's hash of an int: the value modulo 2**61 - 1, keeping the sign (-1 becomes -2).
+    var pythonHash: Int {
+        let modulus: UInt64 = (1 << 61) - 1
+        var h: UInt64 = 0
+        for limb in limbs.reversed() {
+            h = UInt64((UInt128(h) << 32 | UInt128(limb)) % UInt128(modulus))
+        }
+        let value = negative ? -Int(h) : Int(h)
+        return value == -1 ? -2 : value
+    }
+
+    // MARK: Magnitudes
+
+    private static func multiplyAdd(_ limbs: inout [UInt32], _ factor: UInt32, _ addend: UInt32) {
+        var carry = UInt64(addend)
+        for i in limbs.indices {
+            let t = UInt64(limbs[i]) * UInt64(factor) + carry
+            limbs[i] = UInt32(truncatingIfNeeded: t)
+            carry = t >> 32
+        }
+        if carry != 0 { limbs.append(UInt32(carry)) }
+    }
+
+    /// Divides in place by a one-limb divisor; returns the remainder.
+    private static func divide(_ limbs: inout [UInt32], by divisor: UInt32) -> UInt32 {
+        var remainder: UInt64 = 0
+        for i in limbs.indices.reversed() {
+            let t = remainder << 32 | UInt64(limbs[i])
+            limbs[i] = UInt32(t / UInt64(divisor))
+            remainder = t % UInt64(divisor)
+        }
+        while limbs.last == 0 { limbs.removeLast() }
+        return UInt32(remainder)
+    }
+
+    private static func compareMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        if a.count != b.count { return a.count < b.count ? -1 : 1 }
+        for i in a.indices.reversed() where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+        return 0
+    }
+
+    private static func addMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+        var result: [UInt32] = []
+        result.reserveCapacity(max(a.count, b.count) + 1)
+        var carry: UInt64 = 0
+        for i in 0..<max(a.count, b.count) {
+            let t = UInt64(i < a.count ? a[i] : 0) + UInt64(i < b.count ? b[i] : 0) + carry
+            result.append(UInt32(truncatingIfNeeded: t))
+            carry = t >> 32
+        }
+        if carry != 0 { result.append(UInt32(carry)) }
+        return result
+    }
+
+    /// `a - b` for `a >= b`.
+    private static func subtractMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+        var result = a
+        var borrow: Int64 = 0
+        for i in result.indices {
+            var t = Int64(result[i]) - Int64(i < b.count ? b[i] : 0) - borrow
+            borrow = t < 0 ? 1 : 0
+            if t < 0 { t += 1 << 32 }
+            result[i] = UInt32(t)
+        }
+        return result
+    }
+
+    /// Truncating division of magnitudes (binary long division past one limb).
+    private static func divideMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> ([UInt32], [UInt32]) {
+        if compareMagnitudes(a, b) < 0 { return ([], a) }
+        if b.count == 1 {
+            var quotient = a
+            let remainder = divide(&quotient, by: b[0])
+            return (quotient, remainder == 0 ? [] : [remainder])
+        }
+        let dividend = BigInteger(negative: false, limbs: a)
+        let divisor = BigInteger(negative: false, limbs: b)
+        var quotient = [UInt32](repeating: 0, count: a.count)
+        var remainder = BigInteger(0)
+        for bit in stride(from: dividend.bitWidth - 1, through: 0, by: -1) {
+            remainder = remainder.shiftedLeft(1)
+            if (a[bit / 32] >> (bit % 32)) & 1 == 1 { remainder = remainder + BigInteger(1) }
+            if compareMagnitudes(remainder.limbs, divisor.limbs) >= 0 {
+                remainder = remainder - divisor
+                quotient[bit / 32] |= 1 << (bit % 32)
+            }
+        }
+        return (quotient, remainder.limbs)
+    }
+}
