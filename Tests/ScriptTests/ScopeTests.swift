@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Testing
 
 /// Python's scoping rules (locals, cells, free and global names, class bodies,
@@ -165,24 +164,5 @@ import Testing
         let program = ScopeTests.programs[index]
         var harness = Harness()
         #expect(harness.runLikePython(program) == (try CPython.run(program)), "program \(index):\n\(program)")
-    }
-
-    /// Closures capture cells, not their definer's frame, so calls that make closures leave
-    /// nothing behind (they used to keep every call's frame alive through a cycle).
-    @Test func closureCallsKeepMemoryFlat() throws {
-        var harness = Harness()
-        _ = harness.run("def g(x):\n    f = lambda: x\n    return f()\nfor i in range(20000): g(i)")
-        let before = try ScopeTests.residentKiB()
-        _ = harness.run("for i in range(300000): g(i)")
-        let after = try ScopeTests.residentKiB()
-        #expect(after - before < 8 * 1024, "grew by \(after - before) KiB")
-    }
-
-    static func residentKiB() throws -> Int {
-        let status = String(decoding: try LessonFixtures.readFile("/proc/self/status"), as: UTF8.self)
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-        }
-        return 0
     }
 }

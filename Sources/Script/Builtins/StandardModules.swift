@@ -17,6 +17,31 @@ enum StandardModules {
         })
     }
 
+    /// `gc`: the cycle collector (`collect`, `enable`, `disable`, `isenabled`).
+    static func gc(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        module.namespace["collect"] = .builtin(BuiltinFunction("collect", signature: "collect(generation=2)") { interpreter, a throws(ScriptError) in
+            try a.expect("collect", 0...1, keywords: ["generation"])
+            if let generation = a.positional.first ?? a.keyword("generation") {
+                guard (0...2).contains(try interpreter.indexValue(generation)) else { throw .valueError("invalid generation") }
+            }
+            return .int(interpreter.collector.collect())
+        })
+        module.namespace["enable"] = .builtin(BuiltinFunction("enable") { interpreter, a throws(ScriptError) in
+            try a.expect("enable", 0...0)
+            interpreter.collector.isEnabled = true
+            return .none
+        })
+        module.namespace["disable"] = .builtin(BuiltinFunction("disable") { interpreter, a throws(ScriptError) in
+            try a.expect("disable", 0...0)
+            interpreter.collector.isEnabled = false
+            return .none
+        })
+        module.namespace["isenabled"] = .builtin(BuiltinFunction("isenabled") { interpreter, a throws(ScriptError) in
+            try a.expect("isenabled", 0...0)
+            return .bool(interpreter.collector.isEnabled)
+        })
+    }
+
     static func math(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["pi"] = .float(Double.pi)
         module.namespace["e"] = .float(M_E)

@@ -101,7 +101,18 @@ final class DictObject {
     private(set) var values: [Value] = []
     private var index: [HashKey: Int] = [:]
 
-    init() {}
+    var trackingIndex = -1
+
+    init() {
+        CycleCollector.current.track(self)
+    }
+
+    deinit {
+        CycleCollector.current.untrack(self)
+        index = [:]
+        DeferredRelease.release(&keys)
+        DeferredRelease.release(&values)
+    }
 
     var count: Int { keys.count }
 

@@ -38,6 +38,8 @@ final class Interpreter {
     /// The workspace's `%shapes` switch once `shapeTracing` has made it (library state is
     /// never removed, so the reference stays valid), read at every layer call.
     var knownShapeTracing: ShapeTracing?
+    /// The cycle collector of the thread the interpreter runs on (set when code starts).
+    var collector = CycleCollector.current
 
     init(workspace: Workspace, host: any ScriptHost) {
         self.workspace = workspace
@@ -52,9 +54,11 @@ final class Interpreter {
     var globals: Scope { workspace.globals }
 
     /// Throws KeyboardInterrupt when the frontend asked to stop.
+    /// Also where long loops and call chains let the cycle collector run.
     @inline(__always)
     func checkInterrupt() throws(ScriptError) {
         if host.interruptRequested { throw ScriptError(.keyboardInterrupt, "") }
+        collector.collectIfDue()
     }
 
     /// The symbol number of a name reference (cached in the reference after first use).

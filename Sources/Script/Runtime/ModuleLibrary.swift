@@ -21,6 +21,7 @@ struct ModuleLibrary {
         library.add("sys") { (interpreter, module) throws(ScriptError) in try StandardModules.sys(interpreter, module) }
         library.add("math") { (interpreter, module) throws(ScriptError) in try StandardModules.math(interpreter, module) }
         library.add("time") { (interpreter, module) throws(ScriptError) in try StandardModules.time(interpreter, module) }
+        library.add("gc") { (interpreter, module) throws(ScriptError) in try StandardModules.gc(interpreter, module) }
         return library
     }
 

@@ -2,7 +2,15 @@
 /// closures hold cells, never their definer's whole frame.
 final class Cell {
     var value: Value?
-    init(_ value: Value? = nil) { self.value = value }
+    var trackingIndex = -1
+    init(_ value: Value? = nil) {
+        self.value = value
+        CycleCollector.current.track(self)
+    }
+    deinit {
+        CycleCollector.current.untrack(self)
+        DeferredRelease.release(&value)
+    }
 }
 
 /// Where a block's variables live while it runs: the workspace's globals (module scope), a

@@ -18,8 +18,11 @@ final class TypeObject {
     let kind: TypeKind
     /// For built-in types: what calling the type does.
     let constructor: BuiltinFunction?
+    /// The method resolution order after this type (holding the type itself in its own order
+    /// would keep every class alive through a cycle).
+    private(set) var ancestors: [TypeObject] = []
     /// Method resolution order, this type first.
-    private(set) var mro: [TypeObject] = []
+    var mro: [TypeObject] { [self] + ancestors }
     /// Where the type was defined (`torch.nn`, `builtins`, ...), for reprs.
     let module: String
 
@@ -32,15 +35,15 @@ final class TypeObject {
         self.constructor = constructor
         self.module = module
         if let linearized = TypeObject.linearization(of: bases) {
-            mro = [self] + linearized
+            ancestors = linearized
         } else {
-            var order: [TypeObject] = [self]
+            var order: [TypeObject] = []
             for base in bases {
                 for type in base.mro where !order.contains(where: { $0 === type }) {
                     order.append(type)
                 }
             }
-            mro = order
+            ancestors = order
         }
     }
 
@@ -63,19 +66,21 @@ final class TypeObject {
 
     /// Looks `name` up along the MRO.
     func lookup(_ name: String) -> Value? {
-        for type in mro {
+        if let value = namespace[name] { return value }
+        for type in ancestors {
             if let value = type.namespace[name] { return value }
         }
         return nil
     }
 
     func isSubtype(of other: TypeObject) -> Bool {
-        mro.contains { $0 === other }
+        self === other || ancestors.contains { $0 === other }
     }
 
     /// The nearest exception kind this type derives from (for user exception classes).
     var exceptionKind: ExceptionKind? {
-        for type in mro {
+        if case .exception(let kind) = self.kind { return kind }
+        for type in ancestors {
             if case .exception(let kind) = type.kind { return kind }
         }
         return nil
@@ -83,7 +88,8 @@ final class TypeObject {
 
     /// The library base this type derives from, if any.
     var libraryBase: (any LibraryBase)? {
-        for type in mro {
+        if case .library(let base) = kind { return base }
+        for type in ancestors {
             if case .library(let base) = type.kind { return base }
         }
         return nil

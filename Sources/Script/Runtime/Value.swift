@@ -22,7 +22,15 @@ enum Value {
 /// A mutable list.
 final class ListObject {
     var items: [Value]
-    init(_ items: [Value]) { self.items = items }
+    var trackingIndex = -1
+    init(_ items: [Value]) {
+        self.items = items
+        CycleCollector.current.track(self)
+    }
+    deinit {
+        CycleCollector.current.untrack(self)
+        DeferredRelease.release(&items)
+    }
 }
 
 /// A mutable set (unordered in Python; kept in insertion order here, which Python allows).
@@ -35,8 +43,9 @@ final class SetObject {
 /// cells of the variables it captures from the functions around it.
 final class FunctionObject {
     let definition: FunctionDefinition
-    let defaults: [Value?]
-    let captured: [Cell]
+    var defaults: [Value?]
+    var captured: [Cell]
+    var trackingIndex = -1
     let unit: SourceUnit
     var qualifiedName: String
     /// The class whose body defined this function (what zero-argument `super()` needs).
@@ -48,6 +57,14 @@ final class FunctionObject {
         self.captured = captured
         self.unit = unit
         self.qualifiedName = definition.name
+        CycleCollector.current.track(self)
+    }
+
+    deinit {
+        CycleCollector.current.untrack(self)
+        var held = defaults.compactMap { $0 }
+        defaults = []
+        DeferredRelease.release(&held)
     }
 }
 
@@ -74,11 +91,16 @@ final class BuiltinFunction {
 
 /// A callable bound to its receiver (`net.forward`, `[].append`).
 final class BoundMethod {
-    let receiver: Value
+    private(set) var receiver: Value
     let function: Value
     init(receiver: Value, function: Value) {
         self.receiver = receiver
         self.function = function
+    }
+    deinit {
+        var held: Value? = receiver
+        receiver = .none
+        DeferredRelease.release(&held)
     }
 }
 
@@ -88,7 +110,18 @@ final class InstanceObject {
     var attributes: [String: Value] = [:]
     /// Library state behind a library base class (e.g. an `nn.Module`'s registry).
     var native: AnyObject?
-    init(type: TypeObject) { self.type = type }
+    var trackingIndex = -1
+    init(type: TypeObject) {
+        self.type = type
+        CycleCollector.current.track(self)
+    }
+    deinit {
+        CycleCollector.current.untrack(self)
+        guard !attributes.isEmpty else { return }
+        var held = Array(attributes.values)
+        attributes = [:]
+        DeferredRelease.release(&held)
+    }
 }
 
 /// A module: `torch`, `math`, `sys`, ...

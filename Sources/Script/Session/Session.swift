@@ -96,6 +96,8 @@ public final class Session {
     private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
         let limited = LimitedHost(host)
         interpreter.host = limited
+        interpreter.collector = CycleCollector.current
+        defer { interpreter.collector.collectIfDue() }
         defer { interpreter.host = SilentHost() }
         defer { limited.flush() }
         defer { PyplotModule.flush(interpreter) }

@@ -37,6 +37,12 @@ final class ScriptModule: Module {
         if let parameter { parameterEntries.append((name, parameter)) }
     }
 
+    /// Forgets every registration (its instance was freed as part of a reference cycle).
+    func clearRegistrations() {
+        parameterEntries = []
+        childEntries = []
+    }
+
     /// Runs the script class's `forward` (when the module sits inside `nn.Sequential`).
     func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
         guard let interpreter, let instance else {
