@@ -44,7 +44,7 @@ enum TorchInit {
             add(name, "tensor, a=0, mode='fan_in', nonlinearity='leaky_relu', generator=None", "He initialisation.",
                 keywords: ["a", "mode", "nonlinearity"]) { t, b, i, g throws(ScriptError) in
                 let mode = try b.string("mode", default: "fan_in")
-                guard mode == "fan_in" || mode == "fan_out" else { throw .valueError("Mode \(mode) not supported, please use one of fan_in, fan_out") }
+                guard mode == "fan_in" || mode == "fan_out" else { throw .valueError("Mode \(mode) not supported, please use one of ['fan_in', 'fan_out']") }
                 let function = try gainFunction(try b.string("nonlinearity", default: "leaky_relu"), b["a"], i)
                 try tensorCall { () throws(TensorError) in
                     if name == "kaiming_uniform_" {
