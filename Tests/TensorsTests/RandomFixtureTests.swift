@@ -80,6 +80,34 @@ import Testing
         for stream in fixtures.streams { try Self.replay(stream) }
     }
 
+    @Test func millionsOfNormalsMatchPyTorch() throws {
+        let cases = try RandomFixtures.load().large
+        #expect(cases.count == 2)
+        for c in cases {
+            let g = Generator(seed: c.seed)
+            #expect(RandomFixtures.checksum(try Tensor.randn([1_000_003], generator: g).floats) == c.randn)
+            #expect(RandomFixtures.checksum(try Tensor.rand([1_000_000], generator: g).floats) == c.rand)
+            #expect(RandomFixtures.checksum(try Tensor.randn([5], generator: g).floats) == c.after)
+        }
+    }
+
+    /// The double-precision fast path of the vectorised Box-Muller gives the fused result
+    /// whenever it does not ask for the exact one.
+    @Test func fastFusedMultiplyAddIsExactUnlessFlagged() {
+        let g = Generator(seed: 3)
+        var flagged = 0
+        for _ in 0..<200_000 {
+            let (a, b, c) = (g.uniformFloat() * 4 - 2, g.uniformFloat() * 4 - 2, g.uniformFloat() * 4 - 2)
+            var fast = DoubleFused(), exact = LibraryFused()
+            let value = fast.fma(a, b, c)
+            if fast.ambiguous != 0 { flagged += 1 } else { #expect(value == exact.fma(a, b, c)) }
+        }
+        #expect(flagged < 100)
+        var fast = DoubleFused()
+        _ = fast.fma(1, 1, 0x1p-24)   // 1 + 2^-24: exactly halfway between 1 and its successor
+        #expect(fast.ambiguous != 0)
+    }
+
     @Test func dropoutMasksMatchPyTorch() throws {
         for stream in try RandomFixtures.load().dropouts { try Self.replay(stream) }
     }

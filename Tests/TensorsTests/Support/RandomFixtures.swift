@@ -4,11 +4,26 @@ import FoundationEssentials
 /// The PyTorch generator reference written by tools/fixtures/random_torch.py.
 struct RandomFixtures: Decodable {
     let streams: [Stream]
+    let large: [Large]
     let dropouts: [Stream]
     let layers: [LayerCase]
     let errors: [String: [String]]
     let default_seed: UInt64
     let state_size: Int
+
+    /// Checksums of a million-element randn (plus 3, a partial last block), then rand, then a
+    /// small randn, from one seeded generator.
+    struct Large: Decodable {
+        let seed: UInt64
+        let randn: UInt64
+        let rand: UInt64
+        let after: UInt64
+    }
+
+    /// The fixture script's polynomial hash of float bit patterns.
+    static func checksum(_ values: [Float]) -> UInt64 {
+        values.reduce(UInt64(0)) { h, v in h &* 1_000_003 &+ UInt64(v.bitPattern) }
+    }
 
     struct Stream: Decodable {
         let seed: Int64
