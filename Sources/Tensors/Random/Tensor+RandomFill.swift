@@ -5,8 +5,15 @@ extension Tensor {
     public func uniform(from: Double = 0, to: Double = 1, generator: Generator) throws(TensorError) {
         try checkFloating("check_uniform_bounds")
         try checkWritable()
+        let limit = Double(Float.greatestFiniteMagnitude)
+        for (name, bound) in [("from", from), ("to", to)] where !(bound >= -limit && bound <= limit) {
+            throw .runtime("\(name) is out of bounds for float")
+        }
         guard from <= to else {
             throw .runtime("uniform_ expects to return a [from, to) range, but found from=\(Tensor.formatScalar(from)) > to=\(Tensor.formatScalar(to))")
+        }
+        guard to - from <= limit else {
+            throw .runtime("uniform_ expects to-from <= std::numeric_limits<Float>::max(), but found to=\(Tensor.formatScalar(to)) and from=\(Tensor.formatScalar(from)) which result in to-from to exceed the limit")
         }
         overwrite(with: .float32(generator.uniformFloats(count, from: from, to: to)))
     }
