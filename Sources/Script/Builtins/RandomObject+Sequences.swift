@@ -45,7 +45,8 @@ extension RandomObject {
         }
         guard step != 0 else { throw .valueError("zero step for randrange()") }
         // (width + step -/+ 1) // step, floor division as Python's.
-        let numerator = width + (step > 0 ? step - 1 : step + 1)
+        let (numerator, wrapped) = width.addingReportingOverflow(step > 0 ? step - 1 : step + 1)
+        if wrapped { throw ScriptError(.overflowError, "randrange bounds exceed Recur's 64-bit int") }
         var n = numerator / step
         if (numerator % step != 0) && ((numerator < 0) != (step < 0)) { n -= 1 }
         guard n > 0 else { throw .valueError("empty range for randrange()") }
@@ -160,7 +161,7 @@ extension RandomObject {
             }
         }
         guard cumulative.count == n else { throw .valueError("The number of weights does not match the population") }
-        let total = cumulative[n - 1]
+        guard let total = cumulative.last else { throw .indexError("list index out of range") }
         guard total > 0 else { throw .valueError("Total of weights must be greater than zero") }
         guard total.isFinite else { throw .valueError("Total of weights must be finite") }
         for _ in 0..<Swift.max(k, 0) {
