@@ -5,9 +5,10 @@ import Testing
 @Suite struct RandomModuleTests {
     static let program = """
     import random
-    for s in [0, 1, 42, -7, 2**40 + 3, -2**62 * 2, "hello", "", "ünïcode ✓", 3.5, -2.25, 1e300, 0.1, True]:
+    for s in [0, 1, 42, -7, 2**40 + 3, -2**62 * 2, 2**64, 3**100, -(7**60), "hello", "", "ünïcode ✓", 3.5, -2.25, 1e300, 0.1, True]:
         random.seed(s)
         print(repr(s), random.random(), random.randint(1, 100), random.randrange(0, 100, 7), random.getrandbits(40), random.getrandbits(7))
+    print(random.getrandbits(64), random.getrandbits(100), random.getrandbits(0), random.getrandbits(32))
     random.seed(5)
     x = list(range(20))
     random.shuffle(x)

@@ -19,7 +19,12 @@ final class PythonRandom {
     /// `seed(n)` for an int: the 32-bit words of |n|, least significant first.
     func seed(magnitude: UInt64) {
         let low = UInt32(truncatingIfNeeded: magnitude), high = UInt32(truncatingIfNeeded: magnitude >> 32)
-        engine = MersenneTwister(key: high == 0 ? [low] : [low, high])
+        seed(words: high == 0 ? [low] : [low, high])
+    }
+
+    /// Seeds from the key words (`init_by_array`).
+    func seed(words: [UInt32]) {
+        engine = MersenneTwister(key: words)
         gaussNext = nil
     }
 
@@ -35,8 +40,7 @@ final class PythonRandom {
             words.append(word)
             index -= 4
         }
-        engine = MersenneTwister(key: words.isEmpty ? [0] : words)
-        gaussNext = nil
+        seed(words: words.isEmpty ? [0] : words)
     }
 
     /// `random()`: 27 + 26 bits as CPython's `genrand_res53`.

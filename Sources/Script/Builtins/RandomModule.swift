@@ -71,8 +71,8 @@ final class RandomObject: ScriptObject {
             try a.expect("getrandbits", 1...1)
             let k = try interpreter.indexValue(a.positional[0])
             guard k >= 0 else { throw .valueError("number of bits must be non-negative") }
-            guard k <= 63 else { throw ScriptError(.overflowError, "getrandbits(\(k)) needs integers wider than Recur's 64-bit int") }
-            return .int(Int(core.bits(k)))
+            guard k <= BigIntObject.maxBits else { throw ScriptError(.memoryError, "getrandbits(\(k)) is larger than Recur builds ints") }
+            return k <= 63 ? .int(Int(core.bits(k))) : .integer(core.bigBits(k))
         case "randrange":
             try a.expect("randrange", 1...3, keywords: ["start", "stop", "step"])
             return .int(try randrange(core, a, interpreter))

@@ -11,6 +11,10 @@ extension RandomObject {
         case .bool(let b): core.seed(magnitude: b ? 1 : 0)
         case .float(let d): core.seed(magnitude: UInt64(bitPattern: PythonRandom.hash(d)))  // (size_t)hash, not |hash|
         case .str(let s): core.seed(bytes: Array(s.utf8))
+        case .object(let object) where object is BigIntObject:
+            // abs(n) as 32-bit words, least significant first, as for small ints.
+            let words = (object as? BigIntObject)?.value.magnitude.limbs ?? []
+            core.seed(words: words.isEmpty ? [0] : words)
         case .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
             throw .typeError("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
         }
@@ -38,7 +42,7 @@ extension RandomObject {
 
     static func randrange(_ core: PythonRandom, start: Int, stop: Int, step: Int) throws(ScriptError) -> Int {
         let (width, overflow) = stop.subtractingReportingOverflow(start)
-        if overflow { throw ScriptError(.overflowError, "randrange bounds exceed Recur's 64-bit int") }
+        if overflow { throw ScriptError(.overflowError, "randrange over a range wider than 64 bits is not supported in Recur") }
         if step == 1 {
             guard width > 0 else { throw .valueError("empty range for randrange() (\(start), \(stop), \(width))") }
             return start + Int(core.below(UInt64(width)))
@@ -46,12 +50,12 @@ extension RandomObject {
         guard step != 0 else { throw .valueError("zero step for randrange()") }
         // (width + step -/+ 1) // step, floor division as Python's.
         let (numerator, wrapped) = width.addingReportingOverflow(step > 0 ? step - 1 : step + 1)
-        if wrapped { throw ScriptError(.overflowError, "randrange bounds exceed Recur's 64-bit int") }
+        if wrapped { throw ScriptError(.overflowError, "randrange over a range wider than 64 bits is not supported in Recur") }
         var n = numerator / step
         if (numerator % step != 0) && ((numerator < 0) != (step < 0)) { n -= 1 }
         guard n > 0 else { throw .valueError("empty range for randrange()") }
         let (offset, overflowed) = step.multipliedReportingOverflow(by: Int(core.below(UInt64(n))))
-        if overflowed { throw ScriptError(.overflowError, "randrange bounds exceed Recur's 64-bit int") }
+        if overflowed { throw ScriptError(.overflowError, "randrange over a range wider than 64 bits is not supported in Recur") }
         return start + offset
     }
 
@@ -208,6 +212,23 @@ extension RandomObject {
         }
         core.engine = engine
         core.gaussNext = gauss
+    }
+}
+
+extension PythonRandom {
+    /// `getrandbits(k)` for any k: 32-bit words least significant first, the last one
+    /// shifted down to the bits still needed, as CPython assembles them.
+    func bigBits(_ k: Int) -> BigInteger {
+        var result = BigInteger(0)
+        var remaining = k, shift = 0
+        while remaining > 0 {
+            var word = engine.nextUInt32()
+            if remaining < 32 { word >>= UInt32(32 - remaining) }
+            result = result + BigInteger(Int(word)).shiftedLeft(shift)
+            shift += 32
+            remaining -= 32
+        }
+        return result
     }
 }
 

@@ -105,31 +105,31 @@ enum TorchRandom {
         }
         add("manual_seed", "manual_seed(seed)", "Seeds the default generator; the same seed gives PyTorch's numbers.") { interpreter, a throws(ScriptError) in
             try a.expect("manual_seed", 1...1)
-            interpreter.torch.generator.manualSeed(try GeneratorObject.seed(a.positional[0], interpreter))
+            interpreter.torch.generator.manualSeed(try TorchGeneratorObject.seed(a.positional[0], interpreter))
             return .object(interpreter.torch.defaultGenerator)
         }
         add("initial_seed", "initial_seed()", "The seed the default generator was last seeded with.") { interpreter, a throws(ScriptError) in
             try a.expect("initial_seed", 0...0)
-            return try GeneratorObject.pythonInt(interpreter.torch.generator.initialSeed)
+            return TorchGeneratorObject.pythonInt(interpreter.torch.generator.initialSeed)
         }
         add("seed", "seed()", "Seeds the default generator nondeterministically and returns the seed.") { interpreter, a throws(ScriptError) in
             try a.expect("seed", 0...0)
-            return .int(GeneratorObject.reseed(interpreter.torch.generator))
+            return TorchGeneratorObject.pythonInt(TorchGeneratorObject.reseed(interpreter.torch.generator))
         }
         add("get_rng_state", "get_rng_state()", "The default generator's state (an int64 tensor of its 5056 bytes).") { interpreter, a throws(ScriptError) in
             try a.expect("get_rng_state", 0...0)
-            return interpreter.wrap(GeneratorObject.stateTensor(interpreter.torch.generator))
+            return interpreter.wrap(TorchGeneratorObject.stateTensor(interpreter.torch.generator))
         }
         add("set_rng_state", "set_rng_state(new_state)", "Restores a state from get_rng_state().") { interpreter, a throws(ScriptError) in
             try a.expect("set_rng_state", 1...1)
-            try GeneratorObject.restore(interpreter.torch.generator, from: a.positional[0], interpreter)
+            try TorchGeneratorObject.restore(interpreter.torch.generator, from: a.positional[0], interpreter)
             return Value.none
         }
         let constructor = BuiltinFunction("Generator", signature: "torch.Generator(device='cpu')",
                                           doc: "A random generator with PyTorch's CPU stream, seeded with 67280421310721.") { interpreter, a throws(ScriptError) in
             try a.expect("Generator", 0...1, keywords: ["device"])
             if let device = a.value(0, "device") { try DeviceObject.check(device, interpreter: interpreter) }
-            return .object(GeneratorObject(Generator()))
+            return .object(TorchGeneratorObject(Generator()))
         }
         let type = TypeObject(name: "Generator", bases: [interpreter.types.object], kind: .builtin, constructor: constructor, module: "torch")
         interpreter.types.registerNative(type, forTypeName: "Generator")
@@ -201,7 +201,7 @@ extension Interpreter {
     /// The `generator=` argument, or the workspace's default generator.
     func generator(_ a: Arguments) throws(ScriptError) -> Generator {
         guard let value = a.keyword("generator"), !value.isNone else { return torch.generator }
-        guard case .object(let object) = value, let g = object as? GeneratorObject else {
+        guard case .object(let object) = value, let g = object as? TorchGeneratorObject else {
             throw .typeError("generator must be torch.Generator, not \(value.typeName)")
         }
         return g.generator

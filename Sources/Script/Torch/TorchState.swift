@@ -4,9 +4,9 @@ import Tensors
 /// `torch.manual_seed`, `randn`, dropout and layer initialisation.
 final class TorchState {
     /// Seeded from the system's entropy, as PyTorch's default generator is at start-up.
-    let generator = Generator(seed: UInt64(GeneratorObject.reseed(Generator())))
+    let generator = Generator(seed: TorchGeneratorObject.reseed(Generator()))
     /// `torch.default_generator`, the object `torch.manual_seed` returns.
-    lazy var defaultGenerator = GeneratorObject(generator)
+    lazy var defaultGenerator = TorchGeneratorObject(generator)
     /// The `Tensor` class, so `isinstance(x, torch.Tensor)` and `type(x)` agree.
     var tensorType: TypeObject?
     /// How many `torch.inference_mode()` blocks are running (`is_inference_mode_enabled`).

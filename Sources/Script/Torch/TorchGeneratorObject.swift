@@ -2,7 +2,7 @@ import Tensors
 
 /// `torch.Generator`: a script handle on a Tensors `Generator` (the workspace's default one
 /// is `torch.default_generator`, which `torch.manual_seed` returns).
-final class GeneratorObject: ScriptObject {
+final class TorchGeneratorObject: ScriptObject {
     let generator: Generator
     init(_ generator: Generator) { self.generator = generator }
 
@@ -22,50 +22,52 @@ final class GeneratorObject: ScriptObject {
         switch name {
         case "manual_seed":
             try a.expect("manual_seed", 1...1)
-            generator.manualSeed(try GeneratorObject.seed(a.positional[0], interpreter))
+            generator.manualSeed(try TorchGeneratorObject.seed(a.positional[0], interpreter))
             return .object(self)
         case "initial_seed":
             try a.expect("initial_seed", 0...0)
-            return try GeneratorObject.pythonInt(generator.initialSeed)
+            return TorchGeneratorObject.pythonInt(generator.initialSeed)
         case "seed":
             try a.expect("seed", 0...0)
-            return .int(GeneratorObject.reseed(generator))
+            return TorchGeneratorObject.pythonInt(TorchGeneratorObject.reseed(generator))
         case "get_state":
             try a.expect("get_state", 0...0)
-            return interpreter.wrap(GeneratorObject.stateTensor(generator))
+            return interpreter.wrap(TorchGeneratorObject.stateTensor(generator))
         case "set_state":
             try a.expect("set_state", 1...1)
-            try GeneratorObject.restore(generator, from: a.positional[0], interpreter)
+            try TorchGeneratorObject.restore(generator, from: a.positional[0], interpreter)
             return .object(self)
         default:
             return nil
         }
     }
 
-    /// A seed as `int(seed)` gives it, negative values wrapping to 64 bits as in PyTorch.
+    /// A seed as `int(seed)` gives it: -2^63 ..< 2^64, negative values wrapping to 64 bits
+    /// as in PyTorch.
     static func seed(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> UInt64 {
         if case .float(let d) = value {
-            guard d.isFinite, d.magnitude < 9.2e18 else { throw .valueError("Overflow when unpacking long long") }
-            return UInt64(bitPattern: Int64(d.rounded(.towardZero)))
+            guard let whole = BigInteger(exactly: d.rounded(.towardZero)) else { throw .valueError("cannot convert float \(d) to integer") }
+            return try seed(.integer(whole), interpreter)
+        }
+        if case .object(let object) = value, let big = object as? BigIntObject {
+            let limbs = big.value.limbs
+            guard !big.value.negative, limbs.count <= 2 else { throw .valueError("Overflow when unpacking long long") }
+            return limbs.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (32 * UInt64($1.offset)) }
         }
         return UInt64(bitPattern: Int64(try interpreter.indexValue(value)))
     }
 
-    /// A 64-bit seed as a script int; Recur's ints are 64-bit signed, so seeds at or above
-    /// 2^63 (from negative `manual_seed` arguments) cannot be shown.
-    static func pythonInt(_ seed: UInt64) throws(ScriptError) -> Value {
-        guard seed <= UInt64(Int.max) else {
-            throw ScriptError(.overflowError, "the seed \(seed) does not fit Recur's 64-bit int (it came from a negative manual_seed)")
-        }
-        return .int(Int(seed))
+    /// A 64-bit seed as a script int (a big int from 2^63 up).
+    static func pythonInt(_ seed: UInt64) -> Value {
+        .integer(BigInteger(Int(seed >> 32)).shiftedLeft(32) + BigInteger(Int(seed & 0xFFFF_FFFF)))
     }
 
-    /// `seed()`: a fresh nondeterministic seed, kept below 2^63 so it is a Recur int.
-    static func reseed(_ generator: Generator) -> Int {
+    /// `seed()`: a fresh nondeterministic 64-bit seed, as PyTorch draws it.
+    static func reseed(_ generator: Generator) -> UInt64 {
         var system = SystemRandomNumberGenerator()
-        let seed = system.next() & UInt64(Int.max)
+        let seed = system.next() as UInt64
         generator.manualSeed(seed)
-        return Int(seed)
+        return seed
     }
 
     /// The state as an int64 tensor of its bytes (PyTorch's is uint8, which Recur lacks).
