@@ -7,7 +7,8 @@ Run with a Python that has torch, from the repository root, after `swift build -
 
 Each round runs `recur bench` and then the same four training programs in PyTorch; the report
 gives each side's median microseconds per training step (forward, loss, backward, optimizer
-step) over the rounds and the ratio Recur / PyTorch. Without a Recur binary only PyTorch runs.
+step) over the rounds and the ratio Recur / PyTorch. The randn_1m and rand_1m cases time one
+`torch.randn(1_000_000)` / `torch.rand(1_000_000)` call. Without a Recur binary only PyTorch runs.
 """
 import argparse
 import json
@@ -94,9 +95,17 @@ def char_model():
     return "char_h256_b32_t64", step, 40
 
 
+def randn_1m():
+    return "randn_1m", lambda: torch.randn(1_000_000), 50
+
+
+def rand_1m():
+    return "rand_1m", lambda: torch.rand(1_000_000), 50
+
+
 def time_torch(scale, only):
     results = {}
-    for make in (seed1_rnncell, seed2_rnn, seed3_embedding, char_model):
+    for make in (seed1_rnncell, seed2_rnn, seed3_embedding, char_model, randn_1m, rand_1m):
         name, step, iterations = make()
         if only and only not in name:
             continue

@@ -22,6 +22,7 @@ struct ModuleLibrary {
         library.add("math") { (interpreter, module) throws(ScriptError) in try StandardModules.math(interpreter, module) }
         library.add("time") { (interpreter, module) throws(ScriptError) in try StandardModules.time(interpreter, module) }
         library.add("gc") { (interpreter, module) throws(ScriptError) in try StandardModules.gc(interpreter, module) }
+        library.add("random") { (interpreter, module) throws(ScriptError) in try RandomModule.fill(interpreter, module) }
         return library
     }
 
@@ -30,6 +31,7 @@ struct ModuleLibrary {
         var library = ModuleLibrary.standard
         library.add("torch") { (i, m) throws(ScriptError) in try TorchModule.fill(i, m) }
         library.add("torch.nn") { (i, m) throws(ScriptError) in try TorchNN.fill(i, m) }
+        library.add("torch.nn.init") { (i, m) throws(ScriptError) in try TorchInit.fill(i, m) }
         library.add("torch.nn.functional") { (i, m) throws(ScriptError) in try TorchFunctional.fill(i, m) }
         library.add("torch.nn.utils") { (i, m) throws(ScriptError) in try TorchFunctional.fillUtils(i, m) }
         library.add("torch.optim") { (i, m) throws(ScriptError) in try TorchFunctional.fillOptim(i, m) }

@@ -8,7 +8,7 @@ extension Tensor {
         "neg", "nelement", "numel", "numpy", "permute", "pow", "relu", "requires_grad_", "reshape",
         "retain_grad", "sigmoid", "size", "softmax", "sqrt", "squeeze", "sub", "sum", "t", "tanh",
         "to", "tolist", "transpose", "unsqueeze", "view", "zero_",
-    ]
+    ] + randomMethodNames
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
@@ -71,7 +71,7 @@ extension Tensor {
             guard let value = a.value(0, "other") else { throw .typeError("\(name)() missing 1 required positional arguments: \"other\"") }
             return try Tensor.operand(value, like: self, interpreter: interpreter)
         }
-        guard let method = TensorMethod.named[name] else { return nil }
+        guard let method = TensorMethod.named[name] else { return try randomMethod(name, a, interpreter: interpreter) }
         switch method {
         case .size:
             guard let d = try dim() else { return .object(SizeObject(self.shape.dims)) }

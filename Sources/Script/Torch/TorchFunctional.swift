@@ -6,6 +6,7 @@ enum TorchFunctional {
         func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "torch.nn.functional." + signature, doc: doc, body))
         }
+        TorchInit.addDropout(module)
         for name in ["relu", "tanh", "sigmoid"] {
             add(name, "\(name)(input)", "Applies \(name) elementwise.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 1...1, keywords: ["inplace"])

@@ -66,36 +66,6 @@ enum TorchModule {
                 return interpreter.wrap(t)
             }
         }
-        for name in ["randn", "rand"] {
-            add(name, "\(name)(*size)", name == "randn" ? "Returns a tensor of samples from the standard normal distribution."
-                : "Returns a tensor of samples from the uniform distribution on [0, 1).") { interpreter, a throws(ScriptError) in
-                try a.expect(name, 0...Int.max, keywords: ["dtype", "requires_grad", "device", "generator"])
-                let dims = try interpreter.dims(a.positional)
-                let generator = interpreter.torch.generator
-                let t = try tensorCall { () throws(TensorError) in name == "randn" ? try Tensor.randn(dims, generator: generator) : try Tensor.rand(dims, generator: generator) }
-                if try interpreter.boolArgument(a.keyword("requires_grad"), default: false) {
-                    try tensorCall { () throws(TensorError) in try t.setRequiresGrad(true) }
-                }
-                return interpreter.wrap(t)
-            }
-        }
-        add("randint", "randint(low=0, high, size)", "Returns a tensor of random integers in [low, high).") { interpreter, a throws(ScriptError) in
-            try a.expect("randint", 2...3, keywords: ["size", "dtype"])
-            var values = a.positional
-            if values.count == 2, let size = a.keyword("size") { values.append(size) }
-            if values.count == 2 { values.insert(.int(0), at: 0) }
-            let low = try interpreter.indexValue(values[0]), high = try interpreter.indexValue(values[1])
-            let dims = try interpreter.dims([values[2]])
-            let generator = interpreter.torch.generator
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.randint(low: Int64(low), high: Int64(high), dims, generator: generator) })
-        }
-        add("randperm", "randperm(n)", "Returns a random permutation of integers from 0 to n - 1.") { interpreter, a throws(ScriptError) in
-            try a.expect("randperm", 1...1, keywords: ["dtype"])
-            let n = try interpreter.indexValue(a.positional[0])
-            try interpreter.checkAllocation(n)
-            let generator = interpreter.torch.generator
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.randperm(n, generator: generator) })
-        }
         add("eye", "eye(n, m=None)", "Returns a 2-D tensor with ones on the diagonal and zeros elsewhere.") { interpreter, a throws(ScriptError) in
             try a.expect("eye", 1...2, keywords: ["dtype"])
             let n = try interpreter.indexValue(a.positional[0])
@@ -147,12 +117,6 @@ enum TorchModule {
                 let dim = try interpreter.intArgument(a.value(1, "dim"), "dim") ?? 0
                 return interpreter.wrap(try tensorCall { () throws(TensorError) in name == "cat" ? try Tensor.cat(tensors, dim: dim) : try Tensor.stack(tensors, dim: dim) })
             }
-        }
-        add("manual_seed", "manual_seed(seed)", "Sets the seed for generating random numbers (the workspace's generator).") { interpreter, a throws(ScriptError) in
-            try a.expect("manual_seed", 1...1)
-            let seed = try interpreter.indexValue(a.positional[0])
-            interpreter.torch.generator.manualSeed(UInt64(bitPattern: Int64(seed)))
-            return Value.none
         }
         add("no_grad", "no_grad()", "Context manager and decorator that disables gradient recording: `with torch.no_grad():`.") { interpreter, a throws(ScriptError) in
             try gradModeObject(.noGrad, "no_grad", a, interpreter)
@@ -225,6 +189,7 @@ enum TorchModule {
                                   + "use safetensors.torch.\(name)_file(...) with model.state_dict() / model.load_state_dict(...)")
             }
         }
+        TorchRandom.fill(interpreter, &ns)
         ns["__version__"] = .str("2.15.0+recur")
         for (key, value) in ns { module.namespace[key] = value }
         // `import torch` alone makes torch.nn, torch.optim and torch.cuda reachable, as in PyTorch.

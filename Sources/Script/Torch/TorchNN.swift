@@ -62,6 +62,12 @@ enum TorchNN {
         for (name, kind) in [("Tanh", Activation.Kind.tanh), ("ReLU", .relu), ("Sigmoid", .sigmoid)] {
             layer(name, "", "Applies \(name.lowercased()) elementwise.", names: [], required: 0) { _, _ throws(ScriptError) in Activation(kind) }
         }
+        layer("Dropout", "p=0.5, inplace=False",
+              "In training, zeroes elements with probability p and scales the rest by 1/(1-p); in eval mode, passes input through.",
+              names: ["p", "inplace"], required: 0) { b, i throws(ScriptError) in
+            let (p, inplace) = (try TorchInit.dropoutProbability(b["p"], i), try b.bool("inplace", i, default: false))
+            return try tensorCall { () throws(TensorError) in try Dropout(p: p, inplace: inplace, generator: i.torch.generator) }
+        }
         layer("CrossEntropyLoss", "ignore_index=-100, reduction='mean'",
               "Cross entropy between logits (N, C) and class indices (N). Call it as criterion(input, target).",
               names: ["weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"], required: 0) { b, i throws(ScriptError) in
@@ -95,6 +101,7 @@ enum TorchNN {
         })
         _ = try interpreter.loadModule("torch.nn.functional")
         _ = try interpreter.loadModule("torch.nn.utils")
+        _ = try interpreter.loadModule("torch.nn.init")
     }
 
     static func nonlinearityArgument(_ b: ArgumentBinder) throws(ScriptError) -> Nonlinearity {

@@ -1,9 +1,12 @@
 import Tensors
 
-/// Library state the workspace owns for `torch`: the random generator behind
-/// `torch.manual_seed`, `randn` and layer initialisation.
+/// Library state the workspace owns for `torch`: the default random generator behind
+/// `torch.manual_seed`, `randn`, dropout and layer initialisation.
 final class TorchState {
-    let generator = Generator(seed: 0)
+    /// Seeded from the system's entropy, as PyTorch's default generator is at start-up.
+    let generator = Generator(seed: TorchGeneratorObject.reseed(Generator()))
+    /// `torch.default_generator`, the object `torch.manual_seed` returns.
+    lazy var defaultGenerator = TorchGeneratorObject(generator)
     /// The `Tensor` class, so `isinstance(x, torch.Tensor)` and `type(x)` agree.
     var tensorType: TypeObject?
     /// How many `torch.inference_mode()` blocks are running (`is_inference_mode_enabled`).

@@ -17,7 +17,7 @@ public final class Embedding: Module {
         _ = try Shape.checkedCount([numEmbeddings, embeddingDim])
         self.numEmbeddings = numEmbeddings
         self.embeddingDim = embeddingDim
-        weight = .parameter([numEmbeddings, embeddingDim], generator.normalFloats(numEmbeddings * embeddingDim))
+        weight = try .initialised([numEmbeddings, embeddingDim]) { (w) throws(TensorError) in try w.normal(generator: generator) }
     }
 
     /// "Embedding"

@@ -11,7 +11,8 @@ public final class Linear: Module {
     /// Training mode flag.
     public var isTraining = true
 
-    /// Initialises weight and bias from U(-1/sqrt(in), 1/sqrt(in)), as PyTorch does.
+    /// Initialises as PyTorch's `reset_parameters`: the weight by `kaiming_uniform_` with
+    /// a = sqrt(5), then the bias from U(-1/sqrt(in), 1/sqrt(in)).
     public init(inFeatures: Int, outFeatures: Int, bias: Bool = true, generator: Generator) throws(TensorError) {
         guard inFeatures >= 0, outFeatures >= 0 else {
             throw .runtime("Trying to create tensor with negative dimension \(min(inFeatures, outFeatures)): [\(outFeatures), \(inFeatures)]")
@@ -19,9 +20,10 @@ public final class Linear: Module {
         _ = try Shape.checkedCount([outFeatures, inFeatures])
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
-        let bound: Float = inFeatures > 0 ? 1 / Float(inFeatures).squareRoot() : 0
-        weight = .parameter([outFeatures, inFeatures], generator.uniformFloats(outFeatures * inFeatures, low: -bound, high: bound))
-        self.bias = bias ? .parameter([outFeatures], generator.uniformFloats(outFeatures, low: -bound, high: bound)) : nil
+        weight = try .initialised([outFeatures, inFeatures]) { (w) throws(TensorError) in
+            try w.kaimingUniform(.leakyRelu(slope: 5.0.squareRoot()), generator: generator)
+        }
+        self.bias = bias ? try .uniformParameter([outFeatures], bound: Tensor.inverseSquareRoot(inFeatures), generator: generator) : nil
     }
 
     /// "Linear"

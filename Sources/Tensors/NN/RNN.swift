@@ -29,19 +29,25 @@ public final class RNN: Module {
         self.numLayers = numLayers
         self.nonlinearity = nonlinearity
         self.batchFirst = batchFirst
-        layers = (0..<numLayers).map { l in
-            RNN.makeWeights(inputSize: l == 0 ? inputSize : hiddenSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
+        var layers: [RecurrentWeights] = []
+        for l in 0..<numLayers {
+            layers.append(try RNN.makeWeights(rows: hiddenSize, inputSize: l == 0 ? inputSize : hiddenSize, hiddenSize: hiddenSize,
+                                              bias: bias, generator: generator))
         }
+        self.layers = layers
     }
 
-    static func makeWeights(inputSize: Int, hiddenSize: Int, bias: Bool, generator: Generator) -> RecurrentWeights {
-        let bound = 1 / Float(hiddenSize).squareRoot()
-        func p(_ dims: [Int]) -> Tensor {
-            .parameter(dims, generator.uniformFloats(dims.reduce(1, *), low: -bound, high: bound))
+    /// One layer's parameters as PyTorch's `reset_parameters` draws them: each from
+    /// U(-1/sqrt(hidden), 1/sqrt(hidden)) in registration order (`weight_ih`, `weight_hh`,
+    /// `bias_ih`, `bias_hh`); `rows` is hidden times the gate count.
+    static func makeWeights(rows: Int, inputSize: Int, hiddenSize: Int, bias: Bool, generator: Generator) throws(TensorError) -> RecurrentWeights {
+        let bound = Tensor.inverseSquareRoot(hiddenSize)
+        func p(_ dims: [Int]) throws(TensorError) -> Tensor {
+            try .uniformParameter(dims, bound: bound, generator: generator)
         }
         return RecurrentWeights(
-            weightIH: p([hiddenSize, inputSize]), weightHH: p([hiddenSize, hiddenSize]),
-            biasIH: bias ? p([hiddenSize]) : nil, biasHH: bias ? p([hiddenSize]) : nil)
+            weightIH: try p([rows, inputSize]), weightHH: try p([rows, hiddenSize]),
+            biasIH: bias ? try p([rows]) : nil, biasHH: bias ? try p([rows]) : nil)
     }
 
     /// "RNN"

@@ -21,7 +21,7 @@ public final class RNNCell: Module {
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.nonlinearity = nonlinearity
-        weights = RNN.makeWeights(inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
+        weights = try RNN.makeWeights(rows: hiddenSize, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
     }
 
     /// `weight_ih`

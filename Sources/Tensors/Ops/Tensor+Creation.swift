@@ -93,40 +93,6 @@ extension Tensor {
         try full(dims, value: .int(1), dtype: dtype)
     }
 
-    /// Standard normal samples (`torch.randn`).
-    public static func randn(_ dims: [Int], generator: Generator) throws(TensorError) -> Tensor {
-        let shape = try checked(dims)
-        return Tensor(shape: shape, floats: generator.normalFloats(shape.count))
-    }
-
-    /// Uniform samples in [0, 1) (`torch.rand`).
-    public static func rand(_ dims: [Int], generator: Generator) throws(TensorError) -> Tensor {
-        let shape = try checked(dims)
-        return Tensor(shape: shape, floats: generator.uniformFloats(shape.count, low: 0, high: 1))
-    }
-
-    /// Uniform integers in `low..<high` (`torch.randint`).
-    public static func randint(low: Int64, high: Int64, _ dims: [Int], generator: Generator) throws(TensorError) -> Tensor {
-        let shape = try checked(dims)
-        guard high > low else {
-            throw .runtime("random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
-        }
-        let (span, overflow) = high.subtractingReportingOverflow(low)
-        guard !overflow else { throw .runtime("random_ expects 'from' and 'to' to differ by less than 2^63") }
-        return Tensor(shape: shape, storage: .int64((0..<shape.count).map { _ in low &+ Int64(generator.nextInt(below: Int(span))) }))
-    }
-
-    /// A random permutation of `0..<n` (`torch.randperm`).
-    public static func randperm(_ n: Int, generator: Generator) throws(TensorError) -> Tensor {
-        guard n >= 0 else { throw .runtime("n must be non-negative, got\(n)") }
-        _ = try Shape.checkedCount([n])
-        var values = (0..<Int64(n)).map { $0 }
-        if n > 1 {
-            for i in stride(from: n - 1, to: 0, by: -1) { values.swapAt(i, generator.nextInt(below: i + 1)) }
-        }
-        return Tensor(shape: Shape([n]), storage: .int64(values))
-    }
-
     /// The identity matrix (`torch.eye(n, m)`).
     public static func eye(_ n: Int, _ m: Int? = nil) throws(TensorError) -> Tensor {
         let cols = m ?? n

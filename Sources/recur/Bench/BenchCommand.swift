@@ -53,6 +53,10 @@ struct BenchCommand: ParsableCommand {
             let samples = TrivialCell.samples(max(100, Int(20_000 * scale)))
             print("{\"case\": \"\(TrivialCell.name)\", \"median_us\": \(Self.rounded(samples[samples.count / 2])), \"min_us\": \(Self.rounded(samples[0])), \"p90_us\": \(Self.rounded(samples[samples.count * 9 / 10])), \"cells\": \(samples.count)}")
         }
+        for sampling in SamplingCase.all(generator) where filter.map(sampling.name.contains) ?? true {
+            let samples = try sampling.samples(max(5, Int(50 * scale)))
+            print("{\"case\": \"\(sampling.name)\", \"median_us\": \(Self.rounded(samples[samples.count / 2])), \"min_us\": \(Self.rounded(samples[0])), \"calls\": \(samples.count)}")
+        }
         for program in LessonAsWritten.programs {
             guard let lesson = LessonAsWritten(program: program, directory: programs) else { continue }
             if let filter, !lesson.name.contains(filter) { continue }

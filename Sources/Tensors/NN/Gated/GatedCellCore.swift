@@ -16,7 +16,7 @@ struct GatedCellCore {
         self.kind = kind
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
-        weights = kind.makeWeights(inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
+        weights = try kind.makeWeights(inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
     }
 
     var cellName: String { kind.layerName + "Cell" }

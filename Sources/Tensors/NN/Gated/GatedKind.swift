@@ -31,14 +31,7 @@ enum GatedKind: Sendable {
     /// One layer's parameters drawn as PyTorch's `reset_parameters` draws them: every
     /// tensor from U(-1/sqrt(hidden), 1/sqrt(hidden)) in registration order (`weight_ih`,
     /// `weight_hh`, `bias_ih`, `bias_hh`).
-    func makeWeights(inputSize: Int, hiddenSize: Int, bias: Bool, generator: Generator) -> RecurrentWeights {
-        let bound = 1 / Float(hiddenSize).squareRoot()
-        let rows = gates * hiddenSize
-        func p(_ dims: [Int]) -> Tensor {
-            .parameter(dims, generator.uniformFloats(dims.reduce(1, *), low: -bound, high: bound))
-        }
-        return RecurrentWeights(
-            weightIH: p([rows, inputSize]), weightHH: p([rows, hiddenSize]),
-            biasIH: bias ? p([rows]) : nil, biasHH: bias ? p([rows]) : nil)
+    func makeWeights(inputSize: Int, hiddenSize: Int, bias: Bool, generator: Generator) throws(TensorError) -> RecurrentWeights {
+        try RNN.makeWeights(rows: gates * hiddenSize, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
     }
 }

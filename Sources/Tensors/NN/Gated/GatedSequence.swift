@@ -25,9 +25,11 @@ struct GatedSequence {
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.batchFirst = batchFirst
-        layers = (0..<numLayers).map { l in
-            kind.makeWeights(inputSize: l == 0 ? inputSize : hiddenSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
+        var layers: [RecurrentWeights] = []
+        for l in 0..<numLayers {
+            layers.append(try kind.makeWeights(inputSize: l == 0 ? inputSize : hiddenSize, hiddenSize: hiddenSize, bias: bias, generator: generator))
         }
+        self.layers = layers
     }
 
     var numLayers: Int { layers.count }

@@ -1,0 +1,40 @@
+import FoundationEssentials
+import Testing
+@testable import Script
+
+/// The lesson's programs with `torch.manual_seed(777)` and the weights their layers draw
+/// print exactly what PyTorch prints (tools/fixtures/random_lesson.py).
+@Suite struct SeededLessonTests {
+    struct Reference: Decodable {
+        let seed_line: String
+        let programs: [String: String]
+    }
+
+    static func reference() throws -> Reference {
+        let bytes = try LessonFixtures.readFile(LessonFixtures.fixturesDirectory + "/seeded_lesson.json")
+        return try JSONDecoder().decode(Reference.self, from: Data(bytes))
+    }
+
+    @Test(arguments: ["rnncell", "rnn", "embedding", "char_lstm", "char_gru", "random_usage"])
+    func printsPyTorchsText(_ name: String) throws {
+        let reference = try Self.reference()
+        var lines = try LessonFixtures.program(name).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex(of: "import torch"))
+        lines.insert(reference.seed_line, at: index + 1)
+        var h = Harness()
+        let output = h.output(lines.joined(separator: "\n"))
+        let expected = try #require(reference.programs[name])
+        #expect(expected.count > 200)
+        guard name == "rnncell" else {
+            #expect(output == expected)
+            return
+        }
+        // The five-term loss of the RNNCell program accumulates differently from PyTorch's by
+        // about 1e-5 (arithmetic, not the generator): epoch 7 prints 3.9151 where PyTorch's
+        // 3.915158 prints 3.9152. Predictions must agree exactly, printed losses within one unit of the fourth decimal.
+        let ours = LessonFixtures.epochs(in: output), theirs = LessonFixtures.epochs(in: expected)
+        #expect(ours.count == 15 && theirs.count == 15)
+        #expect(ours.map(\.prediction) == theirs.map(\.prediction))
+        for (a, b) in zip(ours, theirs) { #expect(abs(a.loss - b.loss) <= 1.5e-4) }
+    }
+}
