@@ -110,6 +110,24 @@ import Testing
             p.v
         except AttributeError as e: print(e)
         """,
+        """
+        calls = 0
+        def f():
+            global calls
+            calls += 1
+            return {"a": 1}
+        d = {**f(), "b": 2}
+        print(d, calls)
+        class M:
+            def keys(self): return ["x", "y"]
+            def __getitem__(self, k): return k.upper()
+        print({**M()})
+        def g(**kw): return kw
+        print(g(**M()), g(**{"q": 1}))
+        try:
+            {**3}
+        except TypeError as e: print(e)
+        """,
     ]
 
     @Test(arguments: programs.indices)

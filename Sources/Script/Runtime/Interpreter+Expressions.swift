@@ -69,10 +69,7 @@ extension Interpreter {
                     let key = try evaluate(keyExpr, in: scope)
                     try dict.set(key, try evaluate(entry.value, in: scope))
                 } else {
-                    guard case .dict(let other) = try evaluate(entry.value, in: scope) else {
-                        throw .typeError("'\(try evaluate(entry.value, in: scope).typeName)' object is not a mapping")
-                    }
-                    for (k, v) in other.items { try dict.set(k, v) }
+                    for (k, v) in try mappingItems(try evaluate(entry.value, in: scope)) { try dict.set(k, v) }
                 }
             }
             return .dict(dict)
@@ -132,10 +129,11 @@ extension Interpreter {
             case .keyword(let name, let expr): result.keywords.append((name, try evaluate(expr, in: scope)))
             case .star(let expr): result.positional.append(contentsOf: try iterate(try evaluate(expr, in: scope)))
             case .doubleStar(let expr):
-                guard case .dict(let dict) = try evaluate(expr, in: scope) else {
-                    throw .typeError("argument after ** must be a mapping")
+                let mapping = try evaluate(expr, in: scope)
+                if case .dict = mapping {} else if try attributeIfPresent(mapping, "keys") == nil {
+                    throw .typeError("argument after ** must be a mapping, not \(mapping.typeName)")
                 }
-                for (key, value) in dict.items {
+                for (key, value) in try mappingItems(mapping) {
                     guard case .str(let name) = key else { throw .typeError("keywords must be strings") }
                     result.keywords.append((name, value))
                 }

@@ -86,6 +86,18 @@ extension Interpreter {
         exception(error, matches: types.exception(.stopIteration))
     }
 
+    /// The items of a mapping for `{**m}` and `f(**m)`: a dict, or any object with `keys()` and
+    /// `__getitem__` (Python's mapping protocol).
+    func mappingItems(_ value: Value) throws(ScriptError) -> [(Value, Value)] {
+        if case .dict(let dict) = value { return dict.items }
+        guard let keys = try attributeIfPresent(value, "keys") else {
+            throw .typeError("'\(value.typeName)' object is not a mapping")
+        }
+        var items: [(Value, Value)] = []
+        for key in try iterate(try call(keys, Arguments())) { items.append((key, try item(value, key))) }
+        return items
+    }
+
     /// The truth of an instance: `__bool__` (which must return a bool), then `__len__`.
     func instanceTruth(_ value: Value) throws(ScriptError) -> Bool {
         if let result = try callSpecial(value, "__bool__") {
