@@ -36,7 +36,7 @@ struct HashKey: Hashable {
         case (.object(let x as BigIntObject), .object(let y as BigIntObject)):
             return x.value == y.value
         default:
-            if let x = a.numericValue, let y = b.numericValue { return x == y }
+            if a.numericValue != nil && b.numericValue != nil { return Value.numericOrder(a, b) == 0 }
             if let x = a.identity, let y = b.identity { return x == y }
             return false
         }
@@ -66,7 +66,33 @@ struct HashKey: Hashable {
 }
 
 extension Value {
-    /// Numbers (and bools) as doubles, for cross-type numeric equality.
+    /// Python's exact numeric comparison (-1, 0, 1; nil when either is not a number or a NaN
+    /// is involved): ints against floats compare their exact values, not the float nearest
+    /// the int (`2**53 + 1 == 2.0**53` is False).
+    static func numericOrder(_ a: Value, _ b: Value) -> Int? {
+        switch (a, b) {
+        case (.float(let x), .float(let y)):
+            if x.isNaN || y.isNaN { return nil }
+            return x < y ? -1 : (x == y ? 0 : 1)
+        case (.float(let x), _):
+            guard let y = b.intLike else { return nil }
+            return numericOrder(.int(y), .float(x)).map { -$0 }
+        case (_, .float(let y)):
+            guard let x = a.intLike, !y.isNaN else { return nil }
+            if y == y.rounded() {
+                // An integral float past Int's range is beyond every Int.
+                guard let exact = Int(exactly: y) else { return y > 0 ? -1 : 1 }
+                return x < exact ? -1 : (x == exact ? 0 : 1)
+            }
+            let d = Double(x)
+            return d < y ? -1 : (d == y ? 0 : 1)
+        default:
+            guard let x = a.intLike, let y = b.intLike else { return nil }
+            return x < y ? -1 : (x == y ? 0 : 1)
+        }
+    }
+
+    /// Numbers (and bools) as doubles, for arithmetic mixing ints and floats.
     var numericValue: Double? {
         switch self {
         case .bool(let b): b ? 1 : 0

@@ -27,6 +27,9 @@ extension Interpreter {
             if case .object(let object) = right, let result = try object.compare(op.swapped, left, interpreter: self) {
                 return result
             }
+            if left.numericValue != nil && right.numericValue != nil && Value.numericOrder(left, right) == nil {
+                return .bool(false)  // a NaN is neither smaller, equal nor larger
+            }
             let order = try ordering(left, right, op)
             switch op {
             case .less: return .bool(order < 0)
@@ -88,7 +91,7 @@ extension Interpreter {
             if let result = try instanceCompare(.equal, a, b) { return try truth(result) }
             return identical(a, b)
         default:
-            if let x = a.numericValue, let y = b.numericValue { return x == y }
+            if a.numericValue != nil && b.numericValue != nil { return Value.numericOrder(a, b) == 0 }
             return identical(a, b)
         }
     }
@@ -121,10 +124,10 @@ extension Interpreter {
             if try truth(same) { return 0 }
             return try truth(less) ? -flip : flip
         default:
-            if let x = a.numericValue, let y = b.numericValue {
-                if case .int(let i) = a, case .int(let j) = b { return i < j ? -1 : (i == j ? 0 : 1) }
-                if x.isNaN || y.isNaN { return op == .less || op == .greater ? 0 : 2 }
-                return x < y ? -1 : (x == y ? 0 : 1)
+            if a.numericValue != nil && b.numericValue != nil {
+                // NaN: every comparison is false; 2 makes `<`, `<=`, `>`, `>=` all false below.
+                guard let order = Value.numericOrder(a, b) else { return op == .less || op == .greater ? 0 : 2 }
+                return order
             }
             if let result = try instanceCompare(op, a, b) {
                 // A sequence comparison asks its first unequal items; this answers for them.
