@@ -20,6 +20,9 @@ extension Tensor {
         if requiresGrad && GradMode.isEnabled && isLeaf {
             throw .runtimeError("a leaf Variable that requires grad is being used in an in-place operation.")
         }
+        // A view must be written through, so its base sees the change: refused while
+        // autograd would have to record it.
+        if viewedTensor != nil { try tensorCall { () throws(TensorError) in try self.checkInPlace(writing: result) } }
         if result.requiresGrad { return .object(result) }
         guard Tensor.canCast(result.dtype, to: dtype) else {
             throw .runtimeError("result type \(Tensor.typeWord(result.dtype)) can't be cast to the desired output type \(Tensor.typeWord(dtype))")
@@ -28,7 +31,7 @@ extension Tensor {
             func list(_ dims: [Int]) -> String { "[" + dims.map(String.init).joined(separator: ", ") + "]" }
             throw .runtimeError("output with shape \(list(shape.dims)) doesn't match the broadcast shape \(list(result.shape.dims))")
         }
-        try tensorCall { () throws(TensorError) in try self.assign([.ellipsis], value: result) }
+        try tensorCall { () throws(TensorError) in try self.write(result) }
         return .object(self)
     }
 

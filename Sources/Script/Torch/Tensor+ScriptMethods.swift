@@ -2,12 +2,13 @@ import Tensors
 
 extension Tensor {
     static let methodNames = [
-        "abs", "add", "all", "allclose", "any", "argmax", "backward", "bool", "clone", "contiguous", "cpu", "detach",
-        "dim", "div", "double", "eq", "equal", "exp", "expand", "fill_", "flatten", "float", "ge", "gt", "int",
-        "item", "le", "log", "log_softmax", "long", "lt", "matmul", "max", "mean", "min", "mul", "ne",
-        "neg", "nelement", "numel", "numpy", "permute", "pow", "relu", "requires_grad_", "reshape",
-        "retain_grad", "sigmoid", "size", "softmax", "sqrt", "squeeze", "sub", "sum", "t", "tanh",
-        "to", "tolist", "transpose", "unsqueeze", "view", "zero_",
+        "_is_view", "abs", "add", "add_", "all", "allclose", "any", "argmax", "backward", "bool", "chunk", "clone", "contiguous",
+        "cpu", "data_ptr", "detach", "dim", "div", "div_", "double", "eq", "equal", "exp", "expand", "fill_", "flatten",
+        "float", "ge", "gt", "int", "is_contiguous", "item", "le", "log", "log_softmax", "long", "lt", "matmul",
+        "max", "mean", "min", "mul", "mul_", "narrow", "ne", "neg", "nelement", "numel", "numpy", "permute", "pow", "relu",
+        "requires_grad_", "reshape", "retain_grad", "select", "sigmoid", "size", "softmax", "split", "sqrt",
+        "squeeze", "storage_offset", "stride", "sub", "sub_", "sum", "t", "tanh", "to", "tolist", "transpose", "unbind",
+        "unsqueeze", "view", "zero_",
     ]
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
@@ -23,6 +24,7 @@ extension Tensor {
         case "ndim": return .int(self.rank)
         case "device": return .object(DeviceObject("cpu"))
         case "is_cuda": return .bool(false)
+        case "_base": return self.viewedTensor.map { .object($0) } ?? Value.none
         default:
             guard Tensor.methodNames.contains(name) else { return nil }
             return .builtin(BuiltinFunction(name, signature: "Tensor.\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
@@ -78,9 +80,12 @@ extension Tensor {
             return .int(try tensorCall { () throws(TensorError) in try self.size(d) })
         case .dim: return .int(self.rank)
         case .numel, .nelement: return .int(self.count)
-        case .view, .reshape:
+        case .view:
             let dims = try interpreter.dims(a.positional)
             return try wrap { () throws(TensorError) in try self.view(dims) }
+        case .reshape:
+            let dims = try interpreter.dims(a.positional)
+            return try wrap { () throws(TensorError) in try self.reshape(dims) }
         case .float, .double: return interpreter.wrap(self.to(.float32))
         case .long, .int: return interpreter.wrap(self.to(.int64))
         case .bool: return interpreter.wrap(self.to(.bool))
@@ -103,7 +108,10 @@ extension Tensor {
             return Value.none
         case .detach: return interpreter.wrap(self.detach())
         case .clone: return interpreter.wrap(self.clone())
-        case .contiguous, .cpu: return .object(self)
+        case .cpu: return .object(self)
+        case .stride, .isContiguous, .contiguous, .storageOffset, .dataPtr, .isView, .narrow, .select, .split, .chunk,
+             .unbind:
+            return try callViewMethod(method, name, a, interpreter: interpreter)
         case .cuda: throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
         case .to:
             var result = self
@@ -125,7 +133,17 @@ extension Tensor {
         case .zero_, .fill_:
             let value: Value = name == "zero_" ? .int(0) : (a.value(0, "value") ?? .int(0))
             let source = try Tensor.operand(value, like: self, interpreter: interpreter)
-            try tensorCall { () throws(TensorError) in try self.assign([.ellipsis], value: source) }
+            try tensorCall { () throws(TensorError) in try self.write(source) }
+            return .object(self)
+        case .add_, .sub_, .mul_, .div_:
+            let o = try other()
+            let op: ArithmeticOp = method == .add_ ? .add : method == .sub_ ? .sub : method == .mul_ ? .mul : .div
+            try tensorCall { () throws(TensorError) in try self.checkInPlace(writing: o) }
+            let result = try tensorCall { () throws(TensorError) in try self.arithmetic(op, o) }
+            guard Tensor.canCast(result.dtype, to: self.dtype) else {
+                throw .runtimeError("result type \(Tensor.typeWord(result.dtype)) can't be cast to the desired output type \(Tensor.typeWord(self.dtype))")
+            }
+            try tensorCall { () throws(TensorError) in try self.write(result) }
             return .object(self)
         case .max, .min:
             if let d = try dim() {
@@ -327,6 +345,20 @@ enum TensorMethod: String, CaseIterable {
     case all
     case allclose
     case equal
+    case add_
+    case sub_
+    case mul_
+    case div_
+    case stride
+    case isContiguous = "is_contiguous"
+    case storageOffset = "storage_offset"
+    case dataPtr = "data_ptr"
+    case isView = "_is_view"
+    case narrow
+    case select
+    case split
+    case chunk
+    case unbind
 
     static let named: [String: TensorMethod] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

@@ -175,7 +175,7 @@ enum TorchModule {
         }
         for name in ["tanh", "relu", "sigmoid", "exp", "log", "sqrt", "abs", "softmax", "log_softmax", "max", "min",
                      "argmax", "sum", "mean", "matmul", "flatten", "squeeze", "unsqueeze", "transpose", "reshape", "t", "pow", "neg",
-                     "allclose", "equal"] {
+                     "allclose", "equal", "narrow", "select", "split", "chunk", "unbind", "permute"] {
             add(name, "\(name)(input, ...)", "Same as Tensor.\(name)().") { interpreter, a throws(ScriptError) in
                 guard let first = a.positional.first else { throw .typeError("\(name)() missing 1 required positional argument: 'input'") }
                 var rest = a

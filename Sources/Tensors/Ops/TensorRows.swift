@@ -22,6 +22,6 @@ public struct TensorRows: IteratorProtocol {
     public mutating func next() -> Tensor? {
         guard index < rows else { return nil }
         defer { index += 1 }
-        return tensor.gathered(dim: 0, indices: CollectionOfOne(index), outShape: rowShape, name: "SelectBackward0")
+        return tensor.selectView(dim: 0, index: index, name: "SelectBackward0")
     }
 }
