@@ -23,23 +23,6 @@ import Testing
     /// Cases Recur does not match yet, by a fragment of their code, with the reason. Each must
     /// still fail (a case that starts passing is taken off this list).
     static let excluded: [(fragment: String, reason: String)] = [
-        ("u[True]", "a bool scalar index is taken as the integer 1"),
-        ("u[[0, 2], [1, 4]]", "advanced indices are applied one dimension at a time instead of paired and broadcast together"),
-        ("u[torch.arange(3), torch.tensor([3, 5, 1])]", "advanced indices are applied one dimension at a time instead of paired and broadcast together"),
-        ("u[[[0], [2]], [1, 4]]", "advanced indices are applied one dimension at a time instead of paired and broadcast together"),
-        ("x[[0, 1], :, [1, 2]]", "advanced indices are applied one dimension at a time instead of paired and broadcast together"),
-        ("x[[1], [2], [3]]", "advanced indices are applied one dimension at a time instead of paired and broadcast together"),
-        ("w[[0, 1, 1], [2, 0, 0]]", "advanced indices are applied one dimension at a time instead of paired and broadcast together"),
-        ("u[u > 20]", "boolean masks as indices are not implemented"),
-        ("u[u[:, 0] > 5]", "boolean masks as indices are not implemented"),
-        ("u[torch.tensor([True, False, True])]", "boolean masks as indices are not implemented"),
-        ("u[torch.tensor([True, False])]", "boolean masks as indices are not implemented"),
-        ("u[u > 10]", "boolean masks as indices are not implemented"),
-        ("w[w > 2]", "boolean masks as indices are not implemented"),
-        ("u[0, 8]", "the out-of-range error names the dimension of the already-indexed view"),
-        ("u['a']", "a str index raises IndexError instead of PyTorch's TypeError"),
-        ("u[0] = torch.ones(3)", "a basic-index write reports the advanced-index broadcast error"),
-        ("u[:, 0] = torch.tensor([1, 2])", "a basic-index write reports the advanced-index broadcast error"),
         ("y[0] = 5", "in-place writes that autograd must record (CopySlices, version counters) raise NotImplementedError"),
         ("y[:, 1] += w[:, 0]", "in-place writes that autograd must record (CopySlices, version counters) raise NotImplementedError"),
         ("y = w.exp()\ny[0, 0] = 1\n", "in-place writes that autograd must record (CopySlices, version counters) raise NotImplementedError"),

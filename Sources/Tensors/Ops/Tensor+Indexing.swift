@@ -116,44 +116,6 @@ extension Tensor {
         return gathered(dim: d, indices: list, outShape: Shape(dims), name: name, savesIndices: true)
     }
 
-    /// Applies a Python-style subscript.
-    public func `subscript`(_ components: [TensorIndex]) throws(TensorError) -> Tensor {
-        var consuming = 0
-        for c in components {
-            switch c {
-            case .index, .slice, .tensor: consuming += 1
-            case .newAxis, .ellipsis: break
-            }
-        }
-        guard consuming <= rank else {
-            if rank == 0, components.contains(where: { if case .index = $0 { true } else { false } }) {
-                throw .index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
-            }
-            throw .index("too many indices for tensor of dimension \(rank)")
-        }
-        var result = self
-        var dim = 0
-        for c in components {
-            switch c {
-            case .index(let i):
-                result = try result.subscriptSelect(dim: dim, index: i)
-            case .slice(let start, let end, let step):
-                result = try result.slice(dim: dim, start: start, end: end, step: step)
-                dim += 1
-            case .newAxis:
-                result = try result.unsqueeze(dim)
-                dim += 1
-            case .ellipsis:
-                dim += rank - consuming
-            case .tensor(let t):
-                if t.dtype == .bool { throw .index("boolean mask indexing is not supported") }
-                result = try result.index(dim: dim, by: t)
-                dim += t.rank
-            }
-        }
-        return result
-    }
-
     /// Writes `value` (broadcast) into the region a subscript selects (`x[i] = v`), in place:
     /// the base and every view sharing the storage see the new elements.
     public func assign(_ components: [TensorIndex], value: Tensor) throws(TensorError) {
@@ -169,8 +131,14 @@ extension Tensor {
         } catch {
             throw .runtime("\(error)")
         }
-        guard let filled = try? value.expand(region.shape.dims) else {
-            throw .runtime("shape mismatch: value tensor of shape \(value.shape.listDescription) cannot be broadcast to indexing result of shape \(region.shape.listDescription)")
+        let filled: Tensor
+        if basic {
+            filled = try value.expand(region.shape.dims)
+        } else {
+            guard let expanded = try? value.expand(region.shape.dims) else {
+                throw .runtime("shape mismatch: value tensor of shape \(value.shape.listDescription) cannot be broadcast to indexing result of shape \(region.shape.listDescription)")
+            }
+            filled = expanded
         }
         let values = filled.storage
         let targets = region.int64s.map { Int($0) }
