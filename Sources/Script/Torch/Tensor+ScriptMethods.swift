@@ -2,13 +2,15 @@ import Tensors
 
 extension Tensor {
     static let methodNames = [
-        "_is_view", "abs", "add", "add_", "all", "allclose", "any", "argmax", "backward", "bool", "chunk", "clone", "contiguous",
-        "cpu", "data_ptr", "detach", "dim", "div", "div_", "double", "eq", "equal", "exp", "expand", "fill_", "flatten",
-        "float", "ge", "gt", "int", "is_contiguous", "item", "le", "log", "log_softmax", "long", "lt", "matmul",
-        "max", "mean", "min", "mul", "mul_", "narrow", "ne", "neg", "nelement", "numel", "numpy", "permute", "pow", "relu",
-        "requires_grad_", "reshape", "retain_grad", "select", "sigmoid", "size", "softmax", "split", "sqrt",
-        "squeeze", "storage_offset", "stride", "sub", "sub_", "sum", "t", "tanh", "to", "tolist", "transpose", "unbind",
-        "unsqueeze", "view", "zero_",
+        "_is_view", "abs", "add", "add_", "all", "allclose", "any", "argmax", "backward", "bool", "chunk",
+        "clone", "contiguous", "cpu", "data_ptr", "detach", "dim", "div", "div_", "double", "eq", "equal",
+        "exp", "expand", "fill_", "flatten", "float", "gather", "ge", "gt", "index_add", "index_add_",
+        "index_select", "int", "is_contiguous", "item", "le", "log", "log_softmax", "long", "lt",
+        "masked_fill", "masked_fill_", "matmul", "max", "mean", "min", "mul", "mul_", "narrow", "ne", "neg",
+        "nelement", "nonzero", "numel", "numpy", "permute", "pow", "relu", "requires_grad_", "reshape",
+        "retain_grad", "scatter", "scatter_", "scatter_add", "scatter_add_", "select", "sigmoid", "size",
+        "softmax", "split", "sqrt", "squeeze", "storage_offset", "stride", "sub", "sub_", "sum", "t", "take",
+        "tanh", "to", "tolist", "transpose", "unbind", "unsqueeze", "view", "where", "zero_",
     ]
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
@@ -112,6 +114,9 @@ extension Tensor {
         case .stride, .isContiguous, .contiguous, .storageOffset, .dataPtr, .isView, .narrow, .select, .split, .chunk,
              .unbind:
             return try callViewMethod(method, name, a, interpreter: interpreter)
+        case .indexSelect, .gather, .take, .scatter, .scatter_, .scatterAdd, .scatterAdd_, .indexAdd, .indexAdd_,
+             .maskedFill, .maskedFill_, .nonzero, .where_:
+            return try callIndexingMethod(method, name, a, interpreter: interpreter)
         case .cuda: throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
         case .to:
             var result = self
@@ -359,6 +364,19 @@ enum TensorMethod: String, CaseIterable {
     case split
     case chunk
     case unbind
+    case indexSelect = "index_select"
+    case gather
+    case take
+    case scatter
+    case scatter_
+    case scatterAdd = "scatter_add"
+    case scatterAdd_ = "scatter_add_"
+    case indexAdd = "index_add"
+    case indexAdd_ = "index_add_"
+    case maskedFill = "masked_fill"
+    case maskedFill_ = "masked_fill_"
+    case nonzero
+    case where_ = "where"
 
     static let named: [String: TensorMethod] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

@@ -53,7 +53,9 @@ extension Tensor {
              .numpy, .backward, .detach, .clone, .cpu, .cuda, .to, .requiresGrad_, .retainGrad, .zero_, .fill_,
              .max, .min, .argmax, .sum, .mean, .softmax, .logSoftmax, .tanh, .relu, .sigmoid, .exp, .log, .sqrt,
              .abs, .neg, .pow, .t, .transpose, .permute, .unsqueeze, .squeeze, .flatten, .expand, .add, .sub, .mul,
-             .div, .add_, .sub_, .mul_, .div_, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .any, .all, .allclose, .equal:
+             .div, .add_, .sub_, .mul_, .div_, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .any, .all, .allclose, .equal,
+             .indexSelect, .gather, .take, .scatter, .scatter_, .scatterAdd, .scatterAdd_, .indexAdd, .indexAdd_,
+             .maskedFill, .maskedFill_, .nonzero, .where_:
             throw .attributeError("'Tensor' object has no attribute '\(name)'")
         }
     }

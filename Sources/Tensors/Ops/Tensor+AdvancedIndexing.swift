@@ -137,16 +137,7 @@ extension AdvancedIndices {
         for i in 0..<mask.rank where mask.shape.dims[i] != shape.dims[dim + i] {
             throw .index("The shape of the mask \(mask.shape.listDescription) at index \(i) does not match the shape of the indexed tensor \(shape.listDescription) at index \(dim + i)")
         }
-        let flags = mask.bools
-        let maskStrides = mask.shape.strides
-        var columns = [[Int64]](repeating: [], count: mask.rank)
-        for (k, flag) in flags.enumerated() where flag {
-            var rest = k
-            for i in 0..<mask.rank {
-                columns[i].append(Int64(rest / maskStrides[i]))
-                rest %= maskStrides[i]
-            }
-        }
+        let columns = mask.nonzeroColumns()
         for i in 0..<mask.rank {
             dims.append(dim + i)
             indices.append(Tensor(shape: Shape([columns[i].count]), storage: .int64(columns[i])))
