@@ -80,7 +80,8 @@ extension Tensor {
 extension Interpreter {
     /// `torch.where(condition, input, other)`, or `torch.where(condition)` (the coordinates of
     /// the true elements, one tensor per dimension).
-    func torchWhere(_ a: Arguments) throws(ScriptError) -> Value {
+    func torchWhere(_ arguments: Arguments) throws(ScriptError) -> Value {
+        let a = try TorchSignature.functions["where"]?.check(arguments, name: "where", implemented: ["condition", "input", "other"]) ?? arguments
         guard let first = a.value(0, "condition") else { throw .typeError("where() missing required argument 'condition' (pos 1)") }
         let condition = try tensor(first, "condition")
         if a.positional.count == 1 && a.keywords.isEmpty {

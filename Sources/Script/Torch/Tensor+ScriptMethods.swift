@@ -65,7 +65,8 @@ extension Tensor {
         return true
     }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let a = try TorchSignature.checked(arguments, name: name, table: TorchSignature.methods)
         func wrap(_ body: () throws(TensorError) -> Tensor) throws(ScriptError) -> Value {
             interpreter.wrap(try tensorCall(body))
         }
@@ -165,13 +166,15 @@ extension Tensor {
             let keep = try keepDim()
             return try wrap { () throws(TensorError) in try self.argmax(dim: d, keepDim: keep) }
         case .sum, .mean:
+            // `dtype=` converts the input first, as PyTorch does.
+            let source = try interpreter.dtype(a.keyword("dtype")).map { self.to($0) } ?? self
             if let d = try dim() {
                 let keep = try keepDim()
                 return try wrap { () throws(TensorError) in
-                    name == "sum" ? try self.sum(dim: d, keepDim: keep) : try self.mean(dim: d, keepDim: keep)
+                    name == "sum" ? try source.sum(dim: d, keepDim: keep) : try source.mean(dim: d, keepDim: keep)
                 }
             }
-            return try wrap { () throws(TensorError) in name == "sum" ? self.sum() : try self.mean() }
+            return try wrap { () throws(TensorError) in name == "sum" ? source.sum() : try source.mean() }
         case .softmax, .logSoftmax:
             guard let d = try dim() else { throw .typeError("\(name)() missing 1 required positional argument: 'dim'") }
             return try wrap { () throws(TensorError) in name == "softmax" ? try self.softmax(dim: d) : try self.logSoftmax(dim: d) }
@@ -190,8 +193,10 @@ extension Tensor {
             return try wrap { () throws(TensorError) in try self.pow(s) }
         case .t: return try wrap { () throws(TensorError) in try self.t() }
         case .transpose:
-            guard a.positional.count == 2 else { throw .typeError("transpose() takes 2 dimensions") }
-            let d0 = try interpreter.indexValue(a.positional[0]), d1 = try interpreter.indexValue(a.positional[1])
+            guard let first = a.value(0, "dim0"), let second = a.value(1, "dim1") else {
+                throw .typeError("transpose() missing required argument 'dim1' (pos 2)")
+            }
+            let d0 = try interpreter.indexValue(first), d1 = try interpreter.indexValue(second)
             return try wrap { () throws(TensorError) in try self.transpose(d0, d1) }
         case .permute:
             let order = try interpreter.dims(a.positional)
@@ -227,8 +232,19 @@ extension Tensor {
             default: .ge
             }
             return try wrap { () throws(TensorError) in try self.compare(op, o) }
-        case .any: return interpreter.wrap(Tensor(scalar: Float(self.to(.bool).bools.contains(true) ? 1 : 0)).to(.bool))
-        case .all: return interpreter.wrap(Tensor(scalar: Float(self.to(.bool).bools.allSatisfy { $0 } ? 1 : 0)).to(.bool))
+        case .any, .all:
+            if let d = try dim() {
+                // any: some element is nonzero; all: no element is zero.
+                let keep = try keepDim()
+                let counted: ComparisonOp = method == .any ? .ne : .eq
+                return try wrap { () throws(TensorError) in
+                    let hits = try self.compare(counted, scalar: .int(0)).to(.int64).sum(dim: d, keepDim: keep)
+                    return try hits.compare(method == .any ? .gt : .eq, scalar: .int(0))
+                }
+            }
+            let flags = self.to(.bool).bools
+            let answer = method == .any ? flags.contains(true) : flags.allSatisfy { $0 }
+            return interpreter.wrap(Tensor(scalar: Float(answer ? 1 : 0)).to(.bool))
         case .allclose:
             let o = try other()
             let rtol = try interpreter.doubleArgument(a.value(1, "rtol"), "rtol") ?? 1e-5
@@ -282,101 +298,4 @@ final class GradFnObject: ScriptObject {
     func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         attribute == "name" ? .builtin(BuiltinFunction("name") { [name] _, _ throws(ScriptError) in .str(name) }) : nil
     }
-}
-
-/// The tensor methods `callMethod` implements, found by name with one hash lookup instead of
-/// a string comparison per case.
-enum TensorMethod: String, CaseIterable {
-    case size
-    case dim
-    case numel
-    case nelement
-    case view
-    case reshape
-    case float
-    case double
-    case long
-    case int
-    case bool
-    case item
-    case tolist
-    case numpy
-    case backward
-    case detach
-    case clone
-    case contiguous
-    case cpu
-    case cuda
-    case to
-    case requiresGrad_ = "requires_grad_"
-    case retainGrad = "retain_grad"
-    case zero_
-    case fill_
-    case max
-    case min
-    case argmax
-    case sum
-    case mean
-    case softmax
-    case logSoftmax = "log_softmax"
-    case tanh
-    case relu
-    case sigmoid
-    case exp
-    case log
-    case sqrt
-    case abs
-    case neg
-    case pow
-    case t
-    case transpose
-    case permute
-    case unsqueeze
-    case squeeze
-    case flatten
-    case expand
-    case add
-    case sub
-    case mul
-    case div
-    case matmul
-    case eq
-    case ne
-    case lt
-    case le
-    case gt
-    case ge
-    case any
-    case all
-    case allclose
-    case equal
-    case add_
-    case sub_
-    case mul_
-    case div_
-    case stride
-    case isContiguous = "is_contiguous"
-    case storageOffset = "storage_offset"
-    case dataPtr = "data_ptr"
-    case isView = "_is_view"
-    case narrow
-    case select
-    case split
-    case chunk
-    case unbind
-    case indexSelect = "index_select"
-    case gather
-    case take
-    case scatter
-    case scatter_
-    case scatterAdd = "scatter_add"
-    case scatterAdd_ = "scatter_add_"
-    case indexAdd = "index_add"
-    case indexAdd_ = "index_add_"
-    case maskedFill = "masked_fill"
-    case maskedFill_ = "masked_fill_"
-    case nonzero
-    case where_ = "where"
-
-    static let named: [String: TensorMethod] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

@@ -178,6 +178,7 @@ enum TorchModule {
                      "allclose", "equal", "narrow", "select", "split", "chunk", "unbind", "permute",
                      "index_select", "gather", "scatter", "scatter_add", "index_add", "masked_fill", "nonzero", "take"] {
             add(name, "\(name)(input, ...)", "Same as Tensor.\(name)().") { interpreter, a throws(ScriptError) in
+                let a = try TorchSignature.checkedFunction(a, name: name)
                 guard let first = a.positional.first else { throw .typeError("\(name)() missing 1 required positional argument: 'input'") }
                 var rest = a
                 rest.positional.removeFirst()
