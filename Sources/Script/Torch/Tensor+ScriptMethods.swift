@@ -66,7 +66,6 @@ extension Tensor {
     }
 
     func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        let a = try TorchSignature.checked(arguments, name: name, table: TorchSignature.methods)
         func wrap(_ body: () throws(TensorError) -> Tensor) throws(ScriptError) -> Value {
             interpreter.wrap(try tensorCall(body))
         }
@@ -77,6 +76,7 @@ extension Tensor {
             return try Tensor.operand(value, like: self, interpreter: interpreter)
         }
         guard let method = TensorMethod.named[name] else { return nil }
+        let a = try TorchSignature.checked(arguments, method: method)
         switch method {
         case .size:
             guard let d = try dim() else { return .object(SizeObject(self.shape.dims)) }
@@ -139,12 +139,12 @@ extension Tensor {
         case .zero_, .fill_:
             let value: Value = name == "zero_" ? .int(0) : (a.value(0, "value") ?? .int(0))
             let source = try Tensor.operand(value, like: self, interpreter: interpreter)
-            try tensorCall { () throws(TensorError) in try self.write(source) }
+            try tensorCall { () throws(TensorError) in try self.write(source, name: name == "zero_" ? "ZeroBackward0" : "FillBackward0") }
             return .object(self)
         case .add_, .sub_, .mul_, .div_:
             let o = try other()
             let op: ArithmeticOp = method == .add_ ? .add : method == .sub_ ? .sub : method == .mul_ ? .mul : .div
-            try tensorCall { () throws(TensorError) in try self.checkInPlace(writing: o) }
+            _ = try tensorCall { () throws(TensorError) in try self.checkInPlace(writing: o) }
             let result = try tensorCall { () throws(TensorError) in try self.arithmetic(op, o) }
             guard Tensor.canCast(result.dtype, to: self.dtype) else {
                 throw .runtimeError("result type \(Tensor.typeWord(result.dtype)) can't be cast to the desired output type \(Tensor.typeWord(self.dtype))")
@@ -296,6 +296,6 @@ final class GradFnObject: ScriptObject {
     var typeName: String { name }
     func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<\(name) object at \(addressText(of: self))>" }
     func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        attribute == "name" ? .builtin(BuiltinFunction("name") { [name] _, _ throws(ScriptError) in .str(name) }) : nil
+        attribute == "name" ? .builtin(BuiltinFunction("name") { [name] _, _ throws(ScriptError) in .str(Tensor.qualifiedNodeName(name)) }) : nil
     }
 }

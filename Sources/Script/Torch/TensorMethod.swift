@@ -94,38 +94,55 @@ enum TensorMethod: String, CaseIterable {
 
     static let named: [String: TensorMethod] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
-    /// The keywords Recur reads and the most positional arguments it takes (PyTorch may
-    /// accept more: anything else is refused, never ignored).
-    var implemented: (keywords: Set<String>, positional: Int) {
+    /// The keywords Recur reads (PyTorch may accept more: the others are refused, never
+    /// ignored).
+    var implementedKeywords: Set<String> {
         switch self {
-        case .size, .softmax, .logSoftmax, .unsqueeze, .squeeze, .stride, .unbind: (["dim"], 1)
+        case .size, .softmax, .logSoftmax, .unsqueeze, .squeeze, .stride, .unbind: ["dim"]
         case .dim, .numel, .nelement, .float, .double, .long, .int, .bool, .item, .tolist, .numpy, .detach,
              .clone, .contiguous, .cpu, .cuda, .retainGrad, .zero_, .tanh, .relu, .sigmoid, .exp, .log,
-             .sqrt, .abs, .neg, .t, .isContiguous, .storageOffset, .dataPtr, .isView: ([], 0)
-        case .view, .reshape, .permute, .expand: ([], .max)
-        case .backward: (["gradient", "retain_graph"], 1)
-        case .to: (["dtype", "device"], .max)
-        case .requiresGrad_: (["requires_grad"], 1)
-        case .fill_: (["value"], 1)
-        case .max, .min, .argmax, .any, .all: (["dim", "keepdim"], 2)
-        case .sum, .mean: (["dim", "keepdim", "dtype"], 2)
-        case .pow: (["exponent"], 1)
-        case .transpose: (["dim0", "dim1"], 2)
-        case .flatten: (["start_dim", "end_dim"], 2)
+             .sqrt, .abs, .neg, .t, .isContiguous, .storageOffset, .dataPtr, .isView, .view, .reshape, .permute,
+             .expand: []
+        case .backward: ["gradient", "retain_graph"]
+        case .to: ["dtype", "device"]
+        case .requiresGrad_: ["requires_grad"]
+        case .fill_: ["value"]
+        case .max, .min, .argmax, .any, .all: ["dim", "keepdim"]
+        case .sum, .mean: ["dim", "keepdim", "dtype"]
+        case .pow: ["exponent"]
+        case .transpose: ["dim0", "dim1"]
+        case .flatten: ["start_dim", "end_dim"]
         case .add, .sub, .mul, .div, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .equal, .add_, .sub_, .mul_,
-             .div_: (["other"], 1)
-        case .allclose: (["other", "rtol", "atol", "equal_nan"], 4)
-        case .narrow: (["dim", "start", "length"], 3)
-        case .select, .indexSelect, .gather: (["dim", "index"], 2)
-        case .split: (["split_size", "dim"], 2)
-        case .chunk: (["chunks", "dim"], 2)
-        case .take: (["index"], 1)
-        case .scatter, .scatter_: (["dim", "index", "src", "value"], 3)
-        case .scatterAdd, .scatterAdd_: (["dim", "index", "src"], 3)
-        case .indexAdd, .indexAdd_: (["dim", "index", "source", "alpha"], 3)
-        case .maskedFill, .maskedFill_: (["mask", "value"], 2)
-        case .nonzero: (["as_tuple"], 0)
-        case .where_: (["condition", "other"], 2)
+             .div_: ["other"]
+        case .allclose: ["other", "rtol", "atol", "equal_nan"]
+        case .narrow: ["dim", "start", "length"]
+        case .select, .indexSelect, .gather: ["dim", "index"]
+        case .split: ["split_size", "dim"]
+        case .chunk: ["chunks", "dim"]
+        case .take: ["index"]
+        case .scatter, .scatter_: ["dim", "index", "src", "value"]
+        case .scatterAdd, .scatterAdd_: ["dim", "index", "src"]
+        case .indexAdd, .indexAdd_: ["dim", "index", "source", "alpha"]
+        case .maskedFill, .maskedFill_: ["mask", "value"]
+        case .nonzero: ["as_tuple"]
+        case .where_: ["condition", "other"]
+        }
+    }
+
+    /// The most positional arguments Recur reads.
+    var implementedPositional: Int {
+        switch self {
+        case .size, .softmax, .logSoftmax, .unsqueeze, .squeeze, .stride, .unbind, .backward, .requiresGrad_,
+             .fill_, .pow, .add, .sub, .mul, .div, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .equal, .add_,
+             .sub_, .mul_, .div_, .take: 1
+        case .dim, .numel, .nelement, .float, .double, .long, .int, .bool, .item, .tolist, .numpy, .detach,
+             .clone, .contiguous, .cpu, .cuda, .retainGrad, .zero_, .tanh, .relu, .sigmoid, .exp, .log,
+             .sqrt, .abs, .neg, .t, .isContiguous, .storageOffset, .dataPtr, .isView, .nonzero: 0
+        case .view, .reshape, .permute, .expand, .to: .max
+        case .max, .min, .argmax, .any, .all, .sum, .mean, .transpose, .flatten, .select, .indexSelect,
+             .gather, .split, .chunk, .maskedFill, .maskedFill_, .where_: 2
+        case .allclose: 4
+        case .narrow, .scatter, .scatter_, .scatterAdd, .scatterAdd_, .indexAdd, .indexAdd_: 3
         }
     }
 }

@@ -150,6 +150,7 @@ public final class Tensor {
     public func retainGrad() throws(TensorError) {
         guard requiresGrad else { throw .runtime("can't retain_grad on Tensor that has requires_grad=False") }
         retainsGrad = true
+        gradFn?.retainer = self
     }
 
     /// The elements as float32, row-major (converted from other dtypes).

@@ -120,7 +120,7 @@ extension Tensor {
     /// the base and every view sharing the storage see the new elements.
     public func assign(_ components: [TensorIndex], value: Tensor) throws(TensorError) {
         let basic = !components.contains { if case .tensor = $0 { true } else { false } }
-        try checkInPlace(writing: value, throughView: basic)
+        let records = try checkInPlace(writing: value, throughView: basic)
         let own = layout?.positions(shape.dims) ?? Array(0..<count)
         let positions = Tensor(shape: shape, storage: .int64(own.map { Int64($0) }))
         let region: Tensor
@@ -143,34 +143,50 @@ extension Tensor {
         let values = filled.storage
         let targets = region.int64s.map { Int($0) }
         mutateBuffer { $0.scatter(values, at: targets) }
+        if records {
+            // Basic components make a view that is written (CopySlices); advanced ones alone
+            // write into this tensor (index_put_).
+            let direct = components.allSatisfy { component in
+                switch component {
+                case .tensor, .ellipsis: true
+                case .index, .slice, .newAxis: false
+                }
+            }
+            try recordInPlace(value: value, regionShape: region.shape, positions: targets,
+                              name: direct ? "IndexPutBackward0" : "CopySlices", adopting: false)
+        }
     }
 
     /// Writes `value` (broadcast to this tensor's shape) over every element in place
     /// (`copy_`, `fill_`, the result of `+=`); views sharing the storage see the change.
-    public func write(_ value: Tensor) throws(TensorError) {
-        try checkInPlace(writing: value)
-        guard let filled = try? value.expand(shape.dims) else {
+    /// `name` is the node autograd records when this is a whole non-view tensor written with
+    /// a constant (`FillBackward0`, `ZeroBackward0`, `CopyBackwards`).
+    public func write(_ value: Tensor, name: String = "CopyBackwards") throws(TensorError) {
+        let records = try checkInPlace(writing: value)
+        guard let filled = value.shape == shape ? value : try? GradMode.$enabled.withValue(false, operation: { try value.expand(shape.dims) }) else {
             throw .runtime("output with shape \(shape.listDescription) doesn't match the broadcast shape \((try? Shape.broadcast(shape, value.shape))?.listDescription ?? value.shape.listDescription)")
         }
         overwrite(with: filled.storage)
+        if records {
+            try recordInPlace(value: value, regionShape: shape, positions: layout?.positions(shape.dims) ?? Array(0..<count), name: name, adopting: true)
+        }
     }
 
     /// PyTorch's refusals of an in-place write while autograd records: into a leaf that
-    /// requires grad, or into a view of one. Writes that autograd would have to record
-    /// (into a tensor that requires grad, or of a value that does) are not supported.
+    /// requires grad, or into a view of one. Returns whether autograd must record the write
+    /// (into a tensor that requires grad, or of a value that does).
     /// `throughView`: the write goes through a view of this tensor (`x[0] = v` writes into
     /// the view `x[0]`), which PyTorch reports as such.
-    public func checkInPlace(writing value: Tensor?, throughView: Bool = false) throws(TensorError) {
-        guard GradMode.enabled else { return }
+    @discardableResult
+    public func checkInPlace(writing value: Tensor?, throughView: Bool = false) throws(TensorError) -> Bool {
+        guard GradMode.enabled else { return false }
         if isLeaf && requiresGradFlag && viewBase == nil && !throughView {
             throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
         }
         if let base = viewBase ?? (throughView ? self : nil), base.isLeaf && base.requiresGradFlag {
             throw .runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         }
-        if requiresGradFlag || (value?.requiresGradFlag ?? false) || (viewBase?.requiresGradFlag ?? false) {
-            throw .other(.notImplementedError, "in-place writes that autograd must record (into a tensor that requires grad, or of a value that does) are not supported in Recur; build the result out of place (torch.where, torch.cat) or write under torch.no_grad()")
-        }
+        return requiresGradFlag || (value?.requiresGradFlag ?? false) || (viewBase?.requiresGradFlag ?? false)
     }
 
     /// Takes `indices` along `dim` and lays the result out as `outShape`; the gradient
