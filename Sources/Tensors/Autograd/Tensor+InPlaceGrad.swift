@@ -12,17 +12,19 @@ extension Tensor {
     /// broadcast to `regionShape`.
     /// `name`: the node a write into this tensor itself (not a view) records; `adopting`:
     /// a whole-tensor write of a recorded result takes that result's node.
-    func recordInPlace(value: Tensor, regionShape: Shape, positions: [Int], name: String, adopting: Bool) throws(TensorError) {
+    func recordInPlace(value: Tensor, regionShape: Shape, positions writtenPositions: @autoclosure () -> [Int], name: String, adopting: Bool) throws(TensorError) {
         let base = viewBase ?? self
         guard base.layout == nil else {
             throw .other(.notImplementedError, "in-place writes that autograd records into a view of a detached strided tensor are not supported in Recur")
         }
-        if adopting, base === self, positions.count == count, value.shape == shape, let node = value.gradFn {
+        // `adopting` writes cover the whole tensor.
+        if adopting, base === self, value.shape == shape, let node = value.gradFn {
             node.replaceInput(self, with: standIn())
             gradFn = node
             requiresGradFlag = true
             return
         }
+        let positions = writtenPositions()
         let baseShape = base.shape, valueShape = value.shape
         let node = GradNode(name: base === self ? name : "CopySlices", inputs: [base.standIn(), value], outputShape: baseShape, savesTensors: false) { g in
             var kept = g.floats
