@@ -33,7 +33,7 @@ import Testing
         let setup = "import torch\nt = torch.tensor([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]], requires_grad=True)\n"
         #expect(h.result(setup + "v, i = t.max(dim=1)\n(v.tolist(), i.tolist(), v.grad_fn.name())") == "([5.0, 7.0], [1, 0], 'MaxBackward0')")
         #expect(h.result("rows = [r for r in t]\n([r.tolist() for r in rows], rows[0].grad_fn.name(), rows[1].shape)")
-                == "([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]], 'SelectBackward0', torch.Size([3]))")
+                == "([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]], 'UnbindBackward0', torch.Size([3]))")  // PyTorch iterates through unbind(0)
         #expect(h.result("(rows[0] * 2 + rows[1]).sum().backward()\nt.grad.tolist()") == "[[2.0, 2.0, 2.0], [1.0, 1.0, 1.0]]")
         #expect(h.error("a, b, c = t.max(dim=0)") == "ValueError: not enough values to unpack (expected 3, got 2)")
         #expect(h.error("for x in torch.tensor(3.0): pass") == "TypeError: iteration over a 0-d tensor")

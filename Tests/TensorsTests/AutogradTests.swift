@@ -65,9 +65,9 @@ import Glibc
         let first = d.topologicalOrder()
         let second = d.topologicalOrder()
         #expect(first.count == second.count)
-        #expect(first.allSatisfy { $0.gradFn?.isVisited == false && $0.gradFn?.pending == nil })
+        #expect(first.allSatisfy { $0.isVisited == false && $0.pending == nil })
         try d.backward(retainGraph: true)
-        #expect(first.allSatisfy { $0.gradFn?.isVisited == false && $0.gradFn?.pending == nil })
+        #expect(first.allSatisfy { $0.isVisited == false && $0.pending == nil })
     }
 
     @Test func frozenParametersGetNoGradient() throws {

@@ -152,7 +152,7 @@ let opTable: [String: @Sendable ([Tensor]) throws(TensorError) -> Tensor] = [
         // The repr is checked on PyTorch's own values: recomputed values may round differently
         // in the fourth decimal.
         let shown = expected.detach()
-        if let fn = out.gradFnName { shown.gradFn = GradNode(name: fn, inputs: [], backward: { _ in [] }) }
+        if let fn = out.gradFnName { shown.gradFn = GradNode(name: fn, inputs: [], outputShape: shown.shape, backward: { _ in [] }) }
         #expect(shown.description == spec.repr, "\(name) repr")
         guard let grads = spec.grads else { return }
         try out.backward(gradient: data.require("\(name)/seed"))

@@ -15,7 +15,7 @@ import Testing
                 t.isParameter = true
                 try t.setRequiresGrad()
             case "grad_fn_wrap":
-                t.gradFn = GradNode(name: "MulBackward0", inputs: [], backward: { _ in [] })
+                t.gradFn = GradNode(name: "MulBackward0", inputs: [], outputShape: t.shape, backward: { _ in [] })
             default:
                 break
             }

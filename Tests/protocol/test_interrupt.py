@@ -68,7 +68,7 @@ model = torch.nn.Linear(4, 2)
 opt = torch.optim.SGD(model.parameters(), lr=0.01)
 x = torch.randn(8, 4)
 y = torch.randn(8, 2)
-start = model.state_dict()
+start = {k: v.clone() for k, v in model.state_dict().items()}  # state_dict() shares storage, as in PyTorch
 steps = 0
 """
 

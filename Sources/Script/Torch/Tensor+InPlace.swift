@@ -13,14 +13,10 @@ extension Interpreter {
 
 extension Tensor {
     /// `self op= value` given the out-of-place result: PyTorch's `__iadd__` family writes into
-    /// `self`, so every name bound to it (a module's parameter, an alias) sees the change.
-    /// A result the graph records stays out of place (the same values and gradients), and
-    /// a leaf that requires grad is refused, as PyTorch refuses to modify it.
+    /// `self`, so every name bound to it (a module's parameter, an alias, a view's base) sees
+    /// the change; autograd records the write (the result's node, or `CopySlices` on the base
+    /// of a view), and a leaf that requires grad is refused, as PyTorch refuses to modify it.
     func augmented(with result: Tensor) throws(ScriptError) -> Value {
-        if requiresGrad && GradMode.isEnabled && isLeaf {
-            throw .runtimeError("a leaf Variable that requires grad is being used in an in-place operation.")
-        }
-        if result.requiresGrad { return .object(result) }
         guard Tensor.canCast(result.dtype, to: dtype) else {
             throw .runtimeError("result type \(Tensor.typeWord(result.dtype)) can't be cast to the desired output type \(Tensor.typeWord(dtype))")
         }
@@ -28,7 +24,7 @@ extension Tensor {
             func list(_ dims: [Int]) -> String { "[" + dims.map(String.init).joined(separator: ", ") + "]" }
             throw .runtimeError("output with shape \(list(shape.dims)) doesn't match the broadcast shape \(list(result.shape.dims))")
         }
-        try tensorCall { () throws(TensorError) in try self.assign([.ellipsis], value: result) }
+        try tensorCall { () throws(TensorError) in try self.write(result) }
         return .object(self)
     }
 

@@ -2,12 +2,15 @@ import Tensors
 
 extension Tensor {
     static let methodNames = [
-        "abs", "add", "all", "allclose", "any", "argmax", "backward", "bool", "clone", "contiguous", "cpu", "detach",
-        "dim", "div", "double", "eq", "equal", "exp", "expand", "fill_", "flatten", "float", "ge", "gt", "int",
-        "item", "le", "log", "log_softmax", "long", "lt", "matmul", "max", "mean", "min", "mul", "ne",
-        "neg", "nelement", "numel", "numpy", "permute", "pow", "relu", "requires_grad_", "reshape",
-        "retain_grad", "sigmoid", "size", "softmax", "sqrt", "squeeze", "sub", "sum", "t", "tanh",
-        "to", "tolist", "transpose", "unsqueeze", "view", "zero_",
+        "_is_view", "abs", "add", "add_", "all", "allclose", "any", "argmax", "backward", "bool", "chunk",
+        "clone", "contiguous", "cpu", "data_ptr", "detach", "dim", "div", "div_", "double", "eq", "equal",
+        "exp", "expand", "fill_", "flatten", "float", "gather", "ge", "gt", "index_add", "index_add_",
+        "index_select", "int", "is_contiguous", "item", "le", "log", "log_softmax", "long", "lt",
+        "masked_fill", "masked_fill_", "matmul", "max", "mean", "min", "mul", "mul_", "narrow", "ne", "neg",
+        "nelement", "nonzero", "numel", "numpy", "permute", "pow", "relu", "requires_grad_", "reshape",
+        "retain_grad", "scatter", "scatter_", "scatter_add", "scatter_add_", "select", "sigmoid", "size",
+        "softmax", "split", "sqrt", "squeeze", "storage_offset", "stride", "sub", "sub_", "sum", "t", "take",
+        "tanh", "to", "tolist", "transpose", "unbind", "unsqueeze", "view", "where", "zero_",
     ] + randomMethodNames
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
@@ -23,6 +26,7 @@ extension Tensor {
         case "ndim": return .int(self.rank)
         case "device": return .object(DeviceObject("cpu"))
         case "is_cuda": return .bool(false)
+        case "_base": return self.viewedTensor.map { .object($0) } ?? Value.none
         default:
             guard Tensor.methodNames.contains(name) else { return nil }
             return .builtin(BuiltinFunction(name, signature: "Tensor.\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
@@ -61,7 +65,7 @@ extension Tensor {
         return true
     }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         func wrap(_ body: () throws(TensorError) -> Tensor) throws(ScriptError) -> Value {
             interpreter.wrap(try tensorCall(body))
         }
@@ -71,16 +75,20 @@ extension Tensor {
             guard let value = a.value(0, "other") else { throw .typeError("\(name)() missing 1 required positional arguments: \"other\"") }
             return try Tensor.operand(value, like: self, interpreter: interpreter)
         }
-        guard let method = TensorMethod.named[name] else { return try randomMethod(name, a, interpreter: interpreter) }
+        guard let method = TensorMethod.named[name] else { return try randomMethod(name, arguments, interpreter: interpreter) }
+        let a = try TorchSignature.checked(arguments, method: method)
         switch method {
         case .size:
             guard let d = try dim() else { return .object(SizeObject(self.shape.dims)) }
             return .int(try tensorCall { () throws(TensorError) in try self.size(d) })
         case .dim: return .int(self.rank)
         case .numel, .nelement: return .int(self.count)
-        case .view, .reshape:
+        case .view:
             let dims = try interpreter.dims(a.positional)
             return try wrap { () throws(TensorError) in try self.view(dims) }
+        case .reshape:
+            let dims = try interpreter.dims(a.positional)
+            return try wrap { () throws(TensorError) in try self.reshape(dims) }
         case .float, .double: return interpreter.wrap(self.to(.float32))
         case .long, .int: return interpreter.wrap(self.to(.int64))
         case .bool: return interpreter.wrap(self.to(.bool))
@@ -103,7 +111,13 @@ extension Tensor {
             return Value.none
         case .detach: return interpreter.wrap(self.detach())
         case .clone: return interpreter.wrap(self.clone())
-        case .contiguous, .cpu: return .object(self)
+        case .cpu: return .object(self)
+        case .stride, .isContiguous, .contiguous, .storageOffset, .dataPtr, .isView, .narrow, .select, .split, .chunk,
+             .unbind:
+            return try callViewMethod(method, name, a, interpreter: interpreter)
+        case .indexSelect, .gather, .take, .scatter, .scatter_, .scatterAdd, .scatterAdd_, .indexAdd, .indexAdd_,
+             .maskedFill, .maskedFill_, .nonzero, .where_:
+            return try callIndexingMethod(method, name, a, interpreter: interpreter)
         case .cuda: throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
         case .to:
             var result = self
@@ -125,7 +139,17 @@ extension Tensor {
         case .zero_, .fill_:
             let value: Value = name == "zero_" ? .int(0) : (a.value(0, "value") ?? .int(0))
             let source = try Tensor.operand(value, like: self, interpreter: interpreter)
-            try tensorCall { () throws(TensorError) in try self.assign([.ellipsis], value: source) }
+            try tensorCall { () throws(TensorError) in try self.write(source, name: name == "zero_" ? "ZeroBackward0" : "FillBackward0") }
+            return .object(self)
+        case .add_, .sub_, .mul_, .div_:
+            let o = try other()
+            let op: ArithmeticOp = method == .add_ ? .add : method == .sub_ ? .sub : method == .mul_ ? .mul : .div
+            _ = try tensorCall { () throws(TensorError) in try self.checkInPlace(writing: o) }
+            let result = try tensorCall { () throws(TensorError) in try self.arithmetic(op, o) }
+            guard Tensor.canCast(result.dtype, to: self.dtype) else {
+                throw .runtimeError("result type \(Tensor.typeWord(result.dtype)) can't be cast to the desired output type \(Tensor.typeWord(self.dtype))")
+            }
+            try tensorCall { () throws(TensorError) in try self.write(result) }
             return .object(self)
         case .max, .min:
             if let d = try dim() {
@@ -142,13 +166,15 @@ extension Tensor {
             let keep = try keepDim()
             return try wrap { () throws(TensorError) in try self.argmax(dim: d, keepDim: keep) }
         case .sum, .mean:
+            // `dtype=` converts the input first, as PyTorch does.
+            let source = try interpreter.dtype(a.keyword("dtype")).map { self.to($0) } ?? self
             if let d = try dim() {
                 let keep = try keepDim()
                 return try wrap { () throws(TensorError) in
-                    name == "sum" ? try self.sum(dim: d, keepDim: keep) : try self.mean(dim: d, keepDim: keep)
+                    name == "sum" ? try source.sum(dim: d, keepDim: keep) : try source.mean(dim: d, keepDim: keep)
                 }
             }
-            return try wrap { () throws(TensorError) in name == "sum" ? self.sum() : try self.mean() }
+            return try wrap { () throws(TensorError) in name == "sum" ? source.sum() : try source.mean() }
         case .softmax, .logSoftmax:
             guard let d = try dim() else { throw .typeError("\(name)() missing 1 required positional argument: 'dim'") }
             return try wrap { () throws(TensorError) in name == "softmax" ? try self.softmax(dim: d) : try self.logSoftmax(dim: d) }
@@ -167,8 +193,10 @@ extension Tensor {
             return try wrap { () throws(TensorError) in try self.pow(s) }
         case .t: return try wrap { () throws(TensorError) in try self.t() }
         case .transpose:
-            guard a.positional.count == 2 else { throw .typeError("transpose() takes 2 dimensions") }
-            let d0 = try interpreter.indexValue(a.positional[0]), d1 = try interpreter.indexValue(a.positional[1])
+            guard let first = a.value(0, "dim0"), let second = a.value(1, "dim1") else {
+                throw .typeError("transpose() missing required argument 'dim1' (pos 2)")
+            }
+            let d0 = try interpreter.indexValue(first), d1 = try interpreter.indexValue(second)
             return try wrap { () throws(TensorError) in try self.transpose(d0, d1) }
         case .permute:
             let order = try interpreter.dims(a.positional)
@@ -204,8 +232,19 @@ extension Tensor {
             default: .ge
             }
             return try wrap { () throws(TensorError) in try self.compare(op, o) }
-        case .any: return interpreter.wrap(Tensor(scalar: Float(self.to(.bool).bools.contains(true) ? 1 : 0)).to(.bool))
-        case .all: return interpreter.wrap(Tensor(scalar: Float(self.to(.bool).bools.allSatisfy { $0 } ? 1 : 0)).to(.bool))
+        case .any, .all:
+            if let d = try dim() {
+                // any: some element is nonzero; all: no element is zero.
+                let keep = try keepDim()
+                let counted: ComparisonOp = method == .any ? .ne : .eq
+                return try wrap { () throws(TensorError) in
+                    let hits = try self.compare(counted, scalar: .int(0)).to(.int64).sum(dim: d, keepDim: keep)
+                    return try hits.compare(method == .any ? .gt : .eq, scalar: .int(0))
+                }
+            }
+            let flags = self.to(.bool).bools
+            let answer = method == .any ? flags.contains(true) : flags.allSatisfy { $0 }
+            return interpreter.wrap(Tensor(scalar: Float(answer ? 1 : 0)).to(.bool))
         case .allclose:
             let o = try other()
             let rtol = try interpreter.doubleArgument(a.value(1, "rtol"), "rtol") ?? 1e-5
@@ -257,76 +296,6 @@ final class GradFnObject: ScriptObject {
     var typeName: String { name }
     func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<\(name) object at \(addressText(of: self))>" }
     func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        attribute == "name" ? .builtin(BuiltinFunction("name") { [name] _, _ throws(ScriptError) in .str(name) }) : nil
+        attribute == "name" ? .builtin(BuiltinFunction("name") { [name] _, _ throws(ScriptError) in .str(Tensor.qualifiedNodeName(name)) }) : nil
     }
-}
-
-/// The tensor methods `callMethod` implements, found by name with one hash lookup instead of
-/// a string comparison per case.
-enum TensorMethod: String, CaseIterable {
-    case size
-    case dim
-    case numel
-    case nelement
-    case view
-    case reshape
-    case float
-    case double
-    case long
-    case int
-    case bool
-    case item
-    case tolist
-    case numpy
-    case backward
-    case detach
-    case clone
-    case contiguous
-    case cpu
-    case cuda
-    case to
-    case requiresGrad_ = "requires_grad_"
-    case retainGrad = "retain_grad"
-    case zero_
-    case fill_
-    case max
-    case min
-    case argmax
-    case sum
-    case mean
-    case softmax
-    case logSoftmax = "log_softmax"
-    case tanh
-    case relu
-    case sigmoid
-    case exp
-    case log
-    case sqrt
-    case abs
-    case neg
-    case pow
-    case t
-    case transpose
-    case permute
-    case unsqueeze
-    case squeeze
-    case flatten
-    case expand
-    case add
-    case sub
-    case mul
-    case div
-    case matmul
-    case eq
-    case ne
-    case lt
-    case le
-    case gt
-    case ge
-    case any
-    case all
-    case allclose
-    case equal
-
-    static let named: [String: TensorMethod] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

@@ -65,7 +65,9 @@ extension Tensor: ScriptObject {
             switch part {
             case .none: components.append(.newAxis)
             case .int(let i): components.append(.index(i))
-            case .bool(let b): components.append(.index(b ? 1 : 0))
+            case .bool(let b):
+                // PyTorch reads a bool as a 0-d mask: a new dimension of size 1 (True) or 0.
+                components.append(.tensor(try tensorCall { () throws(TensorError) in try Tensor(bools: [b], shape: .scalar) }))
             case .list:
                 components.append(.tensor(try interpreter.tensor(part)))
             case .object(let object):
@@ -83,7 +85,10 @@ extension Tensor: ScriptObject {
                 } else {
                     throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(part.typeName))")
                 }
-            case .float, .str, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
+            case .str:
+                // PyTorch tries to build an index tensor from the string.
+                throw .typeError("new(): invalid data type 'str'")
+            case .float, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
                  .module:
                 throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(part.typeName))")
             }

@@ -170,14 +170,19 @@ enum TorchModule {
         }
         for name in ["tanh", "relu", "sigmoid", "exp", "log", "sqrt", "abs", "softmax", "log_softmax", "max", "min",
                      "argmax", "sum", "mean", "matmul", "flatten", "squeeze", "unsqueeze", "transpose", "reshape", "t", "pow", "neg",
-                     "allclose", "equal"] {
+                     "allclose", "equal", "narrow", "select", "split", "chunk", "unbind", "permute",
+                     "index_select", "gather", "scatter", "scatter_add", "index_add", "masked_fill", "nonzero", "take"] {
             add(name, "\(name)(input, ...)", "Same as Tensor.\(name)().") { interpreter, a throws(ScriptError) in
+                let a = try TorchSignature.checkedFunction(a, name: name)
                 guard let first = a.positional.first else { throw .typeError("\(name)() missing 1 required positional argument: 'input'") }
                 var rest = a
                 rest.positional.removeFirst()
                 let receiver = interpreter.wrap(try interpreter.tensor(first))
                 return try interpreter.callMethod(receiver, name, rest)
             }
+        }
+        add("where", "where(condition, input, other)", "Elements of input where condition holds, else of other.") { interpreter, a throws(ScriptError) in
+            try interpreter.torchWhere(a)
         }
         ns["Size"] = .builtin(BuiltinFunction("Size", signature: "torch.Size(sizes)") { interpreter, a throws(ScriptError) in
             try a.expect("Size", 0...1)

@@ -17,66 +17,73 @@ extension Tensor {
             accumulateGrad(seed)
             return
         }
-        let order = topologicalOrder()
-        for tensor in order where tensor.gradFn?.backward == nil {
-            throw .backwardThroughFreedGraph
+        let order = topologicalOrder(from: root)
+        for node in order {
+            if node.backward == nil { throw .backwardThroughFreedGraph }
+            if !node.saved.isEmpty { try node.checkSavedVersions() }
         }
         root.pending = seed
         root.ownsPending = true
         GradMode.withoutGrad {
-            for tensor in order.reversed() {
-                guard let node = tensor.gradFn else { continue }
+            for node in order.reversed() {
                 let received = node.pending
                 node.pending = nil
                 guard let backward = node.backward, let received else { continue }
-                let upstream = received.shape == tensor.shape ? received : Tensor(shape: tensor.shape, storage: .float32(received.floats))
-                if tensor.retainsGrad { tensor.accumulateGrad(upstream) }
+                let shape = node.outputShape
+                let upstream = received.shape == shape ? received : Tensor(shape: shape, storage: .float32(received.floats))
+                if let retainer = node.retainer { retainer.accumulateGrad(upstream) }
                 let grads = backward(upstream)
                 if !retainGraph && node.savesTensors { node.backward = nil }
-                for (input, grad) in zip(node.inputs, grads) {
-                    guard let grad, input.requiresGradFlag else { continue }
-                    if let child = input.gradFn {
+                for (i, grad) in grads.enumerated() where i < node.inputs.count {
+                    guard let grad else { continue }
+                    if let child = node.edge(i) {
                         child.gather(grad)
-                    } else {
-                        input.accumulateGrad(grad)
+                    } else if node.inputs[i].requiresGradFlag {
+                        node.inputs[i].accumulateGrad(grad)
                     }
                 }
             }
         }
     }
 
-    /// Non-leaf tensors reachable from `self`, each after all tensors it depends on. Nodes
-    /// reached along several paths appear once: the walk marks each node it enters and clears
-    /// the marks before returning.
-    func topologicalOrder() -> [Tensor] {
-        guard let root = gradFn else { return [] }
-        var order: [Tensor] = []
+    /// The nodes reachable from this tensor's node (none for a leaf), dependencies first.
+    func topologicalOrder() -> [GradNode] {
+        gradFn.map { topologicalOrder(from: $0) } ?? []
+    }
+
+    /// The nodes reachable from `root`, each after all nodes it depends on. Nodes reached
+    /// along several paths appear once: the walk marks each node it enters and clears the
+    /// marks before returning.
+    func topologicalOrder(from root: GradNode) -> [GradNode] {
+        var order: [GradNode] = []
         order.reserveCapacity(64)
         // Iterative post-order DFS: deep recurrent graphs would overflow a recursive walk.
-        // The graph below `self` keeps every node alive while the walk runs, so the stack
+        // The graph below the root keeps every node alive while the walk runs, so the stack
         // holds unretained references (no reference counting per step).
-        var stack: [(tensor: Unmanaged<Tensor>, node: Unmanaged<GradNode>, next: Int)] = []
+        var stack: [(node: Unmanaged<GradNode>, next: Int)] = []
         stack.reserveCapacity(64)
-        stack.append((.passUnretained(self), .passUnretained(root), 0))
+        stack.append((.passUnretained(root), 0))
         root.isVisited = true
         while let top = stack.last {
-            let child: Unmanaged<Tensor>? = top.node._withUnsafeGuaranteedRef { node in
-                top.next < node.inputs.count ? .passUnretained(node.inputs[top.next]) : nil
+            let step: (done: Bool, child: Unmanaged<GradNode>?) = top.node._withUnsafeGuaranteedRef { node in
+                guard top.next < node.inputs.count else { return (true, nil) }
+                return (false, node.edge(top.next).map { .passUnretained($0) })
             }
-            guard let child else {
-                order.append(top.tensor.takeUnretainedValue())
+            if step.done {
+                order.append(top.node.takeUnretainedValue())
                 stack.removeLast()
                 continue
             }
             stack[stack.count - 1].next += 1
-            child._withUnsafeGuaranteedRef { tensor in
-                if let node = tensor.gradFn, !node.isVisited {
+            guard let child = step.child else { continue }
+            child._withUnsafeGuaranteedRef { node in
+                if !node.isVisited {
                     node.isVisited = true
-                    stack.append((child, .passUnretained(node), 0))
+                    stack.append((child, 0))
                 }
             }
         }
-        for tensor in order { tensor.gradFn?.isVisited = false }
+        for node in order { node.isVisited = false }
         return order
     }
 

@@ -5,7 +5,15 @@
 public final class Tensor {
     /// The size of each dimension.
     public let shape: Shape
-    var storage: TensorStorage
+    /// The elements: held inline until a view or alias is made, then in a buffer they share.
+    var elements: TensorElements
+    /// How this tensor aliases another's elements; nil for a tensor that owns them densely
+    /// (most tensors: the field costs one word).
+    let alias: Alias?
+    /// Where this tensor's elements lie in `buffer`; nil when they are all of it, row-major.
+    var layout: ViewLayout? { alias?.layout }
+    /// The tensor this one is a view of (PyTorch's `_base`), for in-place autograd rules.
+    var viewBase: Tensor? { alias?.base }
     var requiresGradFlag: Bool
     /// The gradient accumulated by `backward()`, or nil.
     public var grad: Tensor?
@@ -17,8 +25,63 @@ public final class Tensor {
 
     init(shape: Shape, storage: TensorStorage, requiresGrad: Bool = false) {
         self.shape = shape
-        self.storage = storage
+        self.elements = .owned(storage)
+        self.alias = nil
         self.requiresGradFlag = requiresGrad
+    }
+
+    /// A tensor over `buffer`'s elements at `layout` (a view, or a detached alias when
+    /// `base` is nil).
+    init(shape: Shape, buffer: TensorBuffer, layout: ViewLayout?, base: Tensor?) {
+        self.shape = shape
+        self.elements = .shared(buffer)
+        self.alias = layout == nil && base == nil ? nil : Alias(layout: layout, base: base)
+        self.requiresGradFlag = false
+    }
+
+    /// This tensor's elements, row-major: the buffer itself when it is laid out densely (no
+    /// copy), gathered otherwise. Kernels read this, so they always see contiguous input.
+    var storage: TensorStorage {
+        guard let alias, let layout = alias.layout, case .shared(let buffer) = elements else { return bufferElements }
+        if let cache = alias.gathered, cache.version == buffer.version { return cache.values }
+        let values = ViewLayout.isRowMajor(shape.dims, layout.strides)
+            ? buffer.elements.range(layout.offset, count: shape.count)
+            : buffer.elements.gather(layout.positions(shape.dims))
+        alias.gathered = (buffer.version, values)
+        return values
+    }
+
+    /// Every element of the buffer (more than this tensor's when it is a view).
+    @inline(__always)
+    var bufferElements: TensorStorage {
+        switch elements {
+        case .owned(let values): values
+        case .shared(let buffer): buffer.elements
+        }
+    }
+
+    /// The buffer views share, made on first use (a tensor nothing aliases needs none).
+    var buffer: TensorBuffer {
+        switch elements {
+        case .owned(let values):
+            let shared = TensorBuffer(values)
+            elements = .shared(shared)
+            return shared
+        case .shared(let buffer):
+            return buffer
+        }
+    }
+
+    /// Runs `body` on the buffer's elements held uniquely (no copy) and counts the write.
+    func mutateBuffer(_ body: (inout TensorStorage) -> Void) {
+        switch elements {
+        case .owned(var values):
+            elements = .owned(.bool([]))
+            body(&values)
+            elements = .owned(values)
+        case .shared(let buffer):
+            buffer.mutate(body)
+        }
     }
 
     convenience init(shape: Shape, floats: [Float]) {
@@ -54,7 +117,7 @@ public final class Tensor {
     }
 
     /// The element type.
-    public var dtype: DType { storage.dtype }
+    public var dtype: DType { bufferElements.dtype }
     /// The number of dimensions (`dim()`).
     public var rank: Int { shape.rank }
     /// The number of elements (`numel()`).
@@ -87,6 +150,7 @@ public final class Tensor {
     public func retainGrad() throws(TensorError) {
         guard requiresGrad else { throw .runtime("can't retain_grad on Tensor that has requires_grad=False") }
         retainsGrad = true
+        gradFn?.retainer = self
     }
 
     /// The elements as float32, row-major (converted from other dtypes).
@@ -101,7 +165,7 @@ public final class Tensor {
         guard count == 1 else {
             throw .runtime("a Tensor with \(count) elements cannot be converted to Scalar")
         }
-        return storage.double(at: 0)
+        return bufferElements.double(at: layout?.offset ?? 0)
     }
 
     /// The single element as a Swift value of the tensor's kind (`item()` keeps int-ness).
@@ -109,20 +173,22 @@ public final class Tensor {
         guard count == 1 else {
             throw .runtime("a Tensor with \(count) elements cannot be converted to Scalar")
         }
-        switch storage {
-        case .float32(let v): return .float(Double(v[0]))
-        case .int64(let v): return .int(v[0])
-        case .bool(let v): return .bool(v[0])
+        let position = layout?.offset ?? 0
+        switch bufferElements {
+        case .float32(let v): return .float(Double(v[position]))
+        case .int64(let v): return .int(v[position])
+        case .bool(let v): return .bool(v[position])
         }
     }
 
-    /// A new leaf sharing no graph with this one (`detach()`); the elements are shared copy-on-write.
+    /// A new leaf sharing these elements but no graph (`detach()`, `.data`): writes through
+    /// either are seen by both, as in PyTorch.
     public func detach() -> Tensor {
-        Tensor(shape: shape, storage: storage)
+        Tensor(shape: shape, buffer: buffer, layout: layout, base: nil)
     }
 
-    /// `nn.Parameter(self, requires_grad)`: a new leaf sharing these elements copy-on-write
-    /// that prints as `Parameter containing:` and registers when assigned to a module.
+    /// `nn.Parameter(self, requires_grad)`: a new leaf sharing these elements that prints
+    /// as `Parameter containing:` and registers when assigned to a module.
     /// Only float tensors may require grad, as in PyTorch.
     public func parameter(requiresGrad: Bool = true) throws(TensorError) -> Tensor {
         let result = detach()
@@ -131,17 +197,31 @@ public final class Tensor {
         return result
     }
 
-    /// Replaces the elements in place without recording (for optimizers and loading weights).
+    /// Replaces the elements in place without recording (for optimizers and loading
+    /// weights); `values` holds `count` elements in row-major order.
     func overwrite(with values: TensorStorage) {
-        storage = values
+        guard let layout else {
+            mutateBuffer { $0 = values.converted(to: $0.dtype) }
+            return
+        }
+        let positions = layout.positions(shape.dims)
+        mutateBuffer { $0.scatter(values, at: positions) }
     }
 
-    /// Mutates float elements in place without a copy of the buffer when uniquely held.
+    /// Mutates float elements in place, without a copy of the buffer when it is dense.
     func mutateFloats(_ body: (inout [Float]) -> Void) {
-        guard case .float32(var values) = storage else { return }
-        storage = .int64([])
-        body(&values)
-        storage = .float32(values)
+        guard layout == nil else {
+            guard case .float32(var values) = storage else { return }
+            body(&values)
+            overwrite(with: .float32(values))
+            return
+        }
+        mutateBuffer { elements in
+            guard case .float32(var values) = elements else { return }
+            elements = .int64([])
+            body(&values)
+            elements = .float32(values)
+        }
     }
 }
 

@@ -62,8 +62,15 @@ extension Tensor: CustomStringConvertible {
     /// PyTorch's repr: `tensor([[0.1000, 0.2000]], grad_fn=<AddmmBackward0>)`, prefixed with
     /// `Parameter containing:` for module parameters.
     public var description: String {
-        let body = tensorRepr()
+        let body = layout == nil ? tensorRepr() : denseCopyForPrinting().tensorRepr()
         return isParameter ? "Parameter containing:\n" + body : body
+    }
+
+    /// The elements laid out row-major, with this tensor's autograd state (what it prints).
+    func denseCopyForPrinting() -> Tensor {
+        let copy = Tensor(shape: shape, storage: storage, requiresGrad: requiresGradFlag)
+        copy.gradFn = gradFn
+        return copy
     }
 
     func tensorRepr() -> String {

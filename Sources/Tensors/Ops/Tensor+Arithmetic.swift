@@ -111,6 +111,13 @@ extension Tensor {
         case .add, .sub: false
         case .mul, .div: true
         }
+        // PyTorch saves what the gradients read: a product each operand for the other's
+        // gradient, a quotient the divisor (and the dividend for the divisor's gradient).
+        let savedInputs: [Int] = switch op {
+        case .add, .sub: []
+        case .mul: (needB ? [0] : []) + (needA ? [1] : [])
+        case .div: (needB ? [0, 1] : [1])
+        }
         return result.recording(name ?? defaultName, [self, other], savesTensors: saves) { g in
             // a + b without broadcasting passes its gradient through to both operands.
             if case .add = op, sa == out, sb == out { return [needA ? g : nil, needB ? g : nil] }
@@ -135,7 +142,7 @@ extension Tensor {
                 }
             }
             return [ga.map { Tensor(shape: sa, floats: $0) }, gb.map { Tensor(shape: sb, floats: $0) }]
-        }
+        }.saving(inputs: savedInputs)
     }
 
     /// `-a`.

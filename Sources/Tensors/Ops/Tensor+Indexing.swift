@@ -13,21 +13,40 @@ public enum TensorIndex {
 }
 
 extension Tensor {
-    /// The element or sub-tensor at `index` along `dim`, removing that dimension (`select`).
+    /// The element or sub-tensor at `index` along `dim`, removing that dimension (`select`),
+    /// as a view.
     public func select(dim: Int, index: Int) throws(TensorError) -> Tensor {
         guard rank > 0 else {
             throw .index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
         }
         let d = try shape.normalize(dim: dim)
         let size = shape.dims[d]
-        guard index >= -size, index < size else { throw .indexOutOfBounds(index: index, dim: d, size: size) }
-        let i = index < 0 ? index + size : index
-        var dims = shape.dims
-        dims.remove(at: d)
-        return gathered(dim: d, indices: CollectionOfOne(i), outShape: Shape(dims), name: "SelectBackward0")
+        guard index >= -size, index < size else {
+            throw .index("select(): index \(index) out of range for tensor of size \(shape.listDescription) at dimension \(d)")
+        }
+        return selectView(dim: d, index: index < 0 ? index + size : index, name: "SelectBackward0")
     }
 
-    /// Elements `start..<end` by `step` along `dim`, clamped as Python slices are (`x[a:b:c]`).
+    /// `x[i]` along `dim`: `select` with the subscript's out-of-range error.
+    func subscriptSelect(dim d: Int, index: Int) throws(TensorError) -> Tensor {
+        let size = shape.dims[d]
+        guard index >= -size, index < size else { throw .indexOutOfBounds(index: index, dim: d, size: size) }
+        return selectView(dim: d, index: index < 0 ? index + size : index, name: "SelectBackward0")
+    }
+
+    /// The view at a checked `index` along a normalised `dim`, recorded as `name`.
+    func selectView(dim d: Int, index i: Int, name: String) -> Tensor {
+        var dims = shape.dims
+        dims.remove(at: d)
+        return regionView(dims, name: name) { strides, offset in
+            var kept = strides
+            kept.remove(at: d)
+            return (kept, offset + i * strides[d])
+        }
+    }
+
+    /// Elements `start..<end` by `step` along `dim`, clamped as Python slices are (`x[a:b:c]`),
+    /// as a view.
     public func slice(dim: Int, start: Int?, end: Int?, step: Int? = nil) throws(TensorError) -> Tensor {
         guard rank > 0 else { throw .index("slice() cannot be applied to a 0-dim tensor.") }
         let d = try shape.normalize(dim: dim)
@@ -41,10 +60,34 @@ extension Tensor {
         }
         let lo = clamp(start, 0)
         let hi = Swift.max(clamp(end, size), lo)
-        let indices = Array(stride(from: lo, to: hi, by: by))
+        return sliceView(dim: d, start: lo, length: (hi - lo + by - 1) / by, step: by, name: "SliceBackward0")
+    }
+
+    /// The view of `length` elements from `start` by `step` along a normalised `dim`.
+    func sliceView(dim d: Int, start: Int, length: Int, step: Int, name: String) -> Tensor {
         var dims = shape.dims
-        dims[d] = indices.count
-        return gathered(dim: d, indices: indices, outShape: Shape(dims), name: "SliceBackward0")
+        dims[d] = length
+        return regionView(dims, name: name) { strides, offset in
+            var scaled = strides
+            scaled[d] *= step
+            return (scaled, offset + start * strides[d])
+        }
+    }
+
+    /// `length` elements from `start` along `dim`, as a view (`narrow`).
+    public func narrow(dim: Int, start: Int, length: Int) throws(TensorError) -> Tensor {
+        guard rank > 0 else { throw .runtime("narrow() cannot be applied to a 0-dim tensor.") }
+        let d = try shape.normalize(dim: dim)
+        let size = shape.dims[d]
+        guard start >= -size, start <= size else {
+            throw .index("start out of range (expected to be in range of [\(-size), \(size)], but got \(start))")
+        }
+        let first = start < 0 ? start + size : start
+        guard length >= 0 else { throw .runtime("narrow(): length must be non-negative.") }
+        guard first <= size - length else {
+            throw .runtime("start (\(first)) + length (\(length)) exceeds dimension size (\(size)).")
+        }
+        return sliceView(dim: d, start: first, length: length, step: 1, name: "SliceBackward0")
     }
 
     /// Gathers rows along `dim` by an integer tensor; the result has the index's shape in place
@@ -73,66 +116,72 @@ extension Tensor {
         return gathered(dim: d, indices: list, outShape: Shape(dims), name: name, savesIndices: true)
     }
 
-    /// Applies a Python-style subscript.
-    public func `subscript`(_ components: [TensorIndex]) throws(TensorError) -> Tensor {
-        var consuming = 0
-        for c in components {
-            switch c {
-            case .index, .slice, .tensor: consuming += 1
-            case .newAxis, .ellipsis: break
+    /// Writes `value` (broadcast) into the region a subscript selects (`x[i] = v`), in place:
+    /// the base and every view sharing the storage see the new elements.
+    public func assign(_ components: [TensorIndex], value: Tensor) throws(TensorError) {
+        let basic = !components.contains { if case .tensor = $0 { true } else { false } }
+        let records = try checkInPlace(writing: value, throughView: basic)
+        let own = layout?.positions(shape.dims) ?? Array(0..<count)
+        let positions = Tensor(shape: shape, storage: .int64(own.map { Int64($0) }))
+        let region = try GradMode.withoutGrad { () throws(TensorError) in try positions.subscript(components) }
+        let filled: Tensor
+        if basic {
+            filled = try value.expand(region.shape.dims)
+        } else {
+            guard let expanded = try? value.expand(region.shape.dims) else {
+                throw .runtime("shape mismatch: value tensor of shape \(value.shape.listDescription) cannot be broadcast to indexing result of shape \(region.shape.listDescription)")
             }
+            filled = expanded
         }
-        guard consuming <= rank else {
-            throw .index("too many indices for tensor of dimension \(rank)")
-        }
-        var result = self
-        var dim = 0
-        for c in components {
-            switch c {
-            case .index(let i):
-                result = try result.select(dim: dim, index: i)
-            case .slice(let start, let end, let step):
-                result = try result.slice(dim: dim, start: start, end: end, step: step)
-                dim += 1
-            case .newAxis:
-                result = try result.unsqueeze(dim)
-                dim += 1
-            case .ellipsis:
-                dim += rank - consuming
-            case .tensor(let t):
-                if t.dtype == .bool { throw .index("boolean mask indexing is not supported") }
-                result = try result.index(dim: dim, by: t)
-                dim += t.rank
+        let values = filled.storage
+        let targets = region.int64s.map { Int($0) }
+        mutateBuffer { $0.scatter(values, at: targets) }
+        if records {
+            // Basic components make a view that is written (CopySlices); advanced ones alone
+            // write into this tensor (index_put_).
+            let direct = components.allSatisfy { component in
+                switch component {
+                case .tensor, .ellipsis: true
+                case .index, .slice, .newAxis: false
+                }
             }
+            try recordInPlace(value: value, regionShape: region.shape, positions: targets,
+                              name: direct ? "IndexPutBackward0" : "CopySlices", adopting: false)
         }
-        return result
     }
 
-    /// Writes `value` (broadcast) into the region a subscript selects (`x[i] = v`), in place.
-    public func assign(_ components: [TensorIndex], value: Tensor) throws(TensorError) {
-        if requiresGradFlag && GradMode.enabled {
+    /// Writes `value` (broadcast to this tensor's shape) over every element in place
+    /// (`copy_`, `fill_`, the result of `+=`); views sharing the storage see the change.
+    /// `name` is the node autograd records when this is a whole non-view tensor written with
+    /// a constant (`FillBackward0`, `ZeroBackward0`, `CopyBackwards`).
+    public func write(_ value: Tensor, name: String = "CopyBackwards") throws(TensorError) {
+        let records = try checkInPlace(writing: value)
+        let expanded = value.shape == shape ? value
+            : try? GradMode.withoutGrad({ () throws(TensorError) in try value.expand(shape.dims) })
+        guard let filled = expanded else {
+            throw .runtime("output with shape \(shape.listDescription) doesn't match the broadcast shape \((try? Shape.broadcast(shape, value.shape))?.listDescription ?? value.shape.listDescription)")
+        }
+        overwrite(with: filled.storage)
+        if records {
+            try recordInPlace(value: value, regionShape: shape, positions: layout?.positions(shape.dims) ?? Array(0..<count), name: name, adopting: true)
+        }
+    }
+
+    /// PyTorch's refusals of an in-place write while autograd records: into a leaf that
+    /// requires grad, or into a view of one. Returns whether autograd must record the write
+    /// (into a tensor that requires grad, or of a value that does).
+    /// `throughView`: the write goes through a view of this tensor (`x[0] = v` writes into
+    /// the view `x[0]`), which PyTorch reports as such.
+    @discardableResult
+    public func checkInPlace(writing value: Tensor?, throughView: Bool = false) throws(TensorError) -> Bool {
+        guard GradMode.enabled else { return false }
+        if isLeaf && requiresGradFlag && viewBase == nil && !throughView {
             throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
         }
-        let positions = Tensor(shape: shape, storage: .int64((0..<Int64(count)).map { $0 }))
-        let region = try GradMode.withoutGrad { () throws(TensorError) in try positions.subscript(components) }
-        let offsets = region.int64s.map { Int($0) }
-        guard let filled = try? value.expand(region.shape.dims) else {
-            throw .runtime("shape mismatch: value tensor of shape \(value.shape.listDescription) cannot be broadcast to indexing result of shape \(region.shape.listDescription)")
+        if let base = viewBase ?? (throughView ? self : nil), base.isLeaf && base.requiresGradFlag {
+            throw .runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         }
-        switch storage {
-        case .float32(var v):
-            storage = .int64([])
-            for (k, x) in zip(offsets, filled.floats) { v[k] = x }
-            storage = .float32(v)
-        case .int64(var v):
-            storage = .bool([])
-            for (k, x) in zip(offsets, filled.int64s) { v[k] = x }
-            storage = .int64(v)
-        case .bool(var v):
-            storage = .int64([])
-            for (k, x) in zip(offsets, filled.bools) { v[k] = x }
-            storage = .bool(v)
-        }
+        return requiresGradFlag || (value?.requiresGradFlag ?? false) || (viewBase?.requiresGradFlag ?? false)
     }
 
     /// Takes `indices` along `dim` and lays the result out as `outShape`; the gradient

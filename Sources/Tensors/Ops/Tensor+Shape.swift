@@ -1,12 +1,19 @@
 extension Tensor {
-    /// The same elements with a new shape; one size may be -1 (`view`, `reshape`).
+    /// The same elements with a new shape, sharing storage; one size may be -1 (`view`).
+    /// Throws PyTorch's error when the strides cannot express the new shape.
     public func view(_ dims: [Int]) throws(TensorError) -> Tensor {
         let target = try resolveShape(dims)
-        return reshaped(target, name: "ViewBackward0")
+        if layout == nil { return denseView(target, name: "ViewBackward0") }
+        guard let newStrides = viewStrides(target.dims) else {
+            throw .runtime("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
+        }
+        return makeView(target.dims, strides: newStrides, offset: storageOffset, name: "ViewBackward0", gradient: .reshape)
     }
 
-    /// Same as `view`: storage is always contiguous here.
-    public func reshape(_ dims: [Int]) throws(TensorError) -> Tensor { try view(dims) }
+    /// `reshape`: a view when the strides allow one, otherwise a contiguous copy.
+    public func reshape(_ dims: [Int]) throws(TensorError) -> Tensor {
+        reshaped(try resolveShape(dims), name: "ViewBackward0")
+    }
 
     /// Collapses dimensions `start...end` into one (`flatten(start_dim=0, end_dim=-1)`).
     public func flatten(startDim: Int = 0, endDim: Int = -1) throws(TensorError) -> Tensor {
@@ -44,10 +51,15 @@ extension Tensor {
         return Shape(result)
     }
 
-    /// The same elements under `target` (same count), recorded as `name`.
+    /// The same elements under `target` (same count), recorded as `name`: a view when the
+    /// strides allow one, otherwise a copy (recorded as PyTorch's `UnsafeViewBackward0`).
     func reshaped(_ target: Shape, name: String) -> Tensor {
+        if layout == nil { return denseView(target, name: name) }
+        if let newStrides = viewStrides(target.dims) {
+            return makeView(target.dims, strides: newStrides, offset: storageOffset, name: name, gradient: .reshape)
+        }
         let source = shape
-        return Tensor(shape: target, storage: storage).recording(name, [self], savesTensors: false) { g in
+        return Tensor(shape: target, storage: storage).recording("UnsafeViewBackward0", [self], savesTensors: false) { g in
             [Tensor(shape: source, storage: g.storage)]
         }
     }
@@ -57,37 +69,45 @@ extension Tensor {
         let extent = rank + 1
         guard dim >= -extent, dim < extent else { throw .dimensionOutOfRange(dim: dim, rank: extent) }
         let d = dim < 0 ? dim + extent : dim
-        var dims = shape.dims
+        var dims = shape.dims, newStrides = strides
+        newStrides.insert(d >= rank ? 1 : dims[d] * newStrides[d], at: d)
         dims.insert(1, at: d)
-        return reshaped(Shape(dims), name: "UnsqueezeBackward0")
+        return makeView(dims, strides: newStrides, offset: storageOffset, name: "UnsqueezeBackward0", gradient: .reshape)
     }
 
     /// Removes every dimension of size 1 (`squeeze()`), or only `dim` if it has size 1.
     public func squeeze(_ dim: Int? = nil) throws(TensorError) -> Tensor {
-        guard let dim else {
-            return reshaped(Shape(shape.dims.filter { $0 != 1 }), name: "SqueezeBackward0")
+        var dims = shape.dims, newStrides = strides
+        let name: String
+        if let dim {
+            let d = try shape.normalize(dim: dim)
+            if rank > 0 && dims[d] == 1 {
+                dims.remove(at: d)
+                newStrides.remove(at: d)
+            }
+            name = "SqueezeBackward1"
+        } else {
+            let kept = dims.indices.filter { dims[$0] != 1 }
+            dims = kept.map { shape.dims[$0] }
+            newStrides = kept.map { newStrides[$0] }
+            name = "SqueezeBackward0"
         }
-        let d = try shape.normalize(dim: dim)
-        var dims = shape.dims
-        if rank > 0 && dims[d] == 1 { dims.remove(at: d) }
-        return reshaped(Shape(dims), name: "SqueezeBackward1")
+        return makeView(dims, strides: newStrides, offset: storageOffset, name: name, gradient: .reshape)
     }
 
-    /// Swaps two dimensions (a copy: storage stays contiguous).
+    /// Swaps two dimensions (a view).
     public func transpose(_ dim0: Int, _ dim1: Int) throws(TensorError) -> Tensor {
         let a = try shape.normalize(dim: dim0)
         let b = try shape.normalize(dim: dim1)
-        if rank < 2 || a == b { return reshaped(shape, name: "TransposeBackward0") }
         var order = Array(0..<rank)
-        order.swapAt(a, b)
+        if rank >= 2 { order.swapAt(a, b) }
         return permuted(order, name: "TransposeBackward0")
     }
 
     /// The transpose of a matrix; vectors and scalars come back unchanged (`t()`).
     public func t() throws(TensorError) -> Tensor {
         guard rank <= 2 else { throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(rank)D") }
-        if rank < 2 { return reshaped(shape, name: "TBackward0") }
-        return permuted([1, 0], name: "TBackward0")
+        return permuted(rank < 2 ? Array(0..<rank) : [1, 0], name: "TBackward0")
     }
 
     /// Reorders dimensions: result dimension k is dimension `order[k]` of this tensor.
@@ -101,42 +121,32 @@ extension Tensor {
         return permuted(normalized, name: "PermuteBackward0")
     }
 
+    /// A view with dimension k being dimension `order[k]` of this tensor.
     func permuted(_ order: [Int], name: String) -> Tensor {
-        let source = shape
-        let outShape = Shape(order.map { shape.dims[$0] })
-        var inverse = [Int](repeating: 0, count: order.count)
-        for (k, d) in order.enumerated() { inverse[d] = k }
-        return Tensor(shape: outShape, storage: Kernels.permute(storage, shape, order)).recording(name, [self], savesTensors: false) { g in
-            [Tensor(shape: source, storage: Kernels.permute(g.storage, outShape, inverse))]
-        }
+        let own = strides
+        return makeView(order.map { shape.dims[$0] }, strides: order.map { own[$0] }, offset: storageOffset, name: name, gradient: .permute(order))
     }
 
-    /// Repeats size-1 dimensions to `dims` (-1 keeps a size) without changing the rank rules
-    /// of PyTorch's `expand` (a copy here).
+    /// Repeats size-1 dimensions to `dims` (-1 keeps a size) as a view with stride 0 along
+    /// the repeated dimensions (`expand`).
     public func expand(_ dims: [Int]) throws(TensorError) -> Tensor {
         guard dims.count >= rank else {
             throw .runtime("expand(torch.FloatTensor{\(shape.listDescription)}, size=\(Shape(dims).listDescription)): the number of sizes provided (\(dims.count)) must be greater or equal to the number of dimensions in the tensor (\(rank))")
         }
         var target = dims
         let offset = dims.count - rank
+        let own = strides
+        var newStrides = [Int](repeating: 0, count: dims.count)
         for i in 0..<dims.count {
-            let own = i >= offset ? shape.dims[i - offset] : 1
-            if target[i] == -1 { target[i] = own }
-            if own != 1 && own != target[i] {
-                throw .runtime("The expanded size of the tensor (\(target[i])) must match the existing size (\(own)) at non-singleton dimension \(i).  Target sizes: \(Shape(dims).listDescription).  Tensor sizes: \(shape.listDescription)")
+            let size = i >= offset ? shape.dims[i - offset] : 1
+            if target[i] == -1 { target[i] = size }
+            if size != 1 && size != target[i] {
+                throw .runtime("The expanded size of the tensor (\(target[i])) must match the existing size (\(size)) at non-singleton dimension \(i).  Target sizes: \(Shape(dims).listDescription).  Tensor sizes: \(shape.listDescription)")
             }
+            if i >= offset && size == target[i] { newStrides[i] = own[i - offset] }
         }
         _ = try Shape.checkedCount(target)
-        let out = Shape(target)
-        let source = shape
-        let storageOut: TensorStorage = switch storage {
-        case .float32(let v): .float32(Kernels.broadcast(v, source, [0], .scalar, out: out) { a, _ in a })
-        case .int64(let v): .int64(Kernels.broadcast(v, source, [0], .scalar, out: out) { a, _ in a })
-        case .bool(let v): .bool(Kernels.broadcast(v, source, [false], .scalar, out: out) { a, _ in a })
-        }
-        return Tensor(shape: out, storage: storageOut).recording("ExpandBackward0", [self], savesTensors: false) { g in
-            [Tensor(shape: source, floats: Kernels.sum(g.floats, from: out, to: source))]
-        }
+        return makeView(target, strides: newStrides, offset: storageOffset, name: "ExpandBackward0", gradient: .expand)
     }
 
     /// Concatenates tensors along an existing dimension (`torch.cat`).

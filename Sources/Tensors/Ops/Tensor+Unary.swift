@@ -10,7 +10,7 @@ extension Tensor {
         let out = y
         return Tensor(shape: shape, floats: out).recording("TanhBackward0", [self]) { g in
             [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out) { $0 * (1 - $1 * $1) })]
-        }
+        }.saving(output: true)
     }
 
     /// max(x, 0); integer tensors stay integer.
@@ -19,7 +19,7 @@ extension Tensor {
         let out = Kernels.map(floats) { $0 > 0 ? $0 : 0 }
         return Tensor(shape: shape, floats: out).recording("ReluBackward0", [self]) { g in
             [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out) { $1 > 0 ? $0 : 0 })]
-        }
+        }.saving(output: true)
     }
 
     /// 1 / (1 + e^-x).
@@ -27,7 +27,7 @@ extension Tensor {
         let out = Kernels.map(floats) { x in x >= 0 ? 1 / (1 + expf(-x)) : expf(x) / (1 + expf(x)) }
         return Tensor(shape: shape, floats: out).recording("SigmoidBackward0", [self]) { g in
             [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out) { $0 * $1 * (1 - $1) })]
-        }
+        }.saving(output: true)
     }
 
     /// e^x.
@@ -35,7 +35,7 @@ extension Tensor {
         let out = Kernels.map(floats) { expf($0) }
         return Tensor(shape: shape, floats: out).recording("ExpBackward0", [self]) { g in
             [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out, *))]
-        }
+        }.saving(output: true)
     }
 
     /// Natural logarithm.
@@ -43,7 +43,7 @@ extension Tensor {
         let x = floats
         return Tensor(shape: shape, floats: Kernels.map(x) { logf($0) }).recording("LogBackward0", [self]) { g in
             [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, x, /))]
-        }
+        }.saving(inputs: [0])
     }
 
     /// Square root.
@@ -51,7 +51,7 @@ extension Tensor {
         let out = Kernels.map(floats) { sqrtf($0) }
         return Tensor(shape: shape, floats: out).recording("SqrtBackward0", [self]) { g in
             [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out) { $0 / (2 * $1) })]
-        }
+        }.saving(output: true)
     }
 
     /// |x|; integer tensors stay integer.
@@ -60,7 +60,7 @@ extension Tensor {
         let x = floats
         return Tensor(shape: shape, floats: Kernels.map(x) { Swift.abs($0) }).recording("AbsBackward0", [self]) { g in
             [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, x) { x1, x2 in x2 > 0 ? x1 : (x2 < 0 ? -x1 : 0) })]
-        }
+        }.saving(inputs: [0])
     }
 
     /// A copy that stays in the graph (`clone()`).

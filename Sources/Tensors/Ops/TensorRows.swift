@@ -1,10 +1,14 @@
-/// The sub-tensors along dimension 0, one at a time (`for row in tensor`): each is
-/// `select(dim: 0, index: i)`, made when it is asked for, all sharing one shape.
+/// The sub-tensors along dimension 0, one at a time (`for row in tensor`): each is a view
+/// (PyTorch iterates through `unbind(0)`), made when it is asked for, all sharing one layout.
 public struct TensorRows: IteratorProtocol {
     let tensor: Tensor
-    let rowShape: Shape
     let rows: Int
-    let rowCount: Int
+    let rowDims: [Int]
+    let rowStrides: [Int]
+    /// The row-major strides of a row within the tensor, for the gradient's region.
+    let logicalStrides: [Int]
+    let step: Int
+    let logicalStep: Int
     var index = 0
 
     /// The rows of `tensor`; throws for a 0-d tensor, which has none.
@@ -13,15 +17,22 @@ public struct TensorRows: IteratorProtocol {
             throw .index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
         }
         self.tensor = tensor
-        rowShape = Shape(Array(tensor.shape.dims.dropFirst()))
         rows = tensor.shape.dims[0]
-        rowCount = rowShape.count
+        rowDims = Array(tensor.shape.dims.dropFirst())
+        let strides = tensor.strides
+        rowStrides = Array(strides.dropFirst())
+        step = strides[0]
+        let rowMajor = tensor.shape.strides
+        logicalStrides = Array(rowMajor.dropFirst())
+        logicalStep = rowMajor[0]
     }
 
     /// The next row, or nil after the last.
     public mutating func next() -> Tensor? {
         guard index < rows else { return nil }
         defer { index += 1 }
-        return tensor.gathered(dim: 0, indices: CollectionOfOne(index), outShape: rowShape, name: "SelectBackward0")
+        let region = ViewLayout(strides: logicalStrides, offset: index * logicalStep)
+        return tensor.makeView(rowDims, strides: rowStrides, offset: tensor.storageOffset + index * step,
+                               name: "UnbindBackward0", gradient: .region(region))
     }
 }

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Generates Sources/Script/Torch/TorchSignature+Table.swift: the keyword arguments PyTorch
+accepts for every Tensor method and torch function Recur provides, and the TypeError PyTorch
+raises for an unknown keyword.
+
+Run with a Python that has torch installed:
+
+    python tools/signatures/generate.py
+
+The parameter names come from PyTorch's own type stubs shipped in the wheel
+(torch/_C/__init__.pyi for TensorBase methods, torch/_C/_VariableFunctions.pyi for torch
+functions) and, for methods written in Python (Tensor.split, Tensor.backward, ...), from
+inspect.signature. The unknown-keyword message is PyTorch's own, captured by calling each
+callable with a keyword it does not have; `{keyword}` and `{got}` mark where Recur puts the
+caller's keyword and argument types. The names of the callables Recur provides are read from
+its sources (the TensorMethod enum and the torch functions that forward to methods).
+"""
+import ast
+import inspect
+import os
+import re
+
+import torch
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+OUT = os.path.join(ROOT, "Sources", "Script", "Torch", "TorchSignature+Table.swift")
+PROBE = "recur_probe"
+
+
+def stub_parameters(stub, class_name=None):
+    """name -> sorted keyword-capable parameter names over all overloads in a .pyi stub."""
+    tree = ast.parse(open(stub).read())
+    body = tree.body
+    if class_name:
+        body = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == class_name).body
+    result = {}
+    for node in body:
+        if isinstance(node, ast.FunctionDef):
+            args = node.args
+            names = [a.arg for a in args.args + args.kwonlyargs if a.arg != "self"]
+            result.setdefault(node.name, set()).update(names)
+    return result
+
+
+def docstring_parameters(attribute):
+    """Parameter names on the signature lines at the top of a builtin's docstring."""
+    names = set()
+    for line in (attribute.__doc__ or "").strip().splitlines()[:3]:
+        match = re.match(r"^\s*\w+\((.*)\)\s*->", line)
+        if not match:
+            continue
+        for part in match.group(1).split(","):
+            word = re.match(r"^\s*\*?\s*(\w+)", part)
+            if word and word.group(1) not in ("self",):
+                names.add(word.group(1))
+    return names
+
+
+def recur_method_names():
+    source = open(os.path.join(ROOT, "Sources", "Script", "Torch", "TensorMethod.swift")).read()
+    enum = source[source.index("enum TensorMethod"):]
+    names = []
+    for match in re.finditer(r"^\s*case (\w+)(?: = \"([^\"]+)\")?$", enum, re.M):
+        names.append(match.group(2) or match.group(1))
+    return names
+
+
+def recur_function_names():
+    source = open(os.path.join(ROOT, "Sources", "Script", "Torch", "TorchModule.swift")).read()
+    block = source[source.index('for name in ["tanh"'):]
+    block = block[:block.index("] {")]
+    return re.findall(r'"(\w+)"', block)
+
+
+# Valid positional arguments for the callables that require some: PyTorch reports a missing
+# argument before an unknown keyword, so the probe passes these with its keyword. `t` is a
+# 2x3 float tensor.
+SAMPLE_ARGUMENTS = {
+    "add": "1,", "add_": "1,", "sub": "1,", "sub_": "1,", "mul": "1,", "mul_": "1,", "div": "1,", "div_": "1,",
+    "allclose": "t,", "chunk": "2,", "eq": "1,", "ne": "1,", "lt": "1,", "le": "1,", "gt": "1,", "ge": "1,",
+    "equal": "t,", "expand": "2, 3", "fill_": "1,", "gather": "1, torch.zeros(2, 3, dtype=torch.long)",
+    "index_add": "0, torch.tensor([0]), torch.ones(1, 3)", "index_add_": "0, torch.tensor([0]), torch.ones(1, 3)",
+    "index_select": "0, torch.tensor([0])", "masked_fill": "t > 0, 0", "masked_fill_": "t > 0, 0",
+    "matmul": "torch.zeros(3, 2),", "narrow": "0, 0, 1", "permute": "1, 0", "pow": "2,",
+    "scatter": "0, torch.zeros(1, 3, dtype=torch.long), t", "scatter_": "0, torch.zeros(1, 3, dtype=torch.long), t",
+    "scatter_add": "0, torch.zeros(1, 3, dtype=torch.long), t",
+    "scatter_add_": "0, torch.zeros(1, 3, dtype=torch.long), t", "select": "0, 0", "split": "1,",
+    "take": "torch.tensor([0]),", "transpose": "0, 1", "unsqueeze": "0,", "view": "6,", "reshape": "6,",
+    "where": "t > 0, t", "softmax": "0,", "log_softmax": "0,", "unbind": "", "stack": "", "cat": "",
+}
+
+
+# torch functions whose arguments differ from the method's.
+FUNCTION_ARGUMENTS = {"permute": "(1, 0),", "reshape": "(6,),"}
+
+
+def probe(source, t):
+    """PyTorch's TypeError for `source`, a call written as a user writes it (CPython words
+    some messages differently when keywords come from a dict)."""
+    try:
+        eval(source, {"torch": torch, "t": t})
+    except TypeError as e:
+        return str(e)
+    raise SystemExit(f"no TypeError for an unknown keyword: {source}")
+
+
+def template(message):
+    message = re.sub(r"got \((?:[^()]|\([^()]*\))*\), but", "got ({got}), but", message)
+    message = message.replace(f"incorrect: {PROBE}", "incorrect: {keyword}")
+    return message.replace(f"'{PROBE}'", "'{keyword}'")
+
+
+def swift_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def entry(name, parameters, messages, aliases):
+    params = ", ".join(swift_string(p) for p in sorted(parameters))
+    bare, with_arguments = messages
+    return (f"        {swift_string(name)}: TorchSignature(\n"
+            f"            keywords: [{params}], numpyAliases: {'true' if aliases else 'false'},\n"
+            f"            unknownKeyword: {swift_string(with_arguments)},\n"
+            f"            unknownKeywordAlone: {swift_string(bare)}),\n")
+
+
+def messages(call, sample, t):
+    """The unknown-keyword message without other arguments, and with valid ones."""
+    bare = template(probe(f"{call}({PROBE}=1)", t))
+    if not sample:
+        return bare, bare
+    return bare, template(probe(f"{call}({sample.rstrip(',')}, {PROBE}=1)", t))
+
+
+def main():
+    stubs = os.path.join(os.path.dirname(torch.__file__), "_C")
+    methods = stub_parameters(os.path.join(stubs, "__init__.pyi"), "TensorBase")
+    functions = stub_parameters(os.path.join(stubs, "_VariableFunctions.pyi"))
+    sample = torch.zeros(2, 3)
+    lines = ["// Generated by tools/signatures/generate.py from PyTorch " + torch.__version__ + "'s stubs; do not edit.\n\n",
+             "extension TorchSignature {\n",
+             "    /// Tensor methods, by name.\n",
+             "    static let methods: [String: TorchSignature] = [\n"]
+    for name in sorted(set(recur_method_names())):
+        attribute = getattr(torch.Tensor, name)
+        if inspect.isfunction(attribute):
+            parameters = [p for p in inspect.signature(attribute).parameters if p != "self"]
+            aliases = False
+        else:
+            # The stub misnames a few parameters (requires_grad_'s is `mode` there); the
+            # docstring's signature line names what the parser accepts.
+            parameters = sorted(methods.get(name, set()) | docstring_parameters(attribute))
+            aliases = True
+        lines.append(entry(name, parameters, messages(f"t.{name}", SAMPLE_ARGUMENTS.get(name), sample), aliases))
+    lines.append("    ]\n\n    /// torch functions that take a tensor first, by name.\n")
+    lines.append("    static let functions: [String: TorchSignature] = [\n")
+    for name in sorted(set(recur_function_names())):
+        attribute = getattr(torch, name)
+        if inspect.isfunction(attribute):
+            parameters = list(inspect.signature(attribute).parameters)
+            aliases = False
+        else:
+            parameters = sorted(functions.get(name, set()))
+            aliases = True
+        first = "[t, t], " if name in ("cat", "stack") else "t, "
+        arguments = FUNCTION_ARGUMENTS.get(name) or SAMPLE_ARGUMENTS.get(name)
+        bare = template(probe(f"torch.{name}({first}{PROBE}=1)", sample))
+        full = template(probe(f"torch.{name}({first}{arguments.rstrip(',')}, {PROBE}=1)", sample)) if arguments else bare
+        lines.append(entry(name, parameters, (bare, full), aliases))
+    lines.append("    ]\n}\n")
+    with open(OUT, "w") as f:
+        f.write("".join(lines))
+    print(f"wrote {os.path.relpath(OUT, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
