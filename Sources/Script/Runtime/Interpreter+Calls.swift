@@ -91,6 +91,41 @@ extension Interpreter {
         }
     }
 
+    /// `f(a, b)` for a plain function given positional arguments only (the common call): the
+    /// arguments go straight into the new frame's slots, without an argument list. Nil when
+    /// the call needs the general path (checked before anything is evaluated).
+    func callDirect(_ function: FunctionObject, receiver bound: Value? = nil, _ arguments: [Argument],
+                    in scope: Scope) throws(ScriptError) -> Value? {
+        let definition = function.definition
+        let shift = bound == nil ? 0 : 1
+        guard definition.isSimple, !definition.isGenerator, arguments.count + shift <= definition.parameters.count else {
+            return nil
+        }
+        for argument in arguments {
+            guard case .positional(let expr) = argument else { return nil }
+            if case .starred = expr { return nil }
+        }
+        // A missing argument: the general path words the error.
+        for i in (arguments.count + shift)..<definition.parameters.count where function.defaults[i] == nil { return nil }
+        let frame = Scope(function: definition.code, captured: function.captured)
+        var receiver = bound
+        if let bound { setParameter(0, bound, of: definition, in: frame) }
+        for (i, argument) in arguments.enumerated() {
+            guard case .positional(let expr) = argument else { continue }
+            let value = try evaluate(expr, in: scope)
+            if i + shift == 0 { receiver = value }
+            setParameter(i + shift, value, of: definition, in: frame)
+        }
+        for i in (arguments.count + shift)..<definition.parameters.count {
+            if let value = function.defaults[i] { setParameter(i, value, of: definition, in: frame) }
+        }
+        try checkInterrupt()
+        return try inFrame(of: function, receiver: receiver) { () throws(ScriptError) -> Value in
+            if case .returned(let value) = try execute(definition.body, in: frame) { return value }
+            return .none
+        }
+    }
+
     /// Runs `body` as a Python frame of `function`: counted against the recursion limit, named
     /// in tracebacks, and seen by `super()`.
     func inFrame<R>(of function: FunctionObject, receiver: Value?,

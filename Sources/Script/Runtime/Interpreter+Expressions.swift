@@ -24,11 +24,23 @@ extension Interpreter {
                 upper: try upper.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none,
                 step: try step.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none))
         case .call(let callee, let arguments):
-            let args = try evaluateArguments(arguments, in: scope)
+            // Python's order: what is called, then its arguments.
             if case .attribute(let receiverExpr, let name) = callee {
-                return try callMethod(try evaluate(receiverExpr, in: scope), name, args)
+                let receiver = try evaluate(receiverExpr, in: scope)
+                // A method of a user class, not shadowed by an instance attribute: no bound
+                // method and no argument list.
+                if case .instance(let instance) = receiver, instance.attributes[name] == nil,
+                   case .function(let method)? = instance.type.lookup(name),
+                   let result = try callDirect(method, receiver: receiver, arguments, in: scope) {
+                    return result
+                }
+                return try callMethod(receiver, name, try evaluateArguments(arguments, in: scope))
             }
-            return try call(try evaluate(callee, in: scope), args)
+            let function = try evaluate(callee, in: scope)
+            if case .function(let target) = function, let result = try callDirect(target, arguments, in: scope) {
+                return result
+            }
+            return try call(function, try evaluateArguments(arguments, in: scope))
         case .unary(let op, let operand):
             return try unary(op, try evaluate(operand, in: scope))
         case .binary(let op, let left, let right):
