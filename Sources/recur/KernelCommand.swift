@@ -40,11 +40,14 @@ struct KernelCommand: ParsableCommand {
         let connection = try ConnectionInfo(path: connectionFile)
         let environment = ProcessInfoLite.environment()
         let log: KernelLog = { StandardError.write("recur kernel: " + $0) }
+        // Watching the launcher from the start: a kernel that is slow to come up still ends
+        // with the frontend that started it.
+        let control = KernelControl()
+        let signals = SignalWatch(control: control, environment: environment)
+        defer { signals.stop() }
         let server = try KernelServer(
             connection: connection, kernelInfo: KernelIdentity.kernelInfo,
-            history: HistoryFile.standard(environment: environment, log: log), log: log)
-        let signals = SignalWatch(control: server.control, environment: environment)
+            history: HistoryFile.standard(environment: environment, log: log), control: control, log: log)
         _ = try server.run(interpreter: RecurInterpreter())
-        signals.stop()
     }
 }
