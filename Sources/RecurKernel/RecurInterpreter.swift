@@ -18,7 +18,7 @@ public final class RecurInterpreter: Interpreter {
     public func execute(_ request: ExecuteRequest, publisher: any OutputPublisher) -> ExecuteOutcome {
         let host = PublisherHost(publisher)
         let outcome = ExecuteOutcome(
-            session.execute(request.code, cellName: "Cell In[\(request.executionCount)]", host: host))
+            capped: session.execute(request.code, cellName: "Cell In[\(request.executionCount)]", host: host))
         // Script reports any refused input() as "no input requests"; when the refusal was an
         // interrupt during the wait, the cell was interrupted.
         if host.inputWasInterrupted, case .failure(let error) = outcome, error.name != "KeyboardInterrupt" {
@@ -32,7 +32,7 @@ public final class RecurInterpreter: Interpreter {
 
     /// Evaluates one user expression.
     public func evaluate(expression: String, publisher: any OutputPublisher) -> ExecuteOutcome {
-        ExecuteOutcome(session.evaluate(expression: expression, host: PublisherHost(publisher)))
+        ExecuteOutcome(capped: session.evaluate(expression: expression, host: PublisherHost(publisher)))
     }
 
     /// Completes at a Unicode-scalar cursor.
@@ -46,8 +46,13 @@ public final class RecurInterpreter: Interpreter {
         session.inspect(code, cursor: cursor, detailLevel: detailLevel).map(DisplayBundle.init)
     }
 
+    /// Code longer than this is answered `unknown` by `isComplete`: nobody types it at a
+    /// prompt, and tokenizing megabytes would hold up the shell for seconds.
+    static let completenessLimit = 256 << 10
+
     /// Says whether a cell can run as typed.
     public func isComplete(code: String) -> CodeCompleteness {
+        guard code.utf8.count <= Self.completenessLimit else { return .unknown }
         switch session.isComplete(code) {
         case .complete: return .complete
         case .incomplete(let indent): return .incomplete(indent: indent)
@@ -61,10 +66,11 @@ public final class RecurInterpreter: Interpreter {
 }
 
 extension ExecuteOutcome {
-    init(_ outcome: ExecutionOutcome) {
+    /// The outcome with its value capped (see `ResultCap`).
+    init(capped outcome: ExecutionOutcome) {
         switch outcome {
         case .success(let result):
-            self = .success(result: result.map(DisplayBundle.init))
+            self = .success(result: result.map { DisplayBundle(ResultCap.apply($0)) })
         case .failure(let failure):
             self = .failure(
                 ExecutionError(name: failure.name, value: failure.message, traceback: failure.traceback))

@@ -39,15 +39,18 @@ public final class Session {
         }
     }
 
-    /// For `user_expressions`: evaluates one expression without touching history.
+    /// For `user_expressions`: evaluates one expression without touching history, with a
+    /// cell's output cap and frame state (so a traceback names `<expression>, line 1`).
     public func evaluate(expression: String, host: any ScriptHost) -> ExecutionOutcome {
         inSession {
             let unit = SourceUnit(name: "<expression>", source: expression)
-            interpreter.host = host
+            let limited = LimitedHost(host)
+            interpreter.host = limited
             defer { interpreter.host = SilentHost() }
+            defer { limited.flush() }
             do {
                 let expr = try Parser.parseExpression(expression)
-                interpreter.frameUnit = unit
+                startFrame(unit, line: 1)
                 let value = try interpreter.evaluate(expr, in: workspace.globals)
                 return .success(result: try bundle(for: value))
             } catch let error as SyntaxError {
@@ -115,13 +118,7 @@ public final class Session {
         } catch {
             return .failure(syntaxFailure(error, source: source, cellName: cellName))
         }
-        interpreter.frameUnit = unit
-        interpreter.frameName = "<module>"
-        interpreter.frameLine = 0
-        interpreter.callDepth = 0
-        interpreter.reprDepth = 0
-        interpreter.iteratorDepth = 0
-        interpreter.magicResult = nil
+        startFrame(unit, line: 0)
         do throws(ScriptError) {
             var value: Value?
             switch cellMagic {
@@ -142,6 +139,18 @@ public final class Session {
         } catch {
             return .failure(failure(error, unit: unit))
         }
+    }
+
+    /// The interpreter's state at the top of a cell or expression: nothing left over from an
+    /// earlier one that was interrupted or failed deep inside calls.
+    private func startFrame(_ unit: SourceUnit, line: Int) {
+        interpreter.frameUnit = unit
+        interpreter.frameName = "<module>"
+        interpreter.frameLine = line
+        interpreter.callDepth = 0
+        interpreter.reprDepth = 0
+        interpreter.iteratorDepth = 0
+        interpreter.magicResult = nil
     }
 
     /// Runs a cell's statements for the value of its last expression, calling `exit` / `quit`
