@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import Script
+import Synchronization
 
 /// `recur run FILE.recur`: runs a script with the kernel's interpreter.
 struct RunCommand: ParsableCommand {
@@ -19,10 +20,23 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let host = ProcessHost()
+        let signals = RunSignals(flushOutput: { host.flush() })
+        host.signals = signals
         let session = Session()
-        let outcome = session.execute(source, cellName: "File \"\(file)\"", host: host)
+        let outcome = session.execute(source, cellName: "File \"\(file)\"", host: host, output: .direct)
         host.flush()
+        signals.stop()
         guard case .failure(let failure) = outcome else { return }
+        switch signals.signal {
+        case .terminate:
+            RunSignals.die(by: SIGTERM)
+        case .interrupt where failure.name == "KeyboardInterrupt":
+            // As CPython: the traceback, then death by SIGINT, so the shell sees the interrupt.
+            FileDescriptorStream.standardError.write(failure.traceback.joined(separator: "\n") + "\n")
+            RunSignals.die(by: SIGINT)
+        case .interrupt, .none:
+            break
+        }
         if failure.name == "SystemExit" {
             // As Python: no argument (exit(), quit(), sys.exit()) is success, a number is the
             // status, anything else is printed to stderr with status 1.
@@ -52,23 +66,34 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// A script host over the process's own streams (stdout buffered; no interrupts).
-final class ProcessHost: ScriptHost {
-    private var pending = ""
+/// A script host over the process's own streams, as CPython's: stdout line-buffered to a
+/// terminal and block-buffered (64 KiB) to a file or pipe, stderr unbuffered; nothing capped.
+final class ProcessHost: ScriptHost, @unchecked Sendable {
+    // @unchecked: `signals` is set once before the program runs; `pending` is locked, since
+    // the signal thread may flush it when SIGTERM finds the program stuck in native code.
+    private let pending = Mutex("")
+    private let lineBuffered = isatty(STDOUT_FILENO) == 1
+    var signals: RunSignals?
 
     func flush() {
-        guard !pending.isEmpty else { return }
-        FileDescriptorStream.standardOutput.write(pending)
-        pending = ""
+        pending.withLock { text in
+            guard !text.isEmpty else { return }
+            FileDescriptorStream.standardOutput.write(text)
+            text = ""
+        }
     }
 
     func write(_ text: String, to stream: OutputStreamName) {
         switch stream {
         case .stdout:
-            pending += text
-            if pending.utf8.count > 1 << 16 { flush() }
+            let full = pending.withLock { pending in
+                pending += text
+                return pending.utf8.count > 1 << 16 || (lineBuffered && text.utf8.contains(UInt8(ascii: "\n")))
+            }
+            if full { flush() }
         case .stderr:
-            flush()
+            // A terminal shows both streams in the order they were written.
+            if lineBuffered { flush() }
             FileDescriptorStream.standardError.write(text)
         }
     }
@@ -90,7 +115,7 @@ final class ProcessHost: ScriptHost {
         return line
     }
 
-    var interruptRequested: Bool { false }
+    var interruptRequested: Bool { signals?.interruptRequested ?? false }
 }
 
 /// Writes whole strings to a file descriptor, retrying short writes.

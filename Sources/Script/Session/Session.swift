@@ -24,9 +24,19 @@ public final class Session {
         ExitAutocall.install(in: interpreter)
     }
 
+    /// How a cell's output reaches its host.
+    public enum OutputHandling: Sendable {
+        /// Capped at 1 MiB per cell and coalesced into a few writes a second (a notebook).
+        case notebook
+        /// Everything, as it is written (a batch run writing to a file or a pipe).
+        case direct
+    }
+
     /// Runs one cell; `cellName` names the cell in tracebacks (e.g. "Cell In[3]").
-    public func execute(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
-        inSession { runCell(code, cellName: cellName, host: host) }
+    public func execute(
+        _ code: String, cellName: String, host: any ScriptHost, output: OutputHandling = .notebook
+    ) -> ExecutionOutcome {
+        inSession { runCell(code, cellName: cellName, host: host, output: output) }
     }
 
     /// Runs `body` on the worker with the session's grad mode in force, and keeps what the
@@ -44,10 +54,9 @@ public final class Session {
     public func evaluate(expression: String, host: any ScriptHost) -> ExecutionOutcome {
         inSession {
             let unit = SourceUnit(name: "<expression>", source: expression)
-            let limited = LimitedHost(host)
-            interpreter.host = limited
+            interpreter.host = LimitedHost(host)
             defer { interpreter.host = SilentHost() }
-            defer { limited.flush() }
+            defer { interpreter.host.flush() }
             do {
                 let expr = try Parser.parseExpression(expression)
                 startFrame(unit, line: 1)
@@ -96,13 +105,17 @@ public final class Session {
         stack.run { old.reset() }
     }
 
-    private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
-        let limited = LimitedHost(host)
-        interpreter.host = limited
+    private func runCell(
+        _ code: String, cellName: String, host: any ScriptHost, output: OutputHandling
+    ) -> ExecutionOutcome {
+        switch output {
+        case .notebook: interpreter.host = LimitedHost(host)
+        case .direct: interpreter.host = host
+        }
         interpreter.collector = CycleCollector.current
         defer { interpreter.collector.collectIfDue() }
         defer { interpreter.host = SilentHost() }
-        defer { limited.flush() }
+        defer { interpreter.host.flush() }
         defer { PyplotModule.flush(interpreter) }
         var source = code
         var cellMagic: String?
