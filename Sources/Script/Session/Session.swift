@@ -39,13 +39,15 @@ public final class Session {
         inSession { runCell(code, cellName: cellName, host: host, output: output) }
     }
 
-    /// Runs `body` on the worker with the session's grad mode in force, and keeps what the
-    /// code left it at.
+    /// Runs `body` on the worker with the session's grad mode in force (keeping what the code
+    /// left it at), and with long tensor operations (large matrix products) asking the cell's
+    /// host whether to stop, as the interpreter does at every loop iteration and call.
     private func inSession<T>(_ body: () -> T) -> T {
         stack.run {
             GradMode.isEnabled = gradEnabled
             defer { gradEnabled = GradMode.isEnabled }
-            return body()
+            let interpreter = self.interpreter
+            return Cancellation.whileRunning({ interpreter.host.interruptRequested }, body)
         }
     }
 

@@ -34,6 +34,7 @@ extension ScriptError {
         case .typeError: .typeError
         case .fileError: .osError
         case .notImplementedError: .notImplementedError
+        case .keyboardInterrupt: .keyboardInterrupt
         }
         self.init(kind, error.message)
     }
