@@ -7,7 +7,7 @@ import signal
 
 import pytest
 
-from helpers import TIMEOUT, execute, shell_reply
+from helpers import TIMEOUT, execute, shell_reply, wait_for_input
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -27,21 +27,12 @@ def _expressions(kc, **expressions):
     return kc.execute("", silent=True, user_expressions=expressions)
 
 
-def _wait_for_input(kc, msg_id):
-    """Until the request's execute_input: the kernel has forgotten stale interrupts by then,
-    so an interrupt sent now reaches the request's cell or its entries."""
-    while True:
-        msg = kc.get_iopub_msg(timeout=TIMEOUT)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-            return
-
-
 @pytest.mark.parametrize("how", ["message", "sigint"])
 def test_a_looping_entry_is_interrupted_and_the_kernel_answers(kernel, how):
     km, kc = kernel
     assert execute(kc, SETUP)[0]["content"]["status"] == "ok"
     msg_id = kc.execute("", user_expressions={"spinning": "spin()"})
-    _wait_for_input(kc, msg_id)
+    wait_for_input(kc, msg_id)
     if how == "message":
         km.interrupt_kernel()
     else:
