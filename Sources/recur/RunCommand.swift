@@ -20,6 +20,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let host = ProcessHost()
+        StdoutBuffer.writeOutOnCrash()
         let signals = RunSignals(flushOutput: { host.flush() })
         host.signals = signals
         let session = Session()
@@ -69,28 +70,21 @@ struct RunCommand: ParsableCommand {
 /// A script host over the process's own streams, as CPython's: stdout line-buffered to a
 /// terminal and block-buffered (64 KiB) to a file or pipe, stderr unbuffered; nothing capped.
 final class ProcessHost: ScriptHost, @unchecked Sendable {
-    // @unchecked: `signals` is set once before the program runs; `pending` is locked, since
-    // the signal thread may flush it when SIGTERM finds the program stuck in native code.
-    private let pending = Mutex("")
+    // @unchecked: `signals` is set once before the program runs; the buffer locks for itself,
+    // since the signal thread may flush it when SIGTERM finds the program in native code.
     private let lineBuffered = isatty(STDOUT_FILENO) == 1
     var signals: RunSignals?
 
     func flush() {
-        pending.withLock { text in
-            guard !text.isEmpty else { return }
-            FileDescriptorStream.standardOutput.write(text)
-            text = ""
-        }
+        StdoutBuffer.flush()
     }
 
     func write(_ text: String, to stream: OutputStreamName) {
         switch stream {
         case .stdout:
-            let full = pending.withLock { pending in
-                pending += text
-                return pending.utf8.count > 1 << 16 || (lineBuffered && text.utf8.contains(UInt8(ascii: "\n")))
-            }
-            if full { flush() }
+            let bytes = Array(text.utf8)
+            StdoutBuffer.append(bytes)
+            if lineBuffered && bytes.contains(UInt8(ascii: "\n")) { flush() }
         case .stderr:
             // A terminal shows both streams in the order they were written.
             if lineBuffered { flush() }
@@ -126,17 +120,17 @@ struct FileDescriptorStream {
     static let standardError = FileDescriptorStream(descriptor: 2)
 
     func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        Array(text.utf8).withUnsafeBytes { write(raw: $0) }
+    }
+
+    func write(raw bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return -1 }
-                return Glibc.write(descriptor, base + offset, raw.count - offset)
-            }
+            let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }
             offset += n
         }
-        bytes.removeAll()
     }
 }

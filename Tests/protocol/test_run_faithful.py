@@ -62,6 +62,13 @@ def test_sigterm_delivers_the_output_then_ends_by_sigterm(tmp_path):
     assert stdout == "line 0\nline 1\nline 2\n"
 
 
+@pytest.mark.parametrize("signum", [signal.SIGSEGV, signal.SIGABRT])
+def test_a_crash_still_delivers_the_output(tmp_path, signum):
+    status, stdout, _ = _signalled(RECUR, tmp_path, signum)
+    assert status == -signum
+    assert stdout == "line 0\nline 1\nline 2\n"
+
+
 def test_flush_true_reaches_a_pipe_at_once(tmp_path):
     process = _start(RECUR, tmp_path, "print('now', flush=True)\nwhile True:\n    pass\n")
     try:
