@@ -94,7 +94,9 @@ extension BLAS {
         }
         // A product long enough to notice runs in blocks of rows, asking between blocks whether
         // its caller was interrupted (it then stops, and the caller discards C).
-        let blockRows = Swift.max(1, interruptibleWork / (n * k))
+        // At least `interruptibleRows` rows a block: thinner blocks would make OpenBLAS pack
+        // all of B again for too little work each time.
+        let blockRows = Swift.max(interruptibleRows, interruptibleWork / (n * k))
         if !transposeA, m > blockRows, m * n * k > 2 * interruptibleWork {
             var start = 0
             while start < m, !Cancellation.isRequested {
@@ -129,6 +131,7 @@ extension BLAS {
     /// milliseconds of OpenBLAS on one core, so an interrupt reaches the product well within
     /// 200 ms while each block stays large enough to run at full speed.
     static let interruptibleWork = 1 << 26
+    static let interruptibleRows = 128
 
     /// Products of at most this many multiply-adds run as plain loops: OpenBLAS spends about a
     /// thousand instructions dispatching a call, several times the work of a recurrent cell's
