@@ -74,3 +74,18 @@ import Testing
         #expect(interpreter.isComplete(code: "x = [1, ") == .incomplete(indent: ""))
     }
 }
+
+extension ResilienceTests {
+    @Test func completionInMegabytesOfCodeLooksAtTheCursorLine() {
+        let interpreter = RecurInterpreter()
+        let head = String(repeating: "x = 1\n", count: 60_000) + "y = 'é'\n"
+        let code = head + "pri"
+        let cursor = code.unicodeScalars.count
+        let completion = interpreter.complete(code: code, cursor: cursor)
+        #expect(completion.matches.contains("print"))
+        #expect(completion.cursorStart == cursor - 3)
+        #expect(completion.cursorEnd == cursor)
+        #expect(interpreter.inspect(code: head + "len", cursor: cursor, detailLevel: 0)?.plainText?.contains("len") == true)
+        #expect(RecurInterpreter.cursorLine(code, cursor: cursor - 1) == ("pri", head.unicodeScalars.count))
+    }
+}
