@@ -37,14 +37,20 @@ struct KernelCommand: ParsableCommand {
     private static func serve(connectionFile: String) throws {
         // Before any thread exists, so that every thread inherits the mask (see SignalWatch).
         SignalWatch.blockInterrupts()
+        // A closed stderr (or any closed pipe) is an error to report, not a reason to die.
+        signal(SIGPIPE, SIG_IGN)
         let connection = try ConnectionInfo(path: connectionFile)
         let environment = ProcessInfoLite.environment()
-        let log: KernelLog = { StandardError.write("recur kernel: " + $0) }
+        let writer = KernelLogWriter()
+        let log: KernelLog = { writer.log($0) }
+        // Watching the launcher from the start: a kernel that is slow to come up still ends
+        // with the frontend that started it.
+        let control = KernelControl()
+        let signals = SignalWatch(control: control, environment: environment)
+        defer { signals.stop() }
         let server = try KernelServer(
             connection: connection, kernelInfo: KernelIdentity.kernelInfo,
-            history: HistoryFile.standard(environment: environment, log: log), log: log)
-        let signals = SignalWatch(control: server.control, environment: environment)
+            history: HistoryFile.standard(environment: environment, log: log), control: control, log: log)
         _ = try server.run(interpreter: RecurInterpreter())
-        signals.stop()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import Script
+import Synchronization
 
 /// `recur run FILE.recur`: runs a script with the kernel's interpreter.
 struct RunCommand: ParsableCommand {
@@ -19,10 +20,24 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let host = ProcessHost()
+        StdoutBuffer.writeOutOnCrash()
+        let signals = RunSignals(flushOutput: { host.flush() })
+        host.signals = signals
         let session = Session()
-        let outcome = session.execute(source, cellName: "File \"\(file)\"", host: host)
+        let outcome = session.execute(source, cellName: "File \"\(file)\"", host: host, output: .direct)
         host.flush()
+        signals.stop()
         guard case .failure(let failure) = outcome else { return }
+        switch signals.signal {
+        case .terminate:
+            RunSignals.die(by: SIGTERM)
+        case .interrupt where failure.name == "KeyboardInterrupt":
+            // As CPython: the traceback, then death by SIGINT, so the shell sees the interrupt.
+            FileDescriptorStream.standardError.write(failure.traceback.joined(separator: "\n") + "\n")
+            RunSignals.die(by: SIGINT)
+        case .interrupt, .none:
+            break
+        }
         if failure.name == "SystemExit" {
             // As Python: no argument (exit(), quit(), sys.exit()) is success, a number is the
             // status, anything else is printed to stderr with status 1.
@@ -52,23 +67,27 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// A script host over the process's own streams (stdout buffered; no interrupts).
-final class ProcessHost: ScriptHost {
-    private var pending = ""
+/// A script host over the process's own streams, as CPython's: stdout line-buffered to a
+/// terminal and block-buffered (64 KiB) to a file or pipe, stderr unbuffered; nothing capped.
+final class ProcessHost: ScriptHost, @unchecked Sendable {
+    // @unchecked: `signals` is set once before the program runs; the buffer locks for itself,
+    // since the signal thread may flush it when SIGTERM finds the program in native code.
+    private let lineBuffered = isatty(STDOUT_FILENO) == 1
+    var signals: RunSignals?
 
     func flush() {
-        guard !pending.isEmpty else { return }
-        FileDescriptorStream.standardOutput.write(pending)
-        pending = ""
+        StdoutBuffer.flush()
     }
 
     func write(_ text: String, to stream: OutputStreamName) {
         switch stream {
         case .stdout:
-            pending += text
-            if pending.utf8.count > 1 << 16 { flush() }
+            let bytes = Array(text.utf8)
+            StdoutBuffer.append(bytes)
+            if lineBuffered && bytes.contains(UInt8(ascii: "\n")) { flush() }
         case .stderr:
-            flush()
+            // A terminal shows both streams in the order they were written.
+            if lineBuffered { flush() }
             FileDescriptorStream.standardError.write(text)
         }
     }
@@ -90,7 +109,7 @@ final class ProcessHost: ScriptHost {
         return line
     }
 
-    var interruptRequested: Bool { false }
+    var interruptRequested: Bool { signals?.interruptRequested ?? false }
 }
 
 /// Writes whole strings to a file descriptor, retrying short writes.
@@ -101,17 +120,17 @@ struct FileDescriptorStream {
     static let standardError = FileDescriptorStream(descriptor: 2)
 
     func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        Array(text.utf8).withUnsafeBytes { write(raw: $0) }
+    }
+
+    func write(raw bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return -1 }
-                return Glibc.write(descriptor, base + offset, raw.count - offset)
-            }
+            let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }
             offset += n
         }
-        bytes.removeAll()
     }
 }

@@ -35,3 +35,12 @@ import Testing
         #expect(throws: ConnectionFileError.self) { try parse(#"{"curve_publickey":"x","# + ports + "}") }
     }
 }
+
+extension ConnectionInfoTests {
+    @Test func ipv6AddressesAreBracketedAndLocalhostIsTheLoopback() throws {
+        let v6 = try parse(#"{"ip":"::1","# + ports + "}")
+        #expect(v6.endpoint(port: 1) == "tcp://[::1]:1")
+        let named = try parse(#"{"ip":"localhost","# + ports + "}")
+        #expect(named.endpoint(port: 1) == "tcp://127.0.0.1:1")
+    }
+}

@@ -77,7 +77,7 @@ final class TemporaryDirectory {
         _ = run(HistoryFile(path: path, log: LogRecorder().log), (1...30).map { "cell \($0)" })
         // The next kernel's first append finds the file too large, keeps its last 10 lines,
         // then appends.
-        let file = HistoryFile(path: path, keepEntries: 10, compactAboveBytes: 100, log: LogRecorder().log)
+        let file = HistoryFile(path: path, keepEntries: 10, compactAboveBytes: 1000, log: LogRecorder().log)
         var next = run(file, ["new"])
         let all = next.lookup(.search(pattern: "*", n: nil, unique: false))
         #expect(all.map(\.input) == (21...30).map { "cell \($0)" } + ["new"])

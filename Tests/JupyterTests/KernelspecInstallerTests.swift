@@ -48,8 +48,14 @@ import Testing
 
     @Test func badNamesAndMissingTemplatesAreRefused() {
         let prefix = temporaryDirectory()
-        let bad = KernelspecInstaller(name: "../escape", executable: "/x/recur", templateDirectory: template)
-        #expect(throws: KernelspecInstaller.Failure.self) { try bad.install(to: .prefix(prefix), environment: [:]) }
+        // Each a path component that is not a directory of its own under kernels/.
+        for name in ["../escape", "..", ".", "...", ".hidden", "", "a/b"] {
+            let bad = KernelspecInstaller(name: name, executable: "/x/recur", templateDirectory: template)
+            #expect(throws: KernelspecInstaller.Failure.self, "\(name)") {
+                try bad.install(to: .prefix(prefix), environment: [:])
+            }
+        }
+        #expect(access(prefix + "/share/jupyter/kernel.json", F_OK) != 0)
         let missing = KernelspecInstaller(name: "recur", executable: "/x/recur", templateDirectory: prefix + "/none")
         #expect(throws: KernelspecInstaller.Failure.self) { try missing.install(to: .prefix(prefix), environment: [:]) }
     }

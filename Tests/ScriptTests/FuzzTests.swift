@@ -155,12 +155,15 @@ import Testing
         #expect(h.error("x == y") == "RecursionError: maximum recursion depth exceeded in comparison")
         #expect(h.error("it = range(3)\nfor i in range(20000):\n    it = map(abs, it)\nlist(it)") == "RecursionError: maximum recursion depth exceeded while iterating")
         #expect(h.error("'x' * 10**12") == "MemoryError")
-        #expect(h.error("import torch\ntorch.zeros(100000, 100000)")?.hasPrefix("RuntimeError: DefaultCPUAllocator: can't allocate memory") == true)
+        // Sizes no machine has memory for (the budget depends on the machine's memory).
+        #expect(h.error("import torch\ntorch.zeros(1000000, 1000000)")?.contains("DefaultCPUAllocator: can't allocate memory") == true)
         #expect(h.error("list(range(10**12))") == "MemoryError")
         for huge in ["torch.arange(0, 10**12)", "torch.randperm(10**12)", "torch.eye(10**6)", "torch.nn.Linear(10**6, 10**6)",
                      "torch.nn.Embedding(10**9, 100)", "torch.nn.RNN(10**6, 10**6)", "torch.zeros(2**62, 2**62)",
                      "torch.nn.functional.one_hot(torch.LongTensor([1]), 10**10)"] {
-            #expect(h.error(huge)?.hasPrefix("RuntimeError: DefaultCPUAllocator: can't allocate memory") == true, "\(huge)")
+            let error = h.error(huge) ?? ""
+            #expect(error.hasPrefix("RuntimeError: [enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memory")
+                || error.hasPrefix("RuntimeError: Storage size calculation overflowed with sizes="), "\(huge)")
         }
         #expect(h.result("'%d' % 1e300") == (try? CPython.run("print(repr('%d' % 1e300))"))?.stdout.dropLast().description)
         #expect(h.result("int(torch.tensor(2.7)), list(range(9223372036854775800, 9223372036854775807, 5))") == "(2, [9223372036854775800, 9223372036854775805])")

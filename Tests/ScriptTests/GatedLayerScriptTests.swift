@@ -65,7 +65,7 @@ import Testing
         #expect(h.error("nn.LSTM(4, 3, proj_size=2)") == "ValueError: LSTM: proj_size is not supported in Recur")
         #expect(h.error("nn.GRU(4, 3, nonlinearity='relu')") == "TypeError: GRU.__init__() got an unexpected keyword argument 'nonlinearity'")
         #expect(h.error("nn.LSTMCell(4)") == "TypeError: LSTMCell.__init__() missing 1 required positional argument: 'hidden_size'")
-        #expect(h.error("nn.LSTM(4, 10 ** 9, num_layers=10 ** 9)")?.hasPrefix("RuntimeError: DefaultCPUAllocator: can't allocate memory") == true)
+        #expect(h.error("nn.LSTM(4, 10 ** 9, num_layers=10 ** 9)")?.contains("DefaultCPUAllocator: can't allocate memory") == true)
         #expect(h.result("nn.LSTM(4, 3, dropout=0, bidirectional=False, proj_size=0)") == "LSTM(4, 3)")
     }
 

@@ -59,6 +59,10 @@ import Testing
             _ = try Functional.crossEntropy(Tensor.zeros([2, 3]), target: Tensor(int64s: [0, 1, 2], shape: Shape([3])))
         },
         "cat_sizes": { () throws(TensorError) in _ = try Tensor.cat([Tensor.zeros([2, 3]), Tensor.zeros([2, 2])]) },
+        "alloc_too_large": { () throws(TensorError) in _ = try Tensor.zeros([1 << 60]) },
+        "alloc_broadcast": { () throws(TensorError) in _ = try Tensor.zeros([1 << 20, 1]) + Tensor.zeros([1, 1 << 20]) },
+        "storage_overflow": { () throws(TensorError) in _ = try Tensor.zeros([1 << 61]) },
+        "storage_overflow_2d": { () throws(TensorError) in _ = try Tensor.zeros([1 << 40, 1 << 40]) },
         "stack_sizes": { () throws(TensorError) in _ = try Tensor.stack([Tensor.zeros([2, 3]), Tensor.zeros([3])]) },
         "embedding_range": { () throws(TensorError) in
             _ = try Embedding(numEmbeddings: 4, embeddingDim: 2, generator: g())(Tensor(int64s: [4], shape: Shape([1])))

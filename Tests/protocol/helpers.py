@@ -42,3 +42,12 @@ def execute(kc, code: str, **kwargs: Any) -> tuple[dict[str, Any], list[dict[str
     msg_id = kc.execute(code, **kwargs)
     reply = shell_reply(kc, msg_id)
     return reply, iopub_until_idle(kc, msg_id)
+
+
+def wait_for_input(kc, msg_id: str, timeout: float = TIMEOUT) -> None:
+    """Until the request's execute_input: the kernel has forgotten stale interrupts by then,
+    so an interrupt sent now reaches the request's cell (or its user expressions)."""
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+            return

@@ -25,10 +25,17 @@ public struct ConnectionInfo: Sendable, Equatable {
     /// CurveZMQ server keys (Z85), when the client asked for transport encryption.
     public var curve: CurveKeys?
 
+    /// Whether `ip` is an IPv6 address, which libzmq binds only when told to.
+    var isIPv6: Bool { transport == .tcp && ip.contains(":") }
+
     /// ZeroMQ endpoint for a channel's port.
     public func endpoint(port: Int) -> String {
         switch transport {
-        case .tcp: return "tcp://\(ip):\(port)"
+        case .tcp:
+            if isIPv6 { return "tcp://[\(ip)]:\(port)" }
+            // libzmq binds addresses and interface names, not host names; a client given
+            // "localhost" connects over IPv4 (libzmq's default), so that is what it means.
+            return "tcp://\(ip == "localhost" ? "127.0.0.1" : ip):\(port)"
         case .ipc: return "ipc://\(ip)-\(port)"
         }
     }

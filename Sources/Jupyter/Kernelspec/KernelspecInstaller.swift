@@ -44,6 +44,11 @@ public struct KernelspecInstaller {
         guard !name.isEmpty, name.utf8.allSatisfy(Self.isNameByte) else {
             throw Failure(description: "kernel name \"\(name)\" may only use letters, digits, '.', '_' and '-'")
         }
+        // "." and ".." would write into kernels/ or its parent, and a leading dot hides the
+        // directory.
+        guard name.first != "." else {
+            throw Failure(description: "kernel name \"\(name)\" may not start with '.'")
+        }
         let directory = try Self.dataDirectory(destination, environment) + "/kernels/" + name
         guard FileBytes.makeDirectories(directory) else {
             throw Failure(description: "cannot create \(directory): " + String(cString: strerror(errno)))

@@ -19,7 +19,9 @@ public final class HistoryFile {
     public let path: String
     let keepEntries: Int
     let compactAboveBytes: Int
+    let keepBytes: Int
     let outputLimit: Int
+    let entryLimit: Int
     private let log: KernelLog
     private var descriptor: Int32 = -1
     private(set) var isDisabled = false
@@ -28,13 +30,15 @@ public final class HistoryFile {
 
     /// A history file at `path` (its directory is created when needed).
     public init(
-        path: String, keepEntries: Int = 10_000, compactAboveBytes: Int = 1 << 20, outputLimit: Int = 4096,
-        log: @escaping KernelLog
+        path: String, keepEntries: Int = 10_000, compactAboveBytes: Int = 2 << 20, keepBytes: Int = 1 << 20,
+        outputLimit: Int = 4096, entryLimit: Int = 256 << 10, log: @escaping KernelLog
     ) {
         self.path = path
         self.keepEntries = keepEntries
         self.compactAboveBytes = compactAboveBytes
+        self.keepBytes = keepBytes
         self.outputLimit = outputLimit
+        self.entryLimit = entryLimit
         self.log = log
     }
 
@@ -81,7 +85,8 @@ public final class HistoryFile {
 
     // MARK: Appending
 
-    /// Appends cells; the first append of a kernel compacts a file grown too large.
+    /// Appends cells (those over `entryLimit` bytes stay in memory only); compacts the file
+    /// whenever it has grown past `compactAboveBytes`.
     func append(_ entries: [History.Entry]) {
         guard !isDisabled, !entries.isEmpty else { return }
         var bytes: [UInt8] = []
@@ -90,18 +95,30 @@ public final class HistoryFile {
                 "session": .int(entry.session), "line": .int(entry.line), "input": .string(entry.input),
             ]
             if let output = entry.output, output.utf8.count <= outputLimit { record["output"] = .string(output) }
-            bytes += JSONValue.object(record).serialized
+            let line = JSONValue.object(record).serialized
+            guard line.count < entryLimit else { continue }
+            bytes += line
             bytes.append(0x0A)
         }
+        guard !bytes.isEmpty else { return }
         if !checkedSize {
             checkedSize = true
             compactIfLarge()
         }
         guard let fd = lockedForAppend() else { return }
-        defer { flock(fd, LOCK_UN) }
+        // A kernel killed in the middle of its write leaves a line without its newline; end it
+        // first, so that only the cut line is lost, not this one run into it.
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_size > 0 {
+            var last: UInt8 = 0
+            if pread(fd, &last, 1, info.st_size - 1) == 1, last != 0x0A { bytes.insert(0x0A, at: 0) }
+        }
+        // One write per save: a whole line or, if the process dies in it, one cut line.
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        flock(fd, LOCK_UN)
         // A short write would leave half a line for the next one to run into.
-        if written != bytes.count { turnOff("cannot append to \(path)") }
+        if written != bytes.count { return turnOff("cannot append to \(path)") }
+        if Int(info.st_size) + written > compactAboveBytes { compactIfLarge() }
     }
 
     /// The append descriptor, locked shared, and still the file at `path` (another kernel's
@@ -128,7 +145,8 @@ public final class HistoryFile {
         return disable("\(path) keeps changing under this kernel")
     }
 
-    /// Keeps the last `keepEntries` lines once the file is larger than `compactAboveBytes`.
+    /// Keeps the last `keepEntries` lines (within `keepBytes`) once the file is larger than
+    /// `compactAboveBytes`.
     func compactIfLarge() {
         var info = stat()
         guard stat(path, &info) == 0, Int(info.st_size) > compactAboveBytes else { return }
@@ -142,7 +160,7 @@ public final class HistoryFile {
         guard fstat(fd, &opened) == 0, stat(path, &info) == 0, opened.st_ino == info.st_ino,
             let bytes = FileBytes.read(path: path)
         else { return }
-        let start = Self.startOfLastLines(bytes, count: keepEntries)
+        let start = Self.startOfLastLines(bytes, count: keepEntries, withinBytes: keepBytes)
         guard start > 0 else { return }
         let temporary = path + ".compacting-\(getpid())"
         guard FileBytes.write(Array(bytes[start...]), to: temporary), chmod(temporary, 0o600) == 0,
@@ -154,20 +172,24 @@ public final class HistoryFile {
         }
     }
 
-    /// The offset where the last `count` lines of `bytes` begin (0: it has no more).
-    static func startOfLastLines(_ bytes: [UInt8], count: Int) -> Int {
+    /// The offset where the last `count` lines of `bytes` begin, fewer if they would take
+    /// more than `withinBytes` (0: it has no more).
+    static func startOfLastLines(_ bytes: [UInt8], count: Int, withinBytes: Int = .max) -> Int {
         var end = bytes.count
         if end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
         var seen = 0
         var index = end
+        var start = 0
         while index > 0 {
             index -= 1
             if bytes[index] == 0x0A {
+                if bytes.count - (index + 1) > withinBytes { return start > 0 ? start : bytes.count }
                 seen += 1
-                if seen == count { return index + 1 }
+                start = index + 1
+                if seen == count { return start }
             }
         }
-        return 0
+        return bytes.count > withinBytes ? (start > 0 ? start : bytes.count) : 0
     }
 
     // MARK: Reading

@@ -10,7 +10,7 @@ public final class KernelServer {
     static let queuedRequestsPerClient: Int32 = 32
 
     /// The interrupt flag and stop request shared with every thread (and with a signal handler).
-    public let control = KernelControl()
+    public let control: KernelControl
 
     private let context: ZMQContext
     private let connection: ConnectionInfo
@@ -25,11 +25,14 @@ public final class KernelServer {
     private let heartbeat: ZMQSocket
     private let historyFile: HistoryFile?
 
-    /// Binds every channel of `connection`; throws when a socket cannot be set up. Cells are
-    /// kept in `history` across kernel runs when it is given, in memory only otherwise.
+    /// Binds every channel of `connection`; throws when a socket cannot be set up, having
+    /// closed whatever it bound. Cells are kept in `history` across kernel runs when it is
+    /// given, in memory only otherwise; `control` may be shared with a watcher started earlier.
     public init(
-        connection: ConnectionInfo, kernelInfo: KernelInfo, history: HistoryFile? = nil, log: @escaping KernelLog
+        connection: ConnectionInfo, kernelInfo: KernelInfo, history: HistoryFile? = nil,
+        control: KernelControl = KernelControl(), log: @escaping KernelLog
     ) throws(ZMQError) {
+        self.control = control
         self.historyFile = history
         self.connection = connection
         self.kernelInfo = kernelInfo
@@ -49,13 +52,22 @@ public final class KernelServer {
         // until the shell catches up (nothing is dropped). A queue of libzmq's default 1000
         // left the heap a few MiB larger after a burst, fragmented and never returned.
         try shell.setOption(ZMQ_RCVHWM, Self.queuedRequestsPerClient)
-        let channels: [(ZMQSocket, Int)] = [
-            (shell, connection.shellPort), (controlSocket, connection.controlPort), (stdin, connection.stdinPort),
-            (iopub, connection.iopubPort), (heartbeat, connection.heartbeatPort),
+        let channels: [(ZMQSocket, String, Int)] = [
+            (shell, "shell", connection.shellPort), (controlSocket, "control", connection.controlPort),
+            (stdin, "stdin", connection.stdinPort), (iopub, "iopub", connection.iopubPort),
+            (heartbeat, "hb", connection.heartbeatPort),
         ]
-        for (socket, port) in channels {
+        for (socket, name, port) in channels {
             if let curve = connection.curve { try socket.makeCurveServer(secretKey: curve.secretKey) }
-            try socket.bind(connection.endpoint(port: port))
+            if connection.isIPv6 { try socket.setOption(ZMQ_IPV6, 1) }
+            let endpoint = connection.endpoint(port: port)
+            do {
+                try socket.bind(endpoint)
+            } catch {
+                // The sockets bound so far are closed as this initializer unwinds, before
+                // their context is terminated, so the caller can exit at once.
+                throw ZMQError(description: "cannot bind \(name)_port \(port) at \(endpoint): \(error.reason)")
+            }
         }
     }
 

@@ -4,10 +4,17 @@ import CZeroMQ
 public struct ZMQError: Error, Sendable, CustomStringConvertible {
     /// What failed and why.
     public let description: String
+    /// libzmq's text for the error alone ("Address already in use").
+    let reason: String
 
     init(_ call: String) {
-        let code = zmq_errno()
-        description = "\(call): " + String(cString: zmq_strerror(code))
+        reason = String(cString: zmq_strerror(zmq_errno()))
+        description = "\(call): " + reason
+    }
+
+    init(description: String) {
+        self.description = description
+        reason = description
     }
 }
 
@@ -21,6 +28,8 @@ final class ZMQContext: @unchecked Sendable {
         self.handle = handle
     }
 
+    // Runs once every socket has been closed (each holds its context), and every socket
+    // lingers 0 ms, so termination never waits for a peer.
     deinit {
         zmq_ctx_term(handle)
     }

@@ -5,10 +5,14 @@ final class ZMQSocket: @unchecked Sendable {
     // @unchecked: a socket is created on one thread and handed to the one thread that
     // owns it from then on; thread creation is the memory barrier libzmq requires.
     private var handle: UnsafeMutableRawPointer?
+    // Held so that the context is terminated only after its last socket is closed:
+    // `zmq_ctx_term` waits forever for sockets that are still open.
+    private let context: ZMQContext
 
     init(_ context: ZMQContext, type: Int32) throws(ZMQError) {
         guard let handle = zmq_socket(context.handle, type) else { throw ZMQError("zmq_socket") }
         self.handle = handle
+        self.context = context
         // Never let unsent messages hold up shutdown or restart.
         try setOption(ZMQ_LINGER, 0)
     }

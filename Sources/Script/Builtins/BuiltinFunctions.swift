@@ -36,6 +36,7 @@ enum BuiltinFunctions {
             stream = target.stream
         }
         interpreter.host.write(out, to: stream)
+        if let flush = a.keyword("flush"), try interpreter.truth(flush) { interpreter.host.flush() }
         return .none
     }
 
@@ -189,7 +190,10 @@ final class StreamObject: ScriptObject {
                 return .int(text.unicodeScalars.count)
             })
         case "flush":
-            return .builtin(BuiltinFunction("flush") { _, _ throws(ScriptError) in .none })
+            return .builtin(BuiltinFunction("flush") { interpreter, _ throws(ScriptError) in
+                interpreter.host.flush()
+                return .none
+            })
         default: return nil
         }
     }

@@ -37,9 +37,15 @@ public protocol ScriptHost: AnyObject {
     var interruptRequested: Bool { get }
     /// `exit()` / `quit()` (`keep_kernel=True` asks a kernel to close its frontend only).
     func requestExit(keepKernel: Bool) -> ExitHandling
+    /// Sends on whatever output the host holds back (`print(..., flush=True)`,
+    /// `sys.stdout.flush()`, the end of a cell).
+    func flush()
 }
 
 extension ScriptHost {
+    /// Hosts that hold nothing back have nothing to flush.
+    public func flush() {}
+
     /// Hosts that end nothing themselves let `SystemExit` end the run.
     public func requestExit(keepKernel: Bool) -> ExitHandling { .raiseSystemExit }
 }

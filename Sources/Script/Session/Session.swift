@@ -24,30 +24,44 @@ public final class Session {
         ExitAutocall.install(in: interpreter)
     }
 
-    /// Runs one cell; `cellName` names the cell in tracebacks (e.g. "Cell In[3]").
-    public func execute(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
-        inSession { runCell(code, cellName: cellName, host: host) }
+    /// How a cell's output reaches its host.
+    public enum OutputHandling: Sendable {
+        /// Capped at 1 MiB per cell and coalesced into a few writes a second (a notebook).
+        case notebook
+        /// Everything, as it is written (a batch run writing to a file or a pipe).
+        case direct
     }
 
-    /// Runs `body` on the worker with the session's grad mode in force, and keeps what the
-    /// code left it at.
+    /// Runs one cell; `cellName` names the cell in tracebacks (e.g. "Cell In[3]").
+    public func execute(
+        _ code: String, cellName: String, host: any ScriptHost, output: OutputHandling = .notebook
+    ) -> ExecutionOutcome {
+        inSession { runCell(code, cellName: cellName, host: host, output: output) }
+    }
+
+    /// Runs `body` on the worker with the session's grad mode in force (keeping what the code
+    /// left it at), and with long tensor operations (large matrix products) asking the cell's
+    /// host whether to stop, as the interpreter does at every loop iteration and call.
     private func inSession<T>(_ body: () -> T) -> T {
         stack.run {
             GradMode.isEnabled = gradEnabled
             defer { gradEnabled = GradMode.isEnabled }
-            return body()
+            let interpreter = self.interpreter
+            return Cancellation.whileRunning({ interpreter.host.interruptRequested }, body)
         }
     }
 
-    /// For `user_expressions`: evaluates one expression without touching history.
+    /// For `user_expressions`: evaluates one expression without touching history, with a
+    /// cell's output cap and frame state (so a traceback names `<expression>, line 1`).
     public func evaluate(expression: String, host: any ScriptHost) -> ExecutionOutcome {
         inSession {
             let unit = SourceUnit(name: "<expression>", source: expression)
-            interpreter.host = host
+            interpreter.host = LimitedHost(host)
             defer { interpreter.host = SilentHost() }
+            defer { interpreter.host.flush() }
             do {
                 let expr = try Parser.parseExpression(expression)
-                interpreter.frameUnit = unit
+                startFrame(unit, line: 1)
                 let value = try interpreter.evaluate(expr, in: workspace.globals)
                 return .success(result: try bundle(for: value))
             } catch let error as SyntaxError {
@@ -93,13 +107,17 @@ public final class Session {
         stack.run { old.reset() }
     }
 
-    private func runCell(_ code: String, cellName: String, host: any ScriptHost) -> ExecutionOutcome {
-        let limited = LimitedHost(host)
-        interpreter.host = limited
+    private func runCell(
+        _ code: String, cellName: String, host: any ScriptHost, output: OutputHandling
+    ) -> ExecutionOutcome {
+        switch output {
+        case .notebook: interpreter.host = LimitedHost(host)
+        case .direct: interpreter.host = host
+        }
         interpreter.collector = CycleCollector.current
         defer { interpreter.collector.collectIfDue() }
         defer { interpreter.host = SilentHost() }
-        defer { limited.flush() }
+        defer { interpreter.host.flush() }
         defer { PyplotModule.flush(interpreter) }
         var source = code
         var cellMagic: String?
@@ -115,13 +133,7 @@ public final class Session {
         } catch {
             return .failure(syntaxFailure(error, source: source, cellName: cellName))
         }
-        interpreter.frameUnit = unit
-        interpreter.frameName = "<module>"
-        interpreter.frameLine = 0
-        interpreter.callDepth = 0
-        interpreter.reprDepth = 0
-        interpreter.iteratorDepth = 0
-        interpreter.magicResult = nil
+        startFrame(unit, line: 0)
         do throws(ScriptError) {
             var value: Value?
             switch cellMagic {
@@ -142,6 +154,18 @@ public final class Session {
         } catch {
             return .failure(failure(error, unit: unit))
         }
+    }
+
+    /// The interpreter's state at the top of a cell or expression: nothing left over from an
+    /// earlier one that was interrupted or failed deep inside calls.
+    private func startFrame(_ unit: SourceUnit, line: Int) {
+        interpreter.frameUnit = unit
+        interpreter.frameName = "<module>"
+        interpreter.frameLine = line
+        interpreter.callDepth = 0
+        interpreter.reprDepth = 0
+        interpreter.iteratorDepth = 0
+        interpreter.magicResult = nil
     }
 
     /// Runs a cell's statements for the value of its last expression, calling `exit` / `quit`

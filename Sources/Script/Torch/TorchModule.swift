@@ -90,10 +90,6 @@ enum TorchModule {
                 case .bool(let b): b ? 1 : 0
                 }
             }
-            let count = (number(end) - number(start)) / number(step)
-            if !count.isFinite || count > Double(Interpreter.maxTensorElements) {
-                throw Interpreter.allocationError(count.isFinite && count < 9e18 ? Int(count) : nil)
-            }
             return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.arange(start: start, end: end, step: step) })
         }
         add("full", "full(size, fill_value)", "Returns a tensor of the given size filled with fill_value.") { interpreter, a throws(ScriptError) in

@@ -49,6 +49,8 @@ extension TorchNN {
         if try b.bool("bidirectional", i, default: false) { throw .valueError("\(name): bidirectional=True is not supported in Recur") }
         if try b.double("dropout", i, default: 0) != 0 { throw .valueError("\(name): dropout is not supported in Recur") }
         let (n, h, layers) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.int("num_layers", i, default: 1))
+        // The first layer's input weights first: PyTorch allocates (and fails) layer by layer.
+        try i.checkAllocation(h, kind == .lstm ? 4 : 3, n)
         try i.checkAllocation(h, kind == .lstm ? 4 : 3, n.addingReportingOverflow(h).overflow ? Int.max : max(n, h) + h, layers)
         let (bias, batchFirst) = (try b.bool("bias", i, default: true), try b.bool("batch_first", i, default: false))
         return try tensorCall { () throws(TensorError) -> any Module in

@@ -51,6 +51,7 @@ enum TorchNN {
             if try b.double("dropout", i, default: 0) != 0 { throw .valueError("RNN: dropout is not supported in Recur") }
             let nonlinearity = try nonlinearityArgument(b)
             let (n, h, layers) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.int("num_layers", i, default: 1))
+            try i.checkAllocation(h, n)
             try i.checkAllocation(h, n.addingReportingOverflow(h).overflow ? Int.max : max(n, h) + h, layers)
             let (bias, batchFirst) = (try b.bool("bias", i, default: true), try b.bool("batch_first", i, default: false))
             return try tensorCall { () throws(TensorError) in

@@ -34,6 +34,7 @@ extension ScriptError {
         case .typeError: .typeError
         case .fileError: .osError
         case .notImplementedError: .notImplementedError
+        case .keyboardInterrupt: .keyboardInterrupt
         }
         self.init(kind, error.message)
     }
@@ -105,29 +106,10 @@ extension Interpreter {
         }
     }
 
-    /// The most elements a tensor may hold (1 GiB of float32): beyond it creation fails
-    /// with PyTorch's allocation error instead of exhausting the machine.
-    static let maxTensorElements = 1 << 28
-
-    /// Fails like PyTorch's allocator when a tensor of `factors` multiplied would be too big.
+    /// Fails like PyTorch's allocator when a float32 tensor of `factors` multiplied cannot
+    /// be allocated (see `MemoryBudget`).
     func checkAllocation(_ factors: Int...) throws(ScriptError) {
-        var total = 1
-        for factor in factors {
-            let (product, overflow) = total.multipliedReportingOverflow(by: Swift.max(factor, 0))
-            if overflow || product > Interpreter.maxTensorElements {
-                throw Interpreter.allocationError(overflow ? nil : product)
-            }
-            total = product
-        }
-    }
-
-    /// PyTorch's allocation failure for `elements` float32 values (nil: beyond Int).
-    static func allocationError(_ elements: Int?) -> ScriptError {
-        let bytes = elements.flatMap { e -> String? in
-            let (b, overflow) = e.multipliedReportingOverflow(by: 4)
-            return overflow ? nil : String(b)
-        } ?? "more than \(Int.max)"
-        return .runtimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate \(bytes) bytes.")
+        try tensorCall { () throws(TensorError) in try MemoryBudget.reserve(factors.map { Swift.max($0, 0) }, elementSize: 4) }
     }
 
     /// An integer tensor's single value as an Int (exact, unlike going through Double).
@@ -145,15 +127,11 @@ extension Interpreter {
     /// checked for negative sizes and for allocations too large to attempt.
     func dims(_ values: [Value]) throws(ScriptError) -> [Int] {
         let dims = try rawDims(values)
-        var total = 1
-        for d in dims {
-            if d < -1 { throw .runtimeError("Trying to create tensor with negative dimension \(d): [\(dims.map(String.init).joined(separator: ", "))]") }
-            let (product, overflow) = total.multipliedReportingOverflow(by: Swift.max(d, 1))
-            if overflow || product > Interpreter.maxTensorElements {
-                throw Interpreter.allocationError(overflow ? nil : product)
-            }
-            total = product
+        for d in dims where d < -1 {
+            throw .runtimeError("Trying to create tensor with negative dimension \(d): [\(dims.map(String.init).joined(separator: ", "))]")
         }
+        // -1 (a size to infer) counts as 1 here.
+        try tensorCall { () throws(TensorError) in try MemoryBudget.reserve(dims.map { Swift.max($0, 1) }, elementSize: 4) }
         return dims
     }
 

@@ -24,6 +24,15 @@ public enum DType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Bytes per element, as PyTorch stores them (`element_size()`).
+    var elementSize: Int {
+        switch self {
+        case .float32: 4
+        case .int64: 8
+        case .bool: 1
+        }
+    }
+
     /// The type both operands of an arithmetic operation are converted to (PyTorch's promotion).
     static func promoted(_ a: DType, _ b: DType) -> DType {
         if a == .float32 || b == .float32 { return .float32 }

@@ -33,31 +33,11 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
     /// The shape as PyTorch prints a list: `[2, 3]`.
     var listDescription: String { "[" + dims.map(String.init).joined(separator: ", ") + "]" }
 
-    /// The most elements a tensor may hold (1 GiB of float32); larger requests fail with
-    /// PyTorch's allocation error instead of exhausting the machine.
-    public static let maxElements = 1 << 28
-
-    /// The element count of `dims`, rejecting negative sizes, overflow and sizes beyond
-    /// `maxElements`.
-    static func checkedCount(_ dims: [Int]) throws(TensorError) -> Int {
-        var total = 1
-        for d in dims {
-            guard d >= 0 else {
-                throw .runtime("Trying to create tensor with negative dimension \(d): [" + dims.map(String.init).joined(separator: ", ") + "]")
-            }
-            let (product, overflow) = total.multipliedReportingOverflow(by: d)
-            if overflow || product > maxElements { throw allocationFailure(elements: overflow ? nil : product) }
-            total = product
-        }
-        return total
-    }
-
-    /// PyTorch's error for an allocation too large to attempt (nil: beyond Int's range).
-    static func allocationFailure(elements: Int?) -> TensorError {
-        .runtime("DefaultCPUAllocator: can't allocate memory: you tried to allocate " + (elements.flatMap { n in
-            let (bytes, overflow) = n.multipliedReportingOverflow(by: 4)
-            return overflow ? nil : String(bytes)
-        } ?? "more than \(Int.max)") + " bytes.")
+    /// The element count of `dims`, rejecting negative sizes, overflow and allocations the
+    /// process cannot make (of float32 elements; see `MemoryBudget`).
+    static func checkedCount(_ dims: [Int], elementSize: Int = 4) throws(TensorError) -> Int {
+        try MemoryBudget.reserve(dims, elementSize: elementSize)
+        return dims.reduce(1, *)
     }
 
     /// Row-major element strides (`tensor.stride()` of a contiguous tensor).

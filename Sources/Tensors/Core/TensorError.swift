@@ -12,6 +12,8 @@ public enum TensorErrorKind: Sendable, Hashable {
     case fileError
     /// `NotImplementedError`: an operation not defined for a dtype.
     case notImplementedError
+    /// `KeyboardInterrupt`: the caller interrupted a long operation (see `Cancellation`).
+    case keyboardInterrupt
 
     /// The Python class name (`RuntimeError`, ...).
     public var pythonName: String {
@@ -22,6 +24,7 @@ public enum TensorErrorKind: Sendable, Hashable {
         case .typeError: "TypeError"
         case .fileError: "OSError"
         case .notImplementedError: "NotImplementedError"
+        case .keyboardInterrupt: "KeyboardInterrupt"
         }
     }
 }

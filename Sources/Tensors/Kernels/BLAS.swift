@@ -92,6 +92,20 @@ extension BLAS {
             columnBlocks(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
+        // A product long enough to notice runs in blocks of rows, asking between blocks whether
+        // its caller was interrupted (it then stops, and the caller discards C).
+        // At least `interruptibleRows` rows a block: thinner blocks would make OpenBLAS pack
+        // all of B again for too little work each time.
+        let blockRows = Swift.max(interruptibleRows, interruptibleWork / (n * k))
+        if !transposeA, m > blockRows, m * n * k > 2 * interruptibleWork {
+            var start = 0
+            while start < m, !Cancellation.isRequested {
+                let size = Swift.min(blockRows, m - start)
+                gemm(a + start * k, transposeA: false, b, transposeB: transposeB, c + start * n, m: size, n: n, k: k, alpha: alpha, beta: beta)
+                start += size
+            }
+            return
+        }
         let splitRows = m >= 64 && m >= n
         guard m * n * k >= parallelThreshold, splitRows || n >= 64 else {
             sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: n)
@@ -112,6 +126,12 @@ extension BLAS {
             }
         }
     }
+
+    /// Multiply-adds between two interrupt checks in a large product: a few tens of
+    /// milliseconds of OpenBLAS on one core, so an interrupt reaches the product well within
+    /// 200 ms while each block stays large enough to run at full speed.
+    static let interruptibleWork = 1 << 26
+    static let interruptibleRows = 128
 
     /// Products of at most this many multiply-adds run as plain loops: OpenBLAS spends about a
     /// thousand instructions dispatching a call, several times the work of a recurrent cell's

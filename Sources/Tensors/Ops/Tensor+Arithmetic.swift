@@ -62,6 +62,7 @@ extension Tensor {
         let out = try Shape.broadcast(shape, other.shape)
         var resultType = DType.promoted(dtype, other.dtype)
         if case .div = op { resultType = .float32 }
+        try MemoryBudget.reserve(out.dims, elementSize: resultType.elementSize)
         let sa = shape
         let sb = other.shape
         switch resultType {

@@ -68,14 +68,15 @@ extension Tensor {
 
     /// A tensor filled with `value` (`torch.full`).
     public static func full(_ dims: [Int], value: ScalarValue, dtype: DType? = nil) throws(TensorError) -> Tensor {
-        let shape = try checked(dims)
-        let n = shape.count
         let natural: DType = switch value {
         case .float: .float32
         case .int: .int64
         case .bool: .bool
         }
-        let storage: TensorStorage = switch dtype ?? natural {
+        let resolved = dtype ?? natural
+        let n = try Shape.checkedCount(dims, elementSize: resolved.elementSize)
+        let shape = Shape(dims)
+        let storage: TensorStorage = switch resolved {
         case .float32: .float32(filledArray(value.floatValue, count: n))
         case .int64: .int64(filledArray(value.int64Value, count: n))
         case .bool: .bool([Bool](repeating: value.boolValue, count: n))
@@ -123,10 +124,8 @@ extension Tensor {
             throw .runtime("upper bound and larger bound inconsistent with step sign")
         }
         let length = ((e - s) / st).rounded(.up)
-        guard length <= Double(Shape.maxElements) else {
-            throw Shape.allocationFailure(elements: length < 0x1p62 ? Int(length) : nil)
-        }
-        let n = Int(length)
+        let n = length < 0x1p62 ? Int(length) : Int.max
+        try MemoryBudget.reserve([n], elementSize: isFloat ? 4 : 8)
         if isFloat {
             return Tensor(shape: Shape([n]), floats: (0..<n).map { Float(s + Double($0) * st) })
         }

@@ -52,6 +52,7 @@ extension Tensor {
             if ra > 1 { outDims.append(m) }
             if rb > 1 { outDims.append(n) }
             let c = BLAS.product(a, transposeA: false, b, transposeB: false, m: rows, n: n, k: k)
+            try Cancellation.checkpoint()
             result = Tensor(shape: Shape(outDims), floats: c)
             if !Tensor.needsGraph(self, other) { return result.matchingIntegers(dtype) }
             let needA = requiresGradFlag
@@ -74,6 +75,7 @@ extension Tensor {
         let eb = Kernels.broadcast(b, bMat, [0], .scalar, out: fullB) { x, _ in x }
         var c = filledArray(Float(0), count: count * m * n)
         Tensor.batchedGemm(ea, false, eb, false, &c, count: count, m: m, n: n, k: k)
+        try Cancellation.checkpoint()
         outDims = batch.dims
         if ra > 1 { outDims.append(m) }
         outDims.append(n)
@@ -115,7 +117,7 @@ extension Tensor {
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     guard let ba = pa.baseAddress, let bb = pb.baseAddress, let bc = pc.baseAddress else { return }
-                    for i in 0..<count {
+                    for i in 0..<count where !Cancellation.isRequested {
                         BLAS.gemm(ba + i * m * k, transposeA: ta, bb + i * k * n, transposeB: tb, bc + i * m * n, m: m, n: n, k: k)
                     }
                 }

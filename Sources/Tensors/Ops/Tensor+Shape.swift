@@ -164,6 +164,9 @@ extension Tensor {
             }
             resultType = DType.promoted(resultType, t.dtype)
         }
+        var outDims = first.shape.dims
+        outDims[d] = tensors.reduce(0) { $0 &+ $1.shape.dims[d] }
+        try MemoryBudget.reserve(outDims, elementSize: resultType.elementSize)
         return concatenated(tensors, dim: d, dtype: resultType, outDims: nil, name: "CatBackward0")
     }
 
@@ -182,6 +185,7 @@ extension Tensor {
         }
         var outDims = first.shape.dims
         outDims.insert(tensors.count, at: d)
+        try MemoryBudget.reserve(outDims, elementSize: resultType.elementSize)
         return concatenated(tensors, dim: d, dtype: resultType, outDims: outDims, name: "StackBackward0")
     }
 

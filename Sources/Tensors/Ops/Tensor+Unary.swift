@@ -56,7 +56,8 @@ extension Tensor {
 
     /// |x|; integer tensors stay integer.
     public func abs() -> Tensor {
-        if case .int64(let v) = storage { return Tensor(shape: shape, storage: .int64(v.map { Swift.abs($0) })) }
+        // Two's complement, as PyTorch: the most negative int64 is its own absolute value.
+        if case .int64(let v) = storage { return Tensor(shape: shape, storage: .int64(v.map { $0 < 0 ? 0 &- $0 : $0 })) }
         let x = floats
         return Tensor(shape: shape, floats: Kernels.map(x) { Swift.abs($0) }).recording("AbsBackward0", [self]) { g in
             [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, x) { x1, x2 in x2 > 0 ? x1 : (x2 < 0 ? -x1 : 0) })]

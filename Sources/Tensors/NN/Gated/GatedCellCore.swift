@@ -10,7 +10,7 @@ struct GatedCellCore {
         guard inputSize >= 0, hiddenSize > 0 else { throw .value("hidden_size must be greater than zero") }
         let (rows, overflow) = hiddenSize.multipliedReportingOverflow(by: kind.gates)
         guard !overflow, !inputSize.addingReportingOverflow(hiddenSize).overflow else {
-            throw Shape.allocationFailure(elements: nil)
+            throw MemoryBudget.overflowed([hiddenSize, kind.gates, inputSize])
         }
         _ = try Shape.checkedCount([rows, inputSize + hiddenSize])
         self.kind = kind

@@ -18,8 +18,11 @@ struct GatedSequence {
         let (rows, overflow) = hiddenSize.multipliedReportingOverflow(by: kind.gates)
         let widest = Swift.max(inputSize, hiddenSize)
         guard !overflow, !widest.addingReportingOverflow(hiddenSize).overflow else {
-            throw Shape.allocationFailure(elements: nil)
+            throw MemoryBudget.overflowed([numLayers, hiddenSize, kind.gates, widest])
         }
+        // PyTorch allocates layer by layer, so its error names the first weight that fails.
+        _ = try Shape.checkedCount([rows, inputSize])
+        _ = try Shape.checkedCount([rows, hiddenSize])
         _ = try Shape.checkedCount([numLayers, rows, widest + hiddenSize])
         self.kind = kind
         self.inputSize = inputSize
