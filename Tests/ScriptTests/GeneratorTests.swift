@@ -218,6 +218,23 @@ import Testing
         print(list(iter([3, 2, 1].pop, 1)))
         print(next(iter([])), "unreached")
         """,
+        """
+        def naturals():
+            n = 0
+            while True:
+                yield n
+                n += 1
+        print(any(x > 3 for x in naturals()), all(x < 3 for x in naturals()))
+        seen = []
+        def noisy():
+            for i in range(5):
+                seen.append(i)
+                yield i
+        print(any(x == 1 for x in noisy()), seen, sum(x for x in range(10**6)))
+        print(len(range(10**12)[::2]), range(10)[2:8:2], range(10)[::-1], list(range(10)[::-3]), range(5)[10:], range(0, 20, 3)[1:-1])
+        print(list(enumerate('ab', 2**63 - 1)), list(enumerate('xy', start=5)))
+        print(round(1.5, -2**63), round(1e20), round(2.5), round(-0.5))
+        """,
     ]
 
     @Test(arguments: programs.indices)

@@ -123,12 +123,21 @@ extension BuiltinFunctions {
         }
         add("any", "any(iterable, /)", "Return True if bool(x) is True for any x in the iterable.") { interpreter, a throws(ScriptError) in
             try a.expect("any", 1...1)
-            for item in try interpreter.iterate(a.positional[0]) where try interpreter.truth(item) { return .bool(true) }
+            // One item at a time: `any` stops at the first true item, as Python's does.
+            let iterator = try interpreter.makeIterator(a.positional[0])
+            while let item = try iterator.next(interpreter: interpreter) {
+                if try interpreter.truth(item) { return .bool(true) }
+                try interpreter.checkInterrupt()
+            }
             return .bool(false)
         }
         add("all", "all(iterable, /)", "Return True if bool(x) is True for all values x in the iterable.") { interpreter, a throws(ScriptError) in
             try a.expect("all", 1...1)
-            for item in try interpreter.iterate(a.positional[0]) where try !interpreter.truth(item) { return .bool(false) }
+            let iterator = try interpreter.makeIterator(a.positional[0])
+            while let item = try iterator.next(interpreter: interpreter) {
+                if try !interpreter.truth(item) { return .bool(false) }
+                try interpreter.checkInterrupt()
+            }
             return .bool(true)
         }
         add("divmod", "divmod(x, y, /)", "Return the tuple (x//y, x%y).") { interpreter, a throws(ScriptError) in

@@ -78,11 +78,19 @@ enum BuiltinFunctions {
     static func enumerate(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("enumerate", 1...2, keywords: ["start"])
         let iterator = try interpreter.makeIterator(a.positional[0])
-        var index = try a.value(1, "start").map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 0
+        var index = Value.int(0)
+        if let start = a.value(1, "start") {
+            guard start.bigInteger != nil else {
+                throw .typeError("'\(start.typeName)' object cannot be interpreted as an integer")
+            }
+            index = start
+        }
         let source = ClosureIterator { (interpreter) throws(ScriptError) -> Value? in
             guard let item = try iterator.next(interpreter: interpreter) else { return nil }
-            defer { index += 1 }
-            return .tuple([.int(index), item])
+            let current = index
+            // Counting on past Int.max continues as a big int, as Python's does.
+            index = try interpreter.binary(.add, index, .int(1))
+            return .tuple([current, item])
         }
         return .object(IteratorObject("enumerate", source))
     }
@@ -144,9 +152,7 @@ enum BuiltinFunctions {
             throw .typeError("type \(value.typeName) doesn't define __round__ method")
         }
         guard let digits, !digits.isNone else {
-            if d.isNaN { throw .valueError("cannot convert float NaN to integer") }
-            guard d.isFinite, d.magnitude < 9.2e18 else { throw ScriptError(.overflowError, "cannot convert float infinity to integer") }
-            return .int(Int(d.rounded(.toNearestOrEven)))
+            return try Arithmetic.integer(truncating: d.rounded(.toNearestOrEven))
         }
         let n = try interpreter.indexValue(digits)
         guard d.isFinite else { return .float(d) }
@@ -156,7 +162,7 @@ enum BuiltinFunctions {
             return .float(d)
         }
         var p = 1.0
-        for _ in 0..<min(-n, 308) { p *= 10 }
+        for _ in 0..<(n < -308 ? 308 : -n) { p *= 10 }
         return .float((d / p).rounded(.toNearestOrEven) * p)
     }
 

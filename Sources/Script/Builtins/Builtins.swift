@@ -53,7 +53,11 @@ extension Interpreter {
             try a.expect("sum", 1...2, keywords: ["start"])
             var total = a.value(1, "start") ?? .int(0)
             if case .str = total { throw .typeError("sum() can't sum strings [use ''.join(seq) instead]") }
-            for item in try interpreter.iterate(a.positional[0]) { total = try interpreter.binary(.add, total, item) }
+            let iterator = try interpreter.makeIterator(a.positional[0])
+            while let item = try iterator.next(interpreter: interpreter) {
+                total = try interpreter.binary(.add, total, item)
+                try interpreter.checkInterrupt()
+            }
             return total
         }
         add("abs", "abs(x, /)", "Return the absolute value of the argument.") { interpreter, a throws(ScriptError) in

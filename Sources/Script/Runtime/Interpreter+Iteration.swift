@@ -104,7 +104,17 @@ final class RangeObject: ScriptObject {
 
     func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if case .object(let object) = key, let slice = object as? SliceObject {
-            return .list(ListObject(try slice.positions(length: count, interpreter: interpreter).map { .int(start + $0 * step) }))
+            // A range sliced is a range (no list of its items): CPython's compute_slice.
+            let (first, last, by) = try slice.indices(length: count, interpreter: interpreter)
+            let (offset, o1) = first.multipliedReportingOverflow(by: step)
+            let (end, o2) = last.multipliedReportingOverflow(by: step)
+            let (newStep, o3) = by.multipliedReportingOverflow(by: step)
+            let (newStart, o4) = start.addingReportingOverflow(offset)
+            let (newStop, o5) = start.addingReportingOverflow(end)
+            guard !(o1 || o2 || o3 || o4 || o5) else {
+                throw ScriptError(.overflowError, "Python int too large to convert to C ssize_t")
+            }
+            return .object(RangeObject(start: newStart, stop: newStop, step: newStep))
         }
         let i = try interpreter.normalize(try interpreter.indexValue(key, container: "range"), count: count, "range object")
         return .int(start + i * step)

@@ -1,3 +1,5 @@
+import Tensors
+
 extension Interpreter {
     static let dunder: [BinaryOp: (String, String)] = [
         .add: ("__add__", "__radd__"), .subtract: ("__sub__", "__rsub__"),
@@ -17,7 +19,9 @@ extension Interpreter {
         case (.bool, _), (_, .bool):
             if let a = left.intLike, let b = right.intLike { return try Arithmetic.int(op, a, b) }
             if let a = left.numericValue, let b = right.numericValue { return try Arithmetic.float(op, a, b) }
-        case (.str(let a), .str(let b)) where op == .add: return .str(a + b)
+        case (.str(let a), .str(let b)) where op == .add:
+            guard MemoryBudget.allows(bytes: a.utf8.count + b.utf8.count) else { throw ScriptError(.memoryError, "") }
+            return .str(a + b)
         case (.str(let a), _) where op == .modulo: return .str(try percentFormat(a, right))
         case (.list(let a), .list(let b)) where op == .add: return .list(ListObject(a.items + b.items))
         case (.tuple(let a), .tuple(let b)) where op == .add: return .tuple(a + b)
