@@ -15,13 +15,13 @@ extension Interpreter {
     func attributeIfPresent(_ value: Value, _ name: String) throws(ScriptError) -> Value? {
         switch value {
         case .instance(let instance):
-            let member = instance.type.lookup(name)
             // A property on the class comes before the instance's own attributes (a data descriptor).
-            if case .object(let object)? = member, let descriptor = object as? DescriptorObject, descriptor.isProperty {
+            if instance.type.traits.properties.contains(name), case .object(let object)? = instance.type.lookup(name),
+               let descriptor = object as? DescriptorObject {
                 return try descriptor.resolve(receiver: value, interpreter: self)
             }
             if let own = instance.attributes[name] { return own }
-            if let member {
+            if let member = instance.type.lookup(name) {
                 if case .object(let object) = member, let descriptor = object as? DescriptorObject {
                     return try descriptor.resolve(receiver: value, interpreter: self)
                 }
@@ -110,7 +110,7 @@ extension Interpreter {
     func setAttribute(_ target: Value, _ name: String, _ value: Value) throws(ScriptError) {
         switch target {
         case .instance(let instance):
-            if let setattr = instance.type.lookup("__setattr__"), !isObjectMethod(setattr, "__setattr__") {
+            if let setattr = instance.type.traits.setattr {
                 _ = try callBound(setattr, receiver: target, Arguments([.str(name), value]))
                 return
             }
@@ -133,16 +133,10 @@ extension Interpreter {
         throw .attributeError("'\(target.typeName)' object has no attribute '\(name)' and no __dict__ for setting new attributes")
     }
 
-    /// Whether `member` is `object`'s own implementation of `name` (no class overrides it).
-    func isObjectMethod(_ member: Value, _ name: String) -> Bool {
-        if case .builtin(let mine) = member, case .builtin(let base)? = types.object.namespace[name] { return mine === base }
-        return false
-    }
-
     /// `object.__setattr__`: a property's setter, a library base's attribute, or the instance's dict.
     func storeAttribute(_ instance: InstanceObject, _ name: String, _ value: Value) throws(ScriptError) {
-        if case .object(let object)? = instance.type.lookup(name), let descriptor = object as? DescriptorObject,
-           descriptor.isProperty {
+        if instance.type.traits.properties.contains(name), case .object(let object)? = instance.type.lookup(name),
+           let descriptor = object as? DescriptorObject {
             try descriptor.set(.instance(instance), value, interpreter: self)
             return
         }

@@ -14,7 +14,14 @@ enum TypeKind {
 final class TypeObject {
     let name: String
     let bases: [TypeObject]
-    var namespace: [String: Value]
+    var namespace: [String: Value] {
+        didSet { version &+= 1 }
+    }
+    /// Bumped by every change to the namespace; `traits` are rebuilt when the versions along
+    /// the MRO have changed.
+    private var version = 0
+    private var traitsStamp = -1
+    private var cachedTraits = AttributeTraits()
     let kind: TypeKind
     /// For built-in types: what calling the type does.
     let constructor: BuiltinFunction?
@@ -62,6 +69,31 @@ final class TypeObject {
             result.append(next)
             for i in sequences.indices where sequences[i][0] === next { sequences[i].removeFirst() }
         }
+    }
+
+    /// What attribute access on instances must honour, cached per class: most classes have
+    /// no property and no `__setattr__`, so reading and writing an attribute is one lookup.
+    var traits: AttributeTraits {
+        var stamp = version
+        for type in ancestors { stamp = stamp &* 31 &+ type.version }
+        if stamp != traitsStamp {
+            var traits = AttributeTraits()
+            for type in mro.reversed() {
+                for (name, member) in type.namespace {
+                    if case .object(let object) = member, let descriptor = object as? DescriptorObject, descriptor.isProperty {
+                        traits.properties.insert(name)
+                    } else {
+                        traits.properties.remove(name)
+                    }
+                }
+                if let setattr = type.namespace["__setattr__"] {
+                    if case .builtin = setattr, type.kind.isBuiltin { traits.setattr = nil } else { traits.setattr = setattr }
+                }
+            }
+            cachedTraits = traits
+            traitsStamp = stamp
+        }
+        return cachedTraits
     }
 
     /// Looks `name` up along the MRO.
@@ -112,4 +144,21 @@ protocol LibraryBase: AnyObject {
     func repr(_ instance: InstanceObject, interpreter: Interpreter) throws(ScriptError) -> String?
     /// Attribute names for completion.
     func attributeNames(_ instance: InstanceObject) -> [String]
+}
+
+/// The parts of a class's namespace that change how its instances' attributes behave.
+struct AttributeTraits {
+    /// Names bound to properties along the MRO (they take precedence over instance attributes).
+    var properties: Set<String> = []
+    /// A `__setattr__` a user class defines (not `object`'s).
+    var setattr: Value?
+}
+
+extension TypeKind {
+    var isBuiltin: Bool {
+        switch self {
+        case .builtin: true
+        case .user, .exception, .library: false
+        }
+    }
 }
