@@ -110,35 +110,74 @@ enum StringMethods {
                 }
                 return .str(out + rest)
             }
-            return .str(old.isEmpty ? s : s.replacing(old, with: new))
-        }
-        add("startswith") { _, s, a throws(ScriptError) in
-            try a.expect("startswith", 1...1)
-            if case .tuple(let options) = a.positional[0] {
-                for case .str(let o) in options where s.hasPrefix(o) { return .bool(true) }
-                return .bool(false)
+            if old.isEmpty {
+                // An empty pattern matches between every two characters and at both ends.
+                return .str(new + s.unicodeScalars.map { String($0) + new }.joined())
             }
-            return .bool(s.hasPrefix(try a.positional[0].asString("startswith arg")))
+            return .str(s.replacing(old, with: new))
         }
-        add("endswith") { _, s, a throws(ScriptError) in
-            try a.expect("endswith", 1...1)
-            if case .tuple(let options) = a.positional[0] {
-                for case .str(let o) in options where s.hasSuffix(o) { return .bool(true) }
-                return .bool(false)
+        add("startswith") { interpreter, s, a throws(ScriptError) in
+            try affix(interpreter, s, a, "startswith") { $0.unicodeScalars.starts(with: $1.unicodeScalars) }
+        }
+        add("endswith") { interpreter, s, a throws(ScriptError) in
+            try affix(interpreter, s, a, "endswith") { $0.unicodeScalars.reversed().starts(with: $1.unicodeScalars.reversed()) }
+        }
+        add("removeprefix") { _, s, a throws(ScriptError) in
+            try a.expect("removeprefix", 1...1)
+            let prefix = try a.positional[0].asString("removeprefix() argument")
+            return .str(s.unicodeScalars.starts(with: prefix.unicodeScalars)
+                        ? String(String.UnicodeScalarView(s.unicodeScalars.dropFirst(prefix.unicodeScalars.count))) : s)
+        }
+        add("removesuffix") { _, s, a throws(ScriptError) in
+            try a.expect("removesuffix", 1...1)
+            let suffix = try a.positional[0].asString("removesuffix() argument")
+            guard !suffix.isEmpty, s.unicodeScalars.reversed().starts(with: suffix.unicodeScalars.reversed()) else { return .str(s) }
+            return .str(String(String.UnicodeScalarView(s.unicodeScalars.dropLast(suffix.unicodeScalars.count))))
+        }
+        add("partition") { _, s, a throws(ScriptError) in try partition(s, a, "partition", fromEnd: false) }
+        add("rpartition") { _, s, a throws(ScriptError) in try partition(s, a, "rpartition", fromEnd: true) }
+        add("swapcase") { _, s, _ throws(ScriptError) in
+            .str(s.map { $0.isUppercase ? $0.lowercased() : $0.isLowercase ? $0.uppercased() : String($0) }.joined())
+        }
+        add("casefold") { _, s, _ throws(ScriptError) in .str(s.lowercased()) }
+        add("isalnum") { _, s, _ throws(ScriptError) in
+            .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        }
+        add("isdecimal") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) }
+        add("isnumeric") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil }) }
+        add("expandtabs") { interpreter, s, a throws(ScriptError) in
+            try a.expect("expandtabs", 0...1, keywords: ["tabsize"])
+            let size = try a.value(0, "tabsize").map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 8
+            var out = ""
+            var column = 0
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\t":
+                    let spaces = size > 0 ? size - column % size : 0
+                    out += String(repeating: " ", count: spaces)
+                    column += spaces
+                case "\n", "\r":
+                    out.unicodeScalars.append(scalar)
+                    column = 0
+                default:
+                    out.unicodeScalars.append(scalar)
+                    column += 1
+                }
             }
-            return .bool(s.hasSuffix(try a.positional[0].asString("endswith arg")))
+            return .str(out)
         }
-        let find: (String, Arguments, Bool) throws(ScriptError) -> Value = { s, a, raising throws(ScriptError) in
-            try a.expect(raising ? "index" : "find", 1...1)
-            let needle = try a.positional[0].asString("must be str")
-            guard let r = s.firstRange(of: needle) else {
-                if raising { throw .valueError("substring not found") }
-                return .int(-1)
+        add("format_map") { interpreter, s, a throws(ScriptError) in
+            try a.expect("format_map", 1...1)
+            var keywords: [(name: String, value: Value)] = []
+            for (key, value) in try interpreter.mappingItems(a.positional[0]) {
+                if case .str(let name) = key { keywords.append((name, value)) }
             }
-            return .int(s.unicodeScalars.distance(from: s.startIndex, to: r.lowerBound))
+            return .str(try interpreter.strFormat(s, Arguments([], keywords: keywords)))
         }
-        add("find") { _, s, a throws(ScriptError) in try find(s, a, false) }
-        add("index") { _, s, a throws(ScriptError) in try find(s, a, true) }
+        add("find") { interpreter, s, a throws(ScriptError) in try search(interpreter, s, a, "find", raising: false, fromEnd: false) }
+        add("index") { interpreter, s, a throws(ScriptError) in try search(interpreter, s, a, "index", raising: true, fromEnd: false) }
+        add("rfind") { interpreter, s, a throws(ScriptError) in try search(interpreter, s, a, "rfind", raising: false, fromEnd: true) }
+        add("rindex") { interpreter, s, a throws(ScriptError) in try search(interpreter, s, a, "rindex", raising: true, fromEnd: true) }
         add("count") { _, s, a throws(ScriptError) in
             try a.expect("count", 1...1)
             let needle = try a.positional[0].asString("must be str")
@@ -169,7 +208,20 @@ enum StringMethods {
         }
         add("ljust") { _, s, a throws(ScriptError) in try justify(s, a, "ljust") }
         add("rjust") { _, s, a throws(ScriptError) in try justify(s, a, "rjust") }
-        add("center") { _, s, a throws(ScriptError) in try justify(s, a, "center") }
+        add("center") { interpreter, s, a throws(ScriptError) in
+            try a.expect("center", 1...2)
+            let width = try interpreter.indexValue(a.positional[0])
+            let fill = try a.positional.count > 1 ? a.positional[1].asString("fill character") : " "
+            let length = s.unicodeScalars.count
+            guard width > length, fill.unicodeScalars.count == 1 else {
+                if fill.unicodeScalars.count != 1 { throw .typeError("The fill character must be exactly one character long") }
+                return .str(s)
+            }
+            // CPython's split of odd padding: the extra goes left when the width is odd.
+            let margin = min(width, 10_000_000) - length
+            let left = margin / 2 + (margin & width & 1)
+            return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: margin - left))
+        }
         add("zfill") { interpreter, s, a throws(ScriptError) in
             try a.expect("zfill", 1...1)
             let width = try interpreter.indexValue(a.positional[0])
@@ -177,6 +229,70 @@ enum StringMethods {
             return .str(spec.pad(s, numeric: true))
         }
         return table
+    }
+}
+
+extension StringMethods {
+    /// `startswith` / `endswith`: a string or a tuple of them, within `s[start:end]`.
+    static func affix(_ interpreter: Interpreter, _ s: String, _ a: Arguments, _ name: String,
+                      _ test: (String, String) -> Bool) throws(ScriptError) -> Value {
+        try a.expect(name, 1...3)
+        let part = try window(interpreter, s, a)
+        let candidates: [Value]
+        if case .tuple(let options) = a.positional[0] { candidates = options } else { candidates = [a.positional[0]] }
+        for candidate in candidates {
+            guard case .str(let option) = candidate else {
+                throw .typeError("\(name) first arg must be str or a tuple of str, not \(candidate.typeName)")
+            }
+            if test(part, option) { return .bool(true) }
+        }
+        return .bool(false)
+    }
+
+    /// `s[start:end]` for the optional start and end arguments at positions 1 and 2.
+    static func window(_ interpreter: Interpreter, _ s: String, _ a: Arguments) throws(ScriptError) -> String {
+        guard a.positional.count > 1 else { return s }
+        let scalars = Array(s.unicodeScalars)
+        func bound(_ index: Int, _ fallback: Int) throws(ScriptError) -> Int {
+            guard index < a.positional.count, !a.positional[index].isNone else { return fallback }
+            let i = try interpreter.indexValue(a.positional[index])
+            return i < 0 ? max(0, scalars.count + i) : min(i, scalars.count)
+        }
+        let start = try bound(1, 0), end = try bound(2, scalars.count)
+        return start < end ? String(String.UnicodeScalarView(scalars[start..<end])) : ""
+    }
+
+    /// `find`, `index`, `rfind`, `rindex`, with optional start and end, in code points.
+    static func search(_ interpreter: Interpreter, _ s: String, _ a: Arguments, _ name: String,
+                       raising: Bool, fromEnd: Bool) throws(ScriptError) -> Value {
+        try a.expect(name, 1...3)
+        let needle = Array(try a.positional[0].asString("must be str").unicodeScalars)
+        let scalars = Array(s.unicodeScalars)
+        func bound(_ index: Int, _ fallback: Int) throws(ScriptError) -> Int {
+            guard index < a.positional.count, !a.positional[index].isNone else { return fallback }
+            let i = try interpreter.indexValue(a.positional[index])
+            return i < 0 ? max(0, scalars.count + i) : min(i, scalars.count)
+        }
+        let start = try bound(1, 0), end = try bound(2, scalars.count)
+        if end - start >= needle.count {
+            let positions = Array(start...(end - needle.count))
+            for position in fromEnd ? positions.reversed() : positions
+            where scalars[position..<(position + needle.count)].elementsEqual(needle) {
+                return .int(position)
+            }
+        }
+        if raising { throw .valueError("substring not found") }
+        return .int(-1)
+    }
+
+    /// `partition` / `rpartition`: (head, separator, tail).
+    static func partition(_ s: String, _ a: Arguments, _ name: String, fromEnd: Bool) throws(ScriptError) -> Value {
+        try a.expect(name, 1...1)
+        let separator = try a.positional[0].asString("must be str")
+        if separator.isEmpty { throw .valueError("empty separator") }
+        let range = fromEnd ? s.ranges(of: separator).last : s.firstRange(of: separator)
+        guard let range else { return fromEnd ? .tuple([.str(""), .str(""), .str(s)]) : .tuple([.str(s), .str(""), .str("")]) }
+        return .tuple([.str(String(s[..<range.lowerBound])), .str(separator), .str(String(s[range.upperBound...]))])
     }
 }
 

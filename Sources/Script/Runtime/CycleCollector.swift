@@ -211,9 +211,11 @@ extension FunctionObject: CycleTracked {
     func visitReferences(_ visit: (CycleEdge) -> Void) {
         for value in defaults { if let value { visit(.value(value)) } }
         for cell in captured { visit(.cell(cell)) }
+        for value in attributes.values { visit(.value(value)) }
     }
     func clearReferences() {
         defaults = []
         captured = []
+        attributes = [:]
     }
 }

@@ -68,6 +68,7 @@ extension Interpreter {
             if let member = try object.attribute(name, interpreter: self) { return member }
             return name == "__class__" ? .type(typeObject(of: value)) : nil
         case .function(let function):
+            if let own = function.attributes[name] { return own }
             switch name {
             case "__name__": return .str(function.definition.name)
             case "__qualname__": return .str(function.qualifiedName)
@@ -127,7 +128,10 @@ extension Interpreter {
         case .module(let module):
             module.namespace[name] = value
             return
-        case .function, .builtin, .boundMethod, .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set:
+        case .function(let function):
+            function.attributes[name] = value
+            return
+        case .builtin, .boundMethod, .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set:
             break
         }
         throw .attributeError("'\(target.typeName)' object has no attribute '\(name)' and no __dict__ for setting new attributes")

@@ -249,9 +249,15 @@ extension Interpreter {
         }
         let type = TypeObject(name: name, bases: bases, namespace: namespace, kind: .user,
                               module: "__main__")
-        for case .function(let function) in namespace.values {
-            function.qualifiedName = "\(name).\(function.definition.name)"
-            function.owner = type
+        for member in namespace.values {
+            var functions: [Value] = [member]
+            if case .object(let object) = member, let descriptor = object as? DescriptorObject {
+                functions = [descriptor.function, descriptor.setter, descriptor.deleter]
+            }
+            for case .function(let function) in functions {
+                function.qualifiedName = "\(name).\(function.definition.name)"
+                function.owner = type
+            }
         }
         return type
     }

@@ -243,7 +243,11 @@ extension Interpreter {
             if let name = handler.name { bind(name, .instance(exceptionObject(held)), in: scope) }
             let chained = contextual(held)
             handling.append(held)
-            defer { handling.removeLast() }
+            defer {
+                handling.removeLast()
+                // Python deletes the `as` name when the handler ends.
+                if let name = handler.name { unbindName(name, in: scope) }
+            }
             do {
                 return try execute(handler.body, in: scope)
             } catch {

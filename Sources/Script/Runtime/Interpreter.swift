@@ -173,6 +173,22 @@ final class Interpreter {
         }
     }
 
+    /// Removes a binding by name when there is one (`except ... as name` ends).
+    func unbindName(_ name: String, in scope: Scope) {
+        let id = symbols.intern(name)
+        switch scope.kind {
+        case .module: _ = globals.removeLocal(id)
+        case .classBody: _ = scope.removeNamed(id)
+        case .function:
+            switch scope.code?.resolution(of: name) {
+            case .local(let slot)?: scope.locals[slot] = nil
+            case .cell(let index)?: scope.cells[index].value = nil
+            case .global?: _ = globals.removeLocal(id)
+            case .dynamic?, nil: _ = scope.removeNamed(id)
+            }
+        }
+    }
+
     func unbind(_ ref: NameRef, in scope: Scope) throws(ScriptError) {
         let present: Bool
         switch ref.resolution {

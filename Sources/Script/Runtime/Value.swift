@@ -48,6 +48,8 @@ final class FunctionObject {
     var trackingIndex = -1
     let unit: SourceUnit
     var qualifiedName: String
+    /// Attributes set on the function (`f.calls = 0`, a memoizing decorator's cache).
+    var attributes: [String: Value] = [:]
     /// The class whose body defined this function (what zero-argument `super()` needs).
     weak var owner: TypeObject?
 

@@ -18,7 +18,10 @@ final class ExitAutocall: ScriptObject {
         let keep = arguments.positional.first ?? arguments.keyword("keep_kernel") ?? .bool(false)
         switch interpreter.host.requestExit(keepKernel: try interpreter.truth(keep)) {
         case .afterCell: return Value.none
-        case .raiseSystemExit: throw ScriptError(.systemExit, "")
+        case .raiseSystemExit:
+            // A script's `exit(code)` is Python's (site.Quitter): the argument is the status.
+            throw try interpreter.errorToRaise(.type(interpreter.types.exception(.systemExit)),
+                                               value: arguments.positional.first)
         }
     }
 
