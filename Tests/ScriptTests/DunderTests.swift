@@ -128,6 +128,29 @@ import Testing
             {**3}
         except TypeError as e: print(e)
         """,
+        """
+        print(hash(1.5), hash(0.1), hash(-2.5), hash(1.0), hash(True), hash(1e300), hash(float("inf")), True & False, True | False, [1] * True, hex(2**70), oct(-8), bin(2**64), abs(-2**70), int("0xff", 16), int("0b101", 0), float("1_0.5"), min([1]) )
+        class N:
+            def __int__(self): return 7
+            def __float__(self): return 2.5
+        print(int(N()), float(N()))
+        class R:
+            def __len__(self): return 3
+            def __getitem__(self, i): return i * 10
+        print(list(reversed(R())))
+        try:
+            a, b = 5
+        except TypeError as e: print(e)
+        def g(*, key): pass
+        try: g()
+        except TypeError as e: print(e)
+        class I:
+            def __init__(self): return 3
+        try: I()
+        except TypeError as e: print(e)
+        try: min([])
+        except ValueError as e: print(e)
+        """,
     ]
 
     @Test(arguments: programs.indices)

@@ -59,7 +59,7 @@ import Testing
         #expect(h.error("raise 5") == "TypeError: exceptions must derive from BaseException")
         #expect(h.error("def f(n): return f(n + 1)\nf(0)") == "RecursionError: maximum recursion depth exceeded")
         #expect(h.error("{[]: 1}") == "TypeError: unhashable type: 'list'")
-        #expect(h.error("a, b = 1") == "TypeError: 'int' object is not iterable")
+        #expect(h.error("a, b = 1") == "TypeError: cannot unpack non-iterable int object")
         #expect(h.error("sum(['a'])") == "TypeError: unsupported operand type(s) for +: 'int' and 'str'")
         #expect(h.error("1 < 'a'") == "TypeError: '<' not supported between instances of 'int' and 'str'")
         #expect(h.error("'%d' % 'x'") == "TypeError: %d format: a real number is required, not str")

@@ -1,3 +1,5 @@
+import Glibc
+
 extension BuiltinFunctions {
     static func addIntrospection(_ table: inout [String: Value], interpreter: Interpreter) {
         func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
@@ -165,23 +167,54 @@ extension BuiltinFunctions {
             }
             return .int(Int(scalar.value))
         }
-        add("hex", "hex(number, /)", "Return the hexadecimal representation of an integer.") { interpreter, a throws(ScriptError) in
-            try a.expect("hex", 1...1)
-            let i = try interpreter.indexValue(a.positional[0])
-            return .str((i < 0 ? "-0x" : "0x") + String(i.magnitude, radix: 16))
-        }
-        add("bin", "bin(number, /)", "Return the binary representation of an integer.") { interpreter, a throws(ScriptError) in
-            try a.expect("bin", 1...1)
-            let i = try interpreter.indexValue(a.positional[0])
-            return .str((i < 0 ? "-0b" : "0b") + String(i.magnitude, radix: 2))
+        for (name, prefix, radix) in [("hex", "0x", 16), ("oct", "0o", 8), ("bin", "0b", 2)] {
+            add(name, "\(name)(number, /)", "Return the base-\(radix) representation of an integer.") { interpreter, a throws(ScriptError) in
+                try a.expect(name, 1...1)
+                let value = a.positional[0]
+                let n: BigInteger
+                if let big = value.bigInteger {
+                    n = big
+                } else {
+                    n = BigInteger(try interpreter.indexValue(value))
+                }
+                return .str((n.negative ? "-" : "") + prefix + n.magnitude.text(radix: radix))
+            }
         }
     }
 }
 
 extension HashKey {
     /// A deterministic hash for `hash()` (Python's int hash for ints).
+    /// CPython's hash of a float (`_Py_HashDouble`): equal to the int's hash for integral
+    /// values, the value modulo 2**61 - 1 otherwise.
+    static func pythonHash(double value: Double) -> Int {
+        if value.isInfinite { return value > 0 ? 314159 : -314159 }
+        if value.isNaN { return 0 }
+        let bits = 61
+        let modulus: UInt64 = (1 << 61) - 1
+        let parts = frexp(value.magnitude)
+        var m = parts.0
+        var e = Int(parts.1)
+        let sign = value < 0 ? -1 : 1
+        var x: UInt64 = 0
+        while m != 0 {
+            x = ((x << 28) & modulus) | x >> UInt64(bits - 28)
+            m *= 268435456.0
+            e -= 28
+            let y = UInt64(m)
+            m -= Double(y)
+            x += y
+            if x >= modulus { x -= modulus }
+        }
+        e = e >= 0 ? e % bits : bits - 1 - ((-1 - e) % bits)
+        x = ((x << UInt64(e)) & modulus) | x >> UInt64(bits - e)
+        let result = Int(x) * sign
+        return result == -1 ? -2 : result
+    }
+
     static func pythonHash(_ value: Value) -> Int {
         if let i = value.intLike { return BigInteger(i).pythonHash }
+        if case .float(let d) = value { return pythonHash(double: d) }
         if case .object(let big as BigIntObject) = value { return big.value.pythonHash }
         var hasher = Hasher()
         hash(value, into: &hasher)

@@ -100,7 +100,7 @@ enum BuiltinFunctions {
         let items = a.positional.count == 1 ? try interpreter.iterate(a.positional[0]) : a.positional
         guard var best = items.first else {
             if let fallback = a.keyword("default") { return fallback }
-            throw .valueError("\(name)() iterable argument is empty")
+            throw .valueError("\(name)() arg is an empty sequence")
         }
         let key = a.keyword("key")
         func keyOf(_ v: Value) throws(ScriptError) -> Value {

@@ -38,7 +38,24 @@ extension Interpreter {
         }
         add("reversed", "reversed(sequence, /)", "Return a reverse iterator over the values of the given sequence.") { interpreter, a throws(ScriptError) in
             try a.expect("reversed", 1...1)
-            return .object(IteratorObject("reversed", ArrayIterator(try interpreter.iterate(a.positional[0]).reversed())))
+            let value = a.positional[0]
+            if case .instance(let instance) = value {
+                if let result = try interpreter.callSpecial(value, "__reversed__") { return result }
+                guard let getItem = instance.type.lookup("__getitem__"), let n = try interpreter.instanceLength(value) else {
+                    throw .typeError("'\(value.typeName)' object is not reversible")
+                }
+                var position = n
+                return .object(IteratorObject("reversed", ClosureIterator { (interpreter) throws(ScriptError) -> Value? in
+                    guard position > 0 else { return nil }
+                    position -= 1
+                    return try interpreter.callBound(getItem, receiver: value, Arguments([.int(position)]))
+                }))
+            }
+            switch value {
+            case .dict, .set: throw .typeError("'\(value.typeName)' object is not reversible")
+            default: break
+            }
+            return .object(IteratorObject("reversed", ArrayIterator(try interpreter.iterate(value).reversed())))
         }
         add("min", "min(iterable, *[, default=obj, key=func]) / min(arg1, arg2, *args, *[, key=func])",
             "With a single iterable argument, return its smallest item; with two or more arguments, the smallest argument.") { interpreter, a throws(ScriptError) in
@@ -68,6 +85,8 @@ extension Interpreter {
                 return .int(Swift.abs(i))
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(Swift.abs(d))
+            case .object(let big as BigIntObject):
+                return .integer(big.value.magnitude)
             case .object(let object):
                 if let attribute = try object.attribute("abs", interpreter: interpreter) {
                     return try interpreter.call(attribute, Arguments())

@@ -11,7 +11,20 @@ enum Constructors {
             }
             let base = try interpreter.indexValue(baseValue)
             guard base == 0 || (2...36).contains(base) else { throw .valueError("int() base must be >= 2 and <= 36, or 0") }
-            guard let result = BigInteger(Substring(text.trimmingSpaces.replacing("_", with: "")), radix: base == 0 ? 10 : base) else {
+            var digits = Substring(text.trimmingSpaces.replacing("_", with: ""))
+            var sign = ""
+            if let first = digits.first, first == "-" || first == "+" {
+                sign = String(first)
+                digits = digits.dropFirst()
+            }
+            var radix = base
+            for (prefix, prefixRadix) in [("0x", 16), ("0o", 8), ("0b", 2)]
+            where digits.lowercased().hasPrefix(prefix) && (base == prefixRadix || base == 0) {
+                digits = digits.dropFirst(2)
+                radix = prefixRadix
+            }
+            if radix == 0 { radix = 10 }
+            guard let result = BigInteger(Substring(sign + digits), radix: radix) else {
                 throw .valueError("invalid literal for int() with base \(base): \(PythonString.repr(text))")
             }
             return .integer(result)
@@ -33,6 +46,15 @@ enum Constructors {
                 throw .valueError("invalid literal for int() with base 10: \(PythonString.repr(text))")
             }
             return .integer(i)
+        case .instance:
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if let result = try interpreter.callSpecial(value, name) {
+                    guard result.bigInteger != nil, !result.isBoolValue else {
+                        throw .typeError("\(name) returned non-int (type \(result.typeName))")
+                    }
+                    return result
+                }
+            }
         case .object(let object):
             if object is BigIntObject { return value }
             if let t = object as? Tensor, t.dtype == .float32, let d = try object.floatValue(interpreter: interpreter) {
@@ -40,8 +62,7 @@ enum Constructors {
             }
             if let i = try object.index(interpreter: interpreter) { return .int(i) }
             if let d = try object.floatValue(interpreter: interpreter) { return try Arithmetic.integer(truncating: d) }
-        case .none, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
-             .module: break
+        case .none, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module: break
         }
         throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")
     }
@@ -60,13 +81,24 @@ enum Constructors {
             case "-inf", "-infinity": return .float(-.infinity)
             case "nan", "+nan", "-nan": return .float(.nan)
             default:
-                if let d = Double(cleaned), !cleaned.hasPrefix("0x") { return .float(d) }
+                // Underscores only between digits, as in Python's float literals.
+                let digits = cleaned.replacing("_", with: "")
+                let underscoresOK = !cleaned.contains("__") && !cleaned.hasPrefix("_") && !cleaned.hasSuffix("_")
+                    && !cleaned.contains("._") && !cleaned.contains("_.") && !cleaned.contains("e_") && !cleaned.contains("_e")
+                if underscoresOK, let d = Double(digits), !digits.hasPrefix("0x"), !digits.contains("x") { return .float(d) }
             }
             throw .valueError("could not convert string to float: \(PythonString.repr(text))")
         case .object(let object):
             if let d = try object.floatValue(interpreter: interpreter) { return .float(d) }
-        case .none, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
-             .module: break
+        case .instance:
+            if let result = try interpreter.callSpecial(value, "__float__") {
+                guard case .float = result else { throw .typeError("\(value.typeName).__float__ returned non-float (type \(result.typeName))") }
+                return result
+            }
+            if let index = try interpreter.callSpecial(value, "__index__"), let n = index.bigInteger {
+                return .float(n.doubleValue)
+            }
+        case .none, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module: break
         }
         throw .typeError("float() argument must be a string or a real number, not '\(value.typeName)'")
     }

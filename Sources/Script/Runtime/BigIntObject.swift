@@ -117,6 +117,11 @@ final class BigIntObject: ScriptObject {
 }
 
 extension Value {
+    var isBoolValue: Bool {
+        if case .bool = self { return true }
+        return false
+    }
+
     /// An int value: `.int` when it fits 64 bits, a `BigIntObject` otherwise.
     static func integer(_ value: BigInteger) -> Value {
         if let small = value.intValue { return .int(small) }

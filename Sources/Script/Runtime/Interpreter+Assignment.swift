@@ -22,7 +22,12 @@ extension Interpreter {
     /// Splits `value` into one value per target (a starred target takes a list of the rest).
     /// Counts are checked before anything is bound, so a bad unpacking assigns nothing.
     func unpack(_ value: Value, into targets: [Expr]) throws(ScriptError) -> [Value] {
-        let items = try iterate(value)
+        let items: [Value]
+        do {
+            items = try iterate(value)
+        } catch where error.isNotIterable {
+            throw .typeError("cannot unpack non-iterable \(value.typeName) object")
+        }
         let starIndex = targets.firstIndex { if case .starred = $0 { return true } else { return false } }
         guard let star = starIndex else {
             if items.count > targets.count {

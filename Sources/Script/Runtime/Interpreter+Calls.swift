@@ -223,6 +223,7 @@ extension Interpreter {
             }
         }
         var missing: [String] = []
+        var missingKeywords: [String] = []
         for (i, parameter) in parameters.enumerated() {
             switch parameter.kind {
             case .varPositional: setParameter(i, .tuple(extra), of: definition, in: scope)
@@ -230,15 +231,17 @@ extension Interpreter {
             case .normal, .keywordOnly:
                 if let value = values[i] ?? function.defaults[i] {
                     setParameter(i, value, of: definition, in: scope)
+                } else if parameter.kind == .keywordOnly {
+                    missingKeywords.append("'\(parameter.name)'")
                 } else {
                     missing.append("'\(parameter.name)'")
                 }
             }
         }
-        if !missing.isEmpty {
-            let list = missing.count == 1 ? missing[0]
-                : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
-            throw .typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+        for (names, kind) in [(missing, "positional"), (missingKeywords, "keyword-only")] where !names.isEmpty {
+            let list = names.count == 1 ? names[0]
+                : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+            throw .typeError("\(name)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)")
         }
     }
 
@@ -262,7 +265,8 @@ extension Interpreter {
         if let base = type.libraryBase { try base.initialize(instance, interpreter: self) }
         let value = Value.instance(instance)
         if let initializer = type.lookup("__init__") {
-            _ = try callBound(initializer, receiver: value, arguments)
+            let returned = try callBound(initializer, receiver: value, arguments)
+            if !returned.isNone { throw .typeError("__init__() should return None, not '\(returned.typeName)'") }
         } else if type.exceptionKind == nil && (!arguments.positional.isEmpty || !arguments.keywords.isEmpty) {
             throw .typeError("\(type.name)() takes no arguments")
         }

@@ -16,6 +16,10 @@ extension Interpreter {
         case (.float(let a), .float(let b)): return try Arithmetic.float(op, a, b)
         case (.int(let a), .float(let b)): return try Arithmetic.float(op, Double(a), b)
         case (.float(let a), .int(let b)): return try Arithmetic.float(op, a, Double(b))
+        case (.bool(let a), .bool(let b)) where op == .bitAnd || op == .bitOr || op == .bitXor:
+            return .bool(op == .bitAnd ? a && b : op == .bitOr ? a || b : a != b)
+        case (.list(let l), .bool(let b)) where op == .multiply, (.bool(let b), .list(let l)) where op == .multiply:
+            return .list(ListObject(b ? l.items : []))
         case (.bool, _), (_, .bool):
             if let a = left.intLike, let b = right.intLike { return try Arithmetic.int(op, a, b) }
             if let a = left.numericValue, let b = right.numericValue { return try Arithmetic.float(op, a, b) }

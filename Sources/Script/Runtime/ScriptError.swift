@@ -35,6 +35,12 @@ struct ScriptError: Error, @unchecked Sendable {
         return error
     }
 
+    /// Whether this is the TypeError that iterating a non-iterable raises.
+    var isNotIterable: Bool {
+        if case .builtin(.typeError, let message) = payload { return message.hasSuffix("object is not iterable") }
+        return false
+    }
+
     static func typeError(_ message: String) -> ScriptError { ScriptError(.typeError, message) }
     static func valueError(_ message: String) -> ScriptError { ScriptError(.valueError, message) }
     static func indexError(_ message: String) -> ScriptError { ScriptError(.indexError, message) }
