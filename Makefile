@@ -3,7 +3,7 @@ SWIFT ?= swift
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: bootstrap build release kernelspec test swift-test protocol-test frontend-test demo notebooks lab clean
+.PHONY: bootstrap build release kernelspec test swift-test protocol-test frontend-test differential-test demo notebooks lab clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -41,7 +41,13 @@ protocol-test: build
 frontend-test: build
 	$(PY) -m pytest Tests/frontend -q -p no:cacheprovider
 
-test: swift-test protocol-test frontend-test
+# Small Python programs run by the machine's python3 and by `recur run`: stdout, the last line
+# of stderr and the exit status must agree (Tests/differential/known_failures.txt lists the
+# programs that differ today, as strict expected failures).
+differential-test: build
+	$(PY) -m pytest Tests/differential -q -p no:cacheprovider
+
+test: swift-test protocol-test frontend-test differential-test
 
 # The release build's kernelspec, installed into .venv; JUPYTER_PATH puts it ahead of any
 # `recur` kernelspec installed for the user or the system.
