@@ -11,11 +11,14 @@ import functools
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from recur_kernelspec import recur_binary
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from recur_kernelspec import recur_binary  # noqa: E402
 
 RECUR = functools.cache(recur_binary)
 

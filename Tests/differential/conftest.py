@@ -1,7 +1,0 @@
-"""Makes the shared helpers under Tests/ importable by the differential suite."""
-from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
