@@ -96,12 +96,15 @@ def describe_status(status: int) -> str:
 @pytest.mark.parametrize("program", list(cases("run")))
 def test_recur_run_ends_with_a_python_outcome(program: Path, tmp_path: Path):
     seconds = timeout_of(program)
+    done = None
     try:
         done = subprocess.run(
             [str(RECUR()), "run", str(program)], cwd=tmp_path, capture_output=True, timeout=seconds,
             preexec_fn=limit_address_space, env=dict(os.environ, **QUIET_CRASHES),
         )
     except subprocess.TimeoutExpired:
+        pass
+    if done is None:
         pytest.fail(f"no exit within {seconds} s (hang)")
     last = (done.stderr.decode("utf-8", "replace").splitlines() or [""])[-1]
     assert done.returncode in (0, 1), f"{describe_status(done.returncode)}; stderr ends {last[:300]!r}"
