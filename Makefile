@@ -3,7 +3,8 @@ SWIFT ?= swift
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: bootstrap build release kernelspec test swift-test protocol-test frontend-test demo notebooks lab clean
+.PHONY: bootstrap build release kernelspec test swift-test protocol-test frontend-test differential-test \
+	hostile-test demo notebooks lab clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -41,7 +42,20 @@ protocol-test: build
 frontend-test: build
 	$(PY) -m pytest Tests/frontend -q -p no:cacheprovider
 
-test: swift-test protocol-test frontend-test
+# Small Python programs run by the machine's python3 and by `recur run`: stdout, the last line
+# of stderr and the exit status must agree (Tests/differential/known_failures.txt lists the
+# programs that differ today, as strict expected failures).
+differential-test: build
+	$(PY) -m pytest Tests/differential -q -p no:cacheprovider
+
+# Hostile programs (extreme integers, huge allocations, cycles, misbehaving dunders, deep
+# nesting) under a 4 GiB address-space limit, through `recur run` and through one kernel: each
+# ends normally or with a Python exception (Tests/hostile/known_failures.txt lists the crashes
+# and hangs of today as strict expected failures).
+hostile-test: build
+	$(PY) -m pytest Tests/hostile -q -p no:cacheprovider
+
+test: swift-test protocol-test frontend-test differential-test hostile-test
 
 # The release build's kernelspec, installed into .venv; JUPYTER_PATH puts it ahead of any
 # `recur` kernelspec installed for the user or the system.

@@ -1,0 +1,5 @@
+for v in [float("inf"), float("nan")]:
+    try:
+        int(v)
+    except (OverflowError, ValueError) as e:
+        print(type(e).__name__, e)

@@ -1,0 +1,1 @@
+print(undefined_builtin_name(3))

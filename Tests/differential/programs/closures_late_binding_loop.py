@@ -1,0 +1,4 @@
+fs = []
+for i in range(3):
+    fs.append(lambda: i)
+print([f() for f in fs])

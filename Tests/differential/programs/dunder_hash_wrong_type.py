@@ -1,0 +1,4 @@
+class Bad:
+    def __hash__(self):
+        return "nope"
+hash(Bad())

@@ -1,0 +1,4 @@
+class Bad:
+    def __iter__(self):
+        return 5
+iter(Bad())

@@ -1,0 +1,4 @@
+class Bad:
+    def __len__(self):
+        return -1
+len(Bad())

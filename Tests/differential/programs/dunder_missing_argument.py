@@ -1,0 +1,4 @@
+class C:
+    def method(self, a, b):
+        return a + b
+C().method(1)

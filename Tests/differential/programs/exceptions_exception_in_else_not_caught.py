@@ -1,0 +1,6 @@
+try:
+    pass
+except ValueError:
+    print("no")
+else:
+    raise ValueError("from else")

@@ -1,0 +1,3 @@
+class NotExc:
+    pass
+raise NotExc()

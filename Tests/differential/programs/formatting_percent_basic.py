@@ -1,0 +1,6 @@
+print("%d items" % 5)
+print("%s and %s" % ("a", "b"))
+print("%5.2f|%-8s|%08.3f|%+d" % (3.14159, "left", -2.5, 4))
+print("%x %X %o %e %g %c %r %%" % (255, 255, 8, 12345.678, 0.00001, 65, "r"))
+print("%(name)s is %(age)d" % {"name": "Bo", "age": 9})
+print("%*d|%-*d|" % (5, 42, 4, 7))

@@ -1,0 +1,6 @@
+print("{} {}".format("a", "b"))
+print("{1} {0} {1}".format("x", "y"))
+print("{name} is {age}".format(name="Cy", age=4))
+print("{0[1]} {d[key]} {o.real}".format([5, 6], d={"key": "K"}, o=3))
+print("{:>5}|{:<5}|{:^5}|{:.2f}".format("r", "l", "c", 2 / 3))
+print("{!r} {!s} {{}}".format("q", "q"))

@@ -1,0 +1,4 @@
+def gen():
+    yield next(g)
+g = gen()
+next(g)

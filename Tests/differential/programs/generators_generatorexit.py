@@ -1,0 +1,9 @@
+def gen():
+    try:
+        yield 1
+    except GeneratorExit:
+        print("got GeneratorExit")
+        raise
+g = gen()
+next(g)
+g.close()

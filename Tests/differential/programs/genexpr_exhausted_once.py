@@ -1,0 +1,2 @@
+g = (c for c in "abc")
+print(list(g), list(g))

@@ -1,0 +1,2 @@
+g = (i for i in [5, 6])
+print(type(g).__name__, next(g), next(g), next(g, None))

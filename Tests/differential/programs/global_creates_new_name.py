@@ -1,0 +1,5 @@
+def create():
+    global created
+    created = "yes"
+create()
+print(created)

@@ -1,0 +1,7 @@
+class A:
+    kind = "a"
+    def get(self):
+        return self.kind
+class B(A):
+    kind = "b"
+print(A().get(), B().get())

@@ -1,0 +1,12 @@
+a = [3, 1, 2]
+a.append(4)
+a.extend([5, 6])
+a.insert(0, 0)
+a.insert(100, 7)
+a.insert(-1, 6.5)
+print(a, a.pop(), a.pop(0), a.index(2), a.count(1))
+a.remove(2)
+a.reverse()
+print(a, a.copy() == a, a.copy() is a)
+a.clear()
+print(a)

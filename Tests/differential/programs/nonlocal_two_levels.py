@@ -1,0 +1,10 @@
+def a():
+    v = "a"
+    def b():
+        def c():
+            nonlocal v
+            v = "c"
+        c()
+    b()
+    return v
+print(a())

@@ -1,0 +1,5 @@
+def f():
+    a = 1
+    del a
+    return a
+f()

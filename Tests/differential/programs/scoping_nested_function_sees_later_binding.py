@@ -1,0 +1,6 @@
+def outer():
+    def inner():
+        return value
+    value = "late"
+    return inner()
+print(outer())

@@ -1,0 +1,1 @@
+print(set(), {1}, frozenset(), frozenset({5}), {"a"}, {(1, 2)})

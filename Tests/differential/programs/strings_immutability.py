@@ -1,0 +1,5 @@
+s = "abc"
+t = s
+s += "d"
+print(s, t)
+s[0] = "z"

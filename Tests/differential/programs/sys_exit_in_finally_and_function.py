@@ -1,0 +1,7 @@
+import sys
+def main():
+    try:
+        return sys.exit(2)
+    finally:
+        print("cleanup")
+main()

@@ -1,0 +1,3 @@
+d = {'k': 1}
+d['self'] = d
+print(d)

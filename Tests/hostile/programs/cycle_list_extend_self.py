@@ -1,0 +1,5 @@
+a = [1, 2]
+a.extend(a)
+a[:] = a
+a += a
+print(a)

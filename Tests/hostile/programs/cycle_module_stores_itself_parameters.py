@@ -1,0 +1,8 @@
+import torch.nn as nn
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+        self.me = self
+m = M()
+print(len(list(m.parameters())))

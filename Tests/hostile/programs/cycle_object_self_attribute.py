@@ -1,0 +1,5 @@
+class N:
+    pass
+n = N()
+n.me = n
+print(n.me.me.me is n)

@@ -1,0 +1,5 @@
+d = {}
+for _ in range(300000):
+    d = {'k': d}
+print(len(d))
+del d

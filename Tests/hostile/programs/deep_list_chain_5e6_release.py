@@ -1,0 +1,5 @@
+# timeout: 60
+a = []
+for _ in range(5 * 10**6):
+    a = [a]
+print(len(a))

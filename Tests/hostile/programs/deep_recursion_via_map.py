@@ -1,0 +1,3 @@
+def f(v):
+    return list(map(f, [v]))
+f(0)

@@ -1,0 +1,3 @@
+def key(v):
+    return sorted([v], key=key)
+sorted([1], key=key)

@@ -1,0 +1,4 @@
+class C:
+    def __format__(self, s):
+        return '{}'.format(self)
+print('{}'.format(C()))

@@ -1,0 +1,5 @@
+t = ()
+for _ in range(300000):
+    t = (t,)
+print(len(t))
+del t

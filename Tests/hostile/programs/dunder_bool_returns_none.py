@@ -1,0 +1,4 @@
+class Hostile:
+    def __bool__(self):
+        return None
+print(not Hostile())

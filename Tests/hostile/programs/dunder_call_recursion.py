@@ -1,0 +1,4 @@
+class Hostile:
+    def __call__(self):
+        return self()
+Hostile()()

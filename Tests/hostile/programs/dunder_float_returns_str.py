@@ -1,0 +1,4 @@
+class Hostile:
+    def __float__(self):
+        return 'x'
+print(float(Hostile()))

@@ -1,0 +1,4 @@
+class Hostile:
+    def __getattr__(self, name):
+        return self.missing
+print(Hostile().anything)

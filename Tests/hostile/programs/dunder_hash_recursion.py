@@ -1,0 +1,4 @@
+class Hostile:
+    def __hash__(self):
+        return hash(self)
+print({Hostile()})

@@ -1,0 +1,4 @@
+class Hostile:
+    def __hash__(self):
+        return 1.5
+print({Hostile(): 1})

@@ -1,0 +1,4 @@
+class Hostile:
+    def __hash__(self):
+        return -2**63
+print(len({Hostile(), Hostile()}), hash(Hostile()))

@@ -1,0 +1,4 @@
+class Hostile:
+    def __init__(self):
+        Hostile()
+Hostile()

@@ -1,0 +1,4 @@
+class Hostile:
+    def __int__(self):
+        return 1.5
+print(int(Hostile()))

@@ -1,0 +1,4 @@
+class Hostile:
+    def __iter__(self):
+        raise ValueError('no iteration')
+print(sorted(Hostile()))

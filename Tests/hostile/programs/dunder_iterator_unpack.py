@@ -1,0 +1,12 @@
+class Hostile:
+    def __init__(self, n=3):
+        self.n = n
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.n <= 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+a, b, c = Hostile()
+print(a, b, c, [*Hostile()], 1 in Hostile())

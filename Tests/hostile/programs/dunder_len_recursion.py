@@ -1,0 +1,4 @@
+class Hostile:
+    def __len__(self):
+        return len(self)
+print(len(Hostile()))

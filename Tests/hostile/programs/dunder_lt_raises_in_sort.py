@@ -1,0 +1,4 @@
+class Hostile:
+    def __lt__(self, other):
+        raise ArithmeticError('lt')
+print(sorted([Hostile(), Hostile()]))

@@ -1,0 +1,4 @@
+class Hostile:
+    def __neg__(self):
+        return -self
+print(-Hostile())

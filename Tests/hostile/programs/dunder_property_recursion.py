@@ -1,0 +1,5 @@
+class Hostile:
+    @property
+    def x(self):
+        return self.x
+print(Hostile().x)

@@ -1,0 +1,4 @@
+class Hostile:
+    def __radd__(self, other):
+        return other + self
+print(sum([Hostile()]))

@@ -1,0 +1,4 @@
+class Hostile:
+    def __repr__(self):
+        return 42
+print([Hostile()])

@@ -1,0 +1,5 @@
+class Hostile:
+    def __setattr__(self, name, value):
+        setattr(self, name, value)
+h = Hostile()
+h.x = 1

@@ -1,0 +1,4 @@
+class Hostile:
+    def __str__(self):
+        return None
+print(Hostile())

@@ -1,0 +1,1 @@
+print(list(enumerate('ab', 2**63 - 1)))

@@ -1,0 +1,2 @@
+s = '9' * 100000
+print(len(str(int(s))))

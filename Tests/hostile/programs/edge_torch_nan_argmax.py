@@ -1,0 +1,2 @@
+import torch
+print(torch.tensor([float('nan'), 1.0]).argmax())

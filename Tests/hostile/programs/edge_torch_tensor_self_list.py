@@ -1,0 +1,4 @@
+import torch
+a = [1.0]
+a.append(a)
+print(torch.tensor(a))

@@ -1,0 +1,4 @@
+s = set()
+for i in range(3 * 10**5):
+    s.add(i)
+print(len(s))
