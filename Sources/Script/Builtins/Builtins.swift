@@ -52,7 +52,7 @@ extension Interpreter {
                 }))
             }
             switch value {
-            case .dict, .set: throw .typeError("'\(value.typeName)' object is not reversible")
+            case .set: throw .typeError("'\(value.typeName)' object is not reversible")
             default: break
             }
             return .object(IteratorObject("reversed", ArrayIterator(try interpreter.iterate(value).reversed())))
