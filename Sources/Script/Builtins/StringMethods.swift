@@ -1,3 +1,5 @@
+import Tensors
+
 /// Methods of `str`.
 enum StringMethods {
     static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> String {
@@ -110,6 +112,10 @@ enum StringMethods {
                 }
                 return .str(out + rest)
             }
+            // The result's size, checked before it is built.
+            let occurrences = old.isEmpty ? s.unicodeScalars.count + 1 : s.ranges(of: old).count
+            let (grown, overflow) = occurrences.multipliedReportingOverflow(by: new.utf8.count)
+            guard !overflow, MemoryBudget.allows(bytes: s.utf8.count &+ grown) else { throw ScriptError(.memoryError, "") }
             if old.isEmpty {
                 // An empty pattern matches between every two characters and at both ends.
                 return .str(new + s.unicodeScalars.map { String($0) + new }.joined())

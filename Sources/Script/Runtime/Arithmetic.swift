@@ -164,7 +164,7 @@ enum Arithmetic {
         case .shiftLeft:
             if b.negative { throw .valueError("negative shift count") }
             if a.isZero { return .int(0) }
-            guard let shift = b.intValue, a.bitWidth + shift <= BigIntObject.maxBits else {
+            guard let shift = b.intValue, shift <= BigIntObject.maxBits - a.bitWidth else {
                 throw ScriptError(.memoryError, "")
             }
             return .integer(a.shiftedLeft(shift))

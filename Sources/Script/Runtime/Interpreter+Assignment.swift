@@ -1,3 +1,5 @@
+import Tensors
+
 extension Interpreter {
     func assign(_ target: Expr, _ value: Value, in scope: Scope) throws(ScriptError) {
         switch target {
@@ -75,7 +77,9 @@ extension Interpreter {
     /// PyTorch; everything else rebinds.
     func inPlace(_ op: BinaryOp, _ current: Value, _ value: Value) throws(ScriptError) -> Value {
         if op == .add, case .list(let list) = current {
-            list.items.append(contentsOf: try iterate(value))
+            let items = try iterate(value)
+            try checkItems(list.items.count, items.count)
+            list.items.append(contentsOf: items)
             return current
         }
         if let result = try instanceInPlace(op, current, value) { return result }

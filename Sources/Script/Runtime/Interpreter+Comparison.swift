@@ -70,6 +70,11 @@ extension Interpreter {
         case (.tuple(let x), .tuple(let y)): return try sequencesEqual(x, y)
         case (.dict(let x), .dict(let y)):
             guard x.count == y.count else { return false }
+            reprDepth += 1
+            defer { reprDepth -= 1 }
+            if reprDepth > Interpreter.recursionLimit {
+                throw ScriptError(.recursionError, "maximum recursion depth exceeded in comparison")
+            }
             for (k, v) in x.items {
                 guard let other = try y.get(k), try sameOrEqual(v, other) else { return false }
             }

@@ -27,8 +27,12 @@ extension Interpreter {
             guard MemoryBudget.allows(bytes: a.utf8.count + b.utf8.count) else { throw ScriptError(.memoryError, "") }
             return .str(a + b)
         case (.str(let a), _) where op == .modulo: return .str(try percentFormat(a, right))
-        case (.list(let a), .list(let b)) where op == .add: return .list(ListObject(a.items + b.items))
-        case (.tuple(let a), .tuple(let b)) where op == .add: return .tuple(a + b)
+        case (.list(let a), .list(let b)) where op == .add:
+            try checkItems(a.items.count, b.items.count)
+            return .list(ListObject(a.items + b.items))
+        case (.tuple(let a), .tuple(let b)) where op == .add:
+            try checkItems(a.count, b.count)
+            return .tuple(a + b)
         case (.str(let s), .int(let n)) where op == .multiply, (.int(let n), .str(let s)) where op == .multiply:
             if n > 0 && s.utf8.count > 0 && n > Interpreter.maxContainerLength / s.utf8.count {
                 throw ScriptError(.memoryError, "")
@@ -60,6 +64,13 @@ extension Interpreter {
             throw .typeError("can only concatenate list (not \"\(right.typeName)\") to list")
         }
         throw .typeError("unsupported operand type(s) for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'")
+    }
+
+    /// MemoryError when a container of `a + b` values would not fit.
+    func checkItems(_ a: Int, _ b: Int) throws(ScriptError) {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        guard !overflow, total <= Int.max / MemoryLayout<Value>.stride,
+              MemoryBudget.allows(bytes: total * MemoryLayout<Value>.stride) else { throw ScriptError(.memoryError, "") }
     }
 
     func repeated(_ items: [Value], _ n: Int) throws(ScriptError) -> [Value] {

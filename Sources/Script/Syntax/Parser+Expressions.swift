@@ -79,13 +79,23 @@ extension Parser {
     mutating func parseOr(allowStar: Bool) throws(SyntaxError) -> Expr {
         if allowStar && accept(.star) { return .starred(try parseOr(allowStar: false)) }
         var left = try parseAnd()
-        while accept(.or) { left = .or(left, try parseAnd()) }
+        var length = 0
+        while accept(.or) {
+            length += 1
+            if length > Parser.maxChain { throw SyntaxError("too many operators in one expression (the limit is \(Parser.maxChain))", at: current.location) }
+            left = .or(left, try parseAnd())
+        }
         return left
     }
 
     mutating func parseAnd() throws(SyntaxError) -> Expr {
         var left = try parseNot()
-        while accept(.and) { left = .and(left, try parseNot()) }
+        var length = 0
+        while accept(.and) {
+            length += 1
+            if length > Parser.maxChain { throw SyntaxError("too many operators in one expression (the limit is \(Parser.maxChain))", at: current.location) }
+            left = .and(left, try parseNot())
+        }
         return left
     }
 
@@ -146,7 +156,14 @@ extension Parser {
         guard level < Parser.binaryLevels.count else { return try parseFactor() }
         let ops = Parser.binaryLevels[level]
         var left = try parseBinaryLevel(level + 1)
+        var length = 0
         while case .punct(let p) = kind, let entry = ops.first(where: { $0.punct == p }) {
+            // A chain `a + b + c ...` nests one level per operator; evaluating (and freeing) a
+            // nest that deep recurses, so its length is bounded as nesting is.
+            length += 1
+            if length > Parser.maxChain {
+                throw SyntaxError("too many operators in one expression (the limit is \(Parser.maxChain))", at: current.location)
+            }
             advance()
             left = .binary(entry.op, left, try parseBinaryLevel(level + 1))
         }

@@ -2,6 +2,8 @@
 /// exhaust the stack: past `maxDepth` the parser reports an error instead of recursing.
 struct Parser {
     static let maxDepth = 200
+    /// The most operators one chain (`1 + 1 + ...`) may hold.
+    static let maxChain = 5_000
 
     let tokens: [Token]
     var index = 0

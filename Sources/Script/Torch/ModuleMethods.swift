@@ -14,6 +14,7 @@ enum ModuleMethods {
         case "named_parameters":
             return .list(ListObject(module.namedParameters().map { .tuple([.str($0.name), interpreter.wrap($0.tensor)]) }))
         case "state_dict":
+            guard !module.containsCycle else { throw ScriptError(.recursionError, "maximum recursion depth exceeded") }
             let dict = DictObject()
             for (name, tensor) in module.stateDict() { try dict.set(.str(name), interpreter.wrap(tensor)) }
             return .dict(dict)
@@ -32,9 +33,11 @@ enum ModuleMethods {
             let result = try tensorCall { () throws(TensorError) in try module.loadStateDict(entries, strict: strict) }
             return .object(IncompatibleKeysObject(result))
         case "train":
+            guard !module.containsCycle else { throw ScriptError(.recursionError, "maximum recursion depth exceeded") }
             module.train(try interpreter.boolArgument(a.value(0, "mode"), default: true))
             return receiver
         case "eval":
+            guard !module.containsCycle else { throw ScriptError(.recursionError, "maximum recursion depth exceeded") }
             module.eval()
             return receiver
         case "zero_grad":

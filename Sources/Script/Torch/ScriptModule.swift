@@ -107,6 +107,7 @@ final class ModuleBase: LibraryBase {
                       interpreter: Interpreter) throws(ScriptError) -> Bool {
         let module = try state(instance)
         if name == "training" {
+            guard !module.containsCycle else { throw ScriptError(.recursionError, "maximum recursion depth exceeded") }
             module.train(try interpreter.truth(value))
             return true
         }
@@ -139,7 +140,11 @@ final class ModuleBase: LibraryBase {
     }
 
     func repr(_ instance: InstanceObject, interpreter: Interpreter) throws(ScriptError) -> String? {
-        try state(instance).description
+        let module = try state(instance)
+        guard !module.containsCycle else {
+            throw ScriptError(.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+        }
+        return module.description
     }
 
     func attributeNames(_ instance: InstanceObject) -> [String] {

@@ -31,21 +31,48 @@ extension Module {
     /// Nil: the module only takes the general `forward`.
     public func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? { nil }
 
-    /// Every parameter with its dotted name, depth first (`named_parameters()`).
+    /// Every parameter with its dotted name, depth first (`named_parameters()`): each module
+    /// and each parameter once, as PyTorch's memo makes it (a module stored in itself too).
     public func namedParameters() -> [(name: String, tensor: Tensor)] {
-        var result = ownParameters
-        for (name, child) in children {
-            result += child.namedParameters().map { (name + "." + $0.name, $0.tensor) }
+        var modules = Set<ObjectIdentifier>()
+        var tensors = Set<ObjectIdentifier>()
+        var result: [(name: String, tensor: Tensor)] = []
+        var pending: [(prefix: String, module: any Module)] = [("", self)]
+        while !pending.isEmpty {
+            let (prefix, module) = pending.removeFirst()
+            guard modules.insert(ObjectIdentifier(module)).inserted else { continue }
+            for (name, tensor) in module.ownParameters where tensors.insert(ObjectIdentifier(tensor)).inserted {
+                result.append((prefix + name, tensor))
+            }
+            pending.insert(contentsOf: module.children.map { (prefix + $0.name + ".", $0.module) }, at: 0)
         }
         return result
+    }
+
+    /// Whether the module is among its own descendants (stored in itself, or in a child): the
+    /// walks PyTorch does without a memo (`state_dict()`, printing, `train()`) then recurse
+    /// without end, and Recur raises the `RecursionError` PyTorch ends with.
+    public var containsCycle: Bool {
+        var onPath = Set<ObjectIdentifier>()
+        func visit(_ module: any Module) -> Bool {
+            guard onPath.insert(ObjectIdentifier(module)).inserted else { return true }
+            defer { onPath.remove(ObjectIdentifier(module)) }
+            return module.children.contains { visit($0.module) }
+        }
+        return visit(self)
     }
 
     /// Every parameter (`parameters()`).
     public func parameters() -> [Tensor] { namedParameters().map(\.tensor) }
 
-    /// Detached parameter values by name (`state_dict()`).
+    /// Detached parameter values by name (`state_dict()`): a parameter shared by two modules
+    /// appears under both names, as in PyTorch. The caller checks `containsCycle` first.
     public func stateDict() -> [(name: String, tensor: Tensor)] {
-        namedParameters().map { ($0.name, $0.tensor.detach()) }
+        var result = ownParameters.map { ($0.name, $0.tensor.detach()) }
+        for (name, child) in children {
+            result += child.stateDict().map { (name + "." + $0.0, $0.1) }
+        }
+        return result
     }
 
     /// Copies values into the parameters by name (`load_state_dict(state_dict, strict=True)`).
