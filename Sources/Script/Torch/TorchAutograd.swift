@@ -1,6 +1,6 @@
 import Tensors
 
-/// Fills `torch.autograd`: the `Variable` wrapper of old tutorials.
+/// Fills `torch.autograd`: the `Variable` wrapper of old tutorials and `grad`.
 enum TorchAutograd {
     static let volatileWarning = "volatile was removed and now has no effect. Use `with torch.no_grad():` instead."
 
@@ -10,6 +10,68 @@ enum TorchAutograd {
             try makeVariable(a, interpreter)
         }
         module.namespace["Variable"] = .builtin(variable)
+        module.namespace["grad"] = .builtin(BuiltinFunction(
+            "grad", signature: "torch.autograd.grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None, materialize_grads=False)",
+            doc: "The gradients of outputs with respect to inputs, as a tuple; no tensor's .grad changes.") { interpreter, a throws(ScriptError) in
+            try gradients(a, interpreter)
+        })
+    }
+
+    static let gradParameters = ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "only_inputs",
+                                 "allow_unused", "is_grads_batched", "materialize_grads"]
+
+    /// `torch.autograd.grad`: one backward pass per output into parked gradients.
+    private static func gradients(_ a: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Value {
+        try a.expect("grad", 0...gradParameters.count, keywords: gradParameters)
+        func argument(_ name: String) -> Value? {
+            guard let position = gradParameters.firstIndex(of: name) else { return nil }
+            return a.value(position, name).flatMap { $0.isNone ? nil : $0 }
+        }
+        func tensors(_ value: Value) throws(ScriptError) -> [Tensor] {
+            if case .object(let object) = value, let tensor = object as? Tensor { return [tensor] }
+            return try interpreter.iterate(value).map { (v) throws(ScriptError) in try interpreter.tensor(v) }
+        }
+        guard let outputsValue = argument("outputs"), let inputsValue = argument("inputs") else {
+            throw .typeError("grad() missing 2 required positional arguments: 'outputs' and 'inputs'")
+        }
+        if try interpreter.boolArgument(argument("create_graph"), default: false) {
+            throw ScriptError(.notImplementedError, "torch.autograd.grad(create_graph=True) is not provided by Recur: gradients are computed without a graph of their own")
+        }
+        if try interpreter.boolArgument(argument("is_grads_batched"), default: false) {
+            throw ScriptError(.notImplementedError, "torch.autograd.grad(is_grads_batched=True) is not provided by Recur")
+        }
+        let outputs = try tensors(outputsValue)
+        let inputs = try tensors(inputsValue)
+        var seeds: [Tensor?] = []
+        if let given = argument("grad_outputs") {
+            if case .object(let object) = given, let tensor = object as? Tensor {
+                seeds = [tensor]
+            } else {
+                seeds = try interpreter.iterate(given).map { (v) throws(ScriptError) in v.isNone ? nil : try interpreter.tensor(v) }
+            }
+            guard seeds.count == outputs.count else {
+                throw .runtimeError("grad requires one grad_output per output: got \(seeds.count) grad_outputs and \(outputs.count) outputs")
+            }
+        }
+        let retain = try interpreter.boolArgument(argument("retain_graph"), default: false)
+        let grads = try tensorCall { () throws(TensorError) in
+            try Tensor.gradients(of: outputs, seeds: seeds, with: inputs, retainGraph: retain)
+        }
+        let allowUnused = try interpreter.boolArgument(argument("allow_unused"), default: false)
+        let materialize = try interpreter.boolArgument(argument("materialize_grads"), default: false)
+        var results: [Value] = []
+        for (position, grad) in grads.enumerated() {
+            if let grad {
+                results.append(interpreter.wrap(grad))
+            } else if materialize {
+                results.append(interpreter.wrap(inputs[position].zerosLike()))
+            } else if allowUnused {
+                results.append(.none)
+            } else {
+                throw .runtimeError("The differentiated Tensor at index \(position) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+            }
+        }
+        return .tuple(results)
     }
 
     /// `Variable(data, requires_grad, volatile)` as PyTorch 2.x runs it: a new leaf aliasing
