@@ -163,32 +163,7 @@ final class DataLoaderState {
         if let sampler { return try interpreter.makeIterator(sampler) }
         let n = try interpreter.length(dataset)
         guard shuffle else { return ArrayIterator((0..<n).map { .int($0) }) }
-        // RandomSampler: without a generator of its own, a fresh one seeded from the default.
-        let permuter: Generator
-        if let generator {
-            permuter = generator.generator
-        } else {
-            permuter = Generator(seed: UInt64(bitPattern: try Self.drawSeed(interpreter.torch.generator)))
-        }
-        func permutation() throws(ScriptError) -> [Int64] {
-            try tensorCall { () throws(TensorError) in try Tensor.randperm(n, generator: permuter) }.int64s
-        }
-        let order = try permutation()
-        var position = 0
-        var drawnTail = false
-        return ClosureIterator { _ throws(ScriptError) -> Value? in
-            if position < order.count {
-                defer { position += 1 }
-                return .int(Int(order[position]))
-            }
-            // RandomSampler ends with `randperm(n)[:num_samples % n]`: an empty slice, but the
-            // permutation is still drawn from the generator once the epoch runs out.
-            if !drawnTail {
-                drawnTail = true
-                _ = try permutation()
-            }
-            return nil
-        }
+        return try DataSamplers.randomOrder(n, count: n, generator: generator, interpreter)
     }
 
     /// `torch.empty((), dtype=torch.int64).random_(generator=g).item()`.

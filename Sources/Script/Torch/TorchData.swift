@@ -39,12 +39,7 @@ enum TorchData {
                 },
             ])
             subset = TorchData.makeClass("Subset", bases: [dataset], module: "torch.utils.data.dataset", [
-                "__init__": { _, a throws(ScriptError) in
-                    let (instance, values) = try TorchData.receiver(a, "Subset.__init__", 2, names: ["dataset", "indices"])
-                    instance.attributes["dataset"] = values[0]
-                    instance.attributes["indices"] = values[1]
-                    return .none
-                },
+                "__init__": TorchData.attributeInit("Subset.__init__", ["dataset", "indices"]),
                 "__getitem__": { interpreter, a throws(ScriptError) in
                     let (instance, index) = try TorchData.receiver(a, "__getitem__", 1)
                     let dataset = instance.attributes["dataset"] ?? .none
@@ -87,6 +82,7 @@ enum TorchData {
         for type in [types.dataset, types.iterableDataset, types.tensorDataset, types.subset, types.concatDataset, types.dataLoader] {
             module.namespace[type.name] = .type(type)
         }
+        for type in DataSamplers.classes(interpreter) { module.namespace[type.name] = .type(type) }
         module.namespace["random_split"] = .builtin(BuiltinFunction(
             "random_split", signature: "torch.utils.data.random_split(dataset, lengths, generator=default_generator)",
             doc: "Splits a dataset into non-overlapping Subsets of the given lengths (or fractions), in a random order.") { interpreter, a throws(ScriptError) in
@@ -127,6 +123,28 @@ enum TorchData {
             throw .typeError("\(name)() takes \(count + 1) positional arguments but \(values.count + 1) were given")
         }
         return (instance, values)
+    }
+
+    /// An `__init__` storing its arguments as attributes of the same names; trailing ones
+    /// missing take `defaults`.
+    static func attributeInit(_ qualified: String, _ names: [String], defaults: [String: Value] = [:]) -> BuiltinFunction.Body {
+        { _, a throws(ScriptError) in
+            let (instance, values) = try bind(a, qualified, names, defaults: defaults)
+            for (name, value) in zip(names, values) { instance.attributes[name] = value }
+            return .none
+        }
+    }
+
+    /// The receiver and the values of `names`, positional or keyword, defaults filled in.
+    static func bind(_ a: Arguments, _ qualified: String, _ names: [String],
+                     defaults: [String: Value]) throws(ScriptError) -> (InstanceObject, [Value]) {
+        let given = max(0, a.positional.count - 1)
+        var keywords: [(name: String, value: Value)] = []
+        for (position, name) in names.enumerated() where position >= given {
+            if let value = a.keyword(name) ?? defaults[name] { keywords.append((name, value)) }
+        }
+        for entry in a.keywords where !names.contains(entry.name) { keywords.append(entry) }
+        return try receiver(Arguments(a.positional, keywords: keywords), qualified, names.count, names: names)
     }
 
     private static func tensorDatasetInit(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
