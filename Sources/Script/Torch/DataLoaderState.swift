@@ -123,7 +123,7 @@ final class DataLoaderState {
     func batchCount(_ interpreter: Interpreter) throws(ScriptError) -> Int {
         let samples = try interpreter.length(sampler ?? dataset)
         guard let batchSize else { return samples }
-        return dropLast ? samples / batchSize : (samples + batchSize - 1) / batchSize
+        return samples / batchSize + (dropLast || samples % batchSize == 0 ? 0 : 1)
     }
 
     /// One epoch: `iter(loader)`.
@@ -162,7 +162,7 @@ final class DataLoaderState {
     private func indexIterator(_ interpreter: Interpreter) throws(ScriptError) -> any ValueIterator {
         if let sampler { return try interpreter.makeIterator(sampler) }
         let n = try interpreter.length(dataset)
-        guard shuffle else { return ArrayIterator((0..<n).map { .int($0) }) }
+        guard shuffle else { return DataSamplers.counting(to: n) }
         return try DataSamplers.randomOrder(n, count: n, generator: generator, interpreter)
     }
 

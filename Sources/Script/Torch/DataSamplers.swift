@@ -19,7 +19,7 @@ enum DataSamplers {
             "__iter__": { interpreter, a throws(ScriptError) in
                 let (instance, _) = try TorchData.receiver(a, "__iter__", 0)
                 let n = try interpreter.length(instance.attributes["data_source"] ?? .none)
-                return .object(IteratorObject("range_iterator", ArrayIterator((0..<n).map { .int($0) })))
+                return .object(IteratorObject("range_iterator", counting(to: n)))
             },
             "__len__": { interpreter, a throws(ScriptError) in
                 let (instance, _) = try TorchData.receiver(a, "__len__", 0)
@@ -86,6 +86,16 @@ enum DataSamplers {
             return count
         }
         return try interpreter.length(instance.attributes["data_source"] ?? .none)
+    }
+
+    /// 0, 1, ..., n - 1, made as they are asked for (a dataset's length may be huge).
+    static func counting(to n: Int) -> any ValueIterator {
+        var next = 0
+        return ClosureIterator { _ throws(ScriptError) -> Value? in
+            guard next < n else { return nil }
+            defer { next += 1 }
+            return .int(next)
+        }
     }
 
     static func generatorObject(_ value: Value?) throws(ScriptError) -> TorchGeneratorObject? {

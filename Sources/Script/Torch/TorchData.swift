@@ -170,7 +170,9 @@ enum TorchData {
             if interpreter.typeObject(of: dataset).isSubtype(of: iterable) {
                 throw ScriptError(.assertionError, "ConcatDataset does not support IterableDataset")
             }
-            total += try interpreter.length(dataset)
+            let (sum, overflow) = total.addingReportingOverflow(try interpreter.length(dataset))
+            if overflow { throw ScriptError(.overflowError, "cannot fit 'int' into an index-sized integer") }
+            total = sum
             sizes.append(.int(total))
         }
         instance.attributes["datasets"] = .list(ListObject(datasets))
@@ -213,7 +215,12 @@ enum TorchData {
         } else {
             lengths = try given.map { (v) throws(ScriptError) in try interpreter.indexValue(v) }
         }
-        guard lengths.reduce(0, +) == total, lengths.allSatisfy({ $0 >= 0 }) else {
+        var lengthSum = 0
+        for length in lengths {
+            let (next, overflow) = lengthSum.addingReportingOverflow(length)
+            lengthSum = overflow ? Int.max : next
+        }
+        guard lengthSum == total, lengths.allSatisfy({ $0 >= 0 }) else {
             throw .valueError("Sum of input lengths does not equal the length of the input dataset!")
         }
         let order = try tensorCall { () throws(TensorError) in try Tensor.randperm(total, generator: generator) }.int64s
