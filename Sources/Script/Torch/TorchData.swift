@@ -7,6 +7,7 @@ enum TorchData {
     final class Types {
         let dataset: TypeObject
         let iterableDataset: TypeObject
+        let chainDataset: TypeObject
         let tensorDataset: TypeObject
         let subset: TypeObject
         let concatDataset: TypeObject
@@ -22,7 +23,25 @@ enum TorchData {
                     try interpreter.instantiate(interpreter.torchData.concatDataset, Arguments([.list(ListObject(a.positional))]))
                 },
             ])
-            iterableDataset = TorchData.makeClass("IterableDataset", bases: [dataset], module: "torch.utils.data.dataset", [:])
+            iterableDataset = TorchData.makeClass("IterableDataset", bases: [dataset], module: "torch.utils.data.dataset", [
+                "__add__": { interpreter, a throws(ScriptError) in
+                    try interpreter.instantiate(interpreter.torchData.chainDataset, Arguments([.list(ListObject(a.positional))]))
+                },
+            ])
+            chainDataset = TorchData.makeClass("ChainDataset", bases: [iterableDataset], module: "torch.utils.data.dataset", [
+                "__init__": TorchData.attributeInit("ChainDataset.__init__", ["datasets"]),
+                "__iter__": TorchData.chainIterator,
+                "__len__": { interpreter, a throws(ScriptError) in
+                    let (instance, _) = try TorchData.receiver(a, "__len__", 0)
+                    var total = 0
+                    for dataset in try TorchData.chained(instance, interpreter) {
+                        let (sum, overflow) = total.addingReportingOverflow(try interpreter.length(dataset))
+                        if overflow { throw ScriptError(.overflowError, "cannot fit 'int' into an index-sized integer") }
+                        total = sum
+                    }
+                    return .int(total)
+                },
+            ])
             tensorDataset = TorchData.makeClass("TensorDataset", bases: [dataset], module: "torch.utils.data.dataset", [
                 "__init__": TorchData.tensorDatasetInit,
                 "__getitem__": { interpreter, a throws(ScriptError) in
@@ -79,7 +98,7 @@ enum TorchData {
 
     static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         let types = interpreter.torchData
-        for type in [types.dataset, types.iterableDataset, types.tensorDataset, types.subset, types.concatDataset, types.dataLoader] {
+        for type in [types.dataset, types.iterableDataset, types.chainDataset, types.tensorDataset, types.subset, types.concatDataset, types.dataLoader] {
             module.namespace[type.name] = .type(type)
         }
         for type in DataSamplers.classes(interpreter) { module.namespace[type.name] = .type(type) }
@@ -232,6 +251,35 @@ enum TorchData {
             offset += length
         }
         return .list(ListObject(subsets))
+    }
+
+    /// A ChainDataset's datasets, each checked to be iterable as PyTorch asserts.
+    static func chained(_ instance: InstanceObject, _ interpreter: Interpreter) throws(ScriptError) -> [Value] {
+        let datasets = try interpreter.iterate(instance.attributes["datasets"] ?? .list(ListObject([])))
+        for dataset in datasets where !interpreter.typeObject(of: dataset).isSubtype(of: interpreter.torchData.iterableDataset) {
+            throw ScriptError(.assertionError, "ChainDataset only supports IterableDataset")
+        }
+        return datasets
+    }
+
+    /// `iter(chain)`: each dataset's items in turn, each dataset opened when reached.
+    private static func chainIterator(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+        let (instance, _) = try receiver(a, "__iter__", 0)
+        var pending: [Value]?
+        var current: (any ValueIterator)?
+        let step = ClosureIterator { interpreter throws(ScriptError) -> Value? in
+            if pending == nil { pending = try interpreter.iterate(instance.attributes["datasets"] ?? .list(ListObject([]))) }
+            while true {
+                if let current, let next = try current.next(interpreter: interpreter) { return next }
+                guard let dataset = pending?.first else { return nil }
+                pending?.removeFirst()
+                if !interpreter.typeObject(of: dataset).isSubtype(of: interpreter.torchData.iterableDataset) {
+                    throw ScriptError(.assertionError, "ChainDataset only supports IterableDataset")
+                }
+                current = try interpreter.makeIterator(dataset)
+            }
+        }
+        return .object(IteratorObject("generator", step))
     }
 
     /// `tensor.size(0)`, PyTorch's error for a 0-d tensor included.
