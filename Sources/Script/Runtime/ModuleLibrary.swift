@@ -35,6 +35,9 @@ struct ModuleLibrary {
         library.add("torch.nn.functional") { (i, m) throws(ScriptError) in try TorchFunctional.fill(i, m) }
         library.add("torch.nn.utils") { (i, m) throws(ScriptError) in try TorchFunctional.fillUtils(i, m) }
         library.add("torch.optim") { (i, m) throws(ScriptError) in try TorchFunctional.fillOptim(i, m) }
+        library.add("torch.autograd") { (i, m) throws(ScriptError) in try TorchAutograd.fill(i, m) }
+        library.add("torch.utils") { _, _ throws(ScriptError) in }
+        library.add("torch.utils.data") { (i, m) throws(ScriptError) in try TorchData.fill(i, m) }
         library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
         library.add("safetensors") { _, _ throws(ScriptError) in }
         library.add("safetensors.torch") { (i, m) throws(ScriptError) in try SafetensorsModule.fill(i, m) }

@@ -75,6 +75,22 @@ enum TorchNN {
             if b["weight"] != nil { throw .valueError("CrossEntropyLoss: weight is not supported in Recur") }
             return CrossEntropyLoss(ignoreIndex: Int64(try b.int("ignore_index", i, default: -100)), reduction: try reductionArgument(b))
         }
+        layer("NLLLoss", "ignore_index=-100, reduction='mean'",
+              "Negative log likelihood of log-probabilities (N, C) at class indices (N), as after LogSoftmax. Call it as criterion(input, target).",
+              names: ["weight", "size_average", "ignore_index", "reduce", "reduction"], required: 0) { b, i throws(ScriptError) in
+            if b["weight"] != nil { throw .valueError("NLLLoss: weight is not supported in Recur") }
+            return NLLLoss(ignoreIndex: Int64(try b.int("ignore_index", i, default: -100)), reduction: try reductionArgument(b))
+        }
+        for (name, kind) in [("Softmax", SoftmaxLayer.Kind.softmax), ("LogSoftmax", .logSoftmax)] {
+            layer(name, "dim=None", "Applies \(name == "Softmax" ? "softmax" : "log(softmax)") along dim.",
+                  names: ["dim"], required: 0) { [weak interpreter] b, i throws(ScriptError) in
+                var dim: Int?
+                if let value = b["dim"], !value.isNone { dim = try i.indexValue(value) }
+                return SoftmaxLayer(kind, dim: dim) { message in
+                    interpreter?.warn(message, category: "UserWarning")
+                }
+            }
+        }
         layer("MSELoss", "reduction='mean'", "Mean squared error. Call it as criterion(input, target).",
               names: ["size_average", "reduce", "reduction"], required: 0) { b, _ throws(ScriptError) in
             MSELoss(reduction: try reductionArgument(b))

@@ -11,6 +11,9 @@ final class TorchState {
     var tensorType: TypeObject?
     /// How many `torch.inference_mode()` blocks are running (`is_inference_mode_enabled`).
     var inferenceDepth = 0
+    /// Where a warning was already shown (`file:line: category`): Python's default filter
+    /// shows each warning once per location.
+    var warnedLocations: Set<String> = []
 }
 
 extension Interpreter {

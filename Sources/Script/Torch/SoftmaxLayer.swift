@@ -1,0 +1,61 @@
+import Tensors
+
+/// `nn.Softmax(dim)` and `nn.LogSoftmax(dim)` as layers. Without `dim`, PyTorch's legacy
+/// choice (0 for 0-, 1- and 3-d input, else 1), announced by `onImplicitDim`.
+final class SoftmaxLayer: StatelessModule {
+    enum Kind {
+        case softmax
+        case logSoftmax
+    }
+
+    let kind: Kind
+    let dim: Int?
+    var isTraining = true
+    /// Shows PyTorch's deprecation warning when forward picks the dimension itself.
+    let onImplicitDim: (String) -> Void
+
+    init(_ kind: Kind, dim: Int?, onImplicitDim: @escaping (String) -> Void) {
+        self.kind = kind
+        self.dim = dim
+        self.onImplicitDim = onImplicitDim
+    }
+
+    var typeName: String {
+        switch kind {
+        case .softmax: "Softmax"
+        case .logSoftmax: "LogSoftmax"
+        }
+    }
+
+    var extraRepr: String { "dim=" + (dim.map(String.init) ?? "None") }
+
+    func callAsFunction(_ input: Tensor) throws(TensorError) -> Tensor {
+        let chosen: Int
+        if let dim {
+            chosen = dim
+        } else {
+            chosen = [0, 1, 3].contains(input.rank) ? 0 : 1
+            let function = switch kind {
+            case .softmax: "softmax"
+            case .logSoftmax: "log_softmax"
+            }
+            onImplicitDim("Implicit dimension choice for \(function) has been deprecated. Change the call to include dim=X as an argument.")
+        }
+        switch kind {
+        case .softmax: return try input.softmax(dim: chosen)
+        case .logSoftmax: return try input.logSoftmax(dim: chosen)
+        }
+    }
+
+    func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? {
+        second == nil ? try self(first) : nil
+    }
+
+    func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
+        guard inputs.count == 1 else {
+            if inputs.isEmpty { throw .other(.typeError, "\(typeName).forward() missing 1 required positional argument: 'input'") }
+            throw .other(.typeError, "\(typeName).forward() takes 2 positional arguments but \(inputs.count + 1) were given")
+        }
+        return [try self(inputs[0])]
+    }
+}
