@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// `open()` and file objects, each program run by Recur and by CPython, each in its own new
+/// directory (substituted for `{DIR}`; printed paths are compared with it replaced by `DIR`).
+@Suite struct FileTests {
+    static let programs: [String] = [
+        """
+        with open('{DIR}/a.txt', 'w', encoding='utf-8') as f:
+            print(f.write('Émile\\nZoë\\r\\nlast'))
+            f.writelines(['x\\n', 'y\\n'])
+        print(f.closed)
+        with open('{DIR}/a.txt', encoding='utf-8') as f:
+            print(repr(f.read()))
+        print(open('{DIR}/a.txt', encoding='utf-8').read().strip().split('\\n'))
+        """,
+        """
+        f = open('{DIR}/b.txt', 'w')
+        f.write('one\\ntwo\\n\\nthree')
+        f.close()
+        f = open('{DIR}/b.txt')
+        print(repr(f.readline()), repr(f.readline(2)), repr(f.readline()), repr(f.read(3)), repr(f.read()), repr(f.read()))
+        f.close()
+        print(open('{DIR}/b.txt').readlines())
+        print(open('{DIR}/b.txt').readlines(5))
+        for i, line in enumerate(open('{DIR}/b.txt')):
+            print(i, repr(line))
+        print([l.rstrip() for l in open('{DIR}/b.txt', 'r')])
+        """,
+        """
+        open('{DIR}/c.txt', 'w').write('a\\n')
+        with open('{DIR}/c.txt', 'a') as f:
+            f.write('b\\n')
+        print(open('{DIR}/c.txt').read().splitlines())
+        try:
+            open('{DIR}/c.txt', 'x')
+        except FileExistsError as e:
+            print('exists', str(e).replace('{DIR}', 'DIR'))
+        """,
+        """
+        f = open('{DIR}/d.txt', 'w', newline='')
+        f.write('a\\r\\nb\\rc\\nd')
+        f.close()
+        print(repr(open('{DIR}/d.txt').read()))
+        print(open('{DIR}/d.txt', newline='').readlines())
+        print(open('{DIR}/d.txt', newline='\\r\\n').readlines())
+        print(open('{DIR}/d.txt', newline='\\r').readlines())
+        print(open('{DIR}/d.txt', newline='\\n').readlines())
+        g = open('{DIR}/e.txt', 'w', newline='\\r\\n')
+        g.write('x\\ny\\n')
+        g.close()
+        print(repr(open('{DIR}/e.txt', newline='').read()))
+        """,
+        """
+        f = open('{DIR}/f.txt', 'w', encoding='latin-1')
+        f.write('café')
+        f.close()
+        print(open('{DIR}/f.txt', encoding='latin-1').read())
+        print(open('{DIR}/f.txt', encoding='utf-8', errors='replace').read())
+        print(open('{DIR}/f.txt', encoding='utf-8', errors='ignore').read())
+        open('{DIR}/f.txt', encoding='utf-8').read()
+        """,
+        "open('{DIR}/g.txt', 'w', encoding='ascii').write('naïve')",
+        "open('{DIR}/g.txt', 'w', encoding='latin-1').write('a€€b')",
+        "open('{DIR}/g.txt', 'w', encoding='latin-1').write('x😀')",
+        "open('{DIR}/g.txt', 'w', encoding='Latin_1').write('é\\n'); print(open('{DIR}/g.txt', encoding='ascii').read())",
+        "open('{DIR}/h.txt', 'w', encoding='utf-8').write('é'); print(open('{DIR}/h.txt', encoding='UTF8', errors='strict').read(5))",
+        "open('{DIR}/missing.txt')",
+        "open('missing-in-cwd.txt')",
+        "open('{DIR}')",
+        "open('{DIR}', 'w')",
+        "open('{DIR}/no/such/dir.txt', 'w')",
+        """
+        f = open('{DIR}/i.txt', 'w')
+        f.close()
+        f.close()
+        f.write('x')
+        """,
+        """
+        f = open('{DIR}/j.txt', 'w')
+        f.close()
+        f = open('{DIR}/j.txt')
+        f.close()
+        f.read()
+        """,
+        "f = open('{DIR}/k.txt', 'w'); f.write(3)",
+        "open('{DIR}/k.txt', 'rq')",
+        "open('{DIR}/k.txt', 'rw')",
+        "open(3.5)",
+        "open('{DIR}/k.txt', 'w', encoding='klingon')",
+        "open('{DIR}/k.txt', 'w', encoding='utf-8', errors='bogus').write('é')",
+        "open('{DIR}/k.txt', 'w', encoding='ascii', errors='bogus').write('é')",
+        """
+        f = open('{DIR}/l.txt', 'w')
+        print(repr(f).replace('{DIR}', 'DIR'), f.name.replace('{DIR}', 'DIR'), f.mode, f.closed, f.writable(), f.readable())
+        f.close()
+        f = open('{DIR}/l.txt', 'r', encoding='utf-8')
+        print(repr(f).replace('{DIR}', 'DIR'), f.encoding, f.errors)
+        """,
+        """
+        print(isinstance(FileNotFoundError(), OSError), issubclass(IsADirectoryError, OSError), issubclass(UnicodeDecodeError, ValueError))
+        try:
+            open('{DIR}/nothing')
+        except OSError as e:
+            print(type(e).__name__)
+        """,
+    ]
+
+    @Test(arguments: programs.indices)
+    func matchesCPython(_ index: Int) throws {
+        let template = FileTests.programs[index]
+        let python = try Scratch()
+        let expected = try CPython.run(python.substitute(template))
+        let recur = try Scratch()
+        var harness = Harness()
+        let got = harness.runLikePython(recur.substitute(template))
+        #expect(recur.normalise(got) == python.normalise(expected), "program \(index):\n\(template)")
+    }
+}
+
+/// A new directory for one run of a program that writes files.
+struct Scratch {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("recur-files-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func substitute(_ template: String) -> String { template.replacingOccurrences(of: "{DIR}", with: path) }
+
+    func normalise(_ run: CPython.Run) -> CPython.Run {
+        CPython.Run(stdout: run.stdout.replacingOccurrences(of: path, with: "DIR"), error: run.error.replacingOccurrences(of: path, with: "DIR"))
+    }
+}
