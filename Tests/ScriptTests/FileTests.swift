@@ -109,27 +109,7 @@ import Testing
     @Test(arguments: programs.indices)
     func matchesCPython(_ index: Int) throws {
         let template = FileTests.programs[index]
-        let python = try Scratch()
-        let expected = try CPython.run(python.substitute(template))
-        let recur = try Scratch()
-        var harness = Harness()
-        let got = harness.runLikePython(recur.substitute(template))
-        #expect(recur.normalise(got) == python.normalise(expected), "program \(index):\n\(template)")
-    }
-}
-
-/// A new directory for one run of a program that writes files.
-struct Scratch {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("recur-files-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func substitute(_ template: String) -> String { template.replacingOccurrences(of: "{DIR}", with: path) }
-
-    func normalise(_ run: CPython.Run) -> CPython.Run {
-        CPython.Run(stdout: run.stdout.replacingOccurrences(of: path, with: "DIR"), error: run.error.replacingOccurrences(of: path, with: "DIR"))
+        let run = try Scratch.runBoth(template)
+        #expect(run.recur == run.python, "program \(index):\n\(template)")
     }
 }
