@@ -27,6 +27,7 @@ struct ModuleLibrary {
         library.add("os.path") { (interpreter, module) throws(ScriptError) in try PosixPath.fill(interpreter, module) }
         library.add("glob") { (interpreter, module) throws(ScriptError) in try GlobModule.fill(interpreter, module) }
         library.add("collections") { (interpreter, module) throws(ScriptError) in try CollectionsModule.fill(interpreter, module) }
+        library.add("json") { (interpreter, module) throws(ScriptError) in try JSONModule.fill(interpreter, module) }
         library.add("string") { (interpreter, module) throws(ScriptError) in try StringModule.fill(interpreter, module) }
         return library
     }
