@@ -26,6 +26,13 @@ import Testing
         for i, line in enumerate(open('{DIR}/b.txt')):
             print(i, repr(line))
         print([l.rstrip() for l in open('{DIR}/b.txt', 'r')])
+        f = open('{DIR}/b.txt')
+        print(iter(f) is f, repr(next(f)), repr(f.readline()), list(f), next(f, 'end'))
+        with open('{DIR}/p.txt', 'w') as out, open('{DIR}/b.txt') as source:
+            for line in source:
+                print(line.upper(), end='', file=out)
+            print('!', file=out)
+        print(repr(open('{DIR}/p.txt').read()))
         """,
         """
         open('{DIR}/c.txt', 'w').write('a\\n')
@@ -84,6 +91,8 @@ import Testing
         f.read()
         """,
         "f = open('{DIR}/k.txt', 'w'); f.write(3)",
+        "f = open('{DIR}/k.txt', 'w'); f.close(); open('{DIR}/k.txt').close(); g = open('{DIR}/k.txt'); g.close(); next(g)",
+        "f = open('{DIR}/k.txt', 'w'); f.close(); g = open('{DIR}/k.txt'); g.close(); [x for x in g]",
         "open('{DIR}/k.txt', 'rq')",
         "open('{DIR}/k.txt', 'rw')",
         "open(3.5)",

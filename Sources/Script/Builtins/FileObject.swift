@@ -3,7 +3,7 @@ import Glibc
 /// A text file from `open()`: CPython's `TextIOWrapper` (decoding, newline translation,
 /// line iteration, its error texts) over a POSIX descriptor. Paths are relative to the
 /// process's working directory, which is the notebook's directory as under ipykernel.
-final class FileObject: ScriptObject {
+final class FileObject: SelfIterating {
     enum Access { case read, write, append, create }
 
     static let methodNames = ["close", "flush", "read", "readable", "readline", "readlines", "writable", "write", "writelines"]
@@ -292,9 +292,15 @@ final class FileObject: ScriptObject {
         }
     }
 
+    /// A file is its own iterator over lines.
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         _ = try readableText()
-        return LineIterator(self)
+        return self
+    }
+
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let line = try readline()
+        return line.isEmpty ? nil : .str(line)
     }
 
     func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
@@ -303,14 +309,4 @@ final class FileObject: ScriptObject {
     }
 
     func exit(interpreter: Interpreter) throws(ScriptError) { try closeDescriptor() }
-
-    /// `for line in f`: lines until end of file.
-    final class LineIterator: ValueIterator {
-        let file: FileObject
-        init(_ file: FileObject) { self.file = file }
-        func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
-            let line = try file.readline()
-            return line.isEmpty ? nil : .str(line)
-        }
-    }
 }

@@ -85,6 +85,10 @@ protocol ValueIterator: AnyObject {
     func next(interpreter: Interpreter) throws(ScriptError) -> Value?
 }
 
+/// A library object that is its own iterator, as Python's file objects are: `iter(x) is x`
+/// and `next(x)` works.
+protocol SelfIterating: ScriptObject, ValueIterator {}
+
 /// Iterates over a fixed array.
 final class ArrayIterator: ValueIterator {
     let items: [Value]
