@@ -49,6 +49,23 @@ import Testing
         nested['a']['b'] += 2
         print(nested['a']['b'], len(nested), counts.get('zz'), counts.pop('m'), list(counts))
         """,
+        """
+        from collections import OrderedDict as O
+        o = O([('a', 1), ('b', 2), ('c', 3)])
+        o.move_to_end('a')
+        print(o)
+        o.move_to_end('c', last=False)
+        print(o, list(o), list(o.items()), len(o))
+        print(o.popitem(), o.popitem(last=False), o, O(), O(x=1) == O(x=1), O(a=1, b=2) == O(b=2, a=1), O(a=1, b=2) == {'b': 2, 'a': 1})
+        o['z'] = 26
+        del o['b']
+        print(o, o.get('q'), 'z' in o, dict(o), o.copy())
+        for k, v in O(zip('xyz', range(3))).items():
+            print(k, v)
+        """,
+        "from collections import OrderedDict\nOrderedDict(a=1).move_to_end('zz')",
+        "from collections import OrderedDict\nOrderedDict().popitem()",
+        "from collections import OrderedDict\nOrderedDict()['q']",
         "from collections import defaultdict\nd = defaultdict(None)\nd['missing']",
         "from collections import defaultdict\ndefaultdict(3)",
         "from collections import defaultdict\nd = defaultdict(list, a=[1])\ndel d['a']\nprint(d)\ndel d['a']",

@@ -1,4 +1,5 @@
-/// `collections.Counter` and `collections.defaultdict`: a dict with a rule for missing keys.
+/// `collections.Counter`, `defaultdict` and `OrderedDict`: a dict with its own rule for
+/// missing keys, reprs and extra methods.
 /// Dict methods apply to the underlying dict; `isinstance(x, dict)` is False (they are not
 /// dict subclasses in Recur).
 final class CountingDict: ScriptObject {
@@ -7,6 +8,8 @@ final class CountingDict: ScriptObject {
         case counter
         /// Missing keys get the factory's value, stored; a None factory raises KeyError.
         case defaultDict(Value)
+        /// Missing keys raise KeyError; equality between two of them depends on order.
+        case ordered
     }
 
     static let counterMethods = ["elements", "most_common", "subtract", "total", "update", "copy"]
@@ -23,18 +26,26 @@ final class CountingDict: ScriptObject {
         switch kind {
         case .counter: "Counter"
         case .defaultDict: "defaultdict"
+        case .ordered: "OrderedDict"
         }
     }
 
     var isCounter: Bool {
         switch kind {
         case .counter: true
-        case .defaultDict: false
+        case .defaultDict, .ordered: false
+        }
+    }
+
+    var isOrdered: Bool {
+        switch kind {
+        case .ordered: true
+        case .counter, .defaultDict: false
         }
     }
 
     var attributeNames: [String] {
-        let own = isCounter ? CountingDict.counterMethods : ["default_factory", "copy"]
+        let own = isCounter ? CountingDict.counterMethods : isOrdered ? ["copy", "move_to_end", "popitem"] : ["default_factory", "copy"]
         return own + DictMethods.all.keys.sorted()
     }
 
@@ -80,6 +91,10 @@ final class CountingDict: ScriptObject {
             return "Counter(\(try interpreter.repr(.dict(ordered))))"
         case .defaultDict(let factory):
             return "defaultdict(\(try interpreter.repr(factory)), \(try interpreter.repr(.dict(storage))))"
+        case .ordered:
+            // CPython 3.11's form (3.12 prints `OrderedDict({...})`).
+            if storage.count == 0 { return "OrderedDict()" }
+            return "OrderedDict(\(try interpreter.repr(.list(ListObject(storage.items.map { .tuple([$0.0, $0.1]) })))))"
         }
     }
 
@@ -87,7 +102,7 @@ final class CountingDict: ScriptObject {
         if let value = try storage.get(key) { return value }
         switch kind {
         case .counter: return .int(0)
-        case .defaultDict(.none): throw .keyError(key, repr: try interpreter.repr(key))
+        case .defaultDict(.none), .ordered: throw .keyError(key, repr: try interpreter.repr(key))
         case .defaultDict(let factory):
             let value = try interpreter.call(factory, Arguments())
             try storage.set(key, value)
@@ -114,7 +129,13 @@ final class CountingDict: ScriptObject {
         guard op == .equal || op == .notEqual else { return nil }
         switch other {
         case .dict(let d): return try interpreter.compare(op, .dict(storage), .dict(d))
-        case .object(let o as CountingDict): return try interpreter.compare(op, .dict(storage), .dict(o.storage))
+        case .object(let o as CountingDict):
+            let equal = try interpreter.truth(try interpreter.compare(.equal, .dict(storage), .dict(o.storage)))
+            var sameOrder = true
+            if isOrdered && o.isOrdered {
+                for (mine, theirs) in zip(storage.keys, o.storage.keys) where !(try interpreter.equal(mine, theirs)) { sameOrder = false }
+            }
+            return .bool((equal && sameOrder) == (op == .equal))
         default: return nil
         }
     }
@@ -149,6 +170,26 @@ final class CountingDict: ScriptObject {
                 out += Array(repeating: key, count: n)
             }
             return .object(IteratorObject("itertools.chain", ArrayIterator(out)))
+        case "move_to_end" where isOrdered:
+            try a.expect("move_to_end", 1...2, keywords: ["key", "last"])
+            let key = a.value(0, "key") ?? .none
+            let last = try a.value(1, "last").map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? true
+            guard let value = try storage.remove(key) else { throw .keyError(key, repr: try interpreter.repr(key)) }
+            if last {
+                try storage.set(key, value)
+            } else {
+                let rest = storage.items
+                storage.removeAll()
+                try storage.set(key, value)
+                for (k, v) in rest { try storage.set(k, v) }
+            }
+            return Value.none
+        case "popitem" where isOrdered:
+            try a.expect("popitem", 0...1, keywords: ["last"])
+            let last = try a.value(0, "last").map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? true
+            guard let key = last ? storage.keys.last : storage.keys.first else { throw .keyError(.str("dictionary is empty"), repr: "'dictionary is empty'") }
+            let value = try storage.remove(key) ?? .none
+            return .tuple([key, value])
         case "total" where isCounter:
             try a.expect("total", 0...0)
             var sum = Value.int(0)
