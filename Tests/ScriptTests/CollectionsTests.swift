@@ -12,6 +12,7 @@ import Testing
         c.update({'a': 10})
         c.subtract(b=5)
         print(c, c.total(), sorted(c.elements()))
+        print(next(Counter(a=10**12).elements()), list(Counter(a=2, b=0, c=-1, d=1).elements()))
         print(Counter(), Counter(a=2, b=1), Counter({'x': 1, 'y': 3}), bool(Counter()))
         words = 'the cat and the hat and the bat'.split()
         counts = Counter(words)

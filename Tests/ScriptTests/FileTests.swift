@@ -22,7 +22,7 @@ import Testing
         print(repr(f.readline()), repr(f.readline(2)), repr(f.readline()), repr(f.read(3)), repr(f.read()), repr(f.read()))
         f.close()
         print(open('{DIR}/b.txt').readlines())
-        print(open('{DIR}/b.txt').readlines(5))
+        print(open('{DIR}/b.txt').readlines(5), repr(open('{DIR}/b.txt').read(10**6)), repr(open('{DIR}/b.txt').readline(10**6)))
         for i, line in enumerate(open('{DIR}/b.txt')):
             print(i, repr(line))
         print([l.rstrip() for l in open('{DIR}/b.txt', 'r')])

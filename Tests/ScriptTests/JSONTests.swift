@@ -42,6 +42,9 @@ import Testing
         "import json\njson.dumps({'b': 1, 2: 3}, sort_keys=True)",
         "import json\nx = []\nx.append(x)\njson.dumps(x)",
         "import json\njson.loads(3)",
+        "import json\nx = []\nfor i in range(5000):\n    x = [x]\njson.dumps(x)",
+        "import json\njson.loads('[' * 5000 + ']' * 5000)",
+        "import json\njson.loads('{\"a\":' * 5000 + '1' + '}' * 5000)",
         """
         import json
         record = {'vocab': ['a', 'b'], 'hidden': 128, 'lr': 0.001}

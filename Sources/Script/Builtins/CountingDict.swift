@@ -164,12 +164,19 @@ final class CountingDict: ScriptObject {
             return Value.none
         case "elements" where isCounter:
             try a.expect("elements", 0...0)
-            var out: [Value] = []
-            for (key, count) in storage.items {
-                guard case .int(let n) = count, n > 0 else { continue }
-                out += Array(repeating: key, count: n)
-            }
-            return .object(IteratorObject("itertools.chain", ArrayIterator(out)))
+            // Lazy, as CPython's: Counter(a=10**12).elements() must not build a list.
+            var pairs = storage.items.makeIterator()
+            var current: (Value, Int)?
+            return .object(IteratorObject("itertools.chain", ClosureIterator { _ throws(ScriptError) -> Value? in
+                while true {
+                    if let (key, left) = current, left > 0 {
+                        current = (key, left - 1)
+                        return key
+                    }
+                    guard let (key, count) = pairs.next() else { return nil }
+                    if case .int(let n) = count { current = (key, n) } else { current = nil }
+                }
+            }))
         case "move_to_end" where isOrdered:
             try a.expect("move_to_end", 1...2, keywords: ["key", "last"])
             let key = a.value(0, "key") ?? .none

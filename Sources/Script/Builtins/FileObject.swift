@@ -166,7 +166,7 @@ final class FileObject: SelfIterating {
     /// `read(size=-1)`.
     func read(_ size: Int) throws(ScriptError) -> String {
         let text = try readableText()
-        let end = size < 0 ? text.count : min(text.count, position + size)
+        let end = size < 0 || size >= text.count - position ? text.count : position + size
         defer { position = end }
         return FileObject.string(text[position..<end])
     }
@@ -174,7 +174,7 @@ final class FileObject: SelfIterating {
     /// `readline(size=-1)`: up to and including the next line ending under `newline`'s rules.
     func readline(_ size: Int = -1) throws(ScriptError) -> String {
         let text = try readableText()
-        let limit = size < 0 ? text.count : min(text.count, position + size)
+        let limit = size < 0 || size >= text.count - position ? text.count : position + size
         var end = position
         while end < limit {
             let c = text[end]

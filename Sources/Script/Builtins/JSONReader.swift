@@ -40,8 +40,8 @@ struct JSONReader {
                                            ("NaN", .float(.nan)), ("Infinity", .float(.infinity)), ("-Infinity", .float(-.infinity))]
         switch text[position] {
         case "\"": return .str(try parseString())
-        case "{": return try nested { (reader: inout JSONReader) throws(ScriptError) in try reader.parseObject() }
-        case "[": return try nested { (reader: inout JSONReader) throws(ScriptError) in try reader.parseArray() }
+        case "{": return try nested("object") { (reader: inout JSONReader) throws(ScriptError) in try reader.parseObject() }
+        case "[": return try nested("array") { (reader: inout JSONReader) throws(ScriptError) in try reader.parseArray() }
         default:
             for (word, value) in literals where starts(with: word) {
                 position += word.unicodeScalars.count
@@ -52,11 +52,11 @@ struct JSONReader {
     }
 
     /// Containers nest as deep as CPython's recursion limit allows, then raise its error.
-    private mutating func nested(_ body: (inout JSONReader) throws(ScriptError) -> Value) throws(ScriptError) -> Value {
+    private mutating func nested(_ what: String, _ body: (inout JSONReader) throws(ScriptError) -> Value) throws(ScriptError) -> Value {
         depth += 1
         defer { depth -= 1 }
         if depth > Interpreter.recursionLimit {
-            throw ScriptError(.recursionError, "maximum recursion depth exceeded while decoding a JSON document")
+            throw ScriptError(.recursionError, "maximum recursion depth exceeded while decoding a JSON \(what) from a unicode string")
         }
         return try body(&self)
     }

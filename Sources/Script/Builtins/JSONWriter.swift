@@ -18,7 +18,10 @@ struct JSONWriter {
         switch a.keyword("indent") {
         case nil, .none?: indent = nil
         case .str(let s)?: indent = s
-        case let value?: indent = String(repeating: " ", count: max(0, try interpreter.indexValue(value)))
+        case let value?:
+            let width = try interpreter.indexValue(value)
+            guard width <= 1 << 16 else { throw ScriptError(.memoryError, "json indent of \(width) spaces is larger than Recur writes") }
+            indent = String(repeating: " ", count: max(0, width))
         }
         func flag(_ name: String, _ fallback: Bool) throws(ScriptError) -> Bool {
             try a.keyword(name).map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? fallback
@@ -102,7 +105,10 @@ struct JSONWriter {
         return (inner, itemSeparator + inner, "\n" + String(repeating: indent, count: level))
     }
 
-    private mutating func enter(_ identity: ObjectIdentifier?) throws(ScriptError) {
+    private mutating func enter(_ identity: ObjectIdentifier?, level: Int) throws(ScriptError) {
+        if level >= Interpreter.recursionLimit {
+            throw ScriptError(.recursionError, "maximum recursion depth exceeded while encoding a JSON object")
+        }
         guard let identity else { return }
         if active.contains(identity) { throw .valueError("Circular reference detected") }
         active.append(identity)
@@ -110,7 +116,7 @@ struct JSONWriter {
 
     private mutating func array(_ items: [Value], identity: ObjectIdentifier?, level: Int) throws(ScriptError) -> String {
         if items.isEmpty { return "[]" }
-        try enter(identity)
+        try enter(identity, level: level)
         let (open, separator, close) = layout(level)
         var parts: [String] = []
         for item in items { parts.append(try encode(item, level: level + 1)) }
@@ -120,7 +126,7 @@ struct JSONWriter {
 
     private mutating func object(_ dict: DictObject, level: Int) throws(ScriptError) -> String {
         if dict.count == 0 { return "{}" }
-        try enter(ObjectIdentifier(dict))
+        try enter(ObjectIdentifier(dict), level: level)
         var pairs = dict.items
         if sortKeys {
             let keys = try interpreter.sorted(dict.keys, key: nil, reverse: nil)

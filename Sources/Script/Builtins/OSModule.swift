@@ -71,6 +71,8 @@ enum OSModule {
 
     /// CPython's `os.makedirs`: parents first, a parent that appears meanwhile is fine.
     static func makeDirectories(_ path: String, _ mode: mode_t, existOK: Bool) throws(ScriptError) {
+        // The parents are made recursively: refuse what no file system accepts before recursing.
+        if path.utf8.count >= Int(PATH_MAX) { throw SystemError.make(ENAMETOOLONG, path) }
         var (head, tail) = PosixPath.split(path)
         if tail.isEmpty { (head, tail) = PosixPath.split(head) }
         if !head.isEmpty && !tail.isEmpty && PosixPath.mode(head) == nil {
