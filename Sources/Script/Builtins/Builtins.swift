@@ -125,6 +125,9 @@ extension Interpreter {
                 throw ScriptError(.stdinNotImplementedError, "raw_input was called, but this frontend does not support input requests.")
             }
         }
+        add("open", "open(file, mode='r', encoding=None, errors=None, newline=None)",
+            "Open a text file (relative to the notebook's directory) and return a file object.",
+            { (i, a) throws(ScriptError) in try FileObject.open(i, a) })
         add("repr", "repr(obj, /)", "Return the canonical string representation of the object.") { interpreter, a throws(ScriptError) in
             try a.expect("repr", 1...1)
             return .str(try interpreter.repr(a.positional[0]))

@@ -133,6 +133,8 @@ enum Constructors {
         if let source = arguments.positional.first {
             if case .dict(let other) = source {
                 for (k, v) in other.items { try dict.set(k, v) }
+            } else if case .object(let mapping as CountingDict) = source {
+                for (k, v) in mapping.storage.items { try dict.set(k, v) }
             } else {
                 for pair in try interpreter.iterate(source) {
                     let items = try interpreter.iterate(pair)

@@ -28,8 +28,14 @@ enum ExceptionKind: String, CaseIterable, Sendable {
     case memoryError = "MemoryError"
     case osError = "OSError"
     case fileNotFoundError = "FileNotFoundError"
+    case fileExistsError = "FileExistsError"
+    case isADirectoryError = "IsADirectoryError"
+    case notADirectoryError = "NotADirectoryError"
+    case permissionError = "PermissionError"
     case eofError = "EOFError"
     case unicodeError = "UnicodeError"
+    case unicodeDecodeError = "UnicodeDecodeError"
+    case unicodeEncodeError = "UnicodeEncodeError"
     /// IPython's error for misused magics (`!cmd`, unknown `%magic`).
     case usageError = "UsageError"
     /// IPython's error for `input()` when the frontend has no stdin.
@@ -50,8 +56,9 @@ enum ExceptionKind: String, CaseIterable, Sendable {
         case .stdinNotImplementedError: .notImplementedError
         case .moduleNotFoundError: .importError
         case .indentationError: .syntaxError
-        case .fileNotFoundError: .osError
+        case .fileNotFoundError, .fileExistsError, .isADirectoryError, .notADirectoryError, .permissionError: .osError
         case .unicodeError: .valueError
+        case .unicodeDecodeError, .unicodeEncodeError: .unicodeError
         }
     }
 

@@ -108,8 +108,10 @@ extension Interpreter {
         case .dict(let dict):
             if try dict.remove(key) == nil { throw .keyError(key, repr: try repr(key)) }
             return
+        case .object(let object):
+            if try object.deleteItem(key, interpreter: self) { return }
         case .none, .bool, .int, .float, .str, .tuple, .set, .function, .builtin, .boundMethod, .type, .instance,
-             .module, .object:
+             .module:
             break
         }
         throw .typeError("'\(container.typeName)' object does not support item deletion")

@@ -54,7 +54,7 @@ extension Interpreter {
                 return result
             }
         case .object(let object):
-            if object is IteratorObject || object is GeneratorObject { return value }
+            if object is IteratorObject || object is GeneratorObject || object is any SelfIterating { return value }
         case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type,
              .module:
             break
@@ -75,6 +75,7 @@ extension Interpreter {
         case .object(let object):
             if let iterator = object as? IteratorObject { return try iterator.next(interpreter: self) }
             if let generator = object as? GeneratorObject { return try generator.next(interpreter: self) }
+            if let iterator = object as? any SelfIterating { return try iterator.next(interpreter: self) }
         case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type,
              .module:
             break

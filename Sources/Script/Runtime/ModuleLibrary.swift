@@ -23,6 +23,12 @@ struct ModuleLibrary {
         library.add("time") { (interpreter, module) throws(ScriptError) in try StandardModules.time(interpreter, module) }
         library.add("gc") { (interpreter, module) throws(ScriptError) in try StandardModules.gc(interpreter, module) }
         library.add("random") { (interpreter, module) throws(ScriptError) in try RandomModule.fill(interpreter, module) }
+        library.add("os") { (interpreter, module) throws(ScriptError) in try OSModule.fill(interpreter, module) }
+        library.add("os.path") { (interpreter, module) throws(ScriptError) in try PosixPath.fill(interpreter, module) }
+        library.add("glob") { (interpreter, module) throws(ScriptError) in try GlobModule.fill(interpreter, module) }
+        library.add("collections") { (interpreter, module) throws(ScriptError) in try CollectionsModule.fill(interpreter, module) }
+        library.add("json") { (interpreter, module) throws(ScriptError) in try JSONModule.fill(interpreter, module) }
+        library.add("string") { (interpreter, module) throws(ScriptError) in try StringModule.fill(interpreter, module) }
         return library
     }
 

@@ -18,6 +18,8 @@ protocol ScriptObject: AnyObject {
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)?
     func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value?
     func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool
+    /// `del obj[key]`; false when unsupported.
+    func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool
     func length(interpreter: Interpreter) throws(ScriptError) -> Int?
     /// `self op other` (or `other op self` when `reflected`); nil when unsupported.
     func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value?
@@ -63,6 +65,7 @@ extension ScriptObject {
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { nil }
     func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
     func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
+    func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
     func length(interpreter: Interpreter) throws(ScriptError) -> Int? { nil }
     func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
     func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
@@ -81,6 +84,10 @@ extension ScriptObject {
 protocol ValueIterator: AnyObject {
     func next(interpreter: Interpreter) throws(ScriptError) -> Value?
 }
+
+/// A library object that is its own iterator, as Python's file objects are: `iter(x) is x`
+/// and `next(x)` works.
+protocol SelfIterating: ScriptObject, ValueIterator {}
 
 /// Iterates over a fixed array.
 final class ArrayIterator: ValueIterator {

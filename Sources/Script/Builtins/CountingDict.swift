@@ -1,0 +1,239 @@
+/// `collections.Counter`, `defaultdict` and `OrderedDict`: a dict with its own rule for
+/// missing keys, reprs and extra methods.
+/// Dict methods apply to the underlying dict; `isinstance(x, dict)` is False (they are not
+/// dict subclasses in Recur).
+final class CountingDict: ScriptObject {
+    enum Kind {
+        /// Missing keys count 0 and are not stored.
+        case counter
+        /// Missing keys get the factory's value, stored; a None factory raises KeyError.
+        case defaultDict(Value)
+        /// Missing keys raise KeyError; equality between two of them depends on order.
+        case ordered
+    }
+
+    static let counterMethods = ["elements", "most_common", "subtract", "total", "update", "copy"]
+
+    let kind: Kind
+    let storage: DictObject
+
+    init(_ kind: Kind, _ storage: DictObject = DictObject()) {
+        self.kind = kind
+        self.storage = storage
+    }
+
+    var typeName: String {
+        switch kind {
+        case .counter: "Counter"
+        case .defaultDict: "defaultdict"
+        case .ordered: "OrderedDict"
+        }
+    }
+
+    var isCounter: Bool {
+        switch kind {
+        case .counter: true
+        case .defaultDict, .ordered: false
+        }
+    }
+
+    var isOrdered: Bool {
+        switch kind {
+        case .ordered: true
+        case .counter, .defaultDict: false
+        }
+    }
+
+    var attributeNames: [String] {
+        let own = isCounter ? CountingDict.counterMethods : isOrdered ? ["copy", "move_to_end", "popitem"] : ["default_factory", "copy"]
+        return own + DictMethods.all.keys.sorted()
+    }
+
+    private func countOf(_ key: Value) throws(ScriptError) -> Value { try storage.get(key) ?? .int(0) }
+
+    /// `Counter(iterable)`, `update` (`sign` 1) and `subtract` (`sign` -1): CPython's arithmetic.
+    func add(_ a: Arguments, sign: Int, _ interpreter: Interpreter) throws(ScriptError) {
+        var pairs: [(Value, Value)] = []
+        if let source = a.positional.first {
+            switch source {
+            case .dict(let d): pairs = d.items
+            case .object(let object as CountingDict): pairs = object.storage.items
+            case .none: break
+            default:
+                for element in try interpreter.iterate(source) {
+                    try storage.set(element, try interpreter.binary(sign > 0 ? .add : .subtract, countOf(element), .int(1)))
+                }
+            }
+        }
+        pairs += a.keywords.map { (Value.str($0.name), $0.value) }
+        for (key, count) in pairs {
+            let updated = sign > 0 ? try interpreter.binary(.add, count, countOf(key))
+                                   : try interpreter.binary(.subtract, countOf(key), count)
+            try storage.set(key, updated)
+        }
+    }
+
+    /// `(element, count)` pairs, largest count first, ties in insertion order.
+    func mostCommon(_ interpreter: Interpreter) throws(ScriptError) -> [Value] {
+        let count = BuiltinFunction("count") { _, a throws(ScriptError) in
+            guard case .tuple(let pair)? = a.positional.first, pair.count == 2 else { return .none }
+            return pair[1]
+        }
+        return try interpreter.sorted(storage.items.map { .tuple([$0.0, $0.1]) }, key: .builtin(count), reverse: .bool(true))
+    }
+
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        switch kind {
+        case .counter:
+            if storage.count == 0 { return "Counter()" }
+            let ordered = DictObject()
+            for case .tuple(let pair) in try mostCommon(interpreter) where pair.count == 2 { try ordered.set(pair[0], pair[1]) }
+            return "Counter(\(try interpreter.repr(.dict(ordered))))"
+        case .defaultDict(let factory):
+            return "defaultdict(\(try interpreter.repr(factory)), \(try interpreter.repr(.dict(storage))))"
+        case .ordered:
+            // CPython 3.11's form (3.12 prints `OrderedDict({...})`).
+            if storage.count == 0 { return "OrderedDict()" }
+            return "OrderedDict(\(try interpreter.repr(.list(ListObject(storage.items.map { .tuple([$0.0, $0.1]) })))))"
+        }
+    }
+
+    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if let value = try storage.get(key) { return value }
+        switch kind {
+        case .counter: return .int(0)
+        case .defaultDict(.none), .ordered: throw .keyError(key, repr: try interpreter.repr(key))
+        case .defaultDict(let factory):
+            let value = try interpreter.call(factory, Arguments())
+            try storage.set(key, value)
+            return value
+        }
+    }
+
+    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+        try storage.set(key, value)
+        return true
+    }
+
+    /// `del c[key]`: a Counter ignores a missing key (CPython's `Counter.__delitem__`).
+    func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+        if try storage.remove(key) == nil && !isCounter { throw .keyError(key, repr: try interpreter.repr(key)) }
+        return true
+    }
+
+    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { storage.count }
+    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { storage.count > 0 }
+    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(storage.keys) }
+
+    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard op == .equal || op == .notEqual else { return nil }
+        switch other {
+        case .dict(let d): return try interpreter.compare(op, .dict(storage), .dict(d))
+        case .object(let o as CountingDict):
+            let equal = try interpreter.truth(try interpreter.compare(.equal, .dict(storage), .dict(o.storage)))
+            var sameOrder = true
+            if isOrdered && o.isOrdered {
+                for (mine, theirs) in zip(storage.keys, o.storage.keys) where !(try interpreter.equal(mine, theirs)) { sameOrder = false }
+            }
+            return .bool((equal && sameOrder) == (op == .equal))
+        default: return nil
+        }
+    }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if name == "default_factory", case .defaultDict(let factory) = kind { return factory }
+        guard attributeNames.contains(name) else { return nil }
+        return .builtin(BuiltinFunction(name, signature: "\(typeName).\(name)(...)") { [self] interpreter, a throws(ScriptError) in
+            try self.callMethod(name, a, interpreter: interpreter) ?? .none
+        })
+    }
+
+    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "copy":
+            try a.expect("copy", 0...0)
+            return .object(CountingDict(kind, storage.copy()))
+        case "most_common" where isCounter:
+            try a.expect("most_common", 0...1, keywords: ["n"])
+            let all = try mostCommon(interpreter)
+            guard let n = a.value(0, "n"), !n.isNone else { return .list(ListObject(all)) }
+            return .list(ListObject(Array(all.prefix(max(0, try interpreter.indexValue(n))))))
+        case "update" where isCounter, "subtract" where isCounter:
+            try a.expect(name, 0...1, keywords: a.keywords.map(\.name))
+            try add(a, sign: name == "update" ? 1 : -1, interpreter)
+            return Value.none
+        case "elements" where isCounter:
+            try a.expect("elements", 0...0)
+            // Lazy, as CPython's: Counter(a=10**12).elements() must not build a list.
+            var pairs = storage.items.makeIterator()
+            var current: (Value, Int)?
+            return .object(IteratorObject("itertools.chain", ClosureIterator { _ throws(ScriptError) -> Value? in
+                while true {
+                    if let (key, left) = current, left > 0 {
+                        current = (key, left - 1)
+                        return key
+                    }
+                    guard let (key, count) = pairs.next() else { return nil }
+                    if case .int(let n) = count { current = (key, n) } else { current = nil }
+                }
+            }))
+        case "move_to_end" where isOrdered:
+            try a.expect("move_to_end", 1...2, keywords: ["key", "last"])
+            let key = a.value(0, "key") ?? .none
+            let last = try a.value(1, "last").map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? true
+            guard let value = try storage.remove(key) else { throw .keyError(key, repr: try interpreter.repr(key)) }
+            if last {
+                try storage.set(key, value)
+            } else {
+                let rest = storage.items
+                storage.removeAll()
+                try storage.set(key, value)
+                for (k, v) in rest { try storage.set(k, v) }
+            }
+            return Value.none
+        case "popitem" where isOrdered:
+            try a.expect("popitem", 0...1, keywords: ["last"])
+            let last = try a.value(0, "last").map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? true
+            guard let key = last ? storage.keys.last : storage.keys.first else { throw .keyError(.str("dictionary is empty"), repr: "'dictionary is empty'") }
+            let value = try storage.remove(key) ?? .none
+            return .tuple([key, value])
+        case "total" where isCounter:
+            try a.expect("total", 0...0)
+            var sum = Value.int(0)
+            for value in storage.values { sum = try interpreter.binary(.add, sum, value) }
+            return sum
+        default:
+            guard let method = DictMethods.all[name]?.methodBody else { return nil }
+            return try method(interpreter, .dict(storage), a)
+        }
+    }
+
+    /// Counter's `+ - | &`: CPython's rules, keeping only positive counts.
+    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard isCounter, case .object(let o as CountingDict) = other, o.isCounter, !reflected else { return nil }
+        func positive(_ v: Value) throws(ScriptError) -> Bool { try interpreter.truth(try interpreter.compare(.greater, v, .int(0))) }
+        let result = CountingDict(.counter)
+        for (key, count) in storage.items {
+            let theirs = try o.countOf(key)
+            let combined: Value
+            switch op {
+            case .add: combined = try interpreter.binary(.add, count, theirs)
+            case .subtract: combined = try interpreter.binary(.subtract, count, theirs)
+            case .bitOr: combined = try interpreter.truth(try interpreter.compare(.less, count, theirs)) ? theirs : count
+            case .bitAnd: combined = try interpreter.truth(try interpreter.compare(.less, count, theirs)) ? count : theirs
+            case .multiply, .divide, .floorDivide, .modulo, .power, .matmul, .bitXor, .shiftLeft, .shiftRight: return nil
+            }
+            if try positive(combined) { try result.storage.set(key, combined) }
+        }
+        for (key, count) in o.storage.items where try storage.get(key) == nil && op != .bitAnd {
+            if op == .subtract {
+                if try interpreter.truth(try interpreter.compare(.less, count, .int(0))) {
+                    try result.storage.set(key, try interpreter.binary(.subtract, .int(0), count))
+                }
+            } else if try positive(count) {
+                try result.storage.set(key, count)
+            }
+        }
+        return .object(result)
+    }
+}
