@@ -32,6 +32,18 @@ extension BuiltinFunctions {
             if a.positional.count == 3 { return a.positional[2] }
             return try interpreter.attribute(a.positional[0], name)
         }
+        add("delattr", "delattr(obj, name, /)", "Delete the named attribute from the object.") { interpreter, a throws(ScriptError) in
+            try a.expect("delattr", 2...2)
+            try interpreter.deleteAttribute(a.positional[0], try a.positional[1].asString("attribute name"))
+            return .none
+        }
+        add("vars", "vars(object)", "The __dict__ attribute of an object.") { interpreter, a throws(ScriptError) in
+            try a.expect("vars", 1...1)
+            guard let dict = try interpreter.attributeIfPresent(a.positional[0], "__dict__") else {
+                throw .typeError("vars() argument must have __dict__ attribute")
+            }
+            return dict
+        }
         add("setattr", "setattr(obj, name, value, /)", "Set the named attribute on the object.") { interpreter, a throws(ScriptError) in
             try a.expect("setattr", 3...3)
             try interpreter.setAttribute(a.positional[0], try a.positional[1].asString("attribute name"), a.positional[2])

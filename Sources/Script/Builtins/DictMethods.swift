@@ -27,6 +27,13 @@ enum DictMethods {
             if a.positional.count > 1 { return a.positional[1] }
             throw .keyError(a.positional[0], repr: try interpreter.repr(a.positional[0]))
         }
+        add("popitem") { _, d, a throws(ScriptError) in
+            try a.expect("popitem", 0...0)
+            guard let key = d.keys.last, let value = try d.remove(key) else {
+                throw .keyError(.str("popitem(): dictionary is empty"), repr: "'popitem(): dictionary is empty'")
+            }
+            return .tuple([key, value])
+        }
         add("setdefault") { _, d, a throws(ScriptError) in
             try a.expect("setdefault", 1...2)
             if let value = try d.get(a.positional[0]) { return value }
@@ -72,6 +79,14 @@ enum SetMethods {
             try a.expect("set.remove", 1...1)
             if try s.storage.remove(a.positional[0]) == nil { throw .keyError(a.positional[0], repr: try interpreter.repr(a.positional[0])) }
             return .none
+        }
+        add("pop") { _, s, a throws(ScriptError) in
+            try a.expect("set.pop", 0...0)
+            guard let item = s.storage.keys.first else {
+                throw .keyError(.str("pop from an empty set"), repr: "'pop from an empty set'")
+            }
+            _ = try s.storage.remove(item)
+            return item
         }
         add("discard") { _, s, a throws(ScriptError) in
             try a.expect("set.discard", 1...1)

@@ -92,27 +92,6 @@ final class PythonRandom {
 
     /// Python's `hash(float)`, which `seed` uses for float seeds.
     static func hash(_ value: Double) -> Int64 {
-        let bits = 61, modulus: UInt64 = (1 << 61) - 1
-        if value.isInfinite { return value > 0 ? 314_159 : -314_159 }
-        if value.isNaN { return 0 }
-        if value == 0 { return 0 }
-        // frexp: |value| = m * 2^e with m in [0.5, 1).
-        var m = value.magnitude.significand / 2
-        var e = Int(value.exponent) + 1
-        let sign: Int64 = value < 0 ? -1 : 1
-        var x: UInt64 = 0
-        while m != 0 {
-            x = ((x << 28) & modulus) | x >> UInt64(bits - 28)
-            m *= 268_435_456.0
-            e -= 28
-            let y = UInt64(m)
-            m -= Double(y)
-            x += y
-            if x >= modulus { x -= modulus }
-        }
-        e = e >= 0 ? e % bits : bits - 1 - ((-1 - e) % bits)
-        x = ((x << UInt64(e)) & modulus) | x >> UInt64(bits - e)
-        let result = Int64(x) * sign
-        return result == -1 ? -2 : result
+        Int64(HashKey.pythonHash(double: value))
     }
 }

@@ -83,6 +83,41 @@ enum StandardModules {
             try a.expect("pow", 2...2)
             return .float(Glibc.pow(try number(interpreter, a.positional[0]), try number(interpreter, a.positional[1])))
         })
+        module.namespace["factorial"] = .builtin(BuiltinFunction("factorial", signature: "math.factorial(n, /)") { interpreter, a throws(ScriptError) in
+            try a.expect("factorial", 1...1)
+            guard case .int(let n) = a.positional[0] else {
+                if a.positional[0].bigInteger != nil { throw ScriptError(.overflowError, "factorial() argument should not exceed 9223372036854775807") }
+                throw .typeError("'\(a.positional[0].typeName)' object cannot be interpreted as an integer")
+            }
+            guard n >= 0 else { throw .valueError("factorial() not defined for negative values") }
+            // Bounded like every big int (about 2**26 bits).
+            guard n <= 2_000_000 else { throw ScriptError(.memoryError, "") }
+            var result = BigInteger(1)
+            var i = 2
+            while i <= n {
+                result = result * BigInteger(i)
+                if i & 0xFFF == 0 { try interpreter.checkInterrupt() }
+                i += 1
+            }
+            return .integer(result)
+        })
+        module.namespace["gcd"] = .builtin(BuiltinFunction("gcd", signature: "math.gcd(*integers)") { _, a throws(ScriptError) in
+            try a.expect("gcd", 0...Int.max)
+            var result = BigInteger(0)
+            for value in a.positional {
+                guard var b = value.bigInteger?.magnitude else {
+                    throw .typeError("'\(value.typeName)' object cannot be interpreted as an integer")
+                }
+                var x = result
+                while !b.isZero {
+                    let remainder = x.floorDivided(by: b)?.remainder ?? BigInteger(0)
+                    x = b
+                    b = remainder
+                }
+                result = x
+            }
+            return .integer(result)
+        })
         module.namespace["isclose"] = .builtin(BuiltinFunction("isclose") { interpreter, a throws(ScriptError) in
             try a.expect("isclose", 2...2, keywords: ["rel_tol", "abs_tol"])
             let x = try number(interpreter, a.positional[0]), y = try number(interpreter, a.positional[1])

@@ -259,13 +259,18 @@ extension StringMethods {
     static func window(_ interpreter: Interpreter, _ s: String, _ a: Arguments) throws(ScriptError) -> String {
         guard a.positional.count > 1 else { return s }
         let scalars = Array(s.unicodeScalars)
+        let (start, end) = try bounds(interpreter, count: scalars.count, a)
+        return start < end ? String(String.UnicodeScalarView(scalars[start..<end])) : ""
+    }
+
+    /// The optional start and end arguments (positions 1 and 2) clamped as slice bounds.
+    static func bounds(_ interpreter: Interpreter, count: Int, _ a: Arguments) throws(ScriptError) -> (Int, Int) {
         func bound(_ index: Int, _ fallback: Int) throws(ScriptError) -> Int {
             guard index < a.positional.count, !a.positional[index].isNone else { return fallback }
             let i = try interpreter.indexValue(a.positional[index])
-            return i < 0 ? max(0, scalars.count + i) : min(i, scalars.count)
+            return i < 0 ? max(0, count + i) : min(i, count)
         }
-        let start = try bound(1, 0), end = try bound(2, scalars.count)
-        return start < end ? String(String.UnicodeScalarView(scalars[start..<end])) : ""
+        return (try bound(1, 0), try bound(2, count))
     }
 
     /// `find`, `index`, `rfind`, `rindex`, with optional start and end, in code points.
@@ -274,12 +279,7 @@ extension StringMethods {
         try a.expect(name, 1...3)
         let needle = Array(try a.positional[0].asString("must be str").unicodeScalars)
         let scalars = Array(s.unicodeScalars)
-        func bound(_ index: Int, _ fallback: Int) throws(ScriptError) -> Int {
-            guard index < a.positional.count, !a.positional[index].isNone else { return fallback }
-            let i = try interpreter.indexValue(a.positional[index])
-            return i < 0 ? max(0, scalars.count + i) : min(i, scalars.count)
-        }
-        let start = try bound(1, 0), end = try bound(2, scalars.count)
+        let (start, end) = try bounds(interpreter, count: scalars.count, a)
         if end - start >= needle.count {
             let positions = Array(start...(end - needle.count))
             for position in fromEnd ? positions.reversed() : positions

@@ -112,7 +112,12 @@ enum Arithmetic {
             if a < 0 && b != b.rounded() {
                 throw .valueError("math domain error: negative number to a fractional power")
             }
-            return .float(pow(a, b))
+            let result = pow(a, b)
+            // C's ERANGE, as CPython reports it.
+            if result.isInfinite && a.isFinite && b.isFinite {
+                throw ScriptError(.overflowError, "(34, 'Numerical result out of range')")
+            }
+            return .float(result)
         case .matmul, .bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight:
             throw .typeError("unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
         }

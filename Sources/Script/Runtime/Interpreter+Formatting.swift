@@ -202,7 +202,7 @@ extension Interpreter {
                 case "d", "i", "u":
                     out += try str(try integerForPercent(value, type))
                     continue
-                case "s":
+                case "s" where precision == nil:
                     out += try str(value)
                     continue
                 case "r":
