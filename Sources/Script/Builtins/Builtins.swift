@@ -92,7 +92,7 @@ extension Interpreter {
                     return try interpreter.call(attribute, Arguments())
                 }
             case .instance:
-                if let result = try interpreter.instanceUnary("__abs__", a.positional[0]) { return result }
+                if let result = try interpreter.callSpecial(a.positional[0], "__abs__") { return result }
             case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module:
                 break
             }

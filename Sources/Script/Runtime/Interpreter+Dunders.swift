@@ -61,11 +61,6 @@ extension Interpreter {
         return nil
     }
 
-    /// `-x`, `+x`, `~x` and `abs(x)` through `__neg__`, `__pos__`, `__invert__`, `__abs__`.
-    func instanceUnary(_ name: String, _ value: Value) throws(ScriptError) -> Value? {
-        try callSpecial(value, name)
-    }
-
     /// Whether instances of `type` can be dict keys: a class that defines `__eq__` without
     /// `__hash__` has no hash (Python sets `__hash__ = None` for it).
     static func isHashable(_ type: TypeObject) -> Bool {
@@ -88,6 +83,18 @@ extension Interpreter {
         case .none, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
              .module, .object:
             throw .typeError("__hash__ method should return an integer")
+        }
+    }
+}
+
+extension UnaryOp {
+    /// The special method of `-x`, `+x` and `~x` (`not x` asks `__bool__` through truth).
+    var specialMethod: String? {
+        switch self {
+        case .negate: "__neg__"
+        case .plus: "__pos__"
+        case .invert: "__invert__"
+        case .not: nil
         }
     }
 }

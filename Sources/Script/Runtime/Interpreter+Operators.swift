@@ -118,13 +118,7 @@ extension Interpreter {
         case (_, .object(let object)):
             if let result = try object.unary(op, interpreter: self) { return result }
         case (_, .instance):
-            let name = switch op {
-            case .negate: "__neg__"
-            case .plus: "__pos__"
-            case .invert: "__invert__"
-            case .not: "__bool__"
-            }
-            if let result = try instanceUnary(name, value) { return result }
+            if let name = op.specialMethod, let result = try callSpecial(value, name) { return result }
         default: break
         }
         throw .typeError("bad operand type for unary \(op.rawValue): '\(value.typeName)'")

@@ -17,17 +17,6 @@ extension Interpreter {
         }
     }
 
-    /// Whether `value` is an iterator: it has `__next__` (a user class) or is a native iterator.
-    func isIterator(_ value: Value) -> Bool {
-        switch value {
-        case .instance(let instance): return instance.type.lookup("__next__") != nil
-        case .object(let object): return object is IteratorObject || object is GeneratorObject
-        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type,
-             .module:
-            return false
-        }
-    }
-
     /// The iterator behind a value that `__iter__` returned (Python's `iter() returned
     /// non-iterator` check).
     func iteratorReturned(by value: Value) throws(ScriptError) -> any ValueIterator {
