@@ -79,6 +79,11 @@ final class ProcessHost: ScriptHost, @unchecked Sendable {
         StdoutBuffer.flush()
     }
 
+    /// stderr is unbuffered: flushing it leaves stdout's buffer alone, as in CPython.
+    func flush(_ stream: OutputStreamName) {
+        if stream == .stdout { flush() }
+    }
+
     func write(_ text: String, to stream: OutputStreamName) {
         switch stream {
         case .stdout:

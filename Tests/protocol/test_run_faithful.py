@@ -5,6 +5,7 @@ does (a KeyboardInterrupt traceback, then death by SIGINT), checked against pyth
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -67,6 +68,35 @@ def test_a_crash_still_delivers_the_output(tmp_path, signum):
     status, stdout, _ = _signalled(RECUR, tmp_path, signum)
     assert status == -signum
     assert stdout == "line 0\nline 1\nline 2\n"
+
+
+def test_flushing_stderr_leaves_stdout_buffered_as_cpython_does(tmp_path):
+    """`print(..., file=sys.stderr, flush=True)` and `sys.stderr.flush()` flush stderr only:
+    a line printed to a pipe before them stays buffered until the program ends, in CPython
+    and in Recur."""
+    go = tmp_path / "go"
+    path = tmp_path / "program.py"
+    path.write_text(
+        "import os, sys\nprint('early')\nprint('marker', file=sys.stderr, flush=True)\n"
+        f"sys.stderr.flush()\nwhile not os.path.exists({str(go)!r}):\n    pass\nprint('late')\n"
+    )
+    seen = {}
+    # CPython's stdout is block-buffered to a pipe unless PYTHONUNBUFFERED is set.
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    for name, command in (("recur", RECUR), ("python", PYTHON)):
+        process = subprocess.Popen(
+            [*command, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+        )
+        try:
+            assert process.stderr.readline() == b"marker\n"
+            readable_early = bool(select.select([process.stdout], [], [], 0.2)[0])
+            go.touch()
+            stdout, _ = process.communicate(timeout=30)
+        finally:
+            process.kill()
+            go.unlink(missing_ok=True)
+        seen[name] = (readable_early, stdout, process.returncode)
+    assert seen["recur"] == seen["python"] == (False, b"early\nlate\n", 0)
 
 
 def test_flush_true_reaches_a_pipe_at_once(tmp_path):

@@ -36,7 +36,7 @@ enum BuiltinFunctions {
             stream = target.stream
         }
         interpreter.host.write(out, to: stream)
-        if let flush = a.keyword("flush"), try interpreter.truth(flush) { interpreter.host.flush() }
+        if let flush = a.keyword("flush"), try interpreter.truth(flush) { interpreter.host.flush(stream) }
         return .none
     }
 
@@ -196,8 +196,8 @@ final class StreamObject: ScriptObject {
                 return .int(text.unicodeScalars.count)
             })
         case "flush":
-            return .builtin(BuiltinFunction("flush") { interpreter, _ throws(ScriptError) in
-                interpreter.host.flush()
+            return .builtin(BuiltinFunction("flush") { [stream] interpreter, _ throws(ScriptError) in
+                interpreter.host.flush(stream)
                 return .none
             })
         default: return nil

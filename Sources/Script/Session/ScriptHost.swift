@@ -40,11 +40,18 @@ public protocol ScriptHost: AnyObject {
     /// Sends on whatever output the host holds back (`print(..., flush=True)`,
     /// `sys.stdout.flush()`, the end of a cell).
     func flush()
+    /// `print(..., file=stream, flush=True)` and `stream.flush()`: sends on what `stream`
+    /// holds back. CPython flushes that stream only; a host that keeps both streams in one
+    /// ordered queue (a notebook's) may send both.
+    func flush(_ stream: OutputStreamName)
 }
 
 extension ScriptHost {
     /// Hosts that hold nothing back have nothing to flush.
     public func flush() {}
+
+    /// Hosts with one queue flush it whichever stream asks.
+    public func flush(_ stream: OutputStreamName) { flush() }
 
     /// Hosts that end nothing themselves let `SystemExit` end the run.
     public func requestExit(keepKernel: Bool) -> ExitHandling { .raiseSystemExit }
