@@ -65,6 +65,30 @@ def recur_method_names():
     return names
 
 
+def declared_operations():
+    """(name, is_method, is_function) for each TensorOperation in TensorOperations.swift:
+    declared by name in a constructor call, or derived (element-wise functions, in-place
+    forms) as that file derives them."""
+    torch_dir = os.path.join(ROOT, "Sources", "Script", "Torch")
+    source = open(os.path.join(torch_dir, "TensorOperations.swift")).read()
+    names = set(re.findall(r'\b\w*[oO]peration\("(\w+)"', source))
+    names.update(re.findall(r'"(\w+)"', source[source.index('["clamp", "clip"]'):][:30]))
+    elementwise = open(os.path.join(ROOT, "Sources", "Tensors", "Ops", "Tensor+Elementwise.swift")).read()
+    enum = elementwise[elementwise.index("enum ElementwiseFunction"):]
+    enum = enum[:enum.index("var nodeName")]
+    functions = [n for line in re.findall(r"^\s*case (.+)$", enum, re.M) for n in re.split(r",\s*", line.strip())]
+    names.update(functions)
+    names.update(n + "_" for n in functions + ["clamp", "clip"])
+    names.discard("sorted")
+    result = []
+    for name in sorted(names):
+        is_method = hasattr(torch.Tensor, name)
+        is_function = hasattr(torch, name) and not name.endswith("_")
+        if is_method or is_function:
+            result.append((name, is_method, is_function))
+    return result
+
+
 def recur_function_names():
     source = open(os.path.join(ROOT, "Sources", "Script", "Torch", "TorchModule.swift")).read()
     block = source[source.index('for name in ["tanh"'):]
@@ -86,12 +110,20 @@ SAMPLE_ARGUMENTS = {
     "scatter_add": "0, torch.zeros(1, 3, dtype=torch.long), t",
     "scatter_add_": "0, torch.zeros(1, 3, dtype=torch.long), t", "select": "0, 0", "split": "1,",
     "take": "torch.tensor([0]),", "transpose": "0, 1", "unsqueeze": "0,", "view": "6,", "reshape": "6,",
+    "topk": "1,", "cumsum": "0,", "cumprod": "0,", "roll": "1,", "flip": "0,", "repeat": "1, 1",
+    "repeat_interleave": "2,", "mm": "torch.zeros(3, 2),", "bmm": "torch.zeros(1, 3, 2),", "dot": "t[0],",
+    "outer": "t[0],", "new_zeros": "2,", "new_ones": "2,", "new_empty": "2,", "new_full": "(2,), 1",
+    "new_tensor": "[1],", "type_as": "t,", "view_as": "t,", "reshape_as": "t,", "expand_as": "t,",
+    "clamp": "0,", "clamp_": "0,", "clip": "0,", "clip_": "0,",
     "where": "t > 0, t", "softmax": "0,", "log_softmax": "0,", "unbind": "", "stack": "", "cat": "",
 }
 
 
 # torch functions whose arguments differ from the method's.
-FUNCTION_ARGUMENTS = {"permute": "(1, 0),", "reshape": "(6,),"}
+FUNCTION_ARGUMENTS = {"permute": "(1, 0),", "reshape": "(6,),", "flip": "(0,),"}
+
+# torch functions that take no tensor first, with valid arguments.
+FACTORY_ARGUMENTS = {"linspace": "0, 1, 3", "logspace": "0, 1, 3", "einsum": "'ij', t"}
 
 
 def probe(source, t):
@@ -140,7 +172,7 @@ def main():
              "extension TorchSignature {\n",
              "    /// Tensor methods, by name.\n",
              "    static let methods: [String: TorchSignature] = [\n"]
-    for name in sorted(set(recur_method_names())):
+    for name in sorted(set(recur_method_names()) | {n for n, m, _ in declared_operations() if m}):
         attribute = getattr(torch.Tensor, name)
         if inspect.isfunction(attribute):
             parameters = [p for p in inspect.signature(attribute).parameters if p != "self"]
@@ -153,7 +185,7 @@ def main():
         lines.append(entry(name, parameters, messages(f"t.{name}", SAMPLE_ARGUMENTS.get(name), sample), aliases))
     lines.append("    ]\n\n    /// torch functions that take a tensor first, by name.\n")
     lines.append("    static let functions: [String: TorchSignature] = [\n")
-    for name in sorted(set(recur_function_names())):
+    for name in sorted(set(recur_function_names()) | {n for n, _, f in declared_operations() if f}):
         attribute = getattr(torch, name)
         if inspect.isfunction(attribute):
             parameters = list(inspect.signature(attribute).parameters)
@@ -161,8 +193,8 @@ def main():
         else:
             parameters = sorted(functions.get(name, set()))
             aliases = True
-        first = "[t, t], " if name in ("cat", "stack") else "t, "
-        arguments = FUNCTION_ARGUMENTS.get(name) or SAMPLE_ARGUMENTS.get(name)
+        first = "[t, t], " if name in ("cat", "stack") else "" if name in FACTORY_ARGUMENTS else "t, "
+        arguments = FACTORY_ARGUMENTS.get(name) or FUNCTION_ARGUMENTS.get(name) or SAMPLE_ARGUMENTS.get(name)
         bare = template(probe(f"torch.{name}({first}{PROBE}=1)", sample))
         full = template(probe(f"torch.{name}({first}{arguments.rstrip(',')}, {PROBE}=1)", sample)) if arguments else bare
         lines.append(entry(name, parameters, (bare, full), aliases))

@@ -11,7 +11,7 @@ extension Tensor {
         "retain_grad", "scatter", "scatter_", "scatter_add", "scatter_add_", "select", "sigmoid", "size",
         "softmax", "split", "sqrt", "squeeze", "storage_offset", "stride", "sub", "sub_", "sum", "t", "take",
         "tanh", "to", "tolist", "transpose", "unbind", "unsqueeze", "view", "where", "zero_",
-    ] + randomMethodNames
+    ] + randomMethodNames + TensorOperation.methodNames
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
@@ -75,7 +75,12 @@ extension Tensor {
             guard let value = a.value(0, "other") else { throw .typeError("\(name)() missing 1 required positional arguments: \"other\"") }
             return try Tensor.operand(value, like: self, interpreter: interpreter)
         }
-        guard let method = TensorMethod.named[name] else { return try randomMethod(name, arguments, interpreter: interpreter) }
+        guard let method = TensorMethod.named[name] else {
+            if let operation = TensorOperation.named[name], operation.isMethod {
+                return try operation.call(self, arguments, interpreter: interpreter, asFunction: false)
+            }
+            return try randomMethod(name, arguments, interpreter: interpreter)
+        }
         let a = try TorchSignature.checked(arguments, method: method)
         switch method {
         case .size:

@@ -177,6 +177,12 @@ enum TorchModule {
                 return try interpreter.callMethod(receiver, name, rest)
             }
         }
+        for operation in TensorOperations.all where operation.isFunction {
+            let signature = operation.forms == .factory ? "\(operation.name)(...)" : "\(operation.name)(input, ...)"
+            add(operation.name, signature, "As PyTorch's torch.\(operation.name).") { interpreter, a throws(ScriptError) in
+                try interpreter.callTensorFunction(operation, a)
+            }
+        }
         add("where", "where(condition, input, other)", "Elements of input where condition holds, else of other.") { interpreter, a throws(ScriptError) in
             try interpreter.torchWhere(a)
         }

@@ -1,8 +1,9 @@
 /// One recorded operation: the tensors it read and how to turn the gradient of its result into
 /// gradients of those tensors. The closure sits next to the forward code of each operation.
 final class GradNode {
-    /// The PyTorch class name of the backward function (`MulBackward0`).
-    let name: String
+    /// The PyTorch class name of the backward function (`MulBackward0`); an operation built
+    /// from another renames its node.
+    var name: String
     /// The operands, in the order the backward closure returns their gradients.
     private(set) var inputs: [Tensor]
     /// The operands' nodes when this node was recorded (PyTorch's edges): an in-place write
