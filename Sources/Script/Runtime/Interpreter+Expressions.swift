@@ -40,7 +40,9 @@ extension Interpreter {
             if case .function(let target) = function, let result = try callDirect(target, arguments, in: scope) {
                 return result
             }
-            return try call(function, try evaluateArguments(arguments, in: scope))
+            let evaluated = try evaluateArguments(arguments, in: scope)
+            if case .builtin(let builtin) = function, builtin.readsCallerScope { callerScope = scope }
+            return try call(function, evaluated)
         case .unary(let op, let operand):
             return try unary(op, try evaluate(operand, in: scope))
         case .binary(let op, let left, let right):

@@ -38,6 +38,9 @@ final class Interpreter {
     /// The workspace's `%shapes` switch once `shapeTracing` has made it (library state is
     /// never removed, so the reference stays valid), read at every layer call.
     var knownShapeTracing: ShapeTracing?
+    /// The scope of the code calling a builtin that reads it (`eval`, `exec`); taken (and
+    /// cleared) by that builtin.
+    var callerScope: Scope?
     /// The cycle collector of the thread the interpreter runs on (set when code starts).
     var collector = CycleCollector.current
 
