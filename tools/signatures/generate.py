@@ -3,7 +3,8 @@
 accepts for every Tensor method and torch function Recur provides, and the TypeError PyTorch
 raises for an unknown keyword.
 
-Run with a Python that has torch installed:
+Run with a Python that has torch installed, after `swift build` (the declared operations
+are read from `recur operations`):
 
     python tools/signatures/generate.py
 
@@ -19,6 +20,7 @@ import ast
 import inspect
 import os
 import re
+import subprocess
 
 import torch
 
@@ -66,26 +68,14 @@ def recur_method_names():
 
 
 def declared_operations():
-    """(name, is_method, is_function) for each TensorOperation in TensorOperations.swift:
-    declared by name in a constructor call, or derived (element-wise functions, in-place
-    forms) as that file derives them."""
-    torch_dir = os.path.join(ROOT, "Sources", "Script", "Torch")
-    source = open(os.path.join(torch_dir, "TensorOperations.swift")).read()
-    names = set(re.findall(r'\b\w*[oO]peration\("(\w+)"', source))
-    names.update(re.findall(r'"(\w+)"', source[source.index('["clamp", "clip"]'):][:30]))
-    elementwise = open(os.path.join(ROOT, "Sources", "Tensors", "Ops", "Tensor+Elementwise.swift")).read()
-    enum = elementwise[elementwise.index("enum ElementwiseFunction"):]
-    enum = enum[:enum.index("var nodeName")]
-    functions = [n for line in re.findall(r"^\s*case (.+)$", enum, re.M) for n in re.split(r",\s*", line.strip())]
-    names.update(functions)
-    names.update(n + "_" for n in functions + ["clamp", "clip"])
-    names.discard("sorted")
+    """(name, is_method, is_function) for each declared TensorOperation, as the built
+    `recur operations` lists them (run `swift build` first)."""
+    recur = os.environ.get("RECUR", os.path.join(ROOT, ".build", "debug", "recur"))
+    listing = subprocess.run([recur, "operations"], capture_output=True, text=True, check=True).stdout
     result = []
-    for name in sorted(names):
-        is_method = hasattr(torch.Tensor, name)
-        is_function = hasattr(torch, name) and not name.endswith("_")
-        if is_method or is_function:
-            result.append((name, is_method, is_function))
+    for line in listing.splitlines():
+        name, method, function = line.split()
+        result.append((name, method == "method", function == "function"))
     return result
 
 
@@ -172,6 +162,7 @@ def main():
              "extension TorchSignature {\n",
              "    /// Tensor methods, by name.\n",
              "    static let methods: [String: TorchSignature] = [\n"]
+    method_parameters = {}
     for name in sorted(set(recur_method_names()) | {n for n, m, _ in declared_operations() if m}):
         attribute = getattr(torch.Tensor, name)
         if inspect.isfunction(attribute):
@@ -182,6 +173,7 @@ def main():
             # docstring's signature line names what the parser accepts.
             parameters = sorted(methods.get(name, set()) | docstring_parameters(attribute))
             aliases = True
+        method_parameters[name] = parameters
         lines.append(entry(name, parameters, messages(f"t.{name}", SAMPLE_ARGUMENTS.get(name), sample), aliases))
     lines.append("    ]\n\n    /// torch functions that take a tensor first, by name.\n")
     lines.append("    static let functions: [String: TorchSignature] = [\n")
@@ -189,6 +181,9 @@ def main():
         attribute = getattr(torch, name)
         if inspect.isfunction(attribute):
             parameters = list(inspect.signature(attribute).parameters)
+            # A function dispatching on its arguments (torch.unique) takes the method's.
+            if parameters == ["args", "kwargs"] and name in method_parameters:
+                parameters = method_parameters[name]
             aliases = False
         else:
             parameters = sorted(functions.get(name, set()))

@@ -24,6 +24,8 @@ extension Tensor {
         case "grad_fn": return self.gradFnName.map { .object(GradFnObject($0)) } ?? Value.none
         case "T": return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.t() })
         case "ndim": return .int(self.rank)
+        case "itemsize": return .int(self.elementSize)
+        case "nbytes": return .int(self.elementSize * self.count)
         case "device": return .object(DeviceObject("cpu"))
         case "is_cuda": return .bool(false)
         case "_base": return self.viewedTensor.map { .object($0) } ?? Value.none
@@ -150,13 +152,21 @@ extension Tensor {
             let o = try other()
             let op: ArithmeticOp = method == .add_ ? .add : method == .sub_ ? .sub : method == .mul_ ? .mul : .div
             _ = try tensorCall { () throws(TensorError) in try self.checkInPlace(writing: o) }
-            let result = try tensorCall { () throws(TensorError) in try self.arithmetic(op, o) }
+            let alpha = try a.keyword("alpha").flatMap { (v) throws(ScriptError) in try interpreter.scalar(v) }
+            let result = try tensorCall { () throws(TensorError) in
+                if let alpha, method == .add_ || method == .sub_ { return try self.addingScaled(o, alpha: alpha, subtract: method == .sub_) }
+                return try self.arithmetic(op, o)
+            }
             guard Tensor.canCast(result.dtype, to: self.dtype) else {
                 throw .runtimeError("result type \(Tensor.typeWord(result.dtype)) can't be cast to the desired output type \(Tensor.typeWord(self.dtype))")
             }
             try tensorCall { () throws(TensorError) in try self.write(result) }
             return .object(self)
         case .max, .min:
+            if case .object(let object)? = a.value(0, "dim"), let other = object as? Tensor {
+                // `torch.max(a, b)`: the element-wise form.
+                return try wrap { () throws(TensorError) in try self.binary(method == .max ? .maximum : .minimum, other) }
+            }
             if let d = try dim() {
                 let keep = try keepDim()
                 let pair = try tensorCall { () throws(TensorError) in
@@ -173,6 +183,12 @@ extension Tensor {
         case .sum, .mean:
             // `dtype=` converts the input first, as PyTorch does.
             let source = try interpreter.dtype(a.keyword("dtype")).map { self.to($0) } ?? self
+            if let given = a.value(0, "dim"), case .tuple = given {
+                return try reduceDims(source, given, mean: method == .mean, keep: try keepDim(), interpreter)
+            }
+            if let given = a.value(0, "dim"), case .list = given {
+                return try reduceDims(source, given, mean: method == .mean, keep: try keepDim(), interpreter)
+            }
             if let d = try dim() {
                 let keep = try keepDim()
                 return try wrap { () throws(TensorError) in
@@ -221,6 +237,9 @@ extension Tensor {
             return try wrap { () throws(TensorError) in try self.expand(dims) }
         case .add, .sub, .mul, .div:
             let o = try other()
+            if method == .add || method == .sub, let alpha = try a.keyword("alpha").flatMap({ (v) throws(ScriptError) in try interpreter.scalar(v) }) {
+                return try wrap { () throws(TensorError) in try self.addingScaled(o, alpha: alpha, subtract: method == .sub) }
+            }
             let op: ArithmeticOp = name == "add" ? .add : name == "sub" ? .sub : name == "mul" ? .mul : .div
             return try wrap { () throws(TensorError) in try self.arithmetic(op, o) }
         case .matmul:
@@ -260,6 +279,17 @@ extension Tensor {
             return .bool(self.equals(try other()))
         }
     }
+}
+
+/// `sum`/`mean` over several dimensions (`x.sum(dim=(0, 1))`), one at a time from the last.
+private func reduceDims(_ source: Tensor, _ given: Value, mean: Bool, keep: Bool, _ interpreter: Interpreter) throws(ScriptError) -> Value {
+    let listed = try interpreter.iterate(given).map { (v) throws(ScriptError) in try interpreter.indexValue(v, container: "dim") }
+    var result = source
+    let dims = try tensorCall { () throws(TensorError) in try source.distinctDims(listed, mean ? "mean" : "sum") }
+    for d in dims.sorted(by: >) {
+        result = try tensorCall { () throws(TensorError) in mean ? try result.mean(dim: d, keepDim: keep) : try result.sum(dim: d, keepDim: keep) }
+    }
+    return .object(result)
 }
 
 /// `torch.return_types.max(values=..., indices=...)`: unpacks as a pair.

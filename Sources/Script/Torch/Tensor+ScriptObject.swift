@@ -119,6 +119,21 @@ extension Tensor: ScriptObject {
             }
             return nil
         }
+        if op == .modulo || op == .floorDivide {
+            let function: BinaryFunction = op == .modulo ? .remainder : .floorDivide
+            let o: Tensor
+            let number = try interpreter.scalar(other) != nil
+            if number {
+                o = try Tensor.operand(other, like: self, interpreter: interpreter)
+            } else if case .object(let object) = other, let t = object as? Tensor {
+                o = t
+            } else {
+                return nil
+            }
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in
+                reflected ? try o.binary(function, self) : try self.binary(function, o, numberOperand: number)
+            })
+        }
         let arithmetic: ArithmeticOp
         switch op {
         case .add: arithmetic = .add

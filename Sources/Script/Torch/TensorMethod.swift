@@ -112,8 +112,8 @@ enum TensorMethod: String, CaseIterable {
         case .pow: ["exponent"]
         case .transpose: ["dim0", "dim1"]
         case .flatten: ["start_dim", "end_dim"]
-        case .add, .sub, .mul, .div, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .equal, .add_, .sub_, .mul_,
-             .div_: ["other"]
+        case .add, .sub, .add_, .sub_: ["other", "alpha"]
+        case .mul, .div, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .equal, .mul_, .div_: ["other"]
         case .allclose: ["other", "rtol", "atol", "equal_nan"]
         case .narrow: ["dim", "start", "length"]
         case .select, .indexSelect, .gather: ["dim", "index"]

@@ -106,3 +106,11 @@ extension Interpreter {
         return try operation.call(try tensor(input), rest, interpreter: self, asFunction: true)
     }
 }
+
+/// The declared operations as the signature generator needs them (`recur operations`).
+public enum TensorOperationCatalog {
+    /// Every declaration: its name, whether it is a Tensor method, whether a torch function.
+    public static var entries: [(name: String, method: Bool, function: Bool)] {
+        TensorOperations.all.map { ($0.name, $0.isMethod, $0.isFunction) }
+    }
+}

@@ -4,7 +4,7 @@ import Tensors
 /// methods are still in `TensorMethod`).
 enum TensorOperations {
     static let all: [TensorOperation] = ordering + cumulative + statistics + elementwise + reordering + products
-        + factories + conversions
+        + factories + conversions + selection
 
     /// The tensor an operation runs on (nil only for factories, which do not call this).
     static func receiver(_ tensor: Tensor?, _ name: String) throws(ScriptError) -> Tensor {

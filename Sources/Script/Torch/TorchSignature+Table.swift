@@ -11,6 +11,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.abs() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.abs() takes no keyword arguments"),
+        "abs_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.abs_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.abs_() takes no keyword arguments"),
         "acos": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.acos() takes no keyword arguments",
@@ -43,10 +47,18 @@ extension TorchSignature {
             keywords: ["dim", "keepdim"], numpyAliases: true,
             unknownKeyword: "argmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "argmax() got an unexpected keyword argument '{keyword}'"),
+        "argmin": TorchSignature(
+            keywords: ["dim", "keepdim"], numpyAliases: true,
+            unknownKeyword: "argmin() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "argmin() got an unexpected keyword argument '{keyword}'"),
         "argsort": TorchSignature(
             keywords: ["descending", "dim", "stable"], numpyAliases: true,
             unknownKeyword: "argsort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n",
             unknownKeywordAlone: "argsort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n"),
+        "argwhere": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.argwhere() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.argwhere() takes no keyword arguments"),
         "asin": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.asin() takes no keyword arguments",
@@ -67,6 +79,10 @@ extension TorchSignature {
             keywords: ["create_graph", "gradient", "inputs", "retain_graph"], numpyAliases: false,
             unknownKeyword: "Tensor.backward() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "Tensor.backward() got an unexpected keyword argument '{keyword}'"),
+        "bincount": TorchSignature(
+            keywords: ["minlength", "weights"], numpyAliases: true,
+            unknownKeyword: "bincount() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "bincount() got an unexpected keyword argument '{keyword}'"),
         "bmm": TorchSignature(
             keywords: ["batch2", "mat2"], numpyAliases: true,
             unknownKeyword: "bmm() got an unexpected keyword argument '{keyword}'",
@@ -127,6 +143,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.cosh_() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.cosh_() takes no keyword arguments"),
+        "count_nonzero": TorchSignature(
+            keywords: ["dim"], numpyAliases: true,
+            unknownKeyword: "count_nonzero() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int dim = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "count_nonzero() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int dim = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
         "cpu": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "cpu() got an unexpected keyword argument '{keyword}'",
@@ -151,6 +171,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.detach() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.detach() takes no keyword arguments"),
+        "diag": TorchSignature(
+            keywords: ["diagonal"], numpyAliases: true,
+            unknownKeyword: "diag() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "diag() got an unexpected keyword argument '{keyword}'"),
         "dim": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.dim() takes no keyword arguments",
@@ -171,6 +195,10 @@ extension TorchSignature {
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "double() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "double() got an unexpected keyword argument '{keyword}'"),
+        "element_size": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.element_size() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.element_size() takes no keyword arguments"),
         "eq": TorchSignature(
             keywords: ["other"], numpyAliases: true,
             unknownKeyword: "eq() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n * (Number other)\n",
@@ -183,6 +211,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.exp() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.exp() takes no keyword arguments"),
+        "exp_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.exp_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.exp_() takes no keyword arguments"),
         "expand": TorchSignature(
             keywords: ["implicit", "size"], numpyAliases: true,
             unknownKeyword: "expand() got an unexpected keyword argument '{keyword}'",
@@ -223,6 +255,22 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.floor_() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.floor_() takes no keyword arguments"),
+        "floor_divide": TorchSignature(
+            keywords: ["other", "out", "value"], numpyAliases: true,
+            unknownKeyword: "floor_divide() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "floor_divide() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "floor_divide_": TorchSignature(
+            keywords: ["other", "value"], numpyAliases: true,
+            unknownKeyword: "floor_divide_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "floor_divide_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "fmod": TorchSignature(
+            keywords: ["divisor", "other"], numpyAliases: true,
+            unknownKeyword: "fmod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "fmod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "fmod_": TorchSignature(
+            keywords: ["divisor", "other"], numpyAliases: true,
+            unknownKeyword: "fmod_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "fmod_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
         "frac": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.frac() takes no keyword arguments",
@@ -263,6 +311,22 @@ extension TorchSignature {
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "is_contiguous() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "is_contiguous() got an unexpected keyword argument '{keyword}'"),
+        "is_floating_point": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.is_floating_point() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.is_floating_point() takes no keyword arguments"),
+        "isfinite": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.isfinite() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.isfinite() takes no keyword arguments"),
+        "isinf": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.isinf() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.isinf() takes no keyword arguments"),
+        "isnan": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.isnan() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.isnan() takes no keyword arguments"),
         "item": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.item() takes no keyword arguments",
@@ -299,10 +363,30 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.log2_() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.log2_() takes no keyword arguments"),
+        "log_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.log_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.log_() takes no keyword arguments"),
         "log_softmax": TorchSignature(
             keywords: ["dim", "dtype"], numpyAliases: true,
             unknownKeyword: "log_softmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "log_softmax() missing 1 required positional arguments: \"dim\""),
+        "logical_and": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "logical_and() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_and() missing 1 required positional arguments: \"other\""),
+        "logical_not": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.logical_not() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.logical_not() takes no keyword arguments"),
+        "logical_or": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "logical_or() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_or() missing 1 required positional arguments: \"other\""),
+        "logical_xor": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "logical_xor() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_xor() missing 1 required positional arguments: \"other\""),
         "long": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "long() got an unexpected keyword argument '{keyword}'",
@@ -319,6 +403,10 @@ extension TorchSignature {
             keywords: ["mask", "value"], numpyAliases: true,
             unknownKeyword: "masked_fill_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor mask, Tensor value)\n * (Tensor mask, Number value)\n",
             unknownKeywordAlone: "masked_fill_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor mask, Tensor value)\n * (Tensor mask, Number value)\n"),
+        "masked_select": TorchSignature(
+            keywords: ["mask"], numpyAliases: true,
+            unknownKeyword: "masked_select() missing 1 required positional arguments: \"mask\"",
+            unknownKeywordAlone: "masked_select() missing 1 required positional arguments: \"mask\""),
         "matmul": TorchSignature(
             keywords: ["other", "tensor2"], numpyAliases: true,
             unknownKeyword: "matmul() got an unexpected keyword argument '{keyword}'",
@@ -327,6 +415,10 @@ extension TorchSignature {
             keywords: ["dim", "keepdim", "other"], numpyAliases: true,
             unknownKeyword: "max() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim, bool keepdim = False)\n",
             unknownKeywordAlone: "max() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim, bool keepdim = False)\n"),
+        "maximum": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "maximum() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "maximum() missing 1 required positional arguments: \"other\""),
         "mean": TorchSignature(
             keywords: ["dim", "dtype", "keepdim"], numpyAliases: true,
             unknownKeyword: "mean() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.dtype dtype = None)\n * (tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None)\n",
@@ -335,6 +427,10 @@ extension TorchSignature {
             keywords: ["dim", "keepdim", "other"], numpyAliases: true,
             unknownKeyword: "min() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim, bool keepdim = False)\n",
             unknownKeywordAlone: "min() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim, bool keepdim = False)\n"),
+        "minimum": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "minimum() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "minimum() missing 1 required positional arguments: \"other\""),
         "mm": TorchSignature(
             keywords: ["mat2"], numpyAliases: true,
             unknownKeyword: "mm() got an unexpected keyword argument '{keyword}'",
@@ -359,6 +455,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.neg() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.neg() takes no keyword arguments"),
+        "neg_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.neg_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.neg_() takes no keyword arguments"),
         "nelement": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.nelement() takes no keyword arguments",
@@ -411,6 +511,10 @@ extension TorchSignature {
             keywords: ["exponent"], numpyAliases: true,
             unknownKeyword: "pow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor exponent)\n * (Number exponent)\n",
             unknownKeywordAlone: "pow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "pow_": TorchSignature(
+            keywords: ["exponent"], numpyAliases: true,
+            unknownKeyword: "pow_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "pow_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
         "prod": TorchSignature(
             keywords: ["dim", "dtype", "keepdim"], numpyAliases: true,
             unknownKeyword: "prod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n",
@@ -427,6 +531,18 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.relu() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.relu() takes no keyword arguments"),
+        "relu_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.relu_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.relu_() takes no keyword arguments"),
+        "remainder": TorchSignature(
+            keywords: ["divisor", "other"], numpyAliases: true,
+            unknownKeyword: "remainder() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "remainder() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "remainder_": TorchSignature(
+            keywords: ["divisor", "other"], numpyAliases: true,
+            unknownKeyword: "remainder_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "remainder_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
         "repeat": TorchSignature(
             keywords: ["repeats"], numpyAliases: true,
             unknownKeyword: "repeat() got an unexpected keyword argument '{keyword}'",
@@ -495,6 +611,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.sigmoid() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.sigmoid() takes no keyword arguments"),
+        "sigmoid_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sigmoid_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sigmoid_() takes no keyword arguments"),
         "sign": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.sign() takes no keyword arguments",
@@ -539,6 +659,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.sqrt() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.sqrt() takes no keyword arguments"),
+        "sqrt_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sqrt_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sqrt_() takes no keyword arguments"),
         "square": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.square() takes no keyword arguments",
@@ -595,6 +719,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.tanh() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.tanh() takes no keyword arguments"),
+        "tanh_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.tanh_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.tanh_() takes no keyword arguments"),
         "to": TorchSignature(
             keywords: ["args", "copy", "device", "dtype", "memory_format", "non_blocking", "other"], numpyAliases: true,
             unknownKeyword: "to() received an invalid combination of arguments - got ({got}), but expected one of:\n * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (Tensor tensor, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n",
@@ -607,6 +735,10 @@ extension TorchSignature {
             keywords: ["dim", "k", "largest", "sorted"], numpyAliases: true,
             unknownKeyword: "topk() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "topk() missing 1 required positional arguments: \"k\""),
+        "trace": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.trace() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.trace() takes no keyword arguments"),
         "transpose": TorchSignature(
             keywords: ["dim0", "dim1"], numpyAliases: true,
             unknownKeyword: "transpose() got an unexpected keyword argument '{keyword}'",
@@ -639,6 +771,10 @@ extension TorchSignature {
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "unbind() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unbind() got an unexpected keyword argument '{keyword}'"),
+        "unique": TorchSignature(
+            keywords: ["dim", "return_counts", "return_inverse", "sorted"], numpyAliases: false,
+            unknownKeyword: "Tensor.unique() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "Tensor.unique() got an unexpected keyword argument '{keyword}'"),
         "unsqueeze": TorchSignature(
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "unsqueeze() got an unexpected keyword argument '{keyword}'",
@@ -675,18 +811,38 @@ extension TorchSignature {
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "acos() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "acos() got an unexpected keyword argument '{keyword}'"),
+        "add": TorchSignature(
+            keywords: ["alpha", "input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "add() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "add() missing 1 required positional arguments: \"other\""),
+        "all": TorchSignature(
+            keywords: ["dim", "input", "keepdim", "out"], numpyAliases: true,
+            unknownKeyword: "all() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n",
+            unknownKeywordAlone: "all() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n"),
         "allclose": TorchSignature(
             keywords: ["atol", "equal_nan", "input", "other", "rtol"], numpyAliases: true,
             unknownKeyword: "allclose() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "allclose() missing 1 required positional arguments: \"other\""),
+        "any": TorchSignature(
+            keywords: ["dim", "input", "keepdim", "out"], numpyAliases: true,
+            unknownKeyword: "any() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n",
+            unknownKeywordAlone: "any() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n"),
         "argmax": TorchSignature(
             keywords: ["dim", "input", "keepdim", "out"], numpyAliases: true,
             unknownKeyword: "argmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "argmax() got an unexpected keyword argument '{keyword}'"),
+        "argmin": TorchSignature(
+            keywords: ["dim", "input", "keepdim", "out"], numpyAliases: true,
+            unknownKeyword: "argmin() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "argmin() got an unexpected keyword argument '{keyword}'"),
         "argsort": TorchSignature(
             keywords: ["descending", "dim", "input", "out", "stable"], numpyAliases: true,
             unknownKeyword: "argsort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n * (Tensor input, int dim = -1, bool descending = False)\n",
             unknownKeywordAlone: "argsort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n * (Tensor input, int dim = -1, bool descending = False)\n"),
+        "argwhere": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "argwhere() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "argwhere() got an unexpected keyword argument '{keyword}'"),
         "asin": TorchSignature(
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "asin() got an unexpected keyword argument '{keyword}'",
@@ -695,6 +851,10 @@ extension TorchSignature {
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "atan() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "atan() got an unexpected keyword argument '{keyword}'"),
+        "bincount": TorchSignature(
+            keywords: ["input", "minlength", "weights"], numpyAliases: true,
+            unknownKeyword: "bincount() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "bincount() got an unexpected keyword argument '{keyword}'"),
         "bmm": TorchSignature(
             keywords: ["input", "mat2", "out", "out_dtype"], numpyAliases: true,
             unknownKeyword: "bmm() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor mat2, *, Tensor out = None)\n * (Tensor input, Tensor mat2, torch.dtype out_dtype, *, Tensor out = None)\n",
@@ -723,6 +883,10 @@ extension TorchSignature {
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "cosh() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "cosh() got an unexpected keyword argument '{keyword}'"),
+        "count_nonzero": TorchSignature(
+            keywords: ["dim", "input"], numpyAliases: true,
+            unknownKeyword: "count_nonzero() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int dim = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "count_nonzero() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int dim = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
         "cumprod": TorchSignature(
             keywords: ["dim", "dtype", "input", "out"], numpyAliases: true,
             unknownKeyword: "cumprod() got an unexpected keyword argument '{keyword}'",
@@ -731,6 +895,14 @@ extension TorchSignature {
             keywords: ["dim", "dtype", "input", "out"], numpyAliases: true,
             unknownKeyword: "cumsum() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "cumsum() missing 1 required positional arguments: \"dim\""),
+        "diag": TorchSignature(
+            keywords: ["diagonal", "input", "out"], numpyAliases: true,
+            unknownKeyword: "diag() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "diag() got an unexpected keyword argument '{keyword}'"),
+        "div": TorchSignature(
+            keywords: ["input", "other", "out", "rounding_mode"], numpyAliases: true,
+            unknownKeyword: "div() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Tensor other, *, str rounding_mode, Tensor out = None)\n * (Tensor input, Number other, *, str rounding_mode)\n",
+            unknownKeywordAlone: "div() missing 1 required positional arguments: \"other\""),
         "dot": TorchSignature(
             keywords: ["input", "out", "tensor"], numpyAliases: true,
             unknownKeyword: "dot() got an unexpected keyword argument '{keyword}'",
@@ -739,6 +911,10 @@ extension TorchSignature {
             keywords: ["args"], numpyAliases: false,
             unknownKeyword: "einsum() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "einsum() got an unexpected keyword argument '{keyword}'"),
+        "eq": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "eq() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "eq() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "equal": TorchSignature(
             keywords: ["input", "other"], numpyAliases: true,
             unknownKeyword: "equal() got an unexpected keyword argument '{keyword}'",
@@ -763,6 +939,14 @@ extension TorchSignature {
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "floor() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "floor() got an unexpected keyword argument '{keyword}'"),
+        "floor_divide": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "floor_divide() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "floor_divide() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "fmod": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "fmod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "fmod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "frac": TorchSignature(
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "frac() got an unexpected keyword argument '{keyword}'",
@@ -771,6 +955,14 @@ extension TorchSignature {
             keywords: ["dim", "index", "input", "out", "sparse_grad"], numpyAliases: true,
             unknownKeyword: "gather() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "gather() missing 2 required positional argument: \"dim\", \"index\""),
+        "ge": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "ge() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "ge() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
+        "gt": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "gt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "gt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "index_add": TorchSignature(
             keywords: ["alpha", "dim", "index", "input", "out", "source"], numpyAliases: true,
             unknownKeyword: "index_add() got an unexpected keyword argument '{keyword}'",
@@ -779,6 +971,26 @@ extension TorchSignature {
             keywords: ["dim", "index", "input", "out"], numpyAliases: true,
             unknownKeyword: "index_select() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "index_select() missing 2 required positional argument: \"dim\", \"index\""),
+        "is_floating_point": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "is_floating_point() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "is_floating_point() got an unexpected keyword argument '{keyword}'"),
+        "isfinite": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "isfinite() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "isfinite() got an unexpected keyword argument '{keyword}'"),
+        "isinf": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "isinf() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "isinf() got an unexpected keyword argument '{keyword}'"),
+        "isnan": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "isnan() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "isnan() got an unexpected keyword argument '{keyword}'"),
+        "le": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "le() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "le() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "linspace": TorchSignature(
             keywords: ["device", "dtype", "end", "layout", "out", "pin_memory", "requires_grad", "start", "steps"], numpyAliases: true,
             unknownKeyword: "linspace() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor start, Tensor end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Tensor end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor start, Number end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n",
@@ -803,14 +1015,38 @@ extension TorchSignature {
             keywords: ["dim", "dtype", "input", "out"], numpyAliases: true,
             unknownKeyword: "log_softmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "log_softmax() missing 1 required positional arguments: \"dim\""),
+        "logical_and": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "logical_and() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_and() missing 1 required positional arguments: \"other\""),
+        "logical_not": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "logical_not() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "logical_not() got an unexpected keyword argument '{keyword}'"),
+        "logical_or": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "logical_or() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_or() missing 1 required positional arguments: \"other\""),
+        "logical_xor": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "logical_xor() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_xor() missing 1 required positional arguments: \"other\""),
         "logspace": TorchSignature(
             keywords: ["base", "device", "dtype", "end", "layout", "out", "pin_memory", "requires_grad", "start", "steps"], numpyAliases: true,
             unknownKeyword: "logspace() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n",
             unknownKeywordAlone: "logspace() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n"),
+        "lt": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "lt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "lt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "masked_fill": TorchSignature(
             keywords: ["input", "mask", "value"], numpyAliases: true,
             unknownKeyword: "masked_fill() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor mask, Tensor value)\n * (Tensor input, Tensor mask, Number value)\n",
             unknownKeywordAlone: "masked_fill() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor mask, Tensor value)\n * (Tensor input, Tensor mask, Number value)\n"),
+        "masked_select": TorchSignature(
+            keywords: ["input", "mask", "out"], numpyAliases: true,
+            unknownKeyword: "masked_select() missing 1 required positional arguments: \"mask\"",
+            unknownKeywordAlone: "masked_select() missing 1 required positional arguments: \"mask\""),
         "matmul": TorchSignature(
             keywords: ["input", "other", "out"], numpyAliases: true,
             unknownKeyword: "matmul() got an unexpected keyword argument '{keyword}'",
@@ -819,6 +1055,10 @@ extension TorchSignature {
             keywords: ["dim", "input", "keepdim", "other", "out"], numpyAliases: true,
             unknownKeyword: "max() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n",
             unknownKeywordAlone: "max() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n"),
+        "maximum": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "maximum() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "maximum() missing 1 required positional arguments: \"other\""),
         "mean": TorchSignature(
             keywords: ["dim", "dtype", "input", "keepdim", "out"], numpyAliases: true,
             unknownKeyword: "mean() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, torch.dtype dtype = None, Tensor out = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n",
@@ -827,14 +1067,26 @@ extension TorchSignature {
             keywords: ["dim", "input", "keepdim", "other", "out"], numpyAliases: true,
             unknownKeyword: "min() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n",
             unknownKeywordAlone: "min() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n"),
+        "minimum": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "minimum() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "minimum() missing 1 required positional arguments: \"other\""),
         "mm": TorchSignature(
             keywords: ["input", "mat2", "out", "out_dtype"], numpyAliases: true,
             unknownKeyword: "mm() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor mat2, *, Tensor out = None)\n * (Tensor input, Tensor mat2, torch.dtype out_dtype, *, Tensor out = None)\n",
             unknownKeywordAlone: "mm() missing 1 required positional arguments: \"mat2\""),
+        "mul": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "mul() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "mul() missing 1 required positional arguments: \"other\""),
         "narrow": TorchSignature(
             keywords: ["dim", "input", "length", "start"], numpyAliases: true,
             unknownKeyword: "narrow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int dim, Tensor start, int length)\n * (Tensor input, int dim, int start, int length)\n",
             unknownKeywordAlone: "narrow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int dim, Tensor start, int length)\n * (Tensor input, int dim, int start, int length)\n"),
+        "ne": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "ne() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "ne() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "neg": TorchSignature(
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "neg() got an unexpected keyword argument '{keyword}'",
@@ -871,6 +1123,10 @@ extension TorchSignature {
             keywords: ["input"], numpyAliases: true,
             unknownKeyword: "relu() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "relu() got an unexpected keyword argument '{keyword}'"),
+        "remainder": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "remainder() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "remainder() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "repeat_interleave": TorchSignature(
             keywords: ["dim", "input", "output_size", "repeats"], numpyAliases: true,
             unknownKeyword: "repeat_interleave() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor repeats, int dim = None, *, int output_size = None)\n * (Tensor repeats, *, int output_size = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, int repeats, int dim = None, *, int output_size = None)\n",
@@ -947,6 +1203,10 @@ extension TorchSignature {
             keywords: ["correction", "dim", "input", "keepdim", "out", "unbiased"], numpyAliases: true,
             unknownKeyword: "std() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
             unknownKeywordAlone: "std() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "sub": TorchSignature(
+            keywords: ["alpha", "input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "sub() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "sub() missing 1 required positional arguments: \"other\""),
         "sum": TorchSignature(
             keywords: ["dim", "dtype", "input", "keepdim", "out"], numpyAliases: true,
             unknownKeyword: "sum() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n",
@@ -971,6 +1231,10 @@ extension TorchSignature {
             keywords: ["dim", "input", "k", "largest", "out", "sorted"], numpyAliases: true,
             unknownKeyword: "topk() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "topk() missing 1 required positional arguments: \"k\""),
+        "trace": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "trace() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "trace() got an unexpected keyword argument '{keyword}'"),
         "transpose": TorchSignature(
             keywords: ["dim0", "dim1", "input"], numpyAliases: true,
             unknownKeyword: "transpose() got an unexpected keyword argument '{keyword}'",
@@ -991,6 +1255,10 @@ extension TorchSignature {
             keywords: ["dim", "input"], numpyAliases: true,
             unknownKeyword: "unbind() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unbind() got an unexpected keyword argument '{keyword}'"),
+        "unique": TorchSignature(
+            keywords: ["dim", "return_counts", "return_inverse", "sorted"], numpyAliases: false,
+            unknownKeyword: "_return_output() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "_return_output() got an unexpected keyword argument '{keyword}'"),
         "unsqueeze": TorchSignature(
             keywords: ["dim", "input"], numpyAliases: true,
             unknownKeyword: "unsqueeze() got an unexpected keyword argument '{keyword}'",

@@ -24,6 +24,9 @@ final class GradNode {
     /// The tensors this node's backward reads, with their storage versions when recorded
     /// (PyTorch's saved variables): an in-place write since then makes `backward` fail.
     var saved: [SavedTensor] = []
+    /// The operation's name when PyTorch has no derivative for it (`floor_divide`): such a
+    /// node shows as `NotImplemented`, and a backward pass through it fails.
+    var missingDerivative: String?
     /// Scratch state of a running `backward()`: set while the node is in the pass's order.
     /// Marks live in the nodes so the pass needs no identity-keyed set or dictionary.
     var isVisited = false

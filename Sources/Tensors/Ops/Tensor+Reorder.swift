@@ -13,7 +13,7 @@ extension Tensor {
     }
 
     /// `dims` normalised, refusing repeats with PyTorch's message for `operation`.
-    func distinctDims(_ dims: [Int], _ operation: String) throws(TensorError) -> [Int] {
+    public func distinctDims(_ dims: [Int], _ operation: String) throws(TensorError) -> [Int] {
         var seen: [Int] = []
         for dim in dims {
             let d = try shape.normalize(dim: dim)

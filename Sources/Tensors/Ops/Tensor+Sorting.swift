@@ -65,3 +65,15 @@ extension Tensor {
         return try sortedAlong(dim: d, descending: largest, limit: k, name: "TopkBackward0")
     }
 }
+
+extension Tensor {
+    /// The index of the smallest element along `dim`, or of the flattened tensor when nil
+    /// (`argmin`; the first of equal minima, NaN counting as smallest as PyTorch counts it).
+    public func argmin(dim: Int?, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        guard let dim else { return try reshape([-1]).extreme(dim: 0, keepDim: false, largest: false).indices }
+        return try extreme(dim: dim, keepDim: keepDim, largest: false).indices
+    }
+
+    /// Bytes per element (`element_size()`).
+    public var elementSize: Int { dtype.elementSize }
+}
