@@ -55,14 +55,14 @@ extension Interpreter {
     /// Runs code parsed from `source` as CPython runs `eval`/`exec` input: its frame is
     /// `File "<string>"`.
     func runningSource<R>(_ source: String, _ body: () throws(ScriptError) -> R) throws(ScriptError) -> R {
-        let savedUnit = frameUnit, savedLine = frameLine, savedName = frameName
-        frameUnit = SourceUnit(name: "File \"<string>\"", source: source)
+        let savedUnit = outerUnit, savedLine = frameLine, savedFunction = frameFunction
+        outerUnit = SourceUnit(name: "File \"<string>\"", source: source)
         frameLine = 1
-        frameName = "<module>"
+        frameFunction = nil
         defer {
-            frameUnit = savedUnit
+            outerUnit = savedUnit
             frameLine = savedLine
-            frameName = savedName
+            frameFunction = savedFunction
         }
         do {
             return try body()
