@@ -17,6 +17,8 @@ struct HashKey: Hashable {
             if instance.type.lookup("__hash__") != nil {
                 throw .typeError("Recur dicts and sets find instances by identity; '\(instance.type.name)' defines __hash__, which they do not call")
             }
+        case .object(let bytes as BytesObject) where bytes.isMutable:
+            throw .typeError("unhashable type: 'bytearray'")
         case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .module, .object:
             break
         }
@@ -30,11 +32,13 @@ struct HashKey: Hashable {
     static func equal(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.none, .none): return true
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)
         case (.tuple(let x), .tuple(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         case (.object(let x as BigIntObject), .object(let y as BigIntObject)):
             return x.value == y.value
+        case (.object(let x as BytesObject), .object(let y as BytesObject)):
+            return x.bytes == y.bytes
         default:
             if a.numericValue != nil && b.numericValue != nil { return Value.numericOrder(a, b) == 0 }
             if let x = a.identity, let y = b.identity { return x == y }
@@ -59,6 +63,8 @@ struct HashKey: Hashable {
             for item in items { hash(item, into: &hasher) }
         case .object(let big as BigIntObject):
             hasher.combine(big.value.pythonHash)
+        case .object(let bytes as BytesObject):
+            hasher.combine(bytes.bytes)
         case .list, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
             if let id = value.identity { hasher.combine(id) }
         }

@@ -9,6 +9,7 @@ extension Interpreter {
             case .bigInt(let digits): return .integer(BigInteger(Substring(digits), radix: 10) ?? BigInteger(0))
             case .float(let d): return .float(d)
             case .string(let s): return .str(s)
+            case .bytes(let b): return .object(BytesObject(b))
             case .ellipsis: return .object(EllipsisObject())
             }
         case .name(let name):
