@@ -95,7 +95,8 @@ final class BinaryStream: SelfIterating {
         }
         switch kind {
         case .bytesIO:
-            guard MemoryBudget.allows(bytes: max(buffer.position, 0) &+ data.bytes.count) else { throw ScriptError(.memoryError, "") }
+            let (size, overflow) = buffer.position.addingReportingOverflow(data.bytes.count)
+            guard !overflow, MemoryBudget.allows(bytes: size) else { throw ScriptError(.memoryError, "") }
             buffer.write(data.bytes, fill: 0)
         case .writer(let name, _, let descriptor):
             try SystemError.writeAll(data.bytes, to: descriptor, name)

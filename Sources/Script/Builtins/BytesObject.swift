@@ -116,6 +116,9 @@ final class BytesObject: ScriptObject {
             guard MemoryBudget.allows(bytes: total) else { throw ScriptError(.memoryError, "") }
             return sibling(reflected ? rhs.bytes + bytes : bytes + rhs.bytes)
         case .multiply:
+            if other.bigInteger != nil && other.intLike == nil {
+                throw ScriptError(.overflowError, "cannot fit 'int' into an index-sized integer")
+            }
             guard let count = other.intLike else { return nil }
             let (total, overflow) = bytes.count.multipliedReportingOverflow(by: max(count, 0))
             guard !overflow, MemoryBudget.allows(bytes: total) else { throw ScriptError(.memoryError, "") }

@@ -64,7 +64,9 @@ final class StringIOObject: SelfIterating {
         try checkOpen("write")
         guard case .str(let s) = value else { throw .typeError("string argument expected, got '\(value.typeName)'") }
         let scalars = translated(s)
-        guard MemoryBudget.allows(bytes: (max(buffer.position, 0) &+ scalars.count) &* 4) else { throw ScriptError(.memoryError, "") }
+        let (size, overflow) = buffer.position.addingReportingOverflow(scalars.count)
+        let (bytes, wide) = size.multipliedReportingOverflow(by: MemoryLayout<Unicode.Scalar>.stride)
+        guard !overflow, !wide, MemoryBudget.allows(bytes: bytes) else { throw ScriptError(.memoryError, "") }
         buffer.write(scalars, fill: "\0")
         return s.unicodeScalars.count
     }
