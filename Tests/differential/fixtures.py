@@ -51,6 +51,14 @@ def double(x):
 '''
 
 
+BROKEN_MODULES = {
+    "failing_helper.py": "x = 1\n\n\ndef f():\n    return 1 / 0\n\n\nf()\n",
+    "unparsable_helper.py": "x = (1,\ny = 2\n",
+    "cycle_a.py": "import cycle_b\nA = 'a'\n\n\ndef get():\n    return cycle_b.B\n",
+    "cycle_b.py": "import cycle_a\nB = 'b'\nprint('cycle_b sees cycle_a.A:', hasattr(cycle_a, 'A'))\n",
+}
+
+
 def write_fixtures(directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     text = "\n".join(NAMES) + "\n"
@@ -75,6 +83,8 @@ def write_fixtures(directory: Path) -> None:
         archive.writestr(zipfile.ZipInfo("binary.bin", (2022, 1, 1, 0, 0, 0)), bytes(range(256)) * 4,
                          compress_type=zipfile.ZIP_DEFLATED)
     (directory / "helper_utils.py").write_text(HELPER_MODULE)
+    for name, text in BROKEN_MODULES.items():
+        (directory / name).write_text(text)
     package = directory / "helperpkg"
     package.mkdir(exist_ok=True)
     (package / "__init__.py").write_text(PACKAGE_INIT)

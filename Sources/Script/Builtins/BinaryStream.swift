@@ -32,20 +32,11 @@ final class BinaryStream: SelfIterating {
         for key in ["encoding", "errors", "newline"] {
             if let value = a.keyword(key), !value.isNone { throw .valueError("binary mode doesn't take \(key == "newline" ? "a" : "an") \(key) argument") }
         }
-        let descriptor = try FileObject.descriptor(path, access)
         switch access {
         case .read:
-            let contents: [UInt8]
-            do {
-                contents = try FileObject.load(descriptor, path)
-            } catch {
-                _ = Glibc.close(descriptor)
-                throw error
-            }
-            _ = Glibc.close(descriptor)
-            return .object(BinaryStream(.reader(name: path, mode: mode), contents: contents))
+            return .object(BinaryStream(.reader(name: path, mode: mode), contents: try FileObject.contents(of: path)))
         case .write, .append, .create:
-            return .object(BinaryStream(.writer(name: path, mode: mode, descriptor: descriptor)))
+            return .object(BinaryStream(.writer(name: path, mode: mode, descriptor: try FileObject.descriptor(path, access))))
         }
     }
 

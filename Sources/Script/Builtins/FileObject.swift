@@ -114,6 +114,13 @@ final class FileObject: SelfIterating {
 
     deinit { if !closed { _ = Glibc.close(descriptor) } }
 
+    /// The whole file at `path`, with CPython's errors for a missing file or a directory.
+    static func contents(of path: String) throws(ScriptError) -> [UInt8] {
+        let descriptor = try FileObject.descriptor(path, .read)
+        defer { _ = Glibc.close(descriptor) }
+        return try load(descriptor, path)
+    }
+
     /// Reads a whole file (tutorial data is small); a directory raises `IsADirectoryError`, as
     /// CPython's open does. The caller closes `descriptor`.
     static func load(_ descriptor: Int32, _ name: String) throws(ScriptError) -> [UInt8] {

@@ -6,7 +6,10 @@ enum StandardModules {
         module.namespace["stdout"] = .object(StreamObject(.stdout))
         module.namespace["stderr"] = .object(StreamObject(.stderr))
         module.namespace["version"] = .str("3.12 (Recur script)")
-        module.namespace["argv"] = .list(ListObject([]))
+        module.namespace["argv"] = .list(ListObject(interpreter.workspace.argv.map { .str($0) }))
+        // The script's directory under `recur run`, the working directory ('') in the kernel.
+        module.namespace["path"] = .list(ListObject([.str(interpreter.workspace.scriptDirectory ?? "")]))
+        module.namespace["modules"] = .dict(interpreter.workspace.sysModules)
         module.namespace["platform"] = .str("linux")
         module.namespace["getrecursionlimit"] = .builtin(BuiltinFunction("getrecursionlimit") { _, _ throws(ScriptError) in
             .int(Interpreter.recursionLimit)

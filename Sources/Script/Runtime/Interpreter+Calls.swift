@@ -57,7 +57,7 @@ extension Interpreter {
             if let own = instance.attributes[name] { return try call(own, arguments) }
             if let method = instance.type.lookup(name) { return try callBound(method, receiver: receiver, arguments) }
         case .module(let module):
-            if let member = module.namespace[name] { return try call(member, arguments) }
+            if let member = module.member(name, symbols: symbols) { return try call(member, arguments) }
         case .object(let object):
             if let result = try object.callMethod(name, arguments, interpreter: self) { return result }
             if let member = try object.attribute(name, interpreter: self) { return try call(member, arguments) }
@@ -134,7 +134,8 @@ extension Interpreter {
             throw ScriptError(.recursionError, "maximum recursion depth exceeded")
         }
         let savedUnit = frameUnit, savedLine = frameLine, savedName = frameName
-        let savedSelf = frameSelf, savedFunction = frameFunction
+        let savedSelf = frameSelf, savedFunction = frameFunction, savedGlobals = globals
+        if let own = function.globals { globals = own }
         callDepth += 1
         frameUnit = function.unit
         frameLine = function.definition.line
@@ -148,6 +149,7 @@ extension Interpreter {
             frameName = savedName
             frameSelf = savedSelf
             frameFunction = savedFunction
+            globals = savedGlobals
         }
         do {
             return try body()

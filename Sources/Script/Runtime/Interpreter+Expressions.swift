@@ -219,7 +219,9 @@ extension Interpreter {
             defaults.append(try parameter.defaultValue.map { (e) throws(ScriptError) in try evaluate(e, in: scope) })
         }
         let captured = definition.code.freeSources.map { scope.cells[$0] }
-        return FunctionObject(definition: definition, defaults: defaults, captured: captured, unit: frameUnit)
+        let function = FunctionObject(definition: definition, defaults: defaults, captured: captured, unit: frameUnit)
+        if globals !== workspace.globals { function.globals = globals }
+        return function
     }
 
     func makeClass(_ name: String, _ baseExprs: [Expr], _ body: [Stmt], code: CodeScope,
@@ -249,7 +251,7 @@ extension Interpreter {
             throw .typeError("Recur classes cannot declare __slots__ (class '\(name)'): remove it; instances keep their attributes in a dict")
         }
         let type = TypeObject(name: name, bases: bases, namespace: namespace, kind: .user,
-                              module: "__main__")
+                              module: currentModuleName)
         for member in namespace.values {
             var functions: [Value] = [member]
             if case .object(let object) = member, let descriptor = object as? DescriptorObject {

@@ -63,6 +63,7 @@ extension Interpreter {
             }
             return "<\(instance.type.module).\(instance.type.name) object at \(addressText(of: instance))>"
         case .module(let module):
+            if let file = module.source?.file { return "<module '\(module.name)' from \(PythonString.repr(file))>" }
             return "<module '\(module.name)'>"
         case .object(let object):
             return try object.repr(interpreter: self)

@@ -29,6 +29,7 @@ struct ModuleLibrary {
         library.add("collections") { (interpreter, module) throws(ScriptError) in try CollectionsModule.fill(interpreter, module) }
         library.add("json") { (interpreter, module) throws(ScriptError) in try JSONModule.fill(interpreter, module) }
         library.add("string") { (interpreter, module) throws(ScriptError) in try StringModule.fill(interpreter, module) }
+        library.add("importlib") { (interpreter, module) throws(ScriptError) in try ImportlibModule.fill(interpreter, module) }
         library.add("io") { (interpreter, module) throws(ScriptError) in try IOModule.fill(interpreter, module) }
         return library
     }

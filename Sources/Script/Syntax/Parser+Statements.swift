@@ -174,10 +174,19 @@ extension Parser {
 
     mutating func parseFromImport() throws(SyntaxError) -> StmtKind {
         advance()
-        if at(.dot) {
-            throw SyntaxError("relative imports are not supported in Recur script", at: current.location)
+        // A relative import's leading dots become the path's first element (`..`, `.`).
+        var dots = ""
+        while true {
+            if accept(.dot) {
+                dots += "."
+            } else if accept(.ellipsis) {
+                dots += "..."
+            } else {
+                break
+            }
         }
-        let module = try parseDottedName()
+        var module = dots.isEmpty ? [] : [dots]
+        if dots.isEmpty || !at(.import) { module += try parseDottedName() }
         guard accept(.import) else { throw invalid() }
         if accept(.star) { return .fromImport(module: module, names: [ImportItem(path: ["*"], alias: nil)]) }
         let parenthesized = accept(.leftParen)
