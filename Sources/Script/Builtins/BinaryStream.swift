@@ -1,14 +1,20 @@
 import Glibc
 import Tensors
 
-/// A binary stream: a file opened with `b` (CPython's `BufferedReader`/`BufferedWriter`) or
-/// an `io.BytesIO`. Reading files load the whole file when opened; writing files write at
-/// once, as text files do.
+/// A binary stream: a file opened with `b` (CPython's `BufferedReader`/`BufferedWriter`), an
+/// `io.BytesIO`, a gzip file or a zip archive's member. Reading files load the whole file
+/// when opened; writing files write at once, as text files do; gzip files are compressed
+/// when they are closed.
 final class BinaryStream: SelfIterating {
     enum Kind {
         case bytesIO
         case reader(name: String, mode: String)
         case writer(name: String, mode: String, descriptor: Int32)
+        /// Read-only contents from elsewhere (a gzip file's data, a zip member), named as
+        /// CPython names the reader (`GzipFile`, `ZipExtFile`).
+        case member(typeName: String, name: String, mode: String)
+        /// `gzip.open(path, 'wb')`: the data, compressed into `descriptor` at `close()`.
+        case gzipWriter(name: String, mode: String, descriptor: Int32, level: Int32)
     }
 
     static let methodNames = ["close", "flush", "getvalue", "read", "read1", "readable", "readinto", "readline", "readlines",
@@ -24,6 +30,8 @@ final class BinaryStream: SelfIterating {
     }
 
     deinit {
+        // An unclosed gzip writer is finished as CPython's finalizer finishes it.
+        if !closed, case .gzipWriter = kind { try? close() }
         if !closed, case .writer(_, _, let descriptor) = kind { _ = Glibc.close(descriptor) }
     }
 
@@ -44,7 +52,7 @@ final class BinaryStream: SelfIterating {
     private func checkOpen(_ method: String) throws(ScriptError) {
         guard closed else { return }
         switch kind {
-        case .bytesIO: throw .valueError("I/O operation on closed file.")
+        case .bytesIO, .member, .gzipWriter: throw .valueError("I/O operation on closed file.")
         case .reader, .writer:
             switch method {
             case "read", "read1", "readinto": throw .valueError("read of closed file")
@@ -60,15 +68,15 @@ final class BinaryStream: SelfIterating {
 
     private var isReadable: Bool {
         switch kind {
-        case .bytesIO, .reader: true
-        case .writer: false
+        case .bytesIO, .reader, .member: true
+        case .writer, .gzipWriter: false
         }
     }
 
     private var isWritable: Bool {
         switch kind {
-        case .bytesIO, .writer: true
-        case .reader: false
+        case .bytesIO, .writer, .gzipWriter: true
+        case .reader, .member: false
         }
     }
 
@@ -84,37 +92,59 @@ final class BinaryStream: SelfIterating {
         guard case .object(let data as BytesObject) = value else {
             throw .typeError("a bytes-like object is required, not '\(value.typeName)'")
         }
-        switch kind {
-        case .bytesIO:
-            let (size, overflow) = buffer.position.addingReportingOverflow(data.bytes.count)
-            guard !overflow, MemoryBudget.allows(bytes: size) else { throw ScriptError(.memoryError, "") }
-            buffer.write(data.bytes, fill: 0)
-        case .writer(let name, _, let descriptor):
-            try SystemError.writeAll(data.bytes, to: descriptor, name)
-        case .reader: break
-        }
+        try writeBytes(data.bytes)
         return data.bytes.count
     }
 
-    private func close() throws(ScriptError) {
+    /// Writes `bytes` at the position (what text files over this stream write through).
+    func writeBytes(_ bytes: [UInt8]) throws(ScriptError) {
+        switch kind {
+        case .bytesIO, .gzipWriter:
+            let (size, overflow) = buffer.position.addingReportingOverflow(bytes.count)
+            guard !overflow, MemoryBudget.allows(bytes: size) else { throw ScriptError(.memoryError, "") }
+            buffer.write(bytes, fill: 0)
+        case .writer(let name, _, let descriptor):
+            try SystemError.writeAll(bytes, to: descriptor, name)
+        case .reader, .member: break
+        }
+    }
+
+    func close() throws(ScriptError) {
         guard !closed else { return }
         closed = true
-        if case .writer(let name, _, let descriptor) = kind, Glibc.close(descriptor) != 0 { throw SystemError.current(name) }
+        switch kind {
+        case .writer(let name, _, let descriptor):
+            if Glibc.close(descriptor) != 0 { throw SystemError.current(name) }
+        case .gzipWriter(let name, _, let descriptor, let level):
+            defer { _ = Glibc.close(descriptor) }
+            var base = name.split(separator: "/").last.map(String.init) ?? name
+            if base.hasSuffix(".gz") { base.removeLast(3) }
+            let stamp = UInt32(truncatingIfNeeded: max(time(nil), 0))
+            let header = Array(base.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+            try SystemError.writeAll(GzipFormat.compress(buffer.items, level: level, mtime: stamp, name: header), to: descriptor, name)
+        case .bytesIO, .reader, .member: break
+        }
     }
 
     private func tell() throws(ScriptError) -> Int {
         try checkOpen("tell")
-        if case .writer(let name, _, let descriptor) = kind { return try SystemError.seek(descriptor, 0, SEEK_CUR, name) }
-        return buffer.position
+        switch kind {
+        case .writer(let name, _, let descriptor): return try SystemError.seek(descriptor, 0, SEEK_CUR, name)
+        case .bytesIO, .reader, .member, .gzipWriter: return buffer.position
+        }
     }
 
     private func seek(_ offset: Int, _ whence: Int) throws(ScriptError) -> Int {
         try checkOpen("seek")
-        if case .writer(let name, _, let descriptor) = kind {
+        switch kind {
+        case .writer(let name, _, let descriptor):
             guard (0...2).contains(whence) else { throw .valueError("whence value \(whence) unsupported") }
             return try SystemError.seek(descriptor, offset, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END, name)
+        case .gzipWriter:
+            throw ScriptError(.notImplementedError, "seek() on a gzip file being written is not provided by Recur")
+        case .bytesIO, .reader, .member:
+            return try buffer.seek(offset, whence: whence)
         }
-        return try buffer.seek(offset, whence: whence)
     }
 
     // MARK: ScriptObject
@@ -124,13 +154,15 @@ final class BinaryStream: SelfIterating {
         case .bytesIO: "BytesIO"
         case .reader: "BufferedReader"
         case .writer: "BufferedWriter"
+        case .member(let typeName, _, _): typeName
+        case .gzipWriter: "GzipFile"
         }
     }
 
     var attributeNames: [String] {
         switch kind {
         case .bytesIO: BinaryStream.methodNames + ["closed"]
-        case .reader, .writer: BinaryStream.methodNames.filter { $0 != "getvalue" } + ["closed", "mode", "name"]
+        case .reader, .writer, .member, .gzipWriter: BinaryStream.methodNames.filter { $0 != "getvalue" } + ["closed", "mode", "name"]
         }
     }
 
@@ -138,14 +170,21 @@ final class BinaryStream: SelfIterating {
         switch kind {
         case .bytesIO: "<_io.BytesIO object>"
         case .reader(let name, _), .writer(let name, _, _): "<_io.\(typeName) name=\(PythonString.repr(name))>"
+        case .member(let typeName, let name, _): "<\(typeName) name=\(PythonString.repr(name))>"
+        case .gzipWriter(let name, _, _, _): "<gzip _io.BufferedWriter name=\(PythonString.repr(name))>"
         }
     }
 
     func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch (attribute, kind) {
         case ("closed", _): return .bool(closed)
-        case ("name", .reader(let name, _)), ("name", .writer(let name, _, _)): return .str(name)
-        case ("mode", .reader(_, let mode)), ("mode", .writer(_, let mode, _)): return .str(mode)
+        case ("name", .reader(let name, _)), ("name", .writer(let name, _, _)), ("name", .member(_, let name, _)),
+             ("name", .gzipWriter(let name, _, _, _)):
+            return .str(name)
+        case ("mode", .member("GzipFile", _, _)): return .int(1)  // gzip.READ, as CPython's GzipFile
+        case ("mode", .gzipWriter): return .int(2)  // gzip.WRITE
+        case ("mode", .reader(_, let mode)), ("mode", .writer(_, let mode, _)), ("mode", .member(_, _, let mode)):
+            return .str(mode)
         default:
             guard attributeNames.contains(attribute) else { return nil }
             return .builtin(BuiltinFunction(attribute, signature: "\(typeName).\(attribute)(...)") { [self] interpreter, a throws(ScriptError) in

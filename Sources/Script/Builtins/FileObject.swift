@@ -27,6 +27,8 @@ final class FileObject: SelfIterating {
     /// Where each scalar of `text` starts in `raw` (and `raw.count` after the last), made by
     /// the first `tell()` or `seek()`.
     private var starts: [Int]?
+    /// Where a text file over another stream writes its encoded bytes (nil: `descriptor`).
+    private var sink: BinaryStream?
 
     /// `open(file, mode='r', encoding=None, errors=None, newline=None)`.
     static func open(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
@@ -35,21 +37,10 @@ final class FileObject: SelfIterating {
         let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try v.asString("open() argument 'mode'") } ?? "r"
         let (access, binary) = try parseMode(mode)
         if binary { return try BinaryStream.open(path, mode: mode, access: access, a) }
-        func optionalString(_ key: String) throws(ScriptError) -> String? {
-            switch a.keyword(key) {
-            case nil, .none?: return nil
-            case .str(let s)?: return s
-            case let other?: throw .typeError("open() argument '\(key)' must be str or None, not \(other.typeName)")
-            }
-        }
-        let encoding = try optionalString("encoding")
-        let codec = try encoding.map { (e) throws(ScriptError) in try TextCodec(named: e) } ?? .utf8
-        let errors = try optionalString("errors") ?? "strict"
-        let newline = try optionalString("newline")
+        let options = try TextOptions(a, "open")
         let descriptor = try FileObject.descriptor(path, access)
-        let file = FileObject(name: path, mode: mode, encoding: encoding ?? "UTF-8", codec: codec, errors: errors,
-                              newline: newline, access: access, descriptor: descriptor)
-        if let newline, !["", "\n", "\r", "\r\n"].contains(newline) {
+        let file = FileObject(name: path, mode: mode, options: options, access: access, descriptor: descriptor)
+        if let newline = options.newline, !["", "\n", "\r", "\r\n"].contains(newline) {
             try file.closeDescriptor()
             throw .valueError("illegal newline value: \(newline)")
         }
@@ -100,16 +91,53 @@ final class FileObject: SelfIterating {
         return descriptor
     }
 
-    private init(name: String, mode: String, encoding: String, codec: TextCodec, errors: String,
-                 newline: String?, access: Access, descriptor: Int32) {
+    /// `encoding=`, `errors=` and `newline=` of a text file.
+    struct TextOptions {
+        let encoding: String?
+        let codec: TextCodec
+        let errors: String
+        let newline: String?
+
+        init(_ a: Arguments, _ function: String) throws(ScriptError) {
+            func optionalString(_ key: String) throws(ScriptError) -> String? {
+                switch a.keyword(key) {
+                case nil, .none?: return nil
+                case .str(let s)?: return s
+                case let other?: throw .typeError("\(function)() argument '\(key)' must be str or None, not \(other.typeName)")
+                }
+            }
+            encoding = try optionalString("encoding")
+            codec = try encoding.map { (e) throws(ScriptError) in try TextCodec(named: e) } ?? .utf8
+            errors = try optionalString("errors") ?? "strict"
+            newline = try optionalString("newline")
+        }
+    }
+
+    private init(name: String, mode: String, options: TextOptions, access: Access, descriptor: Int32) {
         self.name = name
         self.mode = mode
-        self.encoding = encoding
-        self.codec = codec
-        self.errors = errors
-        self.newline = newline
+        self.encoding = options.encoding ?? "UTF-8"
+        self.codec = options.codec
+        self.errors = options.errors
+        self.newline = options.newline
         self.access = access
         self.descriptor = descriptor
+    }
+
+    /// A text file over bytes from elsewhere (`gzip.open(path, 'rt')`), decoded as `open()` decodes.
+    static func reading(_ bytes: [UInt8], name: String, options: TextOptions) throws(ScriptError) -> FileObject {
+        if let newline = options.newline, !["", "\n", "\r", "\r\n"].contains(newline) { throw .valueError("illegal newline value: \(newline)") }
+        let file = FileObject(name: name, mode: "r", options: options, access: .read, descriptor: -1)
+        file.raw = bytes
+        return file
+    }
+
+    /// A text file encoding what is written into `sink` (`gzip.open(path, 'wt')`).
+    static func writing(into sink: BinaryStream, name: String, options: TextOptions) throws(ScriptError) -> FileObject {
+        if let newline = options.newline, !["", "\n", "\r", "\r\n"].contains(newline) { throw .valueError("illegal newline value: \(newline)") }
+        let file = FileObject(name: name, mode: "w", options: options, access: .write, descriptor: -1)
+        file.sink = sink
+        return file
     }
 
     deinit { if !closed { _ = Glibc.close(descriptor) } }
@@ -145,6 +173,7 @@ final class FileObject: SelfIterating {
     private func closeDescriptor() throws(ScriptError) {
         guard !closed else { return }
         closed = true
+        if let sink { return try sink.close() }
         if Glibc.close(descriptor) != 0 && access != .read { throw SystemError.current(name) }
     }
 
@@ -252,8 +281,9 @@ final class FileObject: SelfIterating {
         guard access != .read else { throw ScriptError(.osError, "not writable") }
         guard case .str(var s) = value else { throw .typeError("write() argument must be str, not \(value.typeName)") }
         let count = s.unicodeScalars.count
-        if let newline, newline == "\r" || newline == "\r\n" { s = s.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: newline) }
-        try SystemError.writeAll(try codec.encode(s, errors: errors), to: descriptor, name)
+        if let newline, newline == "\r" || newline == "\r\n" { s = StringMethods.replaced(s, "\n", newline, limit: -1) }
+        let bytes = try codec.encode(s, errors: errors)
+        if let sink { try sink.writeBytes(bytes) } else { try SystemError.writeAll(bytes, to: descriptor, name) }
         return count
     }
 

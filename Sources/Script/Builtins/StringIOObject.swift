@@ -43,7 +43,7 @@ final class StringIOObject: SelfIterating {
         case nil:
             return FileObject.universalNewlines(Array(s.unicodeScalars), starts: nil).scalars
         case "\r"?, "\r\n"?:
-            return Array(s.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: newline ?? "\n").unicodeScalars)
+            return Array(StringMethods.replaced(s, "\n", newline ?? "\n", limit: -1).unicodeScalars)
         default:
             return Array(s.unicodeScalars)
         }
