@@ -75,7 +75,7 @@ def write_fixtures(directory: Path) -> None:
     with gzip.open(directory / "names.txt.gz", "wb") as f:
         f.write(text.encode("utf-8"))
     with zipfile.ZipFile(directory / "archive.zip", "w") as archive:
-        archive.writestr("data/", b"")
+        archive.writestr(zipfile.ZipInfo("data/", (2020, 1, 2, 3, 4, 4)), b"")
         archive.writestr(zipfile.ZipInfo("data/stored.txt", (2020, 1, 2, 3, 4, 6)), "stored entry\n".encode(),
                          compress_type=zipfile.ZIP_STORED)
         archive.writestr(zipfile.ZipInfo("data/names.txt", (2021, 5, 6, 7, 8, 10)), text.encode("utf-8"),

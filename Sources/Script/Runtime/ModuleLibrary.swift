@@ -31,6 +31,7 @@ struct ModuleLibrary {
         library.add("string") { (interpreter, module) throws(ScriptError) in try StringModule.fill(interpreter, module) }
         library.add("importlib") { (interpreter, module) throws(ScriptError) in try ImportlibModule.fill(interpreter, module) }
         library.add("gzip") { (interpreter, module) throws(ScriptError) in try GzipModule.fill(interpreter, module) }
+        library.add("zipfile") { (interpreter, module) throws(ScriptError) in try ZipfileModule.fill(interpreter, module) }
         library.add("io") { (interpreter, module) throws(ScriptError) in try IOModule.fill(interpreter, module) }
         return library
     }
