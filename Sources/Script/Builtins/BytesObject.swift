@@ -95,11 +95,7 @@ final class BytesObject: ScriptObject {
 
     func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard case .object(let rhs as BytesObject) = other else {
-            switch op {
-            case .equal: return .bool(false)
-            case .notEqual: return .bool(true)
-            case .less, .lessEqual, .greater, .greaterEqual, .in, .notIn, .is, .isNot: return nil
-            }
+            return op.resultAgainstOtherType
         }
         let order = bytes.lexicographicallyPrecedes(rhs.bytes) ? -1 : (bytes == rhs.bytes ? 0 : 1)
         return op.result(forOrder: order)

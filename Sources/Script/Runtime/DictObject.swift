@@ -19,6 +19,8 @@ struct HashKey: Hashable {
             }
         case .object(let bytes as BytesObject) where bytes.isMutable:
             throw .typeError("unhashable type: 'bytearray'")
+        case .object(let named as NamedTupleObject):
+            for item in named.values { _ = try HashKey(item) }
         case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .module, .object:
             break
         }
@@ -30,6 +32,9 @@ struct HashKey: Hashable {
     }
 
     static func equal(_ a: Value, _ b: Value) -> Bool {
+        // A namedtuple is the tuple of its values (`Point(1, 2) == (1, 2)`, one dict key).
+        if case .object(let named as NamedTupleObject) = a { return equal(.tuple(named.values), b) }
+        if case .object(let named as NamedTupleObject) = b { return equal(a, .tuple(named.values)) }
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)
@@ -65,6 +70,8 @@ struct HashKey: Hashable {
             hasher.combine(big.value.pythonHash)
         case .object(let bytes as BytesObject):
             hasher.combine(bytes.bytes)
+        case .object(let named as NamedTupleObject):
+            hash(.tuple(named.values), into: &hasher)
         case .list, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
             if let id = value.identity { hasher.combine(id) }
         }

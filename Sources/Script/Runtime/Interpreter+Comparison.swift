@@ -183,6 +183,15 @@ extension Interpreter {
 }
 
 extension CompareOp {
+    /// The answer against a value of an unrelated type: unequal, and no ordering.
+    var resultAgainstOtherType: Value? {
+        switch self {
+        case .equal: .bool(false)
+        case .notEqual: .bool(true)
+        case .less, .lessEqual, .greater, .greaterEqual, .in, .notIn, .is, .isNot: nil
+        }
+    }
+
     /// This comparison's answer for a three-way `order` (-1, 0, 1); nil for membership and identity.
     func result(forOrder order: Int) -> Value? {
         switch self {

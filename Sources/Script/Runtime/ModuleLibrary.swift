@@ -30,6 +30,7 @@ struct ModuleLibrary {
         library.add("json") { (interpreter, module) throws(ScriptError) in try JSONModule.fill(interpreter, module) }
         library.add("string") { (interpreter, module) throws(ScriptError) in try StringModule.fill(interpreter, module) }
         library.add("importlib") { (interpreter, module) throws(ScriptError) in try ImportlibModule.fill(interpreter, module) }
+        library.add("unicodedata") { (interpreter, module) throws(ScriptError) in try UnicodedataModule.fill(interpreter, module) }
         library.add("csv") { (interpreter, module) throws(ScriptError) in try CsvModule.fill(interpreter, module) }
         library.add("gzip") { (interpreter, module) throws(ScriptError) in try GzipModule.fill(interpreter, module) }
         library.add("zipfile") { (interpreter, module) throws(ScriptError) in try ZipfileModule.fill(interpreter, module) }
