@@ -4,12 +4,15 @@ final class NamedTupleLayout {
     let fields: [String]
     /// Defaults for the last fields (CPython's `defaults=`).
     let defaults: [Value]
+    /// What the repr calls the class (`time.struct_time`); the class name by default.
+    let reprName: String
     weak var type: TypeObject?
 
-    init(name: String, fields: [String], defaults: [Value]) {
+    init(name: String, fields: [String], defaults: [Value], reprName: String? = nil) {
         self.name = name
         self.fields = fields
         self.defaults = defaults
+        self.reprName = reprName ?? name
     }
 
     /// `collections.namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)`.
@@ -113,7 +116,7 @@ final class NamedTupleObject: ScriptObject {
 
     func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         let parts = try zip(layout.fields, values).map { (pair) throws(ScriptError) in "\(pair.0)=\(try interpreter.repr(pair.1))" }
-        return "\(layout.name)(\(parts.joined(separator: ", ")))"
+        return "\(layout.reprName)(\(parts.joined(separator: ", ")))"
     }
 
     func length(interpreter: Interpreter) throws(ScriptError) -> Int? { values.count }

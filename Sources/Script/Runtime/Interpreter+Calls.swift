@@ -135,7 +135,7 @@ extension Interpreter {
         }
         let savedUnit = frameUnit, savedLine = frameLine, savedName = frameName
         let savedSelf = frameSelf, savedFunction = frameFunction, savedGlobals = globals
-        if let own = function.globals { globals = own }
+        globals = function.globals ?? workspace.globals
         callDepth += 1
         frameUnit = function.unit
         frameLine = function.definition.line

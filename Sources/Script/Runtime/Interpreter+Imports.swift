@@ -24,7 +24,7 @@ extension Interpreter {
             var value = module.member(name, symbols: symbols)
             if value == nil, let submodule = try? loadModule(moduleName + "." + name) { value = .module(submodule) }
             guard let value else {
-                let place = module.source.map { " (\($0.file))" } ?? ""
+                let place = module.source.map { $0.isBundled ? " (unknown location)" : " (\($0.file))" } ?? ""
                 throw ScriptError(.importError, "cannot import name '\(name)' from '\(moduleName)'\(place)")
             }
             bind(item.alias ?? name, value, in: scope)

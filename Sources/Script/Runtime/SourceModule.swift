@@ -8,11 +8,14 @@ final class SourceModule {
     let file: String
     /// For a package: the directory its submodules are found in.
     let packageDirectory: String?
+    /// A standard-library module written in Recur script (`BundledModules`), not a file.
+    let isBundled: Bool
 
-    init(scope: Scope, file: String, packageDirectory: String?) {
+    init(scope: Scope, file: String, packageDirectory: String?, isBundled: Bool = false) {
         self.scope = scope
         self.file = file
         self.packageDirectory = packageDirectory
+        self.isBundled = isBundled
     }
 
     /// Where `name`'s file is under `directory`: `name.py`, `name.recur`, or a package's
@@ -121,14 +124,22 @@ extension Interpreter {
     func runSourceModule(_ name: String, file: String, package: String?, into existing: ModuleObject? = nil) throws(ScriptError) -> ModuleObject {
         let text = try TextCodec.utf8.decode(try FileObject.contents(of: file), errors: "strict")
         let module = existing ?? ModuleObject(name: name)
-        let scope = existing?.source?.scope ?? Scope(module: ())
-        module.source = SourceModule(scope: scope, file: file, packageDirectory: package)
-        module.setMember("__name__", .str(name), symbols: symbols)
-        module.setMember("__file__", .str(file), symbols: symbols)
-        if let package { module.setMember("__path__", .list(ListObject([.str(package)])), symbols: symbols) }
-        module.setMember("__package__", .str(package != nil ? name : String(name[..<(name.lastIndex(of: ".") ?? name.startIndex)])), symbols: symbols)
         workspace.modules[name] = module
         try? workspace.sysModules.set(.str(name), .module(module))
+        try runModuleCode(module, text: text, file: file, package: package, bundled: false)
+        return module
+    }
+
+    /// Runs `text` as `module`'s code in the module's own scope (a bundled module has no
+    /// `__file__`, as CPython's built-in modules have none).
+    func runModuleCode(_ module: ModuleObject, text: String, file: String, package: String?, bundled: Bool) throws(ScriptError) {
+        let name = module.name
+        let scope = module.source?.scope ?? Scope(module: ())
+        module.source = SourceModule(scope: scope, file: file, packageDirectory: package, isBundled: bundled)
+        module.setMember("__name__", .str(name), symbols: symbols)
+        if !bundled { module.setMember("__file__", .str(file), symbols: symbols) }
+        if let package { module.setMember("__path__", .list(ListObject([.str(package)])), symbols: symbols) }
+        module.setMember("__package__", .str(package != nil ? name : String(name[..<(name.lastIndex(of: ".") ?? name.startIndex)])), symbols: symbols)
         let statements: [Stmt]
         do {
             statements = try Parser.parse(text)
@@ -164,13 +175,12 @@ extension Interpreter {
             error.traceback.insert(TraceFrame(unit: unit, line: frameLine, function: "<module>"), at: 0)
             throw error
         }
-        return module
     }
 
     /// `importlib.reload(module)`: runs a file module's code again in its own namespace.
     func reload(_ value: Value) throws(ScriptError) -> Value {
         guard case .module(let module) = value else { throw .typeError("reload() argument must be a module") }
-        guard let source = module.source else { return value }
+        guard let source = module.source, !source.isBundled else { return value }
         return .module(try runSourceModule(module.name, file: source.file, package: source.packageDirectory, into: module))
     }
 }
