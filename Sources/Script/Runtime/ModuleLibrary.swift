@@ -36,6 +36,7 @@ struct ModuleLibrary {
             library.add(name) { (interpreter, module) throws(ScriptError) in try BundledModules.fill(source, interpreter, module) }
         }
         library.add("unicodedata") { (interpreter, module) throws(ScriptError) in try UnicodedataModule.fill(interpreter, module) }
+        library.add("copy") { (interpreter, module) throws(ScriptError) in try CopyModule.fill(interpreter, module) }
         library.add("csv") { (interpreter, module) throws(ScriptError) in try CsvModule.fill(interpreter, module) }
         library.add("gzip") { (interpreter, module) throws(ScriptError) in try GzipModule.fill(interpreter, module) }
         library.add("zipfile") { (interpreter, module) throws(ScriptError) in try ZipfileModule.fill(interpreter, module) }
