@@ -51,7 +51,8 @@ def double(x):
 '''
 
 
-BROKEN_MODULES = {
+MORE_MODULES = {
+    "scaler_helper.py": "SCALE = 10\n\n\ndef scaled(values):\n    return (v * SCALE for v in values)\n\n\ndef scaled_list(values):\n    return [v * SCALE for v in values]\n",
     "failing_helper.py": "x = 1\n\n\ndef f():\n    return 1 / 0\n\n\nf()\n",
     "unparsable_helper.py": "x = (1,\ny = 2\n",
     "cycle_a.py": "import cycle_b\nA = 'a'\n\n\ndef get():\n    return cycle_b.B\n",
@@ -83,7 +84,7 @@ def write_fixtures(directory: Path) -> None:
         archive.writestr(zipfile.ZipInfo("binary.bin", (2022, 1, 1, 0, 0, 0)), bytes(range(256)) * 4,
                          compress_type=zipfile.ZIP_DEFLATED)
     (directory / "helper_utils.py").write_text(HELPER_MODULE)
-    for name, text in BROKEN_MODULES.items():
+    for name, text in MORE_MODULES.items():
         (directory / name).write_text(text)
     package = directory / "helperpkg"
     package.mkdir(exist_ok=True)

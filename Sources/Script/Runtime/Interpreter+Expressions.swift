@@ -90,7 +90,7 @@ extension Interpreter {
             throw .typeError("can't use starred expression here")
         case .generator(let element, let clauses, let code):
             let (first, frame) = try comprehensionFrame(clauses, code, in: scope)
-            let body = ExpressionGenerator(element: element, clauses: clauses, first: try makeIterator(first), scope: frame)
+            let body = ExpressionGenerator(element: element, clauses: clauses, first: try makeIterator(first), scope: frame, globals: globals)
             return .object(GeneratorObject(name: "<genexpr>", qualifiedName: "<genexpr>", body: body))
         case .listComprehension(let element, let clauses, let code):
             let (first, frame) = try comprehensionFrame(clauses, code, in: scope)
