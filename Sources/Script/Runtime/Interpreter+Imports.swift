@@ -24,6 +24,9 @@ extension Interpreter {
             var value = module.member(name, symbols: symbols)
             if value == nil, let submodule = try? loadModule(moduleName + "." + name) { value = .module(submodule) }
             guard let value else {
+                if moduleName == "__future__" {
+                    throw ScriptError(.syntaxError, name == "braces" ? "not a chance" : "future feature \(name) is not defined")
+                }
                 let place = module.source.map { $0.isBundled ? " (unknown location)" : " (\($0.file))" } ?? ""
                 throw ScriptError(.importError, "cannot import name '\(name)' from '\(moduleName)'\(place)")
             }
