@@ -32,7 +32,8 @@ struct ModuleLibrary {
         library.add("importlib") { (interpreter, module) throws(ScriptError) in try ImportlibModule.fill(interpreter, module) }
         for (name, source) in [("itertools", BundledModules.itertools), ("functools", BundledModules.functools),
                                ("operator", BundledModules.`operator`), ("heapq", BundledModules.heapq), ("bisect", BundledModules.bisect),
-                               ("argparse", BundledModules.argparse), ("__future__", BundledModules.future)] {
+                               ("argparse", BundledModules.argparse), ("__future__", BundledModules.future),
+                               ("typing", BundledModules.typing)] {
             library.add(name) { (interpreter, module) throws(ScriptError) in try BundledModules.fill(source, interpreter, module) }
         }
         library.add("unicodedata") { (interpreter, module) throws(ScriptError) in try UnicodedataModule.fill(interpreter, module) }
