@@ -33,7 +33,7 @@ final class FileObject: SelfIterating {
     /// `open(file, mode='r', encoding=None, errors=None, newline=None)`.
     static func open(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("open", 1...2, keywords: ["mode", "encoding", "errors", "newline"])
-        let path = try SystemError.path(a.positional[0], "open")
+        let path = try SystemError.path(a.positional[0], "open", interpreter)
         let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try v.asString("open() argument 'mode'") } ?? "r"
         let (access, binary) = try parseMode(mode)
         if binary { return try BinaryStream.open(path, mode: mode, access: access, a) }

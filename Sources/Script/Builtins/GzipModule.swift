@@ -50,7 +50,7 @@ enum GzipModule {
 
     private static func open(_ interpreter: Interpreter, _ a: Arguments, _ badGzip: TypeObject) throws(ScriptError) -> Value {
         try a.expect("open", 1...3, keywords: ["mode", "compresslevel", "encoding", "errors", "newline"])
-        let path = try SystemError.path(a.positional[0], "gzip.open")
+        let path = try SystemError.path(a.positional[0], "gzip.open", interpreter)
         let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try v.asString("gzip.open() argument 'mode'") } ?? "rb"
         let text = mode.contains("t")
         guard mode.filter({ "rwxa".contains($0) }).count == 1, mode.allSatisfy({ "rwxabt".contains($0) }), !(text && mode.contains("b")) else {

@@ -39,7 +39,15 @@ enum SystemError {
     /// The exception for the current `errno` on `path`.
     static func current(_ path: String) -> ScriptError { make(errno, path) }
 
-    /// A path argument: `str` only (Recur has no bytes or path-like objects yet).
+    /// A path argument: a `str`, or an object with `__fspath__` (a `pathlib.Path`).
+    static func path(_ value: Value, _ function: String, _ interpreter: Interpreter) throws(ScriptError) -> String {
+        if case .instance = value, let converted = try interpreter.callSpecial(value, "__fspath__") {
+            return try path(converted, function)
+        }
+        return try path(value, function)
+    }
+
+    /// A path argument: `str` only.
     static func path(_ value: Value, _ function: String) throws(ScriptError) -> String {
         switch value {
         case .str(let s): return s

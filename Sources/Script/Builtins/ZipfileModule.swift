@@ -34,6 +34,10 @@ enum ZipfileModule {
     /// An archive's bytes and its file name, from a path or a readable binary object.
     private static func contents(of source: Value, _ interpreter: Interpreter) throws(ScriptError) -> ([UInt8], String?) {
         if case .str(let path) = source { return (try FileObject.contents(of: path), path) }
+        if case .instance = source, let converted = try interpreter.callSpecial(source, "__fspath__") {
+            let path = try SystemError.path(converted, "ZipFile")
+            return (try FileObject.contents(of: path), path)
+        }
         guard let read = try interpreter.attributeIfPresent(source, "read") else {
             throw .typeError("expected str, bytes or os.PathLike object, not \(source.typeName)")
         }
