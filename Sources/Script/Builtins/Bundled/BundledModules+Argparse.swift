@@ -262,10 +262,23 @@ class ArgumentParser:
             lines = [self.prog] + lines
         return prefix + '\n'.join(lines) + '\n'
 
+    def _invocation(self, action):
+        if not action.option_strings:
+            return self._metavar(action)
+        if action.nargs == 0:
+            return ', '.join(action.option_strings)
+        args = self._format_args(action)
+        return ', '.join('%s %s' % (o, args) for o in action.option_strings)
+
     def format_help(self):
         text = self.format_usage()
         if self.description:
             text += '\n' + self.description + '\n'
+        # CPython's HelpFormatter: help starts in the column after the longest invocation,
+        # at most 24.
+        longest = max([len(self._invocation(a)) + 2 for a in self._actions] or [0])
+        help_position = min(longest + 2, 24)
+        action_width = help_position - 4
         positionals = [a for a in self._actions if not a.option_strings]
         optionals = [a for a in self._actions if a.option_strings]
         for title, group in (('positional arguments', positionals), ('options', optionals)):
@@ -273,23 +286,16 @@ class ArgumentParser:
                 continue
             text += '\n' + title + ':\n'
             for action in group:
-                if action.option_strings:
-                    if action.nargs == 0:
-                        invocation = ', '.join(action.option_strings)
-                    else:
-                        args = self._format_args(action)
-                        invocation = ', '.join('%s %s' % (o, args) for o in action.option_strings)
-                else:
-                    invocation = self._metavar(action)
-                line = '  ' + invocation
+                invocation = self._invocation(action)
                 help = action.help
-                if help is not None:
-                    help = help.replace('%(default)s', str(action.default)).replace('%(prog)s', self.prog)
-                    if len(line) <= 22:
-                        line = line.ljust(24) + help
-                    else:
-                        line = line + '\n' + ' ' * 24 + help
-                text += line + '\n'
+                if help is None:
+                    text += '  ' + invocation + '\n'
+                    continue
+                help = help.replace('%(default)s', str(action.default)).replace('%(prog)s', self.prog)
+                if len(invocation) <= action_width:
+                    text += '  ' + invocation.ljust(action_width) + '  ' + help + '\n'
+                else:
+                    text += '  ' + invocation + '\n' + ' ' * help_position + help + '\n'
         if self.epilog:
             text += '\n' + self.epilog + '\n'
         return text
