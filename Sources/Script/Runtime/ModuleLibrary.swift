@@ -33,7 +33,8 @@ struct ModuleLibrary {
         for (name, source) in [("itertools", BundledModules.itertools), ("functools", BundledModules.functools),
                                ("operator", BundledModules.`operator`), ("heapq", BundledModules.heapq), ("bisect", BundledModules.bisect),
                                ("argparse", BundledModules.argparse), ("__future__", BundledModules.future),
-                               ("typing", BundledModules.typing), ("pathlib", BundledModules.pathlib)] {
+                               ("typing", BundledModules.typing), ("pathlib", BundledModules.pathlib),
+                               ("textwrap", BundledModules.textwrap), ("shutil", BundledModules.shutil)] {
             library.add(name) { (interpreter, module) throws(ScriptError) in try BundledModules.fill(source, interpreter, module) }
         }
         library.add("unicodedata") { (interpreter, module) throws(ScriptError) in try UnicodedataModule.fill(interpreter, module) }
