@@ -16,6 +16,11 @@ let package = Package(
             name: "CZeroMQ",
             providers: [.apt(["libzmq3-dev"])]
         ),
+        // zlib compresses and decompresses for gzip and zipfile.
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "libcrypto",
@@ -32,7 +37,7 @@ let package = Package(
         // The interpreter's hot loop touches class properties constantly; release builds skip
         // the dynamic exclusivity checks (debug builds, which the tests use, keep them).
         .target(
-            name: "Script", dependencies: ["Tensors"],
+            name: "Script", dependencies: ["Tensors", "CZlib"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "Jupyter", dependencies: ["CZeroMQ", "COpenSSL"]),

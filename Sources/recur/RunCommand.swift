@@ -14,6 +14,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The script to run (a .recur file).")
     var file: String
 
+    @Argument(parsing: .captureForPassthrough, help: "Arguments for the script (sys.argv[1:]).")
+    var arguments: [String] = []
+
     func run() throws {
         guard let source = readFile(file) else {
             FileDescriptorStream.standardError.write("recur run: cannot read \(file): \(String(cString: strerror(errno)))\n")
@@ -24,6 +27,7 @@ struct RunCommand: ParsableCommand {
         let signals = RunSignals(flushOutput: { host.flush() })
         host.signals = signals
         let session = Session()
+        session.setScript(path: file, arguments: arguments)
         let outcome = session.execute(source, cellName: "File \"\(file)\"", host: host, output: .direct)
         host.flush()
         signals.stop()

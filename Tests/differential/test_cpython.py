@@ -17,8 +17,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from recur_kernelspec import recur_binary  # noqa: E402
+
+from fixtures import write_fixtures  # noqa: E402
 
 RECUR = functools.cache(recur_binary)
 
@@ -64,8 +67,16 @@ def cases():
 def test_recur_agrees_with_cpython(program: Path, tmp_path: Path):
     python = shutil.which("python3")
     assert python, "python3 is not on PATH"
-    expected = outcome([python, str(program)], tmp_path)
-    actual = outcome([str(RECUR()), "run", str(program)], tmp_path)
+    # Each side runs a copy of the program in its own directory of fresh fixtures, so files
+    # one side writes are not seen by the other and helper modules sit next to the script.
+    runs = {}
+    for side in ("cpython", "recur"):
+        directory = tmp_path / side
+        write_fixtures(directory)
+        shutil.copy(program, directory / program.name)
+        runs[side] = directory
+    expected = outcome([python, program.name], runs["cpython"])
+    actual = outcome([str(RECUR()), "run", program.name], runs["recur"])
     assert actual[2] == expected[2], f"exit status {actual[2]}, CPython {expected[2]}; stderr: {actual[1]!r}"
     assert actual[1] == expected[1], "last line of stderr"
     assert actual[0] == expected[0], "stdout"

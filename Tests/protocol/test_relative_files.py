@@ -64,3 +64,40 @@ def test_a_notebook_opens_files_beside_it(tmp_path):
     expected = _run_in(tmp_path, "python", [sys.executable])
     assert printed == expected[1]
     assert (work / "data" / "names" / "French.txt").read_text(encoding="utf-8") == "Zoë\nAdam\n"
+
+
+# A helper module beside the notebook, imported the way tutorials import their utilities.
+HELPER = """
+print('loading', __name__)
+def load_names(path):
+    with open(path, encoding='utf-8') as f:
+        return [line.strip() for line in f if line.strip()]
+"""
+
+IMPORTS_THE_HELPER = """
+import sys
+with open('names.txt', 'w', encoding='utf-8') as f:
+    f.write('Émile\\nZoë\\n')
+from data_utils import load_names
+import data_utils
+print(load_names('names.txt'), data_utils.__name__, 'data_utils' in sys.modules, __name__)
+import data_utils
+print(data_utils.load_names is load_names)
+"""
+
+
+def test_a_notebook_imports_a_helper_module_beside_it(tmp_path):
+    work = tmp_path / "notebook" / "work"
+    work.mkdir(parents=True)
+    (work / "data_utils.py").write_text(HELPER)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(IMPORTS_THE_HELPER)])
+    NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=60, allow_errors=False,
+                   resources={"metadata": {"path": str(work)}}).execute()
+    printed = "".join(output.get("text", "") for output in nb.cells[0].outputs if output.output_type == "stream")
+    script = tmp_path / "python" / "work"
+    script.mkdir(parents=True)
+    (script / "data_utils.py").write_text(HELPER)
+    (script / "program.py").write_text(IMPORTS_THE_HELPER)
+    expected = subprocess.run([sys.executable, "program.py"], cwd=script, capture_output=True, text=True, timeout=60)
+    assert printed == expected.stdout
+    assert "loading data_utils" in printed

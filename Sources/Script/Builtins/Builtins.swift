@@ -137,6 +137,7 @@ extension Interpreter {
             let spec = try a.positional.count > 1 ? a.positional[1].asString("format() argument 2") : ""
             return .str(try interpreter.format(a.positional[0], spec: spec))
         }
+        BytesObject.register(in: &table, types: types)
         table["__name__"] = .str("__main__")
         table.merge(DescriptorObject.builtins()) { _, new in new }
         BuiltinFunctions.addIntrospection(&table, interpreter: self)

@@ -23,7 +23,15 @@ enum CollectionsModule {
                                       doc: "Dictionary that remembers insertion order, with move_to_end and popitem(last=).") { interpreter, a throws(ScriptError) in
             try filled(CountingDict(.ordered), a, interpreter)
         }
-        for (name, constructor) in [("Counter", counter), ("defaultdict", defaultDict), ("OrderedDict", ordered)] {
+        let deque = BuiltinFunction("deque", signature: "collections.deque(iterable=(), maxlen=None)",
+                                    doc: "A list-like sequence optimized for appends and pops at either end.") { interpreter, a throws(ScriptError) in
+            try DequeObject.make(interpreter, a)
+        }
+        module.namespace["namedtuple"] = .builtin(BuiltinFunction("namedtuple", signature: "collections.namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)",
+                                                                  doc: "Returns a new subclass of tuple with named fields.") { interpreter, a throws(ScriptError) in
+            try NamedTupleLayout.define(interpreter, a)
+        })
+        for (name, constructor) in [("Counter", counter), ("defaultdict", defaultDict), ("OrderedDict", ordered), ("deque", deque)] {
             let type = TypeObject(name: name, bases: [interpreter.types.object], kind: .builtin, constructor: constructor, module: "collections")
             interpreter.types.registerNative(type, forTypeName: name)
             module.namespace[name] = .type(type)

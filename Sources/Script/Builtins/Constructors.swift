@@ -104,8 +104,17 @@ enum Constructors {
     }
 
     static func str(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
-        try arguments.expect("str", 0...1)
-        guard let value = arguments.positional.first else { return .str("") }
+        try arguments.expect("str", 0...3, keywords: ["object", "encoding", "errors"])
+        guard let value = arguments.value(0, "object") else { return .str("") }
+        let encoding = arguments.value(1, "encoding"), errors = arguments.value(2, "errors")
+        if encoding != nil || errors != nil {
+            // str(b, encoding, errors) decodes, as bytes.decode does.
+            guard case .object(let bytes as BytesObject) = value else {
+                throw .typeError("decoding to str: need a bytes-like object, \(value.typeName) found")
+            }
+            let codec = try TextCodec(named: try encoding?.asString("str() argument 'encoding'") ?? "utf-8")
+            return .str(try codec.decode(bytes.bytes, errors: try errors?.asString("str() argument 'errors'") ?? "strict"))
+        }
         return .str(try interpreter.str(value))
     }
 

@@ -6,7 +6,8 @@ import Glibc
 final class FileObject: SelfIterating {
     enum Access { case read, write, append, create }
 
-    static let methodNames = ["close", "flush", "read", "readable", "readline", "readlines", "writable", "write", "writelines"]
+    static let methodNames = ["close", "flush", "read", "readable", "readline", "readlines", "seek", "seekable", "tell",
+                              "writable", "write", "writelines"]
 
     let name: String
     let mode: String
@@ -20,48 +21,42 @@ final class FileObject: SelfIterating {
     private var descriptor: Int32
     private(set) var closed = false
     /// Read mode: the file's bytes, decoded into `text` on the first read (where CPython's
-    /// decoding errors surface too).
+    /// decoding errors surface too); kept for `tell()`'s byte positions.
     private var raw: [UInt8] = []
-    private var text: [Unicode.Scalar]?
-    private var position = 0
+    private var text: StreamBuffer<Unicode.Scalar>?
+    /// Where each scalar of `text` starts in `raw` (and `raw.count` after the last), made by
+    /// the first `tell()` or `seek()`.
+    private var starts: [Int]?
+    /// Where a text file over another stream writes its encoded bytes (nil: `descriptor`).
+    private var sink: BinaryStream?
 
     /// `open(file, mode='r', encoding=None, errors=None, newline=None)`.
     static func open(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("open", 1...2, keywords: ["mode", "encoding", "errors", "newline"])
-        let path = try SystemError.path(a.positional[0], "open")
+        let path = try SystemError.path(a.positional[0], "open", interpreter)
         let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try v.asString("open() argument 'mode'") } ?? "r"
-        let access = try parseMode(mode)
-        func optionalString(_ key: String) throws(ScriptError) -> String? {
-            switch a.keyword(key) {
-            case nil, .none?: return nil
-            case .str(let s)?: return s
-            case let other?: throw .typeError("open() argument '\(key)' must be str or None, not \(other.typeName)")
-            }
-        }
-        let encoding = try optionalString("encoding")
-        let codec = try encoding.map { (e) throws(ScriptError) in try TextCodec(named: e) } ?? .utf8
-        let errors = try optionalString("errors") ?? "strict"
-        let newline = try optionalString("newline")
-        let flags: Int32 = switch access {
-        case .read: O_RDONLY
-        case .write: O_WRONLY | O_CREAT | O_TRUNC
-        case .append: O_WRONLY | O_CREAT | O_APPEND
-        case .create: O_WRONLY | O_CREAT | O_EXCL
-        }
-        let descriptor = Glibc.open(path, flags | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw SystemError.current(path) }
-        let file = FileObject(name: path, mode: mode, encoding: encoding ?? "UTF-8", codec: codec, errors: errors,
-                              newline: newline, access: access, descriptor: descriptor)
-        if let newline, !["", "\n", "\r", "\r\n"].contains(newline) {
+        let (access, binary) = try parseMode(mode)
+        if binary { return try BinaryStream.open(path, mode: mode, access: access, a) }
+        let options = try TextOptions(a, "open")
+        let descriptor = try FileObject.descriptor(path, access)
+        let file = FileObject(name: path, mode: mode, options: options, access: access, descriptor: descriptor)
+        if let newline = options.newline, !["", "\n", "\r", "\r\n"].contains(newline) {
             try file.closeDescriptor()
             throw .valueError("illegal newline value: \(newline)")
         }
-        if access == .read { try file.load() }
+        if access == .read {
+            do {
+                file.raw = try FileObject.load(descriptor, path)
+            } catch {
+                try? file.closeDescriptor()
+                throw error
+            }
+        }
         return .object(file)
     }
 
-    /// CPython's mode validation; binary and update modes are refused by name.
-    private static func parseMode(_ mode: String) throws(ScriptError) -> Access {
+    /// CPython's mode validation (the access and whether `b` was given); update mode is refused by name.
+    private static func parseMode(_ mode: String) throws(ScriptError) -> (Access, binary: Bool) {
         var seen = Set<Character>()
         for c in mode {
             guard "rwxabt+U".contains(c), !seen.contains(c) else { throw .valueError("invalid mode: \(PythonString.repr(mode))") }
@@ -72,39 +67,96 @@ final class FileObject: SelfIterating {
             throw .valueError("must have exactly one of create/read/write/append mode")
         }
         if seen.contains("t") && seen.contains("b") { throw .valueError("can't have text and binary mode at once") }
-        if seen.contains("b") { throw ScriptError(.notImplementedError, "open(): Recur opens files in text mode only ('r', 'w', 'a', 'x'); binary mode 'b' is not provided yet") }
         if seen.contains("+") { throw ScriptError(.notImplementedError, "open(): Recur opens files for reading or for writing; update mode '+' is not provided yet") }
         if seen.contains("U") { throw .valueError("invalid mode: \(PythonString.repr(mode))") }
+        let binary = seen.contains("b")
         switch first {
-        case "r": return .read
-        case "w": return .write
-        case "a": return .append
-        default: return .create
+        case "r": return (.read, binary)
+        case "w": return (.write, binary)
+        case "a": return (.append, binary)
+        default: return (.create, binary)
         }
     }
 
-    private init(name: String, mode: String, encoding: String, codec: TextCodec, errors: String,
-                 newline: String?, access: Access, descriptor: Int32) {
+    /// Opens `path` for `access` as CPython's `open` does (created files get mode 0o666 less the umask).
+    static func descriptor(_ path: String, _ access: Access) throws(ScriptError) -> Int32 {
+        let flags: Int32 = switch access {
+        case .read: O_RDONLY
+        case .write: O_WRONLY | O_CREAT | O_TRUNC
+        case .append: O_WRONLY | O_CREAT | O_APPEND
+        case .create: O_WRONLY | O_CREAT | O_EXCL
+        }
+        let descriptor = Glibc.open(path, flags | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw SystemError.current(path) }
+        return descriptor
+    }
+
+    /// `encoding=`, `errors=` and `newline=` of a text file.
+    struct TextOptions {
+        let encoding: String?
+        let codec: TextCodec
+        let errors: String
+        let newline: String?
+
+        init(_ a: Arguments, _ function: String) throws(ScriptError) {
+            func optionalString(_ key: String) throws(ScriptError) -> String? {
+                switch a.keyword(key) {
+                case nil, .none?: return nil
+                case .str(let s)?: return s
+                case let other?: throw .typeError("\(function)() argument '\(key)' must be str or None, not \(other.typeName)")
+                }
+            }
+            encoding = try optionalString("encoding")
+            codec = try encoding.map { (e) throws(ScriptError) in try TextCodec(named: e) } ?? .utf8
+            errors = try optionalString("errors") ?? "strict"
+            newline = try optionalString("newline")
+        }
+    }
+
+    private init(name: String, mode: String, options: TextOptions, access: Access, descriptor: Int32) {
         self.name = name
         self.mode = mode
-        self.encoding = encoding
-        self.codec = codec
-        self.errors = errors
-        self.newline = newline
+        self.encoding = options.encoding ?? "UTF-8"
+        self.codec = options.codec
+        self.errors = options.errors
+        self.newline = options.newline
         self.access = access
         self.descriptor = descriptor
     }
 
+    /// A text file over bytes from elsewhere (`gzip.open(path, 'rt')`), decoded as `open()` decodes.
+    static func reading(_ bytes: [UInt8], name: String, options: TextOptions) throws(ScriptError) -> FileObject {
+        if let newline = options.newline, !["", "\n", "\r", "\r\n"].contains(newline) { throw .valueError("illegal newline value: \(newline)") }
+        let file = FileObject(name: name, mode: "r", options: options, access: .read, descriptor: -1)
+        file.raw = bytes
+        return file
+    }
+
+    /// A text file encoding what is written into `sink` (`gzip.open(path, 'wt')`).
+    static func writing(into sink: BinaryStream, name: String, options: TextOptions) throws(ScriptError) -> FileObject {
+        if let newline = options.newline, !["", "\n", "\r", "\r\n"].contains(newline) { throw .valueError("illegal newline value: \(newline)") }
+        let file = FileObject(name: name, mode: "w", options: options, access: .write, descriptor: -1)
+        file.sink = sink
+        return file
+    }
+
     deinit { if !closed { _ = Glibc.close(descriptor) } }
 
-    /// Reads the whole file (tutorial data is small) and releases the descriptor.
-    private func load() throws(ScriptError) {
+    /// The whole file at `path`, with CPython's errors for a missing file or a directory.
+    static func contents(of path: String) throws(ScriptError) -> [UInt8] {
+        let descriptor = try FileObject.descriptor(path, .read)
+        defer { _ = Glibc.close(descriptor) }
+        return try load(descriptor, path)
+    }
+
+    /// Reads a whole file (tutorial data is small); a directory raises `IsADirectoryError`, as
+    /// CPython's open does. The caller closes `descriptor`.
+    static func load(_ descriptor: Int32, _ name: String) throws(ScriptError) -> [UInt8] {
         var info = stat()
         if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-            _ = Glibc.close(descriptor)
-            closed = true
             throw SystemError.make(EISDIR, name)
         }
+        var raw: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -115,11 +167,13 @@ final class FileObject: SelfIterating {
             if count == 0 { break }
             raw.append(contentsOf: chunk[0..<count])
         }
+        return raw
     }
 
     private func closeDescriptor() throws(ScriptError) {
         guard !closed else { return }
         closed = true
+        if let sink { return try sink.close() }
         if Glibc.close(descriptor) != 0 && access != .read { throw SystemError.current(name) }
     }
 
@@ -127,25 +181,26 @@ final class FileObject: SelfIterating {
         if closed { throw .valueError("I/O operation on closed file.") }
     }
 
-    /// The decoded text, checking the file is open and readable.
-    private func readableText() throws(ScriptError) -> [Unicode.Scalar] {
+    /// Decodes on the first read, checking the file is open and readable.
+    private func readableText() throws(ScriptError) {
         try checkOpen()
         // CPython's io.UnsupportedOperation is an OSError; Recur raises the OSError itself.
         guard access == .read else { throw ScriptError(.osError, "not readable") }
-        if let text { return text }
+        guard text == nil else { return }
         var decoded = Array(try codec.decode(raw, errors: errors).unicodeScalars)
-        raw = []
-        if newline == nil { decoded = FileObject.universalNewlines(decoded) }
-        text = decoded
-        return decoded
+        if newline == nil { decoded = FileObject.universalNewlines(decoded, starts: nil).scalars }
+        text = StreamBuffer(decoded)
     }
 
-    private static func universalNewlines(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        guard scalars.contains("\r") else { return scalars }
+    /// `\r\n` and `\r` read as `\n`; `starts` (a scalar's byte offsets) dropped in step.
+    static func universalNewlines(_ scalars: [Unicode.Scalar], starts: [Int]?) -> (scalars: [Unicode.Scalar], starts: [Int]?) {
+        guard scalars.contains("\r") else { return (scalars, starts) }
         var out: [Unicode.Scalar] = []
+        var kept: [Int] = []
         out.reserveCapacity(scalars.count)
         var i = 0
         while i < scalars.count {
+            if let starts, i < starts.count { kept.append(starts[i]) }
             if scalars[i] == "\r" {
                 out.append("\n")
                 if i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
@@ -154,47 +209,70 @@ final class FileObject: SelfIterating {
             }
             i += 1
         }
-        return out
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        if let end = starts?.last { kept.append(end) }
+        return (out, starts == nil ? nil : kept)
     }
 
     /// `read(size=-1)`.
     func read(_ size: Int) throws(ScriptError) -> String {
-        let text = try readableText()
-        let end = size < 0 || size >= text.count - position ? text.count : position + size
-        defer { position = end }
-        return FileObject.string(text[position..<end])
+        try readableText()
+        return StreamBuffer.string(text?.read(size) ?? [])
     }
 
     /// `readline(size=-1)`: up to and including the next line ending under `newline`'s rules.
     func readline(_ size: Int = -1) throws(ScriptError) -> String {
-        let text = try readableText()
-        let limit = size < 0 || size >= text.count - position ? text.count : position + size
-        var end = position
-        while end < limit {
-            let c = text[end]
-            end += 1
-            let ended: Bool
-            switch newline {
-            case nil, "\n"?: ended = c == "\n"
-            case "\r"?: ended = c == "\r"
-            case "\r\n"?:
-                ended = c == "\r" && end < limit && text[end] == "\n"
-                if ended { end += 1 }
-            default:
-                // newline='': any of \n, \r, \r\n ends a line, kept as written.
-                if c == "\r" && end < limit && text[end] == "\n" { end += 1 }
-                ended = c == "\n" || c == "\r"
-            }
-            if ended { break }
+        try readableText()
+        return StreamBuffer.string(text?.readline(size, newline: newline) ?? [])
+    }
+
+    /// The byte offset of each scalar of the text, made once.
+    private func scalarStarts() throws(ScriptError) -> [Int] {
+        if let starts { return starts }
+        var made = try codec.scalarStarts(raw, errors: errors)
+        if newline == nil {
+            let decoded = Array(try codec.decode(raw, errors: errors).unicodeScalars)
+            made = FileObject.universalNewlines(decoded, starts: made).starts ?? made
         }
-        defer { position = end }
-        return FileObject.string(text[position..<end])
+        starts = made
+        return made
+    }
+
+    /// `tell()`: the byte position, CPython's cookie for a decoder without pending state.
+    func tell() throws(ScriptError) -> Int {
+        try checkOpen()
+        guard access == .read else { return try SystemError.seek(descriptor, 0, SEEK_CUR, name) }
+        try readableText()
+        let offsets = try scalarStarts()
+        return offsets[min(text?.position ?? 0, offsets.count - 1)]
+    }
+
+    /// `seek(cookie, whence=0)`: to a position `tell()` gave, or to the start or the end.
+    func seek(_ cookie: Int, whence: Int) throws(ScriptError) -> Int {
+        try checkOpen()
+        switch whence {
+        case 0: if cookie < 0 { throw .valueError("negative seek position \(cookie)") }
+        case 1: if cookie != 0 { throw ScriptError(.osError, "can't do nonzero cur-relative seeks") }
+        case 2: if cookie != 0 { throw ScriptError(.osError, "can't do nonzero end-relative seeks") }
+        default: throw .valueError("invalid whence (\(whence), should be 0, 1 or 2)")
+        }
+        guard access == .read else { return try SystemError.seek(descriptor, cookie, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END, name) }
+        try readableText()
+        guard whence == 0 else { return try whence == 1 ? tell() : seekEnd() }
+        let offsets = try scalarStarts()
+        // The first scalar starting at or after the byte position (the end past the last).
+        var low = 0, high = offsets.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if offsets[middle] < cookie { low = middle + 1 } else { high = middle }
+        }
+        text?.position = low
+        return cookie
+    }
+
+    private func seekEnd() throws(ScriptError) -> Int {
+        let end = text?.items.count ?? 0
+        text?.position = end
+        return raw.count
     }
 
     /// `write(s)`: encodes and writes at once; returns the number of characters, as CPython.
@@ -203,17 +281,9 @@ final class FileObject: SelfIterating {
         guard access != .read else { throw ScriptError(.osError, "not writable") }
         guard case .str(var s) = value else { throw .typeError("write() argument must be str, not \(value.typeName)") }
         let count = s.unicodeScalars.count
-        if let newline, newline == "\r" || newline == "\r\n" { s = s.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: newline) }
+        if let newline, newline == "\r" || newline == "\r\n" { s = StringMethods.replaced(s, "\n", newline, limit: -1) }
         let bytes = try codec.encode(s, errors: errors)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw SystemError.current(name)
-            }
-            offset += written
-        }
+        if let sink { try sink.writeBytes(bytes) } else { try SystemError.writeAll(bytes, to: descriptor, name) }
         return count
     }
 
@@ -242,32 +312,11 @@ final class FileObject: SelfIterating {
     }
 
     func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        func size() throws(ScriptError) -> Int {
-            switch a.positional.first {
-            case nil, .none?: return -1
-            case let value?: return try interpreter.indexValue(value)
-            }
+        if let result = try StreamReading.call(method, a, interpreter, read: { (size) throws(ScriptError) in .str(try read(size)) },
+                                               readline: { (size) throws(ScriptError) in .str(try readline(size)) }) {
+            return result
         }
         switch method {
-        case "read":
-            try a.expect("read", 0...1)
-            return .str(try read(try size()))
-        case "readline":
-            try a.expect("readline", 0...1)
-            return .str(try readline(try size()))
-        case "readlines":
-            try a.expect("readlines", 0...1)
-            let hint = try size()
-            var lines: [Value] = []
-            var total = 0
-            while true {
-                let line = try readline()
-                if line.isEmpty { break }
-                lines.append(.str(line))
-                total += line.unicodeScalars.count
-                if hint > 0 && total >= hint { break }
-            }
-            return .list(ListObject(lines))
         case "write":
             try a.expect("write", 1...1)
             return .int(try write(a.positional[0]))
@@ -287,6 +336,17 @@ final class FileObject: SelfIterating {
             try a.expect(method, 0...0)
             try checkOpen()
             return .bool((access == .read) == (method == "readable"))
+        case "seekable":
+            try a.expect(method, 0...0)
+            try checkOpen()
+            return .bool(true)
+        case "tell":
+            try a.expect("tell", 0...0)
+            return .int(try tell())
+        case "seek":
+            try a.expect("seek", 1...2)
+            let whence = try a.positional.count > 1 ? interpreter.indexValue(a.positional[1]) : 0
+            return .int(try seek(try interpreter.indexValue(a.positional[0]), whence: whence))
         default:
             return nil
         }
@@ -294,7 +354,7 @@ final class FileObject: SelfIterating {
 
     /// A file is its own iterator over lines.
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
-        _ = try readableText()
+        try readableText()
         return self
     }
 

@@ -22,22 +22,33 @@ enum JSONModule {
         }
         add("loads", "loads(s)", "Deserialize s (a str holding a JSON document) to a Python object.") { _, a throws(ScriptError) in
             try a.expect("loads", 1...1)
-            guard case .str(let s) = a.positional[0] else {
-                throw .typeError("the JSON object must be str, bytes or bytearray, not \(a.positional[0].typeName)")
-            }
-            var reader = JSONReader(s)
+            var reader = JSONReader(try document(a.positional[0]))
             return try reader.document()
         }
         add("load", "load(fp)", "Deserialize fp (a file opened for reading) to a Python object.") { interpreter, a throws(ScriptError) in
             try a.expect("load", 1...1)
-            let text = try interpreter.callMethod(a.positional[0], "read", Arguments())
-            guard case .str(let s) = text else {
-                throw .typeError("the JSON object must be str, bytes or bytearray, not \(text.typeName)")
-            }
-            var reader = JSONReader(s)
+            var reader = JSONReader(try document(try interpreter.callMethod(a.positional[0], "read", Arguments())))
             return try reader.document()
         }
         // CPython's JSONDecodeError is a ValueError subclass; Recur raises ValueError itself.
         module.namespace["JSONDecodeError"] = .type(interpreter.types.exception(.valueError))
+    }
+
+    /// The text of a JSON document given as str, bytes or bytearray (UTF-8, a BOM skipped, as
+    /// CPython's `detect_encoding` reads it).
+    private static func document(_ value: Value) throws(ScriptError) -> String {
+        switch value {
+        case .str(let s): return s
+        case .object(let data as BytesObject):
+            var bytes = data.bytes[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            // UTF-16 and UTF-32 documents start with a zero byte among the first four.
+            if bytes.prefix(4).contains(0) {
+                throw ScriptError(.notImplementedError, "json: Recur reads JSON bytes in UTF-8; decode UTF-16 or UTF-32 documents first")
+            }
+            return try TextCodec.utf8.decode(Array(bytes), errors: "strict")
+        default:
+            throw .typeError("the JSON object must be str, bytes or bytearray, not \(value.typeName)")
+        }
     }
 }

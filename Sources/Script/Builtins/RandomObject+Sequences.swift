@@ -11,6 +11,7 @@ extension RandomObject {
         case .bool(let b): core.seed(magnitude: b ? 1 : 0)
         case .float(let d): core.seed(magnitude: UInt64(bitPattern: PythonRandom.hash(d)))  // (size_t)hash, not |hash|
         case .str(let s): core.seed(bytes: Array(s.utf8))
+        case .object(let data as BytesObject): core.seed(bytes: data.bytes)
         case .object(let object) where object is BigIntObject:
             // abs(n) as 32-bit words, least significant first, as for small ints.
             let words = (object as? BigIntObject)?.value.magnitude.limbs ?? []

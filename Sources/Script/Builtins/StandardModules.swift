@@ -1,12 +1,15 @@
 import Glibc
 
-/// `sys`, `math` and `time`: the parts lessons use.
+/// `sys`, `gc` and `math`: the parts lessons use.
 enum StandardModules {
     static func sys(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["stdout"] = .object(StreamObject(.stdout))
         module.namespace["stderr"] = .object(StreamObject(.stderr))
         module.namespace["version"] = .str("3.12 (Recur script)")
-        module.namespace["argv"] = .list(ListObject([]))
+        module.namespace["argv"] = .list(ListObject(interpreter.workspace.argv.map { .str($0) }))
+        // The script's directory under `recur run`, the working directory ('') in the kernel.
+        module.namespace["path"] = .list(ListObject([.str(interpreter.workspace.scriptDirectory ?? "")]))
+        module.namespace["modules"] = .dict(interpreter.workspace.sysModules)
         module.namespace["platform"] = .str("linux")
         module.namespace["getrecursionlimit"] = .builtin(BuiltinFunction("getrecursionlimit") { _, _ throws(ScriptError) in
             .int(Interpreter.recursionLimit)
@@ -129,16 +132,6 @@ enum StandardModules {
             try a.expect("isnan", 1...1)
             return .bool(try number(interpreter, a.positional[0]).isNaN)
         })
-    }
-
-    static func time(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
-        let clock: (clockid_t) -> Double = { id in
-            var ts = timespec()
-            clock_gettime(id, &ts)
-            return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-        }
-        module.namespace["time"] = .builtin(BuiltinFunction("time") { _, _ throws(ScriptError) in .float(clock(CLOCK_REALTIME)) })
-        module.namespace["perf_counter"] = .builtin(BuiltinFunction("perf_counter") { _, _ throws(ScriptError) in .float(clock(CLOCK_MONOTONIC)) })
     }
 
     static func number(_ interpreter: Interpreter, _ value: Value) throws(ScriptError) -> Double {

@@ -20,17 +20,32 @@ enum StringMethods {
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 
+    /// A run of code points as a str.
+    static func text(_ scalars: Substring.UnicodeScalarView) -> String { String(Substring(scalars)) }
+
+    /// `rsplit`: splitting the reversed text by the reversed separator from the left.
+    static func rsplit(_ s: String, _ separator: Value?, _ maxSplit: Int) throws(ScriptError) -> [Value] {
+        func reversed(_ text: String) -> String { String(String.UnicodeScalarView(text.unicodeScalars.reversed())) }
+        var flipped = separator
+        if case .str(let sep)? = separator { flipped = .str(reversed(sep)) }
+        return try split(reversed(s), flipped, maxSplit).reversed().map { part in
+            guard case .str(let piece) = part else { return part }
+            return .str(reversed(piece))
+        }
+    }
+
     static func split(_ s: String, _ separator: Value?, _ maxSplit: Int) throws(ScriptError) -> [Value] {
         if let separator, !separator.isNone {
             let sep = try separator.asString("sep")
             if sep.isEmpty { throw .valueError("empty separator") }
+            // Matching goes by code points, as Python's does (`\r\n` is one Character in Swift).
             var parts: [Value] = []
-            var rest = Substring(s)
-            while maxSplit < 0 || parts.count < maxSplit, let range = rest.firstRange(of: sep) {
-                parts.append(.str(String(rest[..<range.lowerBound])))
+            var rest = s.unicodeScalars[...]
+            while maxSplit < 0 || parts.count < maxSplit, let range = rest.firstRange(of: sep.unicodeScalars) {
+                parts.append(.str(text(rest[..<range.lowerBound])))
                 rest = rest[range.upperBound...]
             }
-            parts.append(.str(String(rest)))
+            parts.append(.str(text(rest)))
             return parts
         }
         var parts: [Value] = []
@@ -38,7 +53,9 @@ enum StringMethods {
         var splits = 0
         var scalars = Substring(s).unicodeScalars[...]
         while let c = scalars.first {
-            if c.properties.isWhitespace && (maxSplit < 0 || splits < maxSplit) {
+            if c.properties.isWhitespace && current.isEmpty {
+                scalars = scalars.dropFirst()
+            } else if c.properties.isWhitespace && (maxSplit < 0 || splits < maxSplit) {
                 if !current.isEmpty {
                     parts.append(.str(current))
                     current = ""
@@ -46,9 +63,7 @@ enum StringMethods {
                 }
                 scalars = scalars.dropFirst()
             } else if maxSplit >= 0 && splits >= maxSplit && current.isEmpty {
-                let rest = String(String.UnicodeScalarView(scalars))
-                let trimmed = try stripped(rest, nil, leading: false, trailing: true)
-                if !trimmed.isEmpty { parts.append(.str(trimmed)) }
+                if !scalars.isEmpty { parts.append(.str(String(String.UnicodeScalarView(scalars)))) }
                 return parts
             } else {
                 current.unicodeScalars.append(c)
@@ -85,11 +100,37 @@ enum StringMethods {
         }
         add("rsplit") { interpreter, s, a throws(ScriptError) in
             try a.expect("rsplit", 0...2, keywords: ["sep", "maxsplit"])
-            return .list(ListObject(try split(s, a.value(0, "sep"), -1)))
+            let max = try a.value(1, "maxsplit").map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? -1
+            return .list(ListObject(try rsplit(s, a.value(0, "sep"), max)))
         }
-        add("splitlines") { _, s, _ throws(ScriptError) in
-            .list(ListObject(s.split(separator: "\n", omittingEmptySubsequences: false).map { .str(String($0)) }
-                .dropLast(s.hasSuffix("\n") ? 1 : 0)))
+        add("splitlines") { interpreter, s, a throws(ScriptError) in
+            try a.expect("splitlines", 0...1, keywords: ["keepends"])
+            let keep = try a.value(0, "keepends").map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? false
+            // Python's line boundaries, \r\n counting as one.
+            let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{85}", "\u{2028}", "\u{2029}"]
+            let scalars = Array(s.unicodeScalars)
+            var lines: [Value] = []
+            var start = 0
+            var i = 0
+            while i < scalars.count {
+                guard breaks.contains(scalars[i]) else {
+                    i += 1
+                    continue
+                }
+                var end = i + 1
+                if scalars[i] == "\r" && end < scalars.count && scalars[end] == "\n" { end += 1 }
+                lines.append(.str(String(String.UnicodeScalarView(scalars[start..<(keep ? end : i)]))))
+                start = end
+                i = end
+            }
+            if start < scalars.count { lines.append(.str(String(String.UnicodeScalarView(scalars[start...])))) }
+            return .list(ListObject(lines))
+        }
+        add("encode") { _, s, a throws(ScriptError) in
+            try a.expect("encode", 0...2, keywords: ["encoding", "errors"])
+            let encoding = try a.value(0, "encoding").map { (v) throws(ScriptError) in try v.asString("encode() argument 'encoding'") } ?? "utf-8"
+            let errors = try a.value(1, "errors").map { (v) throws(ScriptError) in try v.asString("encode() argument 'errors'") } ?? "strict"
+            return .object(BytesObject(try TextCodec(named: encoding).encode(s, errors: errors)))
         }
         add("lower") { _, s, _ throws(ScriptError) in .str(s.lowercased()) }
         add("upper") { _, s, _ throws(ScriptError) in .str(s.uppercased()) }
@@ -102,25 +143,18 @@ enum StringMethods {
             let old = try a.positional[0].asString("replace() argument 1")
             let new = try a.positional[1].asString("replace() argument 2")
             if a.positional.count == 3 {
-                var count = try interpreter.indexValue(a.positional[2])
-                var out = ""
-                var rest = Substring(s)
-                while count != 0, !old.isEmpty, let r = rest.firstRange(of: old) {
-                    out += rest[..<r.lowerBound] + new
-                    rest = rest[r.upperBound...]
-                    count -= 1
-                }
-                return .str(out + rest)
+                let count = try interpreter.indexValue(a.positional[2])
+                if count >= 0 && !old.isEmpty { return .str(replaced(s, old, new, limit: count)) }
             }
             // The result's size, checked before it is built.
-            let occurrences = old.isEmpty ? s.unicodeScalars.count + 1 : s.ranges(of: old).count
+            let occurrences = old.isEmpty ? s.unicodeScalars.count + 1 : s.unicodeScalars.ranges(of: old.unicodeScalars).count
             let (grown, overflow) = occurrences.multipliedReportingOverflow(by: new.utf8.count)
             guard !overflow, MemoryBudget.allows(bytes: s.utf8.count &+ grown) else { throw ScriptError(.memoryError, "") }
             if old.isEmpty {
                 // An empty pattern matches between every two characters and at both ends.
                 return .str(new + s.unicodeScalars.map { String($0) + new }.joined())
             }
-            return .str(s.replacing(old, with: new))
+            return .str(replaced(s, old, new, limit: -1))
         }
         add("startswith") { interpreter, s, a throws(ScriptError) in
             try affix(interpreter, s, a, "startswith") { $0.unicodeScalars.starts(with: $1.unicodeScalars) }
@@ -188,7 +222,7 @@ enum StringMethods {
             try a.expect("count", 1...1)
             let needle = try a.positional[0].asString("must be str")
             if needle.isEmpty { return .int(s.unicodeScalars.count + 1) }
-            return .int(s.ranges(of: needle).count)
+            return .int(s.unicodeScalars.ranges(of: needle.unicodeScalars).count)
         }
         add("isdigit") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) }
         add("isalpha") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }) }
@@ -296,9 +330,25 @@ extension StringMethods {
         try a.expect(name, 1...1)
         let separator = try a.positional[0].asString("must be str")
         if separator.isEmpty { throw .valueError("empty separator") }
-        let range = fromEnd ? s.ranges(of: separator).last : s.firstRange(of: separator)
+        let scalars = s.unicodeScalars[...]
+        let range = fromEnd ? scalars.ranges(of: separator.unicodeScalars).last : scalars.firstRange(of: separator.unicodeScalars)
         guard let range else { return fromEnd ? .tuple([.str(""), .str(""), .str(s)]) : .tuple([.str(s), .str(""), .str("")]) }
-        return .tuple([.str(String(s[..<range.lowerBound])), .str(separator), .str(String(s[range.upperBound...]))])
+        return .tuple([.str(text(scalars[..<range.lowerBound])), .str(separator), .str(text(scalars[range.upperBound...]))])
+    }
+
+    /// `s` with the first `limit` (all, for a negative limit) non-empty `old` replaced, by code points.
+    static func replaced(_ s: String, _ old: String, _ new: String, limit: Int) -> String {
+        var out = String.UnicodeScalarView()
+        var rest = s.unicodeScalars[...]
+        var remaining = limit
+        while remaining != 0, let range = rest.firstRange(of: old.unicodeScalars) {
+            out.append(contentsOf: rest[..<range.lowerBound])
+            out.append(contentsOf: new.unicodeScalars)
+            rest = rest[range.upperBound...]
+            remaining -= 1
+        }
+        out.append(contentsOf: rest)
+        return String(out)
     }
 }
 

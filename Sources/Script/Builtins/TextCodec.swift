@@ -45,12 +45,26 @@ enum TextCodec {
     /// handler is looked up at the first error, as CPython does.
     func decode(_ bytes: [UInt8], errors: String) throws(ScriptError) -> String {
         var scalars = String.UnicodeScalarView()
+        try decode(bytes, errors: errors) { scalar, _ in scalars.append(scalar) }
+        return String(scalars)
+    }
+
+    /// Where each decoded scalar starts in `bytes`, followed by `bytes.count` (what a text
+    /// file's `tell()` reports).
+    func scalarStarts(_ bytes: [UInt8], errors: String) throws(ScriptError) -> [Int] {
+        var starts: [Int] = []
+        try decode(bytes, errors: errors) { _, start in starts.append(start) }
+        starts.append(bytes.count)
+        return starts
+    }
+
+    private func decode(_ bytes: [UInt8], errors: String, _ emit: (Unicode.Scalar, Int) -> Void) throws(ScriptError) {
         var i = 0
         while i < bytes.count {
             let step = next(bytes, i)
             switch step {
             case .scalar(let scalar, let length):
-                scalars.append(scalar)
+                emit(scalar, i)
                 i += length
             case .invalid(let length, let reason):
                 switch try Handler(named: errors) {
@@ -58,12 +72,11 @@ enum TextCodec {
                     let place = length == 1 ? "byte 0x\(hex(bytes[i])) in position \(i)" : "bytes in position \(i)-\(i + length - 1)"
                     throw ScriptError(.unicodeDecodeError, "'\(name)' codec can't decode \(place): \(reason)")
                 case .ignore: break
-                case .replace: scalars.append("\u{FFFD}")
+                case .replace: emit("\u{FFFD}", i)
                 }
                 i += length
             }
         }
-        return String(scalars)
     }
 
     /// Encodes `text`, raising CPython's `UnicodeEncodeError` text under `strict`.

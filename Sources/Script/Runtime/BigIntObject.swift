@@ -90,15 +90,7 @@ final class BigIntObject: ScriptObject {
             case .less, .lessEqual, .greater, .greaterEqual, .in, .notIn, .is, .isNot: return nil
             }
         }
-        switch op {
-        case .equal: return .bool(order == 0)
-        case .notEqual: return .bool(order != 0)
-        case .less: return .bool(order < 0)
-        case .lessEqual: return .bool(order <= 0)
-        case .greater: return .bool(order > 0)
-        case .greaterEqual: return .bool(order >= 0)
-        case .in, .notIn, .is, .isNot: return nil
-        }
+        return op.result(forOrder: order)
     }
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {

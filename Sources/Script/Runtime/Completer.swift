@@ -143,7 +143,7 @@ extension Interpreter {
         case .module(let module):
             lines.append(("Type", "module"))
             lines.append(("Name", module.name))
-            lines.append(("Contents", module.namespace.keys.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")))
+            lines.append(("Contents", module.members(symbols: symbols).map(\.name).filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")))
         case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .instance, .object:
             lines.append(("Type", value.typeName))
             if case .object(let object) = value, let summary = object.summary(interpreter: self) {

@@ -17,6 +17,10 @@ struct HashKey: Hashable {
             if instance.type.lookup("__hash__") != nil {
                 throw .typeError("Recur dicts and sets find instances by identity; '\(instance.type.name)' defines __hash__, which they do not call")
             }
+        case .object(let bytes as BytesObject) where bytes.isMutable:
+            throw .typeError("unhashable type: 'bytearray'")
+        case .object(let named as NamedTupleObject):
+            for item in named.values { _ = try HashKey(item) }
         case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .module, .object:
             break
         }
@@ -28,13 +32,18 @@ struct HashKey: Hashable {
     }
 
     static func equal(_ a: Value, _ b: Value) -> Bool {
+        // A namedtuple is the tuple of its values (`Point(1, 2) == (1, 2)`, one dict key).
+        if case .object(let named as NamedTupleObject) = a { return equal(.tuple(named.values), b) }
+        if case .object(let named as NamedTupleObject) = b { return equal(a, .tuple(named.values)) }
         switch (a, b) {
         case (.none, .none): return true
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)
         case (.tuple(let x), .tuple(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         case (.object(let x as BigIntObject), .object(let y as BigIntObject)):
             return x.value == y.value
+        case (.object(let x as BytesObject), .object(let y as BytesObject)):
+            return x.bytes == y.bytes
         default:
             if a.numericValue != nil && b.numericValue != nil { return Value.numericOrder(a, b) == 0 }
             if let x = a.identity, let y = b.identity { return x == y }
@@ -67,6 +76,13 @@ struct HashKey: Hashable {
             return Int(bitPattern: h ^ UInt(items.count))
         case .object(let big as BigIntObject):
             return big.value.pythonHash
+        case .object(let bytes as BytesObject):
+            var h: UInt64 = 0x84222325_cbf29ce4
+            for byte in bytes.bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return Int(bitPattern: UInt(h))
+        case .object(let named as NamedTupleObject):
+            // Equal to the tuple of its values, so hashed as it.
+            return try hashValue(of: .tuple(named.values))
         case .list, .dict, .set, .instance:
             return try HashKey(value).identityHash
         case .function, .builtin, .boundMethod, .type, .module, .object:
@@ -84,21 +100,8 @@ struct HashKey: Hashable {
     }
 
     static func hash(_ value: Value, into hasher: inout Hasher) {
-        switch value {
-        case .none: hasher.combine(0)
-        case .bool(let b): hasher.combine(b ? 1 : 0)
-        case .int(let i): hasher.combine(i)
-        case .float(let d):
-            if d == d.rounded(), abs(d) < 9.2e18 { hasher.combine(Int(d)) } else { hasher.combine(d) }
-        case .str(let s): hasher.combine(s)
-        case .tuple(let items):
-            hasher.combine(items.count)
-            for item in items { hash(item, into: &hasher) }
-        case .object(let big as BigIntObject):
-            hasher.combine(big.value.pythonHash)
-        case .list, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
-            if let id = value.identity { hasher.combine(id) }
-        }
+        // The one table hash, so a Swift Set of keys agrees with dicts.
+        hasher.combine((try? hashValue(of: value)) ?? 0)
     }
 }
 

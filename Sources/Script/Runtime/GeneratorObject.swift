@@ -187,17 +187,23 @@ final class ExpressionGenerator: GeneratorBody {
     private let element: Expr
     private let clauses: [ComprehensionClause]
     private let scope: Scope
+    /// The module scope where the expression stands (it may be consumed from another module).
+    private let globals: Scope
     /// The iterator of each clause entered so far, outermost first.
     private var iterators: [any ValueIterator]
 
-    init(element: Expr, clauses: [ComprehensionClause], first: any ValueIterator, scope: Scope) {
+    init(element: Expr, clauses: [ComprehensionClause], first: any ValueIterator, scope: Scope, globals: Scope) {
         self.element = element
         self.clauses = clauses
         self.scope = scope
+        self.globals = globals
         iterators = [first]
     }
 
     func resume(sending: Value, throwing error: ScriptError?, interpreter: Interpreter) throws(ScriptError) -> GeneratorStep {
+        let savedGlobals = interpreter.globals
+        interpreter.globals = globals
+        defer { interpreter.globals = savedGlobals }
         if let error {
             iterators.removeAll()
             throw error

@@ -49,7 +49,7 @@ extension Interpreter {
             }
             return nil
         case .module(let module):
-            if let member = module.namespace[name] { return member }
+            if let member = module.member(name, symbols: symbols) { return member }
             if name == "__name__" { return .str(module.name) }
             return nil
         case .type(let type):
@@ -126,7 +126,7 @@ extension Interpreter {
             }
             throw .typeError("cannot set '\(name)' attribute of immutable type '\(type.name)'")
         case .module(let module):
-            module.namespace[name] = value
+            module.setMember(name, value, symbols: symbols)
             return
         case .function(let function):
             function.attributes[name] = value
@@ -170,7 +170,7 @@ extension Interpreter {
         case .instance(let instance):
             names.formUnion(instance.attributes.keys)
             instance.type.libraryBase.map { names.formUnion($0.attributeNames(instance)) }
-        case .module(let module): names.formUnion(module.namespace.keys)
+        case .module(let module): names.formUnion(module.members(symbols: symbols).map(\.name))
         case .object(let object): names.formUnion(object.attributeNames)
         case .type(let type):
             for t in type.mro { names.formUnion(t.namespace.keys) }

@@ -57,7 +57,7 @@ extension Interpreter {
             if let own = instance.attributes[name] { return try call(own, arguments) }
             if let method = instance.type.lookup(name) { return try callBound(method, receiver: receiver, arguments) }
         case .module(let module):
-            if let member = module.namespace[name] { return try call(member, arguments) }
+            if let member = module.member(name, symbols: symbols) { return try call(member, arguments) }
         case .object(let object):
             if let result = try object.callMethod(name, arguments, interpreter: self) { return result }
             if let member = try object.attribute(name, interpreter: self) { return try call(member, arguments) }
@@ -130,7 +130,8 @@ extension Interpreter {
         if callDepth >= Interpreter.recursionLimit {
             throw ScriptError(.recursionError, "maximum recursion depth exceeded")
         }
-        let savedLine = frameLine, savedSelf = frameSelf, savedFunction = frameFunction
+        let savedLine = frameLine, savedSelf = frameSelf, savedFunction = frameFunction, savedGlobals = globals
+        globals = function.globals ?? workspace.globals
         callDepth += 1
         frameLine = function.definition.line
         frameFunction = function
@@ -140,6 +141,7 @@ extension Interpreter {
             frameLine = savedLine
             frameSelf = savedSelf
             frameFunction = savedFunction
+            globals = savedGlobals
         }
         do {
             return try body()

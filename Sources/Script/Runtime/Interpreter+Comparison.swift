@@ -46,7 +46,7 @@ extension Interpreter {
         case (.bool(let x), .bool(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
         case (.float(let x), .float(let y)): return x == y
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)
         default:
             if let x = a.identity, let y = b.identity { return x == y }
             return false
@@ -65,7 +65,7 @@ extension Interpreter {
     func equal(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
         switch (a, b) {
         case (.none, .none): return true
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)
         case (.list(let x), .list(let y)): return try sequencesEqual(x.items, y.items)
         case (.tuple(let x), .tuple(let y)): return try sequencesEqual(x, y)
         case (.dict(let x), .dict(let y)):
@@ -116,9 +116,11 @@ extension Interpreter {
     func ordering(_ a: Value, _ b: Value, _ op: CompareOp) throws(ScriptError) -> Int {
         switch (a, b) {
         case (.str(let x), .str(let y)):
-            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : (x == y ? 0 : 1)
+            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : (x.hasSameCodePoints(y) ? 0 : 1)
         case (.list(let x), .list(let y)): return try sequenceOrdering(x.items, y.items, op)
         case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x, y, op)
+        case (.object(let x as BytesObject), .object(let y as BytesObject)):
+            return x.bytes.lexicographicallyPrecedes(y.bytes) ? -1 : (x.bytes == y.bytes ? 0 : 1)
         case (.object(let object), _) where object is BigIntObject, (_, .object(let object)) where object is BigIntObject:
             let flip = if case .object(let left) = a, left === object { 1 } else { -1 }
             let other = flip == 1 ? b : a
@@ -156,7 +158,7 @@ extension Interpreter {
             guard case .str(let needle) = item else {
                 throw .typeError("'in <string>' requires string as left operand, not \(item.typeName)")
             }
-            return needle.isEmpty || s.contains(needle)
+            return needle.isEmpty || s.unicodeScalars.firstRange(of: needle.unicodeScalars) != nil
         case .dict(let d): return try d.get(item) != nil
         case .set(let s): return try s.storage.get(item) != nil
         case .list(let l):
@@ -167,6 +169,8 @@ extension Interpreter {
             return false
         case .instance:
             if let result = try callSpecial(container, "__contains__", [item]) { return try truth(result) }
+        case .object(let bytes as BytesObject):
+            return try bytes.contains(item, interpreter: self)
         case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module, .object:
             break
         }
@@ -179,6 +183,28 @@ extension Interpreter {
 }
 
 extension CompareOp {
+    /// The answer against a value of an unrelated type: unequal, and no ordering.
+    var resultAgainstOtherType: Value? {
+        switch self {
+        case .equal: .bool(false)
+        case .notEqual: .bool(true)
+        case .less, .lessEqual, .greater, .greaterEqual, .in, .notIn, .is, .isNot: nil
+        }
+    }
+
+    /// This comparison's answer for a three-way `order` (-1, 0, 1); nil for membership and identity.
+    func result(forOrder order: Int) -> Value? {
+        switch self {
+        case .equal: .bool(order == 0)
+        case .notEqual: .bool(order != 0)
+        case .less: .bool(order < 0)
+        case .lessEqual: .bool(order <= 0)
+        case .greater: .bool(order > 0)
+        case .greaterEqual: .bool(order >= 0)
+        case .in, .notIn, .is, .isNot: nil
+        }
+    }
+
     var swapped: CompareOp {
         switch self {
         case .less: .greater
@@ -187,5 +213,13 @@ extension CompareOp {
         case .greaterEqual: .lessEqual
         case .equal, .notEqual, .in, .notIn, .is, .isNot: self
         }
+    }
+}
+
+extension String {
+    /// Python's str equality: the same code points. Swift's `==` also equates canonically
+    /// equivalent strings (`'e\u0301' == '\u00e9'`), which Python does not.
+    func hasSameCodePoints(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
     }
 }

@@ -90,11 +90,14 @@ extension Interpreter {
             return (kind.rawValue, message)
         case .instance(let instance):
             let message = (try? str(.instance(instance))) ?? ""
+            // CPython qualifies the classes of other modules: `gzip.BadGzipFile`, `utils.DataError`.
+            let module = instance.type.module
+            let name = module == "builtins" || module == "__main__" ? instance.type.name : module + "." + instance.type.name
             if instance.type.exceptionKind == .keyError, case .tuple(let args)? = instance.attributes["args"],
                args.count == 1 {
-                return (instance.type.name, (try? repr(args[0])) ?? message)
+                return (name, (try? repr(args[0])) ?? message)
             }
-            return (instance.type.name, message)
+            return (name, message)
         }
     }
 }

@@ -9,6 +9,7 @@ extension Interpreter {
             case .bigInt(let digits): return .integer(BigInteger(Substring(digits), radix: 10) ?? BigInteger(0))
             case .float(let d): return .float(d)
             case .string(let s): return .str(s)
+            case .bytes(let b): return .object(BytesObject(b))
             case .ellipsis: return .object(EllipsisObject())
             }
         case .name(let name):
@@ -92,7 +93,7 @@ extension Interpreter {
             throw .typeError("can't use starred expression here")
         case .generator(let element, let clauses, let code):
             let (first, frame) = try comprehensionFrame(clauses, code, in: scope)
-            let body = ExpressionGenerator(element: element, clauses: clauses, first: try makeIterator(first), scope: frame)
+            let body = ExpressionGenerator(element: element, clauses: clauses, first: try makeIterator(first), scope: frame, globals: globals)
             return .object(GeneratorObject(name: "<genexpr>", qualifiedName: "<genexpr>", body: body))
         case .listComprehension(let element, let clauses, let code):
             let (first, frame) = try comprehensionFrame(clauses, code, in: scope)
@@ -221,7 +222,9 @@ extension Interpreter {
             defaults.append(try parameter.defaultValue.map { (e) throws(ScriptError) in try evaluate(e, in: scope) })
         }
         let captured = definition.code.freeSources.map { scope.cells[$0] }
-        return FunctionObject(definition: definition, defaults: defaults, captured: captured, unit: frameUnit)
+        let function = FunctionObject(definition: definition, defaults: defaults, captured: captured, unit: frameUnit)
+        if globals !== workspace.globals { function.globals = globals }
+        return function
     }
 
     func makeClass(_ name: String, _ baseExprs: [Expr], _ body: [Stmt], code: CodeScope,
@@ -249,7 +252,7 @@ extension Interpreter {
             throw .typeError("Recur classes cannot declare __slots__ (class '\(name)'): remove it; instances keep their attributes in a dict")
         }
         let type = TypeObject(name: name, bases: bases, namespace: namespace, kind: .user,
-                              module: "__main__")
+                              module: currentModuleName)
         for member in namespace.values {
             var functions: [Value] = [member]
             if case .object(let object) = member, let descriptor = object as? DescriptorObject {

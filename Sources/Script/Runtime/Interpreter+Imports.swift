@@ -13,29 +13,60 @@ extension Interpreter {
 
     /// `from a.b import c [as d], ...`.
     func importNames(_ names: [ImportItem], from path: [String], in scope: Scope) throws(ScriptError) {
-        let moduleName = path.joined(separator: ".")
+        let moduleName = try absoluteName(path)
         let module = try loadModule(moduleName)
         for item in names {
             let name = item.path[0]
             if name == "*" {
-                for (key, value) in module.namespace where !key.hasPrefix("_") { bind(key, value, in: scope) }
+                for (key, value) in module.members(symbols: symbols) where !key.hasPrefix("_") { bind(key, value, in: scope) }
                 continue
             }
-            var value = module.namespace[name]
+            var value = module.member(name, symbols: symbols)
             if value == nil, let submodule = try? loadModule(moduleName + "." + name) { value = .module(submodule) }
             guard let value else {
-                throw ScriptError(.importError, "cannot import name '\(name)' from '\(moduleName)'")
+                if moduleName == "__future__" {
+                    throw ScriptError(.syntaxError, name == "braces" ? "not a chance" : "future feature \(name) is not defined")
+                }
+                let place = module.source.map { $0.isBundled ? " (unknown location)" : " (\($0.file))" } ?? ""
+                throw ScriptError(.importError, "cannot import name '\(name)' from '\(moduleName)'\(place)")
             }
             bind(item.alias ?? name, value, in: scope)
         }
     }
 
-    /// Loads (once per workspace) a builtin module and its parents.
+    /// The module a `from` names: relative paths (`.`, `..pkg`) count from the running
+    /// module's package, as CPython's `__package__` does.
+    func absoluteName(_ path: [String]) throws(ScriptError) -> String {
+        guard let dots = path.first, dots.hasPrefix(".") else { return path.joined(separator: ".") }
+        var package: String?
+        if let id = symbols.existing("__package__"), case .str(let name)? = globals.local(id), !name.isEmpty { package = name }
+        guard var base = package else { throw ScriptError(.importError, "attempted relative import with no known parent package") }
+        for _ in 1..<dots.count {
+            guard let dot = base.lastIndex(of: ".") else {
+                throw ScriptError(.importError, "attempted relative import beyond top-level package")
+            }
+            base = String(base[..<dot])
+        }
+        return ([base] + path.dropFirst()).joined(separator: ".")
+    }
+
+    /// Loads (once per workspace) a builtin module and its parents, or a module from a file
+    /// (see `SourceModule`), cached in `sys.modules`.
     func loadModule(_ name: String) throws(ScriptError) -> ModuleObject {
-        if let loaded = workspace.modules[name] { return loaded }
+        if let loaded = workspace.modules[name] {
+            // A file module taken out of sys.modules is imported afresh, as in CPython.
+            guard loaded.source != nil, (try? workspace.sysModules.get(.str(name))) == nil else { return loaded }
+            workspace.modules[name] = nil
+        }
         guard let definition = workspace.library.modules[name] else {
             let top = name.split(separator: ".").first.map(String.init) ?? name
             if top != name, workspace.library.modules[top] != nil {
+                throw ScriptError(.moduleNotFoundError, "No module named '\(name)'")
+            }
+            if let module = try loadSourceModule(name) { return module }
+            // CPython's text, with what Recur offers instead for the standard library and the
+            // packages tutorials import (a missing helper module gets CPython's text alone).
+            guard top == name, workspace.modules[top] == nil, StandardLibraryNames.known.contains(top) else {
                 throw ScriptError(.moduleNotFoundError, "No module named '\(name)'")
             }
             throw ScriptError(.moduleNotFoundError,
@@ -43,6 +74,7 @@ extension Interpreter {
         }
         let module = ModuleObject(name: name)
         workspace.modules[name] = module
+        try? workspace.sysModules.set(.str(name), .module(module))
         try definition.fill(self, module)
         if let dot = name.lastIndex(of: ".") {
             let parent = try loadModule(String(name[..<dot]))

@@ -63,6 +63,9 @@ extension Interpreter {
             }
             return "<\(instance.type.module).\(instance.type.name) object at \(addressText(of: instance))>"
         case .module(let module):
+            if let source = module.source {
+                return source.isBundled ? "<module '\(module.name)' (built-in)>" : "<module '\(module.name)' from \(PythonString.repr(source.file))>"
+            }
             return "<module '\(module.name)'>"
         case .object(let object):
             return try object.repr(interpreter: self)

@@ -50,6 +50,7 @@ final class Interpreter {
 
     init(workspace: Workspace, host: any ScriptHost) {
         self.workspace = workspace
+        self.globals = workspace.globals
         self.host = host
         self.types = BuiltinTypes()
         self.outerUnit = SourceUnit(name: "<unknown>", source: "")
@@ -58,7 +59,9 @@ final class Interpreter {
         for (name, value) in makeBuiltins() { defineBuiltin(name, value) }
     }
 
-    var globals: Scope { workspace.globals }
+    /// The running code's module scope: the workspace's, or a module's run from a file
+    /// while its code or its functions run.
+    var globals: Scope
 
     /// Throws KeyboardInterrupt when the frontend asked to stop.
     /// Also where long loops and call chains let the cycle collector run.

@@ -20,7 +20,7 @@ struct ModuleLibrary {
         var library = ModuleLibrary()
         library.add("sys") { (interpreter, module) throws(ScriptError) in try StandardModules.sys(interpreter, module) }
         library.add("math") { (interpreter, module) throws(ScriptError) in try StandardModules.math(interpreter, module) }
-        library.add("time") { (interpreter, module) throws(ScriptError) in try StandardModules.time(interpreter, module) }
+        library.add("time") { (interpreter, module) throws(ScriptError) in try TimeModule.fill(interpreter, module) }
         library.add("gc") { (interpreter, module) throws(ScriptError) in try StandardModules.gc(interpreter, module) }
         library.add("random") { (interpreter, module) throws(ScriptError) in try RandomModule.fill(interpreter, module) }
         library.add("os") { (interpreter, module) throws(ScriptError) in try OSModule.fill(interpreter, module) }
@@ -29,6 +29,20 @@ struct ModuleLibrary {
         library.add("collections") { (interpreter, module) throws(ScriptError) in try CollectionsModule.fill(interpreter, module) }
         library.add("json") { (interpreter, module) throws(ScriptError) in try JSONModule.fill(interpreter, module) }
         library.add("string") { (interpreter, module) throws(ScriptError) in try StringModule.fill(interpreter, module) }
+        library.add("importlib") { (interpreter, module) throws(ScriptError) in try ImportlibModule.fill(interpreter, module) }
+        for (name, source) in [("itertools", BundledModules.itertools), ("functools", BundledModules.functools),
+                               ("operator", BundledModules.`operator`), ("heapq", BundledModules.heapq), ("bisect", BundledModules.bisect),
+                               ("argparse", BundledModules.argparse), ("__future__", BundledModules.future),
+                               ("typing", BundledModules.typing), ("pathlib", BundledModules.pathlib),
+                               ("textwrap", BundledModules.textwrap), ("shutil", BundledModules.shutil)] {
+            library.add(name) { (interpreter, module) throws(ScriptError) in try BundledModules.fill(source, interpreter, module) }
+        }
+        library.add("unicodedata") { (interpreter, module) throws(ScriptError) in try UnicodedataModule.fill(interpreter, module) }
+        library.add("copy") { (interpreter, module) throws(ScriptError) in try CopyModule.fill(interpreter, module) }
+        library.add("csv") { (interpreter, module) throws(ScriptError) in try CsvModule.fill(interpreter, module) }
+        library.add("gzip") { (interpreter, module) throws(ScriptError) in try GzipModule.fill(interpreter, module) }
+        library.add("zipfile") { (interpreter, module) throws(ScriptError) in try ZipfileModule.fill(interpreter, module) }
+        library.add("io") { (interpreter, module) throws(ScriptError) in try IOModule.fill(interpreter, module) }
         return library
     }
 

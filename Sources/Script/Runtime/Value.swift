@@ -50,6 +50,8 @@ final class FunctionObject {
     var qualifiedName: String
     /// Attributes set on the function (`f.calls = 0`, a memoizing decorator's cache).
     var attributes: [String: Value] = [:]
+    /// The globals of the module run from a file that defined it; nil for the workspace's.
+    var globals: Scope?
     /// The class whose body defined this function (what zero-argument `super()` needs).
     weak var owner: TypeObject?
 
@@ -131,10 +133,13 @@ final class InstanceObject {
     }
 }
 
-/// A module: `torch`, `math`, `sys`, ...
+/// A module: `torch`, `math`, `sys`, ... (a library's names in `namespace`), or one run from
+/// a file, whose members are the globals its code left in `source`'s scope.
 final class ModuleObject {
     let name: String
     var namespace: [String: Value]
+    /// For a module run from a file: its globals, its file and (for a package) its directory.
+    var source: SourceModule?
     init(name: String, namespace: [String: Value] = [:]) {
         self.name = name
         self.namespace = namespace

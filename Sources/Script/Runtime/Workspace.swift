@@ -9,6 +9,11 @@ final class Workspace {
     var extensions: [ObjectIdentifier: AnyObject] = [:]
     /// The modules `import` can load.
     let library: ModuleLibrary
+    /// `sys.modules`: every module imported, by name (file modules are looked up here).
+    let sysModules = DictObject()
+    /// `recur run`: the script's directory (`sys.path[0]`) and `sys.argv`; nil in the kernel.
+    var scriptDirectory: String?
+    var argv: [String] = []
 
     init(library: ModuleLibrary, symbols: SymbolTable) {
         self.library = library
@@ -19,6 +24,7 @@ final class Workspace {
     func reset() {
         globals.removeAll()
         modules.removeAll()
+        sysModules.removeAll()
     }
 
     /// Names a user defined (for `%who`), sorted as IPython lists them.

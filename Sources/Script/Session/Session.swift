@@ -32,6 +32,13 @@ public final class Session {
         case direct
     }
 
+    /// `recur run PATH ARGS`: `sys.argv` is `[path] + arguments` and modules next to the
+    /// script are importable (`sys.path[0]` is its directory, as in CPython).
+    public func setScript(path: String, arguments: [String]) {
+        workspace.argv = [path] + arguments
+        workspace.scriptDirectory = SourceModule.absoluteDirectory(of: path)
+    }
+
     /// Runs one cell; `cellName` names the cell in tracebacks (e.g. "Cell In[3]").
     public func execute(
         _ code: String, cellName: String, host: any ScriptHost, output: OutputHandling = .notebook
@@ -96,6 +103,8 @@ public final class Session {
         stack.run { old.reset() }
         gradEnabled = true
         workspace = Workspace(library: library, symbols: symbols)
+        workspace.argv = old.argv
+        workspace.scriptDirectory = old.scriptDirectory
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
         ExitAutocall.install(in: interpreter)
     }

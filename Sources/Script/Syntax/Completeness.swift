@@ -70,7 +70,7 @@ private extension TokenKind {
     var isLayout: Bool {
         switch self {
         case .newline, .indent, .dedent, .endOfInput: true
-        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic: false
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .keyword, .punct, .magic: false
         }
     }
 }

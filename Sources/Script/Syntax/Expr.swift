@@ -18,7 +18,7 @@ enum CompareOp: String, Sendable {
 
 /// A literal constant.
 enum Literal: Sendable {
-    case none, bool(Bool), int(Int), bigInt(String), float(Double), string(String), ellipsis
+    case none, bool(Bool), int(Int), bigInt(String), float(Double), string(String), bytes([UInt8]), ellipsis
 }
 
 /// One argument at a call site.

@@ -74,7 +74,7 @@ extension Lexer {
         return text
     }
 
-    mutating func lexString(_ start: SourceLocation, raw: Bool, format: Bool) throws(SyntaxError) {
+    mutating func lexString(_ start: SourceLocation, raw: Bool, format: Bool, bytes: Bool = false) throws(SyntaxError) {
         guard let quote = peek() else { return }
         let triple = peek(1) == quote && peek(2) == quote
         position += triple ? 3 : 1
@@ -117,11 +117,65 @@ extension Lexer {
             position += 1
         }
         let text = String(body)
-        if format {
+        if bytes {
+            emit(.bytes(try Lexer.bytesValue(body, raw: raw, at: start)), at: start)
+        } else if format {
             emit(.fstring(body: text, raw: raw), at: start)
         } else {
             emit(.string(raw ? text : try Lexer.unescape(text, at: start)), at: start)
         }
+    }
+
+    /// A bytes literal's value: ASCII characters only, with the escapes bytes literals know
+    /// (`\xhh` and octal name bytes; `\u` and `\N` stay as written).
+    static func bytesValue(_ body: String.UnicodeScalarView, raw: Bool, at location: SourceLocation) throws(SyntaxError) -> [UInt8] {
+        let s = Array(body)
+        guard s.allSatisfy(\.isASCII) else {
+            throw SyntaxError("bytes can only contain ASCII literal characters", at: location)
+        }
+        if raw { return s.map { UInt8(truncatingIfNeeded: $0.value) } }
+        var out: [UInt8] = []
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            guard c == "\\", i + 1 < s.count else {
+                out.append(UInt8(truncatingIfNeeded: c.value))
+                i += 1
+                continue
+            }
+            let e = s[i + 1]
+            i += 2
+            switch e {
+            case "n": out.append(0x0A)
+            case "t": out.append(0x09)
+            case "r": out.append(0x0D)
+            case "a": out.append(0x07)
+            case "b": out.append(0x08)
+            case "f": out.append(0x0C)
+            case "v": out.append(0x0B)
+            case "\\", "'", "\"": out.append(UInt8(truncatingIfNeeded: e.value))
+            case "\n": break
+            case "x":
+                guard i + 2 <= s.count, let value = UInt8(String(String.UnicodeScalarView(s[i..<(i + 2)])), radix: 16) else {
+                    throw SyntaxError("(value error) invalid \\x escape at position \(i - 2)", at: location)
+                }
+                out.append(value)
+                i += 2
+            case "0"..."7":
+                var value = Int(e.value - 48)
+                var digits = 1
+                while digits < 3, i < s.count, ("0"..."7").contains(s[i]) {
+                    value = value * 8 + Int(s[i].value - 48)
+                    i += 1
+                    digits += 1
+                }
+                out.append(UInt8(truncatingIfNeeded: value))
+            default:
+                out.append(0x5C)
+                out.append(UInt8(truncatingIfNeeded: e.value))
+            }
+        }
+        return out
     }
 
     /// Applies Python's backslash escapes.

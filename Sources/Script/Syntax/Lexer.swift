@@ -44,7 +44,7 @@ struct Lexer {
         guard let last = tokens.last else { return }
         switch last.kind {
         case .newline, .indent, .dedent: return
-        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .endOfInput:
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .keyword, .punct, .magic, .endOfInput:
             emit(.newline, at: location)
         }
     }
@@ -300,10 +300,7 @@ struct Lexer {
             let lower = name.lowercased()
             let known: Set<String> = ["r", "u", "f", "b", "rf", "fr", "br", "rb"]
             if known.contains(lower) {
-                if lower.contains("b") {
-                    throw SyntaxError("bytes literals are not supported in Recur script", at: start)
-                }
-                try lexString(start, raw: lower.contains("r"), format: lower.contains("f"))
+                try lexString(start, raw: lower.contains("r"), format: lower.contains("f"), bytes: lower.contains("b"))
                 return
             }
         }

@@ -28,6 +28,8 @@ extension Parser {
             return .literal(.ellipsis)
         case .string, .fstring:
             return try parseStrings()
+        case .bytes:
+            return try parseBytes()
         case .punct(.leftParen):
             advance()
             return try nested { (p: inout Parser) throws(SyntaxError) -> Expr in try p.parseParenthesized() }
@@ -56,6 +58,8 @@ extension Parser {
             case .fstring(let body, let raw):
                 isFormatted = true
                 parts.append(contentsOf: try FStringParser.parts(of: body, raw: raw, at: current.location))
+            case .bytes:
+                throw SyntaxError("cannot mix bytes and nonbytes literals", at: current.location)
             case .name, .int, .bigInt, .float, .imaginary, .keyword, .punct, .magic, .newline, .indent, .dedent,
                  .endOfInput:
                 if !isFormatted {
@@ -64,6 +68,23 @@ extension Parser {
                     return .literal(.string(text))
                 }
                 return .fstring(parts)
+            }
+            advance()
+        }
+    }
+
+    /// Adjacent bytes literals concatenate; a str literal among them is an error.
+    mutating func parseBytes() throws(SyntaxError) -> Expr {
+        var value: [UInt8] = []
+        while true {
+            switch kind {
+            case .bytes(let piece):
+                value += piece
+            case .string, .fstring:
+                throw SyntaxError("cannot mix bytes and nonbytes literals", at: current.location)
+            case .name, .int, .bigInt, .float, .imaginary, .keyword, .punct, .magic, .newline, .indent, .dedent,
+                 .endOfInput:
+                return .literal(.bytes(value))
             }
             advance()
         }

@@ -33,7 +33,7 @@ extension Parser {
             default: return false
             }
         case .keyword(let k): return k == .in
-        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .magic, .indent, .dedent: return false
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .magic, .indent, .dedent: return false
         }
     }
 

@@ -16,7 +16,7 @@ extension Parser {
             advance()
             if case .newline = kind { advance() }
             return [Stmt(kind: .magic(text), line: startLine)]
-        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .newline, .dedent,
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .keyword, .punct, .newline, .dedent,
              .endOfInput:
             return try parseSimpleStatements()
         }
@@ -36,7 +36,7 @@ extension Parser {
         switch kind {
         case .newline: advance()
         case .endOfInput: break
-        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent:
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .keyword, .punct, .magic, .indent, .dedent:
             throw invalid()
         }
         return statements
@@ -84,7 +84,7 @@ extension Parser {
     var atStatementEnd: Bool {
         switch kind {
         case .newline, .endOfInput, .punct(.semicolon): return true
-        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent, .dedent:
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .keyword, .punct, .magic, .indent, .dedent:
             return false
         }
     }
@@ -174,10 +174,19 @@ extension Parser {
 
     mutating func parseFromImport() throws(SyntaxError) -> StmtKind {
         advance()
-        if at(.dot) {
-            throw SyntaxError("relative imports are not supported in Recur script", at: current.location)
+        // A relative import's leading dots become the path's first element (`..`, `.`).
+        var dots = ""
+        while true {
+            if accept(.dot) {
+                dots += "."
+            } else if accept(.ellipsis) {
+                dots += "..."
+            } else {
+                break
+            }
         }
-        let module = try parseDottedName()
+        var module = dots.isEmpty ? [] : [dots]
+        if dots.isEmpty || !at(.import) { module += try parseDottedName() }
         guard accept(.import) else { throw invalid() }
         if accept(.star) { return .fromImport(module: module, names: [ImportItem(path: ["*"], alias: nil)]) }
         let parenthesized = accept(.leftParen)
@@ -207,7 +216,7 @@ extension Parser {
         case .endOfInput:
             throw SyntaxError("expected an indented block after \(construct) on line \(startLine)",
                               at: current.location, kind: .indentation, atEndOfInput: true)
-        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .newline, .dedent:
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .keyword, .punct, .magic, .newline, .dedent:
             // Only the DEDENTs closing enclosing blocks left: more lines could still supply it.
             let atEnd = tokens[index...].allSatisfy { $0.kind == .dedent || $0.kind == .endOfInput }
             throw SyntaxError("expected an indented block after \(construct) on line \(startLine)",
@@ -222,7 +231,7 @@ extension Parser {
                     return body
                 case .endOfInput: return body
                 case .newline: p.advance()
-                case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent:
+                case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .keyword, .punct, .magic, .indent:
                     body.append(contentsOf: try p.parseStatement())
                 }
             }

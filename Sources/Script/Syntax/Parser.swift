@@ -86,7 +86,7 @@ struct Parser {
         case .dedent:
             return SyntaxError("unindent does not match any outer indentation level",
                                at: current.location, kind: .indentation)
-        case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .newline:
+        case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .keyword, .punct, .magic, .newline:
             return SyntaxError("invalid syntax", at: current.location)
         }
     }
@@ -108,7 +108,7 @@ struct Parser {
             switch kind {
             case .endOfInput: return statements
             case .newline: advance()
-            case .name, .int, .bigInt, .float, .imaginary, .string, .fstring, .keyword, .punct, .magic, .indent,
+            case .name, .int, .bigInt, .float, .imaginary, .string, .bytes, .fstring, .keyword, .punct, .magic, .indent,
                  .dedent:
                 let start = current.location
                 let parsed = try parseStatement()

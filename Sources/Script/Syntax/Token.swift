@@ -31,6 +31,8 @@ enum TokenKind: Equatable, Sendable {
     case float(Double)
     case imaginary(Double)
     case string(String)
+    /// A bytes literal's value (`b'...'`, escapes applied).
+    case bytes([UInt8])
     /// An f-string's raw body (between the quotes), parsed into parts by the parser.
     case fstring(body: String, raw: Bool)
     case keyword(Keyword)

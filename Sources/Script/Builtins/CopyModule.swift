@@ -1,0 +1,120 @@
+/// `copy`: `copy` and `deepcopy` (with `memo`, `__copy__` and `__deepcopy__`) for the
+/// language's values and instances of plain classes. Tensors, modules and other library
+/// objects are refused by name rather than copied half-way.
+enum CopyModule {
+    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        module.namespace["copy"] = .builtin(BuiltinFunction("copy", signature: "copy.copy(x)", doc: "Shallow copy operation on arbitrary Python objects.") { interpreter, a throws(ScriptError) in
+            try a.expect("copy", 1...1)
+            return try shallow(a.positional[0], interpreter)
+        })
+        module.namespace["deepcopy"] = .builtin(BuiltinFunction("deepcopy", signature: "copy.deepcopy(x, memo=None)", doc: "Deep copy operation on arbitrary Python objects.") { interpreter, a throws(ScriptError) in
+            try a.expect("deepcopy", 1...2, keywords: ["memo"])
+            let memo: DictObject
+            if case .dict(let given)? = a.value(1, "memo") { memo = given } else { memo = DictObject() }
+            return try Copier(interpreter, memo: memo).deep(a.positional[0])
+        })
+        module.namespace["Error"] = .type(interpreter.types.exception(.exception))
+    }
+
+    private static func refuse(_ value: Value, _ function: String) -> ScriptError {
+        ScriptError(.notImplementedError, "copy.\(function): Recur cannot copy '\(value.typeName)' objects yet"
+                    + (value.typeName == "Tensor" ? " (for a tensor use t.detach().clone())" : ""))
+    }
+
+    /// A new instance of `instance`'s class holding `attributes`, without running `__init__`.
+    private static func instance(like instance: InstanceObject, _ attributes: [String: Value]) -> Value {
+        let copy = InstanceObject(type: instance.type)
+        copy.attributes = attributes
+        return .instance(copy)
+    }
+
+    static func shallow(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> Value {
+        switch value {
+        case .none, .bool, .int, .float, .str, .tuple, .function, .builtin, .type, .module, .boundMethod:
+            return value
+        case .list(let list): return .list(ListObject(list.items))
+        case .dict(let dict): return .dict(dict.copy())
+        case .set(let set): return .set(SetObject(set.storage.copy()))
+        case .instance(let object):
+            if let result = try interpreter.callSpecial(value, "__copy__") { return result }
+            guard object.type.libraryBase == nil, object.type.exceptionKind == nil else { throw refuse(value, "copy") }
+            return instance(like: object, object.attributes)
+        case .object(let object):
+            switch object {
+            case let bytes as BytesObject: return bytes.isMutable ? bytes.sibling(bytes.bytes) : value
+            case is BigIntObject, is NamedTupleObject, is RangeObject: return value
+            case let deque as DequeObject: return .object(DequeObject(Array(deque.items), maxlen: deque.maxlen))
+            case let counting as CountingDict: return try counting.callMethod("copy", Arguments(), interpreter: interpreter) ?? value
+            default: throw refuse(value, "copy")
+            }
+        }
+    }
+
+    /// One `deepcopy` call: values already copied, by identity, in `memo` (keyed by `id()`,
+    /// as CPython's memo is).
+    private struct Copier {
+        let interpreter: Interpreter
+        let memo: DictObject
+        init(_ interpreter: Interpreter, memo: DictObject) {
+            self.interpreter = interpreter
+            self.memo = memo
+        }
+
+        func deep(_ value: Value) throws(ScriptError) -> Value {
+            try interpreter.checkInterrupt()
+            guard let identity = value.identity else {
+                if case .tuple(let items) = value { return .tuple(try items.map { (v) throws(ScriptError) in try deep(v) }) }
+                return value
+            }
+            let key = Value.int(Int(bitPattern: UInt(bitPattern: identity)))
+            if let done = try memo.get(key) { return done }
+            let copy: Value
+            switch value {
+            case .list(let list):
+                let result = ListObject([])
+                try memo.set(key, .list(result))
+                for item in list.items { result.items.append(try deep(item)) }
+                return .list(result)
+            case .dict(let dict):
+                let result = DictObject()
+                try memo.set(key, .dict(result))
+                for (k, v) in dict.items { try result.set(try deep(k), try deep(v)) }
+                return .dict(result)
+            case .set(let set):
+                let result = SetObject()
+                try memo.set(key, .set(result))
+                for (k, _) in set.storage.items { try result.storage.set(try deep(k), .none) }
+                return .set(result)
+            case .instance(let object):
+                if let result = try interpreter.callSpecial(value, "__deepcopy__", [.dict(memo)]) {
+                    copy = result
+                } else {
+                    guard object.type.libraryBase == nil, object.type.exceptionKind == nil else { throw CopyModule.refuse(value, "deepcopy") }
+                    let result = InstanceObject(type: object.type)
+                    try memo.set(key, .instance(result))
+                    for (name, attribute) in object.attributes { result.attributes[name] = try deep(attribute) }
+                    return .instance(result)
+                }
+            case .object(let object):
+                switch object {
+                case let named as NamedTupleObject:
+                    copy = .object(NamedTupleObject(named.layout, try named.values.map { (v) throws(ScriptError) in try deep(v) }))
+                case let deque as DequeObject:
+                    copy = .object(DequeObject(try deque.items.map { (v) throws(ScriptError) in try deep(v) }, maxlen: deque.maxlen))
+                case let bytes as BytesObject:
+                    copy = bytes.isMutable ? bytes.sibling(bytes.bytes) : value
+                case is BigIntObject, is RangeObject:
+                    copy = value
+                default:
+                    throw CopyModule.refuse(value, "deepcopy")
+                }
+            case .function, .builtin, .type, .module, .boundMethod:
+                copy = value
+            case .none, .bool, .int, .float, .str, .tuple:
+                copy = value
+            }
+            try memo.set(key, copy)
+            return copy
+        }
+    }
+}

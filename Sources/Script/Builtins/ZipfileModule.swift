@@ -1,0 +1,277 @@
+import Glibc
+
+/// `zipfile`: reading archives (`ZipFile` in mode 'r', `ZipInfo`, `is_zipfile`, `BadZipFile`)
+/// with CPython's reprs and errors. Writing archives is not provided and says so.
+enum ZipfileModule {
+    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        let badZip = TypeObject(name: "BadZipFile", bases: [interpreter.types.exception(.exception)], kind: .user, module: "zipfile")
+        module.namespace["BadZipFile"] = .type(badZip)
+        module.namespace["BadZipfile"] = .type(badZip)
+        module.namespace["ZIP_STORED"] = .int(0)
+        module.namespace["ZIP_DEFLATED"] = .int(8)
+        let zipFile = BuiltinFunction("ZipFile", signature: "zipfile.ZipFile(file, mode='r')",
+                                      doc: "Read a zip archive from a path or a binary file object.") { interpreter, a throws(ScriptError) in
+            try a.expect("ZipFile", 1...4, keywords: ["mode", "compression", "allowZip64", "compresslevel"])
+            let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try v.asString("ZipFile() argument 'mode'") } ?? "r"
+            guard ["r", "w", "x", "a"].contains(mode) else { throw .valueError("ZipFile requires mode 'r', 'w', 'x', or 'a'") }
+            guard mode == "r" else {
+                throw ScriptError(.notImplementedError, "zipfile.ZipFile: Recur reads zip archives (mode 'r'); writing them is not provided yet")
+            }
+            let source = a.positional[0]
+            let (data, filename) = try contents(of: source, interpreter)
+            return .object(ZipFileObject(try archive(data, interpreter, badZip), filename: filename, source: source, badZip: badZip))
+        }
+        let type = TypeObject(name: "ZipFile", bases: [interpreter.types.object], kind: .builtin, constructor: zipFile, module: "zipfile")
+        interpreter.types.registerNative(type, forTypeName: "ZipFile")
+        module.namespace["ZipFile"] = .type(type)
+        module.namespace["is_zipfile"] = .builtin(BuiltinFunction("is_zipfile", signature: "zipfile.is_zipfile(filename)") { interpreter, a throws(ScriptError) in
+            try a.expect("is_zipfile", 1...1)
+            guard let (data, _) = try? contents(of: a.positional[0], interpreter) else { return .bool(false) }
+            return .bool((try? ZipArchive(data)) != nil)
+        })
+    }
+
+    /// An archive's bytes and its file name, from a path or a readable binary object.
+    private static func contents(of source: Value, _ interpreter: Interpreter) throws(ScriptError) -> ([UInt8], String?) {
+        if case .str(let path) = source { return (try FileObject.contents(of: path), path) }
+        if case .instance = source, let converted = try interpreter.callSpecial(source, "__fspath__") {
+            let path = try SystemError.path(converted, "ZipFile")
+            return (try FileObject.contents(of: path), path)
+        }
+        guard let read = try interpreter.attributeIfPresent(source, "read") else {
+            throw .typeError("expected str, bytes or os.PathLike object, not \(source.typeName)")
+        }
+        if let seek = try interpreter.attributeIfPresent(source, "seek") { _ = try interpreter.call(seek, Arguments([.int(0)])) }
+        let data = try BytesObject.bytesLike(try interpreter.call(read, Arguments()), interpreter)
+        var name: String?
+        if case .str(let n)? = try interpreter.attributeIfPresent(source, "name") { name = n }
+        return (data, name)
+    }
+
+    static func archive(_ data: [UInt8], _ interpreter: Interpreter, _ badZip: TypeObject) throws(ScriptError) -> ZipArchive {
+        do {
+            return try ZipArchive(data)
+        } catch {
+            throw try failure(error, interpreter, badZip)
+        }
+    }
+
+    /// The Python exception for a reading failure.
+    static func failure(_ error: ZipArchive.Failure, _ interpreter: Interpreter, _ badZip: TypeObject) throws(ScriptError) -> ScriptError {
+        let message: String
+        switch error {
+        case .notAZip: message = "File is not a zip file"
+        case .corrupt(let text): message = text
+        case .badCRC(let name): message = "Bad CRC-32 for file \(PythonString.repr(name))"
+        case .unsupported(let what): return ScriptError(.notImplementedError, "zipfile: \(what) are not provided by Recur")
+        case .tooLarge: return ScriptError(.memoryError, "")
+        }
+        return try interpreter.errorToRaise(try interpreter.call(.type(badZip), Arguments([.str(message)])))
+    }
+
+    /// CPython's `stat.filemode`: `-rw-r--r--`, `drwxr-xr-x`, `?` for an unknown file type.
+    static func fileMode(_ mode: UInt32) -> String {
+        let kinds: [(UInt32, Character)] = [(0o140000, "s"), (0o120000, "l"), (0o100000, "-"), (0o060000, "b"), (0o040000, "d"),
+                                            (0o020000, "c"), (0o010000, "p")]
+        var text = String(kinds.first { mode & 0o170000 == $0.0 }?.1 ?? "?")
+        let bits: [(UInt32, Character)] = [(0o400, "r"), (0o200, "w"), (0o100, "x"), (0o040, "r"), (0o020, "w"), (0o010, "x"),
+                                           (0o004, "r"), (0o002, "w"), (0o001, "x")]
+        for (bit, letter) in bits { text.append(mode & bit != 0 ? letter : "-") }
+        return text
+    }
+}
+
+/// An open `zipfile.ZipFile` in mode 'r'.
+final class ZipFileObject: ScriptObject {
+    static let methodNames = ["close", "extract", "extractall", "getinfo", "infolist", "namelist", "open", "read", "testzip"]
+
+    let archive: ZipArchive
+    let filename: String?
+    let source: Value
+    let badZip: TypeObject
+    private var closed = false
+
+    init(_ archive: ZipArchive, filename: String?, source: Value, badZip: TypeObject) {
+        self.archive = archive
+        self.filename = filename
+        self.source = source
+        self.badZip = badZip
+    }
+
+    var typeName: String { "ZipFile" }
+    var attributeNames: [String] { ZipFileObject.methodNames + ["filename"] }
+
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        if closed { return "<zipfile.ZipFile [closed]>" }
+        if let filename { return "<zipfile.ZipFile filename=\(PythonString.repr(filename)) mode='r'>" }
+        return "<zipfile.ZipFile file=\(try interpreter.repr(source)) mode='r'>"
+    }
+
+    private func entry(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> ZipArchive.Entry {
+        if case .object(let info as ZipInfoObject) = value { return info.entry }
+        let name = try value.asString("name")
+        // The last entry of a name wins, as in CPython's name index.
+        guard let found = archive.entries.last(where: { $0.name == name }) else {
+            let message = "There is no item named \(PythonString.repr(name)) in the archive"
+            throw .keyError(.str(message), repr: PythonString.repr(message))
+        }
+        return found
+    }
+
+    private func read(_ entry: ZipArchive.Entry, _ interpreter: Interpreter) throws(ScriptError) -> [UInt8] {
+        do {
+            return try archive.contents(of: entry)
+        } catch {
+            throw try ZipfileModule.failure(error, interpreter, badZip)
+        }
+    }
+
+    private func checkOpen() throws(ScriptError) {
+        if closed { throw .valueError("Attempt to use ZIP archive that was already closed") }
+    }
+
+    /// Where `extract` writes `entry` under `directory`: its name without a leading `/`, drive,
+    /// `.` or `..` parts (CPython's sanitising).
+    private func target(_ entry: ZipArchive.Entry, in directory: String) -> String {
+        let parts = entry.name.split(separator: "/").filter { $0 != "" && $0 != "." && $0 != ".." }
+        return PosixPath.normpath(([directory] + parts.map(String.init)).joined(separator: "/"))
+    }
+
+    private func extract(_ entry: ZipArchive.Entry, into directory: String, _ interpreter: Interpreter) throws(ScriptError) -> String {
+        let path = target(entry, in: directory)
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        var built = ""
+        for (i, part) in parts.enumerated() where i < parts.count - 1 || entry.isDirectory {
+            built += (i == 0 ? "" : "/") + part
+            if built.isEmpty || SourceModule.isDirectory(built) { continue }
+            if mkdir(built, 0o777) != 0 && errno != EEXIST { throw SystemError.current(built) }
+        }
+        if entry.isDirectory { return path }
+        let descriptor = try FileObject.descriptor(path, .write)
+        defer { _ = Glibc.close(descriptor) }
+        try SystemError.writeAll(try read(entry, interpreter), to: descriptor, path)
+        return path
+    }
+
+    /// `path=` of extract and extractall: the working directory (absolute) when omitted.
+    private func extractDirectory(_ value: Value?) throws(ScriptError) -> String {
+        guard let value, !value.isNone else { return try PosixPath.abspath(".") }
+        return try value.asString("path")
+    }
+
+    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "close":
+            try a.expect(name, 0...0)
+            closed = true
+            return Value.none
+        case "namelist":
+            try a.expect(name, 0...0)
+            return .list(ListObject(archive.entries.map { .str($0.name) }))
+        case "infolist":
+            try a.expect(name, 0...0)
+            return .list(ListObject(archive.entries.map { .object(ZipInfoObject($0)) }))
+        case "getinfo":
+            try a.expect(name, 1...1)
+            return .object(ZipInfoObject(try entry(a.positional[0], interpreter)))
+        case "read":
+            try a.expect(name, 1...2, keywords: ["pwd"])
+            try checkOpen()
+            return .object(BytesObject(try read(try entry(a.positional[0], interpreter), interpreter)))
+        case "open":
+            try a.expect(name, 1...2, keywords: ["mode", "pwd", "force_zip64"])
+            try checkOpen()
+            let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try v.asString("open() argument 'mode'") } ?? "r"
+            guard mode == "r" else {
+                if mode == "w" { throw ScriptError(.notImplementedError, "ZipFile.open: writing members is not provided by Recur") }
+                throw .valueError("open() requires mode \"r\" or \"w\"")
+            }
+            let member = try entry(a.positional[0], interpreter)
+            return .object(BinaryStream(.member(typeName: "ZipExtFile", name: member.name, mode: "r"), contents: try read(member, interpreter)))
+        case "testzip":
+            try a.expect(name, 0...0)
+            try checkOpen()
+            for member in archive.entries {
+                do {
+                    _ = try archive.contents(of: member)
+                } catch {
+                    if case .badCRC = error { return .str(member.name) }
+                    throw try ZipfileModule.failure(error, interpreter, badZip)
+                }
+            }
+            return Value.none
+        case "extract":
+            try a.expect(name, 1...3, keywords: ["path", "pwd"])
+            try checkOpen()
+            let directory = try extractDirectory(a.value(1, "path"))
+            return .str(try extract(try entry(a.positional[0], interpreter), into: directory, interpreter))
+        case "extractall":
+            try a.expect(name, 0...3, keywords: ["path", "members", "pwd"])
+            try checkOpen()
+            let directory = try extractDirectory(a.value(0, "path"))
+            var chosen = archive.entries
+            if let members = a.value(1, "members"), !members.isNone {
+                chosen = []
+                for member in try interpreter.iterate(members) { chosen.append(try entry(member, interpreter)) }
+            }
+            for member in chosen { _ = try extract(member, into: directory, interpreter) }
+            return Value.none
+        default:
+            return nil
+        }
+    }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if name == "filename" { return filename.map { .str($0) } ?? Value.none }
+        guard ZipFileObject.methodNames.contains(name) else { return nil }
+        return .builtin(BuiltinFunction(name, signature: "ZipFile.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
+            try self.callMethod(name, a, interpreter: interpreter) ?? .none
+        })
+    }
+
+    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { .object(self) }
+    func exit(interpreter: Interpreter) throws(ScriptError) { closed = true }
+}
+
+/// `zipfile.ZipInfo`: one member's name, sizes, method, date and attributes.
+final class ZipInfoObject: ScriptObject {
+    let entry: ZipArchive.Entry
+    init(_ entry: ZipArchive.Entry) { self.entry = entry }
+
+    var typeName: String { "ZipInfo" }
+    var attributeNames: [String] { ["CRC", "compress_size", "compress_type", "date_time", "external_attr", "file_size", "filename", "is_dir"] }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "filename", "orig_filename": return .str(entry.name)
+        case "file_size": return .int(entry.size)
+        case "compress_size": return .int(entry.compressedSize)
+        case "compress_type": return .int(Int(entry.method))
+        case "CRC": return .int(Int(entry.crc))
+        case "external_attr": return .int(Int(entry.externalAttributes))
+        case "flag_bits": return .int(Int(entry.flags))
+        case "header_offset": return .int(entry.headerOffset)
+        case "date_time": return .tuple(entry.dateTime.map { .int($0) })
+        case "is_dir":
+            return .builtin(BuiltinFunction("is_dir", signature: "ZipInfo.is_dir()") { [entry] _, a throws(ScriptError) in
+                try a.expect("is_dir", 0...0)
+                return .bool(entry.isDirectory)
+            })
+        default: return nil
+        }
+    }
+
+    /// CPython's `ZipInfo.__repr__`.
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        var text = "<ZipInfo filename=\(PythonString.repr(entry.name))"
+        if entry.method != 0 { text += " compress_type=" + (entry.method == 8 ? "deflate" : "[\(entry.method)]") }
+        let high = entry.externalAttributes >> 16, low = entry.externalAttributes & 0xFFFF
+        if high != 0 { text += " filemode=" + PythonString.repr(ZipfileModule.fileMode(high)) }
+        if low != 0 { text += " external_attr=0x" + String(low, radix: 16) }
+        if !entry.isDirectory || entry.size != 0 { text += " file_size=\(entry.size)" }
+        if (!entry.isDirectory || entry.compressedSize != 0) && (entry.method != 0 || entry.size != entry.compressedSize) {
+            text += " compress_size=\(entry.compressedSize)"
+        }
+        return text + ">"
+    }
+}

@@ -1,0 +1,36 @@
+# argparse: a training script's options parsed from lists and from sys.argv (empty: defaults)
+import argparse
+parser = argparse.ArgumentParser(description='Train a char RNN.')
+parser.add_argument('--lr', type=float, default=0.005, help='learning rate (default: %(default)s)')
+parser.add_argument('--epochs', '-e', type=int, default=10)
+parser.add_argument('--hidden-size', type=int, default=128)
+parser.add_argument('--model', choices=['rnn', 'lstm', 'gru'], default='rnn')
+parser.add_argument('--cuda', action='store_true')
+parser.add_argument('--no-shuffle', dest='shuffle', action='store_false')
+parser.add_argument('-v', '--verbose', action='count', default=0)
+parser.add_argument('--layer', action='append', type=int)
+parser.add_argument('--tags', nargs='*', default=[])
+print(parser.parse_args([]))
+args = parser.parse_args(['--lr', '0.1', '-e', '3', '--hidden-size=64', '--model', 'gru', '--cuda', '-vv', '--layer', '1', '--layer', '2', '--no-shuffle', '--tags', 'a', 'b'])
+print(args, args.lr, args.hidden_size, args.shuffle, vars(args)['epochs'])
+print(parser.parse_args(['-e5', '--epochs', '7']).epochs, parser.parse_known_args(['--lr', '1', '--other', 'x']))
+p2 = argparse.ArgumentParser(prog='prog')
+p2.add_argument('data')
+p2.add_argument('outputs', nargs='+')
+p2.add_argument('--n', type=int, required=True)
+p2.add_argument('extra', nargs='?', default='none')
+print(p2.parse_args(['d.txt', 'o1', '--n', '2']))
+print(p2.format_usage(), end='')
+ns = argparse.Namespace(a=1, b='x')
+print(ns, ns.a, ns == argparse.Namespace(a=1, b='x'), 'a' in ns)
+for bad in (['--lr', 'fast'], ['--model', 'cnn'], ['--epochs'], ['--bogus'], ['--cuda=1']):
+    try:
+        parser.parse_args(bad)
+    except SystemExit as e:
+        print('SystemExit', e.code)
+try:
+    p2.parse_args(['d.txt'])
+except SystemExit as e:
+    print('SystemExit', e.code)
+args = parser.parse_args()
+print(args.lr, args.epochs)

@@ -1,0 +1,25 @@
+# errors of bytes operations, as CPython words them
+def attempt(label, f):
+    try:
+        print(label, f())
+    except Exception as e:
+        print(label, type(e).__name__, e)
+attempt('concat str', lambda: b'a' + 'b')
+attempt('concat int', lambda: b'a' + 1)
+attempt('range', lambda: bytes([256]))
+attempt('range bytearray', lambda: bytearray([256]))
+attempt('negative', lambda: bytes(-1))
+attempt('float', lambda: bytes(1.5))
+attempt('str items', lambda: bytes(['a']))
+attempt('hash bytearray', lambda: hash(bytearray(b'x')))
+attempt('index', lambda: b'abc'[5])
+attempt('index bytearray', lambda: bytearray(b'abc')[-9])
+attempt('join str', lambda: b'-'.join([b'a', 'b']))
+attempt('index missing', lambda: b'abc'.index(b'z'))
+attempt('fromhex odd', lambda: bytes.fromhex('abc'))
+attempt('fromhex bad', lambda: bytes.fromhex('zz'))
+attempt('str in bytes', lambda: 'a' in b'abc')
+attempt('empty sep', lambda: b'abc'.split(b''))
+attempt('compare', lambda: b'x' < 'y')
+attempt('strip str', lambda: b'abc'.strip('a'))
+attempt('startswith str', lambda: b'abc'.startswith('a'))

@@ -1,0 +1,16 @@
+# methods shared by bytes and bytearray
+data = b'  The quick brown fox  '
+print(data.strip(), data.lstrip(), data.rstrip(), b'xxabcxx'.strip(b'x'))
+print(data.split(), b'a,b,,c'.split(b','), b'a,b,c'.split(b',', 1), b'a b  c d'.split(None, 2))
+print(b'a,b,c'.rsplit(b',', 1), b'  a b c  '.rsplit(None, 1), b'line1\nline2\r\nline3'.splitlines())
+print(b'x\ny\n'.splitlines(), b'x\ny\n'.splitlines(True), b'x\ny\n'.splitlines(keepends=True))
+print(b'-'.join([b'a', b'b', bytearray(b'c')]), b''.join([]), bytearray(b', ').join([b'x', b'y']))
+print(b'banana'.count(b'a'), b'banana'.count(b'an'), b'banana'.count(97), b'banana'.count(b''), b'banana'.count(b'a', 2, 4))
+print(b'banana'.find(b'na'), b'banana'.rfind(b'na'), b'banana'.find(b'x'), b'banana'.index(b'n'), b'banana'.rindex(110))
+print(b'banana'.find(b'a', 2), b'banana'.find(b'a', -2), b'banana'.rfind(b'a', 0, 3))
+print(b'banana'.replace(b'a', b'o'), b'banana'.replace(b'a', b'o', 2), b'ab'.replace(b'', b'-'))
+print(b'Hello'.upper(), b'Hello'.lower(), b'abc'.hex(), b'\x01\xff'.hex(), b'abc'.hex(':'))
+print(bytes.fromhex('de ad be ef'), bytearray.fromhex('00ff'), bytes.fromhex(''))
+print(b'123'.isdigit(), b'12a'.isdigit(), b'abc'.isalpha(), b'ab1'.isalnum(), b' \t'.isspace(), b''.isdigit())
+print(b'ABC'.isupper(), b'AbC'.isupper(), b'abc1'.islower(), b'caf\xe9'.isalpha())
+print(b'abc'.startswith(b'ab'), b'abc'.startswith((b'x', b'a')), b'abc'.endswith(b'bc'), b'abc'.startswith(b'b', 1))

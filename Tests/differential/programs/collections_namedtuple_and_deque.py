@@ -1,0 +1,67 @@
+# collections.namedtuple and collections.deque
+from collections import namedtuple, deque
+import collections
+Point = namedtuple('Point', ['x', 'y'])
+p = Point(1, y=2)
+print(p, p.x, p[1], p[-1], p[:1], len(p), list(p), tuple(p), p == (1, 2), p == Point(1, 2), p < Point(1, 3))
+x, y = p
+print(x, y, Point._fields, p._asdict(), p._replace(y=5), Point._make([3, 4]), hash(p) == hash((1, 2)), {p: 'a'}[(1, 2)])
+print(type(p).__name__, Point.__name__, p + (3,), p * 2, p.count(1), p.index(2), str(p), repr(Point(x='a', y=None)))
+Pair = namedtuple('Pair', 'left, right', defaults=[0])
+print(Pair(1), Pair(1, 2), Pair._field_defaults, namedtuple('R', 'a b c', rename=False)(1, 2, 3))
+print(namedtuple('S', ['ok', 'class', '_x', 'ok'], rename=True)._fields)
+def attempt(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+attempt(lambda: Point(1))
+attempt(lambda: Point())
+attempt(lambda: namedtuple('T', 'a b c')())
+attempt(lambda: Point(1, 2, 3))
+attempt(lambda: Point(1, z=3))
+attempt(lambda: Point(1, 2, x=3))
+attempt(lambda: p._replace(z=1))
+attempt(lambda: namedtuple('Bad', 'a 1b'))
+attempt(lambda: namedtuple('Bad', 'a class'))
+attempt(lambda: namedtuple('Bad', 'a _b'))
+attempt(lambda: namedtuple('Bad', 'a a'))
+attempt(lambda: setattr(p, 'x', 5))
+attempt(lambda: Point._make([1]))
+d = deque([1, 2, 3])
+d.append(4)
+d.appendleft(0)
+print(d, len(d), d[0], d[-1], d.pop(), d.popleft(), d, 2 in d, list(reversed(d)))
+d.extend([5, 6])
+d.extendleft([-1, -2])
+print(d, d.count(5), d.index(5))
+d.rotate(2)
+print(d)
+d.rotate(-3)
+print(d)
+d.remove(5)
+d.reverse()
+d.insert(1, 'x')
+print(d, d.copy() == d, d == deque([1]), bool(deque()), deque('abc'), deque(maxlen=2))
+r = deque(range(5), maxlen=3)
+print(r, r.maxlen)
+r.append(9)
+r.appendleft(8)
+print(r, deque([1, 2]) + deque([3]), deque([1, 2]) < deque([1, 3]))
+d[0] = 'first'
+del d[1]
+print(d, collections.deque is deque)
+attempt(lambda: deque().pop())
+attempt(lambda: deque().popleft())
+attempt(lambda: deque([1])[5])
+attempt(lambda: deque([1]).remove(2))
+attempt(lambda: deque([1]).index(2))
+attempt(lambda: deque([1], maxlen=-1))
+attempt(lambda: deque([1, 2], maxlen=2).insert(0, 3))
+queue = deque()
+for i in range(1000):
+    queue.append(i)
+total = 0
+while queue:
+    total += queue.popleft()
+print(total)

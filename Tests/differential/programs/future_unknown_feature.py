@@ -1,0 +1,3 @@
+# an unknown __future__ feature is a SyntaxError
+from __future__ import print_function, nope
+print('unreachable')
