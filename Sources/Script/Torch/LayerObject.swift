@@ -34,6 +34,7 @@ final class LayerObject: ScriptObject {
         if arguments.keywords.isEmpty, let result = try directCall(arguments.positional, interpreter: interpreter) {
             return result
         }
+        if let result = try packedCall(arguments, interpreter: interpreter) { return result }
         if let result = try gatedCall(arguments, interpreter: interpreter) { return result }
         var inputs: [Tensor] = []
         for value in arguments.positional where !value.isNone { inputs.append(try interpreter.tensor(value)) }
@@ -126,6 +127,8 @@ final class LayerObject: ScriptObject {
             if name == "num_layers" { return .int(rnn.numLayers) }
             if name == "batch_first" { return .bool(rnn.batchFirst) }
             if name == "nonlinearity" { return .str(rnn.nonlinearity.rawValue) }
+            if name == "bias" { return .bool(rnn.hasBias) }
+            return LayerObject.recurrentOption(name, rnn.options)
         default: return gatedConfiguration(name)
         }
         return nil
@@ -134,7 +137,7 @@ final class LayerObject: ScriptObject {
     var attributeNames: [String] {
         ModuleMethods.names + module.ownParameters.map(\.name) + module.children.map(\.name)
             + ["in_features", "out_features", "num_embeddings", "embedding_dim", "input_size", "hidden_size",
-               "num_layers", "batch_first", "nonlinearity", "bias"].filter { configuration($0) != nil }
+               "num_layers", "batch_first", "nonlinearity", "bias", "dropout", "bidirectional"].filter { configuration($0) != nil }
     }
 
     func summary(interpreter: Interpreter) -> String? {

@@ -71,6 +71,7 @@ enum TorchFunctional {
             let normType = try interpreter.doubleArgument(a.value(2, "norm_type"), "norm_type") ?? 2
             return interpreter.wrap(clipGradNorm(params, maxNorm: maxNorm, normType: normType))
         })
+        _ = try interpreter.loadModule("torch.nn.utils.rnn")
     }
 
     /// An optimizer setting as PyTorch prints it: the argument as given, or the default.
