@@ -69,12 +69,18 @@ final class LayerObject: ScriptObject {
 
     func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "forward" { return try call(arguments, interpreter: interpreter) }
+        if name == "flatten_parameters", isRecurrent {
+            // PyTorch compacts cuDNN weights here; on the CPU there is nothing to do.
+            try arguments.expect(name, 0...0)
+            return Value.none
+        }
         return try ModuleMethods.call(name, on: module, receiver: .object(self), arguments, interpreter: interpreter)
     }
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let value = ModuleMethods.attribute(name, of: module, interpreter: interpreter) { return value }
         if let value = configuration(name) { return value }
+        if name == "flatten_parameters", isRecurrent { return boundMethod(name, owner: module.typeName) }
         guard ModuleMethods.names.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name, signature: "\(module.typeName).\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
             guard let result = try callMethod(name, arguments, interpreter: interpreter) else {
@@ -107,6 +113,9 @@ final class LayerObject: ScriptObject {
         guard module is Sequential else { return nil }
         return ArrayIterator(module.children.map { LayerObject.value(for: $0.module, interpreter: interpreter) })
     }
+
+    /// RNN, LSTM or GRU.
+    var isRecurrent: Bool { module is RNN || module is LSTM || module is GRU }
 
     /// Constructor arguments PyTorch exposes as attributes (`in_features`, `hidden_size`, ...).
     func configuration(_ name: String) -> Value? {

@@ -7,6 +7,7 @@ enum TorchFunctional {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "torch.nn.functional." + signature, doc: doc, body))
         }
         TorchInit.addDropout(module)
+        TorchNN.fillElementwiseFunctions(module)
         for name in ["relu", "tanh", "sigmoid"] {
             add(name, "\(name)(input)", "Applies \(name) elementwise.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 1...1, keywords: ["inplace"])
@@ -71,6 +72,41 @@ enum TorchFunctional {
             let normType = try interpreter.doubleArgument(a.value(2, "norm_type"), "norm_type") ?? 2
             return interpreter.wrap(clipGradNorm(params, maxNorm: maxNorm, normType: normType))
         })
+        module.namespace["clip_grad_value_"] = .builtin(BuiltinFunction("clip_grad_value_",
+            signature: "torch.nn.utils.clip_grad_value_(parameters, clip_value, foreach=None)",
+            doc: "Clamps every gradient element into [-clip_value, clip_value] in place.") { interpreter, a throws(ScriptError) in
+            let b = try ArgumentBinder("clip_grad_value_", a, names: ["parameters", "clip_value", "foreach"], required: 2)
+            let params = try parameterList(b["parameters"], interpreter)
+            guard let clip = try interpreter.doubleArgument(b["clip_value"], "clip_value") else {
+                throw .typeError("clip_grad_value_() missing 1 required positional argument: 'clip_value'")
+            }
+            clipGradValue(params, clipValue: clip)
+            return .none
+        })
+        module.namespace["parameters_to_vector"] = .builtin(BuiltinFunction("parameters_to_vector",
+            signature: "torch.nn.utils.parameters_to_vector(parameters)", doc: "All parameters flattened into one vector.") { interpreter, a throws(ScriptError) in
+            try a.expect("parameters_to_vector", 1...1, keywords: ["parameters"])
+            let params = try parameterList(a.value(0, "parameters"), interpreter)
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try parametersToVector(params) })
+        })
+        module.namespace["vector_to_parameters"] = .builtin(BuiltinFunction("vector_to_parameters",
+            signature: "torch.nn.utils.vector_to_parameters(vec, parameters)",
+            doc: "Copies slices of vec into the parameters' values.") { interpreter, a throws(ScriptError) in
+            let b = try ArgumentBinder("vector_to_parameters", a, names: ["vec", "parameters"], required: 2)
+            guard case .object(let object)? = b["vec"], let vec = object as? Tensor else {
+                throw .typeError("expected torch.Tensor, but got: \(b["vec"]?.typeName ?? "NoneType")")
+            }
+            let params = try parameterList(b["parameters"], interpreter)
+            try tensorCall { () throws(TensorError) in try vectorToParameters(vec, params) }
+            return .none
+        })
         _ = try interpreter.loadModule("torch.nn.utils.rnn")
+    }
+
+    /// A tensor or an iterable of tensors, as `torch.nn.utils` takes its `parameters`.
+    static func parameterList(_ value: Value?, _ interpreter: Interpreter) throws(ScriptError) -> [Tensor] {
+        guard let value else { throw .typeError("missing required argument: 'parameters'") }
+        if case .object(let object) = value, let t = object as? Tensor { return [t] }
+        return try interpreter.iterate(value).map { (v) throws(ScriptError) in try interpreter.tensor(v, "parameters") }
     }
 }
