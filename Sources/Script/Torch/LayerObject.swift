@@ -69,6 +69,7 @@ final class LayerObject: ScriptObject {
 
     func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "forward" { return try call(arguments, interpreter: interpreter) }
+        if let result = try containerMethod(name, arguments, interpreter: interpreter) { return result }
         if name == "flatten_parameters", isRecurrent {
             // PyTorch compacts cuDNN weights here; on the CPU there is nothing to do.
             try arguments.expect(name, 0...0)
@@ -81,6 +82,8 @@ final class LayerObject: ScriptObject {
         if let value = ModuleMethods.attribute(name, of: module, interpreter: interpreter) { return value }
         if let value = configuration(name) { return value }
         if name == "flatten_parameters", isRecurrent { return boundMethod(name, owner: module.typeName) }
+        if module is ModuleList, ["append", "extend", "insert"].contains(name) { return boundMethod(name, owner: "ModuleList") }
+        if module is ModuleDict, ["keys", "values", "items", "update", "pop"].contains(name) { return boundMethod(name, owner: "ModuleDict") }
         guard ModuleMethods.names.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name, signature: "\(module.typeName).\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
             guard let result = try callMethod(name, arguments, interpreter: interpreter) else {
@@ -99,18 +102,20 @@ final class LayerObject: ScriptObject {
     }
 
     func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if let value = try containerItem(key, interpreter: interpreter) { return value }
         let kids = module.children
         guard !kids.isEmpty else { return nil }
-        let i = try interpreter.normalize(try interpreter.indexValue(key, container: module.typeName), count: kids.count, "index \(try interpreter.repr(key)) is out of range")
+        let i = try moduleIndex(key, count: kids.count, interpreter)
         return LayerObject.value(for: kids[i].module, interpreter: interpreter)
     }
 
     func length(interpreter: Interpreter) throws(ScriptError) -> Int? {
-        module is Sequential ? module.children.count : nil
+        containerCount
     }
 
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
-        guard module is Sequential else { return nil }
+        if let dict = module as? ModuleDict { return ArrayIterator(dict.entries.map { .str($0.key) }) }
+        guard containerCount != nil else { return nil }
         return ArrayIterator(module.children.map { LayerObject.value(for: $0.module, interpreter: interpreter) })
     }
 

@@ -109,6 +109,23 @@ enum TorchNN {
         let sequentialType = TypeObject(name: "Sequential", bases: [base], kind: .builtin, constructor: sequential, module: "torch.nn")
         interpreter.types.registerNative(sequentialType, forTypeName: "Sequential")
         module.namespace["Sequential"] = .type(sequentialType)
+        for (name, signature, doc) in [("ModuleList", "torch.nn.ModuleList(modules=None)", "Holds modules in a list, registered as children."),
+                                       ("ModuleDict", "torch.nn.ModuleDict(modules=None)", "Holds modules under string keys, registered as children.")] {
+            let constructor = BuiltinFunction(name, signature: signature, doc: doc) { interpreter, a throws(ScriptError) in
+                try a.expect(name, 0...1, keywords: ["modules"])
+                let source = a.value(0, "modules") ?? .none
+                if name == "ModuleDict" {
+                    let dict = ModuleDict()
+                    if !source.isNone { try LayerObject.fill(dict, from: source, interpreter) }
+                    return .object(LayerObject(dict))
+                }
+                let items = source.isNone ? [] : try interpreter.iterate(source)
+                return .object(LayerObject(ModuleList(try items.map { (v) throws(ScriptError) in try LayerObject.requireModule(v, interpreter) })))
+            }
+            let type = TypeObject(name: name, bases: [base], kind: .builtin, constructor: constructor, module: "torch.nn")
+            interpreter.types.registerNative(type, forTypeName: name)
+            module.namespace[name] = .type(type)
+        }
         module.namespace["Parameter"] = .builtin(BuiltinFunction("Parameter", signature: "torch.nn.Parameter(data, requires_grad=True)",
             doc: "A tensor registered as a module parameter when assigned to self.") { interpreter, a throws(ScriptError) in
             try a.expect("Parameter", 1...2, keywords: ["requires_grad"])
