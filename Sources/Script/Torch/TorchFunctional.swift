@@ -8,6 +8,7 @@ enum TorchFunctional {
         }
         TorchInit.addDropout(module)
         TorchNN.fillElementwiseFunctions(module)
+        TorchNN.fillNormFunctions(module)
         for name in ["relu", "tanh", "sigmoid"] {
             add(name, "\(name)(input)", "Applies \(name) elementwise.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 1...1, keywords: ["inplace"])

@@ -60,6 +60,7 @@ enum TorchNN {
         }
         fillGated { name, signature, doc, names, required, make in layer(name, signature, doc, names: names, required: required, make) }
         fillElementwise { name, signature, doc, names, required, make in layer(name, signature, doc, names: names, required: required, make) }
+        fillNorm { name, signature, doc, names, required, make in layer(name, signature, doc, names: names, required: required, make) }
         for (name, kind) in [("Tanh", Activation.Kind.tanh), ("ReLU", .relu), ("Sigmoid", .sigmoid)] {
             layer(name, "", "Applies \(name.lowercased()) elementwise.", names: [], required: 0) { _, _ throws(ScriptError) in Activation(kind) }
         }
