@@ -106,7 +106,7 @@ import Testing
         let streams = s.complete("sys.std", cursor: 7)
         #expect(streams.matches == ["stderr", "stdout"])
         #expect(streams.start == 4 && streams.end == 7)
-        #expect(s.complete("torch.optim.A", cursor: 13).matches == ["Adam"])
+        #expect(s.complete("torch.optim.A", cursor: 13).matches == ["Adagrad", "Adam", "AdamW"])
         #expect(s.complete("torch.nn.functional.one", cursor: 23).matches == ["one_hot"])
         #expect(s.complete("math.sq", cursor: 7).matches == ["sqrt"])
         #expect(s.complete("nosuchmodule.x", cursor: 14).matches.isEmpty)

@@ -125,7 +125,7 @@ import Tensors
         net = Net()
         """)
         #expect(h.result("[k for k in net.state_dict()]") == "['emb.weight', 'inner.scale', 'fc.weight', 'fc.bias']")
-        #expect(h.result("len(net.parameters()), net(torch.LongTensor([[0, 1, 2]])).shape") == "(4, torch.Size([1, 3, 2]))")
+        #expect(h.result("len(list(net.parameters())), net(torch.LongTensor([[0, 1, 2]])).shape") == "(4, torch.Size([1, 3, 2]))")
         #expect(h.result("net") == "Net(\n  (emb): Embedding(4, 3)\n  (inner): Inner()\n  (fc): Linear(in_features=3, out_features=2, bias=True)\n)")
         #expect(h.result("net.load_state_dict(net.state_dict())") == "<All keys matched successfully>")
         #expect(h.result("s = torch.nn.Sequential(Inner(), torch.nn.Tanh())\ns(torch.zeros(1, 3)).shape") == "torch.Size([1, 3])")

@@ -95,6 +95,45 @@ def char_model():
     return "char_h256_b32_t64", step, 40
 
 
+def char_batch():
+    return torch.randint(0, 64, (32, 64)), torch.randint(0, 64, (32 * 64,))
+
+
+def char_variant(name, rnn, width, packed=False):
+    emb, fc = nn.Embedding(64, 64), nn.Linear(width, 64)
+    inputs, targets = char_batch()
+    lengths = [64 - (i * 7) % 32 for i in range(32)]
+    crit = nn.CrossEntropyLoss()
+    opt = torch.optim.Adam(list(emb.parameters()) + list(rnn.parameters()) + list(fc.parameters()), lr=0.001)
+
+    def step():
+        opt.zero_grad()
+        if packed:
+            seq = nn.utils.rnn.pack_padded_sequence(emb(inputs), lengths, batch_first=True, enforce_sorted=False)
+            out, _ = rnn(seq)
+            x, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=64)
+        else:
+            x, _ = rnn(emb(inputs))
+        loss = crit(fc(x).reshape(-1, 64), targets)
+        loss.backward()
+        opt.step()
+    return name, step, 20
+
+
+def char_lstm_bidir_dropout():
+    return char_variant("char_lstm_bidir_dropout_h256_b32_t64",
+                        nn.LSTM(64, 256, num_layers=2, batch_first=True, dropout=0.3, bidirectional=True), 512)
+
+
+def char_gru_packed_dropout():
+    return char_variant("char_gru_packed_dropout_h256_b32_t64",
+                        nn.GRU(64, 256, num_layers=2, batch_first=True, dropout=0.3), 256, packed=True)
+
+
+def char_lstm_dropout():
+    return char_variant("char_lstm_dropout_h256_b32_t64", nn.LSTM(64, 256, num_layers=2, batch_first=True, dropout=0.3), 256)
+
+
 def randn_1m():
     return "randn_1m", lambda: torch.randn(1_000_000), 50
 
@@ -105,7 +144,8 @@ def rand_1m():
 
 def time_torch(scale, only):
     results = {}
-    for make in (seed1_rnncell, seed2_rnn, seed3_embedding, char_model, randn_1m, rand_1m):
+    for make in (seed1_rnncell, seed2_rnn, seed3_embedding, char_model, char_lstm_bidir_dropout, char_gru_packed_dropout,
+                 char_lstm_dropout, randn_1m, rand_1m):
         name, step, iterations = make()
         if only and only not in name:
             continue

@@ -54,7 +54,9 @@ struct ModuleLibrary {
         library.add("torch.nn.init") { (i, m) throws(ScriptError) in try TorchInit.fill(i, m) }
         library.add("torch.nn.functional") { (i, m) throws(ScriptError) in try TorchFunctional.fill(i, m) }
         library.add("torch.nn.utils") { (i, m) throws(ScriptError) in try TorchFunctional.fillUtils(i, m) }
-        library.add("torch.optim") { (i, m) throws(ScriptError) in try TorchFunctional.fillOptim(i, m) }
+        library.add("torch.nn.utils.rnn") { (i, m) throws(ScriptError) in try TorchRNNUtils.fill(i, m) }
+        library.add("torch.optim") { (i, m) throws(ScriptError) in try TorchOptim.fill(i, m) }
+        library.add("torch.optim.lr_scheduler") { (i, m) throws(ScriptError) in try TorchLRScheduler.fill(i, m) }
         library.add("torch.autograd") { (i, m) throws(ScriptError) in try TorchAutograd.fill(i, m) }
         library.add("torch.utils") { _, _ throws(ScriptError) in }
         library.add("torch.utils.data") { (i, m) throws(ScriptError) in try TorchData.fill(i, m) }

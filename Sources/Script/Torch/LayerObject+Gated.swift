@@ -73,14 +73,14 @@ extension LayerObject {
     /// Constructor arguments the gated layers expose as attributes, as PyTorch names them.
     func gatedConfiguration(_ name: String) -> Value? {
         let sizes: (input: Int, hidden: Int, bias: Bool)
-        var layers: (count: Int, batchFirst: Bool)?
+        var layers: (count: Int, batchFirst: Bool, options: RecurrentOptions)?
         switch module {
         case let lstm as LSTM:
             sizes = (lstm.inputSize, lstm.hiddenSize, lstm.hasBias)
-            layers = (lstm.numLayers, lstm.batchFirst)
+            layers = (lstm.numLayers, lstm.batchFirst, lstm.options)
         case let gru as GRU:
             sizes = (gru.inputSize, gru.hiddenSize, gru.hasBias)
-            layers = (gru.numLayers, gru.batchFirst)
+            layers = (gru.numLayers, gru.batchFirst, gru.options)
         case let cell as LSTMCell: sizes = (cell.inputSize, cell.hiddenSize, cell.hasBias)
         case let cell as GRUCell: sizes = (cell.inputSize, cell.hiddenSize, cell.hasBias)
         default: return nil
@@ -91,7 +91,16 @@ extension LayerObject {
         case "bias": return .bool(sizes.bias)
         case "num_layers": return layers.map { .int($0.count) }
         case "batch_first": return layers.map { .bool($0.batchFirst) }
-        default: return nil
+        default: return layers.flatMap { LayerObject.recurrentOption(name, $0.options) }
+        }
+    }
+
+    /// `dropout` and `bidirectional` of a recurrent layer, as PyTorch stores them.
+    static func recurrentOption(_ name: String, _ options: RecurrentOptions) -> Value? {
+        switch name {
+        case "dropout": .float(options.dropout)
+        case "bidirectional": .bool(options.bidirectional)
+        default: nil
         }
     }
 }

@@ -34,6 +34,7 @@ final class LayerObject: ScriptObject {
         if arguments.keywords.isEmpty, let result = try directCall(arguments.positional, interpreter: interpreter) {
             return result
         }
+        if let result = try packedCall(arguments, interpreter: interpreter) { return result }
         if let result = try gatedCall(arguments, interpreter: interpreter) { return result }
         var inputs: [Tensor] = []
         for value in arguments.positional where !value.isNone { inputs.append(try interpreter.tensor(value)) }
@@ -68,12 +69,21 @@ final class LayerObject: ScriptObject {
 
     func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "forward" { return try call(arguments, interpreter: interpreter) }
+        if let result = try containerMethod(name, arguments, interpreter: interpreter) { return result }
+        if name == "flatten_parameters", isRecurrent {
+            // PyTorch compacts cuDNN weights here; on the CPU there is nothing to do.
+            try arguments.expect(name, 0...0)
+            return Value.none
+        }
         return try ModuleMethods.call(name, on: module, receiver: .object(self), arguments, interpreter: interpreter)
     }
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let value = ModuleMethods.attribute(name, of: module, interpreter: interpreter) { return value }
         if let value = configuration(name) { return value }
+        if name == "flatten_parameters", isRecurrent { return boundMethod(name, owner: module.typeName) }
+        if module is ModuleList, ["append", "extend", "insert"].contains(name) { return boundMethod(name, owner: "ModuleList") }
+        if module is ModuleDict, ["keys", "values", "items", "update", "pop"].contains(name) { return boundMethod(name, owner: "ModuleDict") }
         guard ModuleMethods.names.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name, signature: "\(module.typeName).\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
             guard let result = try callMethod(name, arguments, interpreter: interpreter) else {
@@ -92,20 +102,25 @@ final class LayerObject: ScriptObject {
     }
 
     func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if let value = try containerItem(key, interpreter: interpreter) { return value }
         let kids = module.children
         guard !kids.isEmpty else { return nil }
-        let i = try interpreter.normalize(try interpreter.indexValue(key, container: module.typeName), count: kids.count, "index \(try interpreter.repr(key)) is out of range")
+        let i = try moduleIndex(key, count: kids.count, interpreter)
         return LayerObject.value(for: kids[i].module, interpreter: interpreter)
     }
 
     func length(interpreter: Interpreter) throws(ScriptError) -> Int? {
-        module is Sequential ? module.children.count : nil
+        containerCount
     }
 
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
-        guard module is Sequential else { return nil }
+        if let dict = module as? ModuleDict { return ArrayIterator(dict.entries.map { .str($0.key) }) }
+        guard containerCount != nil else { return nil }
         return ArrayIterator(module.children.map { LayerObject.value(for: $0.module, interpreter: interpreter) })
     }
+
+    /// RNN, LSTM or GRU.
+    var isRecurrent: Bool { module is RNN || module is LSTM || module is GRU }
 
     /// Constructor arguments PyTorch exposes as attributes (`in_features`, `hidden_size`, ...).
     func configuration(_ name: String) -> Value? {
@@ -126,6 +141,8 @@ final class LayerObject: ScriptObject {
             if name == "num_layers" { return .int(rnn.numLayers) }
             if name == "batch_first" { return .bool(rnn.batchFirst) }
             if name == "nonlinearity" { return .str(rnn.nonlinearity.rawValue) }
+            if name == "bias" { return .bool(rnn.hasBias) }
+            return LayerObject.recurrentOption(name, rnn.options)
         default: return gatedConfiguration(name)
         }
         return nil
@@ -134,7 +151,7 @@ final class LayerObject: ScriptObject {
     var attributeNames: [String] {
         ModuleMethods.names + module.ownParameters.map(\.name) + module.children.map(\.name)
             + ["in_features", "out_features", "num_embeddings", "embedding_dim", "input_size", "hidden_size",
-               "num_layers", "batch_first", "nonlinearity", "bias"].filter { configuration($0) != nil }
+               "num_layers", "batch_first", "nonlinearity", "bias", "dropout", "bidirectional"].filter { configuration($0) != nil }
     }
 
     func summary(interpreter: Interpreter) -> String? {

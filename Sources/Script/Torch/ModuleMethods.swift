@@ -3,16 +3,16 @@ import Tensors
 /// The `nn.Module` methods every module offers, whether a built-in layer or a script class.
 enum ModuleMethods {
     static let names = ["cpu", "eval", "forward", "load_state_dict", "named_parameters", "parameters",
-                        "state_dict", "to", "train", "training", "zero_grad", "children", "named_children"]
+                        "state_dict", "to", "train", "training", "zero_grad", "children", "named_children"] + traversalNames
 
     /// Calls `name` on `module`; `receiver` is what `train()`/`eval()`/`to()` return.
     static func call(_ name: String, on module: any Module, receiver: Value, _ a: Arguments,
                      interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "parameters":
-            return .list(ListObject(module.parameters().map { interpreter.wrap($0) }))
+            return generator(module.parameters().map { interpreter.wrap($0) })
         case "named_parameters":
-            return .list(ListObject(module.namedParameters().map { .tuple([.str($0.name), interpreter.wrap($0.tensor)]) }))
+            return generator(module.namedParameters().map { .tuple([.str($0.name), interpreter.wrap($0.tensor)]) })
         case "state_dict":
             guard !module.containsCycle else { throw ScriptError(.recursionError, "maximum recursion depth exceeded") }
             let dict = DictObject()
@@ -51,11 +51,11 @@ enum ModuleMethods {
         case "cuda":
             throw ScriptError(.assertionError, "Torch not compiled with CUDA enabled")
         case "children":
-            return .list(ListObject(module.children.map { LayerObject.value(for: $0.module, interpreter: interpreter) }))
+            return generator(module.children.map { LayerObject.value(for: $0.module, interpreter: interpreter) })
         case "named_children":
-            return .list(ListObject(module.children.map { .tuple([.str($0.name), LayerObject.value(for: $0.module, interpreter: interpreter)]) }))
+            return generator(module.children.map { .tuple([.str($0.name), LayerObject.value(for: $0.module, interpreter: interpreter)]) })
         default:
-            return nil
+            return try traversal(name, on: module, receiver: receiver, a, interpreter: interpreter)
         }
     }
 

@@ -1,35 +1,117 @@
 import Tensors
 
-/// `torch.optim.SGD` / `torch.optim.Adam` as a value.
+/// A `torch.optim` optimizer as a value. Its `param_groups` are real dicts, as in PyTorch:
+/// `step()` reads each group's settings (so `group['lr'] = x` and the schedulers take effect)
+/// and runs the group's update rule (`engines`) over its parameters.
 final class OptimizerObject: ScriptObject {
-    let optimizer: any Optimizer
-    let name: String
-    let settings: [(String, String)]
+    let kind: OptimizerKind
+    /// `optimizer.param_groups`.
+    let groups: ListObject
+    /// `optimizer.defaults`.
+    let defaults: DictObject
+    /// The update rule and state of each group, in group order.
+    private(set) var engines: [any Optimizer] = []
+    /// Whether `step()` has run (the schedulers warn when they step first, as PyTorch does).
+    private(set) var hasStepped = false
 
-    init(_ optimizer: any Optimizer, name: String, settings: [(String, String)]) {
-        self.optimizer = optimizer
-        self.name = name
-        self.settings = settings
+    init(_ kind: OptimizerKind, params: Value, defaults: DictObject, interpreter: Interpreter) throws(ScriptError) {
+        self.kind = kind
+        self.defaults = defaults
+        groups = ListObject([])
+        let items = try interpreter.iterate(params)
+        if items.isEmpty { throw .valueError("optimizer got an empty parameter list") }
+        if case .dict = items[0] {
+            for item in items { try addGroup(item, interpreter: interpreter) }
+        } else {
+            let group = DictObject()
+            try group.set(.str("params"), .list(ListObject(items)))
+            try addGroup(.dict(group), interpreter: interpreter)
+        }
     }
 
-    var typeName: String { name }
-
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
-        var lines = ["\(name) (", "Parameter Group 0"]
-        for (key, value) in settings {
-            lines.append("    \(key): \(key == "lr" ? PythonFloat.repr(optimizer.learningRate) : value)")
+    /// `add_param_group(param_group)`: fills in the defaults, checks the parameters and
+    /// makes the group's update rule.
+    func addGroup(_ value: Value, interpreter: Interpreter) throws(ScriptError) {
+        guard case .dict(let group) = value else { throw .typeError("param_group must be a dict") }
+        guard let params = try group.get(.str("params")) else { throw .keyError(.str("params"), repr: "'params'") }
+        var list: [Value]
+        if case .object(let object) = params, object is Tensor {
+            list = [params]
+        } else if case .set = params {
+            throw .typeError("optimizer parameters need to be organized in ordered collections, but the ordering of tensors in sets will change between runs. Please use a list instead.")
+        } else {
+            list = try interpreter.iterate(params)
         }
-        lines.append(")")
-        return lines.joined(separator: "\n")
+        var tensors: [Tensor] = []
+        for item in list {
+            guard case .object(let object) = item, let tensor = object as? Tensor else {
+                throw .typeError("optimizer can only optimize Tensors, but one of the params is \(item.typeName)")
+            }
+            guard tensor.isLeaf else { throw .valueError("can't optimize a non-leaf Tensor") }
+            tensors.append(tensor)
+        }
+        try group.set(.str("params"), .list(ListObject(list)))
+        for (key, defaultValue) in defaults.items where try group.get(key) == nil { try group.set(key, defaultValue) }
+        let existing = Set(engines.flatMap { $0.parameters.map(ObjectIdentifier.init) })
+        if tensors.contains(where: { existing.contains(ObjectIdentifier($0)) }) {
+            throw .valueError("some parameters appear in more than one parameter group")
+        }
+        let engine = try kind.makeEngine(tensors, group: group, interpreter: interpreter)
+        groups.items.append(.dict(group))
+        engines.append(engine)
+    }
+
+    var typeName: String { kind.name }
+
+    /// PyTorch's `Optimizer.__repr__`: each group's settings but `params`, sorted by key.
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        var text = "\(kind.name) ("
+        for (i, value) in groups.items.enumerated() {
+            text += "\nParameter Group \(i)\n"
+            guard case .dict(let group) = value else { continue }
+            var keys: [String] = []
+            for (key, _) in group.items {
+                guard case .str(let name) = key else { throw .typeError("'<' not supported between instances of 'str' and '\(key.typeName)'") }
+                if name != "params" { keys.append(name) }
+            }
+            keys.sort()
+            for key in keys {
+                text += "    \(key): \(try interpreter.str(try group.get(.str(key)) ?? .none))\n"
+            }
+        }
+        return text + ")"
     }
 
     func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "step":
-            optimizer.step()
-            return Value.none
+            try arguments.expect("step", 0...1, keywords: ["closure"])
+            var loss = Value.none
+            if let closure = arguments.value(0, "closure"), !closure.isNone {
+                loss = try GradMode.with(enabled: true) { () throws(ScriptError) in try interpreter.call(closure, Arguments()) }
+            }
+            for (i, engine) in engines.enumerated() {
+                guard case .dict(let group) = groups.items[i] else { continue }
+                try kind.configure(engine, from: group, interpreter: interpreter)
+                engine.step()
+            }
+            hasStepped = true
+            return loss
         case "zero_grad":
-            optimizer.zeroGrad(setToNone: try interpreter.boolArgument(arguments.value(0, "set_to_none"), default: true))
+            try arguments.expect("zero_grad", 0...1, keywords: ["set_to_none"])
+            let setToNone = try interpreter.boolArgument(arguments.value(0, "set_to_none"), default: true)
+            for engine in engines { engine.zeroGrad(setToNone: setToNone) }
+            return Value.none
+        case "add_param_group":
+            try arguments.expect("add_param_group", 1...1, keywords: ["param_group"])
+            try addGroup(arguments.value(0, "param_group") ?? .none, interpreter: interpreter)
+            return Value.none
+        case "state_dict":
+            try arguments.expect("state_dict", 0...0)
+            return try stateDict(interpreter: interpreter)
+        case "load_state_dict":
+            try arguments.expect("load_state_dict", 1...1, keywords: ["state_dict"])
+            try loadStateDict(arguments.value(0, "state_dict") ?? .none, interpreter: interpreter)
             return Value.none
         default:
             return nil
@@ -38,120 +120,16 @@ final class OptimizerObject: ScriptObject {
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
-        case "step", "zero_grad":
-            return .builtin(BuiltinFunction(name, signature: "\(self.name).\(name)()") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
-                try callMethod(name, arguments, interpreter: interpreter) ?? Value.none
-            })
-        case "param_groups":
-            return .list(ListObject([.object(ParamGroupObject(self))]))
-        default:
-            return nil
+        case "step", "zero_grad", "add_param_group", "state_dict", "load_state_dict":
+            return boundMethod(name, owner: kind.name)
+        case "param_groups": return .list(groups)
+        case "defaults": return .dict(defaults)
+        case "state": return try stateMapping(keyedByIndex: false, interpreter: interpreter)
+        default: return nil
         }
     }
 
-    var attributeNames: [String] { ["param_groups", "step", "zero_grad"] }
-}
-
-/// `optimizer.param_groups[0]`: reading and writing `"lr"` reaches the optimizer.
-final class ParamGroupObject: ScriptObject {
-    let owner: OptimizerObject
-    init(_ owner: OptimizerObject) { self.owner = owner }
-    var typeName: String { "dict" }
-    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        guard case .str(let name) = key else { throw .keyError(key, repr: try interpreter.repr(key)) }
-        if name == "lr" { return .float(owner.optimizer.learningRate) }
-        if name == "params" { return .list(ListObject(owner.optimizer.parameters.map { interpreter.wrap($0) })) }
-        throw .keyError(.str(name), repr: PythonString.repr(name))
-    }
-    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
-        guard case .str("lr") = key, let lr = try interpreter.doubleArgument(value, "lr") else { return false }
-        owner.optimizer.learningRate = lr
-        return true
-    }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
-        "{'lr': \(PythonFloat.repr(owner.optimizer.learningRate)), 'params': [...]}"
-    }
-}
-
-/// `torch.no_grad()`, `enable_grad()`, `inference_mode()` and `set_grad_enabled(mode)`:
-/// context managers that switch gradient recording and restore it on exit, and decorators
-/// that run a function under that mode.
-final class GradModeObject: ScriptObject {
-    enum Kind {
-        case noGrad, enableGrad, inferenceMode(Bool)
-        /// Switched when made (PyTorch's `set_grad_enabled(False)` works as a plain call);
-        /// leaving a `with` block over it restores the mode from before it was made.
-        case setGradEnabled(Bool, previous: Bool)
-    }
-
-    let kind: Kind
-    /// The modes to restore, one per `with` block currently inside this object.
-    private var saved: [Bool] = []
-
-    init(_ kind: Kind) {
-        self.kind = kind
-        if case .setGradEnabled(let mode, _) = kind { GradMode.isEnabled = mode }
-    }
-
-    /// The recording mode inside the block.
-    var enteredMode: Bool {
-        switch kind {
-        case .noGrad: false
-        case .enableGrad: true
-        case .inferenceMode(let on): !on
-        case .setGradEnabled(let mode, _): mode
-        }
-    }
-
-    var typeName: String {
-        switch kind {
-        case .noGrad: "no_grad"
-        case .enableGrad: "enable_grad"
-        case .inferenceMode: "inference_mode"
-        case .setGradEnabled: "set_grad_enabled"
-        }
-    }
-
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
-        if case .setGradEnabled(let mode, _) = kind {
-            return "torch.autograd.grad_mode.set_grad_enabled(mode=\(mode ? "True" : "False"))"
-        }
-        return "<torch.autograd.grad_mode.\(typeName) object at \(addressText(of: self))>"
-    }
-
-    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if case .setGradEnabled(_, let previous) = kind {
-            saved.append(previous)
-        } else {
-            saved.append(GradMode.isEnabled)
-            GradMode.isEnabled = enteredMode
-        }
-        if case .inferenceMode(true) = kind { interpreter.torch.inferenceDepth += 1 }
-        return Value.none
-    }
-
-    func exit(interpreter: Interpreter) throws(ScriptError) {
-        if let previous = saved.popLast() {
-            GradMode.isEnabled = previous
-            if case .inferenceMode(true) = kind { interpreter.torch.inferenceDepth -= 1 }
-        }
-    }
-
-    /// `@torch.no_grad()` over a function: the function, run under this mode.
-    func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        try arguments.expect(typeName, 1...1)
-        return GradModeObject.decorate(arguments.positional[0], kind: kind, interpreter: interpreter)
-    }
-
-    /// A function that runs `function` inside a fresh manager of `kind`.
-    static func decorate(_ function: Value, kind: Kind, interpreter: Interpreter) -> Value {
-        var name = "function"
-        if case .str(let text)? = (try? interpreter.attributeIfPresent(function, "__name__")) ?? nil { name = text }
-        return .builtin(BuiltinFunction(name) { (interpreter, arguments) throws(ScriptError) -> Value in
-            let manager = GradModeObject(kind)
-            _ = try manager.enter(interpreter: interpreter)
-            defer { try? manager.exit(interpreter: interpreter) }
-            return try interpreter.call(function, arguments)
-        })
+    var attributeNames: [String] {
+        ["add_param_group", "defaults", "load_state_dict", "param_groups", "state", "state_dict", "step", "zero_grad"]
     }
 }

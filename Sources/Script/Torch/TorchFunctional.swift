@@ -7,6 +7,8 @@ enum TorchFunctional {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "torch.nn.functional." + signature, doc: doc, body))
         }
         TorchInit.addDropout(module)
+        TorchNN.fillElementwiseFunctions(module)
+        TorchNN.fillNormFunctions(module)
         for name in ["relu", "tanh", "sigmoid"] {
             add(name, "\(name)(input)", "Applies \(name) elementwise.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 1...1, keywords: ["inplace"])
@@ -71,57 +73,41 @@ enum TorchFunctional {
             let normType = try interpreter.doubleArgument(a.value(2, "norm_type"), "norm_type") ?? 2
             return interpreter.wrap(clipGradNorm(params, maxNorm: maxNorm, normType: normType))
         })
+        module.namespace["clip_grad_value_"] = .builtin(BuiltinFunction("clip_grad_value_",
+            signature: "torch.nn.utils.clip_grad_value_(parameters, clip_value, foreach=None)",
+            doc: "Clamps every gradient element into [-clip_value, clip_value] in place.") { interpreter, a throws(ScriptError) in
+            let b = try ArgumentBinder("clip_grad_value_", a, names: ["parameters", "clip_value", "foreach"], required: 2)
+            let params = try parameterList(b["parameters"], interpreter)
+            guard let clip = try interpreter.doubleArgument(b["clip_value"], "clip_value") else {
+                throw .typeError("clip_grad_value_() missing 1 required positional argument: 'clip_value'")
+            }
+            clipGradValue(params, clipValue: clip)
+            return .none
+        })
+        module.namespace["parameters_to_vector"] = .builtin(BuiltinFunction("parameters_to_vector",
+            signature: "torch.nn.utils.parameters_to_vector(parameters)", doc: "All parameters flattened into one vector.") { interpreter, a throws(ScriptError) in
+            try a.expect("parameters_to_vector", 1...1, keywords: ["parameters"])
+            let params = try parameterList(a.value(0, "parameters"), interpreter)
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try parametersToVector(params) })
+        })
+        module.namespace["vector_to_parameters"] = .builtin(BuiltinFunction("vector_to_parameters",
+            signature: "torch.nn.utils.vector_to_parameters(vec, parameters)",
+            doc: "Copies slices of vec into the parameters' values.") { interpreter, a throws(ScriptError) in
+            let b = try ArgumentBinder("vector_to_parameters", a, names: ["vec", "parameters"], required: 2)
+            guard case .object(let object)? = b["vec"], let vec = object as? Tensor else {
+                throw .typeError("expected torch.Tensor, but got: \(b["vec"]?.typeName ?? "NoneType")")
+            }
+            let params = try parameterList(b["parameters"], interpreter)
+            try tensorCall { () throws(TensorError) in try vectorToParameters(vec, params) }
+            return .none
+        })
+        _ = try interpreter.loadModule("torch.nn.utils.rnn")
     }
 
-    /// An optimizer setting as PyTorch prints it: the argument as given, or the default.
-    static func setting(_ b: ArgumentBinder, _ name: String, _ fallback: String, _ interpreter: Interpreter) -> String {
-        guard let value = b[name] else { return fallback }
-        return (try? interpreter.repr(value)) ?? fallback
-    }
-
-    static func fillOptim(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
-        func parameters(_ value: Value?, _ interpreter: Interpreter) throws(ScriptError) -> [Tensor] {
-            guard let value else { throw .typeError("optimizer got an empty parameter list") }
-            let items = try interpreter.iterate(value)
-            if items.isEmpty { throw .valueError("optimizer got an empty parameter list") }
-            return try items.map { (v) throws(ScriptError) in try interpreter.tensor(v, "params") }
-        }
-        module.namespace["SGD"] = .builtin(BuiltinFunction("SGD", signature: "torch.optim.SGD(params, lr=0.001, momentum=0, dampening=0, weight_decay=0, nesterov=False)",
-            doc: "Stochastic gradient descent (optionally with momentum).") { interpreter, a throws(ScriptError) in
-            let b = try ArgumentBinder("SGD", a, names: ["params", "lr", "momentum", "dampening", "weight_decay", "nesterov"], required: 1)
-            let params = try parameters(b["params"], interpreter)
-            let lr = try b.double("lr", interpreter, default: 0.001), momentum = try b.double("momentum", interpreter, default: 0)
-            let dampening = try b.double("dampening", interpreter, default: 0), decay = try b.double("weight_decay", interpreter, default: 0)
-            let nesterov = try b.bool("nesterov", interpreter, default: false)
-            let sgd = try tensorCall { () throws(TensorError) in
-                try SGD(params, lr: lr, momentum: momentum, dampening: dampening, weightDecay: decay, nesterov: nesterov)
-            }
-            return .object(OptimizerObject(sgd, name: "SGD", settings: [
-                ("dampening", setting(b, "dampening", "0", interpreter)), ("differentiable", "False"), ("foreach", "None"),
-                ("fused", "None"), ("lr", ""), ("maximize", "False"), ("momentum", setting(b, "momentum", "0", interpreter)),
-                ("nesterov", nesterov ? "True" : "False"), ("weight_decay", setting(b, "weight_decay", "0", interpreter))]))
-        })
-        module.namespace["Adam"] = .builtin(BuiltinFunction("Adam", signature: "torch.optim.Adam(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0)",
-            doc: "Adam: adaptive moment estimation.") { interpreter, a throws(ScriptError) in
-            let b = try ArgumentBinder("Adam", a, names: ["params", "lr", "betas", "eps", "weight_decay", "amsgrad"], required: 1)
-            let params = try parameters(b["params"], interpreter)
-            let lr = try b.double("lr", interpreter, default: 0.001), eps = try b.double("eps", interpreter, default: 1e-8)
-            let decay = try b.double("weight_decay", interpreter, default: 0)
-            var betas = (0.9, 0.999)
-            if let value = b["betas"] {
-                let items = try interpreter.iterate(value)
-                guard items.count == 2, let b1 = items[0].numericValue, let b2 = items[1].numericValue else {
-                    throw .valueError("betas must be a pair of floats")
-                }
-                betas = (b1, b2)
-            }
-            if try b.bool("amsgrad", interpreter, default: false) { throw .valueError("Adam: amsgrad is not supported in Recur") }
-            let adam = try tensorCall { () throws(TensorError) in try Adam(params, lr: lr, betas: betas, eps: eps, weightDecay: decay) }
-            return .object(OptimizerObject(adam, name: "Adam", settings: [
-                ("amsgrad", "False"), ("betas", setting(b, "betas", "(0.9, 0.999)", interpreter)), ("capturable", "False"),
-                ("decoupled_weight_decay", "False"), ("differentiable", "False"), ("eps", setting(b, "eps", "1e-08", interpreter)),
-                ("foreach", "None"), ("fused", "None"), ("lr", ""), ("maximize", "False"),
-                ("weight_decay", setting(b, "weight_decay", "0", interpreter))]))
-        })
+    /// A tensor or an iterable of tensors, as `torch.nn.utils` takes its `parameters`.
+    static func parameterList(_ value: Value?, _ interpreter: Interpreter) throws(ScriptError) -> [Tensor] {
+        guard let value else { throw .typeError("missing required argument: 'parameters'") }
+        if case .object(let object) = value, let t = object as? Tensor { return [t] }
+        return try interpreter.iterate(value).map { (v) throws(ScriptError) in try interpreter.tensor(v, "parameters") }
     }
 }

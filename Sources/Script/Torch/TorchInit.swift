@@ -55,6 +55,11 @@ enum TorchInit {
                 }
             }
         }
+        add("orthogonal_", "tensor, gain=1, generator=None", "Fills tensor with a (semi-)orthogonal matrix, as PyTorch draws it.",
+            keywords: ["gain"]) { t, b, i, g throws(ScriptError) in
+            let gain = try b.double("gain", i, default: 1)
+            try tensorCall { () throws(TensorError) in try t.orthogonal(gain: gain, generator: g) }
+        }
         module.namespace["calculate_gain"] = .builtin(BuiltinFunction("calculate_gain", signature: "torch.nn.init.calculate_gain(nonlinearity, param=None)",
                                                                        doc: "The recommended gain for a nonlinearity.") { interpreter, a throws(ScriptError) in
             try a.expect("calculate_gain", 1...2, keywords: ["nonlinearity", "param"])

@@ -7,8 +7,8 @@ extension TorchNN {
         String, String, String, [String], Int, @escaping (ArgumentBinder, Interpreter) throws(ScriptError) -> any Module
     ) -> Void
 
-    /// `nn.LSTM`, `nn.GRU`, `nn.LSTMCell` and `nn.GRUCell` with PyTorch's arguments; the options
-    /// Recur lacks (dropout, bidirectional, proj_size) are accepted at their defaults only.
+    /// `nn.LSTM`, `nn.GRU`, `nn.LSTMCell` and `nn.GRUCell` with PyTorch's arguments; `proj_size`, which
+    /// Recur lacks, is accepted at its default only.
     static func fillGated(_ layer: LayerRegistrar) {
         let sequenceNames = ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional"]
         layer("LSTM", "input_size, hidden_size, num_layers=1, bias=True, batch_first=False",
@@ -42,21 +42,18 @@ extension TorchNN {
     }
 
     private static func sequence(_ kind: SequenceKind, _ b: ArgumentBinder, _ i: Interpreter) throws(ScriptError) -> any Module {
-        let name = switch kind {
-        case .lstm: "LSTM"
-        case .gru: "GRU"
-        }
-        if try b.bool("bidirectional", i, default: false) { throw .valueError("\(name): bidirectional=True is not supported in Recur") }
-        if try b.double("dropout", i, default: 0) != 0 { throw .valueError("\(name): dropout is not supported in Recur") }
         let (n, h, layers) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.int("num_layers", i, default: 1))
+        let options = try recurrentOptions(b, i, layers: layers)
         // The first layer's input weights first: PyTorch allocates (and fails) layer by layer.
         try i.checkAllocation(h, kind == .lstm ? 4 : 3, n)
-        try i.checkAllocation(h, kind == .lstm ? 4 : 3, n.addingReportingOverflow(h).overflow ? Int.max : max(n, h) + h, layers)
+        try i.checkAllocation(h, kind == .lstm ? 4 : 3, n.addingReportingOverflow(h).overflow ? Int.max : max(n, h) + h, layers, options.directions)
         let (bias, batchFirst) = (try b.bool("bias", i, default: true), try b.bool("batch_first", i, default: false))
         return try tensorCall { () throws(TensorError) -> any Module in
             switch kind {
-            case .lstm: try LSTM(inputSize: n, hiddenSize: h, numLayers: layers, bias: bias, batchFirst: batchFirst, generator: i.torch.generator)
-            case .gru: try GRU(inputSize: n, hiddenSize: h, numLayers: layers, bias: bias, batchFirst: batchFirst, generator: i.torch.generator)
+            case .lstm:
+                try LSTM(inputSize: n, hiddenSize: h, numLayers: layers, bias: bias, batchFirst: batchFirst, options: options, generator: i.torch.generator)
+            case .gru:
+                try GRU(inputSize: n, hiddenSize: h, numLayers: layers, bias: bias, batchFirst: batchFirst, options: options, generator: i.torch.generator)
             }
         }
     }

@@ -47,19 +47,20 @@ enum TorchNN {
               "A multi-layer Elman RNN. Call it as rnn(input, h_0); it returns (output, h_n).",
               names: ["input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first", "dropout", "bidirectional"],
               required: 2) { b, i throws(ScriptError) in
-            if try b.bool("bidirectional", i, default: false) { throw .valueError("RNN: bidirectional=True is not supported in Recur") }
-            if try b.double("dropout", i, default: 0) != 0 { throw .valueError("RNN: dropout is not supported in Recur") }
-            let nonlinearity = try nonlinearityArgument(b)
             let (n, h, layers) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.int("num_layers", i, default: 1))
+            let options = try recurrentOptions(b, i, layers: layers)
+            let nonlinearity = try nonlinearityArgument(b)
             try i.checkAllocation(h, n)
-            try i.checkAllocation(h, n.addingReportingOverflow(h).overflow ? Int.max : max(n, h) + h, layers)
+            try i.checkAllocation(h, n.addingReportingOverflow(h).overflow ? Int.max : max(n, h) + h, layers, options.directions)
             let (bias, batchFirst) = (try b.bool("bias", i, default: true), try b.bool("batch_first", i, default: false))
             return try tensorCall { () throws(TensorError) in
                 try RNN(inputSize: n, hiddenSize: h, numLayers: layers, nonlinearity: nonlinearity, bias: bias,
-                        batchFirst: batchFirst, generator: i.torch.generator)
+                        batchFirst: batchFirst, options: options, generator: i.torch.generator)
             }
         }
         fillGated { name, signature, doc, names, required, make in layer(name, signature, doc, names: names, required: required, make) }
+        fillElementwise { name, signature, doc, names, required, make in layer(name, signature, doc, names: names, required: required, make) }
+        fillNorm { name, signature, doc, names, required, make in layer(name, signature, doc, names: names, required: required, make) }
         for (name, kind) in [("Tanh", Activation.Kind.tanh), ("ReLU", .relu), ("Sigmoid", .sigmoid)] {
             layer(name, "", "Applies \(name.lowercased()) elementwise.", names: [], required: 0) { _, _ throws(ScriptError) in Activation(kind) }
         }
@@ -109,6 +110,23 @@ enum TorchNN {
         let sequentialType = TypeObject(name: "Sequential", bases: [base], kind: .builtin, constructor: sequential, module: "torch.nn")
         interpreter.types.registerNative(sequentialType, forTypeName: "Sequential")
         module.namespace["Sequential"] = .type(sequentialType)
+        for (name, signature, doc) in [("ModuleList", "torch.nn.ModuleList(modules=None)", "Holds modules in a list, registered as children."),
+                                       ("ModuleDict", "torch.nn.ModuleDict(modules=None)", "Holds modules under string keys, registered as children.")] {
+            let constructor = BuiltinFunction(name, signature: signature, doc: doc) { interpreter, a throws(ScriptError) in
+                try a.expect(name, 0...1, keywords: ["modules"])
+                let source = a.value(0, "modules") ?? .none
+                if name == "ModuleDict" {
+                    let dict = ModuleDict()
+                    if !source.isNone { try LayerObject.fill(dict, from: source, interpreter) }
+                    return .object(LayerObject(dict))
+                }
+                let items = source.isNone ? [] : try interpreter.iterate(source)
+                return .object(LayerObject(ModuleList(try items.map { (v) throws(ScriptError) in try LayerObject.requireModule(v, interpreter) })))
+            }
+            let type = TypeObject(name: name, bases: [base], kind: .builtin, constructor: constructor, module: "torch.nn")
+            interpreter.types.registerNative(type, forTypeName: name)
+            module.namespace[name] = .type(type)
+        }
         module.namespace["Parameter"] = .builtin(BuiltinFunction("Parameter", signature: "torch.nn.Parameter(data, requires_grad=True)",
             doc: "A tensor registered as a module parameter when assigned to self.") { interpreter, a throws(ScriptError) in
             try a.expect("Parameter", 1...2, keywords: ["requires_grad"])
@@ -119,6 +137,21 @@ enum TorchNN {
         _ = try interpreter.loadModule("torch.nn.functional")
         _ = try interpreter.loadModule("torch.nn.utils")
         _ = try interpreter.loadModule("torch.nn.init")
+    }
+
+    /// `dropout=` and `bidirectional=` checked as PyTorch's `RNNBase` checks them, with its
+    /// warning for dropout on a single layer.
+    static func recurrentOptions(_ b: ArgumentBinder, _ i: Interpreter, layers: Int) throws(ScriptError) -> RecurrentOptions {
+        if case .bool? = b["dropout"] {
+            throw .valueError("dropout should be a number in range [0, 1] representing the probability of an element being zeroed")
+        }
+        let dropout = try b.double("dropout", i, default: 0)
+        let bidirectional = try b.bool("bidirectional", i, default: false)
+        let options = try tensorCall { () throws(TensorError) in try RecurrentOptions(dropout: dropout, bidirectional: bidirectional) }
+        if dropout > 0 && layers == 1 {
+            i.warn("dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=\((try? i.repr(b["dropout"] ?? .float(dropout))) ?? String(dropout)) and num_layers=\(layers)", category: "UserWarning")
+        }
+        return options
     }
 
     static func nonlinearityArgument(_ b: ArgumentBinder) throws(ScriptError) -> Nonlinearity {

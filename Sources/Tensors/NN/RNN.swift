@@ -11,30 +11,46 @@ public final class RNN: Module {
     public let nonlinearity: Nonlinearity
     /// Whether inputs and outputs are (batch, seq, feature).
     public let batchFirst: Bool
+    /// `dropout=` and `bidirectional=`.
+    public let options: RecurrentOptions
+    /// Layer-major, then direction (`l0`, `l0_reverse`, `l1`, ...).
     let layers: [RecurrentWeights]
+    /// Draws the dropout masks.
+    let generator: Generator
+    /// Whether the layers have `bias_ih` and `bias_hh` (`bias=`).
+    public var hasBias: Bool { layers.first?.biasIH != nil }
     /// Training mode flag.
     public var isTraining = true
 
     /// Initialises every parameter from U(-1/sqrt(hidden), 1/sqrt(hidden)), as PyTorch does.
     public init(
         inputSize: Int, hiddenSize: Int, numLayers: Int = 1, nonlinearity: Nonlinearity = .tanh,
-        bias: Bool = true, batchFirst: Bool = false, generator: Generator
+        bias: Bool = true, batchFirst: Bool = false, options: RecurrentOptions = RecurrentOptions(), generator: Generator
     ) throws(TensorError) {
         guard hiddenSize > 0 else { throw .value("hidden_size must be greater than zero") }
         guard numLayers > 0 else { throw .value("num_layers must be greater than zero") }
         guard inputSize >= 0 else { throw .value("input_size must be non-negative") }
-        _ = try Shape.checkedCount([numLayers, hiddenSize, Swift.max(inputSize, hiddenSize) + hiddenSize])
+        _ = try Shape.checkedCount([numLayers, options.directions, hiddenSize, Swift.max(inputSize, hiddenSize * options.directions) + hiddenSize])
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.numLayers = numLayers
         self.nonlinearity = nonlinearity
         self.batchFirst = batchFirst
-        var layers: [RecurrentWeights] = []
-        for l in 0..<numLayers {
-            layers.append(try RNN.makeWeights(rows: hiddenSize, inputSize: l == 0 ? inputSize : hiddenSize, hiddenSize: hiddenSize,
-                                              bias: bias, generator: generator))
+        self.options = options
+        self.generator = generator
+        layers = try options.makeLayers(numLayers, inputSize: inputSize, hiddenSize: hiddenSize) { (n) throws(TensorError) in
+            try RNN.makeWeights(rows: hiddenSize, inputSize: n, hiddenSize: hiddenSize, bias: bias, generator: generator)
         }
-        self.layers = layers
+    }
+
+    var stack: RecurrentStack {
+        RecurrentStack(kind: .elman(nonlinearity), hidden: hiddenSize, directions: options.directions, weights: layers)
+    }
+
+    /// Runs a packed sequence (`forward(PackedSequence, hx)`): the output packed as the
+    /// input, and the final states of each sequence's last step in the input's batch order.
+    public func callAsFunction(packed input: PackedSequence, h0: Tensor?) throws(TensorError) -> PackedResult {
+        try options.runPacked(stack, input, h0: h0, c0: nil, training: isTraining, inputSize: inputSize, generator: generator)
     }
 
     /// One layer's parameters as PyTorch's `reset_parameters` draws them: each from
@@ -52,19 +68,13 @@ public final class RNN: Module {
 
     /// "RNN"
     public var typeName: String { "RNN" }
-    /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l1, ...
-    public var ownParameters: [(name: String, tensor: Tensor)] {
-        layers.enumerated().flatMap { l, w in w.named(suffix: "_l\(l)") }
-    }
+    /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l0_reverse, ..., weight_ih_l1, ...
+    public var ownParameters: [(name: String, tensor: Tensor)] { options.named(layers) }
     /// None.
     public var children: [(name: String, module: any Module)] { [] }
     /// `4, 2, num_layers=2, bias=False, batch_first=True` (defaults omitted, as PyTorch prints).
     public var extraRepr: String {
-        var s = "\(inputSize), \(hiddenSize)"
-        if numLayers != 1 { s += ", num_layers=\(numLayers)" }
-        if layers.first?.biasIH == nil { s += ", bias=False" }
-        if batchFirst { s += ", batch_first=True" }
-        return s
+        options.extraRepr(inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: layers.first?.biasIH != nil, batchFirst: batchFirst)
     }
 
     /// Runs the sequence. `input` is (seq, batch, input_size), (batch, seq, input_size) when
@@ -95,7 +105,7 @@ public final class RNN: Module {
         var h: Tensor?
         if let h0 {
             let hb = batched ? h0 : try h0.unsqueeze(1)
-            let expected = Shape([numLayers, batch, hiddenSize])
+            let expected = Shape([numLayers * options.directions, batch, hiddenSize])
             guard hb.shape == expected else {
                 // PyTorch checks the unbatched state after adding its batch dimension, and says so.
                 throw .runtime("Expected hidden size \(expected.tupleDescription), got \(hb.shape.listDescription)")
@@ -103,6 +113,12 @@ public final class RNN: Module {
             h = hb
         }
         guard steps > 0 else { throw .runtime("Expected sequence length to be larger than 0 in RNN") }
+        if options.needsStack(training: isTraining) {
+            let name = batchFirst ? "TransposeBackward1" : options.bidirectional ? "CatBackward0" : "StackBackward0"
+            let result = try options.runStacked(
+                stack, x, h0: h, c0: nil, training: isTraining, batched: batched, batchFirst: batchFirst, outputName: name, generator: generator)
+            return (result.output, result.hN)
+        }
         let bh = batch * hiddenSize
         let packed = RecurrentKernel.run(
             x: x, h0: h, layers: layers, nonlinearity: nonlinearity, steps: steps, batch: batch,

@@ -7,15 +7,18 @@ public final class Adam: Optimizer {
     /// Step size.
     public var learningRate: Double
     /// Decay rates of the first and second moment estimates.
-    public let betas: (Double, Double)
+    public var betas: (Double, Double)
     /// Added to the denominator for stability.
-    public let eps: Double
+    public var eps: Double
     /// L2 penalty added to the gradient.
-    public let weightDecay: Double
+    public var weightDecay: Double
+    /// AdamW: weight decay shrinks the parameters (`p *= 1 - lr*wd`) instead of adding to
+    /// the gradient.
+    public var decoupledWeightDecay = false
     /// Moment estimates per distinct parameter; `slot[i]` says which entry parameter i uses
     /// (a parameter listed twice shares one, as PyTorch keys its state by tensor).
-    private var moments: [AdamMoments?]
-    private let slot: [Int]
+    var moments: [AdamMoments?]
+    let slot: [Int]
 
     /// Creates the optimizer; throws on the arguments PyTorch rejects.
     public init(_ parameters: [Tensor], lr: Double = 0.001, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8, weightDecay: Double = 0) throws(TensorError) {
@@ -48,6 +51,7 @@ public final class Adam: Optimizer {
         let weight = 1 - b1
         let wd = Float(weightDecay)
         let epsilon = Float(eps)
+        let decoupled = decoupledWeightDecay
         // Parameters usually share one step count: the bias corrections (two pow calls) are
         // computed when the count changes, not per parameter.
         var correctedStep = -1
@@ -69,6 +73,10 @@ public final class Adam: Optimizer {
                 bc1 = 1 - Glibc.pow(betas.0, Double(s.step))
                 bc2 = 1 - Glibc.pow(betas.1, Double(s.step))
             }
+            if decoupledWeightDecay && weightDecay != 0 {
+                let keep = Float(1 - learningRate * weightDecay)
+                p.mutateFloats { values in for i in values.indices { values[i] *= keep } }
+            }
             let stepSize = Float(learningRate / bc1)
             let bc2Sqrt = Float(bc2.squareRoot())
             p.mutateFloats { values in
@@ -78,7 +86,7 @@ public final class Adam: Optimizer {
                             let n = Swift.min(values.count, grad.count, m.count, v.count)
                             values.withUnsafeMutableBufferPointer { p in
                                 for i in 0..<n {
-                                    let gi = wd != 0 ? grad[i] + wd * p[i] : grad[i]
+                                    let gi = wd != 0 && !decoupled ? grad[i] + wd * p[i] : grad[i]
                                     // lerp as ATen computes it, so rounding matches PyTorch.
                                     let mi = weight < 0.5 ? m[i] + weight * (gi - m[i]) : gi - (gi - m[i]) * (1 - weight)
                                     m[i] = mi
@@ -92,6 +100,28 @@ public final class Adam: Optimizer {
                 }
             }
         }
+    }
+}
+
+extension Adam {
+    /// `step`, `exp_avg` and `exp_avg_sq`; empty before the parameter's first update.
+    public func state(of parameter: Tensor) -> [(name: String, values: [Float])] {
+        guard let index = parameters.firstIndex(where: { $0 === parameter }), let s = moments[slot[index]] else { return [] }
+        return [("step", [Float(s.step)]), ("exp_avg", s.m), ("exp_avg_sq", s.v)]
+    }
+
+    /// Replaces the step count and moment estimates.
+    public func setState(of parameter: Tensor, _ entries: [String: [Float]]) throws(TensorError) {
+        guard let index = parameters.firstIndex(where: { $0 === parameter }) else { return }
+        guard !entries.isEmpty else {
+            moments[slot[index]] = nil
+            return
+        }
+        let s = AdamMoments(count: parameter.count)
+        s.step = try stepEntry(entries)
+        s.m = try stateEntry(entries, "exp_avg", count: parameter.count)
+        s.v = try stateEntry(entries, "exp_avg_sq", count: parameter.count)
+        moments[slot[index]] = s
     }
 }
 

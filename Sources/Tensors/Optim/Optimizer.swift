@@ -6,6 +6,30 @@ public protocol Optimizer: AnyObject {
     var learningRate: Double { get set }
     /// Applies one update from the current gradients; parameters without a grad are skipped.
     func step()
+    /// A parameter's state as PyTorch's `state_dict()` lists it, each entry flat (`step` as
+    /// one value); empty when the parameter has none yet.
+    func state(of parameter: Tensor) -> [(name: String, values: [Float])]
+    /// Replaces a parameter's state with entries `state(of:)` named (`load_state_dict`);
+    /// no entries clear it.
+    func setState(of parameter: Tensor, _ entries: [String: [Float]]) throws(TensorError)
+}
+
+extension Optimizer {
+    /// The entry `name` of a state being loaded, which must have `count` values.
+    func stateEntry(_ entries: [String: [Float]], _ name: String, count: Int) throws(TensorError) -> [Float] {
+        guard let values = entries[name] else { throw .value("state entry '\(name)' is missing") }
+        guard values.count == count else {
+            throw .value("loaded state entry '\(name)' has \(values.count) values, the parameter \(count)")
+        }
+        return values
+    }
+
+    /// A loaded `step` entry as a count.
+    func stepEntry(_ entries: [String: [Float]]) throws(TensorError) -> Int {
+        let value = try stateEntry(entries, "step", count: 1)[0]
+        guard value >= 0, value < 1e9 else { throw .value("loaded state has an invalid step \(value)") }
+        return Int(value)
+    }
 }
 
 extension Optimizer {

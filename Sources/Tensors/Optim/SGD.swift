@@ -5,13 +5,13 @@ public final class SGD: Optimizer {
     /// Step size.
     public var learningRate: Double
     /// Momentum factor.
-    public let momentum: Double
+    public var momentum: Double
     /// Dampening for momentum.
-    public let dampening: Double
+    public var dampening: Double
     /// L2 penalty added to the gradient.
-    public let weightDecay: Double
+    public var weightDecay: Double
     /// Whether to use Nesterov momentum.
-    public let nesterov: Bool
+    public var nesterov: Bool
     private var buffers: [ObjectIdentifier: [Float]] = [:]
 
     /// Creates the optimizer; throws on the arguments PyTorch rejects.
@@ -55,5 +55,19 @@ public final class SGD: Optimizer {
             }
             p.mutateFloats { v in for i in 0..<v.count { v[i] -= lr * g[i] } }
         }
+    }
+
+    /// `momentum_buffer` once the parameter has had a momentum update.
+    public func state(of parameter: Tensor) -> [(name: String, values: [Float])] {
+        buffers[ObjectIdentifier(parameter)].map { [("momentum_buffer", $0)] } ?? []
+    }
+
+    /// Replaces the momentum buffer.
+    public func setState(of parameter: Tensor, _ entries: [String: [Float]]) throws(TensorError) {
+        guard entries["momentum_buffer"] != nil else {
+            buffers[ObjectIdentifier(parameter)] = nil
+            return
+        }
+        buffers[ObjectIdentifier(parameter)] = try stateEntry(entries, "momentum_buffer", count: parameter.count)
     }
 }

@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
         let cases = [
             try TrainingCase.seed1RNNCell(generator), try TrainingCase.seed2RNN(generator),
             try TrainingCase.seed3Embedding(generator), try TrainingCase.charModel(generator),
-        ]
+        ] + (try TrainingCase.recurrentVariants(generator))
         for training in cases {
             if let filter, !training.name.contains(filter) { continue }
             let iterations = max(5, Int(Double(training.iterations) * scale))

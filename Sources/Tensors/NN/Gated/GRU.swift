@@ -6,11 +6,11 @@ public final class GRU: GatedSequenceLayer, Module {
     /// Initialises every parameter from U(-1/sqrt(hidden), 1/sqrt(hidden)), as PyTorch does.
     public init(
         inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
-        generator: Generator
+        options: RecurrentOptions = RecurrentOptions(), generator: Generator
     ) throws(TensorError) {
         try super.init(
             .gru, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: bias,
-            batchFirst: batchFirst, generator: generator)
+            batchFirst: batchFirst, options: options, generator: generator)
     }
 
     /// "GRU"
@@ -20,7 +20,7 @@ public final class GRU: GatedSequenceLayer, Module {
     /// batch_first, or unbatched (seq, input_size); `h0` is (num_layers, batch, hidden) or
     /// (num_layers, hidden), zeros when nil. Returns `(output, h_n)`.
     public func callAsFunction(_ input: Tensor, _ h0: Tensor? = nil) throws(TensorError) -> (output: Tensor, hN: Tensor) {
-        let (output, hN, _) = try sequence.run(input, h0: h0, c0: nil)
+        let (output, hN, _) = try sequence.run(input, h0: h0, c0: nil, training: isTraining)
         return (output, hN)
     }
 

@@ -5,12 +5,16 @@ struct GatedSequence {
     let inputSize: Int
     let hiddenSize: Int
     let batchFirst: Bool
+    /// Layer-major, then direction (`l0`, `l0_reverse`, `l1`, ...).
     let layers: [RecurrentWeights]
+    let options: RecurrentOptions
+    /// Draws the dropout masks.
+    let generator: Generator
 
     /// Checks the sizes and draws every layer's parameters in PyTorch's order.
     init(
         _ kind: GatedKind, inputSize: Int, hiddenSize: Int, numLayers: Int, bias: Bool, batchFirst: Bool,
-        generator: Generator
+        options: RecurrentOptions, generator: Generator
     ) throws(TensorError) {
         guard hiddenSize > 0 else { throw .value("hidden_size must be greater than zero") }
         guard numLayers > 0 else { throw .value("num_layers must be greater than zero") }
@@ -23,39 +27,37 @@ struct GatedSequence {
         // PyTorch allocates layer by layer, so its error names the first weight that fails.
         _ = try Shape.checkedCount([rows, inputSize])
         _ = try Shape.checkedCount([rows, hiddenSize])
-        _ = try Shape.checkedCount([numLayers, rows, widest + hiddenSize])
+        _ = try Shape.checkedCount([numLayers, options.directions, rows, widest * options.directions + hiddenSize])
         self.kind = kind
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.batchFirst = batchFirst
-        var layers: [RecurrentWeights] = []
-        for l in 0..<numLayers {
-            layers.append(try kind.makeWeights(inputSize: l == 0 ? inputSize : hiddenSize, hiddenSize: hiddenSize, bias: bias, generator: generator))
+        self.options = options
+        self.generator = generator
+        self.layers = try options.makeLayers(numLayers, inputSize: inputSize, hiddenSize: hiddenSize) { (n) throws(TensorError) in
+            try kind.makeWeights(inputSize: n, hiddenSize: hiddenSize, bias: bias, generator: generator)
         }
-        self.layers = layers
     }
 
-    var numLayers: Int { layers.count }
+    var numLayers: Int { layers.count / options.directions }
 
-    /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l1, ...
-    var parameters: [(name: String, tensor: Tensor)] {
-        layers.enumerated().flatMap { l, w in w.named(suffix: "_l\(l)") }
-    }
+    /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l0_reverse, ..., weight_ih_l1, ...
+    var parameters: [(name: String, tensor: Tensor)] { options.named(layers) }
 
     /// `4, 2, num_layers=2, bias=False, batch_first=True` (defaults omitted, as PyTorch prints).
     var extraRepr: String {
-        var s = "\(inputSize), \(hiddenSize)"
-        if numLayers != 1 { s += ", num_layers=\(numLayers)" }
-        if layers.first?.biasIH == nil { s += ", bias=False" }
-        if batchFirst { s += ", batch_first=True" }
-        return s
+        options.extraRepr(inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: layers.first?.biasIH != nil, batchFirst: batchFirst)
+    }
+
+    var stack: RecurrentStack {
+        RecurrentStack(kind: .gated(kind), hidden: hiddenSize, directions: options.directions, weights: layers)
     }
 
     /// Runs the sequence: `input` (seq, batch, input_size), (batch, seq, input_size) when
     /// batch_first, or unbatched (seq, input_size); `h0` and (LSTM) `c0` are (num_layers,
     /// batch, hidden) or (num_layers, hidden), zeros when nil. Returns the output, h_n and
     /// (LSTM) c_n.
-    func run(_ input: Tensor, h0: Tensor?, c0: Tensor?) throws(TensorError) -> (output: Tensor, hN: Tensor, cN: Tensor?) {
+    func run(_ input: Tensor, h0: Tensor?, c0: Tensor?, training: Bool) throws(TensorError) -> (output: Tensor, hN: Tensor, cN: Tensor?) {
         let name = kind.layerName
         guard input.rank == 2 || input.rank == 3 else {
             throw .value("\(name): Expected input to be 2D or 3D, got \(input.rank)D instead")
@@ -77,7 +79,7 @@ struct GatedSequence {
         }
         let got = input.shape.dims[input.rank - 1]
         guard got == inputSize else { throw .rnnInputSize(expected: inputSize, got: got) }
-        let expected = Shape([numLayers, batch, hiddenSize])
+        let expected = Shape([numLayers * options.directions, batch, hiddenSize])
         let labels = kind.hasCellState ? ["hidden[0]", "hidden[1]"] : ["hidden"]
         for (state, label) in zip([h, c], labels) {
             guard let state else { continue }
@@ -91,6 +93,11 @@ struct GatedSequence {
         if batchFirst { x = try x.transpose(0, 1) }
         let steps = x.shape.dims[0]
         guard steps > 0 else { throw .runtime("Expected sequence length to be larger than 0 in RNN") }
+        if options.needsStack(training: training) {
+            let result = try options.runStacked(stack, x, h0: h, c0: c, training: training, batched: batched, batchFirst: batchFirst, outputName: outputName,
+                generator: generator)
+            return (result.output, result.hN, result.cN)
+        }
         let bh = batch * hiddenSize
         let states = kind.hasCellState ? 2 : 1
         let packed = GatedKernel.run(
@@ -116,7 +123,8 @@ struct GatedSequence {
     /// The `grad_fn` PyTorch's CPU path gives a batched output: LSTM runs through oneDNN's
     /// layer, GRU through the native loop that stacks its steps; batch_first adds a transpose.
     var outputName: String {
-        switch kind {
+        if options.directions == 2 && !batchFirst { return "CatBackward0" }
+        return switch kind {
         case .lstm: batchFirst ? "TransposeBackward0" : "MkldnnRnnLayerBackward0"
         case .gru: batchFirst ? "TransposeBackward1" : "StackBackward0"
         }

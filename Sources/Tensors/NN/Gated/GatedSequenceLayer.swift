@@ -8,11 +8,22 @@ public class GatedSequenceLayer {
 
     init(
         _ kind: GatedKind, inputSize: Int, hiddenSize: Int, numLayers: Int, bias: Bool, batchFirst: Bool,
-        generator: Generator
+        options: RecurrentOptions, generator: Generator
     ) throws(TensorError) {
         sequence = try GatedSequence(
             kind, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: bias,
-            batchFirst: batchFirst, generator: generator)
+            batchFirst: batchFirst, options: options, generator: generator)
+    }
+
+    /// `dropout=` and `bidirectional=`.
+    public var options: RecurrentOptions { sequence.options }
+
+    /// Runs a packed sequence (`forward(PackedSequence, hx)`): the output packed as the
+    /// input, and the final states of each sequence's last step in the input's batch order.
+    public func callAsFunction(packed input: PackedSequence, h0: Tensor?, c0: Tensor?) throws(TensorError) -> PackedResult {
+        try sequence.options.runPacked(
+            sequence.stack, input, h0: h0, c0: c0, training: isTraining, inputSize: inputSize,
+            generator: sequence.generator)
     }
 
     /// Input feature count.

@@ -5,11 +5,11 @@ public final class LSTM: GatedSequenceLayer, Module {
     /// Initialises every parameter from U(-1/sqrt(hidden), 1/sqrt(hidden)), as PyTorch does.
     public init(
         inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
-        generator: Generator
+        options: RecurrentOptions = RecurrentOptions(), generator: Generator
     ) throws(TensorError) {
         try super.init(
             .lstm, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: bias,
-            batchFirst: batchFirst, generator: generator)
+            batchFirst: batchFirst, options: options, generator: generator)
     }
 
     /// "LSTM"
@@ -21,7 +21,7 @@ public final class LSTM: GatedSequenceLayer, Module {
     public func callAsFunction(
         _ input: Tensor, _ state: (h0: Tensor, c0: Tensor)? = nil
     ) throws(TensorError) -> (output: Tensor, hN: Tensor, cN: Tensor) {
-        let (output, hN, cN) = try sequence.run(input, h0: state?.h0, c0: state?.c0)
+        let (output, hN, cN) = try sequence.run(input, h0: state?.h0, c0: state?.c0, training: isTraining)
         return (output, hN, cN ?? hN)
     }
 
