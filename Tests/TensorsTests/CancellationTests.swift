@@ -40,4 +40,29 @@ import Testing
         let worst = zip(blocked.floats, reference).map { abs($0 - $1) }.max() ?? .infinity
         #expect(worst < 1e-3)
     }
+
+    @Test func aTransposedFirstProductIsBlockedAndMatchesTheReference() throws {
+        // op(A) = Aᵀ, 1024 x 512 from a stored 512 x 1024: the product a gradient takes.
+        let generator = Generator(seed: 5)
+        let a = try Tensor.randn([512, 1024], generator: generator).floats
+        let b = try Tensor.randn([512, 512], generator: generator).floats
+        var asked = 0
+        let blocked = Cancellation.whileRunning({ asked += 1; return false }) { BLAS.product(a, transposeA: true, b, transposeB: false, m: 1024, n: 512, k: 512) }
+        #expect(asked > 2)
+        var reference = [Float](repeating: 0, count: 1024 * 512)
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                reference.withUnsafeMutableBufferPointer { pc in
+                    BLAS.portableSgemm(
+                        transposeA: true, transposeB: false, m: 1024, n: 512, k: 512, alpha: 1, a: pa.baseAddress!,
+                        lda: 1024, b: pb.baseAddress!, ldb: 512, beta: 0, c: pc.baseAddress!, ldc: 512)
+                }
+            }
+        }
+        let worst = zip(blocked, reference).map { abs($0 - $1) }.max() ?? .infinity
+        #expect(worst < 1e-3)
+        var stopped = 0
+        _ = Cancellation.whileRunning({ stopped += 1; return true }) { BLAS.product(a, transposeA: true, b, transposeB: false, m: 1024, n: 512, k: 512) }
+        #expect(stopped == 1)
+    }
 }

@@ -75,14 +75,16 @@ extension BLAS {
     /// split by rows (or by columns when there are few rows) across two threads.
     static func gemm(
         _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
-        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, alpha: Float = 1, beta: Float = 0
+        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, alpha: Float = 1, beta: Float = 0,
+        leadingA: Int? = nil
     ) {
         if m == 0 || n == 0 { return }
         if k == 0 {
             for i in 0..<(m * n) { c[i] = beta == 0 ? 0 : c[i] * beta }
             return
         }
-        let lda = transposeA ? m : k
+        // A block of a transposed A's rows keeps the whole matrix's row length.
+        let lda = leadingA ?? (transposeA ? m : k)
         let ldb = transposeB ? k : n
         if m * n * k <= smallProduct {
             small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
@@ -97,11 +99,13 @@ extension BLAS {
         // At least `interruptibleRows` rows a block: thinner blocks would make OpenBLAS pack
         // all of B again for too little work each time.
         let blockRows = Swift.max(interruptibleRows, interruptibleWork / (n * k))
-        if !transposeA, m > blockRows, m * n * k > 2 * interruptibleWork {
+        if m > blockRows, m * n * k > 2 * interruptibleWork {
             var start = 0
             while start < m, !Cancellation.isRequested {
                 let size = Swift.min(blockRows, m - start)
-                gemm(a + start * k, transposeA: false, b, transposeB: transposeB, c + start * n, m: size, n: n, k: k, alpha: alpha, beta: beta)
+                // Row `start` of op(A) begins `start` elements into a transposed A (its column).
+                gemm(transposeA ? a + start : a + start * lda, transposeA: transposeA, b, transposeB: transposeB, c + start * n,
+                     m: size, n: n, k: k, alpha: alpha, beta: beta, leadingA: lda)
                 start += size
             }
             return
