@@ -22,7 +22,7 @@ enum CopyModule {
     }
 
     /// A new instance of `instance`'s class holding `attributes`, without running `__init__`.
-    private static func instance(like instance: InstanceObject, _ attributes: [String: Value]) -> Value {
+    private static func instance(like instance: InstanceObject, _ attributes: AttributeTable) -> Value {
         let copy = InstanceObject(type: instance.type)
         copy.attributes = attributes
         return .instance(copy)

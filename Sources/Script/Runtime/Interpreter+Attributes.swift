@@ -16,7 +16,7 @@ extension Interpreter {
         switch value {
         case .instance(let instance):
             // A property on the class comes before the instance's own attributes (a data descriptor).
-            if instance.type.traits.properties.contains(name), case .object(let object)? = instance.type.lookup(name),
+            if instance.type.hasProperty(name), case .object(let object)? = instance.type.lookup(name),
                let descriptor = object as? DescriptorObject {
                 return try descriptor.resolve(receiver: value, interpreter: self)
             }
@@ -111,7 +111,7 @@ extension Interpreter {
     func setAttribute(_ target: Value, _ name: String, _ value: Value) throws(ScriptError) {
         switch target {
         case .instance(let instance):
-            if let setattr = instance.type.traits.setattr {
+            if let setattr = instance.type.userSetattr {
                 _ = try callBound(setattr, receiver: target, Arguments([.str(name), value]))
                 return
             }
@@ -139,7 +139,7 @@ extension Interpreter {
 
     /// `object.__setattr__`: a property's setter, a library base's attribute, or the instance's dict.
     func storeAttribute(_ instance: InstanceObject, _ name: String, _ value: Value) throws(ScriptError) {
-        if instance.type.traits.properties.contains(name), case .object(let object)? = instance.type.lookup(name),
+        if instance.type.hasProperty(name), case .object(let object)? = instance.type.lookup(name),
            let descriptor = object as? DescriptorObject {
             try descriptor.set(.instance(instance), value, interpreter: self)
             return

@@ -130,8 +130,11 @@ extension Interpreter {
         if callDepth >= Interpreter.recursionLimit {
             throw ScriptError(.recursionError, "maximum recursion depth exceeded")
         }
-        let savedLine = frameLine, savedSelf = frameSelf, savedFunction = frameFunction, savedGlobals = globals
-        globals = function.globals ?? workspace.globals
+        let savedLine = frameLine, savedSelf = frameSelf, savedFunction = frameFunction
+        // Only a call crossing modules (a helper module's function, or back) switches globals.
+        let target = function.globals ?? workspace.globals
+        let savedGlobals: Scope? = target === globals ? nil : globals
+        if savedGlobals != nil { globals = target }
         callDepth += 1
         frameLine = function.definition.line
         frameFunction = function
@@ -141,7 +144,7 @@ extension Interpreter {
             frameLine = savedLine
             frameSelf = savedSelf
             frameFunction = savedFunction
-            globals = savedGlobals
+            if let savedGlobals { globals = savedGlobals }
         }
         do {
             return try body()

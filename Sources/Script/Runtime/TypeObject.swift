@@ -74,6 +74,25 @@ final class TypeObject {
     /// What attribute access on instances must honour, cached per class: most classes have
     /// no property and no `__setattr__`, so reading and writing an attribute is one lookup.
     var traits: AttributeTraits {
+        refreshTraits()
+        return cachedTraits
+    }
+
+    /// Whether `name` is a property along the MRO (read without copying the traits: most
+    /// classes have none, and then no name is hashed).
+    @inline(__always)
+    func hasProperty(_ name: String) -> Bool {
+        refreshTraits()
+        return !cachedTraits.properties.isEmpty && cachedTraits.properties.contains(name)
+    }
+
+    /// A `__setattr__` a user class defines along the MRO.
+    var userSetattr: Value? {
+        refreshTraits()
+        return cachedTraits.setattr
+    }
+
+    private func refreshTraits() {
         var stamp = version
         for type in ancestors { stamp = stamp &* 31 &+ type.version }
         if stamp != traitsStamp {
@@ -93,7 +112,6 @@ final class TypeObject {
             cachedTraits = traits
             traitsStamp = stamp
         }
-        return cachedTraits
     }
 
     /// Looks `name` up along the MRO.

@@ -116,7 +116,7 @@ final class BoundMethod {
 /// An instance of a user class (including user exceptions and `nn.Module` subclasses).
 final class InstanceObject {
     let type: TypeObject
-    var attributes: [String: Value] = [:]
+    var attributes = AttributeTable()
     /// Library state behind a library base class (e.g. an `nn.Module`'s registry).
     var native: AnyObject?
     var trackingIndex = -1
@@ -127,8 +127,7 @@ final class InstanceObject {
     deinit {
         CycleCollector.current.untrack(self)
         guard !attributes.isEmpty else { return }
-        var held = Array(attributes.values)
-        attributes = [:]
+        var held = attributes.takeValues()
         DeferredRelease.release(&held)
     }
 }
