@@ -30,10 +30,21 @@ extension Interpreter {
                 let receiver = try evaluate(receiverExpr, in: scope)
                 // A method of a user class, not shadowed by an instance attribute: no bound
                 // method and no argument list.
-                if let positional = site.positional, case .instance(let instance) = receiver, instance.attributes[name] == nil,
-                   case .function(let method)? = instance.type.lookup(name),
-                   let result = try callDirect(method, receiver: receiver, positional, in: scope) {
-                    return result
+                if let positional = site.positional, case .instance(let instance) = receiver, instance.attributes[name] == nil {
+                    let type = instance.type
+                    let stamp = type.namespaceStamp
+                    let member: Value?
+                    if site.cachedClass === type && site.cachedStamp == stamp {
+                        member = site.cachedMember
+                    } else {
+                        member = type.lookup(name)
+                        site.cachedClass = type
+                        site.cachedStamp = stamp
+                        site.cachedMember = member
+                    }
+                    if case .function(let method)? = member, let result = try callDirect(method, receiver: receiver, positional, in: scope) {
+                        return result
+                    }
                 }
                 return try callMethod(receiver, name, try evaluateArguments(site.arguments, in: scope))
             }

@@ -73,6 +73,14 @@ final class TypeObject {
 
     /// What attribute access on instances must honour, cached per class: most classes have
     /// no property and no `__setattr__`, so reading and writing an attribute is one lookup.
+    /// Changes whenever this class's namespace or an ancestor's changes.
+    @inline(__always)
+    var namespaceStamp: Int {
+        var stamp = version
+        for type in ancestors { stamp = stamp &* 31 &+ type.version }
+        return stamp
+    }
+
     var traits: AttributeTraits {
         refreshTraits()
         return cachedTraits

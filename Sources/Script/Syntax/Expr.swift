@@ -31,8 +31,15 @@ enum Argument: Sendable {
 
 /// The arguments written at one call site, with what the interpreter's fast path needs
 /// worked out once when the code is parsed.
-final class CallSite: Sendable {
+final class CallSite: @unchecked Sendable {
+    // @unchecked: the method cache below is written only by the interpreter running the code.
     let arguments: [Argument]
+    /// For `receiver.name(...)`: the class whose method the call found last, the class's
+    /// namespace stamp then, and what `name` was (an inline cache: a loop calling one
+    /// object's method looks the name up once).
+    var cachedClass: AnyObject?
+    var cachedStamp = 0
+    var cachedMember: Value?
     /// The argument expressions when every argument is plain positional (no keyword, no
     /// `*` or `**`): such a call can fill a function's frame slots directly.
     let positional: [Expr]?
