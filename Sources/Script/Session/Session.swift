@@ -11,6 +11,8 @@ public final class Session {
     private let stack = LargeStack()
     /// The workspace's autograd switch (`torch.set_grad_enabled`), kept between cells.
     private var gradEnabled = true
+    /// `torch.set_default_dtype`'s setting, kept between cells as the grad mode is.
+    private var defaultDType = DType.float32
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
@@ -45,7 +47,11 @@ public final class Session {
     private func inSession<T>(_ body: () -> T) -> T {
         stack.run {
             GradMode.isEnabled = gradEnabled
-            defer { gradEnabled = GradMode.isEnabled }
+            DefaultDType.current = defaultDType
+            defer {
+                gradEnabled = GradMode.isEnabled
+                defaultDType = DefaultDType.current
+            }
             let interpreter = self.interpreter
             return Cancellation.whileRunning({ interpreter.host.interruptRequested }, body)
         }
@@ -95,6 +101,7 @@ public final class Session {
         // Values may nest deeply; freeing them recurses, so do it on the large stack.
         stack.run { old.reset() }
         gradEnabled = true
+        defaultDType = .float32
         workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
         ExitAutocall.install(in: interpreter)

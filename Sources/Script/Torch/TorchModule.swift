@@ -24,14 +24,15 @@ enum TorchModule {
         func creation(_ name: String, dtype fixed: DType?) -> BuiltinFunction {
             BuiltinFunction(name, signature: "torch.\(name)(data)", doc: "Constructs a tensor from (nested) list data.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 0...Int.max, keywords: ["dtype", "requires_grad", "device"])
-                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? fixed
+                // `torch.Tensor(data)` is of the default dtype, never inferred.
+                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? fixed ?? (name == "Tensor" ? DefaultDType.current : nil)
                 let tensor: Tensor
                 if a.positional.count == 1, let first = a.positional.first, !(first.intLike != nil && name != "tensor") {
                     let data = try interpreter.nestedValues(first)
                     tensor = try tensorCall { () throws(TensorError) in try Tensor(data, dtype: dtype) }
                 } else if name != "tensor" {
                     let dims = try interpreter.dims(a.positional)
-                    tensor = try tensorCall { () throws(TensorError) in try Tensor.zeros(dims, dtype: dtype ?? .float32) }
+                    tensor = try tensorCall { () throws(TensorError) in try Tensor.zeros(dims, dtype: dtype ?? DefaultDType.current) }
                 } else {
                     throw .typeError("tensor() missing 1 required positional arguments: \"data\"")
                 }
@@ -41,24 +42,47 @@ enum TorchModule {
                 return interpreter.wrap(tensor)
             }
         }
+        // `torch.Tensor(...)` makes tensors of the default dtype.
         let tensorType = TypeObject(name: "Tensor", bases: [interpreter.types.object], kind: .builtin,
-                                    constructor: creation("Tensor", dtype: .float32), module: "torch")
+                                    constructor: creation("Tensor", dtype: nil), module: "torch")
         interpreter.types.registerNative(tensorType, forTypeName: "Tensor")
         torch.tensorType = tensorType
         ns["Tensor"] = .type(tensorType)
-        ns["FloatTensor"] = .builtin(creation("FloatTensor", dtype: .float32))
-        ns["LongTensor"] = .builtin(creation("LongTensor", dtype: .int64))
-        ns["BoolTensor"] = .builtin(creation("BoolTensor", dtype: .bool))
+        for (name, dtype) in Tensor.legacyTypes {
+            ns[name] = .builtin(creation(name, dtype: dtype))
+        }
         ns["tensor"] = .builtin(creation("tensor", dtype: nil))
-        for (name, dtype) in [("float32", DType.float32), ("float", .float32), ("float64", .float32), ("double", .float32),
-                              ("int64", .int64), ("long", .int64), ("int", .int64), ("int32", .int64), ("bool", .bool)] {
+        for (name, dtype) in [("float32", DType.float32), ("float", .float32), ("float64", .float64), ("double", .float64),
+                              ("int64", .int64), ("long", .int64), ("int32", .int32), ("int", .int32), ("uint8", .uint8),
+                              ("bool", .bool)] {
             ns[name] = .object(DTypeObject(dtype))
+        }
+        for name in ["float16", "half", "bfloat16", "int16", "short", "int8", "uint16", "uint32", "uint64", "complex64",
+                     "cfloat", "complex128", "cdouble"] {
+            let canonical = ["half": "float16", "short": "int16", "cfloat": "complex64", "cdouble": "complex128"][name] ?? name
+            ns[name] = .object(DTypeObject(unsupported: canonical))
+        }
+        add("get_default_dtype", "get_default_dtype()", "The floating-point dtype creation functions and Python floats produce (torch.float32 unless changed).") { _, a throws(ScriptError) in
+            try a.expect("get_default_dtype", 0...0)
+            return .object(DTypeObject(DefaultDType.current))
+        }
+        add("set_default_dtype", "set_default_dtype(d)", "Sets the default floating-point dtype: torch.float32 or torch.float64.") { interpreter, a throws(ScriptError) in
+            try a.expect("set_default_dtype", 1...1, keywords: ["d"])
+            guard let value = a.positional.first ?? a.keyword("d"), case .object(let object) = value, let d = object as? DTypeObject else {
+                throw .typeError("set_default_dtype(): argument 'd' must be torch.dtype")
+            }
+            let dtype = try d.provided()
+            guard dtype.isFloatingPoint else {
+                throw .typeError("only floating-point types are supported as the default type")
+            }
+            DefaultDType.current = dtype
+            return Value.none
         }
         for name in ["zeros", "ones"] {
             add(name, "\(name)(*size, dtype=None)", "Returns a tensor filled with \(name == "zeros" ? "0" : "1"), of the given shape.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 0...Int.max, keywords: ["dtype", "requires_grad", "device"])
                 let dims = try interpreter.dims(a.positional)
-                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? .float32
+                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? DefaultDType.current
                 let t = try tensorCall { () throws(TensorError) in name == "zeros" ? try Tensor.zeros(dims, dtype: dtype) : try Tensor.ones(dims, dtype: dtype) }
                 if try interpreter.boolArgument(a.keyword("requires_grad"), default: false) {
                     try tensorCall { () throws(TensorError) in try t.setRequiresGrad(true) }
@@ -71,7 +95,8 @@ enum TorchModule {
             let n = try interpreter.indexValue(a.positional[0])
             let m = try a.positional.count > 1 ? interpreter.indexValue(a.positional[1]) : nil
             try interpreter.checkAllocation(n, m ?? n)
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.eye(n, m) })
+            let dtype = try interpreter.dtype(a.keyword("dtype")) ?? DefaultDType.current
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.eye(n, m, dtype: dtype) })
         }
         add("arange", "arange(start=0, end, step=1)", "Returns a 1-D tensor of values from start to end (exclusive) by step.") { interpreter, a throws(ScriptError) in
             try a.expect("arange", 1...3, keywords: ["dtype"])
@@ -90,7 +115,8 @@ enum TorchModule {
                 case .bool(let b): b ? 1 : 0
                 }
             }
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.arange(start: start, end: end, step: step) })
+            let dtype = try interpreter.dtype(a.keyword("dtype"))
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.arange(start: start, end: end, step: step, dtype: dtype) })
         }
         add("full", "full(size, fill_value)", "Returns a tensor of the given size filled with fill_value.") { interpreter, a throws(ScriptError) in
             try a.expect("full", 2...2, keywords: ["dtype"])
@@ -103,7 +129,8 @@ enum TorchModule {
             add(name, "\(name)(input)", "Returns a tensor of the input's shape filled with \(name == "zeros_like" ? "0" : "1").") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 1...1, keywords: ["dtype"])
                 let t = try interpreter.tensor(a.positional[0])
-                return interpreter.wrap(name == "zeros_like" ? t.zerosLike() : t.onesLike())
+                let made = name == "zeros_like" ? t.zerosLike() : t.onesLike()
+                return interpreter.wrap(try interpreter.dtype(a.keyword("dtype")).map { made.to($0) } ?? made)
             }
         }
         for name in ["cat", "stack"] {

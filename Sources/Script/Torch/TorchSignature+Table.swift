@@ -39,10 +39,22 @@ extension TorchSignature {
             keywords: ["create_graph", "gradient", "inputs", "retain_graph"], numpyAliases: false,
             unknownKeyword: "Tensor.backward() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "Tensor.backward() got an unexpected keyword argument '{keyword}'"),
+        "bfloat16": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "bfloat16() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "bfloat16() got an unexpected keyword argument '{keyword}'"),
         "bool": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "bool() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "bool() got an unexpected keyword argument '{keyword}'"),
+        "byte": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "byte() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "byte() got an unexpected keyword argument '{keyword}'"),
+        "char": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "char() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "char() got an unexpected keyword argument '{keyword}'"),
         "chunk": TorchSignature(
             keywords: ["chunks", "dim"], numpyAliases: true,
             unknownKeyword: "chunk() got an unexpected keyword argument '{keyword}'",
@@ -87,6 +99,10 @@ extension TorchSignature {
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "double() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "double() got an unexpected keyword argument '{keyword}'"),
+        "element_size": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.element_size() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.element_size() takes no keyword arguments"),
         "eq": TorchSignature(
             keywords: ["other"], numpyAliases: true,
             unknownKeyword: "eq() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n * (Number other)\n",
@@ -127,6 +143,10 @@ extension TorchSignature {
             keywords: ["other"], numpyAliases: true,
             unknownKeyword: "gt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n * (Number other)\n",
             unknownKeywordAlone: "gt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "half": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "half() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "half() got an unexpected keyword argument '{keyword}'"),
         "index_add": TorchSignature(
             keywords: ["alpha", "dim", "index", "source"], numpyAliases: true,
             unknownKeyword: "index_add() got an unexpected keyword argument '{keyword}'",
@@ -275,6 +295,10 @@ extension TorchSignature {
             keywords: ["dim", "index"], numpyAliases: true,
             unknownKeyword: "select() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "select() missing 2 required positional argument: \"dim\", \"index\""),
+        "short": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "short() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "short() got an unexpected keyword argument '{keyword}'"),
         "sigmoid": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.sigmoid() takes no keyword arguments",
@@ -343,6 +367,10 @@ extension TorchSignature {
             keywords: ["dim0", "dim1"], numpyAliases: true,
             unknownKeyword: "transpose() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "transpose() missing 2 required positional argument: \"dim0\", \"dim1\""),
+        "type": TorchSignature(
+            keywords: ["dtype", "non_blocking"], numpyAliases: true,
+            unknownKeyword: "type() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "type() got an unexpected keyword argument '{keyword}'"),
         "unbind": TorchSignature(
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "unbind() got an unexpected keyword argument '{keyword}'",

@@ -1,4 +1,4 @@
-/// An n-dimensional array of float32, int64 or bool elements that can take part in autograd.
+/// An n-dimensional array of float32, float64, int64, int32, uint8 or bool elements that can take part in autograd.
 ///
 /// A tensor is a reference, as in PyTorch: layers and optimizers update their parameters in
 /// place and every holder sees the change.
@@ -100,6 +100,12 @@ public final class Tensor {
         self.init(shape: shape, storage: .int64(values))
     }
 
+    /// A float64 tensor of `shape` holding `values` (row-major). Throws if the counts differ.
+    public convenience init(doubles values: [Double], shape: Shape) throws(TensorError) {
+        guard values.count == shape.count else { throw .invalidView(shape: shape.dims, count: values.count) }
+        self.init(shape: shape, storage: .float64(values))
+    }
+
     /// A bool tensor of `shape` holding `values` (row-major). Throws if the counts differ.
     public convenience init(bools values: [Bool], shape: Shape) throws(TensorError) {
         guard values.count == shape.count else { throw .invalidView(shape: shape.dims, count: values.count) }
@@ -157,6 +163,8 @@ public final class Tensor {
     public var floats: [Float] { storage.floats }
     /// The elements as int64, row-major (converted from other dtypes).
     public var int64s: [Int64] { storage.int64s }
+    /// The elements as float64, row-major (converted from other dtypes).
+    public var doubles: [Double] { storage.doubles }
     /// The elements as booleans, row-major.
     public var bools: [Bool] { storage.bools }
 
@@ -173,12 +181,7 @@ public final class Tensor {
         guard count == 1 else {
             throw .runtime("a Tensor with \(count) elements cannot be converted to Scalar")
         }
-        let position = layout?.offset ?? 0
-        switch bufferElements {
-        case .float32(let v): return .float(Double(v[position]))
-        case .int64(let v): return .int(v[position])
-        case .bool(let v): return .bool(v[position])
-        }
+        return bufferElements.scalar(at: layout?.offset ?? 0)
     }
 
     /// A new leaf sharing these elements but no graph (`detach()`, `.data`): writes through
@@ -192,7 +195,7 @@ public final class Tensor {
     /// Only float tensors may require grad, as in PyTorch.
     public func parameter(requiresGrad: Bool = true) throws(TensorError) -> Tensor {
         let result = detach()
-        if dtype == .float32 { try result.setRequiresGrad(requiresGrad) }
+        if dtype.isFloatingPoint { try result.setRequiresGrad(requiresGrad) }
         result.isParameter = true
         return result
     }
@@ -234,6 +237,14 @@ public enum ScalarValue: Sendable, Hashable {
     /// A Python bool.
     case bool(Bool)
 
+    var doubleValue: Double {
+        switch self {
+        case .float(let v): v
+        case .int(let v): Double(v)
+        case .bool(let v): v ? 1 : 0
+        }
+    }
+
     var floatValue: Float {
         switch self {
         case .float(let v): Float(v)
@@ -246,9 +257,18 @@ public enum ScalarValue: Sendable, Hashable {
     /// PyTorch's conversion does on x86.
     var int64Value: Int64 {
         switch self {
-        case .float(let v): Int64(exactly: v.rounded(.towardZero)) ?? .min
+        case .float(let v): DType.truncated(v)
         case .int(let v): v
         case .bool(let v): v ? 1 : 0
+        }
+    }
+
+    /// The dtype PyTorch gives this number as an operand: the default float dtype, int64 or bool.
+    var dtype: DType {
+        switch self {
+        case .float: DefaultDType.current
+        case .int: .int64
+        case .bool: .bool
         }
     }
 

@@ -7,7 +7,7 @@ struct ElementFormatter {
 
     init(values: [Double], integers: [Int64], dtype: DType) {
         switch dtype {
-        case .int64:
+        case .int64, .int32, .uint8:
             mode = .integer
             for v in integers { width = max(width, String(v).count) }
             return
@@ -15,7 +15,7 @@ struct ElementFormatter {
             mode = .boolean
             for v in values { width = max(width, v != 0 ? 4 : 5) }
             return
-        case .float32:
+        case .float32, .float64:
             mode = .integerValued
         }
         let finite = values.filter { $0.isFinite && $0 != 0 }
@@ -80,14 +80,18 @@ extension Tensor: CustomStringConvertible {
         let text: String
         if count == 0 {
             if rank != 1 { suffixes.append("size=" + shape.tupleDescription) }
-            if dtype != .float32 { suffixes.append("dtype=" + dtype.description) }
+            if dtype != DefaultDType.current { suffixes.append("dtype=" + dtype.description) }
             text = "[]"
         } else {
             let summarize = count > Tensor.threshold
             let shown = summarize ? summarizedOffsets(0, 0) : Array(0..<count)
-            let integers: [Int64] = if case .int64(let v) = storage { shown.map { v[$0] } } else { [] }
+            let all = dtype.isFloatingPoint || dtype == .bool ? [] : storage.int64s
+            let integers: [Int64] = all.isEmpty ? [] : shown.map { all[$0] }
             let formatter = ElementFormatter(values: shown.map { storage.double(at: $0) }, integers: integers, dtype: dtype)
             text = render(offset: 0, dim: 0, indent: indent, summarize: summarize, formatter: formatter)
+        }
+        if count > 0 && ![DefaultDType.current, .int64, .bool].contains(dtype) {
+            suffixes.append("dtype=" + dtype.description)
         }
         if let name = gradFn?.name {
             suffixes.append("grad_fn=<\(name)>")
@@ -111,8 +115,12 @@ extension Tensor: CustomStringConvertible {
 
     /// Element `i` formatted; int64 values print exactly, never through a Double.
     func element(_ i: Int, _ formatter: ElementFormatter) -> String {
-        if case .int64(let v) = storage { return formatter.format(0, integer: v[i]) }
-        return formatter.format(storage.double(at: i))
+        switch storage {
+        case .int64(let v): formatter.format(0, integer: v[i])
+        case .int32(let v): formatter.format(0, integer: Int64(v[i]))
+        case .uint8(let v): formatter.format(0, integer: Int64(v[i]))
+        case .float32, .float64, .bool: formatter.format(storage.double(at: i))
+        }
     }
 
     /// Flat offsets of the elements a summarised print shows, in order.

@@ -83,11 +83,5 @@ public enum Functional {
 
 extension Tensor {
     /// The tensor-type word PyTorch uses in messages (`Float`, `Long`, `Bool`).
-    static func typeWord(_ dtype: DType) -> String {
-        switch dtype {
-        case .float32: "Float"
-        case .int64: "Long"
-        case .bool: "Bool"
-        }
-    }
+    static func typeWord(_ dtype: DType) -> String { dtype.scalarTypeName }
 }
