@@ -13,6 +13,8 @@ public final class Session {
     private var gradEnabled = true
     /// `torch.set_default_dtype`'s setting, kept between cells as the grad mode is.
     private var defaultDType = DType.float32
+    /// `torch.set_printoptions`'s settings.
+    private var printOptions = PrintOptions()
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
@@ -48,9 +50,11 @@ public final class Session {
         stack.run {
             GradMode.isEnabled = gradEnabled
             DefaultDType.current = defaultDType
+            PrintOptions.current = printOptions
             defer {
                 gradEnabled = GradMode.isEnabled
                 defaultDType = DefaultDType.current
+                printOptions = PrintOptions.current
             }
             let interpreter = self.interpreter
             return Cancellation.whileRunning({ interpreter.host.interruptRequested }, body)
@@ -102,6 +106,7 @@ public final class Session {
         stack.run { old.reset() }
         gradEnabled = true
         defaultDType = .float32
+        printOptions = PrintOptions()
         workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
         ExitAutocall.install(in: interpreter)

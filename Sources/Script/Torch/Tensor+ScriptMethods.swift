@@ -200,12 +200,12 @@ extension Tensor {
             guard let d = try dim() else { throw .typeError("\(name)() missing 1 required positional argument: 'dim'") }
             return try wrap { () throws(TensorError) in name == "softmax" ? try self.softmax(dim: d) : try self.logSoftmax(dim: d) }
         case .tanh: return interpreter.wrap(self.tanh())
-        case .relu: return interpreter.wrap(self.relu())
+        case .relu: return try wrap { () throws(TensorError) in try self.relu() }
         case .sigmoid: return interpreter.wrap(self.sigmoid())
         case .exp: return interpreter.wrap(self.exp())
         case .log: return interpreter.wrap(self.log())
         case .sqrt: return interpreter.wrap(self.sqrt())
-        case .abs: return interpreter.wrap(self.abs())
+        case .abs: return try wrap { () throws(TensorError) in try self.abs() }
         case .neg: return try wrap { () throws(TensorError) in try self.neg() }
         case .pow:
             guard let e = a.value(0, "exponent"), let s = try interpreter.scalar(e) else {

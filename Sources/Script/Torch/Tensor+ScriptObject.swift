@@ -51,6 +51,7 @@ extension Tensor: ScriptObject {
 
     func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         let components = try Tensor.indexComponents(key, interpreter: interpreter)
+        if case .str = value { throw .typeError("can't assign a str to a torch.\(self.dtype.scalarTypeName)Tensor") }
         let source = try Tensor.operand(value, like: self, interpreter: interpreter)
         try tensorCall { () throws(TensorError) in try self.assign(components, value: source) }
         return true

@@ -37,7 +37,7 @@ enum TorchModule {
                     throw .typeError("tensor() missing 1 required positional arguments: \"data\"")
                 }
                 if try interpreter.boolArgument(a.keyword("requires_grad"), default: false) {
-                    try tensorCall { () throws(TensorError) in try tensor.setRequiresGrad(true) }
+                    try tensorCall { () throws(TensorError) in try tensor.requireGradAtCreation() }
                 }
                 return interpreter.wrap(tensor)
             }
@@ -66,6 +66,52 @@ enum TorchModule {
             try a.expect("get_default_dtype", 0...0)
             return .object(DTypeObject(DefaultDType.current))
         }
+        add("set_printoptions", "set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None)",
+            "Sets how tensors print: digits, summarisation threshold and edge items, line width, scientific notation.") { interpreter, a throws(ScriptError) in
+            let names = ["precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"]
+            try a.expect("set_printoptions", 0...names.count, keywords: names)
+            var given: [String: Value] = [:]
+            for (name, value) in zip(names, a.positional) { given[name] = value }
+            for keyword in a.keywords { given[keyword.name] = keyword.value }
+            var options = PrintOptions.current
+            if let profile = given["profile"], !profile.isNone {
+                guard case .str(let name) = profile, let preset = PrintOptions(profile: name) else {
+                    throw .valueError("Invalid profile: \(profile.isNone ? "None" : (try? interpreter.repr(profile)) ?? "")")
+                }
+                options = preset
+            }
+            /// An option's integer; PyTorch's `float('inf')` threshold means never summarise.
+            func count(_ name: String) throws(ScriptError) -> Int? {
+                guard let value = given[name], !value.isNone else { return nil }
+                if case .float(let d) = value { return d >= Double(Int.max) ? .max : Int(exactly: d.rounded(.towardZero)) ?? 0 }
+                return try interpreter.indexValue(value)
+            }
+            if let precision = try count("precision") {
+                guard (0...50).contains(precision) else { throw .valueError("precision must be between 0 and 50 in Recur, got \(precision)") }
+                options.precision = precision
+            }
+            if let threshold = try count("threshold") { options.threshold = threshold }
+            if let edgeItems = try count("edgeitems") { options.edgeItems = Swift.max(0, edgeItems) }
+            if let lineWidth = try count("linewidth") { options.lineWidth = lineWidth }
+            // PyTorch sets sci_mode on every call: omitting it returns to the automatic choice.
+            options.sciMode = try given["sci_mode"].flatMap { (v) throws(ScriptError) in v.isNone ? nil : try interpreter.truth(v) }
+            PrintOptions.current = options
+            return Value.none
+        }
+        add("result_type", "result_type(tensor1, tensor2)", "The dtype an arithmetic operation on the two operands (tensors or numbers) returns.") { interpreter, a throws(ScriptError) in
+            try a.expect("result_type", 2...2)
+            let operands = try a.positional.map { (v) throws(ScriptError) -> (tensor: Tensor?, scalar: ScalarValue?) in
+                if let s = try interpreter.scalar(v) { return (nil, s) }
+                return (try interpreter.tensor(v), nil)
+            }
+            let dtype: DType = switch (operands[0], operands[1]) {
+            case ((let x?, _), (let y?, _)): Tensor.resultType(x, y)
+            case ((let x?, _), (_, let s?)), ((_, let s?), (let x?, _)): Tensor.resultType(x, s)
+            case ((_, let s?), (_, let r?)): Tensor.resultType(s, r)
+            default: DefaultDType.current
+            }
+            return .object(DTypeObject(dtype))
+        }
         add("set_default_dtype", "set_default_dtype(d)", "Sets the default floating-point dtype: torch.float32 or torch.float64.") { interpreter, a throws(ScriptError) in
             try a.expect("set_default_dtype", 1...1, keywords: ["d"])
             guard let value = a.positional.first ?? a.keyword("d"), case .object(let object) = value, let d = object as? DTypeObject else {
@@ -85,7 +131,7 @@ enum TorchModule {
                 let dtype = try interpreter.dtype(a.keyword("dtype")) ?? DefaultDType.current
                 let t = try tensorCall { () throws(TensorError) in name == "zeros" ? try Tensor.zeros(dims, dtype: dtype) : try Tensor.ones(dims, dtype: dtype) }
                 if try interpreter.boolArgument(a.keyword("requires_grad"), default: false) {
-                    try tensorCall { () throws(TensorError) in try t.setRequiresGrad(true) }
+                    try tensorCall { () throws(TensorError) in try t.requireGradAtCreation() }
                 }
                 return interpreter.wrap(t)
             }

@@ -189,7 +189,7 @@ extension Tensor {
                 throw .runtime("attempting to assign a gradient of size '\(gradient.shape.listDescription)' to a tensor of size '\(shape.listDescription)'. Please ensure that the gradient and the tensor are the same size")
             }
             guard gradient.dtype == dtype else {
-                    throw .runtime("attempting to assign a gradient with dtype '\(Tensor.cTypeName(gradient.dtype))' to a tensor with grad_dtype '\(dtype.scalarTypeName)'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype).")
+                    throw .runtime("attempting to assign a gradient with dtype '\(Tensor.cTypeName(gradient.dtype))' to a tensor with grad_dtype '\(dtype.scalarTypeName)'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.")
             }
         }
         grad = gradient

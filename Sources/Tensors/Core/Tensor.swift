@@ -152,6 +152,12 @@ public final class Tensor {
         requiresGradFlag = flag
     }
 
+    /// `requires_grad=True` given to a creation function, refused with PyTorch's message for that path.
+    public func requireGradAtCreation() throws(TensorError) {
+        guard dtype.isFloatingPoint else { throw .runtime("Only Tensors of floating point and complex dtype can require gradients") }
+        requiresGradFlag = true
+    }
+
     /// Asks `backward` to keep this non-leaf tensor's gradient in `grad` (`retain_grad()`).
     public func retainGrad() throws(TensorError) {
         guard requiresGrad else { throw .runtime("can't retain_grad on Tensor that has requires_grad=False") }

@@ -24,13 +24,30 @@ extension Tensor {
 
     /// `a op scalar` with Python scalar promotion (an int tensor plus a float is float).
     public func arithmetic(_ op: ArithmeticOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
-        let type = Tensor.resultType(self, scalar)
+        try Tensor.checkOperands(op, dtype, scalar.dtype)
+        let type = Tensor.computeType(op, Tensor.resultType(self, scalar))
         return try arithmetic(op, Tensor.scalarOperand(scalar, dtype: type), name: nil, resultType: type)
+    }
+
+    /// The dtype `op` computes in: true division of integers computes in the default float dtype.
+    static func computeType(_ op: ArithmeticOp, _ promoted: DType) -> DType {
+        if case .div = op, !promoted.isFloatingPoint { return DefaultDType.current }
+        return promoted
+    }
+
+    /// PyTorch's refusal of subtraction with a bool operand (a Python bool included).
+    static func checkOperands(_ op: ArithmeticOp, _ a: DType, _ b: DType) throws(TensorError) {
+        guard case .sub = op, a == .bool || b == .bool else { return }
+        if a == .bool && b == .bool {
+            throw .other(.notImplementedError, "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+        }
+        throw .other(.notImplementedError, "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
     }
 
     /// `scalar op a` (`1 - a` is `RsubBackward1`, `2 / a` is `MulBackward0`, as in PyTorch).
     public func reversedArithmetic(_ op: ArithmeticOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
-        let type = Tensor.resultType(self, scalar)
+        try Tensor.checkOperands(op, scalar.dtype, dtype)
+        let type = Tensor.computeType(op, Tensor.resultType(self, scalar))
         let lhs = Tensor.scalarOperand(scalar, dtype: type)
         let name: String? = switch op {
         case .add: "AddBackward0"
@@ -42,8 +59,18 @@ extension Tensor {
     }
 
     /// The promoted dtype of this tensor with a Python scalar (PyTorch's wrapped numbers).
-    static func resultType(_ tensor: Tensor, _ scalar: ScalarValue) -> DType {
+    public static func resultType(_ tensor: Tensor, _ scalar: ScalarValue) -> DType {
         DType.resultType([(tensor.dtype, tensor.tier), (scalar.dtype, .scalar)])
+    }
+
+    /// The promoted dtype of two tensors (`torch.result_type`).
+    public static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
+        DType.resultType([(a.dtype, a.tier), (b.dtype, b.tier)])
+    }
+
+    /// The promoted dtype of two Python numbers.
+    public static func resultType(_ a: ScalarValue, _ b: ScalarValue) -> DType {
+        DType.resultType([(a.dtype, .scalar), (b.dtype, .scalar)])
     }
 
     /// How this tensor takes part in type promotion.
@@ -70,13 +97,13 @@ extension Tensor {
     }
 
     func arithmetic(_ op: ArithmeticOp, _ other: Tensor, name: String?) throws(TensorError) -> Tensor {
-        try arithmetic(op, other, name: name, resultType: DType.resultType([(dtype, tier), (other.dtype, other.tier)]))
+        try Tensor.checkOperands(op, dtype, other.dtype)
+        return try arithmetic(op, other, name: name, resultType: DType.resultType([(dtype, tier), (other.dtype, other.tier)]))
     }
 
     func arithmetic(_ op: ArithmeticOp, _ other: Tensor, name: String?, resultType promoted: DType) throws(TensorError) -> Tensor {
         let out = try Shape.broadcast(shape, other.shape)
-        var resultType = promoted
-        if case .div = op, !resultType.isFloatingPoint { resultType = DefaultDType.current }
+        let resultType = Tensor.computeType(op, promoted)
         try MemoryBudget.reserve(out.dims, elementSize: resultType.elementSize)
         let sa = shape
         let sb = other.shape
@@ -99,9 +126,8 @@ extension Tensor {
             switch op {
             case .add: return Tensor(shape: out, storage: .bool(Kernels.broadcast(a, sa, b, sb, out: out) { $0 || $1 }))
             case .mul: return Tensor(shape: out, storage: .bool(Kernels.broadcast(a, sa, b, sb, out: out) { $0 && $1 }))
-            case .sub:
-                throw .runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
-            case .div: return Tensor(shape: out, floats: [])
+            // `checkOperands` refused subtraction; division computes in a float dtype.
+            case .sub, .div: return Tensor(shape: out, floats: [])
             }
         case .float32:
             return floatArithmetic(op, other, out: out, name: name, Float.self)
@@ -179,7 +205,7 @@ extension Tensor {
         case .int32(let v): return Tensor(shape: shape, storage: .int32(v.map { 0 &- $0 }))
         case .uint8(let v): return Tensor(shape: shape, storage: .uint8(v.map { 0 &- $0 }))
         case .bool:
-            throw .runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+            throw .other(.notImplementedError, "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         case .float32(let v): return negated(v)
         case .float64(let v): return negated(v)
         }

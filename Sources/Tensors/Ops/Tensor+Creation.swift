@@ -53,6 +53,7 @@ extension Tensor {
         _ = try Shape.checkedCount(dims)
         try walk(data, depth: 0)
         let resolved = dtype ?? (sawAny ? kind : DefaultDType.current)
+        try Tensor.checkRange(scalars, dtype: resolved)
         self.init(shape: Shape(dims), storage: .of(scalars, dtype: resolved))
     }
 
@@ -111,6 +112,7 @@ extension Tensor {
         let length = ((e - s) / st).rounded(.up)
         let n = length < 0x1p62 ? Int(length) : Int.max
         let target = dtype ?? (isFloat ? DefaultDType.current : .int64)
+        if target == .bool { throw .other(.notImplementedError, "\"arange_cpu\" not implemented for 'Bool'") }
         try MemoryBudget.reserve([n], elementSize: target.elementSize)
         if isFloat || target.isFloatingPoint {
             let values = (0..<n).map { s + Double($0) * st }
@@ -151,6 +153,21 @@ extension Tensor {
         var out = filledArray(Int64(0), count: values.count * classes)
         for (i, v) in values.enumerated() { out[i * classes + Int(v)] = 1 }
         return Tensor(shape: Shape(indices.shape.dims + [classes]), storage: .int64(out))
+    }
+}
+
+extension Tensor {
+    /// PyTorch refuses Python numbers outside an integer dtype's range when it builds a tensor.
+    static func checkRange(_ scalars: [ScalarValue], dtype: DType) throws(TensorError) {
+        let bounds: (Double, Double) = switch dtype {
+        case .int32: (Double(Int32.min), Double(Int32.max))
+        case .uint8: (0, 255)
+        case .float32, .float64, .int64, .bool: (-.infinity, .infinity)
+        }
+        for scalar in scalars where !(scalar.doubleValue >= bounds.0 && scalar.doubleValue <= bounds.1) {
+            if case .float(let v) = scalar, v.isNaN { continue }
+            throw .runtime("value cannot be converted to type \(dtype.name) without overflow")
+        }
     }
 }
 

@@ -9,6 +9,9 @@ extension Tensor {
         guard dtype == other.dtype else {
             throw .runtime("expected m1 and m2 to have the same dtype, but got: \(Tensor.cTypeName(dtype)) != \(Tensor.cTypeName(other.dtype))")
         }
+        if dtype == .bool, ra <= 2, rb <= 2, ra + rb > 2 {
+            throw .other(.notImplementedError, "\"\(rb == 1 ? "addmv_impl_cpu" : "addmm_impl_cpu_")\" not implemented for 'Bool'")
+        }
         let m = ra == 1 ? 1 : shape.dims[ra - 2]
         let k = shape.dims[ra - 1]
         let kb = rb == 1 ? other.shape.dims[0] : other.shape.dims[rb - 2]

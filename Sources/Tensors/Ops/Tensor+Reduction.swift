@@ -129,6 +129,7 @@ extension Tensor {
 
     /// The index of the largest element along `dim`, or of the flattened tensor when nil.
     public func argmax(dim: Int? = nil, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        if dtype == .bool { throw .other(.notImplementedError, "argmax(): does not support bool input") }
         guard let dim else {
             let flat = try view([-1])
             return try flat.extreme(dim: 0, keepDim: false, largest: true).indices

@@ -46,10 +46,11 @@ extension Tensor {
     }
 
     func normalizedExponentials<T: FloatElement>(dim: Int, log: Bool) throws(TensorError) -> ([T], Int, Int, Int) {
-        guard dtype.isFloatingPoint else {
-            throw .runtime("\(log ? "log_softmax" : "softmax") is not implemented for '\(dtype.scalarTypeName)'")
-        }
         let d = try shape.normalize(dim: dim)
+        guard dtype.isFloatingPoint else {
+            let kernel = (log ? "log_softmax" : "softmax") + (rank == 0 || d == rank - 1 ? "_lastdim_kernel_impl" : "_kernel_impl")
+            throw .other(.notImplementedError, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
         let (outer, size, inner) = shape.split(at: d)
         let x = T.values(of: self)
         if inner == 1 {

@@ -20,11 +20,12 @@ extension Tensor {
     }
 
     /// max(x, 0); integer tensors stay integer.
-    public func relu() -> Tensor {
+    public func relu() throws(TensorError) -> Tensor {
         switch storage {
         case .int64(let v): return Tensor(shape: shape, storage: .int64(v.map { Swift.max($0, 0) }))
         case .int32(let v): return Tensor(shape: shape, storage: .int32(v.map { Swift.max($0, 0) }))
-        case .uint8, .bool: return Tensor(shape: shape, storage: storage)
+        case .uint8: return Tensor(shape: shape, storage: storage)
+        case .bool: throw .other(.notImplementedError, "Boolean inputs not supported for relu")
         case .float64(let v): return relu(v)
         case .float32(let v): return relu(v)
         }
@@ -98,12 +99,13 @@ extension Tensor {
     }
 
     /// |x|; integer tensors stay integer.
-    public func abs() -> Tensor {
+    public func abs() throws(TensorError) -> Tensor {
         // Two's complement, as PyTorch: the most negative integer is its own absolute value.
         switch storage {
         case .int64(let v): return Tensor(shape: shape, storage: .int64(v.map { $0 < 0 ? 0 &- $0 : $0 }))
         case .int32(let v): return Tensor(shape: shape, storage: .int32(v.map { $0 < 0 ? 0 &- $0 : $0 }))
-        case .uint8, .bool: return Tensor(shape: shape, storage: storage)
+        case .uint8: return Tensor(shape: shape, storage: storage)
+        case .bool: throw .other(.notImplementedError, "\"abs_cpu\" not implemented for 'Bool'")
         case .float64(let v): return abs(v)
         case .float32(let v): return abs(v)
         }
