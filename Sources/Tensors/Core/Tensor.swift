@@ -217,8 +217,16 @@ public final class Tensor {
         mutateBuffer { $0.scatter(values, at: positions) }
     }
 
-    /// Mutates float elements in place, without a copy of the buffer when it is dense.
+    /// Mutates float elements in place, without a copy of the buffer when it is dense. A
+    /// float64 tensor's elements pass through float32 (callers written for float32, such as
+    /// the optimizers, then update it at float32 precision rather than not at all).
     func mutateFloats(_ body: (inout [Float]) -> Void) {
+        if dtype == .float64 {
+            var values = floats
+            body(&values)
+            overwrite(with: .float32(values))
+            return
+        }
         guard layout == nil else {
             guard case .float32(var values) = storage else { return }
             body(&values)
