@@ -120,6 +120,18 @@ extension Tensor: ScriptObject {
             }
             return nil
         }
+        if op == .floorDivide || op == .modulo {
+            let division: FloorDivisionOp = op == .floorDivide ? .floorDivide : .remainder
+            if let s = try interpreter.scalar(other) {
+                return interpreter.wrap(try tensorCall { () throws(TensorError) in
+                    reflected ? try self.reversedFloorDivision(division, scalar: s) : try self.floorDivision(division, scalar: s)
+                })
+            }
+            guard case .object(let object) = other, let o = (object as? Tensor) else { return nil }
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in
+                reflected ? try o.floorDivision(division, self) : try self.floorDivision(division, o)
+            })
+        }
         let arithmetic: ArithmeticOp
         switch op {
         case .add: arithmetic = .add

@@ -85,12 +85,25 @@ public enum DType: Sendable, Hashable, CaseIterable, BitwiseCopyable, CustomStri
     /// zero-dimensional tensors, then Python scalars (already given their default dtype); a
     /// lower tier counts only when it is of a higher category (bool < integral < floating).
     static func resultType(_ operands: [(dtype: DType, tier: OperandTier)]) -> DType {
-        var results: [OperandTier: DType] = [:]
+        // Three slots rather than a dictionary: this runs for every arithmetic operation.
+        var dimensioned: DType?, zeroDimensional: DType?, scalar: DType?
         for (dtype, tier) in operands {
-            results[tier] = results[tier].map { promoted($0, dtype) } ?? dtype
+            switch tier {
+            case .dimensioned: dimensioned = dimensioned.map { promoted($0, dtype) } ?? dtype
+            case .zeroDimensional: zeroDimensional = zeroDimensional.map { promoted($0, dtype) } ?? dtype
+            case .scalar: scalar = scalar.map { promoted($0, dtype) } ?? dtype
+            }
         }
-        let lower = combined(results[.zeroDimensional], results[.scalar])
-        return combined(results[.dimensioned], lower) ?? .float32
+        return combined(dimensioned, combined(zeroDimensional, scalar)) ?? .float32
+    }
+
+    /// `resultType` of two operands (the common case, without an array).
+    @inline(__always)
+    static func resultType(_ a: DType, _ aTier: OperandTier, _ b: DType, _ bTier: OperandTier) -> DType {
+        if a == b { return a }
+        if aTier == bTier { return promoted(a, b) }
+        let (higher, lower) = aTier.precedence > bTier.precedence ? (a, b) : (b, a)
+        return combined(higher, lower) ?? higher
     }
 
     /// ATen's `combine_categories`.
@@ -111,4 +124,13 @@ enum OperandTier: Hashable {
     case zeroDimensional
     /// A Python number.
     case scalar
+
+    /// Dimensioned tensors decide before 0-d tensors, which decide before Python numbers.
+    var precedence: Int {
+        switch self {
+        case .dimensioned: 2
+        case .zeroDimensional: 1
+        case .scalar: 0
+        }
+    }
 }

@@ -5,6 +5,9 @@
 public final class Tensor {
     /// The size of each dimension.
     public let shape: Shape
+    /// The element type; fixed for the tensor's life (in-place writes convert to it), so it is
+    /// kept here rather than read through the elements (which would retain their array).
+    public let dtype: DType
     /// The elements: held inline until a view or alias is made, then in a buffer they share.
     var elements: TensorElements
     /// How this tensor aliases another's elements; nil for a tensor that owns them densely
@@ -25,6 +28,7 @@ public final class Tensor {
 
     init(shape: Shape, storage: TensorStorage, requiresGrad: Bool = false) {
         self.shape = shape
+        self.dtype = storage.dtype
         self.elements = .owned(storage)
         self.alias = nil
         self.requiresGradFlag = requiresGrad
@@ -34,6 +38,7 @@ public final class Tensor {
     /// `base` is nil).
     init(shape: Shape, buffer: TensorBuffer, layout: ViewLayout?, base: Tensor?) {
         self.shape = shape
+        self.dtype = buffer.elements.dtype
         self.elements = .shared(buffer)
         self.alias = layout == nil && base == nil ? nil : Alias(layout: layout, base: base)
         self.requiresGradFlag = false
@@ -122,8 +127,6 @@ public final class Tensor {
         self.init(shape: .scalar, storage: .int64([value]))
     }
 
-    /// The element type.
-    public var dtype: DType { bufferElements.dtype }
     /// The number of dimensions (`dim()`).
     public var rank: Int { shape.rank }
     /// The number of elements (`numel()`).

@@ -92,8 +92,8 @@ extension Tensor {
 extension Tensor {
     /// Refuses float64 operands of the layers and losses Recur computes in float32 only (a
     /// clear error rather than a float32 result where PyTorch would give float64).
-    static func requireFloat32(_ operation: String, _ operands: Tensor...) throws(TensorError) {
-        guard operands.contains(where: { $0.dtype == .float64 }) else { return }
+    static func requireFloat32(_ operation: String, _ first: Tensor, _ second: Tensor? = nil) throws(TensorError) {
+        guard first.dtype == .float64 || second?.dtype == .float64 else { return }
         throw .other(.notImplementedError, "\(operation) on torch.float64 tensors is not supported in Recur, which computes it in float32; convert with .float()")
     }
 }

@@ -60,17 +60,17 @@ extension Tensor {
 
     /// The promoted dtype of this tensor with a Python scalar (PyTorch's wrapped numbers).
     public static func resultType(_ tensor: Tensor, _ scalar: ScalarValue) -> DType {
-        DType.resultType([(tensor.dtype, tensor.tier), (scalar.dtype, .scalar)])
+        DType.resultType(tensor.dtype, tensor.tier, scalar.dtype, .scalar)
     }
 
     /// The promoted dtype of two tensors (`torch.result_type`).
     public static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
-        DType.resultType([(a.dtype, a.tier), (b.dtype, b.tier)])
+        DType.resultType(a.dtype, a.tier, b.dtype, b.tier)
     }
 
     /// The promoted dtype of two Python numbers.
     public static func resultType(_ a: ScalarValue, _ b: ScalarValue) -> DType {
-        DType.resultType([(a.dtype, .scalar), (b.dtype, .scalar)])
+        DType.resultType(a.dtype, .scalar, b.dtype, .scalar)
     }
 
     /// How this tensor takes part in type promotion.
@@ -78,12 +78,16 @@ extension Tensor {
 
     /// A Python scalar as a zero-dimensional tensor of `dtype`.
     static func scalarOperand(_ scalar: ScalarValue, dtype: DType) -> Tensor {
-        let storage: TensorStorage = switch scalar {
-        case .float(let v): .float64([v])
-        case .int(let v): .int64([v])
-        case .bool(let v): .bool([v])
+        // One small array, made directly in the operand's dtype (this runs for every `t * 2`).
+        let storage: TensorStorage = switch dtype {
+        case .float32: .float32([scalar.floatValue])
+        case .float64: .float64([scalar.doubleValue])
+        case .int64: .int64([scalar.int64Value])
+        case .int32: .int32([Int32(truncatingIfNeeded: scalar.int64Value)])
+        case .uint8: .uint8([UInt8(truncatingIfNeeded: scalar.int64Value)])
+        case .bool: .bool([scalar.boolValue])
         }
-        return Tensor(shape: .scalar, storage: storage.converted(to: dtype))
+        return Tensor(shape: .scalar, storage: storage)
     }
 
     /// A Python scalar as an operand of `tensor` (of the dtype they promote to).
@@ -98,7 +102,7 @@ extension Tensor {
 
     func arithmetic(_ op: ArithmeticOp, _ other: Tensor, name: String?) throws(TensorError) -> Tensor {
         try Tensor.checkOperands(op, dtype, other.dtype)
-        return try arithmetic(op, other, name: name, resultType: DType.resultType([(dtype, tier), (other.dtype, other.tier)]))
+        return try arithmetic(op, other, name: name, resultType: DType.resultType(dtype, tier, other.dtype, other.tier))
     }
 
     func arithmetic(_ op: ArithmeticOp, _ other: Tensor, name: String?, resultType promoted: DType) throws(TensorError) -> Tensor {

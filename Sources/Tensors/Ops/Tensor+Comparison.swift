@@ -17,7 +17,7 @@ public enum ComparisonOp: Sendable {
 extension Tensor {
     /// Compares elementwise with broadcasting; the result has dtype bool and no grad.
     public func compare(_ op: ComparisonOp, _ other: Tensor) throws(TensorError) -> Tensor {
-        try compare(op, other, in: DType.resultType([(dtype, tier), (other.dtype, other.tier)]))
+        try compare(op, other, in: DType.resultType(dtype, tier, other.dtype, other.tier))
     }
 
     /// Compares every element with a scalar.
