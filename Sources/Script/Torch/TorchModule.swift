@@ -25,9 +25,11 @@ enum TorchModule {
             BuiltinFunction(name, signature: "torch.\(name)(data)", doc: "Constructs a tensor from (nested) list data.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 0...Int.max, keywords: ["dtype", "requires_grad", "device"])
                 // `torch.Tensor(data)` is of the default dtype, never inferred.
-                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? fixed ?? (name == "Tensor" ? DefaultDType.current : nil)
+                var dtype = try interpreter.dtype(a.keyword("dtype")) ?? fixed ?? (name == "Tensor" ? DefaultDType.current : nil)
                 let tensor: Tensor
                 if a.positional.count == 1, let first = a.positional.first, !(first.intLike != nil && name != "tensor") {
+                    // Tensors inside the data keep their dtype in the inference (`torch.tensor(t)`).
+                    if dtype == nil { dtype = try TorchModule.tensorDataType(first, interpreter) }
                     let data = try interpreter.nestedValues(first)
                     tensor = try tensorCall { () throws(TensorError) in try Tensor(data, dtype: dtype) }
                 } else if name != "tensor" {
@@ -272,6 +274,34 @@ enum TorchModule {
         _ = try interpreter.loadModule("torch.optim")
         _ = try interpreter.loadModule("torch.autograd")
         _ = try interpreter.loadModule("torch.utils.data")
+    }
+
+    /// The dtype `torch.tensor(data)` infers when `data` holds tensors: theirs promoted with
+    /// the kinds of the Python numbers beside them; nil when it holds none.
+    static func tensorDataType(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> DType? {
+        var sawTensor = false
+        var result: DType?
+        func visit(_ v: Value, depth: Int) throws(ScriptError) {
+            guard depth < 64 else { return }
+            let found: DType?
+            switch v {
+            case .int: found = .int64
+            case .float: found = DefaultDType.current
+            case .bool: found = .bool
+            case .list, .tuple:
+                for item in try interpreter.iterate(v) { try visit(item, depth: depth + 1) }
+                return
+            case .object(let object):
+                guard let tensor = object as? Tensor else { return }
+                sawTensor = true
+                found = tensor.dtype
+            case .none, .str, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
+                return
+            }
+            if let found { result = result.map { DType.promoted($0, found) } ?? found }
+        }
+        try visit(value, depth: 0)
+        return sawTensor ? result : nil
     }
 
     static func fillCuda(_ interpreter: Interpreter, _ cuda: ModuleObject) throws(ScriptError) {

@@ -68,7 +68,7 @@ public enum DType: Sendable, Hashable, CaseIterable, BitwiseCopyable, CustomStri
     }
 
     /// PyTorch's `promoteTypes` for two tensor dtypes of the same kind of operand.
-    static func promoted(_ a: DType, _ b: DType) -> DType {
+    public static func promoted(_ a: DType, _ b: DType) -> DType {
         if a == b { return a }
         switch (a, b) {
         case (.bool, let other), (let other, .bool): return other
