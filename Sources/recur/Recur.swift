@@ -7,7 +7,7 @@ struct Recur: ParsableCommand {
         commandName: "recur",
         abstract: "A Jupyter kernel for learning recurrent neural networks.",
         version: KernelIdentity.implementationVersion,
-        subcommands: [KernelCommand.self, InstallCommand.self, RunCommand.self, BenchCommand.self]
+        subcommands: [KernelCommand.self, InstallCommand.self, RunCommand.self, BenchCommand.self, OperationsCommand.self]
     )
 
     /// Starts `recur kernel -f FILE` without ArgumentParser (see `KernelCommand.runDirectly`).

@@ -92,7 +92,7 @@ import Testing
         #expect(layers.start == 9)
         #expect(s.complete("net.", cursor: 4).matches.contains("weight_ih_l0"))
         #expect(s.complete("net.", cursor: 4).matches.contains("parameters"))
-        #expect(s.complete("x.vi", cursor: 4).matches == ["view"])
+        #expect(s.complete("x.vi", cursor: 4).matches == ["view", "view_as"])
         #expect(s.complete("'ab'.up", cursor: 7).matches.isEmpty)
         let cjk = s.complete("a = '中文'; x.sh", cursor: 14)
         #expect(cjk.matches == ["shape", "short"] && cjk.start == 12)

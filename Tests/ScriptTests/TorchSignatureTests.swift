@@ -21,9 +21,25 @@ import Testing
 
     @Test func forwardedFunctionsHaveSignatures() {
         for name in TorchSignature.functions.keys {
-            #expect(TensorMethod.named[name] != nil || name == "where", "torch.\(name) forwards to no Tensor method")
+            let declared = TensorOperation.named[name]?.isFunction == true
+            #expect(TensorMethod.named[name] != nil || declared || name == "where", "torch.\(name) forwards to no Tensor method")
         }
         #expect(TorchSignature.functions.count > 30)
+    }
+
+    @Test func declaredOperationsReadOnlyPyTorchsParameters() {
+        for operation in TensorOperations.all {
+            let tables = (operation.isMethod ? [TorchSignature.methods[operation.name]] : [])
+                + (operation.isFunction ? [TorchSignature.functions[operation.name]] : [])
+            for table in tables {
+                guard let table else {
+                    Issue.record("no generated signature for \(operation.name): run tools/signatures/generate.py")
+                    continue
+                }
+                let extra = Set(operation.parameters + operation.keywordOnly).subtracting(table.keywords)
+                #expect(extra.isEmpty, "\(operation.name) reads parameters PyTorch does not declare: \(extra.sorted())")
+            }
+        }
     }
 
     @Test func keywordsPyTorchAcceptsButRecurLacksAreRefused() {

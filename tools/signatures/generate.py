@@ -3,7 +3,8 @@
 accepts for every Tensor method and torch function Recur provides, and the TypeError PyTorch
 raises for an unknown keyword.
 
-Run with a Python that has torch installed:
+Run with a Python that has torch installed, after `swift build` (the declared operations
+are read from `recur operations`):
 
     python tools/signatures/generate.py
 
@@ -19,6 +20,7 @@ import ast
 import inspect
 import os
 import re
+import subprocess
 
 import torch
 
@@ -65,6 +67,18 @@ def recur_method_names():
     return names
 
 
+def declared_operations():
+    """(name, is_method, is_function) for each declared TensorOperation, as the built
+    `recur operations` lists them (run `swift build` first)."""
+    recur = os.environ.get("RECUR", os.path.join(ROOT, ".build", "debug", "recur"))
+    listing = subprocess.run([recur, "operations"], capture_output=True, text=True, check=True).stdout
+    result = []
+    for line in listing.splitlines():
+        name, method, function = line.split()
+        result.append((name, method == "method", function == "function"))
+    return result
+
+
 def recur_function_names():
     source = open(os.path.join(ROOT, "Sources", "Script", "Torch", "TorchModule.swift")).read()
     block = source[source.index('for name in ["tanh"'):]
@@ -86,12 +100,20 @@ SAMPLE_ARGUMENTS = {
     "scatter_add": "0, torch.zeros(1, 3, dtype=torch.long), t",
     "scatter_add_": "0, torch.zeros(1, 3, dtype=torch.long), t", "select": "0, 0", "split": "1,",
     "take": "torch.tensor([0]),", "transpose": "0, 1", "unsqueeze": "0,", "view": "6,", "reshape": "6,",
+    "topk": "1,", "cumsum": "0,", "cumprod": "0,", "roll": "1,", "flip": "0,", "repeat": "1, 1",
+    "repeat_interleave": "2,", "mm": "torch.zeros(3, 2),", "bmm": "torch.zeros(1, 3, 2),", "dot": "t[0],",
+    "outer": "t[0],", "new_zeros": "2,", "new_ones": "2,", "new_empty": "2,", "new_full": "(2,), 1",
+    "new_tensor": "[1],", "type_as": "t,", "view_as": "t,", "reshape_as": "t,", "expand_as": "t,",
+    "clamp": "0,", "clamp_": "0,", "clip": "0,", "clip_": "0,",
     "where": "t > 0, t", "softmax": "0,", "log_softmax": "0,", "unbind": "", "stack": "", "cat": "",
 }
 
 
 # torch functions whose arguments differ from the method's.
-FUNCTION_ARGUMENTS = {"permute": "(1, 0),", "reshape": "(6,),"}
+FUNCTION_ARGUMENTS = {"permute": "(1, 0),", "reshape": "(6,),", "flip": "(0,),"}
+
+# torch functions that take no tensor first, with valid arguments.
+FACTORY_ARGUMENTS = {"linspace": "0, 1, 3", "logspace": "0, 1, 3", "einsum": "'ij', t"}
 
 
 def probe(source, t):
@@ -140,7 +162,8 @@ def main():
              "extension TorchSignature {\n",
              "    /// Tensor methods, by name.\n",
              "    static let methods: [String: TorchSignature] = [\n"]
-    for name in sorted(set(recur_method_names())):
+    method_parameters = {}
+    for name in sorted(set(recur_method_names()) | {n for n, m, _ in declared_operations() if m}):
         attribute = getattr(torch.Tensor, name)
         if inspect.isfunction(attribute):
             parameters = [p for p in inspect.signature(attribute).parameters if p != "self"]
@@ -150,19 +173,23 @@ def main():
             # docstring's signature line names what the parser accepts.
             parameters = sorted(methods.get(name, set()) | docstring_parameters(attribute))
             aliases = True
+        method_parameters[name] = parameters
         lines.append(entry(name, parameters, messages(f"t.{name}", SAMPLE_ARGUMENTS.get(name), sample), aliases))
     lines.append("    ]\n\n    /// torch functions that take a tensor first, by name.\n")
     lines.append("    static let functions: [String: TorchSignature] = [\n")
-    for name in sorted(set(recur_function_names())):
+    for name in sorted(set(recur_function_names()) | {n for n, _, f in declared_operations() if f}):
         attribute = getattr(torch, name)
         if inspect.isfunction(attribute):
             parameters = list(inspect.signature(attribute).parameters)
+            # A function dispatching on its arguments (torch.unique) takes the method's.
+            if parameters == ["args", "kwargs"] and name in method_parameters:
+                parameters = method_parameters[name]
             aliases = False
         else:
             parameters = sorted(functions.get(name, set()))
             aliases = True
-        first = "[t, t], " if name in ("cat", "stack") else "t, "
-        arguments = FUNCTION_ARGUMENTS.get(name) or SAMPLE_ARGUMENTS.get(name)
+        first = "[t, t], " if name in ("cat", "stack") else "" if name in FACTORY_ARGUMENTS else "t, "
+        arguments = FACTORY_ARGUMENTS.get(name) or FUNCTION_ARGUMENTS.get(name) or SAMPLE_ARGUMENTS.get(name)
         bare = template(probe(f"torch.{name}({first}{PROBE}=1)", sample))
         full = template(probe(f"torch.{name}({first}{arguments.rstrip(',')}, {PROBE}=1)", sample)) if arguments else bare
         lines.append(entry(name, parameters, (bare, full), aliases))

@@ -140,6 +140,7 @@ extension Interpreter {
         table["__name__"] = .str("__main__")
         table.merge(DescriptorObject.builtins()) { _, new in new }
         BuiltinFunctions.addIntrospection(&table, interpreter: self)
+        BuiltinFunctions.addEvaluation(&table)
         BuiltinFunctions.addFunctional(&table)
         return table
     }

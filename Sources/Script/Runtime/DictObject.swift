@@ -46,6 +46,43 @@ struct HashKey: Hashable {
         HashKey.hash(value, into: &hasher)
     }
 
+    /// The table hash of a key, after the checks `init` makes: equal keys (`1`, `1.0`,
+    /// `True`) hash alike. Cheaper than `Hasher`; dict tables probe with the high bits too.
+    static func hashValue(of value: Value) throws(ScriptError) -> Int {
+        switch value {
+        case .none: return 0x3C5_A1E
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return i
+        case .float(let d):
+            if d == d.rounded(), Swift.abs(d) < 9.2e18 { return Int(d) }
+            return Int(bitPattern: UInt(d.bitPattern) &* 0x9E37_79B9_7F4A_7C15)
+        case .str(let s):
+            // FNV-1a over the UTF-8 bytes.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return Int(bitPattern: UInt(h))
+        case .tuple(let items):
+            var h: UInt = 0x345678
+            for item in items { h = (h ^ UInt(bitPattern: try hashValue(of: item))) &* 1_000_003 }
+            return Int(bitPattern: h ^ UInt(items.count))
+        case .object(let big as BigIntObject):
+            return big.value.pythonHash
+        case .list, .dict, .set, .instance:
+            return try HashKey(value).identityHash
+        case .function, .builtin, .boundMethod, .type, .module, .object:
+            return HashKey.addressHash(value)
+        }
+    }
+
+    /// A checked key's identity as a table hash.
+    var identityHash: Int { HashKey.addressHash(value) }
+
+    static func addressHash(_ value: Value) -> Int {
+        guard let id = value.identity else { return 0 }
+        // Objects are 16-byte aligned: the low bits carry nothing.
+        return Int(bitPattern: UInt(bitPattern: unsafeBitCast(id, to: Int.self)) >> 4)
+    }
+
     static func hash(_ value: Value, into hasher: inout Hasher) {
         switch value {
         case .none: hasher.combine(0)
@@ -121,11 +158,16 @@ extension Value {
     }
 }
 
-/// An insertion-ordered dict, as Python's.
+/// An insertion-ordered dict, as Python's: entries in insertion order, found through an
+/// open-addressing table of entry positions probed as CPython probes (the hash's higher bits
+/// mixed in), with each entry's hash kept so growing and removing never hash a key again.
 final class DictObject {
     private(set) var keys: [Value] = []
     private(set) var values: [Value] = []
-    private var index: [HashKey: Int] = [:]
+    private var hashes: [Int] = []
+    /// Entry position + 1 for each occupied slot, 0 for an empty one; a power of two long,
+    /// never more than two thirds full (empty until the first entry).
+    private var slots: [Int32] = []
 
     var trackingIndex = -1
 
@@ -135,53 +177,96 @@ final class DictObject {
 
     deinit {
         CycleCollector.current.untrack(self)
-        index = [:]
         DeferredRelease.release(&keys)
         DeferredRelease.release(&values)
     }
 
     var count: Int { keys.count }
 
+    /// The slot holding `key` (whose hash is `hash`), or the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ key: Value, _ hash: Int) -> (slot: Int, position: Int?) {
+        let mask = slots.count - 1
+        var perturb = UInt(bitPattern: hash)
+        var i = hash & mask
+        while true {
+            let entry = Int(slots[i])
+            if entry == 0 { return (i, nil) }
+            let position = entry - 1
+            if hashes[position] == hash && HashKey.equal(keys[position], key) { return (i, position) }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+    }
+
+    /// Rebuilds the table for the current entries, `capacity` slots at least.
+    private func reindex(capacity: Int) {
+        var size = 8
+        while size * 2 < capacity * 3 { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        for (position, hash) in hashes.enumerated() {
+            var perturb = UInt(bitPattern: hash)
+            var i = hash & mask
+            while slots[i] != 0 {
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            }
+            slots[i] = Int32(truncatingIfNeeded: position + 1)
+        }
+    }
+
     func get(_ key: Value) throws(ScriptError) -> Value? {
-        guard let position = index[try HashKey(key)] else { return nil }
+        let hash = try HashKey.hashValue(of: key)
+        guard !slots.isEmpty, let position = probe(key, hash).position else { return nil }
         return values[position]
     }
 
     func set(_ key: Value, _ value: Value) throws(ScriptError) {
-        let hashKey = try HashKey(key)
-        if let position = index[hashKey] {
-            values[position] = value
+        let hash = try HashKey.hashValue(of: key)
+        if slots.isEmpty { reindex(capacity: 1) }
+        let (slot, found) = probe(key, hash)
+        if let found {
+            values[found] = value
+            return
+        }
+        guard keys.count < Int(Int32.max) - 1 else { throw ScriptError(.memoryError, "dict is too large") }
+        keys.append(key)
+        values.append(value)
+        hashes.append(hash)
+        if (keys.count) * 3 > slots.count * 2 {
+            reindex(capacity: keys.count * 2)
         } else {
-            index[hashKey] = keys.count
-            keys.append(key)
-            values.append(value)
+            slots[slot] = Int32(truncatingIfNeeded: keys.count)
         }
     }
 
     /// Removes `key`; returns its value, or nil when absent.
     func remove(_ key: Value) throws(ScriptError) -> Value? {
-        let hashKey = try HashKey(key)
-        guard let position = index.removeValue(forKey: hashKey) else { return nil }
+        let hash = try HashKey.hashValue(of: key)
+        guard !slots.isEmpty, let position = probe(key, hash).position else { return nil }
         let value = values[position]
         keys.remove(at: position)
         values.remove(at: position)
-        for i in position..<keys.count {
-            if let k = try? HashKey(keys[i]) { index[k] = i }
-        }
+        hashes.remove(at: position)
+        // The later entries moved down one place: the table is rebuilt from the kept hashes.
+        reindex(capacity: keys.count)
         return value
     }
 
     func removeAll() {
         keys = []
         values = []
-        index = [:]
+        hashes = []
+        slots = []
     }
 
     func copy() -> DictObject {
         let other = DictObject()
         other.keys = keys
         other.values = values
-        other.index = index
+        other.hashes = hashes
+        other.slots = slots
         return other
     }
 

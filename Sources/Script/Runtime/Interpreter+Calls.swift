@@ -94,25 +94,20 @@ extension Interpreter {
     /// `f(a, b)` for a plain function given positional arguments only (the common call): the
     /// arguments go straight into the new frame's slots, without an argument list. Nil when
     /// the call needs the general path (checked before anything is evaluated).
-    func callDirect(_ function: FunctionObject, receiver bound: Value? = nil, _ arguments: [Argument],
+    func callDirect(_ function: FunctionObject, receiver bound: Value? = nil, _ arguments: [Expr],
                     in scope: Scope) throws(ScriptError) -> Value? {
         let definition = function.definition
         let shift = bound == nil ? 0 : 1
         guard definition.isSimple, !definition.isGenerator, arguments.count + shift <= definition.parameters.count else {
             return nil
         }
-        for argument in arguments {
-            guard case .positional(let expr) = argument else { return nil }
-            if case .starred = expr { return nil }
-        }
         // A missing argument: the general path words the error.
         for i in (arguments.count + shift)..<definition.parameters.count where function.defaults[i] == nil { return nil }
-        let frame = Scope(function: definition.code, captured: function.captured)
+        var frame = Scope.frame(for: definition.code, captured: function.captured)
         var receiver = bound
         if let bound { setParameter(0, bound, of: definition, in: frame) }
-        for (i, argument) in arguments.enumerated() {
-            guard case .positional(let expr) = argument else { continue }
-            let value = try evaluate(expr, in: scope)
+        for i in arguments.indices {
+            let value = try evaluate(arguments[i], in: scope)
             if i + shift == 0 { receiver = value }
             setParameter(i + shift, value, of: definition, in: frame)
         }
@@ -120,10 +115,12 @@ extension Interpreter {
             if let value = function.defaults[i] { setParameter(i, value, of: definition, in: frame) }
         }
         try checkInterrupt()
-        return try inFrame(of: function, receiver: receiver) { () throws(ScriptError) -> Value in
+        let result = try inFrame(of: function, receiver: receiver) { () throws(ScriptError) -> Value in
             if case .returned(let value) = try execute(definition.body, in: frame) { return value }
             return .none
         }
+        Scope.recycle(&frame)
+        return result
     }
 
     /// Runs `body` as a Python frame of `function`: counted against the recursion limit, named
@@ -133,19 +130,14 @@ extension Interpreter {
         if callDepth >= Interpreter.recursionLimit {
             throw ScriptError(.recursionError, "maximum recursion depth exceeded")
         }
-        let savedUnit = frameUnit, savedLine = frameLine, savedName = frameName
-        let savedSelf = frameSelf, savedFunction = frameFunction
+        let savedLine = frameLine, savedSelf = frameSelf, savedFunction = frameFunction
         callDepth += 1
-        frameUnit = function.unit
         frameLine = function.definition.line
-        frameName = function.definition.name
         frameFunction = function
         frameSelf = receiver
         defer {
             callDepth -= 1
-            frameUnit = savedUnit
             frameLine = savedLine
-            frameName = savedName
             frameSelf = savedSelf
             frameFunction = savedFunction
         }

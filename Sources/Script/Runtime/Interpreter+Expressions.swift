@@ -23,24 +23,27 @@ extension Interpreter {
                 lower: try lower.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none,
                 upper: try upper.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none,
                 step: try step.map { (e) throws(ScriptError) in try evaluate(e, in: scope) } ?? .none))
-        case .call(let callee, let arguments):
+        case .call(let callee, let site):
             // Python's order: what is called, then its arguments.
             if case .attribute(let receiverExpr, let name) = callee {
                 let receiver = try evaluate(receiverExpr, in: scope)
                 // A method of a user class, not shadowed by an instance attribute: no bound
                 // method and no argument list.
-                if case .instance(let instance) = receiver, instance.attributes[name] == nil,
+                if let positional = site.positional, case .instance(let instance) = receiver, instance.attributes[name] == nil,
                    case .function(let method)? = instance.type.lookup(name),
-                   let result = try callDirect(method, receiver: receiver, arguments, in: scope) {
+                   let result = try callDirect(method, receiver: receiver, positional, in: scope) {
                     return result
                 }
-                return try callMethod(receiver, name, try evaluateArguments(arguments, in: scope))
+                return try callMethod(receiver, name, try evaluateArguments(site.arguments, in: scope))
             }
             let function = try evaluate(callee, in: scope)
-            if case .function(let target) = function, let result = try callDirect(target, arguments, in: scope) {
+            if let positional = site.positional, case .function(let target) = function,
+               let result = try callDirect(target, positional, in: scope) {
                 return result
             }
-            return try call(function, try evaluateArguments(arguments, in: scope))
+            let evaluated = try evaluateArguments(site.arguments, in: scope)
+            if case .builtin(let builtin) = function, builtin.readsCallerScope { callerScope = scope }
+            return try call(function, evaluated)
         case .unary(let op, let operand):
             return try unary(op, try evaluate(operand, in: scope))
         case .binary(let op, let left, let right):
@@ -239,9 +242,7 @@ extension Interpreter {
                              + bases.map(\.name).joined(separator: ", "))
         }
         let classScope = Scope(classBody: code, captured: code.freeSources.map { scope.cells[$0] })
-        let savedName = frameName
         _ = try execute(body, in: classScope)
-        frameName = savedName
         var namespace: [String: Value] = [:]
         for (id, value) in classScope.namedEntries { namespace[symbols.name(id)] = value }
         if namespace["__slots__"] != nil {

@@ -22,10 +22,14 @@ final class Interpreter {
     var reprDepth = 0
     /// Nesting of lazy iterators pulling from each other.
     var iteratorDepth = 0
-    /// Where execution is: the unit, line and function of the innermost frame.
-    var frameUnit: SourceUnit
+    /// Where execution is: the line of the innermost frame; its unit and name come from the
+    /// running function, or from `outerUnit` outside any function (so entering a frame
+    /// saves and restores three fields, not five).
     var frameLine = 0
-    var frameName = "<module>"
+    /// The code running outside any function: the cell, the file, or `eval` input.
+    var outerUnit: SourceUnit
+    var frameUnit: SourceUnit { frameFunction?.unit ?? outerUnit }
+    var frameName: String { frameFunction?.definition.name ?? "<module>" }
     /// The receiver and function of the running method (for `super()`, which reads the
     /// function's defining class only when it is called: the class is held weakly, and
     /// loading a weak reference on every call would cost more than the rest of the frame).
@@ -38,6 +42,9 @@ final class Interpreter {
     /// The workspace's `%shapes` switch once `shapeTracing` has made it (library state is
     /// never removed, so the reference stays valid), read at every layer call.
     var knownShapeTracing: ShapeTracing?
+    /// The scope of the code calling a builtin that reads it (`eval`, `exec`); taken (and
+    /// cleared) by that builtin.
+    var callerScope: Scope?
     /// The cycle collector of the thread the interpreter runs on (set when code starts).
     var collector = CycleCollector.current
 
@@ -45,7 +52,7 @@ final class Interpreter {
         self.workspace = workspace
         self.host = host
         self.types = BuiltinTypes()
-        self.frameUnit = SourceUnit(name: "<unknown>", source: "")
+        self.outerUnit = SourceUnit(name: "<unknown>", source: "")
         symbols = workspace.symbols
         symbolsID = ObjectIdentifier(workspace.symbols)
         for (name, value) in makeBuiltins() { defineBuiltin(name, value) }

@@ -55,6 +55,27 @@ final class Scope {
         self.cells = cells
     }
 
+    /// A frame for a call of `code`: the block's spare frame when it has one.
+    @inline(__always)
+    static func frame(for code: CodeScope, captured: [Cell]) -> Scope {
+        if let spare = code.spareFrame {
+            code.spareFrame = nil
+            return spare
+        }
+        return Scope(function: code, captured: captured)
+    }
+
+    /// Offers a frame whose call has returned to its block for the next call: kept only when
+    /// nothing else refers to it (`frame` is then the only reference), emptied first.
+    @inline(__always)
+    static func recycle(_ frame: inout Scope) {
+        guard let code = frame.code, code.recyclesFrames, code.spareFrame == nil,
+              isKnownUniquelyReferenced(&frame) else { return }
+        for i in frame.locals.indices { frame.locals[i] = nil }
+        if !frame.namespace.isEmpty { frame.namespace.removeAll() }
+        code.spareFrame = frame
+    }
+
     /// A class body's scope.
     init(classBody code: CodeScope, captured: [Cell]) {
         kind = .classBody

@@ -81,12 +81,17 @@ final class BuiltinFunction {
     /// For a method of a builtin type: the body taking its receiver separately, so
     /// `receiver.name(...)` needs no argument array with the receiver in front.
     let methodBody: MethodBody?
+    /// Whether the body reads the scope of the code that called it (`eval`, `exec`): a call
+    /// written in code leaves that scope in `Interpreter.callerScope`.
+    let readsCallerScope: Bool
 
-    init(_ name: String, signature: String = "", doc: String = "", methodBody: MethodBody? = nil, _ body: @escaping Body) {
+    init(_ name: String, signature: String = "", doc: String = "", methodBody: MethodBody? = nil,
+         readsCallerScope: Bool = false, _ body: @escaping Body) {
         self.name = name
         self.signature = signature.isEmpty ? "\(name)(...)" : signature
         self.doc = doc
         self.methodBody = methodBody
+        self.readsCallerScope = readsCallerScope
         self.body = body
     }
 }

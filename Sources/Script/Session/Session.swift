@@ -171,8 +171,8 @@ public final class Session {
     /// The interpreter's state at the top of a cell or expression: nothing left over from an
     /// earlier one that was interrupted or failed deep inside calls.
     private func startFrame(_ unit: SourceUnit, line: Int) {
-        interpreter.frameUnit = unit
-        interpreter.frameName = "<module>"
+        interpreter.outerUnit = unit
+        interpreter.frameFunction = nil
         interpreter.frameLine = line
         interpreter.callDepth = 0
         interpreter.reprDepth = 0

@@ -31,6 +31,16 @@ final class CodeScope: @unchecked Sendable {
     /// Where each parameter's value goes.
     private(set) var parameterTargets: [NameResolution] = []
 
+    /// A finished call's frame kept for the next call of this block, so a call allocates no
+    /// frame (recursion and frames still referenced get new ones). Only frames of blocks
+    /// without cells are kept. @unchecked Sendable: a block's frames are made and recycled
+    /// by the one interpreter running it.
+    var spareFrame: Scope?
+
+    /// Whether a finished frame of this block can serve the next call: nothing can refer to
+    /// its variables once the call returns.
+    var recyclesFrames: Bool { kind == .function && cellNames.isEmpty && freeNames.isEmpty }
+
     init(kind: Kind) {
         self.kind = kind
     }

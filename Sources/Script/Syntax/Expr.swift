@@ -29,6 +29,32 @@ enum Argument: Sendable {
     case doubleStar(Expr)
 }
 
+/// The arguments written at one call site, with what the interpreter's fast path needs
+/// worked out once when the code is parsed.
+final class CallSite: Sendable {
+    let arguments: [Argument]
+    /// The argument expressions when every argument is plain positional (no keyword, no
+    /// `*` or `**`): such a call can fill a function's frame slots directly.
+    let positional: [Expr]?
+
+    init(_ arguments: [Argument]) {
+        self.arguments = arguments
+        var positional: [Expr] = []
+        for argument in arguments {
+            guard case .positional(let expr) = argument else {
+                self.positional = nil
+                return
+            }
+            if case .starred = expr {
+                self.positional = nil
+                return
+            }
+            positional.append(expr)
+        }
+        self.positional = positional
+    }
+}
+
 /// `for target in iterable if condition...` inside a comprehension.
 struct ComprehensionClause: Sendable {
     var target: Expr
@@ -50,7 +76,7 @@ indirect enum Expr: Sendable {
     case attribute(Expr, String)
     case `subscript`(Expr, Expr)
     case slice(lower: Expr?, upper: Expr?, step: Expr?)
-    case call(Expr, [Argument])
+    case call(Expr, CallSite)
     case unary(UnaryOp, Expr)
     case binary(BinaryOp, Expr, Expr)
     case and(Expr, Expr)

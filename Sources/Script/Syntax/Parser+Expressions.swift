@@ -205,7 +205,7 @@ extension Parser {
             if accept(.dot) {
                 expr = .attribute(expr, try expectName())
             } else if accept(.leftParen) {
-                expr = .call(expr, try parseArguments())
+                expr = .call(expr, CallSite(try parseArguments()))
             } else if accept(.leftBracket) {
                 expr = .subscript(expr, try parseSubscript())
             } else {

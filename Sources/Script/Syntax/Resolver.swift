@@ -202,9 +202,9 @@ struct Resolver {
             self.expr(index)
         case .slice(let lower, let upper, let step):
             for part in [lower, upper, step] { if let part { self.expr(part) } }
-        case .call(let callee, let arguments):
+        case .call(let callee, let site):
             self.expr(callee)
-            for argument in arguments {
+            for argument in site.arguments {
                 switch argument {
                 case .positional(let e), .keyword(_, let e), .star(let e), .doubleStar(let e): self.expr(e)
                 }

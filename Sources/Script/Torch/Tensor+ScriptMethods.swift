@@ -3,7 +3,7 @@ import Tensors
 extension Tensor {
     static let methodNames = [
         "_is_view", "abs", "add", "add_", "all", "allclose", "any", "argmax", "backward", "bfloat16", "bool", "byte",
-        "char", "element_size", "half", "short", "type", "chunk",
+        "char", "half", "short", "type", "chunk",
         "clone", "contiguous", "cpu", "data_ptr", "detach", "dim", "div", "div_", "double", "eq", "equal",
         "exp", "expand", "fill_", "flatten", "float", "gather", "ge", "gt", "index_add", "index_add_",
         "index_select", "int", "is_contiguous", "item", "le", "log", "log_softmax", "long", "lt",
@@ -12,7 +12,7 @@ extension Tensor {
         "retain_grad", "scatter", "scatter_", "scatter_add", "scatter_add_", "select", "sigmoid", "size",
         "softmax", "split", "sqrt", "squeeze", "storage_offset", "stride", "sub", "sub_", "sum", "t", "take",
         "tanh", "to", "tolist", "transpose", "unbind", "unsqueeze", "view", "where", "zero_",
-    ] + randomMethodNames
+    ] + randomMethodNames + TensorOperation.methodNames
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
@@ -25,6 +25,8 @@ extension Tensor {
         case "grad_fn": return self.gradFnName.map { .object(GradFnObject($0)) } ?? Value.none
         case "T": return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.t() })
         case "ndim": return .int(self.rank)
+        case "itemsize": return .int(self.elementSize)
+        case "nbytes": return .int(self.elementSize * self.count)
         case "device": return .object(DeviceObject("cpu"))
         case "is_cuda": return .bool(false)
         case "_base": return self.viewedTensor.map { .object($0) } ?? Value.none
@@ -80,7 +82,12 @@ extension Tensor {
             guard let value = a.value(0, "other") else { throw .typeError("\(name)() missing 1 required positional arguments: \"other\"") }
             return try Tensor.operand(value, like: self, interpreter: interpreter)
         }
-        guard let method = TensorMethod.named[name] else { return try randomMethod(name, arguments, interpreter: interpreter) }
+        guard let method = TensorMethod.named[name] else {
+            if let operation = TensorOperation.named[name], operation.isMethod {
+                return try operation.call(self, arguments, interpreter: interpreter, asFunction: false)
+            }
+            return try randomMethod(name, arguments, interpreter: interpreter)
+        }
         let a = try TorchSignature.checked(arguments, method: method)
         switch method {
         case .size:
@@ -104,7 +111,6 @@ extension Tensor {
             let dtype = DTypeObject(unsupported: method == .half ? "float16" : method == .short ? "int16" : method == .char ? "int8" : "bfloat16")
             _ = try dtype.provided()
             return .object(self)
-        case .elementSize: return .int(self.dtype.elementSize)
         case .type:
             guard let target = a.value(0, "dtype") else { return .str("torch.\(self.dtype.scalarTypeName)Tensor") }
             let dtype = try Tensor.legacyType(target, interpreter: interpreter)
@@ -163,7 +169,9 @@ extension Tensor {
             let op: ArithmeticOp = method == .add_ ? .add : method == .sub_ ? .sub : method == .mul_ ? .mul : .div
             _ = try tensorCall { () throws(TensorError) in try self.checkInPlace(writing: o) }
             let scalar = try otherScalar()
+            let alpha = try a.keyword("alpha").flatMap { (v) throws(ScriptError) in try interpreter.scalar(v) }
             let result = try tensorCall { () throws(TensorError) in
+                if let alpha, method == .add_ || method == .sub_ { return try self.addingScaled(o, alpha: alpha, subtract: method == .sub_) }
                 if let scalar { return try self.arithmetic(op, scalar: scalar) }
                 return try self.arithmetic(op, o)
             }
@@ -173,6 +181,10 @@ extension Tensor {
             try tensorCall { () throws(TensorError) in try self.write(result) }
             return .object(self)
         case .max, .min:
+            if case .object(let object)? = a.value(0, "dim"), let other = object as? Tensor {
+                // `torch.max(a, b)`: the element-wise form.
+                return try wrap { () throws(TensorError) in try self.binary(method == .max ? .maximum : .minimum, other) }
+            }
             if let d = try dim() {
                 let keep = try keepDim()
                 let pair = try tensorCall { () throws(TensorError) in
@@ -189,6 +201,12 @@ extension Tensor {
         case .sum, .mean:
             // `dtype=` converts the input first, as PyTorch does.
             let source = try interpreter.dtype(a.keyword("dtype")).map { self.to($0) } ?? self
+            if let given = a.value(0, "dim"), case .tuple = given {
+                return try reduceDims(source, given, mean: method == .mean, keep: try keepDim(), interpreter)
+            }
+            if let given = a.value(0, "dim"), case .list = given {
+                return try reduceDims(source, given, mean: method == .mean, keep: try keepDim(), interpreter)
+            }
             if let d = try dim() {
                 let keep = try keepDim()
                 return try wrap { () throws(TensorError) in
@@ -236,6 +254,10 @@ extension Tensor {
             let dims = try interpreter.dims(a.positional)
             return try wrap { () throws(TensorError) in try self.expand(dims) }
         case .add, .sub, .mul, .div:
+            if method == .add || method == .sub, let alpha = try a.keyword("alpha").flatMap({ (v) throws(ScriptError) in try interpreter.scalar(v) }) {
+                let o = try other()
+                return try wrap { () throws(TensorError) in try self.addingScaled(o, alpha: alpha, subtract: method == .sub) }
+            }
             let op: ArithmeticOp = name == "add" ? .add : name == "sub" ? .sub : name == "mul" ? .mul : .div
             if let s = try otherScalar() { return try wrap { () throws(TensorError) in try self.arithmetic(op, scalar: s) } }
             let o = try other()
@@ -278,6 +300,17 @@ extension Tensor {
             return .bool(self.equals(try other()))
         }
     }
+}
+
+/// `sum`/`mean` over several dimensions (`x.sum(dim=(0, 1))`), one at a time from the last.
+private func reduceDims(_ source: Tensor, _ given: Value, mean: Bool, keep: Bool, _ interpreter: Interpreter) throws(ScriptError) -> Value {
+    let listed = try interpreter.iterate(given).map { (v) throws(ScriptError) in try interpreter.indexValue(v, container: "dim") }
+    var result = source
+    let dims = try tensorCall { () throws(TensorError) in try source.distinctDims(listed, mean ? "mean" : "sum") }
+    for d in dims.sorted(by: >) {
+        result = try tensorCall { () throws(TensorError) in mean ? try result.mean(dim: d, keepDim: keep) : try result.sum(dim: d, keepDim: keep) }
+    }
+    return .object(result)
 }
 
 /// `torch.return_types.max(values=..., indices=...)`: unpacks as a pair.

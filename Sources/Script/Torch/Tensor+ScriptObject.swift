@@ -120,16 +120,19 @@ extension Tensor: ScriptObject {
             }
             return nil
         }
-        if op == .floorDivide || op == .modulo {
-            let division: FloorDivisionOp = op == .floorDivide ? .floorDivide : .remainder
-            if let s = try interpreter.scalar(other) {
-                return interpreter.wrap(try tensorCall { () throws(TensorError) in
-                    reflected ? try self.reversedFloorDivision(division, scalar: s) : try self.floorDivision(division, scalar: s)
-                })
+        if op == .modulo || op == .floorDivide {
+            let function: BinaryFunction = op == .modulo ? .remainder : .floorDivide
+            let o: Tensor
+            let number = try interpreter.scalar(other) != nil
+            if number {
+                o = try Tensor.operand(other, like: self, interpreter: interpreter)
+            } else if case .object(let object) = other, let t = object as? Tensor {
+                o = t
+            } else {
+                return nil
             }
-            guard case .object(let object) = other, let o = (object as? Tensor) else { return nil }
             return interpreter.wrap(try tensorCall { () throws(TensorError) in
-                reflected ? try o.floorDivision(division, self) : try self.floorDivision(division, o)
+                reflected ? try o.binary(function, self) : try self.binary(function, o, numberOperand: number)
             })
         }
         let arithmetic: ArithmeticOp

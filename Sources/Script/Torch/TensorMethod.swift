@@ -17,7 +17,6 @@ enum TensorMethod: String, CaseIterable {
     case char
     case bfloat16
     case bool
-    case elementSize = "element_size"
     case type
     case item
     case tolist
@@ -107,7 +106,7 @@ enum TensorMethod: String, CaseIterable {
         switch self {
         case .size, .softmax, .logSoftmax, .unsqueeze, .squeeze, .stride, .unbind: ["dim"]
         case .dim, .numel, .nelement, .float, .double, .long, .int, .byte, .half, .short, .char, .bfloat16, .bool,
-             .elementSize, .item, .tolist, .numpy, .detach,
+             .item, .tolist, .numpy, .detach,
              .clone, .contiguous, .cpu, .cuda, .retainGrad, .zero_, .tanh, .relu, .sigmoid, .exp, .log,
              .sqrt, .abs, .neg, .t, .isContiguous, .storageOffset, .dataPtr, .isView, .view, .reshape, .permute,
              .expand: []
@@ -121,8 +120,8 @@ enum TensorMethod: String, CaseIterable {
         case .pow: ["exponent"]
         case .transpose: ["dim0", "dim1"]
         case .flatten: ["start_dim", "end_dim"]
-        case .add, .sub, .mul, .div, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .equal, .add_, .sub_, .mul_,
-             .div_: ["other"]
+        case .add, .sub, .add_, .sub_: ["other", "alpha"]
+        case .mul, .div, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .equal, .mul_, .div_: ["other"]
         case .allclose: ["other", "rtol", "atol", "equal_nan"]
         case .narrow: ["dim", "start", "length"]
         case .select, .indexSelect, .gather: ["dim", "index"]
@@ -145,7 +144,7 @@ enum TensorMethod: String, CaseIterable {
              .fill_, .pow, .add, .sub, .mul, .div, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .equal, .add_,
              .sub_, .mul_, .div_, .take, .type: 1
         case .dim, .numel, .nelement, .float, .double, .long, .int, .byte, .half, .short, .char, .bfloat16, .bool,
-             .elementSize, .item, .tolist, .numpy, .detach,
+             .item, .tolist, .numpy, .detach,
              .clone, .contiguous, .cpu, .cuda, .retainGrad, .zero_, .tanh, .relu, .sigmoid, .exp, .log,
              .sqrt, .abs, .neg, .t, .isContiguous, .storageOffset, .dataPtr, .isView, .nonzero: 0
         case .view, .reshape, .permute, .expand, .to: .max

@@ -183,6 +183,9 @@ enum TorchModule {
         }
         for name in ["cat", "stack"] {
             add(name, "\(name)(tensors, dim=0)", name == "cat" ? "Concatenates tensors along an existing dimension." : "Stacks tensors along a new dimension.") { interpreter, a throws(ScriptError) in
+                // NumPy's `axis=` is accepted for `dim=`, as PyTorch's parser accepts it.
+                var a = a
+                if let index = a.keywords.firstIndex(where: { $0.name == "axis" }), a.keyword("dim") == nil { a.keywords[index].name = "dim" }
                 try a.expect(name, 1...2, keywords: ["dim"])
                 let tensors = try interpreter.iterate(a.positional[0]).map { (v) throws(ScriptError) in try interpreter.tensor(v) }
                 let dim = try interpreter.intArgument(a.value(1, "dim"), "dim") ?? 0
@@ -230,6 +233,15 @@ enum TorchModule {
             }
             return .object(DeviceObject(name))
         }
+        add("set_default_device", "set_default_device(device)", "Recur computes on the CPU: 'cpu' (or None) is the only device.") { interpreter, a throws(ScriptError) in
+            try a.expect("set_default_device", 1...1)
+            if !a.positional[0].isNone { try DeviceObject.check(a.positional[0], interpreter: interpreter) }
+            return .none
+        }
+        add("get_default_device", "get_default_device()", "The device tensors are created on: always the CPU.") { _, a throws(ScriptError) in
+            try a.expect("get_default_device", 0...0)
+            return .object(DeviceObject("cpu"))
+        }
         add("is_tensor", "is_tensor(obj)", "Whether obj is a tensor.") { _, a throws(ScriptError) in
             try a.expect("is_tensor", 1...1)
             if case .object(let o) = a.positional[0], o is Tensor { return .bool(true) }
@@ -242,7 +254,8 @@ enum TorchModule {
         for name in ["tanh", "relu", "sigmoid", "exp", "log", "sqrt", "abs", "softmax", "log_softmax", "max", "min",
                      "argmax", "sum", "mean", "matmul", "flatten", "squeeze", "unsqueeze", "transpose", "reshape", "t", "pow", "neg",
                      "allclose", "equal", "narrow", "select", "split", "chunk", "unbind", "permute",
-                     "index_select", "gather", "scatter", "scatter_add", "index_add", "masked_fill", "nonzero", "take"] {
+                     "index_select", "gather", "scatter", "scatter_add", "index_add", "masked_fill", "nonzero", "take",
+                     "any", "all", "add", "sub", "mul", "div", "eq", "ne", "lt", "le", "gt", "ge"] {
             add(name, "\(name)(input, ...)", "Same as Tensor.\(name)().") { interpreter, a throws(ScriptError) in
                 let a = try TorchSignature.checkedFunction(a, name: name)
                 guard let first = a.positional.first else { throw .typeError("\(name)() missing 1 required positional argument: 'input'") }
@@ -250,6 +263,12 @@ enum TorchModule {
                 rest.positional.removeFirst()
                 let receiver = interpreter.wrap(try interpreter.tensor(first))
                 return try interpreter.callMethod(receiver, name, rest)
+            }
+        }
+        for operation in TensorOperations.all where operation.isFunction {
+            let signature = operation.forms == .factory ? "\(operation.name)(...)" : "\(operation.name)(input, ...)"
+            add(operation.name, signature, "As PyTorch's torch.\(operation.name).") { interpreter, a throws(ScriptError) in
+                try interpreter.callTensorFunction(operation, a)
             }
         }
         add("where", "where(condition, input, other)", "Elements of input where condition holds, else of other.") { interpreter, a throws(ScriptError) in

@@ -11,6 +11,18 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.abs() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.abs() takes no keyword arguments"),
+        "abs_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.abs_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.abs_() takes no keyword arguments"),
+        "acos": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.acos() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.acos() takes no keyword arguments"),
+        "acos_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.acos_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.acos_() takes no keyword arguments"),
         "add": TorchSignature(
             keywords: ["alpha", "other", "out"], numpyAliases: true,
             unknownKeyword: "add() got an unexpected keyword argument '{keyword}'",
@@ -35,6 +47,34 @@ extension TorchSignature {
             keywords: ["dim", "keepdim"], numpyAliases: true,
             unknownKeyword: "argmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "argmax() got an unexpected keyword argument '{keyword}'"),
+        "argmin": TorchSignature(
+            keywords: ["dim", "keepdim"], numpyAliases: true,
+            unknownKeyword: "argmin() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "argmin() got an unexpected keyword argument '{keyword}'"),
+        "argsort": TorchSignature(
+            keywords: ["descending", "dim", "stable"], numpyAliases: true,
+            unknownKeyword: "argsort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n",
+            unknownKeywordAlone: "argsort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n"),
+        "argwhere": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.argwhere() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.argwhere() takes no keyword arguments"),
+        "asin": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.asin() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.asin() takes no keyword arguments"),
+        "asin_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.asin_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.asin_() takes no keyword arguments"),
+        "atan": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.atan() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.atan() takes no keyword arguments"),
+        "atan_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.atan_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.atan_() takes no keyword arguments"),
         "backward": TorchSignature(
             keywords: ["create_graph", "gradient", "inputs", "retain_graph"], numpyAliases: false,
             unknownKeyword: "Tensor.backward() got an unexpected keyword argument '{keyword}'",
@@ -43,6 +83,14 @@ extension TorchSignature {
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "bfloat16() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "bfloat16() got an unexpected keyword argument '{keyword}'"),
+        "bincount": TorchSignature(
+            keywords: ["minlength", "weights"], numpyAliases: true,
+            unknownKeyword: "bincount() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "bincount() got an unexpected keyword argument '{keyword}'"),
+        "bmm": TorchSignature(
+            keywords: ["batch2", "mat2"], numpyAliases: true,
+            unknownKeyword: "bmm() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "bmm() missing 1 required positional arguments: \"mat2\""),
         "bool": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "bool() got an unexpected keyword argument '{keyword}'",
@@ -51,6 +99,14 @@ extension TorchSignature {
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "byte() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "byte() got an unexpected keyword argument '{keyword}'"),
+        "ceil": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.ceil() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.ceil() takes no keyword arguments"),
+        "ceil_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.ceil_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.ceil_() takes no keyword arguments"),
         "char": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "char() got an unexpected keyword argument '{keyword}'",
@@ -59,6 +115,22 @@ extension TorchSignature {
             keywords: ["chunks", "dim"], numpyAliases: true,
             unknownKeyword: "chunk() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "chunk() missing 1 required positional arguments: \"chunks\""),
+        "clamp": TorchSignature(
+            keywords: ["max", "min"], numpyAliases: true,
+            unknownKeyword: "clamp() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor min = None, Tensor max = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number min = None, Number max = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "clamp() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor min = None, Tensor max = None)\n * (Number min = None, Number max = None)\n"),
+        "clamp_": TorchSignature(
+            keywords: ["max", "min"], numpyAliases: true,
+            unknownKeyword: "clamp_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor min = None, Tensor max = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number min = None, Number max = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "clamp_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor min = None, Tensor max = None)\n * (Number min = None, Number max = None)\n"),
+        "clip": TorchSignature(
+            keywords: ["max", "min"], numpyAliases: true,
+            unknownKeyword: "clip() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor min = None, Tensor max = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number min = None, Number max = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "clip() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor min = None, Tensor max = None)\n * (Number min = None, Number max = None)\n"),
+        "clip_": TorchSignature(
+            keywords: ["max", "min"], numpyAliases: true,
+            unknownKeyword: "clip_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor min = None, Tensor max = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number min = None, Number max = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "clip_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor min = None, Tensor max = None)\n * (Number min = None, Number max = None)\n"),
         "clone": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "clone() got an unexpected keyword argument '{keyword}'",
@@ -67,6 +139,26 @@ extension TorchSignature {
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "contiguous() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "contiguous() got an unexpected keyword argument '{keyword}'"),
+        "cos": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.cos() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.cos() takes no keyword arguments"),
+        "cos_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.cos_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.cos_() takes no keyword arguments"),
+        "cosh": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.cosh() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.cosh() takes no keyword arguments"),
+        "cosh_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.cosh_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.cosh_() takes no keyword arguments"),
+        "count_nonzero": TorchSignature(
+            keywords: ["dim"], numpyAliases: true,
+            unknownKeyword: "count_nonzero() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int dim = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "count_nonzero() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int dim = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
         "cpu": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "cpu() got an unexpected keyword argument '{keyword}'",
@@ -75,6 +167,14 @@ extension TorchSignature {
             keywords: ["device", "memory_format", "non_blocking"], numpyAliases: true,
             unknownKeyword: "cuda() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "cuda() got an unexpected keyword argument '{keyword}'"),
+        "cumprod": TorchSignature(
+            keywords: ["dim", "dtype"], numpyAliases: true,
+            unknownKeyword: "cumprod() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "cumprod() missing 1 required positional arguments: \"dim\""),
+        "cumsum": TorchSignature(
+            keywords: ["dim", "dtype"], numpyAliases: true,
+            unknownKeyword: "cumsum() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "cumsum() missing 1 required positional arguments: \"dim\""),
         "data_ptr": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.data_ptr() takes no keyword arguments",
@@ -83,6 +183,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.detach() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.detach() takes no keyword arguments"),
+        "diag": TorchSignature(
+            keywords: ["diagonal"], numpyAliases: true,
+            unknownKeyword: "diag() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "diag() got an unexpected keyword argument '{keyword}'"),
         "dim": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.dim() takes no keyword arguments",
@@ -95,6 +199,10 @@ extension TorchSignature {
             keywords: ["other", "rounding_mode", "value"], numpyAliases: true,
             unknownKeyword: "div_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n * (Tensor other, *, str rounding_mode)\n * (Number other, *, str rounding_mode)\n",
             unknownKeywordAlone: "div_() missing 1 required positional arguments: \"other\""),
+        "dot": TorchSignature(
+            keywords: ["other", "tensor"], numpyAliases: true,
+            unknownKeyword: "dot() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "dot() missing 1 required positional arguments: \"tensor\""),
         "double": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "double() got an unexpected keyword argument '{keyword}'",
@@ -115,10 +223,26 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.exp() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.exp() takes no keyword arguments"),
+        "exp_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.exp_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.exp_() takes no keyword arguments"),
         "expand": TorchSignature(
             keywords: ["implicit", "size"], numpyAliases: true,
             unknownKeyword: "expand() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "expand() missing 1 required positional arguments: \"size\""),
+        "expand_as": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "expand_as() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "expand_as() missing 1 required positional arguments: \"other\""),
+        "expm1": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.expm1() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.expm1() takes no keyword arguments"),
+        "expm1_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.expm1_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.expm1_() takes no keyword arguments"),
         "fill_": TorchSignature(
             keywords: ["value"], numpyAliases: true,
             unknownKeyword: "fill_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor value)\n * (Number value)\n",
@@ -127,10 +251,46 @@ extension TorchSignature {
             keywords: ["end_dim", "start_dim"], numpyAliases: true,
             unknownKeyword: "flatten() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "flatten() got an unexpected keyword argument '{keyword}'"),
+        "flip": TorchSignature(
+            keywords: ["dims"], numpyAliases: true,
+            unknownKeyword: "flip() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "flip() missing 1 required positional arguments: \"dims\""),
         "float": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "float() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "float() got an unexpected keyword argument '{keyword}'"),
+        "floor": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.floor() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.floor() takes no keyword arguments"),
+        "floor_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.floor_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.floor_() takes no keyword arguments"),
+        "floor_divide": TorchSignature(
+            keywords: ["other", "out", "value"], numpyAliases: true,
+            unknownKeyword: "floor_divide() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "floor_divide() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "floor_divide_": TorchSignature(
+            keywords: ["other", "value"], numpyAliases: true,
+            unknownKeyword: "floor_divide_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "floor_divide_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "fmod": TorchSignature(
+            keywords: ["divisor", "other"], numpyAliases: true,
+            unknownKeyword: "fmod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "fmod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "fmod_": TorchSignature(
+            keywords: ["divisor", "other"], numpyAliases: true,
+            unknownKeyword: "fmod_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "fmod_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "frac": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.frac() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.frac() takes no keyword arguments"),
+        "frac_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.frac_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.frac_() takes no keyword arguments"),
         "gather": TorchSignature(
             keywords: ["dim", "index", "sparse_grad"], numpyAliases: true,
             unknownKeyword: "gather() got an unexpected keyword argument '{keyword}'",
@@ -167,6 +327,22 @@ extension TorchSignature {
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "is_contiguous() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "is_contiguous() got an unexpected keyword argument '{keyword}'"),
+        "is_floating_point": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.is_floating_point() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.is_floating_point() takes no keyword arguments"),
+        "isfinite": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.isfinite() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.isfinite() takes no keyword arguments"),
+        "isinf": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.isinf() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.isinf() takes no keyword arguments"),
+        "isnan": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.isnan() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.isnan() takes no keyword arguments"),
         "item": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.item() takes no keyword arguments",
@@ -179,10 +355,54 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.log() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.log() takes no keyword arguments"),
+        "log10": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.log10() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.log10() takes no keyword arguments"),
+        "log10_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.log10_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.log10_() takes no keyword arguments"),
+        "log1p": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.log1p() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.log1p() takes no keyword arguments"),
+        "log1p_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.log1p_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.log1p_() takes no keyword arguments"),
+        "log2": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.log2() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.log2() takes no keyword arguments"),
+        "log2_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.log2_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.log2_() takes no keyword arguments"),
+        "log_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.log_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.log_() takes no keyword arguments"),
         "log_softmax": TorchSignature(
             keywords: ["dim", "dtype"], numpyAliases: true,
             unknownKeyword: "log_softmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "log_softmax() missing 1 required positional arguments: \"dim\""),
+        "logical_and": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "logical_and() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_and() missing 1 required positional arguments: \"other\""),
+        "logical_not": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.logical_not() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.logical_not() takes no keyword arguments"),
+        "logical_or": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "logical_or() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_or() missing 1 required positional arguments: \"other\""),
+        "logical_xor": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "logical_xor() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_xor() missing 1 required positional arguments: \"other\""),
         "long": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "long() got an unexpected keyword argument '{keyword}'",
@@ -199,6 +419,10 @@ extension TorchSignature {
             keywords: ["mask", "value"], numpyAliases: true,
             unknownKeyword: "masked_fill_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor mask, Tensor value)\n * (Tensor mask, Number value)\n",
             unknownKeywordAlone: "masked_fill_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor mask, Tensor value)\n * (Tensor mask, Number value)\n"),
+        "masked_select": TorchSignature(
+            keywords: ["mask"], numpyAliases: true,
+            unknownKeyword: "masked_select() missing 1 required positional arguments: \"mask\"",
+            unknownKeywordAlone: "masked_select() missing 1 required positional arguments: \"mask\""),
         "matmul": TorchSignature(
             keywords: ["other", "tensor2"], numpyAliases: true,
             unknownKeyword: "matmul() got an unexpected keyword argument '{keyword}'",
@@ -207,6 +431,10 @@ extension TorchSignature {
             keywords: ["dim", "keepdim", "other"], numpyAliases: true,
             unknownKeyword: "max() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim, bool keepdim = False)\n",
             unknownKeywordAlone: "max() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim, bool keepdim = False)\n"),
+        "maximum": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "maximum() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "maximum() missing 1 required positional arguments: \"other\""),
         "mean": TorchSignature(
             keywords: ["dim", "dtype", "keepdim"], numpyAliases: true,
             unknownKeyword: "mean() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.dtype dtype = None)\n * (tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None)\n",
@@ -215,6 +443,14 @@ extension TorchSignature {
             keywords: ["dim", "keepdim", "other"], numpyAliases: true,
             unknownKeyword: "min() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim, bool keepdim = False)\n",
             unknownKeywordAlone: "min() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim, bool keepdim = False)\n"),
+        "minimum": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "minimum() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "minimum() missing 1 required positional arguments: \"other\""),
+        "mm": TorchSignature(
+            keywords: ["mat2"], numpyAliases: true,
+            unknownKeyword: "mm() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "mm() missing 1 required positional arguments: \"mat2\""),
         "mul": TorchSignature(
             keywords: ["other", "out", "value"], numpyAliases: true,
             unknownKeyword: "mul() got an unexpected keyword argument '{keyword}'",
@@ -235,14 +471,42 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.neg() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.neg() takes no keyword arguments"),
+        "neg_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.neg_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.neg_() takes no keyword arguments"),
         "nelement": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.nelement() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.nelement() takes no keyword arguments"),
+        "new_empty": TorchSignature(
+            keywords: ["device", "dtype", "layout", "pin_memory", "requires_grad", "size"], numpyAliases: true,
+            unknownKeyword: "new_empty() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "new_empty() missing 1 required positional arguments: \"size\""),
+        "new_full": TorchSignature(
+            keywords: ["device", "dtype", "fill_value", "layout", "pin_memory", "requires_grad", "size"], numpyAliases: true,
+            unknownKeyword: "new_full() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "new_full() missing 2 required positional argument: \"size\", \"fill_value\""),
+        "new_ones": TorchSignature(
+            keywords: ["device", "dtype", "layout", "pin_memory", "requires_grad", "size"], numpyAliases: true,
+            unknownKeyword: "new_ones() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "new_ones() missing 1 required positional arguments: \"size\""),
+        "new_tensor": TorchSignature(
+            keywords: ["data", "device", "dtype", "layout", "pin_memory", "requires_grad"], numpyAliases: true,
+            unknownKeyword: "new_tensor() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "new_tensor() missing 1 required positional arguments: \"data\""),
+        "new_zeros": TorchSignature(
+            keywords: ["device", "dtype", "layout", "pin_memory", "requires_grad", "size"], numpyAliases: true,
+            unknownKeyword: "new_zeros() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "new_zeros() missing 1 required positional arguments: \"size\""),
         "nonzero": TorchSignature(
             keywords: ["as_tuple"], numpyAliases: true,
             unknownKeyword: "nonzero() missing 1 required positional arguments: \"as_tuple\"",
             unknownKeywordAlone: "nonzero() missing 1 required positional arguments: \"as_tuple\""),
+        "norm": TorchSignature(
+            keywords: ["dim", "dtype", "keepdim", "p"], numpyAliases: false,
+            unknownKeyword: "Tensor.norm() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "Tensor.norm() got an unexpected keyword argument '{keyword}'"),
         "numel": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.numel() takes no keyword arguments",
@@ -251,6 +515,10 @@ extension TorchSignature {
             keywords: ["force"], numpyAliases: true,
             unknownKeyword: "numpy() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "numpy() got an unexpected keyword argument '{keyword}'"),
+        "outer": TorchSignature(
+            keywords: ["vec2"], numpyAliases: true,
+            unknownKeyword: "outer() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "outer() missing 1 required positional arguments: \"vec2\""),
         "permute": TorchSignature(
             keywords: ["dims"], numpyAliases: true,
             unknownKeyword: "permute() got an unexpected keyword argument '{keyword}'",
@@ -259,10 +527,46 @@ extension TorchSignature {
             keywords: ["exponent"], numpyAliases: true,
             unknownKeyword: "pow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor exponent)\n * (Number exponent)\n",
             unknownKeywordAlone: "pow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "pow_": TorchSignature(
+            keywords: ["exponent"], numpyAliases: true,
+            unknownKeyword: "pow_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "pow_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number exponent)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "prod": TorchSignature(
+            keywords: ["dim", "dtype", "keepdim"], numpyAliases: true,
+            unknownKeyword: "prod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n",
+            unknownKeywordAlone: "prod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n"),
+        "reciprocal": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.reciprocal() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.reciprocal() takes no keyword arguments"),
+        "reciprocal_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.reciprocal_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.reciprocal_() takes no keyword arguments"),
         "relu": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.relu() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.relu() takes no keyword arguments"),
+        "relu_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.relu_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.relu_() takes no keyword arguments"),
+        "remainder": TorchSignature(
+            keywords: ["divisor", "other"], numpyAliases: true,
+            unknownKeyword: "remainder() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "remainder() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "remainder_": TorchSignature(
+            keywords: ["divisor", "other"], numpyAliases: true,
+            unknownKeyword: "remainder_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "remainder_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "repeat": TorchSignature(
+            keywords: ["repeats"], numpyAliases: true,
+            unknownKeyword: "repeat() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "repeat() missing 1 required positional arguments: \"repeats\""),
+        "repeat_interleave": TorchSignature(
+            keywords: ["dim", "output_size", "repeats"], numpyAliases: true,
+            unknownKeyword: "repeat_interleave() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor repeats, int dim = None, *, int output_size = None)\n * (int repeats, int dim = None, *, int output_size = None)\n",
+            unknownKeywordAlone: "repeat_interleave() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor repeats, int dim = None, *, int output_size = None)\n * (int repeats, int dim = None, *, int output_size = None)\n"),
         "requires_grad_": TorchSignature(
             keywords: ["mode", "requires_grad"], numpyAliases: true,
             unknownKeyword: "requires_grad_() got an unexpected keyword argument '{keyword}'",
@@ -271,10 +575,34 @@ extension TorchSignature {
             keywords: ["shape"], numpyAliases: true,
             unknownKeyword: "reshape() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "reshape() missing 1 required positional arguments: \"shape\""),
+        "reshape_as": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "reshape_as() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "reshape_as() missing 1 required positional arguments: \"other\""),
         "retain_grad": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.retain_grad() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.retain_grad() takes no keyword arguments"),
+        "roll": TorchSignature(
+            keywords: ["dims", "shifts"], numpyAliases: true,
+            unknownKeyword: "roll() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "roll() missing 1 required positional arguments: \"shifts\""),
+        "round": TorchSignature(
+            keywords: ["decimals"], numpyAliases: true,
+            unknownKeyword: "round() missing 1 required positional arguments: \"decimals\"",
+            unknownKeywordAlone: "round() missing 1 required positional arguments: \"decimals\""),
+        "round_": TorchSignature(
+            keywords: ["decimals"], numpyAliases: true,
+            unknownKeyword: "round_() missing 1 required positional arguments: \"decimals\"",
+            unknownKeywordAlone: "round_() missing 1 required positional arguments: \"decimals\""),
+        "rsqrt": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.rsqrt() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.rsqrt() takes no keyword arguments"),
+        "rsqrt_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.rsqrt_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.rsqrt_() takes no keyword arguments"),
         "scatter": TorchSignature(
             keywords: ["dim", "index", "reduce", "src", "value"], numpyAliases: true,
             unknownKeyword: "scatter() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int dim, Tensor index, Tensor src)\n * (int dim, Tensor index, Tensor src, *, str reduce)\n * (int dim, Tensor index, Number value)\n * (int dim, Tensor index, Number value, *, str reduce)\n",
@@ -303,6 +631,34 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.sigmoid() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.sigmoid() takes no keyword arguments"),
+        "sigmoid_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sigmoid_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sigmoid_() takes no keyword arguments"),
+        "sign": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sign() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sign() takes no keyword arguments"),
+        "sign_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sign_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sign_() takes no keyword arguments"),
+        "sin": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sin() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sin() takes no keyword arguments"),
+        "sin_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sin_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sin_() takes no keyword arguments"),
+        "sinh": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sinh() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sinh() takes no keyword arguments"),
+        "sinh_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sinh_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sinh_() takes no keyword arguments"),
         "size": TorchSignature(
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "size() got an unexpected keyword argument '{keyword}'",
@@ -311,6 +667,10 @@ extension TorchSignature {
             keywords: ["dim", "dtype"], numpyAliases: true,
             unknownKeyword: "softmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "softmax() missing 1 required positional arguments: \"dim\""),
+        "sort": TorchSignature(
+            keywords: ["descending", "dim", "stable"], numpyAliases: true,
+            unknownKeyword: "sort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n",
+            unknownKeywordAlone: "sort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, bool stable, int dim = -1, bool descending = False)\n * (int dim = -1, bool descending = False)\n"),
         "split": TorchSignature(
             keywords: ["dim", "split_size"], numpyAliases: false,
             unknownKeyword: "Tensor.split() got an unexpected keyword argument '{keyword}'",
@@ -319,10 +679,26 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.sqrt() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.sqrt() takes no keyword arguments"),
+        "sqrt_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.sqrt_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.sqrt_() takes no keyword arguments"),
+        "square": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.square() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.square() takes no keyword arguments"),
+        "square_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.square_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.square_() takes no keyword arguments"),
         "squeeze": TorchSignature(
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "squeeze() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
             unknownKeywordAlone: "squeeze() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "std": TorchSignature(
+            keywords: ["correction", "dim", "keepdim", "unbiased"], numpyAliases: true,
+            unknownKeyword: "std() received an invalid combination of arguments - got ({got}), but expected one of:\n * (tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "std() received an invalid combination of arguments - got ({got}), but expected one of:\n * (tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
         "storage_offset": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.storage_offset() takes no keyword arguments",
@@ -351,10 +727,22 @@ extension TorchSignature {
             keywords: ["index", "indices"], numpyAliases: true,
             unknownKeyword: "take() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "take() missing 1 required positional arguments: \"index\""),
+        "tan": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.tan() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.tan() takes no keyword arguments"),
+        "tan_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.tan_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.tan_() takes no keyword arguments"),
         "tanh": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.tanh() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.tanh() takes no keyword arguments"),
+        "tanh_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.tanh_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.tanh_() takes no keyword arguments"),
         "to": TorchSignature(
             keywords: ["args", "copy", "device", "dtype", "memory_format", "non_blocking", "other"], numpyAliases: true,
             unknownKeyword: "to() received an invalid combination of arguments - got ({got}), but expected one of:\n * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n * (Tensor tensor, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n",
@@ -363,26 +751,66 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.tolist() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.tolist() takes no keyword arguments"),
+        "topk": TorchSignature(
+            keywords: ["dim", "k", "largest", "sorted"], numpyAliases: true,
+            unknownKeyword: "topk() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "topk() missing 1 required positional arguments: \"k\""),
+        "trace": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.trace() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.trace() takes no keyword arguments"),
         "transpose": TorchSignature(
             keywords: ["dim0", "dim1"], numpyAliases: true,
             unknownKeyword: "transpose() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "transpose() missing 2 required positional argument: \"dim0\", \"dim1\""),
+        "tril": TorchSignature(
+            keywords: ["diagonal"], numpyAliases: true,
+            unknownKeyword: "tril() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "tril() got an unexpected keyword argument '{keyword}'"),
+        "triu": TorchSignature(
+            keywords: ["diagonal"], numpyAliases: true,
+            unknownKeyword: "triu() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "triu() got an unexpected keyword argument '{keyword}'"),
+        "trunc": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.trunc() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.trunc() takes no keyword arguments"),
+        "trunc_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.trunc_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.trunc_() takes no keyword arguments"),
         "type": TorchSignature(
             keywords: ["dtype", "non_blocking"], numpyAliases: true,
             unknownKeyword: "type() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "type() got an unexpected keyword argument '{keyword}'"),
+        "type_as": TorchSignature(
+            keywords: ["other", "tensor"], numpyAliases: true,
+            unknownKeyword: "type_as() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "type_as() missing 1 required positional arguments: \"other\""),
         "unbind": TorchSignature(
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "unbind() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unbind() got an unexpected keyword argument '{keyword}'"),
+        "unique": TorchSignature(
+            keywords: ["dim", "return_counts", "return_inverse", "sorted"], numpyAliases: false,
+            unknownKeyword: "Tensor.unique() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "Tensor.unique() got an unexpected keyword argument '{keyword}'"),
         "unsqueeze": TorchSignature(
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "unsqueeze() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unsqueeze() missing 1 required positional arguments: \"dim\""),
+        "var": TorchSignature(
+            keywords: ["correction", "dim", "keepdim", "unbiased"], numpyAliases: true,
+            unknownKeyword: "var() received an invalid combination of arguments - got ({got}), but expected one of:\n * (tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "var() received an invalid combination of arguments - got ({got}), but expected one of:\n * (tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
         "view": TorchSignature(
             keywords: ["dtype", "shape", "size"], numpyAliases: true,
             unknownKeyword: "view() received an invalid combination of arguments - got ({got}), but expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n",
             unknownKeywordAlone: "view() received an invalid combination of arguments - got ({got}), but expected one of:\n * (torch.dtype dtype)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints size)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "view_as": TorchSignature(
+            keywords: ["other"], numpyAliases: true,
+            unknownKeyword: "view_as() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "view_as() missing 1 required positional arguments: \"other\""),
         "where": TorchSignature(
             keywords: ["condition", "other", "y"], numpyAliases: true,
             unknownKeyword: "where() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor condition, Tensor other)\n * (Tensor condition, Number other)\n",
@@ -399,18 +827,114 @@ extension TorchSignature {
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "abs() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "abs() got an unexpected keyword argument '{keyword}'"),
+        "acos": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "acos() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "acos() got an unexpected keyword argument '{keyword}'"),
+        "add": TorchSignature(
+            keywords: ["alpha", "input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "add() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "add() missing 1 required positional arguments: \"other\""),
+        "all": TorchSignature(
+            keywords: ["dim", "input", "keepdim", "out"], numpyAliases: true,
+            unknownKeyword: "all() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n",
+            unknownKeywordAlone: "all() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n"),
         "allclose": TorchSignature(
             keywords: ["atol", "equal_nan", "input", "other", "rtol"], numpyAliases: true,
             unknownKeyword: "allclose() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "allclose() missing 1 required positional arguments: \"other\""),
+        "any": TorchSignature(
+            keywords: ["dim", "input", "keepdim", "out"], numpyAliases: true,
+            unknownKeyword: "any() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n",
+            unknownKeywordAlone: "any() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n"),
         "argmax": TorchSignature(
             keywords: ["dim", "input", "keepdim", "out"], numpyAliases: true,
             unknownKeyword: "argmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "argmax() got an unexpected keyword argument '{keyword}'"),
+        "argmin": TorchSignature(
+            keywords: ["dim", "input", "keepdim", "out"], numpyAliases: true,
+            unknownKeyword: "argmin() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "argmin() got an unexpected keyword argument '{keyword}'"),
+        "argsort": TorchSignature(
+            keywords: ["descending", "dim", "input", "out", "stable"], numpyAliases: true,
+            unknownKeyword: "argsort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n * (Tensor input, int dim = -1, bool descending = False)\n",
+            unknownKeywordAlone: "argsort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None)\n * (Tensor input, int dim = -1, bool descending = False)\n"),
+        "argwhere": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "argwhere() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "argwhere() got an unexpected keyword argument '{keyword}'"),
+        "asin": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "asin() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "asin() got an unexpected keyword argument '{keyword}'"),
+        "atan": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "atan() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "atan() got an unexpected keyword argument '{keyword}'"),
+        "bincount": TorchSignature(
+            keywords: ["input", "minlength", "weights"], numpyAliases: true,
+            unknownKeyword: "bincount() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "bincount() got an unexpected keyword argument '{keyword}'"),
+        "bmm": TorchSignature(
+            keywords: ["input", "mat2", "out", "out_dtype"], numpyAliases: true,
+            unknownKeyword: "bmm() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor mat2, *, Tensor out = None)\n * (Tensor input, Tensor mat2, torch.dtype out_dtype, *, Tensor out = None)\n",
+            unknownKeywordAlone: "bmm() missing 1 required positional arguments: \"mat2\""),
+        "ceil": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "ceil() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "ceil() got an unexpected keyword argument '{keyword}'"),
         "chunk": TorchSignature(
             keywords: ["chunks", "dim", "input"], numpyAliases: true,
             unknownKeyword: "chunk() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "chunk() missing 1 required positional arguments: \"chunks\""),
+        "clamp": TorchSignature(
+            keywords: ["input", "max", "min", "out"], numpyAliases: true,
+            unknownKeyword: "clamp() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n",
+            unknownKeywordAlone: "clamp() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n"),
+        "clip": TorchSignature(
+            keywords: ["input", "max", "min", "out"], numpyAliases: true,
+            unknownKeyword: "clip() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n",
+            unknownKeywordAlone: "clip() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)\n * (Tensor input, Number min = None, Number max = None, *, Tensor out = None)\n"),
+        "cos": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "cos() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "cos() got an unexpected keyword argument '{keyword}'"),
+        "cosh": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "cosh() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "cosh() got an unexpected keyword argument '{keyword}'"),
+        "count_nonzero": TorchSignature(
+            keywords: ["dim", "input"], numpyAliases: true,
+            unknownKeyword: "count_nonzero() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int dim = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "count_nonzero() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int dim = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "cumprod": TorchSignature(
+            keywords: ["dim", "dtype", "input", "out"], numpyAliases: true,
+            unknownKeyword: "cumprod() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "cumprod() missing 1 required positional arguments: \"dim\""),
+        "cumsum": TorchSignature(
+            keywords: ["dim", "dtype", "input", "out"], numpyAliases: true,
+            unknownKeyword: "cumsum() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "cumsum() missing 1 required positional arguments: \"dim\""),
+        "diag": TorchSignature(
+            keywords: ["diagonal", "input", "out"], numpyAliases: true,
+            unknownKeyword: "diag() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "diag() got an unexpected keyword argument '{keyword}'"),
+        "div": TorchSignature(
+            keywords: ["input", "other", "out", "rounding_mode"], numpyAliases: true,
+            unknownKeyword: "div() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Tensor other, *, str rounding_mode, Tensor out = None)\n * (Tensor input, Number other, *, str rounding_mode)\n",
+            unknownKeywordAlone: "div() missing 1 required positional arguments: \"other\""),
+        "dot": TorchSignature(
+            keywords: ["input", "out", "tensor"], numpyAliases: true,
+            unknownKeyword: "dot() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "dot() missing 1 required positional arguments: \"tensor\""),
+        "einsum": TorchSignature(
+            keywords: ["args"], numpyAliases: false,
+            unknownKeyword: "einsum() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "einsum() got an unexpected keyword argument '{keyword}'"),
+        "eq": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "eq() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "eq() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "equal": TorchSignature(
             keywords: ["input", "other"], numpyAliases: true,
             unknownKeyword: "equal() got an unexpected keyword argument '{keyword}'",
@@ -419,14 +943,46 @@ extension TorchSignature {
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "exp() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "exp() got an unexpected keyword argument '{keyword}'"),
+        "expm1": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "expm1() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "expm1() got an unexpected keyword argument '{keyword}'"),
         "flatten": TorchSignature(
             keywords: ["end_dim", "input", "start_dim"], numpyAliases: true,
             unknownKeyword: "flatten() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "flatten() got an unexpected keyword argument '{keyword}'"),
+        "flip": TorchSignature(
+            keywords: ["dims", "input"], numpyAliases: true,
+            unknownKeyword: "flip() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "flip() missing 1 required positional arguments: \"dims\""),
+        "floor": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "floor() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "floor() got an unexpected keyword argument '{keyword}'"),
+        "floor_divide": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "floor_divide() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "floor_divide() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "fmod": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "fmod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "fmod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
+        "frac": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "frac() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "frac() got an unexpected keyword argument '{keyword}'"),
         "gather": TorchSignature(
             keywords: ["dim", "index", "input", "out", "sparse_grad"], numpyAliases: true,
             unknownKeyword: "gather() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "gather() missing 2 required positional argument: \"dim\", \"index\""),
+        "ge": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "ge() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "ge() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
+        "gt": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "gt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "gt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "index_add": TorchSignature(
             keywords: ["alpha", "dim", "index", "input", "out", "source"], numpyAliases: true,
             unknownKeyword: "index_add() got an unexpected keyword argument '{keyword}'",
@@ -435,18 +991,82 @@ extension TorchSignature {
             keywords: ["dim", "index", "input", "out"], numpyAliases: true,
             unknownKeyword: "index_select() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "index_select() missing 2 required positional argument: \"dim\", \"index\""),
+        "is_floating_point": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "is_floating_point() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "is_floating_point() got an unexpected keyword argument '{keyword}'"),
+        "isfinite": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "isfinite() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "isfinite() got an unexpected keyword argument '{keyword}'"),
+        "isinf": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "isinf() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "isinf() got an unexpected keyword argument '{keyword}'"),
+        "isnan": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "isnan() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "isnan() got an unexpected keyword argument '{keyword}'"),
+        "le": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "le() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "le() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
+        "linspace": TorchSignature(
+            keywords: ["device", "dtype", "end", "layout", "out", "pin_memory", "requires_grad", "start", "steps"], numpyAliases: true,
+            unknownKeyword: "linspace() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor start, Tensor end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Tensor end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor start, Number end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n",
+            unknownKeywordAlone: "linspace() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor start, Tensor end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Tensor end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor start, Number end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n"),
         "log": TorchSignature(
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "log() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "log() got an unexpected keyword argument '{keyword}'"),
+        "log10": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "log10() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "log10() got an unexpected keyword argument '{keyword}'"),
+        "log1p": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "log1p() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "log1p() got an unexpected keyword argument '{keyword}'"),
+        "log2": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "log2() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "log2() got an unexpected keyword argument '{keyword}'"),
         "log_softmax": TorchSignature(
             keywords: ["dim", "dtype", "input", "out"], numpyAliases: true,
             unknownKeyword: "log_softmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "log_softmax() missing 1 required positional arguments: \"dim\""),
+        "logical_and": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "logical_and() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_and() missing 1 required positional arguments: \"other\""),
+        "logical_not": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "logical_not() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "logical_not() got an unexpected keyword argument '{keyword}'"),
+        "logical_or": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "logical_or() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_or() missing 1 required positional arguments: \"other\""),
+        "logical_xor": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "logical_xor() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "logical_xor() missing 1 required positional arguments: \"other\""),
+        "logspace": TorchSignature(
+            keywords: ["base", "device", "dtype", "end", "layout", "out", "pin_memory", "requires_grad", "start", "steps"], numpyAliases: true,
+            unknownKeyword: "logspace() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n",
+            unknownKeywordAlone: "logspace() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Tensor end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Tensor start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n * (Number start, Number end, int steps, float base = 10.0, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n"),
+        "lt": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "lt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "lt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "masked_fill": TorchSignature(
             keywords: ["input", "mask", "value"], numpyAliases: true,
             unknownKeyword: "masked_fill() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor mask, Tensor value)\n * (Tensor input, Tensor mask, Number value)\n",
             unknownKeywordAlone: "masked_fill() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor mask, Tensor value)\n * (Tensor input, Tensor mask, Number value)\n"),
+        "masked_select": TorchSignature(
+            keywords: ["input", "mask", "out"], numpyAliases: true,
+            unknownKeyword: "masked_select() missing 1 required positional arguments: \"mask\"",
+            unknownKeywordAlone: "masked_select() missing 1 required positional arguments: \"mask\""),
         "matmul": TorchSignature(
             keywords: ["input", "other", "out"], numpyAliases: true,
             unknownKeyword: "matmul() got an unexpected keyword argument '{keyword}'",
@@ -455,6 +1075,10 @@ extension TorchSignature {
             keywords: ["dim", "input", "keepdim", "other", "out"], numpyAliases: true,
             unknownKeyword: "max() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n",
             unknownKeywordAlone: "max() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n"),
+        "maximum": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "maximum() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "maximum() missing 1 required positional arguments: \"other\""),
         "mean": TorchSignature(
             keywords: ["dim", "dtype", "input", "keepdim", "out"], numpyAliases: true,
             unknownKeyword: "mean() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, torch.dtype dtype = None, Tensor out = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n",
@@ -463,10 +1087,26 @@ extension TorchSignature {
             keywords: ["dim", "input", "keepdim", "other", "out"], numpyAliases: true,
             unknownKeyword: "min() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n",
             unknownKeywordAlone: "min() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)\n"),
+        "minimum": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "minimum() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "minimum() missing 1 required positional arguments: \"other\""),
+        "mm": TorchSignature(
+            keywords: ["input", "mat2", "out", "out_dtype"], numpyAliases: true,
+            unknownKeyword: "mm() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor mat2, *, Tensor out = None)\n * (Tensor input, Tensor mat2, torch.dtype out_dtype, *, Tensor out = None)\n",
+            unknownKeywordAlone: "mm() missing 1 required positional arguments: \"mat2\""),
+        "mul": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "mul() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "mul() missing 1 required positional arguments: \"other\""),
         "narrow": TorchSignature(
             keywords: ["dim", "input", "length", "start"], numpyAliases: true,
             unknownKeyword: "narrow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int dim, Tensor start, int length)\n * (Tensor input, int dim, int start, int length)\n",
             unknownKeywordAlone: "narrow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int dim, Tensor start, int length)\n * (Tensor input, int dim, int start, int length)\n"),
+        "ne": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "ne() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "ne() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n"),
         "neg": TorchSignature(
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "neg() got an unexpected keyword argument '{keyword}'",
@@ -475,6 +1115,14 @@ extension TorchSignature {
             keywords: ["as_tuple", "input", "out"], numpyAliases: true,
             unknownKeyword: "nonzero() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "nonzero() got an unexpected keyword argument '{keyword}'"),
+        "norm": TorchSignature(
+            keywords: ["dim", "dtype", "input", "keepdim", "out", "p"], numpyAliases: false,
+            unknownKeyword: "norm() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "norm() got an unexpected keyword argument '{keyword}'"),
+        "outer": TorchSignature(
+            keywords: ["input", "out", "vec2"], numpyAliases: true,
+            unknownKeyword: "outer() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "outer() missing 1 required positional arguments: \"vec2\""),
         "permute": TorchSignature(
             keywords: ["dims", "input"], numpyAliases: true,
             unknownKeyword: "permute() got an unexpected keyword argument '{keyword}'",
@@ -483,14 +1131,42 @@ extension TorchSignature {
             keywords: ["exponent", "input", "out"], numpyAliases: true,
             unknownKeyword: "pow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor exponent, *, Tensor out = None)\n * (Number self, Tensor exponent, *, Tensor out = None)\n * (Tensor input, Number exponent, *, Tensor out = None)\n",
             unknownKeywordAlone: "pow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor exponent, *, Tensor out = None)\n * (Number self, Tensor exponent, *, Tensor out = None)\n * (Tensor input, Number exponent, *, Tensor out = None)\n"),
+        "prod": TorchSignature(
+            keywords: ["dim", "dtype", "input", "keepdim", "out"], numpyAliases: true,
+            unknownKeyword: "prod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor input, int dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n",
+            unknownKeywordAlone: "prod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor input, int dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n"),
+        "reciprocal": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "reciprocal() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "reciprocal() got an unexpected keyword argument '{keyword}'"),
         "relu": TorchSignature(
             keywords: ["input"], numpyAliases: true,
             unknownKeyword: "relu() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "relu() got an unexpected keyword argument '{keyword}'"),
+        "remainder": TorchSignature(
+            keywords: ["input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "remainder() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, Number other, *, Tensor out = None)\n",
+            unknownKeywordAlone: "remainder() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, Number other, *, Tensor out = None)\n"),
+        "repeat_interleave": TorchSignature(
+            keywords: ["dim", "input", "output_size", "repeats"], numpyAliases: true,
+            unknownKeyword: "repeat_interleave() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor repeats, int dim = None, *, int output_size = None)\n * (Tensor repeats, *, int output_size = None)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, int repeats, int dim = None, *, int output_size = None)\n",
+            unknownKeywordAlone: "repeat_interleave() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor repeats, int dim = None, *, int output_size = None)\n * (Tensor repeats, *, int output_size = None)\n * (Tensor input, int repeats, int dim = None, *, int output_size = None)\n"),
         "reshape": TorchSignature(
             keywords: ["input", "shape"], numpyAliases: true,
             unknownKeyword: "reshape() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "reshape() missing 1 required positional arguments: \"shape\""),
+        "roll": TorchSignature(
+            keywords: ["dims", "input", "shifts"], numpyAliases: true,
+            unknownKeyword: "roll() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "roll() missing 1 required positional arguments: \"shifts\""),
+        "round": TorchSignature(
+            keywords: ["decimals", "input", "out"], numpyAliases: true,
+            unknownKeyword: "round() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, *, int decimals, Tensor out = None)\n",
+            unknownKeywordAlone: "round() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, *, int decimals, Tensor out = None)\n"),
+        "rsqrt": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "rsqrt() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "rsqrt() got an unexpected keyword argument '{keyword}'"),
         "scatter": TorchSignature(
             keywords: ["dim", "index", "input", "out", "reduce", "src", "value"], numpyAliases: true,
             unknownKeyword: "scatter() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int dim, Tensor index, Tensor src, *, Tensor out = None)\n * (Tensor input, int dim, Tensor index, Tensor src, *, str reduce, Tensor out = None)\n * (Tensor input, int dim, Tensor index, Number value, *, Tensor out = None)\n * (Tensor input, int dim, Tensor index, Number value, *, str reduce, Tensor out = None)\n",
@@ -507,10 +1183,26 @@ extension TorchSignature {
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "sigmoid() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "sigmoid() got an unexpected keyword argument '{keyword}'"),
+        "sign": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "sign() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "sign() got an unexpected keyword argument '{keyword}'"),
+        "sin": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "sin() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "sin() got an unexpected keyword argument '{keyword}'"),
+        "sinh": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "sinh() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "sinh() got an unexpected keyword argument '{keyword}'"),
         "softmax": TorchSignature(
             keywords: ["dim", "dtype", "input", "out"], numpyAliases: true,
             unknownKeyword: "softmax() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "softmax() missing 1 required positional arguments: \"dim\""),
+        "sort": TorchSignature(
+            keywords: ["descending", "dim", "input", "out", "stable"], numpyAliases: true,
+            unknownKeyword: "sort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, bool stable, int dim = -1, bool descending = False, tuple of Tensors out = None)\n * (Tensor input, int dim = -1, bool descending = False, *, tuple of Tensors out = None)\n",
+            unknownKeywordAlone: "sort() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, bool stable, int dim = -1, bool descending = False, tuple of Tensors out = None)\n * (Tensor input, int dim = -1, bool descending = False, *, tuple of Tensors out = None)\n"),
         "split": TorchSignature(
             keywords: ["dim", "split_size_or_sections", "tensor"], numpyAliases: false,
             unknownKeyword: "split() got an unexpected keyword argument '{keyword}'",
@@ -519,10 +1211,22 @@ extension TorchSignature {
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "sqrt() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "sqrt() got an unexpected keyword argument '{keyword}'"),
+        "square": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "square() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "square() got an unexpected keyword argument '{keyword}'"),
         "squeeze": TorchSignature(
             keywords: ["dim", "input"], numpyAliases: true,
             unknownKeyword: "squeeze() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input)\n * (Tensor input, int dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
             unknownKeywordAlone: "squeeze() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input)\n * (Tensor input, int dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Tensor input, tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "std": TorchSignature(
+            keywords: ["correction", "dim", "input", "keepdim", "out", "unbiased"], numpyAliases: true,
+            unknownKeyword: "std() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "std() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "sub": TorchSignature(
+            keywords: ["alpha", "input", "other", "out"], numpyAliases: true,
+            unknownKeyword: "sub() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "sub() missing 1 required positional arguments: \"other\""),
         "sum": TorchSignature(
             keywords: ["dim", "dtype", "input", "keepdim", "out"], numpyAliases: true,
             unknownKeyword: "sum() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n",
@@ -535,21 +1239,53 @@ extension TorchSignature {
             keywords: ["index", "input", "out"], numpyAliases: true,
             unknownKeyword: "take() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "take() missing 1 required positional arguments: \"index\""),
+        "tan": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "tan() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "tan() got an unexpected keyword argument '{keyword}'"),
         "tanh": TorchSignature(
             keywords: ["input", "out"], numpyAliases: true,
             unknownKeyword: "tanh() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "tanh() got an unexpected keyword argument '{keyword}'"),
+        "topk": TorchSignature(
+            keywords: ["dim", "input", "k", "largest", "out", "sorted"], numpyAliases: true,
+            unknownKeyword: "topk() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "topk() missing 1 required positional arguments: \"k\""),
+        "trace": TorchSignature(
+            keywords: ["input"], numpyAliases: true,
+            unknownKeyword: "trace() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "trace() got an unexpected keyword argument '{keyword}'"),
         "transpose": TorchSignature(
             keywords: ["dim0", "dim1", "input"], numpyAliases: true,
             unknownKeyword: "transpose() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "transpose() missing 2 required positional argument: \"dim0\", \"dim1\""),
+        "tril": TorchSignature(
+            keywords: ["diagonal", "input", "out"], numpyAliases: true,
+            unknownKeyword: "tril() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "tril() got an unexpected keyword argument '{keyword}'"),
+        "triu": TorchSignature(
+            keywords: ["diagonal", "input", "out"], numpyAliases: true,
+            unknownKeyword: "triu() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "triu() got an unexpected keyword argument '{keyword}'"),
+        "trunc": TorchSignature(
+            keywords: ["input", "out"], numpyAliases: true,
+            unknownKeyword: "trunc() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "trunc() got an unexpected keyword argument '{keyword}'"),
         "unbind": TorchSignature(
             keywords: ["dim", "input"], numpyAliases: true,
             unknownKeyword: "unbind() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unbind() got an unexpected keyword argument '{keyword}'"),
+        "unique": TorchSignature(
+            keywords: ["dim", "return_counts", "return_inverse", "sorted"], numpyAliases: false,
+            unknownKeyword: "_return_output() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "_return_output() got an unexpected keyword argument '{keyword}'"),
         "unsqueeze": TorchSignature(
             keywords: ["dim", "input"], numpyAliases: true,
             unknownKeyword: "unsqueeze() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unsqueeze() missing 1 required positional arguments: \"dim\""),
+        "var": TorchSignature(
+            keywords: ["correction", "dim", "input", "keepdim", "out", "unbiased"], numpyAliases: true,
+            unknownKeyword: "var() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "var() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, tuple of ints dim, bool unbiased = True, bool keepdim = False, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, *, Number correction = None, bool keepdim = False, Tensor out = None)\n * (Tensor input, bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
     ]
 }

@@ -1,8 +1,9 @@
 /// One recorded operation: the tensors it read and how to turn the gradient of its result into
 /// gradients of those tensors. The closure sits next to the forward code of each operation.
 final class GradNode {
-    /// The PyTorch class name of the backward function (`MulBackward0`).
-    let name: String
+    /// The PyTorch class name of the backward function (`MulBackward0`); an operation built
+    /// from another renames its node.
+    var name: String
     /// The operands, in the order the backward closure returns their gradients.
     private(set) var inputs: [Tensor]
     /// The operands' nodes when this node was recorded (PyTorch's edges): an in-place write
@@ -23,6 +24,9 @@ final class GradNode {
     /// The tensors this node's backward reads, with their storage versions when recorded
     /// (PyTorch's saved variables): an in-place write since then makes `backward` fail.
     var saved: [SavedTensor] = []
+    /// The operation's name when PyTorch has no derivative for it (`floor_divide`): such a
+    /// node shows as `NotImplemented`, and a backward pass through it fails.
+    var missingDerivative: String?
     /// Scratch state of a running `backward()`: set while the node is in the pass's order.
     /// Marks live in the nodes so the pass needs no identity-keyed set or dictionary.
     var isVisited = false

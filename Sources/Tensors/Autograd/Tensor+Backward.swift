@@ -20,6 +20,7 @@ extension Tensor {
         let order = topologicalOrder(from: root)
         for node in order {
             if node.backward == nil { throw .backwardThroughFreedGraph }
+            if let operation = node.missingDerivative { throw .runtime("derivative for aten::\(operation) is not implemented") }
             if !node.saved.isEmpty { try node.checkSavedVersions() }
         }
         root.pending = seed

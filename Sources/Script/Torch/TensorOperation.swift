@@ -1,0 +1,145 @@
+import Tensors
+
+/// One tensor operation declared once: its PyTorch name, the forms it takes (a Tensor
+/// method, a torch function taking the tensor first, or both; or a torch factory with no
+/// tensor), the parameters Recur reads in PyTorch's positional order, the keyword-only ones,
+/// and the body. The method and the function dispatch, the argument checks and the keyword
+/// table of tools/signatures/generate.py all read this one declaration.
+struct TensorOperation: Sendable {
+    enum Forms: Sendable {
+        case method
+        case function
+        case both
+        /// A torch function that makes a tensor (`torch.linspace`): no tensor comes first.
+        case factory
+    }
+
+    typealias Body = @Sendable (_ interpreter: Interpreter, _ tensor: Tensor?, _ arguments: Arguments) throws(ScriptError) -> Value
+
+    let name: String
+    let forms: Forms
+    /// Positional-or-keyword parameters, in PyTorch's order (`nil` count: any number of
+    /// positional values, as `x.repeat(2, 3)`).
+    let parameters: [String]
+    let keywordOnly: [String]
+    let variadic: Bool
+    let body: Body
+
+    init(_ name: String, _ forms: Forms, _ parameters: [String] = [], keywordOnly: [String] = [], variadic: Bool = false,
+         _ body: @escaping Body) {
+        self.name = name
+        self.forms = forms
+        self.parameters = parameters
+        self.keywordOnly = keywordOnly
+        self.variadic = variadic
+        self.body = body
+    }
+
+    var isMethod: Bool { forms == .method || forms == .both }
+    var isFunction: Bool { forms != .method }
+
+    /// Every declared operation, by name.
+    static let named: [String: TensorOperation] = {
+        var table: [String: TensorOperation] = [:]
+        for operation in TensorOperations.all { table[operation.name] = operation }
+        return table
+    }()
+
+    /// The names reachable as Tensor methods.
+    static let methodNames: [String] = TensorOperations.all.filter(\.isMethod).map(\.name)
+
+    /// Checks `a` against the declaration (PyTorch's TypeError for a keyword PyTorch does not
+    /// take, a NotImplementedError for one it takes that Recur does not read, NumPy's names
+    /// mapped to PyTorch's) and runs the body.
+    func call(_ tensor: Tensor?, _ a: Arguments, interpreter: Interpreter, asFunction: Bool) throws(ScriptError) -> Value {
+        var checked = a
+        let readable = Set(parameters + keywordOnly)
+        let table = asFunction ? TorchSignature.functions[name] ?? TorchSignature.methods[name] : TorchSignature.methods[name]
+        if !a.keywords.isEmpty {
+            if let table {
+                checked = try table.check(a, name: name, implemented: readable.union(asFunction ? ["input"] : []))
+            } else {
+                for entry in a.keywords where !readable.contains(entry.name) {
+                    throw .typeError("\(name)() got an unexpected keyword argument '\(entry.name)'")
+                }
+            }
+        }
+        if !variadic && checked.positional.count > parameters.count, let table,
+           table.unknownKeyword.hasSuffix("() takes no keyword arguments") {
+            // PyTorch words a method without parameters this way (`TensorBase.sin()`).
+            let owner = table.unknownKeyword.dropLast(" takes no keyword arguments".count)
+            throw .typeError("\(owner) takes no arguments (\(checked.positional.count) given)")
+        }
+        if !variadic && checked.positional.count > parameters.count {
+            throw .typeError("\(name)() takes at most \(parameters.count + (tensor == nil || !asFunction ? 0 : 1)) arguments (\(checked.positional.count + (asFunction && forms != .factory ? 1 : 0)) given)")
+        }
+        try checkDTypes(tensor, checked)
+        return try body(interpreter, tensor, checked)
+    }
+
+    /// Operations checked with float64, int32 and uint8 operands (the others compute as if
+    /// every non-float32 tensor were int64, so those dtypes are refused rather than converted).
+    static let dtypeComplete: Set<String> = [
+        "diag", "trace", "sort", "argsort", "topk", "argmin", "unique", "isnan", "isinf", "isfinite", "masked_select",
+        "flip", "roll", "repeat", "repeat_interleave", "tril", "triu", "outer", "dot", "type_as", "view_as", "reshape_as",
+        "expand_as", "element_size", "is_floating_point", "count_nonzero", "argwhere", "logical_not", "exp_", "new_tensor",
+    ]
+
+    private func checkDTypes(_ tensor: Tensor?, _ a: Arguments) throws(ScriptError) {
+        guard !TensorOperation.dtypeComplete.contains(name) else { return }
+        if forms == .factory {
+            var requested = DefaultDType.current
+            if case .object(let object)? = a.keyword("dtype"), let d = object as? DTypeObject, case .provided(let dtype) = d.kind {
+                requested = dtype
+            }
+            if requested == .float64 || requested == .int32 || requested == .uint8 {
+                throw ScriptError(.notImplementedError, "torch.\(name) making \(requested) tensors is not supported in Recur yet (float32, int64 and bool)")
+            }
+        }
+        var operands = tensor.map { [$0] } ?? []
+        for value in a.positional + a.keywords.map(\.value) {
+            if case .object(let object) = value, let t = object as? Tensor { operands.append(t) }
+        }
+        for operand in operands where operand.dtype == .float64 || operand.dtype == .int32 || operand.dtype == .uint8 {
+            throw ScriptError(.notImplementedError, "\(name) on \(operand.dtype) tensors is not supported in Recur yet (float32, int64 and bool)")
+        }
+    }
+}
+
+extension TensorOperation {
+    /// PyTorch's TypeError for an argument of the wrong type: the first line of its
+    /// "invalid combination of arguments" report (the overload list is not reproduced).
+    static func invalidArguments(_ name: String, _ a: Arguments, asFunction: Bool) -> ScriptError {
+        let table = asFunction ? TorchSignature.functions[name] ?? TorchSignature.methods[name] : TorchSignature.methods[name]
+        guard let table, table.unknownKeyword.contains("received an invalid combination of arguments") else {
+            return .typeError("\(name)() received an invalid combination of arguments")
+        }
+        let first = table.message(for: "", a).split(separator: "\n").first.map(String.init) ?? ""
+        return .typeError(first)
+    }
+}
+
+extension Interpreter {
+    /// `torch.name(input, ...)` for a declared operation.
+    func callTensorFunction(_ operation: TensorOperation, _ a: Arguments) throws(ScriptError) -> Value {
+        if operation.forms == .factory { return try operation.call(nil, a, interpreter: self, asFunction: true) }
+        var rest = a
+        let input: Value
+        if !rest.positional.isEmpty {
+            input = rest.positional.removeFirst()
+        } else if let index = rest.keywords.firstIndex(where: { $0.name == "input" }) {
+            input = rest.keywords.remove(at: index).value
+        } else {
+            throw .typeError("\(operation.name)() missing 1 required positional argument: 'input'")
+        }
+        return try operation.call(try tensor(input), rest, interpreter: self, asFunction: true)
+    }
+}
+
+/// The declared operations as the signature generator needs them (`recur operations`).
+public enum TensorOperationCatalog {
+    /// Every declaration: its name, whether it is a Tensor method, whether a torch function.
+    public static var entries: [(name: String, method: Bool, function: Bool)] {
+        TensorOperations.all.map { ($0.name, $0.isMethod, $0.isFunction) }
+    }
+}
