@@ -57,7 +57,7 @@ enum Constructors {
             }
         case .object(let object):
             if object is BigIntObject { return value }
-            if let t = object as? Tensor, t.dtype == .float32, let d = try object.floatValue(interpreter: interpreter) {
+            if let t = object as? Tensor, t.dtype.isFloatingPoint, let d = try object.floatValue(interpreter: interpreter) {
                 return try Arithmetic.integer(truncating: d)
             }
             if let i = try object.index(interpreter: interpreter) { return .int(i) }

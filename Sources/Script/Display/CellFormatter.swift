@@ -10,13 +10,13 @@ struct CellFormatter {
 
     init(shown values: [Double], dtype: DType) {
         switch dtype {
-        case .int64:
+        case .int64, .int32, .uint8:
             notation = .integer
             return
         case .bool:
             notation = .boolean
             return
-        case .float32:
+        case .float32, .float64:
             break
         }
         let finite = values.filter { $0.isFinite && $0 != 0 }.map { Swift.abs($0) }

@@ -11,6 +11,10 @@ public final class Session {
     private let stack = LargeStack()
     /// The workspace's autograd switch (`torch.set_grad_enabled`), kept between cells.
     private var gradEnabled = true
+    /// `torch.set_default_dtype`'s setting, kept between cells as the grad mode is.
+    private var defaultDType = DType.float32
+    /// `torch.set_printoptions`'s settings.
+    private var printOptions = PrintOptions()
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
@@ -52,7 +56,13 @@ public final class Session {
     private func inSession<T>(_ body: () -> T) -> T {
         stack.run {
             GradMode.isEnabled = gradEnabled
-            defer { gradEnabled = GradMode.isEnabled }
+            DefaultDType.current = defaultDType
+            PrintOptions.current = printOptions
+            defer {
+                gradEnabled = GradMode.isEnabled
+                defaultDType = DefaultDType.current
+                printOptions = PrintOptions.current
+            }
             let interpreter = self.interpreter
             return Cancellation.whileRunning({ interpreter.host.interruptRequested }, body)
         }
@@ -102,6 +112,8 @@ public final class Session {
         // Values may nest deeply; freeing them recurses, so do it on the large stack.
         stack.run { old.reset() }
         gradEnabled = true
+        defaultDType = .float32
+        printOptions = PrintOptions()
         workspace = Workspace(library: library, symbols: symbols)
         workspace.argv = old.argv
         workspace.scriptDirectory = old.scriptDirectory

@@ -21,8 +21,10 @@ enum DataCollation {
             }
             return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.stack(tensors, dim: 0) })
         case .int, .bool, .float:
+            // PyTorch collates Python floats to float64 (`torch.tensor(batch, dtype=torch.float64)`).
+            let dtype: DType? = if case .float = first { .float64 } else { nil }
             let data = try interpreter.nestedValues(.list(ListObject(items)))
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor(data) })
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor(data, dtype: dtype) })
         case .str:
             return batch
         case .dict(let dict):

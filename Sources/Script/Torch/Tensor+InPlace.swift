@@ -30,18 +30,9 @@ extension Tensor {
 
     /// PyTorch's same-kind casting rule for results written into an existing tensor.
     static func canCast(_ from: DType, to: DType) -> Bool {
-        switch (from, to) {
-        case (.bool, _), (.int64, .int64), (.int64, .float32), (.float32, .float32): true
-        case (.int64, .bool), (.float32, .int64), (.float32, .bool): false
-        }
+        from.category <= to.category
     }
 
     /// The scalar type's name in PyTorch's casting errors.
-    static func typeWord(_ dtype: DType) -> String {
-        switch dtype {
-        case .float32: "Float"
-        case .int64: "Long"
-        case .bool: "Bool"
-        }
-    }
+    static func typeWord(_ dtype: DType) -> String { dtype.scalarTypeName }
 }

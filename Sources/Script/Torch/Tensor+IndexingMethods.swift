@@ -65,7 +65,8 @@ extension Tensor {
             let condition = try interpreter.tensor(try argument(0, "condition"), "condition")
             let other = try operand(try argument(1, "other"))
             return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.where(condition, self, other) })
-        case .size, .dim, .numel, .nelement, .view, .reshape, .float, .double, .long, .int, .bool, .item, .tolist,
+        case .size, .dim, .numel, .nelement, .view, .reshape, .float, .double, .long, .int, .byte, .half, .short, .char,
+             .bfloat16, .bool, .type, .item, .tolist,
              .numpy, .backward, .detach, .clone, .cpu, .cuda, .to, .requiresGrad_, .retainGrad, .zero_, .fill_,
              .max, .min, .argmax, .sum, .mean, .softmax, .logSoftmax, .tanh, .relu, .sigmoid, .exp, .log, .sqrt,
              .abs, .neg, .pow, .t, .transpose, .permute, .unsqueeze, .squeeze, .flatten, .expand, .add, .sub, .mul,

@@ -2,7 +2,8 @@ import Tensors
 
 extension Tensor {
     static let methodNames = [
-        "_is_view", "abs", "add", "add_", "all", "allclose", "any", "argmax", "backward", "bool", "chunk",
+        "_is_view", "abs", "add", "add_", "all", "allclose", "any", "argmax", "backward", "bfloat16", "bool", "byte",
+        "char", "half", "short", "type", "chunk",
         "clone", "contiguous", "cpu", "data_ptr", "detach", "dim", "div", "div_", "double", "eq", "equal",
         "exp", "expand", "fill_", "flatten", "float", "gather", "ge", "gt", "index_add", "index_add_",
         "index_select", "int", "is_contiguous", "item", "le", "log", "log_softmax", "long", "lt",
@@ -73,6 +74,10 @@ extension Tensor {
         }
         func dim(_ index: Int = 0) throws(ScriptError) -> Int? { try interpreter.intArgument(a.value(index, "dim"), "dim") }
         func keepDim(_ index: Int = 1) throws(ScriptError) -> Bool { try interpreter.boolArgument(a.value(index, "keepdim"), default: false) }
+        /// The `other` argument when it is a Python number: it promotes as PyTorch's wrapped numbers do.
+        func otherScalar() throws(ScriptError) -> ScalarValue? {
+            try a.value(0, "other").flatMap { (v) throws(ScriptError) in try interpreter.scalar(v) }
+        }
         func other() throws(ScriptError) -> Tensor {
             guard let value = a.value(0, "other") else { throw .typeError("\(name)() missing 1 required positional arguments: \"other\"") }
             return try Tensor.operand(value, like: self, interpreter: interpreter)
@@ -96,9 +101,20 @@ extension Tensor {
         case .reshape:
             let dims = try interpreter.dims(a.positional)
             return try wrap { () throws(TensorError) in try self.reshape(dims) }
-        case .float, .double: return interpreter.wrap(self.to(.float32))
-        case .long, .int: return interpreter.wrap(self.to(.int64))
+        case .float: return interpreter.wrap(self.to(.float32))
+        case .double: return interpreter.wrap(self.to(.float64))
+        case .long: return interpreter.wrap(self.to(.int64))
+        case .int: return interpreter.wrap(self.to(.int32))
+        case .byte: return interpreter.wrap(self.to(.uint8))
         case .bool: return interpreter.wrap(self.to(.bool))
+        case .half, .short, .char, .bfloat16:
+            let dtype = DTypeObject(unsupported: method == .half ? "float16" : method == .short ? "int16" : method == .char ? "int8" : "bfloat16")
+            _ = try dtype.provided()
+            return .object(self)
+        case .type:
+            guard let target = a.value(0, "dtype") else { return .str("torch.\(self.dtype.scalarTypeName)Tensor") }
+            let dtype = try Tensor.legacyType(target, interpreter: interpreter)
+            return dtype == self.dtype ? .object(self) : interpreter.wrap(self.to(dtype))
         case .item:
             switch try tensorCall({ () throws(TensorError) in try self.scalarValue() }) {
             case .int(let i): return .int(Int(i))
@@ -152,9 +168,11 @@ extension Tensor {
             let o = try other()
             let op: ArithmeticOp = method == .add_ ? .add : method == .sub_ ? .sub : method == .mul_ ? .mul : .div
             _ = try tensorCall { () throws(TensorError) in try self.checkInPlace(writing: o) }
+            let scalar = try otherScalar()
             let alpha = try a.keyword("alpha").flatMap { (v) throws(ScriptError) in try interpreter.scalar(v) }
             let result = try tensorCall { () throws(TensorError) in
                 if let alpha, method == .add_ || method == .sub_ { return try self.addingScaled(o, alpha: alpha, subtract: method == .sub_) }
+                if let scalar { return try self.arithmetic(op, scalar: scalar) }
                 return try self.arithmetic(op, o)
             }
             guard Tensor.canCast(result.dtype, to: self.dtype) else {
@@ -200,12 +218,12 @@ extension Tensor {
             guard let d = try dim() else { throw .typeError("\(name)() missing 1 required positional argument: 'dim'") }
             return try wrap { () throws(TensorError) in name == "softmax" ? try self.softmax(dim: d) : try self.logSoftmax(dim: d) }
         case .tanh: return interpreter.wrap(self.tanh())
-        case .relu: return interpreter.wrap(self.relu())
+        case .relu: return try wrap { () throws(TensorError) in try self.relu() }
         case .sigmoid: return interpreter.wrap(self.sigmoid())
         case .exp: return interpreter.wrap(self.exp())
         case .log: return interpreter.wrap(self.log())
         case .sqrt: return interpreter.wrap(self.sqrt())
-        case .abs: return interpreter.wrap(self.abs())
+        case .abs: return try wrap { () throws(TensorError) in try self.abs() }
         case .neg: return try wrap { () throws(TensorError) in try self.neg() }
         case .pow:
             guard let e = a.value(0, "exponent"), let s = try interpreter.scalar(e) else {
@@ -236,11 +254,13 @@ extension Tensor {
             let dims = try interpreter.dims(a.positional)
             return try wrap { () throws(TensorError) in try self.expand(dims) }
         case .add, .sub, .mul, .div:
-            let o = try other()
             if method == .add || method == .sub, let alpha = try a.keyword("alpha").flatMap({ (v) throws(ScriptError) in try interpreter.scalar(v) }) {
+                let o = try other()
                 return try wrap { () throws(TensorError) in try self.addingScaled(o, alpha: alpha, subtract: method == .sub) }
             }
             let op: ArithmeticOp = name == "add" ? .add : name == "sub" ? .sub : name == "mul" ? .mul : .div
+            if let s = try otherScalar() { return try wrap { () throws(TensorError) in try self.arithmetic(op, scalar: s) } }
+            let o = try other()
             return try wrap { () throws(TensorError) in try self.arithmetic(op, o) }
         case .matmul:
             let o = try other()
@@ -255,6 +275,7 @@ extension Tensor {
             case "gt": .gt
             default: .ge
             }
+            if let s = try otherScalar() { return try wrap { () throws(TensorError) in try self.compare(op, scalar: s) } }
             return try wrap { () throws(TensorError) in try self.compare(op, o) }
         case .any, .all:
             if let d = try dim() {
@@ -332,5 +353,28 @@ final class GradFnObject: ScriptObject {
     func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<\(name) object at \(addressText(of: self))>" }
     func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         attribute == "name" ? .builtin(BuiltinFunction("name") { [name] _, _ throws(ScriptError) in .str(Tensor.qualifiedNodeName(name)) }) : nil
+    }
+}
+
+extension Tensor {
+    /// The legacy tensor types (`torch.DoubleTensor`) with their dtypes.
+    static let legacyTypes: [(name: String, dtype: DType)] = DType.allCases.map { ("\($0.scalarTypeName)Tensor", $0) }
+
+    /// `t.type(x)`'s target: a dtype, a legacy type (`torch.DoubleTensor`) or its name as a string.
+    static func legacyType(_ value: Value, interpreter: Interpreter) throws(ScriptError) -> DType {
+        switch value {
+        case .str(let text):
+            let name = text.hasPrefix("torch.") ? String(text.dropFirst(6)) : text
+            if let match = legacyTypes.first(where: { $0.name == name }) { return match.dtype }
+            throw .valueError("invalid type: '\(text)'")
+        case .builtin(let function):
+            if let match = legacyTypes.first(where: { $0.name == function.name }) { return match.dtype }
+        case .type(let type) where type.name == "Tensor":
+            return DefaultDType.current
+        case .none, .int, .float, .bool, .list, .tuple, .dict, .set, .function, .boundMethod, .type, .instance, .module, .object:
+            break
+        }
+        if let dtype = try? interpreter.dtype(value) { return dtype }
+        throw .typeError("type() received an invalid combination of arguments - got (\(value.typeName)), but expected one of:\n * (torch.dtype dtype, bool non_blocking = False, *, torch.memory_format memory_format = torch.preserve_format)\n * (str dtype, bool non_blocking = False, *, torch.memory_format memory_format = torch.preserve_format)\n")
     }
 }

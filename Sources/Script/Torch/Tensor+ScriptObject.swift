@@ -31,7 +31,7 @@ extension Tensor: ScriptObject {
     }
 
     func index(interpreter: Interpreter) throws(ScriptError) -> Int? {
-        guard self.count == 1, self.dtype != .float32 else {
+        guard self.count == 1, !self.dtype.isFloatingPoint else {
             throw .typeError("only integer tensors of a single element can be converted to an index")
         }
         return try interpreter.integerItem(self)
@@ -51,6 +51,7 @@ extension Tensor: ScriptObject {
 
     func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         let components = try Tensor.indexComponents(key, interpreter: interpreter)
+        if case .str = value { throw .typeError("can't assign a str to a torch.\(self.dtype.scalarTypeName)Tensor") }
         let source = try Tensor.operand(value, like: self, interpreter: interpreter)
         try tensorCall { () throws(TensorError) in try self.assign(components, value: source) }
         return true
@@ -77,7 +78,7 @@ extension Tensor: ScriptObject {
                 } else if object is EllipsisObject {
                     components.append(.ellipsis)
                 } else if let t = object as? Tensor {
-                    if t.rank == 0 && t.dtype == .int64 {
+                    if t.rank == 0 && (t.dtype == .int64 || t.dtype == .int32) {
                         components.append(.index(try interpreter.integerItem(t)))
                     } else {
                         components.append(.tensor(t))
@@ -99,9 +100,9 @@ extension Tensor: ScriptObject {
     /// A right-hand operand as a tensor (numbers become 0-d tensors of a matching dtype).
     static func operand(_ value: Value, like tensor: Tensor, interpreter: Interpreter) throws(ScriptError) -> Tensor {
         switch value {
-        case .int(let i): return tensor.dtype == .int64 ? Tensor(scalar: Int64(i)) : Tensor(scalar: Float(i))
-        case .float(let d): return Tensor(scalar: Float(d))
-        case .bool(let b): return Tensor(scalar: Float(b ? 1 : 0))
+        case .int(let i): return Tensor.scalarOperand(.int(Int64(i)), like: tensor)
+        case .float(let d): return Tensor.scalarOperand(.float(d), like: tensor)
+        case .bool(let b): return Tensor.scalarOperand(.bool(b), like: tensor)
         case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
              .module, .object:
             return try interpreter.tensor(value)
@@ -198,7 +199,8 @@ extension Tensor: ScriptObject {
         let flat: [Value]
         switch tensor.dtype {
         case .float32: flat = tensor.floats.map { .float(Double($0)) }
-        case .int64: flat = tensor.int64s.map { .int(Int($0)) }
+        case .float64: flat = tensor.doubles.map { .float($0) }
+        case .int64, .int32, .uint8: flat = tensor.int64s.map { .int(Int($0)) }
         case .bool: flat = tensor.bools.map { .bool($0) }
         }
         if dims.isEmpty { return flat.first ?? Value.none }

@@ -49,7 +49,8 @@ extension Tensor {
         case .unbind:
             let d = try interpreter.intArgument(a.value(0, "dim"), "dim") ?? 0
             return try tuple { () throws(TensorError) in try self.unbind(dim: d) }
-        case .size, .dim, .numel, .nelement, .view, .reshape, .float, .double, .long, .int, .bool, .item, .tolist,
+        case .size, .dim, .numel, .nelement, .view, .reshape, .float, .double, .long, .int, .byte, .half, .short, .char,
+             .bfloat16, .bool, .type, .item, .tolist,
              .numpy, .backward, .detach, .clone, .cpu, .cuda, .to, .requiresGrad_, .retainGrad, .zero_, .fill_,
              .max, .min, .argmax, .sum, .mean, .softmax, .logSoftmax, .tanh, .relu, .sigmoid, .exp, .log, .sqrt,
              .abs, .neg, .pow, .t, .transpose, .permute, .unsqueeze, .squeeze, .flatten, .expand, .add, .sub, .mul,

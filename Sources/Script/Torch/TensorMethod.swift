@@ -11,7 +11,13 @@ enum TensorMethod: String, CaseIterable {
     case double
     case long
     case int
+    case byte
+    case half
+    case short
+    case char
+    case bfloat16
     case bool
+    case type
     case item
     case tolist
     case numpy
@@ -99,10 +105,12 @@ enum TensorMethod: String, CaseIterable {
     var implementedKeywords: Set<String> {
         switch self {
         case .size, .softmax, .logSoftmax, .unsqueeze, .squeeze, .stride, .unbind: ["dim"]
-        case .dim, .numel, .nelement, .float, .double, .long, .int, .bool, .item, .tolist, .numpy, .detach,
+        case .dim, .numel, .nelement, .float, .double, .long, .int, .byte, .half, .short, .char, .bfloat16, .bool,
+             .item, .tolist, .numpy, .detach,
              .clone, .contiguous, .cpu, .cuda, .retainGrad, .zero_, .tanh, .relu, .sigmoid, .exp, .log,
              .sqrt, .abs, .neg, .t, .isContiguous, .storageOffset, .dataPtr, .isView, .view, .reshape, .permute,
              .expand: []
+        case .type: ["dtype"]
         case .backward: ["gradient", "retain_graph"]
         case .to: ["dtype", "device"]
         case .requiresGrad_: ["requires_grad"]
@@ -134,8 +142,9 @@ enum TensorMethod: String, CaseIterable {
         switch self {
         case .size, .softmax, .logSoftmax, .unsqueeze, .squeeze, .stride, .unbind, .backward, .requiresGrad_,
              .fill_, .pow, .add, .sub, .mul, .div, .matmul, .eq, .ne, .lt, .le, .gt, .ge, .equal, .add_,
-             .sub_, .mul_, .div_, .take: 1
-        case .dim, .numel, .nelement, .float, .double, .long, .int, .bool, .item, .tolist, .numpy, .detach,
+             .sub_, .mul_, .div_, .take, .type: 1
+        case .dim, .numel, .nelement, .float, .double, .long, .int, .byte, .half, .short, .char, .bfloat16, .bool,
+             .item, .tolist, .numpy, .detach,
              .clone, .contiguous, .cpu, .cuda, .retainGrad, .zero_, .tanh, .relu, .sigmoid, .exp, .log,
              .sqrt, .abs, .neg, .t, .isContiguous, .storageOffset, .dataPtr, .isView, .nonzero: 0
         case .view, .reshape, .permute, .expand, .to: .max

@@ -73,7 +73,36 @@ struct TensorOperation: Sendable {
         if !variadic && checked.positional.count > parameters.count {
             throw .typeError("\(name)() takes at most \(parameters.count + (tensor == nil || !asFunction ? 0 : 1)) arguments (\(checked.positional.count + (asFunction && forms != .factory ? 1 : 0)) given)")
         }
+        try checkDTypes(tensor, checked)
         return try body(interpreter, tensor, checked)
+    }
+
+    /// Operations checked with float64, int32 and uint8 operands (the others compute as if
+    /// every non-float32 tensor were int64, so those dtypes are refused rather than converted).
+    static let dtypeComplete: Set<String> = [
+        "diag", "trace", "sort", "argsort", "topk", "argmin", "unique", "isnan", "isinf", "isfinite", "masked_select",
+        "flip", "roll", "repeat", "repeat_interleave", "tril", "triu", "outer", "dot", "type_as", "view_as", "reshape_as",
+        "expand_as", "element_size", "is_floating_point", "count_nonzero", "argwhere", "logical_not", "exp_", "new_tensor",
+    ]
+
+    private func checkDTypes(_ tensor: Tensor?, _ a: Arguments) throws(ScriptError) {
+        guard !TensorOperation.dtypeComplete.contains(name) else { return }
+        if forms == .factory {
+            var requested = DefaultDType.current
+            if case .object(let object)? = a.keyword("dtype"), let d = object as? DTypeObject, case .provided(let dtype) = d.kind {
+                requested = dtype
+            }
+            if requested == .float64 || requested == .int32 || requested == .uint8 {
+                throw ScriptError(.notImplementedError, "torch.\(name) making \(requested) tensors is not supported in Recur yet (float32, int64 and bool)")
+            }
+        }
+        var operands = tensor.map { [$0] } ?? []
+        for value in a.positional + a.keywords.map(\.value) {
+            if case .object(let object) = value, let t = object as? Tensor { operands.append(t) }
+        }
+        for operand in operands where operand.dtype == .float64 || operand.dtype == .int32 || operand.dtype == .uint8 {
+            throw ScriptError(.notImplementedError, "\(name) on \(operand.dtype) tensors is not supported in Recur yet (float32, int64 and bool)")
+        }
     }
 }
 

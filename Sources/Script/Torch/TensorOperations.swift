@@ -342,24 +342,6 @@ enum TensorOperations {
             }
             return .object(made)
         },
-        TensorOperation("type", .method, ["dtype", "non_blocking"]) { interpreter, tensor, a throws(ScriptError) in
-            let t = try receiver(tensor, "type")
-            guard let target = a.value(0, "dtype"), !target.isNone else {
-                return .str("torch.\(Tensor.typeWord(t.dtype))Tensor")
-            }
-            if case .str(let name) = target {
-                let known: [String: DType] = ["torch.FloatTensor": .float32, "torch.LongTensor": .int64, "torch.BoolTensor": .bool]
-                guard let dtype = known[name] else {
-                    throw .valueError("invalid type: '\(name)'")
-                }
-                return .object(t.to(dtype))
-            }
-            if case .builtin(let function) = target, let dtype = ["FloatTensor": DType.float32, "LongTensor": .int64, "BoolTensor": .bool][function.name] {
-                return .object(t.to(dtype))
-            }
-            guard let dtype = try interpreter.dtype(target) else { return .object(t) }
-            return .object(t.to(dtype))
-        },
         TensorOperation("type_as", .method, ["other"]) { interpreter, tensor, a throws(ScriptError) in
             let t = try receiver(tensor, "type_as")
             return .object(t.to(try interpreter.tensor(try required(a, 0, "other", "type_as"), "other").dtype))

@@ -24,44 +24,116 @@ enum TorchModule {
         func creation(_ name: String, dtype fixed: DType?) -> BuiltinFunction {
             BuiltinFunction(name, signature: "torch.\(name)(data)", doc: "Constructs a tensor from (nested) list data.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 0...Int.max, keywords: ["dtype", "requires_grad", "device"])
-                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? fixed
+                // `torch.Tensor(data)` is of the default dtype, never inferred.
+                var dtype = try interpreter.dtype(a.keyword("dtype")) ?? fixed ?? (name == "Tensor" ? DefaultDType.current : nil)
                 let tensor: Tensor
                 if a.positional.count == 1, let first = a.positional.first, !(first.intLike != nil && name != "tensor") {
+                    // Tensors inside the data keep their dtype in the inference (`torch.tensor(t)`).
+                    if dtype == nil { dtype = try TorchModule.tensorDataType(first, interpreter) }
                     let data = try interpreter.nestedValues(first)
                     tensor = try tensorCall { () throws(TensorError) in try Tensor(data, dtype: dtype) }
                 } else if name != "tensor" {
                     let dims = try interpreter.dims(a.positional)
-                    tensor = try tensorCall { () throws(TensorError) in try Tensor.zeros(dims, dtype: dtype ?? .float32) }
+                    tensor = try tensorCall { () throws(TensorError) in try Tensor.zeros(dims, dtype: dtype ?? DefaultDType.current) }
                 } else {
                     throw .typeError("tensor() missing 1 required positional arguments: \"data\"")
                 }
                 if try interpreter.boolArgument(a.keyword("requires_grad"), default: false) {
-                    try tensorCall { () throws(TensorError) in try tensor.setRequiresGrad(true) }
+                    try tensorCall { () throws(TensorError) in try tensor.requireGradAtCreation() }
                 }
                 return interpreter.wrap(tensor)
             }
         }
+        // `torch.Tensor(...)` makes tensors of the default dtype.
         let tensorType = TypeObject(name: "Tensor", bases: [interpreter.types.object], kind: .builtin,
-                                    constructor: creation("Tensor", dtype: .float32), module: "torch")
+                                    constructor: creation("Tensor", dtype: nil), module: "torch")
         interpreter.types.registerNative(tensorType, forTypeName: "Tensor")
         torch.tensorType = tensorType
         ns["Tensor"] = .type(tensorType)
-        ns["FloatTensor"] = .builtin(creation("FloatTensor", dtype: .float32))
-        ns["LongTensor"] = .builtin(creation("LongTensor", dtype: .int64))
-        ns["BoolTensor"] = .builtin(creation("BoolTensor", dtype: .bool))
+        for (name, dtype) in Tensor.legacyTypes {
+            ns[name] = .builtin(creation(name, dtype: dtype))
+        }
         ns["tensor"] = .builtin(creation("tensor", dtype: nil))
-        for (name, dtype) in [("float32", DType.float32), ("float", .float32), ("float64", .float32), ("double", .float32),
-                              ("int64", .int64), ("long", .int64), ("int", .int64), ("int32", .int64), ("bool", .bool)] {
+        for (name, dtype) in [("float32", DType.float32), ("float", .float32), ("float64", .float64), ("double", .float64),
+                              ("int64", .int64), ("long", .int64), ("int32", .int32), ("int", .int32), ("uint8", .uint8),
+                              ("bool", .bool)] {
             ns[name] = .object(DTypeObject(dtype))
+        }
+        for name in ["float16", "half", "bfloat16", "int16", "short", "int8", "uint16", "uint32", "uint64", "complex64",
+                     "cfloat", "complex128", "cdouble"] {
+            let canonical = ["half": "float16", "short": "int16", "cfloat": "complex64", "cdouble": "complex128"][name] ?? name
+            ns[name] = .object(DTypeObject(unsupported: canonical))
+        }
+        add("get_default_dtype", "get_default_dtype()", "The floating-point dtype creation functions and Python floats produce (torch.float32 unless changed).") { _, a throws(ScriptError) in
+            try a.expect("get_default_dtype", 0...0)
+            return .object(DTypeObject(DefaultDType.current))
+        }
+        add("set_printoptions", "set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None)",
+            "Sets how tensors print: digits, summarisation threshold and edge items, line width, scientific notation.") { interpreter, a throws(ScriptError) in
+            let names = ["precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"]
+            try a.expect("set_printoptions", 0...names.count, keywords: names)
+            var given: [String: Value] = [:]
+            for (name, value) in zip(names, a.positional) { given[name] = value }
+            for keyword in a.keywords { given[keyword.name] = keyword.value }
+            var options = PrintOptions.current
+            if let profile = given["profile"], !profile.isNone {
+                guard case .str(let name) = profile, let preset = PrintOptions(profile: name) else {
+                    throw .valueError("Invalid profile: \(profile.isNone ? "None" : (try? interpreter.repr(profile)) ?? "")")
+                }
+                options = preset
+            }
+            /// An option's integer; PyTorch's `float('inf')` threshold means never summarise.
+            func count(_ name: String) throws(ScriptError) -> Int? {
+                guard let value = given[name], !value.isNone else { return nil }
+                if case .float(let d) = value { return d >= Double(Int.max) ? .max : Int(exactly: d.rounded(.towardZero)) ?? 0 }
+                return try interpreter.indexValue(value)
+            }
+            if let precision = try count("precision") {
+                guard (0...50).contains(precision) else { throw .valueError("precision must be between 0 and 50 in Recur, got \(precision)") }
+                options.precision = precision
+            }
+            if let threshold = try count("threshold") { options.threshold = threshold }
+            if let edgeItems = try count("edgeitems") { options.edgeItems = Swift.max(0, edgeItems) }
+            if let lineWidth = try count("linewidth") { options.lineWidth = lineWidth }
+            // PyTorch sets sci_mode on every call: omitting it returns to the automatic choice.
+            options.sciMode = try given["sci_mode"].flatMap { (v) throws(ScriptError) in v.isNone ? nil : try interpreter.truth(v) }
+            PrintOptions.current = options
+            return Value.none
+        }
+        add("result_type", "result_type(tensor1, tensor2)", "The dtype an arithmetic operation on the two operands (tensors or numbers) returns.") { interpreter, a throws(ScriptError) in
+            try a.expect("result_type", 2...2)
+            let operands = try a.positional.map { (v) throws(ScriptError) -> (tensor: Tensor?, scalar: ScalarValue?) in
+                if let s = try interpreter.scalar(v) { return (nil, s) }
+                return (try interpreter.tensor(v), nil)
+            }
+            let dtype: DType = switch (operands[0], operands[1]) {
+            case ((let x?, _), (let y?, _)): Tensor.resultType(x, y)
+            case ((let x?, _), (_, let s?)), ((_, let s?), (let x?, _)): Tensor.resultType(x, s)
+            case ((_, let s?), (_, let r?)): Tensor.resultType(s, r)
+            default: DefaultDType.current
+            }
+            return .object(DTypeObject(dtype))
+        }
+        add("set_default_dtype", "set_default_dtype(d)", "Sets the default floating-point dtype: torch.float32 or torch.float64.") { interpreter, a throws(ScriptError) in
+            try a.expect("set_default_dtype", 1...1, keywords: ["d"])
+            guard let value = a.positional.first ?? a.keyword("d"), case .object(let object) = value, let d = object as? DTypeObject else {
+                throw .typeError("set_default_dtype(): argument 'd' must be torch.dtype")
+            }
+            let dtype = try d.provided()
+            guard dtype.isFloatingPoint else {
+                throw .typeError("only floating-point types are supported as the default type")
+            }
+            DefaultDType.current = dtype
+            return Value.none
         }
         for name in ["zeros", "ones"] {
             add(name, "\(name)(*size, dtype=None)", "Returns a tensor filled with \(name == "zeros" ? "0" : "1"), of the given shape.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 0...Int.max, keywords: ["dtype", "requires_grad", "device"])
                 let dims = try interpreter.dims(a.positional)
-                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? .float32
+                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? DefaultDType.current
                 let t = try tensorCall { () throws(TensorError) in name == "zeros" ? try Tensor.zeros(dims, dtype: dtype) : try Tensor.ones(dims, dtype: dtype) }
                 if try interpreter.boolArgument(a.keyword("requires_grad"), default: false) {
-                    try tensorCall { () throws(TensorError) in try t.setRequiresGrad(true) }
+                    try tensorCall { () throws(TensorError) in try t.requireGradAtCreation() }
                 }
                 return interpreter.wrap(t)
             }
@@ -71,7 +143,8 @@ enum TorchModule {
             let n = try interpreter.indexValue(a.positional[0])
             let m = try a.positional.count > 1 ? interpreter.indexValue(a.positional[1]) : nil
             try interpreter.checkAllocation(n, m ?? n)
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.eye(n, m) })
+            let dtype = try interpreter.dtype(a.keyword("dtype")) ?? DefaultDType.current
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.eye(n, m, dtype: dtype) })
         }
         add("arange", "arange(start=0, end, step=1)", "Returns a 1-D tensor of values from start to end (exclusive) by step.") { interpreter, a throws(ScriptError) in
             try a.expect("arange", 1...3, keywords: ["dtype"])
@@ -90,7 +163,8 @@ enum TorchModule {
                 case .bool(let b): b ? 1 : 0
                 }
             }
-            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.arange(start: start, end: end, step: step) })
+            let dtype = try interpreter.dtype(a.keyword("dtype"))
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try Tensor.arange(start: start, end: end, step: step, dtype: dtype) })
         }
         add("full", "full(size, fill_value)", "Returns a tensor of the given size filled with fill_value.") { interpreter, a throws(ScriptError) in
             try a.expect("full", 2...2, keywords: ["dtype"])
@@ -103,7 +177,8 @@ enum TorchModule {
             add(name, "\(name)(input)", "Returns a tensor of the input's shape filled with \(name == "zeros_like" ? "0" : "1").") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 1...1, keywords: ["dtype"])
                 let t = try interpreter.tensor(a.positional[0])
-                return interpreter.wrap(name == "zeros_like" ? t.zerosLike() : t.onesLike())
+                let made = name == "zeros_like" ? t.zerosLike() : t.onesLike()
+                return interpreter.wrap(try interpreter.dtype(a.keyword("dtype")).map { made.to($0) } ?? made)
             }
         }
         for name in ["cat", "stack"] {
@@ -218,6 +293,34 @@ enum TorchModule {
         _ = try interpreter.loadModule("torch.optim")
         _ = try interpreter.loadModule("torch.autograd")
         _ = try interpreter.loadModule("torch.utils.data")
+    }
+
+    /// The dtype `torch.tensor(data)` infers when `data` holds tensors: theirs promoted with
+    /// the kinds of the Python numbers beside them; nil when it holds none.
+    static func tensorDataType(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> DType? {
+        var sawTensor = false
+        var result: DType?
+        func visit(_ v: Value, depth: Int) throws(ScriptError) {
+            guard depth < 64 else { return }
+            let found: DType?
+            switch v {
+            case .int: found = .int64
+            case .float: found = DefaultDType.current
+            case .bool: found = .bool
+            case .list, .tuple:
+                for item in try interpreter.iterate(v) { try visit(item, depth: depth + 1) }
+                return
+            case .object(let object):
+                guard let tensor = object as? Tensor else { return }
+                sawTensor = true
+                found = tensor.dtype
+            case .none, .str, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
+                return
+            }
+            if let found { result = result.map { DType.promoted($0, found) } ?? found }
+        }
+        try visit(value, depth: 0)
+        return sawTensor ? result : nil
     }
 
     static func fillCuda(_ interpreter: Interpreter, _ cuda: ModuleObject) throws(ScriptError) {

@@ -15,7 +15,7 @@ enum TorchRandom {
                 : "Returns a tensor of samples from the uniform distribution on [0, 1) (PyTorch's stream for the same seed).") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 0...Int.max, keywords: creationKeywords)
                 let dims = try interpreter.dims(a.positional)
-                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? .float32
+                let dtype = try interpreter.dtype(a.keyword("dtype")) ?? DefaultDType.current
                 let t = try tensorCall { () throws(TensorError) in try Tensor.zeros(dims, dtype: dtype) }
                 try fillSample(name, t, interpreter, a)
                 return try interpreter.finishCreation(t, a)
@@ -36,7 +36,7 @@ enum TorchRandom {
         add("empty", "empty(*size, dtype=None, requires_grad=False)", "Returns a tensor of the given shape to be filled (zeros in Recur).") { interpreter, a throws(ScriptError) in
             try a.expect("empty", 0...Int.max, keywords: ["dtype", "requires_grad", "device", "layout", "pin_memory", "memory_format", "out"])
             let dims = try interpreter.dims(a.positional)
-            let dtype = try interpreter.dtype(a.keyword("dtype")) ?? .float32
+            let dtype = try interpreter.dtype(a.keyword("dtype")) ?? DefaultDType.current
             return try interpreter.finishCreation(try tensorCall { () throws(TensorError) in try Tensor.zeros(dims, dtype: dtype) }, a)
         }
         add("empty_like", "empty_like(input, dtype=None)", "A tensor of input's shape to be filled (zeros in Recur).") { interpreter, a throws(ScriptError) in
@@ -210,7 +210,7 @@ extension Interpreter {
     /// `requires_grad=` applied to a new tensor.
     func finishCreation(_ t: Tensor, _ a: Arguments) throws(ScriptError) -> Value {
         if try boolArgument(a.keyword("requires_grad"), default: false) {
-            try tensorCall { () throws(TensorError) in try t.setRequiresGrad(true) }
+            try tensorCall { () throws(TensorError) in try t.requireGradAtCreation() }
         }
         return wrap(t)
     }

@@ -79,6 +79,10 @@ extension TorchSignature {
             keywords: ["create_graph", "gradient", "inputs", "retain_graph"], numpyAliases: false,
             unknownKeyword: "Tensor.backward() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "Tensor.backward() got an unexpected keyword argument '{keyword}'"),
+        "bfloat16": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "bfloat16() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "bfloat16() got an unexpected keyword argument '{keyword}'"),
         "bincount": TorchSignature(
             keywords: ["minlength", "weights"], numpyAliases: true,
             unknownKeyword: "bincount() got an unexpected keyword argument '{keyword}'",
@@ -91,6 +95,10 @@ extension TorchSignature {
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "bool() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "bool() got an unexpected keyword argument '{keyword}'"),
+        "byte": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "byte() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "byte() got an unexpected keyword argument '{keyword}'"),
         "ceil": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.ceil() takes no keyword arguments",
@@ -99,6 +107,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.ceil_() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.ceil_() takes no keyword arguments"),
+        "char": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "char() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "char() got an unexpected keyword argument '{keyword}'"),
         "chunk": TorchSignature(
             keywords: ["chunks", "dim"], numpyAliases: true,
             unknownKeyword: "chunk() got an unexpected keyword argument '{keyword}'",
@@ -291,6 +303,10 @@ extension TorchSignature {
             keywords: ["other"], numpyAliases: true,
             unknownKeyword: "gt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n * (Number other)\n",
             unknownKeywordAlone: "gt() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (Number other)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "half": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "half() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "half() got an unexpected keyword argument '{keyword}'"),
         "index_add": TorchSignature(
             keywords: ["alpha", "dim", "index", "source"], numpyAliases: true,
             unknownKeyword: "index_add() got an unexpected keyword argument '{keyword}'",
@@ -607,6 +623,10 @@ extension TorchSignature {
             keywords: ["dim", "index"], numpyAliases: true,
             unknownKeyword: "select() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "select() missing 2 required positional argument: \"dim\", \"index\""),
+        "short": TorchSignature(
+            keywords: ["memory_format"], numpyAliases: true,
+            unknownKeyword: "short() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "short() got an unexpected keyword argument '{keyword}'"),
         "sigmoid": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.sigmoid() takes no keyword arguments",

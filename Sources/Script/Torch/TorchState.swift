@@ -157,13 +157,16 @@ extension Interpreter {
         }
     }
 
-    /// `dtype=` as a `DType`.
+    /// `dtype=` as a `DType` (Python's `float` is torch.float64 and `int` torch.int64, as in
+    /// PyTorch).
     func dtype(_ value: Value?) throws(ScriptError) -> DType? {
         guard let value, !value.isNone else { return nil }
-        if case .object(let object) = value, let d = object as? DTypeObject { return d.dtype }
+        if case .object(let object) = value {
+            if let d = object as? DTypeObject { return try d.provided() }
+        }
         if case .type(let type) = value {
             switch type.name {
-            case "float": return .float32
+            case "float": return .float64
             case "int": return .int64
             case "bool": return .bool
             default: break
@@ -193,16 +196,48 @@ extension Interpreter {
     }
 }
 
-/// `torch.float32`, `torch.long`, ...
+/// `torch.float32`, `torch.long`, ...: a dtype Recur provides, or one of PyTorch's others
+/// (`torch.int16`, `torch.float16`, ...), which exists as a name but refuses to make tensors.
 final class DTypeObject: ScriptObject {
-    let dtype: DType
-    init(_ dtype: DType) { self.dtype = dtype }
+    enum Kind: Equatable {
+        case provided(DType)
+        case unsupported(String)
+    }
+    let kind: Kind
+    init(_ dtype: DType) { self.kind = .provided(dtype) }
+    init(unsupported name: String) { self.kind = .unsupported(name) }
+
+    /// The dtype, unless Recur does not provide it (then a NotImplementedError naming those it does).
+    func provided() throws(ScriptError) -> DType {
+        switch kind {
+        case .provided(let dtype): return dtype
+        case .unsupported(let name):
+            let names = DType.allCases.map(\.description).joined(separator: ", ")
+            throw ScriptError(.notImplementedError, "torch.\(name) tensors are not supported in Recur; it provides \(names)")
+        }
+    }
+
+    var name: String {
+        switch kind {
+        case .provided(let dtype): dtype.name
+        case .unsupported(let name): name
+        }
+    }
     var typeName: String { "dtype" }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { dtype.description }
+    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "torch." + name }
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let dtype: DType? = if case .provided(let d) = kind { d } else { nil }
+        switch name {
+        case "is_floating_point": return .bool(dtype?.isFloatingPoint ?? ["float16", "bfloat16"].contains(self.name))
+        case "itemsize": return dtype.map { .int($0.elementSize) }
+        case "is_signed": return dtype.map { .bool($0 != .uint8 && $0 != .bool) }
+        default: return nil
+        }
+    }
     func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard op == .equal || op == .notEqual else { return nil }
         var same = false
-        if case .object(let o) = other, let d = o as? DTypeObject { same = d.dtype == dtype }
+        if case .object(let o) = other, let d = o as? DTypeObject { same = d.kind == kind }
         return .bool(op == .equal ? same : !same)
     }
 }

@@ -70,11 +70,7 @@ extension GradNode {
     /// PyTorch's error when a saved tensor was modified in place after it was recorded.
     func checkSavedVersions() throws(TensorError) {
         for entry in saved where entry.buffer.version != entry.version {
-            let typeName = switch entry.dtype {
-            case .float32: "torch.FloatTensor"
-            case .int64: "torch.LongTensor"
-            case .bool: "torch.BoolTensor"
-            }
+            let typeName = "torch.\(entry.dtype.scalarTypeName)Tensor"
             let producer: String? = if let i = entry.input { inputs[i].gradFn?.name } else { name }
             let which = producer.map { ", which is output 0 of " + GradNode.operationName($0) } ?? ""
             throw .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [\(typeName) \(entry.shape.listDescription)]\(which), is at version \(entry.buffer.version); expected version \(entry.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")

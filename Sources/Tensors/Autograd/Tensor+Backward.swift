@@ -8,10 +8,10 @@ extension Tensor {
             guard gradient.shape == shape else {
                 throw .runtime("Mismatch in shape: grad_output[0] has a shape of \(gradient.shape) and output[0] has a shape of \(shape).")
             }
-            seed = Tensor(shape: shape, storage: .float32(gradient.floats))
+            seed = Tensor(shape: shape, storage: gradient.storage.converted(to: dtype))
         } else {
             guard count == 1 else { throw .implicitGradOfNonScalar }
-            seed = Tensor(shape: shape, floats: [1])
+            seed = Tensor(shape: shape, storage: TensorStorage.float32([1]).converted(to: dtype))
         }
         guard let root = gradFn else {
             accumulateGrad(seed)
@@ -31,12 +31,17 @@ extension Tensor {
                 node.pending = nil
                 guard let backward = node.backward, let received else { continue }
                 let shape = node.outputShape
-                let upstream = received.shape == shape ? received : Tensor(shape: shape, storage: .float32(received.floats))
+                let upstream = received.shape == shape ? received : Tensor(shape: shape, storage: received.storage)
                 if let retainer = node.retainer { retainer.accumulateGrad(upstream) }
                 let grads = backward(upstream)
                 if !retainGraph && node.savesTensors { node.backward = nil }
-                for (i, grad) in grads.enumerated() where i < node.inputs.count {
-                    guard let grad else { continue }
+                for (i, computed) in grads.enumerated() where i < node.inputs.count {
+                    guard let computed else { continue }
+                    // As PyTorch's engine does, a gradient takes its input's dtype (a float32
+                    // operand of a float64 product gets a float32 gradient).
+                    let inputType = node.inputs[i].dtype
+                    let grad = computed.dtype == inputType || !inputType.isFloatingPoint
+                        ? computed : Tensor(shape: computed.shape, storage: computed.storage.converted(to: inputType))
                     if let child = node.edge(i) {
                         child.gather(grad)
                     } else if node.inputs[i].requiresGradFlag {
@@ -92,10 +97,10 @@ extension Tensor {
     /// contribution becomes a fresh tensor sharing `delta`'s elements copy-on-write, so no two
     /// leaves ever share a gradient object.
     func accumulateGrad(_ delta: Tensor) {
-        if let existing = grad, existing.shape == delta.shape, existing.dtype == .float32 {
+        if let existing = grad, existing.shape == delta.shape, existing.dtype == delta.dtype {
             existing.addInPlace(delta)
         } else {
-            grad = Tensor(shape: shape, storage: .float32(delta.floats))
+            grad = Tensor(shape: shape, storage: delta.storage.converted(to: dtype.isFloatingPoint ? dtype : .float32))
         }
     }
 
@@ -185,21 +190,7 @@ extension Tensor {
                 throw .runtime("attempting to assign a gradient of size '\(gradient.shape.listDescription)' to a tensor of size '\(shape.listDescription)'. Please ensure that the gradient and the tensor are the same size")
             }
             guard gradient.dtype == dtype else {
-                func cName(_ d: DType) -> String {
-                    switch d {
-                    case .float32: "float"
-                    case .int64: "long int"
-                    case .bool: "bool"
-                    }
-                }
-                func typeName(_ d: DType) -> String {
-                    switch d {
-                    case .float32: "Float"
-                    case .int64: "Long"
-                    case .bool: "Bool"
-                    }
-                }
-                throw .runtime("attempting to assign a gradient with dtype '\(cName(gradient.dtype))' to a tensor with grad_dtype '\(typeName(dtype))'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype).")
+                    throw .runtime("attempting to assign a gradient with dtype '\(Tensor.cTypeName(gradient.dtype))' to a tensor with grad_dtype '\(dtype.scalarTypeName)'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.")
             }
         }
         grad = gradient
@@ -217,6 +208,16 @@ extension Tensor {
 
     /// `self += other` elementwise over equal counts, without recording.
     func addInPlace(_ other: Tensor) {
+        if dtype == .float64 {
+            let add = other.doubles
+            mutateBuffer { elements in
+                guard case .float64(var values) = elements else { return }
+                elements = .bool([])
+                for i in 0..<Swift.min(values.count, add.count) { values[i] += add[i] }
+                elements = .float64(values)
+            }
+            return
+        }
         guard case .float32(let add) = other.storage else {
             let converted = other.floats
             mutateFloats { values in
@@ -246,7 +247,9 @@ extension GradNode {
         if ownsPending {
             current.addInPlace(grad)
         } else {
-            pending = Tensor(shape: current.shape, floats: Kernels.add(current.floats, grad.floats))
+            pending = current.dtype == .float64
+                ? Tensor(shape: current.shape, values: Kernels.add(current.doubles, grad.doubles))
+                : Tensor(shape: current.shape, floats: Kernels.add(current.floats, grad.floats))
             ownsPending = true
         }
     }

@@ -27,19 +27,21 @@ extension Tensor {
         let positions = writtenPositions()
         let baseShape = base.shape, valueShape = value.shape
         let node = GradNode(name: base === self ? name : "CopySlices", inputs: [base.standIn(), value], outputShape: baseShape, savesTensors: false) { g in
-            var kept = g.floats
-            for p in positions where p < kept.count { kept[p] = 0 }
-            let all = g.floats
-            let written = positions.map { $0 < all.count ? all[$0] : 0 }
-            return [Tensor(shape: baseShape, floats: kept),
-                    Tensor(shape: valueShape, floats: Kernels.sum(written, from: regionShape, to: valueShape))]
+            func grads<T: FloatElement>(_ all: [T]) -> [Tensor?] {
+                var kept = all
+                for p in positions where p < kept.count { kept[p] = 0 }
+                let written = positions.map { $0 < all.count ? all[$0] : 0 }
+                return [Tensor(shape: baseShape, values: kept),
+                        Tensor(shape: valueShape, values: Kernels.sum(written, from: regionShape, to: valueShape))]
+            }
+            return g.dtype == .float64 ? grads(g.doubles) : grads(g.floats)
         }
         base.gradFn = node
         base.requiresGradFlag = true
         guard base !== self else { return }
         let own = layout?.positions(shape.dims) ?? Array(0..<count)
         gradFn = GradNode(name: "AsStridedBackward0", inputs: [base], outputShape: shape, savesTensors: false) { g in
-            [Tensor(shape: baseShape, floats: Tensor.scatterAdded(g.floats, at: own, count: baseShape.count))]
+            [g.scatterAdded(at: own, into: baseShape)]
         }
         requiresGradFlag = true
     }

@@ -1,32 +1,15 @@
-import Glibc
-
 /// Whether operations record the autograd graph: a per-thread switch, as in PyTorch.
 ///
 /// It is plain state of the thread that runs a session's code (not scoped to a task), so
 /// that `torch.set_grad_enabled(False)` called as a function stays in effect, as it does in
 /// PyTorch. A thread that never set it records (the default).
 public enum GradMode {
-    /// The thread's switch: a heap cell per thread that has changed it, freed with the thread.
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { free($0) }
-        return key
-    }()
+    private static let state = ThreadValue(true)
 
     /// Whether operations are currently recorded for autograd.
     public static var isEnabled: Bool {
-        get {
-            guard let cell = pthread_getspecific(key) else { return true }
-            return cell.load(as: Bool.self)
-        }
-        set {
-            if let cell = pthread_getspecific(key) {
-                cell.storeBytes(of: newValue, as: Bool.self)
-            } else if let cell = malloc(MemoryLayout<Bool>.size) {
-                cell.storeBytes(of: newValue, as: Bool.self)
-                pthread_setspecific(key, cell)
-            }
-        }
+        get { state.value }
+        set { state.value = newValue }
     }
 
     static var enabled: Bool { isEnabled }

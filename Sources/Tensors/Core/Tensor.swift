@@ -1,10 +1,13 @@
-/// An n-dimensional array of float32, int64 or bool elements that can take part in autograd.
+/// An n-dimensional array of float32, float64, int64, int32, uint8 or bool elements that can take part in autograd.
 ///
 /// A tensor is a reference, as in PyTorch: layers and optimizers update their parameters in
 /// place and every holder sees the change.
 public final class Tensor {
     /// The size of each dimension.
     public let shape: Shape
+    /// The element type; fixed for the tensor's life (in-place writes convert to it), so it is
+    /// kept here rather than read through the elements (which would retain their array).
+    public let dtype: DType
     /// The elements: held inline until a view or alias is made, then in a buffer they share.
     var elements: TensorElements
     /// How this tensor aliases another's elements; nil for a tensor that owns them densely
@@ -25,6 +28,7 @@ public final class Tensor {
 
     init(shape: Shape, storage: TensorStorage, requiresGrad: Bool = false) {
         self.shape = shape
+        self.dtype = storage.dtype
         self.elements = .owned(storage)
         self.alias = nil
         self.requiresGradFlag = requiresGrad
@@ -34,6 +38,7 @@ public final class Tensor {
     /// `base` is nil).
     init(shape: Shape, buffer: TensorBuffer, layout: ViewLayout?, base: Tensor?) {
         self.shape = shape
+        self.dtype = buffer.elements.dtype
         self.elements = .shared(buffer)
         self.alias = layout == nil && base == nil ? nil : Alias(layout: layout, base: base)
         self.requiresGradFlag = false
@@ -100,6 +105,12 @@ public final class Tensor {
         self.init(shape: shape, storage: .int64(values))
     }
 
+    /// A float64 tensor of `shape` holding `values` (row-major). Throws if the counts differ.
+    public convenience init(doubles values: [Double], shape: Shape) throws(TensorError) {
+        guard values.count == shape.count else { throw .invalidView(shape: shape.dims, count: values.count) }
+        self.init(shape: shape, storage: .float64(values))
+    }
+
     /// A bool tensor of `shape` holding `values` (row-major). Throws if the counts differ.
     public convenience init(bools values: [Bool], shape: Shape) throws(TensorError) {
         guard values.count == shape.count else { throw .invalidView(shape: shape.dims, count: values.count) }
@@ -116,8 +127,6 @@ public final class Tensor {
         self.init(shape: .scalar, storage: .int64([value]))
     }
 
-    /// The element type.
-    public var dtype: DType { bufferElements.dtype }
     /// The number of dimensions (`dim()`).
     public var rank: Int { shape.rank }
     /// The number of elements (`numel()`).
@@ -146,6 +155,12 @@ public final class Tensor {
         requiresGradFlag = flag
     }
 
+    /// `requires_grad=True` given to a creation function, refused with PyTorch's message for that path.
+    public func requireGradAtCreation() throws(TensorError) {
+        guard dtype.isFloatingPoint else { throw .runtime("Only Tensors of floating point and complex dtype can require gradients") }
+        requiresGradFlag = true
+    }
+
     /// Asks `backward` to keep this non-leaf tensor's gradient in `grad` (`retain_grad()`).
     public func retainGrad() throws(TensorError) {
         guard requiresGrad else { throw .runtime("can't retain_grad on Tensor that has requires_grad=False") }
@@ -157,6 +172,8 @@ public final class Tensor {
     public var floats: [Float] { storage.floats }
     /// The elements as int64, row-major (converted from other dtypes).
     public var int64s: [Int64] { storage.int64s }
+    /// The elements as float64, row-major (converted from other dtypes).
+    public var doubles: [Double] { storage.doubles }
     /// The elements as booleans, row-major.
     public var bools: [Bool] { storage.bools }
 
@@ -173,12 +190,7 @@ public final class Tensor {
         guard count == 1 else {
             throw .runtime("a Tensor with \(count) elements cannot be converted to Scalar")
         }
-        let position = layout?.offset ?? 0
-        switch bufferElements {
-        case .float32(let v): return .float(Double(v[position]))
-        case .int64(let v): return .int(v[position])
-        case .bool(let v): return .bool(v[position])
-        }
+        return bufferElements.scalar(at: layout?.offset ?? 0)
     }
 
     /// A new leaf sharing these elements but no graph (`detach()`, `.data`): writes through
@@ -192,7 +204,7 @@ public final class Tensor {
     /// Only float tensors may require grad, as in PyTorch.
     public func parameter(requiresGrad: Bool = true) throws(TensorError) -> Tensor {
         let result = detach()
-        if dtype == .float32 { try result.setRequiresGrad(requiresGrad) }
+        if dtype.isFloatingPoint { try result.setRequiresGrad(requiresGrad) }
         result.isParameter = true
         return result
     }
@@ -208,8 +220,16 @@ public final class Tensor {
         mutateBuffer { $0.scatter(values, at: positions) }
     }
 
-    /// Mutates float elements in place, without a copy of the buffer when it is dense.
+    /// Mutates float elements in place, without a copy of the buffer when it is dense. A
+    /// float64 tensor's elements pass through float32 (callers written for float32, such as
+    /// the optimizers, then update it at float32 precision rather than not at all).
     func mutateFloats(_ body: (inout [Float]) -> Void) {
+        if dtype == .float64 {
+            var values = floats
+            body(&values)
+            overwrite(with: .float32(values))
+            return
+        }
         guard layout == nil else {
             guard case .float32(var values) = storage else { return }
             body(&values)
@@ -234,6 +254,14 @@ public enum ScalarValue: Sendable, Hashable {
     /// A Python bool.
     case bool(Bool)
 
+    var doubleValue: Double {
+        switch self {
+        case .float(let v): v
+        case .int(let v): Double(v)
+        case .bool(let v): v ? 1 : 0
+        }
+    }
+
     var floatValue: Float {
         switch self {
         case .float(let v): Float(v)
@@ -246,9 +274,18 @@ public enum ScalarValue: Sendable, Hashable {
     /// PyTorch's conversion does on x86.
     var int64Value: Int64 {
         switch self {
-        case .float(let v): Int64(exactly: v.rounded(.towardZero)) ?? .min
+        case .float(let v): DType.truncated(v)
         case .int(let v): v
         case .bool(let v): v ? 1 : 0
+        }
+    }
+
+    /// The dtype PyTorch gives this number as an operand: the default float dtype, int64 or bool.
+    var dtype: DType {
+        switch self {
+        case .float: DefaultDType.current
+        case .int: .int64
+        case .bool: .bool
         }
     }
 

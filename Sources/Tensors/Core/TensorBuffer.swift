@@ -84,31 +84,33 @@ struct ViewLayout {
 extension TensorStorage {
     /// `count` elements from `start`, in order.
     func range(_ start: Int, count: Int) -> TensorStorage {
-        switch self {
-        case .float32(let v): .float32(Array(v[start..<(start + count)]))
-        case .int64(let v): .int64(Array(v[start..<(start + count)]))
-        case .bool(let v): .bool(Array(v[start..<(start + count)]))
-        }
+        rearranged(RangeTransform(start: start, count: count))
     }
 
     /// Writes `values` (converted to this storage's dtype) at `positions`, in order.
     mutating func scatter(_ values: TensorStorage, at positions: [Int]) {
-        switch self {
-        case .float32(var v):
-            self = .bool([])
-            let source = values.floats
-            for (k, p) in zip(source, positions) { v[p] = k }
-            self = .float32(v)
-        case .int64(var v):
-            self = .bool([])
-            let source = values.int64s
-            for (k, p) in zip(source, positions) { v[p] = k }
-            self = .int64(v)
-        case .bool(var v):
-            self = .int64([])
-            let source = values.bools
-            for (k, p) in zip(source, positions) { v[p] = k }
-            self = .bool(v)
+        let source = values.converted(to: dtype)
+        let taken = self
+        self = .bool([])
+        switch (taken, source) {
+        case (.float32(var v), .float32(let s)): TensorStorage.write(s, into: &v, at: positions); self = .float32(v)
+        case (.float64(var v), .float64(let s)): TensorStorage.write(s, into: &v, at: positions); self = .float64(v)
+        case (.int64(var v), .int64(let s)): TensorStorage.write(s, into: &v, at: positions); self = .int64(v)
+        case (.int32(var v), .int32(let s)): TensorStorage.write(s, into: &v, at: positions); self = .int32(v)
+        case (.uint8(var v), .uint8(let s)): TensorStorage.write(s, into: &v, at: positions); self = .uint8(v)
+        case (.bool(var v), .bool(let s)): TensorStorage.write(s, into: &v, at: positions); self = .bool(v)
+        case (.float32, _), (.float64, _), (.int64, _), (.int32, _), (.uint8, _), (.bool, _):
+            // `converted(to:)` gave the same dtype, so the pairs above are the only ones.
+            self = taken
         }
     }
+
+    private static func write<T>(_ source: [T], into v: inout [T], at positions: [Int]) {
+        for (k, p) in zip(source, positions) { v[p] = k }
+    }
+}
+
+struct RangeTransform: ArrayTransform {
+    let start: Int, count: Int
+    func apply<T>(_ values: [T]) -> [T] { Array(values[start..<(start + count)]) }
 }

@@ -1,64 +1,4 @@
-/// PyTorch's element formatter (`torch/_tensor_str.py`): picks integer, fixed or scientific
-/// notation from the values shown and pads every element to a common width.
-struct ElementFormatter {
-    enum Mode { case integerValued, fixed, scientific, integer, boolean }
-    var mode: Mode
-    var width = 1
-
-    init(values: [Double], integers: [Int64], dtype: DType) {
-        switch dtype {
-        case .int64:
-            mode = .integer
-            for v in integers { width = max(width, String(v).count) }
-            return
-        case .bool:
-            mode = .boolean
-            for v in values { width = max(width, v != 0 ? 4 : 5) }
-            return
-        case .float32:
-            mode = .integerValued
-        }
-        let finite = values.filter { $0.isFinite && $0 != 0 }
-        guard !finite.isEmpty else { return }
-        let magnitudes = finite.map { Swift.abs($0) }
-        let lo = magnitudes.min() ?? 1
-        let hi = magnitudes.max() ?? 1
-        if !finite.contains(where: { $0 != $0.rounded(.up) }) {
-            if hi / lo > 1000 || hi > 1e8 {
-                mode = .scientific
-                for v in finite { width = max(width, NumberFormat.c("%.4e", v).count) }
-            } else {
-                for v in finite { width = max(width, NumberFormat.c("%.0f", v).count + 1) }
-            }
-        } else {
-            mode = .fixed
-            if hi / lo > 1000 || hi > 1e8 || lo < 1e-4 {
-                mode = .scientific
-                for v in finite { width = max(width, NumberFormat.c("%.4e", v).count) }
-            } else {
-                for v in finite { width = max(width, NumberFormat.c("%.4f", v).count) }
-            }
-        }
-    }
-
-    func format(_ v: Double, integer: Int64 = 0) -> String {
-        let text: String
-        switch mode {
-        case .integer: text = String(integer)
-        case .boolean: text = v != 0 ? "True" : "False"
-        case .scientific: text = v.isFinite ? NumberFormat.c("%.4e", v) : NumberFormat.python(v)
-        case .fixed: text = v.isFinite ? NumberFormat.c("%.4f", v) : NumberFormat.python(v)
-        case .integerValued: text = v.isFinite ? NumberFormat.c("%.0f", v) + "." : NumberFormat.python(v)
-        }
-        return String(repeating: " ", count: max(0, width - text.count)) + text
-    }
-}
-
 extension Tensor: CustomStringConvertible {
-    static let lineWidth = 80
-    static let threshold = 1000
-    static let edgeItems = 3
-
     /// PyTorch's repr: `tensor([[0.1000, 0.2000]], grad_fn=<AddmmBackward0>)`, prefixed with
     /// `Parameter containing:` for module parameters.
     public var description: String {
@@ -74,20 +14,25 @@ extension Tensor: CustomStringConvertible {
     }
 
     func tensorRepr() -> String {
+        let options = PrintOptions.current
         let prefix = "tensor("
         let indent = prefix.count
         var suffixes: [String] = []
         let text: String
         if count == 0 {
             if rank != 1 { suffixes.append("size=" + shape.tupleDescription) }
-            if dtype != .float32 { suffixes.append("dtype=" + dtype.description) }
+            if dtype != DefaultDType.current { suffixes.append("dtype=" + dtype.description) }
             text = "[]"
         } else {
-            let summarize = count > Tensor.threshold
-            let shown = summarize ? summarizedOffsets(0, 0) : Array(0..<count)
-            let integers: [Int64] = if case .int64(let v) = storage { shown.map { v[$0] } } else { [] }
-            let formatter = ElementFormatter(values: shown.map { storage.double(at: $0) }, integers: integers, dtype: dtype)
+            let summarize = count > options.threshold
+            let shown = summarize ? summarizedOffsets(0, 0, edgeItems: options.edgeItems) : Array(0..<count)
+            let all = dtype.isFloatingPoint || dtype == .bool ? [] : storage.int64s
+            let integers: [Int64] = all.isEmpty ? [] : shown.map { all[$0] }
+            let formatter = ElementFormatter(values: shown.map { storage.double(at: $0) }, integers: integers, dtype: dtype, options: options)
             text = render(offset: 0, dim: 0, indent: indent, summarize: summarize, formatter: formatter)
+        }
+        if count > 0 && ![DefaultDType.current, .int64, .bool].contains(dtype) {
+            suffixes.append("dtype=" + dtype.description)
         }
         if let name = gradFn?.name {
             suffixes.append("grad_fn=<\(name)>")
@@ -98,7 +43,7 @@ extension Tensor: CustomStringConvertible {
         let newline = result.lastIndex(of: "\n").map { result.distance(from: result.startIndex, to: $0) } ?? -1
         var lastLine = result.count - newline + 1
         for suffix in suffixes {
-            if lastLine + suffix.count + 2 > Tensor.lineWidth {
+            if lastLine + suffix.count + 2 > options.lineWidth {
                 result += ",\n" + String(repeating: " ", count: indent) + suffix
                 lastLine = indent + suffix.count
             } else {
@@ -111,34 +56,39 @@ extension Tensor: CustomStringConvertible {
 
     /// Element `i` formatted; int64 values print exactly, never through a Double.
     func element(_ i: Int, _ formatter: ElementFormatter) -> String {
-        if case .int64(let v) = storage { return formatter.format(0, integer: v[i]) }
-        return formatter.format(storage.double(at: i))
+        switch storage {
+        case .int64(let v): formatter.format(0, integer: v[i])
+        case .int32(let v): formatter.format(0, integer: Int64(v[i]))
+        case .uint8(let v): formatter.format(0, integer: Int64(v[i]))
+        case .float32, .float64, .bool: formatter.format(storage.double(at: i))
+        }
     }
 
     /// Flat offsets of the elements a summarised print shows, in order.
-    func summarizedOffsets(_ offset: Int, _ dim: Int) -> [Int] {
+    func summarizedOffsets(_ offset: Int, _ dim: Int, edgeItems: Int) -> [Int] {
         if rank == 0 { return [0] }
         let size = shape.dims[dim]
         let stride = shape.dims[(dim + 1)...].reduce(1, *)
-        let rows = size > 2 * Tensor.edgeItems ? Array(0..<Tensor.edgeItems) + Array((size - Tensor.edgeItems)..<size) : Array(0..<size)
+        let rows = size > 2 * edgeItems ? Array(0..<edgeItems) + Array((size - edgeItems)..<size) : Array(0..<size)
         if dim == rank - 1 { return rows.map { offset + $0 } }
-        return rows.flatMap { summarizedOffsets(offset + $0 * stride, dim + 1) }
+        return rows.flatMap { summarizedOffsets(offset + $0 * stride, dim + 1, edgeItems: edgeItems) }
     }
 
     func render(offset: Int, dim: Int, indent: Int, summarize: Bool, formatter: ElementFormatter) -> String {
         if rank == 0 { return element(0, formatter) }
+        let edgeItems = formatter.options.edgeItems
         let size = shape.dims[dim]
-        let elided = summarize && size > 2 * Tensor.edgeItems
+        let elided = summarize && size > 2 * edgeItems
         if dim == rank - 1 {
             var items: [String]
             if elided {
-                items = (0..<Tensor.edgeItems).map { element(offset + $0, formatter) }
+                items = (0..<edgeItems).map { element(offset + $0, formatter) }
                 items.append(" ...")
-                items += ((size - Tensor.edgeItems)..<size).map { element(offset + $0, formatter) }
+                items += ((size - edgeItems)..<size).map { element(offset + $0, formatter) }
             } else {
                 items = (0..<size).map { element(offset + $0, formatter) }
             }
-            let perLine = Swift.max(1, (Tensor.lineWidth - indent) / (formatter.width + 2))
+            let perLine = Swift.max(1, (formatter.options.lineWidth - indent) / (formatter.width + 2))
             var lines: [String] = []
             var start = 0
             while start < items.count {
@@ -149,7 +99,7 @@ extension Tensor: CustomStringConvertible {
         }
         let stride = shape.dims[(dim + 1)...].reduce(1, *)
         var slices: [String] = []
-        let rows = elided ? Array(0..<Tensor.edgeItems) + [-1] + Array((size - Tensor.edgeItems)..<size) : Array(0..<size)
+        let rows = elided ? Array(0..<edgeItems) + [-1] + Array((size - edgeItems)..<size) : Array(0..<size)
         for r in rows {
             slices.append(r < 0 ? "..." : render(offset: offset + r * stride, dim: dim + 1, indent: indent + 1, summarize: summarize, formatter: formatter))
         }

@@ -1,7 +1,7 @@
 import FoundationEssentials
 import Glibc
 
-/// Reads and writes the safetensors format (F32, I64 and BOOL), so weights move between Recur
+/// Reads and writes the safetensors format (F32, F64, I64, I32, U8 and BOOL), so weights move between Recur
 /// and PyTorch's `safetensors.torch.save_file` / `load_file`.
 public enum SafeTensors {
     struct Entry: Codable {
@@ -51,7 +51,7 @@ public enum SafeTensors {
             let end = base + entry.data_offsets[1]
             let shape = Shape(entry.shape)
             guard let dtype = DType(safetensorsCode: entry.dtype) else {
-                throw .other(.fileError, "unsupported safetensors dtype \(entry.dtype) for \"\(name)\" (only F32, I64 and BOOL)")
+                throw .other(.fileError, "unsupported safetensors dtype \(entry.dtype) for \"\(name)\" (Recur reads F32, F64, I64, I32, U8 and BOOL)")
             }
             let width = dtype.byteWidth
             let elements: Int
@@ -68,8 +68,14 @@ public enum SafeTensors {
                 switch dtype {
                 case .float32:
                     return .float32((0..<shape.count).map { Float(bitPattern: UInt32(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) })
+                case .float64:
+                    return .float64((0..<shape.count).map { Double(bitPattern: UInt64(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) })
                 case .int64:
                     return .int64((0..<shape.count).map { Int64(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self)) })
+                case .int32:
+                    return .int32((0..<shape.count).map { Int32(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) })
+                case .uint8:
+                    return .uint8(Array(region))
                 case .bool:
                     return .bool(region.map { $0 != 0 })
                 }
@@ -97,8 +103,14 @@ public enum SafeTensors {
             switch tensor.storage {
             case .float32(let v):
                 for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+            case .float64(let v):
+                for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
             case .int64(let v):
                 for x in v { withUnsafeBytes(of: x.littleEndian) { data.append(contentsOf: $0) } }
+            case .int32(let v):
+                for x in v { withUnsafeBytes(of: x.littleEndian) { data.append(contentsOf: $0) } }
+            case .uint8(let v):
+                data.append(contentsOf: v)
             case .bool(let v):
                 data.append(contentsOf: v.map { $0 ? 1 : 0 })
             }
@@ -177,7 +189,10 @@ extension DType {
     var safetensorsCode: String {
         switch self {
         case .float32: "F32"
+        case .float64: "F64"
         case .int64: "I64"
+        case .int32: "I32"
+        case .uint8: "U8"
         case .bool: "BOOL"
         }
     }
@@ -185,27 +200,27 @@ extension DType {
     init?(safetensorsCode code: String) {
         switch code {
         case "F32": self = .float32
+        case "F64": self = .float64
         case "I64": self = .int64
+        case "I32": self = .int32
+        case "U8": self = .uint8
         case "BOOL": self = .bool
         default: return nil
         }
     }
 
     /// Bytes per element in a safetensors file.
-    var byteWidth: Int {
-        switch self {
-        case .float32: 4
-        case .int64: 8
-        case .bool: 1
-        }
-    }
+    var byteWidth: Int { elementSize }
 
     /// The position of the dtype in safetensors' own dtype enumeration; files list higher
     /// positions first so every tensor's data stays aligned.
     var safetensorsRank: Int {
         switch self {
         case .bool: 0
+        case .uint8: 1
+        case .int32: 9
         case .float32: 11
+        case .float64: 12
         case .int64: 13
         }
     }

@@ -1,11 +1,11 @@
 /// Loops over raw element buffers. They assume shapes were validated by the caller.
 enum Kernels {
     /// Elementwise `a + b` over equal-length arrays.
-    static func add(_ a: [Float], _ b: [Float]) -> [Float] {
+    static func add<T: FloatElement>(_ a: [T], _ b: [T]) -> [T] {
         let n = min(a.count, b.count)
         return a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                makeFloats(n) { out in
+                makeArray(n) { out in
                     for i in 0..<n { out[i] = pa[i] + pb[i] }
                 }
             }
@@ -85,12 +85,12 @@ enum Kernels {
     }
 
     /// Sums `values` of shape `shape` down to `target`, the inverse of broadcasting.
-    static func sum(_ values: [Float], from shape: Shape, to target: Shape) -> [Float] {
+    static func sum<T: FloatElement>(_ values: [T], from shape: Shape, to target: Shape) -> [T] {
         if shape == target { return values }
         let n = shape.count
-        var result = filledArray(Float(0), count: target.count)
+        var result = filledArray(T(0), count: target.count)
         if target.count == 1 {
-            var total: Float = 0
+            var total: T = 0
             for v in values { total += v }
             result[0] = total
             return result
@@ -118,9 +118,9 @@ enum Kernels {
 
     /// Maps every element through `op`.
     @inline(__always)
-    static func map(_ a: [Float], _ op: (Float) -> Float) -> [Float] {
+    static func map<T: FloatElement>(_ a: [T], _ op: (T) -> T) -> [T] {
         a.withUnsafeBufferPointer { pa in
-            makeFloats(pa.count) { out in
+            makeArray(pa.count) { out in
                 for i in 0..<pa.count { out[i] = op(pa[i]) }
             }
         }
@@ -128,11 +128,11 @@ enum Kernels {
 
     /// Elementwise `op(a, b)` over equal-length arrays.
     @inline(__always)
-    static func zip(_ a: [Float], _ b: [Float], _ op: (Float, Float) -> Float) -> [Float] {
+    static func zip<T: FloatElement>(_ a: [T], _ b: [T], _ op: (T, T) -> T) -> [T] {
         let n = min(a.count, b.count)
         return a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                makeFloats(n) { out in
+                makeArray(n) { out in
                     for i in 0..<n { out[i] = op(pa[i], pb[i]) }
                 }
             }

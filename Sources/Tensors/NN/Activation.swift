@@ -30,22 +30,22 @@ public final class Activation: StatelessModule {
     }
 
     /// Applies the function elementwise.
-    public func callAsFunction(_ input: Tensor) -> Tensor {
+    public func callAsFunction(_ input: Tensor) throws(TensorError) -> Tensor {
         switch kind {
         case .tanh: input.tanh()
-        case .relu: input.relu()
+        case .relu: try input.relu()
         case .sigmoid: input.sigmoid()
         }
     }
 
     /// `forward(input)` without arrays; nil for two inputs (`forward` reports the error).
     public func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? {
-        second == nil ? self(first) : nil
+        second == nil ? try self(first) : nil
     }
 
     /// `forward(input)`.
     public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
         try Tensor.expectCount(inputs, 1...1, typeName)
-        return [self(inputs[0])]
+        return [try self(inputs[0])]
     }
 }

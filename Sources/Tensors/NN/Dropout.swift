@@ -46,18 +46,23 @@ extension Functional {
                                generator: Generator) throws(TensorError) -> Tensor {
         try checkDropout(p)
         if p == 0 || !training || input.count == 0 { return input }
-        guard input.dtype == .float32 else {
+        guard input.dtype.isFloatingPoint else {
             throw .runtime("result type Float can't be cast to the desired output type \(Tensor.typeName(input.dtype))")
         }
-        let noise: Tensor
+        // The noise has the input's dtype (float64 noise is divided in double precision).
+        var noise: Tensor
         if p == 1 {
-            noise = Tensor(scalar: Float(0))
+            noise = try Tensor.zeros([], dtype: input.dtype)
         } else {
-            noise = try Tensor.zeros(input.shape.dims)
+            noise = try Tensor.zeros(input.shape.dims, dtype: input.dtype)
             try noise.bernoulli(probability: 1 - p, generator: generator)
-            let scale = Float(1 - p)
-            noise.mutateFloats { values in
-                for i in values.indices { values[i] /= scale }
+            if input.dtype == .float64 {
+                noise = try noise.arithmetic(.div, scalar: .float(1 - p))
+            } else {
+                let scale = Float(1 - p)
+                noise.mutateFloats { values in
+                    for i in values.indices { values[i] /= scale }
+                }
             }
         }
         guard inplace else { return try input.mul(noise) }
@@ -66,7 +71,7 @@ extension Functional {
                            : "in-place dropout of a tensor in an autograd graph is not supported in Recur; use inplace=False")
         }
         let product = try input.mul(noise)
-        input.overwrite(with: .float32(product.floats))
+        input.overwrite(with: product.storage)
         return input
     }
 

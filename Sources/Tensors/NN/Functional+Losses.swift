@@ -13,6 +13,7 @@ extension Functional {
     }
 
     static func nllLossRows(_ input: Tensor, target: Tensor, ignoreIndex: Int64, reduction: Reduction, name: String) throws(TensorError) -> Tensor {
+        try Tensor.requireFloat32("nll_loss", input)
         let targets = try NLLTargets(input: input, target: target, ignoreIndex: ignoreIndex, reduction: reduction)
         let (value, outShape) = targets.loss(input.floats)
         guard Tensor.needsGraph(input) else { return Tensor(shape: outShape, floats: value) }
@@ -26,6 +27,7 @@ extension Functional {
     /// shape (N, C), (C,) or (N, C, d1, ..., dk): log_softmax then NLL, recorded as one node that applies both backward rules in the same arithmetic as
     /// the two separate ones.
     public static func crossEntropy(_ input: Tensor, target: Tensor, ignoreIndex: Int64 = -100, reduction: Reduction = .mean) throws(TensorError) -> Tensor {
+        try Tensor.requireFloat32("cross_entropy", input)
         guard input.dtype == .float32 else {
             throw .runtime("\"log_softmax_lastdim_kernel_impl\" not implemented for '\(Tensor.typeWord(input.dtype))'")
         }
@@ -88,6 +90,7 @@ extension Functional {
 
     /// `F.mse_loss(input, target, reduction="mean")`.
     public static func mseLoss(_ input: Tensor, target: Tensor, reduction: Reduction = .mean) throws(TensorError) -> Tensor {
+        try Tensor.requireFloat32("mse_loss", input, target)
         let out = try Shape.broadcast(input.shape, target.shape)
         let a = input.floats
         let b = target.floats

@@ -5,9 +5,10 @@ public enum Functional {
         guard input.rank > 0 else {
             throw .runtime("both arguments to linear need to be at least 1D, but they are 0D and 2D")
         }
-        guard input.dtype == .float32 else {
-            throw .runtime("mat1 and mat2 must have the same dtype, but got \(Tensor.typeWord(input.dtype)) and Float")
+        guard input.dtype == weight.dtype else {
+            throw .runtime("mat1 and mat2 must have the same dtype, but got \(Tensor.typeWord(input.dtype)) and \(Tensor.typeWord(weight.dtype))")
         }
+        try Tensor.requireFloat32("F.linear", input)
         let k = input.shape.dims[input.rank - 1]
         let out = weight.shape.dims[0]
         let inW = weight.shape.dims[1]
@@ -60,7 +61,9 @@ public enum Functional {
     }
 
     /// `F.embedding(input, weight)`: rows of `weight` at int64 indices.
-    public static func embedding(_ input: Tensor, weight: Tensor) throws(TensorError) -> Tensor {
+    public static func embedding(_ indices: Tensor, weight: Tensor) throws(TensorError) -> Tensor {
+        // int32 indices are read as int64 (the result and gradient are the same).
+        let input = indices.dtype == .int32 ? indices.to(.int64) : indices
         guard input.dtype == .int64 else {
             throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(Tensor.typeWord(input.dtype))Tensor instead (while checking arguments for embedding)")
         }
@@ -83,11 +86,14 @@ public enum Functional {
 
 extension Tensor {
     /// The tensor-type word PyTorch uses in messages (`Float`, `Long`, `Bool`).
-    static func typeWord(_ dtype: DType) -> String {
-        switch dtype {
-        case .float32: "Float"
-        case .int64: "Long"
-        case .bool: "Bool"
-        }
+    static func typeWord(_ dtype: DType) -> String { dtype.scalarTypeName }
+}
+
+extension Tensor {
+    /// Refuses float64 operands of the layers and losses Recur computes in float32 only (a
+    /// clear error rather than a float32 result where PyTorch would give float64).
+    static func requireFloat32(_ operation: String, _ first: Tensor, _ second: Tensor? = nil) throws(TensorError) {
+        guard first.dtype == .float64 || second?.dtype == .float64 else { return }
+        throw .other(.notImplementedError, "\(operation) on torch.float64 tensors is not supported in Recur, which computes it in float32; convert with .float()")
     }
 }

@@ -94,7 +94,7 @@ public final class RNN: Module {
             }
         }
         guard input.dtype == .float32 else {
-            throw .runtime("input must have the type torch.float32, got type \(input.dtype)")
+            throw .value("RNN input dtype (\(input.dtype)) does not match weight dtype (torch.float32). Convert input: input.to(torch.float32), or convert model: model.to(\(input.dtype))")
         }
         let got = input.shape.dims[input.rank - 1]
         guard got == inputSize else { throw .rnnInputSize(expected: inputSize, got: got) }

@@ -122,10 +122,7 @@ extension Tensor {
         guard Tensor.needsGraph(self) else { return result }
         let source = shape
         return result.recording("IndexBackward0", [self]) { g in
-            var grad = filledArray(Float(0), count: source.count)
-            let values = g.floats
-            for (k, p) in positions.enumerated() where k < values.count { grad[p] += values[k] }
-            return [Tensor(shape: source, floats: grad)]
+            [g.scatterAdded(at: positions, into: source)]
         }
     }
 }

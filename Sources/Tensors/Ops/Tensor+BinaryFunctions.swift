@@ -57,6 +57,19 @@ extension Tensor {
     /// `function(self, other)` element by element, broadcasting; `numberOperand` when
     /// `other` came from a Python number (PyTorch records another overload).
     public func binary(_ function: BinaryFunction, _ other: Tensor, numberOperand: Bool = false) throws(TensorError) -> Tensor {
+        // `//` and `%` without a gradient follow every dtype's promotion (`floorDivision`).
+        if !Tensor.needsGraph(self, other) {
+            switch function {
+            case .floorDivide: return try floorDivision(.floorDivide, other)
+            case .remainder: return try floorDivision(.remainder, other)
+            case .fmod, .maximum, .minimum: break
+            }
+        }
+        // The rest computes in float32 or int64 only: other dtypes are refused, not converted.
+        let wider: Set<DType> = [.float64, .int32, .uint8]
+        if wider.contains(dtype) || wider.contains(other.dtype) {
+            throw .other(.notImplementedError, "torch.\(function.rawValue) on \(dtype) and \(other.dtype) tensors is not supported in Recur (float32, int64 and bool only)")
+        }
         let out = try Shape.broadcast(shape, other.shape)
         try MemoryBudget.reserve(out.dims, elementSize: 8)
         let sa = shape, sb = other.shape
@@ -116,6 +129,9 @@ extension Tensor {
     /// `self + alpha * other` (`add(other, alpha=)`), or `self - alpha * other` when
     /// `subtract`: one fused multiply-add per element, as PyTorch's CPU kernel computes it.
     public func addingScaled(_ other: Tensor, alpha: ScalarValue, subtract: Bool) throws(TensorError) -> Tensor {
+        for operand in [self, other] where operand.dtype == .float64 || operand.dtype == .int32 || operand.dtype == .uint8 {
+            throw .other(.notImplementedError, "add and sub with alpha= on \(operand.dtype) tensors are not supported in Recur yet (float32, int64 and bool)")
+        }
         let out = try Shape.broadcast(shape, other.shape)
         try MemoryBudget.reserve(out.dims, elementSize: 8)
         let sa = shape, sb = other.shape

@@ -17,19 +17,25 @@ public enum ComparisonOp: Sendable {
 extension Tensor {
     /// Compares elementwise with broadcasting; the result has dtype bool and no grad.
     public func compare(_ op: ComparisonOp, _ other: Tensor) throws(TensorError) -> Tensor {
-        let out = try Shape.broadcast(shape, other.shape)
-        let values: [Bool]
-        if dtype == .float32 || other.dtype == .float32 {
-            values = Kernels.broadcast(floats, shape, other.floats, other.shape, out: out, Tensor.predicate(op))
-        } else {
-            values = Kernels.broadcast(int64s, shape, other.int64s, other.shape, out: out, Tensor.predicate(op))
-        }
-        return Tensor(shape: out, storage: .bool(values))
+        try compare(op, other, in: DType.resultType(dtype, tier, other.dtype, other.tier))
     }
 
     /// Compares every element with a scalar.
     public func compare(_ op: ComparisonOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
-        try compare(op, Tensor.scalarOperand(scalar, like: self))
+        let type = Tensor.resultType(self, scalar)
+        return try compare(op, Tensor.scalarOperand(scalar, dtype: type), in: type)
+    }
+
+    /// Compares after converting both operands to `type`, as PyTorch's comparison kernels do.
+    func compare(_ op: ComparisonOp, _ other: Tensor, in type: DType) throws(TensorError) -> Tensor {
+        let out = try Shape.broadcast(shape, other.shape)
+        let values: [Bool] = switch type {
+        case .float32: Kernels.broadcast(floats, shape, other.floats, other.shape, out: out, Tensor.predicate(op))
+        case .float64: Kernels.broadcast(doubles, shape, other.doubles, other.shape, out: out, Tensor.predicate(op))
+        case .int64, .int32, .uint8, .bool:
+            Kernels.broadcast(storage.converted(to: type).int64s, shape, other.storage.converted(to: type).int64s, other.shape, out: out, Tensor.predicate(op))
+        }
+        return Tensor(shape: out, storage: .bool(values))
     }
 
     static func predicate<T: Comparable>(_ op: ComparisonOp) -> (T, T) -> Bool {
@@ -53,9 +59,9 @@ extension Tensor {
     /// `equalNaN`, others when |a - b| <= atol + rtol * |b|.
     public func allClose(_ other: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8, equalNaN: Bool = false) throws(TensorError) -> Bool {
         let out = try Shape.broadcast(shape, other.shape)
-        let close = Kernels.broadcast(floats, shape, other.floats, other.shape, out: out) { a, b in
+        let close = Kernels.broadcast(doubles, shape, other.doubles, other.shape, out: out) { a, b in
             if a == b || (equalNaN && a.isNaN && b.isNaN) { return true }
-            return Swift.abs(Double(a) - Double(b)) <= atol + rtol * Swift.abs(Double(b))
+            return Swift.abs(a - b) <= atol + rtol * Swift.abs(b)
         }
         return !close.contains(false)
     }

@@ -11,8 +11,8 @@ public indirect enum NestedValues: Sendable {
 }
 
 extension Tensor {
-    /// `torch.tensor(data, dtype=None)`: infers float32 if any element is a float, else int64,
-    /// else bool; `torch.Tensor(data)` is `dtype: .float32`.
+    /// `torch.tensor(data, dtype=None)`: infers the default dtype (float32 unless changed) if
+    /// any element is a float, else int64, else bool; `torch.Tensor(data)` is `dtype: .float32`.
     public convenience init(_ data: NestedValues, dtype: DType? = nil) throws(TensorError) {
         var dims: [Int] = []
         var probe = data
@@ -36,12 +36,12 @@ extension Tensor {
                 for item in items { try walk(item, depth: depth + 1) }
             case .float(let v):
                 guard depth == dims.count else { throw .type("not a sequence") }
-                kind = .float32
+                kind = DefaultDType.current
                 sawAny = true
                 scalars.append(.float(v))
             case .int(let v):
                 guard depth == dims.count else { throw .type("not a sequence") }
-                if kind != .float32 { kind = .int64 }
+                if !kind.isFloatingPoint { kind = .int64 }
                 sawAny = true
                 scalars.append(.int(v))
             case .bool(let v):
@@ -52,13 +52,9 @@ extension Tensor {
         }
         _ = try Shape.checkedCount(dims)
         try walk(data, depth: 0)
-        let resolved = dtype ?? (sawAny ? kind : .float32)
-        let storage: TensorStorage = switch resolved {
-        case .float32: .float32(scalars.map { $0.floatValue })
-        case .int64: .int64(scalars.map { $0.int64Value })
-        case .bool: .bool(scalars.map { $0.boolValue })
-        }
-        self.init(shape: Shape(dims), storage: storage)
+        let resolved = dtype ?? (sawAny ? kind : DefaultDType.current)
+        try Tensor.checkRange(scalars, dtype: resolved)
+        self.init(shape: Shape(dims), storage: .of(scalars, dtype: resolved))
     }
 
     static func checked(_ dims: [Int]) throws(TensorError) -> Shape {
@@ -68,45 +64,35 @@ extension Tensor {
 
     /// A tensor filled with `value` (`torch.full`).
     public static func full(_ dims: [Int], value: ScalarValue, dtype: DType? = nil) throws(TensorError) -> Tensor {
-        let natural: DType = switch value {
-        case .float: .float32
-        case .int: .int64
-        case .bool: .bool
-        }
-        let resolved = dtype ?? natural
+        let resolved = dtype ?? value.dtype
         let n = try Shape.checkedCount(dims, elementSize: resolved.elementSize)
-        let shape = Shape(dims)
-        let storage: TensorStorage = switch resolved {
-        case .float32: .float32(filledArray(value.floatValue, count: n))
-        case .int64: .int64(filledArray(value.int64Value, count: n))
-        case .bool: .bool([Bool](repeating: value.boolValue, count: n))
-        }
-        return Tensor(shape: shape, storage: storage)
+        return Tensor(shape: Shape(dims), storage: .filled(value, count: n, dtype: resolved))
     }
 
     /// Zeros of the given shape (`torch.zeros`).
-    public static func zeros(_ dims: [Int], dtype: DType = .float32) throws(TensorError) -> Tensor {
+    public static func zeros(_ dims: [Int], dtype: DType = DefaultDType.current) throws(TensorError) -> Tensor {
         try full(dims, value: .int(0), dtype: dtype)
     }
 
     /// Ones of the given shape (`torch.ones`).
-    public static func ones(_ dims: [Int], dtype: DType = .float32) throws(TensorError) -> Tensor {
+    public static func ones(_ dims: [Int], dtype: DType = DefaultDType.current) throws(TensorError) -> Tensor {
         try full(dims, value: .int(1), dtype: dtype)
     }
 
     /// The identity matrix (`torch.eye(n, m)`).
-    public static func eye(_ n: Int, _ m: Int? = nil) throws(TensorError) -> Tensor {
+    public static func eye(_ n: Int, _ m: Int? = nil, dtype: DType = DefaultDType.current) throws(TensorError) -> Tensor {
         let cols = m ?? n
         guard n >= 0 else { throw .runtime("n must be greater or equal to 0, got \(n)") }
         guard cols >= 0 else { throw .runtime("m must be greater or equal to 0, got \(cols)") }
         _ = try Shape.checkedCount([n, cols])
         var values = filledArray(Float(0), count: n * cols)
         for i in 0..<Swift.min(n, cols) { values[i * cols + i] = 1 }
-        return Tensor(shape: Shape([n, cols]), floats: values)
+        return Tensor(shape: Shape([n, cols]), storage: TensorStorage.float32(values).converted(to: dtype))
     }
 
     /// `start, start+step, ...` below `end` (`torch.arange`); float if any bound is a float.
-    public static func arange(start: ScalarValue = .int(0), end: ScalarValue, step: ScalarValue = .int(1)) throws(TensorError) -> Tensor {
+    /// `dtype` nil: the default float dtype when a bound is a float, else int64.
+    public static func arange(start: ScalarValue = .int(0), end: ScalarValue, step: ScalarValue = .int(1), dtype: DType? = nil) throws(TensorError) -> Tensor {
         func double(_ v: ScalarValue) -> Double {
             switch v {
             case .float(let d): d
@@ -125,23 +111,26 @@ extension Tensor {
         }
         let length = ((e - s) / st).rounded(.up)
         let n = length < 0x1p62 ? Int(length) : Int.max
-        try MemoryBudget.reserve([n], elementSize: isFloat ? 4 : 8)
-        if isFloat {
-            return Tensor(shape: Shape([n]), floats: (0..<n).map { Float(s + Double($0) * st) })
+        let target = dtype ?? (isFloat ? DefaultDType.current : .int64)
+        if target == .bool { throw .other(.notImplementedError, "\"arange_cpu\" not implemented for 'Bool'") }
+        try MemoryBudget.reserve([n], elementSize: target.elementSize)
+        if isFloat || target.isFloatingPoint {
+            let values = (0..<n).map { s + Double($0) * st }
+            return Tensor(shape: Shape([n]), storage: target == .float64 ? .float64(values) : TensorStorage.float32(values.map { Float($0) }).converted(to: target))
         }
         let first = start.int64Value
         let by = step.int64Value
-        return Tensor(shape: Shape([n]), storage: .int64((0..<n).map { first &+ Int64($0) &* by }))
+        return Tensor(shape: Shape([n]), storage: TensorStorage.int64((0..<n).map { first &+ Int64($0) &* by }).converted(to: target))
     }
 
     /// Zeros with this tensor's shape and dtype (`torch.zeros_like`).
     public func zerosLike() -> Tensor {
-        Tensor(shape: shape, storage: TensorStorage.float32(filledArray(Float(0), count: count)).converted(to: dtype))
+        Tensor(shape: shape, storage: .filled(.int(0), count: count, dtype: dtype))
     }
 
     /// Ones with this tensor's shape and dtype (`torch.ones_like`).
     public func onesLike() -> Tensor {
-        Tensor(shape: shape, storage: TensorStorage.float32(filledArray(Float(1), count: count)).converted(to: dtype))
+        Tensor(shape: shape, storage: .filled(.int(1), count: count, dtype: dtype))
     }
 
     /// One-hot encoding of int64 class indices (`F.one_hot`); -1 infers the class count.
@@ -164,5 +153,45 @@ extension Tensor {
         var out = filledArray(Int64(0), count: values.count * classes)
         for (i, v) in values.enumerated() { out[i * classes + Int(v)] = 1 }
         return Tensor(shape: Shape(indices.shape.dims + [classes]), storage: .int64(out))
+    }
+}
+
+extension Tensor {
+    /// PyTorch refuses Python numbers outside an integer dtype's range when it builds a tensor.
+    static func checkRange(_ scalars: [ScalarValue], dtype: DType) throws(TensorError) {
+        let bounds: (Double, Double) = switch dtype {
+        case .int32: (Double(Int32.min), Double(Int32.max))
+        case .uint8: (0, 255)
+        case .float32, .float64, .int64, .bool: (-.infinity, .infinity)
+        }
+        for scalar in scalars where !(scalar.doubleValue >= bounds.0 && scalar.doubleValue <= bounds.1) {
+            if case .float(let v) = scalar, v.isNaN { continue }
+            throw .runtime("value cannot be converted to type \(dtype.name) without overflow")
+        }
+    }
+}
+
+extension TensorStorage {
+    /// Python numbers converted to `dtype` as `torch.tensor(data, dtype=)` converts them.
+    static func of(_ scalars: [ScalarValue], dtype: DType) -> TensorStorage {
+        switch dtype {
+        case .float32: .float32(scalars.map(\.floatValue))
+        case .float64: .float64(scalars.map(\.doubleValue))
+        case .int64: .int64(scalars.map(\.int64Value))
+        case .int32, .uint8: TensorStorage.int64(scalars.map(\.int64Value)).converted(to: dtype)
+        case .bool: .bool(scalars.map(\.boolValue))
+        }
+    }
+
+    /// `count` copies of `value` as `dtype`.
+    static func filled(_ value: ScalarValue, count: Int, dtype: DType) -> TensorStorage {
+        switch dtype {
+        case .float32: .float32(filledArray(value.floatValue, count: count))
+        case .float64: .float64(filledArray(value.doubleValue, count: count))
+        case .int64: .int64(filledArray(value.int64Value, count: count))
+        case .int32: .int32(filledArray(TensorStorage.of([value], dtype: .int32).int32s.first ?? 0, count: count))
+        case .uint8: .uint8(filledArray(TensorStorage.of([value], dtype: .uint8).uint8s.first ?? 0, count: count))
+        case .bool: .bool([Bool](repeating: value.boolValue, count: count))
+        }
     }
 }

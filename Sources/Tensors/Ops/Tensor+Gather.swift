@@ -47,12 +47,12 @@ extension Tensor {
         let result = Tensor(shape: out, storage: storage.gather(positions))
         guard Tensor.needsGraph(self) else { return result }
         let source = shape
-        return result.recording(name, [self]) { g in [Tensor(shape: source, floats: Tensor.scatterAdded(g.floats, at: positions, count: source.count))] }
+        return result.recording(name, [self]) { g in [g.scatterAdded(at: positions, into: source)] }
     }
 
     /// `values` added into zeros of `count` elements at `positions`.
-    static func scatterAdded(_ values: [Float], at positions: [Int], count: Int) -> [Float] {
-        var out = filledArray(Float(0), count: count)
+    static func scatterAdded<T: FloatElement>(_ values: [T], at positions: [Int], count: Int) -> [T] {
+        var out = filledArray(T(0), count: count)
         for (k, p) in positions.enumerated() where k < values.count { out[p] += values[k] }
         return out
     }
@@ -114,12 +114,14 @@ extension Tensor {
         guard Tensor.needsGraph(self) || (!fromScalar && Tensor.needsGraph(source)) else { return result }
         let sourceShape = source.shape
         return result.recording(accumulate ? "ScatterAddBackward0" : (fromScalar ? "ScatterBackward1" : "ScatterBackward0"), operands) { g in
-            let gv = g.floats
-            var own = gv
-            if !accumulate { for p in targets { own[p] = 0 } }
-            let sourceGrad = Tensor.scatterAdded(targets.map { gv[$0] }, at: sources, count: sourceShape.count)
-            return fromScalar ? [Tensor(shape: g.shape, floats: own)]
-                : [Tensor(shape: g.shape, floats: own), Tensor(shape: sourceShape, floats: sourceGrad)]
+            func grads<T: FloatElement>(_ gv: [T]) -> [Tensor?] {
+                var own = gv
+                if !accumulate { for p in targets { own[p] = 0 } }
+                let sourceGrad = Tensor.scatterAdded(targets.map { gv[$0] }, at: sources, count: sourceShape.count)
+                return fromScalar ? [Tensor(shape: g.shape, values: own)]
+                    : [Tensor(shape: g.shape, values: own), Tensor(shape: sourceShape, values: sourceGrad)]
+            }
+            return g.dtype == .float64 ? grads(g.doubles) : grads(g.floats)
         }
     }
 
@@ -154,10 +156,12 @@ extension Tensor {
         let result = Tensor(shape: shape, storage: values)
         guard Tensor.needsGraph(self, source) else { return result }
         let sourceShape = source.shape
-        let factor = Float(alpha.floatValue)
         return result.recording("IndexAddBackward0", [self, source], savesTensors: false) { g in
-            let gv = g.floats
-            return [g, Tensor(shape: sourceShape, floats: targets.map { gv[$0] * factor })]
+            func grads<T: FloatElement>(_ gv: [T]) -> [Tensor?] {
+                let factor = T(alpha.doubleValue)
+                return [g, Tensor(shape: sourceShape, values: targets.map { gv[$0] * factor })]
+            }
+            return g.dtype == .float64 ? grads(g.doubles) : grads(g.floats)
         }
     }
 }
@@ -171,10 +175,22 @@ extension TensorStorage {
             self = .bool([])
             for (x, p) in zip(values.floats, positions) { v[p] += x }
             self = .float32(v)
+        case .float64(var v):
+            self = .bool([])
+            for (x, p) in zip(values.doubles, positions) { v[p] += x }
+            self = .float64(v)
         case .int64(var v):
             self = .bool([])
             for (x, p) in zip(values.int64s, positions) { v[p] &+= x }
             self = .int64(v)
+        case .int32(var v):
+            self = .bool([])
+            for (x, p) in zip(values.int32s, positions) { v[p] &+= x }
+            self = .int32(v)
+        case .uint8(var v):
+            self = .bool([])
+            for (x, p) in zip(values.uint8s, positions) { v[p] &+= x }
+            self = .uint8(v)
         case .bool(var v):
             self = .int64([])
             for (x, p) in zip(values.bools, positions) { v[p] = v[p] || x }

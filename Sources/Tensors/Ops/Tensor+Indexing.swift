@@ -193,21 +193,24 @@ extension Tensor {
         guard Tensor.needsGraph(self) else { return result }
         let source = shape
         return result.recording(name, [self], savesTensors: savesIndices) { g in
-            let grad = g.floats.withUnsafeBufferPointer { pg in
-                var grad = filledArray(Float(0), count: source.count)
-                grad.withUnsafeMutableBufferPointer { out in
-                    var k = 0
-                    for o in 0..<outer {
-                        for i in indices {
-                            let base = (o * size + i) * inner
-                            for j in 0..<inner where k + j < pg.count { out[base + j] += pg[k + j] }
-                            k += inner
+            func grad<T: FloatElement>(_ values: [T]) -> Tensor {
+                let grad = values.withUnsafeBufferPointer { pg in
+                    var grad = filledArray(T(0), count: source.count)
+                    grad.withUnsafeMutableBufferPointer { out in
+                        var k = 0
+                        for o in 0..<outer {
+                            for i in indices {
+                                let base = (o * size + i) * inner
+                                for j in 0..<inner where k + j < pg.count { out[base + j] += pg[k + j] }
+                                k += inner
+                            }
                         }
                     }
+                    return grad
                 }
-                return grad
+                return Tensor(shape: source, values: grad)
             }
-            return [Tensor(shape: source, floats: grad)]
+            return [g.dtype == .float64 ? grad(g.doubles) : grad(g.floats)]
         }
     }
 }

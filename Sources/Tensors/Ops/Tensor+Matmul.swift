@@ -9,6 +9,9 @@ extension Tensor {
         guard dtype == other.dtype else {
             throw .runtime("expected m1 and m2 to have the same dtype, but got: \(Tensor.cTypeName(dtype)) != \(Tensor.cTypeName(other.dtype))")
         }
+        if dtype == .bool, ra <= 2, rb <= 2, ra + rb > 2 {
+            throw .other(.notImplementedError, "\"\(rb == 1 ? "addmv_impl_cpu" : "addmm_impl_cpu_")\" not implemented for 'Bool'")
+        }
         let m = ra == 1 ? 1 : shape.dims[ra - 2]
         let k = shape.dims[ra - 1]
         let kb = rb == 1 ? other.shape.dims[0] : other.shape.dims[rb - 2]
@@ -29,7 +32,6 @@ extension Tensor {
                 throw .runtime("Expected size for first two dimensions of batch2 tensor to be: [\(batchA.reduce(1, *)), \(k)] but got: [\(batchB.reduce(1, *)), \(kb)].")
             }
         }
-        var outDims: [Int]
         let name: String
         switch (ra, rb) {
         case (1, 1): name = "DotBackward0"
@@ -40,8 +42,23 @@ extension Tensor {
         case (2, _): name = "CloneBackward0"
         default: name = "UnsafeViewBackward0"
         }
-        let a = floats
-        let b = other.floats
+        let dims = MatmulDims(m: m, k: k, n: n, batchA: batchA, batchB: batchB, ra: ra, rb: rb)
+        if dtype == .float64 { return try product(other, dims, name: name, Double.self) }
+        return try product(other, dims, name: name, Float.self).matchingIntegers(dtype)
+    }
+
+    /// The sizes of a product: (m x k) times (k x n), with the operands' batch dimensions.
+    struct MatmulDims {
+        let m: Int, k: Int, n: Int
+        let batchA: [Int], batchB: [Int]
+        let ra: Int, rb: Int
+    }
+
+    private func product<T: FloatElement>(_ other: Tensor, _ dims: MatmulDims, name: String, _: T.Type) throws(TensorError) -> Tensor {
+        let (m, k, n, ra, rb, batchA, batchB) = (dims.m, dims.k, dims.n, dims.ra, dims.rb, dims.batchA, dims.batchB)
+        var outDims: [Int]
+        let a = T.values(of: self)
+        let b = T.values(of: other)
         let sa = shape
         let sb = other.shape
         let result: Tensor
@@ -51,17 +68,17 @@ extension Tensor {
             outDims = batchA
             if ra > 1 { outDims.append(m) }
             if rb > 1 { outDims.append(n) }
-            let c = BLAS.product(a, transposeA: false, b, transposeB: false, m: rows, n: n, k: k)
+            let c = T.product(a, transposeA: false, b, transposeB: false, m: rows, n: n, k: k)
             try Cancellation.checkpoint()
-            result = Tensor(shape: Shape(outDims), floats: c)
-            if !Tensor.needsGraph(self, other) { return result.matchingIntegers(dtype) }
+            result = Tensor(shape: Shape(outDims), values: c)
+            if !Tensor.needsGraph(self, other) { return result }
             let needA = requiresGradFlag
             let needB = other.requiresGradFlag
             return result.recording(name, [self, other]) { g in
-                let gv = g.floats
-                let ga = needA ? BLAS.product(gv, transposeA: false, b, transposeB: true, m: rows, n: k, k: n) : nil
-                let gb = needB ? BLAS.product(a, transposeA: true, gv, transposeB: false, m: k, n: n, k: rows) : nil
-                return [ga.map { Tensor(shape: sa, floats: $0) }, gb.map { Tensor(shape: sb, floats: $0) }]
+                let gv = T.values(of: g)
+                let ga = needA ? T.product(gv, transposeA: false, b, transposeB: true, m: rows, n: k, k: n) : nil
+                let gb = needB ? T.product(a, transposeA: true, gv, transposeB: false, m: k, n: n, k: rows) : nil
+                return [ga.map { Tensor(shape: sa, values: $0) }, gb.map { Tensor(shape: sb, values: $0) }]
             }
         }
         let batch = try Shape.broadcast(Shape(batchA), Shape(batchB))
@@ -73,23 +90,23 @@ extension Tensor {
         let bMat = Shape(batchB + [k, n])
         let ea = Kernels.broadcast(a, aMat, [0], .scalar, out: fullA) { x, _ in x }
         let eb = Kernels.broadcast(b, bMat, [0], .scalar, out: fullB) { x, _ in x }
-        var c = filledArray(Float(0), count: count * m * n)
+        var c = filledArray(T(0), count: count * m * n)
         Tensor.batchedGemm(ea, false, eb, false, &c, count: count, m: m, n: n, k: k)
         try Cancellation.checkpoint()
         outDims = batch.dims
         if ra > 1 { outDims.append(m) }
         outDims.append(n)
-        result = Tensor(shape: Shape(outDims), floats: c)
-        if !Tensor.needsGraph(self, other) { return result.matchingIntegers(dtype) }
+        result = Tensor(shape: Shape(outDims), values: c)
+        if !Tensor.needsGraph(self, other) { return result }
         return result.recording(name, [self, other]) { g in
-            let gv = g.floats
-            var ga = filledArray(Float(0), count: count * m * k)
-            var gb = filledArray(Float(0), count: count * k * n)
+            let gv = T.values(of: g)
+            var ga = filledArray(T(0), count: count * m * k)
+            var gb = filledArray(T(0), count: count * k * n)
             Tensor.batchedGemm(gv, false, eb, true, &ga, count: count, m: m, n: k, k: n)
             Tensor.batchedGemm(ea, true, gv, false, &gb, count: count, m: k, n: n, k: m)
             return [
-                Tensor(shape: sa, floats: Kernels.sum(ga, from: fullA, to: aMat)),
-                Tensor(shape: sb, floats: Kernels.sum(gb, from: fullB, to: bMat)),
+                Tensor(shape: sa, values: Kernels.sum(ga, from: fullA, to: aMat)),
+                Tensor(shape: sb, values: Kernels.sum(gb, from: fullB, to: bMat)),
             ]
         }
     }
@@ -98,27 +115,31 @@ extension Tensor {
     public static func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor { try a.matmul(b) }
 
     func matchingIntegers(_ original: DType) -> Tensor {
-        original == .float32 ? self : Tensor(shape: shape, storage: .int64(floats.map { Int64(exactly: $0.rounded()) ?? .min }))
+        original.isFloatingPoint ? self : Tensor(shape: shape, storage: TensorStorage.int64(floats.map { Int64(exactly: $0.rounded()) ?? .min }).converted(to: original))
     }
 
+    /// The C type PyTorch's messages name for a dtype (`float`, `double`, `long int`).
     static func cTypeName(_ dtype: DType) -> String {
         switch dtype {
         case .float32: "float"
+        case .float64: "double"
         case .int64: "long int"
+        case .int32: "int"
+        case .uint8: "unsigned char"
         case .bool: "bool"
         }
     }
 
     /// One GEMM per batch entry over contiguous (count, rows, cols) buffers.
-    static func batchedGemm(
-        _ a: [Float], _ ta: Bool, _ b: [Float], _ tb: Bool, _ c: inout [Float], count: Int, m: Int, n: Int, k: Int
+    static func batchedGemm<T: FloatElement>(
+        _ a: [T], _ ta: Bool, _ b: [T], _ tb: Bool, _ c: inout [T], count: Int, m: Int, n: Int, k: Int
     ) {
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     guard let ba = pa.baseAddress, let bb = pb.baseAddress, let bc = pc.baseAddress else { return }
                     for i in 0..<count where !Cancellation.isRequested {
-                        BLAS.gemm(ba + i * m * k, transposeA: ta, bb + i * k * n, transposeB: tb, bc + i * m * n, m: m, n: n, k: k)
+                        T.gemm(ba + i * m * k, transposeA: ta, bb + i * k * n, transposeB: tb, bc + i * m * n, m: m, n: n, k: k)
                     }
                 }
             }

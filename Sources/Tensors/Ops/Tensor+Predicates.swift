@@ -100,18 +100,17 @@ extension Tensor {
 extension TensorStorage {
     /// `count` zeros of `dtype`.
     static func zeros(_ dtype: DType, count: Int) -> TensorStorage {
-        switch dtype {
-        case .float32: .float32([Float](repeating: 0, count: count))
-        case .int64: .int64([Int64](repeating: 0, count: count))
-        case .bool: .bool([Bool](repeating: false, count: count))
-        }
+        .filled(.int(0), count: count, dtype: dtype)
     }
 
     /// Whether two one-element storages hold the same value (NaN never equals NaN).
     func equalElements(_ other: TensorStorage) -> Bool {
         switch (self, other) {
         case (.float32(let a), .float32(let b)): a == b
+        case (.float64(let a), .float64(let b)): a == b
         case (.int64(let a), .int64(let b)): a == b
+        case (.int32(let a), .int32(let b)): a == b
+        case (.uint8(let a), .uint8(let b)): a == b
         case (.bool(let a), .bool(let b)): a == b
         default: false
         }

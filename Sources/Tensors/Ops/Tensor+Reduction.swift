@@ -2,15 +2,19 @@ extension Tensor {
     /// The sum of all elements (integers and booleans sum to int64).
     public func sum() -> Tensor {
         switch storage {
-        case .int64, .bool:
+        case .int64, .int32, .uint8, .bool:
             return Tensor(scalar: int64s.reduce(0, &+))
-        case .float32(let v):
-            var total: Float = 0
-            for x in v { total += x }
-            let source = shape
-            return Tensor(scalar: total).recording("SumBackward0", [self], savesTensors: false) { g in
-                [Tensor(shape: source, floats: filledArray(g.floats[0], count: source.count))]
-            }
+        case .float32(let v): return total(v)
+        case .float64(let v): return total(v)
+        }
+    }
+
+    private func total<T: FloatElement>(_ v: [T]) -> Tensor {
+        var total: T = 0
+        for x in v { total += x }
+        let source = shape
+        return Tensor(shape: .scalar, values: [total]).recording("SumBackward0", [self], savesTensors: false) { g in
+            [Tensor(shape: source, values: filledArray(T.values(of: g)[0], count: source.count))]
         }
     }
 
@@ -21,24 +25,31 @@ extension Tensor {
 
     /// The mean of all elements (float tensors only, as in PyTorch).
     public func mean() throws(TensorError) -> Tensor {
-        guard dtype == .float32 else { throw Tensor.meanDTypeError(dtype) }
-        let n = Float(count)
-        let total = sum()
+        switch storage {
+        case .float32(let v): return mean(v)
+        case .float64(let v): return mean(v)
+        case .int64, .int32, .uint8, .bool: throw Tensor.meanDTypeError(dtype)
+        }
+    }
+
+    private func mean<T: FloatElement>(_ v: [T]) -> Tensor {
+        let n = T(count)
+        var total: T = 0
+        for x in v { total += x }
         let source = shape
-        return Tensor(scalar: total.floats[0] / n).recording("MeanBackward0", [self], savesTensors: false) { g in
-            [Tensor(shape: source, floats: filledArray(g.floats[0] / n, count: source.count))]
+        return Tensor(shape: .scalar, values: [total / n]).recording("MeanBackward0", [self], savesTensors: false) { g in
+            [Tensor(shape: source, values: filledArray(T.values(of: g)[0] / n, count: source.count))]
         }
     }
 
     /// The mean over `dim`.
     public func mean(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {
-        guard dtype == .float32 else { throw Tensor.meanDTypeError(dtype) }
+        guard dtype.isFloatingPoint else { throw Tensor.meanDTypeError(dtype) }
         return try reduce(dim: dim, keepDim: keepDim, mean: true)
     }
 
     static func meanDTypeError(_ dtype: DType) -> TensorError {
-        let name = dtype == .int64 ? "Long" : "Bool"
-        return .other(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(name)")
+        .other(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
     }
 
     func reducedShape(_ d: Int, keepDim: Bool) -> Shape {
@@ -52,27 +63,32 @@ extension Tensor {
         let d = try shape.normalize(dim: dim)
         let (outer, size, inner) = shape.split(at: d)
         let out = reducedShape(d, keepDim: keepDim)
-        if dtype != .float32 {
+        switch storage {
+        case .float32(let v): return reduce(v, outer: outer, size: size, inner: inner, out: out, mean: mean)
+        case .float64(let v): return reduce(v, outer: outer, size: size, inner: inner, out: out, mean: mean)
+        case .int64, .int32, .uint8, .bool:
             let v = int64s
             var r = filledArray(Int64(0), count: outer * inner)
             for o in 0..<outer { for s in 0..<size { for k in 0..<inner { r[o * inner + k] &+= v[(o * size + s) * inner + k] } } }
             return Tensor(shape: out, storage: .int64(r))
         }
-        let v = floats
-        var r = filledArray(Float(0), count: outer * inner)
+    }
+
+    private func reduce<T: FloatElement>(_ v: [T], outer: Int, size: Int, inner: Int, out: Shape, mean: Bool) -> Tensor {
+        var r = filledArray(T(0), count: outer * inner)
         v.withUnsafeBufferPointer { pv in
             r.withUnsafeMutableBufferPointer { pr in
                 for o in 0..<outer { for s in 0..<size { for k in 0..<inner { pr[o * inner + k] += pv[(o * size + s) * inner + k] } } }
-                if mean { for i in 0..<pr.count { pr[i] /= Float(size) } }
+                if mean { for i in 0..<pr.count { pr[i] /= T(size) } }
             }
         }
         let source = shape
-        return Tensor(shape: out, floats: r).recording(mean ? "MeanBackward1" : "SumBackward1", [self], savesTensors: false) { g in
-            let gv = g.floats
-            let scale: Float = mean ? 1 / Float(size) : 1
-            var grad = filledArray(Float(0), count: source.count)
+        return Tensor(shape: out, values: r).recording(mean ? "MeanBackward1" : "SumBackward1", [self], savesTensors: false) { g in
+            let gv = T.values(of: g)
+            let scale: T = mean ? 1 / T(size) : 1
+            var grad = filledArray(T(0), count: source.count)
             for o in 0..<outer { for s in 0..<size { for k in 0..<inner { grad[(o * size + s) * inner + k] = gv[o * inner + k] * scale } } }
-            return [Tensor(shape: source, floats: grad)]
+            return [Tensor(shape: source, values: grad)]
         }
     }
 
@@ -83,15 +99,21 @@ extension Tensor {
         }
         switch storage {
         case .int64(let v): return Tensor(scalar: v.max() ?? 0)
+        case .int32(let v): return Tensor(shape: .scalar, storage: .int32([v.max() ?? 0]))
+        case .uint8(let v): return Tensor(shape: .scalar, storage: .uint8([v.max() ?? 0]))
         case .bool(let v): return Tensor(shape: .scalar, storage: .bool([v.contains(true)]))
-        case .float32(let v):
-            let m = v.max() ?? 0
-            let source = shape
-            return Tensor(scalar: m).recording("MaxBackward1", [self]) { g in
-                let ties = Float(v.reduce(0) { $0 + ($1 == m ? 1 : 0) })
-                let share = g.floats[0] / ties
-                return [Tensor(shape: source, floats: v.map { $0 == m ? share : 0 })]
-            }
+        case .float32(let v): return largest(v)
+        case .float64(let v): return largest(v)
+        }
+    }
+
+    private func largest<T: FloatElement>(_ v: [T]) -> Tensor {
+        let m = v.max() ?? 0
+        let source = shape
+        return Tensor(shape: .scalar, values: [m]).recording("MaxBackward1", [self]) { g in
+            let ties = T(v.reduce(0) { $0 + ($1 == m ? 1 : 0) })
+            let share = T.values(of: g)[0] / ties
+            return [Tensor(shape: source, values: v.map { $0 == m ? share : 0 })]
         }
     }
 
@@ -107,6 +129,7 @@ extension Tensor {
 
     /// The index of the largest element along `dim`, or of the flattened tensor when nil.
     public func argmax(dim: Int? = nil, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        if dtype == .bool { throw .other(.notImplementedError, "argmax(): does not support bool input") }
         guard let dim else {
             let flat = try view([-1])
             return try flat.extreme(dim: 0, keepDim: false, largest: true).indices
@@ -121,11 +144,25 @@ extension Tensor {
             throw .index("max(): Expected reduction dim \(d) to have non-zero size.")
         }
         let out = reducedShape(d, keepDim: keepDim)
-        let v = floats
+        if dtype == .float64 { return extreme(doubles, outer: outer, size: size, inner: inner, out: out, largest: largest) }
+        if dtype != .float32 {
+            // Integers compare exactly as doubles (int64 beyond 2^53 aside); the values are
+            // gathered from the tensor's own storage.
+            let (_, indices) = extreme(doubles, outer: outer, size: size, inner: inner, out: out, largest: largest)
+            let best = indices.int64s
+            let offsets = (0..<(outer * inner)).map { r in (r / inner * size + Int(best[r])) * inner + r % inner }
+            return (Tensor(shape: out, storage: storage.gather(offsets)), indices)
+        }
+        return extreme(floats, outer: outer, size: size, inner: inner, out: out, largest: largest)
+    }
+
+    private func extreme<T: FloatElement>(
+        _ v: [T], outer: Int, size: Int, inner: Int, out: Shape, largest: Bool
+    ) -> (values: Tensor, indices: Tensor) {
         // One pass finds each position's winner (first occurrence; NaN wins, as in PyTorch).
         var best = filledArray(Int64(0), count: outer * inner)
         let picked = v.withUnsafeBufferPointer { pv in
-            makeFloats(outer * inner) { pick in
+            makeArray(outer * inner) { (pick: UnsafeMutableBufferPointer<T>) in
                 best.withUnsafeMutableBufferPointer { pb in
                     for o in 0..<outer {
                         for k in 0..<inner {
@@ -146,19 +183,15 @@ extension Tensor {
             }
         }
         let indices = Tensor(shape: out, storage: .int64(best))
-        guard dtype == .float32 else {
-            let offsets = (0..<(outer * inner)).map { r in (r / inner * size + Int(best[r])) * inner + r % inner }
-            return (Tensor(shape: out, storage: storage.gather(offsets)), indices)
-        }
-        let values = Tensor(shape: out, floats: picked)
+        let values = Tensor(shape: out, values: picked)
         guard Tensor.needsGraph(self) else { return (values, indices) }
         let source = shape
         values.recording(largest ? "MaxBackward0" : "MinBackward0", [self]) { g in
-            var grad = filledArray(Float(0), count: source.count)
-            for (r, x) in g.floats.enumerated() where r < best.count {
+            var grad = filledArray(T(0), count: source.count)
+            for (r, x) in T.values(of: g).enumerated() where r < best.count {
                 grad[(r / inner * size + Int(best[r])) * inner + r % inner] += x
             }
-            return [Tensor(shape: source, floats: grad)]
+            return [Tensor(shape: source, values: grad)]
         }
         return (values, indices)
     }

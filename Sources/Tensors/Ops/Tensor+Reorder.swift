@@ -142,7 +142,10 @@ extension TensorStorage {
     func masked(_ keep: [Bool]) -> TensorStorage {
         switch self {
         case .float32(let v): .float32(zip(v, keep).map { $1 ? $0 : 0 })
+        case .float64(let v): .float64(zip(v, keep).map { $1 ? $0 : 0 })
         case .int64(let v): .int64(zip(v, keep).map { $1 ? $0 : 0 })
+        case .int32(let v): .int32(zip(v, keep).map { $1 ? $0 : 0 })
+        case .uint8(let v): .uint8(zip(v, keep).map { $1 ? $0 : 0 })
         case .bool(let v): .bool(zip(v, keep).map { $1 && $0 })
         }
     }

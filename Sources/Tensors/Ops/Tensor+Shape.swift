@@ -213,25 +213,38 @@ extension Tensor {
         }
         let storage: TensorStorage = switch dtype {
         case .float32: .float32(join(tensors.map(\.floats)))
+        case .float64: .float64(join(tensors.map(\.doubles)))
         case .int64: .int64(join(tensors.map(\.int64s)))
+        case .int32: .int32(join(tensors.map { $0.storage.int32s }))
+        case .uint8: .uint8(join(tensors.map { $0.storage.uint8s }))
         case .bool: .bool(join(tensors.map(\.bools)))
         }
         let shapes = tensors.map(\.shape)
         return Tensor(shape: out, storage: storage).recording(name, tensors, savesTensors: false) { g in
-            let gv = g.floats
+            let gv = g.storage
             var offset = 0
             var grads: [Tensor?] = []
             for (k, part) in parts.enumerated() {
-                var piece: [Float] = []
-                piece.reserveCapacity(outer * part.block)
-                for o in 0..<outer {
-                    let start = o * rowWidth + offset
-                    piece.append(contentsOf: gv[start..<(start + part.block)])
-                }
+                let piece = gv.rearranged(RowPieceTransform(outer: outer, rowWidth: rowWidth, offset: offset, width: part.block))
                 offset += part.block
-                grads.append(Tensor(shape: shapes[k], floats: piece))
+                grads.append(Tensor(shape: shapes[k], storage: piece))
             }
             return grads
         }
+    }
+}
+
+/// Columns `offset..<offset + width` of each of `outer` rows of `rowWidth` elements.
+struct RowPieceTransform: ArrayTransform {
+    let outer: Int, rowWidth: Int, offset: Int, width: Int
+
+    func apply<T>(_ values: [T]) -> [T] {
+        var piece: [T] = []
+        piece.reserveCapacity(outer * width)
+        for o in 0..<outer {
+            let start = o * rowWidth + offset
+            piece.append(contentsOf: values[start..<(start + width)])
+        }
+        return piece
     }
 }

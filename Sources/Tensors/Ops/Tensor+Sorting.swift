@@ -22,7 +22,10 @@ extension Tensor {
         }
         switch storage {
         case .float32(let v): return order(v) { x, y in x.isNaN ? false : (y.isNaN || x < y) }
+        case .float64(let v): return order(v) { x, y in x.isNaN ? false : (y.isNaN || x < y) }
         case .int64(let v): return order(v, <)
+        case .int32(let v): return order(v, <)
+        case .uint8(let v): return order(v, <)
         case .bool(let v): return order(v) { !$0 && $1 }
         }
     }

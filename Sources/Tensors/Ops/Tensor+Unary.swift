@@ -3,6 +3,12 @@ import Glibc
 extension Tensor {
     /// Hyperbolic tangent (vectorised).
     public func tanh() -> Tensor {
+        if dtype == .float64 {
+            let out = Kernels.map(doubles) { Double.tanh($0) }
+            return Tensor(shape: shape, values: out).recording("TanhBackward0", [self]) { g in
+                [Tensor(shape: g.shape, values: Kernels.zip(g.doubles, out) { $0 * (1 - $1 * $1) })]
+            }.saving(output: true)
+        }
         var y = floats
         y.withUnsafeMutableBufferPointer { p in
             if let base = p.baseAddress { VectorMath.tanh(base, count: p.count) }
@@ -14,53 +20,100 @@ extension Tensor {
     }
 
     /// max(x, 0); integer tensors stay integer.
-    public func relu() -> Tensor {
-        if case .int64(let v) = storage { return Tensor(shape: shape, storage: .int64(v.map { Swift.max($0, 0) })) }
-        let out = Kernels.map(floats) { $0 > 0 ? $0 : 0 }
-        return Tensor(shape: shape, floats: out).recording("ReluBackward0", [self]) { g in
-            [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out) { $1 > 0 ? $0 : 0 })]
+    public func relu() throws(TensorError) -> Tensor {
+        switch storage {
+        case .int64(let v): return Tensor(shape: shape, storage: .int64(v.map { Swift.max($0, 0) }))
+        case .int32(let v): return Tensor(shape: shape, storage: .int32(v.map { Swift.max($0, 0) }))
+        case .uint8: return Tensor(shape: shape, storage: storage)
+        case .bool: throw .other(.notImplementedError, "Boolean inputs not supported for relu")
+        case .float64(let v): return relu(v)
+        case .float32(let v): return relu(v)
+        }
+    }
+
+    private func relu<T: FloatElement>(_ x: [T]) -> Tensor {
+        let out = Kernels.map(x) { $0 > 0 ? $0 : 0 }
+        return Tensor(shape: shape, values: out).recording("ReluBackward0", [self]) { g in
+            [Tensor(shape: g.shape, values: Kernels.zip(T.values(of: g), out) { $1 > 0 ? $0 : 0 })]
         }.saving(output: true)
     }
 
     /// 1 / (1 + e^-x).
     public func sigmoid() -> Tensor {
-        let out = Kernels.map(floats) { x in x >= 0 ? 1 / (1 + expf(-x)) : expf(x) / (1 + expf(x)) }
-        return Tensor(shape: shape, floats: out).recording("SigmoidBackward0", [self]) { g in
-            [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out) { $0 * $1 * (1 - $1) })]
+        switch dtype {
+        case .float64: return sigmoid(Double.self)
+        case .float32, .int64, .int32, .uint8, .bool: return sigmoid(Float.self)
+        }
+    }
+
+    private func sigmoid<T: FloatElement>(_: T.Type) -> Tensor {
+        let out = Kernels.map(T.values(of: self)) { x in x >= 0 ? 1 / (1 + T.exp(-x)) : T.exp(x) / (1 + T.exp(x)) }
+        return Tensor(shape: shape, values: out).recording("SigmoidBackward0", [self]) { g in
+            [Tensor(shape: g.shape, values: Kernels.zip(T.values(of: g), out) { $0 * $1 * (1 - $1) })]
         }.saving(output: true)
     }
 
     /// e^x.
     public func exp() -> Tensor {
-        let out = Kernels.map(floats) { expf($0) }
-        return Tensor(shape: shape, floats: out).recording("ExpBackward0", [self]) { g in
-            [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out, *))]
+        switch dtype {
+        case .float64: return exp(Double.self)
+        case .float32, .int64, .int32, .uint8, .bool: return exp(Float.self)
+        }
+    }
+
+    private func exp<T: FloatElement>(_: T.Type) -> Tensor {
+        let out = Kernels.map(T.values(of: self)) { T.exp($0) }
+        return Tensor(shape: shape, values: out).recording("ExpBackward0", [self]) { g in
+            [Tensor(shape: g.shape, values: Kernels.zip(T.values(of: g), out, *))]
         }.saving(output: true)
     }
 
     /// Natural logarithm.
     public func log() -> Tensor {
-        let x = floats
-        return Tensor(shape: shape, floats: Kernels.map(x) { logf($0) }).recording("LogBackward0", [self]) { g in
-            [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, x, /))]
+        switch dtype {
+        case .float64: return log(Double.self)
+        case .float32, .int64, .int32, .uint8, .bool: return log(Float.self)
+        }
+    }
+
+    private func log<T: FloatElement>(_: T.Type) -> Tensor {
+        let x = T.values(of: self)
+        return Tensor(shape: shape, values: Kernels.map(x) { T.log($0) }).recording("LogBackward0", [self]) { g in
+            [Tensor(shape: g.shape, values: Kernels.zip(T.values(of: g), x, /))]
         }.saving(inputs: [0])
     }
 
     /// Square root.
     public func sqrt() -> Tensor {
-        let out = Kernels.map(floats) { sqrtf($0) }
-        return Tensor(shape: shape, floats: out).recording("SqrtBackward0", [self]) { g in
-            [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out) { $0 / (2 * $1) })]
+        switch dtype {
+        case .float64: return sqrt(Double.self)
+        case .float32, .int64, .int32, .uint8, .bool: return sqrt(Float.self)
+        }
+    }
+
+    private func sqrt<T: FloatElement>(_: T.Type) -> Tensor {
+        let out = Kernels.map(T.values(of: self)) { $0.squareRoot() }
+        return Tensor(shape: shape, values: out).recording("SqrtBackward0", [self]) { g in
+            [Tensor(shape: g.shape, values: Kernels.zip(T.values(of: g), out) { $0 / (2 * $1) })]
         }.saving(output: true)
     }
 
     /// |x|; integer tensors stay integer.
-    public func abs() -> Tensor {
-        // Two's complement, as PyTorch: the most negative int64 is its own absolute value.
-        if case .int64(let v) = storage { return Tensor(shape: shape, storage: .int64(v.map { $0 < 0 ? 0 &- $0 : $0 })) }
-        let x = floats
-        return Tensor(shape: shape, floats: Kernels.map(x) { Swift.abs($0) }).recording("AbsBackward0", [self]) { g in
-            [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, x) { x1, x2 in x2 > 0 ? x1 : (x2 < 0 ? -x1 : 0) })]
+    public func abs() throws(TensorError) -> Tensor {
+        // Two's complement, as PyTorch: the most negative integer is its own absolute value.
+        switch storage {
+        case .int64(let v): return Tensor(shape: shape, storage: .int64(v.map { $0 < 0 ? 0 &- $0 : $0 }))
+        case .int32(let v): return Tensor(shape: shape, storage: .int32(v.map { $0 < 0 ? 0 &- $0 : $0 }))
+        case .uint8: return Tensor(shape: shape, storage: storage)
+        case .bool: throw .other(.notImplementedError, "\"abs_cpu\" not implemented for 'Bool'")
+        case .float64(let v): return abs(v)
+        case .float32(let v): return abs(v)
+        }
+    }
+
+    private func abs<T: FloatElement>(_ x: [T]) -> Tensor {
+        Tensor(shape: shape, values: Kernels.map(x) { Swift.abs($0) }).recording("AbsBackward0", [self]) { g in
+            [Tensor(shape: g.shape, values: Kernels.zip(T.values(of: g), x) { x1, x2 in x2 > 0 ? x1 : (x2 < 0 ? -x1 : 0) })]
         }.saving(inputs: [0])
     }
 
@@ -69,10 +122,16 @@ extension Tensor {
         Tensor(shape: shape, storage: storage).recording("CloneBackward0", [self], savesTensors: false) { g in [g] }
     }
 
-    /// The elements converted to `dtype` (`float()`, `long()`, `bool()`, `to(dtype)`).
-    /// Converting to float32 from float32 returns the tensor itself, as PyTorch does.
+    /// The elements converted to `dtype` (`float()`, `double()`, `long()`, `to(dtype)`): the
+    /// tensor itself when it has that dtype, as PyTorch returns it. Between floating dtypes the
+    /// conversion is recorded (`ToCopyBackward0`), so gradients flow back in the source dtype.
     public func to(_ target: DType) -> Tensor {
         if target == dtype { return self }
-        return Tensor(shape: shape, storage: storage.converted(to: target))
+        let result = Tensor(shape: shape, storage: storage.converted(to: target))
+        guard target.isFloatingPoint, dtype.isFloatingPoint else { return result }
+        let source = dtype
+        return result.recording("ToCopyBackward0", [self], savesTensors: false) { g in
+            [Tensor(shape: g.shape, storage: g.storage.converted(to: source))]
+        }
     }
 }

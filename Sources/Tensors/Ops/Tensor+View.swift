@@ -35,12 +35,7 @@ extension Tensor {
     /// start at the same element of the same storage.
     public var dataPointer: Int {
         let base = Int(bitPattern: UInt(bitPattern: ObjectIdentifier(buffer)))
-        let itemSize = switch dtype {
-        case .float32: 4
-        case .int64: 8
-        case .bool: 1
-        }
-        return base &+ storageOffset &* itemSize
+        return base &+ storageOffset &* dtype.elementSize
     }
 
     /// The tensor this one is a view of (`_base`), or nil.
@@ -72,12 +67,9 @@ extension Tensor {
                 for (k, d) in order.enumerated() { inverse[d] = k }
                 return [Tensor(shape: source, storage: Kernels.permute(g.storage, outShape, inverse))]
             case .expand:
-                return [Tensor(shape: source, floats: Kernels.sum(g.floats, from: outShape, to: source))]
+                return [g.summed(from: outShape, to: source)]
             case .region(let region):
-                var grad = filledArray(Float(0), count: source.count)
-                let values = g.floats
-                for (k, p) in region.positions(dims).enumerated() where k < values.count { grad[p] += values[k] }
-                return [Tensor(shape: source, floats: grad)]
+                return [g.scatterAdded(at: region.positions(dims), into: source)]
             }
         }
     }

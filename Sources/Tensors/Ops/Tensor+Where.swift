@@ -12,11 +12,13 @@ extension Tensor {
         guard Tensor.needsGraph(x, y) else { return result }
         let (xShape, yShape) = (x.shape, y.shape)
         return result.recording("WhereBackward0", [x, y], savesTensors: false) { g in
-            let gv = g.floats
-            let gx = zip(gv, flags).map { $1 ? $0 : 0 }
-            let gy = zip(gv, flags).map { $1 ? 0 : $0 }
-            return [Tensor(shape: xShape, floats: Kernels.sum(gx, from: out, to: xShape)),
-                    Tensor(shape: yShape, floats: Kernels.sum(gy, from: out, to: yShape))]
+            func grads<T: FloatElement>(_ gv: [T]) -> [Tensor?] {
+                let gx = zip(gv, flags).map { $1 ? $0 : 0 }
+                let gy = zip(gv, flags).map { $1 ? 0 : $0 }
+                return [Tensor(shape: xShape, values: Kernels.sum(gx, from: out, to: xShape)),
+                        Tensor(shape: yShape, values: Kernels.sum(gy, from: out, to: yShape))]
+            }
+            return g.dtype == .float64 ? grads(g.doubles) : grads(g.floats)
         }
     }
 
@@ -36,7 +38,7 @@ extension Tensor {
         let result = Tensor(shape: shape, storage: filled.selecting(flags, otherwise: storage))
         guard Tensor.needsGraph(self) else { return result }
         return result.recording("MaskedFillBackward0", [self], savesTensors: false) { g in
-            [Tensor(shape: g.shape, floats: zip(g.floats, flags).map { $1 ? 0 : $0 })]
+            [g.zeroed(where: flags)]
         }
     }
 
@@ -75,11 +77,15 @@ extension Tensor {
 extension TensorStorage {
     /// This storage's element where `flags` holds, `other`'s elsewhere (same dtype and count).
     func selecting(_ flags: [Bool], otherwise other: TensorStorage) -> TensorStorage {
+        func pick<T>(_ a: [T], _ b: [T]) -> [T] { zip(flags, zip(a, b)).map { $0 ? $1.0 : $1.1 } }
         switch (self, other) {
-        case (.float32(let a), .float32(let b)): .float32(zip(flags, zip(a, b)).map { $0 ? $1.0 : $1.1 })
-        case (.int64(let a), .int64(let b)): .int64(zip(flags, zip(a, b)).map { $0 ? $1.0 : $1.1 })
-        case (.bool(let a), .bool(let b)): .bool(zip(flags, zip(a, b)).map { $0 ? $1.0 : $1.1 })
-        case (.float32, _), (.int64, _), (.bool, _): other
+        case (.float32(let a), .float32(let b)): return .float32(pick(a, b))
+        case (.float64(let a), .float64(let b)): return .float64(pick(a, b))
+        case (.int64(let a), .int64(let b)): return .int64(pick(a, b))
+        case (.int32(let a), .int32(let b)): return .int32(pick(a, b))
+        case (.uint8(let a), .uint8(let b)): return .uint8(pick(a, b))
+        case (.bool(let a), .bool(let b)): return .bool(pick(a, b))
+        case (.float32, _), (.float64, _), (.int64, _), (.int32, _), (.uint8, _), (.bool, _): return other
         }
     }
 }

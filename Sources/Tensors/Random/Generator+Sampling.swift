@@ -35,6 +35,47 @@ extension Generator {
         }
     }
 
+    /// `count` doubles from `uniform_(from, to)`: 53 bits of a 64-bit draw each, then
+    /// `x * (to - from) + from`, fused as PyTorch's build fuses it.
+    func uniformDoubles(_ count: Int, from: Double, to: Double) -> [Double] {
+        let span = to - from
+        return (0..<count).map { _ in from.addingProduct(uniformDouble(), span) }
+    }
+
+    /// `count` doubles from `normal_(mean, std)`: ATen's portable `normal_fill` for 16 or more
+    /// values (all uniforms first, then Box-Muller per block of 16 in double precision, the
+    /// last partial block redrawn over the tail), otherwise `normal_distribution<double>`.
+    func normalDoubles(_ count: Int, mean: Double = 0, std: Double = 1) -> [Double] {
+        guard count >= 16 else { return (0..<count).map { _ in mean.addingProduct(normalDouble(), std) } }
+        var data = (0..<count).map { _ in uniformDouble() }
+        data.withUnsafeMutableBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            var i = 0
+            while i + 16 <= count {
+                Generator.normalFill16(base + i, mean: mean, std: std)
+                i += 16
+            }
+            if count % 16 != 0 {
+                let tail = base + count - 16
+                for j in 0..<16 { tail[j] = uniformDouble() }
+                Generator.normalFill16(tail, mean: mean, std: std)
+            }
+        }
+        return data
+    }
+
+    /// ATen's `normal_fill_16<double>`: the first 8 uniforms give radii, the last 8 angles.
+    static func normalFill16(_ data: UnsafeMutablePointer<Double>, mean: Double, std: Double) {
+        for j in 0..<8 {
+            let u1 = 1 - data[j]
+            let u2 = data[j + 8]
+            let radius = (-2 * log(u1)).squareRoot()
+            let theta = 2.0 * Double.pi * u2
+            data[j] = mean.addingProduct(radius * cos(theta), std)
+            data[j + 8] = mean.addingProduct(radius * sin(theta), std)
+        }
+    }
+
     /// An integer in `base..<base + range` (`uniform_int_from_to_distribution`): 64 random
     /// bits when the range needs them (int64 and float results), else 32.
     @inline(__always)

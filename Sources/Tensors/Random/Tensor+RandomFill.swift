@@ -15,7 +15,11 @@ extension Tensor {
         guard to - from <= limit else {
             throw .runtime("uniform_ expects to-from <= std::numeric_limits<Float>::max(), but found to=\(Tensor.formatScalar(to)) and from=\(Tensor.formatScalar(from)) which result in to-from to exceed the limit")
         }
-        overwrite(with: .float32(generator.uniformFloats(count, from: from, to: to)))
+        if dtype == .float64 {
+            overwrite(with: .float64(generator.uniformDoubles(count, from: from, to: to)))
+        } else {
+            overwrite(with: .float32(generator.uniformFloats(count, from: from, to: to)))
+        }
     }
 
     /// `normal_(mean, std)`.
@@ -23,19 +27,22 @@ extension Tensor {
         try checkFloating("normal_kernel_cpu")
         try checkWritable()
         try Tensor.checkStd(std)
-        overwrite(with: .float32(generator.normalFloats(count, mean: mean, std: std)))
+        if dtype == .float64 {
+            overwrite(with: .float64(generator.normalDoubles(count, mean: mean, std: std)))
+        } else {
+            overwrite(with: .float32(generator.normalFloats(count, mean: mean, std: std)))
+        }
     }
 
     /// `exponential_(lambd)`: double-precision inverse-CDF samples rounded to float.
     public func exponential(lambda: Double = 1, generator: Generator) throws(TensorError) {
-        guard dtype == .float32 else {
+        guard dtype.isFloatingPoint else {
             throw .runtime("Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified \(Tensor.typeName(dtype))")
         }
         try checkWritable()
         guard lambda > 0 else { throw .runtime("exponential_ expects lambda > 0.0, but found lambda=\(Tensor.formatScalar(lambda))") }
-        overwrite(with: .float32(makeFloats(count) { out in
-            for i in out.indices { out[i] = Float(generator.exponentialDouble(lambda: lambda)) }
-        }))
+        let samples = (0..<count).map { _ in generator.exponentialDouble(lambda: lambda) }
+        overwrite(with: TensorStorage.float64(samples).converted(to: dtype))
     }
 
     /// `random_()`, `random_(to)`, `random_(from, to)`: integers drawn as PyTorch draws them for
@@ -46,9 +53,17 @@ extension Tensor {
         guard let to else {
             guard from == nil else { throw .runtime("random_ from without to is not supported") }
             // Full range: int64 takes 63 bits of a 64-bit draw, float 2^24 + 1 values, bool one bit.
+            // int32 and uint8 take a 32-bit draw modulo their maximum + 1; float64 2^53 + 1
+            // values of a 64-bit draw.
             switch dtype {
             case .int64:
                 overwrite(with: .int64((0..<n).map { _ in Int64(generator.random64() % (UInt64(Int64.max) + 1)) }))
+            case .int32:
+                overwrite(with: .int32((0..<n).map { _ in Int32(UInt64(generator.random()) % (UInt64(Int32.max) + 1)) }))
+            case .uint8:
+                overwrite(with: .uint8((0..<n).map { _ in UInt8(generator.random() % 256) }))
+            case .float64:
+                overwrite(with: .float64((0..<n).map { _ in Double(generator.random64() % (1 << 53 + 1)) }))
             case .float32:
                 overwrite(with: .float32(makeFloats(n) { out in
                     for i in out.indices { out[i] = Float(generator.random() % (1 << 24 + 1)) }
@@ -63,13 +78,14 @@ extension Tensor {
             throw .runtime("random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(to)")
         }
         let range = UInt64(bitPattern: to &- low)
-        if dtype == .float32 && range >= 1 << 32 {
+        if dtype.isFloatingPoint && range >= 1 << 32 {
             // PyTorch first moves such bounds to representable floats; Recur does not follow that.
             throw .runtime("random_ on a float tensor supports ranges below 2^32 in Recur, got from=\(low) to=\(to)")
         }
         switch dtype {
-        case .int64:
-            overwrite(with: .int64((0..<n).map { _ in generator.integer(range: range, base: low, wide: true) }))
+        case .int64, .int32, .uint8, .float64:
+            let draws = (0..<n).map { _ in generator.integer(range: range, base: low, wide: true) }
+            overwrite(with: TensorStorage.int64(draws).converted(to: dtype))
         case .float32:
             overwrite(with: .float32(makeFloats(n) { out in
                 for i in out.indices { out[i] = Float(generator.integer(range: range, base: low, wide: true)) }
@@ -112,7 +128,7 @@ extension Tensor {
     }
 
     private func checkFloating(_ kernel: String) throws(TensorError) {
-        guard dtype == .float32 else { throw .other(.notImplementedError, "\"\(kernel)\" not implemented for '\(Tensor.typeName(dtype))'") }
+        guard dtype.isFloatingPoint else { throw .other(.notImplementedError, "\"\(kernel)\" not implemented for '\(Tensor.typeName(dtype))'") }
     }
 
     /// In-place fills are refused on leaves that require grad, as PyTorch refuses them, and
@@ -124,11 +140,5 @@ extension Tensor {
     }
 
     /// PyTorch's scalar type name (`Float`, `Long`, `Bool`).
-    static func typeName(_ dtype: DType) -> String {
-        switch dtype {
-        case .float32: "Float"
-        case .int64: "Long"
-        case .bool: "Bool"
-        }
-    }
+    static func typeName(_ dtype: DType) -> String { dtype.scalarTypeName }
 }

@@ -1,0 +1,86 @@
+import Glibc
+
+/// A floating-point element type of a tensor (Float for float32, Double for float64): the
+/// kernels and gradients written once for both go through it, specialised by the compiler,
+/// so the float32 paths cost what they did when they were written for Float alone.
+protocol FloatElement: BinaryFloatingPoint, Sendable where RawSignificand: FixedWidthInteger {
+    /// The tensor dtype holding this type.
+    static var dtype: DType { get }
+    /// A storage holding `values`.
+    static func storage(_ values: [Self]) -> TensorStorage
+    /// `tensor`'s elements row-major, converted to this type.
+    static func values(of tensor: Tensor) -> [Self]
+    static func exp(_ x: Self) -> Self
+    static func log(_ x: Self) -> Self
+    static func pow(_ x: Self, _ y: Self) -> Self
+    static func tanh(_ x: Self) -> Self
+    /// `C = op(A) * op(B)` over dense row-major matrices.
+    static func gemm(
+        _ a: UnsafePointer<Self>, transposeA: Bool, _ b: UnsafePointer<Self>, transposeB: Bool,
+        _ c: UnsafeMutablePointer<Self>, m: Int, n: Int, k: Int
+    )
+}
+
+extension FloatElement {
+    /// `op(A) * op(B)` over arrays, as a new array of m*n elements.
+    static func product(_ a: [Self], transposeA: Bool, _ b: [Self], transposeB: Bool, m: Int, n: Int, k: Int) -> [Self] {
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress, k > 0 else { return filledArray(Self(0), count: m * n) }
+                return makeArray(m * n) { out in
+                    guard let c = out.baseAddress else { return }
+                    gemm(x, transposeA: transposeA, y, transposeB: transposeB, c, m: m, n: n, k: k)
+                }
+            }
+        }
+    }
+}
+
+extension Float: FloatElement {
+    static var dtype: DType { .float32 }
+    static func storage(_ values: [Float]) -> TensorStorage { .float32(values) }
+    static func values(of tensor: Tensor) -> [Float] { tensor.floats }
+    static func exp(_ x: Float) -> Float { expf(x) }
+    static func log(_ x: Float) -> Float { logf(x) }
+    static func pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
+    static func tanh(_ x: Float) -> Float { tanhf(x) }
+    static func gemm(
+        _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
+        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int
+    ) {
+        BLAS.gemm(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k)
+    }
+}
+
+extension Double: FloatElement {
+    static var dtype: DType { .float64 }
+    static func storage(_ values: [Double]) -> TensorStorage { .float64(values) }
+    static func values(of tensor: Tensor) -> [Double] { tensor.doubles }
+    static func exp(_ x: Double) -> Double { Glibc.exp(x) }
+    static func log(_ x: Double) -> Double { Glibc.log(x) }
+    static func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
+    static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    /// float64 products are plain loops, each element's products summed in order of k (the
+    /// lesson's models are float32; float64 is for checking them).
+    static func gemm(
+        _ a: UnsafePointer<Double>, transposeA: Bool, _ b: UnsafePointer<Double>, transposeB: Bool,
+        _ c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int
+    ) {
+        let (aRow, aCol) = transposeA ? (1, m) : (k, 1)
+        let (bRow, bCol) = transposeB ? (1, k) : (n, 1)
+        for i in 0..<m {
+            for j in 0..<n {
+                var total: Double = 0
+                for p in 0..<k { total += a[i * aRow + p * aCol] * b[p * bRow + j * bCol] }
+                c[i * n + j] = total
+            }
+        }
+    }
+}
+
+extension Tensor {
+    /// A tensor of `shape` holding `values` in their dtype.
+    convenience init<T: FloatElement>(shape: Shape, values: [T]) {
+        self.init(shape: shape, storage: T.storage(values))
+    }
+}
