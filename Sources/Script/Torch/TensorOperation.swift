@@ -79,11 +79,12 @@ struct TensorOperation: Sendable {
 
     /// Operations checked with float64, int32 and uint8 operands (the others compute as if
     /// every non-float32 tensor were int64, so those dtypes are refused rather than converted).
-    static let dtypeComplete: Set<String> = [
+    static let dtypeComplete: Set<String> = Set([
         "diag", "trace", "sort", "argsort", "topk", "argmin", "unique", "isnan", "isinf", "isfinite", "masked_select",
         "flip", "roll", "repeat", "repeat_interleave", "tril", "triu", "outer", "dot", "type_as", "view_as", "reshape_as",
         "expand_as", "element_size", "is_floating_point", "count_nonzero", "argwhere", "logical_not", "exp_", "new_tensor",
-    ]
+        "cumsum", "cumprod", "std", "var", "norm", "clamp", "clip", "clamp_", "clip_",
+    ]).union(ElementwiseFunction.allCases.flatMap { [$0.rawValue, $0.rawValue + "_"] })
 
     private func checkDTypes(_ tensor: Tensor?, _ a: Arguments) throws(ScriptError) {
         guard !TensorOperation.dtypeComplete.contains(name) else { return }

@@ -189,7 +189,7 @@ enum TensorOperations {
     /// `function` of `t`; `round(decimals=n)` scales by 10**n around the rounding, as PyTorch.
     static func rounded(_ t: Tensor, _ function: ElementwiseFunction, _ a: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Tensor {
         guard function == .round, let decimals = try interpreter.intArgument(a.keyword("decimals"), "decimals"), decimals != 0 else {
-            if function == .frac && t.dtype != .float32 {
+            if function == .frac && !t.dtype.isFloatingPoint {
                 throw ScriptError(.notImplementedError, "\"frac_cpu\" not implemented for '\(Tensor.typeWord(t.dtype))'")
             }
             return t.elementwise(function)

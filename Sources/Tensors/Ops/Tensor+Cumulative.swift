@@ -18,15 +18,24 @@ extension Tensor {
             }
             return out
         }
-        guard case .float32(let x) = storage else {
+        switch dtype {
+        case .float32: return cumulativeFloats(Float.self, scan: scan, outer: outer, size: size, inner: inner, product: product)
+        case .float64: return cumulativeFloats(Double.self, scan: scan, outer: outer, size: size, inner: inner, product: product)
+        case .int64, .int32, .uint8, .bool:
             let v = int64s
             return Tensor(shape: shape, storage: .int64(product ? scan(v, 1, &*) : scan(v, 0, &+)))
         }
-        let y = scan(x.map(Double.init), product ? 1 : 0, product ? (*) : (+)).map { Float($0) }
-        guard Tensor.needsGraph(self) else { return Tensor(shape: shape, floats: y) }
-        return Tensor(shape: shape, floats: y).recording(product ? "CumprodBackward0" : "CumsumBackward0", [self]) { g in
-            let gv = g.floats
-            var grad = [Float](repeating: 0, count: gv.count)
+    }
+
+    private func cumulativeFloats<T: FloatElement>(
+        _: T.Type, scan: ([Double], Double, (Double, Double) -> Double) -> [Double], outer: Int, size: Int, inner: Int, product: Bool
+    ) -> Tensor {
+        let x = T.values(of: self)
+        let y = scan(x.map(Double.init), product ? 1 : 0, product ? (*) : (+)).map { T($0) }
+        guard Tensor.needsGraph(self) else { return Tensor(shape: shape, values: y) }
+        return Tensor(shape: shape, values: y).recording(product ? "CumprodBackward0" : "CumsumBackward0", [self]) { g in
+            let gv = T.values(of: g)
+            var grad = [T](repeating: 0, count: gv.count)
             for o in 0..<outer {
                 for k in 0..<inner {
                     let line = (0..<size).map { (o * size + $0) * inner + k }
@@ -35,7 +44,7 @@ extension Tensor {
                         var running = 0.0
                         for p in line.reversed() {
                             running += Double(gv[p])
-                            grad[p] = Float(running)
+                            grad[p] = T(running)
                         }
                         continue
                     }
@@ -48,11 +57,11 @@ extension Tensor {
                             if j > i { without *= Double(x[line[j]]) }
                             total += Double(gv[line[j]]) * without
                         }
-                        grad[pi] = Float(total)
+                        grad[pi] = T(total)
                     }
                 }
             }
-            return [Tensor(shape: g.shape, floats: grad)]
+            return [Tensor(shape: g.shape, values: grad)]
         }.saving(inputs: [0])
     }
 

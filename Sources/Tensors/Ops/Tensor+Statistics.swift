@@ -55,44 +55,48 @@ extension Tensor {
     /// The variance (`var`) or standard deviation (`std`) over `dims`, dividing by N -
     /// `correction`. Computed in double precision, as PyTorch's CPU kernel accumulates.
     public func variance(dims: [Int]?, correction: Double, keepDim: Bool, standardDeviation: Bool) throws(TensorError) -> Tensor {
-        guard case .float32(let x) = storage else {
+        guard dtype.isFloatingPoint else {
             throw .other(.notImplementedError, "std and var only support floating point and complex dtypes")
         }
+        let x = doubles
+        let type = dtype
         let groups = ReductionGroups(shape, dims: try reductionDims(dims), keepDim: keepDim)
         var sums = [Double](repeating: 0, count: groups.groupCount)
         var counts = [Int](repeating: 0, count: groups.groupCount)
         for (k, g) in groups.groupOf.enumerated() {
-            sums[g] += Double(x[k])
+            sums[g] += x[k]
             counts[g] += 1
         }
         let means = zip(sums, counts).map { $0 / Double($1) }
         var squares = [Double](repeating: 0, count: groups.groupCount)
         for (k, g) in groups.groupOf.enumerated() {
-            let delta = Double(x[k]) - means[g]
+            let delta = x[k] - means[g]
             squares[g] += delta * delta
         }
         let divisors = counts.map { Swift.max(0, Double($0) - correction) }
         let variances = zip(squares, divisors).map { $0 / $1 }
         let values = standardDeviation ? variances.map { $0.squareRoot() } : variances
-        let result = Tensor(shape: groups.outShape, floats: values.map { Float($0) })
+        let result = Tensor.floating(groups.outShape, values, as: type)
         let original = shape
         return result.recording(standardDeviation ? "StdBackward0" : "VarBackward0", [self]) { g in
-            let gv = g.floats
-            var grad = [Float](repeating: 0, count: x.count)
+            let gv = g.doubles
+            var grad = [Double](repeating: 0, count: x.count)
             for (k, group) in groups.groupOf.enumerated() {
-                let centred = Double(x[k]) - means[group]
+                let centred = x[k] - means[group]
                 let scale = standardDeviation ? 1 / (divisors[group] * values[group]) : 2 / divisors[group]
-                grad[k] = Float(Double(gv[group]) * centred * scale)
+                grad[k] = gv[group] * centred * scale
             }
-            return [Tensor(shape: original, floats: grad)]
+            return [Tensor.floating(original, grad, as: type)]
         }.saving(inputs: [0])
     }
 
     /// The vector `order`-norm over `dims` (`norm`, `torch.linalg.vector_norm`).
     public func norm(_ order: NormOrder, dims: [Int]?, keepDim: Bool) throws(TensorError) -> Tensor {
-        guard case .float32(let x) = storage else {
+        guard dtype.isFloatingPoint else {
             throw .other(.notImplementedError, "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(Tensor.typeWord(dtype))")
         }
+        let x = doubles
+        let type = dtype
         let groups = ReductionGroups(shape, dims: try reductionDims(dims), keepDim: keepDim)
         var acc = [Double](repeating: 0, count: groups.groupCount)
         switch order {
@@ -100,28 +104,28 @@ extension Tensor {
             let largest = order == .infinity
             acc = [Double](repeating: largest ? 0 : .infinity, count: groups.groupCount)
             for (k, g) in groups.groupOf.enumerated() {
-                let a = Double(Swift.abs(x[k]))
+                let a = Swift.abs(x[k])
                 if a.isNaN || acc[g].isNaN { acc[g] = .nan } else { acc[g] = largest ? Swift.max(acc[g], a) : Swift.min(acc[g], a) }
             }
         case .p(let p):
             for (k, g) in groups.groupOf.enumerated() {
-                let a = Double(Swift.abs(x[k]))
+                let a = Swift.abs(x[k])
                 acc[g] += p == 0 ? (a != 0 ? 1 : 0) : p == 1 ? a : p == 2 ? a * a : Glibc.pow(a, p)
             }
             if p != 0 && p != 1 { acc = acc.map { p == 2 ? $0.squareRoot() : Glibc.pow($0, 1 / p) } }
         }
         let norms = acc
         let original = shape
-        let result = Tensor(shape: groups.outShape, floats: norms.map { Float($0) })
+        let result = Tensor.floating(groups.outShape, norms, as: type)
         return result.recording("LinalgVectorNormBackward0", [self]) { g in
-            let gv = g.floats
-            var grad = [Float](repeating: 0, count: x.count)
+            let gv = g.doubles
+            var grad = [Double](repeating: 0, count: x.count)
             var ties = [Double](repeating: 0, count: norms.count)
             if case .p = order {} else {
-                for (k, group) in groups.groupOf.enumerated() where Double(Swift.abs(x[k])) == norms[group] { ties[group] += 1 }
+                for (k, group) in groups.groupOf.enumerated() where Swift.abs(x[k]) == norms[group] { ties[group] += 1 }
             }
             for (k, group) in groups.groupOf.enumerated() {
-                let v = Double(x[k]), n = norms[group], upstream = Double(gv[group])
+                let v = x[k], n = norms[group], upstream = gv[group]
                 let sign: Double = v > 0 ? 1 : (v < 0 ? -1 : 0)
                 let value: Double
                 switch order {
@@ -134,9 +138,16 @@ extension Tensor {
                     else if p == 2 { value = n == 0 ? 0 : upstream * v / n }
                     else { value = n == 0 ? 0 : upstream * sign * Glibc.pow(Swift.abs(v), p - 1) / Glibc.pow(n, p - 1) }
                 }
-                grad[k] = Float(value)
+                grad[k] = value
             }
-            return [Tensor(shape: original, floats: grad)]
+            return [Tensor.floating(original, grad, as: type)]
         }.saving(inputs: [0])
+    }
+}
+
+extension Tensor {
+    /// A float64 tensor of `values`, or float32 of them rounded, as `dtype` says.
+    static func floating(_ shape: Shape, _ values: [Double], as dtype: DType) -> Tensor {
+        dtype == .float64 ? Tensor(shape: shape, values: values) : Tensor(shape: shape, floats: values.map { Float($0) })
     }
 }
