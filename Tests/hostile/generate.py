@@ -44,7 +44,7 @@ INTEGER_CALLS = {
     "bytes_fill": "print(len(bytes([n % 256]) * 3), bytes([n]))",
     "bytesio_seek_write": "import io\nb = io.BytesIO()\nb.seek(n)\nprint(b.write(b'x'), b.tell())",
     "stringio_seek_write": "import io\ns = io.StringIO()\ns.seek(n)\nprint(s.write('x'), s.tell())",
-    "file_read_size": "open('hostile.bin', 'wb').write(b'abc')\nf = open('hostile.bin', 'rb')\nprint(f.read(n), f.seek(n), f.read(2))",
+    "file_read_size": "import os\nopen('hostile.bin', 'wb').write(b'abc')\nf = open('hostile.bin', 'rb')\nos.remove('hostile.bin')\nprint(f.read(n), f.seek(n), f.read(2))",
     "shift_right": "print(n >> 1, n >> 63, 1 >> abs(n))",
     "power_small": "print(n ** 2, pow(n, 2, 7), pow(7, 2, n) if n > 0 else None)",
     "list_repeat": "print(len([0] * n))",

@@ -70,7 +70,7 @@ extension Interpreter {
                 throw ScriptError(.moduleNotFoundError, "No module named '\(name)'")
             }
             throw ScriptError(.moduleNotFoundError,
-                              "No module named '\(name)' (Recur script provides: \(workspace.library.modules.keys.filter { !$0.contains(".") }.sorted().joined(separator: ", ")))")
+                              "No module named '\(name)' (Recur script provides: \(workspace.library.modules.keys.filter { !$0.contains(".") && !$0.hasPrefix("_") }.sorted().joined(separator: ", ")))")
         }
         let module = ModuleObject(name: name)
         workspace.modules[name] = module

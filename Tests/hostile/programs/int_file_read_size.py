@@ -1,8 +1,10 @@
 try:
     n = 2**63 - 1
     try:
+        import os
         open('hostile.bin', 'wb').write(b'abc')
         f = open('hostile.bin', 'rb')
+        os.remove('hostile.bin')
         print(f.read(n), f.seek(n), f.read(2))
     finally:
         print('max64', flush=True)
@@ -11,8 +13,10 @@ except Exception as e:
 try:
     n = -2**63
     try:
+        import os
         open('hostile.bin', 'wb').write(b'abc')
         f = open('hostile.bin', 'rb')
+        os.remove('hostile.bin')
         print(f.read(n), f.seek(n), f.read(2))
     finally:
         print('min64', flush=True)
@@ -21,8 +25,10 @@ except Exception as e:
 try:
     n = 2**63
     try:
+        import os
         open('hostile.bin', 'wb').write(b'abc')
         f = open('hostile.bin', 'rb')
+        os.remove('hostile.bin')
         print(f.read(n), f.seek(n), f.read(2))
     finally:
         print('past64', flush=True)
@@ -31,8 +37,10 @@ except Exception as e:
 try:
     n = 10**100
     try:
+        import os
         open('hostile.bin', 'wb').write(b'abc')
         f = open('hostile.bin', 'rb')
+        os.remove('hostile.bin')
         print(f.read(n), f.seek(n), f.read(2))
     finally:
         print('googol', flush=True)
@@ -41,8 +49,10 @@ except Exception as e:
 try:
     n = -10**100
     try:
+        import os
         open('hostile.bin', 'wb').write(b'abc')
         f = open('hostile.bin', 'rb')
+        os.remove('hostile.bin')
         print(f.read(n), f.seek(n), f.read(2))
     finally:
         print('neg_googol', flush=True)
