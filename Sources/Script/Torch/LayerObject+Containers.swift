@@ -14,6 +14,8 @@ extension LayerObject {
             }
             let i = try moduleIndex(key, count: list.modules.count, interpreter)
             return LayerObject.value(for: list.modules[i], interpreter: interpreter)
+        case let list as ParameterList:
+            return .object(list.values[try moduleIndex(key, count: list.values.count, interpreter)])
         case let dict as ModuleDict:
             let name = try moduleKey(key, interpreter)
             guard let entry = dict.entries.first(where: { $0.key == name }) else { throw .keyError(key, repr: try interpreter.repr(key)) }
@@ -32,6 +34,9 @@ extension LayerObject {
         case let dict as ModuleDict:
             dict.set(try moduleKey(key, interpreter), try LayerObject.requireModule(value, interpreter))
             return true
+        case let list as ParameterList:
+            list.values[try moduleIndex(key, count: list.values.count, interpreter)] = try LayerObject.parameter(value, interpreter)
+            return true
         default:
             return false
         }
@@ -41,6 +46,7 @@ extension LayerObject {
     var containerCount: Int? {
         switch module {
         case is Sequential, is ModuleList, is ModuleDict: module.children.count
+        case let list as ParameterList: list.values.count
         default: nil
         }
     }
@@ -66,6 +72,22 @@ extension LayerObject {
                 if i < 0 { i += count }
                 list.modules.insert(try LayerObject.requireModule(a.value(1, "module") ?? .none, interpreter), at: Swift.min(Swift.max(i, 0), count))
                 return Value.none
+            default:
+                return nil
+            }
+        }
+        if let list = module as? ParameterList {
+            switch name {
+            case "append":
+                try a.expect("append", 1...1, keywords: ["value"])
+                list.values.append(try LayerObject.parameter(a.value(0, "value") ?? .none, interpreter))
+                return .object(self)
+            case "extend":
+                try a.expect("extend", 1...1, keywords: ["values"])
+                for item in try interpreter.iterate(a.value(0, "values") ?? .none) {
+                    list.values.append(try LayerObject.parameter(item, interpreter))
+                }
+                return .object(self)
             default:
                 return nil
             }
@@ -112,6 +134,13 @@ extension LayerObject {
     static func requireModule(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> any Module {
         guard let module = LayerObject.module(of: value) else { throw .typeError("\(value.typeName) is not a Module subclass") }
         return module
+    }
+
+    /// A ParameterList entry: a parameter as given, or a tensor made into one (as PyTorch does).
+    static func parameter(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> Tensor {
+        let tensor = try interpreter.tensor(value, "value")
+        if tensor.isParameter { return tensor }
+        return try tensorCall { () throws(TensorError) in try tensor.parameter(requiresGrad: true) }
     }
 
     /// Adds the modules of a dict (or of an iterable of key-module pairs) to `dict`.

@@ -83,6 +83,7 @@ final class LayerObject: ScriptObject {
         if let value = configuration(name) { return value }
         if name == "flatten_parameters", isRecurrent { return boundMethod(name, owner: module.typeName) }
         if module is ModuleList, ["append", "extend", "insert"].contains(name) { return boundMethod(name, owner: "ModuleList") }
+        if module is ParameterList, ["append", "extend"].contains(name) { return boundMethod(name, owner: "ParameterList") }
         if module is ModuleDict, ["keys", "values", "items", "update", "pop"].contains(name) { return boundMethod(name, owner: "ModuleDict") }
         guard ModuleMethods.names.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name, signature: "\(module.typeName).\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
@@ -115,6 +116,7 @@ final class LayerObject: ScriptObject {
 
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         if let dict = module as? ModuleDict { return ArrayIterator(dict.entries.map { .str($0.key) }) }
+        if let list = module as? ParameterList { return ArrayIterator(list.values.map { .object($0) }) }
         guard containerCount != nil else { return nil }
         return ArrayIterator(module.children.map { LayerObject.value(for: $0.module, interpreter: interpreter) })
     }

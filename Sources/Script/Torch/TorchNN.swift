@@ -132,6 +132,16 @@ enum TorchNN {
             interpreter.types.registerNative(type, forTypeName: name)
             module.namespace[name] = .type(type)
         }
+        let parameterList = BuiltinFunction("ParameterList", signature: "torch.nn.ParameterList(values=None)",
+                                            doc: "Holds parameters in a list, registered as the module's own.") { interpreter, a throws(ScriptError) in
+            try a.expect("ParameterList", 0...1, keywords: ["values"])
+            let source = a.value(0, "values") ?? .none
+            let items = source.isNone ? [] : try interpreter.iterate(source)
+            return .object(LayerObject(ParameterList(try items.map { (v) throws(ScriptError) in try LayerObject.parameter(v, interpreter) })))
+        }
+        let parameterListType = TypeObject(name: "ParameterList", bases: [base], kind: .builtin, constructor: parameterList, module: "torch.nn")
+        interpreter.types.registerNative(parameterListType, forTypeName: "ParameterList")
+        module.namespace["ParameterList"] = .type(parameterListType)
         module.namespace["Parameter"] = .builtin(BuiltinFunction("Parameter", signature: "torch.nn.Parameter(data, requires_grad=True)",
             doc: "A tensor registered as a module parameter when assigned to self.") { interpreter, a throws(ScriptError) in
             try a.expect("Parameter", 1...2, keywords: ["requires_grad"])

@@ -85,3 +85,42 @@ public final class ModuleDict: Module {
         throw .other(.notImplementedError, "Module [ModuleDict] is missing the required \"forward\" function")
     }
 }
+
+/// `nn.ParameterList(values)`: holds parameters named "0", "1", ...
+public final class ParameterList: Module {
+    /// The parameters in order.
+    public var values: [Tensor]
+    /// Training mode flag.
+    public var isTraining = true
+
+    /// Creates the container.
+    public init(_ values: [Tensor] = []) {
+        self.values = values
+    }
+
+    /// "ParameterList"
+    public var typeName: String { "ParameterList" }
+    /// "0", "1", ...
+    public var ownParameters: [(name: String, tensor: Tensor)] {
+        values.enumerated().map { (String($0.offset), $0.element) }
+    }
+    /// None.
+    public var children: [(name: String, module: any Module)] { [] }
+    /// One line per parameter: `(0): Parameter containing: [torch.float32 of size 2x3]`.
+    public var extraRepr: String {
+        values.enumerated().map { i, p in
+            let size = p.shape.dims.map(String.init).joined(separator: "x")
+            return "  (\(i)): \(p.isParameter ? "Parameter containing: " : "")[\(p.dtype) of size \(size)]"
+        }.joined(separator: "\n")
+    }
+
+    /// PyTorch's repr: the lines of `extraRepr` inside `ParameterList(...)`.
+    public var description: String {
+        values.isEmpty ? "ParameterList()" : "ParameterList(\n" + extraRepr.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n)"
+    }
+
+    /// A container is not called: PyTorch's error for a module without `forward`.
+    public func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] {
+        throw .other(.notImplementedError, "Module [ParameterList] is missing the required \"forward\" function")
+    }
+}
