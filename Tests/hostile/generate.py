@@ -428,8 +428,10 @@ def integer_program(template: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-# Programs that take long to build their structure in a debug build get a longer timeout.
-SLOW = {"deep_list_chain_5e6_release.py": 60}
+# Programs that take long to build their structure in a debug build get a longer timeout
+# (seconds of CPU measured on a quiet 2-core machine: about 40, 5 and 5; a loaded machine
+# doubles the wall time, and a hang is still caught).
+SLOW = {"deep_list_chain_5e6_release.py": 150, "deep_closure_chain_release.py": 40, "huge_list_doubling.py": 40}
 
 
 def programs() -> dict[str, str]:

@@ -92,7 +92,7 @@ def describe_status(status: int) -> str:
     return f"exit status {status}"
 
 
-@pytest.mark.timeout(4 * TIMEOUT + 60)
+@pytest.mark.timeout(4 * TIMEOUT + 250)
 @pytest.mark.parametrize("program", list(cases("run")))
 def test_recur_run_ends_with_a_python_outcome(program: Path, tmp_path: Path):
     seconds = timeout_of(program)
@@ -192,7 +192,7 @@ def kernel():
             os.environ[key] = value
 
 
-@pytest.mark.timeout(8 * TIMEOUT + 60)
+@pytest.mark.timeout(8 * TIMEOUT + 250)
 @pytest.mark.parametrize("program", list(cases("kernel")))
 def test_the_kernel_survives(program: Path, kernel: Kernel):
     if not kernel.manager.is_alive():

@@ -1,4 +1,4 @@
-# timeout: 60
+# timeout: 150
 a = []
 for _ in range(5 * 10**6):
     a = [a]

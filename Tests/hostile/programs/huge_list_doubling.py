@@ -1,3 +1,4 @@
+# timeout: 40
 a = [0]
 while True:
     a = a + a
