@@ -160,7 +160,20 @@ extension BuiltinFunctions {
                            try interpreter.binary(.modulo, a.positional[0], a.positional[1])])
         }
         add("pow", "pow(base, exp, mod=None)", "Equivalent to base**exp.") { interpreter, a throws(ScriptError) in
-            try a.expect("pow", 2...2)
+            var a = a
+            if let index = a.keywords.firstIndex(where: { $0.name == "mod" }), a.positional.count == 2 {
+                a.positional.append(a.keywords.remove(at: index).value)
+            }
+            for (index, name) in ["base", "exp"].enumerated() where index >= a.positional.count {
+                if let value = a.keyword(name) {
+                    a.positional.append(value)
+                    a.keywords.removeAll { $0.name == name }
+                }
+            }
+            try a.expect("pow", 2...3)
+            if a.positional.count == 3, !a.positional[2].isNone {
+                return try ModularPower.pow(a.positional[0], a.positional[1], a.positional[2])
+            }
             return try interpreter.binary(.power, a.positional[0], a.positional[1])
         }
         add("chr", "chr(i, /)", "Return a Unicode string of one character with ordinal i.") { interpreter, a throws(ScriptError) in

@@ -60,14 +60,25 @@ enum BuiltinFunctions {
 
     static func zip(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("zip", 0...Int.max, keywords: ["strict"])
+        let strict = try interpreter.truth(a.keyword("strict") ?? .bool(false))
         var iterators: [any ValueIterator] = []
         for value in a.positional { iterators.append(try interpreter.makeIterator(value)) }
         let source = ClosureIterator { (interpreter) throws(ScriptError) -> Value? in
             if iterators.isEmpty { return nil }
             var items: [Value] = []
             items.reserveCapacity(iterators.count)
-            for iterator in iterators {
-                guard let item = try iterator.next(interpreter: interpreter) else { return nil }
+            for (i, iterator) in iterators.enumerated() {
+                guard let item = try iterator.next(interpreter: interpreter) else {
+                    guard strict else { return nil }
+                    // CPython's checks: a later iterator ending first is shorter; when the
+                    // first ends, any later one with an item left is longer.
+                    let plural = { (n: Int) in n == 1 ? " 1" : "s 1-\(n)" }
+                    if i > 0 { throw .valueError("zip() argument \(i + 1) is shorter than argument\(plural(i))") }
+                    for j in 1..<iterators.count where try iterators[j].next(interpreter: interpreter) != nil {
+                        throw .valueError("zip() argument \(j + 1) is longer than argument\(plural(j))")
+                    }
+                    return nil
+                }
                 items.append(item)
             }
             return .tuple(items)

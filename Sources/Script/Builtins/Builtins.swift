@@ -128,6 +128,24 @@ extension Interpreter {
         add("open", "open(file, mode='r', encoding=None, errors=None, newline=None)",
             "Open a text file (relative to the notebook's directory) and return a file object.",
             { (i, a) throws(ScriptError) in try FileObject.open(i, a) })
+        add("slice", "slice(stop) / slice(start, stop[, step])", "A slice object, as written a[start:stop:step].") { _, a throws(ScriptError) in
+            try SliceObject.make(a)
+        }
+        add("ascii", "ascii(obj, /)", "repr(obj) with non-ASCII characters escaped.") { interpreter, a throws(ScriptError) in
+            try a.expect("ascii", 1...1)
+            var out = ""
+            for scalar in try interpreter.repr(a.positional[0]).unicodeScalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    out.unicodeScalars.append(scalar)
+                } else {
+                    let (prefix, width) = v < 0x100 ? ("\\x", 2) : v < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+                    let hex = String(v, radix: 16)
+                    out += prefix + String(repeating: "0", count: width - hex.count) + hex
+                }
+            }
+            return .str(out)
+        }
         add("repr", "repr(obj, /)", "Return the canonical string representation of the object.") { interpreter, a throws(ScriptError) in
             try a.expect("repr", 1...1)
             return .str(try interpreter.repr(a.positional[0]))

@@ -14,6 +14,16 @@ enum DictMethods {
                 try body(interpreter, try receiver(value, name), arguments)
             }
         }
+        // A class method: `dict.fromkeys(keys, value)` and `{}.fromkeys(...)` alike ignore the receiver.
+        let fromKeys: BuiltinFunction.Body = { interpreter, a throws(ScriptError) in
+            try a.expect("fromkeys", 1...2)
+            let dict = DictObject()
+            let value = a.positional.count > 1 ? a.positional[1] : .none
+            for key in try interpreter.iterate(a.positional[0]) { try dict.set(key, value) }
+            return .dict(dict)
+        }
+        table["fromkeys"] = BuiltinFunction("fromkeys", signature: "dict.fromkeys(iterable, value=None, /)",
+                                            methodBody: { interpreter, _, a throws(ScriptError) in try fromKeys(interpreter, a) }, fromKeys)
         add("keys") { _, d, _ throws(ScriptError) in .object(DictView(d, .keys)) }
         add("values") { _, d, _ throws(ScriptError) in .object(DictView(d, .values)) }
         add("items") { _, d, _ throws(ScriptError) in .object(DictView(d, .items)) }
@@ -109,6 +119,23 @@ enum SetMethods {
                     result = r
                 }
                 return .set(result === s ? SetObject(s.storage.copy()) : result)
+            }
+        }
+        add("symmetric_difference") { interpreter, s, a throws(ScriptError) in
+            try a.expect("set.symmetric_difference", 1...1)
+            guard case .set(let o) = try Constructors.set(interpreter, Arguments([a.positional[0]])),
+                  let result = try interpreter.setOperation(.bitXor, s, o) else { return .set(SetObject(s.storage.copy())) }
+            return .set(result)
+        }
+        // Inclusion tests take any iterable, as CPython's methods do (the operators take sets).
+        let inclusion: [(String, CompareOp?)] = [("issubset", .lessEqual), ("issuperset", .greaterEqual), ("isdisjoint", nil)]
+        for (name, op) in inclusion {
+            add(name) { interpreter, s, a throws(ScriptError) in
+                try a.expect("set.\(name)", 1...1)
+                let other = try Constructors.set(interpreter, Arguments([a.positional[0]]))
+                if let op { return try interpreter.compare(op, .set(s), other) }
+                for item in try interpreter.iterate(a.positional[0]) where try s.storage.get(item) != nil { return .bool(false) }
+                return .bool(true)
             }
         }
         add("copy") { _, s, _ throws(ScriptError) in .set(SetObject(s.storage.copy())) }

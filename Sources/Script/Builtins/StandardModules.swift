@@ -121,6 +121,23 @@ enum StandardModules {
             }
             return .integer(result)
         })
+        module.namespace["isqrt"] = .builtin(BuiltinFunction("isqrt", signature: "math.isqrt(n, /)") { _, a throws(ScriptError) in
+            try a.expect("isqrt", 1...1)
+            guard let n = a.positional[0].bigInteger else {
+                throw .typeError("'\(a.positional[0].typeName)' object cannot be interpreted as an integer")
+            }
+            guard !n.negative else { throw .valueError("isqrt() argument must be nonnegative") }
+            if n.isZero { return .int(0) }
+            // Newton's method from a power of two above the root, over exact integers.
+            var x = BigInteger(1).shiftedLeft((n.bitWidth + 1) / 2)
+            while true {
+                guard let quotient = n.floorDivided(by: x)?.quotient else { return .int(0) }
+                let y = (x + quotient).shiftedRight(1)
+                if !(y < x) { break }
+                x = y
+            }
+            return .integer(x)
+        })
         module.namespace["isclose"] = .builtin(BuiltinFunction("isclose") { interpreter, a throws(ScriptError) in
             try a.expect("isclose", 2...2, keywords: ["rel_tol", "abs_tol"])
             let x = try number(interpreter, a.positional[0]), y = try number(interpreter, a.positional[1])

@@ -229,6 +229,29 @@ enum StringMethods {
         add("isspace") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }) }
         add("isupper") { _, s, _ throws(ScriptError) in .bool(s.contains { $0.isCased } && s.uppercased() == s) }
         add("islower") { _, s, _ throws(ScriptError) in .bool(s.contains { $0.isCased } && s.lowercased() == s) }
+        add("istitle") { _, s, _ throws(ScriptError) in
+            // Upper- and titlecase letters only after uncased ones, lowercase only after cased.
+            var previousCased = false
+            var sawCased = false
+            for c in s {
+                if c.isUppercase || (c.isCased && !c.isLowercase) {
+                    if previousCased { return .bool(false) }
+                    previousCased = true
+                    sawCased = true
+                } else if c.isLowercase {
+                    if !previousCased { return .bool(false) }
+                    previousCased = true
+                    sawCased = true
+                } else {
+                    previousCased = false
+                }
+            }
+            return .bool(sawCased)
+        }
+        add("isidentifier") { _, s, _ throws(ScriptError) in
+            guard let first = s.unicodeScalars.first, first == "_" || first.properties.isXIDStart else { return .bool(false) }
+            return .bool(s.unicodeScalars.dropFirst().allSatisfy { $0 == "_" || $0.properties.isXIDContinue })
+        }
         add("capitalize") { _, s, _ throws(ScriptError) in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
         add("title") { _, s, _ throws(ScriptError) in
             var out = ""

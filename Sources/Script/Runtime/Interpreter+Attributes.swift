@@ -63,6 +63,18 @@ extension Interpreter {
             if name == "__qualname__" { return .str(type.name) }
             if name == "__module__" { return .str(type.module) }
             if name == "__mro__" { return .tuple(type.mro.map { .type($0) }) }
+            if name == "__bases__" {
+                // A class written without bases derives from object (which has none).
+                if type.bases.isEmpty && type !== types.object { return .tuple([.type(types.object)]) }
+                return .tuple(type.bases.map { .type($0) })
+            }
+            if name == "__base__" { return type.bases.first.map { .type($0) } ?? (type === types.object ? Value.none : .type(types.object)) }
+            if name == "mro" {
+                return .builtin(BuiltinFunction("mro") { [type] _, a throws(ScriptError) in
+                    try a.expect("mro", 0...0)
+                    return .list(ListObject(type.mro.map { .type($0) }))
+                })
+            }
             return nil
         case .object(let object):
             if let member = try object.attribute(name, interpreter: self) { return member }

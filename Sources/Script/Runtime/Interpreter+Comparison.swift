@@ -27,6 +27,23 @@ extension Interpreter {
             if case .object(let object) = right, let result = try object.compare(op.swapped, left, interpreter: self) {
                 return result
             }
+            if case .set(let x) = left, case .set(let y) = right {
+                // Sets order by inclusion: subset, proper subset, superset, proper superset.
+                func within(_ a: SetObject, _ b: SetObject) throws(ScriptError) -> Bool {
+                    for key in a.storage.keys where try b.storage.get(key) == nil { return false }
+                    return true
+                }
+                switch op {
+                case .lessEqual: return .bool(try within(x, y))
+                case .less:
+                    if x.storage.count >= y.storage.count { return .bool(false) }
+                    return .bool(try within(x, y))
+                case .greaterEqual: return .bool(try within(y, x))
+                case .greater, .equal, .notEqual, .in, .notIn, .is, .isNot:
+                    if x.storage.count <= y.storage.count { return .bool(false) }
+                    return .bool(try within(y, x))
+                }
+            }
             if left.numericValue != nil && right.numericValue != nil && Value.numericOrder(left, right) == nil {
                 return .bool(false)  // a NaN is neither smaller, equal nor larger
             }

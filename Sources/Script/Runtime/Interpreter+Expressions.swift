@@ -319,4 +319,37 @@ final class SliceObject: ScriptObject {
         let (start, stop, step) = try indices(length: length, interpreter: interpreter)
         return Array(stride(from: start, to: stop, by: step))
     }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "start": return lower
+        case "stop": return upper
+        case "step": return step
+        case "indices":
+            return .builtin(BuiltinFunction("indices") { [self] interpreter, a throws(ScriptError) in
+                try a.expect("indices", 1...1)
+                let length = try interpreter.indexValue(a.positional[0])
+                guard length >= 0 else { throw .valueError("length should not be negative") }
+                let (start, stop, step) = try indices(length: length, interpreter: interpreter)
+                return .tuple([.int(start), .int(stop), .int(step)])
+            })
+        default: return nil
+        }
+    }
+
+    var attributeNames: [String] { ["indices", "start", "step", "stop"] }
+
+    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard op == .equal || op == .notEqual, case .object(let object) = other, let slice = object as? SliceObject else { return nil }
+        let same = try interpreter.equal(.tuple([lower, upper, step]), .tuple([slice.lower, slice.upper, slice.step]))
+        return .bool(op == .equal ? same : !same)
+    }
+
+    /// `slice(stop)`, `slice(start, stop[, step])`.
+    static func make(_ a: Arguments) throws(ScriptError) -> Value {
+        try a.expect("slice", 1...3)
+        let p = a.positional
+        if p.count == 1 { return .object(SliceObject(lower: .none, upper: p[0], step: .none)) }
+        return .object(SliceObject(lower: p[0], upper: p[1], step: p.count == 3 ? p[2] : .none))
+    }
 }

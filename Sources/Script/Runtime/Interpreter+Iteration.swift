@@ -120,6 +120,27 @@ final class RangeObject: ScriptObject {
         return .int(start + i * step)
     }
 
+    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        switch name {
+        case "start": return .int(start)
+        case "stop": return .int(stop)
+        case "step": return .int(step)
+        case "index", "count":
+            return .builtin(BuiltinFunction(name) { [self] interpreter, a throws(ScriptError) in
+                try a.expect(name, 1...1)
+                let found = try interpreter.truth(try compare(.in, a.positional[0], interpreter: interpreter) ?? .bool(false))
+                if name == "count" { return .int(found ? 1 : 0) }
+                guard found, case .int(let v) = a.positional[0] else {
+                    throw .valueError("\(try interpreter.repr(a.positional[0])) is not in range")
+                }
+                return .int(Int((Int128(v) - Int128(start)) / Int128(step)))
+            })
+        default: return nil
+        }
+    }
+
+    var attributeNames: [String] { ["count", "index", "start", "step", "stop"] }
+
     func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if op == .equal || op == .notEqual {
             // Ranges are equal when they produce the same numbers (Python's rule).

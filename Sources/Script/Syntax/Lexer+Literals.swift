@@ -3,10 +3,13 @@ extension Lexer {
         if peek() == "0", let p = peek(1), "xXoObB".unicodeScalars.contains(p) {
             let radix = (p == "x" || p == "X") ? 16 : (p == "o" || p == "O") ? 8 : 2
             position += 2
-            let digits = readDigits { c in
+            let isDigit = { (c: Unicode.Scalar) -> Bool in
                 if radix == 16 { return c.properties.isASCIIHexDigit }
                 return ("0"..."9").contains(c) && Int(c.value) - 48 < radix
             }
+            // An underscore may also follow the prefix (`0x_ff`).
+            if peek() == "_", let next = peek(1), isDigit(next) { position += 1 }
+            let digits = readDigits(isDigit)
             guard !digits.isEmpty, let value = BigInteger(Substring(digits), radix: radix) else {
                 throw SyntaxError("invalid \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") literal", at: start)
             }
@@ -213,6 +216,16 @@ extension Lexer {
                 }
                 out.append(scalar)
                 i += count
+            case "0"..."7":
+                // Up to three octal digits: a code point below 0o777.
+                var value = e.value - 48
+                var digits = 1
+                while digits < 3, i < s.count, ("0"..."7").contains(s[i]) {
+                    value = value * 8 + s[i].value - 48
+                    i += 1
+                    digits += 1
+                }
+                if let scalar = Unicode.Scalar(value) { out.append(scalar) }
             default:
                 out.append("\\")
                 out.append(e)
