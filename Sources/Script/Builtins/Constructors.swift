@@ -145,10 +145,10 @@ enum Constructors {
             } else if case .object(let mapping as CountingDict) = source {
                 for (k, v) in mapping.storage.items { try dict.set(k, v) }
             } else {
-                for pair in try interpreter.iterate(source) {
+                for (position, pair) in try interpreter.iterate(source).enumerated() {
                     let items = try interpreter.iterate(pair)
                     guard items.count == 2 else {
-                        throw .valueError("dictionary update sequence element has length \(items.count); 2 is required")
+                        throw .valueError("dictionary update sequence element #\(position) has length \(items.count); 2 is required")
                     }
                     try dict.set(items[0], items[1])
                 }

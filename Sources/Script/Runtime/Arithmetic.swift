@@ -103,7 +103,7 @@ enum Arithmetic {
             if b == 0 { throw .zeroDivision("float floor division by zero") }
             return .float((a / b).rounded(.down))
         case .modulo:
-            if b == 0 { throw .zeroDivision("float modulo by zero") }
+            if b == 0 { throw .zeroDivision("float modulo") }
             var r = a.truncatingRemainder(dividingBy: b)
             if r != 0 && ((r < 0) != (b < 0)) { r += b }
             return .float(r)

@@ -189,6 +189,7 @@ extension Interpreter {
                 precision = p.isEmpty ? "0" : p
             }
             guard i < s.count else { throw .valueError("incomplete format") }
+            let typeStart = i
             let type = PercentFormat.character(s, at: &i)
             if type == "%" {
                 out.append("%")
@@ -223,7 +224,8 @@ extension Interpreter {
             if flags.contains("#") { specText += "#" }
             specText += String(width.prefix(5))
             if let precision { specText += "." + precision }
-            out += try percentConversion(type, value, specText)
+            // CPython names where a bad conversion character is, counted in code points.
+            out += try percentConversion(type, value, specText, index: s[..<typeStart].filter { $0 & 0xC0 != 0x80 }.count)
         }
         if mapping == nil && next < arguments.count {
             throw .typeError("not all arguments converted during string formatting")
@@ -231,7 +233,7 @@ extension Interpreter {
         return out
     }
 
-    private func percentConversion(_ type: Character, _ value: Value, _ specPrefix: String) throws(ScriptError) -> String {
+    private func percentConversion(_ type: Character, _ value: Value, _ specPrefix: String, index: Int) throws(ScriptError) -> String {
         switch type {
         case "s": return try format(.str(try str(value)), spec: specPrefix.replacing("#", with: ""))
         case "r", "a": return try format(.str(try repr(value)), spec: specPrefix.replacing("#", with: ""))
@@ -248,7 +250,7 @@ extension Interpreter {
             if !spec.contains(".") { spec += ".6" }
             return try formatFloat(d, try FormatSpec(spec + String(type)))
         default:
-            throw .valueError("unsupported format character '\(type)' (0x\(String(type.unicodeScalars.first?.value ?? 0, radix: 16)))")
+            throw .valueError("unsupported format character '\(type)' (0x\(String(type.unicodeScalars.first?.value ?? 0, radix: 16))) at index \(index)")
         }
     }
 

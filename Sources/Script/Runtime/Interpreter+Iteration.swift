@@ -4,8 +4,8 @@ extension Interpreter {
         case .list(let list): return ListIterator(list)
         case .tuple(let items): return ArrayIterator(items)
         case .str(let string): return ArrayIterator(string.unicodeScalars.map { .str(String($0)) })
-        case .dict(let dict): return ArrayIterator(dict.keys)
-        case .set(let set): return ArrayIterator(set.storage.keys)
+        case .dict(let dict): return KeyIterator(dict, owner: "dictionary")
+        case .set(let set): return KeyIterator(set.storage, owner: "Set")
         case .object(let object):
             if let iterator = try object.makeIterator(interpreter: self) { return iterator }
         case .instance(let instance):

@@ -63,6 +63,9 @@ extension Interpreter {
         if op == .add, case .list = left {
             throw .typeError("can only concatenate list (not \"\(right.typeName)\") to list")
         }
+        if op == .multiply, case .str = left, case .str = right {
+            throw .typeError("can't multiply sequence by non-int of type 'str'")
+        }
         throw .typeError("unsupported operand type(s) for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'")
     }
 

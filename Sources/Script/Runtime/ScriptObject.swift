@@ -101,6 +101,30 @@ final class ArrayIterator: ValueIterator {
     }
 }
 
+/// Iterates over a dict's (or set's) keys in order; as CPython, a change of size while the
+/// loop runs is a RuntimeError (and the iterator is then exhausted).
+final class KeyIterator: ValueIterator {
+    let dict: DictObject
+    let owner: String
+    var expected: Int
+    var position = 0
+    init(_ dict: DictObject, owner: String) {
+        self.dict = dict
+        self.owner = owner
+        expected = dict.count
+    }
+    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard expected >= 0 else { return nil }
+        guard dict.count == expected else {
+            expected = -1
+            throw .runtimeError("\(owner) changed size during iteration")
+        }
+        guard position < dict.keys.count else { return nil }
+        defer { position += 1 }
+        return dict.keys[position]
+    }
+}
+
 /// Iterates over a list, seeing appends made during the loop as Python does.
 final class ListIterator: ValueIterator {
     let list: ListObject
