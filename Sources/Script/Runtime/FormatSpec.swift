@@ -72,10 +72,18 @@ struct FormatSpec {
             let left = padding / 2
             return String(repeating: fill, count: left) + body + String(repeating: fill, count: padding - left)
         case "=":
-            if let first = body.first, first == "-" || first == "+" || first == " " {
-                return String(first) + String(repeating: fill, count: padding) + body.dropFirst()
+            // The padding goes after the sign and after a base prefix (`-0x00ff`).
+            var head = ""
+            var tail = Substring(body)
+            if let first = tail.first, first == "-" || first == "+" || first == " " {
+                head.append(first)
+                tail = tail.dropFirst()
             }
-            return String(repeating: fill, count: padding) + body
+            if tail.count > 2, tail.first == "0", let base = tail.dropFirst().first, "xXob".contains(base) {
+                head += tail.prefix(2)
+                tail = tail.dropFirst(2)
+            }
+            return head + String(repeating: fill, count: padding) + tail
         default: return String(repeating: fill, count: padding) + body
         }
     }
@@ -87,6 +95,19 @@ struct FormatSpec {
         case " ": return " " + magnitude
         default: return magnitude
         }
+    }
+
+    /// Digits of a base-16, -8 or -2 conversion grouped by fours with `_`, as CPython's
+    /// `format(n, '_x')`; `,` is refused there.
+    func groupBase(_ digits: String, type: Character) throws(ScriptError) -> String {
+        guard let grouping else { return digits }
+        guard grouping == "_" else { throw .valueError("Cannot specify ',' with '\(type)'.") }
+        var out = ""
+        for (n, c) in digits.reversed().enumerated() {
+            if n > 0 && n % 4 == 0 { out.append("_") }
+            out.append(c)
+        }
+        return String(out.reversed())
     }
 
     func group(_ digits: String) -> String {
@@ -181,10 +202,10 @@ extension Interpreter {
         var body: String
         switch spec.type {
         case nil, "d", "n": body = spec.group(digits(10))
-        case "x": body = (spec.alternate ? "0x" : "") + digits(16)
-        case "X": body = (spec.alternate ? "0X" : "") + digits(16).uppercased()
-        case "o": body = (spec.alternate ? "0o" : "") + digits(8)
-        case "b": body = (spec.alternate ? "0b" : "") + digits(2)
+        case "x": body = (spec.alternate ? "0x" : "") + (try spec.groupBase(digits(16), type: "x"))
+        case "X": body = (spec.alternate ? "0X" : "") + (try spec.groupBase(digits(16).uppercased(), type: "X"))
+        case "o": body = (spec.alternate ? "0o" : "") + (try spec.groupBase(digits(8), type: "o"))
+        case "b": body = (spec.alternate ? "0b" : "") + (try spec.groupBase(digits(2), type: "b"))
         case "c":
             guard let n = scalar, n >= 0, n < 0x110000, let character = Unicode.Scalar(UInt32(n)) else {
                 throw ScriptError(.overflowError, "%c arg not in range(0x110000)")

@@ -1,6 +1,7 @@
 extension Interpreter {
     func attribute(_ value: Value, _ name: String) throws(ScriptError) -> Value {
-        if let result = try attributeIfPresent(value, name) { return result }
+        // A user __getattr__'s own AttributeError is the one raised (with its message).
+        if let result = try attributeIfPresent(value, name, keepingGetattrError: true) { return result }
         switch value {
         case .module(let module):
             throw .attributeError("module '\(module.name)' has no attribute '\(name)'")
@@ -12,7 +13,7 @@ extension Interpreter {
         }
     }
 
-    func attributeIfPresent(_ value: Value, _ name: String) throws(ScriptError) -> Value? {
+    func attributeIfPresent(_ value: Value, _ name: String, keepingGetattrError: Bool = false) throws(ScriptError) -> Value? {
         switch value {
         case .instance(let instance):
             // A property on the class comes before the instance's own attributes (a data descriptor).
@@ -43,7 +44,7 @@ extension Interpreter {
             if let getattr = instance.type.lookup("__getattr__") {
                 do {
                     return try callBound(getattr, receiver: value, Arguments([.str(name)]))
-                } catch where exception(error, matches: types.exception(.attributeError)) {
+                } catch where !keepingGetattrError && exception(error, matches: types.exception(.attributeError)) {
                     return nil
                 }
             }

@@ -10,7 +10,7 @@ extension Interpreter {
             case .float(let d): return .float(d)
             case .string(let s): return .str(s)
             case .bytes(let b): return .object(BytesObject(b))
-            case .ellipsis: return .object(EllipsisObject())
+            case .ellipsis: return ellipsis
             }
         case .name(let name):
             return try lookup(name, in: scope)

@@ -42,6 +42,8 @@ final class Interpreter {
     /// The workspace's `%shapes` switch once `shapeTracing` has made it (library state is
     /// never removed, so the reference stays valid), read at every layer call.
     var knownShapeTracing: ShapeTracing?
+    /// `...`: one object, as CPython's singleton (`... is ...`).
+    let ellipsis: Value = .object(EllipsisObject())
     /// The scope of the code calling a builtin that reads it (`eval`, `exec`); taken (and
     /// cleared) by that builtin.
     var callerScope: Scope?
@@ -57,6 +59,7 @@ final class Interpreter {
         symbols = workspace.symbols
         symbolsID = ObjectIdentifier(workspace.symbols)
         for (name, value) in makeBuiltins() { defineBuiltin(name, value) }
+        defineBuiltin("Ellipsis", ellipsis)
     }
 
     /// The running code's module scope: the workspace's, or a module's run from a file

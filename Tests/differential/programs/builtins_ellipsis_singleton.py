@@ -1,0 +1,6 @@
+# `...` is one object, also named Ellipsis.
+print(... is ..., repr(...), [...] == [...], Ellipsis is ..., str(Ellipsis))
+x = ...
+def f():
+    return ...
+print(f() is x, type(...).__name__)
