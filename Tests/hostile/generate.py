@@ -345,6 +345,9 @@ DEEP_NESTING = {
 }
 
 OTHER = {
+    "eval_of_itself": "s = 'eval(s)'\neval(s)",
+    "exec_of_itself": "s = 'exec(s)'\nexec(s)",
+    "eval_nested_source": "print(eval('(' * 100000 + '1' + ')' * 100000))",
     "int_of_long_digit_string": "s = '9' * 100000\nprint(len(str(int(s))))",
     "float_of_long_digit_string": "print(float('1' * 100000 + '.5'))",
     "big_exponent_float": "print(2.0 ** 10000)",

@@ -55,6 +55,12 @@ extension Interpreter {
     /// Runs code parsed from `source` as CPython runs `eval`/`exec` input: its frame is
     /// `File "<string>"`.
     func runningSource<R>(_ source: String, _ body: () throws(ScriptError) -> R) throws(ScriptError) -> R {
+        // Source that evaluates itself (`s = "eval(s)"`) recurses like calls do.
+        if callDepth >= Interpreter.recursionLimit {
+            throw ScriptError(.recursionError, "maximum recursion depth exceeded")
+        }
+        callDepth += 1
+        defer { callDepth -= 1 }
         let savedUnit = outerUnit, savedLine = frameLine, savedFunction = frameFunction
         outerUnit = SourceUnit(name: "File \"<string>\"", source: source)
         frameLine = 1

@@ -1,0 +1,2 @@
+s = 'eval(s)'
+eval(s)

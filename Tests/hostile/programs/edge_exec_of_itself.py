@@ -1,0 +1,2 @@
+s = 'exec(s)'
+exec(s)
