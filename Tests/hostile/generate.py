@@ -90,6 +90,14 @@ INTEGER_CALLS = {
 
 # Allocations far past a 4 GiB address space: MemoryError or PyTorch's allocation error.
 HUGE_SIZES = {
+    "torch_repeat_interleave": "import torch\ntorch.ones(3).repeat_interleave(10**12)",
+    "torch_repeat_interleave_tensor": "import torch\ntorch.ones(3).repeat_interleave(torch.tensor([10**12, 1, 1]))",
+    "torch_repeat": "import torch\ntorch.ones(2).repeat(10**6, 10**6)",
+    "torch_einsum_outer": "import torch\ntorch.einsum('i,j->ij', torch.ones(10**6), torch.ones(10**6))",
+    "torch_linspace": "import torch\ntorch.linspace(0, 1, 10**12)",
+    "torch_new_zeros": "import torch\ntorch.ones(3).new_zeros(10**6, 10**6)",
+    "torch_bincount": "import torch\ntorch.tensor([10**12]).bincount()",
+    "torch_diag": "import torch\ntorch.diag(torch.ones(10**6))",
     "str_doubling": "s = 'x'\nwhile True:\n    s = s + s",
     "list_doubling": "a = [0]\nwhile True:\n    a = a + a",
     "list_iadd_self": "a = [0]\nwhile True:\n    a += a",

@@ -2,7 +2,9 @@ extension Tensor {
     /// The elements rearranged into `out`: `source` maps each output index (row-major, last
     /// dimension fastest) to the row-major offset it takes. The gradient adds back through
     /// the same map, recorded as `name`.
-    func rearranged(_ out: Shape, name: String, source: (_ index: [Int]) -> Int) -> Tensor {
+    func rearranged(_ out: Shape, name: String, source: (_ index: [Int]) -> Int) throws(TensorError) -> Tensor {
+        // The positions take 8 bytes an element beside the result's own.
+        try MemoryBudget.reserve(out.dims, elementSize: 8 + dtype.elementSize)
         var positions: [Int] = []
         positions.reserveCapacity(out.count)
         if out.count > 0 {
@@ -28,7 +30,7 @@ extension Tensor {
         let flipped = try distinctDims(dims, "flip")
         let strides = shape.strides
         let sizes = shape.dims
-        return rearranged(shape, name: "FlipBackward0") { index in
+        return try rearranged(shape, name: "FlipBackward0") { index in
             var offset = 0
             for d in 0..<index.count {
                 let i = flipped.contains(d) ? sizes[d] - 1 - index[d] : index[d]
@@ -48,7 +50,7 @@ extension Tensor {
             let n = count
             let shift = n == 0 ? 0 : ((shifts[0] % n) + n) % n
             let strides = shape.strides
-            return rearranged(shape, name: "RollBackward0") { index in
+            return try rearranged(shape, name: "RollBackward0") { index in
                 var flat = 0
                 for d in 0..<index.count { flat += index[d] * strides[d] }
                 return (flat - shift + n) % n
@@ -65,7 +67,7 @@ extension Tensor {
         }
         let strides = shape.strides
         let sizes = shape.dims
-        return rearranged(shape, name: "RollBackward0") { index in
+        return try rearranged(shape, name: "RollBackward0") { index in
             var offset = 0
             for d in 0..<index.count { offset += ((index[d] - amount[d] + sizes[d]) % sizes[d]) * strides[d] }
             return offset
@@ -86,7 +88,7 @@ extension Tensor {
         _ = try Shape.checkedCount(dims, elementSize: dtype.elementSize)
         let lead = repeats.count - rank
         let strides = shape.strides
-        return rearranged(Shape(dims), name: "RepeatBackward0") { index in
+        return try rearranged(Shape(dims), name: "RepeatBackward0") { index in
             var offset = 0
             for d in 0..<rank { offset += (index[lead + d] % padded[lead + d]) * strides[d] }
             return offset
@@ -105,13 +107,23 @@ extension Tensor {
             throw .runtime("repeats must have the same size as input along dim, but got repeats.size(0) = \(counts.count) and input.size(\(d)) = \(size)")
         }
         guard perElement.allSatisfy({ $0 >= 0 }) else { throw .runtime("repeats can not be negative") }
+        // The result's length is checked before the picks are listed.
+        var total = 0
+        for n in perElement {
+            let (sum, overflow) = total.addingReportingOverflow(n)
+            guard !overflow else { throw .runtime("Trying to create tensor with negative dimension -1: [-1]") }
+            total = sum
+        }
+        var checked = source.rank == 0 ? [1] : source.shape.dims
+        checked[d] = total
+        try MemoryBudget.reserve(checked, elementSize: 8 + dtype.elementSize)
         var picks: [Int] = []
         for (i, n) in perElement.enumerated() { picks += [Int](repeating: i, count: n) }
         var dims = source.rank == 0 ? [1] : source.shape.dims
         dims[d] = picks.count
         _ = try Shape.checkedCount(dims, elementSize: dtype.elementSize)
         let strides = source.rank == 0 ? [1] : source.shape.strides
-        return source.rearranged(Shape(dims), name: name) { index in
+        return try source.rearranged(Shape(dims), name: name) { index in
             var offset = 0
             for k in 0..<index.count { offset += (k == d ? picks[index[k]] : index[k]) * strides[k] }
             return offset

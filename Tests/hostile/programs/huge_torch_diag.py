@@ -1,0 +1,2 @@
+import torch
+torch.diag(torch.ones(10**6))
