@@ -32,7 +32,10 @@ extension Tensor {
     public func diag(_ offset: Int = 0) throws(TensorError) -> Tensor {
         switch rank {
         case 1:
-            let n = count + Swift.abs(offset)
+            let (n, overflow) = count.addingReportingOverflow(Int(clamping: offset.magnitude))
+            guard !overflow else {
+                throw .runtime("IntArrayRef contains an int that cannot be represented as a SymInt: \(offset)")
+            }
             _ = try Shape.checkedCount([n, n], elementSize: dtype.elementSize)
             var positions: [Int] = []
             var source: [Int] = []
@@ -132,7 +135,9 @@ extension Tensor {
             throw .runtime("bincount only supports 1-d non-negative integral inputs.")
         }
         guard minimumLength >= 0 else { throw .runtime("minlength should be >= 0") }
-        let length = Swift.max(minimumLength, Int(values.max() ?? -1) + 1)
+        let (past, overflow) = Int(values.max() ?? -1).addingReportingOverflow(1)
+        guard !overflow else { throw .runtime("Storage size calculation overflowed with sizes=[\(values.max() ?? 0)]") }
+        let length = Swift.max(minimumLength, past)
         _ = try Shape.checkedCount([length], elementSize: 8)
         guard let weights else {
             var counts = [Int64](repeating: 0, count: length)

@@ -9,7 +9,8 @@ extension Tensor {
         guard size > 0 || extent == 0 else {
             throw .runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(extent)")
         }
-        let pieces = size == 0 ? 1 : Swift.max((extent + size - 1) / size, 1)
+        // Rounded up without forming extent + size (a size near Int.max would overflow).
+        let pieces = size == 0 ? 1 : Swift.max(extent / size + (extent % size == 0 ? 0 : 1), 1)
         return (0..<pieces).map { k in
             let start = k * size
             return sliceView(dim: d, start: start, length: Swift.min(size, extent - start), step: 1, name: "SplitBackward0")
@@ -26,7 +27,7 @@ extension Tensor {
             guard s >= 0 else {
                 throw .runtime("split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=\(Shape(sections).listDescription)")
             }
-            total += s
+            total = total.addingReportingOverflow(s).overflow ? Int.max : total + s
         }
         guard total == extent else {
             throw .runtime("split_with_sizes expects split_sizes to sum exactly to \(extent) (input tensor's size at dimension \(d)), but got split_sizes=\(Shape(sections).listDescription)")
