@@ -241,9 +241,9 @@ extension HashKey {
         if let i = value.intLike { return BigInteger(i).pythonHash }
         if case .float(let d) = value { return pythonHash(double: d) }
         if case .object(let big as BigIntObject) = value { return big.value.pythonHash }
-        var hasher = Hasher()
-        hash(value, into: &hasher)
-        return hasher.finalize()
+        // Other keys: the dict table's hash (equal keys alike; never -1, as in CPython).
+        let hash = (try? hashValue(of: value)) ?? 0
+        return hash == -1 ? -2 : hash
     }
 }
 

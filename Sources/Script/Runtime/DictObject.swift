@@ -1,6 +1,6 @@
 /// A key usable in a dict or set: Python's hashable values with Python's equality
 /// (`1 == 1.0 == True`).
-struct HashKey: Hashable {
+struct HashKey {
     let value: Value
 
     init(_ value: Value) throws(ScriptError) {
@@ -27,10 +27,6 @@ struct HashKey: Hashable {
         self.value = value
     }
 
-    static func == (lhs: HashKey, rhs: HashKey) -> Bool {
-        HashKey.equal(lhs.value, rhs.value)
-    }
-
     static func equal(_ a: Value, _ b: Value) -> Bool {
         // A namedtuple is the tuple of its values (`Point(1, 2) == (1, 2)`, one dict key).
         if case .object(let named as NamedTupleObject) = a { return equal(.tuple(named.values), b) }
@@ -51,10 +47,6 @@ struct HashKey: Hashable {
         }
     }
 
-    func hash(into hasher: inout Hasher) {
-        HashKey.hash(value, into: &hasher)
-    }
-
     /// The table hash of a key, after the checks `init` makes: equal keys (`1`, `1.0`,
     /// `True`) hash alike. Cheaper than `Hasher`; dict tables probe with the high bits too.
     static func hashValue(of value: Value) throws(ScriptError) -> Int {
@@ -66,10 +58,7 @@ struct HashKey: Hashable {
             if d == d.rounded(), Swift.abs(d) < 9.2e18 { return Int(d) }
             return Int(bitPattern: UInt(d.bitPattern) &* 0x9E37_79B9_7F4A_7C15)
         case .str(let s):
-            // FNV-1a over the UTF-8 bytes.
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(bitPattern: UInt(h))
+            return fnv(s.utf8, seed: 0xcbf2_9ce4_8422_2325)
         case .tuple(let items):
             var h: UInt = 0x345678
             for item in items { h = (h ^ UInt(bitPattern: try hashValue(of: item))) &* 1_000_003 }
@@ -77,9 +66,7 @@ struct HashKey: Hashable {
         case .object(let big as BigIntObject):
             return big.value.pythonHash
         case .object(let bytes as BytesObject):
-            var h: UInt64 = 0x84222325_cbf29ce4
-            for byte in bytes.bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(bitPattern: UInt(h))
+            return fnv(bytes.bytes, seed: 0x8422_2325_cbf2_9ce4)
         case .object(let named as NamedTupleObject):
             // Equal to the tuple of its values, so hashed as it.
             return try hashValue(of: .tuple(named.values))
@@ -90,6 +77,13 @@ struct HashKey: Hashable {
         }
     }
 
+    /// FNV-1a over `bytes` (str and bytes keys; they never compare equal, so their seeds differ).
+    private static func fnv(_ bytes: some Sequence<UInt8>, seed: UInt64) -> Int {
+        var h = seed
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(bitPattern: UInt(h))
+    }
+
     /// A checked key's identity as a table hash.
     var identityHash: Int { HashKey.addressHash(value) }
 
@@ -97,11 +91,6 @@ struct HashKey: Hashable {
         guard let id = value.identity else { return 0 }
         // Objects are 16-byte aligned: the low bits carry nothing.
         return Int(bitPattern: UInt(bitPattern: unsafeBitCast(id, to: Int.self)) >> 4)
-    }
-
-    static func hash(_ value: Value, into hasher: inout Hasher) {
-        // The one table hash, so a Swift Set of keys agrees with dicts.
-        hasher.combine((try? hashValue(of: value)) ?? 0)
     }
 }
 

@@ -173,13 +173,12 @@ enum TensorOperations {
         [clampOperation(name, inPlace: false), clampOperation(name + "_", inPlace: true)]
     } + ElementwiseFunction.allCases.flatMap { function in
         let name = function.rawValue
-        let parameters = function == .round ? [] : [String]()
         return [
-            TensorOperation(name, .both, parameters, keywordOnly: function == .round ? ["decimals"] : []) { interpreter, tensor, a throws(ScriptError) in
+            TensorOperation(name, .both, keywordOnly: function == .round ? ["decimals"] : []) { interpreter, tensor, a throws(ScriptError) in
                 let t = try receiver(tensor, name)
                 return .object(try rounded(t, function, a, interpreter))
             },
-            TensorOperation(name + "_", .method, parameters, keywordOnly: function == .round ? ["decimals"] : []) { interpreter, tensor, a throws(ScriptError) in
+            TensorOperation(name + "_", .method, keywordOnly: function == .round ? ["decimals"] : []) { interpreter, tensor, a throws(ScriptError) in
                 let t = try receiver(tensor, name + "_")
                 return try inPlace(t, try rounded(t, function, a, interpreter), interpreter)
             },
