@@ -13,8 +13,7 @@ The parameter names come from PyTorch's own type stubs shipped in the wheel
 functions) and, for methods written in Python (Tensor.split, Tensor.backward, ...), from
 inspect.signature. The unknown-keyword message is PyTorch's own, captured by calling each
 callable with a keyword it does not have; `{keyword}` and `{got}` mark where Recur puts the
-caller's keyword and argument types. The names of the callables Recur provides are read from
-its sources (the TensorMethod enum and the torch functions that forward to methods).
+caller's keyword and argument types.
 """
 import ast
 import inspect
@@ -58,15 +57,6 @@ def docstring_parameters(attribute):
     return names
 
 
-def recur_method_names():
-    source = open(os.path.join(ROOT, "Sources", "Script", "Torch", "TensorMethod.swift")).read()
-    enum = source[source.index("enum TensorMethod"):]
-    names = []
-    for match in re.finditer(r"^\s*case (\w+)(?: = \"([^\"]+)\")?$", enum, re.M):
-        names.append(match.group(2) or match.group(1))
-    return names
-
-
 def declared_operations():
     """(name, is_method, is_function) for each declared TensorOperation, as the built
     `recur operations` lists them (run `swift build` first)."""
@@ -77,13 +67,6 @@ def declared_operations():
         name, method, function = line.split()
         result.append((name, method == "method", function == "function"))
     return result
-
-
-def recur_function_names():
-    source = open(os.path.join(ROOT, "Sources", "Script", "Torch", "TorchModule.swift")).read()
-    block = source[source.index('for name in ["tanh"'):]
-    block = block[:block.index("] {")]
-    return re.findall(r'"(\w+)"', block)
 
 
 # Valid positional arguments for the callables that require some: PyTorch reports a missing
@@ -105,7 +88,7 @@ SAMPLE_ARGUMENTS = {
     "outer": "t[0],", "new_zeros": "2,", "new_ones": "2,", "new_empty": "2,", "new_full": "(2,), 1",
     "new_tensor": "[1],", "type_as": "t,", "view_as": "t,", "reshape_as": "t,", "expand_as": "t,",
     "clamp": "0,", "clamp_": "0,", "clip": "0,", "clip_": "0,",
-    "where": "t > 0, t", "softmax": "0,", "log_softmax": "0,", "unbind": "", "stack": "", "cat": "",
+    "where": "t > 0, t", "multinomial": "1,", "softmax": "0,", "log_softmax": "0,", "unbind": "", "stack": "", "cat": "",
 }
 
 
@@ -163,7 +146,7 @@ def main():
              "    /// Tensor methods, by name.\n",
              "    static let methods: [String: TorchSignature] = [\n"]
     method_parameters = {}
-    for name in sorted(set(recur_method_names()) | {n for n, m, _ in declared_operations() if m}):
+    for name in sorted({n for n, m, _ in declared_operations() if m}):
         attribute = getattr(torch.Tensor, name)
         if inspect.isfunction(attribute):
             parameters = [p for p in inspect.signature(attribute).parameters if p != "self"]
@@ -177,7 +160,7 @@ def main():
         lines.append(entry(name, parameters, messages(f"t.{name}", SAMPLE_ARGUMENTS.get(name), sample), aliases))
     lines.append("    ]\n\n    /// torch functions that take a tensor first, by name.\n")
     lines.append("    static let functions: [String: TorchSignature] = [\n")
-    for name in sorted(set(recur_function_names()) | {n for n, _, f in declared_operations() if f}):
+    for name in sorted({n for n, _, f in declared_operations() if f}):
         attribute = getattr(torch, name)
         if inspect.isfunction(attribute):
             parameters = list(inspect.signature(attribute).parameters)

@@ -27,7 +27,7 @@ enum FStringParser {
                 }
                 try flush()
                 i += 1
-                parts.append(try field(s, &i, raw: raw, location: location))
+                parts.append(contentsOf: try field(s, &i, raw: raw, location: location))
                 continue
             }
             if c == "}" {
@@ -45,9 +45,10 @@ enum FStringParser {
         return parts
     }
 
-    /// Reads one field after its `{`, leaving `i` past the closing `}`.
+    /// Reads one field after its `{`, leaving `i` past the closing `}`: the field, preceded by
+    /// its own source text for a self-documenting `{expr=}`.
     static func field(_ s: [Unicode.Scalar], _ i: inout Int, raw: Bool,
-                      location: SourceLocation) throws(SyntaxError) -> FStringPart {
+                      location: SourceLocation) throws(SyntaxError) -> [FStringPart] {
         var depth = 0
         var quote: Unicode.Scalar?
         let start = i
@@ -72,8 +73,12 @@ enum FStringParser {
         var source = String(String.UnicodeScalarView(s[start..<end]))
         var conversion: Unicode.Scalar?
         var spec: [FStringPart] = []
-        if source.trimmingSpaces.hasSuffix("=") && !source.hasSuffix("==") {
-            throw SyntaxError("f-string: '=' specifiers are not supported in Recur script", at: location)
+        // `{x + 1 = }` shows its text as written, up to and with the spaces after `=`.
+        var echoed: String?
+        let trimmed = source.trimmingSpaces
+        if trimmed.hasSuffix("="), !["=", "!", "<", ">"].contains(trimmed.dropLast().last) {
+            echoed = source
+            source = String(trimmed.dropLast())
         }
         if i < s.count && s[i] == "!" {
             guard i + 1 < s.count, "rsa".unicodeScalars.contains(s[i + 1]) else {
@@ -100,7 +105,9 @@ enum FStringParser {
         } catch {
             throw SyntaxError("f-string: " + error.message, at: location)
         }
-        return .field(expr, conversion: conversion, spec: spec)
+        guard let echoed else { return [.field(expr, conversion: conversion, spec: spec)] }
+        // CPython shows the repr unless a conversion or a format spec is given.
+        return [.literal(echoed), .field(expr, conversion: conversion ?? (spec.isEmpty ? "r" : nil), spec: spec)]
     }
 }
 

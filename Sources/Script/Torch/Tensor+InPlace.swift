@@ -17,15 +17,20 @@ extension Tensor {
     /// the change; autograd records the write (the result's node, or `CopySlices` on the base
     /// of a view), and a leaf that requires grad is refused, as PyTorch refuses to modify it.
     func augmented(with result: Tensor) throws(ScriptError) -> Value {
-        guard Tensor.canCast(result.dtype, to: dtype) else {
-            throw .runtimeError("result type \(Tensor.typeWord(result.dtype)) can't be cast to the desired output type \(Tensor.typeWord(dtype))")
-        }
+        try checkWritable(result.dtype)
         guard result.shape.dims == shape.dims else {
             func list(_ dims: [Int]) -> String { "[" + dims.map(String.init).joined(separator: ", ") + "]" }
             throw .runtimeError("output with shape \(list(shape.dims)) doesn't match the broadcast shape \(list(result.shape.dims))")
         }
         try tensorCall { () throws(TensorError) in try self.write(result) }
         return .object(self)
+    }
+
+    /// PyTorch's error when a result of `resultType` cannot be written into this tensor.
+    func checkWritable(_ resultType: DType) throws(ScriptError) {
+        guard Tensor.canCast(resultType, to: dtype) else {
+            throw .runtimeError("result type \(Tensor.typeWord(resultType)) can't be cast to the desired output type \(Tensor.typeWord(dtype))")
+        }
     }
 
     /// PyTorch's same-kind casting rule for results written into an existing tensor.

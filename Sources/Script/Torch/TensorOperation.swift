@@ -23,16 +23,47 @@ struct TensorOperation: Sendable {
     let parameters: [String]
     let keywordOnly: [String]
     let variadic: Bool
+    /// The names a call may use as keywords (`parameters` and `keywordOnly`).
+    let readable: Set<String>
+    /// The torch function's names for parameters the method names otherwise
+    /// (`torch.split(x, split_size_or_sections=2)` is `x.split(split_size=2)`).
+    let functionKeywords: [String: String]
+    /// The names the torch function may use as keywords.
+    let functionReadable: Set<String>
+    /// Whether the body handles every dtype (otherwise float64, int32 and uint8 are refused).
+    private(set) var coversAllDTypes: Bool
     let body: Body
 
     init(_ name: String, _ forms: Forms, _ parameters: [String] = [], keywordOnly: [String] = [], variadic: Bool = false,
-         _ body: @escaping Body) {
+         functionKeywords: [String: String] = [:], _ body: @escaping Body) {
         self.name = name
         self.forms = forms
         self.parameters = parameters
         self.keywordOnly = keywordOnly
         self.variadic = variadic
+        self.readable = Set(parameters + keywordOnly)
+        self.functionKeywords = functionKeywords
+        self.functionReadable = readable.subtracting(functionKeywords.values).union(functionKeywords.keys).union(["input"])
+        self.coversAllDTypes = TensorOperation.dtypeComplete.contains(name)
         self.body = body
+    }
+
+    typealias ReceiverBody = @Sendable (_ interpreter: Interpreter, _ tensor: Tensor, _ arguments: Arguments) throws(ScriptError) -> Value
+
+    /// An operation on a tensor (a method, or a function taking the tensor first).
+    static func on(_ name: String, _ forms: Forms, _ parameters: [String] = [], keywordOnly: [String] = [], variadic: Bool = false,
+                   functionKeywords: [String: String] = [:], _ body: @escaping ReceiverBody) -> TensorOperation {
+        TensorOperation(name, forms, parameters, keywordOnly: keywordOnly, variadic: variadic,
+                        functionKeywords: functionKeywords) { interpreter, tensor, a throws(ScriptError) in
+            try body(interpreter, try TensorOperations.receiver(tensor, name), a)
+        }
+    }
+
+    /// This declaration marked as handling every dtype.
+    func coveringAllDTypes() -> TensorOperation {
+        var copy = self
+        copy.coversAllDTypes = true
+        return copy
     }
 
     var isMethod: Bool { forms == .method || forms == .both }
@@ -53,11 +84,19 @@ struct TensorOperation: Sendable {
     /// mapped to PyTorch's) and runs the body.
     func call(_ tensor: Tensor?, _ a: Arguments, interpreter: Interpreter, asFunction: Bool) throws(ScriptError) -> Value {
         var checked = a
-        let readable = Set(parameters + keywordOnly)
         let table = asFunction ? TorchSignature.functions[name] ?? TorchSignature.methods[name] : TorchSignature.methods[name]
         if !a.keywords.isEmpty {
-            if let table {
-                checked = try table.check(a, name: name, implemented: readable.union(asFunction ? ["input"] : []))
+            if let table, asFunction, let tensor, forms != .factory {
+                // PyTorch's messages list the input among the arguments.
+                var full = a
+                full.positional.insert(.object(tensor), at: 0)
+                checked = try table.check(full, name: name, implemented: functionReadable)
+                checked.positional.removeFirst()
+                for i in checked.keywords.indices {
+                    if let parameter = functionKeywords[checked.keywords[i].name] { checked.keywords[i].name = parameter }
+                }
+            } else if let table {
+                checked = try table.check(a, name: name, implemented: asFunction ? functionReadable : readable)
             } else {
                 for entry in a.keywords where !readable.contains(entry.name) {
                     throw .typeError("\(name)() got an unexpected keyword argument '\(entry.name)'")
@@ -70,10 +109,14 @@ struct TensorOperation: Sendable {
             let owner = table.unknownKeyword.dropLast(" takes no keyword arguments".count)
             throw .typeError("\(owner) takes no arguments (\(checked.positional.count) given)")
         }
+        if !variadic && checked.positional.count > parameters.count, let table,
+           checked.positional.count <= table.keywords.subtracting(["input"]).count {
+            throw ScriptError(.notImplementedError, "\(name)() with \(checked.positional.count) positional arguments is not supported in Recur")
+        }
         if !variadic && checked.positional.count > parameters.count {
             throw .typeError("\(name)() takes at most \(parameters.count + (tensor == nil || !asFunction ? 0 : 1)) arguments (\(checked.positional.count + (asFunction && forms != .factory ? 1 : 0)) given)")
         }
-        try checkDTypes(tensor, checked)
+        if !coversAllDTypes { try checkDTypes(tensor, checked) }
         return try body(interpreter, tensor, checked)
     }
 
@@ -87,7 +130,6 @@ struct TensorOperation: Sendable {
     ]).union(ElementwiseFunction.allCases.flatMap { [$0.rawValue, $0.rawValue + "_"] })
 
     private func checkDTypes(_ tensor: Tensor?, _ a: Arguments) throws(ScriptError) {
-        guard !TensorOperation.dtypeComplete.contains(name) else { return }
         if forms == .factory {
             var requested = DefaultDType.current
             if case .object(let object)? = a.keyword("dtype"), let d = object as? DTypeObject, case .provided(let dtype) = d.kind {

@@ -1,10 +1,10 @@
 import Tensors
 
-/// The declarations of the tensor operations written as `TensorOperation`s (the older
-/// methods are still in `TensorMethod`).
+/// The declarations of every tensor operation: each Tensor method and each torch function
+/// that takes a tensor first or makes one.
 enum TensorOperations {
-    static let all: [TensorOperation] = ordering + cumulative + statistics + elementwise + reordering + products
-        + factories + conversions + selection
+    static let all: [TensorOperation] = (basics + shape + arithmetic + reductions + indexing + random).map { $0.coveringAllDTypes() }
+        + ordering + cumulative + statistics + elementwise + reordering + products + factories + conversions + selection
 
     /// The tensor an operation runs on (nil only for factories, which do not call this).
     static func receiver(_ tensor: Tensor?, _ name: String) throws(ScriptError) -> Tensor {
@@ -36,9 +36,7 @@ enum TensorOperations {
 
     /// `result` written into `tensor` (the in-place form `name_` of an operation).
     static func inPlace(_ tensor: Tensor, _ result: Tensor, _ interpreter: Interpreter) throws(ScriptError) -> Value {
-        guard Tensor.canCast(result.dtype, to: tensor.dtype) else {
-            throw .runtimeError("result type \(Tensor.typeWord(result.dtype)) can't be cast to the desired output type \(Tensor.typeWord(tensor.dtype))")
-        }
+        try tensor.checkWritable(result.dtype)
         try tensorCall { () throws(TensorError) in try tensor.write(result.to(tensor.dtype)) }
         return .object(tensor)
     }

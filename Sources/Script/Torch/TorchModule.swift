@@ -251,20 +251,6 @@ enum TorchModule {
             try a.expect("numel", 1...1)
             return .int(try interpreter.tensor(a.positional[0]).count)
         }
-        for name in ["tanh", "relu", "sigmoid", "exp", "log", "sqrt", "abs", "softmax", "log_softmax", "max", "min",
-                     "argmax", "sum", "mean", "matmul", "flatten", "squeeze", "unsqueeze", "transpose", "reshape", "t", "pow", "neg",
-                     "allclose", "equal", "narrow", "select", "split", "chunk", "unbind", "permute",
-                     "index_select", "gather", "scatter", "scatter_add", "index_add", "masked_fill", "nonzero", "take",
-                     "any", "all", "add", "sub", "mul", "div", "eq", "ne", "lt", "le", "gt", "ge"] {
-            add(name, "\(name)(input, ...)", "Same as Tensor.\(name)().") { interpreter, a throws(ScriptError) in
-                let a = try TorchSignature.checkedFunction(a, name: name)
-                guard let first = a.positional.first else { throw .typeError("\(name)() missing 1 required positional argument: 'input'") }
-                var rest = a
-                rest.positional.removeFirst()
-                let receiver = interpreter.wrap(try interpreter.tensor(first))
-                return try interpreter.callMethod(receiver, name, rest)
-            }
-        }
         for operation in TensorOperations.all where operation.isFunction {
             let signature = operation.forms == .factory ? "\(operation.name)(...)" : "\(operation.name)(input, ...)"
             add(operation.name, signature, "As PyTorch's torch.\(operation.name).") { interpreter, a throws(ScriptError) in

@@ -79,6 +79,14 @@ extension TorchSignature {
             keywords: ["create_graph", "gradient", "inputs", "retain_graph"], numpyAliases: false,
             unknownKeyword: "Tensor.backward() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "Tensor.backward() got an unexpected keyword argument '{keyword}'"),
+        "bernoulli": TorchSignature(
+            keywords: ["generator", "p"], numpyAliases: true,
+            unknownKeyword: "bernoulli() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.Generator generator = None)\n * (float p, *, torch.Generator generator = None)\n",
+            unknownKeywordAlone: "bernoulli() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.Generator generator = None)\n * (float p, *, torch.Generator generator = None)\n"),
+        "bernoulli_": TorchSignature(
+            keywords: ["generator", "p"], numpyAliases: true,
+            unknownKeyword: "bernoulli_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor p, *, torch.Generator generator = None)\n * (float p = 0.5, *, torch.Generator generator = None)\n",
+            unknownKeywordAlone: "bernoulli_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor p, *, torch.Generator generator = None)\n * (float p = 0.5, *, torch.Generator generator = None)\n"),
         "bfloat16": TorchSignature(
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "bfloat16() got an unexpected keyword argument '{keyword}'",
@@ -243,6 +251,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.expm1_() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.expm1_() takes no keyword arguments"),
+        "exponential_": TorchSignature(
+            keywords: ["generator", "lambd"], numpyAliases: true,
+            unknownKeyword: "exponential_() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "exponential_() got an unexpected keyword argument '{keyword}'"),
         "fill_": TorchSignature(
             keywords: ["value"], numpyAliases: true,
             unknownKeyword: "fill_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor value)\n * (Number value)\n",
@@ -459,6 +471,10 @@ extension TorchSignature {
             keywords: ["other", "value"], numpyAliases: true,
             unknownKeyword: "mul_() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "mul_() missing 1 required positional arguments: \"other\""),
+        "multinomial": TorchSignature(
+            keywords: ["generator", "num_samples", "replacement"], numpyAliases: true,
+            unknownKeyword: "multinomial() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "multinomial() missing 1 required positional arguments: \"num_samples\""),
         "narrow": TorchSignature(
             keywords: ["dim", "dimension", "length", "start"], numpyAliases: true,
             unknownKeyword: "narrow() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int dim, Tensor start, int length)\n * (int dim, int start, int length)\n",
@@ -507,6 +523,10 @@ extension TorchSignature {
             keywords: ["dim", "dtype", "keepdim", "p"], numpyAliases: false,
             unknownKeyword: "Tensor.norm() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "Tensor.norm() got an unexpected keyword argument '{keyword}'"),
+        "normal_": TorchSignature(
+            keywords: ["generator", "mean", "std"], numpyAliases: true,
+            unknownKeyword: "normal_() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "normal_() got an unexpected keyword argument '{keyword}'"),
         "numel": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.numel() takes no keyword arguments",
@@ -535,6 +555,10 @@ extension TorchSignature {
             keywords: ["dim", "dtype", "keepdim"], numpyAliases: true,
             unknownKeyword: "prod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n",
             unknownKeywordAlone: "prod() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n"),
+        "random_": TorchSignature(
+            keywords: ["from", "from_", "generator", "to"], numpyAliases: true,
+            unknownKeyword: "random_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.Generator generator = None)\n * (int from, int to, *, torch.Generator generator = None)\n * (int to, *, torch.Generator generator = None)\n",
+            unknownKeywordAlone: "random_() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.Generator generator = None)\n * (int from, int to, *, torch.Generator generator = None)\n * (int to, *, torch.Generator generator = None)\n"),
         "reciprocal": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.reciprocal() takes no keyword arguments",
@@ -791,6 +815,10 @@ extension TorchSignature {
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "unbind() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unbind() got an unexpected keyword argument '{keyword}'"),
+        "uniform_": TorchSignature(
+            keywords: ["from", "from_", "generator", "to"], numpyAliases: true,
+            unknownKeyword: "uniform_() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "uniform_() got an unexpected keyword argument '{keyword}'"),
         "unique": TorchSignature(
             keywords: ["dim", "return_counts", "return_inverse", "sorted"], numpyAliases: false,
             unknownKeyword: "Tensor.unique() got an unexpected keyword argument '{keyword}'",

@@ -13,9 +13,6 @@ struct TorchSignature {
     /// may report missing arguments instead).
     let unknownKeywordAlone: String
 
-    /// Each method's implemented keywords, built once.
-    static let implemented: [TensorMethod: Set<String>] = Dictionary(uniqueKeysWithValues: TensorMethod.allCases.map { ($0, $0.implementedKeywords) })
-
     /// NumPy's names PyTorch's parser accepts for its own (`x.sum(axis=1, keepdims=True)`).
     static let numpyNames = ["axis": "dim", "keepdims": "keepdim", "x1": "input", "x2": "other"]
 
@@ -37,34 +34,6 @@ struct TorchSignature {
             }
         }
         return result
-    }
-
-    /// `a` checked against the Tensor method: keywords as `check` does them, and no more
-    /// positional arguments than Recur reads. A call without keywords costs one switch.
-    static func checked(_ a: Arguments, method: TensorMethod) throws(ScriptError) -> Arguments {
-        let positional = method.implementedPositional
-        guard a.positional.count > positional || !a.keywords.isEmpty else { return a }
-        let implemented = TorchSignature.implemented[method] ?? []
-        // Keywords Recur reads are PyTorch's (TorchSignatureTests), so a call using only those
-        // needs no look-up in the generated table.
-        if a.positional.count <= positional && a.keywords.allSatisfy({ implemented.contains($0.name) }) { return a }
-        let name = method.rawValue
-        guard let signature = methods[name] else { return a }
-        let result = try signature.check(a, name: name, implemented: implemented)
-        if a.positional.count > positional {
-            guard a.positional.count <= signature.keywords.count else {
-                throw .typeError("\(name)() takes at most \(signature.keywords.count) arguments (\(a.positional.count) given)")
-            }
-            throw ScriptError(.notImplementedError, "\(name)() with \(a.positional.count) positional arguments is not supported in Recur")
-        }
-        return result
-    }
-
-    /// A torch function's arguments (input first) checked as `checked` does a method's: the
-    /// function's keywords are PyTorch's, the input is not counted against the method's.
-    static func checkedFunction(_ a: Arguments, name: String) throws(ScriptError) -> Arguments {
-        guard let method = TensorMethod.named[name], let signature = functions[name] else { return a }
-        return try signature.check(a, name: name, implemented: method.implementedKeywords)
     }
 
     /// PyTorch's message for the unknown `keyword` in the call `a`.
