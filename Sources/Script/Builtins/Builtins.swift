@@ -8,7 +8,7 @@ extension Interpreter {
             table[name] = .builtin(BuiltinFunction(name, signature: signature, doc: doc, body))
         }
         for type in [types.int, types.float, types.str, types.bool, types.list, types.tuple, types.dict,
-                     types.set, types.object, types.type] {
+                     types.set, types.frozenset, types.object, types.type] {
             table[type.name] = .type(type)
         }
         for kind in ExceptionKind.allCases { table[kind.rawValue] = .type(types.exception(kind)) }

@@ -158,9 +158,10 @@ enum Constructors {
         return .dict(dict)
     }
 
-    static func set(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
-        try arguments.expect("set", 0...1)
-        let set = SetObject()
+    static func set(_ interpreter: Interpreter, _ arguments: Arguments, frozen: Bool = false) throws(ScriptError) -> Value {
+        try arguments.expect(frozen ? "frozenset" : "set", 0...1)
+        if frozen, case .set(let given)? = arguments.positional.first, given.isFrozen { return .set(given) }
+        let set = SetObject(frozen: frozen)
         if let source = arguments.positional.first {
             for item in try interpreter.iterate(source) { try set.storage.set(item, .none) }
         }

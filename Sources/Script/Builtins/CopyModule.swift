@@ -34,7 +34,7 @@ enum CopyModule {
             return value
         case .list(let list): return .list(ListObject(list.items))
         case .dict(let dict): return .dict(dict.copy())
-        case .set(let set): return .set(SetObject(set.storage.copy()))
+        case .set(let set): return .set(set.copy())
         case .instance(let object):
             if let result = try interpreter.callSpecial(value, "__copy__") { return result }
             guard object.type.libraryBase == nil, object.type.exceptionKind == nil else { throw refuse(value, "copy") }

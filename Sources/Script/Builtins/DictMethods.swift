@@ -73,6 +73,11 @@ enum SetMethods {
         return set
     }
 
+    /// The methods a frozenset has too: those that do not change the set.
+    static let readOnly: Set<String> = [
+        "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy",
+    ]
+
     static var all: [String: BuiltinFunction] {
         var table: [String: BuiltinFunction] = [:]
         func add(_ name: String, _ body: @escaping (Interpreter, SetObject, Arguments) throws(ScriptError) -> Value) {
@@ -118,13 +123,13 @@ enum SetMethods {
                           let r = try interpreter.setOperation(op, result, o) else { continue }
                     result = r
                 }
-                return .set(result === s ? SetObject(s.storage.copy()) : result)
+                return .set(result === s ? s.copy() : result)
             }
         }
         add("symmetric_difference") { interpreter, s, a throws(ScriptError) in
             try a.expect("set.symmetric_difference", 1...1)
             guard case .set(let o) = try Constructors.set(interpreter, Arguments([a.positional[0]])),
-                  let result = try interpreter.setOperation(.bitXor, s, o) else { return .set(SetObject(s.storage.copy())) }
+                  let result = try interpreter.setOperation(.bitXor, s, o) else { return .set(s.copy()) }
             return .set(result)
         }
         // Inclusion tests take any iterable, as CPython's methods do (the operators take sets).
@@ -138,7 +143,8 @@ enum SetMethods {
                 return .bool(true)
             }
         }
-        add("copy") { _, s, _ throws(ScriptError) in .set(SetObject(s.storage.copy())) }
+        // A frozenset's copy is itself, as in CPython.
+        add("copy") { _, s, _ throws(ScriptError) in .set(s.isFrozen ? s : s.copy()) }
         add("clear") { _, s, _ throws(ScriptError) in
             s.storage.removeAll()
             return .none

@@ -11,6 +11,7 @@ final class BuiltinTypes {
     let tuple: TypeObject
     let dict: TypeObject
     let set: TypeObject
+    let frozenset: TypeObject
     let function: TypeObject
     let builtinFunction: TypeObject
     let method: TypeObject
@@ -47,6 +48,8 @@ final class BuiltinTypes {
         tuple = make("tuple", { (i, a) throws(ScriptError) in try Constructors.tuple(i, a) }, methods: ListMethods.tuple, object: object)
         dict = make("dict", { (i, a) throws(ScriptError) in try Constructors.dict(i, a) }, methods: DictMethods.all, object: object)
         set = make("set", { (i, a) throws(ScriptError) in try Constructors.set(i, a) }, methods: SetMethods.all, object: object)
+        frozenset = make("frozenset", { (i, a) throws(ScriptError) in try Constructors.set(i, a, frozen: true) },
+                         methods: SetMethods.all.filter { SetMethods.readOnly.contains($0.key) }, object: object)
         function = make("function", nil, object: object)
         builtinFunction = make("builtin_function_or_method", nil, object: object)
         method = make("method", nil, object: object)

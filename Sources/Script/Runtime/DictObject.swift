@@ -5,6 +5,8 @@ struct HashKey {
 
     init(_ value: Value) throws(ScriptError) {
         switch value {
+        case .set(let set) where set.isFrozen:
+            break
         case .list, .dict, .set:
             throw .typeError("unhashable type: '\(value.typeName)'")
         case .tuple(let items):
@@ -13,9 +15,8 @@ struct HashKey {
             guard Interpreter.isHashable(instance.type) else {
                 throw .typeError("unhashable type: '\(instance.type.name)'")
             }
-            // Keys are found by identity; a class's own hashing would be ignored, so it is refused.
-            if instance.type.lookup("__hash__") != nil {
-                throw .typeError("Recur dicts and sets find instances by identity; '\(instance.type.name)' defines __hash__, which they do not call")
+            if instance.type.lookup("__hash__") != nil && RunningInterpreter.current == nil {
+                throw .typeError("'\(instance.type.name)' defines __hash__, which dicts and sets call only while script code runs")
             }
         case .object(let bytes as BytesObject) where bytes.isMutable:
             throw .typeError("unhashable type: 'bytearray'")
@@ -27,19 +28,30 @@ struct HashKey {
         self.value = value
     }
 
-    static func equal(_ a: Value, _ b: Value) -> Bool {
+    static func equal(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
         // A namedtuple is the tuple of its values (`Point(1, 2) == (1, 2)`, one dict key).
-        if case .object(let named as NamedTupleObject) = a { return equal(.tuple(named.values), b) }
-        if case .object(let named as NamedTupleObject) = b { return equal(a, .tuple(named.values)) }
+        if case .object(let named as NamedTupleObject) = a { return try equal(.tuple(named.values), b) }
+        if case .object(let named as NamedTupleObject) = b { return try equal(a, .tuple(named.values)) }
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)
         case (.tuple(let x), .tuple(let y)):
-            return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+            guard x.count == y.count else { return false }
+            for (u, v) in zip(x, y) where !(try equal(u, v)) { return false }
+            return true
+        case (.instance, _), (_, .instance):
+            // The same object, or equal by a class's own `__eq__` (as CPython's tables compare).
+            if let x = a.identity, let y = b.identity, x == y { return true }
+            guard let interpreter = RunningInterpreter.current else { return false }
+            return try interpreter.equal(a, b)
         case (.object(let x as BigIntObject), .object(let y as BigIntObject)):
             return x.value == y.value
         case (.object(let x as BytesObject), .object(let y as BytesObject)):
             return x.bytes == y.bytes
+        case (.set(let x), .set(let y)) where x.isFrozen || y.isFrozen:
+            guard x.storage.count == y.storage.count else { return false }
+            for k in x.storage.keys where try y.storage.get(k) == nil { return false }
+            return true
         default:
             if a.numericValue != nil && b.numericValue != nil { return Value.numericOrder(a, b) == 0 }
             if let x = a.identity, let y = b.identity { return x == y }
@@ -70,7 +82,22 @@ struct HashKey {
         case .object(let named as NamedTupleObject):
             // Equal to the tuple of its values, so hashed as it.
             return try hashValue(of: .tuple(named.values))
-        case .list, .dict, .set, .instance:
+        case .instance(let instance):
+            _ = try HashKey(value)
+            if instance.type.lookup("__hash__") != nil, let interpreter = RunningInterpreter.current,
+               let hash = try interpreter.instanceHash(value) {
+                return hash
+            }
+            return HashKey.addressHash(value)
+        case .set(let set) where set.isFrozen:
+            // Independent of the order: equal frozensets hash alike.
+            var h: UInt = 0x1E0_F202
+            for item in set.storage.keys {
+                let x = UInt(bitPattern: try hashValue(of: item))
+                h ^= (x ^ (x << 16) ^ 89_869_747) &* 3_644_798_167
+            }
+            return Int(bitPattern: h &* 69_069 &+ 907_133_923 &+ UInt(set.storage.count))
+        case .list, .dict, .set:
             return try HashKey(value).identityHash
         case .function, .builtin, .boundMethod, .type, .module, .object:
             return HashKey.addressHash(value)
@@ -160,6 +187,9 @@ final class DictObject {
     /// Entry position + 1 for each occupied slot, 0 for an empty one; a power of two long,
     /// never more than two thirds full (empty until the first entry).
     private var slots: [Int32] = []
+    /// Counts rebuilds of the table (growing, removing, clearing), so a lookup notices one made
+    /// by a key's `__eq__`; entries added in place keep their positions and need no restart.
+    private var version = 0
 
     var trackingIndex = -1
 
@@ -177,22 +207,37 @@ final class DictObject {
 
     /// The slot holding `key` (whose hash is `hash`), or the empty slot where it would go.
     @inline(__always)
-    private func probe(_ key: Value, _ hash: Int) -> (slot: Int, position: Int?) {
-        let mask = slots.count - 1
-        var perturb = UInt(bitPattern: hash)
-        var i = hash & mask
-        while true {
-            let entry = Int(slots[i])
-            if entry == 0 { return (i, nil) }
-            let position = entry - 1
-            if hashes[position] == hash && HashKey.equal(keys[position], key) { return (i, position) }
-            perturb >>= 5
-            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+    private func probe(_ key: Value, _ hash: Int) throws(ScriptError) -> (slot: Int, position: Int?) {
+        var restarts = 0
+        search: while true {
+            guard !slots.isEmpty else { reindex(capacity: 1); continue search }
+            let mask = slots.count - 1
+            let version = self.version
+            var perturb = UInt(bitPattern: hash)
+            var i = hash & mask
+            while true {
+                let entry = Int(slots[i])
+                if entry == 0 { return (i, nil) }
+                let position = entry - 1
+                if hashes[position] == hash {
+                    let same = try HashKey.equal(keys[position], key)
+                    // A class's `__eq__` may have changed this dict: look again, as CPython does.
+                    if version != self.version {
+                        restarts += 1
+                        if restarts > 1000 { throw .runtimeError("dictionary changed size during lookup") }
+                        continue search
+                    }
+                    if same { return (i, position) }
+                }
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            }
         }
     }
 
     /// Rebuilds the table for the current entries, `capacity` slots at least.
     private func reindex(capacity: Int) {
+        version &+= 1
         var size = 8
         while size * 2 < capacity * 3 { size *= 2 }
         slots = [Int32](repeating: 0, count: size)
@@ -210,14 +255,14 @@ final class DictObject {
 
     func get(_ key: Value) throws(ScriptError) -> Value? {
         let hash = try HashKey.hashValue(of: key)
-        guard !slots.isEmpty, let position = probe(key, hash).position else { return nil }
+        guard !slots.isEmpty, let position = try probe(key, hash).position else { return nil }
         return values[position]
     }
 
     func set(_ key: Value, _ value: Value) throws(ScriptError) {
         let hash = try HashKey.hashValue(of: key)
         if slots.isEmpty { reindex(capacity: 1) }
-        let (slot, found) = probe(key, hash)
+        let (slot, found) = try probe(key, hash)
         if let found {
             values[found] = value
             return
@@ -236,7 +281,7 @@ final class DictObject {
     /// Removes `key`; returns its value, or nil when absent.
     func remove(_ key: Value) throws(ScriptError) -> Value? {
         let hash = try HashKey.hashValue(of: key)
-        guard !slots.isEmpty, let position = probe(key, hash).position else { return nil }
+        guard !slots.isEmpty, let position = try probe(key, hash).position else { return nil }
         let value = values[position]
         keys.remove(at: position)
         values.remove(at: position)
@@ -247,6 +292,7 @@ final class DictObject {
     }
 
     func removeAll() {
+        version &+= 1
         keys = []
         values = []
         hashes = []

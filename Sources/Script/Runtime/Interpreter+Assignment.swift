@@ -73,13 +73,19 @@ extension Interpreter {
         }
     }
 
-    /// `a op= b`: lists extend in place, as in Python, and tensors update in place, as in
-    /// PyTorch; everything else rebinds.
+    /// `a op= b`: lists extend and sets update in place, as in Python, and tensors update in
+    /// place, as in PyTorch; everything else rebinds.
     func inPlace(_ op: BinaryOp, _ current: Value, _ value: Value) throws(ScriptError) -> Value {
         if op == .add, case .list(let list) = current {
             let items = try iterate(value)
             try checkItems(list.items.count, items.count)
             list.items.append(contentsOf: items)
+            return current
+        }
+        if case .set(let set) = current, !set.isFrozen, case .set(let other) = value,
+           let result = try setOperation(op, set, other) {
+            // `s |= t` changes the set itself: every name bound to it sees the change.
+            set.storage = result.storage
             return current
         }
         if let result = try instanceInPlace(op, current, value) { return result }

@@ -88,7 +88,8 @@ extension Interpreter {
     }
 
     func setOperation(_ op: BinaryOp, _ a: SetObject, _ b: SetObject) throws(ScriptError) -> SetObject? {
-        let result = SetObject()
+        // The result is of the left operand's type (`frozenset | set` is a frozenset).
+        let result = SetObject(frozen: a.isFrozen)
         switch op {
         case .bitOr:
             for k in a.storage.keys + b.storage.keys { try result.storage.set(k, .none) }

@@ -23,10 +23,11 @@ extension Interpreter {
                 return "{" + parts.joined(separator: ", ") + "}"
             }
         case .set(let set):
-            if set.storage.count == 0 { return "set()" }
-            return try nestedRepr { () throws(ScriptError) in
+            if set.storage.count == 0 { return set.isFrozen ? "frozenset()" : "set()" }
+            let items = try nestedRepr { () throws(ScriptError) in
                 "{" + (try set.storage.keys.map { (v) throws(ScriptError) in try repr(v) }).joined(separator: ", ") + "}"
             }
+            return set.isFrozen ? "frozenset(\(items))" : items
         case .function(let function):
             return "<function \(function.qualifiedName) at \(addressText(of: function))>"
         case .builtin(let builtin):

@@ -246,7 +246,7 @@ final class Interpreter {
         case .list: types.list
         case .tuple: types.tuple
         case .dict: types.dict
-        case .set: types.set
+        case .set(let set): set.isFrozen ? types.frozenset : types.set
         case .function: types.function
         case .builtin: types.builtinFunction
         case .boundMethod: types.method

@@ -36,7 +36,15 @@ final class ListObject {
 /// A mutable set (unordered in Python; kept in insertion order here, which Python allows).
 final class SetObject {
     var storage: DictObject
-    init(_ storage: DictObject = DictObject()) { self.storage = storage }
+    /// A `frozenset`: hashable, and without the methods that change it.
+    let isFrozen: Bool
+    init(_ storage: DictObject = DictObject(), frozen: Bool = false) {
+        self.storage = storage
+        self.isFrozen = frozen
+    }
+
+    /// A set holding the same items, frozen as this one is.
+    func copy() -> SetObject { SetObject(storage.copy(), frozen: isFrozen) }
 }
 
 /// A user function or lambda: its definition, defaults evaluated at `def` time, and the
@@ -174,7 +182,7 @@ extension Value {
         case .list: "list"
         case .tuple: "tuple"
         case .dict: "dict"
-        case .set: "set"
+        case .set(let set): set.isFrozen ? "frozenset" : "set"
         case .function: "function"
         case .builtin: "builtin_function_or_method"
         case .boundMethod: "method"

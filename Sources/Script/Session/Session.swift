@@ -64,7 +64,9 @@ public final class Session {
                 printOptions = PrintOptions.current
             }
             let interpreter = self.interpreter
-            return Cancellation.whileRunning({ interpreter.host.interruptRequested }, body)
+            return RunningInterpreter.with(interpreter) {
+                Cancellation.whileRunning({ interpreter.host.interruptRequested }, body)
+            }
         }
     }
 
