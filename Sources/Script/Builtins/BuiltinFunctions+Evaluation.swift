@@ -16,6 +16,21 @@ extension BuiltinFunctions {
             }
             return try interpreter.runningSource(text) { () throws(ScriptError) in try interpreter.evaluate(expression, in: scope) }
         })
+        table["globals"] = .builtin(BuiltinFunction(
+            "globals", signature: "globals()", doc: "The dictionary of the current module's global variables.", readsCallerScope: true
+        ) { interpreter, a throws(ScriptError) in
+            interpreter.callerScope = nil
+            try a.expect("globals", 0...0)
+            return .object(NamespaceDict(GlobalsStore(interpreter.globals, interpreter.symbols)))
+        })
+        table["locals"] = .builtin(BuiltinFunction(
+            "locals", signature: "locals()", doc: "The dictionary of the current scope's local variables.", readsCallerScope: true
+        ) { interpreter, a throws(ScriptError) in
+            let scope = interpreter.callerScope ?? interpreter.globals
+            interpreter.callerScope = nil
+            try a.expect("locals", 0...0)
+            return try interpreter.locals(of: scope)
+        })
         table["exec"] = .builtin(BuiltinFunction(
             "exec", signature: "exec(source, globals=None, locals=None, /)",
             doc: "Execute the given source in the context of globals and locals.", readsCallerScope: true
@@ -52,6 +67,35 @@ extension BuiltinFunctions {
 }
 
 extension Interpreter {
+    /// `locals()` in `scope`: the module's globals themselves at module level; elsewhere a new
+    /// dict of the bound variables (CPython 3.11's snapshot), parameters and locals first.
+    func locals(of scope: Scope) throws(ScriptError) -> Value {
+        let dict = DictObject()
+        switch scope.kind {
+        case .module:
+            return .object(NamespaceDict(GlobalsStore(scope, symbols)))
+        case .function:
+            if let code = scope.code {
+                var slotted: [(order: Int, name: String, value: Value)] = []
+                for (name, resolution) in code.names {
+                    switch resolution {
+                    case .local(let i):
+                        if i < scope.locals.count, let value = scope.locals[i] { slotted.append((i, name, value)) }
+                    case .cell(let i):
+                        if i < scope.cells.count, let value = scope.cells[i].value { slotted.append((code.localCount + i, name, value)) }
+                    case .global, .dynamic:
+                        break
+                    }
+                }
+                for entry in slotted.sorted(by: { $0.order < $1.order }) { try dict.set(.str(entry.name), entry.value) }
+            }
+        case .classBody:
+            break
+        }
+        for entry in scope.namedEntries { try dict.set(.str(symbols.name(entry.id)), entry.value) }
+        return .dict(dict)
+    }
+
     /// Runs code parsed from `source` as CPython runs `eval`/`exec` input: its frame is
     /// `File "<string>"`.
     func runningSource<R>(_ source: String, _ body: () throws(ScriptError) -> R) throws(ScriptError) -> R {

@@ -144,6 +144,9 @@ enum Constructors {
                 for (k, v) in other.items { try dict.set(k, v) }
             } else if case .object(let mapping as CountingDict) = source {
                 for (k, v) in mapping.storage.items { try dict.set(k, v) }
+            } else if try interpreter.attributeIfPresent(source, "keys") != nil {
+                // Any mapping: an object with `keys()` and `__getitem__`, as CPython's dict() takes.
+                for (k, v) in try interpreter.mappingItems(source) { try dict.set(k, v) }
             } else {
                 for (position, pair) in try interpreter.iterate(source).enumerated() {
                     let items = try interpreter.iterate(pair)

@@ -36,11 +36,7 @@ extension Interpreter {
             if let kind = instance.type.exceptionKind, let member = exceptionAttribute(instance, kind, name) {
                 return member
             }
-            if name == "__dict__" {
-                let dict = DictObject()
-                for (key, v) in instance.attributes { try dict.set(.str(key), v) }
-                return .dict(dict)
-            }
+            if name == "__dict__" { return .object(NamespaceDict(InstanceStore(instance))) }
             if let getattr = instance.type.lookup("__getattr__") {
                 do {
                     return try callBound(getattr, receiver: value, Arguments([.str(name)]))

@@ -234,6 +234,9 @@ extension Interpreter {
         }
         let captured = definition.code.freeSources.map { scope.cells[$0] }
         let function = FunctionObject(definition: definition, defaults: defaults, captured: captured, unit: frameUnit)
+        if scope.kind == .function, let outer = frameFunction {
+            function.qualifiedName = "\(outer.qualifiedName).<locals>.\(definition.name)"
+        }
         if globals !== workspace.globals { function.globals = globals }
         return function
     }

@@ -253,7 +253,8 @@ final class Interpreter {
         case .type: types.type
         case .instance(let instance): instance.type
         case .module: types.module
-        case .object(let object): types.native(named: object.typeName)
+        // `globals()` and `obj.__dict__` are dicts to isinstance and type().
+        case .object(let object): object is NamespaceDict ? types.dict : types.native(named: object.typeName)
         }
     }
 }
