@@ -140,6 +140,8 @@ HUGE_SIZES = {
 
 # Containers and objects that reach themselves.
 SELF_REFERENCE = {
+    "instance_dict_holds_itself": "class A:\n    pass\na = A()\na.d = a.__dict__\na.d['me'] = a\na.d['view'] = a.d\nprint(len(a.d), sorted(vars(a)))\ndel a",
+    "globals_holds_itself": "g = globals()\ng['again'] = globals()\nprint('again' in g, len(g) > 0)\ng.update(more=g)\nprint(len(g['again']) == len(g))",
     "list_repr": "a = [1]\na.append(a)\nprint(a, repr(a), str(a), len(a))",
     "dict_repr": "d = {'k': 1}\nd['self'] = d\nprint(d)",
     "list_eq_self": "a = []\na.append(a)\nprint(a == a, a in a, a.count(a), a.index(a))",
@@ -296,6 +298,14 @@ DUNDERS = {
     "mutating_hash_during_dict_insert": (
         "def __init__(self, target):\n    self.target = target\ndef __hash__(self):\n    self.target.clear()\n    return 1",
         "d = {1: 1, 2: 2}\nd[Hostile(d)] = 3\nprint(len(d))",
+    ),
+    "mutating_eq_during_dict_lookup": (
+        "def __init__(self, target):\n    self.target = target\ndef __hash__(self):\n    return 1\ndef __eq__(self, other):\n    self.target.clear()\n    return False",
+        "d = {}\nd[Hostile(d)] = 1\nd[Hostile(d)] = 2\nprint(Hostile(d) in d, len(d))",
+    ),
+    "eq_grows_dict_during_lookup": (
+        "def __init__(self, target):\n    self.target = target\ndef __hash__(self):\n    return 1\ndef __eq__(self, other):\n    for i in range(50):\n        self.target[(id(self), i, len(self.target))] = 0\n    return False",
+        "d = {}\nd[Hostile(d)] = 1\ntry:\n    d[Hostile(d)] = 2\nexcept RuntimeError as e:\n    print(e)\nprint(len(d) > 1)",
     ),
     "iterator_mutates_list_during_for": (
         "def __init__(self, target):\n    self.target = target\ndef __eq__(self, other):\n    self.target.append(0)\n    return False",

@@ -80,6 +80,10 @@ extension Interpreter {
         switch result {
         case .int(let i): return i == -1 ? -2 : i
         case .bool(let b): return b ? 1 : 0
+        case .object(let big as BigIntObject):
+            // CPython reduces a big hash as it hashes the int.
+            let reduced = big.value.pythonHash
+            return reduced == -1 ? -2 : reduced
         case .none, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance,
              .module, .object:
             throw .typeError("__hash__ method should return an integer")

@@ -1,0 +1,5 @@
+g = globals()
+g['again'] = globals()
+print('again' in g, len(g) > 0)
+g.update(more=g)
+print(len(g['again']) == len(g))
