@@ -17,10 +17,20 @@ enum TorchFunctional {
         }
         for name in ["softmax", "log_softmax"] {
             add(name, "\(name)(input, dim)", "Applies \(name) along dim.") { interpreter, a throws(ScriptError) in
-                try a.expect(name, 1...2, keywords: ["dim", "dtype"])
-                let x = try interpreter.tensor(a.positional[0])
-                guard let dim = try interpreter.intArgument(a.value(1, "dim"), "dim") else {
-                    throw .typeError("\(name)() missing 1 required argument: 'dim'")
+                // The third positional parameter is PyTorch's `_stacklevel`, which only moves
+                // where its warning points (PyTorch does not check it either); Recur's warnings
+                // name the calling line.
+                try a.expect(name, 1...3, keywords: ["dim", "_stacklevel", "dtype"])
+                // `dtype=` converts the input first, as PyTorch does.
+                let given = try interpreter.tensor(a.positional[0])
+                let x = try interpreter.dtype(a.keyword("dtype")).map { given.to($0) } ?? given
+                let dim: Int
+                if let given = try interpreter.intArgument(a.value(1, "dim"), "dim") {
+                    dim = given
+                } else {
+                    // PyTorch's implicit choice, with its deprecation warning.
+                    dim = [0, 1, 3].contains(x.rank) ? 0 : 1
+                    interpreter.warn("Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.", category: "UserWarning")
                 }
                 return interpreter.wrap(try tensorCall { () throws(TensorError) in
                     name == "softmax" ? try Functional.softmax(x, dim: dim) : try Functional.logSoftmax(x, dim: dim)

@@ -140,16 +140,19 @@ struct NLLTargets {
         let batched = input.rank == 2
         let n = batched ? input.shape.dims[0] : 1
         let c = input.shape.dims[input.rank - 1]
+        // PyTorch's checks, in its order: the batch sizes, then the target's rank.
         if batched {
-            guard target.rank == 1, target.shape.dims[0] == n else {
-                if target.rank != 1 {
-                    throw .runtime("0D or 1D target tensor expected, multi-target not supported")
-                }
-                throw .value("Expected input batch_size (\(n)) to match target batch_size (\(target.shape.dims[0])).")
+            if target.rank == 0 && n == 0 { throw .index("Dimension specified as 0 but tensor has no dimensions") }
+            let targetBatch = target.rank == 0 ? 0 : target.shape.dims[0]
+            guard targetBatch == n else {
+                throw .value("Expected input batch_size (\(n)) to match target batch_size (\(targetBatch)).")
             }
+            guard target.rank == 1 else { throw .runtime("0D or 1D target tensor expected, multi-target not supported") }
         } else {
-            guard target.rank == 0 else {
-                throw .runtime("0D or 1D target tensor expected, multi-target not supported")
+            guard target.rank <= 1 else { throw .runtime("0D or 1D target tensor expected, multi-target not supported") }
+            // One class label, or a 1-element list of it.
+            if target.rank == 1 && target.shape.dims[0] != 1 {
+                throw .value("For 1D input, 1D target must have size 1, but got target size: \(target.shape.dims[0])")
             }
         }
         let labels = target.int64s
