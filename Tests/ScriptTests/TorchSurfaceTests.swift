@@ -11,6 +11,15 @@ import Tensors
         #expect(h.error("import torch.vision") == "ModuleNotFoundError: No module named 'torch.vision'")
     }
 
+    @Test func unavailableLayersAndExportImportButRefuseToRun() {
+        var h = Harness()
+        _ = h.run("import torch\nimport torch.nn as nn\nimport torch.onnx\nclass T(nn.Transformer):\n    def __init__(self):\n        super().__init__(d_model=4)")
+        #expect(h.result("issubclass(T, nn.Module), nn.TransformerEncoderLayer.__name__") == "(True, 'TransformerEncoderLayer')")
+        #expect(h.error("T()")?.hasPrefix("NotImplementedError: nn.Transformer is not available in Recur") == true)
+        #expect(h.error("nn.MultiheadAttention(4, 2)")?.hasPrefix("NotImplementedError: nn.MultiheadAttention is not available in Recur") == true)
+        #expect(h.error("torch.onnx.export(T, None, 'm.onnx')")?.hasPrefix("NotImplementedError: torch.onnx.export is not available in Recur") == true)
+    }
+
     @Test func tensorsPrintAsTheTensorsLibraryPrintsThem() throws {
         var h = Harness()
         _ = h.run("import torch\nx = torch.Tensor([[1, 0, 0, 0], [0, 1, 0, 0]]).view(-1, 1, 4)\nl = torch.LongTensor([3, 1, 2])")

@@ -61,6 +61,7 @@ struct ModuleLibrary {
         library.add("torch.utils") { _, _ throws(ScriptError) in }
         library.add("torch.utils.data") { (i, m) throws(ScriptError) in try TorchData.fill(i, m) }
         library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
+        library.add("torch.onnx") { (i, m) throws(ScriptError) in TorchModule.fillOnnx(i, m) }
         library.add("safetensors") { _, _ throws(ScriptError) in }
         library.add("safetensors.torch") { (i, m) throws(ScriptError) in try SafetensorsModule.fill(i, m) }
         library.add("matplotlib") { _, _ throws(ScriptError) in }

@@ -309,6 +309,16 @@ enum TorchModule {
         return sawTensor ? result : nil
     }
 
+    /// `torch.onnx`: importable, as scripts import it beside their training code; exporting
+    /// says that Recur has no ONNX writer.
+    static func fillOnnx(_ interpreter: Interpreter, _ onnx: ModuleObject) {
+        onnx.namespace["export"] = .builtin(BuiltinFunction("export", signature: "torch.onnx.export(model, args, f, ...)",
+            doc: "Not available: Recur does not write ONNX files.") { _, _ throws(ScriptError) in
+            throw ScriptError(.notImplementedError, "torch.onnx.export is not available in Recur: it does not write ONNX files; "
+                              + "save the weights with safetensors.torch.save_file(model.state_dict(), path)")
+        })
+    }
+
     static func fillCuda(_ interpreter: Interpreter, _ cuda: ModuleObject) throws(ScriptError) {
         cuda.namespace["is_available"] = .builtin(BuiltinFunction("is_available", signature: "torch.cuda.is_available()",
                                                                   doc: "Always False: Recur computes on the CPU.") { _, _ throws(ScriptError) in .bool(false) })

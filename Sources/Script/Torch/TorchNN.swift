@@ -149,6 +149,18 @@ enum TorchNN {
             let flag = try interpreter.boolArgument(a.value(1, "requires_grad"), default: true)
             return .object(try tensorCall { () throws(TensorError) in try source.parameter(requiresGrad: flag) })
         })
+        // The attention layers exist as classes, so a file that defines a subclass of one
+        // beside its recurrent model still imports; building one says what Recur provides.
+        for name in ["Transformer", "TransformerEncoder", "TransformerDecoder", "TransformerEncoderLayer",
+                     "TransformerDecoderLayer", "MultiheadAttention"] {
+            let type = TypeObject(name: name, bases: [base], kind: .user, module: "torch.nn")
+            type.namespace["__init__"] = .builtin(BuiltinFunction("__init__", signature: "nn.\(name)(...)",
+                doc: "Not provided: Recur's layers are the recurrent ones.") { _, _ throws(ScriptError) in
+                throw ScriptError(.notImplementedError, "nn.\(name) is not available in Recur, which provides the recurrent layers "
+                                  + "(RNN, LSTM, GRU and their cells), Linear, Embedding, Dropout, LayerNorm and the containers")
+            })
+            module.namespace[name] = .type(type)
+        }
         _ = try interpreter.loadModule("torch.nn.functional")
         _ = try interpreter.loadModule("torch.nn.utils")
         _ = try interpreter.loadModule("torch.nn.init")
