@@ -30,12 +30,19 @@ struct TensorOperation: Sendable {
     let functionKeywords: [String: String]
     /// The names the torch function may use as keywords.
     let functionReadable: Set<String>
+    /// How many positional arguments PyTorch takes, when `parameters` lists them all: more is
+    /// PyTorch's TypeError rather than Recur's NotImplementedError.
+    let positionalLimit: Int?
+    /// Rewrites an older calling form PyTorch still accepts (`add(alpha, other)`) into the
+    /// declared one before the checks.
+    let rewrite: Rewrite?
+    typealias Rewrite = @Sendable (_ arguments: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Arguments
     /// Whether the body handles every dtype (otherwise float64, int32 and uint8 are refused).
     private(set) var coversAllDTypes: Bool
     let body: Body
 
     init(_ name: String, _ forms: Forms, _ parameters: [String] = [], keywordOnly: [String] = [], variadic: Bool = false,
-         functionKeywords: [String: String] = [:], _ body: @escaping Body) {
+         functionKeywords: [String: String] = [:], positionalLimit: Int? = nil, rewrite: Rewrite? = nil, _ body: @escaping Body) {
         self.name = name
         self.forms = forms
         self.parameters = parameters
@@ -43,6 +50,8 @@ struct TensorOperation: Sendable {
         self.variadic = variadic
         self.readable = Set(parameters + keywordOnly)
         self.functionKeywords = functionKeywords
+        self.positionalLimit = positionalLimit
+        self.rewrite = rewrite
         self.functionReadable = readable.subtracting(functionKeywords.values).union(functionKeywords.keys).union(["input"])
         self.coversAllDTypes = TensorOperation.dtypeComplete.contains(name)
         self.body = body
@@ -52,9 +61,10 @@ struct TensorOperation: Sendable {
 
     /// An operation on a tensor (a method, or a function taking the tensor first).
     static func on(_ name: String, _ forms: Forms, _ parameters: [String] = [], keywordOnly: [String] = [], variadic: Bool = false,
-                   functionKeywords: [String: String] = [:], _ body: @escaping ReceiverBody) -> TensorOperation {
-        TensorOperation(name, forms, parameters, keywordOnly: keywordOnly, variadic: variadic,
-                        functionKeywords: functionKeywords) { interpreter, tensor, a throws(ScriptError) in
+                   functionKeywords: [String: String] = [:], positionalLimit: Int? = nil, rewrite: Rewrite? = nil,
+                   _ body: @escaping ReceiverBody) -> TensorOperation {
+        TensorOperation(name, forms, parameters, keywordOnly: keywordOnly, variadic: variadic, functionKeywords: functionKeywords,
+                        positionalLimit: positionalLimit, rewrite: rewrite) { interpreter, tensor, a throws(ScriptError) in
             try body(interpreter, try TensorOperations.receiver(tensor, name), a)
         }
     }
@@ -82,7 +92,8 @@ struct TensorOperation: Sendable {
     /// Checks `a` against the declaration (PyTorch's TypeError for a keyword PyTorch does not
     /// take, a NotImplementedError for one it takes that Recur does not read, NumPy's names
     /// mapped to PyTorch's) and runs the body.
-    func call(_ tensor: Tensor?, _ a: Arguments, interpreter: Interpreter, asFunction: Bool) throws(ScriptError) -> Value {
+    func call(_ tensor: Tensor?, _ given: Arguments, interpreter: Interpreter, asFunction: Bool) throws(ScriptError) -> Value {
+        let a = try rewrite?(given, interpreter) ?? given
         var checked = a
         let table = asFunction ? TorchSignature.functions[name] ?? TorchSignature.methods[name] : TorchSignature.methods[name]
         if !a.keywords.isEmpty {
@@ -102,6 +113,16 @@ struct TensorOperation: Sendable {
                     throw .typeError("\(name)() got an unexpected keyword argument '\(entry.name)'")
                 }
             }
+        }
+        if let positionalLimit, checked.positional.count > positionalLimit {
+            let counted = asFunction && forms != .factory ? 1 : 0
+            if let table, table.unknownKeyword.contains("received an invalid combination of arguments") {
+                var full = checked
+                if counted == 1, let tensor { full.positional.insert(.object(tensor), at: 0) }
+                throw TensorOperation.invalidArguments(name, full, asFunction: asFunction)
+            }
+            let limit = positionalLimit + counted
+            throw .typeError("\(name)() takes \(limit) positional argument\(limit == 1 ? "" : "s") but \(checked.positional.count + counted) were given")
         }
         if !variadic && checked.positional.count > parameters.count, let table,
            table.unknownKeyword.hasSuffix("() takes no keyword arguments") {

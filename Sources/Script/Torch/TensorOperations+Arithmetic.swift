@@ -17,7 +17,8 @@ extension TensorOperations {
     /// `add`, `sub`, `mul`, `div` and their in-place forms.
     static func arithmetic(_ name: String, _ op: ArithmeticOp, inPlace: Bool) -> TensorOperation {
         let scaled = op == .add || op == .sub
-        return .on(name, inPlace ? .method : .both, ["other"], keywordOnly: scaled ? ["alpha"] : []) { interpreter, t, a throws(ScriptError) in
+        return .on(name, inPlace ? .method : .both, ["other"], keywordOnly: scaled ? ["alpha"] : [], positionalLimit: 1,
+                   rewrite: scaled ? deprecatedScaling(name) : nil) { interpreter, t, a throws(ScriptError) in
             let o = try other(a, t, name, interpreter)
             if inPlace { _ = try tensorCall { () throws(TensorError) in try t.checkInPlace(writing: o) } }
             let scalar = try otherScalar(a, interpreter)
@@ -34,8 +35,25 @@ extension TensorOperations {
         }
     }
 
+    /// `add(alpha, other)`, the overload PyTorch still takes with a deprecation warning
+    /// (`p.data.add_(-lr, p.grad.data)` in older tutorials), as `add(other, alpha=alpha)`.
+    static func deprecatedScaling(_ name: String) -> TensorOperation.Rewrite {
+        { (a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Arguments in try deprecatedScaledForm(a, name, interpreter) }
+    }
+
+    static func deprecatedScaledForm(_ a: Arguments, _ name: String, _ interpreter: Interpreter) throws(ScriptError) -> Arguments {
+        guard a.positional.count == 2, a.keyword("alpha") == nil, try interpreter.scalar(a.positional[0]) != nil else { return a }
+        interpreter.warn("This overload of \(name) is deprecated:\n\t\(name)(Number alpha, Tensor other)\n"
+                         + "Consider using one of the following signatures instead:\n\t\(name)(Tensor other, *, Number alpha = 1)",
+                         category: "UserWarning")
+        var rewritten = a
+        rewritten.positional = [a.positional[1]]
+        rewritten.keywords.append(("alpha", a.positional[0]))
+        return rewritten
+    }
+
     static func comparison(_ name: String, _ op: ComparisonOp) -> TensorOperation {
-        .on(name, .both, ["other"]) { interpreter, t, a throws(ScriptError) in
+        .on(name, .both, ["other"], positionalLimit: 1) { interpreter, t, a throws(ScriptError) in
             let o = try other(a, t, name, interpreter)
             if let s = try otherScalar(a, interpreter) { return .object(try tensorCall { () throws(TensorError) in try t.compare(op, scalar: s) }) }
             return .object(try tensorCall { () throws(TensorError) in try t.compare(op, o) })
@@ -63,7 +81,7 @@ extension TensorOperations {
         arithmetic("mul_", .mul, inPlace: true), arithmetic("div_", .div, inPlace: true),
         comparison("eq", .eq), comparison("ne", .ne), comparison("lt", .lt),
         comparison("le", .le), comparison("gt", .gt), comparison("ge", .ge),
-        .on("matmul", .both, ["other"]) { interpreter, t, a throws(ScriptError) in
+        .on("matmul", .both, ["other"], positionalLimit: 1) { interpreter, t, a throws(ScriptError) in
             let o = try other(a, t, "matmul", interpreter)
             return .object(try tensorCall { () throws(TensorError) in try t.matmul(o) })
         },
