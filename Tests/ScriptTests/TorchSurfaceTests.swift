@@ -20,6 +20,14 @@ import Tensors
         #expect(h.error("torch.onnx.export(T, None, 'm.onnx')")?.hasPrefix("NotImplementedError: torch.onnx.export is not available in Recur") == true)
     }
 
+    @Test func outArgumentsOfAnotherShapeAreRefusedNotResized() {
+        var h = Harness()
+        _ = h.run("import torch\nx = torch.ones(2, 3)\ne = torch.empty(0)")
+        #expect(h.error("torch.add(x, x, out=e)")?.hasPrefix("NotImplementedError: add(out=...): Recur writes into an out tensor of the result's shape") == true)
+        #expect(h.result("e.shape") == "torch.Size([0])")
+        #expect(h.error("torch.sort(x, out=e)")?.hasPrefix("NotImplementedError: sort(out=...) is supported in Recur only for functions returning one tensor") == true)
+    }
+
     @Test func tensorsPrintAsTheTensorsLibraryPrintsThem() throws {
         var h = Harness()
         _ = h.run("import torch\nx = torch.Tensor([[1, 0, 0, 0], [0, 1, 0, 0]]).view(-1, 1, 4)\nl = torch.LongTensor([3, 1, 2])")

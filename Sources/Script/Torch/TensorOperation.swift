@@ -93,9 +93,15 @@ struct TensorOperation: Sendable {
     /// take, a NotImplementedError for one it takes that Recur does not read, NumPy's names
     /// mapped to PyTorch's) and runs the body.
     func call(_ tensor: Tensor?, _ given: Arguments, interpreter: Interpreter, asFunction: Bool) throws(ScriptError) -> Value {
-        let a = try rewrite?(given, interpreter) ?? given
-        var checked = a
+        var a = try rewrite?(given, interpreter) ?? given
         let table = asFunction ? TorchSignature.functions[name] ?? TorchSignature.methods[name] : TorchSignature.methods[name]
+        if let table, table.keywords.contains("out"), let index = a.keywords.firstIndex(where: { $0.name == "out" }) {
+            // PyTorch's stubs list `out` for some methods, but only its functions take one.
+            guard asFunction else { throw .typeError("\(name)() got an unexpected keyword argument 'out'") }
+            let out = a.keywords.remove(at: index).value
+            if !out.isNone { return try writing(into: out, tensor, a, interpreter: interpreter) }
+        }
+        var checked = a
         if !a.keywords.isEmpty {
             if let table, asFunction, let tensor, forms != .factory {
                 // PyTorch's messages list the input among the arguments.
@@ -139,6 +145,34 @@ struct TensorOperation: Sendable {
         }
         if !coversAllDTypes { try checkDTypes(tensor, checked) }
         return try body(interpreter, tensor, checked)
+    }
+
+    /// `torch.f(..., out=t)`: the result written into `t`, which is returned (as PyTorch, it
+    /// must not take part in autograd; Recur does not resize it).
+    private func writing(into out: Value, _ tensor: Tensor?, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value {
+        guard case .object(let object) = out, let target = object as? Tensor else {
+            throw .typeError("\(name)(): argument 'out' must be Tensor, not \(out.typeName)")
+        }
+        var operands = tensor.map { [$0] } ?? []
+        for value in a.positional + a.keywords.map(\.value) {
+            if case .object(let object) = value, let t = object as? Tensor { operands.append(t) }
+        }
+        if GradMode.isEnabled && operands.contains(where: \.requiresGrad) {
+            throw .runtimeError("\(name)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
+        }
+        guard case .object(let resultObject) = try call(tensor, a, interpreter: interpreter, asFunction: true),
+              let result = resultObject as? Tensor else {
+            throw ScriptError(.notImplementedError, "\(name)(out=...) is supported in Recur only for functions returning one tensor")
+        }
+        guard result.shape.dims == target.shape.dims else {
+            throw ScriptError(.notImplementedError, "\(name)(out=...): Recur writes into an out tensor of the result's shape \(result.shape.dims) "
+                              + "and does not resize one of shape \(target.shape.dims)")
+        }
+        try target.checkWritable(result.dtype)
+        try GradMode.with(enabled: false) { () throws(ScriptError) in
+            try tensorCall { () throws(TensorError) in try target.write(result.to(target.dtype)) }
+        }
+        return out
     }
 
     /// Operations checked with float64, int32 and uint8 operands (the others compute as if
