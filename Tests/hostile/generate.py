@@ -140,6 +140,8 @@ HUGE_SIZES = {
 
 # Containers and objects that reach themselves.
 SELF_REFERENCE = {
+    "autograd_function_ctx_cycle": "import torch\nclass S(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, a):\n        ctx.keep = ctx\n        ctx.save_for_backward(a, a)\n        return a * 1\n    @staticmethod\n    def backward(ctx, g):\n        return ctx\ny = S.apply(torch.ones(1, requires_grad=True))\ny.sum().backward()",
+    "autograd_function_backward_reenters": "import torch\nclass R(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, a):\n        return a * 1\n    @staticmethod\n    def backward(ctx, g):\n        with torch.enable_grad():\n            R.apply(torch.ones(1, requires_grad=True)).sum().backward()\n        return g\nR.apply(torch.ones(1, requires_grad=True)).sum().backward()",
     "instance_dict_holds_itself": "class A:\n    pass\na = A()\na.d = a.__dict__\na.d['me'] = a\na.d['view'] = a.d\nprint(len(a.d), sorted(vars(a)))\ndel a",
     "globals_holds_itself": "g = globals()\ng['again'] = globals()\nprint('again' in g, len(g) > 0)\ng.update(more=g)\nprint(len(g['again']) == len(g))",
     "list_repr": "a = [1]\na.append(a)\nprint(a, repr(a), str(a), len(a))",

@@ -10,6 +10,7 @@ enum TorchAutograd {
             try makeVariable(a, interpreter)
         }
         module.namespace["Variable"] = .builtin(variable)
+        module.namespace["Function"] = .type(AutogradFunction.makeType(interpreter))
         module.namespace["grad"] = .builtin(BuiltinFunction(
             "grad", signature: "torch.autograd.grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None, materialize_grads=False)",
             doc: "The gradients of outputs with respect to inputs, as a tuple; no tensor's .grad changes.") { interpreter, a throws(ScriptError) in
@@ -54,7 +55,7 @@ enum TorchAutograd {
             }
         }
         let retain = try interpreter.boolArgument(argument("retain_graph"), default: false)
-        let grads = try tensorCall { () throws(TensorError) in
+        let grads = try interpreter.runningBackward { () throws(TensorError) in
             try Tensor.gradients(of: outputs, seeds: seeds, with: inputs, retainGraph: retain)
         }
         let allowUnused = try interpreter.boolArgument(argument("allow_unused"), default: false)

@@ -14,6 +14,26 @@ final class TorchState {
     /// Where a warning was already shown (`file:line: category`): Python's default filter
     /// shows each warning once per location.
     var warnedLocations: Set<String> = []
+    /// The exception a user `autograd.Function.backward` raised during the running backward
+    /// pass (the tensor library's engine carries only its own errors).
+    var pendingBackwardError: ScriptError?
+}
+
+extension Interpreter {
+    /// Runs a backward pass: a failure inside a user `autograd.Function.backward` is raised as
+    /// the user's own exception.
+    func runningBackward<T>(_ body: () throws(TensorError) -> T) throws(ScriptError) -> T {
+        torch.pendingBackwardError = nil
+        do {
+            return try body()
+        } catch {
+            if let pending = torch.pendingBackwardError {
+                torch.pendingBackwardError = nil
+                throw pending
+            }
+            throw ScriptError(error)
+        }
+    }
 }
 
 extension Interpreter {

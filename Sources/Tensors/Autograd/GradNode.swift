@@ -17,7 +17,8 @@ final class GradNode {
     /// node, so it outlives the pass that reads this.
     unowned(unsafe) var retainer: Tensor?
     /// Maps the result's gradient to one gradient per input (nil: none). Nil once released.
-    var backward: ((Tensor) -> [Tensor?])?
+    /// Only a caller-supplied backward (`autograd.Function`) can fail.
+    var backward: ((Tensor) throws(TensorError) -> [Tensor?])?
     /// Whether the closure holds operand values that `backward()` releases (PyTorch's saved
     /// tensors); nodes that only need sizes (add, view, sum, ...) can be traversed again.
     let savesTensors: Bool
@@ -35,7 +36,8 @@ final class GradNode {
     /// Whether `pending` is a buffer this pass made (so further contributions add in place).
     var ownsPending = false
 
-    init(name: String, inputs: [Tensor], outputShape: Shape, savesTensors: Bool = true, backward: @escaping (Tensor) -> [Tensor?]) {
+    init(name: String, inputs: [Tensor], outputShape: Shape, savesTensors: Bool = true,
+         backward: @escaping (Tensor) throws(TensorError) -> [Tensor?]) {
         self.name = name
         self.inputs = inputs
         self.outputShape = outputShape
@@ -117,6 +119,17 @@ extension Tensor {
     ) -> Tensor {
         guard GradMode.enabled, inputs.contains(where: { $0.requiresGradFlag }) else { return self }
         gradFn = GradNode(name: name, inputs: inputs, outputShape: shape, savesTensors: savesTensors, backward: backward)
+        requiresGradFlag = true
+        return self
+    }
+
+    /// This tensor as the result of a function whose gradient `backward` computes, one per
+    /// input (`torch.autograd.Function`); unchanged when no input requires grad or grad mode
+    /// is off.
+    public func recordingFunction(_ name: String, _ inputs: [Tensor],
+                                  _ backward: @escaping (Tensor) throws(TensorError) -> [Tensor?]) -> Tensor {
+        guard GradMode.enabled, inputs.contains(where: { $0.requiresGradFlag }) else { return self }
+        gradFn = GradNode(name: name, inputs: inputs, outputShape: shape, backward: backward)
         requiresGradFlag = true
         return self
     }

@@ -25,7 +25,7 @@ extension Tensor {
         }
         root.pending = seed
         root.ownsPending = true
-        GradMode.withoutGrad {
+        try GradMode.withoutGrad { () throws(TensorError) in
             for node in order.reversed() {
                 let received = node.pending
                 node.pending = nil
@@ -33,7 +33,7 @@ extension Tensor {
                 let shape = node.outputShape
                 let upstream = received.shape == shape ? received : Tensor(shape: shape, storage: received.storage)
                 if let retainer = node.retainer { retainer.accumulateGrad(upstream) }
-                let grads = backward(upstream)
+                let grads = try backward(upstream)
                 if !retainGraph && node.savesTensors { node.backward = nil }
                 for (i, computed) in grads.enumerated() where i < node.inputs.count {
                     guard let computed else { continue }
