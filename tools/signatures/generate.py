@@ -88,7 +88,7 @@ SAMPLE_ARGUMENTS = {
     "outer": "t[0],", "new_zeros": "2,", "new_ones": "2,", "new_empty": "2,", "new_full": "(2,), 1",
     "new_tensor": "[1],", "type_as": "t,", "view_as": "t,", "reshape_as": "t,", "expand_as": "t,",
     "clamp": "0,", "clamp_": "0,", "clip": "0,", "clip_": "0,",
-    "where": "t > 0, t", "multinomial": "1,", "softmax": "0,", "log_softmax": "0,", "unbind": "", "stack": "", "cat": "",
+    "where": "t > 0, t", "multinomial": "1,", "unsqueeze_": "0,", "transpose_": "0, 1", "softmax": "0,", "log_softmax": "0,", "unbind": "", "stack": "", "cat": "",
 }
 
 

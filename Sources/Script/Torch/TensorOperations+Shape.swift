@@ -92,6 +92,40 @@ extension TensorOperations {
         },
     ]
 
+    /// `x.unsqueeze_(0)` and the other in-place view methods: the tensor itself reshaped.
+    static func inPlaceView(_ name: String, _ parameters: [String],
+                            _ makeView: @escaping @Sendable (Tensor, Arguments, Interpreter) throws(ScriptError) -> (Tensor) throws(TensorError) -> Tensor) -> TensorOperation {
+        .on(name, .method, parameters) { interpreter, t, a throws(ScriptError) in
+            let view = try makeView(t, a, interpreter)
+            try tensorCall { () throws(TensorError) in try t.becomeView(name, view) }
+            return .object(t)
+        }
+    }
+
+    static let inPlaceShape: [TensorOperation] = [
+        inPlaceView("unsqueeze_", ["dim"]) { _, a, interpreter throws(ScriptError) in
+            guard let d = try interpreter.intArgument(a.value(0, "dim"), "dim") else {
+                throw .typeError("unsqueeze_() missing 1 required positional argument: 'dim'")
+            }
+            return { (t) throws(TensorError) in try t.unsqueeze(d) }
+        },
+        inPlaceView("squeeze_", ["dim"]) { _, a, interpreter throws(ScriptError) in
+            let d = try interpreter.intArgument(a.value(0, "dim"), "dim")
+            return { (t) throws(TensorError) in try t.squeeze(d) }
+        },
+        inPlaceView("t_", []) { t, _, _ throws(ScriptError) in
+            guard t.rank <= 2 else { throw .runtimeError("t_() expects a tensor with <= 2 dimensions, but self is \(t.rank)D") }
+            return { (t) throws(TensorError) in try t.t() }
+        },
+        inPlaceView("transpose_", ["dim0", "dim1"]) { _, a, interpreter throws(ScriptError) in
+            guard let first = a.value(0, "dim0"), let second = a.value(1, "dim1") else {
+                throw .typeError("transpose_() missing required argument 'dim1' (pos 2)")
+            }
+            let d0 = try interpreter.indexValue(first), d1 = try interpreter.indexValue(second)
+            return { (t) throws(TensorError) in try t.transpose(d0, d1) }
+        },
+    ]
+
     /// Tensors returned together (`split`, `chunk`, `unbind`).
     static func tuple(_ tensors: [Tensor]) -> Value { .tuple(tensors.map { .object($0) }) }
 }

@@ -3,7 +3,7 @@ import Tensors
 /// The declarations of every tensor operation: each Tensor method and each torch function
 /// that takes a tensor first or makes one.
 enum TensorOperations {
-    static let all: [TensorOperation] = (basics + shape + arithmetic + reductions + indexing + random).map { $0.coveringAllDTypes() }
+    static let all: [TensorOperation] = (basics + shape + inPlaceShape + arithmetic + reductions + indexing + random).map { $0.coveringAllDTypes() }
         + ordering + cumulative + statistics + elementwise + reordering + products + factories + conversions + selection
 
     /// The tensor an operation runs on (nil only for factories, which do not call this).

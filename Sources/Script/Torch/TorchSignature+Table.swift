@@ -719,6 +719,10 @@ extension TorchSignature {
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "squeeze() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
             unknownKeywordAlone: "squeeze() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
+        "squeeze_": TorchSignature(
+            keywords: ["dim"], numpyAliases: true,
+            unknownKeyword: "squeeze_() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
+            unknownKeywordAlone: "squeeze_() received an invalid combination of arguments - got ({got}), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: {keyword}\n * (int dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n * (tuple of ints dim)\n      didn't match because some of the keywords were incorrect: {keyword}\n"),
         "std": TorchSignature(
             keywords: ["correction", "dim", "keepdim", "unbiased"], numpyAliases: true,
             unknownKeyword: "std() received an invalid combination of arguments - got ({got}), but expected one of:\n * (tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n",
@@ -747,6 +751,10 @@ extension TorchSignature {
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.t() takes no keyword arguments",
             unknownKeywordAlone: "TensorBase.t() takes no keyword arguments"),
+        "t_": TorchSignature(
+            keywords: [], numpyAliases: true,
+            unknownKeyword: "TensorBase.t_() takes no keyword arguments",
+            unknownKeywordAlone: "TensorBase.t_() takes no keyword arguments"),
         "take": TorchSignature(
             keywords: ["index", "indices"], numpyAliases: true,
             unknownKeyword: "take() got an unexpected keyword argument '{keyword}'",
@@ -787,6 +795,10 @@ extension TorchSignature {
             keywords: ["dim0", "dim1"], numpyAliases: true,
             unknownKeyword: "transpose() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "transpose() missing 2 required positional argument: \"dim0\", \"dim1\""),
+        "transpose_": TorchSignature(
+            keywords: ["dim0", "dim1"], numpyAliases: true,
+            unknownKeyword: "transpose_() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "transpose_() missing 2 required positional argument: \"dim0\", \"dim1\""),
         "tril": TorchSignature(
             keywords: ["diagonal"], numpyAliases: true,
             unknownKeyword: "tril() got an unexpected keyword argument '{keyword}'",
@@ -827,6 +839,10 @@ extension TorchSignature {
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "unsqueeze() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unsqueeze() missing 1 required positional arguments: \"dim\""),
+        "unsqueeze_": TorchSignature(
+            keywords: ["dim"], numpyAliases: true,
+            unknownKeyword: "unsqueeze_() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "unsqueeze_() missing 1 required positional arguments: \"dim\""),
         "var": TorchSignature(
             keywords: ["correction", "dim", "keepdim", "unbiased"], numpyAliases: true,
             unknownKeyword: "var() received an invalid combination of arguments - got ({got}), but expected one of:\n * (tuple of ints dim, bool unbiased = True, bool keepdim = False)\n * (tuple of ints dim = None, *, Number correction = None, bool keepdim = False)\n * (bool unbiased = True)\n      didn't match because some of the keywords were incorrect: {keyword}\n",

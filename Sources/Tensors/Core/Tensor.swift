@@ -4,7 +4,7 @@
 /// place and every holder sees the change.
 public final class Tensor {
     /// The size of each dimension.
-    public let shape: Shape
+    public internal(set) var shape: Shape
     /// The element type; fixed for the tensor's life (in-place writes convert to it), so it is
     /// kept here rather than read through the elements (which would retain their array).
     public let dtype: DType
@@ -12,7 +12,7 @@ public final class Tensor {
     var elements: TensorElements
     /// How this tensor aliases another's elements; nil for a tensor that owns them densely
     /// (most tensors: the field costs one word).
-    let alias: Alias?
+    var alias: Alias?
     /// Where this tensor's elements lie in `buffer`; nil when they are all of it, row-major.
     var layout: ViewLayout? { alias?.layout }
     /// The tensor this one is a view of (PyTorch's `_base`), for in-place autograd rules.
