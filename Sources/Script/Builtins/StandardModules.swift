@@ -11,6 +11,7 @@ enum StandardModules {
         module.namespace["path"] = .list(ListObject([.str(interpreter.workspace.scriptDirectory ?? "")]))
         module.namespace["modules"] = .dict(interpreter.workspace.sysModules)
         module.namespace["platform"] = .str("linux")
+        module.namespace["maxsize"] = .int(Int.max)
         module.namespace["getrecursionlimit"] = .builtin(BuiltinFunction("getrecursionlimit") { _, _ throws(ScriptError) in
             .int(Interpreter.recursionLimit)
         })

@@ -227,6 +227,7 @@ enum StringMethods {
         add("isdigit") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) }
         add("isalpha") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }) }
         add("isspace") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }) }
+        add("isascii") { _, s, _ throws(ScriptError) in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) }
         add("isupper") { _, s, _ throws(ScriptError) in .bool(s.contains { $0.isCased } && s.uppercased() == s) }
         add("islower") { _, s, _ throws(ScriptError) in .bool(s.contains { $0.isCased } && s.lowercased() == s) }
         add("istitle") { _, s, _ throws(ScriptError) in
