@@ -150,6 +150,7 @@ enum StandardModules {
             try a.expect("isnan", 1...1)
             return .bool(try number(interpreter, a.positional[0]).isNaN)
         })
+        MathFunctions.fill(interpreter, module)
     }
 
     static func number(_ interpreter: Interpreter, _ value: Value) throws(ScriptError) -> Double {

@@ -35,7 +35,8 @@ struct ModuleLibrary {
                                ("argparse", BundledModules.argparse), ("__future__", BundledModules.future),
                                ("typing", BundledModules.typing), ("pathlib", BundledModules.pathlib),
                                ("textwrap", BundledModules.textwrap), ("shutil", BundledModules.shutil),
-                               ("re", BundledModules.re), ("dataclasses", BundledModules.dataclasses)] {
+                               ("re", BundledModules.re), ("dataclasses", BundledModules.dataclasses),
+                               ("statistics", BundledModules.statistics)] {
             library.add(name) { (interpreter, module) throws(ScriptError) in try BundledModules.fill(source, interpreter, module) }
         }
         library.add("unicodedata") { (interpreter, module) throws(ScriptError) in try UnicodedataModule.fill(interpreter, module) }
