@@ -166,6 +166,8 @@ public final class Session {
                 value = try interpreter.timed { () throws(ScriptError) -> Value? in
                     try runCalling(statements)
                 }
+            case let magic? where magic == "timeit" || magic.hasPrefix("timeit "):
+                try interpreter.timeit(String(magic.dropFirst(6)).trimmingSpaces, body: statements, in: workspace.globals)
             case .some(let name):
                 let magic = name.split(separator: " ").first.map(String.init) ?? name
                 throw ScriptError(.usageError, "Cell magic `%%\(magic)` not found.")
