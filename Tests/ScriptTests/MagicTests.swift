@@ -108,6 +108,19 @@ import Testing
         #expect(h.error("%pip install torch")?.hasPrefix("UsageError: %pip is not available: Recur has no packages to install") == true)
     }
 
+    @Test func writefileWritesTheCellAsIPythonDoes() throws {
+        let scratch = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: scratch.path) }
+        let file = scratch.path + "/helper.py"
+        var h = Harness()
+        #expect(h.output("%%writefile \(file)\ndef double(x):\n    return 2 * x") == "Writing \(file)\n")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "def double(x):\n    return 2 * x\n")
+        #expect(h.output("%%writefile -a \(file)\nTWO = double(1)\n") == "Appending to \(file)\n")
+        #expect(h.output("%%writefile \(file)\nnot python at all: {\n") == "Overwriting \(file)\n")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "not python at all: {\n")
+        #expect(h.error("%%writefile \(scratch.path)/no/such/dir.txt\nx") == "FileNotFoundError: [Errno 2] No such file or directory: '\(scratch.path)/no/such/dir.txt'")
+    }
+
     @Test func runExecutesAFileAsMainAndKeepsItsNames() throws {
         let scratch = try Scratch()
         defer { try? FileManager.default.removeItem(atPath: scratch.path) }

@@ -23,23 +23,23 @@ struct RegexSyntax {
     /// Group names in the order they are defined, with their numbers.
     private(set) var names: [(String, Int)] = []
 
-    private let pattern: [UInt32]
-    private let isBytes: Bool
+    let pattern: [UInt32]
+    let isBytes: Bool
     /// Python's `\s` in a str pattern is str.isspace, which also holds for U+001C...U+001F.
-    private let unicodeWhitespace: Bool
-    private var index = 0
+    let unicodeWhitespace: Bool
+    var index = 0
     private var verbose: Bool
-    private var groupCount = 0
+    var groupCount = 0
     /// Open groups: where each starts, its number (0 when not capturing) and the verbose mode
     /// outside it (a scoped `(?x:...)` ends with its group).
     private var open: [(position: Int, group: Int, verbose: Bool)] = []
-    private var closedGroups: Set<Int> = []
-    private var previous = Previous.nothing
+    var closedGroups: Set<Int> = []
+    var previous = Previous.nothing
     /// True while only global flag groups have been read (they must come first).
     private var atStart = true
 
     /// What the last item was, for CPython's "nothing to repeat" and "multiple repeat".
-    private enum Previous {
+    enum Previous {
         case nothing, atom, quantifier, modifiedQuantifier
     }
 
@@ -51,12 +51,12 @@ struct RegexSyntax {
         try translate()
     }
 
-    private func character(_ offset: Int = 0) -> UInt32? {
+    func character(_ offset: Int = 0) -> UInt32? {
         let i = index + offset
         return i < pattern.count ? pattern[i] : nil
     }
 
-    private func text(_ range: Range<Int>) -> String {
+    func text(_ range: Range<Int>) -> String {
         var result = ""
         for unit in pattern[range.clamped(to: 0..<pattern.count)] {
             result.unicodeScalars.append(Unicode.Scalar(unit) ?? "\u{FFFD}")
@@ -64,32 +64,32 @@ struct RegexSyntax {
         return result
     }
 
-    private mutating func emit(_ string: String, from position: Int) {
+    mutating func emit(_ string: String, from position: Int) {
         for scalar in string.unicodeScalars {
             units.append(scalar.value)
             origin.append(position)
         }
     }
 
-    private mutating func emit(unit: UInt32, from position: Int) {
+    mutating func emit(unit: UInt32, from position: Int) {
         units.append(unit)
         origin.append(position)
     }
 
     /// A literal code point in PCRE2 syntax, whatever it is.
-    private mutating func emitLiteral(_ value: UInt32, from position: Int) {
+    mutating func emitLiteral(_ value: UInt32, from position: Int) {
         emit("\\x{\(String(value, radix: 16))}", from: position)
     }
 
-    private static func scalar(_ c: Character) -> UInt32 { c.unicodeScalars.first?.value ?? 0 }
-    private static func isDigit(_ u: UInt32?) -> Bool { u.map { (48...57).contains($0) } ?? false }
-    private static func isOctal(_ u: UInt32?) -> Bool { u.map { (48...55).contains($0) } ?? false }
-    private static func isHex(_ u: UInt32?) -> Bool {
+    static func scalar(_ c: Character) -> UInt32 { c.unicodeScalars.first?.value ?? 0 }
+    static func isDigit(_ u: UInt32?) -> Bool { u.map { (48...57).contains($0) } ?? false }
+    static func isOctal(_ u: UInt32?) -> Bool { u.map { (48...55).contains($0) } ?? false }
+    static func isHex(_ u: UInt32?) -> Bool {
         guard let u else { return false }
         return (48...57).contains(u) || (65...70).contains(u) || (97...102).contains(u)
     }
-    private static func isASCIILetter(_ u: UInt32) -> Bool { (65...90).contains(u) || (97...122).contains(u) }
-    private static func isWhitespace(_ u: UInt32) -> Bool { [9, 10, 11, 12, 13, 32].contains(u) }
+    static func isASCIILetter(_ u: UInt32) -> Bool { (65...90).contains(u) || (97...122).contains(u) }
+    static func isWhitespace(_ u: UInt32) -> Bool { [9, 10, 11, 12, 13, 32].contains(u) }
 
     private mutating func translate() throws(Failure) {
         while let c = character() {
@@ -347,173 +347,5 @@ struct RegexSyntax {
         index += 1
         previous = .nothing
         atStart = false
-    }
-
-    /// `[...]`: copied with `[` escaped (PCRE2 would read `[:alpha:]` as a POSIX class).
-    private mutating func characterClass() throws(Failure) {
-        let start = index
-        emit("[", from: start)
-        index += 1
-        if character() == RegexSyntax.scalar("^") {
-            emit("^", from: index)
-            index += 1
-        }
-        var first = true
-        // The last single member and where it starts, while it can begin a range.
-        var previousMember: (value: UInt32, position: Int)?
-        var rangePending = false
-        while true {
-            guard let c = character() else { throw Failure(message: "unterminated character set", position: start) }
-            let position = index
-            if c == RegexSyntax.scalar("]") && !first {
-                emit("]", from: position)
-                index += 1
-                return
-            }
-            first = false
-            var member: UInt32?
-            if c == RegexSyntax.scalar("\\") {
-                member = try classEscape()
-            } else if c == RegexSyntax.scalar("-") && previousMember != nil && !rangePending
-                        && character(1) != RegexSyntax.scalar("]") && character(1) != nil {
-                emit("-", from: position)
-                index += 1
-                rangePending = true
-                continue
-            } else {
-                member = c
-                // Escaped punctuation is always literal in PCRE2: `[:`, `[.` and `[=` would
-                // otherwise start POSIX classes, which Python does not have.
-                if c < 128 && !RegexSyntax.isASCIILetter(c) && !RegexSyntax.isDigit(c) && !RegexSyntax.isWhitespace(c) {
-                    emit("\\", from: position)
-                }
-                emit(unit: c, from: position)
-                index += 1
-            }
-            if rangePending {
-                rangePending = false
-                if let low = previousMember, let high = member, high < low.value {
-                    throw Failure(message: "bad character range \(text(low.position..<index))", position: low.position)
-                }
-                previousMember = nil
-            } else {
-                previousMember = member.map { ($0, position) }
-            }
-        }
-    }
-
-    /// An escape inside a class: the code point it stands for, or nil for a class (`\d`).
-    private mutating func classEscape() throws(Failure) -> UInt32? {
-        let start = index
-        guard let c = character(1) else { throw Failure(message: "bad escape (end of pattern)", position: start) }
-        let letter = Character(Unicode.Scalar(c) ?? "\u{FFFD}")
-        switch letter {
-        case "s" where unicodeWhitespace:
-            emit("\\s\\x{1c}-\\x{1f}", from: start)
-            index += 2
-            return nil
-        case "d", "D", "s", "S", "w", "W":
-            emit("\\" + String(letter), from: start)
-            index += 2
-            return nil
-        case "b":
-            emitLiteral(8, from: start)
-            index += 2
-            return 8
-        default:
-            if RegexSyntax.isOctal(c) {
-                // Inside a class every octal digit starts an escape of up to three.
-                var i = 2
-                while i < 4 && RegexSyntax.isOctal(character(i)) { i += 1 }
-                let value = UInt32(text(start + 1..<start + i), radix: 8) ?? 0
-                if value > 0o377 {
-                    throw Failure(message: "octal escape value \(text(start..<start + i)) outside of range 0-0o377", position: start)
-                }
-                emitLiteral(value, from: start)
-                index = start + i
-                return value
-            }
-            if let value = try literalEscape(start) { return value }
-            throw Failure(message: "bad escape \\\(letter)", position: start)
-        }
-    }
-
-    /// Escapes that stand for one code point (`\n`, `\x41`, `\u00e9`, octal, `\.`), emitted;
-    /// nil when the escape is not one of them.
-    private mutating func literalEscape(_ start: Int) throws(Failure) -> UInt32? {
-        guard let c = character(1) else { return nil }
-        let letter = Character(Unicode.Scalar(c) ?? "\u{FFFD}")
-        let simple: [Character: UInt32] = ["a": 7, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11]
-        var value: UInt32
-        var length = 2
-        if let code = simple[letter] {
-            value = code
-        } else if letter == "x" || (!isBytes && (letter == "u" || letter == "U")) {
-            let digits = letter == "x" ? 2 : letter == "u" ? 4 : 8
-            var i = 2
-            while i < 2 + digits && RegexSyntax.isHex(character(i)) { i += 1 }
-            guard i == 2 + digits, let parsed = UInt32(text(start + 2..<start + i), radix: 16) else {
-                throw Failure(message: "incomplete escape \(text(start..<start + i))", position: start)
-            }
-            if letter == "U" && (parsed > 0x10FFFF || Unicode.Scalar(parsed) == nil) {
-                throw Failure(message: "bad escape \(text(start..<start + i))", position: start)
-            }
-            value = parsed
-            length = i
-        } else if letter == "N" && !isBytes {
-            throw Failure(message: "\\N{...} escapes are not provided by Recur's re", position: start)
-        } else if letter == "0" || (RegexSyntax.isOctal(c) && RegexSyntax.isOctal(character(2)) && RegexSyntax.isOctal(character(3))) {
-            var i = 1
-            while i < 4 && RegexSyntax.isOctal(character(i)) && (letter != "0" || i < 3) { i += 1 }
-            guard let parsed = UInt32(text(start + 1..<start + i), radix: 8) else { return nil }
-            if parsed > 0o377 {
-                throw Failure(message: "octal escape value \(text(start..<start + i)) outside of range 0-0o377", position: start)
-            }
-            value = parsed
-            length = i
-        } else if c < 128 && (RegexSyntax.isASCIILetter(c) || RegexSyntax.isDigit(c)) {
-            return nil
-        } else {
-            value = c
-        }
-        emitLiteral(value, from: start)
-        index = start + length
-        return value
-    }
-
-    private mutating func escape() throws(Failure) {
-        let start = index
-        guard let c = character(1) else { throw Failure(message: "bad escape (end of pattern)", position: start) }
-        let letter = Character(Unicode.Scalar(c) ?? "\u{FFFD}")
-        // Assertions cannot be repeated; classes can.
-        let replacement: (String, Previous)? = switch letter {
-        case "A", "b", "B": ("\\" + String(letter), .nothing)
-        case "Z": ("\\z", .nothing)
-        case "s" where unicodeWhitespace: ("[\\s\\x{1c}-\\x{1f}]", .atom)
-        case "S" where unicodeWhitespace: ("[^\\s\\x{1c}-\\x{1f}]", .atom)
-        case "d", "D", "s", "S", "w", "W": ("\\" + String(letter), .atom)
-        default: nil
-        }
-        if let (text, kind) = replacement {
-            emit(text, from: start)
-            index += 2
-            previous = kind
-            return
-        }
-        if RegexSyntax.isDigit(c) && c != RegexSyntax.scalar("0")
-            && !(RegexSyntax.isOctal(c) && RegexSyntax.isOctal(character(2)) && RegexSyntax.isOctal(character(3))) {
-            // A group reference: one or two digits.
-            var i = 2
-            if RegexSyntax.isDigit(character(2)) { i = 3 }
-            let number = Int(text(start + 1..<start + i)) ?? 0
-            guard number <= groupCount else { throw Failure(message: "invalid group reference \(number)", position: start + 1) }
-            guard closedGroups.contains(number) else { throw Failure(message: "cannot refer to an open group", position: start) }
-            emit("(?:\\g{\(number)})", from: start)
-            index = start + i
-            previous = .atom
-            return
-        }
-        guard try literalEscape(start) != nil else { throw Failure(message: "bad escape \\\(letter)", position: start) }
-        previous = .atom
     }
 }

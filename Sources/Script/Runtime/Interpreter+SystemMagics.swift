@@ -122,6 +122,23 @@ extension Interpreter {
         host.write("env: \(key)=\(value)\n", to: .stdout)
     }
 
+    /// `%%writefile [-a] filename`: the cell's text, ending with one newline, written (or
+    /// appended) to the file, with IPython's `Writing x` / `Overwriting x` / `Appending to x`.
+    func writeFileMagic(_ arguments: String, body: String) throws(ScriptError) {
+        var words = arguments.split(separator: " ").map(String.init)
+        let append = words.first == "-a" || words.first == "--append"
+        if append { words.removeFirst() }
+        guard let path = words.first, words.count == 1 else {
+            throw ScriptError(.usageError, "%%writefile takes one filename (and -a to append)")
+        }
+        let exists = access(path, F_OK) == 0
+        host.write(append ? "Appending to \(path)\n" : exists ? "Overwriting \(path)\n" : "Writing \(path)\n", to: .stdout)
+        let text = body.hasSuffix("\n") ? body : body + "\n"
+        let descriptor = try FileObject.descriptor(path, append ? .append : .write)
+        defer { _ = Glibc.close(descriptor) }
+        try SystemError.writeAll(Array(text.utf8), to: descriptor, path)
+    }
+
     /// `%run [-i] file.py|file.recur [arguments]`: runs the file as `__main__` with `sys.argv`
     /// set to the file and its arguments, then its names join the workspace (with `-i` it runs
     /// in the workspace itself).
