@@ -41,3 +41,5 @@ attempt(lambda: datetime.strptime('2024-01-05x', '%Y-%m-%d'))
 attempt(lambda: date.fromisoformat('2024-1-5'))
 attempt(lambda: timedelta(days=10**9))
 attempt(lambda: date(2024, 1, 1.5))
+by_day = {date(2024, 1, 1): 'new year', datetime(2024, 1, 1, 12): 'noon', timedelta(days=1): 'a day', time(9): 'nine'}
+print(by_day[date(2024, 1, 1)], by_day[datetime(2024, 1, 1, 12, 0)], by_day[timedelta(hours=24)], by_day[time(9, 0)], len({date(2024, 1, 1), date(2024, 1, 1)}))

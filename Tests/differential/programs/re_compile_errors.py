@@ -12,7 +12,7 @@ print(re.escape('a.b*c (d) [x]{1} ^$|\\ #&~-'), re.escape('naïve_123'), re.esca
 print(re.compile('a', re.I), re.compile(r'^\s*#', re.M | re.I), re.compile('a', re.I | re.S | re.A), re.compile(b'a+', re.I))
 print(re.compile('(?i)x').flags, re.compile('x', re.X).flags, re.compile(b'x').flags, re.compile('x', re.A).flags)
 print(re.IGNORECASE == re.I, re.I == 2, int(re.M | re.S), int(re.VERBOSE), re.ASCII + 0, re.A & re.ASCII == re.A)
-print(re.compile('a') is re.compile('a'), re.compile('a') == re.compile('a', re.I))
+print(re.compile('a') is re.compile('a'), re.compile('a') == re.compile('a', re.I), re.compile('a') == re.compile('a'), len({re.compile('x'), re.compile('x')}))
 p = re.compile(r'(?P<word>\w+)\s(?P<num>\d+)(x)?')
 print(p.groups, p.groupindex, p.pattern, re.compile(re.compile('ab')).pattern)
 print(repr(re.compile('x' * 300))[-10:])

@@ -81,6 +81,14 @@ class Pattern:
             names.append(hex(flags))
         return 're.compile(%s, %s)' % (text, '|'.join(names))
 
+    def __eq__(self, other):
+        if not isinstance(other, Pattern):
+            return NotImplemented
+        return self.pattern == other.pattern and self.flags == other.flags
+
+    def __hash__(self):
+        return hash((self.pattern, self.flags))
+
     def _run(self, string, pos, endpos, mode):
         spans = self._code.match(string, pos, endpos, mode)
         if spans is None:
