@@ -121,6 +121,18 @@ import Testing
         #expect(h.error("%%writefile \(scratch.path)/no/such/dir.txt\nx") == "FileNotFoundError: [Errno 2] No such file or directory: '\(scratch.path)/no/such/dir.txt'")
     }
 
+    @Test func captureKeepsTheCellsOutput() {
+        var h = Harness()
+        #expect(h.output("%%capture out\nprint('epoch 1')\nimport sys\nprint('warned', file=sys.stderr)\n1 + 1") == "")
+        #expect(h.host.stderr.isEmpty)
+        #expect(h.result("out.stdout") == "'epoch 1\\n'")
+        #expect(h.result("out.stderr") == "'warned\\n'")
+        #expect(h.output("out.show()") == "epoch 1\n")
+        #expect(h.output("%%capture --no-stdout\nprint('shown')") == "shown\n")
+        #expect(h.output("%%capture\nprint('dropped')") == "")
+        #expect(h.error("%%capture --bad\nx = 1") == "UsageError: %%capture: unrecognized argument --bad (it takes --no-stdout, --no-stderr, --no-display and a name)")
+    }
+
     @Test func runExecutesAFileAsMainAndKeepsItsNames() throws {
         let scratch = try Scratch()
         defer { try? FileManager.default.removeItem(atPath: scratch.path) }

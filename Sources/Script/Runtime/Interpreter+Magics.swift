@@ -69,7 +69,7 @@ extension Interpreter {
 
     /// The magics `%lsmagic` lists.
     static let lineMagics = ["cd", "env", "lsmagic", "ls", "matplotlib", "pwd", "reset", "run", "shapes", "time", "timeit", "who", "whos"]
-    static let cellMagics = ["time", "timeit", "writefile"]
+    static let cellMagics = ["capture", "time", "timeit", "writefile"]
 
     /// Runs `body` and prints IPython's CPU and wall time lines.
     func timed(_ body: () throws(ScriptError) -> Value?) throws(ScriptError) -> Value? {

@@ -139,6 +139,31 @@ extension Interpreter {
         try SystemError.writeAll(Array(text.utf8), to: descriptor, path)
     }
 
+    /// `%%capture [--no-stdout] [--no-stderr] [--no-display] [name]`: runs the cell with its
+    /// output kept in a `CapturedIO` (bound to `name` when given; discarded otherwise).
+    func captureCell(_ arguments: String, _ body: () throws(ScriptError) -> Void) throws(ScriptError) {
+        var stdout = true, stderr = true, displays = true
+        var name: String?
+        for word in arguments.split(separator: " ") {
+            switch word {
+            case "--no-stdout": stdout = false
+            case "--no-stderr": stderr = false
+            case "--no-display": displays = false
+            default:
+                guard !word.hasPrefix("-"), name == nil, RegexSyntax.isIdentifier(String(word)) else {
+                    throw ScriptError(.usageError, "%%capture: unrecognized argument \(word) (it takes --no-stdout, --no-stderr, --no-display and a name)")
+                }
+                name = String(word)
+            }
+        }
+        let outer = host
+        let capturing = CapturingHost(outer, stdout: stdout, stderr: stderr, displays: displays)
+        host = capturing
+        defer { host = outer }
+        defer { if let name { workspace.globals.setLocal(symbols.intern(name), .object(capturing.output)) } }
+        try body()
+    }
+
     /// `%run [-i] file.py|file.recur [arguments]`: runs the file as `__main__` with `sys.argv`
     /// set to the file and its arguments, then its names join the workspace (with `-i` it runs
     /// in the workspace itself).

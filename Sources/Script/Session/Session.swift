@@ -176,6 +176,10 @@ public final class Session {
                 value = try interpreter.timed { () throws(ScriptError) -> Value? in
                     try runCalling(statements)
                 }
+            case let magic? where magic == "capture" || magic.hasPrefix("capture "):
+                try interpreter.captureCell(String(magic.dropFirst(7)).trimmingSpaces) { () throws(ScriptError) in
+                    _ = try runCalling(statements)
+                }
             case let magic? where magic == "timeit" || magic.hasPrefix("timeit "):
                 try interpreter.timeit(String(magic.dropFirst(6)).trimmingSpaces, body: statements, in: workspace.globals)
             case .some(let name):
