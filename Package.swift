@@ -21,6 +21,11 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // PCRE2 (32-bit code units) is the engine behind `re`.
+        .systemLibrary(
+            name: "CPCRE2",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "libcrypto",
@@ -37,7 +42,7 @@ let package = Package(
         // The interpreter's hot loop touches class properties constantly; release builds skip
         // the dynamic exclusivity checks (debug builds, which the tests use, keep them).
         .target(
-            name: "Script", dependencies: ["Tensors", "CZlib"],
+            name: "Script", dependencies: ["Tensors", "CZlib", "CPCRE2"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "Jupyter", dependencies: ["CZeroMQ", "COpenSSL"]),

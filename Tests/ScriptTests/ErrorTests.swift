@@ -108,7 +108,6 @@ import Testing
 
     @Test func magicsMisusedAreUsageErrors() {
         var h = Harness()
-        #expect(h.error("!ls -l") == "UsageError: shell commands (!ls -l) are not available: Recur has no shell")
         #expect(h.error("%notamagic") == "UsageError: Line magic function `%notamagic` not found.")
         #expect(h.error("%%bash\nls") == "UsageError: Cell magic `%%bash` not found.")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Script
 
@@ -42,10 +43,108 @@ import Testing
     }
 
     @Test func timeFormatsLikeIPython() {
-        #expect(ProcessClock.format(1.5) == "1.5 s")
-        #expect(ProcessClock.format(0.00123) == "1.23 ms")
-        #expect(ProcessClock.format(0.0000456) == "45.6 \u{b5}s")
-        #expect(ProcessClock.format(0) == "0 ns")
+        for (seconds, precision, text) in MagicFixtures.formattedTimes {
+            #expect(ProcessClock.format(seconds, precision: precision) == text, "\(seconds) s at precision \(precision)")
+        }
+    }
+
+    @Test func timeitReportsLikeIPython() {
+        for (loops, runs, text) in MagicFixtures.timeitReports {
+            let report = TimeitReport(loops: loops, runs: runs, precision: 3)
+            #expect((report.warning.map { $0 + "\n" } ?? "") + report.text + "\n" == text)
+        }
+    }
+
+    @Test func timeitRunsTheStatementAndPrintsOneReport() {
+        var h = Harness()
+        _ = h.run("calls = []")
+        let printed = h.output("%timeit -n 5 -r 3 calls.append(1)")
+        #expect(printed.hasSuffix(" per loop (mean \u{b1} std. dev. of 3 runs, 5 loops each)\n"))
+        #expect(h.result("len(calls)") == "15")
+        let cell = h.output("%%timeit -n 2 -r 2 total = []\ntotal.append(len(total))")
+        #expect(cell.hasSuffix("(mean \u{b1} std. dev. of 2 runs, 2 loops each)\n"))
+        #expect(h.result("total") == "[0, 1, 2, 3]")
+        #expect(h.error("%timeit -x 1") == "UsageError: %timeit: option -x is not provided by Recur (-n, -r, -p, -q are)")
+    }
+
+    @Test func shellCommandsStreamThroughATerminal() {
+        var h = Harness()
+        _ = h.run("n = 41")
+        // A pseudo-terminal ends lines with CR LF, as IPython's pexpect-run commands do.
+        #expect(h.output("!echo {n + 1} $n $$HOME 'quoted $n'") == "42 41 \(String(cString: getenv("HOME")!)) quoted $n\r\n")
+        #expect(h.output("!echo out; echo err >&2; exit 3") == "out\r\nerr\r\n")
+        #expect(h.result("_exit_code") == "3")
+        #expect(h.output("!test -t 1 && echo terminal") == "terminal\r\n")
+        #expect(h.error("!sleep 1 &") == "OSError: Background processes not supported.")
+    }
+
+    @Test func shellCommandStopsOnInterrupt() {
+        let session = Session()
+        let host = RecordingHost()
+        host.interruptAfterPolls = 3
+        let outcome = session.execute("!echo started; sleep 30; echo never", cellName: "Cell In[1]", host: host)
+        guard case .success = outcome else {
+            Issue.record("the interrupt ended the cell with an error")
+            return
+        }
+        #expect(host.stdout.hasPrefix("started"))
+        #expect(!host.stdout.contains("never"))
+        if case .success(let bundle) = session.execute("_exit_code", cellName: "Cell In[2]", host: RecordingHost()) {
+            #expect(bundle?.plainText == "-2")
+        } else {
+            Issue.record("_exit_code is not set")
+        }
+    }
+
+    @Test func directoryMagicsReportTheWorkingDirectory() {
+        var h = Harness()
+        let here = String(cString: getcwd(nil, 0))
+        #expect(h.result("%pwd") == PythonString.repr(here))
+        #expect(h.output("%cd \(here)") == here + "\n")
+        #expect(h.output("%cd -q \(here)") == "")
+        #expect(h.output("%cd no-such-directory-here") == "[Errno 2] No such file or directory: 'no-such-directory-here'\n" + here + "\n")
+        #expect(h.output("%env RECUR_MAGIC_TEST=on") == "env: RECUR_MAGIC_TEST=on\n")
+        #expect(h.result("%env RECUR_MAGIC_TEST") == "'on'")
+        #expect(h.error("%pip install torch")?.hasPrefix("UsageError: %pip is not available: Recur has no packages to install") == true)
+    }
+
+    @Test func writefileWritesTheCellAsIPythonDoes() throws {
+        let scratch = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: scratch.path) }
+        let file = scratch.path + "/helper.py"
+        var h = Harness()
+        #expect(h.output("%%writefile \(file)\ndef double(x):\n    return 2 * x") == "Writing \(file)\n")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "def double(x):\n    return 2 * x\n")
+        #expect(h.output("%%writefile -a \(file)\nTWO = double(1)\n") == "Appending to \(file)\n")
+        #expect(h.output("%%writefile \(file)\nnot python at all: {\n") == "Overwriting \(file)\n")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "not python at all: {\n")
+        #expect(h.error("%%writefile \(scratch.path)/no/such/dir.txt\nx") == "FileNotFoundError: [Errno 2] No such file or directory: '\(scratch.path)/no/such/dir.txt'")
+    }
+
+    @Test func captureKeepsTheCellsOutput() {
+        var h = Harness()
+        #expect(h.output("%%capture out\nprint('epoch 1')\nimport sys\nprint('warned', file=sys.stderr)\n1 + 1") == "")
+        #expect(h.host.stderr.isEmpty)
+        #expect(h.result("out.stdout") == "'epoch 1\\n'")
+        #expect(h.result("out.stderr") == "'warned\\n'")
+        #expect(h.output("out.show()") == "epoch 1\n")
+        #expect(h.output("%%capture --no-stdout\nprint('shown')") == "shown\n")
+        #expect(h.output("%%capture\nprint('dropped')") == "")
+        #expect(h.error("%%capture --bad\nx = 1") == "UsageError: %%capture: unrecognized argument --bad (it takes --no-stdout, --no-stderr, --no-display and a name)")
+    }
+
+    @Test func runExecutesAFileAsMainAndKeepsItsNames() throws {
+        let scratch = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: scratch.path) }
+        let file = scratch.path + "/script.py"
+        try "import sys\nprint(__name__, sys.argv[1:])\nresult = 6 * 7\ndef helper():\n    return result\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        var h = Harness()
+        _ = h.run("import sys\nbefore = list(sys.argv)")
+        #expect(h.output("%run \(file) --epochs 3") == "__main__ ['--epochs', '3']\n")
+        #expect(h.result("helper()") == "42")
+        #expect(h.result("sys.argv == before") == "True")
+        #expect(h.error("%run \(scratch.path)/missing.py") == "Exception: File `'\(scratch.path)/missing.py'` not found.")
     }
 
     @Test func matplotlibInlineIsAccepted() {

@@ -174,6 +174,7 @@ enum BytesMethods {
         add("upper") { _, b, _ throws(ScriptError) in b.sibling(b.bytes.map { isLower($0) ? $0 - 32 : $0 }) }
         add("lower") { _, b, _ throws(ScriptError) in b.sibling(b.bytes.map { isUpper($0) ? $0 + 32 : $0 }) }
         add("isdigit") { _, b, _ throws(ScriptError) in .bool(!b.bytes.isEmpty && b.bytes.allSatisfy(isDigit)) }
+        add("isascii") { _, b, _ throws(ScriptError) in .bool(b.bytes.allSatisfy { $0 < 128 }) }
         add("isalpha") { _, b, _ throws(ScriptError) in .bool(!b.bytes.isEmpty && b.bytes.allSatisfy(isAlpha)) }
         add("isalnum") { _, b, _ throws(ScriptError) in .bool(!b.bytes.isEmpty && b.bytes.allSatisfy { isAlpha($0) || isDigit($0) }) }
         add("isspace") { _, b, _ throws(ScriptError) in .bool(!b.bytes.isEmpty && b.bytes.allSatisfy { asciiWhitespace.contains($0) }) }

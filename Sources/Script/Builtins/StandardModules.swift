@@ -11,6 +11,7 @@ enum StandardModules {
         module.namespace["path"] = .list(ListObject([.str(interpreter.workspace.scriptDirectory ?? "")]))
         module.namespace["modules"] = .dict(interpreter.workspace.sysModules)
         module.namespace["platform"] = .str("linux")
+        module.namespace["maxsize"] = .int(Int.max)
         module.namespace["getrecursionlimit"] = .builtin(BuiltinFunction("getrecursionlimit") { _, _ throws(ScriptError) in
             .int(Interpreter.recursionLimit)
         })
@@ -149,6 +150,7 @@ enum StandardModules {
             try a.expect("isnan", 1...1)
             return .bool(try number(interpreter, a.positional[0]).isNaN)
         })
+        MathFunctions.fill(interpreter, module)
     }
 
     static func number(_ interpreter: Interpreter, _ value: Value) throws(ScriptError) -> Double {

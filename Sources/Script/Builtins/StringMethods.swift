@@ -185,6 +185,31 @@ enum StringMethods {
         }
         add("isdecimal") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) }
         add("isnumeric") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil }) }
+        add("translate") { interpreter, s, a throws(ScriptError) in
+            try a.expect("translate", 1...1)
+            let table = a.positional[0]
+            var out = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars {
+                let mapped: Value
+                do throws(ScriptError) {
+                    mapped = try interpreter.item(table, .int(Int(scalar.value)))
+                } catch where interpreter.exception(error, matches: interpreter.types.exception(.lookupError)) {
+                    out.append(scalar)
+                    continue
+                }
+                switch mapped {
+                case .none: continue
+                case .str(let text): out.append(contentsOf: text.unicodeScalars)
+                case .int(let code):
+                    guard let replacement = UInt32(exactly: code).flatMap(Unicode.Scalar.init) else {
+                        throw .valueError("character mapping must be in range(0x110000)")
+                    }
+                    out.append(replacement)
+                default: throw .typeError("character mapping must return integer, None or str")
+                }
+            }
+            return .str(String(out))
+        }
         add("expandtabs") { interpreter, s, a throws(ScriptError) in
             try a.expect("expandtabs", 0...1, keywords: ["tabsize"])
             let size = try a.value(0, "tabsize").map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 8
@@ -227,6 +252,7 @@ enum StringMethods {
         add("isdigit") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) }
         add("isalpha") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }) }
         add("isspace") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }) }
+        add("isascii") { _, s, _ throws(ScriptError) in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) }
         add("isupper") { _, s, _ throws(ScriptError) in .bool(s.contains { $0.isCased } && s.uppercased() == s) }
         add("islower") { _, s, _ throws(ScriptError) in .bool(s.contains { $0.isCased } && s.lowercased() == s) }
         add("istitle") { _, s, _ throws(ScriptError) in

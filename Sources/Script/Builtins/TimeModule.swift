@@ -45,6 +45,14 @@ enum TimeModule {
             return .none
         })
         let layout = NamedTupleLayout(name: "struct_time", fields: fields, defaults: [], reprName: "time.struct_time")
+        module.namespace["struct_time"] = .builtin(BuiltinFunction("struct_time", signature: "time.struct_time(iterable)") { interpreter, a throws(ScriptError) in
+            try a.expect("struct_time", 1...1)
+            let values = try interpreter.iterate(a.positional[0])
+            guard values.count == 9 else {
+                throw .typeError("time.struct_time() takes a 9-sequence (\(values.count)-sequence given)")
+            }
+            return .object(NamedTupleObject(layout, values))
+        })
         for (name, local) in [("localtime", true), ("gmtime", false)] {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "time.\(name)([seconds])") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 0...1)

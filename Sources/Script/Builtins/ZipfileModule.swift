@@ -1,7 +1,7 @@
 import Glibc
 
 /// `zipfile`: reading archives (`ZipFile` in mode 'r', `ZipInfo`, `is_zipfile`, `BadZipFile`)
-/// with CPython's reprs and errors. Writing archives is not provided and says so.
+/// and writing them (modes 'w' and 'x'), with CPython's reprs and errors.
 enum ZipfileModule {
     static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         let badZip = TypeObject(name: "BadZipFile", bases: [interpreter.types.exception(.exception)], kind: .user, module: "zipfile")
@@ -9,13 +9,21 @@ enum ZipfileModule {
         module.namespace["BadZipfile"] = .type(badZip)
         module.namespace["ZIP_STORED"] = .int(0)
         module.namespace["ZIP_DEFLATED"] = .int(8)
-        let zipFile = BuiltinFunction("ZipFile", signature: "zipfile.ZipFile(file, mode='r')",
-                                      doc: "Read a zip archive from a path or a binary file object.") { interpreter, a throws(ScriptError) in
-            try a.expect("ZipFile", 1...4, keywords: ["mode", "compression", "allowZip64", "compresslevel"])
+        module.namespace["ZIP_BZIP2"] = .int(12)
+        module.namespace["ZIP_LZMA"] = .int(14)
+        let zipFile = BuiltinFunction("ZipFile", signature: "zipfile.ZipFile(file, mode='r', compression=ZIP_STORED, allowZip64=True, compresslevel=None)",
+                                      doc: "Read or write a zip archive at a path or in a binary file object.") { interpreter, a throws(ScriptError) in
+            try a.expect("ZipFile", 1...5, keywords: ["mode", "compression", "allowZip64", "compresslevel", "strict_timestamps"])
             let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try v.asString("ZipFile() argument 'mode'") } ?? "r"
             guard ["r", "w", "x", "a"].contains(mode) else { throw .valueError("ZipFile requires mode 'r', 'w', 'x', or 'a'") }
+            let compression = try method(try a.value(2, "compression").map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 0)
+            if mode == "w" || mode == "x" {
+                var level: Int32 = -1
+                if let value = a.value(4, "compresslevel"), !value.isNone { level = Int32(clamping: try interpreter.indexValue(value)) }
+                return .object(try ZipFileWriterObject(a.positional[0], mode: mode, compression: compression, level: level, interpreter: interpreter))
+            }
             guard mode == "r" else {
-                throw ScriptError(.notImplementedError, "zipfile.ZipFile: Recur reads zip archives (mode 'r'); writing them is not provided yet")
+                throw ScriptError(.notImplementedError, "zipfile.ZipFile: mode 'a' (appending) is not provided by Recur (modes 'r', 'w' and 'x' are)")
             }
             let source = a.positional[0]
             let (data, filename) = try contents(of: source, interpreter)
@@ -67,6 +75,16 @@ enum ZipfileModule {
         case .tooLarge: return ScriptError(.memoryError, "")
         }
         return try interpreter.errorToRaise(try interpreter.call(.type(badZip), Arguments([.str(message)])))
+    }
+
+    /// A compression method by zipfile's number.
+    static func method(_ number: Int) throws(ScriptError) -> ZipArchiveWriter.Method {
+        switch number {
+        case 0: return .stored
+        case 8: return .deflated
+        case 12, 14: throw ScriptError(.notImplementedError, "zipfile: bzip2 and lzma compression are not provided by Recur (ZIP_STORED and ZIP_DEFLATED are)")
+        default: throw ScriptError(.notImplementedError, "That compression method is not supported")
+        }
     }
 
     /// CPython's `stat.filemode`: `-rw-r--r--`, `drwxr-xr-x`, `?` for an unknown file type.

@@ -36,6 +36,18 @@ enum ExceptionKind: String, CaseIterable, Sendable {
     case unicodeError = "UnicodeError"
     case unicodeDecodeError = "UnicodeDecodeError"
     case unicodeEncodeError = "UnicodeEncodeError"
+    case warning = "Warning"
+    case userWarning = "UserWarning"
+    case deprecationWarning = "DeprecationWarning"
+    case pendingDeprecationWarning = "PendingDeprecationWarning"
+    case syntaxWarning = "SyntaxWarning"
+    case runtimeWarning = "RuntimeWarning"
+    case futureWarning = "FutureWarning"
+    case importWarning = "ImportWarning"
+    case unicodeWarning = "UnicodeWarning"
+    case bytesWarning = "BytesWarning"
+    case resourceWarning = "ResourceWarning"
+    case encodingWarning = "EncodingWarning"
     /// IPython's error for misused magics (`!cmd`, unknown `%magic`).
     case usageError = "UsageError"
     /// IPython's error for `input()` when the frontend has no stdin.
@@ -47,8 +59,11 @@ enum ExceptionKind: String, CaseIterable, Sendable {
         case .exception, .keyboardInterrupt, .systemExit, .generatorExit: .baseException
         case .arithmeticError, .assertionError, .attributeError, .lookupError, .nameError,
              .typeError, .valueError, .runtimeError, .stopIteration, .importError, .syntaxError,
-             .memoryError, .osError, .eofError, .usageError:
+             .memoryError, .osError, .eofError, .usageError, .warning:
             .exception
+        case .userWarning, .deprecationWarning, .pendingDeprecationWarning, .syntaxWarning, .runtimeWarning,
+             .futureWarning, .importWarning, .unicodeWarning, .bytesWarning, .resourceWarning, .encodingWarning:
+            .warning
         case .zeroDivisionError, .overflowError: .arithmeticError
         case .indexError, .keyError: .lookupError
         case .unboundLocalError: .nameError

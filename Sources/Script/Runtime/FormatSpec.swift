@@ -157,6 +157,10 @@ extension Interpreter {
     /// `format(value, spec)`.
     func format(_ value: Value, spec text: String) throws(ScriptError) -> String {
         if text.isEmpty { return try str(value) }
+        // A class's own __format__ reads its own spec language (datetime's strftime codes).
+        if case .instance = value, let method = try attributeIfPresent(value, "__format__") {
+            return try str(try call(method, Arguments([.str(text)])))
+        }
         let spec = try FormatSpec(text)
         switch value {
         case .int(let i):

@@ -4,7 +4,8 @@ extension Interpreter {
     /// Runs an IPython-style line: `%magic args`, `!cmd`, `name?`.
     func runMagic(_ text: String, in scope: Scope) throws(ScriptError) {
         if text.hasPrefix("!") {
-            throw ScriptError(.usageError, "shell commands (!\(text.dropFirst().trimmingSpaces)) are not available: Recur has no shell")
+            try runShell(String(text.dropFirst()), in: scope)
+            return
         }
         if text.hasPrefix("?") || text.hasSuffix("?") {
             var name = text
@@ -48,12 +49,27 @@ extension Interpreter {
             }
         case "matplotlib":
             break
+        case "timeit":
+            try timeit(arguments, body: nil, in: scope)
+        case "run":
+            try runFileMagic(arguments)
+        case "pwd", "cd", "ls", "env":
+            try directoryMagic(name, arguments, in: scope)
+        case "pip", "conda", "mamba":
+            throw ScriptError(.usageError, "%\(name) is not available: Recur has no packages to install (torch, numpy and the standard library modules it provides are built in)")
+        case "lsmagic":
+            host.write("Available line magics:\n" + Interpreter.lineMagics.map { "%" + $0 }.joined(separator: "  ")
+                       + "\n\nAvailable cell magics:\n" + Interpreter.cellMagics.map { "%%" + $0 }.joined(separator: "  ") + "\n", to: .stdout)
         case "shapes":
             try ShapeTracing.magic(arguments, self)
         default:
             throw ScriptError(.usageError, "Line magic function `%\(name)` not found.")
         }
     }
+
+    /// The magics `%lsmagic` lists.
+    static let lineMagics = ["cd", "env", "lsmagic", "ls", "matplotlib", "pwd", "reset", "run", "shapes", "time", "timeit", "who", "whos"]
+    static let cellMagics = ["capture", "time", "timeit", "writefile"]
 
     /// Runs `body` and prints IPython's CPU and wall time lines.
     func timed(_ body: () throws(ScriptError) -> Value?) throws(ScriptError) -> Value? {
@@ -166,14 +182,23 @@ struct ProcessClock {
             + "total: \(ProcessClock.format(user + system))\nWall time: \(ProcessClock.format(wall - start.wall))\n"
     }
 
-    /// IPython's `_format_time`: three significant digits in s, ms, µs or ns.
-    static func format(_ seconds: Double) -> String {
+    /// IPython's `_format_time`: `precision` significant digits in s, ms, μs or ns, and
+    /// `1h 2min 5s` from a minute on.
+    static func format(_ seconds: Double, precision: Int = 3) -> String {
         if seconds >= 60 {
-            let minutes = Int(seconds / 60)
-            let rest = seconds - Double(minutes) * 60
-            return "\(minutes)min \(formatDouble(rest, "g", precision: 3)) s"
+            var parts: [String] = []
+            var leftover = seconds
+            for (suffix, length) in [("d", 86400.0), ("h", 3600.0), ("min", 60.0), ("s", 1.0)] {
+                let value = Int(leftover / length)
+                if value > 0 {
+                    leftover = leftover.truncatingRemainder(dividingBy: length)
+                    parts.append("\(value)\(suffix)")
+                }
+                if leftover < 1 { break }
+            }
+            return parts.joined(separator: " ")
         }
-        let units = ["s", "ms", "\u{b5}s", "ns"]
+        let units = ["s", "ms", "\u{3bc}s", "ns"]
         let scaling = [1.0, 1e3, 1e6, 1e9]
         var order = 3
         if seconds > 0 {
@@ -182,6 +207,6 @@ struct ProcessClock {
             order = min(-group, 3)
         }
         order = max(0, order)
-        return formatDouble(seconds * scaling[order], "g", precision: 3) + " " + units[order]
+        return formatDouble(seconds * scaling[order], "g", precision: precision) + " " + units[order]
     }
 }

@@ -129,10 +129,13 @@ enum PythonString {
             case "\t": out += "\\t"
             case "'" where !useDouble: out += "\\'"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0) {
                     out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-                } else if scalar.value >= 0x80 && scalar.value < 0xA0 {
-                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else if scalar.value > 0x7F && !isPrintable(scalar) {
+                    // str.isprintable's definition: separators (but space), controls, format,
+                    // private-use and unassigned code points are escaped.
+                    let (prefix, width) = scalar.value < 0x100 ? ("\\x", 2) : scalar.value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+                    out += prefix + String(scalar.value, radix: 16).leftPadded(to: width)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -140,6 +143,14 @@ enum PythonString {
         }
         out.append(quote)
         return out
+    }
+
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: return false
+        case .spaceSeparator: return scalar == " "
+        default: return true
+        }
     }
 }
 

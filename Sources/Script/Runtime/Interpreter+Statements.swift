@@ -26,8 +26,9 @@ extension Interpreter {
             for target in targets { try assign(target, result, in: scope) }
         case .augmentedAssign(let target, let op, let value):
             try augmentedAssign(target, op, value, in: scope)
-        case .annotatedAssign(let target, let value):
+        case .annotatedAssign(let target, let annotation, let value):
             if let value { try assign(target, try evaluate(value, in: scope), in: scope) }
+            if scope.kind == .classBody, case .name(let ref) = target { try recordAnnotation(ref.text, annotation, in: scope) }
         case .delete(let targets):
             for target in targets { try delete(target, in: scope) }
         case .pass:
@@ -318,5 +319,21 @@ extension Interpreter {
             raised.attributes["__suppress_context__"] = .bool(true)
         }
         throw error
+    }
+}
+
+extension Interpreter {
+    /// `name: annotation` in a class body: recorded in the class's `__annotations__` as its
+    /// source text (as under `from __future__ import annotations`), for `dataclasses`.
+    func recordAnnotation(_ name: String, _ annotation: String, in scope: Scope) throws(ScriptError) {
+        let id = symbols.intern("__annotations__")
+        let annotations: DictObject
+        if case .dict(let existing)? = scope.named(id) {
+            annotations = existing
+        } else {
+            annotations = DictObject()
+            scope.setNamed(id, .dict(annotations))
+        }
+        try annotations.set(.str(name), .str(annotation))
     }
 }

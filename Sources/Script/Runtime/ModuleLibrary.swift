@@ -34,7 +34,9 @@ struct ModuleLibrary {
                                ("operator", BundledModules.`operator`), ("heapq", BundledModules.heapq), ("bisect", BundledModules.bisect),
                                ("argparse", BundledModules.argparse), ("__future__", BundledModules.future),
                                ("typing", BundledModules.typing), ("pathlib", BundledModules.pathlib),
-                               ("textwrap", BundledModules.textwrap), ("shutil", BundledModules.shutil)] {
+                               ("textwrap", BundledModules.textwrap), ("shutil", BundledModules.shutil),
+                               ("re", BundledModules.re), ("dataclasses", BundledModules.dataclasses),
+                               ("statistics", BundledModules.statistics), ("datetime", BundledModules.datetime)] {
             library.add(name) { (interpreter, module) throws(ScriptError) in try BundledModules.fill(source, interpreter, module) }
         }
         library.add("unicodedata") { (interpreter, module) throws(ScriptError) in try UnicodedataModule.fill(interpreter, module) }
@@ -42,6 +44,8 @@ struct ModuleLibrary {
         library.add("csv") { (interpreter, module) throws(ScriptError) in try CsvModule.fill(interpreter, module) }
         library.add("gzip") { (interpreter, module) throws(ScriptError) in try GzipModule.fill(interpreter, module) }
         library.add("zipfile") { (interpreter, module) throws(ScriptError) in try ZipfileModule.fill(interpreter, module) }
+        library.add("warnings") { (interpreter, module) throws(ScriptError) in try WarningsModule.fill(interpreter, module) }
+        library.add("_pcre2") { (interpreter, module) throws(ScriptError) in try RegexEngineModule.fill(interpreter, module) }
         library.add("io") { (interpreter, module) throws(ScriptError) in try IOModule.fill(interpreter, module) }
         return library
     }

@@ -150,6 +150,16 @@ public final class Session {
             source = String(repeating: " ", count: 0) + "\n" + code.dropFirst(firstLine.count + (firstLine.count < code.count ? 1 : 0))
         }
         let unit = SourceUnit(name: cellName, source: source)
+        if let magic = cellMagic, magic == "writefile" || magic.hasPrefix("writefile ") {
+            // The body is text, not code: written before anything parses it.
+            startFrame(unit, line: 0)
+            do throws(ScriptError) {
+                try interpreter.writeFileMagic(String(magic.dropFirst(9)).trimmingSpaces, body: String(source.dropFirst()))
+                return .success(result: nil)
+            } catch {
+                return .failure(failure(error, unit: unit))
+            }
+        }
         let statements: [Stmt]
         do {
             statements = try Parser.parse(source)
@@ -166,6 +176,12 @@ public final class Session {
                 value = try interpreter.timed { () throws(ScriptError) -> Value? in
                     try runCalling(statements)
                 }
+            case let magic? where magic == "capture" || magic.hasPrefix("capture "):
+                try interpreter.captureCell(String(magic.dropFirst(7)).trimmingSpaces) { () throws(ScriptError) in
+                    _ = try runCalling(statements)
+                }
+            case let magic? where magic == "timeit" || magic.hasPrefix("timeit "):
+                try interpreter.timeit(String(magic.dropFirst(6)).trimmingSpaces, body: statements, in: workspace.globals)
             case .some(let name):
                 let magic = name.split(separator: " ").first.map(String.init) ?? name
                 throw ScriptError(.usageError, "Cell magic `%%\(magic)` not found.")

@@ -98,8 +98,11 @@ extension Parser {
         }
         if accept(.colon) {
             try checkTarget(first, deleting: false)
+            let start = current.location
             _ = try parseTest()
-            return .annotatedAssign(target: first, value: accept(.assign) ? try parseTestList(allowStar: true) : nil)
+            let annotation = text(from: start, to: current.location)
+            return .annotatedAssign(target: first, annotation: annotation,
+                                    value: accept(.assign) ? try parseTestList(allowStar: true) : nil)
         }
         guard at(.assign) else { return .expression(first) }
         var targets = [first]

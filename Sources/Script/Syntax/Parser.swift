@@ -6,16 +6,35 @@ struct Parser {
     static let maxChain = 5_000
 
     let tokens: [Token]
+    /// The source's lines as scalars, for the text of annotations.
+    let lines: [[Unicode.Scalar]]
     var index = 0
     var depth = 0
 
-    init(tokens: [Token]) {
+    init(tokens: [Token], source: String = "") {
         self.tokens = tokens
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+    }
+
+    /// The source text from `start` up to (not including) `end`, spaces trimmed; lines
+    /// joined by a space.
+    func text(from start: SourceLocation, to end: SourceLocation) -> String {
+        var pieces: [String] = []
+        for line in start.line...max(start.line, end.line) where line >= 1 && line <= lines.count {
+            let scalars = lines[line - 1]
+            let lower = line == start.line ? min(max(start.column - 1, 0), scalars.count) : 0
+            let upper = line == end.line ? min(max(end.column - 1, lower), scalars.count) : scalars.count
+            var piece = scalars[lower..<upper]
+            while let first = piece.first, " \t\r\\".unicodeScalars.contains(first) { piece.removeFirst() }
+            while let last = piece.last, " \t\r\\".unicodeScalars.contains(last) { piece.removeLast() }
+            pieces.append(String(String.UnicodeScalarView(piece)))
+        }
+        return pieces.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Parses a whole cell.
     static func parse(_ source: String) throws(SyntaxError) -> [Stmt] {
-        var parser = Parser(tokens: try Lexer.tokenize(source))
+        var parser = Parser(tokens: try Lexer.tokenize(source), source: source)
         let statements = try parser.parseModule()
         try Resolver.resolve(module: statements)
         return statements

@@ -73,7 +73,7 @@ struct Resolver {
             expr(value)
             if case .name(let ref) = t { use(ref) }
             target(t)
-        case .annotatedAssign(let t, let value):
+        case .annotatedAssign(let t, _, let value):
             if let value { expr(value) }
             target(t)
         case .delete(let targets):

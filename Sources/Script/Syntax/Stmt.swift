@@ -59,7 +59,8 @@ indirect enum StmtKind: Sendable {
     case expression(Expr)
     case assign(targets: [Expr], value: Expr)
     case augmentedAssign(target: Expr, op: BinaryOp, value: Expr)
-    case annotatedAssign(target: Expr, value: Expr?)
+    /// `target: annotation = value`; the annotation is kept as its source text, never evaluated.
+    case annotatedAssign(target: Expr, annotation: String, value: Expr?)
     case delete([Expr])
     case pass
     case `break`
