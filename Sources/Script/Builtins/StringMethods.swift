@@ -243,13 +243,18 @@ enum StringMethods {
         add("index") { interpreter, s, a throws(ScriptError) in try search(interpreter, s, a, "index", raising: true, fromEnd: false) }
         add("rfind") { interpreter, s, a throws(ScriptError) in try search(interpreter, s, a, "rfind", raising: false, fromEnd: true) }
         add("rindex") { interpreter, s, a throws(ScriptError) in try search(interpreter, s, a, "rindex", raising: true, fromEnd: true) }
-        add("count") { _, s, a throws(ScriptError) in
-            try a.expect("count", 1...1)
+        add("count") { interpreter, s, a throws(ScriptError) in
+            try a.expect("count", 1...3)
             let needle = try a.positional[0].asString("must be str")
-            if needle.isEmpty { return .int(s.unicodeScalars.count + 1) }
-            return .int(s.unicodeScalars.ranges(of: needle.unicodeScalars).count)
+            let scalars = Array(s.unicodeScalars)
+            let (start, end) = try bounds(interpreter, count: scalars.count, a)
+            guard start <= end else { return .int(0) }
+            if needle.isEmpty { return .int(end - start + 1) }
+            return .int(scalars[start..<end].ranges(of: Array(needle.unicodeScalars)).count)
         }
-        add("isdigit") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) }
+        add("isdigit") { _, s, _ throws(ScriptError) in
+            .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit })
+        }
         add("isalpha") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }) }
         add("isspace") { _, s, _ throws(ScriptError) in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }) }
         add("isascii") { _, s, _ throws(ScriptError) in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) }
@@ -326,7 +331,8 @@ extension StringMethods {
     static func affix(_ interpreter: Interpreter, _ s: String, _ a: Arguments, _ name: String,
                       _ test: (String, String) -> Bool) throws(ScriptError) -> Value {
         try a.expect(name, 1...3)
-        let part = try window(interpreter, s, a)
+        // A start past the end matches nothing, not even '' (CPython's tailmatch).
+        guard let part = try window(interpreter, s, a) else { return .bool(false) }
         let candidates: [Value]
         if case .tuple(let options) = a.positional[0] { candidates = options } else { candidates = [a.positional[0]] }
         for candidate in candidates {
@@ -338,22 +344,28 @@ extension StringMethods {
         return .bool(false)
     }
 
-    /// `s[start:end]` for the optional start and end arguments at positions 1 and 2.
-    static func window(_ interpreter: Interpreter, _ s: String, _ a: Arguments) throws(ScriptError) -> String {
+    /// `s[start:end]` for the optional start and end arguments at positions 1 and 2; nil when
+    /// the start lies past the end.
+    static func window(_ interpreter: Interpreter, _ s: String, _ a: Arguments) throws(ScriptError) -> String? {
         guard a.positional.count > 1 else { return s }
         let scalars = Array(s.unicodeScalars)
         let (start, end) = try bounds(interpreter, count: scalars.count, a)
-        return start < end ? String(String.UnicodeScalarView(scalars[start..<end])) : ""
+        guard start <= end else { return nil }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 
     /// The optional start and end arguments (positions 1 and 2) clamped as slice bounds.
+    /// The `start` and `end` arguments at positions 1 and 2 as CPython's slice bounds: the end
+    /// clamped to the string, the start only at 0 (past the end, nothing is found, not even
+    /// an empty string: `'abc'.find('', 5)` is -1).
     static func bounds(_ interpreter: Interpreter, count: Int, _ a: Arguments) throws(ScriptError) -> (Int, Int) {
-        func bound(_ index: Int, _ fallback: Int) throws(ScriptError) -> Int {
+        func bound(_ index: Int, _ fallback: Int, clampToCount: Bool) throws(ScriptError) -> Int {
             guard index < a.positional.count, !a.positional[index].isNone else { return fallback }
             let i = try interpreter.indexValue(a.positional[index])
-            return i < 0 ? max(0, count + i) : min(i, count)
+            if i < 0 { return max(0, count + i) }
+            return clampToCount ? min(i, count) : i
         }
-        return (try bound(1, 0), try bound(2, count))
+        return (try bound(1, 0, clampToCount: false), try bound(2, count, clampToCount: true))
     }
 
     /// `find`, `index`, `rfind`, `rindex`, with optional start and end, in code points.
