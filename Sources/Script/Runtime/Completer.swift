@@ -117,7 +117,7 @@ extension Interpreter {
                 switch p.kind {
                 case .varPositional: return "*" + p.name
                 case .varKeyword: return "**" + p.name
-                case .normal, .keywordOnly: return p.defaultValue == nil ? p.name : p.name + "=..."
+                case .positionalOnly, .normal, .keywordOnly: return p.defaultValue == nil ? p.name : p.name + "=..."
                 }
             }
             lines.append(("Signature", "\(function.definition.name)(\(parameters.joined(separator: ", ")))"))

@@ -190,7 +190,7 @@ extension Interpreter {
         var values = [Value?](repeating: nil, count: parameters.count)
         var extra: [Value] = []
         var positionalSlots = 0
-        for parameter in parameters where parameter.kind == .normal { positionalSlots += 1 }
+        for parameter in parameters where parameter.kind.isPositional { positionalSlots += 1 }
         for (i, value) in arguments.positional.enumerated() {
             if i < positionalSlots {
                 values[i] = value
@@ -202,12 +202,17 @@ extension Interpreter {
         let varKeyword = parameters.firstIndex { $0.kind == .varKeyword }
         if !extra.isEmpty && varPositional == nil {
             let given = arguments.positional.count
-            let required = parameters.filter { $0.kind == .normal && $0.defaultValue == nil }.count
+            let required = parameters.filter { $0.kind.isPositional && $0.defaultValue == nil }.count
             let takes = required == positionalSlots ? "\(positionalSlots)" : "from \(required) to \(positionalSlots)"
             throw .typeError("\(name)() takes \(takes) positional argument\(positionalSlots == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
         }
         let keywordDict = DictObject()
+        var positionalOnlyByKeyword: [String] = []
         for (keyword, value) in arguments.keywords {
+            if varKeyword == nil, parameters.contains(where: { $0.name == keyword && $0.kind == .positionalOnly }) {
+                positionalOnlyByKeyword.append(keyword)
+                continue
+            }
             if let i = parameters.firstIndex(where: { $0.name == keyword && ($0.kind == .normal || $0.kind == .keywordOnly) }) {
                 if values[i] != nil {
                     throw .typeError("\(name)() got multiple values for argument '\(keyword)'")
@@ -219,13 +224,16 @@ extension Interpreter {
                 throw .typeError("\(name)() got an unexpected keyword argument '\(keyword)'")
             }
         }
+        if !positionalOnlyByKeyword.isEmpty {
+            throw .typeError("\(name)() got some positional-only arguments passed as keyword arguments: '\(positionalOnlyByKeyword.joined(separator: ", "))'")
+        }
         var missing: [String] = []
         var missingKeywords: [String] = []
         for (i, parameter) in parameters.enumerated() {
             switch parameter.kind {
             case .varPositional: setParameter(i, .tuple(extra), of: definition, in: scope)
             case .varKeyword: setParameter(i, .dict(keywordDict), of: definition, in: scope)
-            case .normal, .keywordOnly:
+            case .positionalOnly, .normal, .keywordOnly:
                 if let value = values[i] ?? function.defaults[i] {
                     setParameter(i, value, of: definition, in: scope)
                 } else if parameter.kind == .keywordOnly {

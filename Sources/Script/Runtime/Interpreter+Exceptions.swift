@@ -54,7 +54,25 @@ extension Interpreter {
         case "value" where kind.isSubkind(of: .stopIteration):
             guard case .tuple(let args)? = instance.attributes["args"], let first = args.first else { return Value.none }
             return first
+        case "msg", "filename", "lineno":
+            return kind.isSubkind(of: .syntaxError) ? syntaxErrorField(instance, name) : nil
         default: return nil
+        }
+    }
+
+    /// `msg`, `filename` and `lineno` of a SyntaxError raised by code parsed while running,
+    /// whose message reads `msg (filename, line N)` as CPython prints it.
+    private func syntaxErrorField(_ instance: InstanceObject, _ name: String) -> Value {
+        guard case .tuple(let args)? = instance.attributes["args"], case .str(let text)? = args.first else { return Value.none }
+        guard text.hasSuffix(")"), let open = text.ranges(of: " (").last,
+              let comma = text.ranges(of: ", line ").last, comma.lowerBound > open.upperBound,
+              let line = Int(text[comma.upperBound..<text.index(before: text.endIndex)]) else {
+            return name == "msg" ? .str(text) : Value.none
+        }
+        switch name {
+        case "msg": return .str(String(text[..<open.lowerBound]))
+        case "filename": return .str(String(text[open.upperBound..<comma.lowerBound]))
+        default: return .int(line)
         }
     }
 

@@ -149,9 +149,20 @@ extension Parser {
         var parameters: [Parameter] = []
         var keywordOnly = false
         var seen = Set<String>()
+        var sawSlash = false
         while !at(closing) {
             let location = current.location
             var parameter: Parameter
+            if accept(.slash) {
+                // Everything before `/` is positional-only.
+                if sawSlash { throw SyntaxError("/ may appear only once", at: location) }
+                if keywordOnly { throw SyntaxError("/ must be ahead of *", at: location) }
+                if parameters.isEmpty { throw SyntaxError("at least one argument must precede /", at: location) }
+                sawSlash = true
+                for i in parameters.indices { parameters[i].kind = .positionalOnly }
+                if !accept(.comma) { break }
+                continue
+            }
             if accept(.star) {
                 if at(.comma) {
                     keywordOnly = true
@@ -168,7 +179,7 @@ extension Parser {
                 var defaultValue: Expr?
                 if accept(.assign) {
                     defaultValue = try parseTest()
-                } else if !keywordOnly, parameters.contains(where: { $0.defaultValue != nil && $0.kind == .normal }) {
+                } else if !keywordOnly, parameters.contains(where: { $0.defaultValue != nil && $0.kind.isPositional }) {
                     throw SyntaxError("non-default argument follows default argument", at: location)
                 }
                 parameter = Parameter(name: name, kind: keywordOnly ? .keywordOnly : .normal, defaultValue: defaultValue)

@@ -1,7 +1,12 @@
 /// A function parameter.
 struct Parameter: Sendable {
     enum Kind: Sendable {
+        /// Before a `/`: passed by position only.
+        case positionalOnly
         case normal, keywordOnly, varPositional, varKeyword
+
+        /// Filled from positional arguments (positional-only or positional-or-keyword).
+        var isPositional: Bool { self == .positionalOnly || self == .normal }
     }
     var name: String
     var kind: Kind
@@ -28,7 +33,7 @@ final class FunctionDefinition: Sendable {
         self.name = name
         self.parameters = parameters
         self.parameterNames = parameters.map { NameRef($0.name) }
-        self.isSimple = parameters.allSatisfy { $0.kind == .normal }
+        self.isSimple = parameters.allSatisfy(\.kind.isPositional)
         self.body = body
         self.line = line
         isGenerator = body.contains { $0.containsYield }
