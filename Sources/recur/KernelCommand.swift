@@ -54,6 +54,6 @@ struct KernelCommand: ParsableCommand {
         let server = try KernelServer(
             connection: connection, kernelInfo: KernelIdentity.kernelInfo,
             history: arguments.persistentHistory ? HistoryFile.standard(environment: environment, log: log) : nil, control: control, log: log)
-        _ = try server.run(interpreter: RecurInterpreter())
+        _ = try server.run(interpreter: RecurInterpreter(colors: environment["NO_COLOR"].map(\.isEmpty) ?? true))
     }
 }

@@ -50,6 +50,8 @@ extension Interpreter {
             break
         case "shapes":
             try ShapeTracing.magic(arguments, self)
+        case "xmode":
+            try switchExceptionMode(arguments)
         default:
             throw ScriptError(.usageError, "Line magic function `%\(name)` not found.")
         }
