@@ -140,24 +140,25 @@ struct IPythonTraceback {
     }
 
     /// The frame's line with up to `around` non-blank lines either side, within its function
-    /// (from the `def`) or its cell.
+    /// (from the `def`) or its cell, and the blank lines between them.
     private func shownLines(_ frame: TraceFrame, around: Int) -> [Int] {
         let unit = frame.unit
         guard frame.line >= 1, frame.line <= unit.lineCount else { return [] }
         let scope = frame.definition.map { functionLines(startingAt: $0.line, in: unit) } ?? 1...unit.lineCount
         let isBlank = { (number: Int) in unit.line(number)?.trimmingSpaces.isEmpty ?? true }
-        var before: [Int] = [], after: [Int] = []
-        var number = frame.line - 1
-        while before.count < around, number >= scope.lowerBound {
-            if !isBlank(number) { before.insert(number, at: 0) }
+        var first = frame.line, last = frame.line
+        var found = 0, number = frame.line - 1
+        while found < around, number >= scope.lowerBound {
+            if !isBlank(number) { found += 1; first = number }
             number -= 1
         }
+        found = 0
         number = frame.line + 1
-        while after.count < around, number <= scope.upperBound {
-            if !isBlank(number) { after.append(number) }
+        while found < around, number <= scope.upperBound {
+            if !isBlank(number) { found += 1; last = number }
             number += 1
         }
-        return before + [frame.line] + after
+        return Array(first...last)
     }
 
     /// The lines of the function whose `def` is on `start`: up to the last line indented
