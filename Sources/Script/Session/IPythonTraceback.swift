@@ -77,28 +77,17 @@ struct IPythonTraceback {
 
     /// `Cell In[3], line 5` or `File path:5`, as IPython labels a cell or a file.
     private func location(_ unitName: String, line: Int, emphasized: Bool) -> String {
-        let (label, name) = Self.split(unitName)
         let nameColor: ANSIPainter.Color = emphasized ? .green : .brightGreen
         let labelColor: ANSIPainter.Color? = emphasized ? .cyan : nil
-        switch label {
-        case "Cell":
-            return paint(labelColor, label) + paint(labelColor, " ") + paint(nameColor, name)
+        switch SourceLabel(unitName) {
+        case .cell(let name):
+            return paint(labelColor, "Cell") + paint(labelColor, " ") + paint(nameColor, name)
                 + paint(nameColor, ", line \(line)")
-        case "File":
-            return paint(labelColor, "File ") + paint(nameColor, "\(name):\(line)")
-        default:
+        case .file(let path):
+            return paint(labelColor, "File ") + paint(nameColor, "\(path):\(line)")
+        case .other(let name):
             return paint(nameColor, name) + paint(nameColor, ", line \(line)")
         }
-    }
-
-    /// ("Cell", "In[3]") for a cell, ("File", path) for a file, ("", name) for the rest
-    /// (`<expression>`, a user expression).
-    static func split(_ unitName: String) -> (label: String, name: String) {
-        if unitName.hasPrefix("Cell ") { return ("Cell", String(unitName.dropFirst(5))) }
-        guard unitName.hasPrefix("File ") else { return ("", unitName) }
-        var name = unitName.dropFirst(5)
-        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = name.dropFirst().dropLast() }
-        return ("File", String(name))
     }
 
     private func plainFrame(_ frame: TraceFrame, last: Bool) -> String {
@@ -208,6 +197,28 @@ struct IPythonTraceback {
             }
         }
         return "(" + parts.joined(separator: ", ") + ")"
+    }
+}
+
+/// What a source unit's name says it is, as IPython labels frames.
+enum SourceLabel: Equatable {
+    /// `Cell In[3]`: the cell's name, `In[3]`.
+    case cell(String)
+    /// `File "path"`: a module run from a file.
+    case file(String)
+    /// Anything else (`<expression>`, a user expression).
+    case other(String)
+
+    init(_ unitName: String) {
+        if unitName.hasPrefix("Cell ") {
+            self = .cell(String(unitName.dropFirst(5)))
+        } else if unitName.hasPrefix("File ") {
+            var name = unitName.dropFirst(5)
+            if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = name.dropFirst().dropLast() }
+            self = .file(String(name))
+        } else {
+            self = .other(unitName)
+        }
     }
 }
 
