@@ -100,10 +100,14 @@ class Classroom:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=folder, env=env,
                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-        self._wait_for_hub()
+        try:
+            self._wait_for_hub()
+        except BaseException:
+            self.stop()
+            raise
 
     def _wait_for_hub(self) -> None:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"jupyterhub exited with {self.process.returncode}:\n{self.log.read_text()}")
@@ -112,13 +116,13 @@ class Classroom:
                 return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)
-        raise TimeoutError(f"jupyterhub did not answer within 60 s:\n{self.log.read_text()}")
+        raise TimeoutError(f"jupyterhub did not answer within 120 s:\n{self.log.read_text()}")
 
     def api(self, method: str, path: str, body: dict | None = None, token: str | None = None) -> object:
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(f"{self.base}{path}", data=data, method=method, headers={
             "Authorization": f"token {token or self.token}", "Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             payload = response.read()
             return json.loads(payload) if payload else None
 
