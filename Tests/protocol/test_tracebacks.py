@@ -9,6 +9,7 @@ mode shows an earlier exception's frame at the line where the last one passed th
 Recur shows where it was raised, as CPython and IPython's Plain mode do.)"""
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -97,3 +98,16 @@ def test_context_frames_carry_colours_arrows_and_source_lines(both):
         "Cell In[2], line 3", "Cell In[1], line 3, in f(x)", "Cell In[1], line 6, in g(z)"]
     assert "----> 3 f(a)" in frames[0] and "      4 c = 3" in frames[0]
     assert "----> 6     return z / 0" in frames[2]
+
+
+def test_no_color_in_the_kernels_environment_leaves_colours_out():
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT, env=dict(os.environ, NO_COLOR="1"))
+    try:
+        msg_id = kc.execute("undefined_name")
+        shell_reply(kc, msg_id)
+        [traceback] = [m["content"]["traceback"] for m in iopub_until_idle(kc, msg_id) if m["msg_type"] == "error"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    assert not any("\x1b[" in line for line in traceback)
+    assert "----> 1 undefined_name" in "\n".join(traceback)
