@@ -8,8 +8,9 @@ same time as the others.
     python tools/bench/classroom_bench.py --kernel python3 --students 10   # ipykernel + PyTorch
 
 Reports the wall time from the first login to the last notebook's end, and the resident
-memory (VmRSS, summed) of the kernels and of everything the hub started (hub, proxy,
-single-user servers, kernels) once every notebook has run. Tests/frontend/test_jupyterhub.py
+memory of the kernels and of everything the hub started (hub, proxy, single-user servers,
+kernels) once every notebook has run, summed as RSS and as PSS (which divides shared pages,
+shared libraries above all, among the processes that map them). Tests/frontend/test_jupyterhub.py
 runs the same classroom for Recur. Needs jupyterhub (requirements-dev.txt) and
 configurable-http-proxy (scripts/bootstrap) on PATH.
 """
@@ -207,10 +208,12 @@ class Classroom:
                 pass
 
 
-def resident_kib(pid: int) -> int:
+def resident_kib(pid: int, field: str = "Rss") -> int:
+    """A process's resident memory in KiB: `Rss`, or `Pss` (shared pages divided among the
+    processes sharing them: what a sum over processes should add up)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
     except OSError:
         pass
@@ -240,7 +243,9 @@ class ClassroomRun:
     wall_seconds: float
     kernel_count: int
     kernels_kib: int
+    kernels_pss_kib: int
     everything_kib: int
+    everything_pss_kib: int
 
 
 def run_classroom(folder: Path, kernel: str, count: int, environment: dict[str, str] | None = None) -> ClassroomRun:
@@ -266,9 +271,10 @@ def run_classroom(folder: Path, kernel: str, count: int, environment: dict[str, 
         wall = time.monotonic() - started
         if failures:
             raise failures[0]
-        kernels = kernel_pids(classroom, students)
-        everything = sum(resident_kib(pid) for pid in classroom.processes())
-        return ClassroomRun(students, wall, len(kernels), sum(resident_kib(pid) for pid in kernels), everything)
+        kernels, everything = kernel_pids(classroom, students), classroom.processes()
+        return ClassroomRun(students, wall, len(kernels), sum(resident_kib(pid) for pid in kernels),
+                            sum(resident_kib(pid, "Pss") for pid in kernels),
+                            sum(resident_kib(pid) for pid in everything), sum(resident_kib(pid, "Pss") for pid in everything))
     finally:
         classroom.stop()
 
@@ -285,8 +291,9 @@ def main() -> None:
     print(f"kernel {arguments.kernel}: {arguments.students} students, {ended} notebooks ran without error")
     print(f"last values: {sorted({student.last_result for student in result.students})}")
     print(f"wall time {result.wall_seconds:.1f} s (logins, servers, kernels and the lesson, all at once)")
-    print(f"resident memory: kernels {result.kernels_kib / 1024:.0f} MiB, "
-          f"everything the hub started {result.everything_kib / 1024:.0f} MiB")
+    print(f"resident memory (RSS summed / PSS summed): kernels {result.kernels_kib / 1024:.0f} / "
+          f"{result.kernels_pss_kib / 1024:.0f} MiB, everything the hub started "
+          f"{result.everything_kib / 1024:.0f} / {result.everything_pss_kib / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":
