@@ -8,8 +8,10 @@ public final class RecurInterpreter: Interpreter {
 
     /// Creates an interpreter; its workspace is built on a background thread meanwhile the
     /// kernel binds its sockets and answers `kernel_info`, and is waited for at first use.
-    public init() {
-        loader = SessionLoader()
+    /// `colors`: IPython's ANSI colours in tracebacks (frontends render them; `NO_COLOR`
+    /// in the kernel's environment turns them off).
+    public init(colors: Bool = true) {
+        loader = SessionLoader(tracebackStyle: .ipython(colors: colors))
     }
 
     private var session: Session { loader.session }

@@ -9,13 +9,21 @@ final class SessionLoader: @unchecked Sendable {
     private var built: Session?
     private var thread: NativeThread?
     private var ready: Session?
+    private let tracebackStyle: TracebackStyle
 
-    init() {
+    init(tracebackStyle: TracebackStyle) {
+        self.tracebackStyle = tracebackStyle
         do {
-            thread = try NativeThread { [self] in built = Session() }
+            thread = try NativeThread { [self] in built = makeSession() }
         } catch {
-            ready = Session()
+            ready = makeSession()
         }
+    }
+
+    private func makeSession() -> Session {
+        let session = Session()
+        session.tracebackStyle = tracebackStyle
+        return session
     }
 
     /// The session, once built (the first call waits for the loader thread).
@@ -23,7 +31,7 @@ final class SessionLoader: @unchecked Sendable {
         if let ready { return ready }
         thread?.join()
         thread = nil
-        let session = built ?? Session()
+        let session = built ?? makeSession()
         built = nil
         ready = session
         return session

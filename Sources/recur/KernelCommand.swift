@@ -14,19 +14,19 @@ struct KernelCommand: ParsableCommand {
     var connectionFile: String
 
     func run() throws {
-        try Self.serve(connectionFile: connectionFile)
+        try Self.serve(KernelArguments(connectionFile: connectionFile))
     }
 
-    /// Runs the kernel when the arguments are exactly `kernel -f FILE` (what every
-    /// kernelspec launches), bypassing ArgumentParser: its reflection touches about 3 MiB of
-    /// code and data that a kernel process would otherwise keep resident for its lifetime.
+    /// Runs the kernel when the arguments are `kernel -f FILE` and whatever a launcher adds
+    /// (see `KernelArguments`), bypassing ArgumentParser: its reflection touches about 3 MiB
+    /// of code and data that a kernel process would otherwise keep resident for its lifetime.
     /// Anything else (help, errors, other spellings) goes through ArgumentParser.
     static func runDirectly(_ arguments: [String]) -> Bool {
-        guard arguments.count == 4, arguments[1] == "kernel",
-            arguments[2] == "-f" || arguments[2] == "--connection-file"
+        guard arguments.count >= 3, arguments[1] == "kernel", !arguments.contains("--help"), !arguments.contains("-h"),
+            let parsed = KernelArguments(arguments[2...])
         else { return false }
         do {
-            try serve(connectionFile: arguments[3])
+            try serve(parsed)
         } catch {
             StandardError.write("Error: \(error)")
             Glibc.exit(1)
@@ -34,12 +34,15 @@ struct KernelCommand: ParsableCommand {
         return true
     }
 
-    private static func serve(connectionFile: String) throws {
+    private static func serve(_ arguments: KernelArguments) throws {
         // Before any thread exists, so that every thread inherits the mask (see SignalWatch).
         SignalWatch.blockInterrupts()
         // A closed stderr (or any closed pipe) is an error to report, not a reason to die.
         signal(SIGPIPE, SIG_IGN)
-        let connection = try ConnectionInfo(path: connectionFile)
+        for argument in arguments.ignored {
+            StandardError.write("recur kernel: ignoring the argument '\(argument)' (Recur does not use it)")
+        }
+        let connection = try ConnectionInfo(path: arguments.connectionFile)
         let environment = ProcessInfoLite.environment()
         let writer = KernelLogWriter()
         let log: KernelLog = { writer.log($0) }
@@ -50,7 +53,7 @@ struct KernelCommand: ParsableCommand {
         defer { signals.stop() }
         let server = try KernelServer(
             connection: connection, kernelInfo: KernelIdentity.kernelInfo,
-            history: HistoryFile.standard(environment: environment, log: log), control: control, log: log)
-        _ = try server.run(interpreter: RecurInterpreter())
+            history: arguments.persistentHistory ? HistoryFile.standard(environment: environment, log: log) : nil, control: control, log: log)
+        _ = try server.run(interpreter: RecurInterpreter(colors: environment["NO_COLOR"].map(\.isEmpty) ?? true))
     }
 }

@@ -138,6 +138,7 @@ final class TemporaryDirectory {
         #expect(HistoryFile.standard(environment: ["HOME": "/h"], log: log)?.path == "/h/.local/share/jupyter/recur/history.jsonl")
         #expect(HistoryFile.standard(environment: ["HOME": "/h", "RECUR_HISTORY": "0"], log: log) == nil)
         #expect(HistoryFile.standard(environment: ["HOME": "/h", "RECUR_HISTORY": "off"], log: log) == nil)
+        #expect(HistoryFile.standard(environment: ["HOME": "/h", "NBGRADER_EXECUTION": "autograde"], log: log) == nil)
         #expect(HistoryFile.standard(environment: [:], log: log) == nil)
     }
 }

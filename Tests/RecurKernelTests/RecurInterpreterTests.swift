@@ -39,14 +39,24 @@ final class RecordingPublisher: OutputPublisher {
     }
 
     @Test func errorsCarryNameValueAndTheCellName() {
-        let interpreter = RecurInterpreter()
+        let interpreter = RecurInterpreter(colors: false)
         guard case .failure(let error) = run(interpreter, "undefined_name", RecordingPublisher()) else {
             Issue.record("expected a failure")
             return
         }
         #expect(error.name == "NameError")
         #expect(error.value.contains("undefined_name"))
-        #expect(error.traceback.contains { $0.contains("Cell In[1]") })
+        #expect(error.traceback.contains("Cell In[1], line 1\n----> 1 undefined_name\n"))
+    }
+
+    @Test func tracebacksAreColouredAsIPythonColoursThem() {
+        let interpreter = RecurInterpreter()
+        guard case .failure(let error) = run(interpreter, "undefined_name", RecordingPublisher()) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.traceback.last == "\u{1B}[31mNameError\u{1B}[39m: name 'undefined_name' is not defined")
+        #expect(error.traceback.contains { $0.hasPrefix("\u{1B}[36mCell\u{1B}[39m\u{1B}[36m \u{1B}[39m\u{1B}[32mIn[1]") })
     }
 
     @Test func aRequestedInterruptStopsALoopWithKeyboardInterrupt() {

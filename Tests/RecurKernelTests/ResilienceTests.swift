@@ -40,13 +40,13 @@ import Testing
     }
 
     @Test func aRaisingUserExpressionIsAnErrorNamingTheExpression() {
-        let interpreter = RecurInterpreter()
+        let interpreter = RecurInterpreter(colors: false)
         let publisher = RecordingPublisher()
         _ = run(interpreter, "def boom():\n    raise ValueError('no')\nx = 1\nx", publisher)
         guard let error = failure(interpreter.evaluate(expression: "boom()", publisher: publisher)) else { return }
         #expect(error.name == "ValueError")
         #expect(error.value == "no")
-        #expect(error.traceback.contains("  <expression>, line 1, in <module>"))
+        #expect(error.traceback.contains("<expression>, line 1\n----> 1 boom()\n"))
         #expect(interpreter.evaluate(expression: "x + 1", publisher: publisher) == .success(result: DisplayBundle(plainText: "2")))
     }
 

@@ -97,16 +97,37 @@ def test_unknown_comm_target_is_closed(kernel):
     assert shell_reply(kc, info)["content"]["comms"] == {}
 
 
-def test_stop_on_error_aborts_queued_cells(kernel):
-    km, kc = kernel
+def _aborted_reply(kc):
+    """The reply to a cell queued behind a failing one (Python code both kernels run)."""
     # The failing cell works a little first, so that the next request is surely queued
-    # behind it (what is queued when a cell fails is aborted, as in ipykernel).
+    # behind it (what is queued when a cell fails is aborted).
     failing = kc.execute('for k in range(100000):\n    pass\nraise ValueError("stop here")')
     queued = kc.execute("never_ran = 1")
     assert shell_reply(kc, failing)["content"]["status"] == "error"
-    assert shell_reply(kc, queued)["content"]["status"] == "aborted"
+    return shell_reply(kc, queued)
+
+
+def test_stop_on_error_aborts_queued_cells(kernel):
+    km, kc = kernel
+    assert _aborted_reply(kc)["content"]["status"] == "aborted"
     reply, _ = execute(kc, "print(never_ran)")
     assert reply["content"].get("ename") == "NameError", reply["content"]
+
+
+def test_aborted_reply_content_is_ipykernels():
+    # ipykernel runs live beside Recur: the content of an aborted reply is the same dict
+    # (no execution count, which frontends would show on every skipped cell).
+    from jupyter_client.manager import start_new_kernel
+
+    contents = {}
+    for name in (KERNEL_NAME, "python3"):
+        km, kc = start_new_kernel(kernel_name=name, startup_timeout=TIMEOUT)
+        try:
+            contents[name] = _aborted_reply(kc)["content"]
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    assert contents[KERNEL_NAME] == contents["python3"]
 
 
 def test_pipelined_requests_past_the_queue_bound_all_run(kernel):

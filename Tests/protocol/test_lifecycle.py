@@ -62,14 +62,19 @@ def test_kernel_exits_when_its_launcher_is_killed(tmp_path):
 
 
 @pytest.mark.parametrize("code", ["print('bye')\nexit", "quit()"])
-def test_exit_in_a_cell_asks_the_frontend_to_close_then_ends_the_kernel(code):
+def test_exit_in_a_cell_asks_the_frontend_to_close_and_the_kernel_runs_on(code):
+    # As ipykernel: the payload is the frontend's to act on (a console closes; nbclient and
+    # nbgrader go on with the same kernel and workspace).
     km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
     try:
+        execute(kc, "kept = 41")
         reply, outputs = execute(kc, code)
         assert reply["content"]["status"] == "ok"
         assert reply["content"]["payload"] == [{"source": "ask_exit", "keepkernel": False}]
         assert outputs[-1]["content"]["execution_state"] == "idle"
-        assert km.provisioner.process.wait(timeout=TIMEOUT) == 0
+        reply, outputs = execute(kc, "print(kept + 1)")
+        assert [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"] == ["42\n"]
+        assert km.is_alive()
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -91,9 +96,9 @@ def _history(kc, **request):
             return [tuple(entry) for entry in reply["content"]["history"]]
 
 
-def _one_run(cells, env=None):
+def _one_run(cells, env=None, **start):
     """Starts a kernel, runs `cells`, shuts it down; returns the history tail it saw last."""
-    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT, env=env or dict(os.environ))
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT, env=env or dict(os.environ), **start)
     try:
         for code in cells:
             assert execute(kc, code)[0]["content"]["status"] == "ok"
@@ -130,3 +135,33 @@ def test_recur_history_0_keeps_history_in_memory():
     # And nothing of that run reached the file.
     tail = _one_run(["after = 1"])
     assert [entry[2] for entry in tail][-2:] == ["kept_on_disk = 1", "after = 1"]
+
+
+@pytest.mark.parametrize("turn_off", [
+    {"env": dict(os.environ, NBGRADER_EXECUTION="autograde")},  # what nbgrader sets while it runs
+    {"extra_arguments": ["--HistoryManager.hist_file=:memory:"]},  # IPython's option
+])
+def test_grading_runs_keep_history_in_memory(turn_off):
+    _one_run(["before_grading = 1"])
+    tail = _one_run(["student_cell = 1"], **turn_off)
+    assert tail == [(1, 1, "student_cell = 1")]
+    tail = _one_run(["after_grading = 1"])
+    assert [entry[2] for entry in tail][-2:] == ["before_grading = 1", "after_grading = 1"]
+
+
+def test_arguments_a_launcher_adds_are_ignored_with_a_warning(tmp_path):
+    # `jupyter run --kernel=recur lesson.recur` passes the file on to the kernel too; ipykernel
+    # ignores what it does not know, and so does Recur, saying so on stderr.
+    log = tmp_path / "stderr.txt"
+    with open(log, "w") as stderr:
+        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT, stderr=stderr,
+                                  extra_arguments=["lesson.recur", "--matplotlib=inline"])
+        try:
+            reply, outputs = execute(kc, "print(6 * 7)")
+            assert [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"] == ["42\n"]
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+    lines = log.read_text().splitlines()
+    for argument in ("lesson.recur", "--matplotlib=inline"):
+        assert f"recur kernel: ignoring the argument '{argument}' (Recur does not use it)" in lines

@@ -13,8 +13,8 @@ public protocol OutputPublisher: AnyObject {
     /// Shows text in the frontend's pager (a `page` payload on the execute reply).
     func page(_ bundle: DisplayBundle)
 
-    /// `exit` / `quit` in a cell: an `ask_exit` payload on the reply, as IPython sends; unless
-    /// `keepKernel`, the kernel then stops once this request is answered.
+    /// `exit` / `quit` in a cell: an `ask_exit` payload on the reply, as IPython sends; the
+    /// frontend decides whether to close (the kernel runs on, as ipykernel's does).
     func askExit(keepKernel: Bool)
 
     /// Asks the frontend for a line of input (`input()`).

@@ -60,7 +60,7 @@ extension Dispatcher {
                     "status": "ok", "execution_count": .int(count), "payload": .array(scope.payloads),
                     "user_expressions": expressions,
                 ])
-            return stopIfAsked(scope) ?? .proceed
+            return .proceed
         case .failure(let error):
             let errorContent: [String: JSONValue] = [
                 "ename": .string(error.name), "evalue": .string(error.value),
@@ -75,17 +75,8 @@ extension Dispatcher {
             // Payloads go out whatever the outcome, as in ipykernel (`exit()` before an error).
             content["payload"] = .array(scope.payloads)
             reply(to: message, .object(content))
-            return stopIfAsked(scope) ?? (options.stopOnError ? .abortQueued : .proceed)
+            return options.stopOnError ? .abortQueued : .proceed
         }
-    }
-
-    /// After the reply to a cell that ran `exit`: the kernel stops, as ipykernel does once its
-    /// shell sets `exit_now` (the frontend has the `ask_exit` payload; a notebook server
-    /// restarts the kernel it sees die, a console closes).
-    private func stopIfAsked(_ scope: ExecutionScope) -> Disposition? {
-        guard scope.exitRequested else { return nil }
-        control.requestStop(restart: false)
-        return .stop
     }
 
     private func evaluate(_ expressions: [String: String], publisher: ExecutionScope) -> JSONValue {

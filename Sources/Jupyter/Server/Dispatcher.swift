@@ -90,10 +90,9 @@ final class Dispatcher {
             }
             if message.header.type == .executeRequest {
                 busy(message)
-                reply(
-                    to: message,
-                    ["status": "aborted", "execution_count": .int(executionCount), "user_expressions": [:],
-                     "payload": []])
+                // ipykernel's content exactly: an execution count would show the failed cell's
+                // number on every skipped cell.
+                reply(to: message, ["status": "aborted"])
                 idle(message)
             } else if route(message) == .stop {
                 return

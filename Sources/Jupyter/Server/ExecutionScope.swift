@@ -5,8 +5,6 @@ final class ExecutionScope: OutputPublisher {
     private let request: Message
     private let allowStdin: Bool
     private(set) var payloads: [JSONValue] = []
-    /// Whether the cell asked the kernel to stop after its reply (`exit`).
-    private(set) var exitRequested = false
 
     init(dispatcher: Dispatcher, request: Message, allowStdin: Bool) {
         self.dispatcher = dispatcher
@@ -36,9 +34,10 @@ final class ExecutionScope: OutputPublisher {
     }
 
     func askExit(keepKernel: Bool) {
-        // IPython writes the payload on every call; the frontend acts on the first.
+        // IPython writes the payload on every call; the frontend acts on the first. The
+        // kernel runs on, as ipykernel's does: closing is the frontend's decision (a console
+        // shuts the kernel down), and a notebook being graded keeps its kernel.
         payloads.append(["source": "ask_exit", "keepkernel": .bool(keepKernel)])
-        if !keepKernel { exitRequested = true }
     }
 
     var interruptRequested: Bool { dispatcher.control.isInterruptRequested }

@@ -47,11 +47,15 @@ public final class HistoryFile {
     }
 
     /// `recur/history.jsonl` in the user's Jupyter data directory, or nil when the environment
-    /// turns persistent history off (`RECUR_HISTORY=0`) or names no data directory.
+    /// turns persistent history off (`RECUR_HISTORY=0`), nbgrader is running the kernel
+    /// (`NBGRADER_EXECUTION`), or it names no data directory.
     public static func standard(environment: [String: String], log: @escaping KernelLog) -> HistoryFile? {
         if let setting = environment["RECUR_HISTORY"], ["0", "false", "no", "off"].contains(setting.lowercased()) {
             return nil
         }
+        // nbgrader sets it around validation and autograding: students' cells are not the
+        // grader's history.
+        if environment["NBGRADER_EXECUTION"] != nil { return nil }
         guard let directory = JupyterPaths.userDataDirectory(environment: environment) else {
             log("history: no JUPYTER_DATA_DIR, XDG_DATA_HOME or HOME; keeping history in memory")
             return nil

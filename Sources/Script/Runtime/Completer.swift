@@ -13,6 +13,10 @@ struct Completer {
         var start = end
         while start > 0, Lexer.isIdentifierContinue(scalars[start - 1]) || scalars[start - 1] == "." { start -= 1 }
         let token = String(String.UnicodeScalarView(scalars[start..<end]))
+        let lineStart = scalars[..<start].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+        if let position = Completer.importPosition(before: String(String.UnicodeScalarView(scalars[lineStart..<start]))) {
+            return completeImport(position, token: token, start: start, end: end)
+        }
         if start > 0 && scalars[start - 1] == "%" {
             let prefix = (start > 1 && scalars[start - 2] == "%" ? "%%" : "%") + token
             let matches = Completer.magics.filter { $0.hasPrefix(prefix) }

@@ -29,7 +29,7 @@ final class GeneratorFrame: GeneratorBody {
         }
         sent = value
         thrown = error
-        let outcome = try interpreter.inFrame(of: function, receiver: receiver) { () throws(ScriptError) -> BlockOutcome in
+        let outcome = try interpreter.inFrame(of: function, receiver: receiver, scope: scope) { () throws(ScriptError) -> BlockOutcome in
             try runBlock(function.definition.body, from: suspension, interpreter)
         }
         switch outcome {

@@ -85,7 +85,7 @@ extension Interpreter {
             let frame = GeneratorFrame(function: function, scope: scope, receiver: receiver ?? arguments.positional.first)
             return .object(GeneratorObject(name: definition.name, qualifiedName: function.qualifiedName, body: frame))
         }
-        return try inFrame(of: function, receiver: receiver ?? arguments.positional.first) { () throws(ScriptError) -> Value in
+        return try inFrame(of: function, receiver: receiver ?? arguments.positional.first, scope: scope) { () throws(ScriptError) -> Value in
             if case .returned(let value) = try execute(definition.body, in: scope) { return value }
             return .none
         }
@@ -115,7 +115,7 @@ extension Interpreter {
             if let value = function.defaults[i] { setParameter(i, value, of: definition, in: frame) }
         }
         try checkInterrupt()
-        let result = try inFrame(of: function, receiver: receiver) { () throws(ScriptError) -> Value in
+        let result = try inFrame(of: function, receiver: receiver, scope: frame) { () throws(ScriptError) -> Value in
             if case .returned(let value) = try execute(definition.body, in: frame) { return value }
             return .none
         }
@@ -125,7 +125,7 @@ extension Interpreter {
 
     /// Runs `body` as a Python frame of `function`: counted against the recursion limit, named
     /// in tracebacks, and seen by `super()`.
-    func inFrame<R>(of function: FunctionObject, receiver: Value?,
+    func inFrame<R>(of function: FunctionObject, receiver: Value?, scope: Scope,
                     _ body: () throws(ScriptError) -> R) throws(ScriptError) -> R {
         if callDepth >= Interpreter.recursionLimit {
             throw ScriptError(.recursionError, "maximum recursion depth exceeded")
@@ -150,8 +150,25 @@ extension Interpreter {
             return try body()
         } catch {
             var error = error
-            error.traceback.insert(TraceFrame(unit: frameUnit, line: frameLine, function: frameName), at: 0)
+            error.traceback.insert(
+                TraceFrame(unit: frameUnit, line: frameLine, function: frameName, definition: function.definition,
+                           arguments: parameterValues(of: function.definition, in: scope)),
+                at: 0)
             throw error
+        }
+    }
+
+    /// The values a frame's parameters hold, for a traceback.
+    private func parameterValues(of definition: FunctionDefinition, in scope: Scope) -> [(name: String, value: Value?)] {
+        let targets = definition.code.parameterTargets
+        return definition.parameters.indices.map { i in
+            let value: Value?
+            switch i < targets.count ? targets[i] : .dynamic {
+            case .local(let slot): value = slot < scope.locals.count ? scope.locals[slot] : nil
+            case .cell(let index): value = index < scope.cells.count ? scope.cells[index].value : nil
+            case .global, .dynamic: value = nil
+            }
+            return (definition.parameters[i].name, value)
         }
     }
 

@@ -62,6 +62,8 @@ extension Interpreter {
                        + "\n\nAvailable cell magics:\n" + Interpreter.cellMagics.map { "%%" + $0 }.joined(separator: "  ") + "\n", to: .stdout)
         case "shapes":
             try ShapeTracing.magic(arguments, self)
+        case "xmode":
+            try switchExceptionMode(arguments)
         default:
             throw ScriptError(.usageError, "Line magic function `%\(name)` not found.")
         }

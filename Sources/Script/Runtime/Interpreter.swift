@@ -39,6 +39,8 @@ final class Interpreter {
     var handling: [ScriptError] = []
     /// The value a `%time expr` line produced (shown as the cell's result when last).
     var magicResult: Value?
+    /// `%xmode`'s setting, read when a failure is rendered.
+    var exceptionMode = ExceptionMode.context
     /// The workspace's `%shapes` switch once `shapeTracing` has made it (library state is
     /// never removed, so the reference stays valid), read at every layer call.
     var knownShapeTracing: ShapeTracing?

@@ -60,6 +60,11 @@ struct TraceFrame {
     var unit: SourceUnit
     var line: Int
     var function: String
+    /// The function running in this frame (nil at module level): IPython's tracebacks show
+    /// its lines from its `def` and its parameters.
+    var definition: FunctionDefinition? = nil
+    /// The parameters' values when the error left the frame (`%xmode Verbose` shows them).
+    var arguments: [(name: String, value: Value?)] = []
 }
 
 /// A piece of source that ran: a cell or a file. Functions keep theirs for tracebacks.
@@ -79,4 +84,7 @@ final class SourceUnit {
         guard number >= 1 && number <= lines.count else { return nil }
         return String(lines[number - 1])
     }
+
+    /// How many lines the source has.
+    var lineCount: Int { lines.count }
 }

@@ -15,6 +15,8 @@ public final class Session {
     private var defaultDType = DType.float32
     /// `torch.set_printoptions`'s settings.
     private var printOptions = PrintOptions()
+    /// How failures are rendered: CPython's text unless the host asks for IPython's.
+    public var tracebackStyle = TracebackStyle.python
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
@@ -119,7 +121,9 @@ public final class Session {
         workspace = Workspace(library: library, symbols: symbols)
         workspace.argv = old.argv
         workspace.scriptDirectory = old.scriptDirectory
+        let mode = interpreter.exceptionMode
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
+        interpreter.exceptionMode = mode
         ExitAutocall.install(in: interpreter)
     }
 
@@ -243,8 +247,11 @@ public final class Session {
     }
 
     private func syntaxFailure(_ error: SyntaxError, source: String, cellName: String) -> ScriptFailure {
-        ScriptFailure(name: error.kind.rawValue, message: error.message,
-                      traceback: SyntaxErrorRenderer.lines(for: error, source: source, cellName: cellName))
+        let traceback = switch tracebackStyle {
+        case .python: SyntaxErrorRenderer.lines(for: error, source: source, cellName: cellName)
+        case .ipython: ipythonRenderer.syntaxError(error, source: source, cellName: cellName)
+        }
+        return ScriptFailure(name: error.kind.rawValue, message: error.message, traceback: traceback)
     }
 
     private func failure(_ error: ScriptError, unit: SourceUnit) -> ScriptFailure {
@@ -252,14 +259,34 @@ public final class Session {
         var outermost = error
         outermost.traceback.insert(TraceFrame(unit: unit, line: interpreter.frameLine, function: "<module>"), at: 0)
         let isExit = interpreter.exception(error, matches: interpreter.types.exception(.systemExit))
-        return ScriptFailure(name: name, message: message, traceback: chainLines(outermost, seen: []),
+        let exceptions = chain(outermost, seen: [])
+        let traceback: [String]
+        switch tracebackStyle {
+        case .python:
+            traceback = exceptions.flatMap { exception in
+                TracebackRenderer.lines(exception.frames, name: exception.name, message: exception.message)
+                    + (exception.link.map { ["", $0.text, ""] } ?? [])
+            }
+        case .ipython:
+            traceback = isExit && !exceptions.isEmpty
+                ? ipythonRenderer.exitLines(exceptions[exceptions.count - 1]) : ipythonRenderer.lines(exceptions)
+        }
+        return ScriptFailure(name: name, message: message, traceback: traceback,
                              exitStatus: isExit ? interpreter.exitStatus(of: error) : nil)
     }
 
-    /// The traceback of `error` after those of its cause or context, as CPython prints a chain.
-    private func chainLines(_ error: ScriptError, seen: [ObjectIdentifier]) -> [String] {
+    private var ipythonRenderer: IPythonTraceback {
+        let interpreter = self.interpreter
+        let colors = if case .ipython(let colors) = tracebackStyle { colors } else { false }
+        return IPythonTraceback(
+            mode: interpreter.exceptionMode, paint: ANSIPainter(enabled: colors),
+            repr: { value in (try? interpreter.repr(value)) ?? "<unprintable object>" })
+    }
+
+    /// `error` after its cause or context, oldest first, as CPython prints a chain.
+    private func chain(_ error: ScriptError, seen: [ObjectIdentifier]) -> [ChainedException] {
         let (name, message) = interpreter.describe(error)
-        let own = TracebackRenderer.lines(error.traceback, name: name, message: message)
+        let own = [ChainedException(name: name, message: message, frames: error.traceback)]
         var seen = seen
         if case .instance(let instance) = error.payload {
             // A chain that loops back (an exception re-raised as its own context) ends there.
@@ -267,15 +294,14 @@ public final class Session {
             seen.append(ObjectIdentifier(instance))
         }
         guard seen.count < 100 else { return own }
-        if let cause = error.cause {
-            return chainLines(cause.error, seen: seen)
-                + ["", "The above exception was the direct cause of the following exception:", ""] + own
-        }
-        if let context = error.context, !error.suppressContext {
-            return chainLines(context.error, seen: seen)
-                + ["", "During handling of the above exception, another exception occurred:", ""] + own
-        }
-        return own
+        let earlier: (ScriptError, ChainLink)? =
+            if let cause = error.cause { (cause.error, .cause) }
+            else if let context = error.context, !error.suppressContext { (context.error, .context) }
+            else { nil }
+        guard let (previous, link) = earlier else { return own }
+        var exceptions = chain(previous, seen: seen)
+        exceptions[exceptions.count - 1].link = link
+        return exceptions + own
     }
 }
 

@@ -1,0 +1,113 @@
+"""Tracebacks as IPython renders them: the same Python cells run in ipykernel (live, beside
+Recur) and in Recur, and the `traceback` lines of their `error` messages are compared.
+
+IPython highlights the source lines of Context and Verbose frames with Pygments and Recur
+does not, so those entries are compared with their colours removed; everything else (the
+rule, the header, every frame's location line, the arrow and numbers, the exception line,
+Plain and Minimal modes) is compared with its ANSI codes. (In a chain, IPython's Context
+mode shows an earlier exception's frame at the line where the last one passed through it;
+Recur shows where it was raised, as CPython and IPython's Plain mode do.)"""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+from conftest import KERNEL_NAME
+from helpers import TIMEOUT, iopub_until_idle, shell_reply
+
+pytestmark = pytest.mark.timeout(90)
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+CELLS = [
+    "def f(x):\n    y = x + 1\n    return g(y)\n\ndef g(z):\n    return z / 0\n",
+    "a = 1\nb = 2\nf(a)\nc = 3",
+    "undefined_name",
+    "{}['key']",
+    "raise ValueError()",
+    "def k(a, *rest, key=3, **kw):\n    return 1 / 0\nk(1, 2, key=4, z=5)",
+    "import sys\nsys.exit(3)",
+    "raise SystemExit",
+    "%xmode Plain",
+    "f(1)",
+    "raise ValueError",
+    "%xmode Minimal",
+    "f(1)",
+    "%xmode Verbose",
+    "f(1)",
+    "k(1, 2, key=4, z=5)",
+    "%xmode",
+]
+
+
+def _run(kernel_name: str) -> list[tuple[list[str] | None, str]]:
+    """For each cell: its error traceback (or None) and what it printed."""
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=TIMEOUT)
+    try:
+        results = []
+        for code in CELLS:
+            msg_id = kc.execute(code)
+            shell_reply(kc, msg_id)
+            messages = iopub_until_idle(kc, msg_id)
+            errors = [m["content"]["traceback"] for m in messages if m["msg_type"] == "error"]
+            printed = "".join(m["content"]["text"] for m in messages
+                              if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+            results.append((errors[0] if errors else None, printed))
+        return results
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+@pytest.fixture(scope="module")
+def both():
+    return _run(KERNEL_NAME), _run("python3")
+
+
+def _highlighted(entry: str) -> bool:
+    """A Context or Verbose frame: its source lines carry IPython's syntax colours."""
+    return "\n" in entry and ("\x1b[32m----> " in entry or "\x1b[32m      " in entry)
+
+
+@pytest.mark.parametrize("index", range(len(CELLS)))
+def test_traceback_matches_ipykernel(both, index):
+    recur, ipython = both[0][index], both[1][index]
+    assert recur[1] == ipython[1]
+    if ipython[0] is None:
+        assert recur[0] is None
+        return
+    assert recur[0] is not None
+    assert len(recur[0]) == len(ipython[0]), (recur[0], ipython[0])
+    for ours, theirs in zip(recur[0], ipython[0]):
+        if _highlighted(theirs):
+            # The location line keeps its colours; the source lines are compared as text.
+            assert ours.split("\n", 1)[0] == theirs.split("\n", 1)[0]
+            assert ANSI.sub("", ours) == ANSI.sub("", theirs)
+        else:
+            assert ours == theirs
+
+
+def test_context_frames_carry_colours_arrows_and_source_lines(both):
+    traceback = both[0][1][0]
+    assert all("\x1b[" in entry for entry in traceback)
+    frames = [ANSI.sub("", entry) for entry in traceback if "\n" in entry]
+    assert [frame.split("\n", 1)[0] for frame in frames] == [
+        "Cell In[2], line 3", "Cell In[1], line 3, in f(x)", "Cell In[1], line 6, in g(z)"]
+    assert "----> 3 f(a)" in frames[0] and "      4 c = 3" in frames[0]
+    assert "----> 6     return z / 0" in frames[2]
+
+
+def test_no_color_in_the_kernels_environment_leaves_colours_out():
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT, env=dict(os.environ, NO_COLOR="1"))
+    try:
+        msg_id = kc.execute("undefined_name")
+        shell_reply(kc, msg_id)
+        [traceback] = [m["content"]["traceback"] for m in iopub_until_idle(kc, msg_id) if m["msg_type"] == "error"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    assert not any("\x1b[" in line for line in traceback)
+    assert "----> 1 undefined_name" in "\n".join(traceback)
