@@ -126,7 +126,7 @@ extension Tensor {
             if self.requiresGrad {
                 throw .runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
-            return interpreter.wrap(self.detach())
+            return .object(NDArray(self.sharingElements()))
         case .backward:
             let gradient = try a.value(0, "gradient").flatMap { (v) throws(ScriptError) -> Tensor? in v.isNone ? nil : try interpreter.tensor(v) }
             let retain = try interpreter.boolArgument(a.keyword("retain_graph"), default: false)

@@ -1,0 +1,153 @@
+import Glibc
+import Tensors
+
+/// `np.random`: the legacy global functions over one `LegacyRandom` (NumPy's streams for a
+/// given `np.random.seed`).
+enum NumPyRandomModule {
+    static func module(_ interpreter: Interpreter) throws(ScriptError) -> ModuleObject {
+        let module = ModuleObject(name: "numpy.random")
+        module.missingAttributeNote = " (Recur provides a subset of NumPy: see docs/NUMPY.md)"
+        var ns: [String: Value] = [:]
+        func add(_ name: String, _ body: @escaping BuiltinFunction.Body) {
+            ns[name] = .builtin(BuiltinFunction("numpy.random." + name, signature: "numpy.random.\(name)(...)", body))
+        }
+        func size(_ v: Value?, _ i: Interpreter) throws(ScriptError) -> [Int]? {
+            guard let v, !v.isNone else { return nil }
+            return try i.numpyShape(v)
+        }
+        func doubles(_ dims: [Int]?, _ i: Interpreter, _ draw: (inout LegacyRandom) -> Double) throws(ScriptError) -> Value {
+            guard let dims else { return NumPyScalar(.float64, .float(draw(&i.numpy.random))).value }
+            let n = try NumPyShapes.checkedCount(dims, dtype: .float64)
+            var values: [Double] = []
+            values.reserveCapacity(n)
+            for _ in 0..<n { values.append(draw(&i.numpy.random)) }
+            return .object(try NDArray(.float64(values), dims))
+        }
+        add("seed") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "seed", ["seed"], interpreter: i)
+            guard let s = args["seed"] else {
+                i.numpy.random = LegacyRandom(seed: UInt32.random(in: 0...UInt32.max))
+                return .none
+            }
+            let n = try i.numpyInteger(s)
+            guard n >= 0 && n <= Int(UInt32.max) else { throw .valueError("Seed must be between 0 and 2**32 - 1") }
+            i.numpy.random = LegacyRandom(seed: UInt32(n))
+            return .none
+        }
+        for name in ["rand", "randn"] {
+            add(name) { i, a throws(ScriptError) in
+                try a.expect(name, 0...32)
+                let dims: [Int]? = a.positional.isEmpty ? nil : try a.positional.map { (v) throws(ScriptError) in try i.numpyInteger(v) }
+                if name == "rand" { return try doubles(dims, i) { $0.nextDouble() } }
+                return try doubles(dims, i) { $0.nextGauss() }
+            }
+        }
+        for name in ["random", "random_sample", "rand_sample"] {
+            add(name) { i, a throws(ScriptError) in
+                let args = try NumPyArguments(a, name, ["size"], interpreter: i)
+                return try doubles(try size(args["size"], i), i) { $0.nextDouble() }
+            }
+        }
+        add("standard_normal") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "standard_normal", ["size"], interpreter: i)
+            return try doubles(try size(args["size"], i), i) { $0.nextGauss() }
+        }
+        add("normal") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "normal", ["loc", "scale", "size"], interpreter: i)
+            let loc = try args.double("loc") ?? 0, scale = try args.double("scale") ?? 1
+            guard scale >= 0 else { throw .valueError("scale < 0") }
+            return try doubles(try size(args["size"], i), i) { loc + scale * $0.nextGauss() }
+        }
+        add("uniform") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "uniform", ["low", "high", "size"], interpreter: i)
+            let low = try args.double("low") ?? 0, high = try args.double("high") ?? 1
+            return try doubles(try size(args["size"], i), i) { low + (high - low) * $0.nextDouble() }
+        }
+        add("randint") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "randint", ["low", "high", "size", "dtype"], required: 1, interpreter: i)
+            var low = try args.int("low") ?? 0
+            var high = try args.int("high")
+            if high == nil {
+                high = low
+                low = 0
+            }
+            let top = high ?? 0
+            guard low < top else { throw .valueError("low >= high") }
+            let dtype = try args.dtype() ?? .int64
+            let range = UInt64(bitPattern: Int64(top &- low &- 1))
+            guard let dims = try size(args["size"], i) else {
+                return NumPyScalar(dtype, .int(Int64(low) &+ Int64(bitPattern: i.numpy.random.bounded(range)))).value
+            }
+            let n = try NumPyShapes.checkedCount(dims, dtype: dtype)
+            var values: [Int64] = []
+            values.reserveCapacity(n)
+            for _ in 0..<n { values.append(Int64(low) &+ Int64(bitPattern: i.numpy.random.bounded(range))) }
+            return .object(try NDArray(ElementArray.int64(values).converted(to: dtype), dims))
+        }
+        add("shuffle") { i, a throws(ScriptError) in
+            try a.expect("shuffle", 1...1)
+            let target = a.positional[0]
+            if case .list(let list) = target {
+                shuffle(&list.items, &i.numpy.random)
+                return .none
+            }
+            let array = try i.ndarray(target)
+            guard array.rank > 0 else { throw .valueError("array must not be 0-dimensional") }
+            var order = Array(0..<array.dims[0])
+            shuffle(&order, &i.numpy.random)
+            let rows = try array.subscripted([.object(try NDArray(.int64(order.map(Int64.init)), [order.count]))], interpreter: i)
+            _ = try array.setItem(.object(EllipsisObject()), rows, interpreter: i)
+            return .none
+        }
+        add("permutation") { i, a throws(ScriptError) in
+            try a.expect("permutation", 1...1)
+            if let n = a.positional[0].intLike {
+                var order = (0..<Int64(Swift.max(n, 0))).map { $0 }
+                shuffle(&order, &i.numpy.random)
+                return .object(try NDArray(.int64(order), [order.count]))
+            }
+            let array = try i.ndarray(a.positional[0])
+            var order = Array(0..<(array.dims.first ?? 0))
+            shuffle(&order, &i.numpy.random)
+            return try array.subscripted([.object(try NDArray(.int64(order.map(Int64.init)), [order.count]))], interpreter: i)
+        }
+        add("choice") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "choice", ["a", "size", "replace", "p"], required: 1, interpreter: i)
+            if args["p"] != nil { throw .typeError("choice(): p= is not provided by Recur's numpy (see docs/NUMPY.md)") }
+            let source: NDArray
+            if let n = args["a"]?.intLike {
+                guard n > 0 else { throw .valueError("a must be a positive integer unless no samples are taken") }
+                source = try NDArray(.int64((0..<Int64(n)).map { $0 }), [n])
+            } else {
+                source = try args.array("a")
+                guard source.rank == 1 else { throw .valueError("a must be 1-dimensional") }
+                guard source.count > 0 else { throw .valueError("a cannot be empty unless no samples are taken") }
+            }
+            let population = source.count
+            let dims = try size(args["size"], i)
+            let n = try NumPyShapes.checkedCount(dims ?? [], dtype: .int64)
+            var picks: [Int64] = []
+            if try args.bool("replace", true) {
+                for _ in 0..<n { picks.append(Int64(bitPattern: i.numpy.random.bounded(UInt64(population - 1)))) }
+            } else {
+                guard n <= population else { throw .valueError("Cannot take a larger sample than population when 'replace=False'") }
+                var order = (0..<Int64(population)).map { $0 }
+                shuffle(&order, &i.numpy.random)
+                picks = Array(order.prefix(n))
+            }
+            let chosen = try source.subscripted([.object(try NDArray(.int64(picks), dims ?? []))], interpreter: i)
+            return chosen
+        }
+        module.namespace = ns
+        return module
+    }
+
+    /// NumPy's legacy Fisher-Yates shuffle (from the end, `random_interval`).
+    static func shuffle<T>(_ items: inout [T], _ random: inout LegacyRandom) {
+        guard items.count > 1 else { return }
+        for k in stride(from: items.count - 1, through: 1, by: -1) {
+            let j = Int(random.interval(UInt64(k)))
+            items.swapAt(k, j)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Tensors
+
+/// NumPy's reductions over axes (`sum`, `mean`, `std`, `max`, `argmax`, `all`, ...), with
+/// NumPy's result dtypes and its pairwise summation, so float results match to the last bit.
+enum NumPyReduction: String {
+    case sum, prod, mean, std, `var`, max, min, argmax, argmin, all, any
+
+    /// The ufunc name NumPy's errors use.
+    var ufuncName: String {
+        switch self {
+        case .max: "maximum"
+        case .min: "minimum"
+        case .sum, .prod, .mean, .std, .var, .argmax, .argmin, .all, .any: rawValue
+        }
+    }
+
+    /// Reduces `array` over `axes` (nil: all of them).
+    func apply(_ array: NDArray, axes: [Int]?, keepDims: Bool, ddof: Int = 0) throws(ScriptError) -> NDArray {
+        let rank = array.rank
+        var reduced: [Int]
+        if let axes {
+            reduced = []
+            for a in axes {
+                let n = try NumPyShapes.axis(a, rank: rank)
+                if reduced.contains(n) { throw .valueError("duplicate value in 'axis'") }
+                reduced.append(n)
+            }
+            reduced.sort()
+        } else {
+            reduced = Array(0..<rank)
+        }
+        let kept = (0..<rank).filter { !reduced.contains($0) }
+        let dims = array.dims
+        let n = reduced.reduce(1) { $0 * dims[$1] }
+        let outer = kept.reduce(1) { $0 * dims[$1] }
+        let order = kept + reduced
+        let moved = order == Array(0..<rank) ? array.tensor : try tensorCall { () throws(TensorError) in try array.tensor.permute(order) }
+        let values = moved.elementArray
+        // NumPy sums contiguous rows pairwise, and strided reductions element by element.
+        let pairwise = reduced.isEmpty || reduced.last == rank - 1 && reduced == Array((rank - reduced.count)..<rank)
+        var outDims = kept.map { dims[$0] }
+        if keepDims { outDims = (0..<rank).map { reduced.contains($0) ? 1 : dims[$0] } }
+        if n == 0 {
+            switch self {
+            case .max, .min:
+                throw .valueError("zero-size array to reduction operation \(ufuncName) which has no identity")
+            case .argmax, .argmin:
+                throw .valueError("attempt to get \(rawValue) of an empty sequence")
+            case .sum, .prod, .mean, .std, .var, .all, .any: break
+            }
+        }
+        let out: ElementArray
+        switch self {
+        case .sum, .prod:
+            let dtype = try accumulationType(array.dtype)
+            switch values.converted(to: dtype) {
+            case .float64(let v): out = .float64(rows(v, outer, n) { self == .sum ? NumPyReduction.sum($0, pairwise: pairwise) : $0.reduce(1, *) })
+            case .float32(let v): out = .float32(rows(v, outer, n) { self == .sum ? NumPyReduction.sum($0, pairwise: pairwise) : $0.reduce(1, *) })
+            case .int64(let v): out = .int64(rows(v, outer, n) { self == .sum ? $0.reduce(0, &+) : $0.reduce(1, &*) })
+            case .int32, .uint8, .bool: throw .typeError("unsupported accumulation")
+            }
+        case .mean, .std, .var:
+            let dtype: DType = array.dtype.isFloatingPoint ? array.dtype : .float64
+            switch values.converted(to: dtype) {
+            case .float64(let v): out = .float64(rows(v, outer, n) { moment($0, pairwise: pairwise, ddof: ddof) })
+            case .float32(let v): out = .float32(rows(v, outer, n) { moment($0, pairwise: pairwise, ddof: ddof) })
+            case .int64, .int32, .uint8, .bool: throw .typeError("unsupported mean")
+            }
+        case .max, .min:
+            let larger = self == .max
+            switch values {
+            case .float64(let v): out = .float64(rows(v, outer, n) { NumPyReduction.extreme($0, larger) })
+            case .float32(let v): out = .float32(rows(v, outer, n) { NumPyReduction.extreme($0, larger) })
+            case .int64(let v): out = .int64(rows(v, outer, n) { (larger ? $0.max() : $0.min()) ?? 0 })
+            case .int32(let v): out = .int32(rows(v, outer, n) { (larger ? $0.max() : $0.min()) ?? 0 })
+            case .uint8(let v): out = .uint8(rows(v, outer, n) { (larger ? $0.max() : $0.min()) ?? 0 })
+            case .bool(let v): out = .bool(rows(v, outer, n) { larger ? $0.contains(true) : !$0.contains(false) })
+            }
+        case .argmax, .argmin:
+            let larger = self == .argmax
+            switch values.converted(to: array.dtype == .float32 ? .float32 : array.dtype.isFloatingPoint ? .float64 : .float64) {
+            case .float64(let v): out = .int64(rows(v, outer, n) { NumPyReduction.position($0, larger) })
+            case .float32(let v): out = .int64(rows(v, outer, n) { NumPyReduction.position($0, larger) })
+            case .int64, .int32, .uint8, .bool: throw .typeError("unsupported argmax")
+            }
+        case .all, .any:
+            guard case .bool(let v) = values.converted(to: .bool) else { throw .typeError("unsupported all") }
+            out = .bool(rows(v, outer, n) { self == .all ? !$0.contains(false) : $0.contains(true) })
+        }
+        return try NDArray(out, outDims)
+    }
+
+    /// NumPy's dtype for `sum` and `prod`: small integers and booleans accumulate in int64.
+    private func accumulationType(_ dtype: DType) throws(ScriptError) -> DType {
+        switch dtype {
+        case .float32, .float64, .int64: return dtype
+        case .int32, .bool: return .int64
+        case .uint8:
+            throw .typeError("the \(rawValue) of a uint8 array is uint64 in NumPy, which Recur's numpy does not provide (it provides \(NumPyDTypes.providedList)); convert first with astype(np.int64)")
+        }
+    }
+
+    private func rows<T, R>(_ v: [T], _ outer: Int, _ n: Int, _ body: (ArraySlice<T>) -> R) -> [R] {
+        (0..<outer).map { body(v[($0 * n)..<($0 * n + n)]) }
+    }
+
+    /// NumPy's `pairwise_sum` (blocks of 128 summed in eight lanes), or a running sum.
+    static func sum<T: FloatingPoint>(_ v: ArraySlice<T>, pairwise: Bool) -> T {
+        guard pairwise else { return v.reduce(0, +) }
+        return pairwiseSum(v)
+    }
+
+    private static func pairwiseSum<T: FloatingPoint>(_ v: ArraySlice<T>) -> T {
+        let n = v.count, s = v.startIndex
+        if n < 8 { return v.reduce(0, +) }
+        if n <= 128 {
+            var r = Array(v[s..<(s + 8)])
+            var i = 8
+            while i < n - n % 8 {
+                for j in 0..<8 { r[j] += v[s + i + j] }
+                i += 8
+            }
+            var result = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+            while i < n {
+                result += v[s + i]
+                i += 1
+            }
+            return result
+        }
+        var half = n / 2
+        half -= half % 8
+        return pairwiseSum(v[s..<(s + half)]) + pairwiseSum(v[(s + half)...])
+    }
+
+    /// The mean (`mean`), or NumPy's two-pass variance / standard deviation.
+    private func moment<T: FloatingPoint>(_ v: ArraySlice<T>, pairwise: Bool, ddof: Int) -> T {
+        let count = T(v.count)
+        let mean = NumPyReduction.sum(v, pairwise: pairwise) / count
+        if self == .mean { return mean }
+        let squares = v.map { ($0 - mean) * ($0 - mean) }
+        let variance = NumPyReduction.sum(squares[...], pairwise: pairwise) / T(Swift.max(v.count - ddof, 0))
+        return self == .std ? variance.squareRoot() : variance
+    }
+
+    /// The largest (or smallest) element; NaN wins, as NumPy's `maximum` propagates it.
+    static func extreme<T: FloatingPoint>(_ v: ArraySlice<T>, _ larger: Bool) -> T {
+        var best = v.first ?? 0
+        for x in v {
+            if x.isNaN { return x }
+            if larger ? x > best : x < best { best = x }
+        }
+        return best
+    }
+
+    /// The first position of the largest (or smallest) element; the first NaN if any.
+    static func position<T: FloatingPoint>(_ v: ArraySlice<T>, _ larger: Bool) -> Int64 {
+        guard let first = v.first else { return 0 }
+        var best = first, at = 0
+        for (k, x) in v.enumerated() {
+            if x.isNaN { return Int64(k) }
+            if larger ? x > best : x < best {
+                best = x
+                at = k
+            }
+        }
+        return Int64(at)
+    }
+}
