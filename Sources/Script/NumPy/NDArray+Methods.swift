@@ -137,7 +137,7 @@ extension NDArray {
         if dims.filter({ $0 == -1 }).count > 1 { throw .valueError("can only specify one unknown dimension") }
         if let i = dims.firstIndex(of: -1) {
             guard known != 0, count % known == 0 else {
-                throw .valueError("cannot reshape array of size \(count) into shape \(NumPyShapes.tupleText(target.map { $0 }))")
+                throw .valueError("cannot reshape array of size \(count) into shape (" + target.map { $0 == -1 ? "newaxis" : String($0) }.joined(separator: ",") + (target.count == 1 ? ",)" : ")"))
             }
             dims[i] = count / known
         }

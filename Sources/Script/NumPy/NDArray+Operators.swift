@@ -103,6 +103,9 @@ enum NumPyOperations {
 
     static func binary(_ op: BinaryOp, _ lhs: NumPyOperand, _ rhs: NumPyOperand) throws(ScriptError) -> NDArray {
         let r = try resultType([lhs, rhs])
+        if r.isFloatingPoint && (op == .bitAnd || op == .bitOr || op == .bitXor) {
+            throw .typeError("ufunc 'bitwise_\(op == .bitAnd ? "and" : op == .bitOr ? "or" : "xor")' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
+        }
         let a = try array(lhs, r), b = try array(rhs, r)
         let dims = try NumPyShapes.broadcast([a.dims, b.dims])
         func tensorOp(_ t: ArithmeticOp, _ dtype: DType) throws(ScriptError) -> NDArray {

@@ -76,7 +76,7 @@ enum NumPyRandomModule {
             let dtype = try args.dtype() ?? .int64
             let range = UInt64(bitPattern: Int64(top &- low &- 1))
             guard let dims = try size(args["size"], i) else {
-                return NumPyScalar(dtype, .int(Int64(low) &+ Int64(bitPattern: i.numpy.random.bounded(range)))).value
+                return .int(Int(Int64(low) &+ Int64(bitPattern: i.numpy.random.bounded(range))))
             }
             let n = try NumPyShapes.checkedCount(dims, dtype: dtype)
             var values: [Int64] = []
