@@ -19,6 +19,9 @@ extension NDArray {
         case "T": return .object(try transposed(nil))
         case "strides": return .tuple(tensor.strides.map { .int($0 * dtype.elementSize) })
         case "flat": return .object(try reshaped([-1]))
+        case "abs":
+            // What the builtin `abs(array)` calls (NumPy's `__abs__`).
+            return .builtin(BuiltinFunction("abs") { _, _ throws(ScriptError) in try NumPyUfunc.abs.apply(self).result })
         default: break
         }
         guard NDArray.attributeList.contains(name) else { return nil }

@@ -46,11 +46,9 @@ final class NumPyScalar: ScriptObject {
 
     func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { scalar.boolValue }
 
+    /// An integer scalar is an index; a float one is not (nil lets `int(x)` truncate it).
     func index(interpreter: Interpreter) throws(ScriptError) -> Int? {
-        guard !dtype.isFloatingPoint else {
-            throw .typeError("'\(typeName)' object cannot be interpreted as an integer")
-        }
-        return Int(scalar.int64Value)
+        dtype.isFloatingPoint ? nil : Int(scalar.int64Value)
     }
 
     func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? { scalar.doubleValue }
@@ -64,6 +62,17 @@ final class NumPyScalar: ScriptObject {
         case "itemsize", "nbytes": return .int(dtype.elementSize)
         case "real": return value
         case "T": return value
+        case "round":
+            // `round(x)` gives a Python int, `round(x, n)` a scalar of the same type.
+            return .builtin(BuiltinFunction("round") { interpreter, a throws(ScriptError) in
+                try a.expect("round", 0...1, keywords: ["ndigits", "decimals"])
+                let digits = a.positional.first ?? a.keyword("ndigits") ?? a.keyword("decimals")
+                guard let digits, !digits.isNone else {
+                    return try Arithmetic.integer(truncating: self.scalar.doubleValue.rounded(.toNearestOrEven))
+                }
+                guard let array = self.array else { return .none }
+                return try NumPyModule.rounded(array, decimals: try interpreter.indexValue(digits)).result
+            })
         default: break
         }
         guard let array else { return nil }

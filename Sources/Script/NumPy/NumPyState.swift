@@ -10,7 +10,7 @@ final class NumPyState {
     var ndarrayType: TypeObject?
 
     /// `np.float64`, `np.int64`, ...: the scalar type of `dtype`, callable as a constructor.
-    func scalarType(_ dtype: DType, base: TypeObject) -> TypeObject {
+    func scalarType(_ dtype: DType, base: TypeObject, float: TypeObject? = nil) -> TypeObject {
         if let t = scalarTypes[dtype] { return t }
         let name = dtype == .bool ? "bool" : dtype.name
         let constructor = BuiltinFunction("numpy." + name, signature: "numpy.\(name)(value=0)") { interpreter, a throws(ScriptError) in
@@ -25,7 +25,7 @@ final class NumPyState {
             let array = try interpreter.ndarray(v, dtype: dtype)
             return array.rank == 0 ? NumPyScalar(dtype, array.elements.scalar(at: 0)).value : .object(array)
         }
-        let type = TypeObject(name: name, bases: [base], kind: .builtin, constructor: constructor, module: "numpy")
+        let type = TypeObject(name: name, bases: dtype == .float64 ? [float ?? base] : [base], kind: .builtin, constructor: constructor, module: "numpy")
         scalarTypes[dtype] = type
         return type
     }
@@ -39,7 +39,7 @@ extension Interpreter {
         let state = NumPyState()
         workspace.extensions[key] = state
         for dtype in DType.allCases {
-            types.registerNative(state.scalarType(dtype, base: types.object), forTypeName: "numpy." + (dtype == .bool ? "bool" : dtype.name))
+            types.registerNative(state.scalarType(dtype, base: types.object, float: types.float), forTypeName: "numpy." + (dtype == .bool ? "bool" : dtype.name))
         }
         return state
     }
