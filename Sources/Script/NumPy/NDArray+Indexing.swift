@@ -127,6 +127,10 @@ extension NDArray {
                     resolved.append(.ellipsis)
                     continue
                 }
+                if let s = o as? NumPyScalar, s.dtype == .bool {
+                    resolved.append(.array(try NDArray(.bool([s.scalar.boolValue]), [])))
+                    continue
+                }
                 if let s = o as? NumPyScalar, s.dtype.integerRange != nil { resolved.append(.int(Int(s.scalar.int64Value))); consumed += 1; continue }
                 if let a = (o as? NDArray) ?? (o as? Tensor).map({ NDArray($0.sharingElements()) }) {
                     if a.rank == 0 && a.dtype.integerRange != nil { resolved.append(.int(Int(a.elements.scalar(at: 0).int64Value))); consumed += 1; continue }

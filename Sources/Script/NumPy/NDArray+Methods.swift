@@ -54,9 +54,10 @@ extension NDArray {
             guard let kind = NumPyReduction(rawValue: name) else { return nil }
             let args = try NumPyArguments(a, name, ["axis", "out", "keepdims"], interpreter: interpreter)
             let axis = try args.int("axis")
-            let source = axis == nil ? try reshaped([-1]) : self
+            let source = axis == nil || rank == 0 ? try reshaped([-1]) : self
             let keep = try args.bool("keepdims")
-            var result = try kind.apply(source, axes: [axis ?? 0], keepDims: keep)
+            if rank == 0, let axis, axis != 0 && axis != -1 { _ = try NumPyShapes.axis(axis, rank: 0) }
+            var result = try kind.apply(source, axes: [rank == 0 ? 0 : axis ?? 0], keepDims: keep)
             if axis == nil && keep { result = try result.reshaped(dims.map { _ in 1 }) }
             return result.result
         case "cumsum":

@@ -107,7 +107,8 @@ enum NumPyOperations {
             throw .typeError("ufunc 'bitwise_\(op == .bitAnd ? "and" : op == .bitOr ? "or" : "xor")' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
         }
         let a = try array(lhs, r), b = try array(rhs, r)
-        let dims = try NumPyShapes.broadcast([a.dims, b.dims])
+        // matmul broadcasts only its batch dimensions, and checks its core ones first.
+        let dims = op == .matmul ? [] : try NumPyShapes.broadcast([a.dims, b.dims])
         func tensorOp(_ t: ArithmeticOp, _ dtype: DType) throws(ScriptError) -> NDArray {
             let x = a.converted(to: dtype), y = b.converted(to: dtype)
             return NDArray(try tensorCall { () throws(TensorError) in try x.tensor.arithmetic(t, y.tensor) }.to(dtype))
@@ -214,7 +215,8 @@ enum NumPyOperations {
     }
 
     static func compare(_ op: CompareOp, _ lhs: NumPyOperand, _ rhs: NumPyOperand) throws(ScriptError) -> NDArray? {
-        let r = try resultType([lhs, rhs])
+        // A Python int out of the array's range still compares (NumPy 2 widens for comparisons).
+        let r = (try? resultType([lhs, rhs])) ?? .int64
         let a = try array(lhs, r), b = try array(rhs, r)
         _ = try NumPyShapes.broadcast([a.dims, b.dims])
         let c: ComparisonOp

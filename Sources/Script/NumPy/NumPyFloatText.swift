@@ -100,14 +100,15 @@ struct NumPyFloatText {
         return (e < 0 ? "-" : "+") + String(repeating: "0", count: Swift.max(0, width - body.count)) + body
     }
 
-    /// `str()` of a NumPy float scalar (and Python's float repr rule): positional from 1e-4
-    /// up to 1e16, scientific outside.
+    /// `str()` of a NumPy float scalar: positional from 1e-4 up to 1e16 (1e6 for float32),
+    /// scientific outside.
     static func scalarString(_ value: Double, float32: Bool) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         let d = NumPyFloatText(value, float32: float32)
         let sign = d.negative ? "-" : ""
-        if d.digits.isEmpty || (d.exponent >= -4 && d.exponent < 16) {
+        let magnitude = Swift.abs(value)
+        if d.digits.isEmpty || (magnitude >= 1e-4 && magnitude < (float32 ? 1e6 : 1e16)) {
             let p = positional(value, float32: float32, precision: nil)
             return sign + p.integer + "." + (p.fraction.isEmpty ? "0" : p.fraction)
         }

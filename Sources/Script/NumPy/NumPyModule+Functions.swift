@@ -244,6 +244,7 @@ extension NumPyModule {
             let stacked = try concatenate(columns.map { (c) throws(ScriptError) in try c.reshaped([-1, 1]) }, axis: 1, dtype: .int64)
             return .object(stacked)
         }
+        fillLayout(&table)
         ns.merge(table) { _, new in new }
         ns["random"] = .module(try NumPyRandomModule.module(interpreter))
     }

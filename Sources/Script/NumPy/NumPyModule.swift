@@ -22,6 +22,8 @@ enum NumPyModule {
             ns[dtype == .bool ? "bool" : dtype.name] = type
         }
         ns["bool_"] = ns["bool"]
+        ns["True_"] = NumPyScalar(.bool, .bool(true)).value
+        ns["False_"] = NumPyScalar(.bool, .bool(false)).value
         ns["double"] = ns["float64"]
         ns["float_"] = ns["float64"]
         ns["int_"] = ns["int64"]
@@ -147,6 +149,9 @@ enum NumPyModule {
 
     /// `np.round(a, decimals)`: half to even, as NumPy's.
     static func rounded(_ a: NDArray, decimals: Int) throws(ScriptError) -> NDArray {
+        if a.dtype == .bool && decimals != 0 {
+            throw .typeError("Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'")
+        }
         guard a.dtype.isFloatingPoint else { return a.copied() }
         let scale = Glibc.pow(10.0, Double(Swift.abs(decimals)))
         let f: (Double) -> Double = { x in

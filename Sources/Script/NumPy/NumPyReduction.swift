@@ -14,11 +14,23 @@ enum NumPyReduction: String {
         }
     }
 
+    /// Whether this is a ufunc's `reduce` (which takes axis 0 of a 0-d array); `mean`, `std`
+    /// and `var` count their axes first and refuse it.
+    var ufuncReduce: Bool {
+        switch self {
+        case .sum, .prod, .max, .min, .all, .any, .argmax, .argmin: true
+        case .mean, .std, .var: false
+        }
+    }
+
     /// Reduces `array` over `axes` (nil: all of them).
     func apply(_ array: NDArray, axes: [Int]?, keepDims: Bool, ddof: Int = 0) throws(ScriptError) -> NDArray {
         let rank = array.rank
         var reduced: [Int]
-        if let axes {
+        if rank == 0, let axes, ufuncReduce, axes.allSatisfy({ $0 == 0 || $0 == -1 }) {
+            // NumPy's reductions accept axis 0 (or -1) of a 0-d array, as if it had one element.
+            reduced = []
+        } else if let axes {
             reduced = []
             for a in axes {
                 let n = try NumPyShapes.axis(a, rank: rank)

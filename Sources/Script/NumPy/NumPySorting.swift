@@ -3,7 +3,9 @@ import Tensors
 /// `sort`, `argsort` (stable, NaN last, as NumPy's) and `unique`.
 enum NumPySorting {
     static func argsort(_ a: NDArray, axis: Int) throws(ScriptError) -> NDArray {
-        try ordered(a, axis: axis).indices
+        // A 0-d array sorts as its one element.
+        if a.rank == 0 { return try NDArray(.int64([0]), [1]) }
+        return try ordered(a, axis: axis).indices
     }
 
     static func sort(_ a: NDArray, axis: Int) throws(ScriptError) -> NDArray {
@@ -11,7 +13,7 @@ enum NumPySorting {
     }
 
     private static func ordered(_ a: NDArray, axis: Int) throws(ScriptError) -> (values: NDArray, indices: NDArray) {
-        if a.rank == 0 { throw .valueError("Cannot sort a 0-d array") }
+        if a.rank == 0 { _ = try NumPyShapes.axis(axis, rank: 0) }
         let ax = try NumPyShapes.axis(axis, rank: a.rank)
         let order = (0..<a.rank).filter { $0 != ax } + [ax]
         let moved = try a.transposed(order)

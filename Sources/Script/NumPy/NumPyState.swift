@@ -5,7 +5,7 @@ import Tensors
 final class NumPyState {
     var printOptions = NumPyPrintOptions()
     /// `np.random.seed` / `np.random.rand`'s generator, seeded from entropy at start-up.
-    lazy var random = LegacyRandom(seed: UInt32.random(in: 0...UInt32.max))
+    lazy var random = RandomStateObject(LegacyRandom(seed: UInt32.random(in: 0...UInt32.max)))
     var scalarTypes: [DType: TypeObject] = [:]
     var ndarrayType: TypeObject?
 

@@ -20,12 +20,14 @@ enum NumPyUfunc: String, CaseIterable {
             switch a.elements {
             case .float64(let v): return try NDArray(.float64(v.map { value($0) }), a.dims)
             case .float32(let v): return try NDArray(.float32(v.map { Float(value(Double($0))) }), a.dims)
+            case .bool where [.abs, .absolute, .floor, .ceil, .trunc, .rint].contains(self):
+                return a.copied()
+            case .bool where self == .square:
+                throw NumPyOperations.int8Result(.power)
             case .bool where self == .negative:
                 throw .typeError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.")
             case .bool where self == .sign:
                 throw .typeError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None")
-            case .bool(let v) where self == .square:
-                return try NDArray(ElementArray.bool(v).converted(to: .int64), a.dims).converted(to: .int64).mappingIntegers { $0 * $0 }
             case .int64, .int32, .uint8, .bool:
                 return try a.mappingIntegers { x in
                     switch self {

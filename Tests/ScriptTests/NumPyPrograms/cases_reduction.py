@@ -7,7 +7,7 @@ def show(f):
         print(type(e).__name__ + ": " + str(e))
         return
     d = getattr(v, "dtype", None)
-    print(repr(v), "|", str(v).replace("\n", "/"), "|", type(v).__name__, "|", d)
+    print(repr(v).replace("\n", "/"), "|", str(v).replace("\n", "/"), "|", type(v).__name__, "|", d)
 
 show(lambda: np.array([1, 2, 3]).sum())
 show(lambda: np.array([1, 2, 3]).sum(axis=0))
