@@ -182,7 +182,8 @@ extension NDArray {
                 let size = dims[axis]
                 let (start, length, step) = try NDArray.sliceIndices(s, size: size, interpreter: interpreter)
                 plan.offset += (length > 0 ? start : 0) * strides[axis]
-                plan.basic.append((length, strides[axis] * step))
+                // A stride only matters between two elements (a huge step leaves one at most).
+                plan.basic.append((length, length > 1 ? strides[axis] * step : 0))
                 axis += 1
                 sequence.append(false)
             case .array(let a):
@@ -257,7 +258,8 @@ extension NDArray {
     /// Python's `slice.indices(size)`: start, length and step.
     static func sliceIndices(_ s: SliceObject, size: Int, interpreter: Interpreter) throws(ScriptError) -> (Int, Int, Int) {
         func bound(_ v: Value) throws(ScriptError) -> Int? { v.isNone ? nil : try interpreter.indexValue(v) }
-        let step = try bound(s.step) ?? 1
+        // Python clamps a step of -2**63 to -(2**63 - 1), so it can be negated.
+        let step = Swift.max(try bound(s.step) ?? 1, -Int.max)
         guard step != 0 else { throw .valueError("slice step cannot be zero") }
         let lowerDefault = step > 0 ? 0 : size - 1, upperDefault = step > 0 ? size : -1
         func clamp(_ v: Int?, _ fallback: Int) -> Int {

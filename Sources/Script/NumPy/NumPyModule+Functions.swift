@@ -185,13 +185,14 @@ extension NumPyModule {
             var options = i.numpy.printOptions
             if let p = try args.int("precision") {
                 guard p >= 0 else { throw .valueError("precision must be >= 0") }
-                options.precision = p
+                options.precision = Swift.min(p, 1 << 20)
             }
             if let t = args["threshold"] {
                 options.threshold = t.numericValue == .infinity ? Int.max : try i.indexValue(t, container: "threshold")
             }
-            if let e = try args.int("edgeitems") { options.edgeItems = e }
-            if let w = try args.int("linewidth") { options.lineWidth = w }
+            // Bounded so the printer's arithmetic on them cannot overflow.
+            if let e = try args.int("edgeitems") { options.edgeItems = Swift.min(Swift.max(e, 0), 1 << 40) }
+            if let w = try args.int("linewidth") { options.lineWidth = Swift.min(Swift.max(w, 1), 1 << 40) }
             if args["suppress"] != nil { options.suppress = try args.bool("suppress") }
             if case .str(let s)? = args["nanstr"] { options.nanText = s }
             if case .str(let s)? = args["infstr"] { options.infText = s }
@@ -227,7 +228,8 @@ extension NumPyModule {
             let v = try args.array("v")
             let k = try args.int("k") ?? 0
             if v.rank == 1 {
-                let n = v.count + Swift.abs(k)
+                let (n, overflow) = v.count.addingReportingOverflow(Int(clamping: k.magnitude))
+                guard !overflow else { throw .valueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
                 let result = try filled([n, n], .int(0), v.dtype)
                 let positions = (0..<v.count).map { r in k >= 0 ? r * n + r + k : (r - k) * n + r }
                 result.tensor.writeBuffer(v.elements, at: positions)

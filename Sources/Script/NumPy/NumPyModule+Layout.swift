@@ -17,6 +17,7 @@ extension NumPyModule {
                 if let sections = spec.intLike {
                     guard sections > 0 else { throw .valueError("number sections must be larger than 0.") }
                     if name == "split" && length % sections != 0 { throw .valueError("array split does not result in an equal division") }
+                    _ = try NumPyShapes.checkedCount([sections], dtype: .int64)
                     let each = length / sections, extra = length % sections
                     bounds = [0]
                     for k in 0..<sections { bounds.append(bounds[k] + each + (k < extra ? 1 : 0)) }
@@ -39,8 +40,7 @@ extension NumPyModule {
             if reps.count < array.rank { reps = Array(repeating: 1, count: array.rank - reps.count) + reps }
             if array.rank < reps.count { array = try array.reshaped(Array(repeating: 1, count: reps.count - array.rank) + array.dims) }
             guard !reps.contains(where: { $0 < 0 }) else { throw .valueError("negative dimensions are not allowed") }
-            let dims = zip(array.dims, reps).map { (d: Int, r: Int) in d.multipliedReportingOverflow(by: r).partialValue }
-            _ = try NumPyShapes.checkedCount(dims, dtype: array.dtype)
+            _ = try NumPyShapes.checkedCount(array.dims + reps, dtype: array.dtype)
             return .object(NDArray(try tensorCall { () throws(TensorError) in try array.tensor.repeated(reps) }))
         }
         add("repeat") { i, a throws(ScriptError) in
@@ -59,11 +59,13 @@ extension NumPyModule {
             guard !counts.contains(where: { $0 < 0 }) else { throw .valueError("repeats may not contain negative values.") }
             var picks: [Int64] = []
             var total = 0
-            for (k, c) in counts.enumerated() {
-                total += Int(c)
-                guard total <= 1 << 40 else { throw ScriptError(.memoryError, "Unable to allocate an array of \(total) elements") }
-                picks += Array(repeating: Int64(k), count: Int(c))
+            for c in counts {
+                let (sum, overflow) = total.addingReportingOverflow(Int(c))
+                guard !overflow else { throw .valueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+                total = sum
             }
+            _ = try NumPyShapes.checkedCount([total], dtype: .int64)
+            for (k, c) in counts.enumerated() { picks += Array(repeating: Int64(k), count: Int(c)) }
             var key = [Value](repeating: .object(SliceObject(lower: .none, upper: .none, step: .none)), count: axis)
             key.append(.object(try NDArray(.int64(picks), [picks.count])))
             return try array.subscripted(key, interpreter: i)
@@ -78,6 +80,7 @@ extension NumPyModule {
             }
             var dims = inputs.map(\.count)
             if xy && dims.count > 1 { dims.swapAt(0, 1) }
+            _ = try NumPyShapes.checkedCount(dims, dtype: inputs.first?.dtype ?? .float64)
             var outputs: [Value] = []
             for (k, input) in inputs.enumerated() {
                 var shape = [Int](repeating: 1, count: inputs.count)

@@ -89,8 +89,10 @@ enum NumPyModule {
             let dtype = try args.dtype() ?? (found == .bool ? .int64 : found)
             let s = numbers.map { $0.elements.scalar(at: 0).doubleValue }
             guard s[2] != 0 else { throw .zeroDivision("division by zero") }
-            let length = Swift.max(0, Int((((s[1] - s[0]) / s[2])).rounded(.up)))
-            guard (s[1] - s[0]) / s[2] < 1e15 else { throw .valueError("Maximum allowed size exceeded") }
+            let span = ((s[1] - s[0]) / s[2]).rounded(.up)
+            guard span.isFinite else { throw .valueError("arange: cannot compute length") }
+            guard span < 1e15 else { throw .valueError("Maximum allowed size exceeded") }
+            let length = Swift.max(0, Int(span))
             _ = try NumPyShapes.checkedCount([length], dtype: dtype)
             if dtype.integerRange != nil, found.integerRange != nil || found == .bool {
                 let b = numbers.map { $0.elements.scalar(at: 0).int64Value }
@@ -125,7 +127,7 @@ enum NumPyModule {
                 let dtype = try args.dtype() ?? .float64
                 let total = try NumPyShapes.checkedCount([n, m], dtype: dtype)
                 var values = [Double](repeating: 0, count: total)
-                for r in 0..<n where r + k >= 0 && r + k < m { values[r * m + r + k] = 1 }
+                for r in 0..<n where k >= -r && k < m - r { values[r * m + r + k] = 1 }
                 return .object(try NDArray(ElementArray.float64(values).converted(to: dtype), [n, m]))
             }
         }
@@ -153,7 +155,7 @@ enum NumPyModule {
             throw .typeError("Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'")
         }
         guard a.dtype.isFloatingPoint else { return a.copied() }
-        let scale = Glibc.pow(10.0, Double(Swift.abs(decimals)))
+        let scale = Glibc.pow(10.0, Double(decimals.magnitude))
         let f: (Double) -> Double = { x in
             decimals >= 0 ? (x * scale).rounded(.toNearestOrEven) / scale : (x / scale).rounded(.toNearestOrEven) * scale
         }

@@ -119,6 +119,7 @@ enum NumPyRandomModule {
         add("permutation") { i, a throws(ScriptError) in
             try a.expect("permutation", 1...1)
             if let n = a.positional[0].intLike {
+                _ = try NumPyShapes.checkedCount([n], dtype: .int64)
                 var order = (0..<Int64(Swift.max(n, 0))).map { $0 }
                 shuffle(&order, &state(i).generator)
                 return .object(try NDArray(.int64(order), [order.count]))
@@ -131,16 +132,19 @@ enum NumPyRandomModule {
         add("choice") { i, a throws(ScriptError) in
             let args = try NumPyArguments(a, "choice", ["a", "size", "replace", "p"], required: 1, interpreter: i)
             if args["p"] != nil { throw .typeError("choice(): p= is not provided by Recur's numpy (see docs/NUMPY.md)") }
-            let source: NDArray
+            let source: NDArray?
+            var population = 0
             if let n = args["a"]?.intLike {
                 guard n > 0 else { throw .valueError("a must be a positive integer unless no samples are taken") }
-                source = try NDArray(.int64((0..<Int64(n)).map { $0 }), [n])
+                // The positions themselves are the sample: no array of n elements is made.
+                source = nil
+                population = n
             } else {
                 source = try args.array("a")
-                guard source.rank == 1 else { throw .valueError("a must be 1-dimensional") }
-                guard source.count > 0 else { throw .valueError("a cannot be empty unless no samples are taken") }
+                guard source?.rank == 1 else { throw .valueError("a must be 1-dimensional") }
+                population = source?.count ?? 0
+                guard population > 0 else { throw .valueError("a cannot be empty unless no samples are taken") }
             }
-            let population = source.count
             let dims = try size(args["size"], i)
             let n = try NumPyShapes.checkedCount(dims ?? [], dtype: .int64)
             var picks: [Int64] = []
@@ -148,12 +152,14 @@ enum NumPyRandomModule {
                 for _ in 0..<n { picks.append(Int64(bitPattern: state(i).generator.bounded(UInt64(population - 1)))) }
             } else {
                 guard n <= population else { throw .valueError("Cannot take a larger sample than population when 'replace=False'") }
+                _ = try NumPyShapes.checkedCount([population], dtype: .int64)
                 var order = (0..<Int64(population)).map { $0 }
                 shuffle(&order, &state(i).generator)
                 picks = Array(order.prefix(n))
             }
-            let chosen = try source.subscripted([.object(try NDArray(.int64(picks), dims ?? []))], interpreter: i)
-            return chosen
+            let positions = try NDArray(.int64(picks), dims ?? [])
+            guard let source else { return positions.result }
+            return try source.subscripted([.object(positions)], interpreter: i)
         }
         return ns
     }

@@ -25,6 +25,8 @@ enum NumPyShapes {
                 }
             }
         }
+        // Every broadcast result is materialised: refuse one that cannot be.
+        _ = try checkedCount(result, dtype: .float64)
         return result
     }
 
