@@ -64,6 +64,7 @@ extension Interpreter {
             if let a = o as? NDArray, a.rank > 0 {
                 return (0..<a.dims[0]).compactMap { try? a.subscripted([.int($0)], interpreter: self) }
             }
+            if o is RangeObject { return try? iterate(value) }
             if let t = o as? Tensor, t.rank > 0 {
                 let a = NDArray(t.sharingElements())
                 return (0..<a.dims[0]).compactMap { try? a.subscripted([.int($0)], interpreter: self) }
