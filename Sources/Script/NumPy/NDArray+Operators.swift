@@ -111,6 +111,10 @@ enum NumPyOperations {
         let dims = op == .matmul ? [] : try NumPyShapes.broadcast([a.dims, b.dims])
         func tensorOp(_ t: ArithmeticOp, _ dtype: DType) throws(ScriptError) -> NDArray {
             let x = a.converted(to: dtype), y = b.converted(to: dtype)
+            if x.dims == y.dims || x.rank == 0 || y.rank == 0,
+               let values = NumPyKernels.arithmetic(t, x.elements, y.elements) {
+                return try NDArray(values, dims)
+            }
             return NDArray(try tensorCall { () throws(TensorError) in try x.tensor.arithmetic(t, y.tensor) }.to(dtype))
         }
         switch op {
@@ -228,6 +232,9 @@ enum NumPyOperations {
         case .greater: c = .gt
         case .greaterEqual: c = .ge
         case .in, .notIn, .is, .isNot: return nil
+        }
+        if a.dims == b.dims || a.rank == 0 || b.rank == 0, let values = NumPyKernels.compare(c, a.elements, b.elements) {
+            return try NDArray(.bool(values), a.rank == 0 ? b.dims : a.dims)
         }
         return NDArray(try tensorCall { () throws(TensorError) in try a.tensor.compare(c, b.tensor) })
     }

@@ -90,7 +90,7 @@ enum NumPyReduction: String {
             }
         case .argmax, .argmin:
             let larger = self == .argmax
-            switch values.converted(to: array.dtype == .float32 ? .float32 : array.dtype.isFloatingPoint ? .float64 : .float64) {
+            switch values.converted(to: array.dtype == .float32 ? .float32 : .float64) {
             case .float64(let v): out = .int64(rows(v, outer, n) { NumPyReduction.position($0, larger) })
             case .float32(let v): out = .int64(rows(v, outer, n) { NumPyReduction.position($0, larger) })
             case .int64, .int32, .uint8, .bool: throw .typeError("unsupported argmax")
@@ -117,35 +117,13 @@ enum NumPyReduction: String {
     }
 
     /// NumPy's `pairwise_sum` (blocks of 128 summed in eight lanes), or a running sum.
-    static func sum<T: FloatingPoint>(_ v: ArraySlice<T>, pairwise: Bool) -> T {
+    static func sum<T: BinaryFloatingPoint>(_ v: ArraySlice<T>, pairwise: Bool) -> T {
         guard pairwise else { return v.reduce(0, +) }
-        return pairwiseSum(v)
-    }
-
-    private static func pairwiseSum<T: FloatingPoint>(_ v: ArraySlice<T>) -> T {
-        let n = v.count, s = v.startIndex
-        if n < 8 { return v.reduce(0, +) }
-        if n <= 128 {
-            var r = Array(v[s..<(s + 8)])
-            var i = 8
-            while i < n - n % 8 {
-                for j in 0..<8 { r[j] += v[s + i + j] }
-                i += 8
-            }
-            var result = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-            while i < n {
-                result += v[s + i]
-                i += 1
-            }
-            return result
-        }
-        var half = n / 2
-        half -= half % 8
-        return pairwiseSum(v[s..<(s + half)]) + pairwiseSum(v[(s + half)...])
+        return v.withUnsafeBufferPointer { NumPyKernels.pairwiseSum($0) }
     }
 
     /// The mean (`mean`), or NumPy's two-pass variance / standard deviation.
-    private func moment<T: FloatingPoint>(_ v: ArraySlice<T>, pairwise: Bool, ddof: Int) -> T {
+    private func moment<T: BinaryFloatingPoint>(_ v: ArraySlice<T>, pairwise: Bool, ddof: Int) -> T {
         let count = T(v.count)
         let mean = NumPyReduction.sum(v, pairwise: pairwise) / count
         if self == .mean { return mean }
@@ -155,26 +133,13 @@ enum NumPyReduction: String {
     }
 
     /// The largest (or smallest) element; NaN wins, as NumPy's `maximum` propagates it.
-    static func extreme<T: FloatingPoint>(_ v: ArraySlice<T>, _ larger: Bool) -> T {
-        var best = v.first ?? 0
-        for x in v {
-            if x.isNaN { return x }
-            if larger ? x > best : x < best { best = x }
-        }
-        return best
+    static func extreme<T: BinaryFloatingPoint>(_ v: ArraySlice<T>, _ larger: Bool) -> T {
+        let at = v.withUnsafeBufferPointer { NumPyKernels.extremePosition($0, largest: larger) }
+        return v[v.startIndex + at]
     }
 
     /// The first position of the largest (or smallest) element; the first NaN if any.
-    static func position<T: FloatingPoint>(_ v: ArraySlice<T>, _ larger: Bool) -> Int64 {
-        guard let first = v.first else { return 0 }
-        var best = first, at = 0
-        for (k, x) in v.enumerated() {
-            if x.isNaN { return Int64(k) }
-            if larger ? x > best : x < best {
-                best = x
-                at = k
-            }
-        }
-        return Int64(at)
+    static func position<T: BinaryFloatingPoint>(_ v: ArraySlice<T>, _ larger: Bool) -> Int64 {
+        Int64(v.withUnsafeBufferPointer { NumPyKernels.extremePosition($0, largest: larger) })
     }
 }
