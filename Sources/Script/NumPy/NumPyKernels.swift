@@ -106,27 +106,31 @@ enum NumPyKernels {
     /// (NumPy's `maximum` and `argmax` propagate NaN).
     static func extremePosition<T: BinaryFloatingPoint>(_ p: UnsafeBufferPointer<T>, largest: Bool) -> Int {
         guard var best = p.first else { return 0 }
-        var at = 0
-        if best.isNaN { return 0 }
+        // Three branch-free passes (NaN present? the extreme? where first?) vectorise, where
+        // one pass tracking the position does not.
+        var sawNaN = false
+        for x in p { sawNaN = sawNaN || x != x }
+        if sawNaN { return p.firstIndex { $0 != $0 } ?? 0 }
         if largest {
-            for i in 1..<p.count {
-                let x = p[i]
-                if !(x <= best) {
-                    if x.isNaN { return i }
-                    best = x
-                    at = i
-                }
-            }
+            for x in p { best = x > best ? x : best }
         } else {
-            for i in 1..<p.count {
-                let x = p[i]
-                if !(x >= best) {
-                    if x.isNaN { return i }
-                    best = x
-                    at = i
-                }
-            }
+            for x in p { best = x < best ? x : best }
         }
-        return at
+        return p.firstIndex(of: best) ?? 0
+    }
+
+    /// `np.maximum` / `np.minimum` of equal-dtype operands (NaN propagates); nil for dtypes
+    /// or shapes this path does not take.
+    static func extreme(_ a: ElementArray, _ b: ElementArray, largest: Bool) -> ElementArray? {
+        func pick<T: BinaryFloatingPoint>(_ x: [T], _ y: [T]) -> [T] {
+            largest ? combined(x, y) { p, q in p != p || q != q ? p + q : (p > q ? p : q) }
+                : combined(x, y) { p, q in p != p || q != q ? p + q : (p < q ? p : q) }
+        }
+        switch (a, b) {
+        case (.float64(let x), .float64(let y)): return .float64(pick(x, y))
+        case (.float32(let x), .float32(let y)): return .float32(pick(x, y))
+        case (.int64(let x), .int64(let y)): return .int64(largest ? combined(x, y, Swift.max) : combined(x, y, Swift.min))
+        default: return nil
+        }
     }
 }

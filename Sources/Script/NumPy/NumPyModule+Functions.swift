@@ -33,6 +33,11 @@ extension NumPyModule {
                 }
                 let r = try NumPyOperations.resultType([x, y])
                 let big = name == "maximum"
+                let p = try NumPyOperations.array(x, r), q = try NumPyOperations.array(y, r)
+                if p.dims == q.dims || p.rank == 0 || q.rank == 0,
+                   let values = NumPyKernels.extreme(p.elements, q.elements, largest: big) {
+                    return try NDArray(values, p.rank == 0 ? q.dims : p.dims).result
+                }
                 return try NumPyOperations.elementwise(try NumPyOperations.array(x, r), try NumPyOperations.array(y, r), dtype: r, double: { p, q in
                     p.isNaN || q.isNaN ? .nan : big ? Swift.max(p, q) : Swift.min(p, q)
                 }, integer: { p, q in big ? Swift.max(p, q) : Swift.min(p, q) }).result

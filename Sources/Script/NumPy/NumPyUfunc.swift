@@ -43,29 +43,28 @@ enum NumPyUfunc: String, CaseIterable {
             switch a.dtype {
             case .float32:
                 guard case .float32(let v) = a.elements else { return a }
-                let f = function
-                return try NDArray(.float32(v.map { Float(f(Double($0))) }), a.dims)
+                return try NDArray(.float32(mapped(v)), a.dims)
             case .float64, .int64, .int32:
                 guard case .float64(let v) = a.elements.converted(to: .float64) else { return a }
-                return try NDArray(.float64(v.map(function)), a.dims)
+                return try NDArray(.float64(mapped(v)), a.dims)
             case .uint8, .bool:
                 throw .typeError("np.\(rawValue) of a \(a.dtype.name) array is float16 in NumPy, which Recur's numpy does not provide (it provides \(NumPyDTypes.providedList)); convert first with astype(np.float32)")
             }
         }
     }
 
-    /// The function itself, chosen once for a whole array.
-    var function: (Double) -> Double {
+    /// The function over a whole array, chosen once so each loop is a direct call (float32
+    /// computes in float64 and rounds once; square root and abs are exact either way).
+    func mapped<T: BinaryFloatingPoint>(_ v: [T]) -> [T] {
         switch self {
-        case .sin: { Glibc.sin($0) }
-        case .cos: { Glibc.cos($0) }
-        case .tan: { Glibc.tan($0) }
-        case .exp: { Glibc.exp($0) }
-        case .log: { Glibc.log($0) }
-        case .sqrt: { $0.squareRoot() }
-        case .tanh: { Glibc.tanh($0) }
-        case .abs, .absolute: { Swift.abs($0) }
-        default: { value($0) }
+        case .sqrt: return v.map { $0.squareRoot() }
+        case .abs, .absolute: return v.map { Swift.abs($0) }
+        case .exp: return v.map { T(Glibc.exp(Double($0))) }
+        case .log: return v.map { T(Glibc.log(Double($0))) }
+        case .tanh: return v.map { T(Glibc.tanh(Double($0))) }
+        case .sin: return v.map { T(Glibc.sin(Double($0))) }
+        case .cos: return v.map { T(Glibc.cos(Double($0))) }
+        default: return v.map { T(value(Double($0))) }
         }
     }
 
