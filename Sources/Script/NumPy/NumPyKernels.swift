@@ -74,6 +74,8 @@ enum NumPyKernels {
 
     /// NumPy's `pairwise_sum`: below 8 elements in order, up to 128 in eight lanes, above
     /// that the two halves (the first a multiple of 8 long) summed separately.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     static func pairwiseSum<T: BinaryFloatingPoint>(_ p: UnsafeBufferPointer<T>) -> T {
         let n = p.count
         if n < 8 {
@@ -104,19 +106,22 @@ enum NumPyKernels {
 
     /// The first position of the largest (or smallest) element; the first NaN's if any
     /// (NumPy's `maximum` and `argmax` propagate NaN).
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     static func extremePosition<T: BinaryFloatingPoint>(_ p: UnsafeBufferPointer<T>, largest: Bool) -> Int {
         guard var best = p.first else { return 0 }
-        // Three branch-free passes (NaN present? the extreme? where first?) vectorise, where
-        // one pass tracking the position does not.
-        var sawNaN = false
-        for x in p { sawNaN = sawNaN || x != x }
-        if sawNaN { return p.firstIndex { $0 != $0 } ?? 0 }
-        if largest {
-            for x in p { best = x > best ? x : best }
-        } else {
-            for x in p { best = x < best ? x : best }
+        if best.isNaN { return 0 }
+        var at = 0
+        for i in 1..<p.count {
+            let x = p[i]
+            // Taken only for a new extreme or a NaN, so the branch is rarely mispredicted.
+            if largest ? !(x <= best) : !(x >= best) {
+                if x.isNaN { return i }
+                best = x
+                at = i
+            }
         }
-        return p.firstIndex(of: best) ?? 0
+        return at
     }
 
     /// `np.maximum` / `np.minimum` of equal-dtype operands (NaN propagates); nil for dtypes
