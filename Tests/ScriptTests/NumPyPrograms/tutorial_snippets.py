@@ -42,3 +42,14 @@ print(acc, acc * 100, type(acc).__name__)
 word_to_ix = {w: i for i, w in enumerate("the dog ate the apple".split())}
 ids = np.array([word_to_ix[w] for w in "the dog ate".split()])
 print(ids, torch.tensor(ids), torch.from_numpy(ids).dtype)
+from torch.utils.data import Dataset, DataLoader
+class Windows(Dataset):
+    def __init__(self):
+        self.x = np.arange(12, dtype=np.float32).reshape(6, 2)
+        self.y = np.arange(6)
+    def __len__(self):
+        return len(self.x)
+    def __getitem__(self, i):
+        return self.x[i], self.y[i]
+for xb, yb in DataLoader(Windows(), batch_size=4):
+    print(xb, xb.dtype, yb, yb.dtype)
