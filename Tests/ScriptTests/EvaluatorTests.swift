@@ -283,7 +283,7 @@ import Testing
         #expect(h.result("from math import exp as e\ne(0)") == "1.0")
         #expect(h.error("import numpyy") == "ModuleNotFoundError: No module named 'numpyy'")
         let provided = ModuleLibrary.recur.modules.keys.filter { !$0.contains(".") && !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
-        #expect(h.error("import numpy") == "ModuleNotFoundError: No module named 'numpy' (Recur script provides: \(provided))")
+        #expect(h.error("import pandas") == "ModuleNotFoundError: No module named 'pandas' (Recur script provides: \(provided))")
         #expect(["collections", "csv", "gzip", "zipfile"].allSatisfy { provided.split(separator: ", ").contains(Substring($0)) })
         #expect(h.error("from math import nothing") == "ImportError: cannot import name 'nothing' from 'math'")
     }

@@ -26,10 +26,10 @@ extension Interpreter {
         return state
     }
 
-    /// Data for a plot axis: a list, tuple or range of numbers, or a tensor (flattened).
-    /// Like matplotlib (which calls `numpy()`), a tensor that requires grad is refused.
+    /// Data for a plot axis: a list, tuple or range of numbers, or a tensor or NumPy array
+    /// (flattened). Like matplotlib (which calls `numpy()`), a tensor that requires grad is refused.
     func plotValues(_ value: Value) throws(ScriptError) -> [Double] {
-        if case .object(let object) = value, let tensor = (object as? Tensor) {
+        if case .object(let object) = value, let tensor = (object as? Tensor) ?? (object as? NDArray)?.tensor {
             guard !tensor.requiresGrad else {
                 throw ScriptError(.runtimeError, "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
@@ -48,9 +48,9 @@ extension Interpreter {
         return result
     }
 
-    /// A 2-d array for `imshow`: a 2-d tensor or a list of equally long rows.
+    /// A 2-d array for `imshow`: a 2-d tensor or NumPy array, or a list of equally long rows.
     func plotMatrix(_ value: Value) throws(ScriptError) -> Heatmap {
-        if case .object(let object) = value, let tensor = (object as? Tensor) {
+        if case .object(let object) = value, let tensor = (object as? Tensor) ?? (object as? NDArray)?.tensor {
             guard !tensor.requiresGrad else {
                 throw ScriptError(.runtimeError, "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }

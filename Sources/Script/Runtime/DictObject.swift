@@ -22,6 +22,8 @@ struct HashKey {
             throw .typeError("unhashable type: 'bytearray'")
         case .object(let named as NamedTupleObject):
             for item in named.values { _ = try HashKey(item) }
+        case .object(let array as NDArray):
+            throw .typeError("unhashable type: '\(array.typeName)'")
         case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .module, .object:
             break
         }
@@ -32,6 +34,9 @@ struct HashKey {
         // A namedtuple is the tuple of its values (`Point(1, 2) == (1, 2)`, one dict key).
         if case .object(let named as NamedTupleObject) = a { return try equal(.tuple(named.values), b) }
         if case .object(let named as NamedTupleObject) = b { return try equal(a, .tuple(named.values)) }
+        // A NumPy scalar is the Python number it holds (`d[np.int64(3)]` finds `d[3]`).
+        if case .object(let scalar as NumPyScalar) = a { return try equal(NumPyScalar.python(scalar.scalar), b) }
+        if case .object(let scalar as NumPyScalar) = b { return try equal(a, NumPyScalar.python(scalar.scalar)) }
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)
@@ -82,6 +87,8 @@ struct HashKey {
         case .object(let named as NamedTupleObject):
             // Equal to the tuple of its values, so hashed as it.
             return try hashValue(of: .tuple(named.values))
+        case .object(let scalar as NumPyScalar):
+            return try hashValue(of: NumPyScalar.python(scalar.scalar))
         case .instance(let instance):
             _ = try HashKey(value)
             if instance.type.lookup("__hash__") != nil, let interpreter = RunningInterpreter.current,

@@ -4,7 +4,7 @@ extension Interpreter {
         if let result = try attributeIfPresent(value, name, keepingGetattrError: true) { return result }
         switch value {
         case .module(let module):
-            throw .attributeError("module '\(module.name)' has no attribute '\(name)'")
+            throw .attributeError("module '\(module.name)' has no attribute '\(name)'" + module.missingAttributeNote)
         case .type(let type):
             throw .attributeError("type object '\(type.name)' has no attribute '\(name)'")
         case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod,

@@ -64,6 +64,11 @@ struct ModuleLibrary {
         library.add("torch.autograd") { (i, m) throws(ScriptError) in try TorchAutograd.fill(i, m) }
         library.add("torch.utils") { _, _ throws(ScriptError) in }
         library.add("torch.utils.data") { (i, m) throws(ScriptError) in try TorchData.fill(i, m) }
+        library.add("numpy") { (i, m) throws(ScriptError) in try NumPyModule.fill(i, m) }
+        library.add("numpy.random") { (i, m) throws(ScriptError) in
+            m.namespace = try NumPyRandomModule.module(i).namespace
+            m.missingAttributeNote = " (Recur provides a subset of NumPy: see docs/NUMPY.md)"
+        }
         library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
         library.add("torch.onnx") { (i, m) throws(ScriptError) in TorchModule.fillOnnx(i, m) }
         library.add("safetensors") { _, _ throws(ScriptError) in }

@@ -147,6 +147,8 @@ final class ModuleObject {
     var namespace: [String: Value]
     /// For a module run from a file: its globals, its file and (for a package) its directory.
     var source: SourceModule?
+    /// Appended to the AttributeError for a missing name (a library module naming its subset).
+    var missingAttributeNote = ""
     init(name: String, namespace: [String: Value] = [:]) {
         self.name = name
         self.namespace = namespace

@@ -180,20 +180,20 @@ struct IPythonTraceback {
         var parts: [String] = []
         for parameter in definition.parameters {
             switch parameter.kind {
-            case .normal, .keywordOnly: parts.append(shown(parameter, prefix: ""))
+            case .positionalOnly, .normal, .keywordOnly: parts.append(shown(parameter, prefix: ""))
             case .varPositional, .varKeyword: break
             }
         }
         for parameter in definition.parameters {
             switch parameter.kind {
             case .varPositional: parts.append(shown(parameter, prefix: "*"))
-            case .normal, .keywordOnly, .varKeyword: break
+            case .positionalOnly, .normal, .keywordOnly, .varKeyword: break
             }
         }
         for parameter in definition.parameters {
             switch parameter.kind {
             case .varKeyword: parts.append(shown(parameter, prefix: "**"))
-            case .normal, .keywordOnly, .varPositional: break
+            case .positionalOnly, .normal, .keywordOnly, .varPositional: break
             }
         }
         return "(" + parts.joined(separator: ", ") + ")"

@@ -10,6 +10,7 @@ enum DataCollation {
         defer { interpreter.reprDepth -= 1 }
         if interpreter.reprDepth > 64 { throw ScriptError(.recursionError, "maximum recursion depth exceeded while collating a batch") }
         guard let first = items.first else { throw .indexError("list index out of range") }
+        if let batch = try NumPyCollation.collate(items, interpreter) { return batch }
         switch first {
         case .object(let object) where object is Tensor:
             var tensors: [Tensor] = []

@@ -52,7 +52,7 @@ extension TensorOperations {
             if t.requiresGrad {
                 throw .runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
-            return .object(t.detach())
+            return .object(NDArray(t.sharingElements()))
         },
         .on("backward", .method, ["gradient", "retain_graph"]) { interpreter, t, a throws(ScriptError) in
             let gradient = try a.value(0, "gradient").flatMap { (v) throws(ScriptError) -> Tensor? in v.isNone ? nil : try interpreter.tensor(v) }

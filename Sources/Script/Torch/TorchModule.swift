@@ -54,6 +54,13 @@ enum TorchModule {
             ns[name] = .builtin(creation(name, dtype: dtype))
         }
         ns["tensor"] = .builtin(creation("tensor", dtype: nil))
+        add("from_numpy", "from_numpy(ndarray)", "A tensor sharing the array's memory.") { _, a throws(ScriptError) in
+            try a.expect("from_numpy", 1...1)
+            guard case .object(let object) = a.positional[0], let array = object as? NDArray else {
+                throw .typeError("expected np.ndarray (got \(a.positional[0].typeName))")
+            }
+            return .object(array.tensor.sharingElements())
+        }
         for (name, dtype) in [("float32", DType.float32), ("float", .float32), ("float64", .float64), ("double", .float64),
                               ("int64", .int64), ("long", .int64), ("int32", .int32), ("int", .int32), ("uint8", .uint8),
                               ("bool", .bool)] {
@@ -297,9 +304,10 @@ enum TorchModule {
                 for item in try interpreter.iterate(v) { try visit(item, depth: depth + 1) }
                 return
             case .object(let object):
-                guard let tensor = object as? Tensor else { return }
+                let array = (object as? NDArray)?.dtype ?? (object as? NumPyScalar)?.dtype
+                guard let dtype = (object as? Tensor)?.dtype ?? array else { return }
                 sawTensor = true
-                found = tensor.dtype
+                found = dtype
             case .none, .str, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
                 return
             }

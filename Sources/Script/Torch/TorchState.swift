@@ -108,6 +108,8 @@ extension Interpreter {
                 }
                 return try nestedValues(try Tensor.list(of: tensor))
             }
+            if let array = object as? NDArray { return try nestedValues(array.tolist()) }
+            if let scalar = object as? NumPyScalar { return try nestedValues(NumPyScalar.python(scalar.scalar)) }
             if let size = object as? SizeObject { return .list(size.dims.map { .int(Int64($0)) }) }
             if object is IteratorObject || object is RangeObject || object is DictView {
                 return try nestedValues(.list(ListObject(try iterate(value))))
@@ -120,6 +122,7 @@ extension Interpreter {
     /// A tensor argument (tensors pass through; numbers and lists become tensors).
     func tensor(_ value: Value, _ what: String = "input") throws(ScriptError) -> Tensor {
         if case .object(let object) = value, let t = object as? Tensor { return t }
+        if case .object(let object) = value, let a = object as? NDArray { return a.tensor.clone() }
         switch value {
         case .int, .float, .bool, .list, .tuple:
             let data = try nestedValues(value)

@@ -1,0 +1,108 @@
+import Glibc
+import Tensors
+
+/// NumPy's one-argument ufuncs: floats keep their precision, integers compute in float64.
+enum NumPyUfunc: String, CaseIterable {
+    case sin, cos, tan, arcsin, arccos, arctan, sinh, cosh, tanh, exp, expm1, log, log2, log10, log1p, sqrt
+    case abs, absolute, floor, ceil, trunc, rint, sign, square, negative, isnan, isinf, isfinite
+
+    func apply(_ a: NDArray) throws(ScriptError) -> NDArray {
+        switch self {
+        case .isnan, .isinf, .isfinite:
+            let test: (Double) -> Bool = self == .isnan ? { $0.isNaN } : self == .isinf ? { $0.isInfinite } : { $0.isFinite }
+            switch a.elements {
+            case .float64(let v): return try NDArray(.bool(v.map(test)), a.dims)
+            case .float32(let v): return try NDArray(.bool(v.map { test(Double($0)) }), a.dims)
+            case .int64, .int32, .uint8, .bool: return try NDArray(.bool([Bool](repeating: self == .isfinite, count: a.count)), a.dims)
+            }
+        case .abs, .absolute, .sign, .square, .negative, .floor, .ceil, .trunc, .rint:
+            // These keep integer dtypes.
+            switch a.elements {
+            case .float64(let v): return try NDArray(.float64(v.map { value($0) }), a.dims)
+            case .float32(let v): return try NDArray(.float32(v.map { Float(value(Double($0))) }), a.dims)
+            case .bool where [.abs, .absolute, .floor, .ceil, .trunc, .rint].contains(self):
+                return a.copied()
+            case .bool where self == .square:
+                throw NumPyOperations.int8Result(.power)
+            case .bool where self == .negative:
+                throw .typeError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.")
+            case .bool where self == .sign:
+                throw .typeError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None")
+            case .int64, .int32, .uint8, .bool:
+                return try a.mappingIntegers { x in
+                    switch self {
+                    case .abs, .absolute: x < 0 ? 0 &- x : x
+                    case .sign: x > 0 ? 1 : x < 0 ? -1 : 0
+                    case .square: x &* x
+                    case .negative: 0 &- x
+                    default: x
+                    }
+                }
+            }
+        default:
+            switch a.dtype {
+            case .float32:
+                guard case .float32(let v) = a.elements else { return a }
+                return try NDArray(.float32(mapped(v)), a.dims)
+            case .float64, .int64, .int32:
+                guard case .float64(let v) = a.elements.converted(to: .float64) else { return a }
+                return try NDArray(.float64(mapped(v)), a.dims)
+            case .uint8, .bool:
+                throw .typeError("np.\(rawValue) of a \(a.dtype.name) array is float16 in NumPy, which Recur's numpy does not provide (it provides \(NumPyDTypes.providedList)); convert first with astype(np.float32)")
+            }
+        }
+    }
+
+    /// The function over a whole array, chosen once so each loop is a direct call (float32
+    /// computes in float64 and rounds once; square root and abs are exact either way).
+    func mapped<T: BinaryFloatingPoint>(_ v: [T]) -> [T] {
+        switch self {
+        case .sqrt: return v.map { $0.squareRoot() }
+        case .abs, .absolute: return v.map { Swift.abs($0) }
+        case .exp: return v.map { T(Glibc.exp(Double($0))) }
+        case .log: return v.map { T(Glibc.log(Double($0))) }
+        case .tanh: return v.map { T(Glibc.tanh(Double($0))) }
+        case .sin: return v.map { T(Glibc.sin(Double($0))) }
+        case .cos: return v.map { T(Glibc.cos(Double($0))) }
+        default: return v.map { T(value(Double($0))) }
+        }
+    }
+
+    func value(_ x: Double) -> Double {
+        switch self {
+        case .sin: Glibc.sin(x)
+        case .cos: Glibc.cos(x)
+        case .tan: Glibc.tan(x)
+        case .arcsin: Glibc.asin(x)
+        case .arccos: Glibc.acos(x)
+        case .arctan: Glibc.atan(x)
+        case .sinh: Glibc.sinh(x)
+        case .cosh: Glibc.cosh(x)
+        case .tanh: Glibc.tanh(x)
+        case .exp: Glibc.exp(x)
+        case .expm1: Glibc.expm1(x)
+        case .log: Glibc.log(x)
+        case .log2: Glibc.log2(x)
+        case .log10: Glibc.log10(x)
+        case .log1p: Glibc.log1p(x)
+        case .sqrt: x.squareRoot()
+        case .abs, .absolute: Swift.abs(x)
+        case .floor: x.rounded(.down)
+        case .ceil: x.rounded(.up)
+        case .trunc: x.rounded(.towardZero)
+        case .rint: x.rounded(.toNearestOrEven)
+        case .sign: x.isNaN ? .nan : x > 0 ? 1 : x < 0 ? -1 : 0
+        case .square: x * x
+        case .negative: -x
+        case .isnan, .isinf, .isfinite: x
+        }
+    }
+}
+
+extension NDArray {
+    /// Maps integer elements through int64 and back to this dtype (wrapping).
+    func mappingIntegers(_ body: (Int64) -> Int64) throws(ScriptError) -> NDArray {
+        guard case .int64(let v) = elements.converted(to: .int64) else { return self }
+        return try NDArray(ElementArray.int64(v.map(body)).converted(to: dtype == .bool ? .int64 : dtype), dims)
+    }
+}

@@ -1,0 +1,2 @@
+import numpy as np
+print(np.zeros(10**10).shape)

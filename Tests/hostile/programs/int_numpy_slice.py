@@ -1,0 +1,50 @@
+try:
+    n = 2**63 - 1
+    try:
+        import numpy as np
+        x = np.arange(12).reshape(3, 4)
+        print(x[n:], x[:n], x[::n] if n else None, x[:, ::n] if n else None)
+    finally:
+        print('max64', flush=True)
+except Exception as e:
+    print('max64', type(e).__name__, str(e)[:200])
+try:
+    n = -2**63
+    try:
+        import numpy as np
+        x = np.arange(12).reshape(3, 4)
+        print(x[n:], x[:n], x[::n] if n else None, x[:, ::n] if n else None)
+    finally:
+        print('min64', flush=True)
+except Exception as e:
+    print('min64', type(e).__name__, str(e)[:200])
+try:
+    n = 2**63
+    try:
+        import numpy as np
+        x = np.arange(12).reshape(3, 4)
+        print(x[n:], x[:n], x[::n] if n else None, x[:, ::n] if n else None)
+    finally:
+        print('past64', flush=True)
+except Exception as e:
+    print('past64', type(e).__name__, str(e)[:200])
+try:
+    n = 10**100
+    try:
+        import numpy as np
+        x = np.arange(12).reshape(3, 4)
+        print(x[n:], x[:n], x[::n] if n else None, x[:, ::n] if n else None)
+    finally:
+        print('googol', flush=True)
+except Exception as e:
+    print('googol', type(e).__name__, str(e)[:200])
+try:
+    n = -10**100
+    try:
+        import numpy as np
+        x = np.arange(12).reshape(3, 4)
+        print(x[n:], x[:n], x[::n] if n else None, x[:, ::n] if n else None)
+    finally:
+        print('neg_googol', flush=True)
+except Exception as e:
+    print('neg_googol', type(e).__name__, str(e)[:200])

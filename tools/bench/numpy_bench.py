@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Recur's numpy beside NumPy: element-wise operations and reductions on 1e6-element arrays.
+
+    python tools/bench/numpy_bench.py --numpy PYTHON [--recur PATH] [--rounds N]
+
+PYTHON is a Python that has numpy. Each case is one program that Recur runs unchanged: it
+times REPS repetitions of one expression with time.perf_counter() and prints milliseconds per
+repetition. The table gives the median over the rounds for `recur run` (the release build by
+default) and for NumPy, side by side, and their ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+EXPRESSIONS = ["a + b", "a * b", "a * 2.5", "a / b", "np.exp(a)", "np.sqrt(np.abs(a))", "np.maximum(a, 0)",
+               "a > 0", "a.sum()", "a.mean()", "a.max()", "a.std()", "a.sum(axis=1)", "a.argmax()",
+               "np.dot(v, w)", "a.T.copy()", "a[::2].sum()", "a[a > 0]"]
+
+SETUP = """
+import time
+import numpy as np
+np.random.seed(0)
+a = np.random.randn(1000, 1000).astype("{dtype}")
+b = np.random.rand(1000, 1000).astype("{dtype}") + 1
+v = a.reshape(-1)
+w = b.reshape(-1)
+REPS = {reps}
+r = {expr}
+t0 = time.perf_counter()
+for _ in range(REPS):
+    r = {expr}
+print((time.perf_counter() - t0) / REPS * 1e3)
+"""
+
+
+def timed(command: list[str], source: str) -> float:
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write(source)
+        path = handle.name
+    try:
+        done = subprocess.run(command + [path], capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
+    finally:
+        os.unlink(path)
+    if done.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed: {done.stderr.strip().splitlines()[-1:]}")
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--recur", default=str(REPO / ".build" / "release" / "recur"))
+    parser.add_argument("--numpy", required=True, help="a Python with numpy")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--reps", type=int, default=20)
+    args = parser.parse_args()
+    print("| dtype | expression | Recur ms | NumPy ms | Recur / NumPy |")
+    print("|---|---|---|---|---|")
+    for dtype in ["float32", "float64"]:
+        for expr in EXPRESSIONS:
+            source = SETUP.format(dtype=dtype, reps=args.reps, expr=expr)
+            mine = statistics.median(timed([args.recur, "run"], source) for _ in range(args.rounds))
+            theirs = statistics.median(timed([args.numpy], source) for _ in range(args.rounds))
+            print(f"| {dtype} | `{expr}` | {mine:.2f} | {theirs:.2f} | {mine / theirs:.1f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
