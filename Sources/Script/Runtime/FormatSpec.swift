@@ -156,6 +156,7 @@ func formatDoubleWithC(_ value: Double, _ conversion: Character, precision: Int,
 extension Interpreter {
     /// `format(value, spec)`.
     func format(_ value: Value, spec text: String) throws(ScriptError) -> String {
+        if case .object(let object) = value, let formatted = try object.format(text, interpreter: self) { return formatted }
         if text.isEmpty { return try str(value) }
         // A class's own __format__ reads its own spec language (datetime's strftime codes).
         if case .instance = value, let method = try attributeIfPresent(value, "__format__") {

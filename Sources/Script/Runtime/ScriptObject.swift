@@ -30,6 +30,9 @@ protocol ScriptObject: AnyObject {
     func index(interpreter: Interpreter) throws(ScriptError) -> Int?
     /// A float this object converts to with `float(x)`.
     func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double?
+    /// `format(obj, spec)` when the object formats itself (a 0-d tensor as its number); nil
+    /// for the default (its `str`, padded).
+    func format(_ spec: String, interpreter: Interpreter) throws(ScriptError) -> String?
     /// `with obj:` entry and exit.
     func enter(interpreter: Interpreter) throws(ScriptError) -> Value?
     func exit(interpreter: Interpreter) throws(ScriptError)
@@ -45,6 +48,7 @@ extension ScriptObject {
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
     func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
     func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    func format(_ spec: String, interpreter: Interpreter) throws(ScriptError) -> String? { nil }
     func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
     func withContext(interpreter: Interpreter, _ body: (Value) throws(ScriptError) -> Flow) throws(ScriptError) -> Flow {
         guard let entered = try enter(interpreter: interpreter) else {

@@ -44,6 +44,21 @@ extension Tensor: ScriptObject {
         return try tensorCall { () throws(TensorError) in try self.item() }
     }
 
+    /// PyTorch's `Tensor.__format__`: a 0-d tensor formats as its Python number
+    /// (`f"{loss:.4f}"`, `f"{x}"` is `2.5`); any other takes no format spec.
+    func format(_ spec: String, interpreter: Interpreter) throws(ScriptError) -> String? {
+        guard rank == 0 else {
+            if spec.isEmpty { return nil }
+            throw .typeError("unsupported format string passed to Tensor.__format__")
+        }
+        let number: Value = switch try tensorCall({ () throws(TensorError) in try self.scalarValue() }) {
+        case .int(let i): .int(Int(i))
+        case .float(let d): .float(d)
+        case .bool(let b): .bool(b)
+        }
+        return try interpreter.format(number, spec: spec)
+    }
+
     func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         let components = try Tensor.indexComponents(key, interpreter: interpreter)
         return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.subscript(components) })
