@@ -111,7 +111,15 @@ extension NumPyModule {
                 var delimiter: String?
                 if case .str(let d)? = args["delimiter"] { delimiter = d }
                 let columns = try args["usecols"].map { (v) throws(ScriptError) in try i.numpyShape(v) }
-                let content = String(decoding: try NumPyFile.readAll(path), as: UTF8.self)
+                var bytes = try NumPyFile.readAll(path)
+                if path.hasSuffix(".gz") {
+                    // NumPy opens gzip files by their name, as tutorials' `diabetes.csv.gz`.
+                    guard case .type(let badGzip)? = try i.loadModule("gzip").namespace["BadGzipFile"] else {
+                        throw .runtimeError("the gzip module has no BadGzipFile")
+                    }
+                    bytes = try GzipModule.decompress(bytes, i, badGzip)
+                }
+                let content = String(decoding: bytes, as: UTF8.self)
                 let skip = try args.int(name == "loadtxt" ? "skiprows" : "skip_header") ?? 0
                 return .object(try NumPyFile.text(content, delimiter: delimiter, skip: skip, columns: columns,
                                                   dtype: try args.dtype() ?? .float64, missingAsNaN: name == "genfromtxt"))

@@ -41,6 +41,10 @@ extension Tensor: ScriptObject {
         guard self.count == 1 else {
             throw .valueError("only one element tensors can be converted to Python scalars")
         }
+        if requiresGrad {
+            interpreter.warn("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\nConsider using tensor.detach() first.",
+                             category: "UserWarning")
+        }
         return try tensorCall { () throws(TensorError) in try self.item() }
     }
 

@@ -17,6 +17,11 @@ print(repr(np.loadtxt("/tmp/recur_numpy_fixture.csv", delimiter=",")))
 print(repr(np.loadtxt("/tmp/recur_numpy_fixture.csv", delimiter=",", usecols=(1,))))
 print(repr(np.genfromtxt("/tmp/recur_numpy_fixture.csv", delimiter=",", skip_header=1)))
 os.remove("/tmp/recur_numpy_fixture.csv")
+import gzip
+with gzip.open("/tmp/recur_numpy_fixture.csv.gz", "wt") as f:
+    f.write("1,2\n3,4.5\n")
+print(repr(np.loadtxt("/tmp/recur_numpy_fixture.csv.gz", delimiter=",", dtype=np.float32)))
+os.remove("/tmp/recur_numpy_fixture.csv.gz")
 rs = np.random.RandomState(123)
 print(rs.rand(3), rs.randn(2, 2), rs.randint(0, 100, size=5), rs.normal(size=3))
 print(rs.choice(10, 4, replace=False), rs.permutation(5), rs.uniform(1, 2, 2), rs.random_sample())
