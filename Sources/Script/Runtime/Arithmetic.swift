@@ -44,7 +44,10 @@ enum Arithmetic {
             return .int(r)
         case .divide:
             if b == 0 { throw .zeroDivision("division by zero") }
-            return .float(Double(a) / Double(b))
+            // Both exact as doubles: one rounding, as CPython. Otherwise the exact quotient.
+            let limit = 1 << 53
+            if a.magnitude <= limit && b.magnitude <= limit { return .float(Double(a) / Double(b)) }
+            return BigInteger.trueQuotient(BigInteger(a), BigInteger(b)).map { .float($0) }
         case .floorDivide:
             if b == 0 { throw .zeroDivision("integer division or modulo by zero") }
             if a == Int.min && b == -1 { return nil }
@@ -133,10 +136,7 @@ enum Arithmetic {
             guard a.bitWidth + b.bitWidth <= BigIntObject.maxBits else { throw ScriptError(.memoryError, "") }
             return .integer(a * b)
         case .divide:
-            guard !b.isZero else { throw .zeroDivision("division by zero") }
-            // Scaled so both fit a double's range; the quotient keeps its precision.
-            let shift = max(0, max(a.bitWidth, b.bitWidth) - 1000)
-            let q = a.shiftedRight(shift).doubleValue / b.shiftedRight(shift).doubleValue
+            guard let q = BigInteger.trueQuotient(a, b) else { throw .zeroDivision("division by zero") }
             guard q.isFinite else { throw ScriptError(.overflowError, "integer division result too large for a float") }
             return .float(q)
         case .floorDivide:

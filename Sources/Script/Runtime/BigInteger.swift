@@ -79,12 +79,9 @@ struct BigInteger: Equatable, Sendable {
         return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
     }
 
-    /// The nearest double (infinity when too large, as Python then raises OverflowError).
-    var doubleValue: Double {
-        var result = 0.0
-        for limb in limbs.reversed() { result = result * 4294967296.0 + Double(limb) }
-        return negative ? -result : result
-    }
+    /// The nearest double, ties to even (infinity when too large, as Python then raises
+    /// OverflowError).
+    var doubleValue: Double { roundedDouble }
 
     var bitWidth: Int {
         guard let top = limbs.last else { return 0 }
