@@ -83,6 +83,7 @@ struct HashKey {
         case .object(let big as BigIntObject):
             return big.value.pythonHash
         case .object(let bytes as BytesObject):
+            if bytes.isMutable { throw .typeError("unhashable type: 'bytearray'") }
             return fnv(bytes.bytes, seed: 0x8422_2325_cbf2_9ce4)
         case .object(let named as NamedTupleObject):
             // Equal to the tuple of its values, so hashed as it.
