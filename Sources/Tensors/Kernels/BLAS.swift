@@ -86,6 +86,15 @@ extension BLAS {
         // A block of a transposed A's rows keeps the whole matrix's row length.
         let lda = leadingA ?? (transposeA ? m : k)
         let ldb = transposeB ? k : n
+        if k == 1 && beta == 0 {
+            // A one-deep product is an outer product: one multiplication per element, as
+            // PyTorch computes it (a zero times a negative stays -0, which a sum from 0 loses).
+            for i in 0..<m {
+                let x = a[transposeA ? i : i * lda]
+                for j in 0..<n { c[i * n + j] = alpha * (x * b[transposeB ? j * ldb : j]) }
+            }
+            return
+        }
         if m * n * k <= smallProduct {
             small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return

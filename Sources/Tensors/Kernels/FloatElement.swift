@@ -70,6 +70,11 @@ extension Double: FloatElement {
         let (bRow, bCol) = transposeB ? (1, k) : (n, 1)
         for i in 0..<m {
             for j in 0..<n {
+                // One-deep: the product alone, keeping a -0 as PyTorch does (see BLAS.gemm).
+                if k == 1 {
+                    c[i * n + j] = a[i * aRow] * b[j * bCol]
+                    continue
+                }
                 var total: Double = 0
                 for p in 0..<k { total += a[i * aRow + p * aCol] * b[p * bRow + j * bCol] }
                 c[i * n + j] = total
