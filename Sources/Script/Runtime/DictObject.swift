@@ -91,12 +91,10 @@ struct HashKey {
         case .object(let scalar as NumPyScalar):
             return try hashValue(of: NumPyScalar.python(scalar.scalar))
         case .instance(let instance):
-            _ = try HashKey(value)
-            if instance.type.lookup("__hash__") != nil, let interpreter = RunningInterpreter.current,
-               let hash = try interpreter.instanceHash(value) {
-                return hash
-            }
-            return HashKey.addressHash(value)
+            // A class's own `__hash__` (instanceHash checks hashability); identity otherwise.
+            guard instance.type.lookup("__hash__") != nil else { return try HashKey(value).identityHash }
+            guard let interpreter = RunningInterpreter.current else { return try HashKey(value).identityHash }
+            return try interpreter.instanceHash(value) ?? HashKey.addressHash(value)
         case .set(let set) where set.isFrozen:
             // Independent of the order: equal frozensets hash alike.
             var h: UInt = 0x1E0_F202

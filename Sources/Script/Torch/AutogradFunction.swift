@@ -53,8 +53,7 @@ enum AutogradFunction {
                 let value = try interpreter.call(backward, Arguments([.object(context), .object(gradient)]))
                 return try gradients(value, inputs: inputs, name: name, interpreter)
             } catch {
-                interpreter.torch.pendingBackwardError = error
-                throw .other(.runtimeError, "\(name) raised an exception")
+                throw interpreter.parking(error, in: name)
             }
         }
         return .object(recorded)

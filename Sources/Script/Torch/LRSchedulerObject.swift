@@ -54,7 +54,7 @@ final class LRSchedulerObject: ScriptObject {
     /// `step()`: advances `last_epoch` and writes the new rates into the groups.
     func step(interpreter: Interpreter) throws(ScriptError) {
         if stepCount == 1 && !optimizer.hasStepped {
-            interpreter.warn("Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, you should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  Failure to do this will result in PyTorch skipping the first value of the learning rate schedule. See more details at https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate", category: "UserWarning")
+            try interpreter.warn("Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, you should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  Failure to do this will result in PyTorch skipping the first value of the learning rate schedule. See more details at https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate", category: .userWarning)
         }
         stepCount += 1
         lastEpoch += 1

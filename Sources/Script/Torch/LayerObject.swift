@@ -44,7 +44,7 @@ final class LayerObject: ScriptObject {
             }
             inputs.append(try interpreter.tensor(value))
         }
-        let outputs = try tensorCall { () throws(TensorError) in try module.forward(inputs) }
+        let outputs = try interpreter.runningTensorCode { () throws(TensorError) in try module.forward(inputs) }
         interpreter.traceShapes(module, inputs: inputs, outputs: outputs)
         if outputs.count == 1 { return interpreter.wrap(outputs[0]) }
         return .tuple(outputs.map { interpreter.wrap($0) })
@@ -60,7 +60,7 @@ final class LayerObject: ScriptObject {
             guard case .object(let b) = positional[1], let t = (b as? Tensor) else { return nil }
             second = t
         }
-        guard let output = try tensorCall({ () throws(TensorError) in try module.forward(first, second) }) else { return nil }
+        guard let output = try interpreter.runningTensorCode({ () throws(TensorError) in try module.forward(first, second) }) else { return nil }
         if interpreter.isTracingShapes {
             interpreter.traceShapes(module, inputs: [first] + (second.map { [$0] } ?? []), outputs: [output])
         }

@@ -12,9 +12,9 @@ final class SoftmaxLayer: StatelessModule {
     let dim: Int?
     var isTraining = true
     /// Shows PyTorch's deprecation warning when forward picks the dimension itself.
-    let onImplicitDim: (String) -> Void
+    let onImplicitDim: (String) throws(TensorError) -> Void
 
-    init(_ kind: Kind, dim: Int?, onImplicitDim: @escaping (String) -> Void) {
+    init(_ kind: Kind, dim: Int?, onImplicitDim: @escaping (String) throws(TensorError) -> Void) {
         self.kind = kind
         self.dim = dim
         self.onImplicitDim = onImplicitDim
@@ -39,7 +39,7 @@ final class SoftmaxLayer: StatelessModule {
             case .softmax: "softmax"
             case .logSoftmax: "log_softmax"
             }
-            onImplicitDim("Implicit dimension choice for \(function) has been deprecated. Change the call to include dim=X as an argument.")
+            try onImplicitDim("Implicit dimension choice for \(function) has been deprecated. Change the call to include dim=X as an argument.")
         }
         switch kind {
         case .softmax: return try input.softmax(dim: chosen)

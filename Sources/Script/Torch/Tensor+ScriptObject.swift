@@ -42,8 +42,8 @@ extension Tensor: ScriptObject {
             throw .valueError("only one element tensors can be converted to Python scalars")
         }
         if requiresGrad {
-            interpreter.warn("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\nConsider using tensor.detach() first.",
-                             category: "UserWarning")
+            try interpreter.warnOnce("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\nConsider using tensor.detach() first.",
+                             category: .userWarning)
         }
         return try tensorCall { () throws(TensorError) in try self.item() }
     }

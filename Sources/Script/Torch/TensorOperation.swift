@@ -37,6 +37,9 @@ struct TensorOperation: Sendable {
     /// declared one before the checks.
     let rewrite: Rewrite?
     typealias Rewrite = @Sendable (_ arguments: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Arguments
+    /// PyTorch's keyword table for the method and for the function, looked up once.
+    let methodSignature: TorchSignature?
+    let functionSignature: TorchSignature?
     /// Whether the body handles every dtype (otherwise float64, int32 and uint8 are refused).
     private(set) var coversAllDTypes: Bool
     let body: Body
@@ -51,6 +54,8 @@ struct TensorOperation: Sendable {
         self.readable = Set(parameters + keywordOnly)
         self.functionKeywords = functionKeywords
         self.positionalLimit = positionalLimit
+        methodSignature = TorchSignature.methods[name]
+        functionSignature = TorchSignature.functions[name] ?? methodSignature
         self.rewrite = rewrite
         self.functionReadable = readable.subtracting(functionKeywords.values).union(functionKeywords.keys).union(["input"])
         self.coversAllDTypes = TensorOperation.dtypeComplete.contains(name)
@@ -94,8 +99,8 @@ struct TensorOperation: Sendable {
     /// mapped to PyTorch's) and runs the body.
     func call(_ tensor: Tensor?, _ given: Arguments, interpreter: Interpreter, asFunction: Bool) throws(ScriptError) -> Value {
         var a = try rewrite?(given, interpreter) ?? given
-        let table = asFunction ? TorchSignature.functions[name] ?? TorchSignature.methods[name] : TorchSignature.methods[name]
-        if let table, table.keywords.contains("out"), let index = a.keywords.firstIndex(where: { $0.name == "out" }) {
+        let table = asFunction ? functionSignature : methodSignature
+        if let index = a.keywords.firstIndex(where: { $0.name == "out" }), let table, table.keywords.contains("out") {
             // PyTorch's stubs list `out` for some methods, but only its functions take one.
             guard asFunction else { throw .typeError("\(name)() got an unexpected keyword argument 'out'") }
             let out = a.keywords.remove(at: index).value
@@ -153,10 +158,7 @@ struct TensorOperation: Sendable {
         guard case .object(let object) = out, let target = object as? Tensor else {
             throw .typeError("\(name)(): argument 'out' must be Tensor, not \(out.typeName)")
         }
-        var operands = tensor.map { [$0] } ?? []
-        for value in a.positional + a.keywords.map(\.value) {
-            if case .object(let object) = value, let t = object as? Tensor { operands.append(t) }
-        }
+        let operands = TensorOperation.operands(tensor, a)
         if GradMode.isEnabled && operands.contains(where: \.requiresGrad) {
             throw .runtimeError("\(name)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
         }
@@ -173,6 +175,15 @@ struct TensorOperation: Sendable {
             try tensorCall { () throws(TensorError) in try target.write(result.to(target.dtype)) }
         }
         return out
+    }
+
+    /// The tensors a call reads: the receiver and every tensor argument.
+    private static func operands(_ tensor: Tensor?, _ a: Arguments) -> [Tensor] {
+        var operands = tensor.map { [$0] } ?? []
+        for value in a.positional + a.keywords.map(\.value) {
+            if case .object(let object) = value, let t = object as? Tensor { operands.append(t) }
+        }
+        return operands
     }
 
     /// Operations checked with float64, int32 and uint8 operands (the others compute as if
@@ -194,10 +205,7 @@ struct TensorOperation: Sendable {
                 throw ScriptError(.notImplementedError, "torch.\(name) making \(requested) tensors is not supported in Recur yet (float32, int64 and bool)")
             }
         }
-        var operands = tensor.map { [$0] } ?? []
-        for value in a.positional + a.keywords.map(\.value) {
-            if case .object(let object) = value, let t = object as? Tensor { operands.append(t) }
-        }
+        let operands = TensorOperation.operands(tensor, a)
         for operand in operands where operand.dtype == .float64 || operand.dtype == .int32 || operand.dtype == .uint8 {
             throw ScriptError(.notImplementedError, "\(name) on \(operand.dtype) tensors is not supported in Recur yet (float32, int64 and bool)")
         }

@@ -43,9 +43,9 @@ extension TensorOperations {
 
     static func deprecatedScaledForm(_ a: Arguments, _ name: String, _ interpreter: Interpreter) throws(ScriptError) -> Arguments {
         guard a.positional.count == 2, a.keyword("alpha") == nil, try interpreter.scalar(a.positional[0]) != nil else { return a }
-        interpreter.warn("This overload of \(name) is deprecated:\n\t\(name)(Number alpha, Tensor other)\n"
+        try interpreter.warnOnce("This overload of \(name) is deprecated:\n\t\(name)(Number alpha, Tensor other)\n"
                          + "Consider using one of the following signatures instead:\n\t\(name)(Tensor other, *, Number alpha = 1)",
-                         category: "UserWarning")
+                         category: .userWarning)
         var rewritten = a
         rewritten.positional = [a.positional[1]]
         rewritten.keywords.append(("alpha", a.positional[0]))

@@ -57,7 +57,7 @@ extension TensorOperations {
         .on("backward", .method, ["gradient", "retain_graph"]) { interpreter, t, a throws(ScriptError) in
             let gradient = try a.value(0, "gradient").flatMap { (v) throws(ScriptError) -> Tensor? in v.isNone ? nil : try interpreter.tensor(v) }
             let retain = try interpreter.boolArgument(a.value(1, "retain_graph"), default: false)
-            try interpreter.runningBackward { () throws(TensorError) in try t.backward(gradient: gradient, retainGraph: retain) }
+            try interpreter.runningTensorCode { () throws(TensorError) in try t.backward(gradient: gradient, retainGraph: retain) }
             return .none
         },
         .on("detach", .method) { _, t, _ throws(ScriptError) in .object(t.detach()) },

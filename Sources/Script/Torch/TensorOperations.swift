@@ -114,7 +114,7 @@ enum TensorOperations {
                 try t.variance(dims: dims, correction: correction, keepDim: keep, standardDeviation: standardDeviation)
             }
             if result.count > 0, Double(t.count / result.count) - correction <= 0 {
-                interpreter.warn("\(name)(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor (input numel divided by output numel).", category: "UserWarning")
+                try interpreter.warn("\(name)(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor (input numel divided by output numel).", category: .userWarning)
             }
             return .object(result)
         }

@@ -55,7 +55,7 @@ enum TorchAutograd {
             }
         }
         let retain = try interpreter.boolArgument(argument("retain_graph"), default: false)
-        let grads = try interpreter.runningBackward { () throws(TensorError) in
+        let grads = try interpreter.runningTensorCode { () throws(TensorError) in
             try Tensor.gradients(of: outputs, seeds: seeds, with: inputs, retainGraph: retain)
         }
         let allowUnused = try interpreter.boolArgument(argument("allow_unused"), default: false)
@@ -91,7 +91,7 @@ enum TorchAutograd {
             flags.append(try interpreter.truth(value))
         }
         let requiresGrad = flags[0], volatile = flags[1]
-        if volatile { interpreter.warn(volatileWarning, category: "UserWarning") }
+        if volatile { try interpreter.warn(volatileWarning, category: .userWarning) }
         if volatile && requiresGrad {
             throw .valueError("Variable can't be volatile and require_grad at the same time!")
         }
@@ -115,17 +115,16 @@ enum TorchAutograd {
 }
 
 extension Interpreter {
-    /// Writes a Python warning to stderr as `warnings.showwarning` does, once per source line.
-    func warn(_ message: String, category: String) {
-        // Units are named for tracebacks (`File "x.py"`, `Cell In[3]`); warnings name the file alone.
-        var file = frameUnit.name
-        if file.hasPrefix("File \""), file.hasSuffix("\""), file.count >= 7 { file = String(file.dropFirst(6).dropLast()) }
-        let location = "\(file):\(frameLine)"
-        guard torch.warnedLocations.insert("\(location): \(category): \(message)").inserted else { return }
-        var text = "\(location): \(category): \(message)\n"
-        if let line = frameUnit.line(frameLine) {
-            text += "  \(line.drop { $0 == " " })\n"
-        }
-        host.write(text, to: .stderr)
+    /// PyTorch's warnings, issued through the `warnings` module as PyTorch's are, so its
+    /// filters apply (`catch_warnings`, `simplefilter("error")`, once per line by default).
+    func warn(_ message: String, category: ExceptionKind) throws(ScriptError) {
+        try warn(.str(message), category: .type(types.exception(category)))
+    }
+
+    /// A warning PyTorch gives only the first time in a process (`TORCH_WARN_ONCE`), whatever
+    /// the filters.
+    func warnOnce(_ message: String, category: ExceptionKind) throws(ScriptError) {
+        guard torch.warnedOnce.insert(message).inserted else { return }
+        try warn(message, category: category)
     }
 }

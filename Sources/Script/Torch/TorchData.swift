@@ -229,7 +229,7 @@ enum TorchData {
             let remainder = total - lengths.reduce(0, +)
             if !lengths.isEmpty { for i in 0..<max(0, remainder) { lengths[i % lengths.count] += 1 } }
             for (position, length) in lengths.enumerated() where length == 0 {
-                interpreter.warn("Length of split at index \(position) is 0. This might result in an empty dataset.", category: "UserWarning")
+                try interpreter.warn("Length of split at index \(position) is 0. This might result in an empty dataset.", category: .userWarning)
             }
         } else {
             lengths = try given.map { (v) throws(ScriptError) in try interpreter.indexValue(v) }

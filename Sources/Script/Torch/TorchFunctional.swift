@@ -30,7 +30,7 @@ enum TorchFunctional {
                 } else {
                     // PyTorch's implicit choice, with its deprecation warning.
                     dim = [0, 1, 3].contains(x.rank) ? 0 : 1
-                    interpreter.warn("Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.", category: "UserWarning")
+                    try interpreter.warn("Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.", category: .userWarning)
                 }
                 return interpreter.wrap(try tensorCall { () throws(TensorError) in
                     name == "softmax" ? try Functional.softmax(x, dim: dim) : try Functional.logSoftmax(x, dim: dim)

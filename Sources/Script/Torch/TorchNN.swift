@@ -92,8 +92,13 @@ enum TorchNN {
                   names: ["dim"], required: 0) { [weak interpreter] b, i throws(ScriptError) in
                 var dim: Int?
                 if let value = b["dim"], !value.isNone { dim = try i.indexValue(value) }
-                return SoftmaxLayer(kind, dim: dim) { message in
-                    interpreter?.warn(message, category: "UserWarning")
+                return SoftmaxLayer(kind, dim: dim) { [weak interpreter] (message) throws(TensorError) in
+                    guard let interpreter else { return }
+                    do throws(ScriptError) {
+                        try interpreter.warn(message, category: .userWarning)
+                    } catch {
+                        throw interpreter.parking(error, in: "\(name)'s warning")
+                    }
                 }
             }
         }
@@ -176,7 +181,7 @@ enum TorchNN {
         let bidirectional = try b.bool("bidirectional", i, default: false)
         let options = try tensorCall { () throws(TensorError) in try RecurrentOptions(dropout: dropout, bidirectional: bidirectional) }
         if dropout > 0 && layers == 1 {
-            i.warn("dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=\((try? i.repr(b["dropout"] ?? .float(dropout))) ?? String(dropout)) and num_layers=\(layers)", category: "UserWarning")
+            try i.warn("dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=\((try? i.repr(b["dropout"] ?? .float(dropout))) ?? String(dropout)) and num_layers=\(layers)", category: .userWarning)
         }
         return options
     }

@@ -11,28 +11,35 @@ final class TorchState {
     var tensorType: TypeObject?
     /// How many `torch.inference_mode()` blocks are running (`is_inference_mode_enabled`).
     var inferenceDepth = 0
-    /// Where a warning was already shown (`file:line: category`): Python's default filter
-    /// shows each warning once per location.
-    var warnedLocations: Set<String> = []
-    /// The exception a user `autograd.Function.backward` raised during the running backward
-    /// pass (the tensor library's engine carries only its own errors).
-    var pendingBackwardError: ScriptError?
+    /// The exception script code raised while the tensor library called it (a user
+    /// `autograd.Function.backward`, a warning filtered into an error): the library carries
+    /// only its own errors, so it travels here.
+    var pendingScriptError: ScriptError?
+    /// The warnings PyTorch gives once per process (`TORCH_WARN_ONCE`) already given.
+    var warnedOnce: Set<String> = []
 }
 
 extension Interpreter {
-    /// Runs a backward pass: a failure inside a user `autograd.Function.backward` is raised as
-    /// the user's own exception.
-    func runningBackward<T>(_ body: () throws(TensorError) -> T) throws(ScriptError) -> T {
-        torch.pendingBackwardError = nil
+    /// Runs tensor code that may call back into script code: a failure there is raised as
+    /// the script's own exception.
+    func runningTensorCode<T>(_ body: () throws(TensorError) -> T) throws(ScriptError) -> T {
+        torch.pendingScriptError = nil
         do {
             return try body()
         } catch {
-            if let pending = torch.pendingBackwardError {
-                torch.pendingBackwardError = nil
+            if let pending = torch.pendingScriptError {
+                torch.pendingScriptError = nil
                 throw pending
             }
             throw ScriptError(error)
         }
+    }
+
+    /// `error`, raised by script code the tensor library called, parked for
+    /// `runningTensorCode`; the library's error to unwind with.
+    func parking(_ error: ScriptError, in context: String) -> TensorError {
+        torch.pendingScriptError = error
+        return .other(.runtimeError, "\(context) raised an exception")
     }
 }
 

@@ -68,13 +68,15 @@ extension Double: FloatElement {
     ) {
         let (aRow, aCol) = transposeA ? (1, m) : (k, 1)
         let (bRow, bCol) = transposeB ? (1, k) : (n, 1)
+        if k == 1 {
+            // One-deep: the product alone, keeping a -0 as PyTorch does (see BLAS.gemm).
+            for i in 0..<m {
+                for j in 0..<n { c[i * n + j] = a[i * aRow] * b[j * bCol] }
+            }
+            return
+        }
         for i in 0..<m {
             for j in 0..<n {
-                // One-deep: the product alone, keeping a -0 as PyTorch does (see BLAS.gemm).
-                if k == 1 {
-                    c[i * n + j] = a[i * aRow] * b[j * bCol]
-                    continue
-                }
                 var total: Double = 0
                 for p in 0..<k { total += a[i * aRow + p * aCol] * b[p * bRow + j * bCol] }
                 c[i * n + j] = total
