@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .PHONY: bootstrap build release kernelspec test swift-test protocol-test frontend-test differential-test \
-	hostile-test demo notebooks lab clean
+	hostile-test release-test layout demo notebooks lab clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -55,7 +55,23 @@ differential-test: build
 hostile-test: build
 	$(PY) -m pytest Tests/hostile -q -p no:cacheprovider
 
-test: swift-test protocol-test frontend-test differential-test hostile-test
+# What users run is the release build (`make demo`, `make kernelspec`): the protocol suite,
+# which includes every lesson notebook, runs again against it; the symbol ordering file must
+# still name the binary's functions; and the kernel's resident memory, idle and after the
+# lessons, must stay under the ceilings the README reports (tools/bench/footprint.py).
+RELEASE_BIN = "$$($(SWIFT) build -c release --show-bin-path)/recur"
+release-test: release
+	$(PY) tools/layout/check.py
+	RECUR_BIN=$(RELEASE_BIN) $(PY) -m pytest Tests/protocol -q -p no:cacheprovider
+	$(PY) tools/bench/footprint.py --binary $(RELEASE_BIN)
+
+# Regenerates tools/layout/kernel.order from two profiled sessions of the release kernel
+# (valgrind), then links the release build with it.
+layout: release
+	$(PY) tools/layout/order.py
+	$(MAKE) release
+
+test: swift-test protocol-test frontend-test differential-test hostile-test release-test
 
 # The release build's kernelspec, installed into .venv; JUPYTER_PATH puts it ahead of any
 # `recur` kernelspec installed for the user or the system.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import Jupyter
 import RecurKernel
+import Tensors
 
 /// `recur kernel -f CONNECTION_FILE`: the process a Jupyter frontend starts.
 struct KernelCommand: ParsableCommand {
@@ -39,6 +40,9 @@ struct KernelCommand: ParsableCommand {
         SignalWatch.blockInterrupts()
         // A closed stderr (or any closed pipe) is an error to report, not a reason to die.
         signal(SIGPIPE, SIG_IGN)
+        // The same heap settings as `recur run` and `recur bench`, so that a notebook trains at
+        // the speed the benchmarks report.
+        Allocator.tuneForTraining()
         for argument in arguments.ignored {
             StandardError.write("recur kernel: ignoring the argument '\(argument)' (Recur does not use it)")
         }

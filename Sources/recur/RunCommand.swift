@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import Script
 import Synchronization
+import Tensors
 
 /// `recur run FILE.recur`: runs a script with the kernel's interpreter.
 struct RunCommand: ParsableCommand {
@@ -22,6 +23,7 @@ struct RunCommand: ParsableCommand {
             FileDescriptorStream.standardError.write("recur run: cannot read \(file): \(String(cString: strerror(errno)))\n")
             throw ExitCode(2)
         }
+        Allocator.tuneForTraining()
         let host = ProcessHost()
         StdoutBuffer.writeOutOnCrash()
         let signals = RunSignals(flushOutput: { host.flush() })

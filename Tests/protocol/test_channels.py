@@ -101,7 +101,7 @@ def _aborted_reply(kc):
     """The reply to a cell queued behind a failing one (Python code both kernels run)."""
     # The failing cell works a little first, so that the next request is surely queued
     # behind it (what is queued when a cell fails is aborted).
-    failing = kc.execute('for k in range(100000):\n    pass\nraise ValueError("stop here")')
+    failing = kc.execute('for k in range(1000000):\n    pass\nraise ValueError("stop here")')
     queued = kc.execute("never_ran = 1")
     assert shell_reply(kc, failing)["content"]["status"] == "error"
     return shell_reply(kc, queued)

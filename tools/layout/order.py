@@ -2,7 +2,7 @@
 """Writes tools/layout/kernel.order: the functions a kernel session runs, in the order the
 release build's linker places them at the front of the executable's code.
 
-    make release && .venv/bin/python tools/layout/order.py
+    make layout     (= make release, this script, then make release again to link with the new order)
 
 The kernel maps its code from the executable's file, and Linux maps a 64 KiB window around
 every page it faults in. The code a session runs (about 400 KiB) is otherwise scattered over
@@ -17,8 +17,8 @@ valgrind first), driven with jupyter_client like a frontend:
 2. a whole lesson notebook (notebooks/01-rnncell.ipynb): tensors, a model, training,
    printing, errors.
 
-The first run's functions come first, in callgrind's order (about the order they first ran),
-then the second's new ones. Functions the linker cannot move on their own, because a definition
+The first run's functions come first, then the second's new ones, each group sorted by name
+so that the file is the same from run to run. Functions the linker cannot move on their own, because a definition
 of theirs shares a large section with others (most of the standard library's non-generic code
 is one 1.5 MiB section), come last: naming one moves its whole section, which must not split
 the compact front. Symbols the linker no longer finds are skipped, so a stale file only costs memory; rerun this
@@ -179,7 +179,15 @@ def main() -> None:
         first = functions(profile(binary, common_session, workdir, "common"), binary)
         second = functions(profile(binary, notebook_session, workdir, "notebook"), binary)
     unplaceable = large_section_symbols(binary)
-    ran = list(dict.fromkeys(first + second))
+    # Callgrind also names things the linker cannot place ("(below main)", cloned helpers).
+    listing = subprocess.run(["nm", "--defined-only", str(binary)], capture_output=True, text=True, check=True).stdout
+    defined = {line.split()[-1] for line in listing.splitlines() if line.strip()}
+    # Each group is sorted by name: callgrind's order interleaves the kernel's threads
+    # differently from run to run, and a reproducible file matters more than the order within
+    # a front that a session touches as a whole anyway.
+    common = sorted(name for name in set(first) if name in defined)
+    later = sorted(name for name in set(second) - set(first) if name in defined)
+    ran = common + later
     ordered = [name for name in ran if name not in unplaceable]
     last = [name for name in ran if name in unplaceable]
     header = [
@@ -187,7 +195,7 @@ def main() -> None:
         "# in the executable by `make release` (--symbol-ordering-file). Do not edit by hand.",
     ]
     args.output.write_text("\n".join(header + ordered + last) + "\n")
-    print(f"{len(first)} functions from the common session, {len(ran) - len(first)} more from the "
+    print(f"{len(common)} functions from the common session, {len(later)} more from the "
           f"notebook, {len(last)} of them in large sections: {args.output}")
 
 

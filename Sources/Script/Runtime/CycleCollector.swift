@@ -72,21 +72,26 @@ final class CycleCollector {
     @discardableResult
     func collect() -> Int {
         defer { threshold = objects.count + max(700, objects.count / 4) }
-        let offset = CycleCollector.countOffset()
-        guard offset >= 0 else { return 0 }
         let count = objects.count
         var position: [ObjectIdentifier: Int] = [:]
         position.reserveCapacity(count)
         var tracked: [any CycleTracked] = []
-        tracked.reserveCapacity(count)
-        for (i, object) in objects.enumerated() {
+        tracked.reserveCapacity(count + 1)
+        for object in objects {
             guard let item = object.takeUnretainedValue() as? any CycleTracked else { continue }
             position[ObjectIdentifier(item)] = tracked.count
             tracked.append(item)
-            _ = i
         }
-        // The strong references each object has, less the ones from other tracked objects.
-        var external = tracked.map { CycleCollector.strongCount($0) - offset - 1 }
+        // The strong references each object has (less the one `tracked` holds), then less the
+        // ones from other tracked objects. A probe held only by `tracked` is counted along
+        // the same code path, so whatever the optimiser adds to a count while reading it
+        // (a debug build retains the temporary, a release build may not) cancels out.
+        tracked.append(Probe())
+        var external = tracked.map { CycleCollector.strongCount($0) }
+        let offset = external.removeLast() - 1
+        tracked.removeLast()
+        guard offset >= 0 else { return 0 }
+        for index in external.indices { external[index] -= offset + 1 }
         for item in tracked {
             item.visitReferences { edge in
                 if let id = edge.trackedIdentity, let target = position[id] { external[target] -= 1 }
@@ -125,16 +130,11 @@ final class CycleCollector {
         Int(_getRetainCount(object))
     }
 
-    /// What `strongCount` adds to a count (the references the call itself holds), measured on
-    /// an object held exactly once.
-    private static func countOffset() -> Int {
-        final class Probe: CycleTracked {
-            var trackingIndex = -1
-            func visitReferences(_ visit: (CycleEdge) -> Void) {}
-            func clearReferences() {}
-        }
-        let holder: [any CycleTracked] = [Probe()]
-        return strongCount(holder[0]) - 1
+    /// An object held exactly once, to measure what reading a count adds to it.
+    private final class Probe: CycleTracked {
+        var trackingIndex = -1
+        func visitReferences(_ visit: (CycleEdge) -> Void) {}
+        func clearReferences() {}
     }
 }
 

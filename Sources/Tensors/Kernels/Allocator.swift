@@ -1,6 +1,7 @@
 import Glibc
 
-/// Process-wide memory settings for training workloads; the executable decides to apply them.
+/// Process-wide memory settings for training workloads; `recur kernel`, `recur run` and
+/// `recur bench` all apply them at start-up.
 public enum Allocator {
     /// glibc's `mallopt` parameters (malloc.h is not part of the Glibc module).
     private static let trimThreshold: Int32 = -1
