@@ -1,3 +1,4 @@
+import Glibc
 import Tensors
 
 /// Methods of `str`.
@@ -147,7 +148,8 @@ enum StringMethods {
                 if count >= 0 && !old.isEmpty { return .str(replaced(s, old, new, limit: count)) }
             }
             // The result's size, checked before it is built.
-            let occurrences = old.isEmpty ? s.unicodeScalars.count + 1 : s.unicodeScalars.ranges(of: old.unicodeScalars).count
+            var occurrences = 0
+            if old.isEmpty { occurrences = s.unicodeScalars.count + 1 } else { forEachMatch(of: old, in: s, limit: -1) { _ in occurrences += 1 } }
             let (grown, overflow) = occurrences.multipliedReportingOverflow(by: new.utf8.count)
             guard !overflow, MemoryBudget.allows(bytes: s.utf8.count &+ grown) else { throw ScriptError(.memoryError, "") }
             if old.isEmpty {
@@ -399,17 +401,48 @@ extension StringMethods {
 
     /// `s` with the first `limit` (all, for a negative limit) non-empty `old` replaced, by code points.
     static func replaced(_ s: String, _ old: String, _ new: String, limit: Int) -> String {
-        var out = String.UnicodeScalarView()
-        var rest = s.unicodeScalars[...]
-        var remaining = limit
-        while remaining != 0, let range = rest.firstRange(of: old.unicodeScalars) {
-            out.append(contentsOf: rest[..<range.lowerBound])
-            out.append(contentsOf: new.unicodeScalars)
-            rest = rest[range.upperBound...]
-            remaining -= 1
+        var source = s
+        return source.withUTF8 { bytes in
+            var out: [UInt8] = []
+            var start = 0
+            forEachMatch(of: old, in: bytes, limit: limit) { offset in
+                out.append(contentsOf: bytes[start..<offset])
+                out.append(contentsOf: new.utf8)
+                start = offset + old.utf8.count
+            }
+            out.append(contentsOf: bytes[start...])
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(contentsOf: rest)
-        return String(out)
+    }
+
+    /// Calls `body` with the byte offset of each non-overlapping occurrence of `needle` (not
+    /// empty) in `haystack`, left to right, at most `limit` times when `limit` >= 0. UTF-8 is
+    /// self-synchronising, so a byte match is a match of whole characters.
+    static func forEachMatch(of needle: String, in haystack: String, limit: Int, _ body: (Int) -> Void) {
+        var source = haystack
+        source.withUTF8 { forEachMatch(of: needle, in: $0, limit: limit, body) }
+    }
+
+    private static func forEachMatch(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, limit: Int, _ body: (Int) -> Void) {
+        var pattern = needle
+        pattern.withUTF8 { pattern in
+            guard let base = bytes.baseAddress, let patternBase = pattern.baseAddress, pattern.count > 0 else { return }
+            var position = 0
+            var remaining = limit
+            let last = bytes.count - pattern.count
+            // memchr finds candidates for the first byte; memcmp checks the rest.
+            while remaining != 0, position <= last,
+                let found = memchr(base + position, Int32(patternBase[0]), last - position + 1) {
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + offset, patternBase, pattern.count) == 0 {
+                    body(offset)
+                    position = offset + pattern.count
+                    remaining -= 1
+                } else {
+                    position = offset + 1
+                }
+            }
+        }
     }
 }
 
