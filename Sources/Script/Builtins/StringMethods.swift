@@ -11,14 +11,35 @@ enum StringMethods {
     }
 
     static func stripped(_ s: String, _ chars: Value?, leading: Bool, trailing: Bool) throws(ScriptError) -> String {
-        var set: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"]
-        if let chars, !chars.isNone { set = Set(try chars.asString("strip arg").unicodeScalars) }
-        let scalars = Array(s.unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        if leading { while start < end && set.contains(scalars[start]) { start += 1 } }
-        if trailing { while end > start && set.contains(scalars[end - 1]) { end -= 1 } }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        var strip: (Unicode.Scalar) -> Bool = isSpace
+        if let chars, !chars.isNone {
+            let set = Set(try chars.asString("strip arg").unicodeScalars)
+            strip = { set.contains($0) }
+        }
+        let view = s.unicodeScalars
+        var start = view.startIndex
+        var end = view.endIndex
+        if leading { while start < end && strip(view[start]) { start = view.index(after: start) } }
+        if trailing { while end > start && strip(view[view.index(before: end)]) { end = view.index(before: end) } }
+        return String(view[start..<end])
+    }
+
+    /// Python's line boundaries (`str.splitlines`).
+    @inline(__always)
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x1C...0x1E, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// Python's `str.isspace` for one code point: Unicode's White_Space and, as CPython's
+    /// table has them, the ASCII separators \x1c-\x1f.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x09...0x0D).contains(value) || (0x1C...0x20).contains(value) }
+        return scalar.properties.isWhitespace
     }
 
     /// A run of code points as a str.
@@ -39,39 +60,35 @@ enum StringMethods {
         if let separator, !separator.isNone {
             let sep = try separator.asString("sep")
             if sep.isEmpty { throw .valueError("empty separator") }
-            // Matching goes by code points, as Python's does (`\r\n` is one Character in Swift).
+            // Matching goes by code points, as Python's does (`\r\n` is one Character in Swift):
+            // UTF-8 bytes match exactly when code points do.
             var parts: [Value] = []
-            var rest = s.unicodeScalars[...]
-            while maxSplit < 0 || parts.count < maxSplit, let range = rest.firstRange(of: sep.unicodeScalars) {
-                parts.append(.str(text(rest[..<range.lowerBound])))
-                rest = rest[range.upperBound...]
+            var source = s
+            source.withUTF8 { bytes in
+                var start = 0
+                forEachMatch(of: sep, in: bytes, limit: maxSplit) { offset in
+                    parts.append(.str(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)))
+                    start = offset + sep.utf8.count
+                }
+                parts.append(.str(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)))
             }
-            parts.append(.str(text(rest)))
             return parts
         }
         var parts: [Value] = []
-        var current = ""
-        var splits = 0
-        var scalars = Substring(s).unicodeScalars[...]
-        while let c = scalars.first {
-            if c.properties.isWhitespace && current.isEmpty {
-                scalars = scalars.dropFirst()
-            } else if c.properties.isWhitespace && (maxSplit < 0 || splits < maxSplit) {
-                if !current.isEmpty {
-                    parts.append(.str(current))
-                    current = ""
-                    splits += 1
-                }
-                scalars = scalars.dropFirst()
-            } else if maxSplit >= 0 && splits >= maxSplit && current.isEmpty {
-                if !scalars.isEmpty { parts.append(.str(String(String.UnicodeScalarView(scalars)))) }
-                return parts
-            } else {
-                current.unicodeScalars.append(c)
-                scalars = scalars.dropFirst()
+        let view = s.unicodeScalars
+        var i = view.startIndex
+        while true {
+            while i < view.endIndex && isSpace(view[i]) { i = view.index(after: i) }
+            if i == view.endIndex { break }
+            if maxSplit >= 0 && parts.count >= maxSplit {
+                // The rest, trailing whitespace included, as CPython leaves it.
+                parts.append(.str(String(view[i...])))
+                break
             }
+            let start = i
+            while i < view.endIndex && !isSpace(view[i]) { i = view.index(after: i) }
+            parts.append(.str(String(view[start..<i])))
         }
-        if !current.isEmpty { parts.append(.str(current)) }
         return parts
     }
 
@@ -84,15 +101,14 @@ enum StringMethods {
         }
         add("join") { interpreter, s, a throws(ScriptError) in
             try a.expect("join", 1...1)
-            var joined = ""
+            var pieces: [String] = []
             for (i, item) in try interpreter.iterate(a.positional[0]).enumerated() {
                 guard case .str(let text) = item else {
                     throw .typeError("sequence item \(i): expected str instance, \(item.typeName) found")
                 }
-                if i > 0 { joined += s }
-                joined += text
+                pieces.append(text)
             }
-            return .str(joined)
+            return .str(pieces.joined(separator: s))
         }
         add("split") { interpreter, s, a throws(ScriptError) in
             try a.expect("split", 0...2, keywords: ["sep", "maxsplit"])
@@ -108,23 +124,23 @@ enum StringMethods {
             try a.expect("splitlines", 0...1, keywords: ["keepends"])
             let keep = try a.value(0, "keepends").map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? false
             // Python's line boundaries, \r\n counting as one.
-            let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{85}", "\u{2028}", "\u{2029}"]
-            let scalars = Array(s.unicodeScalars)
+            let view = s.unicodeScalars
             var lines: [Value] = []
-            var start = 0
-            var i = 0
-            while i < scalars.count {
-                guard breaks.contains(scalars[i]) else {
-                    i += 1
+            var start = view.startIndex
+            var i = view.startIndex
+            while i < view.endIndex {
+                let scalar = view[i]
+                guard isLineBreak(scalar) else {
+                    i = view.index(after: i)
                     continue
                 }
-                var end = i + 1
-                if scalars[i] == "\r" && end < scalars.count && scalars[end] == "\n" { end += 1 }
-                lines.append(.str(String(String.UnicodeScalarView(scalars[start..<(keep ? end : i)]))))
+                var end = view.index(after: i)
+                if scalar == "\r" && end < view.endIndex && view[end] == "\n" { end = view.index(after: end) }
+                lines.append(.str(String(view[start..<(keep ? end : i)])))
                 start = end
                 i = end
             }
-            if start < scalars.count { lines.append(.str(String(String.UnicodeScalarView(scalars[start...])))) }
+            if start < view.endIndex { lines.append(.str(String(view[start...]))) }
             return .list(ListObject(lines))
         }
         add("encode") { _, s, a throws(ScriptError) in
@@ -248,6 +264,11 @@ enum StringMethods {
         add("count") { interpreter, s, a throws(ScriptError) in
             try a.expect("count", 1...3)
             let needle = try a.positional[0].asString("must be str")
+            if a.positional.count == 1 && !needle.isEmpty {
+                var found = 0
+                forEachMatch(of: needle, in: s, limit: -1) { _ in found += 1 }
+                return .int(found)
+            }
             let scalars = Array(s.unicodeScalars)
             let (start, end) = try bounds(interpreter, count: scalars.count, a)
             guard start <= end else { return .int(0) }
@@ -393,8 +414,15 @@ extension StringMethods {
         try a.expect(name, 1...1)
         let separator = try a.positional[0].asString("must be str")
         if separator.isEmpty { throw .valueError("empty separator") }
+        if !fromEnd {
+            guard let offset = firstMatch(of: separator, in: s) else { return .tuple([.str(s), .str(""), .str("")]) }
+            let utf8 = s.utf8
+            let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+            let upper = utf8.index(lower, offsetBy: separator.utf8.count)
+            return .tuple([.str(String(s[..<lower])), .str(separator), .str(String(s[upper...]))])
+        }
         let scalars = s.unicodeScalars[...]
-        let range = fromEnd ? scalars.ranges(of: separator.unicodeScalars).last : scalars.firstRange(of: separator.unicodeScalars)
+        let range = scalars.ranges(of: separator.unicodeScalars).last
         guard let range else { return fromEnd ? .tuple([.str(""), .str(""), .str(s)]) : .tuple([.str(s), .str(""), .str("")]) }
         return .tuple([.str(text(scalars[..<range.lowerBound])), .str(separator), .str(text(scalars[range.upperBound...]))])
     }
@@ -421,6 +449,13 @@ extension StringMethods {
     static func forEachMatch(of needle: String, in haystack: String, limit: Int, _ body: (Int) -> Void) {
         var source = haystack
         source.withUTF8 { forEachMatch(of: needle, in: $0, limit: limit, body) }
+    }
+
+    /// The byte offset of the first occurrence of `needle` (not empty) in `haystack`.
+    static func firstMatch(of needle: String, in haystack: String) -> Int? {
+        var first: Int?
+        forEachMatch(of: needle, in: haystack, limit: 1) { first = $0 }
+        return first
     }
 
     private static func forEachMatch(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, limit: Int, _ body: (Int) -> Void) {

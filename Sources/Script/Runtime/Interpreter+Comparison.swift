@@ -178,7 +178,7 @@ extension Interpreter {
             guard case .str(let needle) = item else {
                 throw .typeError("'in <string>' requires string as left operand, not \(item.typeName)")
             }
-            return needle.isEmpty || s.unicodeScalars.firstRange(of: needle.unicodeScalars) != nil
+            return needle.isEmpty || StringMethods.firstMatch(of: needle, in: s) != nil
         case .dict(let d): return try d.get(item) != nil
         case .set(let s): return try s.storage.get(item) != nil
         case .list(let l):

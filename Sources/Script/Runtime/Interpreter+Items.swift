@@ -35,14 +35,18 @@ extension Interpreter {
             }
             return items[try normalize(try indexValue(key, container: "tuple"), count: items.count, "tuple")]
         case .str(let string):
-            let scalars = Array(string.unicodeScalars)
+            let text = CodePoints(string, tables: codePointTables)
+            let count = text.count
             if case .object(let object) = key, let slice = object as? SliceObject {
+                let (start, stop, step) = try slice.indices(length: count, interpreter: self)
+                if step == 1 { return .str(text.slice(start, stop)) }
+                let scalars = Array(string.unicodeScalars)
                 var view = String.UnicodeScalarView()
-                for p in try slice.positions(length: scalars.count, interpreter: self) { view.append(scalars[p]) }
+                for p in try slice.positions(length: count, interpreter: self) { view.append(scalars[p]) }
                 return .str(String(view))
             }
-            let i = try normalize(try indexValue(key, container: "string"), count: scalars.count, "string")
-            return .str(String(scalars[i]))
+            let i = try normalize(try indexValue(key, container: "string"), count: count, "string")
+            return .str(text.character(at: i))
         case .dict(let dict):
             if let value = try dict.get(key) { return value }
             throw .keyError(key, repr: try repr(key))

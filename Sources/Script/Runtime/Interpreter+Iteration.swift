@@ -3,7 +3,7 @@ extension Interpreter {
         switch value {
         case .list(let list): return ListIterator(list)
         case .tuple(let items): return ArrayIterator(items)
-        case .str(let string): return ArrayIterator(string.unicodeScalars.map { .str(String($0)) })
+        case .str(let string): return CodePointIterator(string)
         case .dict(let dict): return KeyIterator(dict, owner: "dictionary")
         case .set(let set): return KeyIterator(set.storage, owner: "Set")
         case .object(let object):
@@ -51,7 +51,7 @@ extension Interpreter {
         switch value {
         case .list(let list): return list.items.count
         case .tuple(let items): return items.count
-        case .str(let string): return string.unicodeScalars.count
+        case .str(let string): return CodePoints(string, tables: codePointTables).count
         case .dict(let dict): return dict.count
         case .set(let set): return set.storage.count
         case .object(let object):

@@ -51,6 +51,8 @@ final class Interpreter {
     var callerScope: Scope?
     /// The cycle collector of the thread the interpreter runs on (set when code starts).
     var collector = CycleCollector.current
+    /// Code point offsets of the long non-ASCII texts indexed last (`text[i]`, `len(text)`).
+    let codePointTables = CodePointTables()
 
     init(workspace: Workspace, host: any ScriptHost) {
         self.workspace = workspace
