@@ -73,11 +73,12 @@ layout: release
 
 test: swift-test protocol-test frontend-test differential-test hostile-test release-test
 
-# The release build's kernelspec, installed into .venv; JUPYTER_PATH puts it ahead of any
+# The release build's kernelspec, installed into .venv (recur-jupyter is already there:
+# scripts/bootstrap installs it); JUPYTER_PATH puts it ahead of any
 # `recur` kernelspec installed for the user or the system.
 WITH_KERNEL := JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter"
 kernelspec: release
-	"$$($(SWIFT) build -c release --show-bin-path)/recur" install --prefix $(VENV) --name recur
+	"$$($(SWIFT) build -c release --show-bin-path)/recur" install --prefix $(VENV) --name recur --no-tools
 
 # The first lesson notebook executed through the kernel, each cell's text printed as it runs;
 # the executed notebook is written to build/.
