@@ -34,6 +34,8 @@ CELLS = [
     "%xmode Plain",
     "f(1)",
     "raise ValueError",
+    "try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    raise ValueError('bad') from e",
+    "def h():\n    try:\n        f(0)\n    except ZeroDivisionError as e:\n        raise KeyError('k') from e\nh()",
     "%xmode Minimal",
     "f(1)",
     "%xmode Verbose",

@@ -244,7 +244,7 @@ final class GeneratorFrame: GeneratorBody {
                     }
                 }
             case .handler(let k, let handled, let point):
-                interpreter.handling.append(handled)
+                interpreter.handling.append((handled, interpreter.contextual(handled)))
                 do {
                     let outcome = try runBlock(handlers[k].body, from: point, interpreter)
                     interpreter.handling.removeLast()

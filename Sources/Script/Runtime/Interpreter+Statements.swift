@@ -243,7 +243,7 @@ extension Interpreter {
             let held = caught(error)
             if let name = handler.name { bind(name, .instance(exceptionObject(held)), in: scope) }
             let chained = contextual(held)
-            handling.append(held)
+            handling.append((held, chained))
             defer {
                 handling.removeLast()
                 // Python deletes the `as` name when the handler ends.
@@ -297,7 +297,7 @@ extension Interpreter {
             guard let current = handling.last else {
                 throw .runtimeError("No active exception to reraise")
             }
-            throw current
+            throw current.error
         }
         var error = try errorToRaise(try evaluate(expr, in: scope))
         if let cause {
@@ -306,11 +306,16 @@ extension Interpreter {
             if value.isNone {
                 raised.attributes["__cause__"] = Value.none
             } else {
-                let causeError: ScriptError
+                var causeError: ScriptError
                 do {
                     causeError = try errorToRaise(value)
                 } catch {
                     throw .typeError("exception causes must derive from BaseException")
+                }
+                // An exception being handled keeps the traceback it was caught with.
+                if case .instance(let causeInstance) = value,
+                    let handled = handling.last(where: { if case .instance(let h) = $0.error.payload { h === causeInstance } else { false } }) {
+                    causeError = handled.chained
                 }
                 error.cause = ChainedError(causeError)
                 raised.attributes["__cause__"] = .instance(exceptionObject(causeError))

@@ -35,8 +35,10 @@ final class Interpreter {
     /// loading a weak reference on every call would cost more than the rest of the frame).
     var frameSelf: Value?
     var frameFunction: FunctionObject?
-    /// The exception being handled by the innermost `except` (for a bare `raise`).
-    var handling: [ScriptError] = []
+    /// The exceptions being handled by the `except` clauses running, innermost last: as
+    /// caught (for a bare `raise`) and as a chained traceback shows them, ending in the frame
+    /// that caught them (for `raise ... from e`).
+    var handling: [(error: ScriptError, chained: ScriptError)] = []
     /// The value a `%time expr` line produced (shown as the cell's result when last).
     var magicResult: Value?
     /// `%xmode`'s setting, read when a failure is rendered.
