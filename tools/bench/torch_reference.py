@@ -5,9 +5,12 @@ Run with a Python that has torch, from the repository root, after `swift build -
 
     python tools/bench/torch_reference.py [--rounds 3] [--filter char] [--recur .build/release/recur]
 
-Each round runs `recur bench` and then the same four training programs in PyTorch; the report
+Each round runs `recur bench` and then the same training programs in PyTorch; the report
 gives each side's median microseconds per training step (forward, loss, backward, optimizer
-step) over the rounds and the ratio Recur / PyTorch. The randn_1m and rand_1m cases time one
+step) over the rounds and the ratio Recur / PyTorch. For the character models it also gives
+the floor: the step's matrix-product FLOPs (forward, and twice that backward) divided by the
+sgemm rate Recur's BLAS reaches in the same run (`sgemm_2048x256x1024`), and Recur's time
+over that floor. The randn_1m and rand_1m cases time one
 `torch.randn(1_000_000)` / `torch.rand(1_000_000)` call. Without a Recur binary only PyTorch runs.
 """
 import argparse
@@ -80,19 +83,7 @@ def seed3_embedding():
 
 
 def char_model():
-    emb, rnn, fc = nn.Embedding(64, 64), nn.RNN(64, 256, num_layers=2, batch_first=True), nn.Linear(256, 64)
-    inputs = torch.randint(0, 64, (32, 64))
-    targets = torch.randint(0, 64, (32 * 64,))
-    crit = nn.CrossEntropyLoss()
-    opt = torch.optim.Adam(list(emb.parameters()) + list(rnn.parameters()) + list(fc.parameters()), lr=0.001)
-
-    def step():
-        opt.zero_grad()
-        x, _ = rnn(emb(inputs))
-        loss = crit(fc(x).view(-1, 64), targets)
-        loss.backward()
-        opt.step()
-    return "char_h256_b32_t64", step, 40
+    return gated("char_h256_b32_t64", nn.RNN, 256, 2, 32, iterations=40)
 
 
 def char_batch():
@@ -134,6 +125,85 @@ def char_lstm_dropout():
     return char_variant("char_lstm_dropout_h256_b32_t64", nn.LSTM(64, 256, num_layers=2, batch_first=True, dropout=0.3), 256)
 
 
+def gated(name, kind, hidden, layers, batch, iterations=20):
+    emb, fc = nn.Embedding(64, 64), nn.Linear(hidden, 64)
+    rnn = kind(64, hidden, num_layers=layers, batch_first=True)
+    inputs, targets = torch.randint(0, 64, (batch, 64)), torch.randint(0, 64, (batch * 64,))
+    crit = nn.CrossEntropyLoss()
+    opt = torch.optim.Adam(list(emb.parameters()) + list(rnn.parameters()) + list(fc.parameters()), lr=0.001)
+
+    def step():
+        opt.zero_grad()
+        x, _ = rnn(emb(inputs))
+        loss = crit(fc(x).reshape(-1, 64), targets)
+        loss.backward()
+        opt.step()
+    return name, step, iterations
+
+
+def char_lstm():
+    return gated("char_lstm_h256_b32_t64", nn.LSTM, 256, 2, 32)
+
+
+def char_gru():
+    return gated("char_gru_h256_b32_t64", nn.GRU, 256, 2, 32)
+
+
+def lstm_h512():
+    return gated("lstm_h512_b64_t64", nn.LSTM, 512, 1, 64)
+
+
+def name_classifier():
+    """PyTorch's name-classification tutorial, as it trains: one name at a time."""
+    letters, hidden, categories = 57, 128, 18
+    i2h, i2o = nn.Linear(letters + hidden, hidden), nn.Linear(letters + hidden, categories)
+    softmax, criterion, rate = nn.LogSoftmax(dim=1), nn.NLLLoss(), 0.005
+    line = torch.zeros(7, 1, letters)
+    for position, letter in enumerate([28, 0, 19, 7, 4, 17, 18]):
+        line[position][0][letter] = 1
+    category = torch.tensor([5])
+    parameters = list(i2h.parameters()) + list(i2o.parameters())
+
+    def step():
+        for p in parameters:
+            p.grad = None
+        state = torch.zeros(1, hidden)
+        for i in range(line.size()[0]):
+            combined = torch.cat((line[i], state), 1)
+            state = i2h(combined)
+            output = softmax(i2o(combined))
+        loss = criterion(output, category)
+        loss.backward()
+        for p in parameters:
+            p.data.add_(p.grad.data, alpha=-rate)
+    return "name_classifier_i2h_i2o", step, 3000
+
+
+def recurrent_flops(batch, steps, inputs, hidden, gates, layers, directions=1, vocabulary=64):
+    """Multiply-add FLOPs of one training step's matrix products: each layer's input and
+    hidden projections and the output layer, forward, and twice that backward (the gradients
+    of the inputs and of the weights)."""
+    forward = 0
+    width = inputs
+    for _ in range(layers):
+        forward += directions * 2 * batch * steps * (width + hidden) * gates * hidden
+        width = hidden * directions
+    forward += 2 * batch * steps * width * vocabulary
+    return 3 * forward
+
+
+# The character models' FLOPs per step, for the floor column: FLOPs / Recur's sgemm rate.
+FLOPS = {
+    "char_h256_b32_t64": recurrent_flops(32, 64, 64, 256, 1, 2),
+    "char_lstm_h256_b32_t64": recurrent_flops(32, 64, 64, 256, 4, 2),
+    "char_gru_h256_b32_t64": recurrent_flops(32, 64, 64, 256, 3, 2),
+    "lstm_h512_b64_t64": recurrent_flops(64, 64, 64, 512, 4, 1),
+    "char_lstm_dropout_h256_b32_t64": recurrent_flops(32, 64, 64, 256, 4, 2),
+    "char_lstm_bidir_dropout_h256_b32_t64": recurrent_flops(32, 64, 64, 256, 4, 2, directions=2),
+}
+SGEMM = "sgemm_2048x256x1024"
+
+
 def randn_1m():
     return "randn_1m", lambda: torch.randn(1_000_000), 50
 
@@ -145,7 +215,7 @@ def rand_1m():
 def time_torch(scale, only):
     results = {}
     for make in (seed1_rnncell, seed2_rnn, seed3_embedding, char_model, char_lstm_bidir_dropout, char_gru_packed_dropout,
-                 char_lstm_dropout, randn_1m, rand_1m):
+                 char_lstm_dropout, char_lstm, char_gru, lstm_h512, name_classifier, randn_1m, rand_1m):
         name, step, iterations = make()
         if only and only not in name:
             continue
@@ -164,7 +234,8 @@ def time_torch(scale, only):
 def time_recur(binary, scale, only):
     command = [binary, "bench", "--scale", str(scale)] + (["--filter", only] if only else [])
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return {row["case"]: row["median_us"] for row in map(json.loads, out.splitlines()) if row}
+    rows = [json.loads(line) for line in out.splitlines() if line]
+    return {row["case"]: row.get("gflops", row["median_us"]) for row in rows}
 
 
 def main():
@@ -182,6 +253,11 @@ def main():
         if have_recur:
             recur_rounds.append(time_recur(args.recur, args.scale, args.filter))
         torch_rounds.append(time_torch(args.scale, args.filter))
+    if have_recur and SGEMM in recur_rounds[0]:
+        gflops = statistics.median(r[SGEMM] for r in recur_rounds)
+        print(json.dumps({"case": SGEMM, "recur_gflops": round(gflops, 1)}))
+    else:
+        gflops = None
     for name in torch_rounds[0]:
         row = {"case": name, "torch_us": round(statistics.median(r[name] for r in torch_rounds), 1),
                "torch_version": torch.__version__.split("+")[0], "torch_threads": torch.get_num_threads()}
@@ -190,6 +266,9 @@ def main():
             row["recur_us"] = round(mine, 1)
             row["ratio"] = round(mine / row["torch_us"], 3)
             row["speedup"] = round(row["torch_us"] / mine, 1)
+            if gflops and name in FLOPS:
+                row["floor_us"] = round(FLOPS[name] / (gflops * 1e3), 1)
+                row["recur_over_floor"] = round(mine / row["floor_us"], 2)
         print(json.dumps(row))
 
 

@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
         let cases = [
             try TrainingCase.seed1RNNCell(generator), try TrainingCase.seed2RNN(generator),
             try TrainingCase.seed3Embedding(generator), try TrainingCase.charModel(generator),
-        ] + (try TrainingCase.recurrentVariants(generator))
+        ] + (try TrainingCase.recurrentVariants(generator)) + (try TrainingCase.floorCases(generator))
         for training in cases {
             if let filter, !training.name.contains(filter) { continue }
             let iterations = max(5, Int(Double(training.iterations) * scale))
@@ -48,6 +48,10 @@ struct BenchCommand: ParsableCommand {
             let median = samples[samples.count / 2]
             let line = "{\"case\": \"\(training.name)\", \"median_us\": \(Self.rounded(median)), \"min_us\": \(Self.rounded(samples[0])), \"p10_us\": \(Self.rounded(samples[samples.count / 10])), \"p90_us\": \(Self.rounded(samples[samples.count * 9 / 10])), \"steps\": \(iterations)}"
             print(line)
+        }
+        if filter.map(SgemmRate.name.contains) ?? true {
+            let rate = try SgemmRate.measure(generator, repetitions: max(5, Int(50 * scale)))
+            print("{\"case\": \"\(SgemmRate.name)\", \"median_us\": \(Self.rounded(rate.medianMicroseconds)), \"gflops\": \(Self.rounded(rate.gflops))}")
         }
         if filter.map(TrivialCell.name.contains) ?? true {
             let samples = TrivialCell.samples(max(100, Int(20_000 * scale)))
