@@ -46,6 +46,14 @@ enum StandardModules {
         })
     }
 
+    /// CPython's checks on a math function's result: NaN from numbers is a domain error, an
+    /// infinity from finite numbers a range error.
+    static func mathResult(_ result: Double, from inputs: [Double]) throws(ScriptError) -> Double {
+        if result.isNaN && !inputs.contains(where: \.isNaN) { throw .valueError("math domain error") }
+        if result.isInfinite && inputs.allSatisfy(\.isFinite) { throw ScriptError(.overflowError, "math range error") }
+        return result
+    }
+
     static func math(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["pi"] = .float(Double.pi)
         module.namespace["e"] = .float(M_E)
@@ -64,7 +72,7 @@ enum StandardModules {
                 try a.expect(name, 1...1)
                 let x = try number(interpreter, a.positional[0])
                 guard domain(x) else { throw .valueError("math domain error") }
-                return .float(f(x))
+                return .float(try mathResult(f(x), from: [x]))
             })
         }
         module.namespace["log"] = .builtin(BuiltinFunction("log", signature: "math.log(x[, base])") { interpreter, a throws(ScriptError) in
@@ -85,7 +93,9 @@ enum StandardModules {
         }
         module.namespace["pow"] = .builtin(BuiltinFunction("pow") { interpreter, a throws(ScriptError) in
             try a.expect("pow", 2...2)
-            return .float(Glibc.pow(try number(interpreter, a.positional[0]), try number(interpreter, a.positional[1])))
+            let x = try number(interpreter, a.positional[0]), y = try number(interpreter, a.positional[1])
+            if x == 0 && y < 0 && y.isFinite { throw .valueError("math domain error") }
+            return .float(try mathResult(Glibc.pow(x, y), from: [x, y]))
         })
         module.namespace["factorial"] = .builtin(BuiltinFunction("factorial", signature: "math.factorial(n, /)") { interpreter, a throws(ScriptError) in
             try a.expect("factorial", 1...1)

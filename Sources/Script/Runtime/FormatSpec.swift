@@ -157,10 +157,19 @@ extension Interpreter {
     /// `format(value, spec)`.
     func format(_ value: Value, spec text: String) throws(ScriptError) -> String {
         if case .object(let object) = value, let formatted = try object.format(text, interpreter: self) { return formatted }
-        if text.isEmpty { return try str(value) }
-        // A class's own __format__ reads its own spec language (datetime's strftime codes).
+        // A class's own __format__ reads its own spec language (datetime's strftime codes),
+        // the empty spec included.
         if case .instance = value, let method = try attributeIfPresent(value, "__format__") {
-            return try str(try call(method, Arguments([.str(text)])))
+            let formatted = try call(method, Arguments([.str(text)]))
+            guard case .str(let result) = formatted else {
+                throw .typeError("__format__ must return a str, not \(formatted.typeName)")
+            }
+            return result
+        }
+        if text.isEmpty { return try str(value) }
+        // object.__format__ takes only the empty spec.
+        if case .instance(let instance) = value {
+            throw .typeError("unsupported format string passed to \(instance.type.name).__format__")
         }
         let spec = try FormatSpec(text)
         switch value {
@@ -182,9 +191,6 @@ extension Interpreter {
             if let d = try object.floatValue(interpreter: self) { return try formatFloat(d, spec) }
             return spec.pad(try str(value), numeric: false)
         case .instance:
-            if let method = try attributeIfPresent(value, "__format__") {
-                return try str(try call(method, Arguments([.str(text)])))
-            }
             return spec.pad(try str(value), numeric: false)
         case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module:
             var s = try str(value)

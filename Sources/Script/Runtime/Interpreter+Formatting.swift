@@ -27,6 +27,7 @@ extension Interpreter {
         var out = ""
         var i = 0
         var autoIndex = 0
+        var numbering = FieldNumbering.none
         while i < s.count {
             let c = s[i]
             if c == "{" {
@@ -60,16 +61,26 @@ extension Interpreter {
                     name = String(name[..<bang])
                 }
                 if spec.contains("{") { spec = try strFormat(spec, arguments) }
-                var path = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-                let head = path.isEmpty ? "" : path.removeFirst()
+                // The field name: an argument (by position, automatic, or by keyword), then
+                // `.attribute` and `[key]` parts (a key of digits is an int).
+                let headEnd = name.firstIndex { $0 == "." || $0 == "[" } ?? name.endIndex
+                let head = String(name[..<headEnd])
                 var value: Value
                 if head.isEmpty {
+                    if numbering == .manual {
+                        throw .valueError("cannot switch from manual field specification to automatic field numbering")
+                    }
+                    numbering = .automatic
                     guard autoIndex < arguments.positional.count else {
                         throw .indexError("Replacement index \(autoIndex) out of range for positional args tuple")
                     }
                     value = arguments.positional[autoIndex]
                     autoIndex += 1
-                } else if let index = Int(head) {
+                } else if let index = Int(head), head.allSatisfy(\.isASCII) {
+                    if numbering == .automatic {
+                        throw .valueError("cannot switch from automatic field numbering to manual field specification")
+                    }
+                    numbering = .manual
                     guard index >= 0 && index < arguments.positional.count else {
                         throw .indexError("Replacement index \(index) out of range for positional args tuple")
                     }
@@ -78,7 +89,27 @@ extension Interpreter {
                     guard let v = arguments.keyword(head) else { throw .keyError(.str(head), repr: PythonString.repr(head)) }
                     value = v
                 }
-                for attribute in path { value = try self.attribute(value, attribute) }
+                var rest = name[headEnd...]
+                while let first = rest.first {
+                    if first == "." {
+                        let end = rest.dropFirst().firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
+                        let attribute = String(rest[rest.index(after: rest.startIndex)..<end])
+                        if attribute.isEmpty { throw .valueError("Empty attribute in format string") }
+                        value = try self.attribute(value, attribute)
+                        rest = rest[end...]
+                    } else if first == "[" {
+                        guard let close = rest.firstIndex(of: "]") else { throw .valueError("Missing ']' in format string") }
+                        let key = String(rest[rest.index(after: rest.startIndex)..<close])
+                        if key.isEmpty { throw .valueError("Empty attribute in format string") }
+                        value = try item(value, Int(key).map { key.allSatisfy(\.isASCII) ? .int($0) : .str(key) } ?? .str(key))
+                        rest = rest[rest.index(after: close)...]
+                        if let next = rest.first, next != ".", next != "[" {
+                            throw .valueError("Only '.' or '[' may follow ']' in format field specifier")
+                        }
+                    } else {
+                        break
+                    }
+                }
                 if conversion == "r" { value = .str(try repr(value)) }
                 if conversion == "s" { value = .str(try str(value)) }
                 out += try format(value, spec: spec)
@@ -295,4 +326,9 @@ enum PercentFormat {
         i = end
         return text.first ?? "\u{FFFD}"
     }
+}
+
+/// How a format string numbers its fields: CPython refuses to mix `{}` with `{0}`.
+enum FieldNumbering {
+    case none, automatic, manual
 }

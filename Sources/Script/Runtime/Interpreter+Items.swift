@@ -114,8 +114,12 @@ extension Interpreter {
             return
         case .object(let object):
             if try object.deleteItem(key, interpreter: self) { return }
-        case .none, .bool, .int, .float, .str, .tuple, .set, .function, .builtin, .boundMethod, .type, .instance,
-             .module:
+        case .instance:
+            if let method = try attributeIfPresent(container, "__delitem__") {
+                _ = try call(method, Arguments([key]))
+                return
+            }
+        case .none, .bool, .int, .float, .str, .tuple, .set, .function, .builtin, .boundMethod, .type, .module:
             break
         }
         throw .typeError("'\(container.typeName)' object does not support item deletion")
