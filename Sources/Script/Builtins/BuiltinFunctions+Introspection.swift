@@ -257,10 +257,19 @@ final class SuperObject: ScriptObject {
     }
     var typeName: String { "super" }
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        let mro = interpreter.typeObject(of: receiver).mro
+        // In a classmethod the receiver is the class itself.
+        let owner: TypeObject
+        if case .type(let type) = receiver, type.isSubtype(of: start) { owner = type } else { owner = interpreter.typeObject(of: receiver) }
+        let mro = owner.mro
         guard let position = mro.firstIndex(where: { $0 === start }) else { return nil }
         for type in mro[(position + 1)...] {
-            if let member = type.namespace[name] { return interpreter.bindIfMethod(member, to: receiver) }
+            guard let member = type.namespace[name] else { continue }
+            if case .object(let descriptor as DescriptorObject) = member {
+                return try descriptor.resolve(receiver: receiver, interpreter: interpreter)
+            }
+            // A plain function found through the class (super() in a classmethod) stays unbound.
+            if case .type = receiver { return member }
+            return interpreter.bindIfMethod(member, to: receiver)
         }
         return nil
     }

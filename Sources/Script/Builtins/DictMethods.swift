@@ -177,6 +177,21 @@ final class DictView: ScriptObject {
     }
     func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(elements) }
     func length(interpreter: Interpreter) throws(ScriptError) -> Int? { dict.count }
+
+    /// Keys and items views are sets: `&`, `|`, `-` and `^` with any iterable give a set.
+    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard kind != .values, [.bitAnd, .bitOr, .subtract, .bitXor].contains(op) else { return nil }
+        func set(_ items: [Value]) throws(ScriptError) -> SetObject {
+            let made = SetObject()
+            for item in items { try made.storage.set(item, .none) }
+            return made
+        }
+        let mine = try set(elements)
+        let theirs = try set(try interpreter.iterate(other))
+        let result = reflected ? try interpreter.setOperation(op, theirs, mine) : try interpreter.setOperation(op, mine, theirs)
+        return result.map { .set($0) }
+    }
+
     func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard op == .in || op == .notIn else { return nil }
         var found = false

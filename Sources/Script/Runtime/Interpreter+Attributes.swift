@@ -37,6 +37,9 @@ extension Interpreter {
                 return member
             }
             if name == "__dict__" { return .object(NamespaceDict(InstanceStore(instance))) }
+            if instance.type.libraryBase == nil, let inherited = objectDefault(value, instance: instance, name) {
+                return inherited
+            }
             if let getattr = instance.type.lookup("__getattr__") {
                 do {
                     return try callBound(getattr, receiver: value, Arguments([.str(name)]))
@@ -57,6 +60,7 @@ extension Interpreter {
                 return member
             }
             if name == "__name__" { return .str(type.name) }
+            if let inherited = classHashDefault(type, name) { return inherited }
             if name == "__qualname__" { return .str(type.name) }
             if name == "__module__" { return .str(type.module) }
             if name == "__mro__" { return .tuple(type.mro.map { .type($0) }) }
