@@ -21,7 +21,13 @@ extension Interpreter {
                let descriptor = object as? DescriptorObject {
                 return try descriptor.resolve(receiver: value, interpreter: self)
             }
+            var nonDataDescriptor: InstanceObject?
+            if instance.type.hasDescriptor(name), case .instance(let descriptor)? = instance.type.lookup(name) {
+                if isDataDescriptor(descriptor) { return try descriptorGet(descriptor, instance: value, owner: instance.type) }
+                nonDataDescriptor = descriptor
+            }
             if let own = instance.attributes[name] { return own }
+            if let descriptor = nonDataDescriptor { return try descriptorGet(descriptor, instance: value, owner: instance.type) }
             if let member = instance.type.lookup(name) {
                 if case .object(let object) = member, let descriptor = object as? DescriptorObject {
                     return try descriptor.resolve(receiver: value, interpreter: self)
@@ -56,6 +62,9 @@ extension Interpreter {
             if let member = type.lookup(name) {
                 if case .object(let object) = member, let descriptor = object as? DescriptorObject {
                     return try descriptor.resolve(receiver: value, interpreter: self)
+                }
+                if type.hasDescriptor(name), case .instance(let descriptor) = member {
+                    return try descriptorGet(descriptor, instance: Value.none, owner: type)
                 }
                 return member
             }
@@ -157,13 +166,34 @@ extension Interpreter {
             try descriptor.set(.instance(instance), value, interpreter: self)
             return
         }
+        if instance.type.hasDescriptor(name), case .instance(let descriptor)? = instance.type.lookup(name),
+           let set = descriptor.type.lookup("__set__") {
+            _ = try callBound(set, receiver: .instance(descriptor), Arguments([.instance(instance), value]))
+            return
+        }
         if let base = instance.type.libraryBase, try base.setAttribute(instance, name, value, interpreter: self) {
             return
         }
         instance.attributes[name] = value
     }
 
+    /// A descriptor with `__set__` or `__delete__` comes before the instance's own attributes.
+    func isDataDescriptor(_ descriptor: InstanceObject) -> Bool {
+        descriptor.type.lookup("__set__") != nil || descriptor.type.lookup("__delete__") != nil
+    }
+
+    /// `descriptor.__get__(instance, owner)`; a descriptor without `__get__` is itself.
+    func descriptorGet(_ descriptor: InstanceObject, instance: Value, owner: TypeObject) throws(ScriptError) -> Value {
+        guard let get = descriptor.type.lookup("__get__") else { return .instance(descriptor) }
+        return try callBound(get, receiver: .instance(descriptor), Arguments([instance, .type(owner)]))
+    }
+
     func deleteAttribute(_ target: Value, _ name: String) throws(ScriptError) {
+        if case .instance(let instance) = target, instance.type.hasDescriptor(name),
+           case .instance(let descriptor)? = instance.type.lookup(name), let delete = descriptor.type.lookup("__delete__") {
+            _ = try callBound(delete, receiver: .instance(descriptor), Arguments([target]))
+            return
+        }
         if case .instance(let instance) = target {
             if case .object(let object)? = instance.type.lookup(name), let descriptor = object as? DescriptorObject,
                descriptor.isProperty {

@@ -277,6 +277,12 @@ extension Interpreter {
                 function.owner = type
             }
         }
+        // Descriptors learn the name they are bound to (`__set_name__`), in definition order.
+        for (id, value) in classScope.namedEntries {
+            if case .instance(let member) = value, let setName = member.type.lookup("__set_name__") {
+                _ = try callBound(setName, receiver: value, Arguments([.type(type), .str(symbols.name(id))]))
+            }
+        }
         return type
     }
 }

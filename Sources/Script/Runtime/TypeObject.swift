@@ -94,6 +94,14 @@ final class TypeObject {
         return !cachedTraits.properties.isEmpty && cachedTraits.properties.contains(name)
     }
 
+    /// Whether `name` is bound along the MRO to an instance of a class with `__get__`,
+    /// `__set__` or `__delete__` (a user-defined descriptor).
+    @inline(__always)
+    func hasDescriptor(_ name: String) -> Bool {
+        refreshTraits()
+        return !cachedTraits.descriptors.isEmpty && cachedTraits.descriptors.contains(name)
+    }
+
     /// A `__setattr__` a user class defines along the MRO.
     var userSetattr: Value? {
         refreshTraits()
@@ -111,6 +119,12 @@ final class TypeObject {
                         traits.properties.insert(name)
                     } else {
                         traits.properties.remove(name)
+                    }
+                    if case .instance(let object) = member, object.type.lookup("__get__") != nil
+                        || object.type.lookup("__set__") != nil || object.type.lookup("__delete__") != nil {
+                        traits.descriptors.insert(name)
+                    } else {
+                        traits.descriptors.remove(name)
                     }
                 }
                 if let setattr = type.namespace["__setattr__"] {
@@ -176,6 +190,8 @@ protocol LibraryBase: AnyObject {
 struct AttributeTraits {
     /// Names bound to properties along the MRO (they take precedence over instance attributes).
     var properties: Set<String> = []
+    /// Names bound to user-defined descriptors along the MRO.
+    var descriptors: Set<String> = []
     /// A `__setattr__` a user class defines (not `object`'s).
     var setattr: Value?
 }
