@@ -109,6 +109,8 @@ enum Arithmetic {
             if b == 0 { throw .zeroDivision("float modulo") }
             var r = a.truncatingRemainder(dividingBy: b)
             if r != 0 && ((r < 0) != (b < 0)) { r += b }
+            // A zero remainder takes the divisor's sign, as CPython's float_rem gives it.
+            if r == 0 { r = Double(signOf: b, magnitudeOf: 0) }
             return .float(r)
         case .power:
             if a == 0 && b < 0 { throw .zeroDivision("0.0 cannot be raised to a negative power") }

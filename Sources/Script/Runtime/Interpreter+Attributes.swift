@@ -88,6 +88,7 @@ extension Interpreter {
             return nil
         case .object(let object):
             if let member = try object.attribute(name, interpreter: self) { return member }
+            if object is BigIntObject, name.hasPrefix("__"), let method = numberMethod(value, name) { return method }
             return name == "__class__" ? .type(typeObject(of: value)) : nil
         case .function(let function):
             if let own = function.attributes[name] { return own }
@@ -118,7 +119,7 @@ extension Interpreter {
         }
         if name == "__class__" { return .type(typeObject(of: value)) }
         if let member = typeObject(of: value).lookup(name) { return bindIfMethod(member, to: value) }
-        return nil
+        return name.hasPrefix("__") ? numberMethod(value, name) : nil
     }
 
     func bindIfMethod(_ member: Value, to receiver: Value) -> Value {
