@@ -155,9 +155,13 @@ final class Dispatcher {
             codec.encode(request.header.type.reply, content: content, parent: request, identities: request.identities))
     }
 
-    func publish(_ type: MessageType, _ content: JSONValue, parent: Message?, metadata: JSONValue = .emptyObject) {
+    func publish(
+        _ type: MessageType, _ content: JSONValue, parent: Message?, metadata: JSONValue = .emptyObject,
+        buffers: [[UInt8]] = []
+    ) {
         let topic = Array(("kernel." + codec.session + "." + type.rawValue).utf8)
-        iopub.send(codec.encode(type, content: content, parent: parent, identities: [topic], metadata: metadata))
+        iopub.send(
+            codec.encode(type, content: content, parent: parent, identities: [topic], metadata: metadata, buffers: buffers))
     }
 
     private func busy(_ message: Message) {

@@ -1,8 +1,8 @@
 /// The server's side of one running cell: outputs go to iopub with the request as parent,
 /// `input()` goes to the requesting client's stdin channel.
 final class ExecutionScope: OutputPublisher {
-    private unowned let dispatcher: Dispatcher
-    private let request: Message
+    unowned let dispatcher: Dispatcher
+    let request: Message
     private let allowStdin: Bool
     private(set) var payloads: [JSONValue] = []
 
@@ -69,5 +69,37 @@ final class ExecutionScope: OutputPublisher {
             }
             return value
         }
+    }
+}
+
+extension ExecutionScope: CommChannel {
+    var comms: (any CommChannel)? { self }
+
+    func open(id: String, target: String, data: JSONValue, metadata: JSONValue, buffers: [[UInt8]]) {
+        dispatcher.comms.add(id: id, target: target)
+        dispatcher.publish(
+            .commOpen, ["comm_id": .string(id), "target_name": .string(target), "data": data], parent: request,
+            metadata: metadata, buffers: buffers)
+    }
+
+    func send(id: String, data: JSONValue, buffers: [[UInt8]]) {
+        guard dispatcher.comms.isOpen(id) else { return }
+        dispatcher.publish(.commMsg, ["comm_id": .string(id), "data": data], parent: request, buffers: buffers)
+    }
+
+    func close(id: String, data: JSONValue) {
+        guard dispatcher.comms.isOpen(id) else { return }
+        dispatcher.comms.close(id: id)
+        dispatcher.publish(.commClose, ["comm_id": .string(id), "data": data], parent: request)
+    }
+
+    var parentMessageID: String { request.header.messageID }
+
+    func showError(_ error: ExecutionError) {
+        dispatcher.publish(
+            .error,
+            ["ename": .string(error.name), "evalue": .string(error.value),
+             "traceback": .array(error.traceback.map { .string($0) })],
+            parent: request)
     }
 }
