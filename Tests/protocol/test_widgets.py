@@ -340,3 +340,54 @@ def _update_traffic(kernel_name: str) -> list:
 
 def test_update_traffic_is_ipykernels():
     assert _update_traffic(KERNEL_NAME) == _update_traffic("python3")
+
+
+def _tqdm_traffic(kernel_name: str) -> tuple[list, list, str]:
+    """tqdm.auto's widgets in a kernel: the models opened, the updates of the description
+    and of the bar (the counters' HTML carries timings, so only its first text is kept), and
+    the text/plain of the displayed box."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=TIMEOUT)
+    try:
+        messages = run_ok(kc, "from tqdm.auto import tqdm\nimport time\n"
+                              "for i in tqdm(range(3), desc='epochs'):\n    time.sleep(0.15)")
+        models = {m["content"]["comm_id"]: m["content"]["data"]["state"]["_model_name"]
+                  for m in comm_opens(messages)}
+        opened = [models[m["content"]["comm_id"]] for m in comm_opens(messages)]
+        updates = []
+        for m in messages:
+            if m["msg_type"] != "comm_msg":
+                continue
+            state = m["content"]["data"]["state"]
+            value = state.get("value")
+            if isinstance(value, str) and "[" in value:
+                value = value.split("[")[0]
+            updates.append((models[m["content"]["comm_id"]], tuple(sorted(state)), value))
+        [view] = [m["content"]["data"] for m in messages if m["msg_type"] == "display_data"]
+        assert models[view["application/vnd.jupyter.widget-view+json"]["model_id"]] == "HBoxModel"
+        return opened, list(dict.fromkeys(updates)), view["text/plain"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_tqdm_auto_shows_tqdm_notebooks_widgets_as_ipykernel_does():
+    assert _tqdm_traffic(KERNEL_NAME) == _tqdm_traffic("python3")
+
+
+def test_tqdm_without_comms_is_the_html_bar(tmp_path):
+    # `recur run` has no frontend: tqdm.auto draws its usual bar, and ipywidgets still work
+    # as objects (no comm is opened).
+    import subprocess
+
+    from recur_kernelspec import recur_binary
+
+    script = tmp_path / "bars.recur"
+    script.write_text("from tqdm.auto import tqdm\nimport ipywidgets as widgets\n"
+                      "for i in tqdm(range(2)):\n    pass\n"
+                      "s = widgets.IntSlider(value=4)\ns.value = 5\nprint(repr(s))\n")
+    result = subprocess.run([str(recur_binary()), "run", str(script)], capture_output=True, text=True,
+                            timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("IntSlider(value=5)\n")

@@ -325,5 +325,43 @@ class dlink:
 
     def unlink(self):
         self.source[0].unobserve(self._update, names=self.source[1])
+
+
+class _TqdmHBox(HBox):
+    """tqdm.notebook's box; its repr is the bar's text line."""
+
+    def __repr__(self):
+        text = getattr(self, '_text', None)
+        return text if text is not None else HBox.__repr__(self)
+
+
+class _TqdmBar:
+    """tqdm.notebook's widgets (its status_printer and display), driven by Recur's tqdm."""
+
+    def __init__(self, total, desc, text):
+        if total:
+            pbar = FloatProgress(min=0, max=total)
+        else:
+            pbar = FloatProgress(min=0, max=1)
+            pbar.value = 1
+            pbar.bar_style = 'info'
+            pbar.layout.width = '20px'
+        ltext = HTML()
+        rtext = HTML()
+        if desc:
+            ltext.value = desc
+        self.container = _TqdmHBox(children=[ltext, pbar, rtext])
+        object.__setattr__(self.container, '_text', text)
+        display(self.container)
+
+    def show(self, n, left, right, text, bar_style):
+        ltext, pbar, rtext = self.container.children
+        object.__setattr__(self.container, '_text', text)
+        pbar.value = n
+        ltext.value = left
+        if right:
+            rtext.value = right
+        if bar_style and (pbar.bar_style != 'danger' or bar_style != 'success'):
+            pbar.bar_style = bar_style
 """#
 }
