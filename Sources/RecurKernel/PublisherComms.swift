@@ -31,4 +31,33 @@ final class PublisherComms: ScriptComms {
     func showError(_ failure: ScriptFailure) {
         channel.showError(ExecutionError(name: failure.name, value: failure.message, traceback: failure.traceback))
     }
+
+    func receiveWhileWaiting(milliseconds: Int) -> ScriptWaitingComm? {
+        channel.receiveWhileWaiting(milliseconds: milliseconds).map(Self.waiting)
+    }
+
+    var whileAwaitingInput: ((ScriptWaitingComm) -> Void)? {
+        get { nil }
+        set { channel.whileAwaitingInput = newValue.map { run in { waiting in run(Self.waiting(waiting)) } } }
+    }
+
+    private static func waiting(_ comm: WaitingComm) -> ScriptWaitingComm {
+        ScriptWaitingComm(event: ScriptCommEvent(comm.event), host: PublisherHost(comm.publisher)) { taken in
+            comm.finish(taken: taken)
+        }
+    }
+}
+
+extension ScriptCommEvent {
+    /// The kernel's comm event as Script receives it (JSON as text).
+    init(_ event: CommEvent) {
+        let kind: ScriptCommEvent.Kind = switch event.kind {
+        case .open(let target): .open(target: target)
+        case .message: .message
+        case .close: .close
+        }
+        self.init(
+            kind: kind, id: event.id, data: String(decoding: event.data.serialized, as: UTF8.self),
+            metadata: String(decoding: event.metadata.serialized, as: UTF8.self), buffers: event.buffers)
+    }
 }

@@ -80,15 +80,7 @@ public final class RecurInterpreter: Interpreter {
 
     /// Runs a frontend's comm message through the workspace's comm handler (ipywidgets').
     public func receiveComm(_ event: CommEvent, publisher: any OutputPublisher) -> Bool {
-        let kind: ScriptCommEvent.Kind = switch event.kind {
-        case .open(let target): .open(target: target)
-        case .message: .message
-        case .close: .close
-        }
-        let scriptEvent = ScriptCommEvent(
-            kind: kind, id: event.id, data: String(decoding: event.data.serialized, as: UTF8.self),
-            metadata: String(decoding: event.metadata.serialized, as: UTF8.self), buffers: event.buffers)
-        return session.receiveComm(scriptEvent, host: PublisherHost(publisher))
+        session.receiveComm(ScriptCommEvent(event), host: PublisherHost(publisher))
     }
 
     /// Nothing to do: the process ends after shutdown, and a restart is a new process

@@ -391,3 +391,46 @@ def test_tqdm_without_comms_is_the_html_bar(tmp_path):
                             timeout=TIMEOUT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith("IntSlider(value=5)\n")
+
+
+def test_callbacks_run_while_a_cell_sleeps_and_other_requests_wait(widgets_kernel):
+    kc = widgets_kernel
+    messages = run_ok(kc, "slept = widgets.IntSlider()\n"
+                          "slept.observe(lambda change: print('moved to', change['new']), names='value')")
+    slider = model_id(messages, "IntSliderModel")
+    sleeping = kc.execute("import time\ntime.sleep(2)\nprint('woke with', slept.value)")
+    # The cell is running (its execute_input is out) when the frontend moves the slider and
+    # asks for another cell.
+    while True:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == sleeping and msg["msg_type"] == "execute_input":
+            break
+    later = kc.execute("print('after')")
+    moved, replies = send_comm(kc, slider, {"method": "update", "state": {"value": 6}, "buffer_paths": []})
+    assert stdout(replies) == "moved to 6\n"
+    info = kc.comm_info(target_name="jupyter.widget")
+    assert slider in shell_reply(kc, info)["content"]["comms"]
+    # The callback and comm_info were answered while the cell slept; the cell and the one
+    # queued behind it run to their ends, in order.
+    first = kc.get_shell_msg(timeout=TIMEOUT)
+    assert first["parent_header"]["msg_id"] == sleeping and first["content"]["status"] == "ok"
+    assert stdout(iopub_until_idle(kc, sleeping)) == "woke with 6\n"
+    second = kc.get_shell_msg(timeout=TIMEOUT)
+    assert second["parent_header"]["msg_id"] == later
+    assert stdout(iopub_until_idle(kc, later)) == "after\n"
+
+
+def test_callbacks_run_while_input_waits(widgets_kernel):
+    kc = widgets_kernel
+    messages = run_ok(kc, "go = widgets.Button(description='go')\n"
+                          "go.on_click(lambda button: print('clicked while waiting'))")
+    button = model_id(messages, "ButtonModel")
+    asking = kc.execute("answer = input('name? ')\nprint('hello', answer)", allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=TIMEOUT)
+    assert request["content"]["prompt"] == "name? "
+    _, replies = send_comm(kc, button, {"method": "custom", "content": {"event": "click"}})
+    assert stdout(replies) == "clicked while waiting\n"
+    kc.input("Ada")
+    reply = shell_reply(kc, asking)
+    assert reply["content"]["status"] == "ok"
+    assert stdout(iopub_until_idle(kc, asking)) == "hello Ada\n"

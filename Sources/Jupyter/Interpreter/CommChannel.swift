@@ -12,6 +12,35 @@ public protocol CommChannel: AnyObject {
     /// Publishes an `error` message (a traceback shown in the frontend, as IPython's
     /// `showtraceback()` does for an exception a widget callback caught).
     func showError(_ error: ExecutionError)
+    /// While code waits (`time.sleep`): the next comm message from the frontend within
+    /// `milliseconds`, to run as a callback at once; nil when none came. Other requests that
+    /// arrive meanwhile stay queued, in order, for after the cell.
+    func receiveWhileWaiting(milliseconds: Int) -> WaitingComm?
+    /// Runs the comm messages that arrive while `input()` waits for its reply (set by the
+    /// language around the wait; nil: they stay queued).
+    var whileAwaitingInput: ((WaitingComm) -> Void)? { get set }
+}
+
+/// A comm message that arrived while code waited, for the language to run as a callback
+/// before it goes on waiting.
+public final class WaitingComm {
+    /// What the frontend sent.
+    public let event: CommEvent
+    /// Where the callback's output goes (the comm message is its parent).
+    public let publisher: any OutputPublisher
+    private var done: ((Bool) -> Void)?
+
+    init(event: CommEvent, publisher: any OutputPublisher, done: @escaping (Bool) -> Void) {
+        self.event = event
+        self.publisher = publisher
+        self.done = done
+    }
+
+    /// The callback has run; `taken` answers a `comm_open` (false: the server closes it).
+    public func finish(taken: Bool) {
+        done?(taken)
+        done = nil
+    }
 }
 
 /// A comm message from the frontend, as the interpreter receives it.

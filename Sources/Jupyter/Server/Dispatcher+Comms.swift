@@ -8,52 +8,48 @@ extension Dispatcher {
         reply(to: message, ["status": "ok", "comms": comms.info(target: target)])
     }
 
-    func commOpen(_ message: Message) throws(WireError) {
-        let fields = try RequestFields(message.content, "comm_open")
-        let id = try fields.string("comm_id")
-        let target = try fields.string("target_name")
-        let event = CommEvent(
-            kind: .open(target: target), id: id, data: fields.value("data") ?? [:], metadata: message.metadata,
-            buffers: message.buffers)
-        // Listed before the callback runs: a callback may already answer on the comm.
-        comms.add(id: id, target: target)
-        if !deliver(event, parent: message) {
-            comms.close(id: id)
-            log("comm_open for unknown target \"\(target)\": closing comm \(id)")
-            publish(.commClose, ["comm_id": .string(id), "data": [:]], parent: message)
-        }
-    }
-
-    func commMsg(_ message: Message) throws(WireError) {
-        let fields = try RequestFields(message.content, "comm_msg")
-        let id = try fields.string("comm_id")
-        guard comms.isOpen(id) else {
-            log("comm_msg for unknown comm \(id) ignored")
-            return
-        }
-        _ = deliver(
-            CommEvent(kind: .message, id: id, data: fields.value("data") ?? [:], metadata: message.metadata,
-                      buffers: message.buffers),
-            parent: message)
-    }
-
-    func commClose(_ message: Message) throws(WireError) {
-        let fields = try RequestFields(message.content, "comm_close")
-        let id = try fields.string("comm_id")
-        guard comms.isOpen(id) else { return }
-        comms.close(id: id)
-        _ = deliver(
-            CommEvent(kind: .close, id: id, data: fields.value("data") ?? [:], metadata: message.metadata,
-                      buffers: message.buffers),
-            parent: message)
-    }
-
-    /// Runs the interpreter's callback for `event`, its output parented to `parent`.
-    private func deliver(_ event: CommEvent, parent: Message) -> Bool {
-        guard let interpreter else { return false }
+    /// A `comm_open`, `comm_msg` or `comm_close` from the frontend, run as a callback.
+    func commRequest(_ message: Message) throws(WireError) {
+        guard let event = try commEvent(message), let interpreter else { return }
         // A stale interrupt (sent while idle) must not stop this callback.
         control.clearInterrupt()
-        let scope = ExecutionScope(dispatcher: self, request: parent, allowStdin: false)
-        return interpreter.receiveComm(event, publisher: scope)
+        let scope = ExecutionScope(dispatcher: self, request: message, allowStdin: false)
+        commDelivered(event, taken: interpreter.receiveComm(event, publisher: scope), parent: message)
+    }
+
+    /// The event a comm message asks the language to run, with the registry updated; nil
+    /// when there is nothing to run (a message for a comm that is not open).
+    func commEvent(_ message: Message) throws(WireError) -> CommEvent? {
+        let name = message.header.type.rawValue
+        let fields = try RequestFields(message.content, name)
+        let id = try fields.string("comm_id")
+        let kind: CommEvent.Kind
+        switch message.header.type {
+        case .commOpen:
+            let target = try fields.string("target_name")
+            kind = .open(target: target)
+            // Listed before the callback runs: a callback may already answer on the comm.
+            comms.add(id: id, target: target)
+        case .commClose:
+            guard comms.isOpen(id) else { return nil }
+            comms.close(id: id)
+            kind = .close
+        default:
+            guard comms.isOpen(id) else {
+                log("comm_msg for unknown comm \(id) ignored")
+                return nil
+            }
+            kind = .message
+        }
+        return CommEvent(kind: kind, id: id, data: fields.value("data") ?? [:], metadata: message.metadata,
+                         buffers: message.buffers)
+    }
+
+    /// After the callback: a `comm_open` the language did not take is closed.
+    func commDelivered(_ event: CommEvent, taken: Bool, parent: Message) {
+        guard case .open(let target) = event.kind, !taken else { return }
+        comms.close(id: event.id)
+        log("comm_open for unknown target \"\(target)\": closing comm \(event.id)")
+        publish(.commClose, ["comm_id": .string(event.id), "data": [:]], parent: parent)
     }
 }

@@ -146,4 +146,14 @@ extension LimitedHost: ScriptComms {
         flush()
         inner.comms?.showError(failure)
     }
+
+    func receiveWhileWaiting(milliseconds: Int) -> ScriptWaitingComm? {
+        flush()
+        return inner.comms?.receiveWhileWaiting(milliseconds: milliseconds)
+    }
+
+    var whileAwaitingInput: ((ScriptWaitingComm) -> Void)? {
+        get { inner.comms?.whileAwaitingInput }
+        set { inner.comms?.whileAwaitingInput = newValue }
+    }
 }

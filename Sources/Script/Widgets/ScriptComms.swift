@@ -11,6 +11,30 @@ public protocol ScriptComms: AnyObject {
     var parentMessageID: String { get }
     /// Shows a traceback in the frontend (an `error` message), as IPython's `showtraceback()`.
     func showError(_ failure: ScriptFailure)
+    /// While code sleeps: the next comm message from the frontend within `milliseconds`.
+    func receiveWhileWaiting(milliseconds: Int) -> ScriptWaitingComm?
+    /// Runs the comm messages that arrive while `input()` waits (nil: they wait for the cell).
+    var whileAwaitingInput: ((ScriptWaitingComm) -> Void)? { get set }
+}
+
+/// A comm message that arrived while a cell waited: its callback runs with `host` (the
+/// message is the parent of its output), then `finish` says whether a `comm_open` was taken.
+public final class ScriptWaitingComm {
+    /// What the frontend sent.
+    public let event: ScriptCommEvent
+    /// Where the callback's output goes.
+    public let host: any ScriptHost
+    private let done: (Bool) -> Void
+
+    /// Creates a waiting message.
+    public init(event: ScriptCommEvent, host: any ScriptHost, done: @escaping (Bool) -> Void) {
+        self.event = event
+        self.host = host
+        self.done = done
+    }
+
+    /// The callback has run.
+    public func finish(taken: Bool) { done(taken) }
 }
 
 /// A comm message from the frontend, for `Session.receiveComm`.
