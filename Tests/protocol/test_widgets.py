@@ -434,3 +434,41 @@ def test_callbacks_run_while_input_waits(widgets_kernel):
     reply = shell_reply(kc, asking)
     assert reply["content"]["status"] == "ok"
     assert stdout(iopub_until_idle(kc, asking)) == "hello Ada\n"
+
+
+def test_interact_manual_runs_only_when_its_button_is_clicked(widgets_kernel):
+    kc = widgets_kernel
+    messages = run_ok(kc, "from ipywidgets import interact_manual\n"
+                          "@interact_manual(word='hi')\ndef shout(word):\n    print(word.upper())")
+    assert stdout(messages) == ""
+    button = model_id(messages, "ButtonModel")
+    assert final_state(messages, button)["description"] == "Run Interact"
+    text = model_id(messages, "TextModel")
+    send_comm(kc, text, {"method": "update", "state": {"value": "loud"}, "buffer_paths": []})
+    _, replies = send_comm(kc, button, {"method": "custom", "content": {"event": "click"}})
+    assert stdout(replies) == "LOUD\n"
+    # The button is disabled while the function runs, as ipywidgets does.
+    assert [d["state"] for d in comm_msgs(replies, button) if d["method"] == "update"] == [
+        {"disabled": True}, {"disabled": False}]
+
+
+def test_an_interrupt_stops_a_callback_and_shows_in_its_output(widgets_kernel):
+    kc = widgets_kernel
+    messages = run_ok(kc, "@interact(n=(1, 5))\ndef spin(n=1):\n    while n > 1:\n        pass")
+    slider = model_id(messages, "IntSliderModel")
+    msg = kc.session.msg("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": {"value": 3},
+                                                                  "buffer_paths": []}})
+    kc.shell_channel.send(msg)
+    # Once the callback is running (its echo is out), interrupt it.
+    while True:
+        seen = kc.get_iopub_msg(timeout=TIMEOUT)
+        if seen["parent_header"].get("msg_id") == msg["header"]["msg_id"] and seen["msg_type"] == "comm_msg" \
+                and seen["content"]["data"].get("state", {}).get("msg_id"):
+            break
+    interrupt = kc.session.msg("interrupt_request", {})
+    kc.control_channel.send(interrupt)
+    replies = iopub_until_idle(kc, msg["header"]["msg_id"])
+    errors = [m["content"]["ename"] for m in replies if m["msg_type"] == "error"]
+    assert errors == ["KeyboardInterrupt"]
+    # The kernel goes on, and the next cell is not interrupted by the old request.
+    assert stdout(run_ok(kc, "print('still here')")) == "still here\n"
