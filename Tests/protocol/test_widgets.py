@@ -5,6 +5,7 @@ comm_info) against ipykernel with ipywidgets, run live beside Recur."""
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,19 @@ def run_ok(kc, code: str):
     reply, messages = execute(kc, code)
     assert reply["content"]["status"] == "ok", reply["content"]
     return messages
+
+
+@contextmanager
+def started(kernel_name: str):
+    """A client of a new kernel of `kernel_name` (Recur, or ipykernel to compare with)."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=TIMEOUT)
+    try:
+        yield kc
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 @pytest.fixture(scope="module")
@@ -321,55 +335,65 @@ def test_unknown_targets_are_still_closed(widgets_kernel):
         {"comm_id": "other-1", "data": {}}]
 
 
-def _update_traffic(kernel_name: str) -> list:
-    """What a kernel publishes when the frontend moves a slider that one observer prints."""
-    from jupyter_client.manager import start_new_kernel
+FRONTEND_UPDATES = [
+    ("s = widgets.IntSlider(value=3)", "IntSliderModel", {"value": 9}),
+    ("s = widgets.IntSlider(value=3, max=10)", "IntSliderModel", {"value": 50}),
+    ("s = widgets.FloatLogSlider()", "FloatLogSliderModel", {"value": 100.0}),
+    ("s = widgets.Dropdown(options=['a', 'b', 'c'])", "DropdownModel", {"index": 2}),
+    ("s = widgets.RadioButtons(options=[('one', 1), ('two', 2)])", "RadioButtonsModel", {"index": 1}),
+    ("s = widgets.Text()", "TextModel", {"value": "typed"}),
+    ("s = widgets.Checkbox()", "CheckboxModel", {"value": True}),
+    ("s = widgets.Tab([widgets.Label('a'), widgets.Label('b')])", "TabModel", {"selected_index": 1}),
+    ("s = widgets.Accordion([widgets.Label('a')])", "AccordionModel", {"selected_index": 0}),
+    ("s = widgets.IntText()", "IntTextModel", {"value": 12, "description": "n"}),
+]
 
-    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=TIMEOUT)
-    try:
-        messages = run_ok(kc, "import ipywidgets as widgets\ns = widgets.IntSlider(value=3)\n"
-                              "s.observe(lambda change: print(change['old'], change['new']), names='value')")
-        slider = model_id(messages, "IntSliderModel")
-        _, replies = send_comm(kc, slider, {"method": "update", "state": {"value": 9}, "buffer_paths": []})
-        return [(m["msg_type"], m["content"].get("data"), m["content"].get("text"),
-                 m["content"].get("execution_state")) for m in replies]
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+
+def _update_traffic(kernel_name: str) -> list:
+    """What a kernel publishes when the frontend updates each of FRONTEND_UPDATES's widgets,
+    one observer printing every public change."""
+    with started(kernel_name) as kc:
+    run_ok(kc, "import ipywidgets as widgets")
+    results = []
+    for code, model, state in FRONTEND_UPDATES:
+        # (ipywidgets' own traits, such as _property_lock, change too: left out.)
+        messages = run_ok(kc, code + "\ns.observe(lambda change: change['name'].startswith('_') or "
+                                     "print(change['name'], change['old'], change['new']))")
+        widget = model_id(messages, model)
+        _, replies = send_comm(kc, widget, {"method": "update", "state": state, "buffer_paths": []})
+        results.append([(m["msg_type"], m["content"].get("data"), m["content"].get("text"),
+                         m["content"].get("execution_state")) for m in replies])
+    return results
 
 
 def test_update_traffic_is_ipykernels():
-    assert _update_traffic(KERNEL_NAME) == _update_traffic("python3")
+    recur, ipykernel = _update_traffic(KERNEL_NAME), _update_traffic("python3")
+    for case, ours, theirs in zip(FRONTEND_UPDATES, recur, ipykernel):
+        assert ours == theirs, case
 
 
 def _tqdm_traffic(kernel_name: str) -> tuple[list, list, str]:
     """tqdm.auto's widgets in a kernel: the models opened, the updates of the description
     and of the bar (the counters' HTML carries timings, so only its first text is kept), and
     the text/plain of the displayed box."""
-    from jupyter_client.manager import start_new_kernel
-
-    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=TIMEOUT)
-    try:
-        messages = run_ok(kc, "from tqdm.auto import tqdm\nimport time\n"
-                              "for i in tqdm(range(3), desc='epochs'):\n    time.sleep(0.15)")
-        models = {m["content"]["comm_id"]: m["content"]["data"]["state"]["_model_name"]
-                  for m in comm_opens(messages)}
-        opened = [models[m["content"]["comm_id"]] for m in comm_opens(messages)]
-        updates = []
-        for m in messages:
-            if m["msg_type"] != "comm_msg":
-                continue
-            state = m["content"]["data"]["state"]
-            value = state.get("value")
-            if isinstance(value, str) and "[" in value:
-                value = value.split("[")[0]
-            updates.append((models[m["content"]["comm_id"]], tuple(sorted(state)), value))
-        [view] = [m["content"]["data"] for m in messages if m["msg_type"] == "display_data"]
-        assert models[view["application/vnd.jupyter.widget-view+json"]["model_id"]] == "HBoxModel"
-        return opened, list(dict.fromkeys(updates)), view["text/plain"]
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+    with started(kernel_name) as kc:
+    messages = run_ok(kc, "from tqdm.auto import tqdm\nimport time\n"
+                          "for i in tqdm(range(3), desc='epochs'):\n    time.sleep(0.15)")
+    models = {m["content"]["comm_id"]: m["content"]["data"]["state"]["_model_name"]
+              for m in comm_opens(messages)}
+    opened = [models[m["content"]["comm_id"]] for m in comm_opens(messages)]
+    updates = []
+    for m in messages:
+        if m["msg_type"] != "comm_msg":
+            continue
+        state = m["content"]["data"]["state"]
+        value = state.get("value")
+        if isinstance(value, str) and "[" in value:
+            value = value.split("[")[0]
+        updates.append((models[m["content"]["comm_id"]], tuple(sorted(state)), value))
+    [view] = [m["content"]["data"] for m in messages if m["msg_type"] == "display_data"]
+    assert models[view["application/vnd.jupyter.widget-view+json"]["model_id"]] == "HBoxModel"
+    return opened, list(dict.fromkeys(updates)), view["text/plain"]
 
 
 def test_tqdm_auto_shows_tqdm_notebooks_widgets_as_ipykernel_does():
@@ -472,3 +496,59 @@ def test_an_interrupt_stops_a_callback_and_shows_in_its_output(widgets_kernel):
     assert errors == ["KeyboardInterrupt"]
     # The kernel goes on, and the next cell is not interrupted by the old request.
     assert stdout(run_ok(kc, "print('still here')")) == "still here\n"
+
+
+KERNEL_SIDE_CHANGES = [
+    "s = widgets.IntSlider(value=5)\ns.max = 3\ns.min = 1\ns.value = 0",
+    "f = widgets.FloatSlider(value=2.5, step=0.5)\nf.value = 7\nf.description = 'lr'",
+    "d = widgets.Dropdown(options=['a', 'b', 'c'])\nd.value = 'b'\nd.index = 2\nd.options = ['x', 'y']",
+    "r = widgets.RadioButtons(options={'one': 1, 'two': 2}, value=2)\nr.label = 'one'",
+    "e = widgets.Dropdown(options=['a'])\ne.options = ['p', 'q']\ne.options = []",
+    "t = widgets.Tab([widgets.Label('a'), widgets.Label('b')])\nt.set_title(1, 'second')\nt.selected_index = 1",
+    "a = widgets.Accordion(children=[widgets.IntText()], titles=('x',))\na.selected_index = 0",
+    "b = widgets.HBox([widgets.Label('a')])\nb.children = b.children + (widgets.Label('b'),)",
+    "o = widgets.Output()\no.append_stdout('x\\n')\no.append_stderr('y')",
+    "p = widgets.FloatProgress(max=2.0)\np.value = 5\np.bar_style = 'success'",
+    "c = widgets.Checkbox()\nc.value = True\nc.close()",
+    "l = widgets.Layout(width='50%')\nv = widgets.VBox(layout=l)\nl.height = '100px'",
+    "x = widgets.IntText()\ny = widgets.FloatText()\nk = widgets.jslink((x, 'value'), (y, 'value'))\nk.unlink()",
+    "m = widgets.Text()\nn = widgets.Textarea()\nwidgets.link((m, 'value'), (n, 'value'))\nn.value = 'both'",
+    "q = widgets.ToggleButton(description='on', button_style='info')\nq.value = True\nq.icon = 'check'",
+]
+
+
+def _comm_traffic(kernel_name: str) -> list[list]:
+    """The comm messages each of KERNEL_SIDE_CHANGES publishes, comm ids numbered in order."""
+    with started(kernel_name) as kc:
+    run_ok(kc, "import ipywidgets as widgets")
+    cells = []
+    for code in KERNEL_SIDE_CHANGES:
+        numbers: dict[str, str] = {}
+
+        def number(text):
+            if isinstance(text, str):
+                for comm_id in list(numbers):
+                    text = text.replace(comm_id, numbers[comm_id])
+                return text
+            if isinstance(text, dict):
+                return {key: number(value) for key, value in text.items()}
+            if isinstance(text, list):
+                return [number(value) for value in text]
+            return text
+
+        traffic = []
+        for m in run_ok(kc, code):
+            if m["msg_type"] not in ("comm_open", "comm_msg", "comm_close"):
+                continue
+            comm_id = m["content"]["comm_id"]
+            numbers.setdefault(comm_id, f"#{len(numbers)}")
+            traffic.append((m["msg_type"], number(comm_id), number(m["content"]["data"]),
+                            m["metadata"] if m["msg_type"] == "comm_open" else None))
+        cells.append(traffic)
+    return cells
+
+
+def test_kernel_side_changes_publish_what_ipykernel_publishes():
+    recur, ipykernel = _comm_traffic(KERNEL_NAME), _comm_traffic("python3")
+    for code, ours, theirs in zip(KERNEL_SIDE_CHANGES, recur, ipykernel):
+        assert ours == theirs, code

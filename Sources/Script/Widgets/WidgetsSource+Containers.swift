@@ -57,18 +57,27 @@ class _Selection(DescriptionWidget, ValueWidget):
             raise TraitError('Invalid selection: index out of bounds')
         values['label'], values['value'] = full[index] if index is not None else (None, None)
 
+    # The order ipywidgets' observers notify in: the trait set is notified last, after
+    # what its observer (_propagate_index, _propagate_value...) set.
+    _notify_order = {'index': ('label', 'value', 'index'), 'value': ('label', 'index', 'value'),
+                     'label': ('value', 'index', 'label'),
+                     'options': ('_options_labels', 'label', 'value', 'index', 'options')}
+
     def set_trait(self, name, value):
+        old_full = self._options_full
         if name == 'options':
             if not isinstance(value, dict):
                 value = tuple(value)
             object.__setattr__(self, '_options_full', _make_options(value))
         object.__setattr__(self, '_setting', name)
-        old = dict(self._trait_values)
-        Widget.set_trait(self, name, value)
-        if not self._initialising:
-            for other in ('_options_labels', 'index', 'label', 'value'):
-                if other != name and not _same(old[other], self._trait_values[other]):
-                    self._notify(other, old[other], self._trait_values[other])
+        # New options with the index already 0 notify it anyway (ipywidgets does, to
+        # refresh the value and label).
+        forced = ('index',) if name == 'options' and self._options_full and self.index == 0 else ()
+        try:
+            self._set_notifying(name, value, self._notify_order.get(name, (name,)), forced)
+        except BaseException:
+            object.__setattr__(self, '_options_full', old_full)
+            raise
 
     def _repr_keys(self):
         keys = [key for key in super()._repr_keys()] + ['options']
@@ -239,8 +248,6 @@ class Link(Widget):
     _own_traits = _model('LinkModel', None, own={
         'target': _Trait('tuple', ()), 'source': _Trait('tuple', ())})
     _own_traits['_view_name'] = _Trait('str', None, allow_none=True)
-    _own_traits['_view_module'] = _Trait('str', None, allow_none=True)
-    _own_traits['_view_module_version'] = _Trait('str', '')
 
     def __init__(self, source, target, **kwargs):
         for pair in (source, target):

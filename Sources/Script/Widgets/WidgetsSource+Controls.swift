@@ -160,11 +160,9 @@ class _Bounded(DescriptionWidget, ValueWidget):
 
     def set_trait(self, name, value):
         object.__setattr__(self, '_setting', name)
-        old = dict(self._trait_values)
-        Widget.set_trait(self, name, value)
-        # A bound that moved the value notifies the value's change too.
-        if name != 'value' and not self._initialising and not _same(old['value'], self._trait_values['value']):
-            self._notify('value', old['value'], self._trait_values['value'])
+        # A bound that moves the value sets it first, as ipywidgets' validators do: the
+        # value's change goes out before the bound's.
+        self._set_notifying(name, value, ('value',) if name == 'value' else ('value', name))
 
 
 _Bounded._setting = 'value'

@@ -239,7 +239,8 @@ class Widget:
         traits = _traits_of(type(self))
         object.__setattr__(self, 'keys', [name for name in traits if traits[name].sync])
         for name in traits:
-            self._trait_values[name] = traits[name].make_default()
+            # A default widget (a layout, a style) is made only when none is given.
+            self._trait_values[name] = None if name in kwargs else traits[name].make_default()
         for name in kwargs:
             if name in traits:
                 self._trait_values[name] = traits[name].validate(self, name, kwargs[name])
@@ -270,18 +271,24 @@ class Widget:
         self.set_trait(name, value)
 
     def set_trait(self, name, value):
-        trait = _traits_of(type(self))[name]
-        old = self._trait_values[name]
-        new = trait.validate(self, name, value)
-        self._trait_values[name] = new
+        self._set_notifying(name, value, (name,))
+
+    def _set_notifying(self, name, value, order, forced=()):
+        """Sets a trait, lets `_cross_validate` adjust the others, then notifies the changed
+        traits in `order` (the order ipywidgets' validators and observers give), and those
+        in `forced` even when unchanged (ipywidgets notifies them explicitly)."""
+        old = dict(self._trait_values)
+        self._trait_values[name] = _traits_of(type(self))[name].validate(self, name, value)
         try:
             self._cross_validate()
         except BaseException:
-            self._trait_values[name] = old
+            self._trait_values.update(old)
             raise
-        new = self._trait_values[name]
-        if not self._initialising and not _same(old, new):
-            self._notify(name, old, new)
+        if self._initialising:
+            return
+        for key in order:
+            if key in forced or not _same(old[key], self._trait_values[key]):
+                self._notify(key, old[key], self._trait_values[key])
 
     def _notify(self, name, old, new):
         if self.comm is not None and name in self.keys and self._should_send_property(name, new):
