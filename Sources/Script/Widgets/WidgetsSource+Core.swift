@@ -400,7 +400,9 @@ class Widget:
             _recur_comm.send(self.comm, {'method': 'echo_update', 'state': echo, 'buffer_paths': []}, None)
         object.__setattr__(self, '_property_lock', dict(sync_data))
         try:
-            for name in sync_data:
+            # The kernel's JSON objects lose the frontend's key order: sorted, so it is the
+            # same every time.
+            for name in sorted(sync_data):
                 if name in self.keys:
                     self.set_trait(name, self._from_json(name, sync_data[name]))
         finally:
