@@ -241,11 +241,19 @@ class Widget:
         for name in traits:
             # A default widget (a layout, a style) is made only when none is given.
             self._trait_values[name] = None if name in kwargs else traits[name].make_default()
+        unknown = []
         for name in kwargs:
             if name in traits:
                 self._trait_values[name] = traits[name].validate(self, name, kwargs[name])
             else:
-                object.__setattr__(self, name, kwargs[name])
+                unknown.append('%s=%r' % (name, kwargs[name]))
+        if unknown:
+            # traitlets passes them to object.__init__ and warns (hidden by default).
+            import warnings
+            warnings.warn('Passing unrecognized arguments to super(%s).__init__(%s).\n'
+                          'object.__init__() takes exactly one argument (the instance to initialize)\n'
+                          'This is deprecated in traitlets 4.2.This error will be raised in a future release of traitlets.'
+                          % (type(self).__name__, ', '.join(unknown)), DeprecationWarning)
         self._cross_validate()
         object.__setattr__(self, '_initialising', False)
         if Widget._widget_construction_callback is not None:
