@@ -554,3 +554,28 @@ def test_kernel_side_changes_publish_what_ipykernel_publishes():
     recur, ipykernel = _comm_traffic(KERNEL_NAME), _comm_traffic("python3")
     for code, ours, theirs in zip(KERNEL_SIDE_CHANGES, recur, ipykernel):
         assert ours == theirs, code
+
+
+MALFORMED = [
+    {"method": "update", "state": 5},
+    {"method": "update", "state": {"value": "not a number"}},
+    {"method": "update", "state": {"value": 1}, "buffer_paths": [["value", "deeper"]]},
+    {"method": "update", "state": {"no_such_trait": 1, "layout": "IPY_MODEL_nope"}},
+    {"method": "custom"},
+    {"method": "nonsense"},
+    {},
+    [1, 2, 3],
+    {"method": "update", "state": {"value": 10 ** 30}},
+    {"method": "request_state", "extra": {"a": [[[[[[[[[[1]]]]]]]]]]}},
+]
+
+
+@pytest.mark.parametrize("data", MALFORMED, ids=lambda data: json.dumps(data)[:40])
+def test_malformed_widget_messages_never_stop_the_kernel(widgets_kernel, data):
+    kc = widgets_kernel
+    messages = run_ok(kc, "hostile = widgets.IntSlider(value=2)")
+    slider = model_id(messages, "IntSliderModel")
+    _, replies = send_comm(kc, slider, data)
+    assert replies[-1]["content"]["execution_state"] == "idle"
+    # Whatever the message did, the widget and the kernel still answer.
+    assert stdout(run_ok(kc, "print(type(hostile.value).__name__)")) == "int\n"
