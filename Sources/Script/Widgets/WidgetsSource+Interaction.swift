@@ -264,5 +264,14 @@ class _InteractFactory:
 
 interact = _InteractFactory(interactive, {'manual': False, 'manual_name': 'Run Interact', 'auto_display': True})
 interact_manual = interact.options(manual=True)
+
+
+def _self_module():
+    # `from ipywidgets import widgets` (ipywidgets' subpackage, which holds the same names).
+    import sys
+    return sys.modules.get(__name__)
+
+
+widgets = _self_module()
 """#
 }

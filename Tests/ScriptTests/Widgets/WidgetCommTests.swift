@@ -101,6 +101,14 @@ final class CommRecordingHost: ScriptHost, ScriptComms {
         #expect(!taken)
     }
 
+    @Test func theWidgetsSubpackageNameWorks() {
+        guard case .success(let result?) = run("from ipywidgets import widgets\nwidgets.Checkbox(value=True)") else {
+            Issue.record("cell failed")
+            return
+        }
+        #expect(result.plainText == "Checkbox(value=True)")
+    }
+
     @Test func missingWidgetsNameWhatRecurProvides() {
         guard case .failure(let failure) = run("import ipywidgets as widgets\nwidgets.ColorPicker()") else {
             Issue.record("expected an AttributeError")
