@@ -7,8 +7,11 @@ final class PublisherHost: ScriptHost {
     /// Whether an `input()` wait ended because of an interrupt.
     private(set) var inputWasInterrupted = false
 
+    let comms: (any ScriptComms)?
+
     init(_ publisher: any OutputPublisher) {
         self.publisher = publisher
+        comms = publisher.comms.map { PublisherComms($0) }
     }
 
     func write(_ text: String, to stream: OutputStreamName) {

@@ -78,6 +78,11 @@ public final class RecurInterpreter: Interpreter {
         }
     }
 
+    /// Runs a frontend's comm message through the workspace's comm handler (ipywidgets').
+    public func receiveComm(_ event: CommEvent, publisher: any OutputPublisher) -> Bool {
+        session.receiveComm(ScriptCommEvent(event), host: PublisherHost(publisher))
+    }
+
     /// Nothing to do: the process ends after shutdown, and a restart is a new process
     /// with a new workspace.
     public func shutdown(restart: Bool) {}

@@ -23,6 +23,16 @@ public protocol Interpreter: AnyObject {
 
     /// The kernel is shutting down (and coming back when `restart`).
     func shutdown(restart: Bool)
+
+    /// A comm message from the frontend, run as a callback with `publisher` for its output
+    /// (the comm message is the parent). For `.open`, whether the language takes the comm
+    /// (false: the server closes it, as for a target nobody registered).
+    func receiveComm(_ event: CommEvent, publisher: any OutputPublisher) -> Bool
+}
+
+extension Interpreter {
+    /// A language without comm targets takes no comm.
+    public func receiveComm(_ event: CommEvent, publisher: any OutputPublisher) -> Bool { false }
 }
 
 /// An `execute_request`, as the interpreter needs it.

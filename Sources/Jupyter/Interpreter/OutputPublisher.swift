@@ -22,6 +22,14 @@ public protocol OutputPublisher: AnyObject {
 
     /// Whether the user asked to interrupt; cheap enough to poll at every loop iteration.
     var interruptRequested: Bool { get }
+
+    /// The frontend's comms, when the server speaks them (nil: code cannot open comms).
+    var comms: (any CommChannel)? { get }
+}
+
+extension OutputPublisher {
+    /// A publisher that is not a kernel's (a test's recorder) has no frontend to open comms with.
+    public var comms: (any CommChannel)? { nil }
 }
 
 /// The cell's standard output streams.

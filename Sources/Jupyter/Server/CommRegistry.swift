@@ -1,17 +1,10 @@
-/// Comms the frontend opened with this kernel, by id.
-///
-/// The kernel registers no comm targets yet, so every `comm_open` is answered with a
-/// `comm_close`; the registry still tracks targets so `comm_info` stays truthful once some
-/// are added.
+/// The comms open between the kernel and its frontends, by id, with their target names: the
+/// ones the frontend opened and the language accepted, and the ones the language opened.
 struct CommRegistry {
-    private(set) var targets: Set<String> = []
     private(set) var open: [String: String] = [:]
 
-    /// Opens `id` if `target` is known; false when the frontend must be told to close it.
-    mutating func open(id: String, target: String) -> Bool {
-        guard targets.contains(target) else { return false }
+    mutating func add(id: String, target: String) {
         open[id] = target
-        return true
     }
 
     mutating func close(id: String) {

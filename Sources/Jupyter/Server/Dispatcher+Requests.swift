@@ -1,4 +1,4 @@
-/// The short requests: completion, inspection, completeness, history, comms, shutdown.
+/// The short requests: completion, inspection, completeness, history, shutdown.
 extension Dispatcher {
     func complete(_ message: Message) throws(WireError) {
         let fields = try RequestFields(message.content, "complete_request")
@@ -57,32 +57,6 @@ extension Dispatcher {
             return [.int(entry.session), .int(entry.line), item]
         }
         reply(to: message, ["status": "ok", "history": .array(entries)])
-    }
-
-    func commInfo(_ message: Message) throws(WireError) {
-        let fields = try RequestFields(message.content, "comm_info_request")
-        let target = fields.value("target_name")?.stringValue
-        reply(to: message, ["status": "ok", "comms": comms.info(target: target)])
-    }
-
-    func commOpen(_ message: Message) throws(WireError) {
-        let fields = try RequestFields(message.content, "comm_open")
-        let id = try fields.string("comm_id")
-        let target = try fields.string("target_name")
-        if !comms.open(id: id, target: target) {
-            log("comm_open for unknown target \"\(target)\": closing comm \(id)")
-            publish(.commClose, ["comm_id": .string(id), "data": [:]], parent: message)
-        }
-    }
-
-    func commMsg(_ message: Message) throws(WireError) {
-        let id = try RequestFields(message.content, "comm_msg").string("comm_id")
-        if !comms.isOpen(id) { log("comm_msg for unknown comm \(id) ignored") }
-    }
-
-    func commClose(_ message: Message) throws(WireError) {
-        let id = try RequestFields(message.content, "comm_close").string("comm_id")
-        comms.close(id: id)
     }
 
     func shutdown(_ message: Message) throws(WireError) -> Disposition {

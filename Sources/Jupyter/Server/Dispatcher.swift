@@ -32,6 +32,9 @@ final class Dispatcher {
     var executionCount = 0
     var history: History
     var comms = CommRegistry()
+    /// Requests that arrived while a cell waited (and ran comm callbacks meanwhile): answered
+    /// in order once it ends, before anything newer.
+    var deferred: [Message] = []
 
     init(
         role: Role, codec: WireCodec, channel: any FrameChannel, iopub: any FrameChannel,
@@ -55,6 +58,10 @@ final class Dispatcher {
     /// Serves until the kernel stops; the shell calls the interpreter's `shutdown` last.
     func run() {
         while !control.isStopping {
+            if !deferred.isEmpty {
+                handle(message: deferred.removeFirst())
+                continue
+            }
             guard let frames = channel.receive(timeoutMilliseconds: 100) else { continue }
             handle(frames)
         }
@@ -71,6 +78,12 @@ final class Dispatcher {
             log("dropped a message on \(role): \(error)")
             return .proceed
         }
+        return handle(message: message)
+    }
+
+    /// Answers one decoded message.
+    @discardableResult
+    func handle(message: Message) -> Disposition {
         let disposition = route(message)
         // After the reply and the idle status: disk writes never delay an answer.
         history.save()
@@ -81,13 +94,16 @@ final class Dispatcher {
     /// aborted`, anything else normally. What arrives while these are answered is not
     /// aborted: a client may react to the aborted replies with new requests.
     func abortQueuedRequests() {
-        var queued: [[[UInt8]]] = []
-        while let frames = channel.receive(timeoutMilliseconds: 0) { queued.append(frames) }
-        for frames in queued {
+        var queued = deferred
+        deferred = []
+        while let frames = channel.receive(timeoutMilliseconds: 0) {
             guard let message = try? codec.decode(frames) else {
                 log("dropped a malformed message on \(role) while aborting")
                 continue
             }
+            queued.append(message)
+        }
+        for message in queued {
             if message.header.type == .executeRequest {
                 busy(message)
                 // ipykernel's content exactly: an execution count would show the failed cell's
@@ -100,7 +116,7 @@ final class Dispatcher {
         }
     }
 
-    private func route(_ message: Message) -> Disposition {
+    func route(_ message: Message) -> Disposition {
         busy(message)
         defer { idle(message) }
         do {
@@ -136,12 +152,8 @@ final class Dispatcher {
             try historyReply(message)
         case (.shell, .commInfoRequest):
             try commInfo(message)
-        case (.shell, .commOpen):
-            try commOpen(message)
-        case (.shell, .commMsg):
-            try commMsg(message)
-        case (.shell, .commClose):
-            try commClose(message)
+        case (.shell, .commOpen), (.shell, .commMsg), (.shell, .commClose):
+            try commRequest(message)
         default:
             log("ignored \(message.header.type) on \(role): not a request this channel answers")
         }
@@ -155,16 +167,20 @@ final class Dispatcher {
             codec.encode(request.header.type.reply, content: content, parent: request, identities: request.identities))
     }
 
-    func publish(_ type: MessageType, _ content: JSONValue, parent: Message?, metadata: JSONValue = .emptyObject) {
+    func publish(
+        _ type: MessageType, _ content: JSONValue, parent: Message?, metadata: JSONValue = .emptyObject,
+        buffers: [[UInt8]] = []
+    ) {
         let topic = Array(("kernel." + codec.session + "." + type.rawValue).utf8)
-        iopub.send(codec.encode(type, content: content, parent: parent, identities: [topic], metadata: metadata))
+        iopub.send(
+            codec.encode(type, content: content, parent: parent, identities: [topic], metadata: metadata, buffers: buffers))
     }
 
-    private func busy(_ message: Message) {
+    func busy(_ message: Message) {
         publish(.status, ["execution_state": "busy"], parent: message)
     }
 
-    private func idle(_ message: Message) {
+    func idle(_ message: Message) {
         publish(.status, ["execution_state": "idle"], parent: message)
     }
 }

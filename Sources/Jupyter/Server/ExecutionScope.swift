@@ -1,10 +1,11 @@
 /// The server's side of one running cell: outputs go to iopub with the request as parent,
 /// `input()` goes to the requesting client's stdin channel.
 final class ExecutionScope: OutputPublisher {
-    private unowned let dispatcher: Dispatcher
-    private let request: Message
+    unowned let dispatcher: Dispatcher
+    let request: Message
     private let allowStdin: Bool
     private(set) var payloads: [JSONValue] = []
+    var whileAwaitingInput: ((WaitingComm) -> Void)?
 
     init(dispatcher: Dispatcher, request: Message, allowStdin: Bool) {
         self.dispatcher = dispatcher
@@ -51,7 +52,12 @@ final class ExecutionScope: OutputPublisher {
         while true {
             if dispatcher.control.isStopping { throw .shuttingDown }
             if dispatcher.control.isInterruptRequested { throw .interrupted }
-            guard let frames = stdin.receive(timeoutMilliseconds: 50) else { continue }
+            guard let frames = stdin.receive(timeoutMilliseconds: 50) else {
+                if let whileAwaitingInput, let waiting = receiveWhileWaiting(milliseconds: 0) {
+                    whileAwaitingInput(waiting)
+                }
+                continue
+            }
             let reply: Message
             do {
                 reply = try dispatcher.codec.decode(frames)
@@ -68,6 +74,90 @@ final class ExecutionScope: OutputPublisher {
                 continue
             }
             return value
+        }
+    }
+}
+
+extension ExecutionScope: CommChannel {
+    var comms: (any CommChannel)? { self }
+
+    func open(id: String, target: String, data: JSONValue, metadata: JSONValue, buffers: [[UInt8]]) {
+        dispatcher.comms.add(id: id, target: target)
+        dispatcher.publish(
+            .commOpen, ["comm_id": .string(id), "target_name": .string(target), "data": data], parent: request,
+            metadata: metadata, buffers: buffers)
+    }
+
+    func send(id: String, data: JSONValue, buffers: [[UInt8]]) {
+        guard dispatcher.comms.isOpen(id) else { return }
+        dispatcher.publish(.commMsg, ["comm_id": .string(id), "data": data], parent: request, buffers: buffers)
+    }
+
+    func close(id: String, data: JSONValue) {
+        guard dispatcher.comms.isOpen(id) else { return }
+        dispatcher.comms.close(id: id)
+        dispatcher.publish(.commClose, ["comm_id": .string(id), "data": data], parent: request)
+    }
+
+    var parentMessageID: String { request.header.messageID }
+
+    func showError(_ error: ExecutionError) {
+        dispatcher.publish(
+            .error,
+            ["ename": .string(error.name), "evalue": .string(error.value),
+             "traceback": .array(error.traceback.map { .string($0) })],
+            parent: request)
+    }
+}
+
+/// Comm messages while the cell waits: the shell channel is read from the cell's thread (the
+/// shell thread is blocked in `execute` meanwhile, as during `input()`).
+extension ExecutionScope {
+    func receiveWhileWaiting(milliseconds: Int) -> WaitingComm? {
+        var clock = ContinuousClock.now
+        let deadline = clock.advanced(by: .milliseconds(max(0, milliseconds)))
+        while true {
+            clock = ContinuousClock.now
+            let left = clock < deadline ? Int((deadline - clock) / .milliseconds(1)) : 0
+            guard let frames = dispatcher.channel.receive(timeoutMilliseconds: left) else { return nil }
+            let message: Message
+            do {
+                message = try dispatcher.codec.decode(frames)
+            } catch {
+                dispatcher.log("dropped a message on shell: \(error)")
+                continue
+            }
+            switch message.header.type {
+            case .commOpen, .commMsg, .commClose:
+                if let waiting = waitingComm(message) { return waiting }
+            case .commInfoRequest:
+                // Answered at once: it only reads the registry.
+                _ = dispatcher.route(message)
+            default:
+                dispatcher.deferred.append(message)
+            }
+        }
+    }
+
+    /// The callback for a comm message, wrapped in busy and idle like any request.
+    private func waitingComm(_ message: Message) -> WaitingComm? {
+        dispatcher.busy(message)
+        let event: CommEvent?
+        do {
+            event = try dispatcher.commEvent(message)
+        } catch {
+            dispatcher.log("dropped \(message.header.type) on shell: \(error)")
+            event = nil
+        }
+        guard let event else {
+            dispatcher.idle(message)
+            return nil
+        }
+        let dispatcher = self.dispatcher
+        let scope = ExecutionScope(dispatcher: dispatcher, request: message, allowStdin: false)
+        return WaitingComm(event: event, publisher: scope) { taken in
+            dispatcher.commDelivered(event, taken: taken, parent: message)
+            dispatcher.idle(message)
         }
     }
 }

@@ -118,7 +118,9 @@ extension Interpreter {
             try a.expect("input", 0...1)
             let prompt = try a.positional.first.map { (v) throws(ScriptError) in try interpreter.str(v) } ?? ""
             do {
-                return .str(try interpreter.host.readInput(prompt: prompt, password: false))
+                return .str(try interpreter.servingComms { () throws(InputUnavailable) in
+                    try interpreter.host.readInput(prompt: prompt, password: false)
+                })
             } catch {
                 // An interrupt while waiting for input is the user stopping the cell.
                 if interpreter.host.interruptRequested { throw ScriptError(.keyboardInterrupt, "") }

@@ -31,6 +31,7 @@ final class CapturingHost: ScriptHost {
         try inner.readInput(prompt: prompt, password: password)
     }
     var interruptRequested: Bool { inner.interruptRequested }
+    var comms: (any ScriptComms)? { inner.comms }
     func requestExit(keepKernel: Bool) -> ExitHandling { inner.requestExit(keepKernel: keepKernel) }
     func flush() { inner.flush() }
     func flush(_ stream: OutputStreamName) { inner.flush(stream) }

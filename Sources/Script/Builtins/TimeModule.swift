@@ -38,8 +38,13 @@ enum TimeModule {
                 if left <= 0 { break }
                 // Short slices, so an interrupt stops the sleep promptly.
                 let slice = Swift.min(left, 0.05)
-                var request = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - Double(Int(slice))) * 1e9))
-                _ = nanosleep(&request, nil)
+                if let comms = interpreter.host.comms {
+                    // In a kernel, the frontend's widget messages run while the cell sleeps.
+                    interpreter.sleepServingComms(comms, seconds: slice)
+                } else {
+                    var request = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - Double(Int(slice))) * 1e9))
+                    _ = nanosleep(&request, nil)
+                }
                 try interpreter.checkInterrupt()
             }
             return .none

@@ -45,6 +45,7 @@ enum IPythonDisplayModule {
 extension Interpreter {
     /// The bundle `display(value)` shows: the repr plus the value's rich representation.
     func displayBundle(for value: Value) throws(ScriptError) -> MimeBundle {
+        if let bundle = try reprMimeBundle(for: value) { return bundle }
         var extra: [(mime: String, data: String)] = []
         if case .object(let object) = value { extra = object.richDisplay(interpreter: self) }
         if extra.isEmpty { extra = RichDisplay.extra(for: value) }

@@ -118,3 +118,42 @@ final class LimitedHost: ScriptHost {
         return ts.tv_sec * 1_000_000_000 + ts.tv_nsec
     }
 }
+
+/// Comm messages go out after the text written before them: an Output widget captures the
+/// prints made while its `msg_id` was set, so they must reach the frontend before the update
+/// that clears it.
+extension LimitedHost: ScriptComms {
+    var comms: (any ScriptComms)? { inner.comms == nil ? nil : self }
+
+    func open(id: String, target: String, data: String, metadata: String, buffers: [[UInt8]]) {
+        flush()
+        inner.comms?.open(id: id, target: target, data: data, metadata: metadata, buffers: buffers)
+    }
+
+    func send(id: String, data: String, buffers: [[UInt8]]) {
+        flush()
+        inner.comms?.send(id: id, data: data, buffers: buffers)
+    }
+
+    func close(id: String, data: String) {
+        flush()
+        inner.comms?.close(id: id, data: data)
+    }
+
+    var parentMessageID: String { inner.comms?.parentMessageID ?? "" }
+
+    func showError(_ failure: ScriptFailure) {
+        flush()
+        inner.comms?.showError(failure)
+    }
+
+    func receiveWhileWaiting(milliseconds: Int) -> ScriptWaitingComm? {
+        flush()
+        return inner.comms?.receiveWhileWaiting(milliseconds: milliseconds)
+    }
+
+    var whileAwaitingInput: ((ScriptWaitingComm) -> Void)? {
+        get { inner.comms?.whileAwaitingInput }
+        set { inner.comms?.whileAwaitingInput = newValue }
+    }
+}

@@ -38,11 +38,18 @@ struct ProgressBar: Equatable {
 
     /// tqdm's `format_meter` line.
     var text: String {
-        let prefix = description.isEmpty ? "" : description + ": "
-        guard let fraction else { return prefix + counters }
+        guard let fraction, let leading else { return prefix + counters }
+        return leading + "|" + ProgressBar.bar(fraction) + "| " + counters
+    }
+
+    private var prefix: String { description.isEmpty ? "" : description + ": " }
+
+    /// What precedes the bar: the description and the percentage (`epochs:  40%`); nil
+    /// without a total.
+    var leading: String? {
+        guard let fraction else { return nil }
         let percent = formatDouble(fraction * 100, "f", precision: 0)
-        let paddedPercent = String(repeating: " ", count: max(0, 3 - percent.count)) + percent
-        return prefix + paddedPercent + "%|" + ProgressBar.bar(fraction) + "| " + counters
+        return prefix + String(repeating: " ", count: max(0, 3 - percent.count)) + percent + "%"
     }
 
     /// What follows the bar: `6/15 [00:01<00:02,  5.12it/s, loss=0.873]`, or without a

@@ -1,15 +1,19 @@
 import Glibc
 
 /// `tqdm(iterable)`: iterates over `iterable` while one live display shows the progress
-/// bar (created on the first item, updated in place, finished when the loop ends).
+/// bar (created on the first item, updated in place, finished when the loop ends). With
+/// `widgets`, the bar is tqdm.notebook's ipywidgets bar instead of an HTML display.
 final class TqdmObject: ScriptObject, ValueIterator {
     private var live: ProgressDisplay
+    private let usesWidgets: Bool
+    private var widget: TqdmWidgetBar?
     private let source: (any ValueIterator)?
     private let start: Double
     private var started = false
     private var yielded = false
 
-    init(iterable: (any ValueIterator)?, total: Int?, description: String, displayID: String) {
+    init(iterable: (any ValueIterator)?, total: Int?, description: String, displayID: String, widgets: Bool = false) {
+        usesWidgets = widgets
         source = iterable
         live = ProgressDisplay(displayID: displayID, bar: ProgressBar(total: total, description: description))
         start = TqdmObject.now()
@@ -26,14 +30,31 @@ final class TqdmObject: ScriptObject, ValueIterator {
 
     private var elapsed: Double { TqdmObject.now() - start }
 
-    private func send(_ request: DisplayRequest?, _ interpreter: Interpreter) {
-        request?.send(to: interpreter.host)
+    private func send(_ request: DisplayRequest?, _ interpreter: Interpreter) throws(ScriptError) {
+        guard let request else { return }
+        if let widget {
+            try widget.show(live.bar, style: nil, interpreter)
+        } else {
+            request.send(to: interpreter.host)
+        }
     }
 
-    private func ensureStarted(_ interpreter: Interpreter) {
+    private func ensureStarted(_ interpreter: Interpreter) throws(ScriptError) {
         guard !started else { return }
         started = true
-        send(live.start(), interpreter)
+        let first = live.start()
+        if usesWidgets { widget = try TqdmWidgetBar(live.bar, interpreter) }
+        try send(first, interpreter)
+    }
+
+    /// The last refresh; a widget bar also turns green, or red when the loop stopped short
+    /// of its total (tqdm.notebook's `close`).
+    private func finish(_ interpreter: Interpreter) throws(ScriptError) {
+        guard !live.isClosed else { return }
+        let last = live.close(elapsed: elapsed)
+        guard let widget else { return try send(last, interpreter) }
+        let stoppedShort = live.bar.total.map { live.bar.n < $0 } ?? false
+        try widget.show(live.bar, style: stoppedShort ? "danger" : "success", interpreter)
     }
 
     func repr(interpreter: Interpreter) throws(ScriptError) -> String { live.bar.text }
@@ -43,11 +64,11 @@ final class TqdmObject: ScriptObject, ValueIterator {
     }
 
     func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
-        ensureStarted(interpreter)
+        try ensureStarted(interpreter)
         // tqdm counts an item done when the loop asks for the next one.
-        if yielded { send(live.advance(elapsed: elapsed), interpreter) }
+        if yielded { try send(live.advance(elapsed: elapsed), interpreter) }
         guard let source, let item = try source.next(interpreter: interpreter) else {
-            send(live.close(elapsed: elapsed), interpreter)
+            try finish(interpreter)
             return nil
         }
         yielded = true
@@ -73,25 +94,25 @@ final class TqdmObject: ScriptObject, ValueIterator {
             for (key, value) in arguments.keywords.sorted(by: { $0.name < $1.name }) where key != "refresh" {
                 entries.append((key, try postfixText(value, interpreter)))
             }
-            ensureStarted(interpreter)
-            send(live.setPostfix(entries, elapsed: elapsed), interpreter)
+            try ensureStarted(interpreter)
+            try send(live.setPostfix(entries, elapsed: elapsed), interpreter)
             return Value.none
         case "set_postfix_str":
-            ensureStarted(interpreter)
+            try ensureStarted(interpreter)
             let text = try interpreter.str(arguments.positional.first ?? .str(""))
-            send(live.setPostfix(text.isEmpty ? [] : [(key: "", value: text)], elapsed: elapsed), interpreter)
+            try send(live.setPostfix(text.isEmpty ? [] : [(key: "", value: text)], elapsed: elapsed), interpreter)
             return Value.none
         case "set_description":
             live.describe(try interpreter.str(arguments.positional.first ?? .str("")))
             return Value.none
         case "update":
             let n = arguments.positional.first?.intLike ?? 1
-            ensureStarted(interpreter)
-            send(live.advance(by: n, elapsed: elapsed), interpreter)
+            try ensureStarted(interpreter)
+            try send(live.advance(by: n, elapsed: elapsed), interpreter)
             return Value.none
         case "close":
-            ensureStarted(interpreter)
-            send(live.close(elapsed: elapsed), interpreter)
+            try ensureStarted(interpreter)
+            try finish(interpreter)
             return Value.none
         case "refresh":
             return Value.none
@@ -101,12 +122,12 @@ final class TqdmObject: ScriptObject, ValueIterator {
     }
 
     func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
-        ensureStarted(interpreter)
+        try ensureStarted(interpreter)
         return .object(self)
     }
 
     func exit(interpreter: Interpreter) throws(ScriptError) {
-        send(live.close(elapsed: elapsed), interpreter)
+        try finish(interpreter)
     }
 
     /// A postfix value as tqdm shows it: numbers through `format_num`, others as `str()`.
@@ -122,19 +143,21 @@ final class TqdmObject: ScriptObject, ValueIterator {
 }
 
 /// `tqdm`, `tqdm.auto` and `tqdm.notebook`: `tqdm(iterable, desc=None, total=None)` and
-/// `trange(n)`, shown as one live display each.
+/// `trange(n)`, shown as one live display each; `tqdm.notebook` and `tqdm.auto` show
+/// tqdm.notebook's widgets when the frontend has a widget manager (the kernel offers comms).
 enum TqdmModule {
     static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+        let notebook = module.name == "tqdm.notebook" || module.name == "tqdm.auto"
         module.namespace["tqdm"] = .builtin(BuiltinFunction("tqdm", signature: "tqdm(iterable=None, desc=None, total=None, **kwargs)") { interpreter, a throws(ScriptError) in
-            try make(interpreter, iterable: a.positional.first ?? a.keyword("iterable"), a)
+            try make(interpreter, iterable: a.positional.first ?? a.keyword("iterable"), a, notebook: notebook)
         })
         module.namespace["trange"] = .builtin(BuiltinFunction("trange", signature: "trange(*args, **kwargs)") { interpreter, a throws(ScriptError) in
             let range = try interpreter.call(interpreter.builtins["range"] ?? .none, Arguments(a.positional))
-            return try make(interpreter, iterable: range, Arguments([], keywords: a.keywords))
+            return try make(interpreter, iterable: range, Arguments([], keywords: a.keywords), notebook: notebook)
         })
     }
 
-    private static func make(_ interpreter: Interpreter, iterable: Value?, _ a: Arguments) throws(ScriptError) -> Value {
+    private static func make(_ interpreter: Interpreter, iterable: Value?, _ a: Arguments, notebook: Bool) throws(ScriptError) -> Value {
         var total = a.keyword("total")?.intLike
         var iterator: (any ValueIterator)?
         if let iterable, !iterable.isNone {
@@ -142,6 +165,8 @@ enum TqdmModule {
             iterator = try interpreter.makeIterator(iterable)
         }
         let description = try a.keyword("desc").map { v throws(ScriptError) in v.isNone ? "" : try interpreter.str(v) } ?? ""
-        return .object(TqdmObject(iterable: iterator, total: total, description: description, displayID: interpreter.displayIDs.make()))
+        return .object(TqdmObject(iterable: iterator, total: total, description: description,
+                                  displayID: interpreter.displayIDs.make(),
+                                  widgets: notebook && interpreter.host.comms != nil))
     }
 }

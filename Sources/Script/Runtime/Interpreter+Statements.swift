@@ -198,7 +198,10 @@ extension Interpreter {
             if let error {
                 let exception = exceptionObject(error)
                 arguments = [.type(exception.type), .instance(exception), .none]
+                // As in CPython, the exception is being handled while __exit__ runs.
+                handling.append(caught(error))
             }
+            defer { if error != nil { handling.removeLast() } }
             let result = try callBound(exit, receiver: manager, Arguments(arguments))
             guard error != nil else { return false }
             return try truth(result)

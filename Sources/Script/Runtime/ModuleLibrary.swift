@@ -77,6 +77,11 @@ struct ModuleLibrary {
         library.add("matplotlib.pyplot") { (i, m) throws(ScriptError) in try PyplotModule.fill(i, m) }
         library.add("IPython") { _, _ throws(ScriptError) in }
         library.add("IPython.display") { (i, m) throws(ScriptError) in try IPythonDisplayModule.fill(i, m) }
+        library.add("_recur_comm") { (i, m) throws(ScriptError) in try CommModule.fill(i, m) }
+        library.add("ipywidgets") { (i, m) throws(ScriptError) in
+            try BundledModules.fill(WidgetsSource.ipywidgets, i, m)
+            m.missingAttributeNote = " (Recur provides a subset of ipywidgets: see docs/DISPLAY.md)"
+        }
         for name in ["tqdm", "tqdm.auto", "tqdm.notebook"] { library.add(name) { (i, m) throws(ScriptError) in try TqdmModule.fill(i, m) } }
         return library
     }

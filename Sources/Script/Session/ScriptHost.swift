@@ -44,6 +44,8 @@ public protocol ScriptHost: AnyObject {
     /// holds back. CPython flushes that stream only; a host that keeps both streams in one
     /// ordered queue (a notebook's) may send both.
     func flush(_ stream: OutputStreamName)
+    /// The frontend's comms (ipywidgets); nil where there is no frontend (`recur run`).
+    var comms: (any ScriptComms)? { get }
 }
 
 extension ScriptHost {
@@ -52,6 +54,9 @@ extension ScriptHost {
 
     /// Hosts with one queue flush it whichever stream asks.
     public func flush(_ stream: OutputStreamName) { flush() }
+
+    /// Hosts without a frontend have no comms.
+    public var comms: (any ScriptComms)? { nil }
 
     /// Hosts that end nothing themselves let `SystemExit` end the run.
     public func requestExit(keepKernel: Bool) -> ExitHandling { .raiseSystemExit }

@@ -4,7 +4,7 @@ import Tensors
 /// cells run against, with completion and inspection over it.
 public final class Session {
     private var workspace: Workspace
-    private var interpreter: Interpreter
+    var interpreter: Interpreter
     private let library: ModuleLibrary
     private let symbols = SymbolTable()
     /// Every call into the interpreter runs on this thread's stack (see `LargeStack`).
@@ -55,7 +55,7 @@ public final class Session {
     /// Runs `body` on the worker with the session's grad mode in force (keeping what the code
     /// left it at), and with long tensor operations (large matrix products) asking the cell's
     /// host whether to stop, as the interpreter does at every loop iteration and call.
-    private func inSession<T>(_ body: () -> T) -> T {
+    func inSession<T>(_ body: () -> T) -> T {
         stack.run {
             GradMode.isEnabled = gradEnabled
             DefaultDType.current = defaultDType
@@ -66,6 +66,7 @@ public final class Session {
                 printOptions = PrintOptions.current
             }
             let interpreter = self.interpreter
+            interpreter.commBridge.render = { [unowned self] error in self.failure(error, unit: nil) }
             return RunningInterpreter.with(interpreter) {
                 Cancellation.whileRunning({ interpreter.host.interruptRequested }, body)
             }
@@ -201,7 +202,7 @@ public final class Session {
 
     /// The interpreter's state at the top of a cell or expression: nothing left over from an
     /// earlier one that was interrupted or failed deep inside calls.
-    private func startFrame(_ unit: SourceUnit, line: Int) {
+    func startFrame(_ unit: SourceUnit, line: Int) {
         interpreter.outerUnit = unit
         interpreter.frameFunction = nil
         interpreter.frameLine = line
@@ -232,6 +233,7 @@ public final class Session {
 
     private func bundle(for value: Value) throws(ScriptError) -> MimeBundle? {
         if value.isNone { return nil }
+        if let bundle = try interpreter.reprMimeBundle(for: value) { return bundle }
         var extra: [(mime: String, data: String)] = []
         if case .object(let object) = value { extra = object.richDisplay(interpreter: interpreter) }
         if extra.isEmpty { extra = RichDisplay.extra(for: value) }
@@ -254,10 +256,13 @@ public final class Session {
         return ScriptFailure(name: error.kind.rawValue, message: error.message, traceback: traceback)
     }
 
-    private func failure(_ error: ScriptError, unit: SourceUnit) -> ScriptFailure {
+    /// `unit`: the cell or expression around the error (nil for a callback, which has none).
+    func failure(_ error: ScriptError, unit: SourceUnit?) -> ScriptFailure {
         let (name, message) = interpreter.describe(error)
         var outermost = error
-        outermost.traceback.insert(TraceFrame(unit: unit, line: interpreter.frameLine, function: "<module>"), at: 0)
+        if let unit {
+            outermost.traceback.insert(TraceFrame(unit: unit, line: interpreter.frameLine, function: "<module>"), at: 0)
+        }
         let isExit = interpreter.exception(error, matches: interpreter.types.exception(.systemExit))
         let exceptions = chain(outermost, seen: [])
         let traceback: [String]
