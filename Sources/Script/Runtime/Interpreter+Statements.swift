@@ -196,10 +196,12 @@ extension Interpreter {
             guard let exit = instance.type.lookup("__exit__") else { return false }
             var arguments: [Value] = [.none, .none, .none]
             if let error {
-                let exception = exceptionObject(error)
+                // As in CPython, the exception is being handled while __exit__ runs (the same
+                // object as __exit__ receives).
+                let held = caught(error)
+                let exception = exceptionObject(held)
                 arguments = [.type(exception.type), .instance(exception), .none]
-                // As in CPython, the exception is being handled while __exit__ runs.
-                handling.append(caught(error))
+                handling.append((held, contextual(held)))
             }
             defer { if error != nil { handling.removeLast() } }
             let result = try callBound(exit, receiver: manager, Arguments(arguments))

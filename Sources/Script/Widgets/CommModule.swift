@@ -47,7 +47,7 @@ enum CommModule {
         define("show_traceback", "show_traceback()") { interpreter, a throws(ScriptError) in
             // IPython's showtraceback(): the exception being handled, as an error output.
             try a.expect("show_traceback", 0...0)
-            guard let error = interpreter.handling.last, let render = interpreter.commBridge.render else { return .none }
+            guard let error = interpreter.handling.last?.error, let render = interpreter.commBridge.render else { return .none }
             let failure = render(error)
             if let comms = interpreter.host.comms {
                 comms.showError(failure)
