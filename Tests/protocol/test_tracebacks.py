@@ -113,3 +113,22 @@ def test_no_color_in_the_kernels_environment_leaves_colours_out():
         km.shutdown_kernel(now=True)
     assert not any("\x1b[" in line for line in traceback)
     assert "----> 1 undefined_name" in "\n".join(traceback)
+
+
+def test_an_exception_class_of_another_module_is_named_as_ipykernel_names_it(tmp_path):
+    # `ename` is the bare class name; the traceback's last line qualifies it with its module.
+    (tmp_path / "mymod.py").write_text("class DataError(Exception):\n    pass\n")
+    seen = {}
+    for name in (KERNEL_NAME, "python3"):
+        km, kc = start_new_kernel(kernel_name=name, startup_timeout=TIMEOUT, cwd=str(tmp_path))
+        try:
+            for mode in ("Plain", "Context"):
+                msg_id = kc.execute(f"%xmode {mode}\nimport mymod\nraise mymod.DataError('bad')")
+                reply = shell_reply(kc, msg_id)
+                seen.setdefault(name, []).append((reply["content"]["ename"], reply["content"]["evalue"],
+                                                  ANSI.sub("", reply["content"]["traceback"][-1])))
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    assert seen[KERNEL_NAME] == seen["python3"]
+    assert seen[KERNEL_NAME][0][0] == "DataError"

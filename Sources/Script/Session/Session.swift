@@ -258,7 +258,10 @@ public final class Session {
 
     /// `unit`: the cell or expression around the error (nil for a callback, which has none).
     func failure(_ error: ScriptError, unit: SourceUnit?) -> ScriptFailure {
-        let (name, message) = interpreter.describe(error)
+        var (name, message) = interpreter.describe(error)
+        // The error's `ename` is the bare class name, as ipykernel sends it; only the
+        // traceback's last line qualifies a class of another module (`utils.DataError`).
+        if case .instance(let instance) = error.payload { name = instance.type.name }
         var outermost = error
         if let unit {
             outermost.traceback.insert(TraceFrame(unit: unit, line: interpreter.frameLine, function: "<module>"), at: 0)
@@ -290,7 +293,10 @@ public final class Session {
 
     /// `error` after its cause or context, oldest first, as CPython prints a chain.
     private func chain(_ error: ScriptError, seen: [ObjectIdentifier]) -> [ChainedException] {
-        let (name, message) = interpreter.describe(error)
+        var (name, message) = interpreter.describe(error)
+        // IPython names an exception class by its bare name; CPython qualifies one of another
+        // module (`utils.DataError`).
+        if case .ipython = tracebackStyle, case .instance(let instance) = error.payload { name = instance.type.name }
         let own = [ChainedException(name: name, message: message, frames: error.traceback)]
         var seen = seen
         if case .instance(let instance) = error.payload {
