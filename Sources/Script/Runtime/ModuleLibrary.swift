@@ -70,6 +70,7 @@ struct ModuleLibrary {
             m.missingAttributeNote = " (Recur provides a subset of NumPy: see docs/NUMPY.md)"
         }
         library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
+        library.add("torch.serialization") { (i, m) throws(ScriptError) in TorchSerialization.fillModule(i, m) }
         library.add("torch.onnx") { (i, m) throws(ScriptError) in TorchModule.fillOnnx(i, m) }
         library.add("safetensors") { _, _ throws(ScriptError) in }
         library.add("safetensors.torch") { (i, m) throws(ScriptError) in try SafetensorsModule.fill(i, m) }

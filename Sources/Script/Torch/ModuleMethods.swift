@@ -24,8 +24,12 @@ enum ModuleMethods {
             }
             let strict = try interpreter.boolArgument(a.value(1, "strict"), default: true)
             var entries: [(name: String, tensor: Tensor)] = []
-            guard case .dict(let dict) = source else {
-                throw .typeError("Expected state_dict to be dict-like, got \(source.typeName).")
+            let dict: DictObject
+            switch source {
+            case .dict(let d): dict = d
+            // What torch.load returns for a state dict PyTorch saved.
+            case .object(let ordered as CountingDict) where ordered.isOrdered: dict = ordered.storage
+            default: throw .typeError("Expected state_dict to be dict-like, got \(source.typeName).")
             }
             for (key, value) in dict.items {
                 entries.append((try key.asString("state_dict key"), try interpreter.tensor(value)))
