@@ -7,6 +7,9 @@ struct PickleWriter {
     enum MemoKey: Hashable {
         case object(ObjectIdentifier)
         case string(String)
+        /// A storage's key in its persistent id: `str(len(id_map))` makes a new object, not
+        /// the one an equal literal in the pickled data is.
+        case storageKey(String)
         case global(String)
     }
 
@@ -79,13 +82,15 @@ struct PickleWriter {
 
     mutating func bool(_ value: Bool) { op(value ? .newTrue : .newFalse) }
 
-    mutating func string(_ value: String) {
-        guard !getIfMemoized(.string(value)) else { return }
+    /// BINUNICODE, memoized under `key` (by default the string's value).
+    mutating func string(_ value: String, key: MemoKey? = nil) {
+        let key = key ?? .string(value)
+        guard !getIfMemoized(key) else { return }
         op(.binUnicode)
         let utf8 = Array(value.utf8)
         appendLittleEndian(UInt32(truncatingIfNeeded: utf8.count))
         bytes += utf8
-        memoize(.string(value))
+        memoize(key)
     }
 
     /// GLOBAL `module name`, memoized by its full name.

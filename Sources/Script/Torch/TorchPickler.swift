@@ -107,6 +107,13 @@ struct TorchPickler {
                 writer.op(.reduce)
                 writer.memoize(key)
                 try saveItems(dict.storage.items, exact: false, depth: depth)
+                // The instance's __dict__ (a state dict's `_metadata`), restored by BUILD.
+                if !dict.attributes.isEmpty {
+                    writer.op(.emptyDict)
+                    writer.memoize(nil)
+                    try saveItems(dict.attributes.sorted { $0.key < $1.key }.map { (.str($0.key), $0.value) }, exact: true, depth: depth)
+                    writer.op(.build)
+                }
             case .counter:
                 // Counter.__reduce__: (Counter, (dict(self),)).
                 writer.global("collections", "Counter")
@@ -158,7 +165,7 @@ struct TorchPickler {
         writer.beginTuple(count: 5)
         writer.string("storage")
         writer.global("torch", TorchPickler.storageClass(tensor.dtype))
-        writer.string(storageKey)
+        writer.string(storageKey, key: .storageKey(storageKey))
         writer.string("cpu")
         writer.int(tensor.storageCount)
         writer.endTuple(count: 5)

@@ -271,10 +271,17 @@ struct WeightsOnlyUnpickler {
         }
     }
 
-    /// BUILD: an OrderedDict's attributes (a state dict's `_metadata`, which Recur's
-    /// OrderedDict has no place for and drops); other states PyTorch would set are refused.
+    /// BUILD: an OrderedDict's attributes (a state dict's `_metadata`); other states PyTorch
+    /// would set are refused.
     private func build(_ instance: Value, state: Value) throws(Failure) {
-        if case .object(let counting as CountingDict) = instance, counting.isOrdered { return }
+        if case .object(let counting as CountingDict) = instance, counting.isOrdered {
+            guard case .dict(let attributes) = state else { throw .unpickling("OrderedDict state must be a dict, not \(state.typeName)") }
+            for (key, value) in attributes.items {
+                guard case .str(let name) = key else { throw .unpickling("attribute name must be a string") }
+                counting.attributes[name] = value
+            }
+            return
+        }
         if case .none = state { return }
         throw .script(ScriptError(.notImplementedError, "torch.load: Recur cannot restore the state of a pickled \(instance.typeName)"))
     }

@@ -36,8 +36,7 @@ extension Tensor {
         }
         // The storage size the view needs, in elements, as ATen computes it (0 for an empty view).
         let empty = dims.contains(0)
-        var needed = empty ? 0 : offset + 1
-        var overflow = false
+        var (needed, overflow) = empty ? (0, false) : offset.addingReportingOverflow(1)
         for (size, stride) in zip(dims, strides) where !empty {
             let (span, o1) = (size - 1).multipliedReportingOverflow(by: stride)
             let (sum, o2) = needed.addingReportingOverflow(span)
@@ -46,7 +45,8 @@ extension Tensor {
         }
         let width = storage.dtype.elementSize
         guard !overflow, needed <= storage.count else {
-            let bytes = overflow ? "more than \(Int.max)" : "\(needed * width)"
+            let (product, tooLarge) = needed.multipliedReportingOverflow(by: width)
+            let bytes = overflow || tooLarge ? "more than \(Int.max)" : "\(product)"
             throw .other(.runtimeError, "setStorage: sizes \(dims), strides \(strides), storage offset \(offset), and itemsize \(width) "
                          + "requiring a storage size of \(bytes) are out of bounds for storage of size \(storage.count * width)")
         }
