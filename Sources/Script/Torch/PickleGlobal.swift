@@ -154,10 +154,9 @@ enum PickleGlobal {
         case .rebuildParameter:
             return try parameter(try tensor(0), requiresGrad: try value(1))
         case .rebuildParameterWithState:
-            if args.count > 3, case .dict(let state) = try value(3), state.count > 0 {
-                throw .script(ScriptError(.notImplementedError, "torch.load: Recur parameters carry no extra attributes, and this one had some"))
-            }
-            return try parameter(try tensor(0), requiresGrad: try value(1))
+            let result = try parameter(try tensor(0), requiresGrad: try value(1))
+            if args.count > 3 { try restoreAttributes(result, try value(3)) }
+            return result
         case .parameter:
             let data = args.isEmpty ? try tensorCall { () throws(TensorError) in try Tensor(floats: [], shape: Shape([0])) } : try tensor(0)
             return try parameter(data, requiresGrad: args.count > 1 ? try value(1) : .bool(true))
@@ -165,14 +164,13 @@ enum PickleGlobal {
             // (func, new_type, args, state): func(*args), as new_type, with state's attributes.
             guard args.count == 4, case .global(let function) = args[0], case .global(let type) = args[1],
                   case .tuple(let inner) = try value(2) else { throw fail("expected (func, type, args, state)") }
-            if case .dict(let state) = try value(3), state.count > 0 {
-                throw .script(ScriptError(.notImplementedError, "torch.load: Recur tensors carry no extra attributes, and this one had some"))
-            }
             switch type {
             case .tensorClass, .parameter: break
             default: throw .script(ScriptError(.notImplementedError, "torch.load: Recur has no tensor subclass \(type.fullName)"))
             }
-            return try function.call(inner.map { .value($0) }, interpreter: interpreter)
+            let result = try function.call(inner.map(WeightsOnlyUnpickler.item), interpreter: interpreter)
+            try restoreAttributes(result, try value(3))
+            return result
         case .size:
             return .object(SizeObject(args.isEmpty ? [] : try ints(0)))
         case .device:
@@ -221,3 +219,13 @@ enum PickleGlobal {
 }
 
 extension PickleGlobal: Equatable {}
+
+/// A tensor's pickled `__dict__` (a dict of attributes, or None) set on the rebuilt tensor.
+private func restoreAttributes(_ rebuilt: Value, _ state: Value) throws(WeightsOnlyUnpickler.Failure) {
+    guard case .dict(let attributes) = state, attributes.count > 0 else { return }
+    guard case .object(let tensor as Tensor) = rebuilt else { return }
+    for (key, value) in attributes.items {
+        guard case .str(let name) = key else { throw .unpickling("a tensor attribute name must be a string") }
+        do { try tensor.setScriptAttribute(name, value) } catch { throw .script(error) }
+    }
+}

@@ -83,19 +83,23 @@ struct TorchPickler {
         switch object {
         case let tensor as Tensor:
             guard !writer.getIfMemoized(key) else { return }
+            let attributes = tensor.scriptAttributes.flatMap { $0.isEmpty ? nil : $0 }
             if tensor.isParameter {
                 // Parameter.__reduce_ex__: (_rebuild_parameter, (self.data, requires_grad, OrderedDict())),
-                // where `self.data` is a new tensor object each time.
-                writer.global("torch._utils", "_rebuild_parameter")
-                writer.beginTuple(count: 3)
-                try saveTensor(tensor, requiresGrad: false, memoKey: nil)
+                // where `self.data` is a new tensor object each time; with attributes,
+                // _rebuild_parameter_with_state and the attributes as a fourth argument.
+                writer.global("torch._utils", attributes == nil ? "_rebuild_parameter" : "_rebuild_parameter_with_state")
+                let count = attributes == nil ? 3 : 4
+                writer.beginTuple(count: count)
+                try saveTensor(tensor, requiresGrad: false, memoKey: nil, depth: depth)
                 writer.bool(tensor.requiresGrad)
                 writer.emptyOrderedDict()
-                writer.endTuple(count: 3)
+                if let attributes { try saveAttributes(attributes, depth: depth) }
+                writer.endTuple(count: count)
                 writer.op(.reduce)
                 writer.memoize(key)
             } else {
-                try saveTensor(tensor, requiresGrad: tensor.requiresGrad, memoKey: key)
+                try saveTensor(tensor, requiresGrad: tensor.requiresGrad, memoKey: key, depth: depth)
             }
         case let dict as CountingDict:
             guard !writer.getIfMemoized(key) else { return }
@@ -149,8 +153,10 @@ struct TorchPickler {
     }
 
     /// `Tensor.__reduce_ex__`: `_rebuild_tensor_v2((storage pid), offset, size, stride,
-    /// requires_grad, OrderedDict())`.
-    private mutating func saveTensor(_ tensor: Tensor, requiresGrad: Bool, memoKey: PickleWriter.MemoKey?) throws(ScriptError) {
+    /// requires_grad, OrderedDict())`; a tensor with attributes (`memoKey` names the tensor
+    /// itself, not a parameter's data) is `_rebuild_from_type_v2(_rebuild_tensor_v2,
+    /// torch.Tensor, args, attributes)`.
+    private mutating func saveTensor(_ tensor: Tensor, requiresGrad: Bool, memoKey: PickleWriter.MemoKey?, depth: Int) throws(ScriptError) {
         let identity = tensor.storageIdentity
         let storageKey: String
         if let known = storageKeys[identity] {
@@ -160,7 +166,13 @@ struct TorchPickler {
             storageKeys[identity] = storageKey
             storages.append(Storage(key: storageKey, tensor: tensor))
         }
+        let attributes = memoKey == nil ? nil : tensor.scriptAttributes.flatMap { $0.isEmpty ? nil : $0 }
+        if attributes != nil {
+            writer.global("torch._tensor", "_rebuild_from_type_v2")
+            writer.beginTuple(count: 4)
+        }
         writer.global("torch._utils", "_rebuild_tensor_v2")
+        if attributes != nil { writer.global("torch", "Tensor") }
         writer.beginTuple(count: 6)
         writer.beginTuple(count: 5)
         writer.string("storage")
@@ -179,8 +191,19 @@ struct TorchPickler {
         writer.bool(requiresGrad)
         writer.emptyOrderedDict()
         writer.endTuple(count: 6)
+        if let attributes {
+            try saveAttributes(attributes, depth: depth)
+            writer.endTuple(count: 4)
+        }
         writer.op(.reduce)
         writer.memoize(memoKey)
+    }
+
+    /// A tensor's `__dict__`: a new dict of its attributes in assignment order.
+    private mutating func saveAttributes(_ attributes: TensorAttributes, depth: Int) throws(ScriptError) {
+        writer.op(.emptyDict)
+        writer.memoize(nil)
+        try saveItems(attributes.entries.map { (.str($0.name), $0.value) }, exact: true, depth: depth)
     }
 
     /// PyTorch's legacy storage class for a dtype (`torch.FloatStorage`), which names the dtype in the file.
