@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Script
 
 /// torch.save writes PyTorch's bytes and torch.load reads PyTorch's files, against the
 /// checkpoints `tools/fixtures/torch_save.py` records with PyTorch in Checkpoints/.
@@ -156,5 +157,44 @@ extension CheckpointTests {
             """)
         #expect(run.error == "")
         #expect(run.stdout == "<All keys matched successfully>\nTrue\n")
+    }
+}
+
+extension CheckpointTests {
+    /// A checkpoint holding `pickle` as its data.pkl, written to a new file.
+    static func archive(_ pickle: [UInt8], in scratch: Scratch, named name: String) throws -> String {
+        var writer = TorchArchiveWriter(archiveName: "archive")
+        try writer.write("data.pkl", pickle)
+        let path = "\(scratch.path)/\(name).pt"
+        try Data(try writer.finish()).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Pickles that would run code are refused with PyTorch's texts; hostile shapes end in a
+    /// Python error or load, never crash.
+    @Test func hostilePicklesAreRefused() throws {
+        let scratch = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: scratch.path) }
+        func le32(_ n: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) } }
+        let proto: [UInt8] = [0x80, 2]
+        let call: (String) -> [UInt8] = { global in proto + Array("c\(global)\n".utf8) + [0x58] + le32(2) + Array("ls".utf8) + [0x85, 0x52, 0x2E] }
+        // A list nested 100000 deep through the memo: each level gets the previous list back.
+        var deep = proto + [0x5D, 0x72] + le32(0)
+        for level in 1..<100_000 { deep += [0x6A] + le32(level - 1) + [0x5D, 0x72] + le32(level) + [0x61] }
+        deep += [0x6A] + le32(0) + [0x2E]
+        let cases: [(String, [UInt8], String)] = [
+            ("blocked", call("os\nsystem"), "Trying to load unsupported GLOBAL os.system whose module os is blocked."),
+            ("eval", call("builtins\neval"), "GLOBAL eval was not an allowed global by default."),
+            ("marks", proto + [UInt8](repeating: 0x28, count: 100_000) + [0x2E], "_pickle.UnpicklingError: Weights only load failed."),
+            ("string", proto + [0x58] + le32(0x7FFF_FFFF) + Array("abc.".utf8), "pickle data was truncated"),
+            ("deep", deep, "list 1"),
+        ]
+        var harness = Harness()
+        for (name, pickle, expected) in cases {
+            let path = try CheckpointTests.archive(pickle, in: scratch, named: name)
+            let run = harness.runLikePython("import torch\nr = torch.load('\(path)')\nprint(type(r).__name__, len(r))\ndel r\n")
+            let shown = run.error.isEmpty ? run.stdout : run.error
+            #expect(shown.contains(expected), "\(name): \(shown.prefix(300))")
+        }
     }
 }

@@ -38,7 +38,12 @@ struct WeightsOnlyUnpickler {
     }
 
     mutating func load() throws(Failure) -> Value {
+        var operations = 0
         while true {
+            operations += 1
+            if operations & 0xFFF == 0 {
+                do { try interpreter.checkInterrupt() } catch { throw .script(error) }
+            }
             guard position < data.count else { throw .unpickling("pickle data was truncated") }
             let byte = data[position]
             position += 1
@@ -60,13 +65,14 @@ struct WeightsOnlyUnpickler {
                 guard case .global(.parameter) = cls else {
                     throw .unpickling("Can only create new object for nn.Parameter or classes allowlisted via `add_safe_globals` but got \(describe(cls))")
                 }
-                stack.append(.value(try PickleGlobal.parameter.call(arguments(args), interpreter: interpreter)))
+                stack.append(.value(try PickleGlobal.parameter.call(WeightsOnlyUnpickler.arguments(args), interpreter: interpreter)))
             case .reduce:
                 let args = try popValue()
                 guard case .global(let function)? = stack.last else {
                     throw .unpickling("Trying to call reduce for unrecognized function \(stack.last.map(describe) ?? "None")")
                 }
-                stack[stack.count - 1] = .value(try function.call(arguments(args), interpreter: interpreter))
+                let result = try function.call(WeightsOnlyUnpickler.arguments(args), interpreter: interpreter)
+                stack[stack.count - 1] = .value(result)
             case .build:
                 let state = try popValue()
                 guard case .value(let instance)? = stack.last else { throw .unpickling("Can only build Tensor, Parameter, OrderedDict or types allowlisted via `add_safe_globals`, but got \(stack.last.map(describe) ?? "None")") }
@@ -82,27 +88,27 @@ struct WeightsOnlyUnpickler {
                 guard case .value(.list(let list))? = stack.last else {
                     throw .unpickling("Can only extend lists, but got \(stack.last.map(describe) ?? "None")")
                 }
-                for item in items { list.items.append(try value(item)) }
+                for item in items { list.items.append(WeightsOnlyUnpickler.value(item)) }
             case .setItem:
                 let v = try popValue(), k = try popValue()
                 try setItems(target: "SETITEM", [k, v])
             case .setItems:
                 let items = try popMark()
                 var values: [Value] = []
-                for item in items { values.append(try value(item)) }
+                for item in items { values.append(WeightsOnlyUnpickler.value(item)) }
                 try setItems(target: "SETITEMS", values)
             case .mark:
                 marks.append(stack)
                 stack = []
             case .tuple:
                 var items: [Value] = []
-                for item in try popMark() { items.append(try value(item)) }
+                for item in try popMark() { items.append(WeightsOnlyUnpickler.value(item)) }
                 stack.append(.value(.tuple(items)))
             case .tuple1, .tuple2, .tuple3:
                 let n = code == .tuple1 ? 1 : code == .tuple2 ? 2 : 3
                 guard stack.count >= n else { throw .unpickling("pickle data was truncated") }
                 var items: [Value] = []
-                for item in stack.suffix(n) { items.append(try value(item)) }
+                for item in stack.suffix(n) { items.append(WeightsOnlyUnpickler.value(item)) }
                 stack.removeLast(n)
                 stack.append(.value(.tuple(items)))
             case .none: stack.append(.value(.none))
@@ -174,7 +180,7 @@ struct WeightsOnlyUnpickler {
                 }
             case .stop:
                 guard let top = stack.popLast() else { throw .unpickling("pickle data was truncated") }
-                return try value(top)
+                return WeightsOnlyUnpickler.value(top)
             }
         }
     }
@@ -215,7 +221,12 @@ struct WeightsOnlyUnpickler {
         return item
     }
 
-    private mutating func popValue() throws(Failure) -> Value { try value(try pop()) }
+    private mutating func popValue() throws(Failure) -> Value {
+        // Popped before `value` is called: a method call evaluated first would hold a copy of
+        // `self`, making the stack shared and every pop copy it.
+        let item = try pop()
+        return WeightsOnlyUnpickler.value(item)
+    }
 
     private mutating func popMark() throws(Failure) -> [Item] {
         guard let previous = marks.popLast() else { throw .unpickling("could not find MARK") }
@@ -226,7 +237,7 @@ struct WeightsOnlyUnpickler {
 
     /// An item as a value: a global or a storage inside a tuple (a persistent id, a call's
     /// arguments) is held by a reference object until something unwraps it.
-    private func value(_ item: Item) throws(Failure) -> Value {
+    private static func value(_ item: Item) -> Value {
         switch item {
         case .value(let v): v
         case .global, .storage: .object(PickledReference(item))
@@ -239,7 +250,7 @@ struct WeightsOnlyUnpickler {
         return .value(value)
     }
 
-    private func arguments(_ args: Value) throws(Failure) -> [Item] {
+    private static func arguments(_ args: Value) throws(Failure) -> [Item] {
         guard case .tuple(let items) = args else { throw .unpickling("argument list must be a tuple, not \(args.typeName)") }
         return items.map(WeightsOnlyUnpickler.item)
     }
