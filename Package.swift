@@ -58,7 +58,7 @@ let package = Package(
         ),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script"], exclude: ["Programs", "TorchPrograms", "NumPyPrograms"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"], exclude: ["Programs", "TorchPrograms", "NumPyPrograms", "Checkpoints"]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "CZeroMQ"]),
         .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel"]),
     ]

@@ -16,6 +16,9 @@ final class CountingDict: ScriptObject {
 
     let kind: Kind
     let storage: DictObject
+    /// Attributes set on the dict, as on any instance of a dict subclass (`od.note = 1`; the
+    /// `_metadata` of PyTorch's state dicts).
+    var attributes: [String: Value] = [:]
 
     init(_ kind: Kind, _ storage: DictObject = DictObject()) {
         self.kind = kind
@@ -142,10 +145,18 @@ final class CountingDict: ScriptObject {
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "default_factory", case .defaultDict(let factory) = kind { return factory }
+        if let value = attributes[name] { return value }
         guard attributeNames.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name, signature: "\(typeName).\(name)(...)") { [self] interpreter, a throws(ScriptError) in
             try self.callMethod(name, a, interpreter: interpreter) ?? .none
         })
+    }
+
+    func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+        // defaultdict instances have no __dict__ in CPython; OrderedDict and Counter do.
+        guard !attributeNames.contains(name), name != "default_factory", isCounter || isOrdered else { return false }
+        attributes[name] = value
+        return true
     }
 
     func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {

@@ -104,7 +104,7 @@ struct ZipArchiveWriter {
     }
 }
 
-/// `value` as `count` little-endian bytes.
-private func le(_ value: Int, _ count: Int) -> [UInt8] {
+/// `value` as `count` little-endian bytes (zip headers).
+func le(_ value: Int, _ count: Int) -> [UInt8] {
     (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
 }

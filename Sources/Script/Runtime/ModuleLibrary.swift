@@ -60,6 +60,7 @@ struct ModuleLibrary {
         library.add("torch.nn.utils") { (i, m) throws(ScriptError) in try TorchFunctional.fillUtils(i, m) }
         library.add("torch.nn.utils.rnn") { (i, m) throws(ScriptError) in try TorchRNNUtils.fill(i, m) }
         library.add("torch.optim") { (i, m) throws(ScriptError) in try TorchOptim.fill(i, m) }
+        library.add("torch.optim.lbfgs") { (i, m) throws(ScriptError) in try BundledModules.fill(BundledModules.lbfgs, i, m) }
         library.add("torch.optim.lr_scheduler") { (i, m) throws(ScriptError) in try TorchLRScheduler.fill(i, m) }
         library.add("torch.autograd") { (i, m) throws(ScriptError) in try TorchAutograd.fill(i, m) }
         library.add("torch.utils") { _, _ throws(ScriptError) in }
@@ -70,6 +71,7 @@ struct ModuleLibrary {
             m.missingAttributeNote = " (Recur provides a subset of NumPy: see docs/NUMPY.md)"
         }
         library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
+        library.add("torch.serialization") { (i, m) throws(ScriptError) in TorchSerialization.fillModule(i, m) }
         library.add("torch.onnx") { (i, m) throws(ScriptError) in TorchModule.fillOnnx(i, m) }
         library.add("safetensors") { _, _ throws(ScriptError) in }
         library.add("safetensors.torch") { (i, m) throws(ScriptError) in try SafetensorsModule.fill(i, m) }

@@ -3,7 +3,8 @@ import Tensors
 /// The `nn.Module` methods every module offers, whether a built-in layer or a script class.
 enum ModuleMethods {
     static let names = ["cpu", "eval", "forward", "load_state_dict", "named_parameters", "parameters",
-                        "state_dict", "to", "train", "training", "zero_grad", "children", "named_children"] + traversalNames
+                        "state_dict", "to", "train", "training", "zero_grad", "children", "named_children",
+                        "buffers", "named_buffers"] + traversalNames
 
     /// Calls `name` on `module`; `receiver` is what `train()`/`eval()`/`to()` return.
     static func call(_ name: String, on module: any Module, receiver: Value, _ a: Arguments,
@@ -13,19 +14,33 @@ enum ModuleMethods {
             return generator(module.parameters().map { interpreter.wrap($0) })
         case "named_parameters":
             return generator(module.namedParameters().map { .tuple([.str($0.name), interpreter.wrap($0.tensor)]) })
+        case "buffers", "named_buffers":
+            try a.expect(name, 0...3, keywords: name == "buffers" ? ["recurse"] : ["prefix", "recurse", "remove_duplicate"])
+            let prefix = name == "buffers" ? "" : try a.value(0, "prefix").map { (v) throws(ScriptError) in try v.asString("prefix") } ?? ""
+            let recurse = try interpreter.boolArgument(a.value(name == "buffers" ? 0 : 1, "recurse"), default: true)
+            if name == "named_buffers", let keep = a.value(2, "remove_duplicate"), !(try interpreter.truth(keep)) {
+                throw ScriptError(.notImplementedError, "named_buffers(remove_duplicate=False) is not supported in Recur; each buffer is listed once")
+            }
+            var entries = module.namedBuffers()
+            if !recurse { entries = module.ownBuffers.compactMap { entry in entry.tensor.map { (entry.name, $0) } } }
+            return generator(entries.map { entry in
+                name == "buffers" ? interpreter.wrap(entry.tensor) : .tuple([.str(prefix.isEmpty ? entry.name : prefix + "." + entry.name), interpreter.wrap(entry.tensor)])
+            })
         case "state_dict":
             guard !module.containsCycle else { throw ScriptError(.recursionError, "maximum recursion depth exceeded") }
-            let dict = DictObject()
-            for (name, tensor) in module.stateDict() { try dict.set(.str(name), interpreter.wrap(tensor)) }
-            return .dict(dict)
+            return try stateDict(of: module, a, interpreter: interpreter)
         case "load_state_dict":
             guard let source = a.value(0, "state_dict") else {
                 throw .typeError("load_state_dict() missing 1 required positional argument: 'state_dict'")
             }
             let strict = try interpreter.boolArgument(a.value(1, "strict"), default: true)
             var entries: [(name: String, tensor: Tensor)] = []
-            guard case .dict(let dict) = source else {
-                throw .typeError("Expected state_dict to be dict-like, got \(source.typeName).")
+            let dict: DictObject
+            switch source {
+            case .dict(let d): dict = d
+            // What torch.load returns for a state dict PyTorch saved.
+            case .object(let ordered as CountingDict) where ordered.isOrdered: dict = ordered.storage
+            default: throw .typeError("Expected state_dict to be dict-like, got \(source.typeName).")
             }
             for (key, value) in dict.items {
                 entries.append((try key.asString("state_dict key"), try interpreter.tensor(value)))
@@ -57,6 +72,31 @@ enum ModuleMethods {
         default:
             return try traversal(name, on: module, receiver: receiver, a, interpreter: interpreter)
         }
+    }
+
+    /// `state_dict(*, prefix='', keep_vars=False)`: an OrderedDict of the parameters (detached
+    /// unless `keep_vars`), carrying PyTorch's `_metadata` (each module's prefix and version),
+    /// so `torch.save` writes what PyTorch writes.
+    static func stateDict(of module: any Module, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value {
+        try a.expect("state_dict", 0...3, keywords: ["destination", "prefix", "keep_vars"])
+        if let destination = a.value(0, "destination"), !destination.isNone {
+            throw ScriptError(.notImplementedError, "state_dict(destination=...) is not supported in Recur; it returns a new OrderedDict")
+        }
+        let prefix = try a.value(1, "prefix").map { (v) throws(ScriptError) in try v.asString("prefix") } ?? ""
+        let keepVars = try interpreter.boolArgument(a.value(2, "keep_vars"), default: false)
+        let dict = CountingDict(.ordered)
+        let entries = module.stateDict(keepVars: keepVars)
+        for (name, tensor) in entries { try dict.storage.set(.str(prefix + name), interpreter.wrap(tensor)) }
+        let metadata = CountingDict(.ordered)
+        func record(_ m: any Module, _ path: String) throws(ScriptError) {
+            let version = DictObject()
+            try version.set(.str("version"), .int(1))
+            try metadata.storage.set(.str(path), .dict(version))
+            for (name, child) in m.children { try record(child, path.isEmpty ? name : path + "." + name) }
+        }
+        try record(module, String(prefix.dropLast(prefix.hasSuffix(".") ? 1 : 0)))
+        dict.attributes["_metadata"] = .object(metadata)
+        return .object(dict)
     }
 
     /// Attributes that are not methods: `training`, parameters and children by name.

@@ -7,8 +7,11 @@ enum SafetensorsModule {
             signature: "safetensors.torch.save_file(tensors, filename, metadata=None)",
             doc: "Saves a dict of name -> tensor to a .safetensors file.") { interpreter, a throws(ScriptError) in
             try a.expect("save_file", 2...3, keywords: ["metadata", "filename", "tensors"])
-            guard case .dict(let dict) = a.value(0, "tensors") ?? .none else {
-                throw .typeError("save_file() expects a dict of tensors")
+            let dict: DictObject
+            switch a.value(0, "tensors") ?? .none {
+            case .dict(let d): dict = d
+            case .object(let ordered as CountingDict) where ordered.isOrdered: dict = ordered.storage
+            default: throw .typeError("save_file() expects a dict of tensors")
             }
             let path = try (a.value(1, "filename") ?? .none).asString("filename")
             var entries: [(name: String, tensor: Tensor)] = []

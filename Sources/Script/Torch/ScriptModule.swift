@@ -7,6 +7,7 @@ final class ScriptModule: Module {
     let typeName: String
     private(set) var parameterEntries: [(name: String, tensor: Tensor)] = []
     private(set) var childEntries: [(name: String, module: any Module)] = []
+    private(set) var bufferEntries: [(name: String, tensor: Tensor?, persistent: Bool)] = []
     var isTraining = true
     weak var instance: InstanceObject?
     weak var interpreter: Interpreter?
@@ -19,12 +20,26 @@ final class ScriptModule: Module {
 
     var ownParameters: [(name: String, tensor: Tensor)] { parameterEntries }
     var children: [(name: String, module: any Module)] { childEntries }
+    var ownBuffers: [(name: String, tensor: Tensor?, persistent: Bool)] { bufferEntries }
     var extraRepr: String { "" }
+
+    /// `register_buffer(name, tensor, persistent)`: adds or replaces the buffer.
+    func registerBuffer(_ name: String, _ tensor: Tensor?, persistent: Bool) {
+        if let index = bufferEntries.firstIndex(where: { $0.name == name }) {
+            bufferEntries[index] = (name, tensor, persistent)
+        } else {
+            bufferEntries.append((name, tensor, persistent))
+        }
+    }
+
+    /// Whether `name` is a registered buffer.
+    func hasBuffer(_ name: String) -> Bool { bufferEntries.contains { $0.name == name } }
 
     /// Records `self.name = value`: a module or parameter is registered (replacing any
     /// earlier entry of that name); anything else drops a registration of that name.
     func register(_ name: String, module: (any Module)?, parameter: Tensor?) {
         parameterEntries.removeAll { $0.name == name }
+        if module != nil || parameter != nil { bufferEntries.removeAll { $0.name == name } }
         if let module {
             if let index = childEntries.firstIndex(where: { $0.name == name }) {
                 childEntries[index] = (name, module)
@@ -41,6 +56,7 @@ final class ScriptModule: Module {
     func clearRegistrations() {
         parameterEntries = []
         childEntries = []
+        bufferEntries = []
     }
 
     /// Runs the script class's `forward` (when the module sits inside `nn.Sequential`).
@@ -82,6 +98,7 @@ final class ScriptModuleHandle: Module {
     var typeName: String { state.typeName }
     var ownParameters: [(name: String, tensor: Tensor)] { state.ownParameters }
     var children: [(name: String, module: any Module)] { state.children }
+    var ownBuffers: [(name: String, tensor: Tensor?, persistent: Bool)] { state.ownBuffers }
     var extraRepr: String { state.extraRepr }
     var isTraining: Bool {
         get { state.isTraining }
@@ -113,13 +130,31 @@ final class ModuleBase: LibraryBase {
         }
         var parameter: Tensor?
         if case .object(let object) = value, let t = object as? Tensor, t.isParameter { parameter = t }
-        module.register(name, module: LayerObject.module(of: value), parameter: parameter)
+        let child = LayerObject.module(of: value)
+        if module.hasBuffer(name), parameter == nil, child == nil {
+            // Assigning to a buffer's name replaces the buffer (a tensor or None), as PyTorch's __setattr__.
+            let persistent = module.ownBuffers.first { $0.name == name }?.persistent ?? true
+            switch value {
+            case .none: module.registerBuffer(name, nil, persistent: persistent)
+            case .object(let tensor as Tensor): module.registerBuffer(name, tensor, persistent: persistent)
+            default:
+                throw .typeError("cannot assign '\(value.typeName)' as buffer '\(name)' (torch.nn.Buffer, torch.Tensor or None expected)")
+            }
+            return false
+        }
+        module.register(name, module: child, parameter: parameter)
         return false
     }
 
     func attribute(_ instance: InstanceObject, _ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         let module = try state(instance)
         if let value = ModuleMethods.attribute(name, of: module, interpreter: interpreter) { return value }
+        if name == "register_buffer" {
+            return .builtin(BuiltinFunction(name, signature: "\(instance.type.name).register_buffer(name, tensor, persistent=True)") {
+                (interpreter, arguments) throws(ScriptError) -> Value in
+                try ModuleBase.registerBuffer(instance, module, arguments, interpreter: interpreter)
+            })
+        }
         guard ModuleMethods.names.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name, signature: "\(instance.type.name).\(name)(...)") { (interpreter, arguments) throws(ScriptError) -> Value in
             guard let result = try ModuleMethods.call(name, on: module, receiver: .instance(instance), arguments,
@@ -148,8 +183,36 @@ final class ModuleBase: LibraryBase {
     }
 
     func attributeNames(_ instance: InstanceObject) -> [String] {
-        guard let module = instance.native as? ScriptModule else { return ModuleMethods.names }
-        return ModuleMethods.names + module.ownParameters.map(\.name) + module.children.map(\.name)
+        guard let module = instance.native as? ScriptModule else { return ModuleMethods.names + ["register_buffer"] }
+        return ModuleMethods.names + ["register_buffer"] + module.ownParameters.map(\.name) + module.children.map(\.name)
+            + module.ownBuffers.map(\.name)
+    }
+
+    /// `register_buffer(name, tensor, persistent=True)` with PyTorch's checks and texts; the
+    /// buffer is also the instance's attribute `name`.
+    static func registerBuffer(_ instance: InstanceObject, _ module: ScriptModule, _ a: Arguments,
+                               interpreter: Interpreter) throws(ScriptError) -> Value {
+        try a.expect("register_buffer", 2...3, keywords: ["name", "tensor", "persistent"])
+        guard let nameValue = a.value(0, "name"), let value = a.value(1, "tensor") else {
+            throw .typeError("register_buffer() missing required argument: 'tensor'")
+        }
+        let persistent = try interpreter.boolArgument(a.value(2, "persistent"), default: true)
+        guard case .str(let name) = nameValue else { throw .typeError("buffer name should be a string. Got \(nameValue.typeName)") }
+        if name.contains(".") { throw ScriptError(.keyError, "buffer name can't contain \".\"") }
+        if name.isEmpty { throw ScriptError(.keyError, "buffer name can't be empty string \"\"") }
+        if !module.hasBuffer(name), try interpreter.attributeIfPresent(.instance(instance), name) != nil {
+            throw ScriptError(.keyError, "attribute '\(name)' already exists")
+        }
+        let tensor: Tensor?
+        switch value {
+        case .none: tensor = nil
+        case .object(let t as Tensor): tensor = t
+        default:
+            throw .typeError("cannot assign '\(value.typeName)' object to buffer '\(name)' (torch Tensor or None required)")
+        }
+        module.registerBuffer(name, tensor, persistent: persistent)
+        instance.attributes[name] = value
+        return .none
     }
 }
 

@@ -20,7 +20,10 @@ extension Tensor {
         case "device": return .object(DeviceObject("cpu"))
         case "is_cuda": return .bool(false)
         case "_base": return self.viewedTensor.map { .object($0) } ?? Value.none
+        // Named tensors are not provided: every dimension is unnamed, as PyTorch's default.
+        case "name": return Value.none
         default:
+            if let value = scriptAttributes?[name] { return value }
             guard let operation = TensorOperation.named[name], operation.isMethod else { return nil }
             return .builtin(BuiltinFunction(name, signature: "Tensor.\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
                 try operation.call(self, arguments, interpreter: interpreter, asFunction: false)
@@ -50,7 +53,7 @@ extension Tensor {
             }
             if let failure { throw ScriptError(failure) }
         default:
-            return false
+            try setScriptAttribute(name, value)
         }
         return true
     }

@@ -41,7 +41,8 @@ extension Tensor: ScriptObject {
         guard self.count == 1 else {
             throw .valueError("only one element tensors can be converted to Python scalars")
         }
-        if requiresGrad {
+        // PyTorch warns only while grad mode is on (not under no_grad, as inside an optimizer's step).
+        if requiresGrad && GradMode.isEnabled {
             try interpreter.warnOnce("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\nConsider using tensor.detach() first.",
                              category: .userWarning)
         }

@@ -15,6 +15,18 @@ extension TensorOperations {
     }
 
     /// `add`, `sub`, `mul`, `div` and their in-place forms.
+    /// A `Number` argument as PyTorch's parser takes it: a Python number or a 0-d tensor (an
+    /// L-BFGS step size), else its TypeError.
+    static func numberArgument(_ value: Value, _ parameter: String, of function: String,
+                               _ interpreter: Interpreter) throws(ScriptError) -> ScalarValue {
+        if let scalar = try interpreter.scalar(value) { return scalar }
+        if case .object(let tensor as Tensor) = value, tensor.rank == 0 {
+            return try tensorCall { () throws(TensorError) in try tensor.scalarValue() }
+        }
+        let shown = value.typeName.hasSuffix("Tensor") || value.typeName == "Parameter" ? "Tensor" : value.typeName
+        throw .typeError("\(function)(): argument '\(parameter)' must be Number, not \(shown)")
+    }
+
     static func arithmetic(_ name: String, _ op: ArithmeticOp, inPlace: Bool) -> TensorOperation {
         let scaled = op == .add || op == .sub
         return .on(name, inPlace ? .method : .both, ["other"], keywordOnly: scaled ? ["alpha"] : [], positionalLimit: 1,
@@ -22,7 +34,7 @@ extension TensorOperations {
             let o = try other(a, t, name, interpreter)
             if inPlace { _ = try tensorCall { () throws(TensorError) in try t.checkInPlace(writing: o) } }
             let scalar = try otherScalar(a, interpreter)
-            let alpha = try a.keyword("alpha").flatMap { (v) throws(ScriptError) in try interpreter.scalar(v) }
+            let alpha = try a.keyword("alpha").map { (v) throws(ScriptError) in try numberArgument(v, "alpha", of: name, interpreter) }
             let result = try tensorCall { () throws(TensorError) in
                 if let alpha { return try t.addingScaled(o, alpha: alpha, subtract: op == .sub) }
                 if let scalar { return try t.arithmetic(op, scalar: scalar) }

@@ -89,6 +89,22 @@ extension TensorOperations {
             try tensorCall { () throws(TensorError) in try t.write(source, name: "ZeroBackward0") }
             return .object(t)
         },
+        .on("copy_", .method, ["src", "non_blocking"]) { interpreter, t, a throws(ScriptError) in
+            // non_blocking changes nothing on the CPU, in PyTorch as here.
+            let source = try interpreter.tensor(try required(a, 0, "src", "copy_"))
+            // Sizes that cannot broadcast fail as PyTorch's expand reports it.
+            let target = t.shape.dims, given = source.shape.dims, rank = max(target.count, given.count)
+            for d in 0..<rank {
+                let a = d - (rank - target.count), b = d - (rank - given.count)
+                let sizeA = a >= 0 ? target[a] : 1, sizeB = b >= 0 ? given[b] : 1
+                if sizeA != sizeB && sizeA != 1 && sizeB != 1 {
+                    throw ScriptError(.runtimeError, "The size of tensor a (\(sizeA)) must match the size of tensor b (\(sizeB)) at non-singleton dimension \(d)")
+                }
+            }
+            let converted = source.dtype == t.dtype ? source : source.to(t.dtype)
+            try tensorCall { () throws(TensorError) in try t.write(converted, name: "CopyBackwards") }
+            return .object(t)
+        },
         .on("fill_", .method, ["value"]) { interpreter, t, a throws(ScriptError) in
             let source = try Tensor.operand(try required(a, 0, "value", "fill_"), like: t, interpreter: interpreter)
             try tensorCall { () throws(TensorError) in try t.write(source, name: "FillBackward0") }

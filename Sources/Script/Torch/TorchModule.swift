@@ -271,12 +271,7 @@ enum TorchModule {
             try a.expect("Size", 0...1)
             return .object(SizeObject(a.positional.isEmpty ? [] : try interpreter.dims([a.positional[0]])))
         })
-        for name in ["save", "load"] {
-            add(name, "\(name)(...)", "Not available: pickle files are not supported; use safetensors.torch.") { _, _ throws(ScriptError) in
-                throw ScriptError(.notImplementedError, "torch.\(name) reads and writes pickle files, which Recur does not support; "
-                                  + "use safetensors.torch.\(name)_file(...) with model.state_dict() / model.load_state_dict(...)")
-            }
-        }
+        TorchSerialization.fill(interpreter, &ns)
         TorchRandom.fill(interpreter, &ns)
         ns["__version__"] = .str("2.15.0+recur")
         for (key, value) in ns { module.namespace[key] = value }

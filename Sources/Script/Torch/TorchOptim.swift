@@ -1,6 +1,6 @@
 import Tensors
 
-/// Fills `torch.optim`: the optimizer classes (`OptimizerKind`) and `lr_scheduler`.
+/// Fills `torch.optim`: the optimizer classes (`OptimizerKind`, and `LBFGS` from script) and `lr_scheduler`.
 enum TorchOptim {
     static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         for kind in OptimizerKind.allCases {
@@ -20,6 +20,8 @@ enum TorchOptim {
             interpreter.types.registerNative(type, forTypeName: kind.name)
             module.namespace[kind.name] = .type(type)
         }
+        // LBFGS is script code (torch.optim.lbfgs): its step mixes Python floats and 0-d tensors.
+        module.namespace["LBFGS"] = try interpreter.attribute(.module(try interpreter.loadModule("torch.optim.lbfgs")), "LBFGS")
         _ = try interpreter.loadModule("torch.optim.lr_scheduler")
     }
 

@@ -147,6 +147,10 @@ extension TorchSignature {
             keywords: ["memory_format"], numpyAliases: true,
             unknownKeyword: "contiguous() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "contiguous() got an unexpected keyword argument '{keyword}'"),
+        "copy_": TorchSignature(
+            keywords: ["non_blocking", "other", "src"], numpyAliases: true,
+            unknownKeyword: "copy_() missing 1 required positional arguments: \"other\"",
+            unknownKeywordAlone: "copy_() missing 1 required positional arguments: \"other\""),
         "cos": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.cos() takes no keyword arguments",

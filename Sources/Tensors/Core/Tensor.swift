@@ -25,6 +25,9 @@ public final class Tensor {
     public internal(set) var isParameter = false
     /// Whether `backward` stores the gradient of this non-leaf tensor (`retain_grad()`).
     var retainsGrad = false
+    /// Whatever a language binding attaches to this tensor object (Python attributes set on
+    /// it); Tensors never reads it, and views and copies start without it.
+    public var bindingAttributes: AnyObject?
 
     init(shape: Shape, storage: TensorStorage, requiresGrad: Bool = false) {
         self.shape = shape

@@ -64,21 +64,7 @@ public enum SafeTensors {
                 throw .other(.fileError, "Error while deserializing header: TensorInvalidInfo")
             }
             let storage: TensorStorage = bytes.withUnsafeBytes { raw in
-                let region = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-                switch dtype {
-                case .float32:
-                    return .float32((0..<shape.count).map { Float(bitPattern: UInt32(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) })
-                case .float64:
-                    return .float64((0..<shape.count).map { Double(bitPattern: UInt64(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) })
-                case .int64:
-                    return .int64((0..<shape.count).map { Int64(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self)) })
-                case .int32:
-                    return .int32((0..<shape.count).map { Int32(littleEndian: region.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) })
-                case .uint8:
-                    return .uint8(Array(region))
-                case .bool:
-                    return .bool(region.map { $0 != 0 })
-                }
+                TensorStorage(littleEndian: UnsafeRawBufferPointer(rebasing: raw[start..<end]), dtype: dtype)
             }
             result.append((name, Tensor(shape: shape, storage: storage), start))
         }
@@ -100,20 +86,7 @@ public enum SafeTensors {
         }
         for (name, tensor) in sorted {
             let start = data.count
-            switch tensor.storage {
-            case .float32(let v):
-                for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-            case .float64(let v):
-                for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-            case .int64(let v):
-                for x in v { withUnsafeBytes(of: x.littleEndian) { data.append(contentsOf: $0) } }
-            case .int32(let v):
-                for x in v { withUnsafeBytes(of: x.littleEndian) { data.append(contentsOf: $0) } }
-            case .uint8(let v):
-                data.append(contentsOf: v)
-            case .bool(let v):
-                data.append(contentsOf: v.map { $0 ? 1 : 0 })
-            }
+            data += tensor.storage.littleEndianBytes
             if !first { json += "," }
             first = false
             json += "\(quoted(name)):{\"dtype\":\"\(tensor.dtype.safetensorsCode)\",\"shape\":[" + tensor.shape.dims.map(String.init).joined(separator: ",")

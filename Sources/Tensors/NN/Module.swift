@@ -7,6 +7,9 @@ public protocol Module: AnyObject, CustomStringConvertible {
     var ownParameters: [(name: String, tensor: Tensor)] { get }
     /// Child modules in registration order (`Sequential` uses "0", "1", ...).
     var children: [(name: String, module: any Module)] { get }
+    /// This module's own buffers (`register_buffer`), in registration order; a nil tensor is
+    /// a buffer registered as None, and only persistent ones are in the state dict.
+    var ownBuffers: [(name: String, tensor: Tensor?, persistent: Bool)] { get }
     /// The text between the parentheses of the repr (`extra_repr()`).
     var extraRepr: String { get }
     /// Whether the module is in training mode (`training`).
@@ -28,6 +31,27 @@ public struct IncompatibleKeys: Sendable, Hashable {
 }
 
 extension Module {
+    /// None: the built-in layers hold no buffers.
+    public var ownBuffers: [(name: String, tensor: Tensor?, persistent: Bool)] { [] }
+
+    /// Every buffer that is not None with its dotted name, depth first, each module and each
+    /// tensor once (`named_buffers()`); `persistentOnly` keeps those a state dict holds.
+    public func namedBuffers(persistentOnly: Bool = false) -> [(name: String, tensor: Tensor)] {
+        var modules = Set<ObjectIdentifier>()
+        var tensors = Set<ObjectIdentifier>()
+        var result: [(name: String, tensor: Tensor)] = []
+        func visit(_ module: any Module, _ prefix: String) {
+            guard modules.insert(ObjectIdentifier(module)).inserted else { return }
+            for (name, tensor, persistent) in module.ownBuffers where persistent || !persistentOnly {
+                guard let tensor, tensors.insert(ObjectIdentifier(tensor)).inserted else { continue }
+                result.append((prefix + name, tensor))
+            }
+            for (name, child) in module.children { visit(child, prefix + name + ".") }
+        }
+        visit(self, "")
+        return result
+    }
+
     /// Nil: the module only takes the general `forward`.
     public func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? { nil }
 
@@ -67,10 +91,13 @@ extension Module {
 
     /// Detached parameter values by name (`state_dict()`): a parameter shared by two modules
     /// appears under both names, as in PyTorch. The caller checks `containsCycle` first.
-    public func stateDict() -> [(name: String, tensor: Tensor)] {
-        var result = ownParameters.map { ($0.name, $0.tensor.detach()) }
+    public func stateDict(keepVars: Bool = false) -> [(name: String, tensor: Tensor)] {
+        var result = ownParameters.map { ($0.name, keepVars ? $0.tensor : $0.tensor.detach()) }
+        for (name, tensor, persistent) in ownBuffers where persistent {
+            if let tensor { result.append((name, keepVars ? tensor : tensor.detach())) }
+        }
         for (name, child) in children {
-            result += child.stateDict().map { (name + "." + $0.0, $0.1) }
+            result += child.stateDict(keepVars: keepVars).map { (name + "." + $0.0, $0.1) }
         }
         return result
     }
@@ -79,7 +106,8 @@ extension Module {
     /// Strict loading fails on missing or unexpected keys; shape mismatches always fail.
     @discardableResult
     public func loadStateDict(_ entries: [(name: String, tensor: Tensor)], strict: Bool = true) throws(TensorError) -> IncompatibleKeys {
-        let own = namedParameters()
+        let parameterCount = namedParameters().count
+        let own = namedParameters() + namedBuffers(persistentOnly: true)
         var given: [String: Tensor] = [:]
         for (name, tensor) in entries { given[name] = tensor }
         let ownNames = Set(own.map(\.name))
@@ -101,8 +129,10 @@ extension Module {
             }
         }
         guard problems.isEmpty else { throw .loadStateDict(module: typeName, problems: problems) }
-        for (name, tensor) in own {
-            if let source = given[name] { tensor.overwrite(with: .float32(source.floats)) }
+        for (index, (name, tensor)) in own.enumerated() {
+            guard let source = given[name] else { continue }
+            // Parameters are float32; a buffer keeps its own dtype, as `copy_` converts.
+            tensor.overwrite(with: index < parameterCount ? .float32(source.floats) : source.storage.converted(to: tensor.dtype))
         }
         return IncompatibleKeys(missingKeys: missing, unexpectedKeys: unexpected)
     }

@@ -46,9 +46,10 @@ public final class Adam: Optimizer {
     /// PyTorch's single-tensor update, operation for operation: `m.lerp_(g, 1-b1)`,
     /// `v = v*b2 + (1-b2)*g*g`, `p -= (lr/bc1) * m / (sqrt(v)/sqrt(bc2) + eps)`.
     public func step() {
-        let b1 = Float(betas.0)
         let b2 = Float(betas.1)
-        let weight = 1 - b1
+        // PyTorch passes 1 - beta as a Python float (computed in double), then rounds it.
+        let weight = Float(1 - betas.0)
+        let oneMinusB2 = Float(1 - betas.1)
         let wd = Float(weightDecay)
         let epsilon = Float(eps)
         let decoupled = decoupledWeightDecay
@@ -90,7 +91,7 @@ public final class Adam: Optimizer {
                                     // lerp as ATen computes it, so rounding matches PyTorch.
                                     let mi = weight < 0.5 ? m[i] + weight * (gi - m[i]) : gi - (gi - m[i]) * (1 - weight)
                                     m[i] = mi
-                                    v[i] = v[i] * b2 + (1 - b2) * gi * gi
+                                    v[i] = v[i] * b2 + oneMinusB2 * gi * gi
                                     let denom = v[i].squareRoot() / bc2Sqrt + epsilon
                                     p[i] += -stepSize * (mi / denom)
                                 }

@@ -1,0 +1,28 @@
+import io
+import torch
+
+torch.manual_seed(0)
+model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.Tanh(), torch.nn.Linear(4, 2))
+sd = model.state_dict()
+print(type(sd).__name__, list(sd.keys()))
+print(sd._metadata)
+buf = io.BytesIO()
+torch.save(sd, buf)
+print(len(buf.getvalue()))
+buf.seek(0)
+loaded = torch.load(buf)
+print(type(loaded).__name__, loaded._metadata)
+torch.manual_seed(1)
+other = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.Tanh(), torch.nn.Linear(4, 2))
+print(other.load_state_dict(loaded))
+x = torch.ones(1, 3)
+print(torch.equal(model(x), other(x)))
+checkpoint = {'epoch': 3, 'model': model.state_dict(), 'loss': 0.25}
+buf = io.BytesIO()
+torch.save(checkpoint, buf)
+buf.seek(0)
+back = torch.load(buf, map_location='cpu', weights_only=True)
+print(back['epoch'], back['loss'], list(back['model']))
+print(model.state_dict(prefix='net.')._metadata)
+print(list(model.state_dict(keep_vars=True).values())[0].requires_grad)
+print(list(model.state_dict().values())[0].requires_grad)
