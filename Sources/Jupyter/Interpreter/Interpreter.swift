@@ -23,6 +23,14 @@ public protocol Interpreter: AnyObject {
 
     /// The kernel is shutting down (and coming back when `restart`).
     func shutdown(restart: Bool)
+
+    /// The language's debugger, if it has one (see `DebugTarget`).
+    var debugTarget: (any DebugTarget)? { get }
+}
+
+extension Interpreter {
+    /// No debugger.
+    public var debugTarget: (any DebugTarget)? { nil }
 }
 
 /// An `execute_request`, as the interpreter needs it.

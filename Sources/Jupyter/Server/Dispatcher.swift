@@ -32,6 +32,8 @@ final class Dispatcher {
     var executionCount = 0
     var history: History
     var comms = CommRegistry()
+    /// Control-only: the debugger, when the interpreter offers one.
+    var debugAdapter: DebugAdapter?
 
     init(
         role: Role, codec: WireCodec, channel: any FrameChannel, iopub: any FrameChannel,
@@ -124,6 +126,8 @@ final class Dispatcher {
         case (_, .interruptRequest):
             control.interrupt()
             reply(to: message, ["status": "ok"])
+        case (.control, .debugRequest):
+            reply(to: message, debugAdapter?.handle(message.content, parent: message) ?? DebugAdapter.unavailable(message.content))
         case (.shell, .executeRequest):
             return try execute(message)
         case (.shell, .completeRequest):

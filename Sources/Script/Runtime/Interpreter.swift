@@ -51,6 +51,9 @@ final class Interpreter {
     var callerScope: Scope?
     /// The cycle collector of the thread the interpreter runs on (set when code starts).
     var collector = CycleCollector.current
+    /// The attached debugger during a cell run with a client attached; nil otherwise, so the
+    /// statement hook costs one load and branch.
+    var debugger: ScriptDebugger?
 
     init(workspace: Workspace, host: any ScriptHost) {
         self.workspace = workspace
