@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from jupyter_client import BlockingKernelClient
 from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import start_new_kernel
 
 from conftest import KERNEL_NAME
 from debug_client import DebugClient
@@ -123,6 +124,23 @@ def test_breakpoint_in_a_training_loop_shows_hidden(debugger):
     _, outputs = execute(debugger.kc, "hidden.shape")
     assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == [shape_while_paused]
     assert debugger.ok("debugInfo")["stoppedThreads"] == []
+
+
+def test_function_defined_before_attach_stops_in_its_cell(kernel):
+    km, kc = kernel
+    definition = "def train(steps):\n    total = 0\n    for step in range(steps):\n        total += step\n    return total\n"
+    execute(kc, definition)
+    client = DebugClient(kc)
+    client.start()
+    path = client.ok("dumpCell", code=definition)["sourcePath"]
+    client.ok("setBreakpoints", source={"path": path}, breakpoints=[{"line": line_of(definition, "total += step")}])
+    msg_id = kc.execute("result = train(3)")
+    body, frames = client.wait_stopped()
+    assert (frames[0]["name"], frames[0]["line"], frames[0]["source"]["path"]) == (
+        "train", line_of(definition, "total += step"), path)
+    assert frames[1]["name"] == "<module>" and frames[1]["source"]["path"] != path
+    client.ok("disconnect")
+    assert shell_reply(kc, msg_id)["content"]["status"] == "ok"
 
 
 def test_step_in_over_and_out(debugger):
@@ -293,3 +311,80 @@ def test_requests_before_attach_and_unknown_requests_fail_cleanly(kernel):
     assert client.request("variables", variablesReference=99999)["success"] is False
     assert client.request("continue", threadId=1)["success"] is False
     client.ok("disconnect")
+
+
+def _session_with(kernel_name: str, code: str, line: int) -> dict:
+    """One debugging session over `code` with a breakpoint at `line`: the replies and events
+    JupyterLab's debugger uses, by name."""
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=60)
+    try:
+        client = DebugClient(kc)
+        seen = {"initialize": client.ok("initialize", clientID="test", adapterID=kernel_name, pathFormat="path",
+                                        linesStartAt1=True, columnsStartAt1=True)}
+        client.ok("attach")
+        client.ok("configurationDone")
+        seen["debugInfo"] = client.ok("debugInfo")
+        seen["dumpCell"] = client.ok("dumpCell", code=code)
+        path = seen["dumpCell"]["sourcePath"]
+        seen["setBreakpoints"] = client.ok("setBreakpoints", source={"path": path}, breakpoints=[{"line": line}],
+                                           sourceModified=False)
+        msg_id = kc.execute(code)
+        seen["stopped"] = client.wait_event("stopped")["body"]
+        thread = seen["stopped"]["threadId"]
+        seen["stackTrace"] = client.ok("stackTrace", threadId=thread)
+        frame = seen["stackTrace"]["stackFrames"][0]["id"]
+        seen["scopes"] = client.ok("scopes", frameId=frame)
+        seen["variables"] = client.ok("variables", variablesReference=seen["scopes"]["scopes"][0]["variablesReference"])
+        seen["evaluate"] = client.ok("evaluate", expression="b", frameId=frame, context="watch")
+        # ipykernel's reply to this one says `"command": "evaluate"` (it forwards an evaluate).
+        rich = client.request("richInspectVariables", variableName="b", frameId=frame)
+        assert rich["success"]
+        seen["richInspectVariables"] = rich["body"]
+        seen["stoppedThreads"] = client.ok("debugInfo")["stoppedThreads"]
+        client.ok("continue", threadId=thread)
+        seen["continued"] = client.wait_event("continued")["body"]
+        seen["status"] = shell_reply(kc, msg_id)["content"]["status"]
+        client.ok("disconnect", restart=False, terminateDebuggee=False)
+        return seen
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_replies_have_ipykernels_shapes_and_values():
+    # ipykernel with debugpy runs live beside Recur on the same program and the same requests.
+    pytest.importorskip("debugpy")
+    line = line_of(CALLS, "return b * 2")
+    recur, python = _session_with(KERNEL_NAME, CALLS, line), _session_with("python3", CALLS, line)
+
+    def keys(value):
+        return set(value) if isinstance(value, dict) else set()
+
+    # Every field ipykernel's replies and events carry (that JupyterLab may read), Recur's carry.
+    for name in ("debugInfo", "dumpCell", "stopped", "continued", "evaluate", "richInspectVariables"):
+        assert keys(python[name]) <= keys(recur[name]), name
+    for name, field in (("setBreakpoints", "breakpoints"), ("stackTrace", "stackFrames"), ("scopes", "scopes"),
+                        ("variables", "variables")):
+        for theirs, ours in zip(python[name][field], recur[name][field]):
+            assert keys(theirs) <= keys(ours), name
+    assert [keys(f["source"]) - {"name"} for f in recur["stackTrace"]["stackFrames"]] == [
+        keys(f["source"]) for f in python["stackTrace"]["stackFrames"]]
+    # The same values: cell file name (Murmur2 and seed), the stop, the stack, the frame's
+    # variables, evaluation and its rich form, the threads and the outcome.
+    file_name = lambda session: session["dumpCell"]["sourcePath"].rsplit("/", 1)[1]  # noqa: E731
+    assert file_name(recur) == file_name(python)
+    for field in ("hashMethod", "hashSeed", "tmpFileSuffix", "isStarted", "richRendering", "copyToGlobals"):
+        assert recur["debugInfo"][field] == python["debugInfo"][field], field
+    assert {k: recur["stopped"][k] for k in ("reason", "threadId", "allThreadsStopped")} == {
+        k: python["stopped"][k] for k in ("reason", "threadId", "allThreadsStopped")}
+    frames = lambda session: [(f["name"], f["line"]) for f in session["stackTrace"]["stackFrames"]]  # noqa: E731
+    assert frames(recur) == frames(python)
+    values = lambda session: [(v["name"], v["value"], v["type"]) for v in session["variables"]["variables"]]  # noqa: E731
+    assert values(recur) == values(python)
+    for name in ("evaluate", "richInspectVariables", "continued"):
+        assert recur[name] == python[name], name
+    # ipykernel also lists one of its own helper threads there; the stopped thread is in both.
+    assert recur["stoppedThreads"] == [recur["stopped"]["threadId"]]
+    assert python["stopped"]["threadId"] in python["stoppedThreads"]
+    assert [s["name"] for s in recur["scopes"]["scopes"]] == [s["name"] for s in python["scopes"]["scopes"]]
+    assert recur["status"] == python["status"] == "ok"

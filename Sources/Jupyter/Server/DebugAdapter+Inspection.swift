@@ -5,7 +5,7 @@ extension DebugAdapter {
         case "stackTrace":
             return target.stackTrace().map { frames in
                 let listed: [JSONValue] = frames.map { frame in
-                    var source: [String: JSONValue] = ["name": .string(frame.sourceName)]
+                    var source: [String: JSONValue] = ["name": .string(frame.sourceName), "sourceReference": 0]
                     if let path = frame.path { source["path"] = .string(path) }
                     return [
                         "id": .int(frame.id), "name": .string(frame.name), "line": .int(frame.line), "column": 1,
@@ -17,7 +17,15 @@ extension DebugAdapter {
         case "scopes":
             guard let frame = arguments["frameId"]?.intValue else { return missing("frameId") }
             return target.scopes(frame: frame).map { scopes in
-                ["scopes": .array(scopes.map { ["name": .string($0.name), "variablesReference": .int($0.reference), "expensive": false] })]
+                let listed: [JSONValue] = scopes.map { scope in
+                    var item: [String: JSONValue] = [
+                        "name": .string(scope.name), "variablesReference": .int(scope.reference), "expensive": false,
+                        "source": [:],
+                    ]
+                    if scope.name == "Locals" { item["presentationHint"] = "locals" }
+                    return .object(item)
+                }
+                return ["scopes": .array(listed)]
             }
         case "variables":
             guard let reference = arguments["variablesReference"]?.intValue else { return missing("variablesReference") }
@@ -28,7 +36,7 @@ extension DebugAdapter {
             guard let expression = arguments["expression"]?.stringValue else { return missing("expression") }
             return target.evaluate(expression, frame: arguments["frameId"]?.intValue).map { variable in
                 ["result": .string(variable.value), "type": .string(variable.type),
-                 "variablesReference": .int(variable.reference)]
+                 "variablesReference": .int(variable.reference), "presentationHint": [:]]
             }
         case "richInspectVariables":
             guard let name = arguments["variableName"]?.stringValue else { return missing("variableName") }

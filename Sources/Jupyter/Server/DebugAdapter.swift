@@ -211,6 +211,7 @@ final class DebugEventPublisher: @unchecked Sendable {
         case .stopped(let reason, let ids):
             var body: [String: JSONValue] = [
                 "reason": .string(reason), "threadId": .int(DebugAdapter.threadID), "allThreadsStopped": true,
+                "preserveFocusHint": false,
             ]
             if !ids.isEmpty { body["hitBreakpointIds"] = .array(ids.map { .int($0) }) }
             send(event: "stopped", body: .object(body))

@@ -26,15 +26,30 @@ final class DebugInspector {
     /// The frames of the stop, innermost first (a frame's id is its index plus one).
     private(set) var stopped: [FrameRecord] = []
     private var references: [Reference] = []
-    /// The dumped-cell path of each cell run while attached (the unit is kept so its
-    /// identifier is not reused).
+    /// The dumped-cell path of each cell seen while attached (the unit is kept so its
+    /// identifier is not reused); forgotten on detach, as the naming may change.
     private var paths: [ObjectIdentifier: (unit: SourceUnit, path: String)] = [:]
+    /// Names a cell's file (the attached client's naming).
+    var sourcePath: (String) -> String = { _ in "" }
 
-    func register(_ unit: SourceUnit, path: String) {
+    func path(of unit: SourceUnit) -> String? {
+        if let known = paths[ObjectIdentifier(unit)] { return known.path }
+        guard let code = unit.cellCode else { return nil }
+        let path = sourcePath(code)
         paths[ObjectIdentifier(unit)] = (unit, path)
+        return path
     }
 
-    func path(of unit: SourceUnit) -> String? { paths[ObjectIdentifier(unit)]?.path }
+    /// Which attach `sourcePath` belongs to.
+    private var attachCount = 0
+
+    /// Takes the naming of attach number `count` (cells are named by its scheme).
+    func attached(sourcePath: @escaping (String) -> String, count: Int) {
+        guard count != attachCount else { return }
+        attachCount = count
+        self.sourcePath = sourcePath
+        paths = [:]
+    }
 
     func record(depth: Int, frame: FrameRecord) {
         while let last = records.last, last.depth >= depth { records.removeLast() }

@@ -11,7 +11,7 @@ import Synchronization
 /// `@unchecked Sendable`.
 public final class ScriptDebugger: @unchecked Sendable {
     /// How long a request waits for the interpreter before it is answered as busy.
-    static let patience: Double = 10
+    static let patience: Double = 3
 
     private let attachedFlag = Atomic<Bool>(false)
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -28,6 +28,8 @@ public final class ScriptDebugger: @unchecked Sendable {
     private var jobs: [Job] = []
     private var sourcePath: @Sendable (String) -> String = { _ in "" }
     private var events: @Sendable (DebugEvent) -> Void = { _ in }
+    /// Counts attaches, so the interpreter thread sees a new client's naming.
+    private var attachCount = 0
 
     /// Interpreter-thread state (frames, references); touched only by the thread that runs
     /// the session's code.
@@ -77,6 +79,7 @@ public final class ScriptDebugger: @unchecked Sendable {
         locked {
             self.sourcePath = sourcePath
             self.events = events
+            attachCount += 1
         }
         attachedFlag.store(true, ordering: .releasing)
     }
@@ -95,8 +98,12 @@ public final class ScriptDebugger: @unchecked Sendable {
     /// Whether the program is stopped.
     public var isPaused: Bool { locked { paused } }
 
-    /// The file a cell's code is attributed to while a client is attached.
-    func path(forCell code: String) -> String { locked { sourcePath } (code) }
+    /// A cell starts with a client attached (on the interpreter thread): the inspector
+    /// takes the client's naming of cell files.
+    func cellStarting() {
+        let (naming, count) = locked { (sourcePath, attachCount) }
+        inspector.attached(sourcePath: naming, count: count)
+    }
 
     func emit(_ event: DebugEvent) { locked { events } (event) }
 

@@ -167,8 +167,11 @@ public final class Session {
             source = String(repeating: " ", count: 0) + "\n" + code.dropFirst(firstLine.count + (firstLine.count < code.count ? 1 : 0))
         }
         let unit = SourceUnit(name: cellName, source: source)
+        // Kept even without a client: a function defined before the debugger was attached
+        // still stops at breakpoints set in its cell.
+        unit.cellCode = code
         if debugger.isAttached {
-            debugger.inspector.register(unit, path: debugger.path(forCell: code))
+            debugger.cellStarting()
             interpreter.debugger = debugger
         }
         defer {
