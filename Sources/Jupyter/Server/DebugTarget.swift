@@ -35,6 +35,8 @@ public protocol DebugTarget: AnyObject, Sendable {
 
 /// How a stopped program goes on.
 public enum DebugTargetResume: Sendable {
+    /// To the next breakpoint, the next statement of this frame or an outer one, the next
+    /// statement anywhere, the next statement of an outer frame.
     case proceed, stepOver, stepIn, stepOut
 }
 
@@ -42,6 +44,7 @@ public enum DebugTargetResume: Sendable {
 public enum DebugTargetEvent: Sendable {
     /// Stopped, with DAP's reason (`breakpoint`, `step`, `pause`).
     case stopped(reason: String, breakpointIDs: [Int])
+    /// Running again.
     case continued
     /// Text for the client's debug console.
     case output(String)
@@ -49,9 +52,13 @@ public enum DebugTargetEvent: Sendable {
 
 /// A breakpoint: asked for (id 0) or as set.
 public struct DebugTargetBreakpoint: Sendable {
+    /// The number events name it by.
     public var id: Int
+    /// The 1-based line.
     public var line: Int
+    /// An expression that must hold to stop.
     public var condition: String?
+    /// How many hits stop (debugpy's syntax).
     public var hitCondition: String?
     /// Why the breakpoint is not in force, when it is not.
     public var problem: String?
@@ -68,12 +75,15 @@ public struct DebugTargetBreakpoint: Sendable {
 
 /// One frame of a stopped program.
 public struct DebugTargetFrame: Sendable {
+    /// The frame's number during this stop.
     public var id: Int
+    /// The function's name.
     public var name: String
     /// The dumped cell's file, when there is one.
     public var path: String?
     /// The code's name in tracebacks (`Cell In[3]`).
     public var sourceName: String
+    /// The line about to run.
     public var line: Int
 
     /// Creates a frame description.
@@ -88,9 +98,13 @@ public struct DebugTargetFrame: Sendable {
 
 /// A variable: its repr, its type, and a reference to its children (0 when none).
 public struct DebugTargetVariable: Sendable {
+    /// The name.
     public var name: String
+    /// The repr.
     public var value: String
+    /// The type's name.
     public var type: String
+    /// The reference to its children, 0 when it has none.
     public var reference: Int
 
     /// Creates a variable description.
@@ -104,6 +118,7 @@ public struct DebugTargetVariable: Sendable {
 
 /// Why a request failed, for the reply's `message`.
 public struct DebugTargetFailure: Error, Sendable {
+    /// What went wrong.
     public var message: String
 
     /// Wraps a message.

@@ -41,6 +41,9 @@ final class Interpreter {
     var magicResult: Value?
     /// `%xmode`'s setting, read when a failure is rendered.
     var exceptionMode = ExceptionMode.context
+    /// The attached debugger during a cell run with a client attached; nil otherwise, so the
+    /// statement hook costs one load and branch.
+    var debugger: ScriptDebugger?
     /// The workspace's `%shapes` switch once `shapeTracing` has made it (library state is
     /// never removed, so the reference stays valid), read at every layer call.
     var knownShapeTracing: ShapeTracing?
@@ -51,9 +54,6 @@ final class Interpreter {
     var callerScope: Scope?
     /// The cycle collector of the thread the interpreter runs on (set when code starts).
     var collector = CycleCollector.current
-    /// The attached debugger during a cell run with a client attached; nil otherwise, so the
-    /// statement hook costs one load and branch.
-    var debugger: ScriptDebugger?
 
     init(workspace: Workspace, host: any ScriptHost) {
         self.workspace = workspace
