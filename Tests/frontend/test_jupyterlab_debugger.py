@@ -55,16 +55,16 @@ def detail_of(page: Page, name: str) -> str:
 
 def enable_debugger(page: Page, panel) -> None:
     """Clicks the notebook's bug button once it is enabled (JupyterLab enables it when it has
-    the kernel's info) until the debugger sidebar names the notebook: a click that lands while
-    JupyterLab is still restoring the debugger's state on load only flips the button."""
+    the kernel's info) until the debugger sidebar names the notebook. A click that lands while
+    JupyterLab is still restoring the debugger's state on load only flips the button (its
+    pressed state then says nothing), so the button is clicked again until a session starts."""
     bug = panel.locator(".jp-DebuggerBugButton").first
     expect(bug).to_have_attribute("aria-disabled", "false", timeout=60_000)
     sidebar = page.locator(".jp-DebuggerSidebar")
-    for _ in range(5):
-        if bug.get_attribute("aria-pressed") != "true":
-            bug.click()
+    for _ in range(6):
+        bug.click()
         try:
-            expect(sidebar).to_contain_text(re.compile(NOTEBOOK, re.I), timeout=10_000)
+            expect(sidebar).to_contain_text(re.compile(NOTEBOOK, re.I), timeout=15_000)
             return
         except AssertionError:
             continue
@@ -79,8 +79,10 @@ def test_debugger_stops_in_the_training_loop_and_shows_hidden(lab):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
         page = None
+        errors: list[str] = []
         try:
             page = browser.new_page(viewport={"width": 1500, "height": 1100})
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
             page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}")
             panel = page.locator(".jp-NotebookPanel")
             expect(panel.locator(".jp-Toolbar-kernelName")).to_have_text("Recur", timeout=60_000)
@@ -140,8 +142,11 @@ def test_debugger_stops_in_the_training_loop_and_shows_hidden(lab):
             expect(cells.nth(expected_cells).locator(".jp-OutputArea-output caption")).to_have_text(shape, timeout=60_000)
             screenshot(page, "jupyterlab-debugger-done.png")
         except Exception:
-            # What the page showed when it failed, beside the other screenshots.
-            screenshot(page, "jupyterlab-debugger-failure.png")
+            # What the page showed when it failed, beside the other screenshots, and what
+            # JupyterLab logged as errors.
+            if page is not None:
+                screenshot(page, "jupyterlab-debugger-failure.png")
+            print("browser console errors:", errors)
             raise
         finally:
             browser.close()
