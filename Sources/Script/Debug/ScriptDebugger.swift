@@ -34,8 +34,13 @@ public final class ScriptDebugger: @unchecked Sendable {
     /// Interpreter-thread state (frames, references); touched only by the thread that runs
     /// the session's code.
     let inspector = DebugInspector()
-    /// Runs a job on the session's worker when no cell runs (set by the session).
-    var idleRunner: ((Interpreter) -> Void) -> Void = { _ in }
+    /// Runs a job on the session's worker when no cell runs; set by the session as it is
+    /// built (on another thread than the control thread reading it), hence under `lock`.
+    private var idleRunner: ((Interpreter) -> Void) -> Void = { _ in }
+
+    func setIdleRunner(_ runner: @escaping ((Interpreter) -> Void) -> Void) {
+        locked { idleRunner = runner }
+    }
 
     enum RunMode {
         case running
@@ -199,7 +204,8 @@ public final class ScriptDebugger: @unchecked Sendable {
         let deadline = Self.now() + Self.patience
         while true {
             if pthread_mutex_trylock(cellLock) == 0 {
-                idleRunner { interpreter in self.serveJobs(interpreter) }
+                let runner = locked { idleRunner }
+                runner { interpreter in self.serveJobs(interpreter) }
                 pthread_mutex_unlock(cellLock)
             }
             let outcome: Result<T, DebugFailure>? = locked {

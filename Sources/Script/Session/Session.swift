@@ -37,7 +37,7 @@ public final class Session {
         workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
         ExitAutocall.install(in: interpreter)
-        debugger.idleRunner = { [weak self] job in
+        debugger.setIdleRunner { [weak self] job in
             guard let self else { return }
             self.inSession { job(self.interpreter) }
         }
