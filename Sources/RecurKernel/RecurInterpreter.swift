@@ -12,9 +12,13 @@ public final class RecurInterpreter: Interpreter {
     /// in the kernel's environment turns them off).
     public init(colors: Bool = true) {
         loader = SessionLoader(tracebackStyle: .ipython(colors: colors))
+        debugTarget = RecurDebugTarget(loader.debugger)
     }
 
     private var session: Session { loader.session }
+
+    /// The session's debugger, for the control thread.
+    public let debugTarget: (any DebugTarget)?
 
     /// Runs one cell as `Cell In[n]`.
     public func execute(_ request: ExecuteRequest, publisher: any OutputPublisher) -> ExecuteOutcome {

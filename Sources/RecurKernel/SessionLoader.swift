@@ -10,6 +10,8 @@ final class SessionLoader: @unchecked Sendable {
     private var thread: NativeThread?
     private var ready: Session?
     private let tracebackStyle: TracebackStyle
+    /// The session's debugger, usable from any thread before the session is built.
+    let debugger = ScriptDebugger()
 
     init(tracebackStyle: TracebackStyle) {
         self.tracebackStyle = tracebackStyle
@@ -21,7 +23,7 @@ final class SessionLoader: @unchecked Sendable {
     }
 
     private func makeSession() -> Session {
-        let session = Session()
+        let session = Session(debugger: debugger)
         session.tracebackStyle = tracebackStyle
         return session
     }

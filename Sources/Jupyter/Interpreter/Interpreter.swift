@@ -28,11 +28,17 @@ public protocol Interpreter: AnyObject {
     /// (the comm message is the parent). For `.open`, whether the language takes the comm
     /// (false: the server closes it, as for a target nobody registered).
     func receiveComm(_ event: CommEvent, publisher: any OutputPublisher) -> Bool
+
+    /// The language's debugger, if it has one (see `DebugTarget`).
+    var debugTarget: (any DebugTarget)? { get }
 }
 
 extension Interpreter {
     /// A language without comm targets takes no comm.
     public func receiveComm(_ event: CommEvent, publisher: any OutputPublisher) -> Bool { false }
+
+    /// No debugger.
+    public var debugTarget: (any DebugTarget)? { nil }
 }
 
 /// An `execute_request`, as the interpreter needs it.

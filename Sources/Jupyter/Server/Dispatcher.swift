@@ -35,6 +35,8 @@ final class Dispatcher {
     /// Requests that arrived while a cell waited (and ran comm callbacks meanwhile): answered
     /// in order once it ends, before anything newer.
     var deferred: [Message] = []
+    /// Control-only: the debugger, when the interpreter offers one.
+    var debugAdapter: DebugAdapter?
 
     init(
         role: Role, codec: WireCodec, channel: any FrameChannel, iopub: any FrameChannel,
@@ -140,6 +142,8 @@ final class Dispatcher {
         case (_, .interruptRequest):
             control.interrupt()
             reply(to: message, ["status": "ok"])
+        case (.control, .debugRequest):
+            reply(to: message, debugAdapter?.handle(message.content, parent: message) ?? DebugAdapter.unavailable(message.content))
         case (.shell, .executeRequest):
             return try execute(message)
         case (.shell, .completeRequest):

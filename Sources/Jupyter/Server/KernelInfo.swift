@@ -20,6 +20,8 @@ public struct KernelInfo: Sendable, Equatable {
     public var codemirrorMode: String
     /// `help_links`: (text, url) pairs.
     public var helpLinks: [(text: String, url: String)]
+    /// Whether the kernel answers `debug_request` (set by the server from the interpreter).
+    public var debugger = false
 
     /// Creates a description.
     public init(
@@ -52,8 +54,8 @@ public struct KernelInfo: Sendable, Equatable {
             "implementation": .string(implementation),
             "implementation_version": .string(implementationVersion),
             "banner": .string(banner),
-            "debugger": false,
-            "supported_features": [],
+            "debugger": .bool(debugger),
+            "supported_features": debugger ? ["debugger"] : [],
             "language_info": [
                 "name": .string(languageName),
                 "version": .string(languageVersion),

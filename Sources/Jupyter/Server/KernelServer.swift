@@ -80,9 +80,19 @@ public final class KernelServer {
             xpub: iopub, codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "w"))
         let watcher = try NativeThread { publisher.watch() }
         let beat = Heartbeat(socket: heartbeat, control: control)
+        let debugAdapter = interpreter.debugTarget.map { target in
+            DebugAdapter(
+                target: target,
+                events: DebugEventPublisher(
+                    codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "d"),
+                    iopub: publisher),
+                temporaryDirectory: DebugAdapter.temporaryDirectory)
+        }
+        var kernelInfo = self.kernelInfo
+        kernelInfo.debugger = debugAdapter != nil
         let controlLoop = ControlLoop(
             socket: controlSocket, iopub: publisher, key: key, session: session, seen: seen, kernelInfo: kernelInfo,
-            control: control, log: log)
+            control: control, log: log, debugAdapter: debugAdapter)
         let threads = [try NativeThread { beat.run() }, try NativeThread { controlLoop.run() }]
 
         let dispatcher = Dispatcher(
@@ -126,11 +136,13 @@ private final class ControlLoop: @unchecked Sendable {
     let kernelInfo: KernelInfo
     let control: KernelControl
     let log: KernelLog
+    let debugAdapter: DebugAdapter?
 
     init(
         socket: ZMQSocket, iopub: IOPubChannel, key: [UInt8], session: String, seen: SeenSignatures,
-        kernelInfo: KernelInfo, control: KernelControl, log: @escaping KernelLog
+        kernelInfo: KernelInfo, control: KernelControl, log: @escaping KernelLog, debugAdapter: DebugAdapter?
     ) {
+        self.debugAdapter = debugAdapter
         self.socket = socket
         self.iopub = iopub
         self.key = key
@@ -146,6 +158,7 @@ private final class ControlLoop: @unchecked Sendable {
             role: .control, codec: WireCodec(signer: MessageSigner(key: key), session: session, seen: seen, channelTag: "c"),
             channel: socket, iopub: iopub, stdin: nil, interpreter: nil, kernelInfo: kernelInfo, control: control,
             log: log)
+        dispatcher.debugAdapter = debugAdapter
         dispatcher.run()
         socket.close(lingerMilliseconds: 200)
     }

@@ -31,6 +31,8 @@ extension MessageType {
     static let shutdownRequest = MessageType(rawValue: "shutdown_request")
     static let shutdownReply = MessageType(rawValue: "shutdown_reply")
     static let interruptRequest = MessageType(rawValue: "interrupt_request")
+    static let debugRequest = MessageType(rawValue: "debug_request")
+    static let debugEvent = MessageType(rawValue: "debug_event")
     static let inputRequest = MessageType(rawValue: "input_request")
     static let inputReply = MessageType(rawValue: "input_reply")
 

@@ -97,6 +97,7 @@ extension Interpreter {
         }
         if case .expression(let expr) = last.kind {
             frameLine = last.line
+            try debugStatement(last.line, in: scope)
             return try evaluate(expr, in: scope)
         }
         if case .magic = last.kind {

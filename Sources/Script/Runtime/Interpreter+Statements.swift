@@ -18,6 +18,7 @@ extension Interpreter {
 
     func execute(_ statement: Stmt, in scope: Scope) throws(ScriptError) -> Flow {
         frameLine = statement.line
+        try debugStatement(statement.line, in: scope)
         switch statement.kind {
         case .expression(let expr):
             _ = try evaluate(expr, in: scope)

@@ -43,6 +43,9 @@ final class Interpreter {
     var magicResult: Value?
     /// `%xmode`'s setting, read when a failure is rendered.
     var exceptionMode = ExceptionMode.context
+    /// The attached debugger during a cell run with a client attached; nil otherwise, so the
+    /// statement hook costs one load and branch.
+    var debugger: ScriptDebugger?
     /// The workspace's `%shapes` switch once `shapeTracing` has made it (library state is
     /// never removed, so the reference stays valid), read at every layer call.
     var knownShapeTracing: ShapeTracing?

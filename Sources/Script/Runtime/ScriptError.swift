@@ -71,6 +71,9 @@ struct TraceFrame {
 final class SourceUnit {
     let name: String
     private let source: String
+    /// A notebook cell's code as the frontend sent it (a debugger names the cell's file by
+    /// it); nil for files and `eval` input.
+    var cellCode: String?
     // Split on first use: only tracebacks read lines, and splitting a cell into Characters
     // on every run cost more than parsing it.
     private lazy var lines: [Substring] = source.split(separator: "\n", omittingEmptySubsequences: false)

@@ -17,17 +17,30 @@ public final class Session {
     private var printOptions = PrintOptions()
     /// How failures are rendered: CPython's text unless the host asks for IPython's.
     public var tracebackStyle = TracebackStyle.python
+    /// The session's debugger (see docs/KERNEL.md, "Debugger").
+    public let debugger: ScriptDebugger
 
     /// Creates a session with a fresh workspace and the standard modules.
     public convenience init() {
         self.init(library: .recur)
     }
 
-    init(library: ModuleLibrary) {
+    /// Creates a session debugged through `debugger` (made before the session, so that
+    /// another thread can hold it while the session is built).
+    public convenience init(debugger: ScriptDebugger) {
+        self.init(library: .recur, debugger: debugger)
+    }
+
+    init(library: ModuleLibrary, debugger: ScriptDebugger = ScriptDebugger()) {
         self.library = library
+        self.debugger = debugger
         workspace = Workspace(library: library, symbols: symbols)
         interpreter = Interpreter(workspace: workspace, host: SilentHost())
         ExitAutocall.install(in: interpreter)
+        debugger.setIdleRunner { [weak self] job in
+            guard let self else { return }
+            self.inSession { job(self.interpreter) }
+        }
     }
 
     /// How a cell's output reaches its host.
@@ -49,7 +62,7 @@ public final class Session {
     public func execute(
         _ code: String, cellName: String, host: any ScriptHost, output: OutputHandling = .notebook
     ) -> ExecutionOutcome {
-        inSession { runCell(code, cellName: cellName, host: host, output: output) }
+        debugger.runningCell { inSession { runCell(code, cellName: cellName, host: host, output: output) } }
     }
 
     /// Runs `body` on the worker with the session's grad mode in force (keeping what the code
@@ -155,6 +168,17 @@ public final class Session {
             source = String(repeating: " ", count: 0) + "\n" + code.dropFirst(firstLine.count + (firstLine.count < code.count ? 1 : 0))
         }
         let unit = SourceUnit(name: cellName, source: source)
+        // Kept even without a client: a function defined before the debugger was attached
+        // still stops at breakpoints set in its cell.
+        unit.cellCode = code
+        if debugger.isAttached {
+            debugger.cellStarting()
+            interpreter.debugger = debugger
+        }
+        defer {
+            interpreter.debugger = nil
+            debugger.inspector.reset()
+        }
         if let magic = cellMagic, magic == "writefile" || magic.hasPrefix("writefile ") {
             // The body is text, not code: written before anything parses it.
             startFrame(unit, line: 0)
