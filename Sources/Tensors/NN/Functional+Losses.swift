@@ -64,26 +64,15 @@ extension Functional {
         }
         let targets = try NLLTargets(input: input, target: target, ignoreIndex: ignoreIndex, reduction: reduction)
         let (n, c) = (targets.rows, targets.classes)
-        let y = Tensor.rowExponentials(input.floats, rows: n, size: c, log: true)
+        let y = VectorMath.rows(VectorMath.logSoftmaxRows, input.floats, rows: n, size: c)
         let (value, outShape) = targets.loss(y)
         guard Tensor.needsGraph(input) else { return Tensor(shape: outShape, floats: value) }
         let inShape = input.shape
         return Tensor(shape: outShape, floats: value).recording(name, [input]) { g in
-            // d(nll)/dy is -scale at each row's label; log_softmax's rule then gives
+            // d(nll)/dy is -scale at each row's label; log_softmax's backward kernel then gives
             // gy - exp(y) * sum(gy) per row.
             let gy = targets.gradient(g.floats, count: inShape.count)
-            let grad = gy.withUnsafeBufferPointer { pg in
-                y.withUnsafeBufferPointer { py in
-                    makeFloats(Swift.min(pg.count, py.count)) { out in
-                        for r in 0..<n {
-                            let row = r * c
-                            var total: Float = 0
-                            for k in 0..<c { total += pg[row + k] }
-                            for k in 0..<c { out[row + k] = pg[row + k] - expf(py[row + k]) * total }
-                        }
-                    }
-                }
-            }
+            let grad = VectorMath.rowsBackward(VectorMath.logSoftmaxBackwardRows, gradient: gy, output: y, rows: n, size: c)
             return [Tensor(shape: inShape, floats: grad)]
         }
     }

@@ -46,7 +46,9 @@ extension RecurrentKernel {
                                 let slot = da + t * bh
                                 let h = layerStates + (t + 1) * bh
                                 switch nonlinearity {
-                                case .tanh: for i in 0..<bh { slot[i] = (slot[i] + dhp[i]) * (1 - h[i] * h[i]) }
+                                case .tanh:
+                                    for i in 0..<bh { slot[i] += dhp[i] }
+                                    VectorMath.tanhBackward(slot, h, slot, bh)
                                 case .relu: for i in 0..<bh { slot[i] = h[i] > 0 ? slot[i] + dhp[i] : 0 }
                                 }
                                 BLAS.gemm(slot, transposeA: false, w, transposeB: false, dhp, m: batch, n: hidden, k: hidden)

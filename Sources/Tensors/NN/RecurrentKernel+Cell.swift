@@ -42,7 +42,7 @@ extension RecurrentKernel {
                 }
             }
             switch nonlinearity {
-            case .tanh: VectorMath.tanh(c, count: bh)
+            case .tanh: VectorMath.apply(VectorMath.tanh, c, count: bh)
             case .relu: for i in 0..<bh where c[i] < 0 { c[i] = 0 }
             }
         }
@@ -81,7 +81,7 @@ extension RecurrentKernel {
             out.withUnsafeBufferPointer { ph in
                 makeFloats(Swift.min(pg.count, ph.count)) { da in
                     switch nonlinearity {
-                    case .tanh: for i in 0..<da.count { da[i] = pg[i] * (1 - ph[i] * ph[i]) }
+                    case .tanh: VectorMath.tanhBackward(pg.baseAddress, ph.baseAddress, da.baseAddress, da.count)
                     case .relu: for i in 0..<da.count { da[i] = ph[i] > 0 ? pg[i] : 0 }
                     }
                 }

@@ -77,7 +77,7 @@ extension RecurrentKernel {
                 let current = states + (t + 1) * bh
                 BLAS.gemm(states + t * bh, transposeA: false, w, transposeB: whhT == nil, current, m: batch, n: hidden, k: hidden, beta: 1)
                 switch act {
-                case .tanh: VectorMath.tanh(current, count: bh)
+                case .tanh: VectorMath.apply(VectorMath.tanh, current, count: bh)
                 case .relu: for i in 0..<bh where current[i] < 0 { current[i] = 0 }
                 }
             }
