@@ -95,7 +95,7 @@ extension BLAS {
             }
             return
         }
-        if m * n * k <= smallProduct {
+        if m * n * k <= smallProduct || (!transposeB && m * n * k <= sequentialProduct && (k <= 8 || m <= 2)) {
             small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
@@ -150,6 +150,13 @@ extension BLAS {
     /// thousand instructions dispatching a call, several times the work of a recurrent cell's
     /// 1x4x4 step.
     static let smallProduct = 512
+
+    /// PyTorch's products (MKL's sgemm) with B untransposed sum each element's products in
+    /// order of k, without fused multiply-adds, when the depth is at most 8 or A has at most 2
+    /// rows (measured: 10x8x8, 8x10x8 with A transposed, 200x8x8, 2x128x128, 1x256x256); the
+    /// plain loops do the same up to this many multiply-adds, so those results agree bit for
+    /// bit. (With B transposed MKL associates otherwise, and depends on the shape.)
+    static let sequentialProduct = 1 << 20
 
     /// `C = alpha * op(A) * op(B) + beta * C` with each element's products summed in order of
     /// k before C is added (so an accumulating product rounds as a product followed by an
