@@ -95,7 +95,12 @@ extension BLAS {
             }
             return
         }
-        if m * n * k <= smallProduct || (!transposeB && m * n * k <= sequentialProduct && (k <= 8 || m <= 2)) {
+        if m == 1 && transposeB && n >= 4 && n * k <= sequentialProduct {
+            rowDots(a, transposeA: transposeA, b, c, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
+            return
+        }
+        if m * n * k <= smallProduct
+            || (!transposeB && m * n * k <= sequentialProduct && (k <= 8 || m <= 2 || (transposeA && m <= 8))) {
             small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
@@ -152,10 +157,11 @@ extension BLAS {
     static let smallProduct = 512
 
     /// PyTorch's products (MKL's sgemm) with B untransposed sum each element's products in
-    /// order of k, without fused multiply-adds, when the depth is at most 8 or A has at most 2
-    /// rows (measured: 10x8x8, 8x10x8 with A transposed, 200x8x8, 2x128x128, 1x256x256); the
-    /// plain loops do the same up to this many multiply-adds, so those results agree bit for
-    /// bit. (With B transposed MKL associates otherwise, and depends on the shape.)
+    /// order of k, without fused multiply-adds, when the depth is at most 8, A has at most 2
+    /// rows, or A is transposed with at most 8 columns (measured: 10x8x8, 200x8x8, 2x128x128,
+    /// 1x256x256, A transposed 8x10x8 to 8x100x8); the plain loops do the same up to this many
+    /// multiply-adds, so those results agree bit for bit. (With B transposed MKL associates
+    /// otherwise, see `rowDots`.)
     static let sequentialProduct = 1 << 20
 
     /// `C = alpha * op(A) * op(B) + beta * C` with each element's products summed in order of
@@ -193,6 +199,43 @@ extension BLAS {
                 }
                 for j in 0..<n { store(c + i * n + j, row[j]) }
             }
+        }
+    }
+
+    /// A one-row product with B transposed (a batch-1 `linear`, a recurrent step's `h W_hh^T`)
+    /// in the association PyTorch's sgemm gives it on x86 (measured for depths 5 to 64, rows
+    /// in groups of four): the first `(k - 1) % 4 + 2` products summed in order, the rest in
+    /// four accumulators by position, added as `(a0 + a2) + (a1 + a3)`, no fused
+    /// multiply-adds. The rows after the last group of four are summed in order, which is
+    /// PyTorch's association up to a depth of 9.
+    static func rowDots(
+        _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>,
+        _ c: UnsafeMutablePointer<Float>, n: Int, k: Int, lda: Int, ldb: Int, alpha: Float, beta: Float
+    ) {
+        let step = transposeA ? lda : 1
+        let grouped = n - n % 4
+        let peel = (k - 1) % 4 + 2
+        for j in 0..<n {
+            let row = b + j * ldb
+            // Sums start from +0, as PyTorch's do (a row of zero products is +0, not -0).
+            var total: Float = 0
+            if j >= grouped || peel >= k {
+                for p in 0..<k { total += a[p * step] * row[p] }
+            } else {
+                for p in 0..<peel { total += a[p * step] * row[p] }
+                var lanes: (Float, Float, Float, Float) = (total, 0, 0, 0)
+                for p in peel..<k {
+                    let product = a[p * step] * row[p]
+                    switch (p - peel + 1) % 4 {
+                    case 0: lanes.0 += product
+                    case 1: lanes.1 += product
+                    case 2: lanes.2 += product
+                    default: lanes.3 += product
+                    }
+                }
+                total = (lanes.0 + lanes.2) + (lanes.1 + lanes.3)
+            }
+            c[j] = beta == 0 ? alpha * total : alpha * total + beta * c[j]
         }
     }
 

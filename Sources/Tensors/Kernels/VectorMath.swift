@@ -23,6 +23,16 @@ enum VectorMath {
         }
     }
 
+    /// Whether ATen's kernels on this CPU fuse `a * b + c` (GCC contracts them in the AVX2 and
+    /// AVX512 builds, which are compiled with FMA; the default build has none).
+    static var fusesMultiplyAdd: Bool { recur_vector_capability() != 0 }
+
+    /// `a * b + c` as ATen's kernels compute it on this CPU (`fused`: `fusesMultiplyAdd`).
+    @inline(__always)
+    static func multiplyAdd(_ a: Float, _ b: Float, _ c: Float, fused: Bool) -> Float {
+        fused ? c.addingProduct(a, b) : a * b + c
+    }
+
     static let tanh: Unary = recur_tanh_f32
     static let sigmoid: Unary = recur_sigmoid_f32
     static let expm1: Unary = recur_expm1_f32

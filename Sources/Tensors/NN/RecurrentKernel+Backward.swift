@@ -78,10 +78,11 @@ extension RecurrentKernel {
                                 target.whh = BLAS.product(pd.baseAddress, transposeA: true, previous, transposeB: false, m: hidden, n: hidden, k: rows)
                                 target.biasHH = []
                             }
-                            // The input side's bias: one sum over all steps' rows, in order.
+                            // The input side's bias: one sum over all steps' rows.
                             var gb = filledArray(Float(0), count: hidden)
                             gb.withUnsafeMutableBufferPointer { pb in
-                                for r in 0..<rows { for j in 0..<hidden { pb[j] += pd[r * hidden + j] } }
+                                guard let out = pb.baseAddress, let rowsBase = pd.baseAddress else { return }
+                                ColumnSums.sum(rowsBase, rows: rows, columns: hidden, into: out)
                             }
                             target.biasIH = gb
                             if target.biasHH.isEmpty { target.biasHH = gb }

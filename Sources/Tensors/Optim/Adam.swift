@@ -46,11 +46,14 @@ public final class Adam: Optimizer {
     /// PyTorch's single-tensor update, operation for operation: `m.lerp_(g, 1-b1)`,
     /// `v = v*b2 + (1-b2)*g*g`, `p -= (lr/bc1) * m / (sqrt(v)/sqrt(bc2) + eps)`.
     public func step() {
-        let b1 = Float(betas.0)
+        // The scalars PyTorch passes to its kernels: Python floats (1 - beta computed in double)
+        // converted to float32 once.
         let b2 = Float(betas.1)
-        let weight = 1 - b1
+        let weight = Float(1 - betas.0)
+        let squareWeight = Float(1 - betas.1)
         let wd = Float(weightDecay)
         let epsilon = Float(eps)
+        let fused = VectorMath.fusesMultiplyAdd
         let decoupled = decoupledWeightDecay
         // Parameters usually share one step count: the bias corrections (two pow calls) are
         // computed when the count changes, not per parameter.
@@ -85,14 +88,21 @@ public final class Adam: Optimizer {
                         s.v.withUnsafeMutableBufferPointer { v in
                             let n = Swift.min(values.count, grad.count, m.count, v.count)
                             values.withUnsafeMutableBufferPointer { p in
+                                // PyTorch's single-tensor Adam, op by op: grad.add(param, alpha=wd),
+                                // exp_avg.lerp_(grad, 1 - beta1), exp_avg_sq.mul_(beta2)
+                                // .addcmul_(grad, grad, value=1 - beta2), denom = sqrt / bc2_sqrt + eps,
+                                // param.addcdiv_(exp_avg, denom, value=-step_size); each kernel's
+                                // multiply-add fused where ATen's is.
                                 for i in 0..<n {
-                                    let gi = wd != 0 && !decoupled ? grad[i] + wd * p[i] : grad[i]
-                                    // lerp as ATen computes it, so rounding matches PyTorch.
-                                    let mi = weight < 0.5 ? m[i] + weight * (gi - m[i]) : gi - (gi - m[i]) * (1 - weight)
+                                    let gi = wd != 0 && !decoupled ? VectorMath.multiplyAdd(wd, p[i], grad[i], fused: fused) : grad[i]
+                                    let mi = weight < 0.5
+                                        ? VectorMath.multiplyAdd(weight, gi - m[i], m[i], fused: fused)
+                                        : VectorMath.multiplyAdd(weight - 1, gi - m[i], gi, fused: fused)
                                     m[i] = mi
-                                    v[i] = v[i] * b2 + (1 - b2) * gi * gi
+                                    let decayed = v[i] * b2
+                                    v[i] = VectorMath.multiplyAdd(squareWeight * gi, gi, decayed, fused: fused)
                                     let denom = v[i].squareRoot() / bc2Sqrt + epsilon
-                                    p[i] += -stepSize * (mi / denom)
+                                    p[i] = VectorMath.multiplyAdd(-stepSize, mi / denom, p[i], fused: fused)
                                 }
                             }
                         }

@@ -1,0 +1,35 @@
+/// Sums over the rows of a row-major matrix in the order PyTorch's CPU sum over dimension 0
+/// uses (measured: rows of at least 8 columns go to four accumulators by row modulo 4, the
+/// rows after the last full group of four into the first, and the accumulators are added
+/// first to last; narrower rows are summed in order). Used for bias gradients, which
+/// PyTorch forms with that sum.
+enum ColumnSums {
+    /// Up to this many rows the four-accumulator order was measured (longer sums add levels).
+    static let measuredRows = 40
+
+    /// The sums of `rows` rows of `columns` elements into `out` (overwritten).
+    static func sum(_ p: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>) {
+        guard columns >= 8, rows >= 4, rows <= measuredRows else {
+            for j in 0..<columns {
+                var total: Float = 0
+                for r in 0..<rows { total += p[r * columns + j] }
+                out[j] = total
+            }
+            return
+        }
+        let grouped = rows - rows % 4
+        for j in 0..<columns {
+            var acc: (Float, Float, Float, Float) = (p[j], p[columns + j], p[2 * columns + j], p[3 * columns + j])
+            var r = 4
+            while r < grouped {
+                acc.0 += p[r * columns + j]
+                acc.1 += p[(r + 1) * columns + j]
+                acc.2 += p[(r + 2) * columns + j]
+                acc.3 += p[(r + 3) * columns + j]
+                r += 4
+            }
+            for tail in grouped..<rows { acc.0 += p[tail * columns + j] }
+            out[j] = ((acc.0 + acc.1) + acc.2) + acc.3
+        }
+    }
+}
