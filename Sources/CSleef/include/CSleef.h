@@ -34,4 +34,12 @@ void recur_log_softmax_backward_rows_f32(const float *gradient, const float *out
 void recur_tanh_backward_f32(const float *g, const float *y, float *out, long n);
 void recur_sigmoid_backward_f32(const float *g, const float *y, float *out, long n);
 
+/// `a * b + c` element by element, one fused multiply-add where ATen's AVX2 and AVX512
+/// kernels have one (GCC contracts them there), separately under the default capability.
+void recur_multiply_add_f32(const float *a, const float *b, const float *c, float *out, long n);
+
+/// `alpha * x + y` element by element, fused as `recur_multiply_add_f32` (ATen's `add` with
+/// `alpha`, `lerp_`, `addcdiv_`).
+void recur_scaled_add_f32(float alpha, const float *x, const float *y, float *out, long n);
+
 #endif

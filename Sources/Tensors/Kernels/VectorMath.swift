@@ -23,14 +23,29 @@ enum VectorMath {
         }
     }
 
-    /// Whether ATen's kernels on this CPU fuse `a * b + c` (GCC contracts them in the AVX2 and
-    /// AVX512 builds, which are compiled with FMA; the default build has none).
-    static var fusesMultiplyAdd: Bool { recur_vector_capability() != 0 }
+    /// `out = alpha * x + y` over `count` elements as ATen's kernels compute it on this CPU
+    /// (one fused multiply-add in the AVX2 and AVX512 builds, where GCC contracts it; `out`
+    /// may be `y`).
+    static func scaledAdd(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+        recur_scaled_add_f32(alpha, x, y, out, count)
+    }
 
-    /// `a * b + c` as ATen's kernels compute it on this CPU (`fused`: `fusesMultiplyAdd`).
-    @inline(__always)
-    static func multiplyAdd(_ a: Float, _ b: Float, _ c: Float, fused: Bool) -> Float {
-        fused ? c.addingProduct(a, b) : a * b + c
+    /// `alpha * x + y` over two arrays of equal length, as a new array (see `scaledAdd`).
+    static func scaledAdd(_ alpha: Float, _ x: [Float], _ y: [Float]) -> [Float] {
+        let n = Swift.min(x.count, y.count)
+        return x.withUnsafeBufferPointer { px in
+            y.withUnsafeBufferPointer { py in
+                makeArray(n) { out in
+                    guard let a = px.baseAddress, let b = py.baseAddress, let o = out.baseAddress else { return }
+                    recur_scaled_add_f32(alpha, a, b, o, n)
+                }
+            }
+        }
+    }
+
+    /// `out = a * b + c` over `count` elements, fused as `scaledAdd` (`out` may be `c`).
+    static func multiplyAdd(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+        recur_multiply_add_f32(a, b, c, out, count)
     }
 
     static let tanh: Unary = recur_tanh_f32
