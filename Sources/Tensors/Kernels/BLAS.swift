@@ -223,15 +223,17 @@ extension BLAS {
                 for p in 0..<k { total += a[p * step] * row[p] }
             } else {
                 for p in 0..<peel { total += a[p * step] * row[p] }
-                var lanes: (Float, Float, Float, Float) = (total, 0, 0, 0)
-                for p in peel..<k {
-                    let product = a[p * step] * row[p]
-                    switch (p - peel + 1) % 4 {
-                    case 0: lanes.0 += product
-                    case 1: lanes.1 += product
-                    case 2: lanes.2 += product
-                    default: lanes.3 += product
-                    }
+                // k - peel is 3 modulo 4: three products open lanes 1 to 3, then whole groups of four.
+                var lanes: (Float, Float, Float, Float) = (
+                    total, 0 + a[peel * step] * row[peel], 0 + a[(peel + 1) * step] * row[peel + 1],
+                    0 + a[(peel + 2) * step] * row[peel + 2])
+                var p = peel + 3
+                while p + 3 < k {
+                    lanes.0 += a[p * step] * row[p]
+                    lanes.1 += a[(p + 1) * step] * row[p + 1]
+                    lanes.2 += a[(p + 2) * step] * row[p + 2]
+                    lanes.3 += a[(p + 3) * step] * row[p + 3]
+                    p += 4
                 }
                 total = (lanes.0 + lanes.2) + (lanes.1 + lanes.3)
             }
