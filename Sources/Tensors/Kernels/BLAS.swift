@@ -99,8 +99,7 @@ extension BLAS {
             rowDots(a, transposeA: transposeA, b, c, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
-        if m * n * k <= smallProduct
-            || (!transposeB && m * n * k <= sequentialProduct && (k <= 8 || m <= 2 || (transposeA && m <= 8))) {
+        if m * n * k <= smallProduct || (!transposeB && m * n * k <= sequentialProduct && sumsInOrder(m: m, n: n, k: k, transposeA: transposeA)) {
             small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
@@ -156,13 +155,20 @@ extension BLAS {
     /// 1x4x4 step.
     static let smallProduct = 512
 
-    /// PyTorch's products (MKL's sgemm) with B untransposed sum each element's products in
-    /// order of k, without fused multiply-adds, when the depth is at most 8, A has at most 2
-    /// rows, or A is transposed with at most 8 columns (measured: 10x8x8, 200x8x8, 2x128x128,
-    /// 1x256x256, A transposed 8x10x8 to 8x100x8); the plain loops do the same up to this many
-    /// multiply-adds, so those results agree bit for bit. (With B transposed MKL associates
-    /// otherwise, see `rowDots`.)
+    /// Up to this many multiply-adds, products PyTorch sums in order of k (`sumsInOrder`) run
+    /// as the plain loops, which do the same.
     static let sequentialProduct = 1 << 20
+
+    /// Whether PyTorch's sgemm (MKL) sums each element of this product (B untransposed) in
+    /// order of k without fused multiply-adds. Measured against PyTorch: A of at most 2 rows
+    /// (depths to 256, up to 300 columns); at most 3 rows and depth 8; and, for 2, 3, 4 or 8
+    /// columns, depth at most 8 (up to 200 rows) or A transposed with at most 8 columns
+    /// (depths to 100). Other shapes take other kernels there.
+    static func sumsInOrder(m: Int, n: Int, k: Int, transposeA: Bool) -> Bool {
+        if m <= 2 || (m <= 3 && k <= 8) { return true }
+        guard n == 2 || n == 3 || n == 4 || n == 8 else { return false }
+        return k <= 8 || (transposeA && m <= 8)
+    }
 
     /// `C = alpha * op(A) * op(B) + beta * C` with each element's products summed in order of
     /// k before C is added (so an accumulating product rounds as a product followed by an

@@ -1,15 +1,18 @@
 /// Sums over the rows of a row-major matrix in the order PyTorch's CPU sum over dimension 0
-/// uses (measured: rows of at least 8 columns go to four accumulators by row modulo 4, the
-/// rows after the last full group of four into the first, and the accumulators are added
-/// first to last; narrower rows are summed in order). Used for bias gradients, which
-/// PyTorch forms with that sum.
+/// uses where it was measured: for 8 to 20 columns and up to 40 rows, four accumulators take
+/// the rows by row modulo 4, the rows after the last full group of four go to the first, and
+/// the accumulators are added first to last (checked against `sum(0)` for every row count
+/// from 1 to 40 and 8, 9, 12, 16, 17 and 20 columns). Other shapes are summed in order,
+/// which is not PyTorch's association in general. Used for bias gradients, which PyTorch
+/// forms with that sum.
 enum ColumnSums {
-    /// Up to this many rows the four-accumulator order was measured (longer sums add levels).
+    /// The measured shapes.
     static let measuredRows = 40
+    static let measuredColumns = 8...20
 
     /// The sums of `rows` rows of `columns` elements into `out` (overwritten).
     static func sum(_ p: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>) {
-        guard columns >= 8, rows >= 4, rows <= measuredRows else {
+        guard measuredColumns.contains(columns), rows >= 4, rows <= measuredRows else {
             for j in 0..<columns {
                 var total: Float = 0
                 for r in 0..<rows { total += p[r * columns + j] }
