@@ -32,11 +32,15 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
 
+        // PyTorch's float32 element-wise kernels over Sleef (libsleef-dev), with ATen's
+        // runtime choice of AVX512, AVX2 or the C library.
+        .target(name: "CSleef", linkerSettings: [.linkedLibrary("sleef"), .linkedLibrary("m")]),
+
         // OpenBLAS is not linked: Tensors opens it on the first matrix product (BLASLibrary).
         // Autograd and the kernels touch class properties constantly; release builds skip the
         // dynamic exclusivity checks there too (debug builds, which the tests use, keep them).
         .target(
-            name: "Tensors",
+            name: "Tensors", dependencies: ["CSleef"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // The interpreter's hot loop touches class properties constantly; release builds skip

@@ -8,8 +8,12 @@ public enum ExecutionOutcome: Sendable, Equatable {
 
 /// An exception that ended a cell, as Jupyter's `error` message carries it.
 public struct ScriptFailure: Error, Sendable, Equatable {
-    /// The exception class name (`NameError`, `KeyboardInterrupt`, ...).
+    /// The exception class name (`NameError`, `KeyboardInterrupt`, ...), bare as an error
+    /// message's `ename` gives it.
     public let name: String
+    /// The class name as CPython's last traceback line shows it: qualified with its module
+    /// when that is not `builtins` or `__main__` (`_pickle.UnpicklingError`).
+    public let qualifiedName: String
     /// The exception message (`name 'x' is not defined`).
     public let message: String
     /// The traceback lines, ending with `name: message`.
@@ -19,8 +23,9 @@ public struct ScriptFailure: Error, Sendable, Equatable {
     public let exitStatus: Int32?
 
     /// Creates a failure.
-    public init(name: String, message: String, traceback: [String], exitStatus: Int32? = nil) {
+    public init(name: String, qualifiedName: String? = nil, message: String, traceback: [String], exitStatus: Int32? = nil) {
         self.name = name
+        self.qualifiedName = qualifiedName ?? name
         self.message = message
         self.traceback = traceback
         self.exitStatus = exitStatus

@@ -282,9 +282,10 @@ public final class Session {
 
     /// `unit`: the cell or expression around the error (nil for a callback, which has none).
     func failure(_ error: ScriptError, unit: SourceUnit?) -> ScriptFailure {
-        var (name, message) = interpreter.describe(error)
-        // The error's `ename` is the bare class name, as ipykernel sends it; only the
-        // traceback's last line qualifies a class of another module (`utils.DataError`).
+        let (qualifiedName, message) = interpreter.describe(error)
+        // The error's `ename` is the bare class name, as ipykernel sends it; only CPython's
+        // last traceback line qualifies a class of another module (`utils.DataError`).
+        var name = qualifiedName
         if case .instance(let instance) = error.payload { name = instance.type.name }
         var outermost = error
         if let unit {
@@ -303,7 +304,7 @@ public final class Session {
             traceback = isExit && !exceptions.isEmpty
                 ? ipythonRenderer.exitLines(exceptions[exceptions.count - 1]) : ipythonRenderer.lines(exceptions)
         }
-        return ScriptFailure(name: name, message: message, traceback: traceback,
+        return ScriptFailure(name: name, qualifiedName: qualifiedName, message: message, traceback: traceback,
                              exitStatus: isExit ? interpreter.exitStatus(of: error) : nil)
     }
 

@@ -166,10 +166,15 @@ extension Tensor {
         guard requiresGradFlag else { return nil }
         func sums(_ out: UnsafeMutablePointer<Float>, _ fresh: Bool) {
             g.withUnsafeBufferPointer { pg in
-                for j in 0..<columns {
-                    var total: Float = 0
-                    for r in 0..<rows { total += pg[r * columns + j] }
-                    out[j] = fresh ? total : out[j] + total
+                guard let base = pg.baseAddress else { return }
+                if fresh {
+                    ColumnSums.sum(base, rows: rows, columns: columns, into: out)
+                    return
+                }
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: columns) { scratch in
+                    guard let totals = scratch.baseAddress else { return }
+                    ColumnSums.sum(base, rows: rows, columns: columns, into: totals)
+                    for j in 0..<columns { out[j] += totals[j] }
                 }
             }
         }

@@ -95,7 +95,11 @@ extension BLAS {
             }
             return
         }
-        if m * n * k <= smallProduct {
+        if m == 1 && transposeB && n >= 4 && n * k <= sequentialProduct {
+            rowDots(a, transposeA: transposeA, b, c, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
+            return
+        }
+        if m * n * k <= smallProduct || (!transposeB && m * n * k <= sequentialProduct && sumsInOrder(m: m, n: n, k: k, transposeA: transposeA)) {
             small(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
             return
         }
@@ -151,6 +155,21 @@ extension BLAS {
     /// 1x4x4 step.
     static let smallProduct = 512
 
+    /// Up to this many multiply-adds, products PyTorch sums in order of k (`sumsInOrder`) run
+    /// as the plain loops, which do the same.
+    static let sequentialProduct = 1 << 20
+
+    /// Whether PyTorch's sgemm (MKL) sums each element of this product (B untransposed) in
+    /// order of k without fused multiply-adds. Measured against PyTorch: A of at most 2 rows
+    /// (depths to 256, up to 300 columns); at most 3 rows and depth 8; and, for 2, 3, 4 or 8
+    /// columns, depth at most 8 (up to 200 rows) or A transposed with at most 8 columns
+    /// (depths to 100). Other shapes take other kernels there.
+    static func sumsInOrder(m: Int, n: Int, k: Int, transposeA: Bool) -> Bool {
+        if m <= 2 || (m <= 3 && k <= 8) { return true }
+        guard n == 2 || n == 3 || n == 4 || n == 8 else { return false }
+        return k <= 8 || (transposeA && m <= 8)
+    }
+
     /// `C = alpha * op(A) * op(B) + beta * C` with each element's products summed in order of
     /// k before C is added (so an accumulating product rounds as a product followed by an
     /// addition). With B transposed each element is a dot product of two contiguous runs;
@@ -186,6 +205,45 @@ extension BLAS {
                 }
                 for j in 0..<n { store(c + i * n + j, row[j]) }
             }
+        }
+    }
+
+    /// A one-row product with B transposed (a batch-1 `linear`, a recurrent step's `h W_hh^T`)
+    /// in the association PyTorch's sgemm gives it on x86 (measured for depths 5 to 64, rows
+    /// in groups of four): the first `(k - 1) % 4 + 2` products summed in order, the rest in
+    /// four accumulators by position, added as `(a0 + a2) + (a1 + a3)`, no fused
+    /// multiply-adds. The rows after the last group of four are summed in order, which is
+    /// PyTorch's association up to a depth of 9.
+    static func rowDots(
+        _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>,
+        _ c: UnsafeMutablePointer<Float>, n: Int, k: Int, lda: Int, ldb: Int, alpha: Float, beta: Float
+    ) {
+        let step = transposeA ? lda : 1
+        let grouped = n - n % 4
+        let peel = (k - 1) % 4 + 2
+        for j in 0..<n {
+            let row = b + j * ldb
+            // Sums start from +0, as PyTorch's do (a row of zero products is +0, not -0).
+            var total: Float = 0
+            if j >= grouped || peel >= k {
+                for p in 0..<k { total += a[p * step] * row[p] }
+            } else {
+                for p in 0..<peel { total += a[p * step] * row[p] }
+                // k - peel is 3 modulo 4: three products open lanes 1 to 3, then whole groups of four.
+                var lanes: (Float, Float, Float, Float) = (
+                    total, 0 + a[peel * step] * row[peel], 0 + a[(peel + 1) * step] * row[peel + 1],
+                    0 + a[(peel + 2) * step] * row[peel + 2])
+                var p = peel + 3
+                while p + 3 < k {
+                    lanes.0 += a[p * step] * row[p]
+                    lanes.1 += a[(p + 1) * step] * row[p + 1]
+                    lanes.2 += a[(p + 2) * step] * row[p + 2]
+                    lanes.3 += a[(p + 3) * step] * row[p + 3]
+                    p += 4
+                }
+                total = (lanes.0 + lanes.2) + (lanes.1 + lanes.3)
+            }
+            c[j] = beta == 0 ? alpha * total : alpha * total + beta * c[j]
         }
     }
 

@@ -14,6 +14,11 @@ protocol FloatElement: BinaryFloatingPoint, Sendable where RawSignificand: Fixed
     static func log(_ x: Self) -> Self
     static func pow(_ x: Self, _ y: Self) -> Self
     static func tanh(_ x: Self) -> Self
+    /// softmax (or log_softmax) of contiguous rows by ATen's last-dimension kernel, where
+    /// Recur reproduces it bit for bit (float32); nil leaves it to the generic loops.
+    static func normalizedRows(_ x: [Self], rows: Int, size: Int, log: Bool) -> [Self]?
+    /// The backward kernel of `normalizedRows`, from the output's gradient and the output.
+    static func normalizedRowsBackward(gradient: [Self], output: [Self], rows: Int, size: Int, log: Bool) -> [Self]?
     /// `C = op(A) * op(B)` over dense row-major matrices.
     static func gemm(
         _ a: UnsafePointer<Self>, transposeA: Bool, _ b: UnsafePointer<Self>, transposeB: Bool,
@@ -44,6 +49,13 @@ extension Float: FloatElement {
     static func log(_ x: Float) -> Float { logf(x) }
     static func pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
     static func tanh(_ x: Float) -> Float { tanhf(x) }
+    static func normalizedRows(_ x: [Float], rows: Int, size: Int, log: Bool) -> [Float]? {
+        VectorMath.rows(log ? VectorMath.logSoftmaxRows : VectorMath.softmaxRows, x, rows: rows, size: size)
+    }
+    static func normalizedRowsBackward(gradient: [Float], output: [Float], rows: Int, size: Int, log: Bool) -> [Float]? {
+        let kernel = log ? VectorMath.logSoftmaxBackwardRows : VectorMath.softmaxBackwardRows
+        return VectorMath.rowsBackward(kernel, gradient: gradient, output: output, rows: rows, size: size)
+    }
     static func gemm(
         _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
         _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int
@@ -60,6 +72,8 @@ extension Double: FloatElement {
     static func log(_ x: Double) -> Double { Glibc.log(x) }
     static func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
     static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    static func normalizedRows(_ x: [Double], rows: Int, size: Int, log: Bool) -> [Double]? { nil }
+    static func normalizedRowsBackward(gradient: [Double], output: [Double], rows: Int, size: Int, log: Bool) -> [Double]? { nil }
     /// float64 products are plain loops, each element's products summed in order of k (the
     /// lesson's models are float32; float64 is for checking them).
     static func gemm(

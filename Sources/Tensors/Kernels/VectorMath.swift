@@ -1,52 +1,100 @@
-import Glibc
+import CSleef
 
-/// Fast elementwise transcendental functions. glibc's scalar `tanhf` dominates a recurrent
-/// forward pass, so these are written as straight-line, branch-free scalar code over raw
-/// buffers, which LLVM vectorises; the float-to-int steps use the 1.5 * 2^23 rounding trick
-/// because generic SIMD conversions are slow. Accuracy is within a few float32 ulps.
+/// PyTorch's float32 element-wise kernels (the `CSleef` target): the functions, vector width,
+/// loop tails and association ATen uses on this CPU, so results agree bit for bit (tanh, which
+/// PyTorch takes from MKL, is correctly rounded instead; see docs/TENSORS.md).
 enum VectorMath {
-    /// e^x for x <= 88.3 (smaller arguments flush towards zero at -87.3).
+    /// A kernel over `count` elements from one buffer into another (the same buffer allowed).
+    typealias Unary = @convention(c) (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int) -> Void
+    /// A kernel over two buffers of `count` elements into a third.
+    typealias Binary = @convention(c) (UnsafePointer<Float>?, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int) -> Void
+    /// A kernel over `rows` rows of `size` elements.
+    typealias Rows = @convention(c) (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int, Int) -> Void
+    /// A backward kernel over rows: gradient and output in, gradient of the input out.
+    typealias RowsBackward = @convention(c) (UnsafePointer<Float>?, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int, Int) -> Void
+
+    /// The ATen CPU capability these kernels follow on this CPU, as PyTorch spells it
+    /// (`torch.backends.cpu.get_cpu_capability()`, lower-cased).
+    static var capability: String {
+        switch recur_vector_capability() {
+        case 2: "avx512"
+        case 1: "avx2"
+        default: "default"
+        }
+    }
+
+    /// `out = alpha * x + y` over `count` elements as ATen's kernels compute it on this CPU
+    /// (one fused multiply-add in the AVX2 and AVX512 builds, where GCC contracts it; `out`
+    /// may be `y`).
+    static func scaledAdd(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+        recur_scaled_add_f32(alpha, x, y, out, count)
+    }
+
+    /// `alpha * x + y` over two arrays of equal length, as a new array (see `scaledAdd`).
+    static func scaledAdd(_ alpha: Float, _ x: [Float], _ y: [Float]) -> [Float] {
+        let n = Swift.min(x.count, y.count)
+        return x.withUnsafeBufferPointer { px in
+            y.withUnsafeBufferPointer { py in
+                makeArray(n) { out in
+                    guard let a = px.baseAddress, let b = py.baseAddress, let o = out.baseAddress else { return }
+                    recur_scaled_add_f32(alpha, a, b, o, n)
+                }
+            }
+        }
+    }
+
+    /// `out = a * b + c` over `count` elements, fused as `scaledAdd` (`out` may be `c`).
+    static func multiplyAdd(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+        recur_multiply_add_f32(a, b, c, out, count)
+    }
+
+    static let tanh: Unary = recur_tanh_f32
+    static let sigmoid: Unary = recur_sigmoid_f32
+    static let expm1: Unary = recur_expm1_f32
+    static let log1p: Unary = recur_log1p_f32
+    static let tanhBackward: Binary = recur_tanh_backward_f32
+    static let sigmoidBackward: Binary = recur_sigmoid_backward_f32
+    static let softmaxRows: Rows = recur_softmax_rows_f32
+    static let logSoftmaxRows: Rows = recur_log_softmax_rows_f32
+    static let softmaxBackwardRows: RowsBackward = recur_softmax_backward_rows_f32
+    static let logSoftmaxBackwardRows: RowsBackward = recur_log_softmax_backward_rows_f32
+
+    /// `kernel` over a buffer in place.
     @inline(__always)
-    static func exp(_ x: Float) -> Float {
-        let clamped = Swift.min(Swift.max(x, -87.3), 88.3)
-        let shifted = clamped * 1.442_695_04 + 12_582_912
-        let n = shifted - 12_582_912
-        var r = clamped - n * 0.693_145_751_953_125
-        r = r - n * 1.428_606_765_330_187e-06
-        var p: Float = 1.0 / 5040
-        p = p * r + 1.0 / 720
-        p = p * r + 1.0 / 120
-        p = p * r + 1.0 / 24
-        p = p * r + 1.0 / 6
-        p = p * r + 0.5
-        p = p * r + 1
-        p = p * r + 1
-        let bits = (shifted.bitPattern &- 0x4B40_0000 &+ 127) &<< 23
-        return p * Float(bitPattern: bits)
+    static func apply(_ kernel: Unary, _ buffer: UnsafeMutablePointer<Float>, count: Int) {
+        kernel(buffer, buffer, count)
     }
 
-    /// tanh: an odd Taylor polynomial below 1/16, (1 - e)/(1 + e) with e = exp(-2|x|) above.
-    @inline(__always)
-    static func tanh(_ x: Float) -> Float {
-        let ax = Swift.abs(x)
-        let e = exp(-2 * ax)
-        let large = (1 - e) / (1 + e)
-        let x2 = ax * ax
-        var small: Float = -17.0 / 315
-        small = small * x2 + 2.0 / 15
-        small = small * x2 - 1.0 / 3
-        small = small * x2 * ax + ax
-        let magnitude = ax < 0.0625 ? small : large
-        return Float(sign: x.sign, exponentBitPattern: magnitude.exponentBitPattern, significandBitPattern: magnitude.significandBitPattern)
+    /// `kernel` over an array, as a new array.
+    static func map(_ kernel: Unary, _ x: [Float]) -> [Float] {
+        x.withUnsafeBufferPointer { px in
+            makeArray(px.count) { out in kernel(px.baseAddress, out.baseAddress, px.count) }
+        }
     }
 
-    /// In-place tanh over a buffer.
-    static func tanh(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count { buffer[i] = tanh(buffer[i]) }
+    /// `kernel` over two arrays of equal length, as a new array.
+    static func zip(_ kernel: Binary, _ a: [Float], _ b: [Float]) -> [Float] {
+        let n = Swift.min(a.count, b.count)
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                makeArray(n) { out in kernel(pa.baseAddress, pb.baseAddress, out.baseAddress, n) }
+            }
+        }
     }
 
-    /// In-place exp over a buffer.
-    static func exp(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count { buffer[i] = exp(buffer[i]) }
+    /// `kernel` over `rows` rows of `size` elements, as a new array.
+    static func rows(_ kernel: Rows, _ x: [Float], rows: Int, size: Int) -> [Float] {
+        x.withUnsafeBufferPointer { px in
+            makeArray(rows * size) { out in kernel(px.baseAddress, out.baseAddress, rows, size) }
+        }
+    }
+
+    /// A backward row kernel over the gradient and the forward output, as a new array.
+    static func rowsBackward(_ kernel: RowsBackward, gradient: [Float], output: [Float], rows: Int, size: Int) -> [Float] {
+        gradient.withUnsafeBufferPointer { pg in
+            output.withUnsafeBufferPointer { py in
+                makeArray(rows * size) { out in kernel(pg.baseAddress, py.baseAddress, out.baseAddress, rows, size) }
+            }
+        }
     }
 }

@@ -64,26 +64,15 @@ extension Functional {
         }
         let targets = try NLLTargets(input: input, target: target, ignoreIndex: ignoreIndex, reduction: reduction)
         let (n, c) = (targets.rows, targets.classes)
-        let y = Tensor.rowExponentials(input.floats, rows: n, size: c, log: true)
+        let y = VectorMath.rows(VectorMath.logSoftmaxRows, input.floats, rows: n, size: c)
         let (value, outShape) = targets.loss(y)
         guard Tensor.needsGraph(input) else { return Tensor(shape: outShape, floats: value) }
         let inShape = input.shape
         return Tensor(shape: outShape, floats: value).recording(name, [input]) { g in
-            // d(nll)/dy is -scale at each row's label; log_softmax's rule then gives
+            // d(nll)/dy is -scale at each row's label; log_softmax's backward kernel then gives
             // gy - exp(y) * sum(gy) per row.
             let gy = targets.gradient(g.floats, count: inShape.count)
-            let grad = gy.withUnsafeBufferPointer { pg in
-                y.withUnsafeBufferPointer { py in
-                    makeFloats(Swift.min(pg.count, py.count)) { out in
-                        for r in 0..<n {
-                            let row = r * c
-                            var total: Float = 0
-                            for k in 0..<c { total += pg[row + k] }
-                            for k in 0..<c { out[row + k] = pg[row + k] - expf(py[row + k]) * total }
-                        }
-                    }
-                }
-            }
+            let grad = VectorMath.rowsBackward(VectorMath.logSoftmaxBackwardRows, gradient: gy, output: y, rows: n, size: c)
             return [Tensor(shape: inShape, floats: grad)]
         }
     }
@@ -177,10 +166,24 @@ struct NLLTargets {
     /// The reduced loss of log-probabilities `x` and its shape.
     func loss(_ x: [Float]) -> ([Float], Shape) {
         guard case .none = reduction else {
-            // The same sum, in the same order, as adding up the per-row losses (zeros for
-            // ignored rows) without keeping them.
-            var total: Float = 0
-            for i in 0..<rows { total += labels[i] != ignoreIndex ? -x[i * classes + Int(labels[i])] : 0 }
+            // PyTorch's cascade sum (nll_loss_out_frame): eight levels of partial sums, level
+            // j + 1 taking level j's whenever the row index is a multiple of 16^(j+1) (so row 0
+            // lands in level 1); ignored rows are skipped; the levels are added first to last.
+            let levelPower = Swift.max(4, (rows <= 2 ? 1 : Int.bitWidth - (rows - 1).leadingZeroBitCount) / 8)
+            let levelMask = (1 << levelPower) - 1
+            var partial: (Float, Float, Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &partial) { raw in
+                let sums = raw.bindMemory(to: Float.self)
+                for b in 0..<rows where labels[b] != ignoreIndex {
+                    sums[0] -= x[b * classes + Int(labels[b])]
+                    for j in 0..<(sums.count - 1) {
+                        if b & (levelMask << (j * levelPower)) != 0 { break }
+                        sums[j + 1] += sums[j]
+                        sums[j] = 0
+                    }
+                }
+            }
+            let total = ((((((((0 + partial.0) + partial.1) + partial.2) + partial.3) + partial.4) + partial.5) + partial.6) + partial.7)
             return ([reduction == .mean ? total / weightSum : total], .scalar)
         }
         var losses = filledArray(Float(0), count: rows)

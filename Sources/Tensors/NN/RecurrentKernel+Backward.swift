@@ -4,7 +4,8 @@ import Dispatch
 final class LayerGradients: @unchecked Sendable {
     var wih: [Float] = []
     var whh: [Float] = []
-    var bias: [Float] = []
+    var biasIH: [Float] = []
+    var biasHH: [Float] = []
 }
 
 extension RecurrentKernel {
@@ -46,7 +47,9 @@ extension RecurrentKernel {
                                 let slot = da + t * bh
                                 let h = layerStates + (t + 1) * bh
                                 switch nonlinearity {
-                                case .tanh: for i in 0..<bh { slot[i] = (slot[i] + dhp[i]) * (1 - h[i] * h[i]) }
+                                case .tanh:
+                                    for i in 0..<bh { slot[i] += dhp[i] }
+                                    VectorMath.tanhBackward(slot, h, slot, bh)
                                 case .relu: for i in 0..<bh { slot[i] = h[i] > 0 ? slot[i] + dhp[i] : 0 }
                                 }
                                 BLAS.gemm(slot, transposeA: false, w, transposeB: false, dhp, m: batch, n: hidden, k: hidden)
@@ -67,12 +70,22 @@ extension RecurrentKernel {
                             guard let s = ps.baseAddress else { return }
                             let input = l == 0 ? px.baseAddress : UnsafePointer(s + (l - 1) * slab + bh)
                             target.wih = BLAS.product(pd.baseAddress, transposeA: true, input, transposeB: false, m: hidden, n: inputSize, k: rows)
-                            target.whh = BLAS.product(pd.baseAddress, transposeA: true, UnsafePointer(s + l * slab), transposeB: false, m: hidden, n: hidden, k: rows)
+                            let previous = UnsafePointer(s + l * slab)
+                            if rows * hidden * hidden <= stepwiseWork, let da = pd.baseAddress {
+                                (target.whh, target.biasHH) = stepwiseHiddenGradients(
+                                    da, previous: previous, steps: steps, batch: batch, hidden: hidden)
+                            } else {
+                                target.whh = BLAS.product(pd.baseAddress, transposeA: true, previous, transposeB: false, m: hidden, n: hidden, k: rows)
+                                target.biasHH = []
+                            }
+                            // The input side's bias: one sum over all steps' rows.
                             var gb = filledArray(Float(0), count: hidden)
                             gb.withUnsafeMutableBufferPointer { pb in
-                                for r in 0..<rows { for j in 0..<hidden { pb[j] += pd[r * hidden + j] } }
+                                guard let out = pb.baseAddress, let rowsBase = pd.baseAddress else { return }
+                                ColumnSums.sum(rowsBase, rows: rows, columns: hidden, into: out)
                             }
-                            target.bias = gb
+                            target.biasIH = gb
+                            if target.biasHH.isEmpty { target.biasHH = gb }
                         }
                     }
                 }
@@ -94,9 +107,55 @@ extension RecurrentKernel {
         for (layer, grads) in zip(layers, gradients) {
             result.append(layer.weightIH.gradient(grads.wih))
             result.append(layer.weightHH.gradient(grads.whh))
-            if let bias = layer.biasIH { result.append(bias.gradient(grads.bias)) }
-            if let bias = layer.biasHH { result.append(bias.gradient(grads.bias)) }
+            if let bias = layer.biasIH { result.append(bias.gradient(grads.biasIH)) }
+            if let bias = layer.biasHH { result.append(bias.gradient(grads.biasHH)) }
         }
         return result
+    }
+
+    /// Up to this many multiply-adds the hidden side's weight gradient is summed step by step.
+    static let stepwiseWork = 1 << 22
+
+    /// The gradients of W_hh and b_hh as PyTorch's autograd forms them: each step's
+    /// `linear(h_{t-1}, W_hh, b_hh)` contributes `da_t^T h_{t-1}` (summed over the batch) and
+    /// the batch sum of `da_t`, and the contributions are added as they arrive, last step
+    /// first. One product over all steps would associate the sum differently.
+    static func stepwiseHiddenGradients(
+        _ da: UnsafePointer<Float>, previous: UnsafePointer<Float>, steps: Int, batch: Int, hidden: Int
+    ) -> (weight: [Float], bias: [Float]) {
+        let bh = batch * hidden
+        var weight = filledArray(Float(0), count: hidden * hidden)
+        var bias = filledArray(Float(0), count: hidden)
+        var term = filledArray(Float(0), count: hidden)
+        weight.withUnsafeMutableBufferPointer { pw in
+            bias.withUnsafeMutableBufferPointer { pb in
+                term.withUnsafeMutableBufferPointer { pt in
+                    for t in stride(from: steps - 1, through: 0, by: -1) {
+                        let a = da + t * bh
+                        let h = previous + t * bh
+                        let first = t == steps - 1
+                        for j in 0..<hidden {
+                            for k in 0..<hidden {
+                                var sum = a[j] * h[k]
+                                for b in 1..<Swift.max(batch, 1) { sum += a[b * hidden + j] * h[b * hidden + k] }
+                                pt[k] = sum
+                            }
+                            let row = j * hidden
+                            if first {
+                                for k in 0..<hidden { pw[row + k] = pt[k] }
+                            } else {
+                                for k in 0..<hidden { pw[row + k] += pt[k] }
+                            }
+                        }
+                        for j in 0..<hidden {
+                            var sum = a[j]
+                            for b in 1..<Swift.max(batch, 1) { sum += a[b * hidden + j] }
+                            pb[j] = first ? sum : pb[j] + sum
+                        }
+                    }
+                }
+            }
+        }
+        return (weight, bias)
     }
 }

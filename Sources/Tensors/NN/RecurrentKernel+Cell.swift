@@ -1,7 +1,7 @@
 extension RecurrentKernel {
-    /// One step of one layer (`nn.RNNCell`): `act(x W_ih^T + b_ih + b_hh + h W_hh^T)` over
-    /// (batch, input) `x` and (batch, hidden) `h` (nil: zeros), in the same order of operations
-    /// as `run` with one step, recorded as one node named `name`. A cell is called once per
+    /// One step of one layer (`nn.RNNCell`): `act((x W_ih^T + b_ih) + (h W_hh^T + b_hh))` over
+    /// (batch, input) `x` and (batch, hidden) `h` (nil: zeros), associated as PyTorch's
+    /// `rnn_tanh_cell` and as `run` with one step, recorded as one node named `name`. A cell is called once per
     /// time step from script code, so it saves only what its backward pass reads and names
     /// its gradients' shapes after its operands instead of building new ones.
     static func cell(
@@ -14,35 +14,34 @@ extension RecurrentKernel {
         let whh = weights.weightHH.floats
         let bih = weights.biasIH?.floats
         let bhh = weights.biasHH?.floats
-        let hasBias = bih != nil || bhh != nil
         let bh = batch * hidden
         let out = makeFloats(bh) { o in
             guard let c = o.baseAddress else { return }
-            // b_ih + b_hh per row, as `combinedBias` adds them, without a buffer for the sum.
-            if let bih, let bhh {
-                for r in 0..<batch { for j in 0..<hidden { c[r * hidden + j] = bih[j] + bhh[j] } }
-            } else if let bias = bih ?? bhh {
-                for r in 0..<batch { (c + r * hidden).update(from: bias, count: hidden) }
-            }
+            c.update(repeating: 0, count: bh)
+            fillRows(c, rows: batch, hidden: hidden, bias: bih)
             xValues.withUnsafeBufferPointer { px in
                 wih.withUnsafeBufferPointer { pw in
-                    guard let xp = px.baseAddress, let w = pw.baseAddress else {
-                        if !hasBias { c.update(repeating: 0, count: bh) }
-                        return
-                    }
-                    BLAS.gemm(xp, transposeA: false, w, transposeB: true, c, m: batch, n: hidden, k: inputSize, beta: hasBias ? 1 : 0)
+                    guard let xp = px.baseAddress, let w = pw.baseAddress else { return }
+                    BLAS.gemm(xp, transposeA: false, w, transposeB: true, c, m: batch, n: hidden, k: inputSize, beta: bih == nil ? 0 : 1)
                 }
             }
-            if let hValues {
-                hValues.withUnsafeBufferPointer { ph in
-                    whh.withUnsafeBufferPointer { pw in
-                        guard let hp = ph.baseAddress, let w = pw.baseAddress else { return }
-                        BLAS.gemm(hp, transposeA: false, w, transposeB: true, c, m: batch, n: hidden, k: hidden, beta: 1)
+            // The hidden side on its own, then added: without h (zeros) it is b_hh.
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: bh) { scratch in
+                guard let hiddenSide = scratch.baseAddress else { return }
+                hiddenSide.update(repeating: 0, count: bh)
+                fillRows(hiddenSide, rows: batch, hidden: hidden, bias: bhh)
+                if let hValues {
+                    hValues.withUnsafeBufferPointer { ph in
+                        whh.withUnsafeBufferPointer { pw in
+                            guard let hp = ph.baseAddress, let w = pw.baseAddress else { return }
+                            BLAS.gemm(hp, transposeA: false, w, transposeB: true, hiddenSide, m: batch, n: hidden, k: hidden, beta: bhh == nil ? 0 : 1)
+                        }
                     }
                 }
+                for i in 0..<bh { c[i] += hiddenSide[i] }
             }
             switch nonlinearity {
-            case .tanh: VectorMath.tanh(c, count: bh)
+            case .tanh: VectorMath.apply(VectorMath.tanh, c, count: bh)
             case .relu: for i in 0..<bh where c[i] < 0 { c[i] = 0 }
             }
         }
@@ -81,7 +80,7 @@ extension RecurrentKernel {
             out.withUnsafeBufferPointer { ph in
                 makeFloats(Swift.min(pg.count, ph.count)) { da in
                     switch nonlinearity {
-                    case .tanh: for i in 0..<da.count { da[i] = pg[i] * (1 - ph[i] * ph[i]) }
+                    case .tanh: VectorMath.tanhBackward(pg.baseAddress, ph.baseAddress, da.baseAddress, da.count)
                     case .relu: for i in 0..<da.count { da[i] = ph[i] > 0 ? pg[i] : 0 }
                     }
                 }

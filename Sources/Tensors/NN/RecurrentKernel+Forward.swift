@@ -48,9 +48,10 @@ extension RecurrentKernel {
         group.wait()
     }
 
-    /// Steps `first..<last` of one layer: their input projections as one product (biases
-    /// pre-filled), then one product per step with W_hh^T (`whhT` when formed, else BLAS
-    /// reads W_hh transposed) and the nonlinearity in place.
+    /// Steps `first..<last` of one layer: their input projections as one product (b_ih
+    /// pre-filled), then per step the hidden side `h W_hh^T + b_hh` (`whhT` when formed, else
+    /// BLAS reads W_hh transposed) added to the step's projection and the nonlinearity in
+    /// place: PyTorch's association, `act(linear_ih(x) + linear_hh(h))`.
     static func forwardSteps(
         _ x: UnsafePointer<Float>, _ inputSize: Int, _ layer: LayerValues, _ whhT: [Float]?,
         _ states: UnsafeMutablePointer<Float>, _ first: Int, _ last: Int, _ batch: Int, _ hidden: Int,
@@ -59,28 +60,38 @@ extension RecurrentKernel {
         let bh = batch * hidden
         let rows = (last - first) * batch
         let out = states + (first + 1) * bh
-        if let bias = layer.bias {
-            bias.withUnsafeBufferPointer { pb in
-                guard let b = pb.baseAddress else { return }
-                for r in 0..<rows { (out + r * hidden).update(from: b, count: hidden) }
-            }
-        }
+        fillRows(out, rows: rows, hidden: hidden, bias: layer.biasIH)
         layer.wih.withUnsafeBufferPointer { pw in
             guard let w = pw.baseAddress else { return }
             BLAS.gemm(
                 x + first * batch * inputSize, transposeA: false, w, transposeB: true, out,
-                m: rows, n: hidden, k: inputSize, beta: layer.bias == nil ? 0 : 1)
+                m: rows, n: hidden, k: inputSize, beta: layer.biasIH == nil ? 0 : 1)
         }
         (whhT ?? layer.whh).withUnsafeBufferPointer { pw in
-            guard let w = pw.baseAddress else { return }
-            for t in first..<last {
-                let current = states + (t + 1) * bh
-                BLAS.gemm(states + t * bh, transposeA: false, w, transposeB: whhT == nil, current, m: batch, n: hidden, k: hidden, beta: 1)
-                switch act {
-                case .tanh: VectorMath.tanh(current, count: bh)
-                case .relu: for i in 0..<bh where current[i] < 0 { current[i] = 0 }
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: bh) { scratch in
+                guard let w = pw.baseAddress, let hiddenSide = scratch.baseAddress else { return }
+                for t in first..<last {
+                    let current = states + (t + 1) * bh
+                    fillRows(hiddenSide, rows: batch, hidden: hidden, bias: layer.biasHH)
+                    BLAS.gemm(
+                        states + t * bh, transposeA: false, w, transposeB: whhT == nil, hiddenSide,
+                        m: batch, n: hidden, k: hidden, beta: layer.biasHH == nil ? 0 : 1)
+                    for i in 0..<bh { current[i] += hiddenSide[i] }
+                    switch act {
+                    case .tanh: VectorMath.apply(VectorMath.tanh, current, count: bh)
+                    case .relu: for i in 0..<bh where current[i] < 0 { current[i] = 0 }
+                    }
                 }
             }
+        }
+    }
+
+    /// Copies `bias` into each of `rows` rows (a product's C before `beta = 1`); nothing without one.
+    static func fillRows(_ out: UnsafeMutablePointer<Float>, rows: Int, hidden: Int, bias: [Float]?) {
+        guard let bias else { return }
+        bias.withUnsafeBufferPointer { pb in
+            guard let b = pb.baseAddress else { return }
+            for r in 0..<rows { (out + r * hidden).update(from: b, count: hidden) }
         }
     }
 }

@@ -20,7 +20,8 @@ struct RecurrentWeights {
 struct LayerValues: Sendable {
     let wih: [Float]
     let whh: [Float]
-    let bias: [Float]?
+    let biasIH: [Float]?
+    let biasHH: [Float]?
 }
 
 /// The states buffer shared with the threads of a wavefront (valid while `run` waits for them).
@@ -51,7 +52,8 @@ enum RecurrentKernel {
         // Every slot but the initial states is overwritten before it is read.
         var states = makeFloats(layers.count * slab) { _ in }
         let xValues = x.floats
-        let weights = layers.map { LayerValues(wih: $0.weightIH.floats, whh: $0.weightHH.floats, bias: combinedBias($0)) }
+        let weights = layers.map { LayerValues(
+                wih: $0.weightIH.floats, whh: $0.weightHH.floats, biasIH: $0.biasIH?.floats, biasHH: $0.biasHH?.floats) }
         states.withUnsafeMutableBufferPointer { ps in
             guard let s = ps.baseAddress else { return }
             for l in 0..<layers.count {

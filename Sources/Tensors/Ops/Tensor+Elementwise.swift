@@ -52,6 +52,18 @@ public enum ElementwiseFunction: String, CaseIterable, Sendable {
         }
     }
 
+    /// The float32 kernel that reproduces ATen's (Sleef through `vec::map`), for the functions
+    /// where `value` would differ from PyTorch.
+    var float32Kernel: VectorMath.Unary? {
+        switch self {
+        case .log1p: VectorMath.log1p
+        case .expm1: VectorMath.expm1
+        case .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .floor, .ceil, .round, .trunc, .frac, .sign,
+            .square, .reciprocal, .rsqrt, .log2, .log10:
+            nil
+        }
+    }
+
     /// The function in double precision (float64 tensors).
     func value(_ x: Double) -> Double {
         switch self {
@@ -147,7 +159,7 @@ extension Tensor {
             }.saving(inputs: [0])
         }
         let x = floats
-        let y = x.map(function.value)
+        let y = function.float32Kernel.map { VectorMath.map($0, x) } ?? x.map(function.value)
         return Tensor(shape: shape, floats: y).recording(function.nodeName, [self]) { g in
             [Tensor(shape: g.shape, floats: (0..<x.count).map { g.floats[$0] * function.derivative(x[$0], y[$0]) })]
         }.saving(inputs: [0])

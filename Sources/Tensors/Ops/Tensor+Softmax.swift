@@ -11,6 +11,9 @@ extension Tensor {
         let (y, outer, size, inner): ([T], Int, Int, Int) = try normalizedExponentials(dim: dim, log: false)
         return Tensor(shape: shape, values: y).recording("SoftmaxBackward0", [self]) { g in
             let gv = T.values(of: g)
+            if inner == 1, let grad = T.normalizedRowsBackward(gradient: gv, output: y, rows: outer, size: size, log: false) {
+                return [Tensor(shape: g.shape, values: grad)]
+            }
             var grad = filledArray(T(0), count: gv.count)
             for o in 0..<outer {
                 for k in 0..<inner {
@@ -33,6 +36,9 @@ extension Tensor {
         let (y, outer, size, inner): ([T], Int, Int, Int) = try normalizedExponentials(dim: dim, log: true)
         return Tensor(shape: shape, values: y).recording("LogSoftmaxBackward0", [self]) { g in
             let gv = T.values(of: g)
+            if inner == 1, let grad = T.normalizedRowsBackward(gradient: gv, output: y, rows: outer, size: size, log: true) {
+                return [Tensor(shape: g.shape, values: grad)]
+            }
             var grad = filledArray(T(0), count: gv.count)
             for o in 0..<outer {
                 for k in 0..<inner {
@@ -54,6 +60,7 @@ extension Tensor {
         let (outer, size, inner) = shape.split(at: d)
         let x = T.values(of: self)
         if inner == 1 {
+            if let y = T.normalizedRows(x, rows: outer, size: size, log: log) { return (y, outer, size, inner) }
             return (Tensor.rowExponentials(x, rows: outer, size: size, log: log), outer, size, inner)
         }
         var y = x

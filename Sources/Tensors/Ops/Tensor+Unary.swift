@@ -1,7 +1,7 @@
 import Glibc
 
 extension Tensor {
-    /// Hyperbolic tangent (vectorised).
+    /// Hyperbolic tangent (float32: correctly rounded, see `VectorMath`).
     public func tanh() -> Tensor {
         if dtype == .float64 {
             let out = Kernels.map(doubles) { Double.tanh($0) }
@@ -9,13 +9,9 @@ extension Tensor {
                 [Tensor(shape: g.shape, values: Kernels.zip(g.doubles, out) { $0 * (1 - $1 * $1) })]
             }.saving(output: true)
         }
-        var y = floats
-        y.withUnsafeMutableBufferPointer { p in
-            if let base = p.baseAddress { VectorMath.tanh(base, count: p.count) }
-        }
-        let out = y
+        let out = VectorMath.map(VectorMath.tanh, floats)
         return Tensor(shape: shape, floats: out).recording("TanhBackward0", [self]) { g in
-            [Tensor(shape: g.shape, floats: Kernels.zip(g.floats, out) { $0 * (1 - $1 * $1) })]
+            [Tensor(shape: g.shape, floats: VectorMath.zip(VectorMath.tanhBackward, g.floats, out))]
         }.saving(output: true)
     }
 
@@ -42,14 +38,19 @@ extension Tensor {
     public func sigmoid() -> Tensor {
         switch dtype {
         case .float64: return sigmoid(Double.self)
-        case .float32, .int64, .int32, .uint8, .bool: return sigmoid(Float.self)
+        case .float32, .int64, .int32, .uint8, .bool:
+            let out = VectorMath.map(VectorMath.sigmoid, floats)
+            return Tensor(shape: shape, floats: out).recording("SigmoidBackward0", [self]) { g in
+                [Tensor(shape: g.shape, floats: VectorMath.zip(VectorMath.sigmoidBackward, g.floats, out))]
+            }.saving(output: true)
         }
     }
 
     private func sigmoid<T: FloatElement>(_: T.Type) -> Tensor {
-        let out = Kernels.map(T.values(of: self)) { x in x >= 0 ? 1 / (1 + T.exp(-x)) : T.exp(x) / (1 + T.exp(x)) }
+        // ATen's formulas: 1 / (1 + e^-x), and a * (1 - y) * y for the gradient.
+        let out = Kernels.map(T.values(of: self)) { x in 1 / (1 + T.exp(-x)) }
         return Tensor(shape: shape, values: out).recording("SigmoidBackward0", [self]) { g in
-            [Tensor(shape: g.shape, values: Kernels.zip(T.values(of: g), out) { $0 * $1 * (1 - $1) })]
+            [Tensor(shape: g.shape, values: Kernels.zip(T.values(of: g), out) { $0 * (1 - $1) * $1 })]
         }.saving(output: true)
     }
 

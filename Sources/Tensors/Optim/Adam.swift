@@ -43,13 +43,13 @@ public final class Adam: Optimizer {
         moments = Array(repeating: nil, count: parameters.count)
     }
 
-    /// PyTorch's single-tensor update, operation for operation: `m.lerp_(g, 1-b1)`,
-    /// `v = v*b2 + (1-b2)*g*g`, `p -= (lr/bc1) * m / (sqrt(v)/sqrt(bc2) + eps)`.
+    /// PyTorch's single-tensor update (see `update`).
     public func step() {
+        // The scalars PyTorch passes to its kernels: Python floats (1 - beta computed in double)
+        // converted to float32 once.
         let b2 = Float(betas.1)
-        // PyTorch passes 1 - beta as a Python float (computed in double), then rounds it.
         let weight = Float(1 - betas.0)
-        let oneMinusB2 = Float(1 - betas.1)
+        let squareWeight = Float(1 - betas.1)
         let wd = Float(weightDecay)
         let epsilon = Float(eps)
         let decoupled = decoupledWeightDecay
@@ -84,17 +84,16 @@ public final class Adam: Optimizer {
                 g.withUnsafeBufferPointer { grad in
                     s.m.withUnsafeMutableBufferPointer { m in
                         s.v.withUnsafeMutableBufferPointer { v in
-                            let n = Swift.min(values.count, grad.count, m.count, v.count)
                             values.withUnsafeMutableBufferPointer { p in
-                                for i in 0..<n {
-                                    let gi = wd != 0 && !decoupled ? grad[i] + wd * p[i] : grad[i]
-                                    // lerp as ATen computes it, so rounding matches PyTorch.
-                                    let mi = weight < 0.5 ? m[i] + weight * (gi - m[i]) : gi - (gi - m[i]) * (1 - weight)
-                                    m[i] = mi
-                                    v[i] = v[i] * b2 + oneMinusB2 * gi * gi
-                                    let denom = v[i].squareRoot() / bc2Sqrt + epsilon
-                                    p[i] += -stepSize * (mi / denom)
-                                }
+                                let n = Swift.min(p.count, grad.count, m.count, v.count)
+                                guard n > 0, let pp = p.baseAddress, let pg = grad.baseAddress,
+                                    let pm = m.baseAddress, let pv = v.baseAddress
+                                else { return }
+                                Self.update(
+                                    pp, grad: pg, m: pm, v: pv, count: n,
+                                    Scalars(
+                                        weightDecay: decoupled ? 0 : wd, weight: weight, squareWeight: squareWeight,
+                                        beta2: b2, bc2Sqrt: bc2Sqrt, eps: epsilon, stepSize: stepSize))
                             }
                         }
                     }
@@ -105,6 +104,47 @@ public final class Adam: Optimizer {
 }
 
 extension Adam {
+    /// The float32 scalars of one update, as PyTorch passes them to its kernels.
+    struct Scalars {
+        let weightDecay: Float
+        let weight: Float
+        let squareWeight: Float
+        let beta2: Float
+        let bc2Sqrt: Float
+        let eps: Float
+        let stepSize: Float
+    }
+
+    /// PyTorch's single-tensor Adam, kernel by kernel: `grad.add(param, alpha=wd)`,
+    /// `exp_avg.lerp_(grad, 1 - beta1)`, `exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 -
+    /// beta2)`, `denom = sqrt / bc2_sqrt + eps`, `param.addcdiv_(exp_avg, denom,
+    /// value=-step_size)`, each multiply-add fused where ATen's is.
+    static func update(
+        _ p: UnsafeMutablePointer<Float>, grad: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
+        v: UnsafeMutablePointer<Float>, count n: Int, _ k: Scalars
+    ) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * n) { scratch in
+            guard let g = scratch.baseAddress else { return }
+            let t = g + n
+            if k.weightDecay != 0 {
+                VectorMath.scaledAdd(k.weightDecay, p, grad, into: g, count: n)
+            } else {
+                g.update(from: grad, count: n)
+            }
+            for i in 0..<n { t[i] = g[i] - m[i] }
+            if k.weight < 0.5 {
+                VectorMath.scaledAdd(k.weight, t, m, into: m, count: n)
+            } else {
+                VectorMath.scaledAdd(k.weight - 1, t, g, into: m, count: n)
+            }
+            for i in 0..<n { t[i] = k.squareWeight * g[i] }
+            for i in 0..<n { v[i] *= k.beta2 }
+            VectorMath.multiplyAdd(t, g, v, into: v, count: n)
+            for i in 0..<n { t[i] = m[i] / (v[i].squareRoot() / k.bc2Sqrt + k.eps) }
+            VectorMath.scaledAdd(-k.stepSize, t, p, into: p, count: n)
+        }
+    }
+
     /// `step`, `exp_avg` and `exp_avg_sq`; empty before the parameter's first update.
     public func state(of parameter: Tensor) -> [(name: String, values: [Float])] {
         guard let index = parameters.firstIndex(where: { $0 === parameter }), let s = moments[slot[index]] else { return [] }

@@ -31,29 +31,38 @@ public final class SGD: Optimizer {
         self.nesterov = nesterov
     }
 
-    /// PyTorch's update: `g += wd*p; buf = m*buf + (1-d)*g; g = nesterov ? g + m*buf : buf; p -= lr*g`.
+    /// PyTorch's update, op by op: `g = g.add(p, alpha=wd)`, `buf.mul_(m).add_(g, alpha=1-d)`,
+    /// `g = g.add(buf, alpha=m)` (Nesterov) or `buf`, `p.add_(g, alpha=-lr)`; each `add` with
+    /// `alpha` is one multiply-add, fused where ATen's kernel is (`VectorMath.scaledAdd`).
     public func step() {
-        let lr = Float(learningRate)
+        let lr = Float(-learningRate)
         let wd = Float(weightDecay)
         let m = Float(momentum)
-        let d = Float(dampening)
+        let keep = Float(1 - dampening)
         for p in parameters {
             guard let gradTensor = p.grad else { continue }
             var g = gradTensor.floats
-            let values = p.floats
-            if wd != 0 { for i in 0..<g.count { g[i] += wd * values[i] } }
+            if wd != 0 { g = VectorMath.scaledAdd(wd, p.floats, g) }
             if m != 0 {
                 let key = ObjectIdentifier(p)
-                if var buf = buffers[key] {
-                    for i in 0..<g.count { buf[i] = m * buf[i] + (1 - d) * g[i] }
+                if let previous = buffers[key] {
+                    let buf = VectorMath.scaledAdd(keep, g, previous.map { $0 * m })
                     buffers[key] = buf
-                    if nesterov { for i in 0..<g.count { g[i] += m * buf[i] } } else { g = buf }
+                    g = nesterov ? VectorMath.scaledAdd(m, buf, g) : buf
                 } else {
                     buffers[key] = g
-                    if nesterov { g = g.map { $0 + m * $0 } }
+                    if nesterov { g = VectorMath.scaledAdd(m, g, g) }
                 }
             }
-            p.mutateFloats { v in for i in 0..<v.count { v[i] -= lr * g[i] } }
+            let step = g
+            p.mutateFloats { v in
+                v.withUnsafeMutableBufferPointer { pv in
+                    step.withUnsafeBufferPointer { pg in
+                        guard let value = pv.baseAddress, let grad = pg.baseAddress else { return }
+                        VectorMath.scaledAdd(lr, grad, value, into: value, count: Swift.min(pv.count, pg.count))
+                    }
+                }
+            }
         }
     }
 

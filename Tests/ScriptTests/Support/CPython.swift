@@ -43,7 +43,8 @@ extension Harness {
         switch outcome {
         case .success: return CPython.Run(stdout: printed, error: "")
         case .failure(let failure):
-            return CPython.Run(stdout: printed, error: failure.message.isEmpty ? failure.name : "\(failure.name): \(failure.message)")
+            let name = failure.qualifiedName
+            return CPython.Run(stdout: printed, error: failure.message.isEmpty ? name : "\(name): \(failure.message)")
         }
     }
 }

@@ -1,13 +1,14 @@
 extension GatedKernel {
-    /// The logistic function through the vectorisable `VectorMath.exp`.
-    @inline(__always)
-    static func sigmoid(_ x: Float) -> Float {
-        1 / (1 + VectorMath.exp(-x))
+    /// In-place logistic function over one gate of one row, as PyTorch's cells apply
+    /// `sigmoid_` to each gate's chunk (so the vector blocks and the scalar tail fall where
+    /// they do there).
+    static func sigmoid(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
+        VectorMath.apply(VectorMath.sigmoid, buffer, count: count)
     }
 
-    /// In-place logistic function over a buffer (one stream, so LLVM vectorises it).
-    static func sigmoid(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count { buffer[i] = sigmoid(buffer[i]) }
+    /// In-place tanh over a buffer.
+    static func tanh(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
+        VectorMath.apply(VectorMath.tanh, buffer, count: count)
     }
 
     /// One LSTM step over `slot` (B rows of pre-activations i, f, g, o), replacing them with
@@ -21,14 +22,15 @@ extension GatedKernel {
         for b in 0..<batch {
             let p = slot + b * 4 * hidden
             let row = b * hidden
-            sigmoid(p, count: 2 * hidden)
-            VectorMath.tanh(p + 2 * hidden, count: hidden)
+            sigmoid(p, count: hidden)
+            sigmoid(p + hidden, count: hidden)
+            tanh(p + 2 * hidden, count: hidden)
             sigmoid(p + 3 * hidden, count: hidden)
             let (i, f, g, o) = (UnsafePointer(p), UnsafePointer(p + hidden), UnsafePointer(p + 2 * hidden), UnsafePointer(p + 3 * hidden))
             let (cp, cn, tc, hn) = (cPrev + row, c + row, tanhC + row, h + row)
             for j in 0..<hidden { cn[j] = f[j] * cp[j] + i[j] * g[j] }
             tc.update(from: cn, count: hidden)
-            VectorMath.tanh(tc, count: hidden)
+            tanh(tc, count: hidden)
             for j in 0..<hidden { hn[j] = o[j] * tc[j] }
         }
     }
@@ -45,12 +47,13 @@ extension GatedKernel {
             let q = hiddenSide + b * 3 * hidden
             let row = b * hidden
             for k in 0..<(2 * hidden) { p[k] += q[k] }
-            sigmoid(p, count: 2 * hidden)
+            sigmoid(p, count: hidden)
+            sigmoid(p + hidden, count: hidden)
             let (r, z, n) = (UnsafePointer(p), UnsafePointer(p + hidden), p + 2 * hidden)
             let hn = hiddenN + row
             hn.update(from: q + 2 * hidden, count: hidden)
             for j in 0..<hidden { n[j] += r[j] * hn[j] }
-            VectorMath.tanh(n, count: hidden)
+            tanh(n, count: hidden)
             let (hp, out) = (hPrev + row, h + row)
             for j in 0..<hidden { out[j] = n[j] + z[j] * (hp[j] - n[j]) }
         }
