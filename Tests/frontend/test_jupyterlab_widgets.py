@@ -93,7 +93,7 @@ def test_dragging_an_interact_slider_retrains_and_replots(lab):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1100, "height": 900})
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}")
             panel = page.locator(".jp-NotebookPanel")
             expect(panel).to_be_visible(timeout=60_000)
