@@ -16,15 +16,17 @@ extension Interpreter {
     func attributeIfPresent(_ value: Value, _ name: String, keepingGetattrError: Bool = false) throws(ScriptError) -> Value? {
         switch value {
         case .instance(let instance):
-            // A property on the class comes before the instance's own attributes (a data descriptor).
-            if instance.type.hasProperty(name), case .object(let object)? = instance.type.lookup(name),
-               let descriptor = object as? DescriptorObject {
-                return try descriptor.resolve(receiver: value, interpreter: self)
-            }
+            // A property or a data descriptor on the class comes before the instance's own
+            // attributes; a descriptor with only __get__ comes after them.
             var nonDataDescriptor: InstanceObject?
-            if instance.type.hasDescriptor(name), case .instance(let descriptor)? = instance.type.lookup(name) {
-                if isDataDescriptor(descriptor) { return try descriptorGet(descriptor, instance: value, owner: instance.type) }
-                nonDataDescriptor = descriptor
+            if instance.type.hasPropertyOrDescriptor(name), let member = instance.type.lookup(name) {
+                if case .object(let object) = member, let property = object as? DescriptorObject, property.isProperty {
+                    return try property.resolve(receiver: value, interpreter: self)
+                }
+                if case .instance(let descriptor) = member {
+                    if isDataDescriptor(descriptor) { return try descriptorGet(descriptor, instance: value, owner: instance.type) }
+                    nonDataDescriptor = descriptor
+                }
             }
             if let own = instance.attributes[name] { return own }
             if let descriptor = nonDataDescriptor { return try descriptorGet(descriptor, instance: value, owner: instance.type) }

@@ -102,6 +102,15 @@ final class TypeObject {
         return !cachedTraits.descriptors.isEmpty && cachedTraits.descriptors.contains(name)
     }
 
+    /// Whether `name` is a property or a user-defined descriptor along the MRO: one refresh
+    /// of the traits for an attribute read, which most classes answer without hashing.
+    @inline(__always)
+    func hasPropertyOrDescriptor(_ name: String) -> Bool {
+        refreshTraits()
+        return (!cachedTraits.properties.isEmpty && cachedTraits.properties.contains(name))
+            || (!cachedTraits.descriptors.isEmpty && cachedTraits.descriptors.contains(name))
+    }
+
     /// A `__setattr__` a user class defines along the MRO.
     var userSetattr: Value? {
         refreshTraits()
