@@ -42,6 +42,28 @@ enum StringMethods {
         return scalar.properties.isWhitespace
     }
 
+    /// `str.expandtabs(size)`: each tab becomes the spaces to the next multiple of `size`,
+    /// counting columns from the last line break.
+    static func expandTabs(_ s: String, size: Int) -> String {
+        var out = ""
+        var column = 0
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\t":
+                let spaces = size > 0 ? size - column % size : 0
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            case "\n", "\r":
+                out.unicodeScalars.append(scalar)
+                column = 0
+            default:
+                out.unicodeScalars.append(scalar)
+                column += 1
+            }
+        }
+        return out
+    }
+
     /// A run of code points as a str.
     static func text(_ scalars: Substring.UnicodeScalarView) -> String { String(Substring(scalars)) }
 
@@ -231,23 +253,7 @@ enum StringMethods {
         add("expandtabs") { interpreter, s, a throws(ScriptError) in
             try a.expect("expandtabs", 0...1, keywords: ["tabsize"])
             let size = try a.value(0, "tabsize").map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 8
-            var out = ""
-            var column = 0
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\t":
-                    let spaces = size > 0 ? size - column % size : 0
-                    out += String(repeating: " ", count: spaces)
-                    column += spaces
-                case "\n", "\r":
-                    out.unicodeScalars.append(scalar)
-                    column = 0
-                default:
-                    out.unicodeScalars.append(scalar)
-                    column += 1
-                }
-            }
-            return .str(out)
+            return .str(expandTabs(s, size: size))
         }
         add("format_map") { interpreter, s, a throws(ScriptError) in
             try a.expect("format_map", 1...1)

@@ -30,13 +30,15 @@ struct IPythonTraceback {
             return lines
         case .context, .verbose:
             var lines = [paint(.red, String(repeating: "-", count: Self.width))]
+            let highlighter = paint.enabled ? SourceLineHighlighter() : nil
             for (index, exception) in chain.enumerated() {
-                // IPython gives the exception raised last 5 lines of context, earlier ones 3.
-                let around = index == chain.count - 1 ? 2 : 1
+                // IPython gives the exception raised last 5 lines of context, earlier ones 3, and
+                // shows the frame's line with one less than that before it.
+                let context = index == chain.count - 1 ? 4 : 2
                 let title = "Traceback (most recent call last)"
                 lines.append(paint(.red, exception.name)
                              + String(repeating: " ", count: max(0, Self.width - exception.name.count - title.count)) + title)
-                lines += exception.frames.map { contextFrame($0, around: around) }
+                lines += exception.frames.map { contextFrame($0, context: context, highlighter: highlighter) }
                 lines.append(paint(.red, exception.name) + ": " + exception.message)
                 if let link = exception.link { lines.append("\n\(link.text)\n") }
             }
@@ -107,14 +109,17 @@ struct IPythonTraceback {
         return text
     }
 
-    private func contextFrame(_ frame: TraceFrame, around: Int) -> String {
+    private func contextFrame(_ frame: TraceFrame, context: Int, highlighter: SourceLineHighlighter?) -> String {
         var text = location(frame.unit.name, line: frame.line, emphasized: true)
         if let definition = frame.definition {
             text += ", in " + paint(.cyan, frame.function) + paint(.blue, signature(definition, frame.arguments))
         }
         text += "\n"
-        for number in shownLines(frame, around: around) {
-            let code = frame.unit.line(number).map { String($0.reversed().drop { $0 == " " || $0 == "\r" }.reversed()) } ?? ""
+        for number in shownLines(frame, context: context) {
+            let raw = frame.unit.line(number) ?? ""
+            // A line IPython cannot colour (or any line without colours, or one too long to colour) is
+            // shown as it is.
+            let code = highlighter?.highlight(raw) ?? (raw.hasSuffix("\r") ? String(raw.dropLast()) : raw)
             let digits = String(number)
             if number == frame.line {
                 let pad = Self.numberWidth - digits.count
@@ -128,26 +133,15 @@ struct IPythonTraceback {
         return text
     }
 
-    /// The frame's line with up to `around` non-blank lines either side, within its function
-    /// (from the `def`) or its cell, and the blank lines between them.
-    private func shownLines(_ frame: TraceFrame, around: Int) -> [Int] {
+    /// The lines IPython shows around a frame's line: `context` before it and `context - 1`
+    /// after it, within its function (from the `def`) or its cell.
+    private func shownLines(_ frame: TraceFrame, context: Int) -> [Int] {
         let unit = frame.unit
         guard frame.line >= 1, frame.line <= unit.lineCount else { return [] }
         let scope = frame.definition.map { functionLines(startingAt: $0.line, in: unit) } ?? 1...unit.lineCount
-        let isBlank = { (number: Int) in unit.line(number)?.trimmingSpaces.isEmpty ?? true }
-        var first = frame.line, last = frame.line
-        var found = 0, number = frame.line - 1
-        while found < around, number >= scope.lowerBound {
-            if !isBlank(number) { found += 1; first = number }
-            number -= 1
-        }
-        found = 0
-        number = frame.line + 1
-        while found < around, number <= scope.upperBound {
-            if !isBlank(number) { found += 1; last = number }
-            number += 1
-        }
-        return Array(first...last)
+        let first = max(scope.lowerBound, frame.line - context)
+        let last = min(scope.upperBound, frame.line + context - 1)
+        return first <= last ? Array(first...last) : [frame.line]
     }
 
     /// The lines of the function whose `def` is on `start`: up to the last line indented
