@@ -162,13 +162,15 @@ def test_jupyterlab_runs_the_rnncell_notebook_with_recur(lab):
             expect(step).to_contain_text("torch.Size([1, 4])")
             expect(step.locator("table td")).to_have_count(4)
 
-            # A mistake: the traceback in IPython's layout, in colour.
+            # A mistake: the traceback in IPython's layout, in colour, its source line
+            # syntax-coloured (the index is a number).
             add_cell_below_last(page, panel, "net(inputs[0], undefined_hidden)")
             error = panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
                                   has_text="undefined_hidden")
             expect(error).to_contain_text("----> 1 net(inputs[0], undefined_hidden)", timeout=60_000)
             expect(error.locator("span.ansi-red-fg", has_text="NameError").first).to_be_visible()
             expect(error.locator("span.ansi-green-fg", has_text="In[").first).to_be_visible()
+            expect(error.locator("span.ansi-green-fg").filter(has_text=re.compile(r"^0$")).first).to_be_visible()
         finally:
             browser.close()
 
