@@ -74,6 +74,10 @@ final class RecurDebugTarget: DebugTarget {
         debugger.evaluate(expression, frame: frame).map(Self.variable).mapError(Self.failure)
     }
 
+    func modules() -> Result<[(name: String, path: String)], DebugTargetFailure> {
+        debugger.loadedModules().mapError(Self.failure)
+    }
+
     func richInspect(_ name: String, frame: Int?) -> Result<DisplayBundle, DebugTargetFailure> {
         debugger.richInspect(name, frame: frame).map(DisplayBundle.init).mapError(Self.failure)
     }

@@ -1,6 +1,7 @@
 """JupyterLab's visual debugger with the Recur kernel, in headless Chromium: a breakpoint set by
 clicking the gutter of the RNNCell lesson's training loop, the Variables panel showing `hidden`
-as a tensor with its shape, a step, and the training run to its end. Screenshots go to
+as a tensor with its shape, a step, the training run to its end, and the Kernel Sources panel
+listing a helper module the notebook imports. Screenshots go to
 build/frontend/."""
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def enable_debugger(page: Page, panel) -> None:
 
 @pytest.mark.timeout(300)
 def test_debugger_stops_in_the_training_loop_and_shows_hidden(lab):
-    base, token, _ = lab
+    base, token, root = lab
     line = source_line(TRAIN_CELL, BREAK_AT)
     expected_cells = len(code_cells())
     with sync_playwright() as playwright:
@@ -141,6 +142,15 @@ def test_debugger_stops_in_the_training_loop_and_shows_hidden(lab):
             add_cell_below_last(page, panel, "net(inputs[0], net.init_hidden()).shape")
             expect(cells.nth(expected_cells).locator(".jp-OutputArea-output caption")).to_have_text(shape, timeout=60_000)
             screenshot(page, "jupyterlab-debugger-done.png")
+
+            # A helper module next to the notebook, imported: the Kernel Sources panel lists it.
+            (root / "rnn_helpers.py").write_text("def double(x):\n    return 2 * x\n")
+            add_cell_below_last(page, panel, "import rnn_helpers\nrnn_helpers.double(21)")
+            helper_cell = cells.filter(has_text="import rnn_helpers")
+            expect(helper_cell.locator(".jp-OutputArea-output")).to_have_text("42", timeout=60_000)
+            sources = page.locator(".jp-DebuggerKernelSource-source", has_text="rnn_helpers")
+            expect(sources).to_have_count(1, timeout=30_000)
+            screenshot(page, "jupyterlab-debugger-kernel-sources.png")
         except Exception:
             # What the page showed when it failed, beside the other screenshots, and what
             # JupyterLab logged as errors.

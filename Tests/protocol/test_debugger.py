@@ -3,6 +3,7 @@ as JupyterLab's debugger extension drives it: breakpoints in a training loop, th
 variables, stepping, evaluation, conditions and hit counts, pause, interrupt while paused."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,41 @@ def test_function_defined_before_attach_stops_in_its_cell(kernel):
         "train", line_of(definition, "total += step"), path)
     assert frames[1]["name"] == "<module>" and frames[1]["source"]["path"] != path
     client.ok("disconnect")
+    assert shell_reply(kc, msg_id)["content"]["status"] == "ok"
+
+
+HELPER = """def accumulate(steps):
+    total = 0
+    for step in range(steps):
+        total += step
+    return total
+"""
+
+
+def test_kernel_sources_list_imported_modules_and_breakpoints_stop_in_them(kernel, debugger, tmp_path):
+    km, kc = kernel
+    module = tmp_path / "rnn_helpers.py"
+    module.write_text(HELPER)
+    path = os.path.abspath(module)
+    reply, _ = execute(kc, f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\nimport rnn_helpers, math")
+    assert reply["content"]["status"] == "ok"
+    # JupyterLab's Kernel Sources panel: the modules imported from files (math is built in).
+    listed = debugger.ok("modules")
+    assert [(m["name"], m["path"]) for m in listed["modules"]] == [("rnn_helpers", path)]
+    assert listed["totalModules"] == 1
+    assert debugger.ok("source", source={"path": path})["content"] == HELPER
+    assert not debugger.request("source", source={"path": "/etc/hostname"})["success"]
+    # A breakpoint set in the module's file stops there, with the file as the frame's source.
+    line = line_of(HELPER, "total += step")
+    set_ = debugger.ok("setBreakpoints", source={"path": path}, breakpoints=[{"line": line}], sourceModified=False)
+    assert [b["verified"] for b in set_["breakpoints"]] == [True]
+    msg_id = kc.execute("result = rnn_helpers.accumulate(3)")
+    body, frames = debugger.wait_stopped()
+    assert (frames[0]["name"], frames[0]["line"], frames[0]["source"]["path"]) == ("accumulate", line, path)
+    assert frames[1]["name"] == "<module>"
+    assert set(debugger.frame_variables(frames[0]["id"])) == {"steps", "total", "step"}
+    debugger.ok("setBreakpoints", source={"path": path}, breakpoints=[], sourceModified=False)
+    debugger.ok("continue", threadId=body["threadId"])
     assert shell_reply(kc, msg_id)["content"]["status"] == "ok"
 
 

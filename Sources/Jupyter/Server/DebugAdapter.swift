@@ -86,7 +86,7 @@ final class DebugAdapter: Sendable {
         case "pause":
             target.pause()
             return .success([:])
-        case "modules": return .success(["modules": [], "totalModules": 0])
+        case "modules": return modules(arguments)
         default: return inspection(command, arguments)
         }
     }
@@ -95,7 +95,7 @@ final class DebugAdapter: Sendable {
     static let capabilities: JSONValue = [
         "supportsConfigurationDoneRequest": true, "supportsConditionalBreakpoints": true,
         "supportsHitConditionalBreakpoints": true, "supportsEvaluateForHovers": true,
-        "supportsTerminateRequest": true, "supportsSetVariable": false, "supportsStepBack": false,
+        "supportsTerminateRequest": true, "supportsModulesRequest": true, "supportsSetVariable": false, "supportsStepBack": false,
         "supportsExceptionInfoRequest": false, "exceptionBreakpointFilters": [],
     ]
 
@@ -143,12 +143,29 @@ final class DebugAdapter: Sendable {
 
     /// Only dumped cells are served: the client names files by path, and the kernel reads
     /// no other file for it.
+    /// A dumped cell's file or an imported module's file; nothing else is read.
     private func source(_ arguments: JSONValue) -> Result<JSONValue, DebugTargetFailure> {
-        guard let path = arguments["source"]?["path"]?.stringValue, path.hasPrefix(prefix),
-              !path.dropFirst(prefix.count).contains("/"), let bytes = FileBytes.read(path: path) else {
+        guard let path = arguments["source"]?["path"]?.stringValue else { return .failure(DebugTargetFailure("source unavailable")) }
+        let isCell = path.hasPrefix(prefix) && !path.dropFirst(prefix.count).contains("/")
+        let isModule = !isCell && ((try? target.modules().get())?.contains { $0.path == path } ?? false)
+        guard isCell || isModule, let bytes = FileBytes.read(path: path) else {
             return .failure(DebugTargetFailure("source unavailable"))
         }
         return .success(["content": .string(String(decoding: bytes, as: UTF8.self))])
+    }
+
+    /// DAP's `modules`: the modules imported from files, with `startModule` / `moduleCount`
+    /// paging.
+    private func modules(_ arguments: JSONValue) -> Result<JSONValue, DebugTargetFailure> {
+        target.modules().map { all in
+            let start = max(0, arguments["startModule"]?.intValue ?? 0)
+            let count = max(0, arguments["moduleCount"]?.intValue ?? all.count)
+            let page = all.enumerated().dropFirst(start).prefix(count == 0 ? all.count : count)
+            return [
+                "modules": .array(page.map { ["id": .int($0.offset), "name": .string($0.element.name), "path": .string($0.element.path)] }),
+                "totalModules": .int(all.count),
+            ]
+        }
     }
 
     private func setBreakpoints(_ arguments: JSONValue) -> Result<JSONValue, DebugTargetFailure> {

@@ -29,6 +29,8 @@ public protocol DebugTarget: AnyObject, Sendable {
     func evaluate(_ expression: String, frame: Int?) -> Result<DebugTargetVariable, DebugTargetFailure>
     /// The display of a variable, as a notebook would show it.
     func richInspect(_ name: String, frame: Int?) -> Result<DisplayBundle, DebugTargetFailure>
+    /// The modules imported from files: name and absolute path.
+    func modules() -> Result<[(name: String, path: String)], DebugTargetFailure>
     /// Binds a frame's variable to a global name.
     func copyToGlobals(_ source: String, frame: Int, destination: String) -> Result<DebugTargetVariable, DebugTargetFailure>
 }

@@ -34,8 +34,16 @@ final class DebugInspector {
 
     func path(of unit: SourceUnit) -> String? {
         if let known = paths[ObjectIdentifier(unit)] { return known.path }
-        guard let code = unit.cellCode else { return nil }
-        let path = sourcePath(code)
+        let path: String
+        if let code = unit.cellCode {
+            path = sourcePath(code)
+        } else if case .file(let file) = SourceLabel(unit.name), !file.hasPrefix("<") {
+            // A module's file is its own source path, so breakpoints set in it (opened from
+            // Kernel Sources) stop there.
+            path = (try? PosixPath.abspath(file)) ?? file
+        } else {
+            return nil
+        }
         paths[ObjectIdentifier(unit)] = (unit, path)
         return path
     }

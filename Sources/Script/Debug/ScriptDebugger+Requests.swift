@@ -72,3 +72,16 @@ extension ScriptDebugger {
         return inspector.frame(frame)?.scope
     }
 }
+
+extension ScriptDebugger {
+    /// The modules imported from files, by name with their absolute paths (JupyterLab's
+    /// Kernel Sources panel lists them and opens them through `source`).
+    public func loadedModules() -> Result<[(name: String, path: String)], DebugFailure> {
+        perform { interpreter, _ in
+            interpreter.workspace.modules.compactMap { name, module -> (name: String, path: String)? in
+                guard let source = module.source, !source.isBundled else { return nil }
+                return (name, (try? PosixPath.abspath(source.file)) ?? source.file)
+            }.sorted { $0.name < $1.name }
+        }
+    }
+}
