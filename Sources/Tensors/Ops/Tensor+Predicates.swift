@@ -32,9 +32,10 @@ extension Tensor {
     public func diag(_ offset: Int = 0) throws(TensorError) -> Tensor {
         switch rank {
         case 1:
-            let (n, overflow) = count.addingReportingOverflow(Int(clamping: offset.magnitude))
-            guard !overflow else {
-                throw .runtime("IntArrayRef contains an int that cannot be represented as a SymInt: \(offset)")
+            // PyTorch's size is count + |offset| in wrapping int64 arithmetic, named when negative.
+            let n = count &+ (offset < 0 ? 0 &- offset : offset)
+            guard n >= 0 else {
+                throw .runtime("IntArrayRef contains an int that cannot be represented as a SymInt: \(n)")
             }
             _ = try Shape.checkedCount([n, n], elementSize: dtype.elementSize)
             var positions: [Int] = []
@@ -55,7 +56,7 @@ extension Tensor {
         case 2:
             let rows = shape.dims[0], columns = shape.dims[1]
             var positions: [Int] = []
-            var i = offset >= 0 ? 0 : -offset
+            var i = offset >= 0 ? 0 : Int(clamping: offset.magnitude)
             var j = offset >= 0 ? offset : 0
             while i < rows && j < columns {
                 positions.append(i * columns + j)

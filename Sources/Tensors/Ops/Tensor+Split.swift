@@ -45,7 +45,8 @@ extension Tensor {
         guard chunks > 0 else { throw .runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let d = try shape.normalize(dim: dim)
         let extent = shape.dims[d]
-        return try split(size: (extent + chunks - 1) / chunks, dim: d)
+        // PyTorch's int64 arithmetic wraps for a huge `chunks`, and split then names the size.
+        return try split(size: (extent &+ chunks &- 1) / chunks, dim: d)
     }
 
     /// The views along `dim`, each without that dimension (`unbind`).
