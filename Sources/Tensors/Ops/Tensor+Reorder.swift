@@ -59,6 +59,7 @@ extension Tensor {
         guard shifts.count == dims.count else {
             throw .runtime("shifts and dimensions must align. shifts: \(shifts.count), dims:\(dims.count)")
         }
+        guard rank > 0 else { throw .index("Dimension specified as \(dims[0]) but tensor has no dimensions") }
         var amount = [Int](repeating: 0, count: rank)
         for (shift, dim) in zip(shifts, dims) {
             let d = try shape.normalize(dim: dim)

@@ -62,9 +62,15 @@ extension Tensor {
 
     /// The `k` largest (or smallest) elements along `dim` and their indices (`topk`).
     public func topk(_ k: Int, dim: Int = -1, largest: Bool = true) throws(TensorError) -> (values: Tensor, indices: Tensor) {
-        let d = rank == 0 ? 0 : try shape.normalize(dim: dim)
+        let d = try shape.normalize(dim: dim)
         let size = rank == 0 ? 1 : shape.dims[d]
         guard k >= 0, k <= size else { throw .runtime("selected index k out of range") }
+        guard rank > 0 else {
+            // A 0-d tensor is its own top element, for k 0 as for 1, as in PyTorch.
+            let (values, indices) = try reshaped(Shape([1]), name: "ViewBackward0")
+                .sortedAlong(dim: 0, descending: largest, limit: 1, name: "TopkBackward0")
+            return (values.reshaped(Shape([]), name: "TopkBackward0"), indices.reshaped(Shape([]), name: "ViewBackward0"))
+        }
         return try sortedAlong(dim: d, descending: largest, limit: k, name: "TopkBackward0")
     }
 }
