@@ -2,8 +2,19 @@
 public enum Functional {
     /// `F.linear(input, weight, bias)`: one GEMM over all leading dimensions, bias fused.
     public static func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) throws(TensorError) -> Tensor {
-        guard input.rank > 0 else {
-            throw .runtime("both arguments to linear need to be at least 1D, but they are 0D and 2D")
+        guard input.rank > 0, weight.rank > 0 else {
+            throw .runtime("both arguments to linear need to be at least 1D, but they are \(input.rank)D and \(weight.rank)D")
+        }
+        guard weight.rank <= 2 else {
+            throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(weight.rank)D")
+        }
+        // A vector of weights and a bias other than one per output: PyTorch's matmul and
+        // broadcast add (the bias expanded to the output's shape, or its expand error).
+        if weight.rank == 1 || (bias.map { !($0.rank == 1 && $0.count == weight.shape.dims[0]) } ?? false) {
+            let product = weight.rank == 1 ? try input.matmul(weight) : try linear(input, weight: weight, bias: nil)
+            guard let bias else { return product }
+            _ = try bias.expand(product.shape.dims)
+            return try product.add(bias)
         }
         guard input.dtype == weight.dtype else {
             throw .runtime("mat1 and mat2 must have the same dtype, but got \(Tensor.typeWord(input.dtype)) and \(Tensor.typeWord(weight.dtype))")
@@ -67,6 +78,7 @@ public enum Functional {
         guard input.dtype == .int64 else {
             throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(Tensor.typeWord(input.dtype))Tensor instead (while checking arguments for embedding)")
         }
+        guard weight.rank == 2 else { throw .runtime("'weight' must be 2-D") }
         let rows = weight.shape.dims[0]
         for v in input.int64s where v < 0 || v >= rows {
             throw .index("index out of range in self")

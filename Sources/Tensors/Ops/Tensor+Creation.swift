@@ -143,7 +143,9 @@ extension Tensor {
         var classes: Int
         if numClasses == -1 {
             guard !values.isEmpty else { throw .runtime("Can not infer total number of classes from empty tensor.") }
-            classes = Int((values.max() ?? -1) + 1)
+            // The largest class plus one, wrapping as PyTorch's int64 does.
+            classes = Int((values.max() ?? -1) &+ 1)
+            guard classes >= 0 else { throw .runtime("zeros: Dimension size must be non-negative.") }
         } else {
             classes = numClasses
             if values.contains(where: { $0 >= numClasses }) { throw .runtime("Class values must be smaller than num_classes.") }
