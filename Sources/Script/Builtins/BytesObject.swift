@@ -17,21 +17,54 @@ final class BytesObject: ScriptObject {
 
     var typeName: String { isMutable ? "bytearray" : "bytes" }
 
-    /// CPython's `bytes_repr`: single quotes unless the data holds `'` and no `"`.
-    static func literal(_ bytes: [UInt8]) -> String {
+    /// CPython's `bytes_repr`: single quotes unless the data holds `'` and no `"`; the quote
+    /// in use is escaped (`bytearray_repr` escapes `'` whatever the quote). The text is
+    /// measured first, as CPython sizes it, so a repr too big for memory is a MemoryError
+    /// before anything is built; `checkpoint` runs every few megabytes (interrupts).
+    static func literal(_ bytes: [UInt8], ofBytearray: Bool = false,
+                        checkpoint: () throws(ScriptError) -> Void = {}) throws(ScriptError) -> String {
         let quote: UInt8 = bytes.contains(UInt8(ascii: "'")) && !bytes.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "\"") : UInt8(ascii: "'")
-        var out = "b" + String(UnicodeScalar(quote))
+        let escaped = ofBytearray ? UInt8(ascii: "'") : quote
+        var size = 3
         for byte in bytes {
             switch byte {
-            case quote, UInt8(ascii: "\\"): out += "\\" + String(UnicodeScalar(byte))
-            case UInt8(ascii: "\t"): out += "\\t"
-            case UInt8(ascii: "\n"): out += "\\n"
-            case UInt8(ascii: "\r"): out += "\\r"
-            case 0x20..<0x7F: out.unicodeScalars.append(UnicodeScalar(byte))
-            default: out += "\\x" + hexByte(byte)
+            case escaped, UInt8(ascii: "\\"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): size += 2
+            case 0x20..<0x7F: size += 1
+            default: size += 4
             }
         }
-        return out + String(UnicodeScalar(quote))
+        guard MemoryBudget.allows(bytes: size) else { throw ScriptError(.memoryError, "") }
+        let hex = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: size)
+        var at = 2
+        out[0] = UInt8(ascii: "b")
+        out[1] = quote
+        let backslash = UInt8(ascii: "\\")
+        for (index, byte) in bytes.enumerated() {
+            if index & 0x3F_FFFF == 0x3F_FFFF { try checkpoint() }
+            switch byte {
+            case 0x20..<0x7F where byte != escaped && byte != backslash:
+                out[at] = byte
+                at += 1
+            case escaped, backslash, UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                out[at] = backslash
+                out[at + 1] = switch byte {
+                case UInt8(ascii: "\t"): UInt8(ascii: "t")
+                case UInt8(ascii: "\n"): UInt8(ascii: "n")
+                case UInt8(ascii: "\r"): UInt8(ascii: "r")
+                default: byte
+                }
+                at += 2
+            default:
+                out[at] = backslash
+                out[at + 1] = UInt8(ascii: "x")
+                out[at + 2] = hex[Int(byte >> 4)]
+                out[at + 3] = hex[Int(byte & 0xF)]
+                at += 4
+            }
+        }
+        out[at] = quote
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func hexByte(_ byte: UInt8) -> String {
@@ -40,7 +73,8 @@ final class BytesObject: ScriptObject {
     }
 
     func repr(interpreter: Interpreter) throws(ScriptError) -> String {
-        isMutable ? "bytearray(\(BytesObject.literal(bytes)))" : BytesObject.literal(bytes)
+        let text = try BytesObject.literal(bytes, ofBytearray: isMutable) { () throws(ScriptError) in try interpreter.checkInterrupt() }
+        return isMutable ? "bytearray(\(text))" : text
     }
 
     func length(interpreter: Interpreter) throws(ScriptError) -> Int? { bytes.count }

@@ -18,7 +18,7 @@ enum GzipFormat {
             if data[position...].allSatisfy({ $0 == 0 }) { break }
             guard data.count - position >= 2 else { throw .truncated }
             guard data[position] == 0x1F && data[position + 1] == 0x8B else {
-                throw .bad("Not a gzipped file (\(BytesObject.literal(Array(data[position..<(position + 2)]))))")
+                throw .bad("Not a gzipped file (\((try? BytesObject.literal(Array(data[position..<(position + 2)]))) ?? ""))")
             }
             position = try member(data, at: position, into: &output)
         }
