@@ -34,7 +34,10 @@ let package = Package(
 
         // PyTorch's float32 element-wise kernels over Sleef (libsleef-dev), with ATen's
         // runtime choice of AVX512, AVX2 or the C library.
-        .target(name: "CSleef", linkerSettings: [.linkedLibrary("sleef"), .linkedLibrary("m")]),
+        // Optimised in every configuration: at -O0 clang passes a second vector argument to
+        // the Sleef functions declared for AVX2/AVX512 in the wrong register (pow got x, x).
+        .target(name: "CSleef", cSettings: [.unsafeFlags(["-O2"])],
+                linkerSettings: [.linkedLibrary("sleef"), .linkedLibrary("m")]),
 
         // OpenBLAS is not linked: Tensors opens it on the first matrix product (BLASLibrary).
         // Autograd and the kernels touch class properties constantly; release builds skip the

@@ -23,7 +23,9 @@ __attribute__((target("avx512f"))) __m512 Sleef_logf16_u10avx512f(__m512);
 __attribute__((target("avx512f"))) __m512 Sleef_expm1f16_u10avx512f(__m512);
 __attribute__((target("avx512f"))) __m512 Sleef_log1pf16_u10avx512f(__m512);
 __attribute__((target("avx512f"))) __m512d Sleef_tanhd8_u10avx512f(__m512d);
+__attribute__((target("avx512f"))) __m512 Sleef_powf16_u10avx512f(__m512, __m512);
 __attribute__((target("avx2"))) __m256 Sleef_expf8_u10avx2(__m256);
+__attribute__((target("avx2"))) __m256 Sleef_powf8_u10avx2(__m256, __m256);
 __attribute__((target("avx2"))) __m256 Sleef_logf8_u10avx2(__m256);
 __attribute__((target("avx2"))) __m256 Sleef_expm1f8_u10avx2(__m256);
 __attribute__((target("avx2"))) __m256 Sleef_log1pf8_u10avx2(__m256);
@@ -143,6 +145,30 @@ void recur_sigmoid_f32(const float *x, float *y, long n) {
         for (long k = 0; k < w; k++) y[i + k] = 1.0f / (v[k] + 1.0f);
     }
     for (long i = end; i < n; i++) y[i] = 1.0f / (1.0f + expf(-x[i]));
+}
+
+__attribute__((target("avx512f,avx512dq,avx512bw,avx512vl,fma")))
+static void pow16(const float *a, const float *b, float *y) {
+    _mm512_storeu_ps(y, Sleef_powf16_u10avx512f(_mm512_loadu_ps(a), _mm512_loadu_ps(b)));
+}
+
+__attribute__((target("avx2,fma")))
+static void pow8(const float *a, const float *b, float *y) {
+    _mm256_storeu_ps(y, Sleef_powf8_u10avx2(_mm256_loadu_ps(a), _mm256_loadu_ps(b)));
+}
+
+// pow of two tensors: the vector lambda base.pow(exp) (Sleef's pow), the scalar std::pow.
+void recur_pow_f32(const float *a, const float *b, float *y, long n) {
+    int cap = recur_vector_capability();
+    long w = lanesOf(cap), end = vectorBlocksEnd(w, n);
+    for (long i = 0; i < end; i += w) {
+        switch (cap) {
+        case kAVX512: pow16(a + i, b + i, y + i); break;
+        case kAVX2: pow8(a + i, b + i, y + i); break;
+        default: for (long k = 0; k < w; k++) y[i + k] = powf(a[i + k], b[i + k]); break;
+        }
+    }
+    for (long i = end; i < n; i++) y[i] = powf(a[i], b[i]);
 }
 
 // tanh_backward: a * (1 - b * b) in both lambdas; sigmoid_backward: a * (1 - b) * b. GCC

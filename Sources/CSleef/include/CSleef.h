@@ -12,6 +12,10 @@ int recur_vector_capability(void);
 /// through the C library's expf.
 void recur_sigmoid_f32(const float *x, float *y, long n);
 
+/// pow of two float32 arrays as ATen's tensor-tensor pow: blocks of two vectors through
+/// Sleef's pow, the tail through the C library's powf.
+void recur_pow_f32(const float *a, const float *b, float *y, long n);
+
 /// tanh correctly rounded (computed in double precision).
 void recur_tanh_f32(const float *x, float *y, long n);
 

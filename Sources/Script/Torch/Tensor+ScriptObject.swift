@@ -135,10 +135,13 @@ extension Tensor: ScriptObject {
             return interpreter.wrap(try tensorCall { () throws(TensorError) in reflected ? try o.matmul(self) : try self.matmul(o) })
         }
         if op == .power {
-            if !reflected, let s = try interpreter.scalar(other) {
-                return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.pow(s) })
+            if let s = try interpreter.scalar(other) {
+                return interpreter.wrap(try tensorCall { () throws(TensorError) in
+                    reflected ? try Tensor.pow(base: s, self) : try self.pow(s)
+                })
             }
-            return nil
+            guard case .object(let object) = other, let o = object as? Tensor else { return nil }
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in reflected ? try o.pow(self) : try self.pow(o) })
         }
         if op == .modulo || op == .floorDivide {
             let function: BinaryFunction = op == .modulo ? .remainder : .floorDivide

@@ -238,6 +238,11 @@ extension Interpreter {
         } else {
             throw .typeError("\(operation.name)() missing 1 required positional argument: 'input'")
         }
+        // `torch.pow(2, t)`: PyTorch's overload for a number base (PowBackward2).
+        if operation.name == "pow", let base = try scalar(input), rest.keywords.isEmpty, rest.positional.count == 1,
+           case .object(let object) = rest.positional[0], let exponent = object as? Tensor {
+            return .object(try tensorCall { () throws(TensorError) in try Tensor.pow(base: base, exponent) })
+        }
         return try operation.call(try tensor(input), rest, interpreter: self, asFunction: true)
     }
 }

@@ -98,10 +98,12 @@ extension TensorOperations {
             return .object(try tensorCall { () throws(TensorError) in try t.matmul(o) })
         },
         .on("pow", .both, ["exponent"]) { interpreter, t, a throws(ScriptError) in
-            guard let e = a.value(0, "exponent"), let s = try interpreter.scalar(e) else {
-                throw .typeError("pow(): exponent must be a number")
+            guard let e = a.value(0, "exponent") else { throw .typeError("pow() missing 1 required positional argument: 'exponent'") }
+            if let s = try interpreter.scalar(e) {
+                return .object(try tensorCall { () throws(TensorError) in try t.pow(s) })
             }
-            return .object(try tensorCall { () throws(TensorError) in try t.pow(s) })
+            let exponent = try interpreter.tensor(e, "exponent")
+            return .object(try tensorCall { () throws(TensorError) in try t.pow(exponent) })
         },
         unary("neg") { (t) throws(TensorError) in try t.neg() },
         unary("abs") { (t) throws(TensorError) in try t.abs() },
