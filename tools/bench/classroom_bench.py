@@ -78,6 +78,8 @@ class Student:
     kernel_id: str = ""
     last_result: str = ""
     errors: list[str] = field(default_factory=list)
+    # From asking for a kernel to the lesson's last reply.
+    seconds: float = 0.0
 
 
 class Classroom:
@@ -143,6 +145,7 @@ class Classroom:
         """Starts a kernel through the student's server and runs `cells` in it over its
         WebSocket; records the last cell's value."""
         prefix = f"/user/{student.name}"
+        started = time.monotonic()
         student.kernel_id = self.api("POST", f"{prefix}/api/kernels", {"name": kernel}, token=student.token)["id"]
         url = self.base.replace("http://", "ws://") + f"{prefix}/api/kernels/{student.kernel_id}/channels"
         socket_ = websocket.create_connection(url, timeout=TIMEOUT, header=[f"Authorization: token {student.token}"])
@@ -171,6 +174,7 @@ class Classroom:
                         idle = msg["content"]["execution_state"] == "idle"
         finally:
             socket_.close()
+            student.seconds = time.monotonic() - started
 
     def processes(self) -> list[int]:
         """The hub and every process below it: proxy, servers, kernels (each server and
@@ -291,6 +295,9 @@ def main() -> None:
     print(f"kernel {arguments.kernel}: {arguments.students} students, {ended} notebooks ran without error")
     print(f"last values: {sorted({student.last_result for student in result.students})}")
     print(f"wall time {result.wall_seconds:.1f} s (logins, servers, kernels and the lesson, all at once)")
+    times = sorted(student.seconds for student in result.students)
+    print(f"per student, from asking for a kernel to the lesson's end: median {times[len(times) // 2]:.1f} s, "
+          f"slowest {times[-1]:.1f} s")
     print(f"resident memory (RSS summed / PSS summed): kernels {result.kernels_kib / 1024:.0f} / "
           f"{result.kernels_pss_kib / 1024:.0f} MiB, everything the hub started "
           f"{result.everything_kib / 1024:.0f} / {result.everything_pss_kib / 1024:.0f} MiB")

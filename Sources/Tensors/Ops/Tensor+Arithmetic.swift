@@ -229,18 +229,8 @@ extension Tensor {
                 throw .runtime("Integers to negative integer powers are not allowed.")
             }
             let e = exponent.int64Value
-            let powers = TensorStorage.int64(int64s.map { base in
-                // Squaring keeps huge exponents cheap; overflow wraps as in PyTorch.
-                var result: Int64 = 1
-                var square = base
-                var remaining = e
-                while remaining > 0 {
-                    if remaining & 1 == 1 { result = result &* square }
-                    square = square &* square
-                    remaining >>= 1
-                }
-                return result
-            })
+            // Squaring keeps huge exponents cheap; overflow wraps as in PyTorch.
+            let powers = TensorStorage.int64(int64s.map { Tensor.integerPower($0, e) })
             return Tensor(shape: shape, storage: powers.converted(to: type == .bool ? .int64 : type))
         }
         switch type {
