@@ -243,7 +243,33 @@ extension Interpreter {
            case .object(let object) = rest.positional[0], let exponent = object as? Tensor {
             return .object(try tensorCall { () throws(TensorError) in try Tensor.pow(base: base, exponent) })
         }
-        return try operation.call(try tensor(input), rest, interpreter: self, asFunction: true)
+        return try operation.call(try functionInput(operation.name, input, rest, a), rest, interpreter: self, asFunction: true)
+    }
+
+    /// A torch function's `input` as a tensor, or PyTorch's refusal of what is not one: most
+    /// functions take only a tensor; a few take a number (generated in `TorchNumberInputs`).
+    private func functionInput(_ name: String, _ input: Value, _ rest: Arguments, _ whole: Arguments) throws(ScriptError) -> Tensor {
+        if case .object(let object) = input, let tensor = object as? Tensor { return tensor }
+        if let attribute = TorchNumberInputs.missingAttribute[name] {
+            throw ScriptError(.attributeError, "'\(input.typeName)' object has no attribute '\(attribute)'")
+        }
+        if try scalar(input) != nil {
+            if TorchNumberInputs.accepted.contains(name) { return try tensor(input) }
+            if TorchNumberInputs.acceptedBeforeTensor.contains(name), case .object(let next)? = rest.positional.first, next is Tensor {
+                return try tensor(input)
+            }
+        }
+        if TorchNumberInputs.invalidCombination.contains(name) || TorchNumberInputs.acceptedBeforeTensor.contains(name) {
+            throw TensorOperation.invalidArguments(name, whole, asFunction: true)
+        }
+        return try inputTensor(input, of: name)
+    }
+
+    /// A function's first argument when PyTorch takes only a tensor there.
+    func inputTensor(_ input: Value, of name: String) throws(ScriptError) -> Tensor {
+        if case .object(let object) = input, let tensor = object as? Tensor { return tensor }
+        let typeName = input.typeName == "ndarray" ? "numpy.ndarray" : input.typeName
+        throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(typeName)")
     }
 }
 

@@ -183,7 +183,7 @@ enum TorchModule {
         for name in ["zeros_like", "ones_like"] {
             add(name, "\(name)(input)", "Returns a tensor of the input's shape filled with \(name == "zeros_like" ? "0" : "1").") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 1...1, keywords: ["dtype"])
-                let t = try interpreter.tensor(a.positional[0])
+                let t = try interpreter.inputTensor(a.positional[0], of: name)
                 let made = name == "zeros_like" ? t.zerosLike() : t.onesLike()
                 return interpreter.wrap(try interpreter.dtype(a.keyword("dtype")).map { made.to($0) } ?? made)
             }
@@ -194,7 +194,12 @@ enum TorchModule {
                 var a = a
                 if let index = a.keywords.firstIndex(where: { $0.name == "axis" }), a.keyword("dim") == nil { a.keywords[index].name = "dim" }
                 try a.expect(name, 1...2, keywords: ["dim"])
-                let tensors = try interpreter.iterate(a.positional[0]).map { (v) throws(ScriptError) in try interpreter.tensor(v) }
+                let tensors = try interpreter.iterate(a.positional[0]).enumerated().map { (index, v) throws(ScriptError) in
+                    guard case .object(let object) = v, let tensor = object as? Tensor else {
+                        throw ScriptError.typeError("expected Tensor as element \(index) in argument 0, but got \(v.typeName)")
+                    }
+                    return tensor
+                }
                 let dim = try interpreter.intArgument(a.value(1, "dim"), "dim") ?? 0
                 return interpreter.wrap(try tensorCall { () throws(TensorError) in name == "cat" ? try Tensor.cat(tensors, dim: dim) : try Tensor.stack(tensors, dim: dim) })
             }
@@ -256,7 +261,7 @@ enum TorchModule {
         }
         add("numel", "numel(input)", "The number of elements of the tensor.") { interpreter, a throws(ScriptError) in
             try a.expect("numel", 1...1)
-            return .int(try interpreter.tensor(a.positional[0]).count)
+            return .int(try interpreter.inputTensor(a.positional[0], of: "numel").count)
         }
         for operation in TensorOperations.all where operation.isFunction {
             let signature = operation.forms == .factory ? "\(operation.name)(...)" : "\(operation.name)(input, ...)"
