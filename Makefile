@@ -63,6 +63,7 @@ RELEASE_BIN = "$$($(SWIFT) build -c release --show-bin-path)/recur"
 release-test: release
 	$(PY) tools/layout/check.py
 	RECUR_BIN=$(RELEASE_BIN) $(PY) -m pytest Tests/protocol -q -p no:cacheprovider
+	RECUR_BIN=$(RELEASE_BIN) $(PY) -m pytest Tests/hostile -q -p no:cacheprovider
 	$(PY) tools/bench/footprint.py --binary $(RELEASE_BIN)
 
 # Regenerates tools/layout/kernel.order from two profiled sessions of the release kernel
