@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import pickle
 import zipfile
 from pathlib import Path
 
@@ -83,6 +84,14 @@ def write_fixtures(directory: Path) -> None:
                          compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr(zipfile.ZipInfo("binary.bin", (2022, 1, 1, 0, 0, 0)), bytes(range(256)) * 4,
                          compress_type=zipfile.ZIP_DEFLATED)
+    # Plain data pickled by CPython at every protocol, for pickle.load.
+    sample = {"vocab": {"a": 0, "é": 1, "long word " * 30: 2}, "ids": [1, -2, 300, 70000, -70000, 2**40, 2**70, -2**70, 3.5],
+              "pair": (1, "x"), "triple": (1, 2, 3), "quad": (1, 2, 3, 4), "empty": (), "flags": {True, False},
+              "frozen": frozenset({1}), "raw": b"\x00\xff", "mutable": bytearray(b"ab"), "none": None,
+              "many": list(range(1200)), "nested": [[1, [2, [3]]], {"k": ("v",)}]}
+    sample["shared"] = [sample["pair"], sample["pair"]]
+    for version in range(pickle.HIGHEST_PROTOCOL + 1):
+        (directory / f"sample_p{version}.pkl").write_bytes(pickle.dumps(sample, protocol=version))
     (directory / "helper_utils.py").write_text(HELPER_MODULE)
     for name, text in MORE_MODULES.items():
         (directory / name).write_text(text)

@@ -28,6 +28,7 @@ struct ModuleLibrary {
         library.add("glob") { (interpreter, module) throws(ScriptError) in try GlobModule.fill(interpreter, module) }
         library.add("collections") { (interpreter, module) throws(ScriptError) in try CollectionsModule.fill(interpreter, module) }
         library.add("json") { (interpreter, module) throws(ScriptError) in try JSONModule.fill(interpreter, module) }
+        library.add("pickle") { (interpreter, module) throws(ScriptError) in try PickleModule.fill(interpreter, module) }
         library.add("string") { (interpreter, module) throws(ScriptError) in try StringModule.fill(interpreter, module) }
         library.add("importlib") { (interpreter, module) throws(ScriptError) in try ImportlibModule.fill(interpreter, module) }
         for (name, source) in [("itertools", BundledModules.itertools), ("functools", BundledModules.functools),

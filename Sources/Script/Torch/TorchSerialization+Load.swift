@@ -169,11 +169,14 @@ extension TorchSerialization {
         return updated + "\n\n" + message + docs
     }
 
-    /// `pickle.UnpicklingError` (its class is `_pickle.UnpicklingError`), made once per workspace.
+    /// `pickle.UnpicklingError` (its class is `_pickle.UnpicklingError`), also named in torch.serialization.
     static func unpicklingErrorType(_ interpreter: Interpreter) throws(ScriptError) -> TypeObject {
         let module = try interpreter.loadModule("torch.serialization")
         if case .type(let type)? = module.namespace["UnpicklingError"] { return type }
-        let type = TypeObject(name: "UnpicklingError", bases: [interpreter.types.exception(.exception)], kind: .user, module: "_pickle")
+        // The pickle module's own class, as PyTorch raises `pickle.UnpicklingError`.
+        guard case .type(let type)? = try interpreter.loadModule("pickle").namespace["UnpicklingError"] else {
+            throw .runtimeError("pickle.UnpicklingError is missing")
+        }
         module.namespace["UnpicklingError"] = .type(type)
         return type
     }
