@@ -133,6 +133,9 @@ enum BuiltinFunctions {
         try a.expect("round", 1...2, keywords: ["ndigits"])
         let digits = a.value(1, "ndigits")
         let value = a.positional[0]
+        if case .instance = value, let result = try interpreter.callSpecial(value, "__round__", digits.map { [$0] } ?? []) {
+            return result
+        }
         if let i = value.intLike {
             guard let digits, !digits.isNone else { return .int(i) }
             let n = try interpreter.indexValue(digits)

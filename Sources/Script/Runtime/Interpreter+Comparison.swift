@@ -187,11 +187,11 @@ extension Interpreter {
         case .tuple(let t):
             for element in t where try sameOrEqual(element, item) { return true }
             return false
-        case .instance:
+        case .instance, .type:
             if let result = try callSpecial(container, "__contains__", [item]) { return try truth(result) }
         case .object(let bytes as BytesObject):
             return try bytes.contains(item, interpreter: self)
-        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module, .object:
+        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .module, .object:
             break
         }
         guard (try? makeIterator(container)) != nil else {

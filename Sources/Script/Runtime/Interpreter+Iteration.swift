@@ -13,7 +13,9 @@ extension Interpreter {
                 return try iteratorReturned(by: try callBound(iter, receiver: value, Arguments()))
             }
             if let getItem = instance.type.lookup("__getitem__") { return SequenceIterator(value, getItem: getItem) }
-        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module:
+        case .type:
+            if hasMetaclass(value), let result = try callSpecial(value, "__iter__") { return try iteratorReturned(by: result) }
+        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .module:
             break
         }
         throw .typeError("'\(value.typeName)' object is not iterable")
@@ -56,9 +58,9 @@ extension Interpreter {
         case .set(let set): return set.storage.count
         case .object(let object):
             if let n = try object.length(interpreter: self) { return n }
-        case .instance:
+        case .instance, .type:
             if let n = try instanceLength(value) { return n }
-        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module:
+        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .module:
             break
         }
         throw .typeError("object of type '\(value.typeName)' has no len()")

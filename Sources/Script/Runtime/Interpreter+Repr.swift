@@ -44,13 +44,19 @@ extension Interpreter {
             }
             return "<bound method \(name) of \(try repr(method.receiver))>"
         case .type(let type):
-            return type.module == "builtins" ? "<class '\(type.name)'>" : "<class '\(type.module).\(type.name)'>"
+            if let meta = type.metaclass, let method = meta.lookup("__repr__"), case .function = method {
+                return try nestedRepr { () throws(ScriptError) in
+                    try checkedText(try callBound(method, receiver: value, Arguments()), from: "__repr__")
+                }
+            }
+            return classRepr(type)
         case .instance(let instance):
             if let method = instance.type.lookup("__repr__"), case .function = method {
                 return try nestedRepr { () throws(ScriptError) in
                     try checkedText(try callBound(method, receiver: value, Arguments()), from: "__repr__")
                 }
             }
+            if let payload = instance.payload { return try repr(payload) }
             if let kind = instance.type.exceptionKind, instance.type.lookup("__repr__") == nil {
                 _ = kind
                 let args = instance.attributes["args"].flatMap { v -> [Value]? in
@@ -78,12 +84,21 @@ extension Interpreter {
         switch value {
         case .str(let s): return s
         case .object(let object): return try object.str(interpreter: self)
+        case .type(let type):
+            if let meta = type.metaclass, let method = meta.lookup("__str__"), case .function = method {
+                return try nestedRepr { () throws(ScriptError) in
+                    try checkedText(try callBound(method, receiver: value, Arguments()), from: "__str__")
+                }
+            }
+            return try repr(value)
         case .instance(let instance):
             if let method = instance.type.lookup("__str__"), case .function = method {
                 return try nestedRepr { () throws(ScriptError) in
                     try checkedText(try callBound(method, receiver: value, Arguments()), from: "__str__")
                 }
             }
+            // int, float, list, tuple and dict print their repr (a subclass's own __repr__ too).
+            if case .str(let text)? = instance.payload { return text }
             if let kind = instance.type.exceptionKind {
                 guard case .tuple(let args)? = instance.attributes["args"] else { return "" }
                 if args.isEmpty { return "" }
@@ -92,9 +107,14 @@ extension Interpreter {
                 return try repr(.tuple(args))
             }
             return try repr(value)
-        case .none, .bool, .int, .float, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module:
+        case .none, .bool, .int, .float, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .module:
             return try repr(value)
         }
+    }
+
+    /// `<class 'module.Name'>`: a class's repr without a metaclass's own.
+    func classRepr(_ type: TypeObject) -> String {
+        type.module == "builtins" ? "<class '\(type.name)'>" : "<class '\(type.module).\(type.qualifiedName ?? type.name)'>"
     }
 
     /// The text a user `__str__` / `__repr__` returned, which must be a string.

@@ -73,8 +73,8 @@ extension Interpreter {
                 function = try call(try evaluate(decorator, in: scope), Arguments([function]))
             }
             bind(definition.name, function, in: scope)
-        case .classDef(let name, let bases, let body, let decorators, let code):
-            var cls = Value.type(try makeClass(name, bases, body, code: code, in: scope))
+        case .classDef(let name, let bases, let keywords, let body, let decorators, let code):
+            var cls = try makeClass(name, bases, keywords, body, code: code, in: scope)
             for decorator in decorators.reversed() {
                 cls = try call(try evaluate(decorator, in: scope), Arguments([cls]))
             }

@@ -259,7 +259,7 @@ final class Interpreter {
         case .function: types.function
         case .builtin: types.builtinFunction
         case .boundMethod: types.method
-        case .type: types.type
+        case .type(let type): type.metaclass ?? types.type
         case .instance(let instance): instance.type
         case .module: types.module
         // `globals()` and `obj.__dict__` are dicts to isinstance and type().

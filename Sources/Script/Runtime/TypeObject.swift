@@ -32,6 +32,12 @@ final class TypeObject {
     var mro: [TypeObject] { [self] + ancestors }
     /// Where the type was defined (`torch.nn`, `builtins`, ...), for reprs.
     let module: String
+    /// The class's own class when it is not `type` (`class A(metaclass=M)`, or a base's).
+    var metaclass: TypeObject?
+    /// The names of the class body in the order it bound them (`C.__dict__` lists them so).
+    var definitionOrder: [String] = []
+    /// `__qualname__` when the class statement stood inside another (`Outer.Inner`).
+    var qualifiedName: String?
 
     init(name: String, bases: [TypeObject], namespace: [String: Value] = [:], kind: TypeKind,
          constructor: BuiltinFunction? = nil, module: String = "builtins") {
@@ -117,6 +123,14 @@ final class TypeObject {
         return cachedTraits.setattr
     }
 
+    /// What instantiating the class needs to know beyond `__init__`: a user `__new__`, and the
+    /// built-in type (`int`, `list`, ...) whose value its instances carry.
+    @inline(__always)
+    var creation: (new: Value?, builtinBase: TypeObject?) {
+        refreshTraits()
+        return (cachedTraits.new, cachedTraits.builtinBase)
+    }
+
     private func refreshTraits() {
         var stamp = version
         for type in ancestors { stamp = stamp &* 31 &+ type.version }
@@ -139,6 +153,10 @@ final class TypeObject {
                 if let setattr = type.namespace["__setattr__"] {
                     if case .builtin = setattr, type.kind.isBuiltin { traits.setattr = nil } else { traits.setattr = setattr }
                 }
+                if let new = type.namespace["__new__"] {
+                    traits.new = type.kind.isBuiltin ? nil : new
+                }
+                if type.carriesValue { traits.builtinBase = type }
             }
             cachedTraits = traits
             traitsStamp = stamp
@@ -153,6 +171,14 @@ final class TypeObject {
         }
         return nil
     }
+
+    /// Whether instances of this built-in type are values a subclass's instances carry
+    /// (`class Celsius(float)`): int, float, str, tuple, list and dict.
+    var carriesValue: Bool {
+        guard kind.isBuiltin, module == "builtins" else { return false }
+        return TypeObject.valueCarryingNames.contains(name)
+    }
+    static let valueCarryingNames: Set<String> = ["int", "float", "str", "tuple", "list", "dict"]
 
     func isSubtype(of other: TypeObject) -> Bool {
         self === other || ancestors.contains { $0 === other }
@@ -203,6 +229,10 @@ struct AttributeTraits {
     var descriptors: Set<String> = []
     /// A `__setattr__` a user class defines (not `object`'s).
     var setattr: Value?
+    /// A `__new__` a user class defines (not a built-in type's).
+    var new: Value?
+    /// The nearest built-in type along the MRO whose instances are values (`int`, `list`, ...).
+    var builtinBase: TypeObject?
 }
 
 extension TypeKind {
