@@ -138,7 +138,8 @@ enum TypeMethods {
     /// The special methods a built-in type answers for its subclasses' instances.
     private static func specialNames(of typeName: String) -> [String] {
         let comparisons = ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]
-        let text = ["__repr__", "__str__", "__format__"]
+        // Only str has a __str__ of its own: the others' str() is object's, which calls repr().
+        let text = typeName == "str" ? ["__repr__", "__str__", "__format__"] : ["__repr__", "__format__"]
         let sequence = ["__len__", "__getitem__", "__contains__", "__iter__"]
         switch typeName {
         case "int", "float":
