@@ -109,7 +109,7 @@ extension Interpreter {
         for (i, base) in bases.enumerated() where bases[..<i].contains(where: { $0 === base }) {
             throw .typeError("duplicate base class \(base.name)")
         }
-        if TypeObject.linearization(of: bases) == nil {
+        guard let linearized = TypeObject.linearization(of: bases) else {
             throw .typeError("Cannot create a consistent method resolution\norder (MRO) for bases "
                              + bases.map(\.name).joined(separator: ", "))
         }
@@ -141,7 +141,7 @@ extension Interpreter {
         }
         var module = currentModuleName
         if case .str(let given)? = namespace["__module__"] { module = given }
-        let type = TypeObject(name: name, bases: bases, namespace: namespace, kind: .user, module: module)
+        let type = TypeObject(name: name, bases: bases, namespace: namespace, kind: .user, module: module, linearized: linearized)
         type.metaclass = winner === types.type ? nil : winner
         type.definitionOrder = order
         type.qualifiedName = qualifiedName

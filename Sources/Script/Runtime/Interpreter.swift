@@ -20,6 +20,8 @@ final class Interpreter {
     var callDepth = 0
     /// Nesting of reprs/comparisons of containers (self-referencing lists, deep nests).
     var reprDepth = 0
+    /// The containers whose repr is being made: one met again inside itself shows as `[...]`.
+    var reprInProgress: Set<ObjectIdentifier> = []
     /// Nesting of lazy iterators pulling from each other.
     var iteratorDepth = 0
     /// Where execution is: the line of the innermost frame; its unit and name come from the

@@ -40,14 +40,14 @@ final class TypeObject {
     var qualifiedName: String?
 
     init(name: String, bases: [TypeObject], namespace: [String: Value] = [:], kind: TypeKind,
-         constructor: BuiltinFunction? = nil, module: String = "builtins") {
+         constructor: BuiltinFunction? = nil, module: String = "builtins", linearized: [TypeObject]? = nil) {
         self.name = name
         self.bases = bases
         self.namespace = namespace
         self.kind = kind
         self.constructor = constructor
         self.module = module
-        if let linearized = TypeObject.linearization(of: bases) {
+        if let linearized = linearized ?? TypeObject.linearization(of: bases) {
             ancestors = linearized
         } else {
             var order: [TypeObject] = []
@@ -63,17 +63,34 @@ final class TypeObject {
     /// The C3 merge of the bases' orders (Python's method resolution order), or nil when the
     /// bases admit no consistent order.
     static func linearization(of bases: [TypeObject]) -> [TypeObject]? {
-        var sequences = bases.map(\.mro) + [bases]
+        let sequences = bases.map(\.mro) + [bases]
+        // Each sequence is consumed from `starts[i]`; `inTails` counts, per class, the
+        // sequences holding it past their head, so a candidate is checked in constant time
+        // (a deep chain of subclasses stays linear per class instead of quadratic).
+        var starts = [Int](repeating: 0, count: sequences.count)
+        var inTails: [ObjectIdentifier: Int] = [:]
+        for sequence in sequences {
+            for type in sequence.dropFirst() { inTails[ObjectIdentifier(type), default: 0] += 1 }
+        }
         var result: [TypeObject] = []
         while true {
-            sequences.removeAll { $0.isEmpty }
-            if sequences.isEmpty { return result }
-            // The first head that appears in no sequence's tail comes next.
-            guard let next = sequences.lazy.map({ $0[0] }).first(where: { head in
-                !sequences.contains { $0.dropFirst().contains { $0 === head } }
-            }) else { return nil }
+            var next: TypeObject?
+            var remaining = false
+            for (i, sequence) in sequences.enumerated() where starts[i] < sequence.count {
+                remaining = true
+                let head = sequence[starts[i]]
+                if inTails[ObjectIdentifier(head), default: 0] == 0 {
+                    next = head
+                    break
+                }
+            }
+            guard remaining else { return result }
+            guard let next else { return nil }
             result.append(next)
-            for i in sequences.indices where sequences[i][0] === next { sequences[i].removeFirst() }
+            for (i, sequence) in sequences.enumerated() where starts[i] < sequence.count && sequence[starts[i]] === next {
+                starts[i] += 1
+                if starts[i] < sequence.count { inTails[ObjectIdentifier(sequence[starts[i]]), default: 0] -= 1 }
+            }
         }
     }
 
