@@ -42,12 +42,17 @@ enum BuiltinFunctions {
 
     static func range(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("range", 1...3)
-        var bounds: [Int] = []
+        var bounds: [Int128] = []
         for value in a.positional {
-            guard let i = value.intLike ?? (try? interpreter.indexValue(value)) else {
+            if let i = RangeObject.bound(value) {
+                bounds.append(i)
+            } else if value.bigInteger != nil {
+                throw ScriptError(.overflowError, "Recur's range() takes bounds up to 2**96, not \(try interpreter.repr(value))")
+            } else if let i = try? interpreter.indexValue(value) {
+                bounds.append(Int128(i))
+            } else {
                 throw .typeError("'\(value.typeName)' object cannot be interpreted as an integer")
             }
-            bounds.append(i)
         }
         switch bounds.count {
         case 1: return .object(RangeObject(start: 0, stop: bounds[0], step: 1))
