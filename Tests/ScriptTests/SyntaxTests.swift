@@ -91,7 +91,7 @@ import Testing
                 out, _ = self.rnn(input, hidden)
                 return out.view(-1, self.hidden_size)
         """)
-        guard case .classDef(let name, let bases, let body, _, _) = statements.first?.kind else {
+        guard case .classDef(let name, let bases, _, let body, _, _) = statements.first?.kind else {
             Issue.record("expected a class")
             return
         }

@@ -94,6 +94,27 @@ total = 0
 for x in numbers(N):
     total = total + x
 """,
+    "instance creation": """
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+t0 = time.perf_counter()
+for i in range(N):
+    Point(i, 2)
+""",
+    "inherited method and class attribute": """
+class Base:
+    scale = 2
+    def scaled(self, a):
+        return a * self.scale
+class Derived(Base):
+    pass
+d = Derived()
+t0 = time.perf_counter()
+for i in range(N):
+    d.scaled(i)
+""",
 }
 
 RNN_CELL = """

@@ -259,7 +259,14 @@ final class SuperObject: ScriptObject {
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         // In a classmethod the receiver is the class itself.
         let owner: TypeObject
-        if case .type(let type) = receiver, type.isSubtype(of: start) { owner = type } else { owner = interpreter.typeObject(of: receiver) }
+        var receiverIsClass = false
+        if case .type(let type) = receiver, type.isSubtype(of: start) {
+            owner = type
+            receiverIsClass = true
+        } else {
+            // An instance, or a class whose metaclass's method called super().
+            owner = interpreter.typeObject(of: receiver)
+        }
         let mro = owner.mro
         guard let position = mro.firstIndex(where: { $0 === start }) else { return nil }
         for type in mro[(position + 1)...] {
@@ -268,7 +275,7 @@ final class SuperObject: ScriptObject {
                 return try descriptor.resolve(receiver: receiver, interpreter: interpreter)
             }
             // A plain function found through the class (super() in a classmethod) stays unbound.
-            if case .type = receiver { return member }
+            if receiverIsClass { return member }
             return interpreter.bindIfMethod(member, to: receiver)
         }
         return nil

@@ -42,12 +42,17 @@ enum BuiltinFunctions {
 
     static func range(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("range", 1...3)
-        var bounds: [Int] = []
+        var bounds: [Int128] = []
         for value in a.positional {
-            guard let i = value.intLike ?? (try? interpreter.indexValue(value)) else {
+            if let i = RangeObject.bound(value) {
+                bounds.append(i)
+            } else if value.bigInteger != nil {
+                throw ScriptError(.overflowError, "Recur's range() takes bounds up to 2**96, not \(try interpreter.repr(value))")
+            } else if let i = try? interpreter.indexValue(value) {
+                bounds.append(Int128(i))
+            } else {
                 throw .typeError("'\(value.typeName)' object cannot be interpreted as an integer")
             }
-            bounds.append(i)
         }
         switch bounds.count {
         case 1: return .object(RangeObject(start: 0, stop: bounds[0], step: 1))
@@ -133,6 +138,9 @@ enum BuiltinFunctions {
         try a.expect("round", 1...2, keywords: ["ndigits"])
         let digits = a.value(1, "ndigits")
         let value = a.positional[0]
+        if case .instance = value, let result = try interpreter.callSpecial(value, "__round__", digits.map { [$0] } ?? []) {
+            return result
+        }
         if let i = value.intLike {
             guard let digits, !digits.isNone else { return .int(i) }
             let n = try interpreter.indexValue(digits)

@@ -172,7 +172,10 @@ enum Constructors {
     }
 
     static func type(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
-        try arguments.expect("type", 1...1)
-        return .type(interpreter.typeObject(of: arguments.positional[0]))
+        if arguments.positional.count == 1 && arguments.keywords.isEmpty {
+            return .type(interpreter.typeObject(of: arguments.positional[0]))
+        }
+        guard arguments.positional.count == 3 else { throw .typeError("type() takes 1 or 3 arguments") }
+        return try interpreter.createClass(metatype: interpreter.types.type, arguments)
     }
 }

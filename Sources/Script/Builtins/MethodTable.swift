@@ -8,6 +8,7 @@ func method(_ typeName: String, _ name: String, signature: String = "", doc: Str
         }
         var rest = arguments
         rest.positional.removeFirst()
-        return try body(interpreter, receiver, rest)
+        // An instance of a subclass (`class Stack(list)`) is served by the value it carries.
+        return try body(interpreter, interpreter.builtinValue(receiver), rest)
     }
 }

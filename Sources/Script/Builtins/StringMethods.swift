@@ -125,7 +125,7 @@ enum StringMethods {
             try a.expect("join", 1...1)
             var pieces: [String] = []
             for (i, item) in try interpreter.iterate(a.positional[0]).enumerated() {
-                guard case .str(let text) = item else {
+                guard case .str(let text) = interpreter.builtinValue(item) else {
                     throw .typeError("sequence item \(i): expected str instance, \(item.typeName) found")
                 }
                 pieces.append(text)

@@ -55,6 +55,7 @@ final class BuiltinTypes {
         method = make("method", nil, object: object)
         module = make("module", nil, object: object)
         for kind in ExceptionKind.allCases { _ = exceptionType(kind) }
+        TypeMethods.install(on: self)
     }
 
     @discardableResult

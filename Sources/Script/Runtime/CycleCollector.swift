@@ -186,6 +186,7 @@ extension DictObject: CycleTracked {
 extension InstanceObject: CycleTracked {
     func visitReferences(_ visit: (CycleEdge) -> Void) {
         for value in attributes.values { visit(.value(value)) }
+        if let payload { visit(.value(payload)) }
         // A script module holds its script submodules through its registry's handles, which
         // only it owns: those references count as its own.
         if let module = native as? ScriptModule {
@@ -196,6 +197,7 @@ extension InstanceObject: CycleTracked {
     }
     func clearReferences() {
         attributes = [:]
+        payload = nil
         (native as? ScriptModule)?.clearRegistrations()
     }
 }

@@ -37,6 +37,8 @@ struct HashKey {
         // A NumPy scalar is the Python number it holds (`d[np.int64(3)]` finds `d[3]`).
         if case .object(let scalar as NumPyScalar) = a { return try equal(NumPyScalar.python(scalar.scalar), b) }
         if case .object(let scalar as NumPyScalar) = b { return try equal(a, NumPyScalar.python(scalar.scalar)) }
+        // A NaN key finds itself (CPython compares identity first).
+        if case .float(let x) = a, case .float(let y) = b, x.isNaN, x.bitPattern == y.bitPattern { return true }
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)

@@ -232,6 +232,7 @@ final class GeneratorFrame: GeneratorBody {
                     do {
                         if let k = try interpreter.matchingHandlerIndex(error, handlers, in: scope) {
                             let held = interpreter.caught(error)
+                            interpreter.recordTraceback(held, interpreter.contextual(held))
                             if let name = handlers[k].name {
                                 interpreter.bind(name, .instance(interpreter.exceptionObject(held)), in: scope)
                             }

@@ -45,6 +45,8 @@ extension Interpreter {
                 return member
             }
             if name == "__dict__" { return .object(NamespaceDict(InstanceStore(instance))) }
+            // `Meters(3).real`: the attributes of the value a subclass of int or str carries.
+            if let payload = instance.payload, let member = try attributeIfPresent(payload, name) { return member }
             if instance.type.libraryBase == nil, let inherited = objectDefault(value, instance: instance, name) {
                 return inherited
             }
@@ -70,9 +72,12 @@ extension Interpreter {
                 }
                 return member
             }
+            if let meta = type.metaclass, let member = try metaclassAttribute(type, meta, name) { return member }
             if name == "__name__" { return .str(type.name) }
+            if name == "__dict__" { return .object(MappingProxy(type)) }
+            if name == "__class__" { return .type(metaclass(of: type)) }
             if let inherited = classHashDefault(type, name) { return inherited }
-            if name == "__qualname__" { return .str(type.name) }
+            if name == "__qualname__" { return .str(type.qualifiedName ?? type.name) }
             if name == "__module__" { return .str(type.module) }
             if name == "__mro__" { return .tuple(type.mro.map { .type($0) }) }
             if name == "__bases__" {
@@ -145,6 +150,10 @@ extension Interpreter {
         case .object(let object):
             if try object.setAttribute(name, value, interpreter: self) { return }
         case .type(let type):
+            if let meta = type.metaclass, let setattr = meta.lookup("__setattr__"), !isBuiltinMember(setattr) {
+                _ = try callBound(setattr, receiver: target, Arguments([.str(name), value]))
+                return
+            }
             if case .user = type.kind {
                 type.namespace[name] = value
                 return
@@ -226,5 +235,31 @@ extension Interpreter {
         }
         for t in typeObject(of: value).mro { names.formUnion(t.namespace.keys) }
         return names.sorted()
+    }
+}
+
+extension Interpreter {
+    /// `C.name` found on C's metaclass (`C` being an instance of it): methods bind to the
+    /// class, properties run their getter with it.
+    func metaclassAttribute(_ type: TypeObject, _ meta: TypeObject, _ name: String) throws(ScriptError) -> Value? {
+        guard let member = meta.lookup(name) else { return nil }
+        let receiver = Value.type(type)
+        switch member {
+        case .object(let descriptor as DescriptorObject):
+            if descriptor.isProperty {
+                guard !descriptor.function.isNone else {
+                    throw .attributeError("property of '\(meta.name)' object has no getter")
+                }
+                return try call(descriptor.function, Arguments([receiver]))
+            }
+            if case .classMethod = descriptor.kind { return .boundMethod(BoundMethod(receiver: .type(meta), function: descriptor.function)) }
+            return descriptor.function
+        case .instance(let descriptor) where descriptor.type.lookup("__get__") != nil:
+            return try descriptorGet(descriptor, instance: receiver, owner: meta)
+        case .function, .builtin:
+            return bindIfMethod(member, to: receiver)
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .boundMethod, .type, .instance, .module, .object:
+            return member
+        }
     }
 }

@@ -276,22 +276,4 @@ extension Interpreter {
         case .global, .dynamic: bind(definition.parameters[i].name, value, in: scope)
         }
     }
-
-    /// Calling a class: builtin constructors, exceptions, user classes.
-    func instantiate(_ type: TypeObject, _ arguments: Arguments) throws(ScriptError) -> Value {
-        if let constructor = type.constructor { return try constructor.body(self, arguments) }
-        let instance = InstanceObject(type: type)
-        if type.exceptionKind != nil {
-            instance.attributes["args"] = .tuple(arguments.positional)
-        }
-        if let base = type.libraryBase { try base.initialize(instance, interpreter: self) }
-        let value = Value.instance(instance)
-        if let initializer = type.lookup("__init__") {
-            let returned = try callBound(initializer, receiver: value, arguments)
-            if !returned.isNone { throw .typeError("__init__() should return None, not '\(returned.typeName)'") }
-        } else if type.exceptionKind == nil && (!arguments.positional.isEmpty || !arguments.keywords.isEmpty) {
-            throw .typeError("\(type.name)() takes no arguments")
-        }
-        return value
-    }
 }

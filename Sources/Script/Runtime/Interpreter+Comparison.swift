@@ -62,7 +62,9 @@ extension Interpreter {
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
-        case (.float(let x), .float(let y)): return x == y
+        // Floats are values in Recur: the same bits stand for the same object (`nan is nan`
+        // for one variable, as in CPython; `0.0 is -0.0` is False).
+        case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
         case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)
         default:
             if let x = a.identity, let y = b.identity { return x == y }
@@ -75,6 +77,8 @@ extension Interpreter {
     /// tensor's `==` is elementwise and has no single truth value).
     func sameOrEqual(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
         if let x = a.identity, let y = b.identity, x == y { return true }
+        // CPython's containers try identity first: `[nan] == [nan]` holding the same NaN.
+        if case .float(let x) = a, case .float(let y) = b, x.isNaN, x.bitPattern == y.bitPattern { return true }
         return try equal(a, b)
     }
 
@@ -187,11 +191,11 @@ extension Interpreter {
         case .tuple(let t):
             for element in t where try sameOrEqual(element, item) { return true }
             return false
-        case .instance:
+        case .instance, .type:
             if let result = try callSpecial(container, "__contains__", [item]) { return try truth(result) }
         case .object(let bytes as BytesObject):
             return try bytes.contains(item, interpreter: self)
-        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module, .object:
+        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .module, .object:
             break
         }
         guard (try? makeIterator(container)) != nil else {

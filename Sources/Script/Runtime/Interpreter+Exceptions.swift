@@ -31,6 +31,13 @@ extension Interpreter {
         return chained
     }
 
+    /// Gives a caught exception its `__traceback__`: the frames from the one that caught it
+    /// (`chained`'s first) to the one that raised it.
+    func recordTraceback(_ held: ScriptError, _ chained: ScriptError) {
+        guard case .instance(let instance) = held.payload, let chain = TracebackObject.chain(chained.traceback) else { return }
+        instance.attributes["__traceback__"] = .object(chain)
+    }
+
     /// `new` with `handled` as its implicit context: an exception raised while another is
     /// handled (or while `finally` runs for it) remembers it, unless it is that exception.
     func chaining(_ new: ScriptError, to handled: ScriptError) -> ScriptError {

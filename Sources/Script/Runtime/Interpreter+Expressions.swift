@@ -240,51 +240,6 @@ extension Interpreter {
         if globals !== workspace.globals { function.globals = globals }
         return function
     }
-
-    func makeClass(_ name: String, _ baseExprs: [Expr], _ body: [Stmt], code: CodeScope,
-                   in scope: Scope) throws(ScriptError) -> TypeObject {
-        var bases: [TypeObject] = []
-        for expr in baseExprs {
-            guard case .type(let base) = try evaluate(expr, in: scope) else {
-                throw .typeError("bases must be types")
-            }
-            bases.append(base)
-        }
-        if bases.isEmpty { bases = [types.object] }
-        for (i, base) in bases.enumerated() where bases[..<i].contains(where: { $0 === base }) {
-            throw .typeError("duplicate base class \(base.name)")
-        }
-        if TypeObject.linearization(of: bases) == nil {
-            throw .typeError("Cannot create a consistent method resolution\norder (MRO) for bases "
-                             + bases.map(\.name).joined(separator: ", "))
-        }
-        let classScope = Scope(classBody: code, captured: code.freeSources.map { scope.cells[$0] })
-        _ = try execute(body, in: classScope)
-        var namespace: [String: Value] = [:]
-        for (id, value) in classScope.namedEntries { namespace[symbols.name(id)] = value }
-        if namespace["__slots__"] != nil {
-            throw .typeError("Recur classes cannot declare __slots__ (class '\(name)'): remove it; instances keep their attributes in a dict")
-        }
-        let type = TypeObject(name: name, bases: bases, namespace: namespace, kind: .user,
-                              module: currentModuleName)
-        for member in namespace.values {
-            var functions: [Value] = [member]
-            if case .object(let object) = member, let descriptor = object as? DescriptorObject {
-                functions = [descriptor.function, descriptor.setter, descriptor.deleter]
-            }
-            for case .function(let function) in functions {
-                function.qualifiedName = "\(name).\(function.definition.name)"
-                function.owner = type
-            }
-        }
-        // Descriptors learn the name they are bound to (`__set_name__`), in definition order.
-        for (id, value) in classScope.namedEntries {
-            if case .instance(let member) = value, let setName = member.type.lookup("__set_name__") {
-                _ = try callBound(setName, receiver: value, Arguments([.type(type), .str(symbols.name(id))]))
-            }
-        }
-        return type
-    }
 }
 
 /// `...`

@@ -287,6 +287,7 @@ extension Interpreter {
 
     /// The int a `%d`-style conversion shows (of any size).
     func integerForPercent(_ value: Value, _ type: Character) throws(ScriptError) -> Value {
+        if carriesValue(value) { return try integerForPercent(builtinValue(value), type) }
         switch value {
         case .int: return value
         case .bool(let b): return .int(b ? 1 : 0)
@@ -304,6 +305,7 @@ extension Interpreter {
     }
 
     func floatForPercent(_ value: Value, _ type: Character) throws(ScriptError) -> Double {
+        if carriesValue(value) { return try floatForPercent(builtinValue(value), type) }
         if let d = value.numericValue { return d }
         if case .object(let object) = value, let d = try object.floatValue(interpreter: self) { return d }
         throw .typeError("must be real number, not \(value.typeName)")

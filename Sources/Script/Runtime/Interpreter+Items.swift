@@ -58,6 +58,8 @@ extension Interpreter {
             }
         case .type(let type):
             if case .builtin = type.kind { return container }
+            if let result = try callSpecial(container, "__getitem__", [key]) { return result }
+            if let hook = type.lookup("__class_getitem__") { return try call(try attributeIfPresent(container, "__class_getitem__") ?? hook, Arguments([key])) }
         case .none, .bool, .int, .float, .set, .function, .builtin, .boundMethod, .module:
             break
         }

@@ -13,7 +13,9 @@ extension Interpreter {
                 return try iteratorReturned(by: try callBound(iter, receiver: value, Arguments()))
             }
             if let getItem = instance.type.lookup("__getitem__") { return SequenceIterator(value, getItem: getItem) }
-        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module:
+        case .type:
+            if hasMetaclass(value), let result = try callSpecial(value, "__iter__") { return try iteratorReturned(by: result) }
+        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .module:
             break
         }
         throw .typeError("'\(value.typeName)' object is not iterable")
@@ -56,45 +58,92 @@ extension Interpreter {
         case .set(let set): return set.storage.count
         case .object(let object):
             if let n = try object.length(interpreter: self) { return n }
-        case .instance:
+        case .instance, .type:
             if let n = try instanceLength(value) { return n }
-        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .type, .module:
+        case .none, .bool, .int, .float, .function, .builtin, .boundMethod, .module:
             break
         }
         throw .typeError("object of type '\(value.typeName)' has no len()")
     }
 }
 
-/// `range(start, stop, step)`.
+/// `range(start, stop, step)`, with bounds of up to 128 bits so that ranges reaching past
+/// 2**63 (`range(-2**63, 2**63, 2**62)`, a slice's stop just past the last item) are exact.
 final class RangeObject: ScriptObject {
-    let start: Int
-    let stop: Int
-    let step: Int
+    let start: Int128
+    let stop: Int128
+    let step: Int128
 
-    init(start: Int, stop: Int, step: Int) {
+    init(start: Int128, stop: Int128, step: Int128) {
         self.start = start
         self.stop = stop
         self.step = step
     }
 
+    convenience init(start: Int, stop: Int, step: Int) {
+        self.init(start: Int128(start), stop: Int128(stop), step: Int128(step))
+    }
+
+    /// The bounds when they all fit an `Int` (every loop a lesson writes): `for` counts
+    /// with them directly.
+    var narrow: (start: Int, stop: Int, step: Int)? {
+        guard let start = Int(exactly: start), let stop = Int(exactly: stop), let step = Int(exactly: step) else { return nil }
+        return (start, stop, step)
+    }
+
     var typeName: String { "range" }
-    var count: Int {
-        // Computed in Double where the Int difference could overflow (ranges near Int's ends).
-        let span = step > 0 ? Double(stop) - Double(start) : Double(start) - Double(stop)
+
+    /// How many items the range has, exactly.
+    var wideCount: Int128 {
+        let span = step > 0 ? stop - start : start - stop
         guard span > 0 else { return 0 }
-        let n = (span / Double(step.magnitude)).rounded(.up)
-        return n >= 9.2e18 ? Int.max : Int(n)
+        let by = step.magnitude
+        return Int128((UInt128(span) + by - 1) / by)
+    }
+
+    /// The item count, or `Int.max` when it does not fit.
+    var count: Int { Int(exactly: wideCount) ?? Int.max }
+
+    /// The item at `i` (0 <= i < count), an int of any size.
+    func value(at i: Int128) -> Value { RangeObject.integer(start + i * step) }
+
+    static func integer(_ value: Int128) -> Value {
+        if let small = Int(exactly: value) { return .int(small) }
+        var magnitude = value.magnitude
+        var result = BigInteger(0)
+        var shift = 0
+        while magnitude > 0 {
+            let piece = Int(magnitude & 0xFFFF_FFFF)
+            result = result + BigInteger(piece).shiftedLeft(shift)
+            magnitude >>= 32
+            shift += 32
+        }
+        return .integer(value < 0 ? BigInteger(0) - result : result)
+    }
+
+    /// How large a bound may be: sums and products of bounds and counts stay far from
+    /// Int128's ends (CPython's ranges take any int; Recur's stop at 2**96).
+    static let limit = UInt128(1) << 96
+
+    /// An int (of any size) as a range bound; nil past 2**96 or for other values.
+    static func bound(_ value: Value) -> Int128? {
+        if let i = value.intLike { return Int128(i) }
+        guard let big = value.bigInteger, big.limbs.count <= 3 else { return nil }
+        var magnitude: Int128 = 0
+        for (i, limb) in big.limbs.enumerated() { magnitude |= Int128(limb) << (32 * i) }
+        return big.negative ? -magnitude : magnitude
     }
 
     func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
     }
 
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { count > 0 }
+    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { wideCount > 0 }
 
     func length(interpreter: Interpreter) throws(ScriptError) -> Int? {
-        let n = count
-        if n == Int.max { throw ScriptError(.overflowError, "Python int too large to convert to C ssize_t") }
+        guard let n = Int(exactly: wideCount) else {
+            throw ScriptError(.overflowError, "Python int too large to convert to C ssize_t")
+        }
         return n
     }
 
@@ -103,37 +152,44 @@ final class RangeObject: ScriptObject {
     }
 
     func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        let total = wideCount
+        // An int index of any size (`range(2**64)[-1]`); slices and objects with __index__ below.
+        if let index = RangeObject.bound(key) {
+            let i = index < 0 ? index + total : index
+            guard i >= 0 && i < total else { throw .indexError("range object index out of range") }
+            return value(at: i)
+        }
+        guard let length = Int(exactly: total) else {
+            throw ScriptError(.overflowError, "Python int too large to convert to C ssize_t")
+        }
         if case .object(let object) = key, let slice = object as? SliceObject {
             // A range sliced is a range (no list of its items): CPython's compute_slice.
-            let (first, last, by) = try slice.indices(length: count, interpreter: interpreter)
-            let (offset, o1) = first.multipliedReportingOverflow(by: step)
-            let (end, o2) = last.multipliedReportingOverflow(by: step)
-            let (newStep, o3) = by.multipliedReportingOverflow(by: step)
-            let (newStart, o4) = start.addingReportingOverflow(offset)
-            let (newStop, o5) = start.addingReportingOverflow(end)
-            guard !(o1 || o2 || o3 || o4 || o5) else {
+            let (first, last, by) = try slice.indices(length: length, interpreter: interpreter)
+            let (newStep, overflow) = Int128(by).multipliedReportingOverflow(by: step)
+            guard !overflow, newStep.magnitude < RangeObject.limit else {
                 throw ScriptError(.overflowError, "Python int too large to convert to C ssize_t")
             }
-            return .object(RangeObject(start: newStart, stop: newStop, step: newStep))
+            // |first * step| and |last * step| stay within the range's span plus one step.
+            return .object(RangeObject(start: start + Int128(first) * step, stop: start + Int128(last) * step, step: newStep))
         }
-        let i = try interpreter.normalize(try interpreter.indexValue(key, container: "range"), count: count, "range object")
-        return .int(start + i * step)
+        let i = try interpreter.normalize(try interpreter.indexValue(key, container: "range"), count: length, "range object")
+        return value(at: Int128(i))
     }
 
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
-        case "start": return .int(start)
-        case "stop": return .int(stop)
-        case "step": return .int(step)
+        case "start": return RangeObject.integer(start)
+        case "stop": return RangeObject.integer(stop)
+        case "step": return RangeObject.integer(step)
         case "index", "count":
             return .builtin(BuiltinFunction(name) { [self] interpreter, a throws(ScriptError) in
                 try a.expect(name, 1...1)
                 let found = try interpreter.truth(try compare(.in, a.positional[0], interpreter: interpreter) ?? .bool(false))
                 if name == "count" { return .int(found ? 1 : 0) }
-                guard found, case .int(let v) = a.positional[0] else {
+                guard found, let v = RangeObject.bound(a.positional[0]) else {
                     throw .valueError("\(try interpreter.repr(a.positional[0])) is not in range")
                 }
-                return .int(Int((Int128(v) - Int128(start)) / Int128(step)))
+                return RangeObject.integer((v - start) / step)
             })
         default: return nil
         }
@@ -145,31 +201,32 @@ final class RangeObject: ScriptObject {
         if op == .equal || op == .notEqual {
             // Ranges are equal when they produce the same numbers (Python's rule).
             guard case .object(let object) = other, let range = object as? RangeObject else { return .bool(op == .notEqual) }
-            let same = count == range.count && (count == 0 || (start == range.start && (count == 1 || step == range.step)))
+            let n = wideCount
+            let same = n == range.wideCount && (n == 0 || (start == range.start && (n == 1 || step == range.step)))
             return .bool(op == .equal ? same : !same)
         }
         guard op == .in || op == .notIn else { return nil }
-        guard case .int(let v) = other else { return .bool(op == .notIn) }
+        guard let v = RangeObject.bound(other) else { return .bool(op == .notIn) }
         let inside = step > 0 ? (v >= start && v < stop) : (v <= start && v > stop)
-        let hit = inside && (Int128(v) - Int128(start)) % Int128(step) == 0
+        let hit = inside && (v - start) % step == 0
         return .bool(op == .in ? hit : !hit)
     }
 }
 
 final class RangeIterator: ValueIterator {
-    var current: Int
-    var finished = false
+    var current: Int128
     let range: RangeObject
     init(_ range: RangeObject) {
         self.range = range
         current = range.start
     }
     func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
-        guard !finished, range.step > 0 ? current < range.stop : current > range.stop else { return nil }
+        guard range.step > 0 ? current < range.stop : current > range.stop else { return nil }
         let value = current
         let (next, overflow) = current.addingReportingOverflow(range.step)
-        if overflow { finished = true } else { current = next }
-        return .int(value)
+        // Past Int128's end the range has ended anyway (its stop is within it).
+        current = overflow ? range.stop : next
+        return RangeObject.integer(value)
     }
 }
 

@@ -57,6 +57,8 @@ extension Interpreter {
             return result
         }
         if let result = try instanceBinary(op, left, right) { return result }
+        // `"<" + name` with a str subclass: the operation on the values they carry.
+        if carriesValue(left) || carriesValue(right) { return try binary(op, builtinValue(left), builtinValue(right)) }
         if op == .add, case .str = left {
             throw .typeError("can only concatenate str (not \"\(right.typeName)\") to str")
         }
@@ -145,7 +147,9 @@ extension Interpreter {
             return true
         case .instance:
             return try instanceTruth(value)
-        case .function, .builtin, .boundMethod, .type, .module: return true
+        case .type:
+            return hasMetaclass(value) ? try instanceTruth(value) : true
+        case .function, .builtin, .boundMethod, .module: return true
         }
     }
 }

@@ -4,8 +4,25 @@ extension Interpreter {
     /// Calls special method `name` of the class of `value`, or returns nil when the class
     /// (a user class) does not define it.
     func callSpecial(_ value: Value, _ name: String, _ arguments: [Value] = []) throws(ScriptError) -> Value? {
-        guard case .instance(let instance) = value, let method = instance.type.lookup(name) else { return nil }
-        return try callBound(method, receiver: value, Arguments(arguments))
+        switch value {
+        case .instance(let instance):
+            guard let method = instance.type.lookup(name) else { return nil }
+            return try callBound(method, receiver: value, Arguments(arguments))
+        case .type(let type):
+            // A class's special methods are its metaclass's (`len(Color)` in an enum).
+            guard let meta = type.metaclass, let method = meta.lookup(name), !isBuiltinMember(method) else { return nil }
+            return try callBound(method, receiver: value, Arguments(arguments))
+        case .none, .bool, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .module, .object:
+            return nil
+        }
+    }
+
+    /// Whether `value` is a class made by a metaclass of the user's, whose special methods
+    /// the class's protocols go through.
+    @inline(__always)
+    func hasMetaclass(_ value: Value) -> Bool {
+        if case .type(let type) = value { return type.metaclass != nil }
+        return false
     }
 
     /// Whether `value` can be called (`callable()`).
@@ -35,6 +52,10 @@ extension Interpreter {
 
     /// `iter(value)` as a value: an iterator object itself, or a new iterator over it.
     func iteratorValue(_ value: Value) throws(ScriptError) -> Value {
+        if hasMetaclass(value), let result = try callSpecial(value, "__iter__") {
+            _ = try iteratorReturned(by: result)
+            return result
+        }
         switch value {
         case .instance(let instance):
             if let iter = instance.type.lookup("__iter__") {

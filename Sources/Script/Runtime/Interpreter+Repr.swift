@@ -8,7 +8,7 @@ extension Interpreter {
         case .float(let d): return PythonFloat.repr(d)
         case .str(let s): return PythonString.repr(s)
         case .list(let list):
-            return try nestedRepr { () throws(ScriptError) in
+            return try containerRepr(list, placeholder: "[...]") { () throws(ScriptError) in
                 "[" + (try list.items.map { (v) throws(ScriptError) in try repr(v) }).joined(separator: ", ") + "]"
             }
         case .tuple(let items):
@@ -17,7 +17,7 @@ extension Interpreter {
                 return items.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ", ") + ")"
             }
         case .dict(let dict):
-            return try nestedRepr { () throws(ScriptError) in
+            return try containerRepr(dict, placeholder: "{...}") { () throws(ScriptError) in
                 var parts: [String] = []
                 for (k, v) in dict.items { parts.append(try repr(k) + ": " + repr(v)) }
                 return "{" + parts.joined(separator: ", ") + "}"
@@ -44,13 +44,19 @@ extension Interpreter {
             }
             return "<bound method \(name) of \(try repr(method.receiver))>"
         case .type(let type):
-            return type.module == "builtins" ? "<class '\(type.name)'>" : "<class '\(type.module).\(type.name)'>"
+            if let meta = type.metaclass, let method = meta.lookup("__repr__"), case .function = method {
+                return try nestedRepr { () throws(ScriptError) in
+                    try checkedText(try callBound(method, receiver: value, Arguments()), from: "__repr__")
+                }
+            }
+            return classRepr(type)
         case .instance(let instance):
             if let method = instance.type.lookup("__repr__"), case .function = method {
                 return try nestedRepr { () throws(ScriptError) in
                     try checkedText(try callBound(method, receiver: value, Arguments()), from: "__repr__")
                 }
             }
+            if let payload = instance.payload { return try repr(payload) }
             if let kind = instance.type.exceptionKind, instance.type.lookup("__repr__") == nil {
                 _ = kind
                 let args = instance.attributes["args"].flatMap { v -> [Value]? in
@@ -78,11 +84,26 @@ extension Interpreter {
         switch value {
         case .str(let s): return s
         case .object(let object): return try object.str(interpreter: self)
+        case .type(let type):
+            if let meta = type.metaclass, let method = meta.lookup("__str__"), case .function = method {
+                return try nestedRepr { () throws(ScriptError) in
+                    try checkedText(try callBound(method, receiver: value, Arguments()), from: "__str__")
+                }
+            }
+            return try repr(value)
         case .instance(let instance):
             if let method = instance.type.lookup("__str__"), case .function = method {
                 return try nestedRepr { () throws(ScriptError) in
                     try checkedText(try callBound(method, receiver: value, Arguments()), from: "__str__")
                 }
+            }
+            // int, float, list, tuple and dict print their repr (a subclass's own __repr__ too),
+            // unless a class put a built-in type's method there (IntEnum's `__str__ = int.__repr__`).
+            if let payload = instance.payload {
+                if let method = instance.type.lookup("__str__"), case .builtin = method {
+                    return try checkedText(try callBound(method, receiver: value, Arguments()), from: "__str__")
+                }
+                if case .str(let text) = payload { return text }
             }
             if let kind = instance.type.exceptionKind {
                 guard case .tuple(let args)? = instance.attributes["args"] else { return "" }
@@ -92,9 +113,14 @@ extension Interpreter {
                 return try repr(.tuple(args))
             }
             return try repr(value)
-        case .none, .bool, .int, .float, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .module:
+        case .none, .bool, .int, .float, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .module:
             return try repr(value)
         }
+    }
+
+    /// `<class 'module.Name'>`: a class's repr without a metaclass's own.
+    func classRepr(_ type: TypeObject) -> String {
+        type.module == "builtins" ? "<class '\(type.name)'>" : "<class '\(type.module).\(type.qualifiedName ?? type.name)'>"
     }
 
     /// The text a user `__str__` / `__repr__` returned, which must be a string.
@@ -103,6 +129,15 @@ extension Interpreter {
             throw .typeError("\(method) returned non-string (type \(result.typeName))")
         }
         return text
+    }
+
+    /// CPython's `Py_ReprEnter`: a container already being shown is `[...]` / `{...}`.
+    private func containerRepr(_ container: AnyObject, placeholder: String,
+                               _ body: () throws(ScriptError) -> String) throws(ScriptError) -> String {
+        let id = ObjectIdentifier(container)
+        guard reprInProgress.insert(id).inserted else { return placeholder }
+        defer { reprInProgress.remove(id) }
+        return try nestedRepr(body)
     }
 
     private func nestedRepr(_ body: () throws(ScriptError) -> String) throws(ScriptError) -> String {

@@ -73,8 +73,8 @@ extension Interpreter {
                 function = try call(try evaluate(decorator, in: scope), Arguments([function]))
             }
             bind(definition.name, function, in: scope)
-        case .classDef(let name, let bases, let body, let decorators, let code):
-            var cls = Value.type(try makeClass(name, bases, body, code: code, in: scope))
+        case .classDef(let name, let bases, let keywords, let body, let decorators, let code):
+            var cls = try makeClass(name, bases, keywords, body, code: code, in: scope)
             for decorator in decorators.reversed() {
                 cls = try call(try evaluate(decorator, in: scope), Arguments([cls]))
             }
@@ -104,7 +104,7 @@ extension Interpreter {
                 in scope: Scope) throws(ScriptError) -> Flow {
         let sequence = try evaluate(iterable, in: scope)
         // Ranges are by far the most common loop; count without an iterator object.
-        if case .object(let object) = sequence, let range = object as? RangeObject, case .name(let ref) = target {
+        if case .object(let object) = sequence, let range = (object as? RangeObject)?.narrow, case .name(let ref) = target {
             var i = range.start
             while range.step > 0 ? i < range.stop : i > range.stop {
                 bind(ref, .int(i), in: scope)
@@ -247,8 +247,9 @@ extension Interpreter {
         } catch {
             guard let handler = try matchingHandler(error, handlers, in: scope) else { throw error }
             let held = caught(error)
-            if let name = handler.name { bind(name, .instance(exceptionObject(held)), in: scope) }
             let chained = contextual(held)
+            recordTraceback(held, chained)
+            if let name = handler.name { bind(name, .instance(exceptionObject(held)), in: scope) }
             handling.append((held, chained))
             defer {
                 handling.removeLast()

@@ -20,6 +20,8 @@ final class Interpreter {
     var callDepth = 0
     /// Nesting of reprs/comparisons of containers (self-referencing lists, deep nests).
     var reprDepth = 0
+    /// The containers whose repr is being made: one met again inside itself shows as `[...]`.
+    var reprInProgress: Set<ObjectIdentifier> = []
     /// Nesting of lazy iterators pulling from each other.
     var iteratorDepth = 0
     /// Where execution is: the line of the innermost frame; its unit and name come from the
@@ -259,7 +261,7 @@ final class Interpreter {
         case .function: types.function
         case .builtin: types.builtinFunction
         case .boundMethod: types.method
-        case .type: types.type
+        case .type(let type): type.metaclass ?? types.type
         case .instance(let instance): instance.type
         case .module: types.module
         // `globals()` and `obj.__dict__` are dicts to isinstance and type().

@@ -37,7 +37,8 @@ struct ModuleLibrary {
                                ("typing", BundledModules.typing), ("pathlib", BundledModules.pathlib),
                                ("textwrap", BundledModules.textwrap), ("shutil", BundledModules.shutil),
                                ("re", BundledModules.re), ("dataclasses", BundledModules.dataclasses),
-                               ("statistics", BundledModules.statistics), ("datetime", BundledModules.datetime)] {
+                               ("statistics", BundledModules.statistics), ("datetime", BundledModules.datetime),
+                               ("enum", BundledModules.`enum`)] {
             library.add(name) { (interpreter, module) throws(ScriptError) in try BundledModules.fill(source, interpreter, module) }
         }
         library.add("unicodedata") { (interpreter, module) throws(ScriptError) in try UnicodedataModule.fill(interpreter, module) }

@@ -49,7 +49,7 @@ extension Interpreter {
 /// bool and float as attributes. An operand of another kind gives NotImplemented, as
 /// CPython's number methods do (`(3).__mul__(2.0)`).
 extension Interpreter {
-    private static let numberBinary: [String: (op: BinaryOp, reflected: Bool)] = {
+    static let numberBinary: [String: (op: BinaryOp, reflected: Bool)] = {
         var table: [String: (op: BinaryOp, reflected: Bool)] = [:]
         for (op, (name, reflected)) in dunder where op != .matmul {
             table[name] = (op, false)
@@ -58,7 +58,7 @@ extension Interpreter {
         return table
     }()
 
-    private static let numberComparisons: [String: CompareOp] = [
+    static let numberComparisons: [String: CompareOp] = [
         "__eq__": .equal, "__ne__": .notEqual, "__lt__": .less, "__le__": .lessEqual, "__gt__": .greater, "__ge__": .greaterEqual,
     ]
 

@@ -32,16 +32,22 @@ final class TypeObject {
     var mro: [TypeObject] { [self] + ancestors }
     /// Where the type was defined (`torch.nn`, `builtins`, ...), for reprs.
     let module: String
+    /// The class's own class when it is not `type` (`class A(metaclass=M)`, or a base's).
+    var metaclass: TypeObject?
+    /// The names of the class body in the order it bound them (`C.__dict__` lists them so).
+    var definitionOrder: [String] = []
+    /// `__qualname__` when the class statement stood inside another (`Outer.Inner`).
+    var qualifiedName: String?
 
     init(name: String, bases: [TypeObject], namespace: [String: Value] = [:], kind: TypeKind,
-         constructor: BuiltinFunction? = nil, module: String = "builtins") {
+         constructor: BuiltinFunction? = nil, module: String = "builtins", linearized: [TypeObject]? = nil) {
         self.name = name
         self.bases = bases
         self.namespace = namespace
         self.kind = kind
         self.constructor = constructor
         self.module = module
-        if let linearized = TypeObject.linearization(of: bases) {
+        if let linearized = linearized ?? TypeObject.linearization(of: bases) {
             ancestors = linearized
         } else {
             var order: [TypeObject] = []
@@ -57,17 +63,34 @@ final class TypeObject {
     /// The C3 merge of the bases' orders (Python's method resolution order), or nil when the
     /// bases admit no consistent order.
     static func linearization(of bases: [TypeObject]) -> [TypeObject]? {
-        var sequences = bases.map(\.mro) + [bases]
+        let sequences = bases.map(\.mro) + [bases]
+        // Each sequence is consumed from `starts[i]`; `inTails` counts, per class, the
+        // sequences holding it past their head, so a candidate is checked in constant time
+        // (a deep chain of subclasses stays linear per class instead of quadratic).
+        var starts = [Int](repeating: 0, count: sequences.count)
+        var inTails: [ObjectIdentifier: Int] = [:]
+        for sequence in sequences {
+            for type in sequence.dropFirst() { inTails[ObjectIdentifier(type), default: 0] += 1 }
+        }
         var result: [TypeObject] = []
         while true {
-            sequences.removeAll { $0.isEmpty }
-            if sequences.isEmpty { return result }
-            // The first head that appears in no sequence's tail comes next.
-            guard let next = sequences.lazy.map({ $0[0] }).first(where: { head in
-                !sequences.contains { $0.dropFirst().contains { $0 === head } }
-            }) else { return nil }
+            var next: TypeObject?
+            var remaining = false
+            for (i, sequence) in sequences.enumerated() where starts[i] < sequence.count {
+                remaining = true
+                let head = sequence[starts[i]]
+                if inTails[ObjectIdentifier(head), default: 0] == 0 {
+                    next = head
+                    break
+                }
+            }
+            guard remaining else { return result }
+            guard let next else { return nil }
             result.append(next)
-            for i in sequences.indices where sequences[i][0] === next { sequences[i].removeFirst() }
+            for (i, sequence) in sequences.enumerated() where starts[i] < sequence.count && sequence[starts[i]] === next {
+                starts[i] += 1
+                if starts[i] < sequence.count { inTails[ObjectIdentifier(sequence[starts[i]]), default: 0] -= 1 }
+            }
         }
     }
 
@@ -117,6 +140,14 @@ final class TypeObject {
         return cachedTraits.setattr
     }
 
+    /// What instantiating the class needs to know beyond `__init__`: a user `__new__`, and the
+    /// built-in type (`int`, `list`, ...) whose value its instances carry.
+    @inline(__always)
+    var creation: (new: Value?, builtinBase: TypeObject?) {
+        refreshTraits()
+        return (cachedTraits.new, cachedTraits.builtinBase)
+    }
+
     private func refreshTraits() {
         var stamp = version
         for type in ancestors { stamp = stamp &* 31 &+ type.version }
@@ -139,6 +170,10 @@ final class TypeObject {
                 if let setattr = type.namespace["__setattr__"] {
                     if case .builtin = setattr, type.kind.isBuiltin { traits.setattr = nil } else { traits.setattr = setattr }
                 }
+                if let new = type.namespace["__new__"] {
+                    traits.new = type.kind.isBuiltin ? nil : new
+                }
+                if type.carriesValue { traits.builtinBase = type }
             }
             cachedTraits = traits
             traitsStamp = stamp
@@ -153,6 +188,14 @@ final class TypeObject {
         }
         return nil
     }
+
+    /// Whether instances of this built-in type are values a subclass's instances carry
+    /// (`class Celsius(float)`): int, float, str, tuple, list and dict.
+    var carriesValue: Bool {
+        guard kind.isBuiltin, module == "builtins" else { return false }
+        return TypeObject.valueCarryingNames.contains(name)
+    }
+    static let valueCarryingNames: Set<String> = ["int", "float", "str", "tuple", "list", "dict"]
 
     func isSubtype(of other: TypeObject) -> Bool {
         self === other || ancestors.contains { $0 === other }
@@ -203,6 +246,10 @@ struct AttributeTraits {
     var descriptors: Set<String> = []
     /// A `__setattr__` a user class defines (not `object`'s).
     var setattr: Value?
+    /// A `__new__` a user class defines (not a built-in type's).
+    var new: Value?
+    /// The nearest built-in type along the MRO whose instances are values (`int`, `list`, ...).
+    var builtinBase: TypeObject?
 }
 
 extension TypeKind {

@@ -127,6 +127,9 @@ final class InstanceObject {
     var attributes = AttributeTable()
     /// Library state behind a library base class (e.g. an `nn.Module`'s registry).
     var native: AnyObject?
+    /// For a subclass of int, float, str, tuple, list or dict: the built-in value the
+    /// instance is (what the base type's methods and operators work on).
+    var payload: Value?
     var trackingIndex = -1
     init(type: TypeObject) {
         self.type = type
@@ -134,6 +137,7 @@ final class InstanceObject {
     }
     deinit {
         CycleCollector.current.untrack(self)
+        if payload != nil { DeferredRelease.release(&payload) }
         guard !attributes.isEmpty else { return }
         var held = attributes.takeValues()
         DeferredRelease.release(&held)

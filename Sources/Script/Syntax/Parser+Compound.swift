@@ -198,11 +198,15 @@ extension Parser {
         advance()
         let name = try expectName()
         var bases: [Expr] = []
+        var keywords: [(name: String, value: Expr)] = []
         if accept(.leftParen) {
             while !at(.rightParen) {
-                if case .name = kind, case .punct(.assign) = peekKind(1) {
+                if case .name(let keyword) = kind, case .punct(.assign) = peekKind(1) {
                     advance(); advance()
-                    _ = try parseTest()
+                    if keywords.contains(where: { $0.name == keyword }) {
+                        throw SyntaxError("keyword argument repeated: \(keyword)", at: current.location)
+                    }
+                    keywords.append((keyword, try parseTest()))
                 } else {
                     bases.append(try parseTest())
                 }
@@ -213,7 +217,7 @@ extension Parser {
         let bodyStart = current.location
         let body = try parseBlock(after: "class definition", line: startLine)
         if body.contains(where: \.containsYield) { throw SyntaxError("'yield' outside function", at: bodyStart) }
-        return Stmt(kind: .classDef(name: name, bases: bases, body: body, decorators: decorators,
+        return Stmt(kind: .classDef(name: name, bases: bases, keywords: keywords, body: body, decorators: decorators,
                                     code: CodeScope(kind: .classBody)), line: startLine)
     }
 }

@@ -130,8 +130,9 @@ struct Resolver {
             for d in decorators { expr(d) }
             function(definition)
             bindName(definition.name)
-        case .classDef(let name, let bases, let body, let decorators, let code):
+        case .classDef(let name, let bases, let keywords, let body, let decorators, let code):
             for b in bases { expr(b) }
+            for k in keywords { expr(k.value) }
             for d in decorators { expr(d) }
             let child = Block(kind: .classBody, code: code)
             nested(child) { (r: inout Resolver) in r.statements(body) }

@@ -83,7 +83,9 @@ indirect enum StmtKind: Sendable {
     case with(items: [(context: Expr, target: Expr?)], body: [Stmt])
     case `try`(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finally: [Stmt])
     case functionDef(FunctionDefinition, decorators: [Expr])
-    case classDef(name: String, bases: [Expr], body: [Stmt], decorators: [Expr], code: CodeScope)
+    /// `class Name(bases, keyword=value):` (`metaclass=` and the keywords `__init_subclass__` receives).
+    case classDef(name: String, bases: [Expr], keywords: [(name: String, value: Expr)], body: [Stmt], decorators: [Expr],
+                  code: CodeScope)
     case magic(String)
     /// `yield value`, `yield from iterable`, or either as the value of an assignment
     /// (`x = yield value`): the places Recur script accepts `yield`.
