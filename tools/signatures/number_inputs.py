@@ -12,6 +12,7 @@ Each declared torch function is called as a user would, with the number 2 first 
 arguments after it (the samples of generate.py); PyTorch's answer decides.
 """
 import os
+import re
 
 import torch
 
@@ -46,10 +47,35 @@ def outcome(name, sample):
     return "number", None
 
 
+TENSOR_ONLY = re.compile(r"argument '(\w+)' \(position (\d+)\) must be Tensor, not int")
+
+
+def tensor_argument(name, is_method, sample):
+    """(parameter, index among the arguments after the tensor) when PyTorch requires a tensor
+    there and refuses the number 2 (t.maximum(2), torch.dot(t, 2)); None otherwise."""
+    source, first = (f"t.{name}(2)", 1) if is_method else (f"torch.{name}(t, 2)", 2)
+    try:
+        eval(source, {"torch": torch, "t": sample})
+    except TypeError as e:
+        match = TENSOR_ONLY.search(str(e))
+        if match:
+            return match.group(1), int(match.group(2)) - first
+    except Exception:
+        pass
+    return None
+
+
 def main():
     sample = torch.zeros(2, 3)
     groups = {"number": [], "combination": [], "beside": []}
     attributes = {}
+    tensor_only = {}
+    for name, is_method, is_function in sorted(declared_operations()):
+        if name in FACTORY_ARGUMENTS:
+            continue
+        rule = tensor_argument(name, is_method, sample)
+        if rule:
+            tensor_only[name] = rule
     for name in sorted({n for n, _, f in declared_operations() if f}):
         if name in FACTORY_ARGUMENTS or name in ("cat", "stack"):
             continue
@@ -74,13 +100,17 @@ def main():
             "    static let acceptedBeforeTensor: Set<String> = [\n" + names(groups["beside"]) + ",\n    ]\n\n"
             "    /// Functions written in Python in PyTorch, which fail on the number's missing attribute.\n"
             "    static let missingAttribute: [String: String] = [\n"
-            + "".join(f'        "{n}": "{a}",\n' for n, a in sorted(attributes.items())) + "    ]\n"
+            + "".join(f'        "{n}": "{a}",\n' for n, a in sorted(attributes.items())) + "    ]\n\n"
+            "    /// Arguments after the tensor where PyTorch takes only a tensor (`t.maximum(2)` is a\n"
+            "    /// TypeError naming `other`): the parameter and its index among those arguments.\n"
+            "    static let tensorOnly: [String: (name: String, index: Int)] = [\n"
+            + "".join(f'        "{n}": ("{p}", {i}),\n' for n, (p, i) in sorted(tensor_only.items())) + "    ]\n"
             "}\n")
     with open(OUT, "w") as f:
         f.write(text)
     print(f"wrote {os.path.relpath(OUT, ROOT)}: {len(groups['number'])} take numbers, "
           f"{len(groups['beside'])} before a tensor, {len(groups['combination'])} list their overloads, "
-          f"{len(attributes)} fail on an attribute")
+          f"{len(attributes)} fail on an attribute, {len(tensor_only)} take only a tensor after it")
 
 
 if __name__ == "__main__":

@@ -131,7 +131,8 @@ extension Tensor: ScriptObject {
 
     func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if op == .matmul {
-            let o = try interpreter.tensor(other)
+            // `@` takes only tensors: anything else is Python's unsupported-operand TypeError.
+            guard case .object(let object) = other, let o = object as? Tensor else { return nil }
             return interpreter.wrap(try tensorCall { () throws(TensorError) in reflected ? try o.matmul(self) : try self.matmul(o) })
         }
         if op == .power {

@@ -40,6 +40,9 @@ struct TensorOperation: Sendable {
     /// PyTorch's keyword table for the method and for the function, looked up once.
     let methodSignature: TorchSignature?
     let functionSignature: TorchSignature?
+    /// An argument after the tensor that PyTorch takes only as a tensor (`other` of
+    /// `maximum`), from the generated `TorchNumberInputs.tensorOnly`.
+    let tensorArgument: (name: String, index: Int)?
     /// Whether the body handles every dtype (otherwise float64, int32 and uint8 are refused).
     private(set) var coversAllDTypes: Bool
     let body: Body
@@ -59,6 +62,7 @@ struct TensorOperation: Sendable {
         self.rewrite = rewrite
         self.functionReadable = readable.subtracting(functionKeywords.values).union(functionKeywords.keys).union(["input"])
         self.coversAllDTypes = TensorOperation.dtypeComplete.contains(name)
+        self.tensorArgument = TorchNumberInputs.tensorOnly[name]
         self.body = body
     }
 
@@ -147,6 +151,15 @@ struct TensorOperation: Sendable {
         }
         if !variadic && checked.positional.count > parameters.count {
             throw .typeError("\(name)() takes at most \(parameters.count + (tensor == nil || !asFunction ? 0 : 1)) arguments (\(checked.positional.count + (asFunction && forms != .factory ? 1 : 0)) given)")
+        }
+        if let rule = tensorArgument {
+            let positional = rule.index < checked.positional.count
+            let given = positional ? checked.positional[rule.index] : checked.keywords.first { $0.name == rule.name }?.value
+            if let given, !given.isTensor {
+                // PyTorch names the position only of a positional argument.
+                let position = positional ? " (position \(rule.index + (asFunction ? 2 : 1)))" : ""
+                throw .typeError("\(name)(): argument '\(rule.name)'\(position) must be Tensor, not \(given.typeName)")
+            }
         }
         if !coversAllDTypes { try checkDTypes(tensor, checked) }
         return try body(interpreter, tensor, checked)
@@ -278,5 +291,12 @@ public enum TensorOperationCatalog {
     /// Every declaration: its name, whether it is a Tensor method, whether a torch function.
     public static var entries: [(name: String, method: Bool, function: Bool)] {
         TensorOperations.all.map { ($0.name, $0.isMethod, $0.isFunction) }
+    }
+}
+
+private extension Value {
+    var isTensor: Bool {
+        if case .object(let object) = self { return object is Tensor }
+        return false
     }
 }

@@ -25,4 +25,28 @@ enum TorchNumberInputs {
         "norm": "layout",
         "split": "split",
     ]
+
+    /// Arguments after the tensor where PyTorch takes only a tensor (`t.maximum(2)` is a
+    /// TypeError naming `other`): the parameter and its index among those arguments.
+    static let tensorOnly: [String: (name: String, index: Int)] = [
+        "allclose": ("other", 0),
+        "bincount": ("weights", 0),
+        "bmm": ("mat2", 0),
+        "dot": ("tensor", 0),
+        "equal": ("other", 0),
+        "expand_as": ("other", 0),
+        "logical_and": ("other", 0),
+        "logical_or": ("other", 0),
+        "logical_xor": ("other", 0),
+        "masked_select": ("mask", 0),
+        "matmul": ("other", 0),
+        "maximum": ("other", 0),
+        "minimum": ("other", 0),
+        "mm": ("mat2", 0),
+        "outer": ("vec2", 0),
+        "reshape_as": ("other", 0),
+        "take": ("index", 0),
+        "type_as": ("other", 0),
+        "view_as": ("other", 0),
+    ]
 }
