@@ -24,7 +24,7 @@ enum NumPyReduction: String {
     }
 
     /// Reduces `array` over `axes` (nil: all of them).
-    func apply(_ array: NDArray, axes: [Int]?, keepDims: Bool, ddof: Int = 0) throws(ScriptError) -> NDArray {
+    func apply(_ array: NDArray, axes: [Int]?, keepDims: Bool, ddof: Int = 0, _ interpreter: Interpreter) throws(ScriptError) -> NDArray {
         let rank = array.rank
         var reduced: [Int]
         if rank == 0, let axes, ufuncReduce, axes.allSatisfy({ $0 == 0 || $0 == -1 }) {
@@ -33,7 +33,7 @@ enum NumPyReduction: String {
         } else if let axes {
             reduced = []
             for a in axes {
-                let n = try NumPyShapes.axis(a, rank: rank)
+                let n = try NumPyShapes.axis(a, rank: rank, interpreter)
                 if reduced.contains(n) { throw .valueError("duplicate value in 'axis'") }
                 reduced.append(n)
             }
