@@ -113,8 +113,9 @@ void recur_numpy_exp_f32(const float *x, float *y, long n) {
     for (long i = 0; i < n; i++) y[i] = expLane(x[i]);
 }
 
-// Extremes: eight (or four) lanes of max/min and a NaN flag, then one pass to find the
-// first position holding the result. Values only move, so the result is exact.
+// Extremes: eight (or four) lanes of max/min and a NaN flag. Values only move, so the
+// result is exact. Positions: each lane keeps the first position of its extreme, then the
+// lanes are merged by value and position.
 __attribute__((target("avx2")))
 static float extremeAVX2f(const float *x, long n, int largest) {
     __m256 best = _mm256_set1_ps(x[0]), nan = _mm256_setzero_ps();
@@ -175,6 +176,80 @@ double recur_numpy_extreme_f64(const double *x, long n, int largest) {
         result = largest ? (x[i] > result ? x[i] : result) : (x[i] < result ? x[i] : result);
     }
     return result;
+}
+
+#define ARGEXTREME_TAIL(T)                                                                    \
+    for (; i < n; i++) {                                                                      \
+        if (x[i] != x[i]) return i;                                                           \
+        if (largest ? x[i] > result : x[i] < result) { result = x[i]; at = i; }               \
+    }                                                                                         \
+    return at;
+
+__attribute__((target("avx2")))
+static long argExtremeAVX2f(const float *x, long n, int largest) {
+    __m256 best = _mm256_loadu_ps(x), nan = _mm256_cmp_ps(best, best, _CMP_UNORD_Q);
+    __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), bestIndex = index;
+    const __m256i step = _mm256_set1_epi32(8);
+    long i = 8;
+    for (; i + 8 <= n; i += 8) {
+        __m256 v = _mm256_loadu_ps(x + i);
+        index = _mm256_add_epi32(index, step);
+        nan = _mm256_or_ps(nan, _mm256_cmp_ps(v, v, _CMP_UNORD_Q));
+        __m256 better = largest ? _mm256_cmp_ps(v, best, _CMP_GT_OQ) : _mm256_cmp_ps(v, best, _CMP_LT_OQ);
+        best = _mm256_blendv_ps(best, v, better);
+        bestIndex = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(bestIndex), _mm256_castsi256_ps(index), better));
+    }
+    if (_mm256_movemask_ps(nan)) return recur_numpy_first_f32(x, n, NAN);
+    float values[8];
+    int32_t positions[8];
+    _mm256_storeu_ps(values, best);
+    _mm256_storeu_si256((__m256i *)positions, bestIndex);
+    float result = values[0];
+    long at = positions[0];
+    for (int k = 1; k < 8; k++) {
+        int better = largest ? values[k] > result : values[k] < result;
+        if (better || (values[k] == result && positions[k] < at)) { result = values[k]; at = positions[k]; }
+    }
+    ARGEXTREME_TAIL(float)
+}
+
+__attribute__((target("avx2")))
+static long argExtremeAVX2d(const double *x, long n, int largest) {
+    __m256d best = _mm256_loadu_pd(x), nan = _mm256_cmp_pd(best, best, _CMP_UNORD_Q);
+    __m256d index = _mm256_setr_pd(0, 1, 2, 3), bestIndex = index;
+    const __m256d step = _mm256_set1_pd(4);
+    long i = 4;
+    for (; i + 4 <= n; i += 4) {
+        __m256d v = _mm256_loadu_pd(x + i);
+        index = _mm256_add_pd(index, step);
+        nan = _mm256_or_pd(nan, _mm256_cmp_pd(v, v, _CMP_UNORD_Q));
+        __m256d better = largest ? _mm256_cmp_pd(v, best, _CMP_GT_OQ) : _mm256_cmp_pd(v, best, _CMP_LT_OQ);
+        best = _mm256_blendv_pd(best, v, better);
+        bestIndex = _mm256_blendv_pd(bestIndex, index, better);
+    }
+    if (_mm256_movemask_pd(nan)) return recur_numpy_first_f64(x, n, NAN);
+    double values[4], positions[4];
+    _mm256_storeu_pd(values, best);
+    _mm256_storeu_pd(positions, bestIndex);
+    double result = values[0];
+    long at = (long)positions[0];
+    for (int k = 1; k < 4; k++) {
+        int better = largest ? values[k] > result : values[k] < result;
+        if (better || (values[k] == result && (long)positions[k] < at)) { result = values[k]; at = (long)positions[k]; }
+    }
+    ARGEXTREME_TAIL(double)
+}
+
+long recur_numpy_arg_extreme_f32(const float *x, long n, int largest) {
+    // Lane positions are 32-bit; longer arrays take the two-pass way.
+    if (hasAVX2() && n >= 8 && n < 0x7FFFFFF0L) return argExtremeAVX2f(x, n, largest);
+    return recur_numpy_first_f32(x, n, recur_numpy_extreme_f32(x, n, largest));
+}
+
+long recur_numpy_arg_extreme_f64(const double *x, long n, int largest) {
+    // Lane positions are doubles, exact below 2^53.
+    if (hasAVX2() && n >= 4) return argExtremeAVX2d(x, n, largest);
+    return recur_numpy_first_f64(x, n, recur_numpy_extreme_f64(x, n, largest));
 }
 
 __attribute__((target("avx2")))

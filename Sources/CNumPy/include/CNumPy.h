@@ -12,6 +12,11 @@ void recur_numpy_exp_f32(const float *x, float *y, long n);
 float recur_numpy_extreme_f32(const float *x, long n, int largest);
 double recur_numpy_extreme_f64(const double *x, long n, int largest);
 
+/// The first position of the largest (or smallest) element of `x[0..<n]` (n > 0), or of the
+/// first NaN.
+long recur_numpy_arg_extreme_f32(const float *x, long n, int largest);
+long recur_numpy_arg_extreme_f64(const double *x, long n, int largest);
+
 /// The first position of `value` in `x` (NaN matches NaN); n when absent.
 long recur_numpy_first_f32(const float *x, long n, float value);
 long recur_numpy_first_f64(const double *x, long n, double value);

@@ -106,18 +106,16 @@ enum NumPyKernels {
     }
 
     /// The first position of the largest (or smallest) element; the first NaN's if any
-    /// (NumPy's `maximum` and `argmax` propagate NaN). The extreme comes from vector lanes,
-    /// then one pass finds where it first stands (so of 0.0 and -0.0 the first wins).
+    /// (NumPy's `maximum` and `argmax` propagate NaN). Vector lanes keep their first
+    /// extreme's position (so of 0.0 and -0.0 the first wins).
     static func extremePosition<T: BinaryFloatingPoint>(_ p: UnsafeBufferPointer<T>, largest: Bool) -> Int {
         guard let base = p.baseAddress, p.count > 1 else { return 0 }
         let n = p.count
         let found: Int
         if T.self == Float.self {
-            let q = UnsafeRawPointer(base).assumingMemoryBound(to: Float.self)
-            found = recur_numpy_first_f32(q, n, recur_numpy_extreme_f32(q, n, largest ? 1 : 0))
+            found = recur_numpy_arg_extreme_f32(UnsafeRawPointer(base).assumingMemoryBound(to: Float.self), n, largest ? 1 : 0)
         } else if T.self == Double.self {
-            let q = UnsafeRawPointer(base).assumingMemoryBound(to: Double.self)
-            found = recur_numpy_first_f64(q, n, recur_numpy_extreme_f64(q, n, largest ? 1 : 0))
+            found = recur_numpy_arg_extreme_f64(UnsafeRawPointer(base).assumingMemoryBound(to: Double.self), n, largest ? 1 : 0)
         } else {
             var best = p[0], at = 0
             for i in 1..<n where !best.isNaN && (largest ? !(p[i] <= best) : !(p[i] >= best)) {
@@ -126,7 +124,19 @@ enum NumPyKernels {
             }
             found = at
         }
-        return Swift.min(found, n - 1)
+        return Swift.max(0, Swift.min(found, n - 1))
+    }
+
+    /// The largest (or smallest) element, NaN if any (one pass over vector lanes).
+    static func extremeValue<T: BinaryFloatingPoint>(_ p: UnsafeBufferPointer<T>, largest: Bool) -> T {
+        guard let base = p.baseAddress, p.count > 0 else { return 0 }
+        if T.self == Float.self {
+            return T(recur_numpy_extreme_f32(UnsafeRawPointer(base).assumingMemoryBound(to: Float.self), p.count, largest ? 1 : 0))
+        }
+        if T.self == Double.self {
+            return T(recur_numpy_extreme_f64(UnsafeRawPointer(base).assumingMemoryBound(to: Double.self), p.count, largest ? 1 : 0))
+        }
+        return p[extremePosition(p, largest: largest)]
     }
 
     /// `np.maximum` / `np.minimum` of equal-dtype operands (NaN propagates); nil for dtypes

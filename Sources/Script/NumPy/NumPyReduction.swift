@@ -135,8 +135,7 @@ enum NumPyReduction: String {
     /// The largest (or smallest) element; NaN wins, as NumPy's `maximum` propagates it. Of
     /// equal zeros the last is kept, as NumPy's reduction keeps it (`max([-0.0, 0.0])` is 0.0).
     static func extreme<T: BinaryFloatingPoint>(_ v: ArraySlice<T>, _ larger: Bool) -> T {
-        let at = v.withUnsafeBufferPointer { NumPyKernels.extremePosition($0, largest: larger) }
-        let value = v[v.startIndex + at]
+        let value = v.withUnsafeBufferPointer { NumPyKernels.extremeValue($0, largest: larger) }
         guard value == 0 else { return value }
         return v.last { $0 == 0 } ?? value
     }
