@@ -23,6 +23,8 @@ final class SeedSequenceObject: ScriptObject {
         guard poolSize >= SeedSequence.defaultPoolSize else {
             throw .valueError("The size of the entropy pool should be at least \(SeedSequence.defaultPoolSize)")
         }
+        // The pool is an array of uint32 words, refused past memory as NumPy's np.zeros refuses it.
+        _ = try NumPyShapes.checkedCount([poolSize], dtype: .int32)
         var entropy = seed ?? .none
         if entropy.isNone {
             var value = BigInteger(0)
