@@ -113,23 +113,32 @@ void recur_numpy_exp_f32(const float *x, float *y, long n) {
     for (long i = 0; i < n; i++) y[i] = expLane(x[i]);
 }
 
-// Extremes: eight (or four) lanes of max/min and a NaN flag. Values only move, so the
-// result is exact. Positions: each lane keeps the first position of its extreme, then the
-// lanes are merged by value and position.
+// Extremes: four vectors of max/min (independent, so the loop is not bound by one chain of
+// dependent instructions) and a NaN flag. Values only move, so the result is exact. A
+// position is then the first element equal to the extreme: a second pass that stops there,
+// faster than carrying positions through the lanes.
 __attribute__((target("avx2")))
 static float extremeAVX2f(const float *x, long n, int largest) {
-    __m256 best = _mm256_set1_ps(x[0]), nan = _mm256_setzero_ps();
+    __m256 b0 = _mm256_set1_ps(x[0]), b1 = b0, b2 = b0, b3 = b0, nan = _mm256_setzero_ps();
     long i = 0;
-    for (; i + 8 <= n; i += 8) {
-        __m256 v = _mm256_loadu_ps(x + i);
-        nan = _mm256_or_ps(nan, _mm256_cmp_ps(v, v, _CMP_UNORD_Q));
-        best = largest ? _mm256_max_ps(best, v) : _mm256_min_ps(best, v);
+    for (; i + 32 <= n; i += 32) {
+        __m256 v0 = _mm256_loadu_ps(x + i), v1 = _mm256_loadu_ps(x + i + 8);
+        __m256 v2 = _mm256_loadu_ps(x + i + 16), v3 = _mm256_loadu_ps(x + i + 24);
+        nan = _mm256_or_ps(nan, _mm256_or_ps(_mm256_cmp_ps(v0, v1, _CMP_UNORD_Q), _mm256_cmp_ps(v2, v3, _CMP_UNORD_Q)));
+        if (largest) {
+            b0 = _mm256_max_ps(b0, v0); b1 = _mm256_max_ps(b1, v1); b2 = _mm256_max_ps(b2, v2); b3 = _mm256_max_ps(b3, v3);
+        } else {
+            b0 = _mm256_min_ps(b0, v0); b1 = _mm256_min_ps(b1, v1); b2 = _mm256_min_ps(b2, v2); b3 = _mm256_min_ps(b3, v3);
+        }
     }
     if (_mm256_movemask_ps(nan)) return NAN;
-    float lanes[8];
-    _mm256_storeu_ps(lanes, best);
+    float lanes[32];
+    _mm256_storeu_ps(lanes, b0);
+    _mm256_storeu_ps(lanes + 8, b1);
+    _mm256_storeu_ps(lanes + 16, b2);
+    _mm256_storeu_ps(lanes + 24, b3);
     float result = lanes[0];
-    for (int k = 1; k < 8; k++) result = largest ? (lanes[k] > result ? lanes[k] : result) : (lanes[k] < result ? lanes[k] : result);
+    for (int k = 1; k < 32; k++) result = largest ? (lanes[k] > result ? lanes[k] : result) : (lanes[k] < result ? lanes[k] : result);
     for (; i < n; i++) {
         if (x[i] != x[i]) return NAN;
         result = largest ? (x[i] > result ? x[i] : result) : (x[i] < result ? x[i] : result);
@@ -139,18 +148,26 @@ static float extremeAVX2f(const float *x, long n, int largest) {
 
 __attribute__((target("avx2")))
 static double extremeAVX2d(const double *x, long n, int largest) {
-    __m256d best = _mm256_set1_pd(x[0]), nan = _mm256_setzero_pd();
+    __m256d b0 = _mm256_set1_pd(x[0]), b1 = b0, b2 = b0, b3 = b0, nan = _mm256_setzero_pd();
     long i = 0;
-    for (; i + 4 <= n; i += 4) {
-        __m256d v = _mm256_loadu_pd(x + i);
-        nan = _mm256_or_pd(nan, _mm256_cmp_pd(v, v, _CMP_UNORD_Q));
-        best = largest ? _mm256_max_pd(best, v) : _mm256_min_pd(best, v);
+    for (; i + 16 <= n; i += 16) {
+        __m256d v0 = _mm256_loadu_pd(x + i), v1 = _mm256_loadu_pd(x + i + 4);
+        __m256d v2 = _mm256_loadu_pd(x + i + 8), v3 = _mm256_loadu_pd(x + i + 12);
+        nan = _mm256_or_pd(nan, _mm256_or_pd(_mm256_cmp_pd(v0, v1, _CMP_UNORD_Q), _mm256_cmp_pd(v2, v3, _CMP_UNORD_Q)));
+        if (largest) {
+            b0 = _mm256_max_pd(b0, v0); b1 = _mm256_max_pd(b1, v1); b2 = _mm256_max_pd(b2, v2); b3 = _mm256_max_pd(b3, v3);
+        } else {
+            b0 = _mm256_min_pd(b0, v0); b1 = _mm256_min_pd(b1, v1); b2 = _mm256_min_pd(b2, v2); b3 = _mm256_min_pd(b3, v3);
+        }
     }
     if (_mm256_movemask_pd(nan)) return NAN;
-    double lanes[4];
-    _mm256_storeu_pd(lanes, best);
+    double lanes[16];
+    _mm256_storeu_pd(lanes, b0);
+    _mm256_storeu_pd(lanes + 4, b1);
+    _mm256_storeu_pd(lanes + 8, b2);
+    _mm256_storeu_pd(lanes + 12, b3);
     double result = lanes[0];
-    for (int k = 1; k < 4; k++) result = largest ? (lanes[k] > result ? lanes[k] : result) : (lanes[k] < result ? lanes[k] : result);
+    for (int k = 1; k < 16; k++) result = largest ? (lanes[k] > result ? lanes[k] : result) : (lanes[k] < result ? lanes[k] : result);
     for (; i < n; i++) {
         if (x[i] != x[i]) return NAN;
         result = largest ? (x[i] > result ? x[i] : result) : (x[i] < result ? x[i] : result);
@@ -178,77 +195,11 @@ double recur_numpy_extreme_f64(const double *x, long n, int largest) {
     return result;
 }
 
-#define ARGEXTREME_TAIL(T)                                                                    \
-    for (; i < n; i++) {                                                                      \
-        if (x[i] != x[i]) return i;                                                           \
-        if (largest ? x[i] > result : x[i] < result) { result = x[i]; at = i; }               \
-    }                                                                                         \
-    return at;
-
-__attribute__((target("avx2")))
-static long argExtremeAVX2f(const float *x, long n, int largest) {
-    __m256 best = _mm256_loadu_ps(x), nan = _mm256_cmp_ps(best, best, _CMP_UNORD_Q);
-    __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), bestIndex = index;
-    const __m256i step = _mm256_set1_epi32(8);
-    long i = 8;
-    for (; i + 8 <= n; i += 8) {
-        __m256 v = _mm256_loadu_ps(x + i);
-        index = _mm256_add_epi32(index, step);
-        nan = _mm256_or_ps(nan, _mm256_cmp_ps(v, v, _CMP_UNORD_Q));
-        __m256 better = largest ? _mm256_cmp_ps(v, best, _CMP_GT_OQ) : _mm256_cmp_ps(v, best, _CMP_LT_OQ);
-        best = _mm256_blendv_ps(best, v, better);
-        bestIndex = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(bestIndex), _mm256_castsi256_ps(index), better));
-    }
-    if (_mm256_movemask_ps(nan)) return recur_numpy_first_f32(x, n, NAN);
-    float values[8];
-    int32_t positions[8];
-    _mm256_storeu_ps(values, best);
-    _mm256_storeu_si256((__m256i *)positions, bestIndex);
-    float result = values[0];
-    long at = positions[0];
-    for (int k = 1; k < 8; k++) {
-        int better = largest ? values[k] > result : values[k] < result;
-        if (better || (values[k] == result && positions[k] < at)) { result = values[k]; at = positions[k]; }
-    }
-    ARGEXTREME_TAIL(float)
-}
-
-__attribute__((target("avx2")))
-static long argExtremeAVX2d(const double *x, long n, int largest) {
-    __m256d best = _mm256_loadu_pd(x), nan = _mm256_cmp_pd(best, best, _CMP_UNORD_Q);
-    __m256d index = _mm256_setr_pd(0, 1, 2, 3), bestIndex = index;
-    const __m256d step = _mm256_set1_pd(4);
-    long i = 4;
-    for (; i + 4 <= n; i += 4) {
-        __m256d v = _mm256_loadu_pd(x + i);
-        index = _mm256_add_pd(index, step);
-        nan = _mm256_or_pd(nan, _mm256_cmp_pd(v, v, _CMP_UNORD_Q));
-        __m256d better = largest ? _mm256_cmp_pd(v, best, _CMP_GT_OQ) : _mm256_cmp_pd(v, best, _CMP_LT_OQ);
-        best = _mm256_blendv_pd(best, v, better);
-        bestIndex = _mm256_blendv_pd(bestIndex, index, better);
-    }
-    if (_mm256_movemask_pd(nan)) return recur_numpy_first_f64(x, n, NAN);
-    double values[4], positions[4];
-    _mm256_storeu_pd(values, best);
-    _mm256_storeu_pd(positions, bestIndex);
-    double result = values[0];
-    long at = (long)positions[0];
-    for (int k = 1; k < 4; k++) {
-        int better = largest ? values[k] > result : values[k] < result;
-        if (better || (values[k] == result && (long)positions[k] < at)) { result = values[k]; at = (long)positions[k]; }
-    }
-    ARGEXTREME_TAIL(double)
-}
-
 long recur_numpy_arg_extreme_f32(const float *x, long n, int largest) {
-    // Lane positions are 32-bit; longer arrays take the two-pass way.
-    if (hasAVX2() && n >= 8 && n < 0x7FFFFFF0L) return argExtremeAVX2f(x, n, largest);
     return recur_numpy_first_f32(x, n, recur_numpy_extreme_f32(x, n, largest));
 }
 
 long recur_numpy_arg_extreme_f64(const double *x, long n, int largest) {
-    // Lane positions are doubles, exact below 2^53.
-    if (hasAVX2() && n >= 4) return argExtremeAVX2d(x, n, largest);
     return recur_numpy_first_f64(x, n, recur_numpy_extreme_f64(x, n, largest));
 }
 

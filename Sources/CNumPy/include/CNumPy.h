@@ -13,7 +13,7 @@ float recur_numpy_extreme_f32(const float *x, long n, int largest);
 double recur_numpy_extreme_f64(const double *x, long n, int largest);
 
 /// The first position of the largest (or smallest) element of `x[0..<n]` (n > 0), or of the
-/// first NaN.
+/// first NaN: the extreme, then the first element equal to it.
 long recur_numpy_arg_extreme_f32(const float *x, long n, int largest);
 long recur_numpy_arg_extreme_f64(const double *x, long n, int largest);
 

@@ -106,8 +106,7 @@ enum NumPyKernels {
     }
 
     /// The first position of the largest (or smallest) element; the first NaN's if any
-    /// (NumPy's `maximum` and `argmax` propagate NaN). Vector lanes keep their first
-    /// extreme's position (so of 0.0 and -0.0 the first wins).
+    /// (NumPy's `maximum` and `argmax` propagate NaN). Of 0.0 and -0.0 the first wins.
     static func extremePosition<T: BinaryFloatingPoint>(_ p: UnsafeBufferPointer<T>, largest: Bool) -> Int {
         guard let base = p.baseAddress, p.count > 1 else { return 0 }
         let n = p.count
