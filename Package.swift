@@ -39,6 +39,9 @@ let package = Package(
         .target(name: "CSleef", cSettings: [.unsafeFlags(["-O2"])],
                 linkerSettings: [.linkedLibrary("sleef"), .linkedLibrary("m")]),
 
+        // NumPy's own float32 exp and the extreme-value loops of Recur's numpy (AVX2 when present).
+        .target(name: "CNumPy", linkerSettings: [.linkedLibrary("m")]),
+
         // OpenBLAS is not linked: Tensors opens it on the first matrix product (BLASLibrary).
         // Autograd and the kernels touch class properties constantly; release builds skip the
         // dynamic exclusivity checks there too (debug builds, which the tests use, keep them).
@@ -49,7 +52,7 @@ let package = Package(
         // The interpreter's hot loop touches class properties constantly; release builds skip
         // the dynamic exclusivity checks (debug builds, which the tests use, keep them).
         .target(
-            name: "Script", dependencies: ["Tensors", "CZlib", "CPCRE2"],
+            name: "Script", dependencies: ["Tensors", "CZlib", "CPCRE2", "CNumPy"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "Jupyter", dependencies: ["CZeroMQ", "COpenSSL"]),

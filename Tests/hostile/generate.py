@@ -103,6 +103,12 @@ INTEGER_CALLS = {
     "numpy_array_split": "import numpy as np\nprint(len(np.array_split(np.arange(6), n)))",
     "numpy_round": "import numpy as np\nprint(np.round(np.array([1.5]), n))",
     "numpy_shift_power": "import numpy as np\nprint(np.array([1]) << n, np.array([2]) ** n, np.array([2.0]) ** n)",
+    "numpy_rng_integers": "import numpy as np\ng = np.random.default_rng(abs(n))\nprint(g.integers(0, n, 3) if n > 0 else g.integers(n, 0, 3))",
+    "numpy_rng_choice": "import numpy as np\ng = np.random.default_rng(1)\nprint(g.choice(n, 3), g.choice(n, 3, replace=False))",
+    "numpy_rng_size": "import numpy as np\nprint(np.random.default_rng(1).random(n).shape)",
+    "numpy_rng_permutation": "import numpy as np\nprint(np.random.default_rng(1).permutation(n).shape)",
+    "numpy_rng_advance": "import numpy as np\nb = np.random.PCG64(1)\nb.advance(n)\nprint(b.random_raw())",
+    "numpy_seed_pool": "import numpy as np\nprint(np.random.SeedSequence(1, pool_size=n).pool_size)",
     "numpy_printoptions": "import numpy as np\nnp.set_printoptions(edgeitems=n, linewidth=n, threshold=5)\nprint(np.arange(10))",
 }
 

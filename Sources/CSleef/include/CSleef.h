@@ -46,4 +46,10 @@ void recur_multiply_add_f32(const float *a, const float *b, const float *c, floa
 /// `alpha`, `lerp_`, `addcdiv_`).
 void recur_scaled_add_f32(float alpha, const float *x, const float *y, float *out, long n);
 
+/// PyTorch's Box-Muller normal fill over `blocks` blocks of 16 uniforms at `data`: the first 8
+/// of each block give radii, the last 8 angles (Cephes log and sincos, fused as ATen's AVX2
+/// build fuses them), then `normal * std + mean` in place. Eight lanes with AVX2 and FMA, the
+/// same arithmetic one lane at a time otherwise.
+void recur_box_muller_f32(float *data, long blocks, float mean, float std);
+
 #endif

@@ -61,21 +61,4 @@ struct LegacyRandom {
             if value <= range { return value }
         }
     }
-
-    /// `random_interval(max)`, used by `shuffle` and `permutation`.
-    mutating func interval(_ max: UInt64) -> UInt64 {
-        if max == 0 { return 0 }
-        var mask = max
-        for shift in [1, 2, 4, 8, 16, 32] as [UInt64] { mask |= mask >> shift }
-        if max <= 0xFFFF_FFFF {
-            while true {
-                let value = UInt64(nextUInt32()) & mask
-                if value <= max { return value }
-            }
-        }
-        while true {
-            let value = nextUInt64() & mask
-            if value <= max { return value }
-        }
-    }
 }

@@ -16,7 +16,7 @@ extension NDArray {
         case "dtype": return .object(NumPyDTypeObject(dtype))
         case "itemsize": return .int(dtype.elementSize)
         case "nbytes": return .int(count * dtype.elementSize)
-        case "T": return .object(try transposed(nil))
+        case "T": return .object(try transposed(nil, interpreter))
         case "strides": return .tuple(tensor.strides.map { .int($0 * dtype.elementSize) })
         case "flat": return .object(try reshaped([-1]))
         case "abs":
@@ -49,20 +49,20 @@ extension NDArray {
             if args["out"] != nil { throw .typeError("\(name)(): out= is not provided by Recur's numpy (see docs/NUMPY.md)") }
             var source = self
             if let d = try args.dtype() { source = converted(to: d) }
-            return try kind.apply(source, axes: try args.axes(), keepDims: try args.bool("keepdims"), ddof: try args.int("ddof") ?? 0).result
+            return try kind.apply(source, axes: try args.axes(), keepDims: try args.bool("keepdims"), ddof: try args.int("ddof") ?? 0, interpreter).result
         case "argmax", "argmin":
             guard let kind = NumPyReduction(rawValue: name) else { return nil }
             let args = try NumPyArguments(a, name, ["axis", "out", "keepdims"], interpreter: interpreter)
             let axis = try args.int("axis")
             let source = axis == nil || rank == 0 ? try reshaped([-1]) : self
             let keep = try args.bool("keepdims")
-            if rank == 0, let axis, axis != 0 && axis != -1 { _ = try NumPyShapes.axis(axis, rank: 0) }
-            var result = try kind.apply(source, axes: [rank == 0 ? 0 : axis ?? 0], keepDims: keep)
+            if rank == 0, let axis, axis != 0 && axis != -1 { _ = try NumPyShapes.axis(axis, rank: 0, interpreter) }
+            var result = try kind.apply(source, axes: [rank == 0 ? 0 : axis ?? 0], keepDims: keep, interpreter)
             if axis == nil && keep { result = try result.reshaped(dims.map { _ in 1 }) }
             return result.result
         case "cumsum":
             let args = try NumPyArguments(a, name, ["axis", "dtype", "out"], interpreter: interpreter)
-            return .object(try cumulativeSum(axis: try args.int("axis"), dtype: try args.dtype()))
+            return .object(try cumulativeSum(axis: try args.int("axis"), dtype: try args.dtype(), interpreter))
         case "reshape":
             let shapeArgs: [Value] = a.positional.count == 1 ? [a.positional[0]] : [.tuple(a.positional)]
             let target = try interpreter.numpyShape(shapeArgs[0])
@@ -75,17 +75,17 @@ extension NDArray {
             let order: [Int]? = a.positional.isEmpty ? nil
                 : a.positional.count == 1 && a.positional[0].intLike == nil ? try interpreter.numpyShape(a.positional[0])
                 : try a.positional.map { (v) throws(ScriptError) in try interpreter.numpyInteger(v) }
-            return .object(try transposed(order))
+            return .object(try transposed(order, interpreter))
         case "swapaxes":
             try a.expect(name, 2...2)
             var order = Array(0..<rank)
-            let i = try NumPyShapes.axis(try interpreter.numpyInteger(a.positional[0]), rank: rank)
-            let j = try NumPyShapes.axis(try interpreter.numpyInteger(a.positional[1]), rank: rank)
+            let i = try NumPyShapes.axis(try interpreter.numpyInteger(a.positional[0]), rank: rank, interpreter, prefix: "axis1: ")
+            let j = try NumPyShapes.axis(try interpreter.numpyInteger(a.positional[1]), rank: rank, interpreter, prefix: "axis2: ")
             order.swapAt(i, j)
             return .object(try transposed(order))
         case "squeeze":
             let args = try NumPyArguments(a, name, ["axis"], interpreter: interpreter)
-            return .object(try squeezed(try args.axes()))
+            return .object(try squeezed(try args.axes(), interpreter))
         case "astype":
             let args = try NumPyArguments(a, name, ["dtype", "order", "casting", "subok", "copy"], required: 1, interpreter: interpreter)
             guard let d = try args.dtype() else { throw .typeError("astype() missing required argument 'dtype' (pos 1)") }
@@ -111,12 +111,12 @@ extension NDArray {
             return Value.none
         case "sort":
             let args = try NumPyArguments(a, name, ["axis", "kind", "order"], interpreter: interpreter)
-            let sorted = try NumPySorting.sort(self, axis: try args.int("axis") ?? -1)
+            let sorted = try NumPySorting.sort(self, axis: try args.int("axis") ?? -1, interpreter)
             tensor.writeBuffer(sorted.elements, at: tensor.bufferPositions)
             return Value.none
         case "argsort":
             let args = try NumPyArguments(a, name, ["axis", "kind", "order"], interpreter: interpreter)
-            return .object(try NumPySorting.argsort(self, axis: try args.int("axis") ?? -1))
+            return .object(try NumPySorting.argsort(self, axis: try args.int("axis") ?? -1, interpreter))
         case "round":
             let args = try NumPyArguments(a, name, ["decimals", "out"], interpreter: interpreter)
             return try NumPyModule.rounded(self, decimals: try args.int("decimals") ?? 0).result
@@ -152,19 +152,23 @@ extension NDArray {
     }
 
     /// `.T` / `transpose(axes)`: a view with permuted axes.
-    func transposed(_ order: [Int]?) throws(ScriptError) -> NDArray {
+    func transposed(_ order: [Int]?, _ interpreter: Interpreter) throws(ScriptError) -> NDArray {
         let order = order ?? Array((0..<rank).reversed())
         guard order.count == rank else { throw .valueError("axes don't match array") }
-        let normalized = try order.map { (a) throws(ScriptError) in try NumPyShapes.axis(a, rank: rank) }
-        guard Set(normalized).count == rank else { throw .valueError("repeated axis in transpose") }
+        return try transposed(try order.map { (a) throws(ScriptError) in try NumPyShapes.axis(a, rank: rank, interpreter) })
+    }
+
+    /// A view with its axes in `normalized` order (each axis once, non-negative).
+    func transposed(_ normalized: [Int]) throws(ScriptError) -> NDArray {
+        guard Set(normalized).count == rank, normalized.allSatisfy({ $0 >= 0 && $0 < rank }) else { throw .valueError("repeated axis in transpose") }
         let strides = tensor.strides
         return NDArray(tensor.strided(normalized.map { dims[$0] }, strides: normalized.map { strides[$0] }, offset: tensor.storageOffset))
     }
 
-    func squeezed(_ axes: [Int]?) throws(ScriptError) -> NDArray {
+    func squeezed(_ axes: [Int]?, _ interpreter: Interpreter) throws(ScriptError) -> NDArray {
         var drop: [Int]
         if let axes {
-            drop = try axes.map { (a) throws(ScriptError) in try NumPyShapes.axis(a, rank: rank) }
+            drop = try axes.map { (a) throws(ScriptError) in try NumPyShapes.axis(a, rank: rank, interpreter) }
             for d in drop where dims[d] != 1 {
                 throw .valueError("cannot select an axis to squeeze out which has size not equal to one")
             }
@@ -176,9 +180,9 @@ extension NDArray {
         return NDArray(tensor.strided(keep.map { dims[$0] }, strides: keep.map { strides[$0] }, offset: tensor.storageOffset))
     }
 
-    func cumulativeSum(axis: Int?, dtype requested: DType?) throws(ScriptError) -> NDArray {
+    func cumulativeSum(axis: Int?, dtype requested: DType?, _ interpreter: Interpreter) throws(ScriptError) -> NDArray {
         let source = axis == nil ? try reshaped([-1]) : self
-        let ax = try NumPyShapes.axis(axis ?? 0, rank: Swift.max(source.rank, 1))
+        let ax = try NumPyShapes.axis(axis ?? 0, rank: Swift.max(source.rank, 1), interpreter)
         var dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
         if requested == nil && self.dtype == .uint8 {
             throw .typeError("the cumsum of a uint8 array is uint64 in NumPy, which Recur's numpy does not provide; convert first with astype(np.int64)")

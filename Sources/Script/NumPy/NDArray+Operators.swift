@@ -193,6 +193,7 @@ enum NumPyOperations {
             }
             let computeType: DType = r == .bool ? .int64 : r
             let x = a.converted(to: computeType), y = b.converted(to: computeType)
+            if let product = NumPyBLAS.product(x, y) { return product }
             let product = try tensorCall { () throws(TensorError) in try x.tensor.matmul(y.tensor) }
             return NDArray(product.to(r))
         case .bitAnd, .bitOr, .bitXor:

@@ -1,3 +1,4 @@
+import CNumPy
 import Tensors
 
 /// The loops NumPy's common operations spend their time in, over contiguous buffers (which
@@ -105,23 +106,36 @@ enum NumPyKernels {
     }
 
     /// The first position of the largest (or smallest) element; the first NaN's if any
-    /// (NumPy's `maximum` and `argmax` propagate NaN).
-    @_specialize(where T == Double)
-    @_specialize(where T == Float)
+    /// (NumPy's `maximum` and `argmax` propagate NaN). Of 0.0 and -0.0 the first wins.
     static func extremePosition<T: BinaryFloatingPoint>(_ p: UnsafeBufferPointer<T>, largest: Bool) -> Int {
-        guard var best = p.first else { return 0 }
-        if best.isNaN { return 0 }
-        var at = 0
-        for i in 1..<p.count {
-            let x = p[i]
-            // Taken only for a new extreme or a NaN, so the branch is rarely mispredicted.
-            if largest ? !(x <= best) : !(x >= best) {
-                if x.isNaN { return i }
-                best = x
+        guard let base = p.baseAddress, p.count > 1 else { return 0 }
+        let n = p.count
+        let found: Int
+        if T.self == Float.self {
+            found = recur_numpy_arg_extreme_f32(UnsafeRawPointer(base).assumingMemoryBound(to: Float.self), n, largest ? 1 : 0)
+        } else if T.self == Double.self {
+            found = recur_numpy_arg_extreme_f64(UnsafeRawPointer(base).assumingMemoryBound(to: Double.self), n, largest ? 1 : 0)
+        } else {
+            var best = p[0], at = 0
+            for i in 1..<n where !best.isNaN && (largest ? !(p[i] <= best) : !(p[i] >= best)) {
+                best = p[i]
                 at = i
             }
+            found = at
         }
-        return at
+        return Swift.max(0, Swift.min(found, n - 1))
+    }
+
+    /// The largest (or smallest) element, NaN if any (one pass over vector lanes).
+    static func extremeValue<T: BinaryFloatingPoint>(_ p: UnsafeBufferPointer<T>, largest: Bool) -> T {
+        guard let base = p.baseAddress, p.count > 0 else { return 0 }
+        if T.self == Float.self {
+            return T(recur_numpy_extreme_f32(UnsafeRawPointer(base).assumingMemoryBound(to: Float.self), p.count, largest ? 1 : 0))
+        }
+        if T.self == Double.self {
+            return T(recur_numpy_extreme_f64(UnsafeRawPointer(base).assumingMemoryBound(to: Double.self), p.count, largest ? 1 : 0))
+        }
+        return p[extremePosition(p, largest: largest)]
     }
 
     /// `np.maximum` / `np.minimum` of equal-dtype operands (NaN propagates); nil for dtypes

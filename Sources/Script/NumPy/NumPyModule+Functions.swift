@@ -64,7 +64,7 @@ extension NumPyModule {
         }
         add("sort") { i, a throws(ScriptError) in
             let args = try NumPyArguments(a, "sort", ["a", "axis", "kind", "order"], required: 1, interpreter: i)
-            return .object(try NumPySorting.sort(try args.array("a"), axis: try args.int("axis") ?? -1))
+            return .object(try NumPySorting.sort(try args.array("a"), axis: try args.int("axis") ?? -1, i))
         }
         add("unique") { i, a throws(ScriptError) in
             let args = try NumPyArguments(a, "unique", ["ar", "return_index", "return_inverse", "return_counts", "axis"], required: 1, interpreter: i)
@@ -73,13 +73,13 @@ extension NumPyModule {
             if unsupported {
                 throw .typeError("unique(): return_index, return_inverse and axis are not provided by Recur's numpy (see docs/NUMPY.md)")
             }
-            let (values, counts) = try NumPySorting.unique(try args.array("ar"), counts: true)
+            let (values, counts) = try NumPySorting.unique(try args.array("ar"), counts: true, i)
             return try args.bool("return_counts") ? .tuple([.object(values), .object(counts)]) : .object(values)
         }
         add("expand_dims") { i, a throws(ScriptError) in
             let args = try NumPyArguments(a, "expand_dims", ["a", "axis"], required: 2, interpreter: i)
             let array = try args.array("a")
-            let axis = try NumPyShapes.axis(try args.int("axis") ?? 0, rank: array.rank + 1)
+            let axis = try NumPyShapes.axis(try args.int("axis") ?? 0, rank: array.rank + 1, i)
             var dims = array.dims
             dims.insert(1, at: axis)
             return .object(try array.reshaped(dims))
@@ -125,7 +125,7 @@ extension NumPyModule {
                     return try NumPyOperations.binary(.multiply, .array(x), .array(y)).result
                 }
                 if x.rank == 0 || y.rank == 0 { return try NumPyOperations.binary(.multiply, .array(x), .array(y)).result }
-                if name == "inner" && y.rank > 1 { y = try y.transposed(nil) }
+                if name == "inner" && y.rank > 1 { y = try y.transposed(nil, i) }
                 return try NumPyOperations.binary(.matmul, .array(x), .array(y)).result
             }
         }
@@ -138,7 +138,7 @@ extension NumPyModule {
                 switch name {
                 case "stack":
                     guard Set(arrays.map(\.dims)).count == 1 else { throw .valueError("all input arrays must have the same shape") }
-                    let ax = try NumPyShapes.axis(axis, rank: arrays[0].rank + 1)
+                    let ax = try NumPyShapes.axis(axis, rank: arrays[0].rank + 1, i)
                     arrays = try arrays.map { (x) throws(ScriptError) in
                         var d = x.dims
                         d.insert(1, at: ax)
@@ -155,7 +155,7 @@ extension NumPyModule {
                     axis = 1
                 default: break
                 }
-                return .object(try concatenate(arrays, axis: axis, dtype: try args.dtype()))
+                return .object(try concatenate(arrays, axis: axis, dtype: try args.dtype(), i))
             }
         }
         add("allclose") { i, a throws(ScriptError) in
@@ -248,12 +248,21 @@ extension NumPyModule {
         add("argwhere") { i, a throws(ScriptError) in
             try a.expect("argwhere", 1...1)
             let columns = try nonzero(try i.ndarray(a.positional[0]).converted(to: .bool))
-            let stacked = try concatenate(columns.map { (c) throws(ScriptError) in try c.reshaped([-1, 1]) }, axis: 1, dtype: .int64)
+            let stacked = try concatenate(columns.map { (c) throws(ScriptError) in try c.reshaped([-1, 1]) }, axis: 1, dtype: .int64, i)
             return .object(stacked)
         }
         fillLayout(&table)
         ns.merge(table) { _, new in new }
         ns["random"] = .module(try NumPyRandomModule.module(interpreter))
+        ns["exceptions"] = .module(exceptionsModule(interpreter))
+    }
+
+    /// `numpy.exceptions`: AxisError (the other NumPy warnings and errors are not raised by Recur).
+    static func exceptionsModule(_ interpreter: Interpreter) -> ModuleObject {
+        let module = ModuleObject(name: "numpy.exceptions")
+        module.missingAttributeNote = " (Recur provides a subset of NumPy: see docs/NUMPY.md)"
+        module.namespace = ["AxisError": .type(interpreter.numpyAxisErrorType)]
+        return module
     }
 
     /// `np.nonzero`: one int64 index array per dimension.
@@ -273,10 +282,10 @@ extension NumPyModule {
     }
 
     /// `np.concatenate` along `axis`, promoting the arrays' dtypes.
-    static func concatenate(_ arrays: [NDArray], axis: Int, dtype: DType?) throws(ScriptError) -> NDArray {
+    static func concatenate(_ arrays: [NDArray], axis: Int, dtype: DType?, _ interpreter: Interpreter) throws(ScriptError) -> NDArray {
         guard let first = arrays.first else { throw .valueError("need at least one array to concatenate") }
         guard first.rank > 0 else { throw .valueError("zero-dimensional arrays cannot be concatenated") }
-        let ax = try NumPyShapes.axis(axis, rank: first.rank)
+        let ax = try NumPyShapes.axis(axis, rank: first.rank, interpreter)
         let target = dtype ?? arrays.map(\.dtype).reduce(first.dtype) { DType.numpyPromoted($0, $1) }
         for (k, x) in arrays.enumerated() {
             guard x.rank == first.rank else {

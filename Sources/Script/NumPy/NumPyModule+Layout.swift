@@ -10,7 +10,7 @@ extension NumPyModule {
             add(name) { i, a throws(ScriptError) in
                 let args = try NumPyArguments(a, name, ["ary", "indices_or_sections", "axis"], required: 2, interpreter: i)
                 let array = try args.array("ary")
-                let axis = try NumPyShapes.axis(try args.int("axis") ?? 0, rank: array.rank)
+                let axis = try NumPyShapes.axis(try args.int("axis") ?? 0, rank: array.rank, i)
                 let length = array.dims[axis]
                 var bounds: [Int]
                 let spec = args["indices_or_sections"] ?? .none
@@ -48,7 +48,7 @@ extension NumPyModule {
             var array = try args.array("a")
             let axisArgument = try args.int("axis")
             if axisArgument == nil { array = try array.reshaped([-1]) }
-            let axis = try NumPyShapes.axis(axisArgument ?? 0, rank: array.rank)
+            let axis = try NumPyShapes.axis(axisArgument ?? 0, rank: array.rank, i)
             let length = array.dims[axis]
             let given = try i.ndarray(args["repeats"] ?? .none).converted(to: .int64)
             guard case .int64(var counts) = given.elements else { return .none }

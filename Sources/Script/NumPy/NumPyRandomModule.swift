@@ -15,8 +15,50 @@ enum NumPyRandomModule {
         }, module: "numpy.random")
         interpreter.types.registerNative(randomStateType, forTypeName: "numpy.random.RandomState")
         ns["RandomState"] = .type(randomStateType)
+        func type(_ name: String, native: String, module: String, _ body: @escaping BuiltinFunction.Body) -> Value {
+            let type = TypeObject(name: name, bases: [interpreter.types.object], kind: .builtin, constructor: BuiltinFunction(name, body), module: module)
+            interpreter.types.registerNative(type, forTypeName: native)
+            return .type(type)
+        }
+        ns["SeedSequence"] = type("SeedSequence", native: "numpy.random.bit_generator.SeedSequence", module: "numpy.random.bit_generator") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "SeedSequence", ["entropy", "spawn_key", "pool_size", "n_children_spawned"], interpreter: i)
+            let key = try args["spawn_key"].map { (v) throws(ScriptError) in try i.iterate(v).map { (x) throws(ScriptError) in try i.numpyInteger(x) } } ?? []
+            let sequence = try SeedSequenceObject.make(args["entropy"], spawnKey: key, poolSize: try args.int("pool_size") ?? SeedSequence.defaultPoolSize,
+                                                       interpreter: i)
+            sequence.childrenSpawned = try args.int("n_children_spawned") ?? 0
+            return .object(sequence)
+        }
+        ns["PCG64"] = type("PCG64", native: "numpy.random._pcg64.PCG64", module: "numpy.random._pcg64") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "PCG64", ["seed"], interpreter: i)
+            return .object(try bitGenerator(args["seed"], i))
+        }
+        ns["Generator"] = type("Generator", native: "numpy.random.Generator", module: "numpy.random") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "Generator", ["bit_generator"], required: 1, interpreter: i)
+            guard case .object(let o)? = args["bit_generator"], let bits = o as? PCG64Object else {
+                throw .typeError("Generator(bit_generator): Recur provides the PCG64 bit generator only (see docs/NUMPY.md)")
+            }
+            return .object(NumPyGeneratorObject(bits))
+        }
+        ns["default_rng"] = .builtin(BuiltinFunction("numpy.random.default_rng", signature: "numpy.random.default_rng(seed=None)") { i, a throws(ScriptError) in
+            let args = try NumPyArguments(a, "default_rng", ["seed"], interpreter: i)
+            if case .object(let o)? = args["seed"], o is NumPyGeneratorObject { return .object(o) }
+            return .object(NumPyGeneratorObject(try bitGenerator(args["seed"], i)))
+        })
         module.namespace = ns
         return module
+    }
+
+    /// `PCG64(seed)` / `default_rng(seed)`'s bit generator: a bit generator passes through, a
+    /// seed sequence is used as it is, anything else seeds a new `SeedSequence`.
+    static func bitGenerator(_ seed: Value?, _ i: Interpreter) throws(ScriptError) -> PCG64Object {
+        if case .object(let o)? = seed {
+            if let bits = o as? PCG64Object { return bits }
+            if let sequence = o as? SeedSequenceObject { return PCG64Object(sequence) }
+            if o is RandomStateObject {
+                throw .typeError("default_rng(RandomState): Recur's numpy does not wrap a legacy RandomState in a Generator (see docs/NUMPY.md)")
+            }
+        }
+        return PCG64Object(try SeedSequenceObject.make(seed, interpreter: i))
     }
 
     /// A `seed` argument: an int in [0, 2**32), or entropy for None.
@@ -103,31 +145,12 @@ enum NumPyRandomModule {
         }
         add("shuffle") { i, a throws(ScriptError) in
             try a.expect("shuffle", 1...1)
-            let target = a.positional[0]
-            if case .list(let list) = target {
-                shuffle(&list.items, &state(i).generator)
-                return .none
-            }
-            let array = try i.ndarray(target)
-            guard array.rank > 0 else { throw .valueError("array must not be 0-dimensional") }
-            var order = Array(0..<array.dims[0])
-            shuffle(&order, &state(i).generator)
-            let rows = try array.subscripted([.object(try NDArray(.int64(order.map(Int64.init)), [order.count]))], interpreter: i)
-            _ = try array.setItem(.object(EllipsisObject()), rows, interpreter: i)
+            try shuffle(a.positional[0], axis: 0, &state(i).generator, i)
             return .none
         }
         add("permutation") { i, a throws(ScriptError) in
             try a.expect("permutation", 1...1)
-            if let n = a.positional[0].intLike {
-                _ = try NumPyShapes.checkedCount([n], dtype: .int64)
-                var order = (0..<Int64(Swift.max(n, 0))).map { $0 }
-                shuffle(&order, &state(i).generator)
-                return .object(try NDArray(.int64(order), [order.count]))
-            }
-            let array = try i.ndarray(a.positional[0])
-            var order = Array(0..<(array.dims.first ?? 0))
-            shuffle(&order, &state(i).generator)
-            return try array.subscripted([.object(try NDArray(.int64(order.map(Int64.init)), [order.count]))], interpreter: i)
+            return try permutation(a.positional[0], axis: 0, &state(i).generator, i)
         }
         add("choice") { i, a throws(ScriptError) in
             let args = try NumPyArguments(a, "choice", ["a", "size", "replace", "p"], required: 1, interpreter: i)
@@ -164,14 +187,83 @@ enum NumPyRandomModule {
         return ns
     }
 
-    /// NumPy's legacy Fisher-Yates shuffle (from the end, `random_interval`).
-    static func shuffle<T>(_ items: inout [T], _ random: inout LegacyRandom) {
+    /// NumPy's Fisher-Yates shuffle (from the end, `random_interval`), legacy and Generator alike.
+    static func shuffle<T>(_ items: inout [T], _ random: inout some IntervalDrawing) {
         guard items.count > 1 else { return }
         for k in stride(from: items.count - 1, through: 1, by: -1) {
             let j = Int(random.interval(UInt64(k)))
             items.swapAt(k, j)
         }
     }
+
+    /// `shuffle(x)`: a list's items, or an array's rows (along axis 0), in place.
+    static func shuffle(_ target: Value, axis: Int, _ random: inout some IntervalDrawing, _ i: Interpreter) throws(ScriptError) {
+        if case .list(let list) = target {
+            shuffle(&list.items, &random)
+            return
+        }
+        guard i.isNDArray(target) else { throw .typeError("object of type '\(target.typeName)' has no len()") }
+        let array = try i.ndarray(target)
+        guard array.rank > 0 else { throw .typeError("len() of unsized object") }
+        guard try NumPyShapes.axis(axis, rank: array.rank, i) == 0 else {
+            throw .typeError("shuffle(axis=...) is not provided by Recur's numpy: it shuffles along axis 0 (see docs/NUMPY.md)")
+        }
+        var order = Array(0..<array.dims[0])
+        shuffle(&order, &random)
+        let rows = try array.subscripted([.object(try NDArray(.int64(order.map(Int64.init)), [order.count]))], interpreter: i)
+        _ = try array.setItem(.object(EllipsisObject()), rows, interpreter: i)
+    }
+
+    /// `permutation(x)`: `arange(x)` shuffled for an int, else a copy of the array with its
+    /// rows shuffled.
+    static func permutation(_ x: Value, axis: Int, _ random: inout some IntervalDrawing, _ i: Interpreter) throws(ScriptError) -> Value {
+        if let n = x.intLike {
+            _ = try NumPyShapes.checkedCount([Swift.max(n, 0)], dtype: .int64)
+            var order = (0..<Int64(Swift.max(n, 0))).map { $0 }
+            shuffle(&order, &random)
+            return .object(try NDArray(.int64(order), [order.count]))
+        }
+        let array = try i.ndarray(x)
+        guard array.rank > 0 else { throw ScriptError(.indexError, "x must be an integer or at least 1-dimensional") }
+        guard try NumPyShapes.axis(axis, rank: array.rank, i) == 0 else {
+            throw .typeError("permutation(axis=...) is not provided by Recur's numpy: it permutes along axis 0 (see docs/NUMPY.md)")
+        }
+        var order = Array(0..<array.dims[0])
+        shuffle(&order, &random)
+        return try array.subscripted([.object(try NDArray(.int64(order.map(Int64.init)), [order.count]))], interpreter: i)
+    }
+}
+
+/// A bit generator `shuffle` and `permutation` draw from with NumPy's `random_interval`.
+protocol IntervalDrawing {
+    mutating func nextUInt32() -> UInt32
+    mutating func nextUInt64() -> UInt64
+}
+
+extension IntervalDrawing {
+    /// `random_interval(max)`: masked rejection in [0, max], from 32-bit draws when max fits them.
+    mutating func interval(_ max: UInt64) -> UInt64 {
+        if max == 0 { return 0 }
+        var mask = max
+        for shift: UInt64 in [1, 2, 4, 8, 16, 32] { mask |= mask >> shift }
+        if max <= 0xFFFF_FFFF {
+            while true {
+                let value = UInt64(nextUInt32()) & mask
+                if value <= max { return value }
+            }
+        }
+        while true {
+            let value = nextUInt64() & mask
+            if value <= max { return value }
+        }
+    }
+}
+
+extension LegacyRandom: IntervalDrawing {}
+
+extension PCG64: IntervalDrawing {
+    mutating func nextUInt32() -> UInt32 { next32() }
+    mutating func nextUInt64() -> UInt64 { next64() }
 }
 
 /// `np.random.RandomState(seed)`: a legacy generator of its own with the module's functions

@@ -24,7 +24,7 @@ enum NumPyReduction: String {
     }
 
     /// Reduces `array` over `axes` (nil: all of them).
-    func apply(_ array: NDArray, axes: [Int]?, keepDims: Bool, ddof: Int = 0) throws(ScriptError) -> NDArray {
+    func apply(_ array: NDArray, axes: [Int]?, keepDims: Bool, ddof: Int = 0, _ interpreter: Interpreter) throws(ScriptError) -> NDArray {
         let rank = array.rank
         var reduced: [Int]
         if rank == 0, let axes, ufuncReduce, axes.allSatisfy({ $0 == 0 || $0 == -1 }) {
@@ -33,7 +33,7 @@ enum NumPyReduction: String {
         } else if let axes {
             reduced = []
             for a in axes {
-                let n = try NumPyShapes.axis(a, rank: rank)
+                let n = try NumPyShapes.axis(a, rank: rank, interpreter)
                 if reduced.contains(n) { throw .valueError("duplicate value in 'axis'") }
                 reduced.append(n)
             }
@@ -132,10 +132,12 @@ enum NumPyReduction: String {
         return self == .std ? variance.squareRoot() : variance
     }
 
-    /// The largest (or smallest) element; NaN wins, as NumPy's `maximum` propagates it.
+    /// The largest (or smallest) element; NaN wins, as NumPy's `maximum` propagates it. Of
+    /// equal zeros the last is kept, as NumPy's reduction keeps it (`max([-0.0, 0.0])` is 0.0).
     static func extreme<T: BinaryFloatingPoint>(_ v: ArraySlice<T>, _ larger: Bool) -> T {
-        let at = v.withUnsafeBufferPointer { NumPyKernels.extremePosition($0, largest: larger) }
-        return v[v.startIndex + at]
+        let value = v.withUnsafeBufferPointer { NumPyKernels.extremeValue($0, largest: larger) }
+        guard value == 0 else { return value }
+        return v.last { $0 == 0 } ?? value
     }
 
     /// The first position of the largest (or smallest) element; the first NaN if any.

@@ -31,9 +31,10 @@ enum NumPyShapes {
     }
 
     /// An axis argument made non-negative, or NumPy's AxisError (an IndexError and ValueError).
-    static func axis(_ axis: Int, rank: Int) throws(ScriptError) -> Int {
+    /// `prefix` names the argument where NumPy does (`axis1: `).
+    static func axis(_ axis: Int, rank: Int, _ interpreter: Interpreter, prefix: String = "") throws(ScriptError) -> Int {
         guard axis >= -rank && axis < rank else {
-            throw ScriptError(.indexError, "axis \(axis) is out of bounds for array of dimension \(rank)")
+            throw interpreter.numpyAxisError(prefix + "axis \(axis) is out of bounds for array of dimension \(rank)")
         }
         return axis < 0 ? axis + rank : axis
     }

@@ -2,19 +2,19 @@ import Tensors
 
 /// `sort`, `argsort` (stable, NaN last, as NumPy's) and `unique`.
 enum NumPySorting {
-    static func argsort(_ a: NDArray, axis: Int) throws(ScriptError) -> NDArray {
+    static func argsort(_ a: NDArray, axis: Int, _ interpreter: Interpreter) throws(ScriptError) -> NDArray {
         // A 0-d array sorts as its one element.
         if a.rank == 0 { return try NDArray(.int64([0]), [1]) }
-        return try ordered(a, axis: axis).indices
+        return try ordered(a, axis: axis, interpreter).indices
     }
 
-    static func sort(_ a: NDArray, axis: Int) throws(ScriptError) -> NDArray {
-        try ordered(a, axis: axis).values
+    static func sort(_ a: NDArray, axis: Int, _ interpreter: Interpreter) throws(ScriptError) -> NDArray {
+        try ordered(a, axis: axis, interpreter).values
     }
 
-    private static func ordered(_ a: NDArray, axis: Int) throws(ScriptError) -> (values: NDArray, indices: NDArray) {
-        if a.rank == 0 { _ = try NumPyShapes.axis(axis, rank: 0) }
-        let ax = try NumPyShapes.axis(axis, rank: a.rank)
+    private static func ordered(_ a: NDArray, axis: Int, _ interpreter: Interpreter) throws(ScriptError) -> (values: NDArray, indices: NDArray) {
+        if a.rank == 0 { _ = try NumPyShapes.axis(axis, rank: 0, interpreter) }
+        let ax = try NumPyShapes.axis(axis, rank: a.rank, interpreter)
         let order = (0..<a.rank).filter { $0 != ax } + [ax]
         let moved = try a.transposed(order)
         let n = a.dims[ax]
@@ -44,9 +44,9 @@ enum NumPySorting {
     }
 
     /// `np.unique`: sorted distinct values of the flattened array, optionally with counts.
-    static func unique(_ a: NDArray, counts: Bool) throws(ScriptError) -> (NDArray, NDArray) {
+    static func unique(_ a: NDArray, counts: Bool, _ interpreter: Interpreter) throws(ScriptError) -> (NDArray, NDArray) {
         let flat = try a.reshaped([-1])
-        let sorted = try sort(flat, axis: 0)
+        let sorted = try sort(flat, axis: 0, interpreter)
         guard case .float64(let keys) = sorted.elements.converted(to: .float64) else { return (sorted, sorted) }
         var keep: [Int] = []
         var tally: [Int64] = []

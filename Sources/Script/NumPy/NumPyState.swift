@@ -8,6 +8,8 @@ final class NumPyState {
     lazy var random = RandomStateObject(LegacyRandom(seed: UInt32.random(in: 0...UInt32.max)))
     var scalarTypes: [DType: TypeObject] = [:]
     var ndarrayType: TypeObject?
+    /// `numpy.exceptions.AxisError`, made on first use.
+    var axisErrorType: TypeObject?
 
     /// `np.float64`, `np.int64`, ...: the scalar type of `dtype`, callable as a constructor.
     func scalarType(_ dtype: DType, base: TypeObject, float: TypeObject? = nil) -> TypeObject {
@@ -32,6 +34,24 @@ final class NumPyState {
 }
 
 extension Interpreter {
+    /// `numpy.exceptions.AxisError`: a ValueError and an IndexError, as NumPy's.
+    var numpyAxisErrorType: TypeObject {
+        if let type = numpy.axisErrorType { return type }
+        let type = TypeObject(name: "AxisError", bases: [types.exception(.valueError), types.exception(.indexError)], kind: .user,
+                              module: "numpy.exceptions")
+        numpy.axisErrorType = type
+        return type
+    }
+
+    /// An AxisError to throw with `message`.
+    func numpyAxisError(_ message: String) -> ScriptError {
+        do {
+            return try errorToRaise(try call(.type(numpyAxisErrorType), Arguments([.str(message)])))
+        } catch {
+            return error
+        }
+    }
+
     /// The workspace's numpy state, made on first use.
     var numpy: NumPyState {
         let key = ObjectIdentifier(NumPyState.self)

@@ -1,3 +1,4 @@
+import CNumPy
 import Glibc
 import Tensors
 
@@ -43,6 +44,16 @@ enum NumPyUfunc: String, CaseIterable {
             switch a.dtype {
             case .float32:
                 guard case .float32(let v) = a.elements else { return a }
+                if self == .exp {
+                    // NumPy's float32 exp is its own vector routine, not the C library's.
+                    let out = [Float](unsafeUninitializedCapacity: v.count) { buffer, count in
+                        v.withUnsafeBufferPointer { source in
+                            if let from = source.baseAddress, let to = buffer.baseAddress { recur_numpy_exp_f32(from, to, v.count) }
+                        }
+                        count = v.count
+                    }
+                    return try NDArray(.float32(out), a.dims)
+                }
                 return try NDArray(.float32(mapped(v)), a.dims)
             case .float64, .int64, .int32:
                 guard case .float64(let v) = a.elements.converted(to: .float64) else { return a }

@@ -72,6 +72,7 @@ struct ModuleLibrary {
             m.namespace = try NumPyRandomModule.module(i).namespace
             m.missingAttributeNote = " (Recur provides a subset of NumPy: see docs/NUMPY.md)"
         }
+        library.add("numpy.exceptions") { (i, m) throws(ScriptError) in m.namespace = NumPyModule.exceptionsModule(i).namespace }
         library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
         library.add("torch.serialization") { (i, m) throws(ScriptError) in TorchSerialization.fillModule(i, m) }
         library.add("torch.onnx") { (i, m) throws(ScriptError) in TorchModule.fillOnnx(i, m) }

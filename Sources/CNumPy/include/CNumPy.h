@@ -1,0 +1,24 @@
+#ifndef RECUR_CNUMPY_H
+#define RECUR_CNUMPY_H
+
+/// NumPy's own element-wise loops where its results are not the C library's: the same
+/// arithmetic, lane by lane, so Recur's arrays hold NumPy's bits (see docs/NUMPY.md).
+
+/// `np.exp` of float32 as NumPy computes it on x86 with AVX2 or AVX512 (Cody-Waite reduction,
+/// a rational minimax approximation, fused multiply-adds): `y[i] = exp(x[i])`.
+void recur_numpy_exp_f32(const float *x, float *y, long n);
+
+/// The largest (or smallest) element of `x[0..<n]` (n > 0): NaN when any element is NaN.
+float recur_numpy_extreme_f32(const float *x, long n, int largest);
+double recur_numpy_extreme_f64(const double *x, long n, int largest);
+
+/// The first position of the largest (or smallest) element of `x[0..<n]` (n > 0), or of the
+/// first NaN: the extreme, then the first element equal to it.
+long recur_numpy_arg_extreme_f32(const float *x, long n, int largest);
+long recur_numpy_arg_extreme_f64(const double *x, long n, int largest);
+
+/// The first position of `value` in `x` (NaN matches NaN); n when absent.
+long recur_numpy_first_f32(const float *x, long n, float value);
+long recur_numpy_first_f64(const double *x, long n, double value);
+
+#endif
