@@ -147,13 +147,23 @@ enum TorchNN {
         let parameterListType = TypeObject(name: "ParameterList", bases: [base], kind: .builtin, constructor: parameterList, module: "torch.nn")
         interpreter.types.registerNative(parameterListType, forTypeName: "ParameterList")
         module.namespace["ParameterList"] = .type(parameterListType)
-        module.namespace["Parameter"] = .builtin(BuiltinFunction("Parameter", signature: "torch.nn.Parameter(data, requires_grad=True)",
+        let parameter = BuiltinFunction("Parameter", signature: "torch.nn.Parameter(data, requires_grad=True)",
             doc: "A tensor registered as a module parameter when assigned to self.") { interpreter, a throws(ScriptError) in
-            try a.expect("Parameter", 1...2, keywords: ["requires_grad"])
-            let source = try interpreter.tensor(a.positional[0])
+            try a.expect("Parameter", 0...2, keywords: ["data", "requires_grad"])
+            // Without data PyTorch's parameter holds torch.empty(0).
+            let data = a.value(0, "data") ?? .none
+            let source = data.isNone ? try tensorCall { () throws(TensorError) in try Tensor(floats: [], shape: Shape([0])) }
+                                     : try interpreter.tensor(data)
             let flag = try interpreter.boolArgument(a.value(1, "requires_grad"), default: true)
             return .object(try tensorCall { () throws(TensorError) in try source.parameter(requiresGrad: flag) })
-        })
+        }
+        // A parameter's class is torch.nn.parameter.Parameter, a subclass of torch.Tensor, as in
+        // PyTorch (`import torch.nn` fills this module before its parent `torch`).
+        if interpreter.torch.tensorType == nil { _ = try interpreter.loadModule("torch") }
+        let parameterType = TypeObject(name: "Parameter", bases: [interpreter.torch.tensorType ?? object], kind: .builtin,
+                                       constructor: parameter, module: "torch.nn.parameter")
+        interpreter.types.registerNative(parameterType, forTypeName: "Parameter")
+        module.namespace["Parameter"] = .type(parameterType)
         // The attention layers exist as classes, so a file that defines a subclass of one
         // beside its recurrent model still imports; building one says what Recur provides.
         for name in ["Transformer", "TransformerEncoder", "TransformerDecoder", "TransformerEncoderLayer",
