@@ -17,6 +17,11 @@ public final class Dropout: StatelessModule {
         self.generator = generator
     }
 
+    /// The same layer (its settings are all it holds).
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(try Dropout(p: p, inplace: inplace, generator: generator))
+    }
+
     /// "Dropout"
     public var typeName: String { "Dropout" }
     /// `p=0.5, inplace=False`

@@ -20,6 +20,17 @@ public final class Embedding: Module {
         weight = try .initialised([numEmbeddings, embeddingDim]) { (w) throws(TensorError) in try w.normal(generator: generator) }
     }
 
+    private init(numEmbeddings: Int, embeddingDim: Int, weight: Tensor) {
+        self.numEmbeddings = numEmbeddings
+        self.embeddingDim = embeddingDim
+        self.weight = weight
+    }
+
+    /// The same table over `copier`'s weight.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(Embedding(numEmbeddings: numEmbeddings, embeddingDim: embeddingDim, weight: try copier.tensor(weight)))
+    }
+
     /// "Embedding"
     public var typeName: String { "Embedding" }
     /// weight

@@ -6,7 +6,7 @@ struct GatedSequence {
     let hiddenSize: Int
     let batchFirst: Bool
     /// Layer-major, then direction (`l0`, `l0_reverse`, `l1`, ...).
-    let layers: [RecurrentWeights]
+    private(set) var layers: [RecurrentWeights]
     let options: RecurrentOptions
     /// Draws the dropout masks.
     let generator: Generator
@@ -40,6 +40,13 @@ struct GatedSequence {
     }
 
     var numLayers: Int { layers.count / options.directions }
+
+    /// The same sequence over `copier`'s parameters (dropout draws from the same generator).
+    func copy(_ copier: any ModuleCopier) throws(TensorError) -> GatedSequence {
+        var copy = self
+        copy.layers = try copier.weights(layers)
+        return copy
+    }
 
     /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l0_reverse, ..., weight_ih_l1, ...
     var parameters: [(name: String, tensor: Tensor)] { options.named(layers) }

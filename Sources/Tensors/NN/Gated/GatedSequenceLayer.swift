@@ -15,6 +15,11 @@ public class GatedSequenceLayer {
             batchFirst: batchFirst, options: options, generator: generator)
     }
 
+    /// A layer over `sequence` (a copy's).
+    init(sequence: GatedSequence) {
+        self.sequence = sequence
+    }
+
     /// `dropout=` and `bidirectional=`.
     public var options: RecurrentOptions { sequence.options }
 

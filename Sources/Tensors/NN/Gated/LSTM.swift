@@ -12,6 +12,15 @@ public final class LSTM: GatedSequenceLayer, Module {
             batchFirst: batchFirst, options: options, generator: generator)
     }
 
+    override init(sequence: GatedSequence) {
+        super.init(sequence: sequence)
+    }
+
+    /// The same layer over `copier`'s parameters.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(LSTM(sequence: try sequence.copy(copier)))
+    }
+
     /// "LSTM"
     public var typeName: String { "LSTM" }
 
