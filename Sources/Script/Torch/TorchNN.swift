@@ -31,12 +31,19 @@ enum TorchNN {
             try i.checkAllocation(n, m)
             return try tensorCall { () throws(TensorError) in try Linear(inFeatures: n, outFeatures: m, bias: bias, generator: i.torch.generator) }
         }
-        layer("Embedding", "num_embeddings, embedding_dim", "A lookup table mapping indices to learned vectors.",
+        layer("Embedding", "num_embeddings, embedding_dim, padding_idx=None", "A lookup table mapping indices to learned vectors.",
               names: ["num_embeddings", "embedding_dim", "padding_idx"], required: 2) { b, i throws(ScriptError) in
             let (n, d) = (try b.int("num_embeddings", i), try b.int("embedding_dim", i))
             try i.checkAllocation(n, d)
-            if b["padding_idx"] != nil { throw .valueError("Embedding: padding_idx is not supported in Recur") }
-            return try tensorCall { () throws(TensorError) in try Embedding(numEmbeddings: n, embeddingDim: d, generator: i.torch.generator) }
+            var padding: Int?
+            if let given = b["padding_idx"], !given.isNone {
+                let index = try i.indexValue(given)
+                guard index < n, index >= -n else { throw ScriptError(.assertionError, "Padding_idx must be within num_embeddings") }
+                padding = index < 0 ? index + n : index
+            }
+            return try tensorCall { () throws(TensorError) in
+                try Embedding(numEmbeddings: n, embeddingDim: d, paddingIdx: padding, generator: i.torch.generator)
+            }
         }
         layer("RNNCell", "input_size, hidden_size, bias=True, nonlinearity='tanh'",
               "An Elman RNN cell: h' = tanh(W_ih x + b_ih + W_hh h + b_hh). Call it as cell(input, hidden).",
