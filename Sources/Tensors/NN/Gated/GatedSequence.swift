@@ -120,7 +120,8 @@ struct GatedSequence {
             let cN = kind.hasCellState ? packed.packedPart(offset: cellOffset, dims: [numLayers, hiddenSize], swapFirstTwo: false, name: squeeze) : nil
             return (output, hN, cN)
         }
-        let output = packed.packedPart(offset: 0, dims: [steps, batch, hiddenSize], swapFirstTwo: batchFirst, name: outputName)
+        let output = packed.packedPart(offset: 0, dims: [steps, batch, hiddenSize], swapFirstTwo: batchFirst, name: outputName,
+                                       innerName: kind == .lstm ? "MkldnnRnnLayerBackward0" : "StackBackward0")
         let hN = packed.packedPart(offset: finalOffset, dims: [numLayers, batch, hiddenSize], swapFirstTwo: false, name: "StackBackward0")
         let cN = kind.hasCellState
             ? packed.packedPart(offset: cellOffset, dims: [numLayers, batch, hiddenSize], swapFirstTwo: false, name: "StackBackward0") : nil
