@@ -57,8 +57,9 @@ enum TorchNN {
         }
         layer("RNN", "input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False",
               "A multi-layer Elman RNN. Call it as rnn(input, h_0); it returns (output, h_n).",
-              names: ["input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first", "dropout", "bidirectional"],
+              names: ["input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first", "dropout", "bidirectional", "proj_size"],
               required: 2) { b, i throws(ScriptError) in
+            if try b.int("proj_size", i, default: 0) != 0 { throw .valueError("proj_size argument is only supported for LSTM, not RNN or GRU") }
             let (n, h, layers) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.int("num_layers", i, default: 1))
             let options = try recurrentOptions(b, i, layers: layers)
             let nonlinearity = try nonlinearityArgument(b)

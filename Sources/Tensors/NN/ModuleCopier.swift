@@ -18,7 +18,7 @@ extension ModuleCopier {
     /// One layer's recurrent weights, each through `tensor(_:)`.
     func weights(_ weights: RecurrentWeights) throws(TensorError) -> RecurrentWeights {
         RecurrentWeights(weightIH: try tensor(weights.weightIH), weightHH: try tensor(weights.weightHH),
-                         biasIH: try tensor(weights.biasIH), biasHH: try tensor(weights.biasHH))
+                         biasIH: try tensor(weights.biasIH), biasHH: try tensor(weights.biasHH), weightHR: try tensor(weights.weightHR))
     }
 
     /// Every layer's weights.

@@ -167,6 +167,7 @@ extension RecurrentWeights {
         var result = [("weight_ih" + suffix, weightIH), ("weight_hh" + suffix, weightHH)]
         if let b = biasIH { result.append(("bias_ih" + suffix, b)) }
         if let b = biasHH { result.append(("bias_hh" + suffix, b)) }
+        if let w = weightHR { result.append(("weight_hr" + suffix, w)) }
         return result
     }
 }

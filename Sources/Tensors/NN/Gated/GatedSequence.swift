@@ -5,6 +5,8 @@ struct GatedSequence {
     let inputSize: Int
     let hiddenSize: Int
     let batchFirst: Bool
+    /// An LSTM's `proj_size` (0: no projection).
+    let projection: Int
     /// Layer-major, then direction (`l0`, `l0_reverse`, `l1`, ...).
     private(set) var layers: [RecurrentWeights]
     let options: RecurrentOptions
@@ -14,8 +16,10 @@ struct GatedSequence {
     /// Checks the sizes and draws every layer's parameters in PyTorch's order.
     init(
         _ kind: GatedKind, inputSize: Int, hiddenSize: Int, numLayers: Int, bias: Bool, batchFirst: Bool,
-        options: RecurrentOptions, generator: Generator
+        options: RecurrentOptions, projection: Int = 0, generator: Generator
     ) throws(TensorError) {
+        guard projection >= 0 else { throw .value("proj_size should be a positive integer or zero to disable projections") }
+        guard projection < hiddenSize || projection == 0 else { throw .value("proj_size has to be smaller than hidden_size") }
         guard hiddenSize > 0 else { throw .value("hidden_size must be greater than zero") }
         guard numLayers > 0 else { throw .value("num_layers must be greater than zero") }
         guard inputSize >= 0 else { throw .value("input_size must be non-negative") }
@@ -34,8 +38,12 @@ struct GatedSequence {
         self.batchFirst = batchFirst
         self.options = options
         self.generator = generator
-        self.layers = try options.makeLayers(numLayers, inputSize: inputSize, hiddenSize: hiddenSize) { (n) throws(TensorError) in
-            try kind.makeWeights(inputSize: n, hiddenSize: hiddenSize, bias: bias, generator: generator)
+        self.projection = projection
+        // With a projection the next layer reads proj_size features per direction.
+        self.layers = try options.makeLayers(numLayers, inputSize: inputSize, hiddenSize: projection > 0 ? projection : hiddenSize) { (n) throws(TensorError) in
+            projection > 0
+                ? try ProjectedLSTM.makeWeights(inputSize: n, hiddenSize: hiddenSize, projection: projection, bias: bias, generator: generator)
+                : try kind.makeWeights(inputSize: n, hiddenSize: hiddenSize, bias: bias, generator: generator)
         }
     }
 
@@ -53,7 +61,8 @@ struct GatedSequence {
 
     /// `4, 2, num_layers=2, bias=False, batch_first=True` (defaults omitted, as PyTorch prints).
     var extraRepr: String {
-        options.extraRepr(inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: layers.first?.biasIH != nil, batchFirst: batchFirst)
+        options.extraRepr(inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: layers.first?.biasIH != nil, batchFirst: batchFirst,
+                          projection: projection)
     }
 
     var stack: RecurrentStack {
@@ -86,9 +95,10 @@ struct GatedSequence {
         }
         let got = input.shape.dims[input.rank - 1]
         guard got == inputSize else { throw .rnnInputSize(expected: inputSize, got: got) }
-        let expected = Shape([numLayers * options.directions, batch, hiddenSize])
+        let expectedC = Shape([numLayers * options.directions, batch, hiddenSize])
+        let expectedH = projection > 0 ? Shape([numLayers * options.directions, batch, projection]) : expectedC
         let labels = kind.hasCellState ? ["hidden[0]", "hidden[1]"] : ["hidden"]
-        for (state, label) in zip([h, c], labels) {
+        for (state, label, expected) in zip3([h, c], labels, [expectedH, expectedC]) {
             guard let state else { continue }
             guard state.shape == expected else {
                 throw .runtime("Expected \(label) size \(expected.tupleDescription), got \(state.shape.listDescription)")
@@ -100,6 +110,16 @@ struct GatedSequence {
         if batchFirst { x = try x.transpose(0, 1) }
         let steps = x.shape.dims[0]
         guard steps > 0 else { throw .runtime("Expected sequence length to be larger than 0 in RNN") }
+        if projection > 0 {
+            let projected = ProjectedLSTM(hidden: hiddenSize, projection: projection, directions: options.directions, layers: layers)
+            var (output, hN, cN) = try projected.run(x, h0: h, c0: c, dropout: options.dropout, training: training, generator: generator)
+            if !batched {
+                (output, hN, cN) = (try output.squeeze(1), try hN.squeeze(1), try cN.squeeze(1))
+            } else if batchFirst {
+                output = try output.transpose(0, 1)
+            }
+            return (output, hN, cN)
+        }
         if options.needsStack(training: training) {
             let result = try options.runStacked(stack, x, h0: h, c0: c, training: training, batched: batched, batchFirst: batchFirst, outputName: outputName,
                 generator: generator)
@@ -136,6 +156,10 @@ struct GatedSequence {
         case .lstm: batchFirst ? "TransposeBackward0" : "MkldnnRnnLayerBackward0"
         case .gru: batchFirst ? "TransposeBackward1" : "StackBackward0"
         }
+    }
+
+    private func zip3<A, B, C>(_ a: [A], _ b: [B], _ c: [C]) -> [(A, B, C)] {
+        zip(a, zip(b, c)).map { ($0, $1.0, $1.1) }
     }
 
     /// PyTorch's check that the states have the input's batchedness.
