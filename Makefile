@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .PHONY: bootstrap build release kernelspec test swift-test protocol-test frontend-test differential-test \
-	hostile-test release-test layout demo notebooks lab clean
+	tutorial-test hostile-test release-test layout demo notebooks lab clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -48,6 +48,11 @@ frontend-test: build
 differential-test: build
 	$(PY) -m pytest Tests/differential -q -p no:cacheprovider
 
+# Tutorial-style RNN programs run by `recur run`: each prints what PyTorch printed for it
+# (Tests/tutorials/programs/*.expected, recorded by tools/fixtures/tutorials.py).
+tutorial-test: build
+	$(PY) -m pytest Tests/tutorials -q -p no:cacheprovider
+
 # Hostile programs (extreme integers, huge allocations, cycles, misbehaving dunders, deep
 # nesting) under a 4 GiB address-space limit, through `recur run` and through one kernel: each
 # ends normally or with a Python exception (Tests/hostile/known_failures.txt lists the crashes
@@ -72,7 +77,7 @@ layout: release
 	$(PY) tools/layout/order.py
 	$(MAKE) release
 
-test: swift-test protocol-test frontend-test differential-test hostile-test release-test
+test: swift-test protocol-test frontend-test differential-test tutorial-test hostile-test release-test
 
 # The release build's kernelspec, installed into .venv (recur-jupyter is already there:
 # scripts/bootstrap installs it); JUPYTER_PATH puts it ahead of any

@@ -60,7 +60,7 @@ import Testing
         #expect(h.error("gru(torch.zeros(5, 2, 4), (torch.zeros(1, 2, 3),))") == "AttributeError: 'tuple' object has no attribute 'dim'")
         #expect(h.error("gru(torch.zeros(5, 2, 4), torch.zeros(2, 3))") == "RuntimeError: For batched 3-D input, hx should also be 3-D but got 2-D tensor")
         #expect(h.error("gcell(torch.zeros(2, 3))") == "RuntimeError: input has inconsistent input_size: got 3 expected 4")
-        #expect(h.error("nn.LSTM(4, 3, proj_size=2)") == "ValueError: LSTM: proj_size is not supported in Recur")
+        #expect(h.error("nn.LSTM(4, 3, proj_size=3)") == "ValueError: proj_size has to be smaller than hidden_size")
         #expect(h.error("nn.GRU(4, 3, nonlinearity='relu')") == "TypeError: GRU.__init__() got an unexpected keyword argument 'nonlinearity'")
         #expect(h.error("nn.LSTMCell(4)") == "TypeError: LSTMCell.__init__() missing 1 required positional argument: 'hidden_size'")
         #expect(h.error("nn.LSTM(4, 10 ** 9, num_layers=10 ** 9)")?.contains("DefaultCPUAllocator: can't allocate memory") == true)

@@ -6,9 +6,11 @@ import Testing
 @Suite struct StandardLibraryTests {
     @Test func deepcopyRefusesLibraryObjectsByName() {
         var h = Harness()
-        #expect(h.error("import copy, torch\ncopy.deepcopy(torch.zeros(2))")
-                == "NotImplementedError: copy.deepcopy: Recur cannot copy 'Tensor' objects yet (for a tensor use t.detach().clone())")
-        #expect(h.error("import copy, torch.nn as nn\ncopy.deepcopy(nn.Linear(2, 2))")?.hasPrefix("NotImplementedError: copy.deepcopy: Recur cannot copy") == true)
+        // Tensors and modules copy (TorchPrograms/copy_*.py); an optimizer does not yet.
+        #expect(h.error("import copy, torch\nopt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)\ncopy.deepcopy(opt)")
+                == "NotImplementedError: copy.deepcopy: Recur cannot copy 'SGD' objects yet")
+        #expect(h.error("copy.copy(opt)") == "NotImplementedError: copy.copy: Recur cannot copy 'SGD' objects yet")
+        #expect(h.error("copy.deepcopy(torch.zeros(2))") == nil)
     }
 
     @Test func missingModulesNameWhatRecurProvidesOnlyForLibraryNames() {

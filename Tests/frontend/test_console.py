@@ -65,7 +65,7 @@ def test_console_runs_cells_and_shows_their_results(console):
 
     # The traceback in IPython's layout and colours, which the terminal shows.
     console.sendline("1 / 0")
-    console.expect(re.escape("\x1b[32m----> \x1b[39m\x1b[32m1\x1b[39m 1 / 0"))
+    console.expect(re.escape("\x1b[32m----> \x1b[39m\x1b[32m1\x1b[39m \x1b[32m1\x1b[39m / \x1b[32m0\x1b[39m"))
     console.expect(re.escape("\x1b[31mZeroDivisionError\x1b[39m: division by zero"))
     console.expect(on_screen("In [#]: "))
     assert console.match.group(1) == "4"

@@ -1,6 +1,9 @@
+import Tensors
+
 /// `copy`: `copy` and `deepcopy` (with `memo`, `__copy__` and `__deepcopy__`) for the
-/// language's values and instances of plain classes. Tensors, modules and other library
-/// objects are refused by name rather than copied half-way.
+/// language's values, instances of plain classes, and PyTorch's tensors, modules and
+/// state dicts (CopyModule+Torch.swift). Other library objects are refused by name rather
+/// than copied half-way.
 enum CopyModule {
     static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["copy"] = .builtin(BuiltinFunction("copy", signature: "copy.copy(x)", doc: "Shallow copy operation on arbitrary Python objects.") { interpreter, a throws(ScriptError) in
@@ -16,9 +19,8 @@ enum CopyModule {
         module.namespace["Error"] = .type(interpreter.types.exception(.exception))
     }
 
-    private static func refuse(_ value: Value, _ function: String) -> ScriptError {
-        ScriptError(.notImplementedError, "copy.\(function): Recur cannot copy '\(value.typeName)' objects yet"
-                    + (value.typeName == "Tensor" ? " (for a tensor use t.detach().clone())" : ""))
+    static func refuse(_ value: Value, _ function: String) -> ScriptError {
+        ScriptError(.notImplementedError, "copy.\(function): Recur cannot copy '\(value.typeName)' objects yet")
     }
 
     /// A new instance of `instance`'s class holding `attributes`, without running `__init__`.
@@ -37,6 +39,7 @@ enum CopyModule {
         case .set(let set): return .set(set.copy())
         case .instance(let object):
             if let result = try interpreter.callSpecial(value, "__copy__") { return result }
+            if let module = object.native as? ScriptModule { return try shallowModule(object, module, interpreter) }
             guard object.type.libraryBase == nil, object.type.exceptionKind == nil else { throw refuse(value, "copy") }
             return instance(like: object, object.attributes)
         case .object(let object):
@@ -44,7 +47,12 @@ enum CopyModule {
             case let bytes as BytesObject: return bytes.isMutable ? bytes.sibling(bytes.bytes) : value
             case is BigIntObject, is NamedTupleObject, is RangeObject: return value
             case let deque as DequeObject: return .object(DequeObject(Array(deque.items), maxlen: deque.maxlen))
-            case let counting as CountingDict: return try counting.callMethod("copy", Arguments(), interpreter: interpreter) ?? value
+            case let counting as CountingDict:
+                let copy = try counting.callMethod("copy", Arguments(), interpreter: interpreter) ?? value
+                if case .object(let made as CountingDict) = copy { made.attributes = counting.attributes }
+                return copy
+            case let tensor as Tensor: return .object(shallowTensor(tensor))
+            case let layer as LayerObject: return .object(LayerObject(try shallowLayer(layer.module)))
             default: throw refuse(value, "copy")
             }
         }
@@ -52,7 +60,7 @@ enum CopyModule {
 
     /// One `deepcopy` call: values already copied, by identity, in `memo` (keyed by `id()`,
     /// as CPython's memo is).
-    private struct Copier {
+    struct Copier {
         let interpreter: Interpreter
         let memo: DictObject
         init(_ interpreter: Interpreter, memo: DictObject) {
@@ -66,7 +74,7 @@ enum CopyModule {
                 if case .tuple(let items) = value { return .tuple(try items.map { (v) throws(ScriptError) in try deep(v) }) }
                 return value
             }
-            let key = Value.int(Int(bitPattern: UInt(bitPattern: identity)))
+            let key = Copier.key(memoIdentity(value) ?? identity)
             if let done = try memo.get(key) { return done }
             let copy: Value
             switch value {
@@ -88,6 +96,8 @@ enum CopyModule {
             case .instance(let object):
                 if let result = try interpreter.callSpecial(value, "__deepcopy__", [.dict(memo)]) {
                     copy = result
+                } else if let module = object.native as? ScriptModule {
+                    return try deepModule(object, module, key: key)
                 } else {
                     guard object.type.libraryBase == nil, object.type.exceptionKind == nil else { throw CopyModule.refuse(value, "deepcopy") }
                     let result = InstanceObject(type: object.type)
@@ -105,6 +115,12 @@ enum CopyModule {
                     copy = bytes.isMutable ? bytes.sibling(bytes.bytes) : value
                 case is BigIntObject, is RangeObject:
                     copy = value
+                case let tensor as Tensor:
+                    copy = try deepTensor(tensor)
+                case let layer as LayerObject:
+                    copy = .object(LayerObject(try deepLayer(layer.module)))
+                case let counting as CountingDict:
+                    return try deepDict(counting, key: key)
                 default:
                     throw CopyModule.refuse(value, "deepcopy")
                 }

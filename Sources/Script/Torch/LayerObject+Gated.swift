@@ -91,6 +91,7 @@ extension LayerObject {
         case "bias": return .bool(sizes.bias)
         case "num_layers": return layers.map { .int($0.count) }
         case "batch_first": return layers.map { .bool($0.batchFirst) }
+        case "proj_size": return layers.map { _ in .int((module as? GatedSequenceLayer)?.projectionSize ?? 0) }
         default: return layers.flatMap { LayerObject.recurrentOption(name, $0.options) }
         }
     }

@@ -133,6 +133,7 @@ final class LayerObject: ScriptObject {
         case let embedding as Embedding:
             if name == "num_embeddings" { return .int(embedding.numEmbeddings) }
             if name == "embedding_dim" { return .int(embedding.embeddingDim) }
+            if name == "padding_idx" { return embedding.paddingIdx.map { .int($0) } ?? Value.none }
         case let cell as RNNCell:
             if name == "input_size" { return .int(cell.inputSize) }
             if name == "hidden_size" { return .int(cell.hiddenSize) }
@@ -152,7 +153,7 @@ final class LayerObject: ScriptObject {
 
     var attributeNames: [String] {
         ModuleMethods.names + module.ownParameters.map(\.name) + module.children.map(\.name)
-            + ["in_features", "out_features", "num_embeddings", "embedding_dim", "input_size", "hidden_size",
+            + ["in_features", "out_features", "num_embeddings", "embedding_dim", "padding_idx", "input_size", "hidden_size",
                "num_layers", "batch_first", "nonlinearity", "bias", "dropout", "bidirectional"].filter { configuration($0) != nil }
     }
 

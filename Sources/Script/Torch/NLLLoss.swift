@@ -14,6 +14,10 @@ final class NLLLoss: LossModule {
 
     var typeName: String { "NLLLoss" }
 
+    func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(NLLLoss(ignoreIndex: ignoreIndex, reduction: reduction))
+    }
+
     func callAsFunction(_ input: Tensor, _ target: Tensor) throws(TensorError) -> Tensor {
         try Functional.nllLoss(input, target: target, ignoreIndex: ignoreIndex, reduction: reduction)
     }

@@ -52,6 +52,32 @@ final class ScriptModule: Module {
         if let parameter { parameterEntries.append((name, parameter)) }
     }
 
+    private init(copying other: ScriptModule) {
+        typeName = other.typeName
+        isTraining = other.isTraining
+    }
+
+    /// The registry of a copy (`copy.copy`, `copy.deepcopy`): the same names and mode, each
+    /// parameter, child and buffer what `copier` gives; `attach` then gives it its instance.
+    func copyState(_ copier: any ModuleCopier) throws(TensorError) -> ScriptModule {
+        let copy = ScriptModule(copying: self)
+        copy.parameterEntries = try parameterEntries.map { (e) throws(TensorError) in (e.name, try copier.tensor(e.tensor)) }
+        copy.childEntries = try childEntries.map { (e) throws(TensorError) in (e.name, try copier.module(e.module)) }
+        copy.bufferEntries = try bufferEntries.map { (e) throws(TensorError) in
+            (e.name, try e.tensor.map { (t) throws(TensorError) in try copier.tensor(t) }, e.persistent)
+        }
+        return copy
+    }
+
+    /// Makes this registry `instance`'s.
+    func attach(_ instance: InstanceObject, interpreter: Interpreter) {
+        self.instance = instance
+        self.interpreter = interpreter
+        instance.native = self
+    }
+
+    func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module { try copyState(copier) }
+
     /// Forgets every registration (its instance was freed as part of a reference cycle).
     func clearRegistrations() {
         parameterEntries = []
@@ -105,6 +131,8 @@ final class ScriptModuleHandle: Module {
         set { state.isTraining = newValue }
     }
     func forward(_ inputs: [Tensor]) throws(TensorError) -> [Tensor] { try state.forward(inputs) }
+    /// A copy of the instance is the copier's to make (it holds the memo and the workspace).
+    func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module { try copier.module(self) }
 }
 
 /// `torch.nn.Module` as a base class of script classes.

@@ -29,6 +29,10 @@ final class SoftmaxLayer: StatelessModule {
 
     var extraRepr: String { "dim=" + (dim.map(String.init) ?? "None") }
 
+    func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(SoftmaxLayer(kind, dim: dim, onImplicitDim: onImplicitDim))
+    }
+
     func callAsFunction(_ input: Tensor) throws(TensorError) -> Tensor {
         let chosen: Int
         if let dim {

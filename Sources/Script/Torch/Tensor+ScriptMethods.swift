@@ -22,6 +22,10 @@ extension Tensor {
         case "_base": return self.viewedTensor.map { .object($0) } ?? Value.none
         // Named tensors are not provided: every dimension is unnamed, as PyTorch's default.
         case "name": return Value.none
+        case "new":
+            return .builtin(BuiltinFunction(name, signature: "Tensor.new(*args, dtype=None, device=None)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
+                try self.legacyNew(arguments, interpreter: interpreter)
+            })
         default:
             if let value = scriptAttributes?[name] { return value }
             guard let operation = TensorOperation.named[name], operation.isMethod else { return nil }

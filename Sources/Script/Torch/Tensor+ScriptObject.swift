@@ -3,7 +3,8 @@ import Tensors
 /// A tensor is a script value itself (no wrapper object per value): operators, indexing,
 /// iteration along dim 0, PyTorch's repr.
 extension Tensor: ScriptObject {
-    var typeName: String { "Tensor" }
+    /// A parameter's class is `Parameter` (torch.nn.parameter), a subclass of `Tensor`.
+    var typeName: String { isParameter ? "Parameter" : "Tensor" }
 
     func repr(interpreter: Interpreter) throws(ScriptError) -> String { self.description }
 

@@ -280,12 +280,14 @@ enum TorchModule {
         TorchRandom.fill(interpreter, &ns)
         ns["__version__"] = .str("2.15.0+recur")
         for (key, value) in ns { module.namespace[key] = value }
-        // `import torch` alone makes torch.nn, torch.optim, torch.autograd, torch.utils.data and torch.cuda reachable, as in PyTorch.
+        // `import torch` alone makes torch.nn, torch.optim, torch.autograd, torch.utils.data, torch.cuda and
+        // torch.serialization reachable, as in PyTorch.
         _ = try interpreter.loadModule("torch.cuda")
         _ = try interpreter.loadModule("torch.nn")
         _ = try interpreter.loadModule("torch.optim")
         _ = try interpreter.loadModule("torch.autograd")
         _ = try interpreter.loadModule("torch.utils.data")
+        _ = try interpreter.loadModule("torch.serialization")
     }
 
     /// The dtype `torch.tensor(data)` infers when `data` holds tensors: theirs promoted with

@@ -7,20 +7,19 @@ extension TorchNN {
         String, String, String, [String], Int, @escaping (ArgumentBinder, Interpreter) throws(ScriptError) -> any Module
     ) -> Void
 
-    /// `nn.LSTM`, `nn.GRU`, `nn.LSTMCell` and `nn.GRUCell` with PyTorch's arguments; `proj_size`, which
-    /// Recur lacks, is accepted at its default only.
+    /// `nn.LSTM` (with `proj_size`), `nn.GRU`, `nn.LSTMCell` and `nn.GRUCell` with PyTorch's arguments.
     static func fillGated(_ layer: LayerRegistrar) {
         let sequenceNames = ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional"]
-        layer("LSTM", "input_size, hidden_size, num_layers=1, bias=True, batch_first=False",
+        layer("LSTM", "input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False, proj_size=0",
               "A multi-layer long short-term memory (gates i, f, g, o). Call it as lstm(input, (h_0, c_0)); it returns (output, (h_n, c_n)).",
               sequenceNames + ["proj_size", "device"], 2) { b, i throws(ScriptError) in
-            if try b.int("proj_size", i, default: 0) != 0 { throw .valueError("LSTM: proj_size is not supported in Recur") }
-            return try sequence(.lstm, b, i)
+            try sequence(.lstm, b, i)
         }
         layer("GRU", "input_size, hidden_size, num_layers=1, bias=True, batch_first=False",
               "A multi-layer gated recurrent unit (gates r, z, n). Call it as gru(input, h_0); it returns (output, h_n).",
-              sequenceNames + ["device"], 2) { b, i throws(ScriptError) in
-            try sequence(.gru, b, i)
+              sequenceNames + ["proj_size", "device"], 2) { b, i throws(ScriptError) in
+            if try b.int("proj_size", i, default: 0) != 0 { throw .valueError("proj_size argument is only supported for LSTM, not RNN or GRU") }
+            return try sequence(.gru, b, i)
         }
         layer("LSTMCell", "input_size, hidden_size, bias=True",
               "One LSTM step. Call it as cell(input, (h, c)); it returns (h', c').",
@@ -48,10 +47,12 @@ extension TorchNN {
         try i.checkAllocation(h, kind == .lstm ? 4 : 3, n)
         try i.checkAllocation(h, kind == .lstm ? 4 : 3, n.addingReportingOverflow(h).overflow ? Int.max : max(n, h) + h, layers, options.directions)
         let (bias, batchFirst) = (try b.bool("bias", i, default: true), try b.bool("batch_first", i, default: false))
+        let projection = try b.int("proj_size", i, default: 0)
         return try tensorCall { () throws(TensorError) -> any Module in
             switch kind {
             case .lstm:
-                try LSTM(inputSize: n, hiddenSize: h, numLayers: layers, bias: bias, batchFirst: batchFirst, options: options, generator: i.torch.generator)
+                try LSTM(inputSize: n, hiddenSize: h, numLayers: layers, bias: bias, batchFirst: batchFirst, options: options,
+                         projSize: projection, generator: i.torch.generator)
             case .gru:
                 try GRU(inputSize: n, hiddenSize: h, numLayers: layers, bias: bias, batchFirst: batchFirst, options: options, generator: i.torch.generator)
             }

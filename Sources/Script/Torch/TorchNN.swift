@@ -31,12 +31,19 @@ enum TorchNN {
             try i.checkAllocation(n, m)
             return try tensorCall { () throws(TensorError) in try Linear(inFeatures: n, outFeatures: m, bias: bias, generator: i.torch.generator) }
         }
-        layer("Embedding", "num_embeddings, embedding_dim", "A lookup table mapping indices to learned vectors.",
+        layer("Embedding", "num_embeddings, embedding_dim, padding_idx=None", "A lookup table mapping indices to learned vectors.",
               names: ["num_embeddings", "embedding_dim", "padding_idx"], required: 2) { b, i throws(ScriptError) in
             let (n, d) = (try b.int("num_embeddings", i), try b.int("embedding_dim", i))
             try i.checkAllocation(n, d)
-            if b["padding_idx"] != nil { throw .valueError("Embedding: padding_idx is not supported in Recur") }
-            return try tensorCall { () throws(TensorError) in try Embedding(numEmbeddings: n, embeddingDim: d, generator: i.torch.generator) }
+            var padding: Int?
+            if let given = b["padding_idx"], !given.isNone {
+                let index = try i.indexValue(given)
+                guard index < n, index >= -n else { throw ScriptError(.assertionError, "Padding_idx must be within num_embeddings") }
+                padding = index < 0 ? index + n : index
+            }
+            return try tensorCall { () throws(TensorError) in
+                try Embedding(numEmbeddings: n, embeddingDim: d, paddingIdx: padding, generator: i.torch.generator)
+            }
         }
         layer("RNNCell", "input_size, hidden_size, bias=True, nonlinearity='tanh'",
               "An Elman RNN cell: h' = tanh(W_ih x + b_ih + W_hh h + b_hh). Call it as cell(input, hidden).",
@@ -50,8 +57,9 @@ enum TorchNN {
         }
         layer("RNN", "input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False",
               "A multi-layer Elman RNN. Call it as rnn(input, h_0); it returns (output, h_n).",
-              names: ["input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first", "dropout", "bidirectional"],
+              names: ["input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first", "dropout", "bidirectional", "proj_size"],
               required: 2) { b, i throws(ScriptError) in
+            if try b.int("proj_size", i, default: 0) != 0 { throw .valueError("proj_size argument is only supported for LSTM, not RNN or GRU") }
             let (n, h, layers) = (try b.int("input_size", i), try b.int("hidden_size", i), try b.int("num_layers", i, default: 1))
             let options = try recurrentOptions(b, i, layers: layers)
             let nonlinearity = try nonlinearityArgument(b)
@@ -147,13 +155,23 @@ enum TorchNN {
         let parameterListType = TypeObject(name: "ParameterList", bases: [base], kind: .builtin, constructor: parameterList, module: "torch.nn")
         interpreter.types.registerNative(parameterListType, forTypeName: "ParameterList")
         module.namespace["ParameterList"] = .type(parameterListType)
-        module.namespace["Parameter"] = .builtin(BuiltinFunction("Parameter", signature: "torch.nn.Parameter(data, requires_grad=True)",
+        let parameter = BuiltinFunction("Parameter", signature: "torch.nn.Parameter(data, requires_grad=True)",
             doc: "A tensor registered as a module parameter when assigned to self.") { interpreter, a throws(ScriptError) in
-            try a.expect("Parameter", 1...2, keywords: ["requires_grad"])
-            let source = try interpreter.tensor(a.positional[0])
+            try a.expect("Parameter", 0...2, keywords: ["data", "requires_grad"])
+            // Without data PyTorch's parameter holds torch.empty(0).
+            let data = a.value(0, "data") ?? .none
+            let source = data.isNone ? try tensorCall { () throws(TensorError) in try Tensor(floats: [], shape: Shape([0])) }
+                                     : try interpreter.tensor(data)
             let flag = try interpreter.boolArgument(a.value(1, "requires_grad"), default: true)
             return .object(try tensorCall { () throws(TensorError) in try source.parameter(requiresGrad: flag) })
-        })
+        }
+        // A parameter's class is torch.nn.parameter.Parameter, a subclass of torch.Tensor, as in
+        // PyTorch (`import torch.nn` fills this module before its parent `torch`).
+        if interpreter.torch.tensorType == nil { _ = try interpreter.loadModule("torch") }
+        let parameterType = TypeObject(name: "Parameter", bases: [interpreter.torch.tensorType ?? object], kind: .builtin,
+                                       constructor: parameter, module: "torch.nn.parameter")
+        interpreter.types.registerNative(parameterType, forTypeName: "Parameter")
+        module.namespace["Parameter"] = .type(parameterType)
         // The attention layers exist as classes, so a file that defines a subclass of one
         // beside its recurrent model still imports; building one says what Recur provides.
         for name in ["Transformer", "TransformerEncoder", "TransformerDecoder", "TransformerEncoderLayer",

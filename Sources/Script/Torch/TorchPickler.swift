@@ -18,6 +18,9 @@ struct TorchPickler {
     private var storageKeys: [ObjectIdentifier: String] = [:]
     private(set) var storages: [Storage] = []
     private let interpreter: Interpreter
+    /// States made while pickling (an instance's attributes as a dict), kept alive until the
+    /// end as CPython's memo keeps them: the memo knows objects by identity.
+    private var madeStates: [Value] = []
 
     init(interpreter: Interpreter) {
         self.interpreter = interpreter
@@ -62,7 +65,11 @@ struct TorchPickler {
             try saveItems(dict.items, exact: true, depth: depth)
         case .object(let object):
             try saveObject(object, value: value, depth: depth)
-        case .set, .function, .builtin, .boundMethod, .type, .instance, .module:
+        case .type(let type):
+            try saveClass(type, value: value)
+        case .instance(let object):
+            try saveInstance(object, value: value, depth: depth)
+        case .set, .function, .builtin, .boundMethod, .module:
             throw unsupported(value)
         }
     }
@@ -199,6 +206,45 @@ struct TorchPickler {
         writer.memoize(memoKey)
     }
 
+    /// A class of the script's own, pickled by reference (GLOBAL `module qualname`), which
+    /// a weights-only load finds among the allowlisted globals.
+    private mutating func saveClass(_ type: TypeObject, value: Value) throws(ScriptError) {
+        guard case .user = type.kind, type.libraryBase == nil, type.exceptionKind == nil else { throw unsupported(value) }
+        let module = try interpreter.str(try interpreter.attribute(value, "__module__"))
+        let name = try interpreter.str(try interpreter.attribute(value, "__qualname__"))
+        if name.contains("<locals>") { throw .attributeError("Can't pickle local object '\(name)'") }
+        writer.global(module, name)
+    }
+
+    /// An instance of a plain class of the script's own as protocol 2 pickles it
+    /// (`copyreg.__newobj__`): its class, NEWOBJ without arguments, then its state by BUILD,
+    /// the `__getstate__()` result or else its attributes (none when it has none).
+    private mutating func saveInstance(_ object: InstanceObject, value: Value, depth: Int) throws(ScriptError) {
+        let key = PickleWriter.MemoKey.object(ObjectIdentifier(object))
+        guard !writer.getIfMemoized(key) else { return }
+        let type = object.type
+        for special in ["__reduce__", "__reduce_ex__", "__getnewargs__", "__getnewargs_ex__"] where type.lookup(special) != nil {
+            throw ScriptError(.notImplementedError, "torch.save in Recur pickles instances of plain classes by their attributes; "
+                              + "\(type.name) defines \(special)")
+        }
+        try saveClass(type, value: .type(type))
+        writer.op(.emptyTuple)
+        writer.op(.newObj)
+        writer.memoize(key)
+        var state: Value = .none
+        if type.lookup("__getstate__") != nil {
+            state = try interpreter.callMethod(value, "__getstate__", Arguments())
+        } else if !object.attributes.isEmpty {
+            let dict = DictObject()
+            for (name, attribute) in object.attributes { try dict.set(.str(name), attribute) }
+            state = .dict(dict)
+        }
+        guard !state.isNone else { return }
+        madeStates.append(state)
+        try save(state, depth: depth + 1)
+        writer.op(.build)
+    }
+
     /// A tensor's `__dict__`: a new dict of its attributes in assignment order.
     private mutating func saveAttributes(_ attributes: TensorAttributes, depth: Int) throws(ScriptError) {
         writer.op(.emptyDict)
@@ -227,7 +273,7 @@ struct TorchPickler {
         }
         return ScriptError(.notImplementedError,
             "torch.save in Recur saves tensors, nn.Parameter, dict, OrderedDict, Counter, list, tuple, str, int, float, bool, "
-            + "bytes and None (state dicts of modules and optimizers are made of these); got '\(value.typeName)'")
+            + "bytes, None and instances of plain classes (state dicts of modules and optimizers are made of these); got '\(value.typeName)'")
     }
 }
 

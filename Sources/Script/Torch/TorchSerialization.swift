@@ -133,5 +133,6 @@ extension TorchSerialization {
         var namespace: [String: Value] = [:]
         fill(interpreter, &namespace)
         for (key, value) in namespace { module.namespace[key] = value }
+        SafeGlobals.fill(interpreter, module)
     }
 }

@@ -15,6 +15,9 @@ final class TorchState {
     /// `autograd.Function.backward`, a warning filtered into an error): the library carries
     /// only its own errors, so it travels here.
     var pendingScriptError: ScriptError?
+    /// The globals `torch.serialization.add_safe_globals` allowed (classes, functions, or
+    /// `(global, path)` pairs), in the order added.
+    var safeGlobals: [Value] = []
     /// The warnings PyTorch gives once per process (`TORCH_WARN_ONCE`) already given.
     var warnedOnce: Set<String> = []
 }

@@ -52,6 +52,10 @@ struct WeightsOnlyUnpickler {
             case .global:
                 let module = mapped(module: try line())
                 let name = try line()
+                if let allowed = try userGlobal(module: module, name: name) {
+                    stack.append(.value(allowed))
+                    continue
+                }
                 let global = try PickleGlobal.resolve(module: module, name: name)
                 // A dtype is pickled as the global itself (`torch.float32`).
                 if case .dtype(let dtype) = global {
@@ -62,12 +66,21 @@ struct WeightsOnlyUnpickler {
             case .newObj:
                 let args = try popValue()
                 let cls = try pop()
+                if case .value(let allowed) = cls, try isUserGlobal(allowed) {
+                    stack.append(.value(try newObject(allowed, WeightsOnlyUnpickler.arguments(args))))
+                    continue
+                }
                 guard case .global(.parameter) = cls else {
                     throw .unpickling("Can only create new object for nn.Parameter or classes allowlisted via `add_safe_globals` but got \(describe(cls))")
                 }
                 stack.append(.value(try PickleGlobal.parameter.call(WeightsOnlyUnpickler.arguments(args), interpreter: interpreter)))
             case .reduce:
                 let args = try popValue()
+                if case .value(let allowed)? = stack.last, try isUserGlobal(allowed) {
+                    let items = try WeightsOnlyUnpickler.arguments(args).map(WeightsOnlyUnpickler.value)
+                    stack[stack.count - 1] = .value(try script { () throws(ScriptError) in try interpreter.call(allowed, Arguments(items)) })
+                    continue
+                }
                 guard case .global(let function)? = stack.last else {
                     throw .unpickling("Trying to call reduce for unrecognized function \(stack.last.map(describe) ?? "None")")
                 }
@@ -293,8 +306,73 @@ struct WeightsOnlyUnpickler {
             }
             return
         }
+        if case .instance(let object) = instance, try isUserGlobal(.type(object.type)) {
+            try script { () throws(ScriptError) in try restore(object, state: state) }
+            return
+        }
         if case .none = state { return }
         throw .script(ScriptError(.notImplementedError, "torch.load: Recur cannot restore the state of a pickled \(instance.typeName)"))
+    }
+
+    // MARK: - Allowlisted globals (torch.serialization.add_safe_globals)
+
+    private func script<T>(_ body: () throws(ScriptError) -> T) throws(Failure) -> T {
+        do { return try body() } catch { throw .script(error) }
+    }
+
+    /// The allowlisted global GLOBAL `module name` names, after PyTorch's blocked modules and
+    /// its own globals, as PyTorch looks them up.
+    private func userGlobal(module: String, name: String) throws(Failure) -> Value? {
+        let path = module + "." + name
+        guard !interpreter.torch.safeGlobals.isEmpty, !WeightsOnlyUnpickler.blockedModules.contains(module),
+              PickleGlobal.named[path] == nil else { return nil }
+        return try script { () throws(ScriptError) in try SafeGlobals.byPath(interpreter)[path] }
+    }
+
+    private func isUserGlobal(_ value: Value) throws(Failure) -> Bool {
+        guard !interpreter.torch.safeGlobals.isEmpty else { return false }
+        return try script { () throws(ScriptError) in try SafeGlobals.contains(value, interpreter) }
+    }
+
+    /// NEWOBJ of an allowlisted class: `cls.__new__(cls, *args)`, which for a class of the
+    /// script's own without `__new__` is a bare instance (`__init__` is not run).
+    private func newObject(_ cls: Value, _ args: [Item]) throws(Failure) -> Value {
+        let values = args.map(WeightsOnlyUnpickler.value)
+        guard case .type(let type) = cls else {
+            throw .script(ScriptError(.notImplementedError, "torch.load: Recur builds allowlisted classes of the script's own; \(cls.typeName) is not one"))
+        }
+        if let new = type.lookup("__new__") {
+            return try script { () throws(ScriptError) in try interpreter.call(new, Arguments([cls] + values)) }
+        }
+        guard case .user = type.kind, type.libraryBase == nil, type.exceptionKind == nil, values.isEmpty else {
+            throw .script(ScriptError(.notImplementedError, "torch.load: Recur builds allowlisted classes of the script's own "
+                                      + "(not subclasses of library classes, without arguments to __new__); got \(type.name)"))
+        }
+        return .instance(InstanceObject(type: type))
+    }
+
+    /// BUILD of an allowlisted class's instance: `__setstate__(state)`, else its `__dict__`
+    /// updated and `(state, slotstate)`'s slots set, as pickle's `load_build`.
+    private func restore(_ object: InstanceObject, state: Value) throws(ScriptError) {
+        let instance = Value.instance(object)
+        if object.type.lookup("__setstate__") != nil {
+            _ = try interpreter.callMethod(instance, "__setstate__", Arguments([state]))
+            return
+        }
+        var dictState = state
+        var slotState = Value.none
+        if case .tuple(let pair) = state, pair.count == 2 {
+            dictState = pair[0]
+            slotState = pair[1]
+        }
+        if try interpreter.truth(dictState) {
+            guard case .dict(let attributes) = dictState else { throw .typeError("state is not a dictionary") }
+            for (key, value) in attributes.items { object.attributes[try key.asString("attribute name")] = value }
+        }
+        if try interpreter.truth(slotState) {
+            guard case .dict(let slots) = slotState else { throw .typeError("slot state is not a dictionary") }
+            for (key, value) in slots.items { try interpreter.setAttribute(instance, try key.asString("attribute name"), value) }
+        }
     }
 }
 

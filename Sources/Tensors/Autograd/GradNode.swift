@@ -82,7 +82,7 @@ extension GradNode {
     /// The node's class as `grad_fn.name()` gives it: C++ nodes outside the generated set
     /// keep their namespace.
     static func qualifiedName(_ node: String) -> String {
-        node == "CopySlices" ? "torch::autograd::CopySlices" : node
+        node == "CopySlices" || node == "CopyBackwards" ? "torch::autograd::" + node : node
     }
 
     /// `ExpBackward0` -> `Exp`: how PyTorch names the operation behind a node.

@@ -20,6 +20,11 @@ public final class Activation: StatelessModule {
         self.kind = kind
     }
 
+    /// The same layer (its settings are all it holds).
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(Activation(kind))
+    }
+
     /// "Tanh", "ReLU" or "Sigmoid".
     public var typeName: String {
         switch kind {

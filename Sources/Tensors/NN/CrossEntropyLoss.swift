@@ -13,6 +13,11 @@ public final class CrossEntropyLoss: LossModule {
         self.reduction = reduction
     }
 
+    /// The same criterion (its settings are all it holds).
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(CrossEntropyLoss(ignoreIndex: ignoreIndex, reduction: reduction))
+    }
+
     /// "CrossEntropyLoss"
     public var typeName: String { "CrossEntropyLoss" }
 

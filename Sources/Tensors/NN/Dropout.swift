@@ -17,6 +17,11 @@ public final class Dropout: StatelessModule {
         self.generator = generator
     }
 
+    /// The same layer (its settings are all it holds).
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(try Dropout(p: p, inplace: inplace, generator: generator))
+    }
+
     /// "Dropout"
     public var typeName: String { "Dropout" }
     /// `p=0.5, inplace=False`
@@ -54,8 +59,17 @@ extension Functional {
         if p == 1 {
             noise = try Tensor.zeros([], dtype: input.dtype)
         } else {
-            noise = try Tensor.zeros(input.shape.dims, dtype: input.dtype)
+            // ATen's noise is `empty_like(input)`: laid out in the input's memory order when
+            // that is a permutation of a dense layout (a batch_first RNN output), so the mask is
+            // drawn in that order.
+            let order = input.denseMemoryOrder
+            noise = try Tensor.zeros(order.map { input.shape.dims[$0] }, dtype: input.dtype)
             try noise.bernoulli(probability: 1 - p, generator: generator)
+            if order != Array(order.indices) {
+                var inverse = order
+                for (k, d) in order.enumerated() { inverse[d] = k }
+                noise = noise.permuted(inverse, name: "PermuteBackward0")
+            }
             if input.dtype == .float64 {
                 noise = try noise.arithmetic(.div, scalar: .float(1 - p))
             } else {
@@ -77,5 +91,23 @@ extension Functional {
 
     static func checkDropout(_ p: Double) throws(TensorError) {
         guard p >= 0, p <= 1 else { throw .value("dropout probability has to be between 0 and 1, but got \(p)") }
+    }
+}
+
+extension Tensor {
+    /// The dimensions from the largest stride to the smallest when the elements are a
+    /// permutation of a dense row-major block (PyTorch's non-overlapping and dense), else
+    /// the identity (a new tensor like this one is then row-major).
+    var denseMemoryOrder: [Int] {
+        let identity = Array(0..<rank)
+        guard layout != nil else { return identity }
+        let own = strides
+        let order = identity.sorted { own[$0] > own[$1] || (own[$0] == own[$1] && $0 < $1) }
+        var expected = 1
+        for d in order.reversed() where shape.dims[d] != 1 {
+            guard own[d] == expected else { return identity }
+            expected *= shape.dims[d]
+        }
+        return order
     }
 }

@@ -99,6 +99,11 @@ public final class ElementwiseLoss: LossModule {
         self.reduction = reduction
     }
 
+    /// The same criterion (its settings are all it holds).
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(ElementwiseLoss(kind, reduction: reduction))
+    }
+
     /// "L1Loss", "BCELoss", ...
     public var typeName: String { kind.typeName }
 

@@ -6,11 +6,14 @@ public final class Embedding: Module {
     public let embeddingDim: Int
     /// `weight`, shape (num_embeddings, embedding_dim), initialised N(0, 1).
     public let weight: Tensor
+    /// `padding_idx` (non-negative): its row starts at zeros and gets no gradient.
+    public let paddingIdx: Int?
     /// Training mode flag.
     public var isTraining = true
 
-    /// Creates the table with standard normal entries, as PyTorch does.
-    public init(numEmbeddings: Int, embeddingDim: Int, generator: Generator) throws(TensorError) {
+    /// Creates the table with standard normal entries, as PyTorch does, then zeroes the
+    /// row of `paddingIdx` (which the caller has checked lies in the table).
+    public init(numEmbeddings: Int, embeddingDim: Int, paddingIdx: Int? = nil, generator: Generator) throws(TensorError) {
         guard numEmbeddings >= 0, embeddingDim >= 0 else {
             throw .runtime("Trying to create tensor with negative dimension \(min(numEmbeddings, embeddingDim)): [\(numEmbeddings), \(embeddingDim)]")
         }
@@ -18,6 +21,23 @@ public final class Embedding: Module {
         self.numEmbeddings = numEmbeddings
         self.embeddingDim = embeddingDim
         weight = try .initialised([numEmbeddings, embeddingDim]) { (w) throws(TensorError) in try w.normal(generator: generator) }
+        self.paddingIdx = paddingIdx
+        if let paddingIdx, paddingIdx >= 0, paddingIdx < numEmbeddings {
+            let row = Array(paddingIdx * embeddingDim..<(paddingIdx + 1) * embeddingDim)
+            weight.mutateBuffer { $0.scatter(.float32(filledArray(Float(0), count: embeddingDim)), at: row) }
+        }
+    }
+
+    private init(numEmbeddings: Int, embeddingDim: Int, paddingIdx: Int?, weight: Tensor) {
+        self.numEmbeddings = numEmbeddings
+        self.embeddingDim = embeddingDim
+        self.paddingIdx = paddingIdx
+        self.weight = weight
+    }
+
+    /// The same table over `copier`'s weight.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(Embedding(numEmbeddings: numEmbeddings, embeddingDim: embeddingDim, paddingIdx: paddingIdx, weight: try copier.tensor(weight)))
     }
 
     /// "Embedding"
@@ -27,11 +47,11 @@ public final class Embedding: Module {
     /// None.
     public var children: [(name: String, module: any Module)] { [] }
     /// `4, 10`
-    public var extraRepr: String { "\(numEmbeddings), \(embeddingDim)" }
+    public var extraRepr: String { "\(numEmbeddings), \(embeddingDim)" + (paddingIdx.map { ", padding_idx=\($0)" } ?? "") }
 
     /// Looks up each index of an int64 tensor; the result gains a trailing dimension.
     public func callAsFunction(_ input: Tensor) throws(TensorError) -> Tensor {
-        try Functional.embedding(input, weight: weight)
+        try Functional.embedding(input, weight: weight, paddingIdx: paddingIdx)
     }
 
     /// `forward(input)` without arrays; nil for two inputs (`forward` reports the error).

@@ -72,7 +72,7 @@ public enum Functional {
     }
 
     /// `F.embedding(input, weight)`: rows of `weight` at int64 indices.
-    public static func embedding(_ indices: Tensor, weight: Tensor) throws(TensorError) -> Tensor {
+    public static func embedding(_ indices: Tensor, weight: Tensor, paddingIdx: Int? = nil) throws(TensorError) -> Tensor {
         // int32 indices are read as int64 (the result and gradient are the same).
         let input = indices.dtype == .int32 ? indices.to(.int64) : indices
         guard input.dtype == .int64 else {
@@ -83,7 +83,7 @@ public enum Functional {
         for v in input.int64s where v < 0 || v >= rows {
             throw .index("index out of range in self")
         }
-        return try weight.indexed(dim: 0, by: input, name: "EmbeddingBackward0")
+        return try weight.indexed(dim: 0, by: input, name: "EmbeddingBackward0", skippingGradientOf: paddingIdx)
     }
 
     /// `F.softmax(input, dim)`

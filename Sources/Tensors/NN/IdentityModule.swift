@@ -9,6 +9,9 @@ public final class IdentityModule: StatelessModule {
     /// "Identity"
     public var typeName: String { "Identity" }
 
+    /// Another identity in the same mode.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module { inSameMode(IdentityModule()) }
+
     /// The input itself.
     public func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor? {
         second == nil ? first : nil
@@ -38,6 +41,11 @@ public final class FlattenModule: Module {
 
     /// "Flatten"
     public var typeName: String { "Flatten" }
+
+    /// The same layer.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(FlattenModule(startDim: startDim, endDim: endDim))
+    }
     /// None.
     public var ownParameters: [(name: String, tensor: Tensor)] { [] }
     /// None.

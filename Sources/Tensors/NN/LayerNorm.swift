@@ -23,6 +23,18 @@ public final class LayerNorm: Module {
         self.bias = elementwiseAffine && bias ? Tensor.parameter(normalizedShape, filledArray(Float(0), count: n)) : nil
     }
 
+    private init(normalizedShape: [Int], eps: Double, weight: Tensor?, bias: Tensor?) {
+        self.normalizedShape = normalizedShape
+        self.eps = eps
+        self.weight = weight
+        self.bias = bias
+    }
+
+    /// The same layer over `copier`'s parameters.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(LayerNorm(normalizedShape: normalizedShape, eps: eps, weight: try copier.tensor(weight), bias: try copier.tensor(bias)))
+    }
+
     /// "LayerNorm"
     public var typeName: String { "LayerNorm" }
     /// weight, bias.

@@ -26,6 +26,18 @@ public final class Linear: Module {
         self.bias = bias ? try .uniformParameter([outFeatures], bound: Tensor.inverseSquareRoot(inFeatures), generator: generator) : nil
     }
 
+    private init(inFeatures: Int, outFeatures: Int, weight: Tensor, bias: Tensor?) {
+        self.inFeatures = inFeatures
+        self.outFeatures = outFeatures
+        self.weight = weight
+        self.bias = bias
+    }
+
+    /// The same layer over `copier`'s parameters.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(Linear(inFeatures: inFeatures, outFeatures: outFeatures, weight: try copier.tensor(weight), bias: try copier.tensor(bias)))
+    }
+
     /// "Linear"
     public var typeName: String { "Linear" }
     /// weight, bias

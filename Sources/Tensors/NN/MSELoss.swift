@@ -10,6 +10,11 @@ public final class MSELoss: LossModule {
         self.reduction = reduction
     }
 
+    /// The same criterion (its settings are all it holds).
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(MSELoss(reduction: reduction))
+    }
+
     /// "MSELoss"
     public var typeName: String { "MSELoss" }
 

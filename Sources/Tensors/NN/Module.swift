@@ -20,6 +20,9 @@ public protocol Module: AnyObject, CustomStringConvertible {
     /// target) that returns one, without building arrays; nil when the module takes another
     /// form, and the caller then uses `forward`.
     func forward(_ first: Tensor, _ second: Tensor?) throws(TensorError) -> Tensor?
+    /// A new module of the same type, settings and training mode whose parameters, buffers
+    /// and children are what `copier` gives for this one's (`copy.copy`, `copy.deepcopy`).
+    func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module
 }
 
 /// What `loadStateDict(strict: false)` reports, as PyTorch's `_IncompatibleKeys`.

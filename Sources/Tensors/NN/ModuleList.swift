@@ -10,6 +10,11 @@ public final class ModuleList: Module {
         self.modules = modules
     }
 
+    /// The same container over `copier`'s children.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(ModuleList(try modules.map { (m) throws(TensorError) in try copier.module(m) }))
+    }
+
     /// "ModuleList"
     public var typeName: String { "ModuleList" }
     /// None of its own.
@@ -71,6 +76,11 @@ public final class ModuleDict: Module {
         }
     }
 
+    /// The same container over `copier`'s children.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(ModuleDict(try entries.map { (e) throws(TensorError) in (e.key, try copier.module(e.module)) }))
+    }
+
     /// "ModuleDict"
     public var typeName: String { "ModuleDict" }
     /// None of its own.
@@ -98,6 +108,11 @@ public final class ParameterList: Module {
         self.values = values
     }
 
+    /// The same container over `copier`'s parameters.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(ParameterList(try values.map { (t) throws(TensorError) in try copier.tensor(t) }))
+    }
+
     /// "ParameterList"
     public var typeName: String { "ParameterList" }
     /// "0", "1", ...
@@ -114,9 +129,11 @@ public final class ParameterList: Module {
         }.joined(separator: "\n")
     }
 
-    /// PyTorch's repr: the lines of `extraRepr` inside `ParameterList(...)`.
+    /// PyTorch's repr: the lines of `extraRepr` inside `ParameterList(...)`, or its one line
+    /// as it is (`ParameterList(  (0): ...)`, as Module.__repr__ prints a one-line extra repr).
     public var description: String {
-        values.isEmpty ? "ParameterList()" : "ParameterList(\n" + extraRepr.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n)"
+        if values.count == 1 { return "ParameterList(" + extraRepr + ")" }
+        return values.isEmpty ? "ParameterList()" : "ParameterList(\n" + extraRepr.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n)"
     }
 
     /// A container is not called: PyTorch's error for a module without `forward`.

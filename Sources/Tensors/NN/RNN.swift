@@ -43,6 +43,23 @@ public final class RNN: Module {
         }
     }
 
+    private init(copying other: RNN, layers: [RecurrentWeights]) {
+        inputSize = other.inputSize
+        hiddenSize = other.hiddenSize
+        numLayers = other.numLayers
+        nonlinearity = other.nonlinearity
+        batchFirst = other.batchFirst
+        options = other.options
+        generator = other.generator
+        self.layers = layers
+        isTraining = other.isTraining
+    }
+
+    /// The same layer over `copier`'s parameters (dropout draws from the same generator).
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        RNN(copying: self, layers: try copier.weights(layers))
+    }
+
     var stack: RecurrentStack {
         RecurrentStack(kind: .elman(nonlinearity), hidden: hiddenSize, directions: options.directions, weights: layers)
     }
@@ -150,6 +167,7 @@ extension RecurrentWeights {
         var result = [("weight_ih" + suffix, weightIH), ("weight_hh" + suffix, weightHH)]
         if let b = biasIH { result.append(("bias_ih" + suffix, b)) }
         if let b = biasHH { result.append(("bias_hh" + suffix, b)) }
+        if let w = weightHR { result.append(("weight_hr" + suffix, w)) }
         return result
     }
 }

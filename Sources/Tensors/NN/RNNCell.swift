@@ -24,6 +24,18 @@ public final class RNNCell: Module {
         weights = try RNN.makeWeights(rows: hiddenSize, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
     }
 
+    private init(inputSize: Int, hiddenSize: Int, nonlinearity: Nonlinearity, weights: RecurrentWeights) {
+        self.inputSize = inputSize
+        self.hiddenSize = hiddenSize
+        self.nonlinearity = nonlinearity
+        self.weights = weights
+    }
+
+    /// The same cell over `copier`'s parameters.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(RNNCell(inputSize: inputSize, hiddenSize: hiddenSize, nonlinearity: nonlinearity, weights: try copier.weights(weights)))
+    }
+
     /// `weight_ih`
     public var weightIH: Tensor { weights.weightIH }
     /// `weight_hh`

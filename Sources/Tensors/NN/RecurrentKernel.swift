@@ -12,8 +12,12 @@ struct RecurrentWeights {
     let weightHH: Tensor
     let biasIH: Tensor?
     let biasHH: Tensor?
+    /// An LSTM's projection `weight_hr` (proj_size, hidden), or nil.
+    var weightHR: Tensor? = nil
 
-    var tensors: [Tensor] { [weightIH, weightHH] + (biasIH.map { [$0] } ?? []) + (biasHH.map { [$0] } ?? []) }
+    var tensors: [Tensor] {
+        [weightIH, weightHH] + (biasIH.map { [$0] } ?? []) + (biasHH.map { [$0] } ?? []) + (weightHR.map { [$0] } ?? [])
+    }
 }
 
 /// One layer's parameter values, read once per call.

@@ -10,6 +10,11 @@ public final class Sequential: Module {
         self.modules = modules
     }
 
+    /// The same container over `copier`'s children.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        inSameMode(Sequential(try modules.map { (m) throws(TensorError) in try copier.module(m) }))
+    }
+
     /// "Sequential"
     public var typeName: String { "Sequential" }
     /// None of its own.

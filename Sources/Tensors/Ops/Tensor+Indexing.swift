@@ -96,7 +96,7 @@ extension Tensor {
         try indexed(dim: dim, by: indices, name: "IndexBackward0")
     }
 
-    func indexed(dim: Int, by indices: Tensor, name: String) throws(TensorError) -> Tensor {
+    func indexed(dim: Int, by indices: Tensor, name: String, skippingGradientOf skipped: Int? = nil) throws(TensorError) -> Tensor {
         guard indices.dtype != .float32 else {
             throw .index("tensors used as indices must be long, int, byte or bool tensors")
         }
@@ -113,7 +113,7 @@ extension Tensor {
         var dims = Array(shape.dims[..<d])
         dims += indices.shape.dims
         dims += shape.dims[(d + 1)...]
-        return gathered(dim: d, indices: list, outShape: Shape(dims), name: name, savesIndices: true)
+        return gathered(dim: d, indices: list, outShape: Shape(dims), name: name, savesIndices: true, skipping: skipped)
     }
 
     /// Writes `value` (broadcast) into the region a subscript selects (`x[i] = v`), in place:
@@ -186,8 +186,10 @@ extension Tensor {
 
     /// Takes `indices` along `dim` and lays the result out as `outShape`; the gradient
     /// scatters back with accumulation (an index may repeat). Each index moves one contiguous
-    /// block of the dimensions after `dim`.
-    func gathered<Indices: Collection<Int>>(dim d: Int, indices: Indices, outShape: Shape, name: String, savesIndices: Bool = false) -> Tensor {
+    /// block of the dimensions after `dim`. The blocks of index `skipping` get no gradient
+    /// (an embedding's `padding_idx`).
+    func gathered<Indices: Collection<Int>>(dim d: Int, indices: Indices, outShape: Shape, name: String, savesIndices: Bool = false,
+                                            skipping: Int? = nil) -> Tensor {
         let (outer, size, inner) = shape.split(at: d)
         let result = Tensor(shape: outShape, storage: storage.blocks(outer: outer, size: size, inner: inner, indices: indices))
         guard Tensor.needsGraph(self) else { return result }
@@ -201,7 +203,9 @@ extension Tensor {
                         for o in 0..<outer {
                             for i in indices {
                                 let base = (o * size + i) * inner
-                                for j in 0..<inner where k + j < pg.count { out[base + j] += pg[k + j] }
+                                if i != skipping {
+                                    for j in 0..<inner where k + j < pg.count { out[base + j] += pg[k + j] }
+                                }
                                 k += inner
                             }
                         }

@@ -13,6 +13,15 @@ public final class GRU: GatedSequenceLayer, Module {
             batchFirst: batchFirst, options: options, generator: generator)
     }
 
+    override init(sequence: GatedSequence) {
+        super.init(sequence: sequence)
+    }
+
+    /// The same layer over `copier`'s parameters.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(GRU(sequence: try sequence.copy(copier)))
+    }
+
     /// "GRU"
     public var typeName: String { "GRU" }
 

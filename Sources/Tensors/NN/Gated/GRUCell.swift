@@ -6,6 +6,15 @@ public final class GRUCell: GatedCellLayer, Module {
         try super.init(.gru, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
     }
 
+    override init(core: GatedCellCore) {
+        super.init(core: core)
+    }
+
+    /// The same cell over `copier`'s parameters.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(GRUCell(core: try core.copy(copier)))
+    }
+
     /// "GRUCell"
     public var typeName: String { "GRUCell" }
 

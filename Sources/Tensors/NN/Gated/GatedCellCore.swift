@@ -4,7 +4,7 @@ struct GatedCellCore {
     let kind: GatedKind
     let inputSize: Int
     let hiddenSize: Int
-    let weights: RecurrentWeights
+    private(set) var weights: RecurrentWeights
 
     init(_ kind: GatedKind, inputSize: Int, hiddenSize: Int, bias: Bool, generator: Generator) throws(TensorError) {
         guard inputSize >= 0, hiddenSize > 0 else { throw .value("hidden_size must be greater than zero") }
@@ -17,6 +17,13 @@ struct GatedCellCore {
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         weights = try kind.makeWeights(inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
+    }
+
+    /// The same cell over `copier`'s parameters.
+    func copy(_ copier: any ModuleCopier) throws(TensorError) -> GatedCellCore {
+        var copy = self
+        copy.weights = try copier.weights(weights)
+        return copy
     }
 
     var cellName: String { kind.layerName + "Cell" }

@@ -10,6 +10,11 @@ public class GatedCellLayer {
         core = try GatedCellCore(kind, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
     }
 
+    /// A cell over `core` (a copy's).
+    init(core: GatedCellCore) {
+        self.core = core
+    }
+
     /// Input feature count.
     public var inputSize: Int { core.inputSize }
     /// Hidden state size (and, for LSTMCell, the cell state's).

@@ -5,8 +5,10 @@ struct GatedSequence {
     let inputSize: Int
     let hiddenSize: Int
     let batchFirst: Bool
+    /// An LSTM's `proj_size` (0: no projection).
+    let projection: Int
     /// Layer-major, then direction (`l0`, `l0_reverse`, `l1`, ...).
-    let layers: [RecurrentWeights]
+    private(set) var layers: [RecurrentWeights]
     let options: RecurrentOptions
     /// Draws the dropout masks.
     let generator: Generator
@@ -14,8 +16,10 @@ struct GatedSequence {
     /// Checks the sizes and draws every layer's parameters in PyTorch's order.
     init(
         _ kind: GatedKind, inputSize: Int, hiddenSize: Int, numLayers: Int, bias: Bool, batchFirst: Bool,
-        options: RecurrentOptions, generator: Generator
+        options: RecurrentOptions, projection: Int = 0, generator: Generator
     ) throws(TensorError) {
+        guard projection >= 0 else { throw .value("proj_size should be a positive integer or zero to disable projections") }
+        guard projection < hiddenSize || projection == 0 else { throw .value("proj_size has to be smaller than hidden_size") }
         guard hiddenSize > 0 else { throw .value("hidden_size must be greater than zero") }
         guard numLayers > 0 else { throw .value("num_layers must be greater than zero") }
         guard inputSize >= 0 else { throw .value("input_size must be non-negative") }
@@ -34,19 +38,31 @@ struct GatedSequence {
         self.batchFirst = batchFirst
         self.options = options
         self.generator = generator
-        self.layers = try options.makeLayers(numLayers, inputSize: inputSize, hiddenSize: hiddenSize) { (n) throws(TensorError) in
-            try kind.makeWeights(inputSize: n, hiddenSize: hiddenSize, bias: bias, generator: generator)
+        self.projection = projection
+        // With a projection the next layer reads proj_size features per direction.
+        self.layers = try options.makeLayers(numLayers, inputSize: inputSize, hiddenSize: projection > 0 ? projection : hiddenSize) { (n) throws(TensorError) in
+            projection > 0
+                ? try ProjectedLSTM.makeWeights(inputSize: n, hiddenSize: hiddenSize, projection: projection, bias: bias, generator: generator)
+                : try kind.makeWeights(inputSize: n, hiddenSize: hiddenSize, bias: bias, generator: generator)
         }
     }
 
     var numLayers: Int { layers.count / options.directions }
+
+    /// The same sequence over `copier`'s parameters (dropout draws from the same generator).
+    func copy(_ copier: any ModuleCopier) throws(TensorError) -> GatedSequence {
+        var copy = self
+        copy.layers = try copier.weights(layers)
+        return copy
+    }
 
     /// weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, weight_ih_l0_reverse, ..., weight_ih_l1, ...
     var parameters: [(name: String, tensor: Tensor)] { options.named(layers) }
 
     /// `4, 2, num_layers=2, bias=False, batch_first=True` (defaults omitted, as PyTorch prints).
     var extraRepr: String {
-        options.extraRepr(inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: layers.first?.biasIH != nil, batchFirst: batchFirst)
+        options.extraRepr(inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: layers.first?.biasIH != nil, batchFirst: batchFirst,
+                          projection: projection)
     }
 
     var stack: RecurrentStack {
@@ -79,9 +95,10 @@ struct GatedSequence {
         }
         let got = input.shape.dims[input.rank - 1]
         guard got == inputSize else { throw .rnnInputSize(expected: inputSize, got: got) }
-        let expected = Shape([numLayers * options.directions, batch, hiddenSize])
+        let expectedC = Shape([numLayers * options.directions, batch, hiddenSize])
+        let expectedH = projection > 0 ? Shape([numLayers * options.directions, batch, projection]) : expectedC
         let labels = kind.hasCellState ? ["hidden[0]", "hidden[1]"] : ["hidden"]
-        for (state, label) in zip([h, c], labels) {
+        for (state, label, expected) in zip3([h, c], labels, [expectedH, expectedC]) {
             guard let state else { continue }
             guard state.shape == expected else {
                 throw .runtime("Expected \(label) size \(expected.tupleDescription), got \(state.shape.listDescription)")
@@ -93,6 +110,16 @@ struct GatedSequence {
         if batchFirst { x = try x.transpose(0, 1) }
         let steps = x.shape.dims[0]
         guard steps > 0 else { throw .runtime("Expected sequence length to be larger than 0 in RNN") }
+        if projection > 0 {
+            let projected = ProjectedLSTM(hidden: hiddenSize, projection: projection, directions: options.directions, layers: layers)
+            var (output, hN, cN) = try projected.run(x, h0: h, c0: c, dropout: options.dropout, training: training, generator: generator)
+            if !batched {
+                (output, hN, cN) = (try output.squeeze(1), try hN.squeeze(1), try cN.squeeze(1))
+            } else if batchFirst {
+                output = try output.transpose(0, 1)
+            }
+            return (output, hN, cN)
+        }
         if options.needsStack(training: training) {
             let result = try options.runStacked(stack, x, h0: h, c0: c, training: training, batched: batched, batchFirst: batchFirst, outputName: outputName,
                 generator: generator)
@@ -113,7 +140,8 @@ struct GatedSequence {
             let cN = kind.hasCellState ? packed.packedPart(offset: cellOffset, dims: [numLayers, hiddenSize], swapFirstTwo: false, name: squeeze) : nil
             return (output, hN, cN)
         }
-        let output = packed.packedPart(offset: 0, dims: [steps, batch, hiddenSize], swapFirstTwo: batchFirst, name: outputName)
+        let output = packed.packedPart(offset: 0, dims: [steps, batch, hiddenSize], swapFirstTwo: batchFirst, name: outputName,
+                                       innerName: kind == .lstm ? "MkldnnRnnLayerBackward0" : "StackBackward0")
         let hN = packed.packedPart(offset: finalOffset, dims: [numLayers, batch, hiddenSize], swapFirstTwo: false, name: "StackBackward0")
         let cN = kind.hasCellState
             ? packed.packedPart(offset: cellOffset, dims: [numLayers, batch, hiddenSize], swapFirstTwo: false, name: "StackBackward0") : nil
@@ -128,6 +156,10 @@ struct GatedSequence {
         case .lstm: batchFirst ? "TransposeBackward0" : "MkldnnRnnLayerBackward0"
         case .gru: batchFirst ? "TransposeBackward1" : "StackBackward0"
         }
+    }
+
+    private func zip3<A, B, C>(_ a: [A], _ b: [B], _ c: [C]) -> [(A, B, C)] {
+        zip(a, zip(b, c)).map { ($0, $1.0, $1.1) }
     }
 
     /// PyTorch's check that the states have the input's batchedness.

@@ -8,11 +8,16 @@ public class GatedSequenceLayer {
 
     init(
         _ kind: GatedKind, inputSize: Int, hiddenSize: Int, numLayers: Int, bias: Bool, batchFirst: Bool,
-        options: RecurrentOptions, generator: Generator
+        options: RecurrentOptions, projection: Int = 0, generator: Generator
     ) throws(TensorError) {
         sequence = try GatedSequence(
             kind, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: bias,
-            batchFirst: batchFirst, options: options, generator: generator)
+            batchFirst: batchFirst, options: options, projection: projection, generator: generator)
+    }
+
+    /// A layer over `sequence` (a copy's).
+    init(sequence: GatedSequence) {
+        self.sequence = sequence
     }
 
     /// `dropout=` and `bidirectional=`.
@@ -21,7 +26,10 @@ public class GatedSequenceLayer {
     /// Runs a packed sequence (`forward(PackedSequence, hx)`): the output packed as the
     /// input, and the final states of each sequence's last step in the input's batch order.
     public func callAsFunction(packed input: PackedSequence, h0: Tensor?, c0: Tensor?) throws(TensorError) -> PackedResult {
-        try sequence.options.runPacked(
+        guard sequence.projection == 0 else {
+            throw .other(.notImplementedError, "LSTM with proj_size takes a padded tensor in Recur, not a PackedSequence")
+        }
+        return try sequence.options.runPacked(
             sequence.stack, input, h0: h0, c0: c0, training: isTraining, inputSize: inputSize,
             generator: sequence.generator)
     }
@@ -30,6 +38,8 @@ public class GatedSequenceLayer {
     public var inputSize: Int { sequence.inputSize }
     /// Hidden state size (and, for LSTM, the cell state's).
     public var hiddenSize: Int { sequence.hiddenSize }
+    /// An LSTM's `proj_size` (0: none).
+    public var projectionSize: Int { sequence.projection }
     /// Stacked layer count.
     public var numLayers: Int { sequence.numLayers }
     /// Whether inputs and outputs are (batch, seq, feature).

@@ -5,11 +5,20 @@ public final class LSTM: GatedSequenceLayer, Module {
     /// Initialises every parameter from U(-1/sqrt(hidden), 1/sqrt(hidden)), as PyTorch does.
     public init(
         inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
-        options: RecurrentOptions = RecurrentOptions(), generator: Generator
+        options: RecurrentOptions = RecurrentOptions(), projSize: Int = 0, generator: Generator
     ) throws(TensorError) {
         try super.init(
             .lstm, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: bias,
-            batchFirst: batchFirst, options: options, generator: generator)
+            batchFirst: batchFirst, options: options, projection: projSize, generator: generator)
+    }
+
+    override init(sequence: GatedSequence) {
+        super.init(sequence: sequence)
+    }
+
+    /// The same layer over `copier`'s parameters.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(LSTM(sequence: try sequence.copy(copier)))
     }
 
     /// "LSTM"

@@ -6,6 +6,15 @@ public final class LSTMCell: GatedCellLayer, Module {
         try super.init(.lstm, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, generator: generator)
     }
 
+    override init(core: GatedCellCore) {
+        super.init(core: core)
+    }
+
+    /// The same cell over `copier`'s parameters.
+    public func copy(_ copier: any ModuleCopier) throws(TensorError) -> any Module {
+        return inSameMode(LSTMCell(core: try core.copy(copier)))
+    }
+
     /// "LSTMCell"
     public var typeName: String { "LSTMCell" }
 

@@ -46,8 +46,9 @@ public struct RecurrentOptions: Sendable {
     }
 
     /// PyTorch's `RNNBase.extra_repr`: the sizes, then each option that is not its default.
-    func extraRepr(inputSize: Int, hiddenSize: Int, numLayers: Int, bias: Bool, batchFirst: Bool) -> String {
+    func extraRepr(inputSize: Int, hiddenSize: Int, numLayers: Int, bias: Bool, batchFirst: Bool, projection: Int = 0) -> String {
         var s = "\(inputSize), \(hiddenSize)"
+        if projection != 0 { s += ", proj_size=\(projection)" }
         if numLayers != 1 { s += ", num_layers=\(numLayers)" }
         if !bias { s += ", bias=False" }
         if batchFirst { s += ", batch_first=True" }
