@@ -110,6 +110,8 @@ INTEGER_CALLS = {
     "numpy_rng_advance": "import numpy as np\nb = np.random.PCG64(1)\nb.advance(n)\nprint(b.random_raw())",
     "numpy_seed_pool": "import numpy as np\nprint(np.random.SeedSequence(1, pool_size=n).pool_size)",
     "numpy_printoptions": "import numpy as np\nnp.set_printoptions(edgeitems=n, linewidth=n, threshold=5)\nprint(np.arange(10))",
+    "numpy_eye": "import numpy as np\nfor shape in [(n, 0), (0, n), (3, n), (n, 3)]:\n    try:\n        print(np.eye(*shape).shape)\n    except ValueError as e:\n        print(e)\nprint(np.eye(3, 3, n).sum())",
+    "numpy_zero_dimension_tolist": "import numpy as np\ntry:\n    print(np.zeros((abs(n) // 8 or 1, 0)).tolist()[:1])\nexcept (ValueError, MemoryError) as e:\n    print(type(e).__name__)",
 }
 
 # Allocations far past a 4 GiB address space: MemoryError or PyTorch's allocation error.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Every torch function, Tensor method, torch.nn.functional function, builtin, nn layer and
-optimizer Recur provides, called with every pair of values from a pool of extreme and
+"""Every torch function, Tensor method, torch.nn.functional function, builtin, nn layer,
+optimizer, numpy function and ndarray method Recur provides, called with every pair of values from a pool of extreme and
 ill-typed arguments (and triples of the first dozen), each call inside try/except, one
 process per callable under an address-space limit. A process that ends without reaching its
 last line died by a signal or hung: the callable is printed with the call that killed it.
@@ -30,10 +30,12 @@ VALUES = """V = [0, 1, -1, 2, 3, 2**31, 2**63 - 1, -2**63, 2**64, 10**10, -10**1
      float("inf"), float("-inf"), True, None, "", "abc", [], [1, 2], (2, 3), (-1,), [2**63 - 1], {}, slice(None),
      torch.tensor(3.0), torch.zeros(0), torch.randn(2, 3), torch.tensor([2**63 - 1, -2**63]),
      torch.tensor([True, False]), torch.randn(3, dtype=torch.float64), torch.tensor([-1, 5]),
-     torch.randn(2, 3, requires_grad=True), torch.float64, torch.int64]
+     torch.randn(2, 3, requires_grad=True), torch.float64, torch.int64, np.zeros(0), np.arange(6).reshape(2, 3),
+     np.array([2**63 - 1, -2**63]), np.float32(1.5), np.array([True]), np.int64]
 """
 
 PRELUDE = """import torch, math
+import numpy as np
 import torch.nn.functional as F
 TRACE = {trace}
 """ + VALUES + """
@@ -100,6 +102,9 @@ print("Tensor", " ".join(n for n in dir(t) if not n.startswith("_")))
 print("F", " ".join(n for n in dir(F) if not n.startswith("_")))
 print("nn", " ".join(n for n in dir(torch.nn) if n[:1].isupper()))
 print("optim", " ".join(n for n in dir(torch.optim) if n[:1].isupper()))
+import numpy as np
+print("np", " ".join(n for n in dir(np) if not n.startswith("_") and callable(getattr(np, n))))
+print("ndarray", " ".join(n for n in dir(np.zeros(1)) if not n.startswith("_")))
 """
 
 # CPython's builtins that take arguments and neither read stdin nor leave the process.
@@ -117,7 +122,8 @@ def program(kind: str, name: str, trace: bool) -> str:
     elif kind in ("nn", "optim"):
         text += LAYERS.format(target=f"torch.{kind}.{name}", optimizer=kind == "optim")
     else:
-        target = {"torch": f"torch.{name}", "F": f"F.{name}", "builtins": name}[kind]
+        target = {"torch": f"torch.{name}", "F": f"F.{name}", "builtins": name, "np": f"np.{name}",
+                  "ndarray": f"np.arange(6.0).reshape(2, 3).{name}"}[kind]
         text += CALLS.format(target=target)
     return text + f'print("{DONE}")\n'
 
@@ -141,7 +147,7 @@ def run(recur: str, kind: str, name: str, trace: bool = False) -> tuple[bool, st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--recur", default=str(ROOT / ".build" / "debug" / "recur"))
-    parser.add_argument("--only", default="", help="comma-separated kind.name (torch.roll, Tensor.topk, F.linear)")
+    parser.add_argument("--only", default="", help="comma-separated kind.name (torch.roll, Tensor.topk, F.linear, np.eye)")
     parser.add_argument("--jobs", type=int, default=2)
     arguments = parser.parse_args()
     arguments.recur = str(Path(arguments.recur).resolve())

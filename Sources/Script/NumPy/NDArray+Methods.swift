@@ -95,6 +95,7 @@ extension NDArray {
             return .object(copied())
         case "tolist":
             try a.expect(name, 0...0)
+            try NestedListBudget.check(dims)
             return tolist()
         case "item":
             if a.positional.isEmpty {

@@ -127,7 +127,11 @@ enum NumPyModule {
                 let dtype = try args.dtype() ?? .float64
                 let total = try NumPyShapes.checkedCount([n, m], dtype: dtype)
                 var values = [Double](repeating: 0, count: total)
-                for r in 0..<n where k >= -r && k < m - r { values[r * m + r + k] = 1 }
+                // Only the rows the diagonal crosses: r from -k (when k < 0) while r + k < m.
+                let first = k >= 0 ? 0 : min(n, Int(clamping: k.magnitude))
+                let (limit, overflow) = m.subtractingReportingOverflow(k)
+                let last = overflow ? n : min(n, max(limit, 0))
+                if first < last { for r in first..<last { values[r * m + r + k] = 1 } }
                 return .object(try NDArray(ElementArray.float64(values).converted(to: dtype), [n, m]))
             }
         }

@@ -41,15 +41,22 @@ enum NumPyShapes {
 
     /// The element count of `dims`, or NumPy's error for negative or overflowing sizes.
     static func checkedCount(_ dims: [Int], dtype: DType) throws(ScriptError) -> Int {
-        var count = 1
+        // NumPy multiplies the item size by every non-zero dimension, so a huge dimension is
+        // too big even beside a zero one (`np.zeros((2**62, 0))`).
+        var nonzeroBytes = dtype.elementSize
+        var hasZero = false
         for d in dims {
             guard d >= 0 else { throw .valueError("negative dimensions are not allowed") }
-            let (p, overflow) = count.multipliedReportingOverflow(by: d)
+            if d == 0 {
+                hasZero = true
+                continue
+            }
+            let (p, overflow) = nonzeroBytes.multipliedReportingOverflow(by: d)
             guard !overflow else { throw .valueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
-            count = p
+            nonzeroBytes = p
         }
-        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.elementSize)
-        guard !overflow else { throw .valueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+        let bytes = hasZero ? 0 : nonzeroBytes
+        let count = hasZero || dtype.elementSize == 0 ? 0 : nonzeroBytes / dtype.elementSize
         do {
             try MemoryBudget.reserve([bytes], elementSize: 1)
         } catch {

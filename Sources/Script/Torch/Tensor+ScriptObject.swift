@@ -217,10 +217,7 @@ extension Tensor: ScriptObject {
     /// `tolist()`: nested Python lists of ints, floats or bools.
     static func list(of tensor: Tensor) throws(ScriptError) -> Value {
         let dims = tensor.shape.dims
-        // The flat values and then the row lists holding them: two Values an element, checked
-        // before they are made (Python's MemoryError instead of the process running out).
-        let (bytes, overflow) = tensor.shape.count.multipliedReportingOverflow(by: 2 * MemoryLayout<Value>.stride)
-        guard !overflow, MemoryBudget.allows(bytes: bytes) else { throw ScriptError(.memoryError, "") }
+        try NestedListBudget.check(dims)
         let flat: [Value]
         switch tensor.dtype {
         case .float32: flat = tensor.floats.map { .float(Double($0)) }
