@@ -68,6 +68,20 @@ enum NumPyOperations {
         return try NDArray(ElementArray.filled(scalar, count: 1, dtype: dtype), [])
     }
 
+    /// `fill` copied into a new array of `dims`, as `np.copyto` broadcasts it (leading
+    /// dimensions of size 1 beyond `dims` dropped), or NumPy's error when it cannot.
+    static func filling(_ fill: NDArray, into dims: [Int]) throws(ScriptError) -> NDArray {
+        var source = fill.dims
+        while source.count > dims.count, source.first == 1 { source.removeFirst() }
+        let fits = source.count <= dims.count && zip(source.reversed(), dims.reversed()).allSatisfy { $0 == $1 || $0 == 1 }
+        guard fits else {
+            func text(_ d: [Int]) -> String { "(" + d.map(String.init).joined(separator: ",") + (d.count == 1 ? ",)" : ")") }
+            throw .valueError("could not broadcast input array from shape \(text(fill.dims)) into shape \(text(dims))")
+        }
+        let squeezed = source == fill.dims ? fill : try NDArray(fill.elements, source)
+        return broadcast(squeezed, to: dims).copied()
+    }
+
     /// The array broadcast to `dims` (a view with zero strides; no copy).
     static func broadcast(_ a: NDArray, to dims: [Int]) -> NDArray {
         if a.dims == dims { return a }

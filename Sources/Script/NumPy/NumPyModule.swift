@@ -70,21 +70,37 @@ enum NumPyModule {
             let dtype = try args.dtype() ?? fill.dtype
             let dims = try args.shape("shape")
             _ = try NumPyShapes.checkedCount(dims, dtype: dtype)
-            return .object(NumPyOperations.broadcast(fill.converted(to: dtype), to: dims).copied())
+            return .object(try NumPyOperations.filling(fill.converted(to: dtype), into: dims))
         }
         add("full_like") { i, a throws(ScriptError) in
             let args = try NumPyArguments(a, "full_like", ["a", "fill_value", "dtype"], required: 2, interpreter: i)
             let like = try args.array("a")
             let dtype = try args.dtype() ?? like.dtype
             let fill = try i.ndarray(args["fill_value"] ?? .none).converted(to: dtype)
-            return .object(NumPyOperations.broadcast(fill, to: like.dims).copied())
+            return .object(try NumPyOperations.filling(fill, into: like.dims))
         }
         add("arange") { i, a throws(ScriptError) in
             let args = try NumPyArguments(a, "arange", ["start", "stop", "step", "dtype"], required: 1, interpreter: i)
             let first = args["start"] ?? .int(0)
             let (start, stop) = args["stop"] == nil ? (Value.int(0), first) : (first, args["stop"] ?? .none)
             let step = args["step"] ?? .int(1)
+            // NumPy computes (stop - start) / step on what it was given: a tuple is refused by
+            // name, a list fails in that arithmetic, an array of several values in its truth.
+            for v in [start, stop, step] {
+                if case .tuple = v { throw .typeError("arange: scalar arguments expected instead of a tuple.") }
+            }
+            if case .list = start { throw .typeError("unsupported operand type(s) for -: '\(stop.typeName)' and 'list'") }
+            if case .list = stop { throw .typeError("unsupported operand type(s) for -: 'list' and '\(start.typeName)'") }
+            if case .list = step {
+                let isFloat = { (v: Value) in if case .float = v { return true } else { return false } }
+                let difference = isFloat(start) || isFloat(stop) ? "float" : "int"
+                throw .typeError("unsupported operand type(s) for /: '\(difference)' and 'list'")
+            }
             let numbers = try [start, stop, step].map { (v) throws(ScriptError) in try i.ndarray(v) }
+            for number in numbers where !number.dims.isEmpty {
+                if number.elements.count == 1 { throw .typeError("only 0-dimensional arrays can be converted to Python scalars") }
+                throw .valueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
+            }
             let found = numbers.map(\.dtype).reduce(DType.bool) { DType.numpyPromoted($0, $1) }
             let dtype = try args.dtype() ?? (found == .bool ? .int64 : found)
             let s = numbers.map { $0.elements.scalar(at: 0).doubleValue }
