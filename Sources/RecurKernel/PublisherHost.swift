@@ -48,6 +48,11 @@ final class PublisherHost: ScriptHost {
         publisher.askExit(keepKernel: keepKernel)
         return .afterCell
     }
+
+    func setNextInput(_ text: String, replace: Bool) -> Bool {
+        publisher.setNextInput(text, replace: replace)
+        return true
+    }
 }
 
 extension DisplayBundle {

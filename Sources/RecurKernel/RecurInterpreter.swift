@@ -24,7 +24,9 @@ public final class RecurInterpreter: Interpreter {
     public func execute(_ request: ExecuteRequest, publisher: any OutputPublisher) -> ExecuteOutcome {
         let host = PublisherHost(publisher)
         let outcome = ExecuteOutcome(
-            capped: session.execute(request.code, cellName: "Cell In[\(request.executionCount)]", host: host))
+            capped: session.execute(
+                request.code, cellName: "Cell In[\(request.executionCount)]", host: host,
+                historyLine: request.storeHistory ? request.executionCount : nil))
         // Script reports any refused input() as "no input requests"; when the refusal was an
         // interrupt during the wait, the cell was interrupted.
         if host.inputWasInterrupted, case .failure(let error) = outcome, error.name != "KeyboardInterrupt" {

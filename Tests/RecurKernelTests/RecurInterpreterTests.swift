@@ -10,6 +10,7 @@ final class RecordingPublisher: OutputPublisher {
     var answers: [String] = []
     var interruptRequested = false
     var exitRequests: [Bool] = []
+    var nextInputs: [(text: String, replace: Bool)] = []
 
     func write(_ text: String, to stream: OutputStream) { written.append((stream, text)) }
     func display(_ bundle: DisplayBundle, displayID: String?, isUpdate: Bool) {
@@ -18,6 +19,7 @@ final class RecordingPublisher: OutputPublisher {
     func clearOutput(wait: Bool) {}
     func page(_ bundle: DisplayBundle) {}
     func askExit(keepKernel: Bool) { exitRequests.append(keepKernel) }
+    func setNextInput(_ text: String, replace: Bool) { nextInputs.append((text, replace)) }
     func readInput(prompt: String, password: Bool) throws(InputError) -> String {
         guard !answers.isEmpty else { throw .notAllowed }
         return answers.removeFirst()
@@ -110,6 +112,7 @@ final class InterruptingInputPublisher: OutputPublisher {
     func clearOutput(wait: Bool) {}
     func page(_ bundle: DisplayBundle) {}
     func askExit(keepKernel: Bool) {}
+    func setNextInput(_ text: String, replace: Bool) {}
     func readInput(prompt: String, password: Bool) throws(InputError) -> String { throw .interrupted }
     var interruptRequested: Bool { false }
 }

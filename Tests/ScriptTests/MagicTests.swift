@@ -147,6 +147,16 @@ import Testing
         #expect(h.error("%run \(scratch.path)/missing.py") == "Exception: File `'\(scratch.path)/missing.py'` not found.")
     }
 
+    @Test func loadWithoutANextCellIsAUsageError() throws {
+        // `recur run` has no next cell to put the code in: a clear error, not a silent no-op.
+        let scratch = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: scratch.path) }
+        try "x = 1\n".write(toFile: scratch.path + "/snippet.py", atomically: true, encoding: .utf8)
+        var h = Harness()
+        #expect(h.error("%load \(scratch.path)/snippet.py")?.hasPrefix("UsageError: %load puts code into the next cell") == true)
+        #expect(h.error("%load \(scratch.path)/missing.py")?.hasPrefix("ValueError: ") == true)
+    }
+
     @Test func matplotlibInlineIsAccepted() {
         var h = Harness()
         #expect(h.result("%matplotlib inline") == nil)

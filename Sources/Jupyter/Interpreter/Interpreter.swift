@@ -51,13 +51,17 @@ public struct ExecuteRequest: Sendable, Equatable {
     public let silent: Bool
     /// Whether the frontend can answer `input()`.
     public let allowStdin: Bool
+    /// Whether the cell goes into the history (`store_history`, false when silent); such a
+    /// cell is `In [executionCount]`.
+    public let storeHistory: Bool
 
     /// Creates a request.
-    public init(code: String, executionCount: Int, silent: Bool, allowStdin: Bool) {
+    public init(code: String, executionCount: Int, silent: Bool, allowStdin: Bool, storeHistory: Bool = true) {
         self.code = code
         self.executionCount = executionCount
         self.silent = silent
         self.allowStdin = allowStdin
+        self.storeHistory = storeHistory && !silent
     }
 }
 

@@ -17,6 +17,9 @@ public protocol OutputPublisher: AnyObject {
     /// frontend decides whether to close (the kernel runs on, as ipykernel's does).
     func askExit(keepKernel: Bool)
 
+    /// `%load`: the code for the next input cell (a `set_next_input` payload on the reply).
+    func setNextInput(_ text: String, replace: Bool)
+
     /// Asks the frontend for a line of input (`input()`).
     func readInput(prompt: String, password: Bool) throws(InputError) -> String
 

@@ -39,7 +39,8 @@ extension Dispatcher {
         }
         let scope = ExecutionScope(dispatcher: self, request: message, allowStdin: options.allowStdin)
         let request = ExecuteRequest(
-            code: options.code, executionCount: count, silent: options.silent, allowStdin: options.allowStdin)
+            code: options.code, executionCount: count, silent: options.silent, allowStdin: options.allowStdin,
+            storeHistory: options.storeHistory)
         let outcome = interpreter.execute(request, publisher: scope)
 
         switch outcome {

@@ -41,6 +41,17 @@ final class ExecutionScope: OutputPublisher {
         payloads.append(["source": "ask_exit", "keepkernel": .bool(keepKernel)])
     }
 
+    func setNextInput(_ text: String, replace: Bool) {
+        // ipykernel writes it as a single payload: a second call in the same cell replaces
+        // the first in its place.
+        let payload: JSONValue = ["source": "set_next_input", "text": .string(text), "replace": .bool(replace)]
+        if let index = payloads.firstIndex(where: { $0["source"] == "set_next_input" }) {
+            payloads[index] = payload
+        } else {
+            payloads.append(payload)
+        }
+    }
+
     var interruptRequested: Bool { dispatcher.control.isInterruptRequested }
 
     func readInput(prompt: String, password: Bool) throws(InputError) -> String {

@@ -33,6 +33,7 @@ final class CapturingHost: ScriptHost {
     var interruptRequested: Bool { inner.interruptRequested }
     var comms: (any ScriptComms)? { inner.comms }
     func requestExit(keepKernel: Bool) -> ExitHandling { inner.requestExit(keepKernel: keepKernel) }
+    func setNextInput(_ text: String, replace: Bool) -> Bool { inner.setNextInput(text, replace: replace) }
     func flush() { inner.flush() }
     func flush(_ stream: OutputStreamName) { inner.flush(stream) }
 }

@@ -213,6 +213,9 @@ final class CountingDict: ScriptObject {
             var sum = Value.int(0)
             for value in storage.values { sum = try interpreter.binary(.add, sum, value) }
             return sum
+        case "keys" where isOrdered, "values" where isOrdered, "items" where isOrdered:
+            try a.expectNone("OrderedDict.\(name)")
+            return .object(DictView(storage, DictView.Kind(rawValue: name) ?? .keys, ordered: true))
         default:
             guard let method = DictMethods.all[name]?.methodBody else { return nil }
             return try method(interpreter, .dict(storage), a)

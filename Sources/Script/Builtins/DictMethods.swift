@@ -24,9 +24,12 @@ enum DictMethods {
         }
         table["fromkeys"] = BuiltinFunction("fromkeys", signature: "dict.fromkeys(iterable, value=None, /)",
                                             methodBody: { interpreter, _, a throws(ScriptError) in try fromKeys(interpreter, a) }, fromKeys)
-        add("keys") { _, d, _ throws(ScriptError) in .object(DictView(d, .keys)) }
-        add("values") { _, d, _ throws(ScriptError) in .object(DictView(d, .values)) }
-        add("items") { _, d, _ throws(ScriptError) in .object(DictView(d, .items)) }
+        for kind in [DictView.Kind.keys, .values, .items] {
+            add(kind.rawValue) { _, d, a throws(ScriptError) in
+                try a.expectNone("dict.\(kind.rawValue)")
+                return .object(DictView(d, kind))
+            }
+        }
         add("get") { _, d, a throws(ScriptError) in
             try a.expect("get", 1...2)
             return try d.get(a.positional[0]) ?? (a.positional.count > 1 ? a.positional[1] : .none)
@@ -38,7 +41,7 @@ enum DictMethods {
             throw .keyError(a.positional[0], repr: try interpreter.repr(a.positional[0]))
         }
         add("popitem") { _, d, a throws(ScriptError) in
-            try a.expect("popitem", 0...0)
+            try a.expectNone("dict.popitem")
             guard let key = d.keys.last, let value = try d.remove(key) else {
                 throw .keyError(.str("popitem(): dictionary is empty"), repr: "'popitem(): dictionary is empty'")
             }
@@ -56,8 +59,12 @@ enum DictMethods {
             for (k, v) in other.items { try d.set(k, v) }
             return .none
         }
-        add("copy") { _, d, _ throws(ScriptError) in .dict(d.copy()) }
-        add("clear") { _, d, _ throws(ScriptError) in
+        add("copy") { _, d, a throws(ScriptError) in
+            try a.expectNone("dict.copy")
+            return .dict(d.copy())
+        }
+        add("clear") { _, d, a throws(ScriptError) in
+            try a.expectNone("dict.clear")
             d.removeAll()
             return .none
         }
@@ -96,7 +103,7 @@ enum SetMethods {
             return .none
         }
         add("pop") { _, s, a throws(ScriptError) in
-            try a.expect("set.pop", 0...0)
+            try a.expectNone("set.pop")
             guard let item = s.storage.keys.first else {
                 throw .keyError(.str("pop from an empty set"), repr: "'pop from an empty set'")
             }
@@ -144,8 +151,12 @@ enum SetMethods {
             }
         }
         // A frozenset's copy is itself, as in CPython.
-        add("copy") { _, s, _ throws(ScriptError) in .set(s.isFrozen ? s : s.copy()) }
-        add("clear") { _, s, _ throws(ScriptError) in
+        add("copy") { _, s, a throws(ScriptError) in
+            try a.expectNone(s.isFrozen ? "frozenset.copy" : "set.copy")
+            return .set(s.isFrozen ? s : s.copy())
+        }
+        add("clear") { _, s, a throws(ScriptError) in
+            try a.expectNone("set.clear")
             s.storage.removeAll()
             return .none
         }
@@ -160,11 +171,14 @@ final class DictView: ScriptObject {
     }
     let dict: DictObject
     let kind: Kind
-    init(_ dict: DictObject, _ kind: Kind) {
+    /// An OrderedDict's views are CPython's `odict_keys`, `odict_values` and `odict_items`.
+    let ordered: Bool
+    init(_ dict: DictObject, _ kind: Kind, ordered: Bool = false) {
         self.dict = dict
         self.kind = kind
+        self.ordered = ordered
     }
-    var typeName: String { "dict_\(kind.rawValue)" }
+    var typeName: String { (ordered ? "odict_" : "dict_") + kind.rawValue }
     var elements: [Value] {
         switch kind {
         case .keys: dict.keys
@@ -181,18 +195,29 @@ final class DictView: ScriptObject {
     /// Keys and items views are sets: `&`, `|`, `-` and `^` with any iterable give a set.
     func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard kind != .values, [.bitAnd, .bitOr, .subtract, .bitXor].contains(op) else { return nil }
-        func set(_ items: [Value]) throws(ScriptError) -> SetObject {
-            let made = SetObject()
-            for item in items { try made.storage.set(item, .none) }
-            return made
-        }
-        let mine = try set(elements)
-        let theirs = try set(try interpreter.iterate(other))
+        let mine = try Self.set(elements)
+        let theirs = try Self.set(try interpreter.iterate(other))
         let result = reflected ? try interpreter.setOperation(op, theirs, mine) : try interpreter.setOperation(op, mine, theirs)
         return result.map { .set($0) }
     }
 
+    private static func set(_ items: [Value]) throws(ScriptError) -> SetObject {
+        let made = SetObject()
+        for item in items { try made.storage.set(item, .none) }
+        return made
+    }
+
     func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if kind != .values, [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op) {
+            // Keys and items views compare as the sets they hold, with sets and with each other.
+            let theirs: SetObject
+            switch other {
+            case .set(let set): theirs = set
+            case .object(let view as DictView) where view.kind != .values: theirs = try Self.set(view.elements)
+            default: return nil
+            }
+            return try interpreter.compare(op, .set(try Self.set(elements)), .set(theirs))
+        }
         guard op == .in || op == .notIn else { return nil }
         var found = false
         if kind == .keys {

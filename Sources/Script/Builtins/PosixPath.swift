@@ -116,11 +116,16 @@ enum PosixPath {
             guard stat(p, &info) == 0 else { throw SystemError.current(p) }
             return .int(Int(info.st_size))
         }
-        onePath("expanduser") { p throws(ScriptError) in
-            guard p == "~" || p.hasPrefix("~/"), let home = getenv("HOME").map({ String(cString: $0) }) else { return .str(p) }
-            let rest = p.dropFirst()
-            return .str(home.hasSuffix("/") && rest.hasPrefix("/") ? String(home.dropLast()) + rest : home + rest)
-        }
+        onePath("expanduser") { p throws(ScriptError) in .str(expandingUser(p)) }
         module.namespace["sep"] = .str("/")
+    }
+}
+
+extension PosixPath {
+    /// `os.path.expanduser`: a leading `~` or `~/` becomes `$HOME`.
+    static func expandingUser(_ p: String) -> String {
+        guard p == "~" || p.hasPrefix("~/"), let home = getenv("HOME").map({ String(cString: $0) }) else { return p }
+        let rest = p.dropFirst()
+        return home.hasSuffix("/") && rest.hasPrefix("/") ? String(home.dropLast()) + rest : home + rest
     }
 }

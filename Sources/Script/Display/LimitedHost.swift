@@ -78,6 +78,10 @@ final class LimitedHost: ScriptHost {
         inner.requestExit(keepKernel: keepKernel)
     }
 
+    func setNextInput(_ text: String, replace: Bool) -> Bool {
+        inner.setNextInput(text, replace: replace)
+    }
+
     /// Sends the text still waiting, one write per run of the same stream.
     func flush() {
         lastFlush = LimitedHost.coarseNanoseconds()

@@ -16,6 +16,13 @@ extension Arguments {
         }
     }
 
+    /// Checks a method that takes no arguments, with CPython's messages for its
+    /// `METH_NOARGS` methods (`qualifiedName`: `dict.copy`).
+    func expectNone(_ qualifiedName: String) throws(ScriptError) {
+        if !keywords.isEmpty { throw .typeError("\(qualifiedName)() takes no keyword arguments") }
+        if !positional.isEmpty { throw .typeError("\(qualifiedName)() takes no arguments (\(positional.count) given)") }
+    }
+
     /// Positional `index` or keyword `name`, or nil.
     func value(_ index: Int, _ name: String) -> Value? {
         if index < positional.count { return positional[index] }

@@ -53,6 +53,10 @@ extension Interpreter {
             try timeit(arguments, body: nil, in: scope)
         case "run":
             try runFileMagic(arguments)
+        case "history", "hist":
+            try historyMagic(arguments)
+        case "load":
+            try loadMagic(arguments)
         case "pwd", "cd", "ls", "env":
             try directoryMagic(name, arguments, in: scope)
         case "pip", "conda", "mamba":
@@ -70,7 +74,7 @@ extension Interpreter {
     }
 
     /// The magics `%lsmagic` lists.
-    static let lineMagics = ["cd", "env", "lsmagic", "ls", "matplotlib", "pwd", "reset", "run", "shapes", "time", "timeit", "who", "whos"]
+    static let lineMagics = ["cd", "env", "hist", "history", "load", "lsmagic", "ls", "matplotlib", "pwd", "reset", "run", "shapes", "time", "timeit", "who", "whos", "xmode"]
     static let cellMagics = ["capture", "time", "timeit", "writefile"]
 
     /// Runs `body` and prints IPython's CPU and wall time lines.

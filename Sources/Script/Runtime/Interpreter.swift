@@ -43,6 +43,8 @@ final class Interpreter {
     var handling: [(error: ScriptError, chained: ScriptError)] = []
     /// The value a `%time expr` line produced (shown as the cell's result when last).
     var magicResult: Value?
+    /// The cells run so far, for `%history` and `%load`.
+    var inputHistory = InputHistory()
     /// `%xmode`'s setting, read when a failure is rendered.
     var exceptionMode = ExceptionMode.context
     /// The attached debugger during a cell run with a client attached; nil otherwise, so the

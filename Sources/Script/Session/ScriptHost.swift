@@ -46,6 +46,10 @@ public protocol ScriptHost: AnyObject {
     func flush(_ stream: OutputStreamName)
     /// The frontend's comms (ipywidgets); nil where there is no frontend (`recur run`).
     var comms: (any ScriptComms)? { get }
+    /// `%load`: puts `text` into the next input cell (replacing this cell's input when
+    /// `replace`), as IPython's `set_next_input` payload does. Returns false where there is
+    /// no next input (`recur run`).
+    func setNextInput(_ text: String, replace: Bool) -> Bool
 }
 
 extension ScriptHost {
@@ -57,6 +61,9 @@ extension ScriptHost {
 
     /// Hosts without a frontend have no comms.
     public var comms: (any ScriptComms)? { nil }
+
+    /// Hosts without a frontend have no next input to fill.
+    public func setNextInput(_ text: String, replace: Bool) -> Bool { false }
 
     /// Hosts that end nothing themselves let `SystemExit` end the run.
     public func requestExit(keepKernel: Bool) -> ExitHandling { .raiseSystemExit }

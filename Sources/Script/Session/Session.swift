@@ -59,10 +59,18 @@ public final class Session {
     }
 
     /// Runs one cell; `cellName` names the cell in tracebacks (e.g. "Cell In[3]").
+    /// `historyLine`: the cell's execution count when it goes into the input history that
+    /// `%history` and `%load` read (nil: it does not, as with `store_history=False`).
     public func execute(
-        _ code: String, cellName: String, host: any ScriptHost, output: OutputHandling = .notebook
+        _ code: String, cellName: String, host: any ScriptHost, output: OutputHandling = .notebook,
+        historyLine: Int? = nil
     ) -> ExecutionOutcome {
-        debugger.runningCell { inSession { runCell(code, cellName: cellName, host: host, output: output) } }
+        if historyLine != nil { interpreter.inputHistory.record(input: code) }
+        let outcome = debugger.runningCell { inSession { runCell(code, cellName: cellName, host: host, output: output) } }
+        if let historyLine, case .success(let result?) = outcome {
+            interpreter.inputHistory.record(output: result.plainText, line: historyLine)
+        }
+        return outcome
     }
 
     /// Runs `body` on the worker with the session's grad mode in force (keeping what the code
