@@ -89,7 +89,7 @@ def run_all_from_menu(page: Page) -> None:
 
 @pytest.mark.timeout(240)
 def test_jupyterlab_runs_the_rnncell_notebook_with_recur(lab):
-    base, token, _ = lab
+    base, token, root = lab
     expected_cells = len(code_cells())
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
@@ -171,6 +171,14 @@ def test_jupyterlab_runs_the_rnncell_notebook_with_recur(lab):
             expect(error.locator("span.ansi-red-fg", has_text="NameError").first).to_be_visible()
             expect(error.locator("span.ansi-green-fg", has_text="In[").first).to_be_visible()
             expect(error.locator("span.ansi-green-fg").filter(has_text=re.compile(r"^0$")).first).to_be_visible()
+
+            # `%load` puts a file beside the notebook into the cell that ran it (ipykernel's
+            # set_next_input payload, replace: true).
+            (root / "helper.py").write_text("def double(x):\n    return 2 * x\n")
+            add_cell_below_last(page, panel, "%load helper.py")
+            loaded = panel.locator(".jp-InputArea-editor", has_text="# %load helper.py")
+            expect(loaded).to_have_count(1, timeout=60_000)
+            expect(loaded).to_contain_text("return 2 * x")
         finally:
             browser.close()
 
