@@ -96,6 +96,20 @@ import Testing
         }
     }
 
+    @Test func shellCaptureStopsOnInterrupt() {
+        // As IPython's getoutput: the command is terminated, `^C` is printed, the list is empty.
+        let session = Session()
+        let host = RecordingHost()
+        host.interruptAfterPolls = 3
+        let outcome = session.execute("out = !echo started; sleep 30; echo never\nlen(out)", cellName: "Cell In[1]", host: host)
+        guard case .success(let bundle) = outcome else {
+            Issue.record("the interrupt ended the cell with an error")
+            return
+        }
+        #expect(host.stdout == "^C\n")
+        #expect(bundle?.plainText == "0")
+    }
+
     @Test func directoryMagicsReportTheWorkingDirectory() {
         var h = Harness()
         let here = String(cString: getcwd(nil, 0))

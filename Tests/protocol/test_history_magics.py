@@ -1,4 +1,4 @@
-"""`%history` and `%load` as IPython's: the same cells run in ipykernel (live, beside Recur,
+"""`%history`, `%load` and assignments from the shell (`files = !ls`) as IPython's: the same cells run in ipykernel (live, beside Recur,
 with a fresh IPython directory so its history database holds this session only) and in
 Recur, from the same working directory; what each cell prints, its error name and value,
 its `set_next_input` payload and the files `%history -f` writes are compared."""
@@ -76,6 +76,22 @@ CELLS = [
     "%load -z helper.py",
     "%load -r",
     "%load",
+    # Assignments from the shell and from magics.
+    "files = !ls",
+    "files[:3]",
+    "print(type(files).__name__, type(files).__module__, isinstance(files, list))",
+    "print(files.n)\nprint(files.s, files.l is files, files.nlstr == files.n)",
+    "print(files.grep('PY'), files.grep('txt', prune=True), files.fields(0), files.sort())",
+    "print(files.p)",
+    "a, b = !printf 'x\\ny\\n'\nprint(a, b)",
+    "n = 3\nout = !echo {n * 2} $n; echo err 1>&2\nout",
+    "here = %pwd\nimport os\nhere == os.getcwd()",
+    "empty = !true\nempty, len(empty)",
+    "d = {}\nd['k'] = !echo hi\nd",
+    "x = 5 % 3\ny = (1 == 2)\nx, y",
+    "listing = !ls -l helper.py\nlisting.fields(-1)",
+    "bg = !sleep 1 &",
+    "%history -n -g files",
 ]
 
 
@@ -92,6 +108,8 @@ def _run(kernel_name: str, directory: str, ipython_dir: str) -> list[dict]:
             messages = iopub_until_idle(kc, msg_id)
             printed = "".join(m["content"]["text"] for m in messages
                               if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+            printed += "".join(m["content"]["data"]["text/plain"] for m in messages
+                               if m["msg_type"] == "execute_result")
             results.append({
                 "code": code,
                 "stdout": printed,
@@ -144,3 +162,4 @@ def test_the_comparison_sees_history_and_loads(both):
     _, ipykernel = both
     assert "   1: x = 1\n" in ipykernel[CELLS.index("%history -n")]["stdout"]
     assert ipykernel[CELLS.index("%load helper.py")]["payload"][0]["text"].startswith("# %load helper.py\nimport math\n")
+    assert "'crlf.py'" in ipykernel[CELLS.index("files[:3]")]["stdout"]

@@ -116,7 +116,7 @@ struct ShellCommand {
         return -Int(signal)
     }
 
-    private static func now() -> Double {
+    static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

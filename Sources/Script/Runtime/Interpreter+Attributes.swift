@@ -225,7 +225,10 @@ extension Interpreter {
         case .instance(let instance):
             names.formUnion(instance.attributes.keys)
             instance.type.libraryBase.map { names.formUnion($0.attributeNames(instance)) }
-        case .module(let module): names.formUnion(module.members(symbols: symbols).map(\.name))
+        case .module(let module):
+            // A module's `__dir__` lists its dict only, not its type's methods.
+            names.formUnion(module.members(symbols: symbols).map(\.name))
+            return names.sorted()
         case .object(let object): names.formUnion(object.attributeNames)
         case .type(let type):
             for t in type.mro { names.formUnion(t.namespace.keys) }

@@ -3,6 +3,12 @@ import Glibc
 extension Interpreter {
     /// Runs an IPython-style line: `%magic args`, `!cmd`, `name?`.
     func runMagic(_ text: String, in scope: Scope) throws(ScriptError) {
+        let scalars = Array(text.unicodeScalars)
+        if let first = scalars.first, !"%!?".unicodeScalars.contains(first), let equals = Lexer.magicAssignment(scalars[...]) {
+            try assignMagic(targets: String(String.UnicodeScalarView(scalars[..<equals])),
+                            magic: String(String.UnicodeScalarView(scalars[(equals + 1)...])).trimmingSpaces, in: scope)
+            return
+        }
         if text.hasPrefix("!") {
             try runShell(String(text.dropFirst()), in: scope)
             return

@@ -266,3 +266,48 @@ extension Interpreter {
         host.write(report.text + "\n", to: .stdout)
     }
 }
+
+extension Interpreter {
+    /// `targets = !cmd` (the command's output lines as IPython's `SList`) and
+    /// `targets = %magic args` (the magic's value, None for those that print).
+    func assignMagic(targets: String, magic: String, in scope: Scope) throws(ScriptError) {
+        let target = try parseExpression(targets)
+        let value: Value
+        if magic.hasPrefix("!") {
+            value = try captureShell(String(magic.dropFirst()), in: scope)
+        } else {
+            magicResult = nil
+            defer { magicResult = nil }
+            try runMagic(magic, in: scope)
+            value = magicResult ?? .none
+        }
+        try assign(target, value, in: scope)
+    }
+
+    /// IPython's `getoutput`: the lines the command wrote (stdout and stderr together), as an
+    /// `IPython.utils.text.SList`.
+    func captureShell(_ command: String, in scope: Scope) throws(ScriptError) -> Value {
+        let expanded = try expandShellVariables(command, in: scope)
+        if expanded.trimmingSpaces.hasSuffix("&") { throw ScriptError(.osError, "Background processes not supported.") }
+        let captured: ShellCommand.Captured
+        do {
+            captured = try ShellCommand(command: expanded).capture(interrupted: { [host] in host.interruptRequested })
+        } catch {
+            throw ScriptError(.osError, error.message)
+        }
+        var lines: [Value] = []
+        switch captured {
+        case .output(let bytes):
+            guard let splitLines = StringMethods.all["splitlines"]?.methodBody,
+                  case .list(let split) = try splitLines(self, .str(String(decoding: bytes, as: UTF8.self)), Arguments([])) else { return .none }
+            lines = split.items
+        case .interrupted:
+            host.write("^C\n", to: .stdout)
+        case .tooLarge:
+            throw ScriptError(.memoryError, "")
+        }
+        let module = try loadModule("IPython.utils.text")
+        guard let slist = module.member("SList", symbols: symbols) else { throw ScriptError(.importError, "cannot import name 'SList' from 'IPython.utils.text'") }
+        return try call(slist, Arguments([.list(ListObject(lines))]))
+    }
+}

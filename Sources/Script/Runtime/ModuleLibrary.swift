@@ -82,6 +82,8 @@ struct ModuleLibrary {
         library.add("matplotlib.pyplot") { (i, m) throws(ScriptError) in try PyplotModule.fill(i, m) }
         library.add("IPython") { _, _ throws(ScriptError) in }
         library.add("IPython.display") { (i, m) throws(ScriptError) in try IPythonDisplayModule.fill(i, m) }
+        library.add("IPython.utils") { _, _ throws(ScriptError) in }
+        library.add("IPython.utils.text") { (i, m) throws(ScriptError) in try BundledModules.fill(BundledModules.ipythonText, i, m) }
         library.add("_recur_comm") { (i, m) throws(ScriptError) in try CommModule.fill(i, m) }
         library.add("ipywidgets") { (i, m) throws(ScriptError) in
             try BundledModules.fill(WidgetsSource.ipywidgets, i, m)

@@ -156,6 +156,13 @@ struct Lexer {
         // Most lines are code: only build the line's text when it can be one of these forms.
         var last = end
         while last > position, scalars[last - 1] == " " || scalars[last - 1] == "\r" || scalars[last - 1] == "\t" { last -= 1 }
+        if position < end, !"%!?".unicodeScalars.contains(scalars[position]),
+           Lexer.magicAssignment(scalars[position..<end]) != nil {
+            // `files = !ls`, `here = %pwd`: the whole line, run (and assigned) as a magic.
+            let text = Lexer.string(scalars[position..<last])
+            position = end
+            return text
+        }
         guard position < end, "%!?".unicodeScalars.contains(scalars[position])
                 || (last > position && scalars[last - 1] == "?") else { return nil }
         var text = Lexer.string(scalars[position..<end])
@@ -171,6 +178,46 @@ struct Lexer {
         // `%` also starts nothing else at a line start in Python, so this cannot shadow code.
         position = end
         return text
+    }
+
+    /// IPython's assignments from the shell and from magics: where `line` is `targets = !cmd`
+    /// or `targets = %magic ...`, the index of its `=` (the first one outside brackets and
+    /// strings, as IPython's `_find_assign_op` finds it).
+    static func magicAssignment(_ line: ArraySlice<Unicode.Scalar>) -> Int? {
+        // Most lines have neither mark: only those are scanned.
+        guard line.contains(where: { $0 == "!" || $0 == "%" }) else { return nil }
+        var depth = 0
+        var index = line.startIndex
+        var quote: Unicode.Scalar?
+        while index < line.endIndex {
+            let c = line[index]
+            if let open = quote {
+                if c == "\\" { index += 1 } else if c == open { quote = nil }
+                index += 1
+                continue
+            }
+            switch c {
+            case "'", "\"": quote = c
+            case "#": return nil
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth = max(0, depth - 1)
+            case "=" where depth == 0:
+                let before = index > line.startIndex ? line[index - 1] : " "
+                let after = index + 1 < line.endIndex ? line[index + 1] : " "
+                // `==`, `<=`, `+=`, `:=`, ...: not an assignment's `=`.
+                if after == "=" || "=!<>+-*/%&|^@:".unicodeScalars.contains(before) { return nil }
+                guard line[line.startIndex..<index].contains(where: { $0 != " " && $0 != "\t" }) else { return nil }
+                var next = index + 1
+                while next < line.endIndex, line[next] == " " || line[next] == "\t" { next += 1 }
+                guard next < line.endIndex else { return nil }
+                if line[next] == "!" { return index }
+                if line[next] == "%", next + 1 < line.endIndex, isIdentifierStart(line[next + 1]) { return index }
+                return nil
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 
     mutating func pushBracket(_ punct: Punct, at location: SourceLocation) throws(SyntaxError) {
