@@ -47,13 +47,7 @@ struct ShellCommand {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(ShellCommand.newSession | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
+        ShellCommand.resetSignals(&attributes, flags: ShellCommand.newSession)
 
         let arguments = ["/bin/sh", "-c", command]
         var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
@@ -108,6 +102,18 @@ struct ShellCommand {
         }
         write(decoder.finish())
         return exitStatus
+    }
+
+    /// Sets `flags` and gives the command default signal handling with nothing blocked (the
+    /// kernel's own handlers and mask are not the command's business).
+    static func resetSignals(_ attributes: inout posix_spawnattr_t, flags: Int32) {
+        posix_spawnattr_setflags(&attributes, Int16(flags | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
     }
 
     static func exitStatus(_ raw: Int32) -> Int {
