@@ -11,8 +11,8 @@ import Testing
 
     @Test func floatsPrintLikePython() {
         var h = Harness()
-        #expect(h.result("[0.1, 1.0, 1e16, 1e15, 1.5e-5, 0.0001, -0.0, 2.5e-300, 1/3, float('inf')]")
-                == "[0.1, 1.0, 1e+16, 1000000000000000.0, 1.5e-05, 0.0001, -0.0, 2.5e-300, 0.3333333333333333, inf]")
+        #expect(h.output("print([0.1, 1.0, 1e16, 1e15, 1.5e-5, 0.0001, -0.0, 2.5e-300, 1/3, float('inf')])")
+                == "[0.1, 1.0, 1e+16, 1000000000000000.0, 1.5e-05, 0.0001, -0.0, 2.5e-300, 0.3333333333333333, inf]\n")
     }
 
     @Test func stringsFormatThreeWays() {

@@ -64,8 +64,8 @@ import Testing
         _ = h.run(try LessonFixtures.program("embedding"))
         #expect(h.result("print(net)") == nil)
         #expect(h.host.stdout.hasSuffix(try #require(LessonFixtures.lesson("embedding").repr) + "\n"))
-        #expect(h.result("list(net.state_dict().keys())")
-                == "['emb.weight', 'rnn.weight_ih_l0', 'rnn.weight_hh_l0', 'rnn.bias_ih_l0', 'rnn.bias_hh_l0', 'rnn.weight_ih_l1', 'rnn.weight_hh_l1', 'rnn.bias_ih_l1', 'rnn.bias_hh_l1', 'fc.weight', 'fc.bias']")
+        #expect(h.output("print(list(net.state_dict().keys()))")
+                == "['emb.weight', 'rnn.weight_ih_l0', 'rnn.weight_hh_l0', 'rnn.bias_ih_l0', 'rnn.bias_hh_l0', 'rnn.weight_ih_l1', 'rnn.weight_hh_l1', 'rnn.bias_ih_l1', 'rnn.bias_hh_l1', 'fc.weight', 'fc.bias']\n")
     }
 }
 

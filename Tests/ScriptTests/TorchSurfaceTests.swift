@@ -82,7 +82,7 @@ import Tensors
         #expect(h.result("cell(torch.zeros(1, 4), torch.zeros(1, 2)).shape") == "torch.Size([1, 2])")
         #expect(h.result("out, hidden = rnn(torch.zeros(3, 1, 4), torch.zeros(2, 1, 2))\nout.shape, hidden.shape") == "(torch.Size([3, 1, 2]), torch.Size([2, 1, 2]))")
         #expect(h.result("seq(torch.zeros(5, 4)).shape, len(seq), type(seq[1]).__name__") == "(torch.Size([5, 2]), 3, 'Tanh')")
-        #expect(h.result("[name for name, p in rnn.named_parameters()]") == "['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0', 'weight_ih_l1', 'weight_hh_l1', 'bias_ih_l1', 'bias_hh_l1']")
+        #expect(h.output("print([name for name, p in rnn.named_parameters()])") == "['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0', 'weight_ih_l1', 'weight_hh_l1', 'bias_ih_l1', 'bias_hh_l1']\n")
         #expect(h.result("list(seq.state_dict().keys())") == "['0.weight', '0.bias', '2.weight', '2.bias']")
         #expect(h.result("cell.weight_ih.shape, cell.hidden_size, isinstance(cell, nn.RNNCell), isinstance(cell, nn.Module)") == "(torch.Size([2, 4]), 2, True, True)")
         #expect(h.result("loss = crit(torch.zeros(2, 4), torch.LongTensor([0, 3]))\nloss.shape, loss.requires_grad") == "(torch.Size([]), False)")

@@ -43,13 +43,14 @@ enum IPythonDisplayModule {
 }
 
 extension Interpreter {
-    /// The bundle `display(value)` shows: the repr plus the value's rich representation.
+    /// The bundle `display(value)` and a cell's result show: IPython's pretty text plus the
+    /// value's rich representation.
     func displayBundle(for value: Value) throws(ScriptError) -> MimeBundle {
         if let bundle = try reprMimeBundle(for: value) { return bundle }
         var extra: [(mime: String, data: String)] = []
         if case .object(let object) = value { extra = object.richDisplay(interpreter: self) }
         if extra.isEmpty { extra = RichDisplay.extra(for: value) }
-        return MimeBundle(plainText: try repr(value), extra: extra)
+        return MimeBundle(plainText: try PrettyPrinter.text(of: value, interpreter: self), extra: extra)
     }
 }
 

@@ -27,6 +27,6 @@ extension Interpreter {
             if mime == "text/plain" { plainText = text } else { extra.append((mime, text)) }
         }
         if let plainText { return MimeBundle(plainText: plainText, extra: extra) }
-        return MimeBundle(plainText: try repr(value), extra: extra)
+        return MimeBundle(plainText: try PrettyPrinter.text(of: value, interpreter: self), extra: extra)
     }
 }

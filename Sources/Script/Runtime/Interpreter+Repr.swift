@@ -140,7 +140,7 @@ extension Interpreter {
         return try nestedRepr(body)
     }
 
-    private func nestedRepr(_ body: () throws(ScriptError) -> String) throws(ScriptError) -> String {
+    func nestedRepr(_ body: () throws(ScriptError) -> String) throws(ScriptError) -> String {
         reprDepth += 1
         defer { reprDepth -= 1 }
         if reprDepth > Interpreter.recursionLimit {

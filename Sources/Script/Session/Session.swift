@@ -265,11 +265,7 @@ public final class Session {
 
     private func bundle(for value: Value) throws(ScriptError) -> MimeBundle? {
         if value.isNone { return nil }
-        if let bundle = try interpreter.reprMimeBundle(for: value) { return bundle }
-        var extra: [(mime: String, data: String)] = []
-        if case .object(let object) = value { extra = object.richDisplay(interpreter: interpreter) }
-        if extra.isEmpty { extra = RichDisplay.extra(for: value) }
-        return MimeBundle(plainText: try interpreter.repr(value), extra: extra)
+        return try interpreter.displayBundle(for: value)
     }
 
     private func endsWithSemicolon(_ source: String) -> Bool {
