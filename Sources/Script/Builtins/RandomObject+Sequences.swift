@@ -86,7 +86,10 @@ extension RandomObject {
             var total = 0
             for c in try interpreter.iterate(counts) {
                 guard let i = c.intLike else { throw .typeError("Counts must be integers") }
-                total += i
+                // CPython samples from range(total), whose len() must fit in ssize_t.
+                let (sum, overflow) = total.addingReportingOverflow(i)
+                if overflow { throw ScriptError(.overflowError, "Python int too large to convert to C ssize_t") }
+                total = sum
                 cumulative.append(total)
             }
             guard cumulative.count == n else { throw .valueError("The number of counts does not match the population") }
@@ -97,28 +100,33 @@ extension RandomObject {
                 try interpreter.item(population, .int(bisectRight(cumulative.map(Double.init), Double(s), 0, cumulative.count)))
             }))
         }
-        let pool = try interpreter.iterate(population)
-        return .list(ListObject(try sampleIndices(core, n: n, k: k, pool: pool)))
+        // Items are read by index, as CPython's `population[j]`: a huge range is never
+        // materialized.
+        return .list(ListObject(try sampleIndices(core, n: n, k: k) { (j) throws(ScriptError) in
+            try interpreter.item(population, .int(j))
+        }))
     }
 
     /// The selection loop of `sample`: a shrinking pool for small populations, rejection
     /// from a set of taken indices for large ones (the same draws as CPython either way).
     static func sampleIndices(_ core: PythonRandom, n: Int, k: Int) throws(ScriptError) -> [Int] {
-        try sampleIndices(core, n: n, k: k, pool: nil).map { $0.intLike ?? 0 }
+        try sampleIndices(core, n: n, k: k) { (j) throws(ScriptError) in .int(j) }.map { $0.intLike ?? 0 }
     }
 
-    static func sampleIndices(_ core: PythonRandom, n: Int, k: Int, pool source: [Value]?) throws(ScriptError) -> [Value] {
+    static func sampleIndices(_ core: PythonRandom, n: Int, k: Int, element: (Int) throws(ScriptError) -> Value) throws(ScriptError) -> [Value] {
         guard k >= 0, k <= n else { throw .valueError("Sample larger than population or is negative") }
+        // CPython's `[None] * k` fails first for a result that cannot be made.
+        guard k <= Interpreter.maxContainerLength else { throw ScriptError(.memoryError, "") }
         var setSize = 21
         if k > 5 {
-            let exponent = Int((Glibc.log(Double(k * 3)) / Glibc.log(4.0)).rounded(.up))
+            let exponent = Int((Glibc.log(Double(k) * 3) / Glibc.log(4.0)).rounded(.up))
             setSize += 1 << (2 * Swift.min(exponent, 30))
         }
-        func element(_ j: Int) -> Value { source.map { $0[j] } ?? .int(j) }
         var result: [Value] = []
         result.reserveCapacity(k)
         if n <= setSize {
-            var pool = (0..<n).map(element)
+            var pool: [Value] = []
+            for j in 0..<n { pool.append(try element(j)) }
             for i in 0..<k {
                 let j = Int(core.below(UInt64(n - i)))
                 result.append(pool[j])
@@ -130,7 +138,7 @@ extension RandomObject {
                 var j = Int(core.below(UInt64(n)))
                 while selected.contains(j) { j = Int(core.below(UInt64(n))) }
                 selected.insert(j)
-                result.append(element(j))
+                result.append(try element(j))
             }
         }
         return result

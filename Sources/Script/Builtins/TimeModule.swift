@@ -30,6 +30,17 @@ enum TimeModule {
             try a.expect("sleep", 1...1)
             let duration = try StandardModules.number(interpreter, a.positional[0])
             guard !duration.isNaN else { throw .valueError("Invalid value NaN (not a number)") }
+            // CPython converts to int64 nanoseconds first: past that range, its OverflowErrors.
+            switch a.positional[0] {
+            case .int(let n) where n > 9_223_372_036 || n < -9_223_372_036:
+                throw ScriptError(.overflowError, "timestamp too large to convert to C _PyTime_t")
+            case .object(let object) where object is BigIntObject:
+                throw ScriptError(.overflowError, "timestamp too large to convert to C _PyTime_t")
+            default:
+                if abs((duration * 1e9).rounded()) >= 9.223372036854775808e18 {
+                    throw ScriptError(.overflowError, "timestamp out of range for platform time_t")
+                }
+            }
             guard duration >= 0 else { throw .valueError("sleep length must be non-negative") }
             let start = seconds(clock(CLOCK_MONOTONIC))
             while true {

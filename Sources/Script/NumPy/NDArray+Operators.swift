@@ -206,6 +206,11 @@ enum NumPyOperations {
                 throw .valueError("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size \(other) is different from \(inner))")
             }
             let computeType: DType = r == .bool ? .int64 : r
+            if a.rank <= 2, b.rank <= 2 {
+                // NumPy's MemoryError for a product too big for memory (operands with a zero
+                // inner size can make one), before anything is allocated.
+                _ = try NumPyShapes.checkedCount((a.rank == 2 ? [a.dims[0]] : []) + (b.rank == 2 ? [b.dims[1]] : []), dtype: r)
+            }
             let x = a.converted(to: computeType), y = b.converted(to: computeType)
             if let product = NumPyBLAS.product(x, y) { return product }
             let product = try tensorCall { () throws(TensorError) in try x.tensor.matmul(y.tensor) }

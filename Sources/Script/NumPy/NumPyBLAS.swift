@@ -57,7 +57,8 @@ struct NumPyBLAS: @unchecked Sendable {
     /// BLAS's 32-bit counts).
     static func product(_ a: NDArray, _ b: NDArray) -> NDArray? {
         guard let blas = shared, a.dtype == b.dtype, (1...2).contains(a.rank), (1...2).contains(b.rank),
-              a.count < Int(Int32.max), b.count < Int(Int32.max) else { return nil }
+              a.count < Int(Int32.max), b.count < Int(Int32.max),
+              (a.dims + b.dims).allSatisfy({ $0 < Int(Int32.max) }) else { return nil }
         // A matrix times its own transpose (one buffer, strides swapped) is NumPy's syrk case:
         // the operand laid out by rows is passed, transposed or not.
         let symmetric = a.rank == 2 && b.rank == 2 && a.tensor.sharesStorage(with: b.tensor)

@@ -67,15 +67,16 @@ enum NumPyShapes {
 
     /// NumPy's size text in allocation errors (`7.28 TiB`).
     static func byteText(_ bytes: Int) -> String {
+        // NumPy's `_size_to_string`: the unit from the bit length, three significant figures.
         let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024 && unit < units.count - 1 {
-            value /= 1024
+        var unit = Swift.max(Int.bitWidth - bytes.leadingZeroBitCount - 1, 1) / 10
+        var value = Double(bytes) / Double(1 << (unit * 10))
+        if value.rounded(.toNearestOrEven) == 1024 {
             unit += 1
+            value /= 1024
         }
         if unit == 0 { return "\(bytes) bytes" }
-        let text = NumPyFloatText.fixed(value, precision: 2)
-        return (text.hasSuffix(".00") ? String(text.dropLast(3)) + "." : text) + " " + units[unit]
+        let text = value < 1000 ? formatDoubleWithC(value, "g", precision: 3, alternate: true) : formatDoubleWithC(value, "f", precision: 0)
+        return text + " " + units[Swift.min(unit, units.count - 1)]
     }
 }

@@ -150,7 +150,20 @@ func formatDoubleWithC(_ value: Double, _ conversion: Character, precision: Int,
         needed = withVaList([value]) { vsnprintf(&buffer, buffer.count, spec, $0) }
         guard needed >= 0 else { return "" }
     }
-    return String(decoding: buffer.prefix(Int(needed)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let text = String(decoding: buffer.prefix(Int(needed)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard alternate, conversion == "g" || conversion == "G" else { return text }
+    return keepingSignificantZeros(text, precision: max(precision, 1))
+}
+
+/// `%#.Pg` keeps P significant digits. glibc drops the zeros when rounding moves the value
+/// to the next power of ten in exponent form (`%#.3g` of 999.9 is `1.e+03`); CPython writes
+/// `1.00e+03`.
+private func keepingSignificantZeros(_ text: String, precision: Int) -> String {
+    guard let exponent = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+    let mantissa = text[..<exponent]
+    let digits = mantissa.filter(\.isNumber).count
+    guard digits < precision else { return text }
+    return mantissa + String(repeating: "0", count: precision - digits) + text[exponent...]
 }
 
 extension Interpreter {

@@ -23,11 +23,18 @@ extension Interpreter {
 
     /// `str.format(*args, **kwargs)`.
     func strFormat(_ template: String, _ arguments: Arguments) throws(ScriptError) -> String {
+        var autoIndex = 0
+        var numbering = FieldNumbering.none
+        return try strFormat(template, arguments, autoIndex: &autoIndex, numbering: &numbering)
+    }
+
+    /// `str.format` with the automatic field counter shared with the fields nested in a
+    /// spec (`'{:{}}'.format(x, 5)`: the outer field is 0, the nested one 1, as in CPython).
+    private func strFormat(_ template: String, _ arguments: Arguments, autoIndex: inout Int,
+                           numbering: inout FieldNumbering) throws(ScriptError) -> String {
         let s = Array(template)
         var out = ""
         var i = 0
-        var autoIndex = 0
-        var numbering = FieldNumbering.none
         while i < s.count {
             let c = s[i]
             if c == "{" {
@@ -60,7 +67,6 @@ extension Interpreter {
                     conversion = name[name.index(after: bang)...].first
                     name = String(name[..<bang])
                 }
-                if spec.contains("{") { spec = try strFormat(spec, arguments) }
                 // The field name: an argument (by position, automatic, or by keyword), then
                 // `.attribute` and `[key]` parts (a key of digits is an int).
                 let headEnd = name.firstIndex { $0 == "." || $0 == "[" } ?? name.endIndex
@@ -110,6 +116,7 @@ extension Interpreter {
                         break
                     }
                 }
+                if spec.contains("{") { spec = try strFormat(spec, arguments, autoIndex: &autoIndex, numbering: &numbering) }
                 if conversion == "r" { value = .str(try repr(value)) }
                 if conversion == "s" { value = .str(try str(value)) }
                 out += try format(value, spec: spec)

@@ -68,6 +68,8 @@ extension Tensor {
             outDims = batchA
             if ra > 1 { outDims.append(m) }
             if rb > 1 { outDims.append(n) }
+            // PyTorch's allocator error for a product too big for memory, not an abort.
+            try MemoryBudget.reserve([rows, n], elementSize: MemoryLayout<T>.stride)
             let c = T.product(a, transposeA: false, b, transposeB: false, m: rows, n: n, k: k)
             try Cancellation.checkpoint()
             result = Tensor(shape: Shape(outDims), values: c)
@@ -84,6 +86,8 @@ extension Tensor {
         let batch = try Shape.broadcast(Shape(batchA), Shape(batchB))
         _ = try Shape.checkedCount(batch.dims + [Swift.max(m, k, n), Swift.max(m, k, n)])
         let count = batch.count
+        try MemoryBudget.reserve(batch.dims + [m, k + n], elementSize: MemoryLayout<T>.stride)
+        try MemoryBudget.reserve(batch.dims + [m, n], elementSize: MemoryLayout<T>.stride)
         let fullA = Shape(batch.dims + [m, k])
         let fullB = Shape(batch.dims + [k, n])
         let aMat = Shape((ra == 1 ? [] : batchA) + [m, k])
