@@ -148,6 +148,9 @@ extension RandomObject {
         let population = a.value(0, "population") ?? .none
         let n = try interpreter.length(population)
         let k = try interpreter.intArgument(a.keyword("k"), "k") ?? 1
+        // A result no list can hold is a MemoryError before any draw (CPython's would come
+        // once memory ran out).
+        guard k <= Interpreter.maxContainerLength else { throw ScriptError(.memoryError, "") }
         let weights = a.value(1, "weights").flatMap { $0.isNone ? nil : $0 }
         let cumulativeArgument = a.keyword("cum_weights").flatMap { $0.isNone ? nil : $0 }
         var result: [Value] = []

@@ -252,7 +252,16 @@ enum StringMethods {
         }
         add("expandtabs") { interpreter, s, a throws(ScriptError) in
             try a.expect("expandtabs", 0...1, keywords: ["tabsize"])
-            let size = try a.value(0, "tabsize").map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 8
+            let given = a.value(0, "tabsize")
+            // CPython takes the size as a C int, and builds what it is asked for while memory allows.
+            if case .object(let big)? = given, big is BigIntObject {
+                throw ScriptError(.overflowError, "Python int too large to convert to C int")
+            }
+            let size = try given.map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 8
+            guard size <= Int(Int32.max) else { throw ScriptError(.overflowError, "Python int too large to convert to C int") }
+            let tabs = s.unicodeScalars.reduce(0) { $1 == "\t" ? $0 + 1 : $0 }
+            let (bound, overflow) = tabs.multipliedReportingOverflow(by: max(size, 0))
+            guard !overflow, MemoryBudget.allows(bytes: bound) else { throw ScriptError(.memoryError, "") }
             return .str(expandTabs(s, size: size))
         }
         add("format_map") { interpreter, s, a throws(ScriptError) in
@@ -326,7 +335,7 @@ enum StringMethods {
             try a.expect(mode, 1...2)
             guard case .int(let width) = a.positional[0] else { throw .typeError("integer argument expected") }
             let fill = try a.positional.count > 1 ? a.positional[1].asString("fill character") : " "
-            let spec = try FormatSpec(fill + (mode == "ljust" ? "<" : mode == "rjust" ? ">" : "^") + String(min(width, 10_000)))
+            let spec = try FormatSpec(fill + (mode == "ljust" ? "<" : mode == "rjust" ? ">" : "^") + String(max(width, 0)))
             return .str(spec.pad(s, numeric: false))
         }
         add("ljust") { _, s, a throws(ScriptError) in try justify(s, a, "ljust") }
@@ -340,15 +349,16 @@ enum StringMethods {
                 if fill.unicodeScalars.count != 1 { throw .typeError("The fill character must be exactly one character long") }
                 return .str(s)
             }
+            guard MemoryBudget.allows(bytes: width) else { throw ScriptError(.memoryError, "") }
             // CPython's split of odd padding: the extra goes left when the width is odd.
-            let margin = min(width, 10_000_000) - length
+            let margin = width - length
             let left = margin / 2 + (margin & width & 1)
             return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: margin - left))
         }
         add("zfill") { interpreter, s, a throws(ScriptError) in
             try a.expect("zfill", 1...1)
             let width = try interpreter.indexValue(a.positional[0])
-            let spec = try FormatSpec("0=" + String(min(width, 10_000)))
+            let spec = try FormatSpec("0=" + String(max(width, 0)))
             return .str(spec.pad(s, numeric: true))
         }
         return table

@@ -1,4 +1,5 @@
 import Glibc
+import Tensors
 
 /// Python's format-spec mini-language: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
 struct FormatSpec {
@@ -40,7 +41,10 @@ struct FormatSpec {
         }
         var widthText = ""
         while i < chars.count, chars[i].isASCII, chars[i].isNumber { widthText.append(chars[i]); i += 1 }
-        width = min(Int(widthText) ?? 0, 10_000)
+        if !widthText.isEmpty {
+            guard let parsed = Int(widthText) else { throw .valueError("Too many decimal digits in format string") }
+            width = parsed
+        }
         if i < chars.count && (chars[i] == "," || chars[i] == "_") {
             grouping = chars[i]
             i += 1
@@ -49,8 +53,10 @@ struct FormatSpec {
             i += 1
             var precisionText = ""
             while i < chars.count, chars[i].isASCII, chars[i].isNumber { precisionText.append(chars[i]); i += 1 }
-            guard let p = Int(precisionText) else { throw .valueError("Format specifier missing precision") }
-            precision = min(p, 1000)
+            guard !precisionText.isEmpty else { throw .valueError("Format specifier missing precision") }
+            guard let p = Int(precisionText) else { throw .valueError("Too many decimal digits in format string") }
+            guard p <= Int(Int32.max) else { throw .valueError("precision too big") }
+            precision = p
         }
         if i < chars.count {
             type = chars[i]
@@ -58,6 +64,11 @@ struct FormatSpec {
         }
         if i < chars.count { throw .valueError("Invalid format specifier '\(text)'") }
         chars.removeAll()
+        // CPython builds what it is asked for; past what memory allows, its MemoryError.
+        let (padding, overflow) = width.multipliedReportingOverflow(by: String(fill).utf8.count)
+        guard !overflow, MemoryBudget.allows(bytes: padding), MemoryBudget.allows(bytes: precision ?? 0) else {
+            throw ScriptError(.memoryError, "")
+        }
     }
 
     /// Pads `body` to the width; `numeric` puts `=` padding after the sign.

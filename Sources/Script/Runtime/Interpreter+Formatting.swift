@@ -1,3 +1,5 @@
+import Tensors
+
 extension Interpreter {
     /// Evaluates an f-string.
     func format(_ parts: [FStringPart], in scope: Scope) throws(ScriptError) -> String {
@@ -209,21 +211,27 @@ extension Interpreter {
             }
             var width = ""
             if i < s.count && s[i] == UInt8(ascii: "*") {
-                width = String(try indexValue(try take()))
+                // A negative width from the arguments left-justifies, as in C.
+                let given = try indexValue(try take())
+                if given < 0 { flags.append("-") }
+                width = given == Int.min ? String(String(Int.min).dropFirst()) : String(abs(given))
                 i += 1
             } else {
                 width = digits(&i)
             }
+            if !width.isEmpty, Int(width) == nil { throw .valueError("width too big") }
             var precision: String?
             if i < s.count && s[i] == UInt8(ascii: ".") {
                 i += 1
                 var p = ""
                 if i < s.count && s[i] == UInt8(ascii: "*") {
-                    p = String(try indexValue(try take()))
+                    // A negative precision from the arguments counts as none.
+                    p = String(max(0, try indexValue(try take())))
                     i += 1
                 } else {
                     p = digits(&i)
                 }
+                guard p.isEmpty || (Int(p).map { $0 <= Int(Int32.max) } ?? false) else { throw .valueError("precision too big") }
                 precision = p.isEmpty ? "0" : p
             }
             guard i < s.count else { throw .valueError("incomplete format") }
@@ -248,7 +256,8 @@ extension Interpreter {
                     out += try repr(value)
                     continue
                 case "f", "F", "e", "E", "g", "G":
-                    let digits = min(precision.flatMap { Int($0) } ?? 6, 1000)
+                    let digits = precision.flatMap { Int($0) } ?? 6
+                    guard MemoryBudget.allows(bytes: digits) else { throw ScriptError(.memoryError, "") }
                     out += formatDouble(try floatForPercent(value, type), type, precision: digits)
                     continue
                 default:
@@ -260,7 +269,7 @@ extension Interpreter {
             if flags.contains("+") { specText = (specText == "0" ? "+0" : specText + "+") } else if flags.contains(" ") { specText += " " }
             if specText == "+0" { specText = "+0" }
             if flags.contains("#") { specText += "#" }
-            specText += String(width.prefix(5))
+            specText += width
             if let precision { specText += "." + precision }
             // CPython names where a bad conversion character is, counted in code points.
             out += try percentConversion(type, value, specText, index: s[..<typeStart].filter { $0 & 0xC0 != 0x80 }.count)
