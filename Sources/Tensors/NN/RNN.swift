@@ -110,6 +110,13 @@ public final class RNN: Module {
                 throw .runtime("For unbatched 2-D input, hx should also be 2-D but got \(h0.rank)-D tensor")
             }
         }
+        if layers[0].weightIH.dtype == .float64 {
+            let x = batched ? input : try input.unsqueeze(batchFirst ? 0 : 1)
+            let (output, hN, _) = try ComposedRecurrence.layer(
+                .elman(nonlinearity), layers: layers, options: options, hidden: hiddenSize, projection: 0, inputSize: inputSize, batchFirst: batchFirst,
+                input: input, x: x, h0: batched ? h0 : try h0?.unsqueeze(1), c0: nil, batched: batched, training: isTraining, generator: generator)
+            return (output, hN)
+        }
         guard input.dtype == .float32 else {
             throw .value("RNN input dtype (\(input.dtype)) does not match weight dtype (torch.float32). Convert input: input.to(torch.float32), or convert model: model.to(\(input.dtype))")
         }
