@@ -101,6 +101,25 @@ enum ComposedRecurrence {
         return (input, try Tensor.stack(finalH, dim: 0), kind.hasCellState ? try Tensor.stack(finalC, dim: 0) : nil)
     }
 
+    /// One segment of a packed sequence (see `RecurrentStack`): `rows` (steps*batch,
+    /// features) from `state`, giving the output rows (steps*batch, hidden) and the final
+    /// states, as `runSegment` gives them from the fused kernels.
+    static func segment(
+        _ kind: RecurrenceKind, rows: Tensor, steps: Int, batch: Int, weights: RecurrentWeights, hidden: Int, state: RecurrentStack.LayerState
+    ) throws(TensorError) -> (output: Tensor, final: RecurrentStack.LayerState) {
+        let dtype = weights.weightIH.dtype
+        let gates = try Functional.linear(rows, weight: weights.weightIH, bias: weights.biasIH)
+        var h = try ComposedRecurrence.state(state.h, [batch, hidden], dtype)
+        var c = kind.hasCellState ? try ComposedRecurrence.state(state.c, [batch, hidden], dtype) : nil
+        var outputs: [Tensor] = []
+        outputs.reserveCapacity(steps)
+        for t in 0..<steps {
+            (h, c) = try step(kind, input: try gates.narrow(dim: 0, start: t * batch, length: batch), h: h, c: c, weights: weights)
+            outputs.append(h)
+        }
+        return (try Tensor.cat(outputs, dim: 0), RecurrentStack.LayerState(h: h, c: c))
+    }
+
     /// The checks `RNNBase.forward` makes before running a float64 layer (its dtype, input
     /// size and states' shapes; a state of another dtype fails in its first product, as in
     /// ATen), then the run; `x` is batched (time-major unless
@@ -111,9 +130,7 @@ enum ComposedRecurrence {
         batchFirst: Bool, input: Tensor, x: Tensor, h0: Tensor?, c0: Tensor?, batched: Bool, training: Bool, generator: Generator
     ) throws(TensorError) -> (output: Tensor, hN: Tensor, cN: Tensor?) {
         let dtype = layers[0].weightIH.dtype
-        guard input.dtype == dtype else {
-            throw .value("RNN input dtype (\(input.dtype)) does not match weight dtype (\(dtype)). Convert input: input.to(\(dtype)), or convert model: model.to(\(input.dtype))")
-        }
+        guard input.dtype == dtype else { throw RNN.inputDTypeError(input.dtype, weight: dtype) }
         let got = input.shape.dims[input.rank - 1]
         guard got == inputSize else { throw .rnnInputSize(expected: inputSize, got: got) }
         let batch = x.shape.dims[batchFirst ? 0 : 1]
