@@ -57,6 +57,10 @@ extension Tensor {
     /// `function(self, other)` element by element, broadcasting; `numberOperand` when
     /// `other` came from a Python number (PyTorch records another overload).
     public func binary(_ function: BinaryFunction, _ other: Tensor, numberOperand: Bool = false) throws(TensorError) -> Tensor {
+        try binaryRowMajor(function, other, numberOperand: numberOperand).laidOut(like: self, other)
+    }
+
+    private func binaryRowMajor(_ function: BinaryFunction, _ other: Tensor, numberOperand: Bool = false) throws(TensorError) -> Tensor {
         // `//` and `%` without a gradient follow every dtype's promotion (`floorDivision`).
         if !Tensor.needsGraph(self, other) {
             switch function {
@@ -129,6 +133,10 @@ extension Tensor {
     /// `self + alpha * other` (`add(other, alpha=)`), or `self - alpha * other` when
     /// `subtract`: one fused multiply-add per element, as PyTorch's CPU kernel computes it.
     public func addingScaled(_ other: Tensor, alpha: ScalarValue, subtract: Bool) throws(TensorError) -> Tensor {
+        try addingScaledRowMajor(other, alpha: alpha, subtract: subtract).laidOut(like: self, other)
+    }
+
+    private func addingScaledRowMajor(_ other: Tensor, alpha: ScalarValue, subtract: Bool) throws(TensorError) -> Tensor {
         if Tensor.resultType(self, other) == .float64 { return try addingScaledFloats(other, alpha: alpha, subtract: subtract, Double.self) }
         for operand in [self, other] where operand.dtype == .int32 || operand.dtype == .uint8 {
             throw .other(.notImplementedError, "add and sub with alpha= on \(operand.dtype) tensors are not supported in Recur yet (float32, float64, int64 and bool)")
