@@ -1,9 +1,9 @@
 import Tensors
 
 /// `modules()`, `named_modules()`, `apply(fn)`, `requires_grad_()` and the dtype casts of
-/// `nn.Module`; `parameters()` and `named_parameters()` are generators, as in PyTorch.
+/// `nn.Module` (`float()`, `double()`, `type(dst_type)`; `to(...)` is in ModuleMethods); `parameters()` and `named_parameters()` are generators, as in PyTorch.
 extension ModuleMethods {
-    static let traversalNames = ["apply", "modules", "named_modules", "requires_grad_", "float", "double", "half", "bfloat16"]
+    static let traversalNames = ["apply", "modules", "named_modules", "requires_grad_", "float", "double", "half", "bfloat16", "type"]
 
     static func traversal(_ name: String, on module: any Module, receiver: Value, _ a: Arguments,
                           interpreter: Interpreter) throws(ScriptError) -> Value? {
@@ -38,11 +38,17 @@ extension ModuleMethods {
             let flag = try interpreter.boolArgument(a.value(0, "requires_grad"), default: true)
             for p in module.parameters() { try tensorCall { () throws(TensorError) in try p.setRequiresGrad(flag) } }
             return receiver
-        case "float":
-            try a.expect("float", 0...0)
+        case "float", "double":
+            try a.expect(name, 0...0)
+            module.convertTensors(to: name == "float" ? .float32 : .float64, floatingOnly: true)
             return receiver
-        case "double", "half", "bfloat16":
-            throw ScriptError(.notImplementedError, "Module.\(name)(): Recur's layers compute in float32 only; use the module as it is (float() is accepted)")
+        case "half", "bfloat16":
+            throw ScriptError(.notImplementedError, "Module.\(name)(): Recur's layers compute in float32 or float64 (float() and double() convert to them)")
+        case "type":
+            try a.expect("type", 1...1, keywords: ["dst_type"])
+            guard let target = a.value(0, "dst_type") else { throw .typeError("Module.type() missing 1 required positional argument: 'dst_type'") }
+            module.convertTensors(to: try Tensor.legacyType(target, interpreter: interpreter), floatingOnly: false)
+            return receiver
         default:
             return nil
         }

@@ -59,7 +59,9 @@ enum ModuleMethods {
             module.zeroGrad(setToNone: try interpreter.boolArgument(a.value(0, "set_to_none"), default: true))
             return Value.none
         case "to":
-            for value in a.positional + a.keywords.map(\.value) { try DeviceObject.check(value, interpreter: interpreter) }
+            if let dtype = try conversionTarget(a, interpreter: interpreter) {
+                module.convertTensors(to: dtype, floatingOnly: true)
+            }
             return receiver
         case "cpu":
             return receiver
@@ -72,6 +74,30 @@ enum ModuleMethods {
         default:
             return try traversal(name, on: module, receiver: receiver, a, interpreter: interpreter)
         }
+    }
+
+    /// The dtype `Module.to(...)` converts to, as `torch._C._nn._parse_to` reads its
+    /// arguments (`to(device)`, `to(dtype)`, `to(device, dtype)`, `to(tensor)`, keywords
+    /// `device`, `dtype`, `non_blocking`, `memory_format`); nil for a device alone. Only
+    /// floating-point targets are accepted, with PyTorch's TypeError.
+    static func conversionTarget(_ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> DType? {
+        try a.expect("to", 0...3, keywords: ["device", "dtype", "non_blocking", "memory_format", "copy", "tensor"])
+        var dtype = try interpreter.dtype(a.keyword("dtype"))
+        if let device = a.keyword("device") { try DeviceObject.check(device, interpreter: interpreter) }
+        for value in a.positional {
+            switch value {
+            case .object(let tensor as Tensor): dtype = tensor.dtype
+            case .object(let object) where object is DTypeObject: dtype = try interpreter.dtype(value)
+            case .bool: continue
+            case .none, .int, .float, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module, .object:
+                try DeviceObject.check(value, interpreter: interpreter)
+            }
+        }
+        guard let dtype else { return nil }
+        guard dtype.isFloatingPoint else {
+            throw .typeError("nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=\(dtype)")
+        }
+        return dtype
     }
 
     /// `state_dict(*, prefix='', keep_vars=False)`: an OrderedDict of the parameters (detached

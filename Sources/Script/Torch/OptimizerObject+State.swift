@@ -39,10 +39,7 @@ extension OptimizerObject {
                 let entries = engine.state(of: p)
                 guard !entries.isEmpty else { continue }
                 let d = DictObject()
-                for (name, values) in entries {
-                    let shape = name == "step" ? Shape([]) : p.shape
-                    try d.set(.str(name), .object(try tensorCall { () throws(TensorError) in try Tensor(floats: values, shape: shape) }))
-                }
+                for (name, values) in entries { try d.set(.str(name), .object(values)) }
                 try state.set(keyedByIndex ? .int(index) : .object(p), .dict(d))
             }
         }
@@ -70,12 +67,12 @@ extension OptimizerObject {
         }
         for (savedDict, group, engine, numbers) in updates {
             for (number, p) in zip(numbers, engine.parameters) {
-                var entries: [String: [Float]] = [:]
+                var entries: [String: Tensor] = [:]
                 if case .dict(let states)? = savedState, case .dict(let entry)? = try states.get(number) {
                     for (key, item) in entry.items {
                         guard case .str(let name) = key else { continue }
                         if item.isNone { continue }
-                        entries[name] = try interpreter.tensor(item, name).floats
+                        entries[name] = try interpreter.tensor(item, name)
                     }
                 }
                 try tensorCall { () throws(TensorError) in try engine.setState(of: p, entries) }

@@ -12,24 +12,24 @@ extension TorchNN {
         let sequenceNames = ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional"]
         layer("LSTM", "input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False, proj_size=0",
               "A multi-layer long short-term memory (gates i, f, g, o). Call it as lstm(input, (h_0, c_0)); it returns (output, (h_n, c_n)).",
-              sequenceNames + ["proj_size", "device"], 2) { b, i throws(ScriptError) in
+              sequenceNames + ["proj_size", "device", "dtype"], 2) { b, i throws(ScriptError) in
             try sequence(.lstm, b, i)
         }
         layer("GRU", "input_size, hidden_size, num_layers=1, bias=True, batch_first=False",
               "A multi-layer gated recurrent unit (gates r, z, n). Call it as gru(input, h_0); it returns (output, h_n).",
-              sequenceNames + ["proj_size", "device"], 2) { b, i throws(ScriptError) in
+              sequenceNames + ["proj_size", "device", "dtype"], 2) { b, i throws(ScriptError) in
             if try b.int("proj_size", i, default: 0) != 0 { throw .valueError("proj_size argument is only supported for LSTM, not RNN or GRU") }
             return try sequence(.gru, b, i)
         }
         layer("LSTMCell", "input_size, hidden_size, bias=True",
               "One LSTM step. Call it as cell(input, (h, c)); it returns (h', c').",
-              ["input_size", "hidden_size", "bias", "device"], 2) { b, i throws(ScriptError) in
+              ["input_size", "hidden_size", "bias", "device", "dtype"], 2) { b, i throws(ScriptError) in
             let (n, h, bias) = try cellArguments(b, i, gates: 4)
             return try tensorCall { () throws(TensorError) in try LSTMCell(inputSize: n, hiddenSize: h, bias: bias, generator: i.torch.generator) }
         }
         layer("GRUCell", "input_size, hidden_size, bias=True",
               "One GRU step. Call it as cell(input, hidden); it returns h'.",
-              ["input_size", "hidden_size", "bias", "device"], 2) { b, i throws(ScriptError) in
+              ["input_size", "hidden_size", "bias", "device", "dtype"], 2) { b, i throws(ScriptError) in
             let (n, h, bias) = try cellArguments(b, i, gates: 3)
             return try tensorCall { () throws(TensorError) in try GRUCell(inputSize: n, hiddenSize: h, bias: bias, generator: i.torch.generator) }
         }

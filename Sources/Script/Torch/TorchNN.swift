@@ -14,11 +14,14 @@ enum TorchNN {
                    _ make: @escaping (ArgumentBinder, Interpreter) throws(ScriptError) -> any Module) {
             let constructor = BuiltinFunction(name, signature: "torch.nn.\(name)(\(signature))", doc: doc) { interpreter, a throws(ScriptError) in
                 let binder = try ArgumentBinder(name, a, names: names, required: required)
-                // PyTorch would make float64 parameters; Recur's layers compute in float32.
-                if DefaultDType.current != .float32 {
-                    throw ScriptError(.notImplementedError, "nn.\(name) with torch.set_default_dtype(\(DefaultDType.current)): Recur's layers hold float32 parameters only; "
-                                      + "call torch.set_default_dtype(torch.float32) before building the model")
+                // PyTorch's factory_kwargs: the parameters are drawn in `dtype=`, else the default dtype.
+                let dtype = try interpreter.dtype(binder["dtype"]) ?? DefaultDType.current
+                guard dtype.isFloatingPoint else {
+                    throw ScriptError(.notImplementedError, "nn.\(name)(dtype=\(dtype)): Recur's layers hold float32 or float64 parameters")
                 }
+                let saved = DefaultDType.current
+                DefaultDType.current = dtype
+                defer { DefaultDType.current = saved }
                 return .object(LayerObject(try make(binder, interpreter)))
             }
             let type = TypeObject(name: name, bases: [base], kind: .builtin, constructor: constructor, module: "torch.nn")

@@ -43,7 +43,7 @@ enum TorchRandom {
             try a.expect("empty_like", 1...1, keywords: ["dtype", "requires_grad", "device", "layout", "memory_format"])
             let input = try interpreter.tensor(a.positional[0])
             let dtype = try interpreter.dtype(a.keyword("dtype")) ?? input.dtype
-            return try interpreter.finishCreation(try tensorCall { () throws(TensorError) in try Tensor.zeros(input.shape.dims, dtype: dtype) }, a)
+            return try interpreter.finishCreation(input.emptyLike(dtype: dtype), a)
         }
         add("randint", "randint(low=0, high, size, *, generator=None, dtype=torch.int64)", "Returns a tensor of random integers in [low, high).") { interpreter, a throws(ScriptError) in
             try a.expect("randint", 1...3, keywords: ["low", "high", "size"] + creationKeywords)

@@ -14,8 +14,16 @@ extension Tensor {
     /// a whole-tensor write of a recorded result takes that result's node.
     func recordInPlace(value: Tensor, regionShape: Shape, positions writtenPositions: @autoclosure () -> [Int], name: String, adopting: Bool) throws(TensorError) {
         let base = viewBase ?? self
-        guard base.layout == nil else {
-            throw .other(.notImplementedError, "in-place writes that autograd records into a view of a detached strided tensor are not supported in Recur")
+        // A strided base (an element-wise result laid out as PyTorch lays it, a detached
+        // transpose): buffer positions become the base's row-major indices, which the
+        // gradients use; an overlapping one (expanded) cannot be written element by element.
+        var logical: [Int: Int]?
+        if let layout = base.layout {
+            var index: [Int: Int] = [:]
+            for (i, p) in layout.positions(base.shape.dims).enumerated() where index.updateValue(i, forKey: p) != nil {
+                throw .other(.notImplementedError, "in-place writes that autograd records into a view of an overlapping (expanded) tensor are not supported in Recur")
+            }
+            logical = index
         }
         // `adopting` writes cover the whole tensor.
         if adopting, base === self, value.shape == shape, let node = value.gradFn {
@@ -24,7 +32,7 @@ extension Tensor {
             requiresGradFlag = true
             return
         }
-        let positions = writtenPositions()
+        let positions = logical.map { index in writtenPositions().map { index[$0] ?? 0 } } ?? writtenPositions()
         let baseShape = base.shape, valueShape = value.shape
         let node = GradNode(name: base === self ? name : "CopySlices", inputs: [base.standIn(), value], outputShape: baseShape, savesTensors: false) { g in
             func grads<T: FloatElement>(_ all: [T]) -> [Tensor?] {
@@ -39,7 +47,8 @@ extension Tensor {
         base.gradFn = node
         base.requiresGradFlag = true
         guard base !== self else { return }
-        let own = layout?.positions(shape.dims) ?? Array(0..<count)
+        let ownPositions = layout?.positions(shape.dims) ?? Array(0..<count)
+        let own = logical.map { index in ownPositions.map { index[$0] ?? 0 } } ?? ownPositions
         gradFn = GradNode(name: "AsStridedBackward0", inputs: [base], outputShape: shape, savesTensors: false) { g in
             [g.scatterAdded(at: own, into: baseShape)]
         }

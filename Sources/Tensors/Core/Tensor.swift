@@ -5,9 +5,10 @@
 public final class Tensor {
     /// The size of each dimension.
     public internal(set) var shape: Shape
-    /// The element type; fixed for the tensor's life (in-place writes convert to it), so it is
+    /// The element type; in-place writes convert to it and only a module conversion changes
+    /// it (`Module.convertTensors`, as `param.data = ...` does in PyTorch), so it is
     /// kept here rather than read through the elements (which would retain their array).
-    public let dtype: DType
+    public internal(set) var dtype: DType
     /// The elements: held inline until a view or alias is made, then in a buffer they share.
     var elements: TensorElements
     /// How this tensor aliases another's elements; nil for a tensor that owns them densely

@@ -23,7 +23,7 @@ enum BLAS {
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         switch library {
-        case .openBLAS(let sgemm):
+        case .openBLAS(let sgemm, _):
             sgemm(
                 BLASLibrary.rowMajor,
                 transposeA ? BLASLibrary.transpose : BLASLibrary.noTranspose,

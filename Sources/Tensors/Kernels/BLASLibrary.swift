@@ -14,10 +14,16 @@ enum BLASLibrary {
         Float, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32,
         Float, UnsafeMutablePointer<Float>?, Int32
     ) -> Void
+    /// `cblas_dgemm`, the same over doubles.
+    typealias DgemmFunction = @convention(c) (
+        Int32, Int32, Int32, Int32, Int32, Int32,
+        Double, UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32,
+        Double, UnsafeMutablePointer<Double>?, Int32
+    ) -> Void
     typealias SetThreadsFunction = @convention(c) (Int32) -> Void
 
-    case openBLAS(SgemmFunction)
-    /// OpenBLAS is missing: products run in `BLAS.portableSgemm`; `reason` says why.
+    case openBLAS(SgemmFunction, DgemmFunction)
+    /// OpenBLAS is missing: products run in `BLAS.portableSgemm` and `portableDgemm`; `reason` says why.
     case portable(reason: String)
 
     /// Sonames tried in order: the runtime package's (`libopenblas0`), then the development link.
@@ -37,15 +43,15 @@ enum BLASLibrary {
                 failures.append(dlerror().map { String(cString: $0) } ?? name)
                 continue
             }
-            guard let sgemm = dlsym(handle, "cblas_sgemm") else {
-                failures.append("\(name): no cblas_sgemm")
+            guard let sgemm = dlsym(handle, "cblas_sgemm"), let dgemm = dlsym(handle, "cblas_dgemm") else {
+                failures.append("\(name): no cblas_sgemm or cblas_dgemm")
                 dlclose(handle)
                 continue
             }
             if let setThreads = dlsym(handle, "openblas_set_num_threads") {
                 unsafeBitCast(setThreads, to: SetThreadsFunction.self)(1)
             }
-            return .openBLAS(unsafeBitCast(sgemm, to: SgemmFunction.self))
+            return .openBLAS(unsafeBitCast(sgemm, to: SgemmFunction.self), unsafeBitCast(dgemm, to: DgemmFunction.self))
         }
         let reason = "OpenBLAS could not be loaded (" + failures.joined(separator: "; ")
             + "); matrix products use a slow built-in loop. Install OpenBLAS (Debian: libopenblas0)."

@@ -74,28 +74,21 @@ extension Double: FloatElement {
     static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
     static func normalizedRows(_ x: [Double], rows: Int, size: Int, log: Bool) -> [Double]? { nil }
     static func normalizedRowsBackward(gradient: [Double], output: [Double], rows: Int, size: Int, log: Bool) -> [Double]? { nil }
-    /// float64 products are plain loops, each element's products summed in order of k (the
-    /// lesson's models are float32; float64 is for checking them).
+    /// float64 products go through BLAS's dgemm, except one-deep ones (outer products), which
+    /// multiply element by element as PyTorch does, keeping a -0 (see BLAS.gemm).
     static func gemm(
         _ a: UnsafePointer<Double>, transposeA: Bool, _ b: UnsafePointer<Double>, transposeB: Bool,
         _ c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int
     ) {
-        let (aRow, aCol) = transposeA ? (1, m) : (k, 1)
-        let (bRow, bCol) = transposeB ? (1, k) : (n, 1)
         if k == 1 {
-            // One-deep: the product alone, keeping a -0 as PyTorch does (see BLAS.gemm).
+            let aRow = transposeA ? 1 : k
+            let bCol = transposeB ? k : 1
             for i in 0..<m {
                 for j in 0..<n { c[i * n + j] = a[i * aRow] * b[j * bCol] }
             }
             return
         }
-        for i in 0..<m {
-            for j in 0..<n {
-                var total: Double = 0
-                for p in 0..<k { total += a[i * aRow + p * aCol] * b[p * bRow + j * bCol] }
-                c[i * n + j] = total
-            }
-        }
+        BLAS.dgemm(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k)
     }
 }
 

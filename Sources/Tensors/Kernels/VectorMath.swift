@@ -30,19 +30,6 @@ enum VectorMath {
         recur_scaled_add_f32(alpha, x, y, out, count)
     }
 
-    /// `alpha * x + y` over two arrays of equal length, as a new array (see `scaledAdd`).
-    static func scaledAdd(_ alpha: Float, _ x: [Float], _ y: [Float]) -> [Float] {
-        let n = Swift.min(x.count, y.count)
-        return x.withUnsafeBufferPointer { px in
-            y.withUnsafeBufferPointer { py in
-                makeArray(n) { out in
-                    guard let a = px.baseAddress, let b = py.baseAddress, let o = out.baseAddress else { return }
-                    recur_scaled_add_f32(alpha, a, b, o, n)
-                }
-            }
-        }
-    }
-
     /// `out = a * b + c` over `count` elements, fused as `scaledAdd` (`out` may be `c`).
     static func multiplyAdd(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
         recur_multiply_add_f32(a, b, c, out, count)

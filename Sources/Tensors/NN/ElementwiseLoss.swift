@@ -126,6 +126,9 @@ extension Functional {
             }
             throw .value("Target size (\(target.shape.description)) must be the same as input size (\(input.shape.description))")
         }
+        if input.dtype == .float64 && target.dtype == .float64 {
+            throw .other(.notImplementedError, "\(kind.typeName) on torch.float64 tensors is not supported in Recur, which computes it in float32 (mse_loss, nll_loss and cross_entropy take float64)")
+        }
         guard input.dtype == .float32, target.dtype == .float32 else {
             throw .runtime("Found dtype \(Tensor.typeName(target.dtype == .float32 ? input.dtype : target.dtype)) but expected Float")
         }

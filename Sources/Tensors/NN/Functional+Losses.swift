@@ -13,13 +13,17 @@ extension Functional {
     }
 
     static func nllLossRows(_ input: Tensor, target: Tensor, ignoreIndex: Int64, reduction: Reduction, name: String) throws(TensorError) -> Tensor {
-        try Tensor.requireFloat32("nll_loss", input)
         let targets = try NLLTargets(input: input, target: target, ignoreIndex: ignoreIndex, reduction: reduction)
-        let (value, outShape) = targets.loss(input.floats)
-        guard Tensor.needsGraph(input) else { return Tensor(shape: outShape, floats: value) }
+        if input.dtype == .float64 { return nllLossRows(input, targets, name: name, Double.self) }
+        return nllLossRows(input, targets, name: name, Float.self)
+    }
+
+    private static func nllLossRows<T: FloatElement>(_ input: Tensor, _ targets: NLLTargets, name: String, _: T.Type) -> Tensor {
+        let (value, outShape) = targets.loss(T.values(of: input))
+        guard Tensor.needsGraph(input) else { return Tensor(shape: outShape, values: value) }
         let inShape = input.shape
-        return Tensor(shape: outShape, floats: value).recording(name, [input]) { g in
-            [Tensor(shape: inShape, floats: targets.gradient(g.floats, count: inShape.count))]
+        return Tensor(shape: outShape, values: value).recording(name, [input]) { g in
+            [Tensor(shape: inShape, values: targets.gradient(T.values(of: g), count: inShape.count))]
         }
     }
 
@@ -27,7 +31,11 @@ extension Functional {
     /// shape (N, C), (C,) or (N, C, d1, ..., dk): log_softmax then NLL, recorded as one node that applies both backward rules in the same arithmetic as
     /// the two separate ones.
     public static func crossEntropy(_ input: Tensor, target: Tensor, ignoreIndex: Int64 = -100, reduction: Reduction = .mean) throws(TensorError) -> Tensor {
-        try Tensor.requireFloat32("cross_entropy", input)
+        if input.dtype == .float64 {
+            // PyTorch's own composition: log_softmax over the class dimension, then NLL.
+            guard input.rank > 0 else { throw .value("Expected 2 or more dimensions (got 0)") }
+            return try nllLoss(try input.logSoftmax(dim: input.rank == 1 ? 0 : 1), target: target, ignoreIndex: ignoreIndex, reduction: reduction)
+        }
         guard input.dtype == .float32 else {
             throw .runtime("\"log_softmax_lastdim_kernel_impl\" not implemented for '\(Tensor.typeWord(input.dtype))'")
         }
@@ -79,32 +87,37 @@ extension Functional {
 
     /// `F.mse_loss(input, target, reduction="mean")`.
     public static func mseLoss(_ input: Tensor, target: Tensor, reduction: Reduction = .mean) throws(TensorError) -> Tensor {
-        try Tensor.requireFloat32("mse_loss", input, target)
         let out = try Shape.broadcast(input.shape, target.shape)
-        let a = input.floats
-        let b = target.floats
+        // Operands of different dtypes meet in the promoted one, as ATen's TensorIterator does.
+        if Tensor.resultType(input, target) == .float64 { return mseLoss(input, target, out: out, reduction: reduction, Double.self) }
+        return mseLoss(input, target, out: out, reduction: reduction, Float.self)
+    }
+
+    private static func mseLoss<T: FloatElement>(_ input: Tensor, _ target: Tensor, out: Shape, reduction: Reduction, _: T.Type) -> Tensor {
+        let a = T.values(of: input)
+        let b = T.values(of: target)
         let diff = Kernels.broadcast(a, input.shape, b, target.shape, out: out, -)
         let squares = diff.map { $0 * $0 }
-        let n = Float(out.count)
+        let n = T(out.count)
         let value: Tensor = switch reduction {
-        case .none: Tensor(shape: out, floats: squares)
-        case .sum: Tensor(scalar: squares.reduce(0, +))
-        case .mean: Tensor(scalar: squares.reduce(0, +) / n)
+        case .none: Tensor(shape: out, values: squares)
+        case .sum: Tensor(shape: .scalar, values: [squares.reduce(0, +)])
+        case .mean: Tensor(shape: .scalar, values: [squares.reduce(0, +) / n])
         }
         let sa = input.shape
         let sb = target.shape
         let needA = input.requiresGradFlag
         let needB = target.requiresGradFlag
         return value.recording("MseLossBackward0", [input, target]) { g in
-            let gv = g.floats
-            let d: [Float] = switch reduction {
+            let gv = T.values(of: g)
+            let d: [T] = switch reduction {
             case .none: Kernels.zip(diff, gv) { 2 * $0 * $1 }
             case .sum: diff.map { 2 * $0 * gv[0] }
             case .mean: diff.map { 2 * $0 * gv[0] / n }
             }
             return [
-                needA ? Tensor(shape: sa, floats: Kernels.sum(d, from: out, to: sa)) : nil,
-                needB ? Tensor(shape: sb, floats: Kernels.sum(d.map { -$0 }, from: out, to: sb)) : nil,
+                needA ? Tensor(shape: sa, values: Kernels.sum(d, from: out, to: sa)) : nil,
+                needB ? Tensor(shape: sb, values: Kernels.sum(d.map { -$0 }, from: out, to: sb)) : nil,
             ]
         }
     }
@@ -157,23 +170,22 @@ struct NLLTargets {
     }
 
     /// How many rows count (those whose label is not ignored).
-    var weightSum: Float {
-        var total: Float = 0
+    func weightSum<T: FloatElement>() -> T {
+        var total: T = 0
         for l in labels where l != ignoreIndex { total += 1 }
         return total
     }
 
     /// The reduced loss of log-probabilities `x` and its shape.
-    func loss(_ x: [Float]) -> ([Float], Shape) {
+    func loss<T: FloatElement>(_ x: [T]) -> ([T], Shape) {
         guard case .none = reduction else {
             // PyTorch's cascade sum (nll_loss_out_frame): eight levels of partial sums, level
             // j + 1 taking level j's whenever the row index is a multiple of 16^(j+1) (so row 0
             // lands in level 1); ignored rows are skipped; the levels are added first to last.
             let levelPower = Swift.max(4, (rows <= 2 ? 1 : Int.bitWidth - (rows - 1).leadingZeroBitCount) / 8)
             let levelMask = (1 << levelPower) - 1
-            var partial: (Float, Float, Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &partial) { raw in
-                let sums = raw.bindMemory(to: Float.self)
+            let total = withUnsafeTemporaryAllocation(of: T.self, capacity: 8) { sums -> T in
+                sums.initialize(repeating: 0)
                 for b in 0..<rows where labels[b] != ignoreIndex {
                     sums[0] -= x[b * classes + Int(labels[b])]
                     for j in 0..<(sums.count - 1) {
@@ -182,11 +194,11 @@ struct NLLTargets {
                         sums[j] = 0
                     }
                 }
+                return sums.reduce(T(0), +)
             }
-            let total = ((((((((0 + partial.0) + partial.1) + partial.2) + partial.3) + partial.4) + partial.5) + partial.6) + partial.7)
-            return ([reduction == .mean ? total / weightSum : total], .scalar)
+            return ([reduction == .mean ? total / weightSum() : total], .scalar)
         }
-        var losses = filledArray(Float(0), count: rows)
+        var losses = filledArray(T(0), count: rows)
         for i in 0..<rows where labels[i] != ignoreIndex {
             losses[i] = -x[i * classes + Int(labels[i])]
         }
@@ -194,11 +206,11 @@ struct NLLTargets {
     }
 
     /// The gradient with respect to the log-probabilities (`count` elements) from the loss's.
-    func gradient(_ gv: [Float], count: Int) -> [Float] {
-        var grad = filledArray(Float(0), count: count)
-        let total = weightSum
+    func gradient<T: FloatElement>(_ gv: [T], count: Int) -> [T] {
+        var grad = filledArray(T(0), count: count)
+        let total: T = weightSum()
         for i in 0..<rows where labels[i] != ignoreIndex {
-            let scale: Float = switch reduction {
+            let scale: T = switch reduction {
             case .none: gv[i]
             case .sum: gv[0]
             case .mean: gv[0] / total

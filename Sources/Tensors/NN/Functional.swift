@@ -16,10 +16,7 @@ public enum Functional {
             _ = try bias.expand(product.shape.dims)
             return try product.add(bias)
         }
-        guard input.dtype == weight.dtype else {
-            throw .runtime("mat1 and mat2 must have the same dtype, but got \(Tensor.typeWord(input.dtype)) and \(Tensor.typeWord(weight.dtype))")
-        }
-        try Tensor.requireFloat32("F.linear", input)
+        guard input.dtype == weight.dtype else { throw linearDTypeError(input.dtype, weight.dtype, hasBias: bias != nil) }
         let k = input.shape.dims[input.rank - 1]
         let out = weight.shape.dims[0]
         let inW = weight.shape.dims[1]
@@ -30,6 +27,15 @@ public enum Functional {
                 throw .runtime("size mismatch, got input (\(out)), mat (\(out)x\(inW)), vec (\(k))")
             }
             throw .matmulShapes(operation: bias == nil ? "mm" : "addmm", left: Shape([rows, k]), right: Shape([inW, out]))
+        }
+        let name = switch (input.rank, bias != nil) {
+        case (2, true): "AddmmBackward0"
+        case (2, false): "MmBackward0"
+        case (1, false): "SqueezeBackward4"
+        default: "UnsafeViewBackward0"
+        }
+        if input.dtype == .float64 {
+            return try linearFloat64(input, weight: weight, bias: bias, rows: rows, k: k, out: out, name: name)
         }
         let x = input.floats
         let w = weight.floats
@@ -49,12 +55,6 @@ public enum Functional {
         }
         var dims = input.shape.dims
         dims[dims.count - 1] = out
-        let name = switch (input.rank, bias != nil) {
-        case (2, true): "AddmmBackward0"
-        case (2, false): "MmBackward0"
-        case (1, false): "SqueezeBackward4"
-        default: "UnsafeViewBackward0"
-        }
         let inputs = [input, weight] + (bias.map { [$0] } ?? [])
         let inShape = input.shape
         let needInput = input.requiresGradFlag
@@ -69,6 +69,15 @@ public enum Functional {
             if let bias { result.append(bias.biasGradient(gv, rows: rows, columns: out)) }
             return result
         }
+    }
+
+    /// PyTorch's error for a linear layer whose input and weight dtypes differ: with a bias
+    /// ATen's linear is addmm; without one, matmul, whose message differs.
+    static func linearDTypeError(_ input: DType, _ weight: DType, hasBias: Bool) -> TensorError {
+        guard hasBias else {
+            return .runtime("expected m1 and m2 to have the same dtype, but got: \(Tensor.cTypeName(input)) != \(Tensor.cTypeName(weight))")
+        }
+        return .runtime("mat1 and mat2 must have the same dtype, but got \(Tensor.typeWord(input)) and \(Tensor.typeWord(weight))")
     }
 
     /// `F.embedding(input, weight)`: rows of `weight` at int64 indices.
@@ -99,13 +108,4 @@ public enum Functional {
 extension Tensor {
     /// The tensor-type word PyTorch uses in messages (`Float`, `Long`, `Bool`).
     static func typeWord(_ dtype: DType) -> String { dtype.scalarTypeName }
-}
-
-extension Tensor {
-    /// Refuses float64 operands of the layers and losses Recur computes in float32 only (a
-    /// clear error rather than a float32 result where PyTorch would give float64).
-    static func requireFloat32(_ operation: String, _ first: Tensor, _ second: Tensor? = nil) throws(TensorError) {
-        guard first.dtype == .float64 || second?.dtype == .float64 else { return }
-        throw .other(.notImplementedError, "\(operation) on torch.float64 tensors is not supported in Recur, which computes it in float32; convert with .float()")
-    }
 }

@@ -19,8 +19,10 @@ public final class LayerNorm: Module {
         let n = try Shape.checkedCount(normalizedShape)
         self.normalizedShape = normalizedShape
         self.eps = eps
-        weight = elementwiseAffine ? Tensor.parameter(normalizedShape, filledArray(Float(1), count: n)) : nil
-        self.bias = elementwiseAffine && bias ? Tensor.parameter(normalizedShape, filledArray(Float(0), count: n)) : nil
+        // In the default dtype, as PyTorch's `torch.empty` then `ones_`/`zeros_`.
+        let dtype = DefaultDType.current
+        weight = elementwiseAffine ? Tensor.parameter(normalizedShape, TensorStorage.float32(filledArray(Float(1), count: n)).converted(to: dtype)) : nil
+        self.bias = elementwiseAffine && bias ? Tensor.parameter(normalizedShape, TensorStorage.zeros(dtype, count: n)) : nil
     }
 
     private init(normalizedShape: [Int], eps: Double, weight: Tensor?, bias: Tensor?) {
@@ -73,20 +75,37 @@ extension Functional {
             let expected = "[*, " + normalizedShape.map(String.init).joined(separator: ", ") + "]"
             throw .runtime("Given normalized_shape=\(normalizedShape), expected input with shape \(expected), but got input of size\(input.shape.listDescription)")
         }
-        guard input.dtype == .float32 else { throw .runtime("expected scalar type Float but found \(Tensor.typeName(input.dtype))") }
+        guard input.dtype.isFloatingPoint else { throw .runtime("expected scalar type Float but found \(Tensor.typeName(input.dtype))") }
+        for t in [weight, bias] {
+            // ATen's CPU kernel accepts float32 input with float32 parameters only, or all alike.
+            if let t, t.dtype != input.dtype {
+                throw .runtime(input.dtype == .float32
+                    ? "mixed dtype (CPU): expect parameter to have scalar type of Float" : "mixed dtype (CPU): all inputs must share same datatype.")
+            }
+        }
         for (name, t) in [("weight", weight), ("bias", bias)] {
             if let t, t.shape.dims != normalizedShape {
                 throw .runtime("Expected \(name) to be of same shape as normalized_shape, but got \(name) of shape \(t.shape.listDescription) and normalized_shape = \(normalizedShape)")
             }
         }
+        if input.dtype == .float64 {
+            return normalizedRows(input, normalizedShape: normalizedShape, weight: weight, bias: bias, eps: eps, Double.self)
+        }
+        return normalizedRows(input, normalizedShape: normalizedShape, weight: weight, bias: bias, eps: eps, Float.self)
+    }
+
+    /// Layer normalisation of the rows of `input` in `T`, the moments accumulated in double.
+    private static func normalizedRows<T: FloatElement>(
+        _ input: Tensor, normalizedShape: [Int], weight: Tensor?, bias: Tensor?, eps: Double, _: T.Type
+    ) -> Tensor {
         let width = normalizedShape.reduce(1, *)
         let rows = width == 0 ? 0 : input.count / width
-        let x = input.floats
-        let w = weight?.floats
-        let b = bias?.floats
-        var out = filledArray(Float(0), count: x.count)
-        var normalized = filledArray(Float(0), count: x.count)
-        var rstds = filledArray(Float(0), count: rows)
+        let x = T.values(of: input)
+        let w = weight.map { T.values(of: $0) }
+        let b = bias.map { T.values(of: $0) }
+        var out = filledArray(T(0), count: x.count)
+        var normalized = filledArray(T(0), count: x.count)
+        var rstds = filledArray(T(0), count: rows)
         for r in 0..<rows {
             let base = r * width
             var sum = 0.0
@@ -97,26 +116,26 @@ extension Functional {
                 let d = Double(x[base + j]) - mean
                 squares += d * d
             }
-            let rstd = Float(1 / (squares / Double(width) + eps).squareRoot())
+            let rstd = T(1 / (squares / Double(width) + eps).squareRoot())
             rstds[r] = rstd
             for j in 0..<width {
-                let xhat = (x[base + j] - Float(mean)) * rstd
+                let xhat = (x[base + j] - T(mean)) * rstd
                 normalized[base + j] = xhat
                 out[base + j] = xhat * (w?[j] ?? 1) + (b?[j] ?? 0)
             }
         }
-        let result = Tensor(shape: input.shape, floats: out)
+        let result = Tensor(shape: input.shape, values: out)
         let operands = [input] + (weight.map { [$0] } ?? []) + (bias.map { [$0] } ?? [])
         let (hasWeight, hasBias, shape) = (weight != nil, bias != nil, input.shape)
         return result.recording("NativeLayerNormBackward0", operands) { g in
-            let gv = g.floats
-            var dx = filledArray(Float(0), count: gv.count)
-            var dw = filledArray(Float(0), count: width)
-            var db = filledArray(Float(0), count: width)
+            let gv = T.values(of: g)
+            var dx = filledArray(T(0), count: gv.count)
+            var dw = filledArray(T(0), count: width)
+            var db = filledArray(T(0), count: width)
             for r in 0..<rows {
                 let base = r * width
-                var meanDy = Float(0)
-                var meanDyXhat = Float(0)
+                var meanDy = T(0)
+                var meanDyXhat = T(0)
                 for j in 0..<width {
                     let dy = gv[base + j] * (w?[j] ?? 1)
                     meanDy += dy
@@ -124,16 +143,16 @@ extension Functional {
                     dw[j] += gv[base + j] * normalized[base + j]
                     db[j] += gv[base + j]
                 }
-                meanDy /= Float(width)
-                meanDyXhat /= Float(width)
+                meanDy /= T(width)
+                meanDyXhat /= T(width)
                 for j in 0..<width {
                     let dy = gv[base + j] * (w?[j] ?? 1)
                     dx[base + j] = rstds[r] * (dy - meanDy - normalized[base + j] * meanDyXhat)
                 }
             }
-            var grads: [Tensor?] = [Tensor(shape: shape, floats: dx)]
-            if hasWeight { grads.append(Tensor(shape: Shape(normalizedShape), floats: dw)) }
-            if hasBias { grads.append(Tensor(shape: Shape(normalizedShape), floats: db)) }
+            var grads: [Tensor?] = [Tensor(shape: shape, values: dx)]
+            if hasWeight { grads.append(Tensor(shape: Shape(normalizedShape), values: dw)) }
+            if hasBias { grads.append(Tensor(shape: Shape(normalizedShape), values: db)) }
             return grads
         }
     }

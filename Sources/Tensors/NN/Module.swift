@@ -175,7 +175,12 @@ extension Module {
 extension Tensor {
     /// A parameter: a leaf that requires grad and prints as `Parameter containing:`.
     static func parameter(_ dims: [Int], _ values: [Float]) -> Tensor {
-        let t = Tensor(shape: Shape(dims), storage: .float32(values), requiresGrad: true)
+        parameter(dims, .float32(values))
+    }
+
+    /// A parameter holding `storage` in its dtype.
+    static func parameter(_ dims: [Int], _ storage: TensorStorage) -> Tensor {
+        let t = Tensor(shape: Shape(dims), storage: storage, requiresGrad: true)
         t.isParameter = true
         return t
     }

@@ -110,9 +110,14 @@ public final class RNN: Module {
                 throw .runtime("For unbatched 2-D input, hx should also be 2-D but got \(h0.rank)-D tensor")
             }
         }
-        guard input.dtype == .float32 else {
-            throw .value("RNN input dtype (\(input.dtype)) does not match weight dtype (torch.float32). Convert input: input.to(torch.float32), or convert model: model.to(\(input.dtype))")
+        if layers[0].weightIH.dtype == .float64 {
+            let x = batched ? input : try input.unsqueeze(batchFirst ? 0 : 1)
+            let (output, hN, _) = try ComposedRecurrence.layer(
+                .elman(nonlinearity), layers: layers, options: options, hidden: hiddenSize, projection: 0, inputSize: inputSize, batchFirst: batchFirst,
+                input: input, x: x, h0: batched ? h0 : try h0?.unsqueeze(1), c0: nil, batched: batched, training: isTraining, generator: generator)
+            return (output, hN)
         }
+        guard input.dtype == .float32 else { throw RNN.inputDTypeError(input.dtype, weight: .float32) }
         let got = input.shape.dims[input.rank - 1]
         guard got == inputSize else { throw .rnnInputSize(expected: inputSize, got: got) }
         var x = batched ? input : try input.unsqueeze(1)
@@ -157,6 +162,13 @@ public final class RNN: Module {
         try Tensor.expectCount(inputs, 1...2, typeName)
         let (output, last) = try self(inputs[0], inputs.count > 1 ? inputs[1] : nil)
         return [output, last]
+    }
+}
+
+extension RNN {
+    /// `RNNBase.forward`'s error for an input (or packed data) whose dtype is not the weights'.
+    static func inputDTypeError(_ input: DType, weight: DType) -> TensorError {
+        .value("RNN input dtype (\(input)) does not match weight dtype (\(weight)). Convert input: input.to(\(weight)), or convert model: model.to(\(input))")
     }
 }
 

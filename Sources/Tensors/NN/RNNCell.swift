@@ -69,9 +69,6 @@ public final class RNNCell: Module {
         if let hidden, hidden.rank != input.rank {
             throw .value("RNNCell: Expected hidden to be \(input.rank)D, got \(hidden.rank)D instead")
         }
-        guard input.dtype == .float32 else {
-            throw .runtime("mat1 and mat2 must have the same dtype, but got \(Tensor.typeWord(input.dtype)) and Float")
-        }
         let batched = input.rank == 2
         let x = batched ? input : try input.unsqueeze(0)
         let batch = x.shape.dims[0]
@@ -90,6 +87,10 @@ public final class RNNCell: Module {
             }
             h = hb
         }
+        if weights.weightIH.dtype == .float64 {
+            return try ComposedRecurrence.cellStep(.elman(nonlinearity), x: x, states: h.map { [$0] } ?? [], weights: weights, hidden: hiddenSize, batched: batched).h
+        }
+        guard input.dtype == .float32 else { throw Functional.linearDTypeError(input.dtype, .float32, hasBias: weights.biasIH != nil) }
         let name = nonlinearity == .tanh ? "TanhBackward0" : "ReluBackward0"
         let out = RecurrentKernel.cell(
             x: x, h: h, weights: weights, nonlinearity: nonlinearity, batch: batch, inputSize: inputSize,

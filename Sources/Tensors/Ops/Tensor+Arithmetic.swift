@@ -106,6 +106,10 @@ extension Tensor {
     }
 
     func arithmetic(_ op: ArithmeticOp, _ other: Tensor, name: String?, resultType promoted: DType) throws(TensorError) -> Tensor {
+        try arithmeticRowMajor(op, other, name: name, resultType: promoted).laidOut(like: self, other)
+    }
+
+    private func arithmeticRowMajor(_ op: ArithmeticOp, _ other: Tensor, name: String?, resultType promoted: DType) throws(TensorError) -> Tensor {
         let out = try Shape.broadcast(shape, other.shape)
         let resultType = Tensor.computeType(op, promoted)
         try MemoryBudget.reserve(out.dims, elementSize: resultType.elementSize)
@@ -204,6 +208,10 @@ extension Tensor {
 
     /// `-a`.
     public func neg() throws(TensorError) -> Tensor {
+        try negRowMajor().laidOut(like: self)
+    }
+
+    private func negRowMajor() throws(TensorError) -> Tensor {
         switch storage {
         case .int64(let v): return Tensor(shape: shape, storage: .int64(v.map { 0 &- $0 }))
         case .int32(let v): return Tensor(shape: shape, storage: .int32(v.map { 0 &- $0 }))
@@ -223,6 +231,10 @@ extension Tensor {
 
     /// `a ** exponent` for a scalar exponent.
     public func pow(_ exponent: ScalarValue) throws(TensorError) -> Tensor {
+        try powRowMajor(exponent).laidOut(like: self)
+    }
+
+    private func powRowMajor(_ exponent: ScalarValue) throws(TensorError) -> Tensor {
         let type = Tensor.resultType(self, exponent)
         if !type.isFloatingPoint {
             guard exponent.int64Value >= 0 || exponent.dtype == .bool else {

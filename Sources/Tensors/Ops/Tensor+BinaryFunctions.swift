@@ -57,6 +57,10 @@ extension Tensor {
     /// `function(self, other)` element by element, broadcasting; `numberOperand` when
     /// `other` came from a Python number (PyTorch records another overload).
     public func binary(_ function: BinaryFunction, _ other: Tensor, numberOperand: Bool = false) throws(TensorError) -> Tensor {
+        try binaryRowMajor(function, other, numberOperand: numberOperand).laidOut(like: self, other)
+    }
+
+    private func binaryRowMajor(_ function: BinaryFunction, _ other: Tensor, numberOperand: Bool = false) throws(TensorError) -> Tensor {
         // `//` and `%` without a gradient follow every dtype's promotion (`floorDivision`).
         if !Tensor.needsGraph(self, other) {
             switch function {
@@ -129,8 +133,13 @@ extension Tensor {
     /// `self + alpha * other` (`add(other, alpha=)`), or `self - alpha * other` when
     /// `subtract`: one fused multiply-add per element, as PyTorch's CPU kernel computes it.
     public func addingScaled(_ other: Tensor, alpha: ScalarValue, subtract: Bool) throws(TensorError) -> Tensor {
-        for operand in [self, other] where operand.dtype == .float64 || operand.dtype == .int32 || operand.dtype == .uint8 {
-            throw .other(.notImplementedError, "add and sub with alpha= on \(operand.dtype) tensors are not supported in Recur yet (float32, int64 and bool)")
+        try addingScaledRowMajor(other, alpha: alpha, subtract: subtract).laidOut(like: self, other)
+    }
+
+    private func addingScaledRowMajor(_ other: Tensor, alpha: ScalarValue, subtract: Bool) throws(TensorError) -> Tensor {
+        if Tensor.resultType(self, other) == .float64 { return try addingScaledFloats(other, alpha: alpha, subtract: subtract, Double.self) }
+        for operand in [self, other] where operand.dtype == .int32 || operand.dtype == .uint8 {
+            throw .other(.notImplementedError, "add and sub with alpha= on \(operand.dtype) tensors are not supported in Recur yet (float32, float64, int64 and bool)")
         }
         let out = try Shape.broadcast(shape, other.shape)
         try MemoryBudget.reserve(out.dims, elementSize: 8)
@@ -143,14 +152,25 @@ extension Tensor {
             }
             throw .runtime("For integral input tensors, argument alpha must not be a floating point number.")
         }
-        let k = subtract ? -alpha.floatValue : alpha.floatValue
-        let result = Tensor(shape: out, floats: Kernels.broadcast(floats, sa, other.floats, sb, out: out) { $0.addingProduct(k, $1) })
+        return try addingScaledFloats(other, alpha: alpha, subtract: subtract, Float.self)
+    }
+}
+
+extension Tensor {
+    /// `addingScaled` with a float result of `T`: one fused multiply-add per element, as
+    /// ATen's vectorised kernels (`fmadd`); each gradient takes its operand's dtype.
+    private func addingScaledFloats<T: FloatElement>(_ other: Tensor, alpha: ScalarValue, subtract: Bool, _: T.Type) throws(TensorError) -> Tensor {
+        let out = try Shape.broadcast(shape, other.shape)
+        try MemoryBudget.reserve(out.dims, elementSize: 8)
+        let sa = shape, sb = other.shape
+        let k = T(subtract ? -alpha.doubleValue : alpha.doubleValue)
+        let result = Tensor(shape: out, values: Kernels.broadcast(T.values(of: self), sa, T.values(of: other), sb, out: out) { $0.addingProduct(k, $1) })
         guard Tensor.needsGraph(self, other) else { return result }
         let needA = requiresGradFlag, needB = other.requiresGradFlag
         return result.recording(subtract ? "SubBackward0" : "AddBackward0", [self, other], savesTensors: false) { g in
-            let gv = g.floats
-            return [needA ? Tensor(shape: sa, floats: Kernels.sum(gv, from: out, to: sa)) : nil,
-                    needB ? Tensor(shape: sb, floats: Kernels.sum(gv.map { $0 * k }, from: out, to: sb)) : nil]
+            let gv = T.values(of: g)
+            return [needA ? Tensor(shape: sa, values: Kernels.sum(gv, from: out, to: sa)) : nil,
+                    needB ? Tensor(shape: sb, values: Kernels.sum(gv.map { $0 * k }, from: out, to: sb)) : nil]
         }
     }
 }

@@ -17,11 +17,19 @@ public enum ComparisonOp: Sendable {
 extension Tensor {
     /// Compares elementwise with broadcasting; the result has dtype bool and no grad.
     public func compare(_ op: ComparisonOp, _ other: Tensor) throws(TensorError) -> Tensor {
+        try compareRowMajor(op, other).laidOut(like: self, other)
+    }
+
+    private func compareRowMajor(_ op: ComparisonOp, _ other: Tensor) throws(TensorError) -> Tensor {
         try compare(op, other, in: DType.resultType(dtype, tier, other.dtype, other.tier))
     }
 
     /// Compares every element with a scalar.
     public func compare(_ op: ComparisonOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
+        try compareRowMajor(op, scalar: scalar).laidOut(like: self)
+    }
+
+    private func compareRowMajor(_ op: ComparisonOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
         let type = Tensor.resultType(self, scalar)
         return try compare(op, Tensor.scalarOperand(scalar, dtype: type), in: type)
     }
@@ -51,6 +59,10 @@ extension Tensor {
 
     /// Elementwise logical not of a bool tensor (`~mask`, `logical_not()`).
     public func logicalNot() -> Tensor {
+        logicalNotRowMajor().laidOut(like: self)
+    }
+
+    private func logicalNotRowMajor() -> Tensor {
         Tensor(shape: shape, storage: .bool(bools.map { !$0 }))
     }
 

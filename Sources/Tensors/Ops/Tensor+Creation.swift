@@ -125,11 +125,25 @@ extension Tensor {
 
     /// Zeros with this tensor's shape and dtype (`torch.zeros_like`).
     public func zerosLike() -> Tensor {
+        zerosLikeRowMajor().laidOut(like: self)
+    }
+
+    private func zerosLikeRowMajor() -> Tensor {
         Tensor(shape: shape, storage: .filled(.int(0), count: count, dtype: dtype))
+    }
+
+    /// A tensor of this one's shape in `dtype`, laid out as PyTorch's `empty_like` lays it out
+    /// (`preserve_format`); Recur fills it with zeros.
+    public func emptyLike(dtype: DType) -> Tensor {
+        Tensor(shape: shape, storage: .filled(.int(0), count: count, dtype: dtype)).laidOut(like: self)
     }
 
     /// Ones with this tensor's shape and dtype (`torch.ones_like`).
     public func onesLike() -> Tensor {
+        onesLikeRowMajor().laidOut(like: self)
+    }
+
+    private func onesLikeRowMajor() -> Tensor {
         Tensor(shape: shape, storage: .filled(.int(1), count: count, dtype: dtype))
     }
 

@@ -141,6 +141,10 @@ public enum ElementwiseFunction: String, CaseIterable, Sendable {
 extension Tensor {
     /// `function` applied to every element, with its gradient.
     public func elementwise(_ function: ElementwiseFunction) -> Tensor {
+        elementwiseRowMajor(function).laidOut(like: self)
+    }
+
+    private func elementwiseRowMajor(_ function: ElementwiseFunction) -> Tensor {
         if !dtype.isFloatingPoint && function.keepsIntegers {
             let v = int64s
             // Integer results keep the input's integer dtype (a bool's square is int64).
@@ -168,6 +172,10 @@ extension Tensor {
     /// Each element limited to [`minimum`, `maximum`] (`clamp`, `clip`); a bound may be
     /// missing but not both. The result type follows PyTorch's promotion with the bounds.
     public func clamp(min minimum: ScalarValue?, max maximum: ScalarValue?) throws(TensorError) -> Tensor {
+        try clampRowMajor(min: minimum, max: maximum).laidOut(like: self)
+    }
+
+    private func clampRowMajor(min minimum: ScalarValue?, max maximum: ScalarValue?) throws(TensorError) -> Tensor {
         guard minimum != nil || maximum != nil else {
             throw .runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
         }
@@ -211,6 +219,10 @@ extension Tensor {
     /// Rounded half to even at `decimals` places (`round(decimals=)`), as PyTorch computes
     /// it in float32: scaled by a power of ten, rounded, scaled back.
     public func roundedTo(decimals: Int) throws(TensorError) -> Tensor {
+        try roundedToRowMajor(decimals: decimals).laidOut(like: self)
+    }
+
+    private func roundedToRowMajor(decimals: Int) throws(TensorError) -> Tensor {
         switch dtype {
         case .float32: return rounded(Float.self, decimals: decimals)
         case .float64: return rounded(Double.self, decimals: decimals)

@@ -10,11 +10,19 @@ extension Tensor {
     /// `a // b` or `a % b` with broadcasting and PyTorch's type promotion (no float
     /// conversion: integers stay integers).
     public func floorDivision(_ op: FloorDivisionOp, _ other: Tensor) throws(TensorError) -> Tensor {
+        try floorDivisionRowMajor(op, other).laidOut(like: self, other)
+    }
+
+    private func floorDivisionRowMajor(_ op: FloorDivisionOp, _ other: Tensor) throws(TensorError) -> Tensor {
         try floorDivision(op, other, resultType: Tensor.resultType(self, other))
     }
 
     /// `a // s` or `a % s` for a Python number.
     public func floorDivision(_ op: FloorDivisionOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
+        try floorDivisionRowMajor(op, scalar: scalar).laidOut(like: self)
+    }
+
+    private func floorDivisionRowMajor(_ op: FloorDivisionOp, scalar: ScalarValue) throws(TensorError) -> Tensor {
         let type = Tensor.resultType(self, scalar)
         return try floorDivision(op, Tensor.scalarOperand(scalar, dtype: type), resultType: type)
     }

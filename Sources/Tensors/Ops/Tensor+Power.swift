@@ -5,11 +5,19 @@ extension Tensor {
     /// `a ** b` elementwise with broadcasting, `b` a tensor (`torch.pow(t, t)`); a number base
     /// comes as a 0-d tensor from `pow(base:_:)`.
     public func pow(_ exponent: Tensor) throws(TensorError) -> Tensor {
+        try powRowMajor(exponent).laidOut(like: self, exponent)
+    }
+
+    private func powRowMajor(_ exponent: Tensor) throws(TensorError) -> Tensor {
         try pow(exponent, name: "PowBackward1", numberBase: nil)
     }
 
     /// `base ** t` for a Python number base (`2 ** t`, `torch.pow(2, t)`).
     public static func pow(base: ScalarValue, _ exponent: Tensor) throws(TensorError) -> Tensor {
+        try Tensor.powRowMajor(base: base, exponent).laidOut(like: exponent)
+    }
+
+    private static func powRowMajor(base: ScalarValue, _ exponent: Tensor) throws(TensorError) -> Tensor {
         try scalarOperand(base, like: exponent).pow(exponent, name: "PowBackward2", numberBase: base.doubleValue)
     }
 

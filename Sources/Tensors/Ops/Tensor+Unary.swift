@@ -3,6 +3,10 @@ import Glibc
 extension Tensor {
     /// Hyperbolic tangent (float32: correctly rounded, see `VectorMath`).
     public func tanh() -> Tensor {
+        tanhRowMajor().laidOut(like: self)
+    }
+
+    private func tanhRowMajor() -> Tensor {
         if dtype == .float64 {
             let out = Kernels.map(doubles) { Double.tanh($0) }
             return Tensor(shape: shape, values: out).recording("TanhBackward0", [self]) { g in
@@ -17,6 +21,10 @@ extension Tensor {
 
     /// max(x, 0); integer tensors stay integer.
     public func relu() throws(TensorError) -> Tensor {
+        try reluRowMajor().laidOut(like: self)
+    }
+
+    private func reluRowMajor() throws(TensorError) -> Tensor {
         switch storage {
         case .int64(let v): return Tensor(shape: shape, storage: .int64(v.map { Swift.max($0, 0) }))
         case .int32(let v): return Tensor(shape: shape, storage: .int32(v.map { Swift.max($0, 0) }))
@@ -36,6 +44,10 @@ extension Tensor {
 
     /// 1 / (1 + e^-x).
     public func sigmoid() -> Tensor {
+        sigmoidRowMajor().laidOut(like: self)
+    }
+
+    private func sigmoidRowMajor() -> Tensor {
         switch dtype {
         case .float64: return sigmoid(Double.self)
         case .float32, .int64, .int32, .uint8, .bool:
@@ -56,6 +68,10 @@ extension Tensor {
 
     /// e^x.
     public func exp() -> Tensor {
+        expRowMajor().laidOut(like: self)
+    }
+
+    private func expRowMajor() -> Tensor {
         switch dtype {
         case .float64: return exp(Double.self)
         case .float32, .int64, .int32, .uint8, .bool: return exp(Float.self)
@@ -71,6 +87,10 @@ extension Tensor {
 
     /// Natural logarithm.
     public func log() -> Tensor {
+        logRowMajor().laidOut(like: self)
+    }
+
+    private func logRowMajor() -> Tensor {
         switch dtype {
         case .float64: return log(Double.self)
         case .float32, .int64, .int32, .uint8, .bool: return log(Float.self)
@@ -86,6 +106,10 @@ extension Tensor {
 
     /// Square root.
     public func sqrt() -> Tensor {
+        sqrtRowMajor().laidOut(like: self)
+    }
+
+    private func sqrtRowMajor() -> Tensor {
         switch dtype {
         case .float64: return sqrt(Double.self)
         case .float32, .int64, .int32, .uint8, .bool: return sqrt(Float.self)
@@ -101,6 +125,10 @@ extension Tensor {
 
     /// |x|; integer tensors stay integer.
     public func abs() throws(TensorError) -> Tensor {
+        try absRowMajor().laidOut(like: self)
+    }
+
+    private func absRowMajor() throws(TensorError) -> Tensor {
         // Two's complement, as PyTorch: the most negative integer is its own absolute value.
         switch storage {
         case .int64(let v): return Tensor(shape: shape, storage: .int64(v.map { $0 < 0 ? 0 &- $0 : $0 }))
@@ -120,6 +148,10 @@ extension Tensor {
 
     /// A copy that stays in the graph (`clone()`).
     public func clone() -> Tensor {
+        cloneRowMajor().laidOut(like: self)
+    }
+
+    private func cloneRowMajor() -> Tensor {
         Tensor(shape: shape, storage: storage).recording("CloneBackward0", [self], savesTensors: false) { g in [g] }
     }
 
@@ -127,6 +159,10 @@ extension Tensor {
     /// tensor itself when it has that dtype, as PyTorch returns it. Between floating dtypes the
     /// conversion is recorded (`ToCopyBackward0`), so gradients flow back in the source dtype.
     public func to(_ target: DType) -> Tensor {
+        toRowMajor(target).laidOut(like: self)
+    }
+
+    private func toRowMajor(_ target: DType) -> Tensor {
         if target == dtype { return self }
         let result = Tensor(shape: shape, storage: storage.converted(to: target))
         guard target.isFloatingPoint, dtype.isFloatingPoint else { return result }

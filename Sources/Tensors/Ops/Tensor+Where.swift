@@ -1,6 +1,10 @@
 extension Tensor {
     /// `x` where `condition` holds, else `y`, all three broadcast together (`torch.where`).
     public static func `where`(_ condition: Tensor, _ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
+        try Tensor.whereRowMajor(condition, x, y).laidOut(like: condition, x, y)
+    }
+
+    private static func whereRowMajor(_ condition: Tensor, _ x: Tensor, _ y: Tensor) throws(TensorError) -> Tensor {
         guard condition.dtype == .bool else {
             throw .runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype == .int64 ? "Long" : "Float")")
         }
@@ -25,6 +29,10 @@ extension Tensor {
     /// A copy with `value` (a 0-d tensor) where `mask` (broadcast to this shape) holds
     /// (`masked_fill`).
     public func maskedFill(_ mask: Tensor, value: Tensor) throws(TensorError) -> Tensor {
+        try maskedFillRowMajor(mask, value: value).laidOut(like: self, mask)
+    }
+
+    private func maskedFillRowMajor(_ mask: Tensor, value: Tensor) throws(TensorError) -> Tensor {
         guard mask.dtype == .bool else {
             throw .runtime("masked_fill_ only supports boolean masks, but got mask with dtype \(mask.dtype == .int64 ? "long int" : "float")")
         }

@@ -17,7 +17,9 @@ public final class Adam: Optimizer {
     public var decoupledWeightDecay = false
     /// Moment estimates per distinct parameter; `slot[i]` says which entry parameter i uses
     /// (a parameter listed twice shares one, as PyTorch keys its state by tensor).
-    var moments: [AdamMoments?]
+    var moments: [AdamMoments<Float>?]
+    /// The same for float64 parameters.
+    var doubleMoments: [AdamMoments<Double>?]
     let slot: [Int]
 
     /// Creates the optimizer; throws on the arguments PyTorch rejects.
@@ -41,60 +43,67 @@ public final class Adam: Optimizer {
             return i
         }
         moments = Array(repeating: nil, count: parameters.count)
+        doubleMoments = Array(repeating: nil, count: parameters.count)
     }
 
-    /// PyTorch's single-tensor update (see `update`).
+    /// PyTorch's single-tensor update (see `update`), in each parameter's dtype.
     public func step() {
-        // The scalars PyTorch passes to its kernels: Python floats (1 - beta computed in double)
-        // converted to float32 once.
-        let b2 = Float(betas.1)
-        let weight = Float(1 - betas.0)
-        let squareWeight = Float(1 - betas.1)
-        let wd = Float(weightDecay)
-        let epsilon = Float(eps)
-        let decoupled = decoupledWeightDecay
         // Parameters usually share one step count: the bias corrections (two pow calls) are
         // computed when the count changes, not per parameter.
-        var correctedStep = -1
-        var bc1 = 0.0
-        var bc2 = 0.0
-        for (index, p) in parameters.enumerated() {
-            guard let gradTensor = p.grad else { continue }
-            let g = gradTensor.floats
-            let s: AdamMoments
-            if let existing = moments[slot[index]] {
-                s = existing
+        var corrections = BiasCorrections()
+        for index in parameters.indices where parameters[index].grad != nil {
+            if parameters[index].dtype == .float64 {
+                update(index, &doubleMoments, &corrections, Double.self)
             } else {
-                s = AdamMoments(count: g.count)
-                moments[slot[index]] = s
+                update(index, &moments, &corrections, Float.self)
             }
-            s.step += 1
-            if s.step != correctedStep {
-                correctedStep = s.step
-                bc1 = 1 - Glibc.pow(betas.0, Double(s.step))
-                bc2 = 1 - Glibc.pow(betas.1, Double(s.step))
-            }
-            if decoupledWeightDecay && weightDecay != 0 {
-                let keep = Float(1 - learningRate * weightDecay)
-                p.mutateFloats { values in for i in values.indices { values[i] *= keep } }
-            }
-            let stepSize = Float(learningRate / bc1)
-            let bc2Sqrt = Float(bc2.squareRoot())
-            p.mutateFloats { values in
-                g.withUnsafeBufferPointer { grad in
-                    s.m.withUnsafeMutableBufferPointer { m in
-                        s.v.withUnsafeMutableBufferPointer { v in
-                            values.withUnsafeMutableBufferPointer { p in
-                                let n = Swift.min(p.count, grad.count, m.count, v.count)
-                                guard n > 0, let pp = p.baseAddress, let pg = grad.baseAddress,
-                                    let pm = m.baseAddress, let pv = v.baseAddress
-                                else { return }
-                                Self.update(
-                                    pp, grad: pg, m: pm, v: pv, count: n,
-                                    Scalars(
-                                        weightDecay: decoupled ? 0 : wd, weight: weight, squareWeight: squareWeight,
-                                        beta2: b2, bc2Sqrt: bc2Sqrt, eps: epsilon, stepSize: stepSize))
-                            }
+        }
+    }
+
+    /// `1 - beta^step` for both betas, for the last step count seen.
+    struct BiasCorrections {
+        var step = -1
+        var first = 0.0
+        var second = 0.0
+    }
+
+    private func update<T: OptimizerElement>(
+        _ index: Int, _ moments: inout [AdamMoments<T>?], _ corrections: inout BiasCorrections, _: T.Type
+    ) {
+        let p = parameters[index]
+        guard let gradTensor = p.grad else { return }
+        // The scalars PyTorch passes to its kernels: Python floats (1 - beta computed in double)
+        // converted to the parameter's dtype once.
+        let g = T.values(of: gradTensor)
+        let s: AdamMoments<T>
+        if let existing = moments[slot[index]] {
+            s = existing
+        } else {
+            s = AdamMoments(count: g.count)
+            moments[slot[index]] = s
+        }
+        s.step += 1
+        if s.step != corrections.step {
+            corrections = BiasCorrections(
+                step: s.step, first: 1 - Glibc.pow(betas.0, Double(s.step)), second: 1 - Glibc.pow(betas.1, Double(s.step)))
+        }
+        if decoupledWeightDecay && weightDecay != 0 {
+            let keep = T(1 - learningRate * weightDecay)
+            p.mutateValues { (values: inout [T]) in for i in values.indices { values[i] *= keep } }
+        }
+        let scalars = Scalars<T>(
+            weightDecay: decoupledWeightDecay ? 0 : T(weightDecay), weight: T(1 - betas.0), squareWeight: T(1 - betas.1),
+            beta2: T(betas.1), bc2Sqrt: T(corrections.second.squareRoot()), eps: T(eps), stepSize: T(learningRate / corrections.first))
+        p.mutateValues { (values: inout [T]) in
+            g.withUnsafeBufferPointer { grad in
+                s.m.withUnsafeMutableBufferPointer { m in
+                    s.v.withUnsafeMutableBufferPointer { v in
+                        values.withUnsafeMutableBufferPointer { p in
+                            let n = Swift.min(p.count, grad.count, m.count, v.count)
+                            guard n > 0, let pp = p.baseAddress, let pg = grad.baseAddress,
+                                let pm = m.baseAddress, let pv = v.baseAddress
+                            else { return }
+                            Self.update(pp, grad: pg, m: pm, v: pv, count: n, scalars)
                         }
                     }
                 }
@@ -104,76 +113,88 @@ public final class Adam: Optimizer {
 }
 
 extension Adam {
-    /// The float32 scalars of one update, as PyTorch passes them to its kernels.
-    struct Scalars {
-        let weightDecay: Float
-        let weight: Float
-        let squareWeight: Float
-        let beta2: Float
-        let bc2Sqrt: Float
-        let eps: Float
-        let stepSize: Float
+    /// The scalars of one update in the parameter's dtype, as PyTorch passes them to its kernels.
+    struct Scalars<T: OptimizerElement> {
+        let weightDecay: T
+        let weight: T
+        let squareWeight: T
+        let beta2: T
+        let bc2Sqrt: T
+        let eps: T
+        let stepSize: T
     }
 
     /// PyTorch's single-tensor Adam, kernel by kernel: `grad.add(param, alpha=wd)`,
     /// `exp_avg.lerp_(grad, 1 - beta1)`, `exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 -
     /// beta2)`, `denom = sqrt / bc2_sqrt + eps`, `param.addcdiv_(exp_avg, denom,
     /// value=-step_size)`, each multiply-add fused where ATen's is.
-    static func update(
-        _ p: UnsafeMutablePointer<Float>, grad: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
-        v: UnsafeMutablePointer<Float>, count n: Int, _ k: Scalars
+    static func update<T: OptimizerElement>(
+        _ p: UnsafeMutablePointer<T>, grad: UnsafePointer<T>, m: UnsafeMutablePointer<T>,
+        v: UnsafeMutablePointer<T>, count n: Int, _ k: Scalars<T>
     ) {
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * n) { scratch in
+        withUnsafeTemporaryAllocation(of: T.self, capacity: 2 * n) { scratch in
             guard let g = scratch.baseAddress else { return }
             let t = g + n
             if k.weightDecay != 0 {
-                VectorMath.scaledAdd(k.weightDecay, p, grad, into: g, count: n)
+                T.scaledAdd(k.weightDecay, p, grad, into: g, count: n)
             } else {
                 g.update(from: grad, count: n)
             }
             for i in 0..<n { t[i] = g[i] - m[i] }
             if k.weight < 0.5 {
-                VectorMath.scaledAdd(k.weight, t, m, into: m, count: n)
+                T.scaledAdd(k.weight, t, m, into: m, count: n)
             } else {
-                VectorMath.scaledAdd(k.weight - 1, t, g, into: m, count: n)
+                T.scaledAdd(k.weight - 1, t, g, into: m, count: n)
             }
             for i in 0..<n { t[i] = k.squareWeight * g[i] }
             for i in 0..<n { v[i] *= k.beta2 }
-            VectorMath.multiplyAdd(t, g, v, into: v, count: n)
+            T.multiplyAdd(t, g, v, into: v, count: n)
             for i in 0..<n { t[i] = m[i] / (v[i].squareRoot() / k.bc2Sqrt + k.eps) }
-            VectorMath.scaledAdd(-k.stepSize, t, p, into: p, count: n)
+            T.scaledAdd(-k.stepSize, t, p, into: p, count: n)
         }
     }
 
     /// `step`, `exp_avg` and `exp_avg_sq`; empty before the parameter's first update.
-    public func state(of parameter: Tensor) -> [(name: String, values: [Float])] {
-        guard let index = parameters.firstIndex(where: { $0 === parameter }), let s = moments[slot[index]] else { return [] }
-        return [("step", [Float(s.step)]), ("exp_avg", s.m), ("exp_avg_sq", s.v)]
+    public func state(of parameter: Tensor) -> [(name: String, values: Tensor)] {
+        guard let index = parameters.firstIndex(where: { $0 === parameter }) else { return [] }
+        if let s = doubleMoments[slot[index]] { return entries(s, parameter) }
+        return moments[slot[index]].map { entries($0, parameter) } ?? []
+    }
+
+    private func entries<T: FloatElement>(_ s: AdamMoments<T>, _ p: Tensor) -> [(name: String, values: Tensor)] {
+        [("step", stepTensor(s.step)), ("exp_avg", stateTensor(s.m, like: p)), ("exp_avg_sq", stateTensor(s.v, like: p))]
     }
 
     /// Replaces the step count and moment estimates.
-    public func setState(of parameter: Tensor, _ entries: [String: [Float]]) throws(TensorError) {
+    public func setState(of parameter: Tensor, _ entries: [String: Tensor]) throws(TensorError) {
         guard let index = parameters.firstIndex(where: { $0 === parameter }) else { return }
-        guard !entries.isEmpty else {
-            moments[slot[index]] = nil
-            return
+        moments[slot[index]] = nil
+        doubleMoments[slot[index]] = nil
+        guard !entries.isEmpty else { return }
+        if parameter.dtype == .float64 {
+            doubleMoments[slot[index]] = try loaded(parameter, entries)
+        } else {
+            moments[slot[index]] = try loaded(parameter, entries)
         }
-        let s = AdamMoments(count: parameter.count)
+    }
+
+    private func loaded<T: FloatElement>(_ parameter: Tensor, _ entries: [String: Tensor]) throws(TensorError) -> AdamMoments<T> {
+        let s = AdamMoments<T>(count: parameter.count)
         s.step = try stepEntry(entries)
         s.m = try stateEntry(entries, "exp_avg", count: parameter.count)
         s.v = try stateEntry(entries, "exp_avg_sq", count: parameter.count)
-        moments[slot[index]] = s
+        return s
     }
 }
 
 /// One parameter's Adam state: the step count and the first and second moment estimates.
-final class AdamMoments {
+final class AdamMoments<T: FloatElement> {
     var step = 0
-    var m: [Float]
-    var v: [Float]
+    var m: [T]
+    var v: [T]
 
     init(count: Int) {
-        m = filledArray(Float(0), count: count)
-        v = filledArray(Float(0), count: count)
+        m = filledArray(T(0), count: count)
+        v = filledArray(T(0), count: count)
     }
 }

@@ -1,11 +1,18 @@
 /// `torch.nn.utils.clip_grad_value_(parameters, clip_value)`: clamps every gradient element
 /// into [-clipValue, clipValue] in place.
 public func clipGradValue(_ parameters: [Tensor], clipValue: Double) {
-    let bound = Float(clipValue)
-    for grad in parameters.compactMap(\.grad) where grad.dtype == .float32 {
-        grad.mutateFloats { values in
-            for i in values.indices { values[i] = Swift.min(Swift.max(values[i], -bound), bound) }
+    for grad in parameters.compactMap(\.grad) {
+        switch grad.dtype {
+        case .float64: clamp(grad, Double(clipValue))
+        case .float32: clamp(grad, Float(clipValue))
+        case .int64, .int32, .uint8, .bool: continue
         }
+    }
+}
+
+private func clamp<T: FloatElement>(_ grad: Tensor, _ bound: T) {
+    grad.mutateValues { (values: inout [T]) in
+        for i in values.indices { values[i] = Swift.min(Swift.max(values[i], -bound), bound) }
     }
 }
 
@@ -21,14 +28,14 @@ public func parametersToVector(_ parameters: [Tensor]) throws(TensorError) -> Te
 /// `torch.nn.utils.vector_to_parameters(vec, parameters)`: copies consecutive slices of
 /// `vector` into the parameters' elements (as assigning `param.data`, outside autograd).
 public func vectorToParameters(_ vector: Tensor, _ parameters: [Tensor]) throws(TensorError) {
-    let values = vector.floats
+    let values = vector.storage
     var offset = 0
     for p in parameters {
         let n = p.count
         guard offset + n <= values.count else {
             throw .runtime("shape '\(p.shape.listDescription)' is invalid for input of size \(Swift.max(values.count - offset, 0))")
         }
-        p.overwrite(with: .float32(Array(values[offset..<(offset + n)])))
+        p.overwrite(with: values.range(offset, count: n))
         offset += n
     }
 }

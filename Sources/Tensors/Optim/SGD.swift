@@ -13,6 +13,7 @@ public final class SGD: Optimizer {
     /// Whether to use Nesterov momentum.
     public var nesterov: Bool
     private var buffers: [ObjectIdentifier: [Float]] = [:]
+    private var doubleBuffers: [ObjectIdentifier: [Double]] = [:]
 
     /// Creates the optimizer; throws on the arguments PyTorch rejects.
     public init(_ parameters: [Tensor], lr: Double = 0.001, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false) throws(TensorError) {
@@ -33,50 +34,65 @@ public final class SGD: Optimizer {
 
     /// PyTorch's update, op by op: `g = g.add(p, alpha=wd)`, `buf.mul_(m).add_(g, alpha=1-d)`,
     /// `g = g.add(buf, alpha=m)` (Nesterov) or `buf`, `p.add_(g, alpha=-lr)`; each `add` with
-    /// `alpha` is one multiply-add, fused where ATen's kernel is (`VectorMath.scaledAdd`).
+    /// `alpha` is one multiply-add, fused where ATen's kernel is (`OptimizerElement`), in the
+    /// parameter's dtype.
     public func step() {
-        let lr = Float(-learningRate)
-        let wd = Float(weightDecay)
-        let m = Float(momentum)
-        let keep = Float(1 - dampening)
         for p in parameters {
-            guard let gradTensor = p.grad else { continue }
-            var g = gradTensor.floats
-            if wd != 0 { g = VectorMath.scaledAdd(wd, p.floats, g) }
-            if m != 0 {
-                let key = ObjectIdentifier(p)
-                if let previous = buffers[key] {
-                    let buf = VectorMath.scaledAdd(keep, g, previous.map { $0 * m })
-                    buffers[key] = buf
-                    g = nesterov ? VectorMath.scaledAdd(m, buf, g) : buf
-                } else {
-                    buffers[key] = g
-                    if nesterov { g = VectorMath.scaledAdd(m, g, g) }
-                }
+            if p.dtype == .float64 {
+                update(p, &doubleBuffers, Double.self)
+            } else {
+                update(p, &buffers, Float.self)
             }
-            let step = g
-            p.mutateFloats { v in
-                v.withUnsafeMutableBufferPointer { pv in
-                    step.withUnsafeBufferPointer { pg in
-                        guard let value = pv.baseAddress, let grad = pg.baseAddress else { return }
-                        VectorMath.scaledAdd(lr, grad, value, into: value, count: Swift.min(pv.count, pg.count))
-                    }
+        }
+    }
+
+    private func update<T: OptimizerElement>(_ p: Tensor, _ buffers: inout [ObjectIdentifier: [T]], _: T.Type) {
+        guard let gradTensor = p.grad else { return }
+        let lr = T(-learningRate)
+        let wd = T(weightDecay)
+        let m = T(momentum)
+        let keep = T(1 - dampening)
+        var g = T.values(of: gradTensor)
+        if wd != 0 { g = T.scaledAdd(wd, T.values(of: p), g) }
+        if m != 0 {
+            let key = ObjectIdentifier(p)
+            if let previous = buffers[key] {
+                let buf = T.scaledAdd(keep, g, previous.map { $0 * m })
+                buffers[key] = buf
+                g = nesterov ? T.scaledAdd(m, buf, g) : buf
+            } else {
+                buffers[key] = g
+                if nesterov { g = T.scaledAdd(m, g, g) }
+            }
+        }
+        let step = g
+        p.mutateValues { (v: inout [T]) in
+            v.withUnsafeMutableBufferPointer { pv in
+                step.withUnsafeBufferPointer { pg in
+                    guard let value = pv.baseAddress, let grad = pg.baseAddress else { return }
+                    T.scaledAdd(lr, grad, value, into: value, count: Swift.min(pv.count, pg.count))
                 }
             }
         }
     }
 
     /// `momentum_buffer` once the parameter has had a momentum update.
-    public func state(of parameter: Tensor) -> [(name: String, values: [Float])] {
-        buffers[ObjectIdentifier(parameter)].map { [("momentum_buffer", $0)] } ?? []
+    public func state(of parameter: Tensor) -> [(name: String, values: Tensor)] {
+        let key = ObjectIdentifier(parameter)
+        if let b = doubleBuffers[key] { return [("momentum_buffer", stateTensor(b, like: parameter))] }
+        return buffers[key].map { [("momentum_buffer", stateTensor($0, like: parameter))] } ?? []
     }
 
     /// Replaces the momentum buffer.
-    public func setState(of parameter: Tensor, _ entries: [String: [Float]]) throws(TensorError) {
-        guard entries["momentum_buffer"] != nil else {
-            buffers[ObjectIdentifier(parameter)] = nil
-            return
+    public func setState(of parameter: Tensor, _ entries: [String: Tensor]) throws(TensorError) {
+        let key = ObjectIdentifier(parameter)
+        buffers[key] = nil
+        doubleBuffers[key] = nil
+        guard entries["momentum_buffer"] != nil else { return }
+        if parameter.dtype == .float64 {
+            doubleBuffers[key] = try stateEntry(entries, "momentum_buffer", count: parameter.count)
+        } else {
+            buffers[key] = try stateEntry(entries, "momentum_buffer", count: parameter.count)
         }
-        buffers[ObjectIdentifier(parameter)] = try stateEntry(entries, "momentum_buffer", count: parameter.count)
     }
 }

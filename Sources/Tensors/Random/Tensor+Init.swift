@@ -69,11 +69,12 @@ extension Tensor {
         try normal(mean: 0, std: std, generator: generator)
     }
 
-    /// A parameter of the given shape filled by `initialise` (layers' `reset_parameters`).
+    /// A parameter of the given shape in the default dtype filled by `initialise` (layers'
+    /// `reset_parameters`; under `set_default_dtype(torch.float64)` the draws are float64's).
     static func initialised(_ dims: [Int], _ initialise: (Tensor) throws(TensorError) -> Void) throws(TensorError) -> Tensor {
         let values = try zeros(dims)
         try initialise(values)
-        return .parameter(dims, values.floats)
+        return .parameter(dims, values.storage)
     }
 
     /// A parameter drawn from U(-bound, bound), bound computed in double.

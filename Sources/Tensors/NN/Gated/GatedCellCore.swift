@@ -63,8 +63,9 @@ struct GatedCellCore {
                 throw .runtime("hidden\(k) has inconsistent hidden_size: got \(state.shape.dims[1]), expected \(hiddenSize)")
             }
         }
+        if weights.weightIH.dtype == .float64 { return try ComposedRecurrence.cellStep(.gated(kind), x: x, states: hx, weights: weights, hidden: hiddenSize, batched: batched) }
         for operand in [x] + hx where operand.dtype != .float32 {
-            throw .runtime("mat1 and mat2 must have the same dtype, but got \(Tensor.typeWord(operand.dtype)) and Float")
+            throw Functional.linearDTypeError(operand.dtype, .float32, hasBias: weights.biasIH != nil)
         }
         let bh = batch * hiddenSize
         let count = kind.hasCellState ? 2 * bh : bh

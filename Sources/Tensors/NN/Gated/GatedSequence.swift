@@ -90,6 +90,7 @@ struct GatedSequence {
                 c = try c0?.unsqueeze(1)
             }
         }
+        if layers[0].weightIH.dtype == .float64 { return try runComposed(input, x: x, h0: h, c0: c, batched: batched, training: training) }
         guard input.dtype == .float32 else {
             throw .value("RNN input dtype (\(input.dtype)) does not match weight dtype (torch.float32). Convert input: input.to(torch.float32), or convert model: model.to(\(input.dtype))")
         }

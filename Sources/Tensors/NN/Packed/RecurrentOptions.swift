@@ -97,9 +97,8 @@ public struct RecurrentOptions: Sendable {
         guard data.rank == 2 else {
             throw .runtime("input must have 2 dimensions, got \(data.rank)")
         }
-        guard data.dtype == .float32 else {
-            throw .runtime("input must have the type torch.float32, got type \(data.dtype)")
-        }
+        let dtype = stack.weights.first?.weightIH.dtype ?? .float32
+        guard data.dtype == dtype else { throw RNN.inputDTypeError(data.dtype, weight: dtype) }
         guard data.shape.dims[1] == inputSize else { throw .rnnInputSize(expected: inputSize, got: data.shape.dims[1]) }
         let sorted = try input.sortedIndices.map { (order) throws(TensorError) in
             try Tensor(int64s: order.map(Int64.init), shape: Shape([order.count]))

@@ -138,6 +138,7 @@ struct RecurrentStack {
     private func runSegment(
         _ rows: Tensor, _ segment: PackedSegment, _ w: RecurrentWeights, _ state: LayerState
     ) throws(TensorError) -> (output: Tensor, final: LayerState) {
+        if w.weightIH.dtype == .float64 { return try ComposedRecurrence.segment(kind, rows: rows, steps: segment.steps, batch: segment.batch, weights: w, hidden: hidden, state: state) }
         let features = rows.rank > 1 ? rows.shape.dims[1] : 0
         let x = try rows.reshape([segment.steps, segment.batch, features])
         let h0 = try state.h?.unsqueeze(0)
