@@ -48,11 +48,6 @@ enum MathFunctions {
                 return .bool(f(try number(interpreter, a.positional[0])))
             })
         }
-        module.namespace["hypot"] = .builtin(BuiltinFunction("hypot", signature: "math.hypot(*coordinates)") { interpreter, a throws(ScriptError) in
-            var result = 0.0
-            for value in a.positional { result = Glibc.hypot(result, try number(interpreter, value)) }
-            return .float(result)
-        })
         module.namespace["frexp"] = .builtin(BuiltinFunction("frexp", signature: "math.frexp(x, /)") { interpreter, a throws(ScriptError) in
             try a.expect("frexp", 1...1)
             var exponent: Int32 = 0

@@ -161,6 +161,7 @@ enum StandardModules {
             return .bool(try number(interpreter, a.positional[0]).isNaN)
         })
         MathFunctions.fill(interpreter, module)
+        MathCombinatorics.fill(interpreter, module)
     }
 
     static func number(_ interpreter: Interpreter, _ value: Value) throws(ScriptError) -> Double {
