@@ -6,6 +6,7 @@ import Glibc
 enum RandomModule {
     static let functionNames = ["choice", "choices", "gauss", "getrandbits", "getstate", "normalvariate", "randint",
                                 "random", "randrange", "sample", "seed", "setstate", "shuffle", "uniform"]
+        + RandomObject.distributionNames.keys.sorted()
 
     static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         for name in functionNames {
@@ -13,6 +14,7 @@ enum RandomModule {
                 try RandomObject.call(name, a, interpreter.defaultRandom, interpreter)
             })
         }
+        RandomObject.addConstants(to: module)
         let constructor = BuiltinFunction("Random", signature: "random.Random(x=None)", doc: "A generator with its own Mersenne Twister state.") { interpreter, a throws(ScriptError) in
             try a.expect("Random", 0...1)
             let object = RandomObject(PythonRandom())
@@ -107,6 +109,7 @@ final class RandomObject: ScriptObject {
             try setState(core, a.positional[0], interpreter)
             return .none
         default:
+            if let value = try distribution(name, a, core, interpreter) { return value }
             throw .attributeError("module 'random' has no attribute '\(name)'")
         }
     }
