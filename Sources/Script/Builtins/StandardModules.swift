@@ -12,6 +12,7 @@ enum StandardModules {
         module.namespace["modules"] = .dict(interpreter.workspace.sysModules)
         module.namespace["platform"] = .str("linux")
         module.namespace["maxsize"] = .int(Int.max)
+        SizeOf.install(in: module)
         module.namespace["getrecursionlimit"] = .builtin(BuiltinFunction("getrecursionlimit") { _, _ throws(ScriptError) in
             .int(Interpreter.recursionLimit)
         })
