@@ -110,6 +110,18 @@ import Testing
         #expect(bundle?.plainText == "0")
     }
 
+    @Test func aHugePowerStopsOnInterrupt() {
+        // 10 ** 10 ** 7 squares million-limb numbers: an interrupt ends it between steps.
+        let session = Session()
+        let host = RecordingHost()
+        host.interruptAfterPolls = 5
+        guard case .failure(let failure) = session.execute("x = 10 ** 10 ** 7", cellName: "Cell In[1]", host: host) else {
+            Issue.record("the power ran to its end")
+            return
+        }
+        #expect(failure.name == "KeyboardInterrupt")
+    }
+
     @Test func directoryMagicsReportTheWorkingDirectory() {
         var h = Harness()
         let here = String(cString: getcwd(nil, 0))

@@ -1,4 +1,5 @@
 import Glibc
+import Tensors
 
 /// Python's arithmetic on ints and doubles: floor division and modulo take the divisor's
 /// sign; `/` always gives a float; ints that outgrow 64 bits continue as big integers.
@@ -161,6 +162,8 @@ enum Arithmetic {
                 if e & 1 == 1 { result = result * base }
                 e >>= 1
                 if e > 0 { base = base * base }
+                // A power of millions of bits takes seconds: an interrupt stops it between steps.
+                if Cancellation.isRequested { throw ScriptError(.keyboardInterrupt, "") }
             }
             return .integer(result)
         case .matmul:

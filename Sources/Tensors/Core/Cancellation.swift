@@ -34,7 +34,7 @@ public enum Cancellation {
     }
 
     /// Whether the caller on this thread asked for the operation to stop.
-    static var isRequested: Bool {
+    public static var isRequested: Bool {
         guard let raw = pthread_getspecific(key) else { return false }
         return Unmanaged<Question>.fromOpaque(raw).takeUnretainedValue().isRequested()
     }
