@@ -10,7 +10,9 @@ gives each side's median microseconds per training step (forward, loss, backward
 step) over the rounds and the ratio Recur / PyTorch. For the character models it also gives
 the floor: the step's matrix-product FLOPs (forward, and twice that backward) divided by the
 sgemm rate Recur's BLAS reaches in the same run (`sgemm_2048x256x1024`), and Recur's time
-over that floor. The randn_1m and rand_1m cases time one
+over that floor. A first line says which OpenBLAS kernels were asked for (`OPENBLAS_CORETYPE`,
+else the ones OpenBLAS detects) and the load average before the run, a last line the load
+average after it: the machine's other work shows in every figure. The randn_1m and rand_1m cases time one
 `torch.randn(1_000_000)` / `torch.rand(1_000_000)` call. Without a Recur binary only PyTorch runs.
 """
 import argparse
@@ -248,6 +250,8 @@ def main():
     torch.set_num_threads(2)
     torch.manual_seed(0)
     have_recur = os.path.exists(args.recur)
+    print(json.dumps({"case": "environment", "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "detected"),
+                      "load_average": [round(x, 2) for x in os.getloadavg()]}))
     torch_rounds, recur_rounds = [], []
     for _ in range(args.rounds):
         if have_recur:
@@ -270,6 +274,7 @@ def main():
                 row["floor_us"] = round(FLOPS[name] / (gflops * 1e3), 1)
                 row["recur_over_floor"] = round(mine / row["floor_us"], 2)
         print(json.dumps(row))
+    print(json.dumps({"case": "environment_after", "load_average": [round(x, 2) for x in os.getloadavg()]}))
 
 
 if __name__ == "__main__":
