@@ -91,6 +91,59 @@ import Testing
             #expect(worst < 1e-4, "m=\(m) n=\(n) k=\(k) transposeA=\(ta) transposeB=\(tb): worst \(worst)")
         }
     }
+
+    /// `concurrent: false` runs the same parts on one thread: column blocks of a recurrent
+    /// step (32x1024x256), row halves, column halves, and the row blocks of a long product.
+    @Test(arguments: [(32, 1024, 256), (512, 256, 128), (96, 1024, 128), (1200, 1024, 128)])
+    func serialPartsGiveTheSameBits(_ shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
+        let g = Generator(seed: UInt64(m + n + k))
+        let (a, b, c0) = (g.normalFloats(m * k), g.normalFloats(k * n), g.normalFloats(m * n))
+        func product(_ concurrent: Bool) -> [Float] {
+            var c = c0
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    c.withUnsafeMutableBufferPointer { pc in
+                        if let x = pa.baseAddress, let y = pb.baseAddress, let z = pc.baseAddress {
+                            BLAS.gemm(x, transposeA: false, y, transposeB: false, z, m: m, n: n, k: k, beta: 1, concurrent: concurrent)
+                        }
+                    }
+                }
+            }
+            return c
+        }
+        let same = product(false) == product(true)
+        #expect(same, "m=\(m) n=\(n) k=\(k)")
+    }
+
+    /// The row blocks `gemm` reports are the ones it computes: one `gemm` per block gives the
+    /// whole product's bits.
+    @Test func reportedRowBlocksReproduceTheProduct() throws {
+        let (m, n, k) = (1000, 768, 256)
+        let blockRows = try #require(BLAS.interruptibleBlockRows(m: m, n: n, k: k))
+        #expect(BLAS.interruptibleBlockRows(m: 100, n: n, k: k) == nil)
+        let g = Generator(seed: 7)
+        let (a, b) = (g.normalFloats(m * k), g.normalFloats(k * n))
+        var whole = [Float](repeating: 0, count: m * n)
+        var blocks = whole
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return }
+                whole.withUnsafeMutableBufferPointer { pc in
+                    if let z = pc.baseAddress { BLAS.gemm(x, transposeA: false, y, transposeB: true, z, m: m, n: n, k: k) }
+                }
+                blocks.withUnsafeMutableBufferPointer { pc in
+                    guard let z = pc.baseAddress else { return }
+                    for start in stride(from: 0, to: m, by: blockRows) {
+                        let rows = min(blockRows, m - start)
+                        BLAS.gemm(x + start * k, transposeA: false, y, transposeB: true, z + start * n, m: rows, n: n, k: k)
+                    }
+                }
+            }
+        }
+        let same = whole == blocks
+        #expect(same)
+    }
 }
 
 @Suite struct BLASLibraryTests {

@@ -158,3 +158,28 @@ import Testing
         #expect(cellError?.message == "lstm_cell expects two hidden states")
     }
 }
+
+/// Stacked gated layers run as a wavefront on two threads and overlap the weight gradients
+/// with the walk of the layer below; both give the bits of one layer after another.
+@Suite struct GatedWavefrontTests {
+    /// 24 steps of batch 32: the second layer's projection is three row blocks (GRU: 341 rows,
+    /// across chunk boundaries; LSTM: 256, on them).
+    @Test(arguments: [GatedKind.lstm, .gru])
+    func wavefrontGivesTheLayerByLayerBits(_ kind: GatedKind) throws {
+        let g = Generator(seed: 11)
+        let size = GatedSize(steps: 24, batch: 32, inputSize: 16, hidden: 256)
+        let layers = try (0..<2).map { l throws(TensorError) in
+            try kind.makeWeights(inputSize: l == 0 ? 16 : 256, hiddenSize: 256, bias: true, generator: g)
+        }
+        let weights = layers.map { GatedValues(kind, $0, hidden: 256) }
+        let input = FloatBuffer(g.normalFloats(24 * 32 * 16))
+        func run(_ wavefront: Bool) -> [[Float]] {
+            let tape = (0..<2).map { _ in GatedKernel.makeTape(kind, h0: nil, c0: nil, size: size) }
+            GatedKernel.forward(kind, input: input, weights: weights, tape: tape, size: size, wavefront: wavefront)
+            return tape.flatMap { layer in [layer.states, layer.gates].map { $0.array(count: $0.count) } }
+        }
+        // Compared as one Bool: a failure would otherwise print every element.
+        let same = run(true) == run(false)
+        #expect(same, "\(kind) wavefront and layer-by-layer results differ")
+    }
+}

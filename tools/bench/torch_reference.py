@@ -3,14 +3,17 @@
 
 Run with a Python that has torch, from the repository root, after `swift build -c release`:
 
-    python tools/bench/torch_reference.py [--rounds 3] [--filter char] [--recur .build/release/recur]
+    python tools/bench/torch_reference.py [--rounds 3] [--filter char] [--recur .build/release/recur] [--baseline OLD]
 
 Each round runs `recur bench` and then the same training programs in PyTorch; the report
 gives each side's median microseconds per training step (forward, loss, backward, optimizer
 step) over the rounds and the ratio Recur / PyTorch. For the character models it also gives
 the floor: the step's matrix-product FLOPs (forward, and twice that backward) divided by the
 sgemm rate Recur's BLAS reaches in the same run (`sgemm_2048x256x1024`), and Recur's time
-over that floor. The randn_1m and rand_1m cases time one
+over that floor. `--baseline` times a second Recur binary (an earlier build) in the same
+rounds, for a before/after comparison under the same load. A first line says which OpenBLAS kernels were asked for (`OPENBLAS_CORETYPE`,
+else the ones OpenBLAS detects) and the load average before the run, a last line the load
+average after it: the machine's other work shows in every figure. The randn_1m and rand_1m cases time one
 `torch.randn(1_000_000)` / `torch.rand(1_000_000)` call. Without a Recur binary only PyTorch runs.
 """
 import argparse
@@ -244,18 +247,25 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0, help="scale iteration counts")
     parser.add_argument("--recur", default=os.path.join(".build", "release", "recur"))
     parser.add_argument("--filter", default=None, help="run only cases whose names contain this")
+    parser.add_argument("--baseline", default=None, help="another recur binary to time in the same rounds")
     args = parser.parse_args()
     torch.set_num_threads(2)
     torch.manual_seed(0)
     have_recur = os.path.exists(args.recur)
-    torch_rounds, recur_rounds = [], []
+    print(json.dumps({"case": "environment", "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "detected"),
+                      "load_average": [round(x, 2) for x in os.getloadavg()]}))
+    torch_rounds, recur_rounds, baseline_rounds = [], [], []
     for _ in range(args.rounds):
         if have_recur:
             recur_rounds.append(time_recur(args.recur, args.scale, args.filter))
+        if args.baseline:
+            baseline_rounds.append(time_recur(args.baseline, args.scale, args.filter))
         torch_rounds.append(time_torch(args.scale, args.filter))
     if have_recur and SGEMM in recur_rounds[0]:
         gflops = statistics.median(r[SGEMM] for r in recur_rounds)
         print(json.dumps({"case": SGEMM, "recur_gflops": round(gflops, 1)}))
+        if baseline_rounds:
+            print(json.dumps({"case": SGEMM, "baseline_gflops": round(statistics.median(r[SGEMM] for r in baseline_rounds), 1)}))
     else:
         gflops = None
     for name in torch_rounds[0]:
@@ -266,10 +276,15 @@ def main():
             row["recur_us"] = round(mine, 1)
             row["ratio"] = round(mine / row["torch_us"], 3)
             row["speedup"] = round(row["torch_us"] / mine, 1)
+            if baseline_rounds:
+                before = statistics.median(r[name] for r in baseline_rounds)
+                row["baseline_us"] = round(before, 1)
+                row["baseline_ratio"] = round(before / row["torch_us"], 3)
             if gflops and name in FLOPS:
                 row["floor_us"] = round(FLOPS[name] / (gflops * 1e3), 1)
                 row["recur_over_floor"] = round(mine / row["floor_us"], 2)
         print(json.dumps(row))
+    print(json.dumps({"case": "environment_after", "load_average": [round(x, 2) for x in os.getloadavg()]}))
 
 
 if __name__ == "__main__":

@@ -42,9 +42,10 @@ extension CopyModule {
 }
 
 extension CopyModule.Copier {
-    /// The memo key of an object's identity (CPython keys its memo by `id()`).
+    /// The memo key of an object's identity: its `id()`, as CPython keys the memo (so
+    /// `memo[id(x)]` finds x's copy).
     static func key(_ identity: ObjectIdentifier) -> Value {
-        .int(Int(bitPattern: UInt(bitPattern: identity)))
+        .int(identity.hashValue)
     }
 
     /// The identity a value is memoised under when it is not the value's own: a layer by

@@ -30,6 +30,22 @@ enum CopyModule {
         return .instance(copy)
     }
 
+    /// CPython's `_reconstruct` with a state from `__getstate__`: `__setstate__(state)`
+    /// when the class has one, else the state dict's items become attributes; a false
+    /// state (an empty dict) is not applied.
+    static func restore(_ instance: InstanceObject, from state: Value, _ interpreter: Interpreter) throws(ScriptError) {
+        guard try interpreter.truth(state) else { return }
+        if instance.type.lookup("__setstate__") != nil {
+            _ = try interpreter.callMethod(.instance(instance), "__setstate__", Arguments([state]))
+            return
+        }
+        guard case .dict(let items) = state else { throw .typeError("state is not a dictionary") }
+        for (name, attribute) in items.items {
+            guard case .str(let text) = name else { throw .typeError("attribute name must be string, not '\(name.typeName)'") }
+            instance.attributes[text] = attribute
+        }
+    }
+
     static func shallow(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> Value {
         switch value {
         case .none, .bool, .int, .float, .str, .tuple, .function, .builtin, .type, .module, .boundMethod:
@@ -41,6 +57,11 @@ enum CopyModule {
             if let result = try interpreter.callSpecial(value, "__copy__") { return result }
             if let module = object.native as? ScriptModule { return try shallowModule(object, module, interpreter) }
             guard object.type.libraryBase == nil, object.type.exceptionKind == nil else { throw refuse(value, "copy") }
+            if object.type.lookup("__getstate__") != nil {
+                let copy = InstanceObject(type: object.type)
+                try restore(copy, from: try interpreter.callMethod(value, "__getstate__", Arguments()), interpreter)
+                return .instance(copy)
+            }
             return instance(like: object, object.attributes)
         case .object(let object):
             switch object {
@@ -102,6 +123,10 @@ enum CopyModule {
                     guard object.type.libraryBase == nil, object.type.exceptionKind == nil else { throw CopyModule.refuse(value, "deepcopy") }
                     let result = InstanceObject(type: object.type)
                     try memo.set(key, .instance(result))
+                    if object.type.lookup("__getstate__") != nil {
+                        try CopyModule.restore(result, from: try deep(try interpreter.callMethod(value, "__getstate__", Arguments())), interpreter)
+                        return .instance(result)
+                    }
                     for (name, attribute) in object.attributes { result.attributes[name] = try deep(attribute) }
                     return .instance(result)
                 }
@@ -119,6 +144,8 @@ enum CopyModule {
                     copy = try deepTensor(tensor)
                 case let layer as LayerObject:
                     copy = .object(LayerObject(try deepLayer(layer.module)))
+                case let optimizer as OptimizerObject:
+                    return try optimizer.deepCopy(self, key: key)
                 case let counting as CountingDict:
                     return try deepDict(counting, key: key)
                 default:

@@ -157,6 +157,16 @@ class LBFGS:
                     text += f"    {key}: {group[key]}\n"
         return text + ")"
 
+    def __getstate__(self):
+        return {"defaults": self.defaults, "state": self.state, "param_groups": self.param_groups}
+
+    def __setstate__(self, state):
+        # Optimizer.__setstate__: only these three come back (copy.deepcopy, pickling), so a
+        # copy has no _params and cannot step, as in PyTorch.
+        for key, value in state.items():
+            setattr(self, key, value)
+        self.defaults.setdefault("differentiable", False)
+
     def zero_grad(self, set_to_none=True):
         for group in self.param_groups:
             for p in group["params"]:

@@ -5,10 +5,10 @@ import Tensors
 /// and runs the group's update rule (`engines`) over its parameters.
 final class OptimizerObject: ScriptObject {
     let kind: OptimizerKind
-    /// `optimizer.param_groups`.
-    let groups: ListObject
-    /// `optimizer.defaults`.
-    let defaults: DictObject
+    /// `optimizer.param_groups` (replaced only while a deep copy is made).
+    var groups: ListObject
+    /// `optimizer.defaults` (replaced only while a deep copy is made).
+    var defaults: DictObject
     /// The update rule and state of each group, in group order.
     private(set) var engines: [any Optimizer] = []
     /// Whether `step()` has run (the schedulers warn when they step first, as PyTorch does).
@@ -27,6 +27,13 @@ final class OptimizerObject: ScriptObject {
             try group.set(.str("params"), .list(ListObject(items)))
             try addGroup(.dict(group), interpreter: interpreter)
         }
+    }
+
+    /// An optimizer without groups, which a deep copy fills (`OptimizerObject+Copy.swift`).
+    init(emptyCopyOf kind: OptimizerKind) {
+        self.kind = kind
+        defaults = DictObject()
+        groups = ListObject([])
     }
 
     /// `add_param_group(param_group)`: fills in the defaults, checks the parameters and

@@ -72,11 +72,13 @@ private struct GemmOperands: @unchecked Sendable {
 extension BLAS {
     /// `C = alpha * op(A) * op(B) + beta * C` where each matrix is dense row-major, so leading
     /// dimensions follow from the shapes; zero-sized products only scale C. Large products are
-    /// split by rows (or by columns when there are few rows) across two threads.
+    /// split by rows (or by columns when there are few rows) across two threads; with
+    /// `concurrent` false (a caller that keeps the other core busy itself) the same parts run
+    /// one after the other, so the result is the same bit for bit.
     static func gemm(
         _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
         _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, alpha: Float = 1, beta: Float = 0,
-        leadingA: Int? = nil
+        leadingA: Int? = nil, concurrent: Bool = true
     ) {
         if m == 0 || n == 0 { return }
         if k == 0 {
@@ -104,21 +106,22 @@ extension BLAS {
             return
         }
         if m <= 64 && n >= columnBlockWidth && k <= 1024 {
-            columnBlocks(a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta)
+            columnBlocks(
+                a, transposeA: transposeA, b, transposeB: transposeB, c, m: m, n: n, k: k, lda: lda, ldb: ldb, alpha: alpha, beta: beta,
+                concurrent: concurrent)
             return
         }
         // A product long enough to notice runs in blocks of rows, asking between blocks whether
         // its caller was interrupted (it then stops, and the caller discards C).
         // At least `interruptibleRows` rows a block: thinner blocks would make OpenBLAS pack
         // all of B again for too little work each time.
-        let blockRows = Swift.max(interruptibleRows, interruptibleWork / (n * k))
-        if m > blockRows, m * n * k > 2 * interruptibleWork {
+        if let blockRows = interruptibleBlockRows(m: m, n: n, k: k) {
             var start = 0
             while start < m, !Cancellation.isRequested {
                 let size = Swift.min(blockRows, m - start)
                 // Row `start` of op(A) begins `start` elements into a transposed A (its column).
                 gemm(transposeA ? a + start : a + start * lda, transposeA: transposeA, b, transposeB: transposeB, c + start * n,
-                     m: size, n: n, k: k, alpha: alpha, beta: beta, leadingA: lda)
+                     m: size, n: n, k: k, alpha: alpha, beta: beta, leadingA: lda, concurrent: concurrent)
                 start += size
             }
             return
@@ -131,7 +134,7 @@ extension BLAS {
         let operands = GemmOperands(a: a, b: b, c: c)
         let extent = splitRows ? m : n
         let first = (extent / 2 + 15) / 16 * 16
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
+        let half: @Sendable (Int) -> Void = { part in
             let start = part == 0 ? 0 : first
             let size = part == 0 ? first : extent - first
             if splitRows {
@@ -142,6 +145,22 @@ extension BLAS {
                 sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: size, k: k, alpha: alpha, a: operands.a, lda: lda, b: pb, ldb: ldb, beta: beta, c: operands.c + start, ldc: n)
             }
         }
+        if concurrent {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: half)
+        } else {
+            half(0)
+            half(1)
+        }
+    }
+
+    /// The rows of each block in which `gemm` computes an (untransposed-A) product of at least
+    /// 128 rows, asking between blocks whether it was interrupted; nil when it computes the
+    /// product whole. A caller that computes the same blocks itself, one `gemm` each, gets
+    /// the same result bit for bit (a recurrent wavefront projects a layer's input this way).
+    static func interruptibleBlockRows(m: Int, n: Int, k: Int) -> Int? {
+        guard n > 0, k > 0 else { return nil }
+        let blockRows = Swift.max(interruptibleRows, interruptibleWork / (n * k))
+        return m > blockRows && m * n * k > 2 * interruptibleWork ? blockRows : nil
     }
 
     /// Multiply-adds between two interrupt checks in a large product: a few tens of
@@ -256,7 +275,8 @@ extension BLAS {
     /// go to two threads when the product is large enough.
     static func columnBlocks(
         _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
-        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, lda: Int, ldb: Int, alpha: Float, beta: Float
+        _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, lda: Int, ldb: Int, alpha: Float, beta: Float,
+        concurrent: Bool
     ) {
         var narrowest = transposeB ? 32 : 64
         while narrowest > 16 && m * narrowest * k > 1_000_000 { narrowest /= 2 }
@@ -271,7 +291,7 @@ extension BLAS {
                 sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: size, k: k, alpha: alpha, a: operands.a, lda: lda, b: pb, ldb: ldb, beta: beta, c: operands.c + start, ldc: n)
             }
         }
-        if m * n * k >= parallelThreshold && blocks >= 2 {
+        if concurrent && m * n * k >= parallelThreshold && blocks >= 2 {
             DispatchQueue.concurrentPerform(iterations: 2) { part in
                 part == 0 ? run(0, blocks / 2) : run(blocks / 2, blocks)
             }

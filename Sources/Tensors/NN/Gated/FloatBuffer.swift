@@ -1,7 +1,8 @@
 /// A fixed-size float buffer that a gated pass fills and its backward closure reads. Held
 /// by reference, so the forward and backward passes work on raw pointers without copying
-/// or nesting `withUnsafe...` scopes; freed with the last reference.
-final class FloatBuffer {
+/// or nesting `withUnsafe...` scopes; freed with the last reference. The threads of a
+/// wavefront share buffers, each writing only its own layer's while the caller waits.
+final class FloatBuffer: @unchecked Sendable {
     let base: UnsafeMutablePointer<Float>
     let count: Int
 

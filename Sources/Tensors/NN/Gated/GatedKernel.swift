@@ -16,8 +16,14 @@ struct GatedValues {
         let rows = kind.gates * hidden
         whhT = whh.withUnsafeBufferPointer { pw in
             makeFloats(rows * hidden) { out in
-                for r in 0..<rows {
-                    for c in 0..<hidden { out[c * rows + r] = pw[r * hidden + c] }
+                // In tiles, so that both the reads and the writes stay within a few cache lines.
+                let tile = 32
+                for r0 in stride(from: 0, to: rows, by: tile) {
+                    for c0 in stride(from: 0, to: hidden, by: tile) {
+                        for r in r0..<Swift.min(r0 + tile, rows) {
+                            for c in c0..<Swift.min(c0 + tile, hidden) { out[c * rows + r] = pw[r * hidden + c] }
+                        }
+                    }
                 }
             }
         }
@@ -62,14 +68,12 @@ enum GatedKernel {
         let h0Values = h0?.floats
         let c0Values = c0?.floats
         let weights = layers.map { GatedValues(kind, $0, hidden: hidden) }
-        var tape: [GatedLayerTape] = []
-        for l in 0..<layers.count {
-            let below = l == 0 ? input.base : tape[l - 1].states.base + bh
-            tape.append(forwardLayer(
-                kind, input: below, inputSize: l == 0 ? inputSize : hidden, weights: weights[l],
-                h0: h0Values.map { Array($0[(l * bh)..<((l + 1) * bh)]) }, c0: c0Values.map { Array($0[(l * bh)..<((l + 1) * bh)]) },
-                size: size))
+        let tape = (0..<layers.count).map { l in
+            makeTape(
+                kind, h0: h0Values.map { Array($0[(l * bh)..<((l + 1) * bh)]) }, c0: c0Values.map { Array($0[(l * bh)..<((l + 1) * bh)]) },
+                size: size)
         }
+        forward(kind, input: input, weights: weights, tape: tape, size: size)
         let count = layers.count
         let outputCount = includeOutput ? steps * bh : 0
         let resultCount = outputCount + count * bh * (kind.hasCellState ? 2 : 1)
@@ -94,60 +98,85 @@ enum GatedKernel {
         }
     }
 
-    /// One layer over all steps from the layer's input (T*B*inputSize values at `input`).
-    static func forwardLayer(
-        _ kind: GatedKind, input: UnsafePointer<Float>, inputSize: Int, weights: GatedValues, h0: [Float]?, c0: [Float]?,
-        size: GatedSize
-    ) -> GatedLayerTape {
+    /// One layer's buffers, with h0 (and c0) in place; zeros without them.
+    static func makeTape(_ kind: GatedKind, h0: [Float]?, c0: [Float]?, size: GatedSize) -> GatedLayerTape {
         let (steps, batch, hidden) = (size.steps, size.batch, size.hidden)
         let bh = batch * hidden
-        let gh = kind.gates * hidden
         let rows = steps * batch
         let states = FloatBuffer(count: (steps + 1) * bh)
-        let gates = FloatBuffer(count: rows * gh)
         for i in 0..<bh { states.base[i] = h0?[i] ?? 0 }
-        // Every step's input projection at once, biases pre-filled.
-        fillRows(gates.base, rows: rows, with: weights.inputBias, width: gh)
-        weights.wih.withUnsafeBufferPointer { pw in
-            guard let w = pw.baseAddress else {
-                // No input features: the projections are the biases, or zeros.
-                if weights.inputBias == nil { gates.base.update(repeating: 0, count: rows * gh) }
-                return
-            }
-            BLAS.gemm(input, transposeA: false, w, transposeB: true, gates.base, m: rows, n: gh, k: inputSize, beta: weights.inputBias == nil ? 0 : 1)
-        }
+        let gates = FloatBuffer(count: rows * kind.gates * hidden)
         switch kind {
         case .lstm:
             let cells = FloatBuffer(count: (steps + 1) * bh)
-            let tanhCells = FloatBuffer(count: rows * hidden)
             for i in 0..<bh { cells.base[i] = c0?[i] ?? 0 }
-            weights.whhT.withUnsafeBufferPointer { pw in
-                guard let w = pw.baseAddress else { return }
-                for t in 0..<steps {
+            return GatedLayerTape(states: states, gates: gates, cells: cells, tanhCells: FloatBuffer(count: rows * hidden), hiddenN: nil)
+        case .gru:
+            return GatedLayerTape(states: states, gates: gates, cells: nil, tanhCells: nil, hiddenN: FloatBuffer(count: rows * hidden))
+        }
+    }
+
+    /// The input projections of `rows` (rows of the layer's input at `input`, T*B of
+    /// `inputSize` values): their rows of `gates` become `x W_ih^T` plus the input-side biases.
+    static func project(
+        _ kind: GatedKind, input: UnsafePointer<Float>, inputSize: Int, weights: GatedValues, tape: GatedLayerTape,
+        rows: Range<Int>, size: GatedSize, concurrent: Bool = true
+    ) {
+        let gh = kind.gates * size.hidden
+        let slots = tape.gates.base + rows.lowerBound * gh
+        fillRows(slots, rows: rows.count, with: weights.inputBias, width: gh)
+        weights.wih.withUnsafeBufferPointer { pw in
+            guard let w = pw.baseAddress else {
+                // No input features: the projections are the biases, or zeros.
+                if weights.inputBias == nil { slots.update(repeating: 0, count: rows.count * gh) }
+                return
+            }
+            BLAS.gemm(
+                input + rows.lowerBound * inputSize, transposeA: false, w, transposeB: true, slots, m: rows.count, n: gh, k: inputSize,
+                beta: weights.inputBias == nil ? 0 : 1, concurrent: concurrent)
+        }
+    }
+
+    /// Steps `first..<last` of one layer whose input projections are in `tape.gates`: per step
+    /// one product with `W_hh^T` into the step's slot (GRU: into a scratch row, since r scales
+    /// the hidden side of n) and the gate nonlinearities.
+    static func recur(
+        _ kind: GatedKind, weights: GatedValues, tape: GatedLayerTape, steps first: Int, _ last: Int, size: GatedSize,
+        concurrent: Bool = true
+    ) {
+        let (batch, hidden) = (size.batch, size.hidden)
+        let bh = batch * hidden
+        let gh = kind.gates * hidden
+        let (states, gates) = (tape.states, tape.gates)
+        weights.whhT.withUnsafeBufferPointer { pw in
+            guard let w = pw.baseAddress else { return }
+            switch kind {
+            case .lstm:
+                guard let cells = tape.cells, let tanhCells = tape.tanhCells else { return }
+                for t in first..<last {
                     let slot = gates.base + t * batch * gh
-                    BLAS.gemm(states.base + t * bh, transposeA: false, w, transposeB: false, slot, m: batch, n: gh, k: hidden, beta: 1)
+                    BLAS.gemm(
+                        states.base + t * bh, transposeA: false, w, transposeB: false, slot, m: batch, n: gh, k: hidden, beta: 1,
+                        concurrent: concurrent)
                     lstmStep(
                         slot, cPrev: cells.base + t * bh, c: cells.base + (t + 1) * bh, tanhC: tanhCells.base + t * bh,
                         h: states.base + (t + 1) * bh, batch: batch, hidden: hidden)
                 }
-            }
-            return GatedLayerTape(states: states, gates: gates, cells: cells, tanhCells: tanhCells, hiddenN: nil)
-        case .gru:
-            let hiddenN = FloatBuffer(count: rows * hidden)
-            let scratch = FloatBuffer(count: batch * gh)
-            weights.whhT.withUnsafeBufferPointer { pw in
-                guard let w = pw.baseAddress else { return }
-                for t in 0..<steps {
-                    fillRows(scratch.base, rows: batch, with: weights.hiddenBias, width: gh)
-                    BLAS.gemm(
-                        states.base + t * bh, transposeA: false, w, transposeB: false, scratch.base, m: batch, n: gh, k: hidden,
-                        beta: weights.hiddenBias == nil ? 0 : 1)
-                    gruStep(
-                        gates.base + t * batch * gh, hiddenSide: scratch.base, hPrev: states.base + t * bh,
-                        h: states.base + (t + 1) * bh, hiddenN: hiddenN.base + t * bh, batch: batch, hidden: hidden)
+            case .gru:
+                guard let hiddenN = tape.hiddenN else { return }
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: batch * gh) { buffer in
+                    guard let scratch = buffer.baseAddress else { return }
+                    for t in first..<last {
+                        fillRows(scratch, rows: batch, with: weights.hiddenBias, width: gh)
+                        BLAS.gemm(
+                            states.base + t * bh, transposeA: false, w, transposeB: false, scratch, m: batch, n: gh, k: hidden,
+                            beta: weights.hiddenBias == nil ? 0 : 1, concurrent: concurrent)
+                        gruStep(
+                            gates.base + t * batch * gh, hiddenSide: scratch, hPrev: states.base + t * bh,
+                            h: states.base + (t + 1) * bh, hiddenN: hiddenN.base + t * bh, batch: batch, hidden: hidden)
+                    }
                 }
             }
-            return GatedLayerTape(states: states, gates: gates, cells: nil, tanhCells: nil, hiddenN: hiddenN)
         }
     }
 
