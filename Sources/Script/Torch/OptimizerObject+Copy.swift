@@ -12,7 +12,7 @@ extension OptimizerObject {
         copy.defaults = copiedDefaults
         // The state's tensors are made afresh by every read of `state`, so their values are
         // all a copy needs; its keys, the parameters, go through the memo.
-        var states: [(Tensor, [String: [Float]])] = []
+        var states: [(Tensor, [String: Tensor])] = []
         for engine in engines {
             for p in engine.parameters {
                 let entries = engine.state(of: p)
