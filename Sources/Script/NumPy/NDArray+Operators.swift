@@ -9,6 +9,12 @@ enum NumPyOperand {
     case float(Double)
     case bool(Bool)
 
+    /// The operand's shape in NumPy's broadcasting errors (`()` for a number).
+    var dims: [Int] {
+        if case .array(let a) = self { return a.dims }
+        return []
+    }
+
     var strongDType: DType? {
         if case .array(let a) = self { return a.dtype }
         return nil

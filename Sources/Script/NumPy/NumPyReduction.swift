@@ -14,6 +14,26 @@ enum NumPyReduction: String {
         }
     }
 
+    /// The ufunc whose reduction NumPy names in `out=` errors (`mean` sums with `add`).
+    var outputUfuncName: String {
+        switch self {
+        case .sum, .mean, .std, .var: "add"
+        case .prod: "multiply"
+        case .max: "maximum"
+        case .min: "minimum"
+        case .all: "logical_and"
+        case .any: "logical_or"
+        case .argmax, .argmin: rawValue
+        }
+    }
+
+    /// The axes `axes` reduces of an array of `rank` (all of them for nil), sorted.
+    func reducedAxes(rank: Int, axes: [Int]?, _ interpreter: Interpreter) throws(ScriptError) -> [Int] {
+        guard let axes else { return Array(0..<rank) }
+        if rank == 0 { return [] }
+        return try axes.map { (a) throws(ScriptError) in try NumPyShapes.axis(a, rank: rank, interpreter) }.sorted()
+    }
+
     /// Whether this is a ufunc's `reduce` (which takes axis 0 of a 0-d array); `mean`, `std`
     /// and `var` count their axes first and refuse it.
     var ufuncReduce: Bool {

@@ -71,7 +71,7 @@ final class NumPyScalar: ScriptObject {
                     return try Arithmetic.integer(truncating: self.scalar.doubleValue.rounded(.toNearestOrEven))
                 }
                 guard let array = self.array else { return .none }
-                return try NumPyModule.rounded(array, decimals: try interpreter.indexValue(digits)).result
+                return try NumPyModule.rounded(array, decimals: try interpreter.indexValue(digits), interpreter).result
             })
         default: break
         }

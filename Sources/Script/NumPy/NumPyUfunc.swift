@@ -7,6 +7,9 @@ enum NumPyUfunc: String, CaseIterable {
     case sin, cos, tan, arcsin, arccos, arctan, sinh, cosh, tanh, exp, expm1, log, log2, log10, log1p, sqrt
     case abs, absolute, floor, ceil, trunc, rint, sign, square, negative, isnan, isinf, isfinite
 
+    /// The ufunc's name in NumPy's errors (`abs` is `absolute`).
+    var ufuncName: String { self == .abs ? "absolute" : rawValue }
+
     func apply(_ a: NDArray) throws(ScriptError) -> NDArray {
         switch self {
         case .isnan, .isinf, .isfinite:
