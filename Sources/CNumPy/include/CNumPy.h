@@ -21,4 +21,12 @@ long recur_numpy_arg_extreme_f64(const double *x, long n, int largest);
 long recur_numpy_first_f32(const float *x, long n, float value);
 long recur_numpy_first_f64(const double *x, long n, double value);
 
+/// The processor's floating-point status flags NumPy checks after a ufunc, as bits of our own
+/// (1 divide by zero, 2 overflow, 4 underflow, 8 invalid): cleared, read, and raised the way
+/// NumPy's integer loops raise them (a division by zero).
+void recur_numpy_fp_clear(void);
+int recur_numpy_fp_test(void);
+void recur_numpy_fp_raise(int bits);
+void recur_numpy_fp_lower(int bits);
+
 #endif

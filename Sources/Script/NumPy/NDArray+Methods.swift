@@ -49,7 +49,12 @@ extension NDArray {
             var source = self
             if let d = try args.dtype() { source = converted(to: d) }
             let keep = try args.bool("keepdims")
-            let result = try kind.apply(source, axes: try args.axes(), keepDims: keep, ddof: try args.int("ddof") ?? 0, interpreter)
+            let axes = try args.axes(), ddof = try args.int("ddof") ?? 0
+            // NumPy checks the flags after add.reduce and multiply.reduce ("overflow encountered
+            // in reduce"); mean, std and var are not reported (see docs/NUMPY.md).
+            let result = kind == .sum || kind == .prod
+                ? try interpreter.numpyChecked("reduce") { () throws(ScriptError) in try kind.apply(source, axes: axes, keepDims: keep, ddof: ddof, interpreter) }
+                : try kind.apply(source, axes: axes, keepDims: keep, ddof: ddof, interpreter)
             guard let out = try NumPyOut.argument(args["out"]) else { return result.result }
             let reduced = try kind.reducedAxes(rank: rank, axes: try args.axes(), interpreter)
             return try NumPyOut.reduction(kind.outputUfuncName, result, inputDims: dims, reduced: reduced, keepDims: keep, into: out)
@@ -107,7 +112,19 @@ extension NDArray {
         case "astype":
             let args = try NumPyArguments(a, name, ["dtype", "order", "casting", "subok", "copy"], required: 1, interpreter: interpreter)
             guard let d = try args.dtype() else { throw .typeError("astype() missing required argument 'dtype' (pos 1)") }
-            return .object(d == dtype ? copied() : converted(to: d))
+            if d == dtype { return .object(copied()) }
+            return .object(try interpreter.numpyChecked("cast") { () throws(ScriptError) in
+                if dtype.isFloatingPoint, let range = d.integerRange, d != .uint8 {
+                    // The processor's float-to-integer conversion signals NaN, infinities and
+                    // values out of range, which NumPy reports; Recur converts without it.
+                    let low = Double(range.lowerBound)
+                    if case .float64(let v) = elements.converted(to: .float64),
+                       v.contains(where: { x in !(x.rounded(.towardZero) >= low && x.rounded(.towardZero) < -low) }) {
+                        NumPyFloatError.invalid.raise()
+                    }
+                }
+                return converted(to: d)
+            })
         case "copy":
             try a.expect(name, 0...1, keywords: ["order"])
             return .object(copied())

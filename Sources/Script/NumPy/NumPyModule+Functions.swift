@@ -11,7 +11,8 @@ extension NumPyModule {
             add(ufunc.rawValue) { i, a throws(ScriptError) in
                 let (inputs, out) = try NumPyOut.splitUfunc(a, ufunc.rawValue, inputs: 1)
                 let x = try i.ndarray(inputs[0])
-                return try NumPyOut.ufunc(ufunc.ufuncName, try ufunc.apply(x), operands: [x.dims], into: out, i)
+                let result = try i.numpyChecked(ufunc.ufuncName) { () throws(ScriptError) in try ufunc.apply(x) }
+                return try NumPyOut.ufunc(ufunc.ufuncName, result, operands: [x.dims], into: out, i)
             }
         }
         let binaries: [(String, BinaryOp)] = [("add", .add), ("subtract", .subtract), ("multiply", .multiply), ("divide", .divide),
@@ -23,7 +24,8 @@ extension NumPyModule {
                 guard let x = try i.numpyOperand(inputs[0]), let y = try i.numpyOperand(inputs[1]) else {
                     throw .typeError("unsupported operand types for \(name)")
                 }
-                return try NumPyOut.ufunc(NumPyOut.ufuncName(op), try NumPyOperations.binary(op, x, y), operands: [x.dims, y.dims], into: out, i)
+                let result = try i.numpyChecked(NumPyOut.ufuncName(op)) { () throws(ScriptError) in try NumPyOperations.binary(op, x, y) }
+                return try NumPyOut.ufunc(NumPyOut.ufuncName(op), result, operands: [x.dims, y.dims], into: out, i)
             }
         }
         for name in ["maximum", "minimum"] {
@@ -272,6 +274,7 @@ extension NumPyModule {
             return .object(stacked)
         }
         fillLayout(&table)
+        fillErrorState(interpreter, &table)
         ns.merge(table) { _, new in new }
         ns["random"] = .module(try NumPyRandomModule.module(interpreter))
         ns["exceptions"] = .module(exceptionsModule(interpreter))

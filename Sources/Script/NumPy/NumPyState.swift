@@ -4,6 +4,8 @@ import Tensors
 /// state and the type objects of arrays and scalars.
 final class NumPyState {
     var printOptions = NumPyPrintOptions()
+    /// `np.seterr`'s modes for floating-point errors.
+    var errorState = NumPyErrorState()
     /// `np.random.seed` / `np.random.rand`'s generator, seeded from entropy at start-up.
     lazy var random = RandomStateObject(LegacyRandom(seed: UInt32.random(in: 0...UInt32.max)))
     var scalarTypes: [DType: TypeObject] = [:]

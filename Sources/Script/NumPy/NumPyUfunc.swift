@@ -52,6 +52,11 @@ enum NumPyUfunc: String, CaseIterable {
                     let out = [Float](unsafeUninitializedCapacity: v.count) { buffer, count in
                         v.withUnsafeBufferPointer { source in
                             if let from = source.baseAddress, let to = buffer.baseAddress { recur_numpy_exp_f32(from, to, v.count) }
+                            // NumPy's vector routine signals overflow itself for inputs past its
+                            // largest (its arithmetic saturates without the flag), and its
+                            // comparisons are quiet: a NaN input signals nothing.
+                            recur_numpy_fp_lower(NumPyFloatError.invalid.flag)
+                            if v.contains(where: { $0 > 88.72283935546875 }) { NumPyFloatError.over.raise() }
                         }
                         count = v.count
                     }
