@@ -67,7 +67,7 @@ enum NumPyReduction: String {
         let outer = kept.reduce(1) { $0 * dims[$1] }
         let order = kept + reduced
         let moved = order == Array(0..<rank) ? array.tensor : try tensorCall { () throws(TensorError) in try array.tensor.permute(order) }
-        let values = moved.elementArray
+        let values = moved.isContiguous ? moved.elementArray : NumPyStridedCopy.elements(of: moved)
         // NumPy sums contiguous rows pairwise, and strided reductions element by element.
         let pairwise = reduced.isEmpty || reduced.last == rank - 1 && reduced == Array((rank - reduced.count)..<rank)
         var outDims = kept.map { dims[$0] }

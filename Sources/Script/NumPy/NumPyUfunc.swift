@@ -22,8 +22,8 @@ enum NumPyUfunc: String, CaseIterable {
         case .abs, .absolute, .sign, .square, .negative, .floor, .ceil, .trunc, .rint:
             // These keep integer dtypes.
             switch a.elements {
-            case .float64(let v): return try NDArray(.float64(v.map { value($0) }), a.dims)
-            case .float32(let v): return try NDArray(.float32(v.map { Float(value(Double($0))) }), a.dims)
+            case .float64(let v): return try NDArray(.float64(exact(v)), a.dims)
+            case .float32(let v): return try NDArray(.float32(exact(v)), a.dims)
             case .bool where [.abs, .absolute, .floor, .ceil, .trunc, .rint].contains(self):
                 return a.copied()
             case .bool where self == .square:
@@ -72,12 +72,41 @@ enum NumPyUfunc: String, CaseIterable {
         }
     }
 
+    /// The functions whose result is exact in the element's own precision (no rounding but
+    /// the one IEEE operation), in loops LLVM vectorises.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    func exact<T: BinaryFloatingPoint>(_ v: [T]) -> [T] {
+        switch self {
+        case .sqrt: return NumPyUfunc.loop(v) { $0.squareRoot() }
+        case .abs, .absolute: return NumPyUfunc.loop(v) { Swift.abs($0) }
+        case .negative: return NumPyUfunc.loop(v) { -$0 }
+        case .square: return NumPyUfunc.loop(v) { $0 * $0 }
+        case .floor: return NumPyUfunc.loop(v) { $0.rounded(.down) }
+        case .ceil: return NumPyUfunc.loop(v) { $0.rounded(.up) }
+        case .trunc: return NumPyUfunc.loop(v) { $0.rounded(.towardZero) }
+        case .rint: return NumPyUfunc.loop(v) { $0.rounded(.toNearestOrEven) }
+        case .sign: return NumPyUfunc.loop(v) { $0.isNaN ? $0 : $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
+        default: return v.map { T(value(Double($0))) }
+        }
+    }
+
+    @inline(__always)
+    static func loop<T>(_ v: [T], _ body: (T) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: v.count) { out, written in
+            v.withUnsafeBufferPointer { p in
+                for i in 0..<p.count { out.initializeElement(at: i, to: body(p[i])) }
+            }
+            written = v.count
+        }
+    }
+
     /// The function over a whole array, chosen once so each loop is a direct call (float32
     /// computes in float64 and rounds once; square root and abs are exact either way).
     func mapped<T: BinaryFloatingPoint>(_ v: [T]) -> [T] {
         switch self {
-        case .sqrt: return v.map { $0.squareRoot() }
-        case .abs, .absolute: return v.map { Swift.abs($0) }
+        case .sqrt: return exact(v)
+        case .abs, .absolute: return exact(v)
         case .exp: return v.map { T(Glibc.exp(Double($0))) }
         case .log: return v.map { T(Glibc.log(Double($0))) }
         case .tanh: return v.map { T(Glibc.tanh(Double($0))) }
