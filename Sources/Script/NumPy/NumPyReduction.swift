@@ -143,11 +143,21 @@ enum NumPyReduction: String {
     }
 
     /// The mean (`mean`), or NumPy's two-pass variance / standard deviation.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     private func moment<T: BinaryFloatingPoint>(_ v: ArraySlice<T>, pairwise: Bool, ddof: Int) -> T {
         let count = T(v.count)
         let mean = NumPyReduction.sum(v, pairwise: pairwise) / count
         if self == .mean { return mean }
-        let squares = v.map { ($0 - mean) * ($0 - mean) }
+        let squares = [T](unsafeUninitializedCapacity: v.count) { out, written in
+            v.withUnsafeBufferPointer { p in
+                for i in 0..<p.count {
+                    let d = p[i] - mean
+                    out.initializeElement(at: i, to: d * d)
+                }
+            }
+            written = v.count
+        }
         let variance = NumPyReduction.sum(squares[...], pairwise: pairwise) / T(Swift.max(v.count - ddof, 0))
         return self == .std ? variance.squareRoot() : variance
     }

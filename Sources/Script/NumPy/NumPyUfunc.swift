@@ -77,6 +77,27 @@ enum NumPyUfunc: String, CaseIterable {
     @_specialize(where T == Float)
     @_specialize(where T == Double)
     func exact<T: BinaryFloatingPoint>(_ v: [T]) -> [T] {
+        if let op = vectorOp {
+            // Swift's baseline target has no rounding instruction and leaves these loops
+            // scalar; the C loops are compiled for AVX2.
+            if let floats = v as? [Float] {
+                let out = [Float](unsafeUninitializedCapacity: floats.count) { buffer, count in
+                    floats.withUnsafeBufferPointer { p in
+                        if let from = p.baseAddress, let to = buffer.baseAddress { recur_numpy_exact_f32(from, to, p.count, op) }
+                    }
+                    count = floats.count
+                }
+                if let result = out as? [T] { return result }
+            } else if let doubles = v as? [Double] {
+                let out = [Double](unsafeUninitializedCapacity: doubles.count) { buffer, count in
+                    doubles.withUnsafeBufferPointer { p in
+                        if let from = p.baseAddress, let to = buffer.baseAddress { recur_numpy_exact_f64(from, to, p.count, op) }
+                    }
+                    count = doubles.count
+                }
+                if let result = out as? [T] { return result }
+            }
+        }
         switch self {
         case .sqrt: return NumPyUfunc.loop(v) { $0.squareRoot() }
         case .abs, .absolute: return NumPyUfunc.loop(v) { Swift.abs($0) }
@@ -88,6 +109,18 @@ enum NumPyUfunc: String, CaseIterable {
         case .rint: return NumPyUfunc.loop(v) { $0.rounded(.toNearestOrEven) }
         case .sign: return NumPyUfunc.loop(v) { $0.isNaN ? $0 : $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
         default: return v.map { T(value(Double($0))) }
+        }
+    }
+
+    /// The operation code of `recur_numpy_exact_f32` for this function, if it has one.
+    private var vectorOp: Int32? {
+        switch self {
+        case .sqrt: 0
+        case .floor: 1
+        case .ceil: 2
+        case .trunc: 3
+        case .rint: 4
+        default: nil
         }
     }
 
@@ -103,6 +136,8 @@ enum NumPyUfunc: String, CaseIterable {
 
     /// The function over a whole array, chosen once so each loop is a direct call (float32
     /// computes in float64 and rounds once; square root and abs are exact either way).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func mapped<T: BinaryFloatingPoint>(_ v: [T]) -> [T] {
         switch self {
         case .sqrt: return exact(v)
