@@ -5,8 +5,8 @@
 
 PYTHON is a Python that has numpy. Each case is one program that Recur runs unchanged: it
 times REPS repetitions of one expression with time.perf_counter() and prints milliseconds per
-repetition. The table gives the median over the rounds for `recur run` (the release build by
-default) and for NumPy, side by side, and their ratio.
+repetition. Every round runs `recur run` (the release build by default) and NumPy one after
+the other; the table gives the median over the rounds for each, side by side, and their ratio.
 """
 from __future__ import annotations
 
@@ -59,15 +59,22 @@ def main() -> None:
     parser.add_argument("--recur", default=str(REPO / ".build" / "release" / "recur"))
     parser.add_argument("--numpy", required=True, help="a Python with numpy")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", default="", help="run only the expressions containing this text")
     parser.add_argument("--reps", type=int, default=20)
     args = parser.parse_args()
     print("| dtype | expression | Recur ms | NumPy ms | Recur / NumPy |")
     print("|---|---|---|---|---|")
     for dtype in ["float32", "float64"]:
         for expr in EXPRESSIONS:
+            if args.only not in expr:
+                continue
             source = SETUP.format(dtype=dtype, reps=args.reps, expr=expr)
-            mine = statistics.median(timed([args.recur, "run"], source) for _ in range(args.rounds))
-            theirs = statistics.median(timed([args.numpy], source) for _ in range(args.rounds))
+            # Alternate the two in every round so load on a shared machine falls on both alike.
+            mine_times, their_times = [], []
+            for _ in range(args.rounds):
+                mine_times.append(timed([args.recur, "run"], source))
+                their_times.append(timed([args.numpy], source))
+            mine, theirs = statistics.median(mine_times), statistics.median(their_times)
             print(f"| {dtype} | `{expr}` | {mine:.2f} | {theirs:.2f} | {mine / theirs:.1f} |", flush=True)
 
 

@@ -21,4 +21,17 @@ long recur_numpy_arg_extreme_f64(const double *x, long n, int largest);
 long recur_numpy_first_f32(const float *x, long n, float value);
 long recur_numpy_first_f64(const double *x, long n, double value);
 
+/// `y[i] = f(x[i])` for the functions exact in the element's precision: `op` 0 sqrt, 1 floor,
+/// 2 ceil, 3 trunc, 4 rint (vector instructions where the processor has AVX2).
+void recur_numpy_exact_f32(const float *x, float *y, long n, int op);
+void recur_numpy_exact_f64(const double *x, double *y, long n, int op);
+
+/// The processor's floating-point status flags NumPy checks after a ufunc, as bits of our own
+/// (1 divide by zero, 2 overflow, 4 underflow, 8 invalid): cleared, read, and raised the way
+/// NumPy's integer loops raise them (a division by zero).
+void recur_numpy_fp_clear(void);
+int recur_numpy_fp_test(void);
+void recur_numpy_fp_raise(int bits);
+void recur_numpy_fp_lower(int bits);
+
 #endif

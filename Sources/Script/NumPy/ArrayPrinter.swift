@@ -223,9 +223,14 @@ struct ElementFormat {
             return pad(text, padLeft + padRight + 1)
         }
         if exponential {
-            let p = NumPyFloatText.scientific(x, float32: float32, precision: precision)
-            var fraction = p.fraction
-            if fraction.count < minDigits { fraction += String(repeating: "0", count: minDigits - fraction.count) }
+            var p = NumPyFloatText.scientific(x, float32: float32, precision: precision)
+            if p.fraction.count < minDigits {
+                // Dragon4 with min_digits goes on with the value's exact digits (88.7 as a
+                // float32 is 8.8699997e+01 beside eight-digit neighbours), not zeros.
+                p = NumPyFloatText.scientific(x, float32: false, precision: minDigits)
+                if p.fraction.count < minDigits { p.fraction += String(repeating: "0", count: minDigits - p.fraction.count) }
+            }
+            let fraction = p.fraction
             let head = (p.negative ? "-" : "") + p.first
             return pad(head, padLeft) + "." + fraction + "e" + NumPyFloatText.exponentText(p.exponent, width: expSize)
         }

@@ -82,6 +82,12 @@ extension NDArray {
 
     /// `self[parts]`: a view for basic indexing, a copy for advanced, a scalar for one element.
     func subscripted(_ parts: [Value], interpreter: Interpreter) throws(ScriptError) -> Value {
+        // `a[a > 0]`: a mask of the array's own shape selects in one pass.
+        if parts.count == 1, case .object(let o) = parts[0], let mask = o as? NDArray, mask.dtype == .bool, rank > 0,
+           mask.dims == dims, case .bool(let on) = mask.elements {
+            let picked = NumPyStridedCopy.selected(elements, on)
+            return .object(try NDArray(picked, [picked.count]))
+        }
         let plan = try indexPlan(parts, interpreter: interpreter)
         if plan.advanced == nil {
             let view = NDArray(tensor.strided(plan.basic.map(\.size), strides: plan.basic.map(\.stride), offset: plan.offset))

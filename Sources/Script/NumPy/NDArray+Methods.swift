@@ -46,10 +46,18 @@ extension NDArray {
         case "sum", "prod", "mean", "std", "var", "max", "min", "all", "any":
             guard let kind = NumPyReduction(rawValue: name) else { return nil }
             let args = try NumPyArguments(a, name, ["axis", "dtype", "out", "keepdims", "ddof"], interpreter: interpreter)
-            if args["out"] != nil { throw .typeError("\(name)(): out= is not provided by Recur's numpy (see docs/NUMPY.md)") }
             var source = self
             if let d = try args.dtype() { source = converted(to: d) }
-            return try kind.apply(source, axes: try args.axes(), keepDims: try args.bool("keepdims"), ddof: try args.int("ddof") ?? 0, interpreter).result
+            let keep = try args.bool("keepdims")
+            let axes = try args.axes(), ddof = try args.int("ddof") ?? 0
+            // NumPy checks the flags after add.reduce and multiply.reduce ("overflow encountered
+            // in reduce"); mean, std and var are not reported (see docs/NUMPY.md).
+            let result = kind == .sum || kind == .prod
+                ? try interpreter.numpyChecked("reduce") { () throws(ScriptError) in try kind.apply(source, axes: axes, keepDims: keep, ddof: ddof, interpreter) }
+                : try kind.apply(source, axes: axes, keepDims: keep, ddof: ddof, interpreter)
+            guard let out = try NumPyOut.argument(args["out"]) else { return result.result }
+            let reduced = try kind.reducedAxes(rank: rank, axes: try args.axes(), interpreter)
+            return try NumPyOut.reduction(kind.outputUfuncName, result, inputDims: dims, reduced: reduced, keepDims: keep, into: out)
         case "argmax", "argmin":
             guard let kind = NumPyReduction(rawValue: name) else { return nil }
             let args = try NumPyArguments(a, name, ["axis", "out", "keepdims"], interpreter: interpreter)
@@ -59,10 +67,25 @@ extension NDArray {
             if rank == 0, let axis, axis != 0 && axis != -1 { _ = try NumPyShapes.axis(axis, rank: 0, interpreter) }
             var result = try kind.apply(source, axes: [rank == 0 ? 0 : axis ?? 0], keepDims: keep, interpreter)
             if axis == nil && keep { result = try result.reshaped(dims.map { _ in 1 }) }
-            return result.result
+            guard let out = try NumPyOut.argument(args["out"]) else { return result.result }
+            guard out.dtype.integerRange != nil || out.dtype == .bool else {
+                throw .typeError("Cannot cast array data from dtype('\(out.dtype.name)') to dtype('int64') according to the rule 'safe'")
+            }
+            guard out.dims == result.dims else { throw .valueError("output array does not match result of np.\(name).") }
+            try NumPyOut.store(result, into: out)
+            return .object(out)
         case "cumsum":
             let args = try NumPyArguments(a, name, ["axis", "dtype", "out"], interpreter: interpreter)
-            return .object(try cumulativeSum(axis: try args.int("axis"), dtype: try args.dtype(), interpreter))
+            let axis = try args.int("axis")
+            let result = try cumulativeSum(axis: axis, dtype: try args.dtype(), interpreter)
+            guard let out = try NumPyOut.argument(args["out"]) else { return .object(result) }
+            if out.dims != result.dims {
+                guard axis != nil, out.rank == result.rank else { throw .valueError("provided out is the wrong size for the accumulation.") }
+                let shapes = [out.dims, result.dims].map(NumPyShapes.compactText)
+                throw .valueError("operands could not be broadcast together with remapped shapes [original->remapped]: \(shapes[0])->\(shapes[0]) \(shapes[1])->\(shapes[1]) ")
+            }
+            try NumPyOut.store(result, into: out)
+            return .object(out)
         case "reshape":
             let shapeArgs: [Value] = a.positional.count == 1 ? [a.positional[0]] : [.tuple(a.positional)]
             let target = try interpreter.numpyShape(shapeArgs[0])
@@ -89,7 +112,19 @@ extension NDArray {
         case "astype":
             let args = try NumPyArguments(a, name, ["dtype", "order", "casting", "subok", "copy"], required: 1, interpreter: interpreter)
             guard let d = try args.dtype() else { throw .typeError("astype() missing required argument 'dtype' (pos 1)") }
-            return .object(d == dtype ? copied() : converted(to: d))
+            if d == dtype { return .object(copied()) }
+            return .object(try interpreter.numpyChecked("cast") { () throws(ScriptError) in
+                if dtype.isFloatingPoint, let range = d.integerRange, d != .uint8 {
+                    // The processor's float-to-integer conversion signals NaN, infinities and
+                    // values out of range, which NumPy reports; Recur converts without it.
+                    let low = Double(range.lowerBound)
+                    if case .float64(let v) = elements.converted(to: .float64),
+                       v.contains(where: { x in !(x.rounded(.towardZero) >= low && x.rounded(.towardZero) < -low) }) {
+                        NumPyFloatError.invalid.raise()
+                    }
+                }
+                return converted(to: d)
+            })
         case "copy":
             try a.expect(name, 0...1, keywords: ["order"])
             return .object(copied())
@@ -120,7 +155,16 @@ extension NDArray {
             return .object(try NumPySorting.argsort(self, axis: try args.int("axis") ?? -1, interpreter))
         case "round":
             let args = try NumPyArguments(a, name, ["decimals", "out"], interpreter: interpreter)
-            return try NumPyModule.rounded(self, decimals: try args.int("decimals") ?? 0).result
+            let decimals = try args.int("decimals") ?? 0
+            let result = try NumPyModule.rounded(self, decimals: decimals, interpreter)
+            guard let out = try NumPyOut.argument(args["out"]) else { return result.result }
+            guard out.dims == dims else { throw .valueError("invalid output shape") }
+            if !dtype.isFloatingPoint && !NumPyOut.isSameKind(dtype, out.dtype) {
+                // Integers are copied, not rounded, with copyto's rule.
+                throw .typeError("Cannot cast array data from dtype('\(result.dtype.name)') to dtype('\(out.dtype.name)') according to the rule 'same_kind'")
+            }
+            // NumPy rounds through rint, or multiply/rint/divide when decimals are given.
+            return try NumPyOut.ufunc(decimals == 0 || !dtype.isFloatingPoint ? "rint" : "multiply", result, operands: [dims], into: out, interpreter)
         case "resize":
             let target = a.positional.count == 1 ? try interpreter.numpyShape(a.positional[0])
                 : try a.positional.map { (v) throws(ScriptError) in try interpreter.numpyInteger(v) }

@@ -9,6 +9,12 @@ enum NumPyOperand {
     case float(Double)
     case bool(Bool)
 
+    /// The operand's shape in NumPy's broadcasting errors (`()` for a number).
+    var dims: [Int] {
+        if case .array(let a) = self { return a.dims }
+        return []
+    }
+
     var strongDType: DType? {
         if case .array(let a) = self { return a.dtype }
         return nil
@@ -115,6 +121,20 @@ enum NumPyOperations {
         return try NDArray(output.map { out.converted(to: $0) } ?? out, dims)
     }
 
+    /// Whether NumPy's scalar integer arithmetic (`+`, `-`, `*`; not `**`) overflows `dtype` (`range`) for these operands.
+    static func overflows(_ op: BinaryOp, _ lhs: NumPyOperand, _ rhs: NumPyOperand, _ range: ClosedRange<Int>, _ dtype: DType) throws(ScriptError) -> Bool {
+        let x = Int(try array(lhs, dtype).elements.scalar(at: 0).int64Value)
+        let y = Int(try array(rhs, dtype).elements.scalar(at: 0).int64Value)
+        func fits(_ r: (partialValue: Int, overflow: Bool)) -> Bool { !r.overflow && range.contains(r.partialValue) }
+        switch op {
+        case .add: return !fits(x.addingReportingOverflow(y))
+        case .subtract: return !fits(x.subtractingReportingOverflow(y))
+        case .multiply: return !fits(x.multipliedReportingOverflow(by: y))
+        case .power, .divide, .floorDivide, .modulo, .matmul, .bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight:
+            return false
+        }
+    }
+
     static func binary(_ op: BinaryOp, _ lhs: NumPyOperand, _ rhs: NumPyOperand) throws(ScriptError) -> NDArray {
         let r = try resultType([lhs, rhs])
         if r.isFloatingPoint && (op == .bitAnd || op == .bitOr || op == .bitXor) {
@@ -165,18 +185,26 @@ enum NumPyOperations {
                 let floorDiv = div.rounded(.down)
                 return div - floorDiv > 0.5 ? floorDiv + 1 : floorDiv
             }, integer: { x, y in
-                guard y != 0 else { return 0 }
+                guard y != 0 else {
+                    NumPyFloatError.divide.raise()
+                    return 0
+                }
                 if x == Int64.min && y == -1 { return Int64.min }
                 let q = x / y
                 return (x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q
             })
         case .modulo:
             return try elementwise(a, b, dtype: r, double: { x, y in
-                if y == 0 { return .nan }
+                if y == 0 {
+                    // fmod's invalid operation, which NumPy reports.
+                    if !x.isNaN { NumPyFloatError.invalid.raise() }
+                    return .nan
+                }
                 var m = fmod(x, y)
                 if m != 0 { if (y < 0) != (m < 0) { m += y } } else { m = copysign(0, y) }
                 return m
             }, integer: { x, y in
+                if y == 0 { NumPyFloatError.divide.raise() }
                 guard y != 0, !(x == Int64.min && y == -1) else { return 0 }
                 let m = x % y
                 return m != 0 && ((m < 0) != (y < 0)) ? m + y : m
@@ -188,7 +216,12 @@ enum NumPyOperations {
                     throw .valueError("Integers to negative integer powers are not allowed.")
                 }
             }
-            return try elementwise(a, b, dtype: r, double: { Glibc.pow($0, $1) }, integer: { x, y in
+            return try elementwise(a, b, dtype: r, double: { x, y in
+                // NumPy's float64 power on AVX512 machines (Intel's SVML) signals overflow for an
+                // infinite exponent once |x| reaches 2**512; the C library's pow does not.
+                if r == .float64 && y == .infinity && x.isFinite && x.magnitude >= 0x1p512 { NumPyFloatError.over.raise() }
+                return Glibc.pow(x, y)
+            }, integer: { x, y in
                 var result: Int64 = 1, base = x, e = y
                 while e > 0 {
                     if e & 1 == 1 { result = result &* base }
@@ -262,9 +295,22 @@ enum NumPyOperations {
 
 extension NDArray {
     func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        try operatorBinary(op, other, reflected: reflected, scalar: false, interpreter: interpreter)
+    }
+
+    /// `self op other` as NumPy's operator: the array ufunc, or NumPy's scalar arithmetic when
+    /// `scalar` (both sides numbers), with its floating-point error handling.
+    func operatorBinary(_ op: BinaryOp, _ other: Value, reflected: Bool, scalar: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard let o = try interpreter.numpyOperand(other) else { return nil }
         let me = NumPyOperand.array(self)
-        return try NumPyOperations.binary(op, reflected ? o : me, reflected ? me : o).result
+        let (lhs, rhs) = reflected ? (o, me) : (me, o)
+        return try interpreter.numpyChecked((scalar ? "scalar " : "") + NumPyOut.ufuncName(op)) { () throws(ScriptError) in
+            let result = try NumPyOperations.binary(op, lhs, rhs)
+            if scalar, let range = result.dtype.integerRange, try NumPyOperations.overflows(op, lhs, rhs, range, result.dtype) {
+                NumPyFloatError.over.raise()
+            }
+            return result
+        }.result
     }
 
     func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {

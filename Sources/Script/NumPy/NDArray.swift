@@ -18,7 +18,7 @@ final class NDArray: ScriptObject {
     var rank: Int { tensor.rank }
     var count: Int { tensor.count }
     /// The elements, row-major (no copy for a dense array).
-    var elements: ElementArray { tensor.elementArray }
+    var elements: ElementArray { tensor.isContiguous ? tensor.elementArray : NumPyStridedCopy.elements(of: tensor) }
 
     var typeName: String { "numpy.ndarray" }
 

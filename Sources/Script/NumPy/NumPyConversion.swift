@@ -120,7 +120,10 @@ extension NDArray {
     }
 
     /// A copy with its own elements (`copy()`).
-    func copied() -> NDArray { NDArray(tensor.clone()) }
+    func copied() -> NDArray {
+        if tensor.isContiguous { return NDArray(tensor.clone()) }
+        return (try? NDArray(elements, dims)) ?? NDArray(tensor.clone())
+    }
 
     /// The Value of a result: a NumPy scalar for a 0-d result (as ufuncs give), else the array.
     var result: Value {

@@ -43,6 +43,18 @@ extension DType {
         }
     }
 
+    /// The class of NumPy's dtype objects for this dtype (`type(np.dtype('float32'))`).
+    var numpyDTypeClassName: String {
+        switch self {
+        case .float64: "Float64DType"
+        case .float32: "Float32DType"
+        case .int64: "Int64DType"
+        case .int32: "Int32DType"
+        case .uint8: "UInt8DType"
+        case .bool: "BoolDType"
+        }
+    }
+
     /// The smallest and largest integer the dtype holds (nil for floats and bool).
     var integerRange: ClosedRange<Int>? {
         switch self {
@@ -59,7 +71,7 @@ final class NumPyDTypeObject: ScriptObject {
     let dtype: DType
     init(_ dtype: DType) { self.dtype = dtype }
 
-    var typeName: String { "numpy.dtype" }
+    var typeName: String { "numpy.dtypes." + dtype.numpyDTypeClassName }
     func repr(interpreter: Interpreter) throws(ScriptError) -> String { "dtype('\(dtype.name)')" }
     func str(interpreter: Interpreter) throws(ScriptError) -> String { dtype.name }
 

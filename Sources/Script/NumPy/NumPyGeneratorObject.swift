@@ -66,6 +66,10 @@ final class NumPyGeneratorObject: ScriptObject {
             try nonNegative(scale, "scale")
             return try floats(args, "exponential") { scale * $0.standardExponential() }
         }
+        ns["binomial"] = .builtin(BuiltinFunction("Generator.binomial", signature: "Generator.binomial(n, p, size=None)") { i, a throws(ScriptError) in
+            let bits = me().bitGenerator
+            return try NumPyBinomial.draw(a, i) { n, p in NumPyBinomial.sample(&bits.generator, n: n, p: p, legacy: false) }
+        })
         add("integers", ["low", "high", "size", "dtype", "endpoint"], required: 1) { args, i throws(ScriptError) in
             try me().bitGenerator.integers(args, i)
         }

@@ -9,8 +9,10 @@ extension NumPyModule {
         }
         for ufunc in NumPyUfunc.allCases {
             add(ufunc.rawValue) { i, a throws(ScriptError) in
-                try a.expect(ufunc.rawValue, 1...1)
-                return try ufunc.apply(try i.ndarray(a.positional[0])).result
+                let (inputs, out) = try NumPyOut.splitUfunc(a, ufunc.rawValue, inputs: 1)
+                let x = try i.ndarray(inputs[0])
+                let result = try i.numpyChecked(ufunc.ufuncName) { () throws(ScriptError) in try ufunc.apply(x) }
+                return try NumPyOut.ufunc(ufunc.ufuncName, result, operands: [x.dims], into: out, i)
             }
         }
         let binaries: [(String, BinaryOp)] = [("add", .add), ("subtract", .subtract), ("multiply", .multiply), ("divide", .divide),
@@ -18,29 +20,21 @@ extension NumPyModule {
                                               ("remainder", .modulo), ("power", .power), ("matmul", .matmul)]
         for (name, op) in binaries {
             add(name) { i, a throws(ScriptError) in
-                try a.expect(name, 2...2)
-                guard let x = try i.numpyOperand(a.positional[0]), let y = try i.numpyOperand(a.positional[1]) else {
+                let (inputs, out) = try NumPyOut.splitUfunc(a, name, inputs: 2)
+                guard let x = try i.numpyOperand(inputs[0]), let y = try i.numpyOperand(inputs[1]) else {
                     throw .typeError("unsupported operand types for \(name)")
                 }
-                return try NumPyOperations.binary(op, x, y).result
+                let result = try i.numpyChecked(NumPyOut.ufuncName(op)) { () throws(ScriptError) in try NumPyOperations.binary(op, x, y) }
+                return try NumPyOut.ufunc(NumPyOut.ufuncName(op), result, operands: [x.dims, y.dims], into: out, i)
             }
         }
         for name in ["maximum", "minimum"] {
             add(name) { i, a throws(ScriptError) in
-                try a.expect(name, 2...2)
-                guard let x = try i.numpyOperand(a.positional[0]), let y = try i.numpyOperand(a.positional[1]) else {
+                let (inputs, out) = try NumPyOut.splitUfunc(a, name, inputs: 2)
+                guard let x = try i.numpyOperand(inputs[0]), let y = try i.numpyOperand(inputs[1]) else {
                     throw .typeError("unsupported operand types for \(name)")
                 }
-                let r = try NumPyOperations.resultType([x, y])
-                let big = name == "maximum"
-                let p = try NumPyOperations.array(x, r), q = try NumPyOperations.array(y, r)
-                if p.dims == q.dims || p.rank == 0 || q.rank == 0,
-                   let values = NumPyKernels.extreme(p.elements, q.elements, largest: big) {
-                    return try NDArray(values, p.rank == 0 ? q.dims : p.dims).result
-                }
-                return try NumPyOperations.elementwise(try NumPyOperations.array(x, r), try NumPyOperations.array(y, r), dtype: r, double: { p, q in
-                    p.isNaN || q.isNaN ? .nan : big ? Swift.max(p, q) : Swift.min(p, q)
-                }, integer: { p, q in big ? Swift.max(p, q) : Swift.min(p, q) }).result
+                return try NumPyOut.ufunc(name, try extreme(x, y, largest: name == "maximum"), operands: [x.dims, y.dims], into: out, i)
             }
         }
         for kind in [NumPyReduction.sum, .prod, .mean, .std, .var, .max, .min, .all, .any, .argmax, .argmin] {
@@ -108,25 +102,53 @@ extension NumPyModule {
         }
         add("clip") { i, a throws(ScriptError) in
             let args = try NumPyArguments(a, "clip", ["a", "a_min", "a_max", "out"], required: 1, interpreter: i)
-            var result: Value = .object(try args.array("a"))
-            for (key, name) in [("a_min", "maximum"), ("a_max", "minimum")] {
-                guard let bound = args[key], case .builtin(let f)? = table[name] else { continue }
-                result = try f.body(i, Arguments([result, bound]))
+            let x = try args.array("a")
+            let bounds = try [args["a_min"], args["a_max"]].map { (v) throws(ScriptError) in try v.flatMap { (b) throws(ScriptError) in try i.numpyOperand(b) } }
+            var result = x
+            for (bound, largest) in zip(bounds, [true, false]) {
+                guard let bound else { continue }
+                result = try extreme(.array(result), bound, largest: largest)
             }
-            return result
+            // With both bounds single values broadcast over the array (a stride of 0), NumPy's
+            // clip loop keeps the element itself where it equals a bound (so -0.0 stays -0.0);
+            // otherwise it goes through maximum/minimum.
+            let single = bounds.allSatisfy { bound in
+                guard let bound else { return false }
+                guard case .array(let b) = bound else { return true }
+                return b.count == 1 && (b.rank == 0 || b.dims != result.dims)
+            }
+            if single && result.dtype.isFloatingPoint {
+                result = try NumPyOperations.elementwise(result, x, dtype: result.dtype, double: { r, v in r == v ? v : r }, integer: { r, _ in r })
+            }
+            let out = try NumPyOut.ufuncArgument(args["out"])
+            return try NumPyOut.ufunc("clip", result, operands: [x.dims] + bounds.compactMap { $0?.dims }, into: out, i)
         }
         for name in ["dot", "outer", "inner"] {
             add(name) { i, a throws(ScriptError) in
-                try a.expect(name, 2...2)
-                var x = try i.ndarray(a.positional[0]), y = try i.ndarray(a.positional[1])
+                let args = try NumPyArguments(a, name, name == "inner" ? ["a", "b"] : ["a", "b", "out"], required: 2, interpreter: i)
+                var x = try args.array("a"), y = try args.array("b")
                 if name == "outer" {
                     x = try x.reshaped([-1, 1])
                     y = try y.reshaped([1, -1])
-                    return try NumPyOperations.binary(.multiply, .array(x), .array(y)).result
+                    let product = try NumPyOperations.binary(.multiply, .array(x), .array(y))
+                    return try NumPyOut.ufunc("multiply", product, operands: [x.dims, y.dims], into: try NumPyOut.ufuncArgument(args["out"]), i)
                 }
-                if x.rank == 0 || y.rank == 0 { return try NumPyOperations.binary(.multiply, .array(x), .array(y)).result }
-                if name == "inner" && y.rank > 1 { y = try y.transposed(nil, i) }
-                return try NumPyOperations.binary(.matmul, .array(x), .array(y)).result
+                let product: NDArray
+                if x.rank == 0 || y.rank == 0 {
+                    product = try NumPyOperations.binary(.multiply, .array(x), .array(y))
+                } else {
+                    if name == "inner" && y.rank > 1 { y = try y.transposed(nil, i) }
+                    product = try NumPyOperations.binary(.matmul, .array(x), .array(y))
+                }
+                guard let given = args["out"] else { return product.result }
+                // np.dot writes straight into its output, so it takes only the exact array.
+                guard case .object(let object) = given, let out = object as? NDArray else { throw .typeError("'out' must be an array") }
+                guard out.dtype == product.dtype, out.rank == product.rank, out.tensor.isContiguous else {
+                    throw .valueError("output array is not acceptable (must have the right datatype, number of dimensions, and be a C-Array)")
+                }
+                guard out.dims == product.dims else { throw .valueError("output array has wrong dimensions") }
+                try NumPyOut.store(product, into: out)
+                return .object(out)
             }
         }
         for name in ["concatenate", "stack", "vstack", "hstack", "column_stack"] {
@@ -252,9 +274,23 @@ extension NumPyModule {
             return .object(stacked)
         }
         fillLayout(&table)
+        fillErrorState(interpreter, &table)
         ns.merge(table) { _, new in new }
         ns["random"] = .module(try NumPyRandomModule.module(interpreter))
         ns["exceptions"] = .module(exceptionsModule(interpreter))
+    }
+
+    /// `np.maximum` / `np.minimum`: NaN propagates; of equal values the second operand is kept,
+    /// as NumPy's vector loops keep it.
+    static func extreme(_ x: NumPyOperand, _ y: NumPyOperand, largest: Bool) throws(ScriptError) -> NDArray {
+        let r = try NumPyOperations.resultType([x, y])
+        let p = try NumPyOperations.array(x, r), q = try NumPyOperations.array(y, r)
+        if p.dims == q.dims || p.rank == 0 || q.rank == 0, let values = NumPyKernels.extreme(p.elements, q.elements, largest: largest) {
+            return try NDArray(values, p.rank == 0 ? q.dims : p.dims)
+        }
+        return try NumPyOperations.elementwise(p, q, dtype: r, double: { p, q in
+            p.isNaN || q.isNaN ? .nan : largest ? Swift.max(p, q) : Swift.min(p, q)
+        }, integer: { p, q in largest ? Swift.max(p, q) : Swift.min(p, q) })
     }
 
     /// `numpy.exceptions`: AxisError (the other NumPy warnings and errors are not raised by Recur).

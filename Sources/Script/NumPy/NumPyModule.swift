@@ -35,10 +35,7 @@ enum NumPyModule {
         ns["newaxis"] = Value.none
         ns["__version__"] = .str("2.4.0")
 
-        add("dtype") { i, a throws(ScriptError) in
-            let args = try NumPyArguments(a, "dtype", ["dtype", "align", "copy"], required: 1, interpreter: i)
-            return .object(NumPyDTypeObject(try args.dtype() ?? .float64))
-        }
+        ns["dtype"] = .type(state.dtypeType(interpreter))
         for name in ["array", "asarray"] {
             add(name) { i, a throws(ScriptError) in
                 let args = try NumPyArguments(a, name, ["object", "dtype", "copy", "order", "ndmin"], required: 1, interpreter: i)
@@ -170,10 +167,8 @@ enum NumPyModule {
     }
 
     /// `np.round(a, decimals)`: half to even, as NumPy's.
-    static func rounded(_ a: NDArray, decimals: Int) throws(ScriptError) -> NDArray {
-        if a.dtype == .bool && decimals != 0 {
-            throw .typeError("Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'")
-        }
+    static func rounded(_ a: NDArray, decimals: Int, _ interpreter: Interpreter) throws(ScriptError) -> NDArray {
+        if a.dtype == .bool && decimals != 0 { throw interpreter.numpyOutputCastError("multiply", from: .float64, to: .bool) }
         guard a.dtype.isFloatingPoint else { return a.copied() }
         let scale = Glibc.pow(10.0, Double(decimals.magnitude))
         let f: (Double) -> Double = { x in

@@ -143,6 +143,10 @@ enum NumPyRandomModule {
             for _ in 0..<n { values.append(Int64(low) &+ Int64(bitPattern: state(i).generator.bounded(range))) }
             return .object(try NDArray(ElementArray.int64(values).converted(to: dtype), dims))
         }
+        add("binomial") { i, a throws(ScriptError) in
+            let random = state(i)
+            return try NumPyBinomial.draw(a, i) { n, p in NumPyBinomial.sample(&random.generator, n: n, p: p, legacy: true) }
+        }
         add("shuffle") { i, a throws(ScriptError) in
             try a.expect("shuffle", 1...1)
             try shuffle(a.positional[0], axis: 0, &state(i).generator, i)

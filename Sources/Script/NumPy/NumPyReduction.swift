@@ -14,6 +14,26 @@ enum NumPyReduction: String {
         }
     }
 
+    /// The ufunc whose reduction NumPy names in `out=` errors (`mean` sums with `add`).
+    var outputUfuncName: String {
+        switch self {
+        case .sum, .mean, .std, .var: "add"
+        case .prod: "multiply"
+        case .max: "maximum"
+        case .min: "minimum"
+        case .all: "logical_and"
+        case .any: "logical_or"
+        case .argmax, .argmin: rawValue
+        }
+    }
+
+    /// The axes `axes` reduces of an array of `rank` (all of them for nil), sorted.
+    func reducedAxes(rank: Int, axes: [Int]?, _ interpreter: Interpreter) throws(ScriptError) -> [Int] {
+        guard let axes else { return Array(0..<rank) }
+        if rank == 0 { return [] }
+        return try axes.map { (a) throws(ScriptError) in try NumPyShapes.axis(a, rank: rank, interpreter) }.sorted()
+    }
+
     /// Whether this is a ufunc's `reduce` (which takes axis 0 of a 0-d array); `mean`, `std`
     /// and `var` count their axes first and refuse it.
     var ufuncReduce: Bool {
@@ -47,7 +67,7 @@ enum NumPyReduction: String {
         let outer = kept.reduce(1) { $0 * dims[$1] }
         let order = kept + reduced
         let moved = order == Array(0..<rank) ? array.tensor : try tensorCall { () throws(TensorError) in try array.tensor.permute(order) }
-        let values = moved.elementArray
+        let values = moved.isContiguous ? moved.elementArray : NumPyStridedCopy.elements(of: moved)
         // NumPy sums contiguous rows pairwise, and strided reductions element by element.
         let pairwise = reduced.isEmpty || reduced.last == rank - 1 && reduced == Array((rank - reduced.count)..<rank)
         var outDims = kept.map { dims[$0] }
@@ -123,11 +143,21 @@ enum NumPyReduction: String {
     }
 
     /// The mean (`mean`), or NumPy's two-pass variance / standard deviation.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     private func moment<T: BinaryFloatingPoint>(_ v: ArraySlice<T>, pairwise: Bool, ddof: Int) -> T {
         let count = T(v.count)
         let mean = NumPyReduction.sum(v, pairwise: pairwise) / count
         if self == .mean { return mean }
-        let squares = v.map { ($0 - mean) * ($0 - mean) }
+        let squares = [T](unsafeUninitializedCapacity: v.count) { out, written in
+            v.withUnsafeBufferPointer { p in
+                for i in 0..<p.count {
+                    let d = p[i] - mean
+                    out.initializeElement(at: i, to: d * d)
+                }
+            }
+            written = v.count
+        }
         let variance = NumPyReduction.sum(squares[...], pairwise: pairwise) / T(Swift.max(v.count - ddof, 0))
         return self == .std ? variance.squareRoot() : variance
     }

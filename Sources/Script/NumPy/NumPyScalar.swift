@@ -71,7 +71,7 @@ final class NumPyScalar: ScriptObject {
                     return try Arithmetic.integer(truncating: self.scalar.doubleValue.rounded(.toNearestOrEven))
                 }
                 guard let array = self.array else { return .none }
-                return try NumPyModule.rounded(array, decimals: try interpreter.indexValue(digits)).result
+                return try NumPyModule.rounded(array, decimals: try interpreter.indexValue(digits), interpreter).result
             })
         default: break
         }
@@ -105,7 +105,11 @@ final class NumPyScalar: ScriptObject {
 
     func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard let array else { return nil }
-        return try array.binary(op, other, reflected: reflected, interpreter: interpreter)
+        // With an array on the other side NumPy runs the array ufunc; between scalars its
+        // scalar arithmetic (named so in its warnings, and checking integer overflow).
+        var withArray = false
+        if case .object(let o) = other, o is NDArray { withArray = true }
+        return try array.operatorBinary(op, other, reflected: reflected, scalar: !withArray, interpreter: interpreter)
     }
 
     func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value? {

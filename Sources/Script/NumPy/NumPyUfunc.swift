@@ -7,6 +7,9 @@ enum NumPyUfunc: String, CaseIterable {
     case sin, cos, tan, arcsin, arccos, arctan, sinh, cosh, tanh, exp, expm1, log, log2, log10, log1p, sqrt
     case abs, absolute, floor, ceil, trunc, rint, sign, square, negative, isnan, isinf, isfinite
 
+    /// The ufunc's name in NumPy's errors (`abs` is `absolute`).
+    var ufuncName: String { self == .abs ? "absolute" : rawValue }
+
     func apply(_ a: NDArray) throws(ScriptError) -> NDArray {
         switch self {
         case .isnan, .isinf, .isfinite:
@@ -19,8 +22,8 @@ enum NumPyUfunc: String, CaseIterable {
         case .abs, .absolute, .sign, .square, .negative, .floor, .ceil, .trunc, .rint:
             // These keep integer dtypes.
             switch a.elements {
-            case .float64(let v): return try NDArray(.float64(v.map { value($0) }), a.dims)
-            case .float32(let v): return try NDArray(.float32(v.map { Float(value(Double($0))) }), a.dims)
+            case .float64(let v): return try NDArray(.float64(exact(v)), a.dims)
+            case .float32(let v): return try NDArray(.float32(exact(v)), a.dims)
             case .bool where [.abs, .absolute, .floor, .ceil, .trunc, .rint].contains(self):
                 return a.copied()
             case .bool where self == .square:
@@ -49,6 +52,11 @@ enum NumPyUfunc: String, CaseIterable {
                     let out = [Float](unsafeUninitializedCapacity: v.count) { buffer, count in
                         v.withUnsafeBufferPointer { source in
                             if let from = source.baseAddress, let to = buffer.baseAddress { recur_numpy_exp_f32(from, to, v.count) }
+                            // NumPy's vector routine signals overflow itself for inputs past its
+                            // largest (its arithmetic saturates without the flag), and its
+                            // comparisons are quiet: a NaN input signals nothing.
+                            recur_numpy_fp_lower(NumPyFloatError.invalid.flag)
+                            if v.contains(where: { $0 > 88.72283935546875 }) { NumPyFloatError.over.raise() }
                         }
                         count = v.count
                     }
@@ -64,12 +72,76 @@ enum NumPyUfunc: String, CaseIterable {
         }
     }
 
+    /// The functions whose result is exact in the element's own precision (no rounding but
+    /// the one IEEE operation), in loops LLVM vectorises.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    func exact<T: BinaryFloatingPoint>(_ v: [T]) -> [T] {
+        if let op = vectorOp {
+            // Swift's baseline target has no rounding instruction and leaves these loops
+            // scalar; the C loops are compiled for AVX2.
+            if let floats = v as? [Float] {
+                let out = [Float](unsafeUninitializedCapacity: floats.count) { buffer, count in
+                    floats.withUnsafeBufferPointer { p in
+                        if let from = p.baseAddress, let to = buffer.baseAddress { recur_numpy_exact_f32(from, to, p.count, op) }
+                    }
+                    count = floats.count
+                }
+                if let result = out as? [T] { return result }
+            } else if let doubles = v as? [Double] {
+                let out = [Double](unsafeUninitializedCapacity: doubles.count) { buffer, count in
+                    doubles.withUnsafeBufferPointer { p in
+                        if let from = p.baseAddress, let to = buffer.baseAddress { recur_numpy_exact_f64(from, to, p.count, op) }
+                    }
+                    count = doubles.count
+                }
+                if let result = out as? [T] { return result }
+            }
+        }
+        switch self {
+        case .sqrt: return NumPyUfunc.loop(v) { $0.squareRoot() }
+        case .abs, .absolute: return NumPyUfunc.loop(v) { Swift.abs($0) }
+        case .negative: return NumPyUfunc.loop(v) { -$0 }
+        case .square: return NumPyUfunc.loop(v) { $0 * $0 }
+        case .floor: return NumPyUfunc.loop(v) { $0.rounded(.down) }
+        case .ceil: return NumPyUfunc.loop(v) { $0.rounded(.up) }
+        case .trunc: return NumPyUfunc.loop(v) { $0.rounded(.towardZero) }
+        case .rint: return NumPyUfunc.loop(v) { $0.rounded(.toNearestOrEven) }
+        case .sign: return NumPyUfunc.loop(v) { $0.isNaN ? $0 : $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
+        default: return v.map { T(value(Double($0))) }
+        }
+    }
+
+    /// The operation code of `recur_numpy_exact_f32` for this function, if it has one.
+    private var vectorOp: Int32? {
+        switch self {
+        case .sqrt: 0
+        case .floor: 1
+        case .ceil: 2
+        case .trunc: 3
+        case .rint: 4
+        default: nil
+        }
+    }
+
+    @inline(__always)
+    static func loop<T>(_ v: [T], _ body: (T) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: v.count) { out, written in
+            v.withUnsafeBufferPointer { p in
+                for i in 0..<p.count { out.initializeElement(at: i, to: body(p[i])) }
+            }
+            written = v.count
+        }
+    }
+
     /// The function over a whole array, chosen once so each loop is a direct call (float32
     /// computes in float64 and rounds once; square root and abs are exact either way).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func mapped<T: BinaryFloatingPoint>(_ v: [T]) -> [T] {
         switch self {
-        case .sqrt: return v.map { $0.squareRoot() }
-        case .abs, .absolute: return v.map { Swift.abs($0) }
+        case .sqrt: return exact(v)
+        case .abs, .absolute: return exact(v)
         case .exp: return v.map { T(Glibc.exp(Double($0))) }
         case .log: return v.map { T(Glibc.log(Double($0))) }
         case .tanh: return v.map { T(Glibc.tanh(Double($0))) }

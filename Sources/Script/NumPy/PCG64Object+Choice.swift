@@ -62,7 +62,9 @@ extension PCG64Object {
         let array = try i.ndarray(v)
         guard array.rank == 1 else { throw .valueError("p must be 1-dimensional") }
         guard array.count == population else { throw .valueError("a and p must have same size") }
-        let p = (0..<array.count).map { array.elements.scalar(at: $0).doubleValue }
+        // Read once: a strided view's elements are gathered on each read.
+        let elements = array.elements
+        let p = (0..<elements.count).map { elements.scalar(at: $0).doubleValue }
         // Kahan summation, as NumPy's kahan_sum.
         var sum = p.first ?? 0, carry = 0.0
         for x in p.dropFirst() {

@@ -8,6 +8,7 @@ enum ExceptionKind: String, CaseIterable, Sendable {
     case arithmeticError = "ArithmeticError"
     case zeroDivisionError = "ZeroDivisionError"
     case overflowError = "OverflowError"
+    case floatingPointError = "FloatingPointError"
     case assertionError = "AssertionError"
     case attributeError = "AttributeError"
     case lookupError = "LookupError"
@@ -64,7 +65,7 @@ enum ExceptionKind: String, CaseIterable, Sendable {
         case .userWarning, .deprecationWarning, .pendingDeprecationWarning, .syntaxWarning, .runtimeWarning,
              .futureWarning, .importWarning, .unicodeWarning, .bytesWarning, .resourceWarning, .encodingWarning:
             .warning
-        case .zeroDivisionError, .overflowError: .arithmeticError
+        case .zeroDivisionError, .overflowError, .floatingPointError: .arithmeticError
         case .indexError, .keyError: .lookupError
         case .unboundLocalError: .nameError
         case .notImplementedError, .recursionError: .runtimeError

@@ -74,7 +74,7 @@ extension Interpreter {
     }
 
     /// `a op= b`: lists extend and sets update in place, as in Python, and tensors update in
-    /// place, as in PyTorch; everything else rebinds.
+    /// place, as in PyTorch, and so do ndarrays, as in NumPy; everything else rebinds.
     func inPlace(_ op: BinaryOp, _ current: Value, _ value: Value) throws(ScriptError) -> Value {
         if op == .add, case .list(let list) = current {
             let items = try iterate(value)
@@ -90,6 +90,7 @@ extension Interpreter {
         }
         if let result = try instanceInPlace(op, current, value) { return result }
         let result = try binary(op, current, value)
+        if let updated = try augmentedArray(op, current, value, result) { return updated }
         return try augmentedTensor(current, result) ?? result
     }
 

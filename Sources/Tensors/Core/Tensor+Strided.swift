@@ -61,6 +61,9 @@ extension Tensor {
     /// The elements, row-major (the buffer itself, without a copy, when it is dense).
     public var elementArray: ElementArray { ElementArray(storage) }
 
+    /// Every element of the shared buffer (no copy): what a view's strides and offset index.
+    public var bufferElementArray: ElementArray { ElementArray(bufferElements) }
+
     /// How many elements the shared buffer holds (more than `count` for a view).
     public var bufferCount: Int { bufferElements.count }
 

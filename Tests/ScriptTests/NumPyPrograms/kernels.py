@@ -33,3 +33,20 @@ print(np.dot(np.ones((2, 0)), np.ones((0, 3))), np.ones((2, 3)) @ np.ones(3), np
 for dtype in [np.float64, np.float32]:
     c = g.standard_normal((30, 50)).astype(dtype)
     print((c @ c.T)[3].tolist()[:6], (c.T @ c)[7].tolist()[:6], np.dot(c, c.T)[29, 28], (c[:, :20].T @ c[:, :20])[2, :3].tolist())
+# Strided views copied and reduced (whole rows, transposed tiles, negative steps), masks of the
+# array's own shape, and the exact element-wise loops.
+big = g.standard_normal((37, 53, 41)).astype(np.float32)
+for view in [big.T, big[::-2, 3:, ::3], big.transpose(1, 0, 2), big.transpose(0, 2, 1), big[:, :, 5], big[..., ::-1], big[5].T[::-1]]:
+    c = view.copy()
+    print(c.shape, float(c.astype(np.float64).sum()), c.ravel()[:4].tolist(), c.ravel()[-3:].tolist(),
+          view.max(axis=-1).ravel()[:3].tolist(), view.min(axis=0).ravel()[-3:].tolist())
+for dtype in [np.float32, np.float64, np.int64, np.int32, np.uint8, bool]:
+    x = (big[:4, :5, :6] * 10).astype(dtype)
+    print(x[x > 1][:6].tolist(), x[x > 1].shape, x.T[x.T > 1][:4].tolist(), x[::-1][x[::-1] > 2].astype(np.int64).sum())
+    print(np.abs(x[:2]).ravel()[:5].tolist() if dtype is not bool else "", np.square(x[0, 0]).tolist() if dtype is not bool else "")
+for dtype in [np.float32, np.float64]:
+    x = np.array([-2.5, -1.5, -0.5, -0.0, 0.0, 0.5, 1.5, 2.5, np.inf, -np.inf, np.nan, 1e-40, 3.4e38], dtype=dtype)
+    for name in ["sqrt", "abs", "negative", "square", "floor", "ceil", "trunc", "rint", "sign"]:
+        f = getattr(np, name)
+        with np.errstate(all="ignore"):
+            print(name, f(x).tolist(), f(x[::-2]).tolist())
