@@ -101,7 +101,8 @@ enum MathCombinatorics {
         return result
     }
 
-    private static func gcd(_ a: BigInteger, _ b: BigInteger) -> BigInteger {
+    /// Euclid's greatest common divisor of the magnitudes (`math.gcd`, `math.lcm`).
+    static func gcd(_ a: BigInteger, _ b: BigInteger) -> BigInteger {
         var (x, y) = (a.magnitude, b.magnitude)
         while !y.isZero {
             let remainder = x.floorDivided(by: y)?.remainder ?? BigInteger(0)

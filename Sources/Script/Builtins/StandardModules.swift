@@ -120,16 +120,10 @@ enum StandardModules {
             try a.expect("gcd", 0...Int.max)
             var result = BigInteger(0)
             for value in a.positional {
-                guard var b = value.bigInteger?.magnitude else {
+                guard let b = value.bigInteger else {
                     throw .typeError("'\(value.typeName)' object cannot be interpreted as an integer")
                 }
-                var x = result
-                while !b.isZero {
-                    let remainder = x.floorDivided(by: b)?.remainder ?? BigInteger(0)
-                    x = b
-                    b = remainder
-                }
-                result = x
+                result = MathCombinatorics.gcd(result, b)
             }
             return .integer(result)
         })

@@ -29,7 +29,7 @@ extension Interpreter {
         var text = ""
         for (line, input, output) in entries {
             if let rangePattern, !Self.globMatches(rangePattern, input) { continue }
-            var shown = Self.expandingTabs(input)
+            var shown = StringMethods.expandTabs(input, size: 4)
             while let last = shown.last, last.isWhitespace { shown.removeLast() }
             let multiline = shown.contains("\n")
             if numbers {
@@ -233,26 +233,6 @@ extension Interpreter {
     /// fnmatch on POSIX do.
     static func globMatches(_ pattern: String, _ text: String) -> Bool {
         fnmatch(pattern, text, 0) == 0
-    }
-
-    static func expandingTabs(_ text: String) -> String {
-        guard text.contains("\t") else { return text }
-        var result = "", column = 0
-        for character in text {
-            switch character {
-            case "\t":
-                let spaces = 4 - column % 4
-                result += String(repeating: " ", count: spaces)
-                column += spaces
-            case "\n", "\r":
-                result.append(character)
-                column = 0
-            default:
-                result.append(character)
-                column += 1
-            }
-        }
-        return result
     }
 
     /// `%load -r`'s ranges (`5-10 2 :3 4:`) as Python slice bounds over the lines.
