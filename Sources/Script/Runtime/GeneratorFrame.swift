@@ -234,7 +234,7 @@ final class GeneratorFrame: GeneratorBody {
                             let held = interpreter.caught(error)
                             interpreter.recordTraceback(held, interpreter.contextual(held))
                             if let name = handlers[k].name {
-                                interpreter.bind(name, .instance(interpreter.exceptionObject(held)), in: scope)
+                                try interpreter.bind(name, .instance(interpreter.exceptionObject(held)), in: scope)
                             }
                             phase = .handler(k, held, nil)
                         } else {

@@ -4,7 +4,7 @@ extension Interpreter {
     func assign(_ target: Expr, _ value: Value, in scope: Scope) throws(ScriptError) {
         switch target {
         case .name(let name):
-            bind(name, value, in: scope)
+            try bind(name, value, in: scope)
         case .attribute(let base, let name):
             try setAttribute(try evaluate(base, in: scope), name, value)
         case .subscript(let base, let index):
@@ -55,7 +55,7 @@ extension Interpreter {
         case .name(let name):
             let current = try evaluate(target, in: scope)
             let value = try evaluate(valueExpr, in: scope)
-            bind(name, try inPlace(op, current, value), in: scope)
+            try bind(name, try inPlace(op, current, value), in: scope)
         case .attribute(let baseExpr, let name):
             let base = try evaluate(baseExpr, in: scope)
             let current = try attribute(base, name)

@@ -273,7 +273,8 @@ extension Interpreter {
         switch definition.code.parameterTargets[i] {
         case .local(let slot): scope.locals[slot] = value
         case .cell(let index): scope.cells[index].value = value
-        case .global, .dynamic: bind(definition.parameters[i].name, value, in: scope)
+        case .global: globals.setLocal(symbols.intern(definition.parameters[i].name), value)
+        case .dynamic: scope.setNamed(symbols.intern(definition.parameters[i].name), value)
         }
     }
 }

@@ -47,26 +47,46 @@ extension Interpreter {
         case let other?: meta = other
         }
         let classScope = Scope(classBody: code, captured: code.freeSources.map { scope.cells[$0] })
-        classScope.setNamed(symbols.intern("__module__"), .str(currentModuleName))
-        classScope.setNamed(symbols.intern("__qualname__"), .str(name))
-        if case .expression(.literal(.string(let doc)))? = body.first?.kind {
-            classScope.setNamed(symbols.intern("__doc__"), .str(doc))
-        }
+        var prepared: DictObject?
         if case .type(let metatype) = meta, metatype !== types.type, let prepare = metatype.lookup("__prepare__"),
            !isBuiltinMember(prepare) {
-            let prepared = try callBound(prepare, receiver: meta, Arguments([.str(name), .tuple(bases.map { .type($0) })],
-                                                                           keywords: keywords))
-            guard case .dict(let initial) = prepared else {
-                throw .typeError("\(metatype.name).__prepare__() must return a dict in Recur, not \(prepared.typeName)")
-            }
-            for (key, value) in zip(initial.keys, initial.values) {
-                if case .str(let key) = key { classScope.setNamed(symbols.intern(key), value) }
+            // Looked up as an attribute of the metaclass, so a plain function is not bound to it.
+            let namespace = try call(try attribute(meta, "__prepare__"),
+                                     Arguments([.str(name), .tuple(bases.map { .type($0) })], keywords: keywords))
+            switch namespace {
+            case .dict(let dict):
+                prepared = dict
+                for (key, value) in zip(dict.keys, dict.values) {
+                    if case .str(let key) = key { classScope.setNamed(symbols.intern(key), value) }
+                }
+            case .instance, .object:
+                classScope.mapping = namespace
+            default:
+                throw .typeError("\(metatype.name).__prepare__() must return a mapping, not \(namespace.typeName)")
             }
         }
+        // The body begins `__module__ = __name__`, which reads through the namespace first.
+        let module = try classNamespaceValue(symbols.intern("__name__"), in: classScope) ?? .str(currentModuleName)
+        try setClassNamespaceValue(symbols.intern("__module__"), module, in: classScope)
+        try setClassNamespaceValue(symbols.intern("__qualname__"), .str(name), in: classScope)
+        let annotationsID = symbols.intern("__annotations__")
+        if body.containsAnnotation, try classNamespaceValue(annotationsID, in: classScope) == nil {
+            try setClassNamespaceValue(annotationsID, .dict(DictObject()), in: classScope)
+        }
+        if case .expression(.literal(.string(let doc)))? = body.first?.kind {
+            try setClassNamespaceValue(symbols.intern("__doc__"), .str(doc), in: classScope)
+        }
         _ = try execute(body, in: classScope)
-        let namespace = DictObject()
-        for (id, value) in classScope.namedEntries { try namespace.set(.str(symbols.name(id)), value) }
-        let arguments = Arguments([.str(name), .tuple(bases.map { .type($0) }), .dict(namespace)], keywords: keywords)
+        let namespace: Value
+        if let mapping = classScope.mapping {
+            namespace = mapping
+        } else {
+            // The dict `__prepare__` returned is the one the metaclass receives, as in CPython.
+            let dict = prepared ?? DictObject()
+            for (id, value) in classScope.namedEntries { try dict.set(.str(symbols.name(id)), value) }
+            namespace = .dict(dict)
+        }
+        let arguments = Arguments([.str(name), .tuple(bases.map { .type($0) }), namespace], keywords: keywords)
         if case .type(let metatype) = meta, metatype === types.type {
             return try createClass(metatype: metatype, arguments)
         }

@@ -4,10 +4,10 @@ extension Interpreter {
         let fullName = item.path.joined(separator: ".")
         let module = try loadModule(fullName)
         if let alias = item.alias {
-            bind(alias, .module(module), in: scope)
+            try bind(alias, .module(module), in: scope)
         } else {
             let top = try loadModule(item.path[0])
-            bind(item.path[0], .module(top), in: scope)
+            try bind(item.path[0], .module(top), in: scope)
         }
     }
 
@@ -18,7 +18,7 @@ extension Interpreter {
         for item in names {
             let name = item.path[0]
             if name == "*" {
-                for (key, value) in module.members(symbols: symbols) where !key.hasPrefix("_") { bind(key, value, in: scope) }
+                for (key, value) in module.members(symbols: symbols) where !key.hasPrefix("_") { try bind(key, value, in: scope) }
                 continue
             }
             var value = module.member(name, symbols: symbols)
@@ -30,7 +30,7 @@ extension Interpreter {
                 let place = module.source.map { $0.isBundled ? " (unknown location)" : " (\($0.file))" } ?? ""
                 throw ScriptError(.importError, "cannot import name '\(name)' from '\(moduleName)'\(place)")
             }
-            bind(item.alias ?? name, value, in: scope)
+            try bind(item.alias ?? name, value, in: scope)
         }
     }
 

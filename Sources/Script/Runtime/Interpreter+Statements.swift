@@ -72,13 +72,13 @@ extension Interpreter {
             for decorator in decorators.reversed() {
                 function = try call(try evaluate(decorator, in: scope), Arguments([function]))
             }
-            bind(definition.name, function, in: scope)
+            try bind(definition.name, function, in: scope)
         case .classDef(let name, let bases, let keywords, let body, let decorators, let code):
             var cls = try makeClass(name, bases, keywords, body, code: code, in: scope)
             for decorator in decorators.reversed() {
                 cls = try call(try evaluate(decorator, in: scope), Arguments([cls]))
             }
-            bind(name, cls, in: scope)
+            try bind(name, cls, in: scope)
         case .magic(let text):
             try runMagic(text, in: scope)
         case .yield:
@@ -107,7 +107,7 @@ extension Interpreter {
         if case .object(let object) = sequence, let range = (object as? RangeObject)?.narrow, case .name(let ref) = target {
             var i = range.start
             while range.step > 0 ? i < range.stop : i > range.stop {
-                bind(ref, .int(i), in: scope)
+                try bind(ref, .int(i), in: scope)
                 switch try execute(body, in: scope) {
                 case .normal, .continueLoop: try checkInterrupt()
                 case .breakLoop: return .normal
@@ -249,7 +249,7 @@ extension Interpreter {
             let held = caught(error)
             let chained = contextual(held)
             recordTraceback(held, chained)
-            if let name = handler.name { bind(name, .instance(exceptionObject(held)), in: scope) }
+            if let name = handler.name { try bind(name, .instance(exceptionObject(held)), in: scope) }
             handling.append((held, chained))
             defer {
                 handling.removeLast()
@@ -339,13 +339,15 @@ extension Interpreter {
     /// source text (as under `from __future__ import annotations`), for `dataclasses`.
     func recordAnnotation(_ name: String, _ annotation: String, in scope: Scope) throws(ScriptError) {
         let id = symbols.intern("__annotations__")
-        let annotations: DictObject
-        if case .dict(let existing)? = scope.named(id) {
-            annotations = existing
-        } else {
-            annotations = DictObject()
-            scope.setNamed(id, .dict(annotations))
+        switch try classNamespaceValue(id, in: scope) {
+        case .dict(let existing)?:
+            try existing.set(.str(name), .str(annotation))
+        case let other?:
+            try setItem(other, .str(name), .str(annotation))
+        case nil:
+            let annotations = DictObject()
+            try setClassNamespaceValue(id, .dict(annotations), in: scope)
+            try annotations.set(.str(name), .str(annotation))
         }
-        try annotations.set(.str(name), .str(annotation))
     }
 }

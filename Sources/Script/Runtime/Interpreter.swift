@@ -124,7 +124,7 @@ final class Interpreter {
         case .module:
             break
         case .classBody:
-            if let value = scope.named(id) { return value }
+            if let value = try classNamespaceValue(id, in: scope) { return value }
             if case .cell(let index)? = scope.code?.resolution(of: name), let value = scope.cells[index].value {
                 return value
             }
@@ -165,21 +165,21 @@ final class Interpreter {
 
     /// Binds a name where the resolver said it lives.
     @inline(__always)
-    func bind(_ ref: NameRef, _ value: Value, in scope: Scope) {
+    func bind(_ ref: NameRef, _ value: Value, in scope: Scope) throws(ScriptError) {
         switch ref.resolution {
         case .local(let slot): scope.locals[slot] = value
         case .cell(let index): scope.cells[index].value = value
         case .global: globals.setLocal(symbol(ref), value)
-        case .dynamic: bind(symbol: symbol(ref), name: ref.text, value, in: scope)
+        case .dynamic: try bind(symbol: symbol(ref), name: ref.text, value, in: scope)
         }
     }
 
-    func bind(_ name: String, _ value: Value, in scope: Scope) {
-        bind(symbol: symbols.intern(name), name: name, value, in: scope)
+    func bind(_ name: String, _ value: Value, in scope: Scope) throws(ScriptError) {
+        try bind(symbol: symbols.intern(name), name: name, value, in: scope)
     }
 
     /// Binds a name by name (def, class, import and except targets; module code).
-    func bind(symbol id: Int, name: String, _ value: Value, in scope: Scope) {
+    func bind(symbol id: Int, name: String, _ value: Value, in scope: Scope) throws(ScriptError) {
         switch scope.kind {
         case .module:
             globals.setLocal(id, value)
@@ -187,7 +187,7 @@ final class Interpreter {
             if case .global? = scope.code?.resolution(of: name) {
                 globals.setLocal(id, value)
             } else {
-                scope.setNamed(id, value)
+                try setClassNamespaceValue(id, value, in: scope)
             }
         case .function:
             switch scope.code?.resolution(of: name) {
@@ -204,7 +204,7 @@ final class Interpreter {
         let id = symbols.intern(name)
         switch scope.kind {
         case .module: _ = globals.removeLocal(id)
-        case .classBody: _ = scope.removeNamed(id)
+        case .classBody: _ = removeClassNamespaceValue(id, in: scope)
         case .function:
             switch scope.code?.resolution(of: name) {
             case .local(let slot)?: scope.locals[slot] = nil
@@ -229,7 +229,8 @@ final class Interpreter {
         case .dynamic:
             switch scope.kind {
             case .module: present = globals.removeLocal(symbol(ref))
-            case .classBody, .function: present = scope.removeNamed(symbol(ref))
+            case .classBody: present = removeClassNamespaceValue(symbol(ref), in: scope)
+            case .function: present = scope.removeNamed(symbol(ref))
             }
         }
         if !present {

@@ -31,6 +31,10 @@ final class Scope {
     var cells: [Cell]
     /// Class bodies (and names that code parsed at run time binds in a frame): by symbol.
     private(set) var namespace: [(id: Int, value: Value)] = []
+    /// A class body whose metaclass's `__prepare__` gave something other than a plain dict:
+    /// its names are read, bound and deleted through that mapping's `__getitem__`,
+    /// `__setitem__` and `__delitem__` (`Interpreter+ClassNamespace.swift`).
+    var mapping: Value?
 
     /// The module scope.
     init(module: Void) {
