@@ -49,27 +49,31 @@ let package = Package(
             name: "Tensors", dependencies: ["CSleef"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // What a value looks like, with no interpreter: MIME bundles, HTML tables of tensors and
+        // models, progress bars, SVG plots, and Python's text for floats and strings.
+        .target(name: "Rendering", dependencies: ["Tensors"]),
         // The interpreter's hot loop touches class properties constantly; release builds skip
         // the dynamic exclusivity checks (debug builds, which the tests use, keep them).
         .target(
-            name: "Script", dependencies: ["Tensors", "CZlib", "CPCRE2", "CNumPy"],
+            name: "Script", dependencies: ["Tensors", "Rendering", "CZlib", "CPCRE2", "CNumPy"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "Jupyter", dependencies: ["CZeroMQ", "COpenSSL"]),
-        .target(name: "RecurKernel", dependencies: ["Jupyter", "Script"]),
+        .target(name: "RecurKernel", dependencies: ["Jupyter", "Script", "Rendering"]),
         .executableTarget(
             name: "recur",
             dependencies: [
                 "RecurKernel",
                 "Script",
+                "Rendering",
                 "Tensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script"], exclude: ["Programs", "TorchPrograms", "NumPyPrograms", "Checkpoints"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "Rendering"], exclude: ["Programs", "TorchPrograms", "NumPyPrograms", "Checkpoints"]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "CZeroMQ"]),
-        .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel"]),
+        .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel", "Rendering"]),
     ]
 )

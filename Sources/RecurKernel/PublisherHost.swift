@@ -1,5 +1,6 @@
 import Jupyter
 import Script
+import Rendering
 
 /// Script's view of the kernel during one cell: forwards to the server's publisher.
 final class PublisherHost: ScriptHost {

@@ -1,4 +1,5 @@
 import Script
+import Rendering
 
 /// Caps a cell's value (an `execute_result`) and a user expression's value at the size a
 /// cell's printed output may reach, so a 50 MB string is not sent as one 50 MB message that

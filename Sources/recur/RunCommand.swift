@@ -3,6 +3,7 @@ import Glibc
 import Script
 import Synchronization
 import Tensors
+import Rendering
 
 /// `recur run FILE.recur`: runs a script with the kernel's interpreter.
 struct RunCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import Jupyter
 import Script
 import Testing
 @testable import RecurKernel
+@testable import Rendering
 
 /// Records what the interpreter publishes; answers `input()` from a queue.
 final class RecordingPublisher: OutputPublisher {

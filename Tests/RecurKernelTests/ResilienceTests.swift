@@ -2,6 +2,7 @@ import Jupyter
 import Script
 import Testing
 @testable import RecurKernel
+@testable import Rendering
 
 /// Values, user expressions and completeness checks stay bounded, interruptible and reported
 /// as errors, as cells are.

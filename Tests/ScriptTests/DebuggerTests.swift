@@ -2,6 +2,7 @@ import Glibc
 import Script
 import Synchronization
 import Testing
+@testable import Rendering
 
 /// A host whose interrupt flag another thread sets, as the kernel's control thread does.
 private final class InterruptibleHost: ScriptHost, @unchecked Sendable {

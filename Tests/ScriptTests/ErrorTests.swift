@@ -1,5 +1,6 @@
 import Testing
 @testable import Script
+@testable import Rendering
 
 @Suite struct ErrorTests {
     func failure(_ code: String, in session: Session = Session(), host: RecordingHost = RecordingHost()) -> ScriptFailure? {

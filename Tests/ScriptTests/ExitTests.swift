@@ -1,5 +1,6 @@
 import Script
 import Testing
+@testable import Rendering
 
 /// A host that answers `exit` the way the kernel does: the cell runs on.
 final class ExitRecordingHost: ScriptHost {

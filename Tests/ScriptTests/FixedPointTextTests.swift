@@ -1,5 +1,6 @@
 import Testing
 @testable import Script
+@testable import Rendering
 
 /// The exact fixed-point path must print what the C library prints (CPython's rounding) for
 /// every value and precision it accepts.

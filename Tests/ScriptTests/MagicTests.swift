@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Script
+@testable import Rendering
 
 @Suite struct MagicTests {
     @Test func whoListsUserVariablesSorted() {

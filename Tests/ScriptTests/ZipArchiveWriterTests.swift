@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Script
+@testable import Rendering
 
 /// The zip writer's archives are what CPython's zipfile writes and reads.
 @Suite struct ZipArchiveWriterTests {

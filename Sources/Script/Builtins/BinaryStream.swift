@@ -1,5 +1,6 @@
 import Glibc
 import Tensors
+import Rendering
 
 /// A binary stream: a file opened with `b` (CPython's `BufferedReader`/`BufferedWriter`), an
 /// `io.BytesIO`, a gzip file or a zip archive's member. Reading files load the whole file

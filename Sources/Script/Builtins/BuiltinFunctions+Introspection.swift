@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 extension BuiltinFunctions {
     static func addIntrospection(_ table: inout [String: Value], interpreter: Interpreter) {

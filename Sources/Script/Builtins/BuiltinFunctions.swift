@@ -1,3 +1,4 @@
+import Rendering
 /// Bodies of the larger builtins.
 enum BuiltinFunctions {
     static func print(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {

@@ -1,3 +1,4 @@
+import Rendering
 /// `%%capture [--no-stdout] [--no-stderr] [--no-display] [name]`: a host that keeps what a
 /// cell prints and displays, and IPython's `CapturedIO` that holds it afterwards.
 final class CapturingHost: ScriptHost {

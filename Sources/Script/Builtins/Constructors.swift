@@ -1,4 +1,5 @@
 import Tensors
+import Rendering
 
 /// What calling a built-in type does: `int("3")`, `list(range(3))`, ...
 enum Constructors {

@@ -1,3 +1,4 @@
+import Rendering
 /// `csv.reader`: CPython's `_csv.c` parser state machine over the lines an iterable yields.
 final class CsvReader: SelfIterating {
     private enum State {

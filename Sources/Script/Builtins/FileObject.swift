@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// A text file from `open()`: CPython's `TextIOWrapper` (decoding, newline translation,
 /// line iteration, its error texts) over a POSIX descriptor. Paths are relative to the

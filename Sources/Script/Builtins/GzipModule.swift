@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// `gzip`: `open` (binary and text modes), `compress`, `decompress` and `BadGzipFile`, with
 /// CPython's header bytes and error texts. A file is decompressed whole when it is opened.

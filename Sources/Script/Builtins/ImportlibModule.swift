@@ -1,3 +1,4 @@
+import Rendering
 /// `importlib`: `import_module` and `reload` over Recur's importer.
 enum ImportlibModule {
     static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {

@@ -1,3 +1,4 @@
+import Rendering
 /// `json.dumps`: CPython's `json.encoder` output, character for character (separators,
 /// indentation, `ensure_ascii` escapes, float reprs, `NaN`/`Infinity`, key conversion).
 struct JSONWriter {

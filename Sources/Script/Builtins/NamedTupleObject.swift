@@ -1,3 +1,4 @@
+import Rendering
 /// What one `collections.namedtuple(...)` call defines: the class, its fields and defaults.
 final class NamedTupleLayout {
     let name: String

@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// `os`: the working directory, directory listing and creation, removal and the environment.
 enum OSModule {

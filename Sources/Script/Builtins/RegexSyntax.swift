@@ -1,3 +1,4 @@
+import Rendering
 /// A Python regular expression rewritten in PCRE2's syntax: the few constructs the two spell
 /// differently are translated (`\Z`, `{,n}`, `\uXXXX`, `\v`, octal and group-number escapes,
 /// verbose-mode comments, the `a`/`u`/`L` flags), and the errors CPython's parser reports

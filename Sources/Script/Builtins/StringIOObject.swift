@@ -1,4 +1,5 @@
 import Tensors
+import Rendering
 
 /// `io.StringIO`: text in memory with a position, written and read as a text file is.
 final class StringIOObject: SelfIterating {

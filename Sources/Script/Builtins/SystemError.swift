@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// CPython's `OSError` subclasses for a failed system call, with its `[Errno n] text: 'path'` message.
 enum SystemError {

@@ -1,3 +1,4 @@
+import Rendering
 /// `%timeit`'s result as IPython reports it: the mean and population standard deviation of
 /// the per-loop times of each run, and its warning when the slowest run was far slower.
 struct TimeitReport {

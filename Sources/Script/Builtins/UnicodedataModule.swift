@@ -1,3 +1,4 @@
+import Rendering
 /// `unicodedata`: `normalize`/`is_normalized` and `lookup` through ICU (see `ICUNormalizer`);
 /// `category`, `name`, `decimal`, `digit`, `numeric`, `combining` and `mirrored` from Swift's
 /// own Unicode properties.

@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// An open `zipfile.ZipFile` in mode 'w' or 'x': entries are written to the file (or the
 /// binary file object) as they are added, the central directory when it is closed.

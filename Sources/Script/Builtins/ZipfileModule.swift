@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// `zipfile`: reading archives (`ZipFile` in mode 'r', `ZipInfo`, `is_zipfile`, `BadZipFile`)
 /// and writing them (modes 'w' and 'x'), with CPython's reprs and errors.

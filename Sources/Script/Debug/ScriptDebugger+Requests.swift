@@ -1,3 +1,4 @@
+import Rendering
 /// What a client asks of the interpreter: each runs on the interpreter's thread (see
 /// `perform`) and fails when it stays busy.
 extension ScriptDebugger {

@@ -1,3 +1,4 @@
+import Rendering
 /// One output the host should show: a new display, or an update of an earlier one.
 struct DisplayRequest: Equatable {
     var bundle: MimeBundle

@@ -1,3 +1,4 @@
+import Rendering
 /// `IPython.display`: `display`, `update_display`, `clear_output`, `HTML`, `Markdown` and
 /// display handles, over the host's `display_data` / `update_display_data` / `clear_output`.
 enum IPythonDisplayModule {

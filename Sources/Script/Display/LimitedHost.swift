@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// A host that passes everything to another host, with stream output capped by an
 /// `OutputLimiter` (new displays count towards the cap; updates in place do not) and

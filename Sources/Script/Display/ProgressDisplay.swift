@@ -1,3 +1,4 @@
+import Rendering
 /// A live progress bar: one display created at the start and updated in place, refreshed
 /// no more often than every `minInterval` seconds (tqdm's `mininterval`), so a fast loop
 /// sends a few updates instead of a flood. Time is passed in, so the policy is testable.

@@ -1,3 +1,4 @@
+import Rendering
 /// IPython's `_repr_mimebundle_` for instances of classes written in Recur script (widgets
 /// are): the dict it returns becomes the displayed bundle, its `text/plain` replacing the
 /// repr. JSON-valued entries (a widget's view reference) are written as JSON text.

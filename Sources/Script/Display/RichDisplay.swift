@@ -1,4 +1,5 @@
 import Tensors
+import Rendering
 
 /// Chooses the rich representation of a script value, beside the `text/plain` repr the
 /// caller computes: tensors, `torch.Size`, lists of indices, character dictionaries and

@@ -1,4 +1,5 @@
 import Tensors
+import Rendering
 
 /// `%shapes on|off`: while on, every layer call prints one `ShapeTrace` line to stdout.
 final class ShapeTracing {

@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// `tqdm(iterable)`: iterates over `iterable` while one live display shows the progress
 /// bar (created on the first item, updated in place, finished when the loop ends). With

@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// NumPy's Dragon4 float text: the shortest digits that read back as the same float32 or
 /// float64, cut to a precision (rounding the exact binary value) and laid out positionally or

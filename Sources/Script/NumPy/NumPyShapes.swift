@@ -1,4 +1,5 @@
 import Tensors
+import Rendering
 
 /// Shape arithmetic with NumPy's rules and error texts: broadcasting, axes, sizes.
 enum NumPyShapes {

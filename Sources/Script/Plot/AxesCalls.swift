@@ -1,3 +1,4 @@
+import Rendering
 /// The drawing calls `plt.X(...)` and `ax.X(...)` share, applied to one `Axes`.
 enum AxesCalls {
     /// Names of the calls, for completion and `dir()`.

@@ -1,3 +1,4 @@
+import Rendering
 /// A figure as a script value (`fig` of `fig, ax = plt.subplots()`): prints as
 /// `<Figure size 640x480 with 1 Axes>` and displays as its SVG.
 final class FigureObject: ScriptObject {

@@ -1,4 +1,5 @@
 import Tensors
+import Rendering
 
 extension ScriptError {
     /// A plotting error as the `ValueError` matplotlib raises.

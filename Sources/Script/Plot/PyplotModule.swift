@@ -1,3 +1,4 @@
+import Rendering
 /// `matplotlib.pyplot` over the workspace's `PyplotState`, drawing with Recur's SVG
 /// renderer. With the inline backend's behaviour: `plt.show()`, or the end of the cell,
 /// displays every open figure once and closes it.

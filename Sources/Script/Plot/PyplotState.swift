@@ -1,3 +1,4 @@
+import Rendering
 /// `matplotlib.pyplot`'s state machine for one workspace: the open figures, the current
 /// one, and the figure numbers. With the inline backend, `show()` (or the end of the cell)
 /// displays every open figure once and closes it, so the next plot starts a fresh figure.

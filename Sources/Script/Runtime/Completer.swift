@@ -1,3 +1,4 @@
+import Rendering
 /// Completion and inspection over the workspace, without running user code: only names
 /// and attribute chains (`torch.nn.`, `net.rnn.`) are resolved. A name bound by an import
 /// earlier in the same code, or a builtin module's dotted path, resolves even before the

@@ -1,4 +1,5 @@
 import Tensors
+import Rendering
 
 extension Interpreter {
     /// Evaluates an f-string.

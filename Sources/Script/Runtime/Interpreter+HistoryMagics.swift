@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// `%history` and `%load`, as IPython's: the same options, ranges and text. Recur keeps the
 /// history of the running session only (IPython also keeps earlier sessions in a database);

@@ -1,3 +1,4 @@
+import Rendering
 extension Interpreter {
     func makeIterator(_ value: Value) throws(ScriptError) -> any ValueIterator {
         switch value {
@@ -262,10 +263,4 @@ final class ClosureIterator: ValueIterator {
 /// A stable, Python-looking address for default reprs.
 func addressText(of object: AnyObject) -> String {
     "0x" + String(UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque()), radix: 16).leftPadded(to: 12)
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 extension Interpreter {
     /// Runs an IPython-style line: `%magic args`, `!cmd`, `name?`.

@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// The magics that reach outside the workspace: `!cmd`, `%ls`, `%cd`, `%pwd`, `%env`, `%run`,
 /// and `%timeit`, with IPython's output.

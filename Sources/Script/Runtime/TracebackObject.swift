@@ -1,3 +1,4 @@
+import Rendering
 /// `e.__traceback__`: one frame of a caught exception's traceback, from the frame that caught
 /// it (`tb_lineno`, `tb_frame`) towards the one that raised it (`tb_next`), as CPython's.
 final class TracebackObject: ScriptObject {

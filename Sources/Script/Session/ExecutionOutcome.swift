@@ -1,3 +1,4 @@
+import Rendering
 /// How running a cell ended.
 public enum ExecutionOutcome: Sendable, Equatable {
     /// The cell ran; `result` is its last expression's value when there is one to show.

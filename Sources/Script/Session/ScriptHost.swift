@@ -1,3 +1,4 @@
+import Rendering
 /// The two output streams a cell writes to.
 public enum OutputStreamName: String, Sendable {
     case stdout

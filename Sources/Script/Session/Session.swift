@@ -1,4 +1,5 @@
 import Tensors
+import Rendering
 
 /// A Recur script session: one workspace of variables, modules and library state that
 /// cells run against, with completion and inspection over it.

@@ -1,4 +1,5 @@
 import Glibc
+import Rendering
 
 /// A `torch.optim.lr_scheduler` scheduler over an optimizer's param groups, computing each
 /// learning rate with the expressions PyTorch's `get_lr()` evaluates (the chainable forms,

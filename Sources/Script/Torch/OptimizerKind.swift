@@ -1,4 +1,5 @@
 import Tensors
+import Rendering
 
 /// The `torch.optim` classes Recur provides: their arguments and defaults in PyTorch's
 /// order, and how a param group's settings drive the Tensors update rule.

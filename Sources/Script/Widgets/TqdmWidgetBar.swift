@@ -1,3 +1,4 @@
+import Rendering
 /// tqdm.notebook's bar: ipywidgets' HBox of an HTML (the description and percentage), an
 /// IntProgress and an HTML (the counters), made and updated by `ipywidgets._TqdmBar`.
 struct TqdmWidgetBar {

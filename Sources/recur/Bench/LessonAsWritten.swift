@@ -1,5 +1,6 @@
 import Glibc
 import Script
+import Rendering
 
 /// The lesson's three programs run as written through the interpreter (15 epochs, prints
 /// included), timing the training loop as `%%time` would: the `# Training Cycle` section.

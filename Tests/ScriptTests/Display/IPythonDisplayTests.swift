@@ -1,5 +1,6 @@
 import Testing
 @testable import Script
+@testable import Rendering
 
 @Suite struct IPythonDisplayTests {
     final class Host: ScriptHost {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Script
+@testable import Rendering
 
 @Suite struct MarkupTests {
     @Test func escapesTheFiveXMLCharacters() {

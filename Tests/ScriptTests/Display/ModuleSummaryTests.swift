@@ -1,6 +1,7 @@
 import Testing
 import Tensors
 @testable import Script
+@testable import Rendering
 
 @Suite struct ModuleSummaryTests {
     @Test func rnnLayerListsItsParameters() throws {

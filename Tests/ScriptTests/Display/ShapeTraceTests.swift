@@ -1,6 +1,7 @@
 import Testing
 import Tensors
 @testable import Script
+@testable import Rendering
 
 @Suite struct ShapeTraceTests {
     @Test func rnnLineNamesPyTorchsArguments() throws {

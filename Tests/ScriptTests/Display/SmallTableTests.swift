@@ -1,6 +1,7 @@
 import Testing
 import Tensors
 @testable import Script
+@testable import Rendering
 
 @Suite struct SmallTableTests {
     func rows(_ table: SmallTable) -> [[String]] {

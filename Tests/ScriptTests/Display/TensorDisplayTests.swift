@@ -1,6 +1,7 @@
 import Testing
 import Tensors
 @testable import Script
+@testable import Rendering
 
 @Suite struct TensorDisplayTests {
     /// The numbers PyTorch's repr prints, in order (what the table's cells must show).

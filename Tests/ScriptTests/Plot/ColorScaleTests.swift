@@ -1,5 +1,6 @@
 import Testing
 @testable import Script
+@testable import Rendering
 
 @Suite struct ColorScaleTests {
     @Test(arguments: DisplayFixtures.viridis.indices)

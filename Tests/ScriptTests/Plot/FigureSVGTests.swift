@@ -1,5 +1,6 @@
 import Testing
 @testable import Script
+@testable import Rendering
 
 @Suite struct FigureSVGTests {
     /// The lesson's loss curve: 15 epochs, titled and labelled, with a legend.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Script
+@testable import Rendering
 
 @Suite struct PyplotModuleTests {
     /// Runs cells in one session, returning the last cell's outcome and the host.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Script
+@testable import Rendering
 
 @Suite struct TickLocatorTests {
     func close(_ a: Double, _ b: Double) -> Bool { Swift.abs(a - b) <= 1e-9 * max(1, Swift.abs(a), Swift.abs(b)) }

@@ -1,5 +1,6 @@
 import Script
 import Synchronization
+@testable import Rendering
 
 /// A host that records everything a cell sends, for assertions.
 final class RecordingHost: ScriptHost {

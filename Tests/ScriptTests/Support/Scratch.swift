@@ -1,4 +1,5 @@
 import Foundation
+@testable import Rendering
 
 /// A new directory for one run of a program that writes files.
 struct Scratch {

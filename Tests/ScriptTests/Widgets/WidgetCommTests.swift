@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Script
+@testable import Rendering
 
 /// A host with comms that records what a cell opens, sends and closes.
 final class CommRecordingHost: ScriptHost, ScriptComms {

@@ -6,6 +6,7 @@ extension BundledModules {
 indent)."""
 
 import re
+import Rendering
 
 __all__ = ['TextWrapper', 'wrap', 'fill', 'dedent', 'indent', 'shorten']
 
