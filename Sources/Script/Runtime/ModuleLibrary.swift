@@ -1,3 +1,11 @@
+/// A library contributing importable modules: the standard library here, PyTorch, NumPy,
+/// plotting, display and widgets in theirs. A session's `ModuleLibrary` is made from a list
+/// of providers, so the language core never names the libraries built on it.
+protocol ModuleProvider {
+    /// Makes the provider's modules importable in `library`.
+    static func register(in library: inout ModuleLibrary)
+}
+
 /// The modules scripts can import: a name and a function that fills the module in.
 struct ModuleLibrary {
     typealias Factory = (Interpreter, ModuleObject) throws(ScriptError) -> Void
@@ -10,14 +18,20 @@ struct ModuleLibrary {
 
     var modules: [String: Definition] = [:]
 
+    /// The modules of `providers`; a later provider's module replaces an earlier one's.
+    init(_ providers: [any ModuleProvider.Type] = []) {
+        for provider in providers { provider.register(in: &self) }
+    }
+
     /// Makes `name` importable; `fill` populates the module when it is first imported.
     mutating func add(_ name: String, _ fill: @escaping Factory) {
         modules[name] = Definition(fill)
     }
+}
 
-    /// The standard library subset: `sys`, `math`, `time`.
-    static var standard: ModuleLibrary {
-        var library = ModuleLibrary()
+/// The standard library subset: `sys`, `math`, `time`, `random`, `collections`, `re`, ...
+enum StandardLibrary: ModuleProvider {
+    static func register(in library: inout ModuleLibrary) {
         library.add("sys") { (interpreter, module) throws(ScriptError) in try StandardModules.sys(interpreter, module) }
         library.add("math") { (interpreter, module) throws(ScriptError) in try StandardModules.math(interpreter, module) }
         library.add("time") { (interpreter, module) throws(ScriptError) in try TimeModule.fill(interpreter, module) }
@@ -49,47 +63,8 @@ struct ModuleLibrary {
         library.add("warnings") { (interpreter, module) throws(ScriptError) in try WarningsModule.fill(interpreter, module) }
         library.add("_pcre2") { (interpreter, module) throws(ScriptError) in try RegexEngineModule.fill(interpreter, module) }
         library.add("io") { (interpreter, module) throws(ScriptError) in try IOModule.fill(interpreter, module) }
-        return library
-    }
-
-    /// Everything Recur script can import: the standard subset plus torch and safetensors.
-    static var recur: ModuleLibrary {
-        var library = ModuleLibrary.standard
-        library.add("torch") { (i, m) throws(ScriptError) in try TorchModule.fill(i, m) }
-        library.add("torch.nn") { (i, m) throws(ScriptError) in try TorchNN.fill(i, m) }
-        library.add("torch.nn.init") { (i, m) throws(ScriptError) in try TorchInit.fill(i, m) }
-        library.add("torch.nn.functional") { (i, m) throws(ScriptError) in try TorchFunctional.fill(i, m) }
-        library.add("torch.nn.utils") { (i, m) throws(ScriptError) in try TorchFunctional.fillUtils(i, m) }
-        library.add("torch.nn.utils.rnn") { (i, m) throws(ScriptError) in try TorchRNNUtils.fill(i, m) }
-        library.add("torch.optim") { (i, m) throws(ScriptError) in try TorchOptim.fill(i, m) }
-        library.add("torch.optim.lbfgs") { (i, m) throws(ScriptError) in try BundledModules.fill(BundledModules.lbfgs, i, m) }
-        library.add("torch.optim.lr_scheduler") { (i, m) throws(ScriptError) in try TorchLRScheduler.fill(i, m) }
-        library.add("torch.autograd") { (i, m) throws(ScriptError) in try TorchAutograd.fill(i, m) }
-        library.add("torch.utils") { _, _ throws(ScriptError) in }
-        library.add("torch.utils.data") { (i, m) throws(ScriptError) in try TorchData.fill(i, m) }
-        library.add("numpy") { (i, m) throws(ScriptError) in try NumPyModule.fill(i, m) }
-        library.add("numpy.random") { (i, m) throws(ScriptError) in
-            m.namespace = try NumPyRandomModule.module(i).namespace
-            m.missingAttributeNote = " (Recur provides a subset of NumPy: see docs/NUMPY.md)"
-        }
-        library.add("numpy.exceptions") { (i, m) throws(ScriptError) in m.namespace = NumPyModule.exceptionsModule(i).namespace }
-        library.add("torch.cuda") { (i, m) throws(ScriptError) in try TorchModule.fillCuda(i, m) }
-        library.add("torch.serialization") { (i, m) throws(ScriptError) in TorchSerialization.fillModule(i, m) }
-        library.add("torch.onnx") { (i, m) throws(ScriptError) in TorchModule.fillOnnx(i, m) }
-        library.add("safetensors") { _, _ throws(ScriptError) in }
-        library.add("safetensors.torch") { (i, m) throws(ScriptError) in try SafetensorsModule.fill(i, m) }
-        library.add("matplotlib") { _, _ throws(ScriptError) in }
-        library.add("matplotlib.pyplot") { (i, m) throws(ScriptError) in try PyplotModule.fill(i, m) }
         library.add("IPython") { _, _ throws(ScriptError) in }
-        library.add("IPython.display") { (i, m) throws(ScriptError) in try IPythonDisplayModule.fill(i, m) }
         library.add("IPython.utils") { _, _ throws(ScriptError) in }
         library.add("IPython.utils.text") { (i, m) throws(ScriptError) in try BundledModules.fill(BundledModules.ipythonText, i, m) }
-        library.add("_recur_comm") { (i, m) throws(ScriptError) in try CommModule.fill(i, m) }
-        library.add("ipywidgets") { (i, m) throws(ScriptError) in
-            try BundledModules.fill(WidgetsSource.ipywidgets, i, m)
-            m.missingAttributeNote = " (Recur provides a subset of ipywidgets: see docs/DISPLAY.md)"
-        }
-        for name in ["tqdm", "tqdm.auto", "tqdm.notebook"] { library.add(name) { (i, m) throws(ScriptError) in try TqdmModule.fill(i, m) } }
-        return library
     }
 }

@@ -1,0 +1,7 @@
+/// `IPython.display` and `tqdm`.
+enum DisplayLibrary: ModuleProvider {
+    static func register(in library: inout ModuleLibrary) {
+        library.add("IPython.display") { (i, m) throws(ScriptError) in try IPythonDisplayModule.fill(i, m) }
+        for name in ["tqdm", "tqdm.auto", "tqdm.notebook"] { library.add(name) { (i, m) throws(ScriptError) in try TqdmModule.fill(i, m) } }
+    }
+}

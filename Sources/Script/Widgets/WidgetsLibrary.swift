@@ -1,0 +1,10 @@
+/// `ipywidgets` and the comm module under it.
+enum WidgetsLibrary: ModuleProvider {
+    static func register(in library: inout ModuleLibrary) {
+        library.add("_recur_comm") { (i, m) throws(ScriptError) in try CommModule.fill(i, m) }
+        library.add("ipywidgets") { (i, m) throws(ScriptError) in
+            try BundledModules.fill(WidgetsSource.ipywidgets, i, m)
+            m.missingAttributeNote = " (Recur provides a subset of ipywidgets: see docs/DISPLAY.md)"
+        }
+    }
+}
