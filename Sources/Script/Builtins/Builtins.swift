@@ -12,7 +12,6 @@ extension Interpreter {
             table[type.name] = .type(type)
         }
         for kind in ExceptionKind.allCases { table[kind.rawValue] = .type(types.exception(kind)) }
-        table["display"] = .builtin(IPythonDisplayModule.makeDisplay())
         table["NotImplemented"] = .object(types.notImplemented)
         add("print", "print(*values, sep=' ', end='\\n', file=None, flush=False)",
             "Prints the values to a stream, or to sys.stdout by default, separated by sep and followed by end.",

@@ -55,7 +55,7 @@ enum CopyModule {
         case .set(let set): return .set(set.copy())
         case .instance(let object):
             if let result = try interpreter.callSpecial(value, "__copy__") { return result }
-            if let module = object.native as? ScriptModule { return try shallowModule(object, module, interpreter) }
+            if let native = object.native as? InstanceNative { return try native.shallowCopy(of: object, interpreter: interpreter) }
             guard object.type.libraryBase == nil, object.type.exceptionKind == nil else { throw refuse(value, "copy") }
             if object.type.lookup("__getstate__") != nil {
                 let copy = InstanceObject(type: object.type)
@@ -72,8 +72,7 @@ enum CopyModule {
                 let copy = try counting.callMethod("copy", Arguments(), interpreter: interpreter) ?? value
                 if case .object(let made as CountingDict) = copy { made.attributes = counting.attributes }
                 return copy
-            case let tensor as Tensor: return .object(shallowTensor(tensor))
-            case let layer as LayerObject: return .object(LayerObject(try shallowLayer(layer.module)))
+            case let copyable as CopyableObject: return try copyable.shallowCopy(interpreter: interpreter)
             default: throw refuse(value, "copy")
             }
         }
@@ -117,8 +116,8 @@ enum CopyModule {
             case .instance(let object):
                 if let result = try interpreter.callSpecial(value, "__deepcopy__", [.dict(memo)]) {
                     copy = result
-                } else if let module = object.native as? ScriptModule {
-                    return try deepModule(object, module, key: key)
+                } else if let native = object.native as? InstanceNative {
+                    return try native.deepCopy(of: object, self, key: key)
                 } else {
                     guard object.type.libraryBase == nil, object.type.exceptionKind == nil else { throw CopyModule.refuse(value, "deepcopy") }
                     let result = InstanceObject(type: object.type)
@@ -140,12 +139,8 @@ enum CopyModule {
                     copy = bytes.isMutable ? bytes.sibling(bytes.bytes) : value
                 case is BigIntObject, is RangeObject:
                     copy = value
-                case let tensor as Tensor:
-                    copy = try deepTensor(tensor)
-                case let layer as LayerObject:
-                    copy = .object(LayerObject(try deepLayer(layer.module)))
-                case let optimizer as OptimizerObject:
-                    return try optimizer.deepCopy(self, key: key)
+                case let copyable as CopyableObject:
+                    return try copyable.deepCopy(self, key: key)
                 case let counting as CountingDict:
                     return try deepDict(counting, key: key)
                 default:
@@ -159,5 +154,29 @@ enum CopyModule {
             try memo.set(key, copy)
             return copy
         }
+    }
+}
+
+extension CopyModule.Copier {
+    /// The memo key of an object's identity: its `id()`, as CPython keys the memo (so
+    /// `memo[id(x)]` finds x's copy).
+    static func key(_ identity: ObjectIdentifier) -> Value {
+        .int(identity.hashValue)
+    }
+
+    /// The identity a value is memoised under when it is not the value's own.
+    func memoIdentity(_ value: Value) -> ObjectIdentifier? {
+        guard case .object(let copyable as CopyableObject) = value else { return nil }
+        return copyable.memoIdentity
+    }
+
+    /// An OrderedDict, Counter or defaultdict: its items and attributes (a state dict's
+    /// `_metadata`) copied, a defaultdict keeping its factory.
+    func deepDict(_ dict: CountingDict, key: Value) throws(ScriptError) -> Value {
+        let copy = CountingDict(dict.kind)
+        try memo.set(key, .object(copy))
+        for (k, v) in dict.storage.items { try copy.storage.set(try deep(k), try deep(v)) }
+        for (name, value) in dict.attributes { copy.attributes[name] = try deep(value) }
+        return .object(copy)
     }
 }

@@ -41,11 +41,7 @@ enum SizeOf {
             if let big = object as? BigIntObject { return intSize(bits: big.value.bitWidth) }
             if let bytes = object as? BytesObject { return bytes.isMutable ? (bytes.bytes.isEmpty ? 56 : 57 + bytes.bytes.count) : 33 + bytes.bytes.count }
             if object is RangeObject { return 48 }
-            if object is Tensor { return 80 }
-            if let array = object as? NDArray {
-                let header = 96 + 16 * array.rank
-                return array.tensor.viewedTensor == nil ? header + array.count * array.dtype.elementSize : header
-            }
+            if let sized = object as? SizedObject { return sized.sizeInBytes }
             return 56
         }
     }

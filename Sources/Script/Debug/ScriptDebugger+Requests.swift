@@ -47,10 +47,7 @@ extension ScriptDebugger {
             }
             return inspector.evaluate(name, in: scope, interpreter: interpreter).flatMap { value in
                 let bundle = interpreter.withoutDebugger { () throws(ScriptError) -> MimeBundle in
-                    var extra: [(mime: String, data: String)] = []
-                    if case .object(let object) = value { extra = object.richDisplay(interpreter: interpreter) }
-                    if extra.isEmpty { extra = RichDisplay.extra(for: value) }
-                    return MimeBundle(plainText: try interpreter.repr(value), extra: extra)
+                    MimeBundle(plainText: try interpreter.repr(value), extra: RichDisplay.extra(for: value, interpreter: interpreter))
                 }
                 return bundle.mapError { DebugFailure(inspector.describe($0, interpreter)) }
             }

@@ -48,10 +48,8 @@ extension Interpreter {
     /// value's rich representation.
     func displayBundle(for value: Value) throws(ScriptError) -> MimeBundle {
         if let bundle = try reprMimeBundle(for: value) { return bundle }
-        var extra: [(mime: String, data: String)] = []
-        if case .object(let object) = value { extra = object.richDisplay(interpreter: self) }
-        if extra.isEmpty { extra = RichDisplay.extra(for: value) }
-        return MimeBundle(plainText: try PrettyPrinter.text(of: value, interpreter: self), extra: extra)
+        return MimeBundle(plainText: try PrettyPrinter.text(of: value, interpreter: self),
+                          extra: RichDisplay.extra(for: value, interpreter: self))
     }
 }
 

@@ -126,13 +126,24 @@ enum NumPyOut {
     }
 }
 
-extension Interpreter {
-    /// `current op= value` when `current` is an ndarray, given the out-of-place `result`:
-    /// NumPy's ufunc with `out=current`; nil when `current` is not an array.
-    func augmentedArray(_ op: BinaryOp, _ current: Value, _ value: Value, _ result: Value) throws(ScriptError) -> Value? {
-        guard case .object(let object) = current, let array = object as? NDArray,
-              case .object(let computed) = result, computed is NDArray || computed is NumPyScalar else { return nil }
-        let operand = try numpyOperand(value)
-        return try NumPyOut.ufunc(NumPyOut.ufuncName(op), try ndarray(result), operands: [array.dims, operand?.dims ?? []], into: array, self)
+extension NDArray: InPlaceObject {
+    /// `self op= operand` given the out-of-place `result`: NumPy's ufunc with `out=self`.
+    func inPlace(_ op: BinaryOp, _ operand: Value, result: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard case .object(let computed) = result, computed is NDArray || computed is NumPyScalar else { return nil }
+        let other = try interpreter.numpyOperand(operand)
+        return try NumPyOut.ufunc(NumPyOut.ufuncName(op), try interpreter.ndarray(result), operands: [dims, other?.dims ?? []],
+                                  into: self, interpreter)
     }
+}
+
+extension NDArray: UnhashableObject, SizedObject {
+    /// NumPy's `ndarray.__sizeof__`: the header, plus the data when the array owns it.
+    var sizeInBytes: Int {
+        let header = 96 + 16 * rank
+        return tensor.viewedTensor == nil ? header + count * dtype.elementSize : header
+    }
+}
+
+extension NumPyScalar: NumberLikeObject {
+    var pythonValue: Value { NumPyScalar.python(scalar) }
 }

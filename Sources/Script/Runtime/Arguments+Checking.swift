@@ -36,3 +36,25 @@ extension Value {
         return s
     }
 }
+
+extension Interpreter {
+    /// An optional flag argument: `fallback` when absent or None, else its truth.
+    func boolArgument(_ value: Value?, default fallback: Bool) throws(ScriptError) -> Bool {
+        guard let value, !value.isNone else { return fallback }
+        return try truth(value)
+    }
+
+    /// An optional integer argument (anything with `__index__`); nil when absent or None.
+    func intArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Int? {
+        guard let value, !value.isNone else { return nil }
+        return try indexValue(value, container: name)
+    }
+
+    /// An optional real-number argument; nil when absent or None.
+    func doubleArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Double? {
+        guard let value, !value.isNone else { return nil }
+        if let d = value.numericValue { return d }
+        if case .object(let object) = value, let d = try object.floatValue(interpreter: self) { return d }
+        throw .typeError("\(name) must be a number, not \(value.typeName)")
+    }
+}

@@ -187,18 +187,12 @@ extension InstanceObject: CycleTracked {
     func visitReferences(_ visit: (CycleEdge) -> Void) {
         for value in attributes.values { visit(.value(value)) }
         if let payload { visit(.value(payload)) }
-        // A script module holds its script submodules through its registry's handles, which
-        // only it owns: those references count as its own.
-        if let module = native as? ScriptModule {
-            for case let handle as ScriptModuleHandle in module.children.map(\.module) {
-                visit(.value(.instance(handle.instance)))
-            }
-        }
+        (native as? InstanceNative)?.visitReferences(visit)
     }
     func clearReferences() {
         attributes = [:]
         payload = nil
-        (native as? ScriptModule)?.clearRegistrations()
+        (native as? InstanceNative)?.clearReferences()
     }
 }
 

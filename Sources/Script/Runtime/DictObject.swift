@@ -22,8 +22,8 @@ struct HashKey {
             throw .typeError("unhashable type: 'bytearray'")
         case .object(let named as NamedTupleObject):
             for item in named.values { _ = try HashKey(item) }
-        case .object(let array as NDArray):
-            throw .typeError("unhashable type: '\(array.typeName)'")
+        case .object(let object as UnhashableObject):
+            throw .typeError("unhashable type: '\(object.typeName)'")
         case .none, .bool, .int, .float, .str, .function, .builtin, .boundMethod, .type, .module, .object:
             break
         }
@@ -35,8 +35,8 @@ struct HashKey {
         if case .object(let named as NamedTupleObject) = a { return try equal(.tuple(named.values), b) }
         if case .object(let named as NamedTupleObject) = b { return try equal(a, .tuple(named.values)) }
         // A NumPy scalar is the Python number it holds (`d[np.int64(3)]` finds `d[3]`).
-        if case .object(let scalar as NumPyScalar) = a { return try equal(NumPyScalar.python(scalar.scalar), b) }
-        if case .object(let scalar as NumPyScalar) = b { return try equal(a, NumPyScalar.python(scalar.scalar)) }
+        if case .object(let number as NumberLikeObject) = a { return try equal(number.pythonValue, b) }
+        if case .object(let number as NumberLikeObject) = b { return try equal(a, number.pythonValue) }
         // A NaN key finds itself (CPython compares identity first).
         if case .float(let x) = a, case .float(let y) = b, x.isNaN, x.bitPattern == y.bitPattern { return true }
         switch (a, b) {
@@ -90,8 +90,8 @@ struct HashKey {
         case .object(let named as NamedTupleObject):
             // Equal to the tuple of its values, so hashed as it.
             return try hashValue(of: .tuple(named.values))
-        case .object(let scalar as NumPyScalar):
-            return try hashValue(of: NumPyScalar.python(scalar.scalar))
+        case .object(let number as NumberLikeObject):
+            return try hashValue(of: number.pythonValue)
         case .instance(let instance):
             // A class's own `__hash__` (instanceHash checks hashability); identity otherwise.
             guard instance.type.lookup("__hash__") != nil else { return try HashKey(value).identityHash }

@@ -90,8 +90,11 @@ extension Interpreter {
         }
         if let result = try instanceInPlace(op, current, value) { return result }
         let result = try binary(op, current, value)
-        if let updated = try augmentedArray(op, current, value, result) { return updated }
-        return try augmentedTensor(current, result) ?? result
+        if case .object(let object as InPlaceObject) = current,
+           let updated = try object.inPlace(op, value, result: result, interpreter: self) {
+            return updated
+        }
+        return result
     }
 
     func delete(_ target: Expr, in scope: Scope) throws(ScriptError) {

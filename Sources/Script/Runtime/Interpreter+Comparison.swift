@@ -143,8 +143,8 @@ extension Interpreter {
         case (.object(let x as BytesObject), .object(let y as BytesObject)):
             return x.bytes.lexicographicallyPrecedes(y.bytes) ? -1 : (x.bytes == y.bytes ? 0 : 1)
         // A NumPy scalar orders as the Python number it holds (`sorted(array)`, `max(array)`).
-        case (.object(let scalar as NumPyScalar), _): return try ordering(NumPyScalar.python(scalar.scalar), b, op)
-        case (_, .object(let scalar as NumPyScalar)): return try ordering(a, NumPyScalar.python(scalar.scalar), op)
+        case (.object(let number as NumberLikeObject), _): return try ordering(number.pythonValue, b, op)
+        case (_, .object(let number as NumberLikeObject)): return try ordering(a, number.pythonValue, op)
         case (.object(let object), _) where object is BigIntObject, (_, .object(let object)) where object is BigIntObject:
             let flip = if case .object(let left) = a, left === object { 1 } else { -1 }
             let other = flip == 1 ? b : a

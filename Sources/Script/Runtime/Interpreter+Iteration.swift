@@ -34,7 +34,7 @@ extension Interpreter {
                     throw ScriptError(.memoryError, "")
                 }
                 // `_, idx = t.max(dim=1)`: the pair without an iterator.
-                if let pair = object as? ReturnTypesObject { return [wrap(pair.values), wrap(pair.indices)] }
+                if let unpackable = object as? UnpackableObject { return unpackable.unpacked(interpreter: self) }
             }
             let iterator = try makeIterator(value)
             var items: [Value] = []

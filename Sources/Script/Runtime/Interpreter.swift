@@ -72,6 +72,7 @@ final class Interpreter {
         symbols = workspace.symbols
         symbolsID = ObjectIdentifier(workspace.symbols)
         for (name, value) in makeBuiltins() { defineBuiltin(name, value) }
+        for builtin in workspace.library.builtins { defineBuiltin(builtin.name, builtin.make()) }
         defineBuiltin("Ellipsis", ellipsis)
     }
 

@@ -17,6 +17,8 @@ struct ModuleLibrary {
     }
 
     var modules: [String: Definition] = [:]
+    /// Names a library adds to the builtins (IPython's `display`), made for each interpreter.
+    private(set) var builtins: [(name: String, make: () -> Value)] = []
 
     /// The modules of `providers`; a later provider's module replaces an earlier one's.
     init(_ providers: [any ModuleProvider.Type] = []) {
@@ -26,6 +28,11 @@ struct ModuleLibrary {
     /// Makes `name` importable; `fill` populates the module when it is first imported.
     mutating func add(_ name: String, _ fill: @escaping Factory) {
         modules[name] = Definition(fill)
+    }
+
+    /// Makes `name` a builtin in every interpreter over this library.
+    mutating func addBuiltin(_ name: String, _ make: @escaping () -> Value) {
+        builtins.append((name, make))
     }
 }
 

@@ -1,3 +1,4 @@
+import Rendering
 import Tensors
 
 /// A built-in layer or loss (`nn.Linear`, `nn.RNN`, `nn.CrossEntropyLoss`, ...) as a value.
@@ -149,6 +150,11 @@ final class LayerObject: ScriptObject {
         default: return gatedConfiguration(name)
         }
         return nil
+    }
+
+    /// The model's HTML summary: its layers and their parameters.
+    func richDisplay(interpreter: Interpreter) -> [(mime: String, data: String)] {
+        [("text/html", ModuleSummary(module: module).html())]
     }
 
     var attributeNames: [String] {

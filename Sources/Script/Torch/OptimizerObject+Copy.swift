@@ -4,7 +4,13 @@ import Tensors
 /// then `Optimizer.__getstate__` (defaults, state keyed by parameter, param_groups) is
 /// deep-copied in that order, so a parameter the memo already holds (`deepcopy((model, opt))`)
 /// is the copy's parameter and any other is copied once, shared by its state and its group.
-extension OptimizerObject {
+extension OptimizerObject: CopyableObject {
+    /// PyTorch's optimizer has no `__copy__`; Recur refuses a shallow copy rather than share
+    /// its state half-way.
+    func shallowCopy(interpreter: Interpreter) throws(ScriptError) -> Value {
+        throw CopyModule.refuse(.object(self), "copy")
+    }
+
     func deepCopy(_ copier: CopyModule.Copier, key: Value) throws(ScriptError) -> Value {
         let copy = OptimizerObject(emptyCopyOf: kind)
         try copier.memo.set(key, .object(copy))

@@ -1,3 +1,4 @@
+import Rendering
 import Tensors
 
 /// `torch.Size([5, 1, 4])`: a tuple of ints that prints as PyTorch prints shapes.
@@ -49,4 +50,9 @@ final class SizeObject: ScriptObject {
         }
     }
     var attributeNames: [String] { ["count", "index", "numel"] }
+
+    /// The dims over their sizes, as a table.
+    func richDisplay(interpreter: Interpreter) -> [(mime: String, data: String)] {
+        [("text/html", SmallTable.size(Shape(dims)).html())]
+    }
 }

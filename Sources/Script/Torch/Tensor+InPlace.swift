@@ -1,14 +1,16 @@
 import Tensors
 
-extension Interpreter {
-    /// `current op= value` when `current` is a tensor, given the out-of-place `result`; nil
-    /// when `current` is not a tensor.
-    func augmentedTensor(_ current: Value, _ result: Value) throws(ScriptError) -> Value? {
-        guard case .object(let object) = current, let tensor = object as? Tensor,
-              case .object(let resultObject) = result, let updated = resultObject as? Tensor
-        else { return nil }
-        return try tensor.augmented(with: updated)
+extension Tensor: InPlaceObject {
+    /// `self op= operand` given the out-of-place `result`; nil when the result is not a tensor.
+    func inPlace(_ op: BinaryOp, _ operand: Value, result: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard case .object(let updated as Tensor) = result else { return nil }
+        return try augmented(with: updated)
     }
+}
+
+extension Tensor: SizedObject {
+    /// What `sys.getsizeof` reports for a `torch.Tensor` (the Python object, not its storage).
+    var sizeInBytes: Int { 80 }
 }
 
 extension Tensor {

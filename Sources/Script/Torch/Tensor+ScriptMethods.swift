@@ -69,7 +69,7 @@ extension Tensor {
 }
 
 /// `torch.return_types.max(values=..., indices=...)`: unpacks as a pair.
-final class ReturnTypesObject: ScriptObject {
+final class ReturnTypesObject: ScriptObject, UnpackableObject {
     let name: String
     let values: Tensor
     let indices: Tensor
@@ -98,6 +98,7 @@ final class ReturnTypesObject: ScriptObject {
         }
     }
     var attributeNames: [String] { ["indices", "values"] }
+    func unpacked(interpreter: Interpreter) -> [Value] { [interpreter.wrap(values), interpreter.wrap(indices)] }
 }
 
 /// `tensor.grad_fn`: names the backward node as PyTorch does.

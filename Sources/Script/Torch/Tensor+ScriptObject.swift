@@ -1,3 +1,4 @@
+import Rendering
 import Tensors
 
 /// A tensor is a script value itself (no wrapper object per value): operators, indexing,
@@ -237,6 +238,11 @@ extension Tensor: ScriptObject {
     }
 
     var attributeNames: [String] { Tensor.methodNames + Tensor.propertyNames }
+
+    /// A bounded HTML table of the elements.
+    func richDisplay(interpreter: Interpreter) -> [(mime: String, data: String)] {
+        [("text/html", TensorDisplay(tensor: self).html())]
+    }
 
     static let propertyNames = ["T", "data", "device", "dtype", "grad", "grad_fn", "is_leaf", "ndim",
                                 "requires_grad", "shape"]

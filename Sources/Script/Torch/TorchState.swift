@@ -210,23 +210,6 @@ extension Interpreter {
 
     /// Wraps a tensor for scripts.
     func wrap(_ tensor: Tensor) -> Value { .object(tensor) }
-
-    func boolArgument(_ value: Value?, default fallback: Bool) throws(ScriptError) -> Bool {
-        guard let value, !value.isNone else { return fallback }
-        return try truth(value)
-    }
-
-    func intArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Int? {
-        guard let value, !value.isNone else { return nil }
-        return try indexValue(value, container: name)
-    }
-
-    func doubleArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Double? {
-        guard let value, !value.isNone else { return nil }
-        if let d = value.numericValue { return d }
-        if case .object(let object) = value, let d = try object.floatValue(interpreter: self) { return d }
-        throw .typeError("\(name) must be a number, not \(value.typeName)")
-    }
 }
 
 /// `torch.float32`, `torch.long`, ...: a dtype Recur provides, or one of PyTorch's others

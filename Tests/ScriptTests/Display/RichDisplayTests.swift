@@ -4,8 +4,10 @@ import Tensors
 @testable import Rendering
 
 @Suite struct RichDisplayTests {
+    let interpreter = Session().interpreter
+
     func html(_ value: Value) -> ParsedMarkup? {
-        guard let html = RichDisplay.extra(for: value).first(where: { $0.mime == "text/html" })?.data else { return nil }
+        guard let html = RichDisplay.extra(for: value, interpreter: interpreter).first(where: { $0.mime == "text/html" })?.data else { return nil }
         let parsed = ParsedMarkup(html)
         #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
         return parsed
@@ -35,15 +37,15 @@ import Tensors
     }
 
     @Test func otherValuesStayPlain() throws {
-        #expect(RichDisplay.extra(for: .int(3)).isEmpty)
-        #expect(RichDisplay.extra(for: .list(ListObject([]))).isEmpty)
-        #expect(RichDisplay.extra(for: .list(ListObject([.int(1), .str("a")]))).isEmpty)
-        #expect(RichDisplay.extra(for: .list(ListObject([.bool(true), .bool(false)]))).isEmpty)
-        #expect(RichDisplay.extra(for: .list(ListObject([.str("ab")]))).isEmpty)
+        #expect(RichDisplay.extra(for: .int(3), interpreter: interpreter).isEmpty)
+        #expect(RichDisplay.extra(for: .list(ListObject([])), interpreter: interpreter).isEmpty)
+        #expect(RichDisplay.extra(for: .list(ListObject([.int(1), .str("a")])), interpreter: interpreter).isEmpty)
+        #expect(RichDisplay.extra(for: .list(ListObject([.bool(true), .bool(false)])), interpreter: interpreter).isEmpty)
+        #expect(RichDisplay.extra(for: .list(ListObject([.str("ab")])), interpreter: interpreter).isEmpty)
         let dict = DictObject()
         try dict.set(.str("word"), .int(0))
-        #expect(RichDisplay.extra(for: .dict(dict)).isEmpty)
-        #expect(RichDisplay.extra(for: .list(ListObject(Array(repeating: .int(1), count: RichDisplay.maxItems + 1)))).isEmpty)
+        #expect(RichDisplay.extra(for: .dict(dict), interpreter: interpreter).isEmpty)
+        #expect(RichDisplay.extra(for: .list(ListObject(Array(repeating: .int(1), count: RichDisplay.maxItems + 1))), interpreter: interpreter).isEmpty)
     }
 }
 

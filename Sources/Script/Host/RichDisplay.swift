@@ -2,24 +2,17 @@ import Tensors
 import Rendering
 
 /// Chooses the rich representation of a script value, beside the `text/plain` repr the
-/// caller computes: tensors, `torch.Size`, lists of indices, character dictionaries and
-/// modules get HTML; everything else gets none.
+/// caller computes: a native object's own (tensors, `torch.Size`, modules, figures), or HTML
+/// tables for lists of indices and character dictionaries; everything else gets none.
 enum RichDisplay {
     /// Lists and dicts longer than this are not worth a table (and are not scanned).
     static let maxItems = 10_000
 
     /// The extra `(mime, data)` pairs for `value`; empty when plain text is all it has.
-    static func extra(for value: Value) -> [(mime: String, data: String)] {
-        if case .object(let object) = value {
-            if let tensor = object as? Tensor {
-                return [("text/html", TensorDisplay(tensor: tensor).html())]
-            }
-            if let size = object as? SizeObject {
-                return [("text/html", SmallTable.size(Shape(size.dims)).html())]
-            }
-        }
-        if let module = LayerObject.module(of: value) {
-            return [("text/html", ModuleSummary(module: module).html())]
+    static func extra(for value: Value, interpreter: Interpreter) -> [(mime: String, data: String)] {
+        if case .object(let object) = value { return object.richDisplay(interpreter: interpreter) }
+        if case .instance(let instance) = value, let native = instance.native as? InstanceNative {
+            return native.richDisplay(of: instance, interpreter: interpreter)
         }
         if case .list(let list) = value, let table = table(forList: list.items) {
             return [("text/html", table.html())]

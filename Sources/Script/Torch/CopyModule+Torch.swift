@@ -42,19 +42,6 @@ extension CopyModule {
 }
 
 extension CopyModule.Copier {
-    /// The memo key of an object's identity: its `id()`, as CPython keys the memo (so
-    /// `memo[id(x)]` finds x's copy).
-    static func key(_ identity: ObjectIdentifier) -> Value {
-        .int(identity.hashValue)
-    }
-
-    /// The identity a value is memoised under when it is not the value's own: a layer by
-    /// its module (each read of `model.fc` may make a new wrapper of the same module).
-    func memoIdentity(_ value: Value) -> ObjectIdentifier? {
-        guard case .object(let layer as LayerObject) = value else { return nil }
-        return ObjectIdentifier(layer.module)
-    }
-
     /// `Tensor.__deepcopy__`: leaves only; a parameter gets a dense copy of its data and no
     /// `grad`; another tensor keeps its layout over one copy of its storage per `deepcopy`
     /// (views stay views of it), and its `grad` and attributes are copied too.
@@ -101,16 +88,6 @@ extension CopyModule.Copier {
         for (name, attribute) in instance.attributes { copy.attributes[name] = try deep(attribute) }
         return .instance(copy)
     }
-
-    /// An OrderedDict, Counter or defaultdict: its items and attributes (a state dict's
-    /// `_metadata`) copied, a defaultdict keeping its factory.
-    func deepDict(_ dict: CountingDict, key: Value) throws(ScriptError) -> Value {
-        let copy = CountingDict(dict.kind)
-        try memo.set(key, .object(copy))
-        for (k, v) in dict.storage.items { try copy.storage.set(try deep(k), try deep(v)) }
-        for (name, value) in dict.attributes { copy.attributes[name] = try deep(value) }
-        return .object(copy)
-    }
 }
 
 /// A deep copy's parts: each tensor and child through the memo. A script failure inside
@@ -140,4 +117,29 @@ private struct DeepParts: ModuleCopier {
             throw .other(.runtimeError, "deepcopy failed")
         }
     }
+}
+
+extension Tensor: CopyableObject {
+    func shallowCopy(interpreter: Interpreter) throws(ScriptError) -> Value { .object(CopyModule.shallowTensor(self)) }
+
+    func deepCopy(_ copier: CopyModule.Copier, key: Value) throws(ScriptError) -> Value {
+        let copy = try copier.deepTensor(self)
+        try copier.memo.set(key, copy)
+        return copy
+    }
+}
+
+extension LayerObject: CopyableObject {
+    func shallowCopy(interpreter: Interpreter) throws(ScriptError) -> Value {
+        .object(LayerObject(try CopyModule.shallowLayer(module)))
+    }
+
+    func deepCopy(_ copier: CopyModule.Copier, key: Value) throws(ScriptError) -> Value {
+        let copy = Value.object(LayerObject(try copier.deepLayer(module)))
+        try copier.memo.set(key, copy)
+        return copy
+    }
+
+    /// Each read of `model.fc` may make a new wrapper of the same module.
+    var memoIdentity: ObjectIdentifier? { ObjectIdentifier(module) }
 }
