@@ -58,13 +58,23 @@ let package = Package(
             name: "Script", dependencies: ["Tensors", "Rendering", "CZlib", "CPCRE2", "CNumPy"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // The modules scripts import beyond the language's own: torch, numpy, matplotlib.pyplot,
+        // IPython.display, tqdm and ipywidgets, each registered through `ModuleProvider`.
+        .target(
+            name: "ScriptLibrary", dependencies: ["Script", "Rendering", "Tensors", "CNumPy"],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+        ),
+        // Running cells for a host: the session over a workspace with every library registered.
+        .target(name: "ScriptSession", dependencies: ["Script", "ScriptLibrary", "Rendering", "Tensors"]),
         .target(name: "Jupyter", dependencies: ["CZeroMQ", "COpenSSL"]),
-        .target(name: "RecurKernel", dependencies: ["Jupyter", "Script", "Rendering"]),
+        .target(name: "RecurKernel", dependencies: ["Jupyter", "Script", "ScriptSession", "Rendering"]),
         .executableTarget(
             name: "recur",
             dependencies: [
                 "RecurKernel",
                 "Script",
+                "ScriptLibrary",
+                "ScriptSession",
                 "Rendering",
                 "Tensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,8 +82,8 @@ let package = Package(
         ),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "Rendering"], exclude: ["Programs", "TorchPrograms", "NumPyPrograms", "Checkpoints"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "ScriptLibrary", "ScriptSession", "Rendering"], exclude: ["Programs", "TorchPrograms", "NumPyPrograms", "Checkpoints"]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "CZeroMQ"]),
-        .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel", "Rendering"]),
+        .testTarget(name: "RecurKernelTests", dependencies: ["RecurKernel", "Script", "ScriptSession", "Rendering"]),
     ]
 )

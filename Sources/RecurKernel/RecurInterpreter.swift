@@ -1,9 +1,10 @@
 import Jupyter
 import Script
+import ScriptSession
 
 /// Recur script served over Jupyter: the `Interpreter` the kernel runs, backed by one
 /// Script `Session` (the workspace of variables, models and the RNG).
-public final class RecurInterpreter: Interpreter {
+public final class RecurInterpreter: Jupyter.Interpreter {
     private let loader: SessionLoader
 
     /// Creates an interpreter; its workspace is built on a background thread meanwhile the

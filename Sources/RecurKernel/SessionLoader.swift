@@ -1,5 +1,6 @@
 import Jupyter
 import Script
+import ScriptSession
 
 /// Builds a Script `Session` (standard modules, workspace) on its own thread, so that the
 /// kernel's startup (launch to the first `kernel_info_reply`) does not wait for it.

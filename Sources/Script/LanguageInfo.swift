@@ -14,4 +14,4 @@ public struct LanguageInfo: Sendable {
 }
 
 /// Renders a shape the way PyTorch prints `tensor.shape`.
-func repr(_ shape: Shape) -> String { shape.description }
+package func repr(_ shape: Shape) -> String { shape.description }

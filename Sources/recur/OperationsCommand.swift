@@ -1,5 +1,6 @@
 import ArgumentParser
 import Script
+import ScriptLibrary
 
 /// `recur operations`: the tensor operations declared as `TensorOperation`s, one per line as
 /// `NAME method function` flags, for tools/signatures/generate.py.

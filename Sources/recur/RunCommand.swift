@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import Script
+import ScriptSession
 import Synchronization
 import Tensors
 import Rendering
@@ -13,10 +14,10 @@ struct RunCommand: ParsableCommand {
         discussion: "exit() or quit() ends the script with status 0, sys.exit(n) with status n."
     )
 
-    @Argument(help: "The script to run (a .recur file).")
+    @ArgumentParser.Argument(help: "The script to run (a .recur file).")
     var file: String
 
-    @Argument(parsing: .captureForPassthrough, help: "Arguments for the script (sys.argv[1:]).")
+    @ArgumentParser.Argument(parsing: .captureForPassthrough, help: "Arguments for the script (sys.argv[1:]).")
     var arguments: [String] = []
 
     func run() throws {

@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Python's arbitrary-precision ints (past 64 bits), run by Recur and by CPython.
 @Suite struct BigIntegerTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// torch.save writes PyTorch's bytes and torch.load reads PyTorch's files, against the
 /// checkpoints `tools/fixtures/torch_save.py` records with PyTorch in Checkpoints/.

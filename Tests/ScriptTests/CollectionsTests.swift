@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// `collections.Counter` and `defaultdict`, each program run by Recur and by CPython.
 @Suite struct CollectionsTests {

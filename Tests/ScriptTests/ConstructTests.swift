@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// One expectation per remaining construct of the grammar.
 @Suite struct ConstructTests {

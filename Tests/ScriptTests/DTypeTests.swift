@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The differential suite of tools/fixtures/dtypes.py: creation and conversion in every dtype,
 /// type promotion for every pair of operands across the binary operators, integer overflow,

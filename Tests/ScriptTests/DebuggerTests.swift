@@ -3,6 +3,8 @@ import Script
 import Synchronization
 import Testing
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// A host whose interrupt flag another thread sets, as the kernel's control thread does.
 private final class InterruptibleHost: ScriptHost, @unchecked Sendable {

@@ -1,5 +1,7 @@
 @testable import Script
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Dropping structures nested millions deep frees them without recursion (Swift's releases
 /// used to recurse once per level and overflow the stack). Built directly, so the test

@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Operators, comparisons, hashing and method resolution order of user classes, run by
 /// Recur and by CPython.

@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The differential suite of tools/fixtures/elementwise_layout.py: the memory layout PyTorch's
 /// TensorIterator gives element-wise results (unary, binary, comparison, where/clamp,

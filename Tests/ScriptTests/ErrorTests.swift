@@ -1,6 +1,8 @@
 import Testing
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct ErrorTests {
     func failure(_ code: String, in session: Session = Session(), host: RecordingHost = RecordingHost()) -> ScriptFailure? {

@@ -1,5 +1,7 @@
 import Script
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Exception chaining, exception attributes and `SystemExit`, compared with CPython.
 @Suite struct ExceptionChainTests {

@@ -1,6 +1,8 @@
 import Script
 import Testing
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// A host that answers `exit` the way the kernel does: the cell runs on.
 final class ExitRecordingHost: ScriptHost {

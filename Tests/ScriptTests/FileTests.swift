@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// `open()` and file objects, each program run by Recur and by CPython, each in its own new
 /// directory (substituted for `{DIR}`; printed paths are compared with it replaced by `DIR`).

@@ -1,6 +1,8 @@
 import Testing
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The exact fixed-point path must print what the C library prints (CPython's rounding) for
 /// every value and precision it accepts.

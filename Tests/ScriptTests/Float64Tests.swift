@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The differential suite of tools/fixtures/float64.py: module conversion to and from
 /// float64, layers, activations, losses, recurrent cells and layers (every option) and

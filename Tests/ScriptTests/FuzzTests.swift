@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Random and mutated programs: every run must end in a result or a typed error, never a
 /// crash or a hang.

@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// `nn.LSTM`, `nn.GRU`, `nn.LSTMCell` and `nn.GRUCell` in Recur script: construction, PyTorch's
 /// call forms and results, attributes, errors, shape tracing, completion and inspection, and

@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Generators, generator expressions and the iterator protocol of user classes, each program
 /// run by Recur and by CPython with the same expected output.

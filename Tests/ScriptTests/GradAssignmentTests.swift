@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// `t.grad = g` checks `g` as PyTorch does: an optimizer step must never meet a gradient of
 /// another size or type.

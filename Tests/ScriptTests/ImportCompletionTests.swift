@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Completion inside `import` and `from ... import` lines: module names, one dotted level at a
 /// time, and a module's names after `from M import`.

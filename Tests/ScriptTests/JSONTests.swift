@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// `json`, each program run by Recur and by CPython (files in a new directory, `{DIR}`).
 @Suite struct JSONTests {

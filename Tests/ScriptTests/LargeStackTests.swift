@@ -2,6 +2,8 @@ import Glibc
 import Testing
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Recurses `depth` times and records the address of the deepest frame and whether its page
 /// was resident there. Each frame keeps a local whose address escapes, so no frame is elided.

@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The lesson's three programs, as written, train to PyTorch's numbers from PyTorch's
 /// initial weights (loaded through safetensors right after the model is built).

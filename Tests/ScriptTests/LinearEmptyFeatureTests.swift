@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// A linear layer over zero input features still has one output row per input row (the
 /// bias), as in PyTorch; the result used to hold no elements for its shape.

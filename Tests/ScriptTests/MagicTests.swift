@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct MagicTests {
     @Test func whoListsUserVariablesSorted() {

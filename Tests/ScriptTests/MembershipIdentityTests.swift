@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Membership, `index`, `count`, `remove` and sequence equality treat an element that *is*
 /// the value as equal before asking `==`, as Python does: a tensor finds itself in a list

@@ -1,5 +1,7 @@
 import FoundationEssentials
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Each program in NumPyPrograms/ run by Recur prints, line by line, what NumPy printed for it
 /// (tools/fixtures/numpy_cases.py writes the programs and records NumPy's output). Lines named

@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// `os`, `os.path`, `glob` and `string`, each program run by Recur and by CPython in its own
 /// new directory (`{DIR}`, printed as `DIR`).

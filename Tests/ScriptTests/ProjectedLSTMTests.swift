@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// What Recur's projected LSTM does not take is refused by name (PyTorch's own behaviour is
 /// checked against its output in TorchPrograms/nn_lstm_proj_size.py).

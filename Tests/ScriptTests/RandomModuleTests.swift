@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// `random` against CPython run live: the same program prints the same numbers.
 @Suite struct RandomModuleTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Python's regular-expression spellings rewritten for PCRE2, and the errors CPython's parser
 /// reports before matching (the differential programs compare whole `re` runs with CPython).

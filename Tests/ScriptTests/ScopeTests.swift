@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Python's scoping rules (locals, cells, free and global names, class bodies,
 /// comprehensions), each program run by Recur and by CPython.

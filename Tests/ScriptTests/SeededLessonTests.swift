@@ -1,6 +1,8 @@
 import FoundationEssentials
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The lesson's programs with `torch.manual_seed(777)` and the weights their layers draw
 /// print exactly what PyTorch prints (tools/fixtures/random_lesson.py).

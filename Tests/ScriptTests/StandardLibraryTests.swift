@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Standard-library behaviour the CPython differential suite cannot show: what Recur refuses,
 /// and the kernel's view (a workspace over several cells).

@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct LexerTests {
     func kinds(_ source: String) throws -> [TokenKind] {

@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// `t op= value` on a tensor updates that tensor in place, as PyTorch's `__iadd__` family
 /// does: every name bound to it sees the change, and a parameter stays the model's leaf.

@@ -1,4 +1,6 @@
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The differential suite of tools/fixtures/tensor_semantics.py: views and in-place writes
 /// through them, indexing in reads and writes, gradients through views and indexing, and

@@ -1,5 +1,7 @@
 import FoundationEssentials
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Each program in TorchPrograms/ run by Recur prints what PyTorch printed for it
 /// (tools/fixtures/torch_programs.py records PyTorch's output beside the program).

@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The keyword tables generated from PyTorch's stubs (tools/signatures/generate.py) against
 /// the declared operations: every operation has PyTorch's entry, and every parameter Recur

@@ -1,6 +1,8 @@
 import Testing
 import Tensors
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct TorchSurfaceTests {
     @Test func importFormsBindTheModules() {

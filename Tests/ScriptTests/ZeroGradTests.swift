@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// `zero_grad(set_to_none=False)` zeroes each gradient in place (a held `.grad` sees the
 /// zeros); the default, as in PyTorch 2, sets them to None.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The zip writer's archives are what CPython's zipfile writes and reads.
 @Suite struct ZipArchiveWriterTests {

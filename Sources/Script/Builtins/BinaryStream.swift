@@ -6,8 +6,8 @@ import Rendering
 /// `io.BytesIO`, a gzip file or a zip archive's member. Reading files load the whole file
 /// when opened; writing files write at once, as text files do; gzip files are compressed
 /// when they are closed.
-final class BinaryStream: SelfIterating {
-    enum Kind {
+package final class BinaryStream: SelfIterating {
+    package enum Kind {
         case bytesIO
         case reader(name: String, mode: String)
         case writer(name: String, mode: String, descriptor: Int32)
@@ -18,10 +18,10 @@ final class BinaryStream: SelfIterating {
         case gzipWriter(name: String, mode: String, descriptor: Int32, level: Int32)
     }
 
-    static let methodNames = ["close", "flush", "getvalue", "read", "read1", "readable", "readinto", "readline", "readlines",
+    package static let methodNames = ["close", "flush", "getvalue", "read", "read1", "readable", "readinto", "readline", "readlines",
                               "seek", "seekable", "tell", "truncate", "writable", "write", "writelines"]
 
-    let kind: Kind
+    package let kind: Kind
     private var buffer: StreamBuffer<UInt8>
     private(set) var closed = false
 
@@ -37,7 +37,7 @@ final class BinaryStream: SelfIterating {
     }
 
     /// `open(path, 'rb' | 'wb' | 'ab' | 'xb')`; `encoding`, `errors` and `newline` are refused as CPython refuses them.
-    static func open(_ path: String, mode: String, access: FileObject.Access, _ a: Arguments) throws(ScriptError) -> Value {
+    package static func open(_ path: String, mode: String, access: FileObject.Access, _ a: Arguments) throws(ScriptError) -> Value {
         for key in ["encoding", "errors", "newline"] {
             if let value = a.keyword(key), !value.isNone { throw .valueError("binary mode doesn't take \(key == "newline" ? "a" : "an") \(key) argument") }
         }
@@ -110,7 +110,7 @@ final class BinaryStream: SelfIterating {
         }
     }
 
-    func close() throws(ScriptError) {
+    package func close() throws(ScriptError) {
         guard !closed else { return }
         closed = true
         switch kind {
@@ -150,7 +150,7 @@ final class BinaryStream: SelfIterating {
 
     // MARK: ScriptObject
 
-    var typeName: String {
+    package var typeName: String {
         switch kind {
         case .bytesIO: "BytesIO"
         case .reader: "BufferedReader"
@@ -160,14 +160,14 @@ final class BinaryStream: SelfIterating {
         }
     }
 
-    var attributeNames: [String] {
+    package var attributeNames: [String] {
         switch kind {
         case .bytesIO: BinaryStream.methodNames + ["closed"]
         case .reader, .writer, .member, .gzipWriter: BinaryStream.methodNames.filter { $0 != "getvalue" } + ["closed", "mode", "name"]
         }
     }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         switch kind {
         case .bytesIO: "<_io.BytesIO object>"
         case .reader(let name, _), .writer(let name, _, _): "<_io.\(typeName) name=\(PythonString.repr(name))>"
@@ -176,7 +176,7 @@ final class BinaryStream: SelfIterating {
         }
     }
 
-    func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch (attribute, kind) {
         case ("closed", _): return .bool(closed)
         case ("name", .reader(let name, _)), ("name", .writer(let name, _, _)), ("name", .member(_, let name, _)),
@@ -194,7 +194,7 @@ final class BinaryStream: SelfIterating {
         }
     }
 
-    func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if method == "getvalue", case .bytesIO = kind {
             try a.expect("getvalue", 0...0)
             try checkOpen(method)
@@ -254,21 +254,21 @@ final class BinaryStream: SelfIterating {
         }
     }
 
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         try readable("__iter__")
         return self
     }
 
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         try readable("__next__")
         let line = buffer.readline(-1)
         return line.isEmpty ? nil : .object(BytesObject(Array(line)))
     }
 
-    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
         try checkOpen("__enter__")
         return .object(self)
     }
 
-    func exit(interpreter: Interpreter) throws(ScriptError) { try close() }
+    package func exit(interpreter: Interpreter) throws(ScriptError) { try close() }
 }

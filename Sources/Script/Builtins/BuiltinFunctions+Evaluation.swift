@@ -69,7 +69,7 @@ extension BuiltinFunctions {
 extension Interpreter {
     /// `locals()` in `scope`: the module's globals themselves at module level; elsewhere a new
     /// dict of the bound variables (CPython 3.11's snapshot), parameters and locals first.
-    func locals(of scope: Scope) throws(ScriptError) -> Value {
+    package func locals(of scope: Scope) throws(ScriptError) -> Value {
         let dict = DictObject()
         switch scope.kind {
         case .module:
@@ -127,7 +127,7 @@ extension Interpreter {
 extension ScriptError {
     /// A syntax error in source parsed while running, as CPython words it:
     /// `invalid syntax (<string>, line 1)`.
-    init(syntax error: SyntaxError, unit: String) {
+    package init(syntax error: SyntaxError, unit: String) {
         let kind: ExceptionKind = switch error.kind {
         case .syntax: .syntaxError
         case .indentation: .indentationError

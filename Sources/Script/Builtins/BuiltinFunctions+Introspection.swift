@@ -249,15 +249,15 @@ extension HashKey {
 }
 
 /// `super()`: attribute lookup starting after `start` in the receiver's MRO.
-final class SuperObject: ScriptObject {
-    let start: TypeObject
-    let receiver: Value
+package final class SuperObject: ScriptObject {
+    package let start: TypeObject
+    package let receiver: Value
     init(start: TypeObject, receiver: Value) {
         self.start = start
         self.receiver = receiver
     }
-    var typeName: String { "super" }
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package var typeName: String { "super" }
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         // In a classmethod the receiver is the class itself.
         let owner: TypeObject
         var receiverIsClass = false

@@ -1,7 +1,7 @@
 import Rendering
 /// Bodies of the larger builtins.
-enum BuiltinFunctions {
-    static func print(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+package enum BuiltinFunctions {
+    package static func print(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("print", 0...Int.max, keywords: ["sep", "end", "file", "flush"])
         func text(_ name: String, _ fallback: String) throws(ScriptError) -> String {
             guard let value = a.keyword(name), !value.isNone else { return fallback }
@@ -41,7 +41,7 @@ enum BuiltinFunctions {
         return .none
     }
 
-    static func range(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+    package static func range(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("range", 1...3)
         var bounds: [Int128] = []
         for value in a.positional {
@@ -64,7 +64,7 @@ enum BuiltinFunctions {
         }
     }
 
-    static func zip(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+    package static func zip(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("zip", 0...Int.max, keywords: ["strict"])
         let strict = try interpreter.truth(a.keyword("strict") ?? .bool(false))
         var iterators: [any ValueIterator] = []
@@ -92,7 +92,7 @@ enum BuiltinFunctions {
         return .object(IteratorObject("zip", source))
     }
 
-    static func enumerate(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+    package static func enumerate(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("enumerate", 1...2, keywords: ["start"])
         let iterator = try interpreter.makeIterator(a.positional[0])
         var index = Value.int(0)
@@ -112,7 +112,7 @@ enum BuiltinFunctions {
         return .object(IteratorObject("enumerate", source))
     }
 
-    static func extreme(_ interpreter: Interpreter, _ a: Arguments, _ name: String, _ op: CompareOp) throws(ScriptError) -> Value {
+    package static func extreme(_ interpreter: Interpreter, _ a: Arguments, _ name: String, _ op: CompareOp) throws(ScriptError) -> Value {
         try a.expect(name, 1...Int.max, keywords: ["key", "default"])
         let items = a.positional.count == 1 ? try interpreter.iterate(a.positional[0]) : a.positional
         guard var best = items.first else {
@@ -135,7 +135,7 @@ enum BuiltinFunctions {
         return best
     }
 
-    static func round(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+    package static func round(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("round", 1...2, keywords: ["ndigits"])
         let digits = a.value(1, "ndigits")
         let value = a.positional[0]
@@ -186,7 +186,7 @@ enum BuiltinFunctions {
         return .float((d / p).rounded(.toNearestOrEven) * p)
     }
 
-    static func matches(_ type: TypeObject, _ spec: Value, _ name: String) throws(ScriptError) -> Bool {
+    package static func matches(_ type: TypeObject, _ spec: Value, _ name: String) throws(ScriptError) -> Bool {
         switch spec {
         case .type(let target): return type.isSubtype(of: target)
         case .tuple(let options):
@@ -199,14 +199,14 @@ enum BuiltinFunctions {
 }
 
 /// `sys.stdout` / `sys.stderr`.
-final class StreamObject: ScriptObject {
-    let stream: OutputStreamName
+package final class StreamObject: ScriptObject {
+    package let stream: OutputStreamName
     init(_ stream: OutputStreamName) { self.stream = stream }
-    var typeName: String { "TextIOWrapper" }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package var typeName: String { "TextIOWrapper" }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<_io.TextIOWrapper name='<\(stream.rawValue)>' mode='w' encoding='utf-8'>"
     }
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "write":
             return .builtin(BuiltinFunction("write") { [stream] interpreter, a throws(ScriptError) in
@@ -223,5 +223,5 @@ final class StreamObject: ScriptObject {
         default: return nil
         }
     }
-    var attributeNames: [String] { ["flush", "write"] }
+    package var attributeNames: [String] { ["flush", "write"] }
 }

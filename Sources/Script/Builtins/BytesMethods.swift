@@ -1,9 +1,9 @@
 import Tensors
 
 /// Methods of `bytes` and `bytearray` (CPython's ASCII-only semantics for the character tests).
-enum BytesMethods {
+package enum BytesMethods {
     /// The receiver of a bytes method.
-    static func receiver(_ value: Value, _ type: String, _ name: String) throws(ScriptError) -> BytesObject {
+    package static func receiver(_ value: Value, _ type: String, _ name: String) throws(ScriptError) -> BytesObject {
         guard case .object(let object as BytesObject) = value else {
             throw .typeError("descriptor '\(name)' for '\(type)' objects doesn't apply to a '\(value.typeName)' object")
         }
@@ -18,7 +18,7 @@ enum BytesMethods {
     static func isLower(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) }
 
     /// The methods of `bytes` (`mutable: false`) or `bytearray`.
-    static func all(mutable: Bool) -> [String: BuiltinFunction] {
+    package static func all(mutable: Bool) -> [String: BuiltinFunction] {
         let type = mutable ? "bytearray" : "bytes"
         var table: [String: BuiltinFunction] = [:]
         func add(_ name: String, _ body: @escaping (Interpreter, BytesObject, Arguments) throws(ScriptError) -> Value) {

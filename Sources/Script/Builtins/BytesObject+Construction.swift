@@ -2,7 +2,7 @@ import Tensors
 
 extension BytesObject {
     /// Adds the `bytes` and `bytearray` types to the builtins namespace.
-    static func register(in table: inout [String: Value], types: BuiltinTypes) {
+    package static func register(in table: inout [String: Value], types: BuiltinTypes) {
         for mutable in [false, true] {
             let name = mutable ? "bytearray" : "bytes"
             let constructor = BuiltinFunction(name, signature: "\(name)(source=b'', encoding='utf-8', errors='strict')",

@@ -3,11 +3,11 @@ import Tensors
 /// `bytes` and `bytearray`: a sequence of integers 0...255 with CPython's reprs, indexing,
 /// slicing, comparison and concatenation. One class serves both; `isMutable` tells them apart
 /// (a `bytearray` is unhashable and supports item assignment).
-final class BytesObject: ScriptObject {
-    var bytes: [UInt8]
-    let isMutable: Bool
+package final class BytesObject: ScriptObject {
+    package var bytes: [UInt8]
+    package let isMutable: Bool
 
-    init(_ bytes: [UInt8], mutable: Bool = false) {
+    package init(_ bytes: [UInt8], mutable: Bool = false) {
         self.bytes = bytes
         self.isMutable = mutable
     }
@@ -15,13 +15,13 @@ final class BytesObject: ScriptObject {
     /// A new object of the same kind (slicing and operators keep the receiver's type).
     func sibling(_ bytes: [UInt8]) -> Value { .object(BytesObject(bytes, mutable: isMutable)) }
 
-    var typeName: String { isMutable ? "bytearray" : "bytes" }
+    package var typeName: String { isMutable ? "bytearray" : "bytes" }
 
     /// CPython's `bytes_repr`: single quotes unless the data holds `'` and no `"`; the quote
     /// in use is escaped (`bytearray_repr` escapes `'` whatever the quote). The text is
     /// measured first, as CPython sizes it, so a repr too big for memory is a MemoryError
     /// before anything is built; `checkpoint` runs every few megabytes (interrupts).
-    static func literal(_ bytes: [UInt8], ofBytearray: Bool = false,
+    package static func literal(_ bytes: [UInt8], ofBytearray: Bool = false,
                         checkpoint: () throws(ScriptError) -> Void = {}) throws(ScriptError) -> String {
         let quote: UInt8 = bytes.contains(UInt8(ascii: "'")) && !bytes.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "\"") : UInt8(ascii: "'")
         let escaped = ofBytearray ? UInt8(ascii: "'") : quote
@@ -72,19 +72,19 @@ final class BytesObject: ScriptObject {
         return digits.count == 1 ? "0" + digits : digits
     }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         let text = try BytesObject.literal(bytes, ofBytearray: isMutable) { () throws(ScriptError) in try interpreter.checkInterrupt() }
         return isMutable ? "bytearray(\(text))" : text
     }
 
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { bytes.count }
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !bytes.isEmpty }
+    package func length(interpreter: Interpreter) throws(ScriptError) -> Int? { bytes.count }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !bytes.isEmpty }
 
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         ArrayIterator(bytes.map { .int(Int($0)) })
     }
 
-    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if case .object(let slice as SliceObject) = key {
             let positions = try slice.positions(length: bytes.count, interpreter: interpreter)
             return sibling(positions.map { bytes[$0] })
@@ -95,7 +95,7 @@ final class BytesObject: ScriptObject {
         return .int(Int(bytes[i]))
     }
 
-    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         guard isMutable else { return false }
         if case .object(let slice as SliceObject) = key {
             let replacement = try BytesObject.bytesLike(value, interpreter, allowIterable: true)
@@ -116,7 +116,7 @@ final class BytesObject: ScriptObject {
         return true
     }
 
-    func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         guard isMutable else { return false }
         if case .object(let slice as SliceObject) = key {
             let doomed = Set(try slice.positions(length: bytes.count, interpreter: interpreter))
@@ -127,7 +127,7 @@ final class BytesObject: ScriptObject {
         return true
     }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard case .object(let rhs as BytesObject) = other else {
             return op.resultAgainstOtherType
         }
@@ -135,7 +135,7 @@ final class BytesObject: ScriptObject {
         return op.result(forOrder: order)
     }
 
-    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch op {
         case .add:
             guard case .object(let rhs as BytesObject) = other else {
@@ -164,7 +164,7 @@ final class BytesObject: ScriptObject {
     }
 
     /// `item in self`: an int is looked for as a byte, a bytes-like object as a substring.
-    func contains(_ item: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func contains(_ item: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         if case .object(let needle as BytesObject) = item {
             return BytesObject.find(needle.bytes, in: bytes[...]) != nil
         }
@@ -174,7 +174,7 @@ final class BytesObject: ScriptObject {
         return bytes.contains(try BytesObject.byte(item, interpreter))
     }
 
-    var attributeNames: [String] { BytesMethods.all(mutable: isMutable).keys.sorted() }
+    package var attributeNames: [String] { BytesMethods.all(mutable: isMutable).keys.sorted() }
 
     /// Methods live on the registered `bytes`/`bytearray` type, built once per workspace.
     private func method(_ name: String, _ interpreter: Interpreter) -> BuiltinFunction? {
@@ -182,12 +182,12 @@ final class BytesObject: ScriptObject {
         return function
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard let function = method(name, interpreter) else { return nil }
         return .boundMethod(BoundMethod(receiver: .object(self), function: .builtin(function)))
     }
 
-    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard let body = method(name, interpreter)?.methodBody else { return nil }
         return try body(interpreter, .object(self), arguments)
     }
@@ -195,7 +195,7 @@ final class BytesObject: ScriptObject {
     // MARK: Conversions shared by the methods and constructors
 
     /// One byte from an int argument, with CPython's errors.
-    static func byte(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> UInt8 {
+    package static func byte(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> UInt8 {
         if value.bigInteger != nil && value.intLike == nil { throw .valueError("byte must be in range(0, 256)") }
         let n = try interpreter.indexValue(value, container: "byte")
         guard let byte = UInt8(exactly: n) else { throw .valueError("byte must be in range(0, 256)") }
@@ -203,7 +203,7 @@ final class BytesObject: ScriptObject {
     }
 
     /// The bytes of a bytes-like argument (or, when `allowIterable`, of an iterable of ints).
-    static func bytesLike(_ value: Value, _ interpreter: Interpreter, allowIterable: Bool = false) throws(ScriptError) -> [UInt8] {
+    package static func bytesLike(_ value: Value, _ interpreter: Interpreter, allowIterable: Bool = false) throws(ScriptError) -> [UInt8] {
         if case .object(let other as BytesObject) = value { return other.bytes }
         if allowIterable, !value.isStr {
             var out: [UInt8] = []
@@ -214,7 +214,7 @@ final class BytesObject: ScriptObject {
     }
 
     /// The first position of `needle` in `haystack` (an index of `haystack`'s base), or nil.
-    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+    package static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         if needle.isEmpty { return haystack.startIndex }
         guard needle.count <= haystack.count else { return nil }
         var i = haystack.startIndex

@@ -1,9 +1,9 @@
 import Rendering
 /// `%%capture [--no-stdout] [--no-stderr] [--no-display] [name]`: a host that keeps what a
 /// cell prints and displays, and IPython's `CapturedIO` that holds it afterwards.
-final class CapturingHost: ScriptHost {
-    let inner: any ScriptHost
-    let output: CapturedOutputObject
+package final class CapturingHost: ScriptHost {
+    package let inner: any ScriptHost
+    package let output: CapturedOutputObject
     private let keepsStdout: Bool, keepsStderr: Bool, keepsDisplays: Bool
 
     init(_ inner: any ScriptHost, stdout: Bool, stderr: Bool, displays: Bool) {
@@ -14,7 +14,7 @@ final class CapturingHost: ScriptHost {
         keepsDisplays = displays
     }
 
-    func write(_ text: String, to stream: OutputStreamName) {
+    package func write(_ text: String, to stream: OutputStreamName) {
         switch stream {
         case .stdout where keepsStdout: output.stdout += text
         case .stderr where keepsStderr: output.stderr += text
@@ -22,37 +22,37 @@ final class CapturingHost: ScriptHost {
         }
     }
 
-    func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {
+    package func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {
         if keepsDisplays { output.displays.append(bundle) } else { inner.display(bundle, displayID: displayID, isUpdate: isUpdate) }
     }
 
-    func clearOutput(wait: Bool) { inner.clearOutput(wait: wait) }
-    func page(_ bundle: MimeBundle) { inner.page(bundle) }
-    func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String {
+    package func clearOutput(wait: Bool) { inner.clearOutput(wait: wait) }
+    package func page(_ bundle: MimeBundle) { inner.page(bundle) }
+    package func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String {
         try inner.readInput(prompt: prompt, password: password)
     }
-    var interruptRequested: Bool { inner.interruptRequested }
-    var comms: (any ScriptComms)? { inner.comms }
-    func requestExit(keepKernel: Bool) -> ExitHandling { inner.requestExit(keepKernel: keepKernel) }
-    func setNextInput(_ text: String, replace: Bool) -> Bool { inner.setNextInput(text, replace: replace) }
-    func flush() { inner.flush() }
-    func flush(_ stream: OutputStreamName) { inner.flush(stream) }
+    package var interruptRequested: Bool { inner.interruptRequested }
+    package var comms: (any ScriptComms)? { inner.comms }
+    package func requestExit(keepKernel: Bool) -> ExitHandling { inner.requestExit(keepKernel: keepKernel) }
+    package func setNextInput(_ text: String, replace: Bool) -> Bool { inner.setNextInput(text, replace: replace) }
+    package func flush() { inner.flush() }
+    package func flush(_ stream: OutputStreamName) { inner.flush(stream) }
 }
 
 /// IPython's `CapturedIO`: `stdout`, `stderr`, and `show()` (or a call) to replay them.
-final class CapturedOutputObject: ScriptObject {
-    var stdout = ""
-    var stderr = ""
-    var displays: [MimeBundle] = []
+package final class CapturedOutputObject: ScriptObject {
+    package var stdout = ""
+    package var stderr = ""
+    package var displays: [MimeBundle] = []
 
-    var typeName: String { "CapturedIO" }
-    var attributeNames: [String] { ["show", "stderr", "stdout"] }
+    package var typeName: String { "CapturedIO" }
+    package var attributeNames: [String] { ["show", "stderr", "stdout"] }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<IPython.utils.capture.CapturedIO object at \(addressText(of: self))>"
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "stdout": return .str(stdout)
         case "stderr": return .str(stderr)
@@ -66,7 +66,7 @@ final class CapturedOutputObject: ScriptObject {
         }
     }
 
-    func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         try arguments.expect("CapturedIO", 0...0)
         replay(interpreter)
         return Value.none

@@ -1,7 +1,7 @@
 /// `collections`: `Counter`, `defaultdict` and `OrderedDict`, dicts with CPython's missing-key
 /// rules and reprs.
-enum CollectionsModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum CollectionsModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         let counter = BuiltinFunction("Counter", signature: "collections.Counter(iterable=None, /, **kwds)",
                                       doc: "Dict subclass for counting hashable items.") { interpreter, a throws(ScriptError) in
             try a.expect("Counter", 0...1, keywords: a.keywords.map(\.name))

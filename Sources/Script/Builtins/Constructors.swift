@@ -2,8 +2,8 @@ import Tensors
 import Rendering
 
 /// What calling a built-in type does: `int("3")`, `list(range(3))`, ...
-enum Constructors {
-    static func int(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+package enum Constructors {
+    package static func int(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
         try arguments.expect("int", 0...2, keywords: ["base"])
         guard let value = arguments.positional.first else { return .int(0) }
         if let baseValue = arguments.value(1, "base") {
@@ -68,7 +68,7 @@ enum Constructors {
         throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")
     }
 
-    static func float(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package static func float(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
         try arguments.expect("float", 0...1)
         guard let value = arguments.positional.first else { return .float(0) }
         switch value {
@@ -104,7 +104,7 @@ enum Constructors {
         throw .typeError("float() argument must be a string or a real number, not '\(value.typeName)'")
     }
 
-    static func str(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package static func str(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
         try arguments.expect("str", 0...3, keywords: ["object", "encoding", "errors"])
         guard let value = arguments.value(0, "object") else { return .str("") }
         let encoding = arguments.value(1, "encoding"), errors = arguments.value(2, "errors")
@@ -119,25 +119,25 @@ enum Constructors {
         return .str(try interpreter.str(value))
     }
 
-    static func bool(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package static func bool(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
         try arguments.expect("bool", 0...1)
         guard let value = arguments.positional.first else { return .bool(false) }
         return .bool(try interpreter.truth(value))
     }
 
-    static func list(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package static func list(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
         try arguments.expect("list", 0...1)
         guard let value = arguments.positional.first else { return .list(ListObject([])) }
         return .list(ListObject(try interpreter.iterate(value)))
     }
 
-    static func tuple(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package static func tuple(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
         try arguments.expect("tuple", 0...1)
         guard let value = arguments.positional.first else { return .tuple([]) }
         return .tuple(try interpreter.iterate(value))
     }
 
-    static func dict(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package static func dict(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
         try arguments.expect("dict", 0...1, keywords: arguments.keywords.map(\.name))
         let dict = DictObject()
         if let source = arguments.positional.first {
@@ -162,7 +162,7 @@ enum Constructors {
         return .dict(dict)
     }
 
-    static func set(_ interpreter: Interpreter, _ arguments: Arguments, frozen: Bool = false) throws(ScriptError) -> Value {
+    package static func set(_ interpreter: Interpreter, _ arguments: Arguments, frozen: Bool = false) throws(ScriptError) -> Value {
         try arguments.expect(frozen ? "frozenset" : "set", 0...1)
         if frozen, case .set(let given)? = arguments.positional.first, given.isFrozen { return .set(given) }
         let set = SetObject(frozen: frozen)
@@ -172,7 +172,7 @@ enum Constructors {
         return .set(set)
     }
 
-    static func type(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package static func type(_ interpreter: Interpreter, _ arguments: Arguments) throws(ScriptError) -> Value {
         if arguments.positional.count == 1 && arguments.keywords.isEmpty {
             return .type(interpreter.typeObject(of: arguments.positional[0]))
         }

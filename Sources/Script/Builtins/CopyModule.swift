@@ -4,8 +4,8 @@ import Tensors
 /// language's values, instances of plain classes, and PyTorch's tensors, modules and
 /// state dicts (CopyModule+Torch.swift). Other library objects are refused by name rather
 /// than copied half-way.
-enum CopyModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum CopyModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["copy"] = .builtin(BuiltinFunction("copy", signature: "copy.copy(x)", doc: "Shallow copy operation on arbitrary Python objects.") { interpreter, a throws(ScriptError) in
             try a.expect("copy", 1...1)
             return try shallow(a.positional[0], interpreter)
@@ -19,7 +19,7 @@ enum CopyModule {
         module.namespace["Error"] = .type(interpreter.types.exception(.exception))
     }
 
-    static func refuse(_ value: Value, _ function: String) -> ScriptError {
+    package static func refuse(_ value: Value, _ function: String) -> ScriptError {
         ScriptError(.notImplementedError, "copy.\(function): Recur cannot copy '\(value.typeName)' objects yet")
     }
 
@@ -33,7 +33,7 @@ enum CopyModule {
     /// CPython's `_reconstruct` with a state from `__getstate__`: `__setstate__(state)`
     /// when the class has one, else the state dict's items become attributes; a false
     /// state (an empty dict) is not applied.
-    static func restore(_ instance: InstanceObject, from state: Value, _ interpreter: Interpreter) throws(ScriptError) {
+    package static func restore(_ instance: InstanceObject, from state: Value, _ interpreter: Interpreter) throws(ScriptError) {
         guard try interpreter.truth(state) else { return }
         if instance.type.lookup("__setstate__") != nil {
             _ = try interpreter.callMethod(.instance(instance), "__setstate__", Arguments([state]))
@@ -46,7 +46,7 @@ enum CopyModule {
         }
     }
 
-    static func shallow(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> Value {
+    package static func shallow(_ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> Value {
         switch value {
         case .none, .bool, .int, .float, .str, .tuple, .function, .builtin, .type, .module, .boundMethod:
             return value
@@ -80,15 +80,15 @@ enum CopyModule {
 
     /// One `deepcopy` call: values already copied, by identity, in `memo` (keyed by `id()`,
     /// as CPython's memo is).
-    struct Copier {
-        let interpreter: Interpreter
-        let memo: DictObject
-        init(_ interpreter: Interpreter, memo: DictObject) {
+    package struct Copier {
+        package let interpreter: Interpreter
+        package let memo: DictObject
+        package init(_ interpreter: Interpreter, memo: DictObject) {
             self.interpreter = interpreter
             self.memo = memo
         }
 
-        func deep(_ value: Value) throws(ScriptError) -> Value {
+        package func deep(_ value: Value) throws(ScriptError) -> Value {
             try interpreter.checkInterrupt()
             guard let identity = value.identity else {
                 if case .tuple(let items) = value { return .tuple(try items.map { (v) throws(ScriptError) in try deep(v) }) }
@@ -160,12 +160,12 @@ enum CopyModule {
 extension CopyModule.Copier {
     /// The memo key of an object's identity: its `id()`, as CPython keys the memo (so
     /// `memo[id(x)]` finds x's copy).
-    static func key(_ identity: ObjectIdentifier) -> Value {
+    package static func key(_ identity: ObjectIdentifier) -> Value {
         .int(identity.hashValue)
     }
 
     /// The identity a value is memoised under when it is not the value's own.
-    func memoIdentity(_ value: Value) -> ObjectIdentifier? {
+    package func memoIdentity(_ value: Value) -> ObjectIdentifier? {
         guard case .object(let copyable as CopyableObject) = value else { return nil }
         return copyable.memoIdentity
     }

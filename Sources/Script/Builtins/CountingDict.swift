@@ -2,8 +2,8 @@
 /// missing keys, reprs and extra methods.
 /// Dict methods apply to the underlying dict; `isinstance(x, dict)` is False (they are not
 /// dict subclasses in Recur).
-final class CountingDict: ScriptObject {
-    enum Kind {
+package final class CountingDict: ScriptObject {
+    package enum Kind {
         /// Missing keys count 0 and are not stored.
         case counter
         /// Missing keys get the factory's value, stored; a None factory raises KeyError.
@@ -14,18 +14,18 @@ final class CountingDict: ScriptObject {
 
     static let counterMethods = ["elements", "most_common", "subtract", "total", "update", "copy"]
 
-    let kind: Kind
-    let storage: DictObject
+    package let kind: Kind
+    package let storage: DictObject
     /// Attributes set on the dict, as on any instance of a dict subclass (`od.note = 1`; the
     /// `_metadata` of PyTorch's state dicts).
-    var attributes: [String: Value] = [:]
+    package var attributes: [String: Value] = [:]
 
-    init(_ kind: Kind, _ storage: DictObject = DictObject()) {
+    package init(_ kind: Kind, _ storage: DictObject = DictObject()) {
         self.kind = kind
         self.storage = storage
     }
 
-    var typeName: String {
+    package var typeName: String {
         switch kind {
         case .counter: "Counter"
         case .defaultDict: "defaultdict"
@@ -40,14 +40,14 @@ final class CountingDict: ScriptObject {
         }
     }
 
-    var isOrdered: Bool {
+    package var isOrdered: Bool {
         switch kind {
         case .ordered: true
         case .counter, .defaultDict: false
         }
     }
 
-    var attributeNames: [String] {
+    package var attributeNames: [String] {
         let own = isCounter ? CountingDict.counterMethods : isOrdered ? ["copy", "move_to_end", "popitem"] : ["default_factory", "copy"]
         return own + DictMethods.all.keys.sorted()
     }
@@ -55,7 +55,7 @@ final class CountingDict: ScriptObject {
     private func countOf(_ key: Value) throws(ScriptError) -> Value { try storage.get(key) ?? .int(0) }
 
     /// `Counter(iterable)`, `update` (`sign` 1) and `subtract` (`sign` -1): CPython's arithmetic.
-    func add(_ a: Arguments, sign: Int, _ interpreter: Interpreter) throws(ScriptError) {
+    package func add(_ a: Arguments, sign: Int, _ interpreter: Interpreter) throws(ScriptError) {
         var pairs: [(Value, Value)] = []
         if let source = a.positional.first {
             switch source {
@@ -77,7 +77,7 @@ final class CountingDict: ScriptObject {
     }
 
     /// `(element, count)` pairs, largest count first, ties in insertion order.
-    func mostCommon(_ interpreter: Interpreter) throws(ScriptError) -> [Value] {
+    package func mostCommon(_ interpreter: Interpreter) throws(ScriptError) -> [Value] {
         let count = BuiltinFunction("count") { _, a throws(ScriptError) in
             guard case .tuple(let pair)? = a.positional.first, pair.count == 2 else { return .none }
             return pair[1]
@@ -85,7 +85,7 @@ final class CountingDict: ScriptObject {
         return try interpreter.sorted(storage.items.map { .tuple([$0.0, $0.1]) }, key: .builtin(count), reverse: .bool(true))
     }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         switch kind {
         case .counter:
             if storage.count == 0 { return "Counter()" }
@@ -101,7 +101,7 @@ final class CountingDict: ScriptObject {
         }
     }
 
-    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let value = try storage.get(key) { return value }
         switch kind {
         case .counter: return .int(0)
@@ -113,22 +113,22 @@ final class CountingDict: ScriptObject {
         }
     }
 
-    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         try storage.set(key, value)
         return true
     }
 
     /// `del c[key]`: a Counter ignores a missing key (CPython's `Counter.__delitem__`).
-    func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         if try storage.remove(key) == nil && !isCounter { throw .keyError(key, repr: try interpreter.repr(key)) }
         return true
     }
 
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { storage.count }
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { storage.count > 0 }
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(storage.keys) }
+    package func length(interpreter: Interpreter) throws(ScriptError) -> Int? { storage.count }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { storage.count > 0 }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(storage.keys) }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard op == .equal || op == .notEqual else { return nil }
         switch other {
         case .dict(let d): return try interpreter.compare(op, .dict(storage), .dict(d))
@@ -143,7 +143,7 @@ final class CountingDict: ScriptObject {
         }
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "default_factory", case .defaultDict(let factory) = kind { return factory }
         if let value = attributes[name] { return value }
         guard attributeNames.contains(name) else { return nil }
@@ -152,14 +152,14 @@ final class CountingDict: ScriptObject {
         })
     }
 
-    func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         // defaultdict instances have no __dict__ in CPython; OrderedDict and Counter do.
         guard !attributeNames.contains(name), name != "default_factory", isCounter || isOrdered else { return false }
         attributes[name] = value
         return true
     }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "copy":
             try a.expect("copy", 0...0)
@@ -223,7 +223,7 @@ final class CountingDict: ScriptObject {
     }
 
     /// Counter's `+ - | &`: CPython's rules, keeping only positive counts.
-    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard isCounter, case .object(let o as CountingDict) = other, o.isCounter, !reflected else { return nil }
         func positive(_ v: Value) throws(ScriptError) -> Bool { try interpreter.truth(try interpreter.compare(.greater, v, .int(0))) }
         let result = CountingDict(.counter)

@@ -1,20 +1,20 @@
 /// A CSV dialect (`csv.excel` and its variants) with CPython's validation of the format
 /// parameters, and the writer's quoting of one row.
-struct CsvDialect {
-    enum Quoting: Int {
+package struct CsvDialect {
+    package enum Quoting: Int {
         case minimal = 0, all = 1, nonNumeric = 2, none = 3
     }
 
-    var delimiter: Unicode.Scalar = ","
+    package var delimiter: Unicode.Scalar = ","
     var quotechar: Unicode.Scalar? = "\""
     var escapechar: Unicode.Scalar?
     var doublequote = true
     var skipInitialSpace = false
     var lineterminator = "\r\n"
     var quoting = Quoting.minimal
-    var strict = false
+    package var strict = false
 
-    static let parameterNames = ["delimiter", "quotechar", "escapechar", "doublequote", "skipinitialspace", "lineterminator",
+    package static let parameterNames = ["delimiter", "quotechar", "escapechar", "doublequote", "skipinitialspace", "lineterminator",
                                  "quoting", "strict"]
 
     /// The dialect named by `dialect=` (`'excel'`, `'excel-tab'`, `'unix'`) with the keyword
@@ -55,7 +55,7 @@ struct CsvDialect {
     }
 
     /// One row as the writer joins it, without the line terminator.
-    func join(_ fields: [Value], _ interpreter: Interpreter) throws(ScriptError) -> String {
+    package func join(_ fields: [Value], _ interpreter: Interpreter) throws(ScriptError) -> String {
         var line = String.UnicodeScalarView()
         for (i, field) in fields.enumerated() {
             if i > 0 { line.append(delimiter) }

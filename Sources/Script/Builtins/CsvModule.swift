@@ -1,7 +1,7 @@
 /// `csv`: `reader`, `writer`, `DictReader`, `DictWriter`, `Error` and the `QUOTE_*`
 /// constants, with CPython's dialects (`excel`, `excel-tab`, `unix`), quoting and errors.
-enum CsvModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum CsvModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         let error = TypeObject(name: "Error", bases: [interpreter.types.exception(.exception)], kind: .user, module: "_csv")
         interpreter.types.registerNative(error, forTypeName: "_csv.Error")
         module.namespace["Error"] = .type(error)
@@ -43,13 +43,13 @@ enum CsvModule {
     }
 
     /// A `csv.Error` carrying `message`.
-    static func error(_ message: String, _ interpreter: Interpreter) throws(ScriptError) -> ScriptError {
+    package static func error(_ message: String, _ interpreter: Interpreter) throws(ScriptError) -> ScriptError {
         try interpreter.errorToRaise(try interpreter.call(.type(interpreter.types.native(named: "_csv.Error")), Arguments([.str(message)])))
     }
 }
 
 /// `csv.writer`: joins rows as the dialect says and writes them with the file's `write`.
-final class CsvWriter: ScriptObject {
+package final class CsvWriter: ScriptObject {
     let dialect: CsvDialect
     private let write: Value
 
@@ -69,10 +69,10 @@ final class CsvWriter: ScriptObject {
         return try interpreter.call(write, Arguments([.str(line)]))
     }
 
-    var typeName: String { "writer" }
-    var attributeNames: [String] { ["dialect", "writerow", "writerows"] }
+    package var typeName: String { "writer" }
+    package var attributeNames: [String] { ["dialect", "writerow", "writerows"] }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "writerow":
             try a.expect(name, 1...1)
@@ -86,7 +86,7 @@ final class CsvWriter: ScriptObject {
         }
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "dialect" { return .object(CsvDialectObject(dialect)) }
         guard name == "writerow" || name == "writerows" else { return nil }
         return .builtin(BuiltinFunction(name, signature: "writer.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
@@ -96,7 +96,7 @@ final class CsvWriter: ScriptObject {
 }
 
 /// `csv.DictReader`: rows as dicts keyed by the header row, as `Lib/csv.py` builds them.
-final class CsvDictReader: SelfIterating {
+package final class CsvDictReader: SelfIterating {
     let reader: CsvReader
     private var names: [Value]?
     private let restkey: Value
@@ -116,10 +116,10 @@ final class CsvDictReader: SelfIterating {
         return names
     }
 
-    var typeName: String { "DictReader" }
-    var attributeNames: [String] { ["dialect", "fieldnames", "line_num", "reader", "restkey", "restval"] }
+    package var typeName: String { "DictReader" }
+    package var attributeNames: [String] { ["dialect", "fieldnames", "line_num", "reader", "restkey", "restval"] }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "fieldnames": return try fieldnames(interpreter).map { .list(ListObject($0)) } ?? Value.none
         case "line_num": return .int(lineNumber)
@@ -131,9 +131,9 @@ final class CsvDictReader: SelfIterating {
         }
     }
 
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
 
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         if lineNumber == 0 { _ = try fieldnames(interpreter) }
         var row: [Value] = []
         repeat {
@@ -154,8 +154,8 @@ final class CsvDictReader: SelfIterating {
 }
 
 /// `csv.DictWriter`: dicts written in the order of `fieldnames`.
-final class CsvDictWriter: ScriptObject {
-    let writer: CsvWriter
+package final class CsvDictWriter: ScriptObject {
+    package let writer: CsvWriter
     let fieldnames: [Value]
     private let restval: Value
     private let raisesOnExtras: Bool
@@ -184,10 +184,10 @@ final class CsvDictWriter: ScriptObject {
         return .list(ListObject(values))
     }
 
-    var typeName: String { "DictWriter" }
-    var attributeNames: [String] { ["fieldnames", "writeheader", "writer", "writerow", "writerows"] }
+    package var typeName: String { "DictWriter" }
+    package var attributeNames: [String] { ["fieldnames", "writeheader", "writer", "writerow", "writerows"] }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "writeheader":
             try a.expect(name, 0...0)
@@ -204,7 +204,7 @@ final class CsvDictWriter: ScriptObject {
         }
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "fieldnames": return .list(ListObject(fieldnames))
         case "writer": return .object(writer)

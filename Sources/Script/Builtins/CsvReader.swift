@@ -1,6 +1,6 @@
 import Rendering
 /// `csv.reader`: CPython's `_csv.c` parser state machine over the lines an iterable yields.
-final class CsvReader: SelfIterating {
+package final class CsvReader: SelfIterating {
     private enum State {
         case startRecord, startField, escapedChar, afterEscapedNewline, inField, inQuotedField
         case escapeInQuotedField, quoteInQuotedField, eatNewline
@@ -159,10 +159,10 @@ final class CsvReader: SelfIterating {
 
     // MARK: ScriptObject
 
-    var typeName: String { "reader" }
-    var attributeNames: [String] { ["dialect", "line_num"] }
+    package var typeName: String { "reader" }
+    package var attributeNames: [String] { ["dialect", "line_num"] }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "line_num": return .int(lineNumber)
         case "dialect": return .object(CsvDialectObject(dialect))
@@ -170,9 +170,9 @@ final class CsvReader: SelfIterating {
         }
     }
 
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
 
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         fields = []
         field = String.UnicodeScalarView()
         fieldLength = 0
@@ -199,13 +199,13 @@ final class CsvReader: SelfIterating {
 }
 
 /// A reader's or writer's `dialect` attribute: the format parameters, read-only.
-final class CsvDialectObject: ScriptObject {
+package final class CsvDialectObject: ScriptObject {
     let dialect: CsvDialect
     init(_ dialect: CsvDialect) { self.dialect = dialect }
-    var typeName: String { "Dialect" }
-    var attributeNames: [String] { CsvDialect.parameterNames }
+    package var typeName: String { "Dialect" }
+    package var attributeNames: [String] { CsvDialect.parameterNames }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         func char(_ c: Unicode.Scalar?) -> Value { c.map { .str(String($0)) } ?? .none }
         switch name {
         case "delimiter": return char(dialect.delimiter)

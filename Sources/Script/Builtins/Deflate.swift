@@ -3,9 +3,9 @@ import Tensors
 
 /// Raw deflate streams (RFC 1951, what gzip members and zip entries hold) and CRC-32,
 /// through zlib.
-enum Deflate {
+package enum Deflate {
     /// Why inflating stopped short.
-    enum Failure: Error {
+    package enum Failure: Error {
         /// The data ended before the end-of-stream marker.
         case truncated
         /// zlib's message for corrupt data.
@@ -13,7 +13,7 @@ enum Deflate {
         case tooLarge
     }
 
-    static func crc32(_ bytes: [UInt8], continuing crc: UInt32 = 0) -> UInt32 {
+    package static func crc32(_ bytes: [UInt8], continuing crc: UInt32 = 0) -> UInt32 {
         bytes.withUnsafeBufferPointer { buffer in
             UInt32(CZlib.crc32(uLong(crc), buffer.baseAddress, uInt(buffer.count)))
         }
@@ -43,7 +43,7 @@ enum Deflate {
 
     /// Inflates one raw deflate stream starting at `data[start...]`; returns the output and
     /// where the stream ended in `data`. `expected` sizes the output when it is known.
-    static func decompress(_ data: [UInt8], from start: Int, expected: Int? = nil) throws(Failure) -> (bytes: [UInt8], end: Int) {
+    package static func decompress(_ data: [UInt8], from start: Int, expected: Int? = nil) throws(Failure) -> (bytes: [UInt8], end: Int) {
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .corrupt("cannot start inflating")

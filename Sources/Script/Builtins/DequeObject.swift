@@ -2,21 +2,21 @@ import Tensors
 
 /// `collections.deque`: a double-ended queue with an optional `maxlen`, CPython's methods,
 /// repr and errors. Items live in an array from `head` on, so `popleft` is O(1) amortized.
-final class DequeObject: ScriptObject {
-    static let methodNames = ["append", "appendleft", "clear", "copy", "count", "extend", "extendleft", "index", "insert",
+package final class DequeObject: ScriptObject {
+    package static let methodNames = ["append", "appendleft", "clear", "copy", "count", "extend", "extendleft", "index", "insert",
                               "pop", "popleft", "remove", "reverse", "rotate"]
 
     private var storage: [Value] = []
     private var head = 0
-    let maxlen: Int?
+    package let maxlen: Int?
 
-    init(_ items: [Value], maxlen: Int?) {
+    package init(_ items: [Value], maxlen: Int?) {
         self.maxlen = maxlen
         for item in items { append(item) }
     }
 
     /// `collections.deque(iterable=(), maxlen=None)`.
-    static func make(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+    package static func make(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("deque", 0...2, keywords: ["iterable", "maxlen"])
         var maxlen: Int?
         if let given = a.value(1, "maxlen"), !given.isNone {
@@ -29,8 +29,8 @@ final class DequeObject: ScriptObject {
         return .object(DequeObject(items, maxlen: maxlen))
     }
 
-    var items: ArraySlice<Value> { storage[head...] }
-    var count: Int { storage.count - head }
+    package var items: ArraySlice<Value> { storage[head...] }
+    package var count: Int { storage.count - head }
 
     private func compact() {
         if head > 32 && head * 2 > storage.count {
@@ -39,7 +39,7 @@ final class DequeObject: ScriptObject {
         }
     }
 
-    func append(_ value: Value) {
+    package func append(_ value: Value) {
         storage.append(value)
         if let maxlen, count > maxlen { _ = popLeft() }
     }
@@ -73,34 +73,34 @@ final class DequeObject: ScriptObject {
 
     // MARK: ScriptObject
 
-    var typeName: String { "deque" }
-    var attributeNames: [String] { DequeObject.methodNames + ["maxlen"] }
+    package var typeName: String { "deque" }
+    package var attributeNames: [String] { DequeObject.methodNames + ["maxlen"] }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         let inner = try items.map { (v) throws(ScriptError) in try interpreter.repr(v) }.joined(separator: ", ")
         return maxlen.map { "deque([\(inner)], maxlen=\($0))" } ?? "deque([\(inner)])"
     }
 
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { count }
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { count > 0 }
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(Array(items)) }
+    package func length(interpreter: Interpreter) throws(ScriptError) -> Int? { count }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { count > 0 }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(Array(items)) }
 
-    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if case .object(let object) = key, object is SliceObject { throw .typeError("sequence index must be integer, not 'slice'") }
         return storage[try position(key, interpreter)]
     }
 
-    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         storage[try position(key, interpreter)] = value
         return true
     }
 
-    func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         storage.remove(at: try position(key, interpreter))
         return true
     }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard case .object(let rhs as DequeObject) = other else {
             return op.resultAgainstOtherType
         }
@@ -108,12 +108,12 @@ final class DequeObject: ScriptObject {
         return op.result(forOrder: order)
     }
 
-    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard op == .add, !reflected, case .object(let rhs as DequeObject) = other else { return nil }
         return .object(DequeObject(Array(items) + Array(rhs.items), maxlen: maxlen))
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "maxlen" { return maxlen.map { .int($0) } ?? Value.none }
         guard DequeObject.methodNames.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name, signature: "deque.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
@@ -121,7 +121,7 @@ final class DequeObject: ScriptObject {
         })
     }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "append", "appendleft":
             try a.expect(name, 1...1)

@@ -1,19 +1,19 @@
 /// `@staticmethod`, `@classmethod` and `@property`: class members that bind differently.
-final class DescriptorObject: ScriptObject {
-    enum Kind: String {
+package final class DescriptorObject: ScriptObject {
+    package enum Kind: String {
         case staticMethod = "staticmethod"
         case classMethod = "classmethod"
         case property
     }
 
-    let kind: Kind
+    package let kind: Kind
     /// The function, or a property's getter (None when it has none).
-    let function: Value
+    package let function: Value
     /// A property's setter and deleter.
-    let setter: Value
+    package let setter: Value
     let deleter: Value
 
-    init(_ kind: Kind, _ function: Value, setter: Value = .none, deleter: Value = .none) {
+    package init(_ kind: Kind, _ function: Value, setter: Value = .none, deleter: Value = .none) {
         self.kind = kind
         self.function = function
         self.setter = setter
@@ -35,7 +35,7 @@ final class DescriptorObject: ScriptObject {
     }
 
     /// `instance.name = value` through the property's setter.
-    func set(_ receiver: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) {
+    package func set(_ receiver: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) {
         guard !setter.isNone else {
             throw .attributeError("property '\(propertyName(interpreter))' of '\(receiver.typeName)' object has no setter")
         }
@@ -50,7 +50,7 @@ final class DescriptorObject: ScriptObject {
         _ = try interpreter.call(deleter, Arguments([receiver]))
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard isProperty else {
             return name == "__func__" ? function : nil
         }
@@ -72,14 +72,14 @@ final class DescriptorObject: ScriptObject {
         }
     }
 
-    var typeName: String { kind.rawValue }
+    package var typeName: String { kind.rawValue }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<\(kind.rawValue) object at \(addressText(of: self))>"
     }
 
     /// What `owner.name` gives for this member, `receiver` being the instance or class.
-    func resolve(receiver: Value, interpreter: Interpreter) throws(ScriptError) -> Value {
+    package func resolve(receiver: Value, interpreter: Interpreter) throws(ScriptError) -> Value {
         switch kind {
         case .staticMethod:
             return function
@@ -95,7 +95,7 @@ final class DescriptorObject: ScriptObject {
         }
     }
 
-    static func builtins() -> [String: Value] {
+    package static func builtins() -> [String: Value] {
         var table: [String: Value] = [:]
         table["property"] = .builtin(BuiltinFunction("property", signature: "property(fget=None, fset=None, fdel=None, doc=None)",
             doc: "Property attribute: a getter, and optionally a setter and deleter.") { _, a throws(ScriptError) in

@@ -1,13 +1,13 @@
 /// Methods of `dict` and `set`.
-enum DictMethods {
-    static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> DictObject {
+package enum DictMethods {
+    package static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> DictObject {
         guard case .dict(let dict) = value else {
             throw .typeError("descriptor '\(name)' for 'dict' objects doesn't apply to a '\(value.typeName)' object")
         }
         return dict
     }
 
-    static var all: [String: BuiltinFunction] {
+    package static var all: [String: BuiltinFunction] {
         var table: [String: BuiltinFunction] = [:]
         func add(_ name: String, _ body: @escaping (Interpreter, DictObject, Arguments) throws(ScriptError) -> Value) {
             table[name] = method("dict", name) { (interpreter, value, arguments) throws(ScriptError) -> Value in
@@ -72,8 +72,8 @@ enum DictMethods {
     }
 }
 
-enum SetMethods {
-    static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> SetObject {
+package enum SetMethods {
+    package static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> SetObject {
         guard case .set(let set) = value else {
             throw .typeError("descriptor '\(name)' for 'set' objects doesn't apply to a '\(value.typeName)' object")
         }
@@ -81,11 +81,11 @@ enum SetMethods {
     }
 
     /// The methods a frozenset has too: those that do not change the set.
-    static let readOnly: Set<String> = [
+    package static let readOnly: Set<String> = [
         "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy",
     ]
 
-    static var all: [String: BuiltinFunction] {
+    package static var all: [String: BuiltinFunction] {
         var table: [String: BuiltinFunction] = [:]
         func add(_ name: String, _ body: @escaping (Interpreter, SetObject, Arguments) throws(ScriptError) -> Value) {
             table[name] = method("set", name) { (interpreter, value, arguments) throws(ScriptError) -> Value in
@@ -165,35 +165,35 @@ enum SetMethods {
 }
 
 /// `d.keys()`, `d.values()`, `d.items()`: live views printed as Python prints them.
-final class DictView: ScriptObject {
-    enum Kind: String {
+package final class DictView: ScriptObject {
+    package enum Kind: String {
         case keys, values, items
     }
-    let dict: DictObject
-    let kind: Kind
+    package let dict: DictObject
+    package let kind: Kind
     /// An OrderedDict's views are CPython's `odict_keys`, `odict_values` and `odict_items`.
-    let ordered: Bool
-    init(_ dict: DictObject, _ kind: Kind, ordered: Bool = false) {
+    package let ordered: Bool
+    package init(_ dict: DictObject, _ kind: Kind, ordered: Bool = false) {
         self.dict = dict
         self.kind = kind
         self.ordered = ordered
     }
-    var typeName: String { (ordered ? "odict_" : "dict_") + kind.rawValue }
-    var elements: [Value] {
+    package var typeName: String { (ordered ? "odict_" : "dict_") + kind.rawValue }
+    package var elements: [Value] {
         switch kind {
         case .keys: dict.keys
         case .values: dict.values
         case .items: dict.items.map { .tuple([$0.0, $0.1]) }
         }
     }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "\(typeName)(\(try interpreter.repr(.list(ListObject(elements)))))"
     }
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(elements) }
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { dict.count }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(elements) }
+    package func length(interpreter: Interpreter) throws(ScriptError) -> Int? { dict.count }
 
     /// Keys and items views are sets: `&`, `|`, `-` and `^` with any iterable give a set.
-    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard kind != .values, [.bitAnd, .bitOr, .subtract, .bitXor].contains(op) else { return nil }
         let mine = try Self.set(elements)
         let theirs = try Self.set(try interpreter.iterate(other))
@@ -207,7 +207,7 @@ final class DictView: ScriptObject {
         return made
     }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if kind != .values, [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op) {
             // Keys and items views compare as the sets they hold, with sets and with each other.
             let theirs: SetObject

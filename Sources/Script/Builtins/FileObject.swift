@@ -4,21 +4,21 @@ import Rendering
 /// A text file from `open()`: CPython's `TextIOWrapper` (decoding, newline translation,
 /// line iteration, its error texts) over a POSIX descriptor. Paths are relative to the
 /// process's working directory, which is the notebook's directory as under ipykernel.
-final class FileObject: SelfIterating {
-    enum Access { case read, write, append, create }
+package final class FileObject: SelfIterating {
+    package enum Access { case read, write, append, create }
 
-    static let methodNames = ["close", "flush", "read", "readable", "readline", "readlines", "seek", "seekable", "tell",
+    package static let methodNames = ["close", "flush", "read", "readable", "readline", "readlines", "seek", "seekable", "tell",
                               "writable", "write", "writelines"]
 
-    let name: String
-    let mode: String
-    let encoding: String
-    let codec: TextCodec
+    package let name: String
+    package let mode: String
+    package let encoding: String
+    package let codec: TextCodec
     /// The `errors=` handler's name, looked up when a character fails to convert.
-    let errors: String
+    package let errors: String
     /// nil: universal newlines (`\r\n` and `\r` read as `\n`).
-    let newline: String?
-    let access: Access
+    package let newline: String?
+    package let access: Access
     private var descriptor: Int32
     private(set) var closed = false
     /// Read mode: the file's bytes, decoded into `text` on the first read (where CPython's
@@ -32,7 +32,7 @@ final class FileObject: SelfIterating {
     private var sink: BinaryStream?
 
     /// `open(file, mode='r', encoding=None, errors=None, newline=None)`.
-    static func open(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+    package static func open(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("open", 1...2, keywords: ["mode", "encoding", "errors", "newline"])
         let path = try SystemError.path(a.positional[0], "open", interpreter)
         let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try v.asString("open() argument 'mode'") } ?? "r"
@@ -80,7 +80,7 @@ final class FileObject: SelfIterating {
     }
 
     /// Opens `path` for `access` as CPython's `open` does (created files get mode 0o666 less the umask).
-    static func descriptor(_ path: String, _ access: Access) throws(ScriptError) -> Int32 {
+    package static func descriptor(_ path: String, _ access: Access) throws(ScriptError) -> Int32 {
         let flags: Int32 = switch access {
         case .read: O_RDONLY
         case .write: O_WRONLY | O_CREAT | O_TRUNC
@@ -93,11 +93,11 @@ final class FileObject: SelfIterating {
     }
 
     /// `encoding=`, `errors=` and `newline=` of a text file.
-    struct TextOptions {
-        let encoding: String?
-        let codec: TextCodec
-        let errors: String
-        let newline: String?
+    package struct TextOptions {
+        package let encoding: String?
+        package let codec: TextCodec
+        package let errors: String
+        package let newline: String?
 
         init(_ a: Arguments, _ function: String) throws(ScriptError) {
             func optionalString(_ key: String) throws(ScriptError) -> String? {
@@ -126,7 +126,7 @@ final class FileObject: SelfIterating {
     }
 
     /// A text file over bytes from elsewhere (`gzip.open(path, 'rt')`), decoded as `open()` decodes.
-    static func reading(_ bytes: [UInt8], name: String, options: TextOptions) throws(ScriptError) -> FileObject {
+    package static func reading(_ bytes: [UInt8], name: String, options: TextOptions) throws(ScriptError) -> FileObject {
         if let newline = options.newline, !["", "\n", "\r", "\r\n"].contains(newline) { throw .valueError("illegal newline value: \(newline)") }
         let file = FileObject(name: name, mode: "r", options: options, access: .read, descriptor: -1)
         file.raw = bytes
@@ -134,7 +134,7 @@ final class FileObject: SelfIterating {
     }
 
     /// A text file encoding what is written into `sink` (`gzip.open(path, 'wt')`).
-    static func writing(into sink: BinaryStream, name: String, options: TextOptions) throws(ScriptError) -> FileObject {
+    package static func writing(into sink: BinaryStream, name: String, options: TextOptions) throws(ScriptError) -> FileObject {
         if let newline = options.newline, !["", "\n", "\r", "\r\n"].contains(newline) { throw .valueError("illegal newline value: \(newline)") }
         let file = FileObject(name: name, mode: "w", options: options, access: .write, descriptor: -1)
         file.sink = sink
@@ -144,7 +144,7 @@ final class FileObject: SelfIterating {
     deinit { if !closed { _ = Glibc.close(descriptor) } }
 
     /// The whole file at `path`, with CPython's errors for a missing file or a directory.
-    static func contents(of path: String) throws(ScriptError) -> [UInt8] {
+    package static func contents(of path: String) throws(ScriptError) -> [UInt8] {
         let descriptor = try FileObject.descriptor(path, .read)
         defer { _ = Glibc.close(descriptor) }
         return try load(descriptor, path)
@@ -152,7 +152,7 @@ final class FileObject: SelfIterating {
 
     /// Reads a whole file (tutorial data is small); a directory raises `IsADirectoryError`, as
     /// CPython's open does. The caller closes `descriptor`.
-    static func load(_ descriptor: Int32, _ name: String) throws(ScriptError) -> [UInt8] {
+    package static func load(_ descriptor: Int32, _ name: String) throws(ScriptError) -> [UInt8] {
         var info = stat()
         if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             throw SystemError.make(EISDIR, name)
@@ -215,7 +215,7 @@ final class FileObject: SelfIterating {
     }
 
     /// `read(size=-1)`.
-    func read(_ size: Int) throws(ScriptError) -> String {
+    package func read(_ size: Int) throws(ScriptError) -> String {
         try readableText()
         return StreamBuffer.string(text?.read(size) ?? [])
     }
@@ -277,7 +277,7 @@ final class FileObject: SelfIterating {
     }
 
     /// `write(s)`: encodes and writes at once; returns the number of characters, as CPython.
-    func write(_ value: Value) throws(ScriptError) -> Int {
+    package func write(_ value: Value) throws(ScriptError) -> Int {
         try checkOpen()
         guard access != .read else { throw ScriptError(.osError, "not writable") }
         guard case .str(var s) = value else { throw .typeError("write() argument must be str, not \(value.typeName)") }
@@ -290,14 +290,14 @@ final class FileObject: SelfIterating {
 
     // MARK: ScriptObject
 
-    var typeName: String { "TextIOWrapper" }
-    var attributeNames: [String] { FileObject.methodNames + ["closed", "encoding", "errors", "mode", "name", "newlines"] }
+    package var typeName: String { "TextIOWrapper" }
+    package var attributeNames: [String] { FileObject.methodNames + ["closed", "encoding", "errors", "mode", "name", "newlines"] }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<_io.TextIOWrapper name=\(PythonString.repr(name)) mode=\(PythonString.repr(mode)) encoding=\(PythonString.repr(encoding))>"
     }
 
-    func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch attribute {
         case "name": return .str(name)
         case "mode": return .str(mode)
@@ -312,7 +312,7 @@ final class FileObject: SelfIterating {
         }
     }
 
-    func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let result = try StreamReading.call(method, a, interpreter, read: { (size) throws(ScriptError) in .str(try read(size)) },
                                                readline: { (size) throws(ScriptError) in .str(try readline(size)) }) {
             return result
@@ -354,20 +354,20 @@ final class FileObject: SelfIterating {
     }
 
     /// A file is its own iterator over lines.
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         try readableText()
         return self
     }
 
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         let line = try readline()
         return line.isEmpty ? nil : .str(line)
     }
 
-    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
         try checkOpen()
         return .object(self)
     }
 
-    func exit(interpreter: Interpreter) throws(ScriptError) { try closeDescriptor() }
+    package func exit(interpreter: Interpreter) throws(ScriptError) { try closeDescriptor() }
 }

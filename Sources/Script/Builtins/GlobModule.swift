@@ -2,8 +2,8 @@ import Glibc
 
 /// `glob.glob`: CPython's `glob` algorithm. Matches come in the file system's directory order,
 /// unsorted, exactly as CPython returns them (`sorted(glob.glob(...))` for a stable order).
-enum GlobModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum GlobModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["glob"] = .builtin(BuiltinFunction("glob", signature: "glob.glob(pathname, *, recursive=False)",
                                                             doc: "Return a list of paths matching a pathname pattern.") { interpreter, a throws(ScriptError) in
             try a.expect("glob", 1...1, keywords: ["recursive"])

@@ -1,7 +1,7 @@
 /// The gzip file format (RFC 1952) as CPython's `gzip` module reads and writes it.
-enum GzipFormat {
+package enum GzipFormat {
     /// CPython's errors for bad gzip data.
-    enum Failure: Error {
+    package enum Failure: Error {
         /// `gzip.BadGzipFile` with this message.
         case bad(String)
         /// `EOFError`: the data ended inside a member.
@@ -11,7 +11,7 @@ enum GzipFormat {
 
     /// Every member's data, concatenated (zero bytes between members are padding, as CPython
     /// allows).
-    static func decompress(_ data: [UInt8]) throws(Failure) -> [UInt8] {
+    package static func decompress(_ data: [UInt8]) throws(Failure) -> [UInt8] {
         var output: [UInt8] = []
         var position = 0
         while position < data.count {
@@ -66,7 +66,7 @@ enum GzipFormat {
         return position + 8
     }
 
-    static func littleEndian(_ data: [UInt8], _ at: Int) -> UInt32 {
+    package static func littleEndian(_ data: [UInt8], _ at: Int) -> UInt32 {
         UInt32(data[at]) | UInt32(data[at + 1]) << 8 | UInt32(data[at + 2]) << 16 | UInt32(data[at + 3]) << 24
     }
 

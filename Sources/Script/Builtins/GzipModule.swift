@@ -3,8 +3,8 @@ import Rendering
 
 /// `gzip`: `open` (binary and text modes), `compress`, `decompress` and `BadGzipFile`, with
 /// CPython's header bytes and error texts. A file is decompressed whole when it is opened.
-enum GzipModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum GzipModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         let badGzip = TypeObject(name: "BadGzipFile", bases: [interpreter.types.exception(.osError)], kind: .user, module: "gzip")
         module.namespace["BadGzipFile"] = .type(badGzip)
         module.namespace["READ"] = .int(1)
@@ -36,7 +36,7 @@ enum GzipModule {
         return Int32(level)
     }
 
-    static func decompress(_ data: [UInt8], _ interpreter: Interpreter, _ badGzip: TypeObject) throws(ScriptError) -> [UInt8] {
+    package static func decompress(_ data: [UInt8], _ interpreter: Interpreter, _ badGzip: TypeObject) throws(ScriptError) -> [UInt8] {
         do {
             return try GzipFormat.decompress(data)
         } catch {

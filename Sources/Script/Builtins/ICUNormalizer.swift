@@ -4,8 +4,8 @@ import Glibc
 /// system's ICU (`libicuuc`), opened with `dlopen` on first use as OpenBLAS is: ICU's C
 /// functions carry its major version in their names (`unorm2_normalize_72`), so they are
 /// looked up for the version found rather than linked.
-final class ICUNormalizer: @unchecked Sendable {
-    enum Form: String, CaseIterable {
+package final class ICUNormalizer: @unchecked Sendable {
+    package enum Form: String, CaseIterable {
         case nfc = "NFC", nfd = "NFD", nfkc = "NFKC", nfkd = "NFKD"
     }
 
@@ -18,10 +18,10 @@ final class ICUNormalizer: @unchecked Sendable {
     private let normalizeFunction: Normalize
     private let charFromName: CharFromName
     /// ICU's major version (what its function names end with).
-    let version: Int
+    package let version: Int
 
     /// The process's ICU, or nil when no `libicuuc` can be opened.
-    static let shared: ICUNormalizer? = ICUNormalizer()
+    package static let shared: ICUNormalizer? = ICUNormalizer()
 
     private init?() {
         var found: (handle: UnsafeMutableRawPointer, version: Int)?
@@ -52,7 +52,7 @@ final class ICUNormalizer: @unchecked Sendable {
     }
 
     /// `text` in normalization form `form`, or nil when ICU reports an error.
-    func normalize(_ text: String, _ form: Form) -> String? {
+    package func normalize(_ text: String, _ form: Form) -> String? {
         guard let instance = instances[form] else { return nil }
         let source = Array(text.utf16)
         guard source.count < Int32.max / 4 else { return nil }
@@ -72,7 +72,7 @@ final class ICUNormalizer: @unchecked Sendable {
     }
 
     /// The character named `name` (Unicode names, then name aliases), as `unicodedata.lookup`.
-    func character(named name: String) -> Unicode.Scalar? {
+    package func character(named name: String) -> Unicode.Scalar? {
         guard name.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         // U_UNICODE_CHAR_NAME (0), then U_CHAR_NAME_ALIAS (3).
         for choice: Int32 in [0, 3] {

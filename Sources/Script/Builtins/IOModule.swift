@@ -1,6 +1,6 @@
 /// `io`: `open` (the builtin), `StringIO`, `BytesIO` and the seek constants.
-enum IOModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum IOModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["open"] = interpreter.builtins["open"] ?? Value.none
         let stringIO = BuiltinFunction("StringIO", signature: "io.StringIO(initial_value='', newline='\\n')",
                                        doc: "Text I/O implementation using an in-memory buffer.") { interpreter, a throws(ScriptError) in

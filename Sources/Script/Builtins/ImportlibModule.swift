@@ -1,7 +1,7 @@
 import Rendering
 /// `importlib`: `import_module` and `reload` over Recur's importer.
-enum ImportlibModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum ImportlibModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["import_module"] = .builtin(BuiltinFunction("import_module", signature: "importlib.import_module(name, package=None)",
                                                                      doc: "Import a module by name and return it.") { interpreter, a throws(ScriptError) in
             try a.expect("import_module", 1...2, keywords: ["package"])

@@ -1,8 +1,8 @@
 /// `json`: `dumps`/`dump` through `JSONWriter`, `loads`/`load` through `JSONReader`.
-enum JSONModule {
+package enum JSONModule {
     static let dumpKeywords = ["indent", "sort_keys", "separators", "ensure_ascii", "allow_nan"]
 
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "json.\(signature)", doc: doc, body))
         }

@@ -1,6 +1,6 @@
 /// `json.loads`: CPython's scanner, with its error messages and positions
 /// (`Expecting value: line 1 column 4 (char 3)`).
-struct JSONReader {
+package struct JSONReader {
     private let text: [Unicode.Scalar]
     private var position = 0
     private var depth = 0

@@ -1,10 +1,10 @@
 import Rendering
 /// `json.dumps`: CPython's `json.encoder` output, character for character (separators,
 /// indentation, `ensure_ascii` escapes, float reprs, `NaN`/`Infinity`, key conversion).
-struct JSONWriter {
-    let interpreter: Interpreter
+package struct JSONWriter {
+    package let interpreter: Interpreter
     /// nil: everything on one line.
-    let indent: String?
+    package let indent: String?
     let itemSeparator: String
     let keySeparator: String
     let sortKeys: Bool
@@ -42,7 +42,7 @@ struct JSONWriter {
         }
     }
 
-    mutating func encode(_ value: Value, level: Int = 0) throws(ScriptError) -> String {
+    package mutating func encode(_ value: Value, level: Int = 0) throws(ScriptError) -> String {
         switch value {
         case .none: return "null"
         case .bool(let b): return b ? "true" : "false"

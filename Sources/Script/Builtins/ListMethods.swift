@@ -1,13 +1,13 @@
 /// Methods of `list` and `tuple`.
-enum ListMethods {
-    static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> ListObject {
+package enum ListMethods {
+    package static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> ListObject {
         guard case .list(let list) = value else {
             throw .typeError("descriptor '\(name)' for 'list' objects doesn't apply to a '\(value.typeName)' object")
         }
         return list
     }
 
-    static func index(_ interpreter: Interpreter, _ items: [Value], _ a: Arguments, _ typeName: String) throws(ScriptError) -> Value {
+    package static func index(_ interpreter: Interpreter, _ items: [Value], _ a: Arguments, _ typeName: String) throws(ScriptError) -> Value {
         try a.expect("index", 1...3)
         var start = a.positional.count > 1 ? try interpreter.indexValue(a.positional[1]) : 0
         var end = a.positional.count > 2 ? try interpreter.indexValue(a.positional[2]) : items.count
@@ -21,14 +21,14 @@ enum ListMethods {
                           : "tuple.index(x): x not in tuple")
     }
 
-    static func count(_ interpreter: Interpreter, _ items: [Value], _ a: Arguments) throws(ScriptError) -> Value {
+    package static func count(_ interpreter: Interpreter, _ items: [Value], _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("count", 1...1)
         var n = 0
         for item in items where try interpreter.sameOrEqual(item, a.positional[0]) { n += 1 }
         return .int(n)
     }
 
-    static var all: [String: BuiltinFunction] {
+    package static var all: [String: BuiltinFunction] {
         var table: [String: BuiltinFunction] = [:]
         func add(_ name: String, _ body: @escaping (Interpreter, ListObject, Arguments) throws(ScriptError) -> Value) {
             table[name] = method("list", name) { (interpreter, value, arguments) throws(ScriptError) -> Value in
@@ -85,7 +85,7 @@ enum ListMethods {
         return table
     }
 
-    static var tuple: [String: BuiltinFunction] {
+    package static var tuple: [String: BuiltinFunction] {
         [
             "index": method("tuple", "index") { interpreter, value, a throws(ScriptError) in
                 guard case .tuple(let items) = value else { throw .typeError("descriptor 'index' requires a 'tuple'") }
@@ -101,7 +101,7 @@ enum ListMethods {
 
 extension Interpreter {
     /// A stable sort with Python's `key=` and `reverse=`; incomparable items raise TypeError.
-    func sorted(_ items: [Value], key: Value?, reverse: Value?) throws(ScriptError) -> [Value] {
+    package func sorted(_ items: [Value], key: Value?, reverse: Value?) throws(ScriptError) -> [Value] {
         var keyed: [(key: Value, value: Value)] = []
         keyed.reserveCapacity(items.count)
         for item in items {

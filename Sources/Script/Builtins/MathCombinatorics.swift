@@ -4,8 +4,8 @@ import Glibc
 /// CPython 3.11's: exact big-int results (interruptible, bounded like every big int), and
 /// the norm computed as CPython's `vector_norm` does (scaled, squared and summed without
 /// loss, then corrected), so `hypot` and `dist` give its last bit.
-enum MathCombinatorics {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) {
+package enum MathCombinatorics {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) {
         module.namespace["comb"] = .builtin(BuiltinFunction("comb", signature: "math.comb(n, k, /)") { interpreter, a throws(ScriptError) in
             try expectCount(a, "comb", 2...2)
             let (n, k) = (try integer(a.positional[0]), try integer(a.positional[1]))
@@ -113,7 +113,7 @@ enum MathCombinatorics {
     }
 
     /// CPython's `vector_norm` over the coordinates (its `hypot` and `dist`).
-    static func norm(_ values: [Double]) -> Double {
+    package static func norm(_ values: [Double]) -> Double {
         var magnitudes = values.map { Swift.abs($0) }
         let largest = magnitudes.max() ?? 0
         if magnitudes.contains(where: \.isInfinite) { return .infinity }

@@ -3,8 +3,8 @@ import Glibc
 /// The rest of `math`: the functions lessons reach for beyond the basics in StandardModules
 /// (fsum is CPython's exact Shewchuk summation; errors are CPython's "math domain error" and
 /// "math range error").
-enum MathFunctions {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) {
+package enum MathFunctions {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) {
         let number = StandardModules.number
         // One-argument functions: the value, or nil for a domain error.
         let unary: [(String, (Double) -> Double?)] = [

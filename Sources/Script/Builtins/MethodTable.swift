@@ -1,5 +1,5 @@
 /// Builds a builtin method whose receiver arrives as the first positional argument.
-func method(_ typeName: String, _ name: String, signature: String = "", doc: String = "",
+package func method(_ typeName: String, _ name: String, signature: String = "", doc: String = "",
             _ body: @escaping (Interpreter, Value, Arguments) throws(ScriptError) -> Value) -> BuiltinFunction {
     BuiltinFunction(name, signature: signature.isEmpty ? "\(typeName).\(name)(...)" : signature, doc: doc, methodBody: body) {
         (interpreter, arguments) throws(ScriptError) -> Value in

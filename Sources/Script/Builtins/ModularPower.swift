@@ -1,7 +1,7 @@
 /// `pow(base, exp, mod)`: modular exponentiation over Python ints of any size, with a
 /// negative exponent meaning the modular inverse (Python 3.8+), and CPython's errors.
-enum ModularPower {
-    static func pow(_ base: Value, _ exponent: Value, _ modulus: Value) throws(ScriptError) -> Value {
+package enum ModularPower {
+    package static func pow(_ base: Value, _ exponent: Value, _ modulus: Value) throws(ScriptError) -> Value {
         guard let b = base.bigInteger, let e = exponent.bigInteger, let m = modulus.bigInteger else {
             throw .typeError("pow() 3rd argument not allowed unless all arguments are integers")
         }

@@ -1,13 +1,13 @@
 import Rendering
 /// What one `collections.namedtuple(...)` call defines: the class, its fields and defaults.
-final class NamedTupleLayout {
-    let name: String
-    let fields: [String]
+package final class NamedTupleLayout {
+    package let name: String
+    package let fields: [String]
     /// Defaults for the last fields (CPython's `defaults=`).
-    let defaults: [Value]
+    package let defaults: [Value]
     /// What the repr calls the class (`time.struct_time`); the class name by default.
     let reprName: String
-    weak var type: TypeObject?
+    package weak var type: TypeObject?
 
     init(name: String, fields: [String], defaults: [Value], reprName: String? = nil) {
         self.name = name
@@ -17,7 +17,7 @@ final class NamedTupleLayout {
     }
 
     /// `collections.namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)`.
-    static func define(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+    package static func define(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("namedtuple", 2...2, keywords: ["rename", "defaults", "module"])
         let name = try a.positional[0].asString("namedtuple() argument 'typename'")
         var fields: [String] = []
@@ -79,7 +79,7 @@ final class NamedTupleLayout {
     }
 
     /// The field values of a call, with CPython's `__new__` errors.
-    func values(_ a: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> [Value] {
+    package func values(_ a: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> [Value] {
         let function = "\(name).__new__()"
         guard a.positional.count <= fields.count else {
             throw .typeError("\(function) takes \(fields.count + 1) positional arguments but \(a.positional.count + 1) were given")
@@ -103,32 +103,32 @@ final class NamedTupleLayout {
 }
 
 /// An instance of a `collections.namedtuple` class: a tuple whose items also have names.
-final class NamedTupleObject: ScriptObject {
-    let layout: NamedTupleLayout
-    let values: [Value]
+package final class NamedTupleObject: ScriptObject {
+    package let layout: NamedTupleLayout
+    package let values: [Value]
 
     init(_ layout: NamedTupleLayout, _ values: [Value]) {
         self.layout = layout
         self.values = values
     }
 
-    var typeName: String { layout.name }
-    var attributeNames: [String] { layout.fields + ["_asdict", "_fields", "_replace", "count", "index"] }
+    package var typeName: String { layout.name }
+    package var attributeNames: [String] { layout.fields + ["_asdict", "_fields", "_replace", "count", "index"] }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         let parts = try zip(layout.fields, values).map { (pair) throws(ScriptError) in "\(pair.0)=\(try interpreter.repr(pair.1))" }
         return "\(layout.reprName)(\(parts.joined(separator: ", ")))"
     }
 
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { values.count }
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !values.isEmpty }
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(values) }
+    package func length(interpreter: Interpreter) throws(ScriptError) -> Int? { values.count }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !values.isEmpty }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { ArrayIterator(values) }
 
-    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         try interpreter.item(.tuple(values), key)
     }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         let rhs: [Value]
         switch other {
         case .tuple(let items): rhs = items
@@ -139,7 +139,7 @@ final class NamedTupleObject: ScriptObject {
         return op.result(forOrder: try interpreter.sequenceOrdering(values, rhs, op))
     }
 
-    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch op {
         case .add, .multiply:
             return try interpreter.binary(op, reflected ? other : .tuple(values), reflected ? .tuple(values) : other)
@@ -148,7 +148,7 @@ final class NamedTupleObject: ScriptObject {
         }
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let index = layout.fields.firstIndex(of: name) { return values[index] }
         if let member = layout.type?.namespace[name], name.hasPrefix("_"), name != "_make" { return member }
         switch name {
@@ -161,12 +161,12 @@ final class NamedTupleObject: ScriptObject {
         }
     }
 
-    func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         if layout.fields.contains(name) { throw ScriptError(.attributeError, "can't set attribute") }
         throw ScriptError(.attributeError, "'\(layout.name)' object has no attribute '\(name)'")
     }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "_asdict":
             try a.expect(name, 0...0)

@@ -1,8 +1,8 @@
 import Glibc
 
 /// Methods of `int` and `float`.
-enum NumberMethods {
-    static var int: [String: BuiltinFunction] { [
+package enum NumberMethods {
+    package static var int: [String: BuiltinFunction] { [
         "bit_length": method("int", "bit_length") { _, receiver, _ throws(ScriptError) in
             guard case .int(let i) = receiver else { throw .typeError("descriptor 'bit_length' requires an 'int'") }
             return .int(Swift.Int.bitWidth - i.magnitude.leadingZeroBitCount)
@@ -13,7 +13,7 @@ enum NumberMethods {
         },
     ] }
 
-    static var float: [String: BuiltinFunction] { [
+    package static var float: [String: BuiltinFunction] { [
         "hex": method("float", "hex") { _, receiver, _ throws(ScriptError) in
             guard case .float(let d) = receiver else { throw .typeError("descriptor 'hex' requires a 'float'") }
             return .str(hexadecimal(d))

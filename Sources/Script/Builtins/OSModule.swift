@@ -2,8 +2,8 @@ import Glibc
 import Rendering
 
 /// `os`: the working directory, directory listing and creation, removal and the environment.
-enum OSModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum OSModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         func add(_ name: String, _ signature: String, _ body: @escaping BuiltinFunction.Body) {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "os.\(signature)", body))
         }
@@ -92,7 +92,7 @@ enum OSModule {
     }
 
     /// A directory's names in the order the file system gives them (as `os.listdir`).
-    static func entries(_ path: String) throws(ScriptError) -> [String] {
+    package static func entries(_ path: String) throws(ScriptError) -> [String] {
         guard let directory = opendir(path) else { throw SystemError.current(path) }
         defer { closedir(directory) }
         var names: [String] = []

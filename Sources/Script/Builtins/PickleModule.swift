@@ -1,11 +1,11 @@
 /// `pickle` for plain data: `dumps` / `dump` write protocol 4 (the default) or 5 as CPython
 /// does, `loads` / `load` read any protocol CPython writes. Only data goes through: objects of
 /// classes and functions are refused both ways, so loading a file never runs code.
-enum PickleModule {
+package enum PickleModule {
     static let defaultProtocol = 4
     static let highestProtocol = 5
 
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "pickle.\(signature)", doc: doc, body))
         }
@@ -75,7 +75,7 @@ enum PickleModule {
     }
 
     /// An exception of the module's own classes (`pickle.PicklingError`), with its message.
-    static func error(_ name: String, _ interpreter: Interpreter, _ message: String) throws(ScriptError) -> ScriptError {
+    package static func error(_ name: String, _ interpreter: Interpreter, _ message: String) throws(ScriptError) -> ScriptError {
         let module = try interpreter.loadModule("pickle")
         guard case .type(let type)? = module.namespace[name] else { return ScriptError(.runtimeError, message) }
         return try interpreter.errorToRaise(try interpreter.call(.type(type), Arguments([.str(message)])))

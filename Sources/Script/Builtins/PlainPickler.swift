@@ -2,8 +2,8 @@
 /// memo numbering, batching and 64 KiB frames, so `pickle.dumps` of a vocabulary or a list of
 /// numbers is byte for byte CPython's. Only data is written (None, bools, ints, floats, str,
 /// bytes, bytearray, lists, tuples, dicts, sets, frozensets); anything else is refused.
-struct PlainPickler {
-    enum Opcode: UInt8 {
+package struct PlainPickler {
+    package enum Opcode: UInt8 {
         case mark = 0x28, stop = 0x2E, binFloat = 0x47, binInt = 0x4A, binInt1 = 0x4B, binInt2 = 0x4D, none = 0x4E
         case reduce = 0x52, binUnicode = 0x58, append = 0x61, appends = 0x65, binGet = 0x68, longBinGet = 0x6A
         case emptyList = 0x5D, setItem = 0x73, tuple = 0x74, setItems = 0x75, emptyDict = 0x7D, emptyTuple = 0x29
@@ -15,7 +15,7 @@ struct PlainPickler {
     }
 
     /// CPython's BATCHSIZE, FRAME_SIZE_TARGET and FRAME_SIZE_MIN.
-    static let batchSize = 1000
+    package static let batchSize = 1000
     static let frameTarget = 64 * 1024
     static let frameMinimum = 4
     static let frameHeader = 9
@@ -28,7 +28,7 @@ struct PlainPickler {
         case global(String)
     }
 
-    let version: Int
+    package let version: Int
     private(set) var output: [UInt8]
     private var frameStart: Int?
     private var memo: [MemoKey: Int] = [:]
@@ -42,7 +42,7 @@ struct PlainPickler {
     }
 
     /// The whole pickle of `value`.
-    mutating func pickle(_ value: Value) throws(ScriptError) -> [UInt8] {
+    package mutating func pickle(_ value: Value) throws(ScriptError) -> [UInt8] {
         try save(value)
         op(.stop)
         commitFrame()
@@ -332,7 +332,7 @@ extension BigInteger {
     }
 
     /// The integer of two's-complement little-endian bytes (pickle's decode_long).
-    init(twosComplementLittleEndian bytes: [UInt8]) {
+    package init(twosComplementLittleEndian bytes: [UInt8]) {
         guard let last = bytes.last else {
             self.init(0)
             return

@@ -4,7 +4,7 @@
 /// it accepts are the constructors plain data is reduced to (`builtins.set`, `frozenset`,
 /// `bytearray`, `bytes`, `_codecs.encode`, `collections.OrderedDict`); anything else is an
 /// `UnpicklingError` naming the global.
-struct PlainUnpickler {
+package struct PlainUnpickler {
     private let data: [UInt8]
     private var position = 0
     private var stack: [Value] = []
@@ -18,7 +18,7 @@ struct PlainUnpickler {
     }
 
     /// Where the reader stopped: `pickle.load` leaves a file there.
-    var consumed: Int { position }
+    package var consumed: Int { position }
 
     private func failure(_ message: String) throws(ScriptError) -> ScriptError {
         try PickleModule.error("UnpicklingError", interpreter, message)
@@ -75,7 +75,7 @@ struct PlainUnpickler {
     }
 
     /// Reads one pickle up to its STOP.
-    mutating func load() throws(ScriptError) -> Value {
+    package mutating func load() throws(ScriptError) -> Value {
         if data.isEmpty { throw ScriptError(.eofError, "Ran out of input") }
         while true {
             try interpreter.checkInterrupt()

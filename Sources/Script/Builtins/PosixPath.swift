@@ -1,8 +1,8 @@
 import Glibc
 
 /// `os.path`: CPython's `posixpath` algorithms on strings, and `stat`-based queries.
-enum PosixPath {
-    static func join(_ first: String, _ rest: [String]) -> String {
+package enum PosixPath {
+    package static func join(_ first: String, _ rest: [String]) -> String {
         var path = first
         for part in rest {
             if part.hasPrefix("/") {
@@ -17,7 +17,7 @@ enum PosixPath {
     }
 
     /// `(head, tail)`: the head keeps its slashes only when it is all slashes.
-    static func split(_ path: String) -> (String, String) {
+    package static func split(_ path: String) -> (String, String) {
         let cut = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         var head = String(path[..<cut])
         let tail = String(path[cut...])
@@ -66,7 +66,7 @@ enum PosixPath {
     }
 
     /// The file's mode bits, or nil when `stat` fails (what `exists`/`isdir` answer False to).
-    static func mode(_ path: String) -> mode_t? {
+    package static func mode(_ path: String) -> mode_t? {
         var info = stat()
         return stat(path, &info) == 0 ? info.st_mode : nil
     }
@@ -80,7 +80,7 @@ enum PosixPath {
     }
 
     /// Fills `os.path`.
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         func add(_ name: String, _ signature: String, _ body: @escaping BuiltinFunction.Body) {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "os.path.\(signature)", body))
         }

@@ -3,8 +3,8 @@ import Tensors
 
 /// CPython's `random.Random` core: the Mersenne Twister seeded as `_randommodule.c` seeds it,
 /// `random()` from 53 bits, `getrandbits` and `_randbelow`, and the cached `gauss` value.
-final class PythonRandom {
-    var engine = MersenneTwister(seed: 0)
+package final class PythonRandom {
+    package var engine = MersenneTwister(seed: 0)
     var gaussNext: Double?
 
     /// Seeded from the system's entropy, as `import random` seeds its instance.
@@ -17,20 +17,20 @@ final class PythonRandom {
     }
 
     /// `seed(n)` for an int: the 32-bit words of |n|, least significant first.
-    func seed(magnitude: UInt64) {
+    package func seed(magnitude: UInt64) {
         let low = UInt32(truncatingIfNeeded: magnitude), high = UInt32(truncatingIfNeeded: magnitude >> 32)
         seed(words: high == 0 ? [low] : [low, high])
     }
 
     /// Seeds from the key words (`init_by_array`).
-    func seed(words: [UInt32]) {
+    package func seed(words: [UInt32]) {
         engine = MersenneTwister(key: words)
         gaussNext = nil
     }
 
     /// `seed(s)` for a str or bytes (version 2): the big-endian integer of the bytes followed
     /// by their SHA-512 digest, as words least significant first.
-    func seed(bytes: [UInt8]) {
+    package func seed(bytes: [UInt8]) {
         let number = Array((bytes + SHA512.digest(bytes)).drop(while: { $0 == 0 }))
         var words: [UInt32] = []
         var index = number.count
@@ -44,14 +44,14 @@ final class PythonRandom {
     }
 
     /// `random()`: 27 + 26 bits as CPython's `genrand_res53`.
-    func random() -> Double {
+    package func random() -> Double {
         let a = engine.nextUInt32() >> 5, b = engine.nextUInt32() >> 6
         return (Double(a) * 67_108_864.0 + Double(b)) * (1.0 / 9_007_199_254_740_992.0)
     }
 
     /// `getrandbits(k)` for 0 <= k <= 64: 32-bit words least significant first, the last
     /// one shifted down to the bits still needed.
-    func bits(_ k: Int) -> UInt64 {
+    package func bits(_ k: Int) -> UInt64 {
         if k <= 32 { return k == 0 ? 0 : UInt64(engine.nextUInt32() >> UInt32(32 - k)) }
         let low = UInt64(engine.nextUInt32())
         let high = UInt64(engine.nextUInt32() >> UInt32(64 - k))
@@ -59,7 +59,7 @@ final class PythonRandom {
     }
 
     /// `_randbelow(n)` for n > 0: rejection sampling on n.bit_length() bits.
-    func below(_ n: UInt64) -> UInt64 {
+    package func below(_ n: UInt64) -> UInt64 {
         let k = 64 - n.leadingZeroBitCount
         var r = bits(k)
         while r >= n { r = bits(k) }
@@ -67,7 +67,7 @@ final class PythonRandom {
     }
 
     /// `gauss(mu, sigma)`: Box-Muller with the second value kept for the next call.
-    func gauss(mu: Double, sigma: Double) -> Double {
+    package func gauss(mu: Double, sigma: Double) -> Double {
         var z = gaussNext
         gaussNext = nil
         if z == nil {
@@ -91,7 +91,7 @@ final class PythonRandom {
     }
 
     /// Python's `hash(float)`, which `seed` uses for float seeds.
-    static func hash(_ value: Double) -> Int64 {
+    package static func hash(_ value: Double) -> Int64 {
         Int64(HashKey.pythonHash(double: value))
     }
 }

@@ -3,12 +3,12 @@ import Glibc
 /// Python's `random` module: CPython's algorithms over `PythonRandom`, so the same seed
 /// gives the same numbers, choices and shuffles as CPython. Module functions use the
 /// workspace's instance; `random.Random(seed)` makes others.
-enum RandomModule {
+package enum RandomModule {
     static let functionNames = ["choice", "choices", "gauss", "getrandbits", "getstate", "normalvariate", "randint",
                                 "random", "randrange", "sample", "seed", "setstate", "shuffle", "uniform"]
         + RandomObject.distributionNames.keys.sorted()
 
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         for name in functionNames {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "random.\(name)(...)", doc: "CPython's random.\(name), bit for bit.") { interpreter, a throws(ScriptError) in
                 try RandomObject.call(name, a, interpreter.defaultRandom, interpreter)
@@ -28,28 +28,28 @@ enum RandomModule {
 }
 
 /// A `random.Random` instance.
-final class RandomObject: ScriptObject {
-    let core: PythonRandom
+package final class RandomObject: ScriptObject {
+    package let core: PythonRandom
     init(_ core: PythonRandom) { self.core = core }
 
-    var typeName: String { "Random" }
-    var attributeNames: [String] { RandomModule.functionNames }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<random.Random object at \(addressText(of: self))>" }
+    package var typeName: String { "Random" }
+    package var attributeNames: [String] { RandomModule.functionNames }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<random.Random object at \(addressText(of: self))>" }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard RandomModule.functionNames.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name, signature: "Random.\(name)(...)") { [core] interpreter, a throws(ScriptError) in
             try RandomObject.call(name, a, core, interpreter)
         })
     }
 
-    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard RandomModule.functionNames.contains(name) else { return nil }
         return try RandomObject.call(name, arguments, core, interpreter)
     }
 
     /// One of the module's functions on `core`.
-    static func call(_ name: String, _ a: Arguments, _ core: PythonRandom, _ interpreter: Interpreter) throws(ScriptError) -> Value {
+    package static func call(_ name: String, _ a: Arguments, _ core: PythonRandom, _ interpreter: Interpreter) throws(ScriptError) -> Value {
         func number(_ index: Int, _ key: String, _ fallback: Double) throws(ScriptError) -> Double {
             try interpreter.doubleArgument(a.value(index, key), key) ?? fallback
         }

@@ -22,7 +22,7 @@ extension RandomObject {
         module.namespace["RECIP_BPF"] = .float(0x1p-53)
     }
 
-    static func distribution(_ name: String, _ a: Arguments, _ core: PythonRandom, _ interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package static func distribution(_ name: String, _ a: Arguments, _ core: PythonRandom, _ interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard let parameters = distributionNames[name] else { return nil }
         let values = try bind(name, parameters, a)
         func number(_ index: Int, _ fallback: Double? = nil) throws(ScriptError) -> Double {

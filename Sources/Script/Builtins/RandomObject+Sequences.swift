@@ -4,7 +4,7 @@ import Tensors
 /// `seed`, `randrange`, `shuffle`, `sample`, `choices` and `setstate` as Lib/random.py and
 /// `_randommodule.c` define them.
 extension RandomObject {
-    static func seed(_ core: PythonRandom, _ value: Value, _ interpreter: Interpreter) throws(ScriptError) {
+    package static func seed(_ core: PythonRandom, _ value: Value, _ interpreter: Interpreter) throws(ScriptError) {
         switch value {
         case .none: core.seedFromEntropy()
         case .int(let i): core.seed(magnitude: UInt64(i.magnitude))
@@ -60,7 +60,7 @@ extension RandomObject {
         return start + offset
     }
 
-    static func shuffle(_ core: PythonRandom, _ value: Value, _ interpreter: Interpreter) throws(ScriptError) {
+    package static func shuffle(_ core: PythonRandom, _ value: Value, _ interpreter: Interpreter) throws(ScriptError) {
         guard case .list(let list) = value else {
             throw .typeError("'\(value.typeName)' object does not support item assignment")
         }
@@ -72,7 +72,7 @@ extension RandomObject {
         }
     }
 
-    static func sample(_ core: PythonRandom, _ a: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Value {
+    package static func sample(_ core: PythonRandom, _ a: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Value {
         let population = a.value(0, "population") ?? .none
         switch population {
         case .set, .dict: throw .typeError("Population must be a sequence.  For dicts or sets, use sorted(d).")
@@ -196,7 +196,7 @@ extension RandomObject {
         return lo
     }
 
-    static func setState(_ core: PythonRandom, _ state: Value, _ interpreter: Interpreter) throws(ScriptError) {
+    package static func setState(_ core: PythonRandom, _ state: Value, _ interpreter: Interpreter) throws(ScriptError) {
         let parts = try interpreter.iterate(state)
         guard parts.count == 3, let version = parts[0].intLike else { throw .typeError("state must be the tuple getstate() returns") }
         guard version == 3 || version == 2 else {

@@ -3,18 +3,18 @@ import CPCRE2
 /// A compiled regular expression: PCRE2 code over 32-bit units, so a str subject's code
 /// points are the units and PCRE2's offsets are Python's indices. `re` (a bundled module)
 /// builds Pattern and Match on the spans it returns.
-final class RegexCode: ScriptObject {
+package final class RegexCode: ScriptObject {
     private let code: OpaquePointer
     let isBytes: Bool
     /// Capturing groups, and their names with numbers.
     let groupCount: Int
-    let names: [(String, Int)]
+    package let names: [(String, Int)]
     /// The last subject as units: `finditer` and `sub` call back with the same string.
     private var lastSubject: Value?
     private var lastUnits: [UInt32] = []
 
     /// How a match is tried at the start position.
-    enum Mode: Int {
+    package enum Mode: Int {
         case search = 0, match = 1, fullmatch = 2
     }
 
@@ -29,7 +29,7 @@ final class RegexCode: ScriptObject {
 
     /// Compiles a Python pattern (str as code points, bytes as one unit per byte) with `re`'s
     /// flag bits; a failure carries CPython's message and position when its parser has one.
-    static func compile(_ pattern: [UInt32], isBytes: Bool, flags: Int) throws(RegexSyntax.Failure) -> (RegexCode, inlineFlags: Int) {
+    package static func compile(_ pattern: [UInt32], isBytes: Bool, flags: Int) throws(RegexSyntax.Failure) -> (RegexCode, inlineFlags: Int) {
         let syntax = try RegexSyntax(pattern, isBytes: isBytes, flags: flags)
         let all = flags | syntax.inlineFlags
         var options: UInt32 = 0
@@ -74,7 +74,7 @@ final class RegexCode: ScriptObject {
     }
 
     /// The units of a subject, or the TypeError CPython raises for the wrong kind.
-    func units(of subject: Value, _ interpreter: Interpreter) throws(ScriptError) -> [UInt32] {
+    package func units(of subject: Value, _ interpreter: Interpreter) throws(ScriptError) -> [UInt32] {
         if let lastSubject, RegexCode.same(lastSubject, subject) { return lastUnits }
         let result: [UInt32]
         switch subject {
@@ -103,7 +103,7 @@ final class RegexCode: ScriptObject {
     }
 
     /// One attempt from `start`: the spans of group 0 and every group (-1 when unset), or nil.
-    func match(_ units: [UInt32], start: Int, end: Int, mode: Mode, notEmptyAtStart: Bool = false) throws(ScriptError) -> [Int]? {
+    package func match(_ units: [UInt32], start: Int, end: Int, mode: Mode, notEmptyAtStart: Bool = false) throws(ScriptError) -> [Int]? {
         guard let data = pcre2_match_data_create_from_pattern_32(code, nil) else { throw ScriptError(.memoryError, "") }
         defer { pcre2_match_data_free_32(data) }
         var options: UInt32 = 0
@@ -138,7 +138,7 @@ final class RegexCode: ScriptObject {
 
     /// Successive non-overlapping matches from `start`, as CPython finds them: after an empty
     /// match the next one may start at the same place only if it is not empty.
-    func scan(_ units: [UInt32], start: Int, end: Int, limit: Int, interpreter: Interpreter) throws(ScriptError) -> [[Int]] {
+    package func scan(_ units: [UInt32], start: Int, end: Int, limit: Int, interpreter: Interpreter) throws(ScriptError) -> [[Int]] {
         var found: [[Int]] = []
         var position = start
         var afterEmpty = false
@@ -152,12 +152,12 @@ final class RegexCode: ScriptObject {
         return found
     }
 
-    var typeName: String { "RegexCode" }
-    var attributeNames: [String] { ["groups", "groupindex", "match", "scan", "subn"] }
+    package var typeName: String { "RegexCode" }
+    package var attributeNames: [String] { ["groups", "groupindex", "match", "scan", "subn"] }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<RegexCode>" }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<RegexCode>" }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "groups": return .int(groupCount)
         case "groupindex":
@@ -170,7 +170,7 @@ final class RegexCode: ScriptObject {
 
     private static func spansValue(_ spans: [Int]) -> Value { .tuple(spans.map { .int($0) }) }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "match":
             // match(subject, pos, endpos, mode): bounds already clamped by `re`.
@@ -245,8 +245,8 @@ final class RegexCode: ScriptObject {
 }
 
 /// `_pcre2`: the compiler behind the bundled `re` module.
-enum RegexEngineModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum RegexEngineModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         // compile(pattern, flags) -> (code, inline flags), or (None, message, position).
         module.namespace["compile"] = .builtin(BuiltinFunction("compile") { interpreter, a throws(ScriptError) in
             try a.expect("compile", 2...2)

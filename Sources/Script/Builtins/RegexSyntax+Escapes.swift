@@ -132,7 +132,7 @@ extension RegexSyntax {
         return value
     }
 
-    mutating func escape() throws(Failure) {
+    package mutating func escape() throws(Failure) {
         let start = index
         guard let c = character(1) else { throw Failure(message: "bad escape (end of pattern)", position: start) }
         let letter = Character(Unicode.Scalar(c) ?? "\u{FFFD}")

@@ -3,15 +3,15 @@ import Rendering
 /// differently are translated (`\Z`, `{,n}`, `\uXXXX`, `\v`, octal and group-number escapes,
 /// verbose-mode comments, the `a`/`u`/`L` flags), and the errors CPython's parser reports
 /// before matching are raised with its messages and positions.
-struct RegexSyntax {
+package struct RegexSyntax {
     /// A pattern CPython rejects: its message and the position in the pattern.
-    struct Failure: Error {
-        let message: String
-        let position: Int?
+    package struct Failure: Error {
+        package let message: String
+        package let position: Int?
     }
 
     /// Flag bits as CPython's `re` numbers them.
-    enum Flag {
+    package enum Flag {
         static let ignoreCase = 2, locale = 4, multiline = 8, dotAll = 16, unicode = 32, verbose = 64, ascii = 256
     }
 
@@ -24,23 +24,23 @@ struct RegexSyntax {
     /// Group names in the order they are defined, with their numbers.
     private(set) var names: [(String, Int)] = []
 
-    let pattern: [UInt32]
+    package let pattern: [UInt32]
     let isBytes: Bool
     /// Python's `\s` in a str pattern is str.isspace, which also holds for U+001C...U+001F.
     let unicodeWhitespace: Bool
-    var index = 0
+    package var index = 0
     private var verbose: Bool
     var groupCount = 0
     /// Open groups: where each starts, its number (0 when not capturing) and the verbose mode
     /// outside it (a scoped `(?x:...)` ends with its group).
     private var open: [(position: Int, group: Int, verbose: Bool)] = []
     var closedGroups: Set<Int> = []
-    var previous = Previous.nothing
+    package var previous = Previous.nothing
     /// True while only global flag groups have been read (they must come first).
     private var atStart = true
 
     /// What the last item was, for CPython's "nothing to repeat" and "multiple repeat".
-    enum Previous {
+    package enum Previous {
         case nothing, atom, quantifier, modifiedQuantifier
     }
 
@@ -52,12 +52,12 @@ struct RegexSyntax {
         try translate()
     }
 
-    func character(_ offset: Int = 0) -> UInt32? {
+    package func character(_ offset: Int = 0) -> UInt32? {
         let i = index + offset
         return i < pattern.count ? pattern[i] : nil
     }
 
-    func text(_ range: Range<Int>) -> String {
+    package func text(_ range: Range<Int>) -> String {
         var result = ""
         for unit in pattern[range.clamped(to: 0..<pattern.count)] {
             result.unicodeScalars.append(Unicode.Scalar(unit) ?? "\u{FFFD}")
@@ -65,14 +65,14 @@ struct RegexSyntax {
         return result
     }
 
-    mutating func emit(_ string: String, from position: Int) {
+    package mutating func emit(_ string: String, from position: Int) {
         for scalar in string.unicodeScalars {
             units.append(scalar.value)
             origin.append(position)
         }
     }
 
-    mutating func emit(unit: UInt32, from position: Int) {
+    package mutating func emit(unit: UInt32, from position: Int) {
         units.append(unit)
         origin.append(position)
     }
@@ -82,7 +82,7 @@ struct RegexSyntax {
         emit("\\x{\(String(value, radix: 16))}", from: position)
     }
 
-    static func scalar(_ c: Character) -> UInt32 { c.unicodeScalars.first?.value ?? 0 }
+    package static func scalar(_ c: Character) -> UInt32 { c.unicodeScalars.first?.value ?? 0 }
     static func isDigit(_ u: UInt32?) -> Bool { u.map { (48...57).contains($0) } ?? false }
     static func isOctal(_ u: UInt32?) -> Bool { u.map { (48...55).contains($0) } ?? false }
     static func isHex(_ u: UInt32?) -> Bool {

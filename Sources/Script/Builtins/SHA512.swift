@@ -1,5 +1,5 @@
 /// SHA-512 (FIPS 180-4), which `random.seed` applies to str and bytes seeds.
-enum SHA512 {
+package enum SHA512 {
     private static let k: [UInt64] = [
         0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc, 0x3956c25bf348b538,
         0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118, 0xd807aa98a3030242, 0x12835b0145706fbe,

@@ -3,7 +3,7 @@ import Tensors
 
 extension ShellCommand {
     /// How a captured command ended.
-    enum Captured {
+    package enum Captured {
         /// It ended; everything it wrote to stdout and stderr, in order.
         case output([UInt8])
         /// An interrupt stopped it (IPython prints `^C` and the result is empty).
@@ -16,7 +16,7 @@ extension ShellCommand {
     /// standard output and error on one pipe and standard input at its end, as IPython's
     /// `getoutput` runs it (not in a terminal: `ls` writes one name per line). An interrupt
     /// terminates it (SIGTERM, then SIGKILL 0.2 s later).
-    func capture(interrupted: () -> Bool) throws(LaunchFailure) -> Captured {
+    package func capture(interrupted: () -> Bool) throws(LaunchFailure) -> Captured {
         var output: [Int32] = [0, 0]
         var input: [Int32] = [0, 0]
         guard pipe(&output) == 0 else { throw LaunchFailure(message: "cannot make a pipe: \(String(cString: strerror(errno)))") }

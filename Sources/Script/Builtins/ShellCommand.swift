@@ -3,7 +3,7 @@ import Glibc
 /// `!cmd`: a command run by `/bin/sh -c` in a pseudo-terminal, as IPython runs it (through
 /// pexpect): the command sees an 80-column terminal, its output and errors arrive together
 /// as they are written, and an interrupt is a Ctrl-C typed into the terminal.
-struct ShellCommand {
+package struct ShellCommand {
     let command: String
 
     // Linux's values for macros Swift does not import (asm-generic/ioctls.h, spawn.h).
@@ -12,13 +12,13 @@ struct ShellCommand {
     private static let newSession: Int32 = 0x80 // POSIX_SPAWN_SETSID
 
     /// Why a command could not be started.
-    struct LaunchFailure: Error {
-        let message: String
+    package struct LaunchFailure: Error {
+        package let message: String
     }
 
     /// Runs the command, passing output to `write` as it comes; returns the exit status
     /// (negative for a signal, as pexpect reports it).
-    func run(write: (String) -> Void, interrupted: () -> Bool) throws(LaunchFailure) -> Int {
+    package func run(write: (String) -> Void, interrupted: () -> Bool) throws(LaunchFailure) -> Int {
         // posix_openpt, unlockpt and ptsname, spelled as Linux implements them (Glibc's module
         // hides the X/Open names).
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -116,13 +116,13 @@ struct ShellCommand {
         posix_spawnattr_setsigmask(&attributes, &empty)
     }
 
-    static func exitStatus(_ raw: Int32) -> Int {
+    package static func exitStatus(_ raw: Int32) -> Int {
         let signal = raw & 0x7F
         if signal == 0 { return Int((raw >> 8) & 0xFF) }
         return -Int(signal)
     }
 
-    static func now() -> Double {
+    package static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
@@ -131,10 +131,10 @@ struct ShellCommand {
 
 /// Decodes UTF-8 arriving in chunks: a character split between two reads is kept for the
 /// next, and invalid bytes become U+FFFD (IPython decodes with 'replace').
-struct UTF8Chunks {
+package struct UTF8Chunks {
     private var pending: [UInt8] = []
 
-    mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
+    package mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
         pending.append(contentsOf: bytes)
         // Keep an incomplete sequence at the end for the next chunk.
         var cut = pending.count
@@ -151,7 +151,7 @@ struct UTF8Chunks {
         return text
     }
 
-    mutating func finish() -> String {
+    package mutating func finish() -> String {
         defer { pending = [] }
         return String(decoding: pending, as: UTF8.self)
     }

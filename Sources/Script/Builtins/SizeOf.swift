@@ -6,8 +6,8 @@ import Tensors
 /// without spare capacity, tensors (PyTorch's 80) and NumPy arrays (header, plus the data when
 /// the array owns it); other objects get the size of a plain instance. As in CPython, the
 /// elements a container refers to are not counted.
-enum SizeOf {
-    static func install(in module: ModuleObject) {
+package enum SizeOf {
+    package static func install(in module: ModuleObject) {
         module.namespace["getsizeof"] = .builtin(BuiltinFunction("getsizeof", signature: "sys.getsizeof(object[, default])",
                                                                  doc: "Return the size of object in bytes.") { interpreter, a throws(ScriptError) in
             if !a.keywords.isEmpty { throw .typeError("getsizeof() takes no keyword arguments") }
@@ -17,7 +17,7 @@ enum SizeOf {
         })
     }
 
-    static func size(of value: Value, _ interpreter: Interpreter) -> Int {
+    package static func size(of value: Value, _ interpreter: Interpreter) -> Int {
         switch value {
         case .none: return 16
         case .bool: return 28

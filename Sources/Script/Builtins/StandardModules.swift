@@ -1,8 +1,8 @@
 import Glibc
 
 /// `sys`, `gc` and `math`: the parts lessons use.
-enum StandardModules {
-    static func sys(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum StandardModules {
+    package static func sys(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["stdout"] = .object(StreamObject(.stdout))
         module.namespace["stderr"] = .object(StreamObject(.stderr))
         module.namespace["version"] = .str("3.12 (Recur script)")
@@ -55,7 +55,7 @@ enum StandardModules {
         return result
     }
 
-    static func math(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+    package static func math(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         module.namespace["pi"] = .float(Double.pi)
         module.namespace["e"] = .float(M_E)
         module.namespace["tau"] = .float(2 * Double.pi)
@@ -159,7 +159,7 @@ enum StandardModules {
         MathCombinatorics.fill(interpreter, module)
     }
 
-    static func number(_ interpreter: Interpreter, _ value: Value) throws(ScriptError) -> Double {
+    package static func number(_ interpreter: Interpreter, _ value: Value) throws(ScriptError) -> Double {
         if let d = value.numericValue { return d }
         if case .object(let object) = value, let d = try object.floatValue(interpreter: interpreter) { return d }
         throw .typeError("must be real number, not \(value.typeName)")

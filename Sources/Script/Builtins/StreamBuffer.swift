@@ -1,13 +1,13 @@
 /// In-memory contents with a read/write position: what files opened for reading are read
 /// from, and what `io.StringIO` (scalars) and `io.BytesIO` (bytes) hold.
-struct StreamBuffer<Element: Equatable> {
-    var items: [Element]
-    var position = 0
+package struct StreamBuffer<Element: Equatable> {
+    package var items: [Element]
+    package var position = 0
 
     init(_ items: [Element] = []) { self.items = items }
 
     /// `read(size)`: up to `size` items (all the rest for a negative size).
-    mutating func read(_ size: Int) -> ArraySlice<Element> {
+    package mutating func read(_ size: Int) -> ArraySlice<Element> {
         let start = min(position, items.count)
         let end = size < 0 || size >= items.count - start ? items.count : start + size
         position = max(position, end)
@@ -34,7 +34,7 @@ struct StreamBuffer<Element: Equatable> {
 
     /// Writes at the position, overwriting and extending (with `fill` past the end), as
     /// `StringIO` and `BytesIO` do.
-    mutating func write<S: Collection>(_ new: S, fill: Element) where S.Element == Element {
+    package mutating func write<S: Collection>(_ new: S, fill: Element) where S.Element == Element {
         if position > items.count { items += Array(repeating: fill, count: position - items.count) }
         let overlap = min(new.count, items.count - position)
         items.replaceSubrange(position..<(position + overlap), with: new)
@@ -83,7 +83,7 @@ extension StreamBuffer where Element == Unicode.Scalar {
         }
     }
 
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    package static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)

@@ -1,9 +1,9 @@
 /// `read`, `readline` and `readlines` as every file-like object answers them, over the
 /// object's own `read(size)` and `readline(size)` (sizes are -1 for "all").
-enum StreamReading {
-    typealias Reader = (Int) throws(ScriptError) -> Value
+package enum StreamReading {
+    package typealias Reader = (Int) throws(ScriptError) -> Value
 
-    static func call(_ method: String, _ a: Arguments, _ interpreter: Interpreter,
+    package static func call(_ method: String, _ a: Arguments, _ interpreter: Interpreter,
                      read: Reader, readline: Reader) throws(ScriptError) -> Value? {
         func size() throws(ScriptError) -> Int {
             switch a.value(0, "size") ?? a.keyword("hint") {
@@ -38,7 +38,7 @@ enum StreamReading {
     }
 
     /// Characters of a str, bytes of a bytes object.
-    static func measure(_ value: Value) -> Int {
+    package static func measure(_ value: Value) -> Int {
         switch value {
         case .str(let s): return s.unicodeScalars.count
         case .object(let bytes as BytesObject): return bytes.bytes.count

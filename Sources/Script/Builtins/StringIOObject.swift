@@ -2,8 +2,8 @@ import Tensors
 import Rendering
 
 /// `io.StringIO`: text in memory with a position, written and read as a text file is.
-final class StringIOObject: SelfIterating {
-    static let methodNames = ["close", "flush", "getvalue", "read", "readable", "readline", "readlines", "seek", "seekable",
+package final class StringIOObject: SelfIterating {
+    package static let methodNames = ["close", "flush", "getvalue", "read", "readable", "readline", "readlines", "seek", "seekable",
                               "tell", "truncate", "writable", "write", "writelines"]
 
     private var buffer: StreamBuffer<Unicode.Scalar>
@@ -12,7 +12,7 @@ final class StringIOObject: SelfIterating {
     private(set) var closed = false
 
     /// `io.StringIO(initial_value='', newline='\n')`.
-    static func make(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
+    package static func make(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("StringIO", 0...2, keywords: ["initial_value", "newline"])
         var newline: String? = "\n"
         switch a.value(1, "newline") {
@@ -74,12 +74,12 @@ final class StringIOObject: SelfIterating {
 
     // MARK: ScriptObject
 
-    var typeName: String { "StringIO" }
-    var attributeNames: [String] { StringIOObject.methodNames + ["closed", "newlines"] }
+    package var typeName: String { "StringIO" }
+    package var attributeNames: [String] { StringIOObject.methodNames + ["closed", "newlines"] }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<_io.StringIO object>" }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<_io.StringIO object>" }
 
-    func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if attribute == "closed" { return .bool(closed) }
         guard StringIOObject.methodNames.contains(attribute) else { return nil }
         return .builtin(BuiltinFunction(attribute, signature: "StringIO.\(attribute)(...)") { [self] interpreter, a throws(ScriptError) in
@@ -87,7 +87,7 @@ final class StringIOObject: SelfIterating {
         })
     }
 
-    func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch method {
         case "read", "readline", "readlines":
             try checkOpen(method)
@@ -145,21 +145,21 @@ final class StringIOObject: SelfIterating {
         }
     }
 
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         try checkOpen("__iter__")
         return self
     }
 
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         try checkOpen("__next__")
         let line = buffer.readline(-1, newline: newline)
         return line.isEmpty ? nil : .str(StreamBuffer.string(line))
     }
 
-    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
         try checkOpen("__enter__")
         return .object(self)
     }
 
-    func exit(interpreter: Interpreter) throws(ScriptError) { closed = true }
+    package func exit(interpreter: Interpreter) throws(ScriptError) { closed = true }
 }

@@ -2,8 +2,8 @@ import Glibc
 import Tensors
 
 /// Methods of `str`.
-enum StringMethods {
-    static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> String {
+package enum StringMethods {
+    package static func receiver(_ value: Value, _ name: String) throws(ScriptError) -> String {
         guard case .str(let s) = value else {
             throw .typeError("descriptor '\(name)' for 'str' objects doesn't apply to a '\(value.typeName)' object")
         }
@@ -65,7 +65,7 @@ enum StringMethods {
     }
 
     /// A run of code points as a str.
-    static func text(_ scalars: Substring.UnicodeScalarView) -> String { String(Substring(scalars)) }
+    package static func text(_ scalars: Substring.UnicodeScalarView) -> String { String(Substring(scalars)) }
 
     /// `rsplit`: splitting the reversed text by the reversed separator from the left.
     static func rsplit(_ s: String, _ separator: Value?, _ maxSplit: Int) throws(ScriptError) -> [Value] {
@@ -78,7 +78,7 @@ enum StringMethods {
         }
     }
 
-    static func split(_ s: String, _ separator: Value?, _ maxSplit: Int) throws(ScriptError) -> [Value] {
+    package static func split(_ s: String, _ separator: Value?, _ maxSplit: Int) throws(ScriptError) -> [Value] {
         if let separator, !separator.isNone {
             let sep = try separator.asString("sep")
             if sep.isEmpty { throw .valueError("empty separator") }
@@ -114,7 +114,7 @@ enum StringMethods {
         return parts
     }
 
-    static var all: [String: BuiltinFunction] {
+    package static var all: [String: BuiltinFunction] {
         var table: [String: BuiltinFunction] = [:]
         func add(_ name: String, _ body: @escaping (Interpreter, String, Arguments) throws(ScriptError) -> Value) {
             table[name] = method("str", name) { (interpreter, value, arguments) throws(ScriptError) -> Value in
@@ -397,7 +397,7 @@ extension StringMethods {
     /// The `start` and `end` arguments at positions 1 and 2 as CPython's slice bounds: the end
     /// clamped to the string, the start only at 0 (past the end, nothing is found, not even
     /// an empty string: `'abc'.find('', 5)` is -1).
-    static func bounds(_ interpreter: Interpreter, count: Int, _ a: Arguments) throws(ScriptError) -> (Int, Int) {
+    package static func bounds(_ interpreter: Interpreter, count: Int, _ a: Arguments) throws(ScriptError) -> (Int, Int) {
         func bound(_ index: Int, _ fallback: Int, clampToCount: Bool) throws(ScriptError) -> Int {
             guard index < a.positional.count, !a.positional[index].isNone else { return fallback }
             let i = try interpreter.indexValue(a.positional[index])
@@ -408,7 +408,7 @@ extension StringMethods {
     }
 
     /// `find`, `index`, `rfind`, `rindex`, with optional start and end, in code points.
-    static func search(_ interpreter: Interpreter, _ s: String, _ a: Arguments, _ name: String,
+    package static func search(_ interpreter: Interpreter, _ s: String, _ a: Arguments, _ name: String,
                        raising: Bool, fromEnd: Bool) throws(ScriptError) -> Value {
         try a.expect(name, 1...3)
         let needle = Array(try a.positional[0].asString("must be str").unicodeScalars)
@@ -444,7 +444,7 @@ extension StringMethods {
     }
 
     /// `s` with the first `limit` (all, for a negative limit) non-empty `old` replaced, by code points.
-    static func replaced(_ s: String, _ old: String, _ new: String, limit: Int) -> String {
+    package static func replaced(_ s: String, _ old: String, _ new: String, limit: Int) -> String {
         var source = s
         return source.withUTF8 { bytes in
             var out: [UInt8] = []

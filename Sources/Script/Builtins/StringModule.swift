@@ -1,6 +1,6 @@
 /// `string`: CPython's character-class constants.
-enum StringModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum StringModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         let lowercase = "abcdefghijklmnopqrstuvwxyz", uppercase = lowercase.uppercased(), digits = "0123456789"
         let punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", whitespace = " \t\n\r\u{0B}\u{0C}"
         let constants = [

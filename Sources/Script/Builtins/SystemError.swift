@@ -2,9 +2,9 @@ import Glibc
 import Rendering
 
 /// CPython's `OSError` subclasses for a failed system call, with its `[Errno n] text: 'path'` message.
-enum SystemError {
+package enum SystemError {
     /// The exception CPython raises for `code` on `path` (strerror's text, as CPython uses).
-    static func make(_ code: Int32, _ path: String) -> ScriptError {
+    package static func make(_ code: Int32, _ path: String) -> ScriptError {
         let kind: ExceptionKind = switch code {
         case ENOENT: .fileNotFoundError
         case EEXIST: .fileExistsError
@@ -25,7 +25,7 @@ enum SystemError {
     }
 
     /// Writes all of `bytes` to `descriptor` (retrying after signals).
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, _ path: String) throws(ScriptError) {
+    package static func writeAll(_ bytes: [UInt8], to descriptor: Int32, _ path: String) throws(ScriptError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
@@ -38,10 +38,10 @@ enum SystemError {
     }
 
     /// The exception for the current `errno` on `path`.
-    static func current(_ path: String) -> ScriptError { make(errno, path) }
+    package static func current(_ path: String) -> ScriptError { make(errno, path) }
 
     /// A path argument: a `str`, or an object with `__fspath__` (a `pathlib.Path`).
-    static func path(_ value: Value, _ function: String, _ interpreter: Interpreter) throws(ScriptError) -> String {
+    package static func path(_ value: Value, _ function: String, _ interpreter: Interpreter) throws(ScriptError) -> String {
         if case .instance = value, let converted = try interpreter.callSpecial(value, "__fspath__") {
             return try path(converted, function)
         }
@@ -49,7 +49,7 @@ enum SystemError {
     }
 
     /// A path argument: `str` only.
-    static func path(_ value: Value, _ function: String) throws(ScriptError) -> String {
+    package static func path(_ value: Value, _ function: String) throws(ScriptError) -> String {
         switch value {
         case .str(let s): return s
         case .int: throw .typeError("\(function)() takes a path as str in Recur (file descriptors are not provided)")

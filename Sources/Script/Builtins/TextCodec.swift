@@ -1,9 +1,9 @@
 /// The text encodings `open()` reads and writes, with CPython's error texts and handlers.
-enum TextCodec {
+package enum TextCodec {
     case utf8, latin1, ascii
 
     /// What CPython calls the codec in its error messages.
-    var name: String {
+    package var name: String {
         switch self {
         case .utf8: "utf-8"
         case .latin1: "latin-1"
@@ -27,7 +27,7 @@ enum TextCodec {
     }
 
     /// Decoding and encoding error handlers (`errors=`).
-    enum Handler: String {
+    package enum Handler: String {
         case strict, ignore, replace
 
         init(named given: String) throws(ScriptError) {
@@ -43,7 +43,7 @@ enum TextCodec {
 
     /// Decodes `bytes`, raising CPython's `UnicodeDecodeError` text under `strict`. The
     /// handler is looked up at the first error, as CPython does.
-    func decode(_ bytes: [UInt8], errors: String) throws(ScriptError) -> String {
+    package func decode(_ bytes: [UInt8], errors: String) throws(ScriptError) -> String {
         var scalars = String.UnicodeScalarView()
         try decode(bytes, errors: errors) { scalar, _ in scalars.append(scalar) }
         return String(scalars)
@@ -80,7 +80,7 @@ enum TextCodec {
     }
 
     /// Encodes `text`, raising CPython's `UnicodeEncodeError` text under `strict`.
-    func encode(_ text: String, errors: String) throws(ScriptError) -> [UInt8] {
+    package func encode(_ text: String, errors: String) throws(ScriptError) -> [UInt8] {
         switch self {
         case .utf8: return Array(text.utf8)
         case .latin1, .ascii:

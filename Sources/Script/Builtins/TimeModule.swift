@@ -2,10 +2,10 @@ import Glibc
 
 /// `time`: clocks, an interruptible `sleep`, `localtime`/`gmtime` as `struct_time`, `strftime`
 /// (the C library's, as CPython's is) and `asctime`/`ctime`.
-enum TimeModule {
-    static let fields = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"]
+package enum TimeModule {
+    package static let fields = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"]
 
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         func clock(_ id: clockid_t) -> timespec {
             var ts = timespec()
             clock_gettime(id, &ts)

@@ -2,8 +2,8 @@
 /// from: what `object.__new__(cls)`, `super().__init_subclass__(**kw)`, `type.__new__(mcs,
 /// ...)`, `int.__new__(cls, 3)`, `super().__setitem__(k, v)` and a subclass's inherited
 /// operators find on the class.
-enum TypeMethods {
-    static func install(on types: BuiltinTypes) {
+package enum TypeMethods {
+    package static func install(on types: BuiltinTypes) {
         types.object.namespace["__new__"] = .builtin(BuiltinFunction("__new__", signature: "object.__new__(cls)") { interpreter, a throws(ScriptError) in
             try objectNew(interpreter, a)
         })

@@ -2,8 +2,8 @@ import Rendering
 /// `unicodedata`: `normalize`/`is_normalized` and `lookup` through ICU (see `ICUNormalizer`);
 /// `category`, `name`, `decimal`, `digit`, `numeric`, `combining` and `mirrored` from Swift's
 /// own Unicode properties.
-enum UnicodedataModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum UnicodedataModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         func add(_ name: String, _ signature: String, _ doc: String, _ body: @escaping BuiltinFunction.Body) {
             module.namespace[name] = .builtin(BuiltinFunction(name, signature: "unicodedata.\(signature)", doc: doc, body))
         }
@@ -83,7 +83,7 @@ enum UnicodedataModule {
     }
 
     /// The two-letter code Python gives a general category.
-    static func code(of category: Unicode.GeneralCategory) -> String {
+    package static func code(of category: Unicode.GeneralCategory) -> String {
         switch category {
         case .uppercaseLetter: "Lu"
         case .lowercaseLetter: "Ll"

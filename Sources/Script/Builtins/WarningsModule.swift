@@ -1,7 +1,7 @@
 /// `warnings`: the bundled module, with `warn` native so that it can read the line that
 /// called it (Recur keeps no frame objects to walk).
-enum WarningsModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum WarningsModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         try BundledModules.fill(BundledModules.warnings, interpreter, module)
         guard let warnAt = module.member("_warn_at", symbols: interpreter.symbols) else { return }
         module.setMember("warn", .builtin(BuiltinFunction(
@@ -26,7 +26,7 @@ enum WarningsModule {
 extension Interpreter {
     /// `warnings.warn(message, category)` from the line running now, through the bundled
     /// module's filters and registry (`warnAt`: its `_warn_at`, found when not given).
-    func warn(_ message: Value, category: Value, through warnAt: Value? = nil) throws(ScriptError) {
+    package func warn(_ message: Value, category: Value, through warnAt: Value? = nil) throws(ScriptError) {
         let handler: Value
         if let warnAt {
             handler = warnAt

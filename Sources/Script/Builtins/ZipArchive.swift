@@ -1,8 +1,8 @@
 /// A zip archive read from memory: its central directory (with ZIP64 records) and each
 /// entry's data, stored or deflated. Independent of scripts' values so that other readers
 /// (PyTorch's checkpoint archives) can use it.
-struct ZipArchive {
-    enum Failure: Error {
+package struct ZipArchive {
+    package enum Failure: Error {
         /// No end-of-central-directory record: CPython's "File is not a zip file".
         case notAZip
         case corrupt(String)
@@ -11,24 +11,37 @@ struct ZipArchive {
         case tooLarge
     }
 
-    struct Entry {
-        let name: String
-        let method: UInt16
-        let flags: UInt16
-        let crc: UInt32
-        let compressedSize: Int
-        let size: Int
-        let headerOffset: Int
-        let externalAttributes: UInt32
+    package struct Entry {
+        package let name: String
+        package let method: UInt16
+        package let flags: UInt16
+        package let crc: UInt32
+        package let compressedSize: Int
+        package let size: Int
+        package let headerOffset: Int
+        package let externalAttributes: UInt32
         /// MS-DOS date and time: year, month, day, hour, minute, second.
-        let dateTime: [Int]
+        package let dateTime: [Int]
         var isDirectory: Bool { name.hasSuffix("/") }
+
+        package init(name: String, method: UInt16, flags: UInt16, crc: UInt32, compressedSize: Int, size: Int,
+                     headerOffset: Int, externalAttributes: UInt32, dateTime: [Int]) {
+            self.name = name
+            self.method = method
+            self.flags = flags
+            self.crc = crc
+            self.compressedSize = compressedSize
+            self.size = size
+            self.headerOffset = headerOffset
+            self.externalAttributes = externalAttributes
+            self.dateTime = dateTime
+        }
     }
 
-    let data: [UInt8]
-    let entries: [Entry]
+    package let data: [UInt8]
+    package let entries: [Entry]
 
-    init(_ data: [UInt8]) throws(Failure) {
+    package init(_ data: [UInt8]) throws(Failure) {
         self.data = data
         entries = try ZipArchive.centralDirectory(data)
     }
@@ -106,7 +119,7 @@ struct ZipArchive {
     }
 
     /// The entry's uncompressed bytes, their CRC-32 checked.
-    func contents(of entry: Entry) throws(Failure) -> [UInt8] {
+    package func contents(of entry: Entry) throws(Failure) -> [UInt8] {
         let at = entry.headerOffset
         guard at >= 0, at + 30 <= data.count, ZipArchive.u32(data, at) == 0x0403_4B50 else {
             throw .corrupt("Bad magic number for file header")

@@ -2,18 +2,18 @@
 /// header and data as it is added, then the central directory and end record (with ZIP64
 /// records past zipfile's limits). Independent of scripts' values, like ZipArchive, so that
 /// other writers (PyTorch's checkpoint archives) can use it.
-struct ZipArchiveWriter {
-    enum Method: UInt16 {
+package struct ZipArchiveWriter {
+    package enum Method: UInt16 {
         case stored = 0
         case deflated = 8
     }
 
-    enum Failure: Error {
+    package enum Failure: Error {
         /// CPython's "ZIP does not support timestamps before 1980".
         case timestampBefore1980
     }
 
-    typealias Record = ZipArchive.Entry
+    package typealias Record = ZipArchive.Entry
 
     /// zipfile's ZIP64_LIMIT: sizes and offsets beyond it need ZIP64 records.
     static let zip64Limit = (1 << 31) - 1
@@ -26,7 +26,7 @@ struct ZipArchiveWriter {
     }
 
     /// The bytes of one entry (local header, then data) to append to the archive.
-    mutating func add(name: String, contents: [UInt8], method: Method, level: Int32 = -1, dateTime: [Int],
+    package mutating func add(name: String, contents: [UInt8], method: Method, level: Int32 = -1, dateTime: [Int],
                       externalAttributes: UInt32) throws(Failure) -> [UInt8] {
         guard dateTime.count >= 6, dateTime[0] >= 1980 else { throw .timestampBefore1980 }
         let data = method == .deflated ? Deflate.compress(contents, level: level) : contents
@@ -41,7 +41,7 @@ struct ZipArchiveWriter {
     }
 
     /// The central directory and end records that close the archive.
-    func finish(comment: [UInt8] = []) -> [UInt8] {
+    package func finish(comment: [UInt8] = []) -> [UInt8] {
         var out: [UInt8] = []
         for record in records { out.append(contentsOf: ZipArchiveWriter.centralRecord(record)) }
         let start = offset, size = out.count
@@ -105,6 +105,6 @@ struct ZipArchiveWriter {
 }
 
 /// `value` as `count` little-endian bytes (zip headers).
-func le(_ value: Int, _ count: Int) -> [UInt8] {
+package func le(_ value: Int, _ count: Int) -> [UInt8] {
     (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
 }

@@ -3,8 +3,8 @@ import Rendering
 
 /// An open `zipfile.ZipFile` in mode 'w' or 'x': entries are written to the file (or the
 /// binary file object) as they are added, the central directory when it is closed.
-final class ZipFileWriterObject: ScriptObject {
-    static let methodNames = ["close", "getinfo", "infolist", "mkdir", "namelist", "write", "writestr"]
+package final class ZipFileWriterObject: ScriptObject {
+    package static let methodNames = ["close", "getinfo", "infolist", "mkdir", "namelist", "write", "writestr"]
 
     /// Where the archive's bytes go.
     private enum Target {
@@ -47,10 +47,10 @@ final class ZipFileWriterObject: ScriptObject {
         if case .file(let descriptor, _) = target, !closed { _ = Glibc.close(descriptor) }
     }
 
-    var typeName: String { "ZipFile" }
-    var attributeNames: [String] { ZipFileWriterObject.methodNames + ["filename", "mode"] }
+    package var typeName: String { "ZipFile" }
+    package var attributeNames: [String] { ZipFileWriterObject.methodNames + ["filename", "mode"] }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         if closed { return "<zipfile.ZipFile [closed]>" }
         if let filename { return "<zipfile.ZipFile filename=\(PythonString.repr(filename)) mode=\(PythonString.repr(mode))>" }
         if case .stream(let stream) = target { return "<zipfile.ZipFile file=\(try interpreter.repr(stream)) mode=\(PythonString.repr(mode))>" }
@@ -98,7 +98,7 @@ final class ZipFileWriterObject: ScriptObject {
         return [Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday), Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec)]
     }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "writestr":
             try a.expect(name, 2...4, keywords: ["zinfo_or_arcname", "data", "compress_type", "compresslevel"])
@@ -194,7 +194,7 @@ final class ZipFileWriterObject: ScriptObject {
         }
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "filename" { return filename.map { .str($0) } ?? Value.none }
         if name == "mode" { return .str(mode) }
         guard ZipFileWriterObject.methodNames.contains(name) else { return nil }
@@ -203,6 +203,6 @@ final class ZipFileWriterObject: ScriptObject {
         })
     }
 
-    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { .object(self) }
-    func exit(interpreter: Interpreter) throws(ScriptError) { try close(interpreter) }
+    package func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { .object(self) }
+    package func exit(interpreter: Interpreter) throws(ScriptError) { try close(interpreter) }
 }

@@ -3,8 +3,8 @@ import Rendering
 
 /// `zipfile`: reading archives (`ZipFile` in mode 'r', `ZipInfo`, `is_zipfile`, `BadZipFile`)
 /// and writing them (modes 'w' and 'x'), with CPython's reprs and errors.
-enum ZipfileModule {
-    static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
+package enum ZipfileModule {
+    package static func fill(_ interpreter: Interpreter, _ module: ModuleObject) throws(ScriptError) {
         let badZip = TypeObject(name: "BadZipFile", bases: [interpreter.types.exception(.exception)], kind: .user, module: "zipfile")
         module.namespace["BadZipFile"] = .type(badZip)
         module.namespace["BadZipfile"] = .type(badZip)
@@ -57,7 +57,7 @@ enum ZipfileModule {
         return (data, name)
     }
 
-    static func archive(_ data: [UInt8], _ interpreter: Interpreter, _ badZip: TypeObject) throws(ScriptError) -> ZipArchive {
+    package static func archive(_ data: [UInt8], _ interpreter: Interpreter, _ badZip: TypeObject) throws(ScriptError) -> ZipArchive {
         do {
             return try ZipArchive(data)
         } catch {
@@ -66,7 +66,7 @@ enum ZipfileModule {
     }
 
     /// The Python exception for a reading failure.
-    static func failure(_ error: ZipArchive.Failure, _ interpreter: Interpreter, _ badZip: TypeObject) throws(ScriptError) -> ScriptError {
+    package static func failure(_ error: ZipArchive.Failure, _ interpreter: Interpreter, _ badZip: TypeObject) throws(ScriptError) -> ScriptError {
         let message: String
         switch error {
         case .notAZip: message = "File is not a zip file"
@@ -79,7 +79,7 @@ enum ZipfileModule {
     }
 
     /// A compression method by zipfile's number.
-    static func method(_ number: Int) throws(ScriptError) -> ZipArchiveWriter.Method {
+    package static func method(_ number: Int) throws(ScriptError) -> ZipArchiveWriter.Method {
         switch number {
         case 0: return .stored
         case 8: return .deflated
@@ -101,12 +101,12 @@ enum ZipfileModule {
 }
 
 /// An open `zipfile.ZipFile` in mode 'r'.
-final class ZipFileObject: ScriptObject {
-    static let methodNames = ["close", "extract", "extractall", "getinfo", "infolist", "namelist", "open", "read", "testzip"]
+package final class ZipFileObject: ScriptObject {
+    package static let methodNames = ["close", "extract", "extractall", "getinfo", "infolist", "namelist", "open", "read", "testzip"]
 
-    let archive: ZipArchive
-    let filename: String?
-    let source: Value
+    package let archive: ZipArchive
+    package let filename: String?
+    package let source: Value
     let badZip: TypeObject
     private var closed = false
 
@@ -117,10 +117,10 @@ final class ZipFileObject: ScriptObject {
         self.badZip = badZip
     }
 
-    var typeName: String { "ZipFile" }
-    var attributeNames: [String] { ZipFileObject.methodNames + ["filename"] }
+    package var typeName: String { "ZipFile" }
+    package var attributeNames: [String] { ZipFileObject.methodNames + ["filename"] }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         if closed { return "<zipfile.ZipFile [closed]>" }
         if let filename { return "<zipfile.ZipFile filename=\(PythonString.repr(filename)) mode='r'>" }
         return "<zipfile.ZipFile file=\(try interpreter.repr(source)) mode='r'>"
@@ -178,7 +178,7 @@ final class ZipFileObject: ScriptObject {
         return try value.asString("path")
     }
 
-    func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "close":
             try a.expect(name, 0...0)
@@ -240,7 +240,7 @@ final class ZipFileObject: ScriptObject {
         }
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "filename" { return filename.map { .str($0) } ?? Value.none }
         guard ZipFileObject.methodNames.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name, signature: "ZipFile.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
@@ -248,19 +248,19 @@ final class ZipFileObject: ScriptObject {
         })
     }
 
-    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { .object(self) }
-    func exit(interpreter: Interpreter) throws(ScriptError) { closed = true }
+    package func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { .object(self) }
+    package func exit(interpreter: Interpreter) throws(ScriptError) { closed = true }
 }
 
 /// `zipfile.ZipInfo`: one member's name, sizes, method, date and attributes.
-final class ZipInfoObject: ScriptObject {
-    let entry: ZipArchive.Entry
+package final class ZipInfoObject: ScriptObject {
+    package let entry: ZipArchive.Entry
     init(_ entry: ZipArchive.Entry) { self.entry = entry }
 
-    var typeName: String { "ZipInfo" }
-    var attributeNames: [String] { ["CRC", "compress_size", "compress_type", "date_time", "external_attr", "file_size", "filename", "is_dir"] }
+    package var typeName: String { "ZipInfo" }
+    package var attributeNames: [String] { ["CRC", "compress_size", "compress_type", "date_time", "external_attr", "file_size", "filename", "is_dir"] }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "filename", "orig_filename": return .str(entry.name)
         case "file_size": return .int(entry.size)
@@ -281,7 +281,7 @@ final class ZipInfoObject: ScriptObject {
     }
 
     /// CPython's `ZipInfo.__repr__`.
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         var text = "<ZipInfo filename=\(PythonString.repr(entry.name))"
         if entry.method != 0 { text += " compress_type=" + (entry.method == 8 ? "deflate" : "[\(entry.method)]") }
         let high = entry.externalAttributes >> 16, low = entry.externalAttributes & 0xFFFF

@@ -15,7 +15,7 @@ extension DebugInspector {
         }
     }
 
-    func children(of value: Value, interpreter: Interpreter) -> [(String, Value)] {
+    package func children(of value: Value, interpreter: Interpreter) -> [(String, Value)] {
         switch value {
         case .list(let list): return items(list.items)
         case .tuple(let items): return self.items(items)

@@ -1,21 +1,21 @@
 /// The debugger's interpreter-thread side: the frames of the running code, and the numbered
 /// references (scopes, values) a client expands. Only the thread running the session's code
 /// touches it.
-final class DebugInspector {
+package final class DebugInspector {
     /// The longest value text sent for one variable (debugpy's limit).
     static let valueLimit = 1000
     /// The most items listed for one container.
     static let itemLimit = 1000
 
-    struct FrameRecord {
-        let unit: SourceUnit
-        let function: String
-        let line: Int
+    package struct FrameRecord {
+        package let unit: SourceUnit
+        package let function: String
+        package let line: Int
         let scope: Scope
     }
 
     /// What a variables reference stands for.
-    enum Reference {
+    package enum Reference {
         case locals(Scope)
         case globals(Scope)
         case value(Value)
@@ -30,9 +30,9 @@ final class DebugInspector {
     /// identifier is not reused); forgotten on detach, as the naming may change.
     private var paths: [ObjectIdentifier: (unit: SourceUnit, path: String)] = [:]
     /// Names a cell's file (the attached client's naming).
-    var sourcePath: (String) -> String = { _ in "" }
+    package var sourcePath: (String) -> String = { _ in "" }
 
-    func path(of unit: SourceUnit) -> String? {
+    package func path(of unit: SourceUnit) -> String? {
         if let known = paths[ObjectIdentifier(unit)] { return known.path }
         let path: String
         if let code = unit.cellCode {
@@ -52,14 +52,14 @@ final class DebugInspector {
     private var attachCount = 0
 
     /// Takes the naming of attach number `count` (cells are named by its scheme).
-    func attached(sourcePath: @escaping (String) -> String, count: Int) {
+    package func attached(sourcePath: @escaping (String) -> String, count: Int) {
         guard count != attachCount else { return }
         attachCount = count
         self.sourcePath = sourcePath
         paths = [:]
     }
 
-    func record(depth: Int, frame: FrameRecord) {
+    package func record(depth: Int, frame: FrameRecord) {
         while let last = records.last, last.depth >= depth { records.removeLast() }
         records.append((depth, frame))
     }
@@ -76,25 +76,25 @@ final class DebugInspector {
 
     /// Forgets the running code's frames (a cell ended); references handed out while
     /// nothing was stopped stay valid until the next `globalVariables`.
-    func reset() {
+    package func reset() {
         records = []
         stopped = []
     }
 
     // MARK: Frames and scopes
 
-    func frames() -> [DebugFrame] {
+    package func frames() -> [DebugFrame] {
         stopped.enumerated().map { index, frame in
             DebugFrame(id: index + 1, name: frame.function, path: path(of: frame.unit), unitName: frame.unit.name,
                        line: frame.line)
         }
     }
 
-    func frame(_ id: Int) -> FrameRecord? {
+    package func frame(_ id: Int) -> FrameRecord? {
         id >= 1 && id <= stopped.count ? stopped[id - 1] : nil
     }
 
-    func scopes(frame id: Int, globals: Scope) -> [DebugScope] {
+    package func scopes(frame id: Int, globals: Scope) -> [DebugScope] {
         guard let frame = frame(id) else { return [] }
         return [
             DebugScope(name: "Locals", reference: reference(to: .locals(frame.scope))),
@@ -103,7 +103,7 @@ final class DebugInspector {
     }
 
     /// The globals as a client's Variables panel lists them when nothing is stopped.
-    func globalVariables(_ globals: Scope, interpreter: Interpreter) -> [DebugVariable] {
+    package func globalVariables(_ globals: Scope, interpreter: Interpreter) -> [DebugVariable] {
         references = []
         return variables(.globals(globals), interpreter: interpreter)
     }
@@ -115,12 +115,12 @@ final class DebugInspector {
 
     // MARK: Variables
 
-    func variables(reference id: Int, interpreter: Interpreter) -> [DebugVariable]? {
+    package func variables(reference id: Int, interpreter: Interpreter) -> [DebugVariable]? {
         guard id >= 1 && id <= references.count else { return nil }
         return variables(references[id - 1], interpreter: interpreter)
     }
 
-    func value(reference id: Int) -> Value? {
+    package func value(reference id: Int) -> Value? {
         guard id >= 1 && id <= references.count, case .value(let value) = references[id - 1] else { return nil }
         return value
     }
@@ -163,7 +163,7 @@ final class DebugInspector {
 
     /// A variable as the client shows it: its repr (cut), its type, and a reference when it
     /// has children.
-    func describe(name: String, _ value: Value, interpreter: Interpreter) -> DebugVariable {
+    package func describe(name: String, _ value: Value, interpreter: Interpreter) -> DebugVariable {
         let text: String
         switch interpreter.withoutDebugger({ () throws(ScriptError) in try interpreter.repr(value) }) {
         case .success(let repr): text = repr.count > Self.valueLimit ? String(repr.prefix(Self.valueLimit)) + "..." : repr
@@ -174,7 +174,7 @@ final class DebugInspector {
                              reference: expandable ? reference(to: .value(value)) : 0)
     }
 
-    func describe(_ error: ScriptError, _ interpreter: Interpreter) -> String {
+    package func describe(_ error: ScriptError, _ interpreter: Interpreter) -> String {
         let (name, message) = interpreter.describe(error)
         return message.isEmpty ? name : "\(name): \(message)"
     }
@@ -182,7 +182,7 @@ final class DebugInspector {
     // MARK: Evaluation
 
     /// Evaluates `source` in `scope` (an expression, else statements), with the hook off.
-    func evaluate(_ source: String, in scope: Scope, interpreter: Interpreter) -> Result<Value, DebugFailure> {
+    package func evaluate(_ source: String, in scope: Scope, interpreter: Interpreter) -> Result<Value, DebugFailure> {
         let result = interpreter.withoutDebugger { () throws(ScriptError) -> Value in
             if let expression = try? Parser.parseExpression(source) {
                 return try interpreter.evaluate(expression, in: scope)

@@ -2,7 +2,7 @@
 /// checks breakpoints and stepping, and stops.
 extension ScriptDebugger {
     /// Called before each statement while a client is attached.
-    func reached(line: Int, scope: Scope, interpreter: Interpreter) throws(ScriptError) {
+    package func reached(line: Int, scope: Scope, interpreter: Interpreter) throws(ScriptError) {
         guard isAttached else { return }
         let depth = interpreter.callDepth
         let unit = interpreter.frameUnit

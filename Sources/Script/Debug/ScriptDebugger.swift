@@ -33,16 +33,16 @@ public final class ScriptDebugger: @unchecked Sendable {
 
     /// Interpreter-thread state (frames, references); touched only by the thread that runs
     /// the session's code.
-    let inspector = DebugInspector()
+    package let inspector = DebugInspector()
     /// Runs a job on the session's worker when no cell runs; set by the session as it is
     /// built (on another thread than the control thread reading it), hence under `lock`.
     private var idleRunner: ((Interpreter) -> Void) -> Void = { _ in }
 
-    func setIdleRunner(_ runner: @escaping ((Interpreter) -> Void) -> Void) {
+    package func setIdleRunner(_ runner: @escaping ((Interpreter) -> Void) -> Void) {
         locked { idleRunner = runner }
     }
 
-    enum RunMode {
+    package enum RunMode {
         case running
         case pausing
         case stepIn
@@ -105,7 +105,7 @@ public final class ScriptDebugger: @unchecked Sendable {
 
     /// A cell starts with a client attached (on the interpreter thread): the inspector
     /// takes the client's naming of cell files.
-    func cellStarting() {
+    package func cellStarting() {
         let (naming, count) = locked { (sourcePath, attachCount) }
         inspector.attached(sourcePath: naming, count: count)
     }
@@ -165,7 +165,7 @@ public final class ScriptDebugger: @unchecked Sendable {
 
     /// Runs a cell's `body` with the debugger's view of the cell: breakpoints of the cell's
     /// path apply, and stepping ends with the cell.
-    func runningCell<T>(_ body: () -> T) -> T {
+    package func runningCell<T>(_ body: () -> T) -> T {
         pthread_mutex_lock(cellLock)
         defer {
             locked {
@@ -185,8 +185,8 @@ public final class ScriptDebugger: @unchecked Sendable {
     // MARK: Jobs
 
     /// A unit of interpreter-thread work handed over by another thread.
-    final class Job: @unchecked Sendable {
-        enum State { case waiting, running, done, abandoned }
+    package final class Job: @unchecked Sendable {
+        package enum State { case waiting, running, done, abandoned }
         let body: (Interpreter) -> Void
         var state = State.waiting  // guarded by the debugger's lock
         init(_ body: @escaping (Interpreter) -> Void) { self.body = body }
@@ -287,15 +287,15 @@ public final class ScriptDebugger: @unchecked Sendable {
 
 /// Where a job leaves its result for the thread waiting on it (which reads it only after
 /// the job is marked done under the debugger's lock).
-final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
+package final class ResultBox<T>: @unchecked Sendable {
+    package var value: T?
 }
 
 /// A breakpoint and how often it has been reached.
-final class BreakpointState {
-    let breakpoint: DebugBreakpoint
+package final class BreakpointState {
+    package let breakpoint: DebugBreakpoint
     let hit: HitCondition?
-    var hits = 0
+    package var hits = 0
 
     init(breakpoint: DebugBreakpoint, hit: HitCondition?) {
         self.breakpoint = breakpoint
@@ -304,7 +304,7 @@ final class BreakpointState {
 }
 
 /// A hit condition as debugpy reads it: `5` (the fifth time), `>= 5`, `% 2`, ...
-enum HitCondition {
+package enum HitCondition {
     case equal(Int), greater(Int), atLeast(Int), less(Int), atMost(Int), multiple(Int)
 
     init?(_ text: String) {
@@ -324,7 +324,7 @@ enum HitCondition {
         self = make(number)
     }
 
-    func holds(after hits: Int) -> Bool {
+    package func holds(after hits: Int) -> Bool {
         switch self {
         case .equal(let n): hits == n
         case .greater(let n): hits > n

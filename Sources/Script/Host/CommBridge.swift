@@ -1,16 +1,16 @@
 /// The workspace's end of Jupyter comms: the script function (ipywidgets' dispatcher) that
 /// receives comm messages from the frontend, and how a caught exception is rendered for
 /// `showtraceback()`.
-final class CommBridge {
+package final class CommBridge {
     /// Called as `handler(kind, comm_id, target_name, data, metadata, buffers)`; its truth
     /// answers a `comm_open` (taken or not).
-    var handler: Value?
+    package var handler: Value?
     /// The session's traceback renderer for exceptions a callback caught (IPython's style
     /// in the kernel), without a cell frame around them.
-    var render: ((ScriptError) -> ScriptFailure)?
+    package var render: ((ScriptError) -> ScriptFailure)?
 
     /// A new comm id: 32 hex digits, as ipykernel's `uuid4().hex`.
-    static func makeID() -> String {
+    package static func makeID() -> String {
         var generator = SystemRandomNumberGenerator()
         let high = generator.next(), low = generator.next()
         func hex(_ word: UInt64) -> String {
@@ -23,7 +23,7 @@ final class CommBridge {
 
 extension Interpreter {
     /// The workspace's comm bridge, made on first use.
-    var commBridge: CommBridge {
+    package var commBridge: CommBridge {
         let key = ObjectIdentifier(CommBridge.self)
         if let bridge = workspace.extensions[key] as? CommBridge { return bridge }
         let bridge = CommBridge()
@@ -33,7 +33,7 @@ extension Interpreter {
 
     /// A value as a JSON document for a comm message; widgets are referenced by the
     /// script before they get here ("IPY_MODEL_<id>").
-    func commJSON(_ value: Value) throws(ScriptError) -> String {
+    package func commJSON(_ value: Value) throws(ScriptError) -> String {
         var writer = try JSONWriter(self, Arguments(keywords: [("separators", .tuple([.str(","), .str(":")]))]))
         return try writer.encode(value)
     }

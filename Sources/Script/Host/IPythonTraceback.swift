@@ -1,18 +1,24 @@
 /// Renders failures as IPython 9 shows them in a notebook (`%xmode` Plain, Context, Verbose
 /// and Minimal), with its theme's ANSI colours or without any. Each element of the result is
 /// one of IPython's traceback entries (a frame may span several lines).
-struct IPythonTraceback {
-    let mode: ExceptionMode
-    let paint: ANSIPainter
+package struct IPythonTraceback {
+    package let mode: ExceptionMode
+    package let paint: ANSIPainter
     /// `repr` of a parameter's value, for Verbose frames.
-    let repr: (Value) -> String
+    package let repr: (Value) -> String
+
+    package init(mode: ExceptionMode, paint: ANSIPainter, repr: @escaping (Value) -> String) {
+        self.mode = mode
+        self.paint = paint
+        self.repr = repr
+    }
 
     /// IPython's width for the rule and the header line.
-    static let width = 75
+    package static let width = 75
     /// Columns for a source line's number, arrow included (IPython's indent less one).
     static let numberWidth = 7
 
-    func lines(_ chain: [ChainedException]) -> [String] {
+    package func lines(_ chain: [ChainedException]) -> [String] {
         guard let last = chain.last else { return [] }
         switch mode {
         case .minimal:
@@ -47,12 +53,12 @@ struct IPythonTraceback {
     }
 
     /// `SystemExit` in a cell: IPython shows no frames, whatever the mode.
-    func exitLines(_ exception: ChainedException) -> [String] {
+    package func exitLines(_ exception: ChainedException) -> [String] {
         ["An exception has occurred, use %tb to see the full traceback.\n", exceptionOnly(exception)]
     }
 
     /// A syntax error: where, the line, a caret under the column, the message.
-    func syntaxError(_ error: SyntaxError, source: String, cellName: String) -> [String] {
+    package func syntaxError(_ error: SyntaxError, source: String, cellName: String) -> [String] {
         var text = "  " + location(cellName, line: error.location.line, emphasized: true) + "\n"
         let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         let index = error.location.line - 1
@@ -195,7 +201,7 @@ struct IPythonTraceback {
 }
 
 /// What a source unit's name says it is, as IPython labels frames.
-enum SourceLabel: Equatable {
+package enum SourceLabel: Equatable {
     /// `Cell In[3]`: the cell's name, `In[3]`.
     case cell(String)
     /// `File "path"`: a module run from a file.
@@ -217,19 +223,26 @@ enum SourceLabel: Equatable {
 }
 
 /// One exception of a chain, oldest first, as a traceback shows it.
-struct ChainedException {
-    let name: String
-    let message: String
-    let frames: [TraceFrame]
+package struct ChainedException {
+    package let name: String
+    package let message: String
+    package let frames: [TraceFrame]
     /// How it leads to the exception after it (nil for the last).
-    var link: ChainLink?
+    package var link: ChainLink?
+
+    package init(name: String, message: String, frames: [TraceFrame], link: ChainLink? = nil) {
+        self.name = name
+        self.message = message
+        self.frames = frames
+        self.link = link
+    }
 }
 
 /// The sentence between two exceptions of a chain.
-enum ChainLink {
+package enum ChainLink {
     case cause, context
 
-    var text: String {
+    package var text: String {
         switch self {
         case .cause: "The above exception was the direct cause of the following exception:"
         case .context: "During handling of the above exception, another exception occurred:"
@@ -239,15 +252,19 @@ enum ChainLink {
 
 /// Wraps text in ANSI colours as IPython's theme does (each token its own span), or leaves
 /// it alone.
-struct ANSIPainter {
-    enum Color: String {
+package struct ANSIPainter {
+    package enum Color: String {
         case red = "31", green = "32", blue = "34", magenta = "35", cyan = "36"
         case brightGreen = "92", brightMagenta = "95"
     }
 
-    let enabled: Bool
+    package let enabled: Bool
 
-    func callAsFunction(_ color: Color?, _ text: String) -> String {
+    package init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    package func callAsFunction(_ color: Color?, _ text: String) -> String {
         guard enabled, let color, !text.isEmpty else { return text }
         return "\u{1B}[\(color.rawValue)m\(text)\u{1B}[39m"
     }

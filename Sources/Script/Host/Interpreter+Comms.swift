@@ -3,7 +3,7 @@
 extension Interpreter {
     /// Calls the workspace's comm handler (ipywidgets') for `event` with the current host; an
     /// exception it lets out is shown as an error output. Whether a `comm_open` was taken.
-    func deliverComm(_ event: ScriptCommEvent) -> Bool {
+    package func deliverComm(_ event: ScriptCommEvent) -> Bool {
         guard let handler = commBridge.handler else { return false }
         do throws(ScriptError) {
             var dataReader = JSONReader(event.data), metadataReader = JSONReader(event.metadata)

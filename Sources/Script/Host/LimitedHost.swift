@@ -10,8 +10,8 @@ import Rendering
 /// the next interrupt poll (every loop iteration and call), before any display, clear or
 /// input prompt, and at `flush()`, which the session calls when the cell ends.
 /// The session wraps the request's host in one per execute request.
-final class LimitedHost: ScriptHost {
-    let inner: any ScriptHost
+package final class LimitedHost: ScriptHost {
+    package let inner: any ScriptHost
     private(set) var limiter: OutputLimiter
     /// The interval in nanoseconds of the coarse monotonic clock.
     private let flushNanoseconds: Int
@@ -22,14 +22,14 @@ final class LimitedHost: ScriptHost {
     static let defaultFlushInterval = Duration.milliseconds(50)
     static let flushBytes = 64 << 10
 
-    init(_ inner: any ScriptHost, cap: Int = OutputLimiter.defaultCap, flushInterval: Duration = LimitedHost.defaultFlushInterval) {
+    package init(_ inner: any ScriptHost, cap: Int = OutputLimiter.defaultCap, flushInterval: Duration = LimitedHost.defaultFlushInterval) {
         self.inner = inner
         self.limiter = OutputLimiter(cap: cap)
         let (seconds, attoseconds) = flushInterval.components
         flushNanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
     }
 
-    func write(_ text: String, to stream: OutputStreamName) {
+    package func write(_ text: String, to stream: OutputStreamName) {
         // Under the cap (the usual case) the text goes straight into the buffer.
         if limiter.admitWhole(text.utf8.count) {
             buffer(text, stream)
@@ -42,7 +42,7 @@ final class LimitedHost: ScriptHost {
         if limiter.isTruncated != wasTruncated || pendingBytes >= LimitedHost.flushBytes || isDue { flush() }
     }
 
-    func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {
+    package func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {
         if !isUpdate {
             let (show, note) = limiter.admitDisplay(size: bundle.entries.reduce(0) { $0 + $1.data.utf8.count })
             if let note {
@@ -55,36 +55,36 @@ final class LimitedHost: ScriptHost {
         inner.display(bundle, displayID: displayID, isUpdate: isUpdate)
     }
 
-    func clearOutput(wait: Bool) {
+    package func clearOutput(wait: Bool) {
         flush()
         inner.clearOutput(wait: wait)
     }
 
-    func page(_ bundle: MimeBundle) {
+    package func page(_ bundle: MimeBundle) {
         flush()
         inner.page(bundle)
     }
 
-    func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String {
+    package func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String {
         flush()
         return try inner.readInput(prompt: prompt, password: password)
     }
 
-    var interruptRequested: Bool {
+    package var interruptRequested: Bool {
         if pendingBytes > 0 && isDue { flush() }
         return inner.interruptRequested
     }
 
-    func requestExit(keepKernel: Bool) -> ExitHandling {
+    package func requestExit(keepKernel: Bool) -> ExitHandling {
         inner.requestExit(keepKernel: keepKernel)
     }
 
-    func setNextInput(_ text: String, replace: Bool) -> Bool {
+    package func setNextInput(_ text: String, replace: Bool) -> Bool {
         inner.setNextInput(text, replace: replace)
     }
 
     /// Sends the text still waiting, one write per run of the same stream.
-    func flush() {
+    package func flush() {
         lastFlush = LimitedHost.coarseNanoseconds()
         guard !pending.isEmpty else { return }
         var text = ""
@@ -128,36 +128,36 @@ final class LimitedHost: ScriptHost {
 /// prints made while its `msg_id` was set, so they must reach the frontend before the update
 /// that clears it.
 extension LimitedHost: ScriptComms {
-    var comms: (any ScriptComms)? { inner.comms == nil ? nil : self }
+    package var comms: (any ScriptComms)? { inner.comms == nil ? nil : self }
 
-    func open(id: String, target: String, data: String, metadata: String, buffers: [[UInt8]]) {
+    package func open(id: String, target: String, data: String, metadata: String, buffers: [[UInt8]]) {
         flush()
         inner.comms?.open(id: id, target: target, data: data, metadata: metadata, buffers: buffers)
     }
 
-    func send(id: String, data: String, buffers: [[UInt8]]) {
+    package func send(id: String, data: String, buffers: [[UInt8]]) {
         flush()
         inner.comms?.send(id: id, data: data, buffers: buffers)
     }
 
-    func close(id: String, data: String) {
+    package func close(id: String, data: String) {
         flush()
         inner.comms?.close(id: id, data: data)
     }
 
-    var parentMessageID: String { inner.comms?.parentMessageID ?? "" }
+    package var parentMessageID: String { inner.comms?.parentMessageID ?? "" }
 
-    func showError(_ failure: ScriptFailure) {
+    package func showError(_ failure: ScriptFailure) {
         flush()
         inner.comms?.showError(failure)
     }
 
-    func receiveWhileWaiting(milliseconds: Int) -> ScriptWaitingComm? {
+    package func receiveWhileWaiting(milliseconds: Int) -> ScriptWaitingComm? {
         flush()
         return inner.comms?.receiveWhileWaiting(milliseconds: milliseconds)
     }
 
-    var whileAwaitingInput: ((ScriptWaitingComm) -> Void)? {
+    package var whileAwaitingInput: ((ScriptWaitingComm) -> Void)? {
         get { inner.comms?.whileAwaitingInput }
         set { inner.comms?.whileAwaitingInput = newValue }
     }

@@ -3,17 +3,17 @@
 /// the cap is dropped and replaced by one note on stderr, so a `while True: print(...)`
 /// cannot flood the frontend; the cell keeps running (and stays interruptible) until it
 /// ends or is interrupted.
-struct OutputLimiter {
+package struct OutputLimiter {
     /// The default cap: enough for any lesson output, far below what hurts a browser.
     static let defaultCap = 1 << 20
 
     /// One piece of text for one stream.
-    struct Chunk: Equatable {
-        var stream: OutputStreamName
-        var text: String
+    package struct Chunk: Equatable {
+        package var stream: OutputStreamName
+        package var text: String
     }
 
-    let cap: Int
+    package let cap: Int
     private(set) var written = 0
     private(set) var isTruncated = false
 
@@ -22,7 +22,7 @@ struct OutputLimiter {
     }
 
     /// The note that replaces everything past the cap.
-    var note: String {
+    package var note: String {
         "\n[Output truncated: this cell wrote more than \(OutputLimiter.describe(bytes: cap)); further output is discarded. Interrupt the kernel to stop it.]\n"
     }
 
@@ -36,7 +36,7 @@ struct OutputLimiter {
 
     /// What to emit for `text` written to `stream`: all of it while under the cap; the
     /// part that fits (cut on a character boundary) and then the note once; nothing after.
-    mutating func admit(_ text: String, to stream: OutputStreamName) -> [Chunk] {
+    package mutating func admit(_ text: String, to stream: OutputStreamName) -> [Chunk] {
         guard !isTruncated else { return [] }
         let size = text.utf8.count
         if written + size <= cap {
@@ -73,7 +73,7 @@ struct OutputLimiter {
     }
 
     /// `1 MiB`, `64 KiB`, `100 bytes`.
-    static func describe(bytes: Int) -> String {
+    package static func describe(bytes: Int) -> String {
         if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
         return "\(bytes) bytes"

@@ -4,12 +4,12 @@ import Rendering
 /// Chooses the rich representation of a script value, beside the `text/plain` repr the
 /// caller computes: a native object's own (tensors, `torch.Size`, modules, figures), or HTML
 /// tables for lists of indices and character dictionaries; everything else gets none.
-enum RichDisplay {
+package enum RichDisplay {
     /// Lists and dicts longer than this are not worth a table (and are not scanned).
     static let maxItems = 10_000
 
     /// The extra `(mime, data)` pairs for `value`; empty when plain text is all it has.
-    static func extra(for value: Value, interpreter: Interpreter) -> [(mime: String, data: String)] {
+    package static func extra(for value: Value, interpreter: Interpreter) -> [(mime: String, data: String)] {
         if case .object(let object) = value { return object.richDisplay(interpreter: interpreter) }
         if case .instance(let instance) = value, let native = instance.native as? InstanceNative {
             return native.richDisplay(of: instance, interpreter: interpreter)
@@ -24,7 +24,7 @@ enum RichDisplay {
     }
 
     /// `[1, 0, 2, 2, 3]` as indices; `['e', 'h', 'l', 'o']` as an index-to-character table.
-    static func table(forList items: [Value]) -> SmallTable? {
+    package static func table(forList items: [Value]) -> SmallTable? {
         guard !items.isEmpty, items.count <= maxItems else { return nil }
         var integers: [Int] = []
         var characters: [String] = []
@@ -52,7 +52,7 @@ enum RichDisplay {
     }
 
     /// `{'e': 0, 'h': 1}` (single-character keys, integer values) as a character table.
-    static func table(forDict dict: DictObject) -> SmallTable? {
+    package static func table(forDict dict: DictObject) -> SmallTable? {
         guard dict.count > 0, dict.count <= maxItems else { return nil }
         var pairs: [(key: String, value: String)] = []
         for (key, value) in dict.items {
@@ -68,7 +68,7 @@ enum RichDisplay {
     }
 
     /// A character as a table cell: itself, or its repr when it would be invisible.
-    static func visible(_ character: String) -> String {
+    package static func visible(_ character: String) -> String {
         let invisible = character.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
         return invisible ? PythonString.repr(character) : character
     }

@@ -71,11 +71,12 @@ extension ScriptHost {
 }
 
 /// A host that discards everything (used for side-effect-free evaluation).
-final class SilentHost: ScriptHost {
-    func write(_ text: String, to stream: OutputStreamName) {}
-    func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {}
-    func clearOutput(wait: Bool) {}
-    func page(_ bundle: MimeBundle) {}
-    func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String { throw InputUnavailable() }
-    var interruptRequested: Bool { false }
+package final class SilentHost: ScriptHost {
+    package init() {}
+    package func write(_ text: String, to stream: OutputStreamName) {}
+    package func display(_ bundle: MimeBundle, displayID: String?, isUpdate: Bool) {}
+    package func clearOutput(wait: Bool) {}
+    package func page(_ bundle: MimeBundle) {}
+    package func readInput(prompt: String, password: Bool) throws(InputUnavailable) -> String { throw InputUnavailable() }
+    package var interruptRequested: Bool { false }
 }

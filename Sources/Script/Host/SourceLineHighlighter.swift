@@ -3,7 +3,7 @@
 /// comments in the neutral theme's colours, names and operators left plain. A line the
 /// tokenizer cannot finish on its own (an open bracket, a triple-quoted string going on) is
 /// shown as it is, without colours, as IPython shows it.
-struct SourceLineHighlighter {
+package struct SourceLineHighlighter {
     /// Python's `tokenize.PseudoToken`: leading blanks, then one token as group 1.
     private let pseudoToken: RegexCode
     /// The rest of a triple-quoted string up to its closing quotes, by opening quote.

@@ -1,6 +1,6 @@
 extension Arguments {
     /// Checks the positional count of a builtin and that it takes no keywords.
-    func expect(_ name: String, _ count: ClosedRange<Int>, keywords allowed: [String] = []) throws(ScriptError) {
+    package func expect(_ name: String, _ count: ClosedRange<Int>, keywords allowed: [String] = []) throws(ScriptError) {
         for entry in keywords where !allowed.contains(entry.name) {
             throw .typeError("\(name)() got an unexpected keyword argument '\(entry.name)'")
         }
@@ -24,14 +24,14 @@ extension Arguments {
     }
 
     /// Positional `index` or keyword `name`, or nil.
-    func value(_ index: Int, _ name: String) -> Value? {
+    package func value(_ index: Int, _ name: String) -> Value? {
         if index < positional.count { return positional[index] }
         return keyword(name)
     }
 }
 
 extension Value {
-    func asString(_ what: String) throws(ScriptError) -> String {
+    package func asString(_ what: String) throws(ScriptError) -> String {
         guard case .str(let s) = self else { throw .typeError("\(what) must be str, not \(typeName)") }
         return s
     }
@@ -39,19 +39,19 @@ extension Value {
 
 extension Interpreter {
     /// An optional flag argument: `fallback` when absent or None, else its truth.
-    func boolArgument(_ value: Value?, default fallback: Bool) throws(ScriptError) -> Bool {
+    package func boolArgument(_ value: Value?, default fallback: Bool) throws(ScriptError) -> Bool {
         guard let value, !value.isNone else { return fallback }
         return try truth(value)
     }
 
     /// An optional integer argument (anything with `__index__`); nil when absent or None.
-    func intArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Int? {
+    package func intArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Int? {
         guard let value, !value.isNone else { return nil }
         return try indexValue(value, container: name)
     }
 
     /// An optional real-number argument; nil when absent or None.
-    func doubleArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Double? {
+    package func doubleArgument(_ value: Value?, _ name: String) throws(ScriptError) -> Double? {
         guard let value, !value.isNone else { return nil }
         if let d = value.numericValue { return d }
         if case .object(let object) = value, let d = try object.floatValue(interpreter: self) { return d }

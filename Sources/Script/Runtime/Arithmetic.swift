@@ -3,7 +3,7 @@ import Tensors
 
 /// Python's arithmetic on ints and doubles: floor division and modulo take the divisor's
 /// sign; `/` always gives a float; ints that outgrow 64 bits continue as big integers.
-enum Arithmetic {
+package enum Arithmetic {
 
     /// A float truncated to an int, or Python's error when it has no 64-bit int value.
     static func truncatedInt(_ d: Double) throws(ScriptError) -> Int {
@@ -16,14 +16,14 @@ enum Arithmetic {
     }
 
     /// A float's integer part as a Python int of any size.
-    static func integer(truncating d: Double) throws(ScriptError) -> Value {
+    package static func integer(truncating d: Double) throws(ScriptError) -> Value {
         if d.isNaN { throw .valueError("cannot convert float NaN to integer") }
         guard d.isFinite else { throw ScriptError(.overflowError, "cannot convert float infinity to integer") }
         return .integer(BigInteger(exactly: d.rounded(.towardZero)) ?? BigInteger(0))
     }
 
     @inline(__always)
-    static func int(_ op: BinaryOp, _ a: Int, _ b: Int) throws(ScriptError) -> Value {
+    package static func int(_ op: BinaryOp, _ a: Int, _ b: Int) throws(ScriptError) -> Value {
         if let result = try smallInt(op, a, b) { return result }
         return try big(op, BigInteger(a), BigInteger(b))
     }
@@ -95,7 +95,7 @@ enum Arithmetic {
         }
     }
 
-    static func float(_ op: BinaryOp, _ a: Double, _ b: Double) throws(ScriptError) -> Value {
+    package static func float(_ op: BinaryOp, _ a: Double, _ b: Double) throws(ScriptError) -> Value {
         switch op {
         case .add: return .float(a + b)
         case .subtract: return .float(a - b)
@@ -131,7 +131,7 @@ enum Arithmetic {
 
     /// Int arithmetic past 64 bits, with Python's rules; sizes are bounded so that no
     /// expression can exhaust memory (MemoryError instead).
-    static func big(_ op: BinaryOp, _ a: BigInteger, _ b: BigInteger) throws(ScriptError) -> Value {
+    package static func big(_ op: BinaryOp, _ a: BigInteger, _ b: BigInteger) throws(ScriptError) -> Value {
         switch op {
         case .add: return .integer(a + b)
         case .subtract: return .integer(a - b)

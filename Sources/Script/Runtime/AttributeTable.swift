@@ -2,20 +2,20 @@
 /// CPython keeps them. Found by comparing names (short names compare as two machine words)
 /// while there are few, through an index once there are many: no string hashing on the
 /// common `self.x` of a small object.
-struct AttributeTable: Sequence, ExpressibleByDictionaryLiteral {
-    private(set) var keys: [String] = []
+package struct AttributeTable: Sequence, ExpressibleByDictionaryLiteral {
+    package private(set) var keys: [String] = []
     private(set) var values: [Value] = []
     /// Positions by name, kept once the table outgrows a linear search.
     private var index: [String: Int]?
 
     private static let indexedFrom = 12
 
-    init(dictionaryLiteral elements: (String, Value)...) {
+    package init(dictionaryLiteral elements: (String, Value)...) {
         for (name, value) in elements { self[name] = value }
     }
 
-    var isEmpty: Bool { keys.isEmpty }
-    var count: Int { keys.count }
+    package var isEmpty: Bool { keys.isEmpty }
+    package var count: Int { keys.count }
 
     @inline(__always)
     private func position(of name: String) -> Int? {
@@ -24,7 +24,7 @@ struct AttributeTable: Sequence, ExpressibleByDictionaryLiteral {
         return nil
     }
 
-    subscript(name: String) -> Value? {
+    package subscript(name: String) -> Value? {
         get { position(of: name).map { values[$0] } }
         set {
             guard let newValue else {
@@ -68,7 +68,7 @@ struct AttributeTable: Sequence, ExpressibleByDictionaryLiteral {
         return taken
     }
 
-    func makeIterator() -> Zip2Sequence<[String], [Value]>.Iterator {
+    package func makeIterator() -> Zip2Sequence<[String], [Value]>.Iterator {
         zip(keys, values).makeIterator()
     }
 }

@@ -1,6 +1,6 @@
 /// A Python `int` beyond 64 bits. Results that fit 64 bits go back to `Value.int`, so a
 /// value is a `BigIntObject` exactly when it does not fit.
-final class BigIntObject: ScriptObject {
+package final class BigIntObject: ScriptObject {
     /// CPython's limit on decimal conversion (`sys.set_int_max_str_digits`), which keeps
     /// printing a huge int from taking quadratic time.
     static let maxStringDigits = 4300
@@ -8,15 +8,15 @@ final class BigIntObject: ScriptObject {
     /// machine.
     static let maxBits = 1 << 26
 
-    let value: BigInteger
+    package let value: BigInteger
 
-    init(_ value: BigInteger) {
+    package init(_ value: BigInteger) {
         self.value = value
     }
 
-    var typeName: String { "int" }
+    package var typeName: String { "int" }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { try decimalText() }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String { try decimalText() }
 
     /// The decimal digits, refused past CPython's default limit as CPython refuses them.
     func decimalText() throws(ScriptError) -> String {
@@ -28,19 +28,19 @@ final class BigIntObject: ScriptObject {
         return value.text()
     }
 
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !value.isZero }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !value.isZero }
 
-    func index(interpreter: Interpreter) throws(ScriptError) -> Int? {
+    package func index(interpreter: Interpreter) throws(ScriptError) -> Int? {
         throw ScriptError(.indexError, "cannot fit 'int' into an index-sized integer")
     }
 
-    func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? {
+    package func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? {
         let d = value.doubleValue
         guard d.isFinite else { throw ScriptError(.overflowError, "int too large to convert to float") }
         return d
     }
 
-    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? {
         let mine = value
         let theirs: BigInteger
         switch other {
@@ -58,7 +58,7 @@ final class BigIntObject: ScriptObject {
         return try reflected ? Arithmetic.big(op, theirs, mine) : Arithmetic.big(op, mine, theirs)
     }
 
-    func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch op {
         case .negate: .integer(-value)
         case .plus: .object(self)
@@ -67,7 +67,7 @@ final class BigIntObject: ScriptObject {
         }
     }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         let order: Int
         switch other {
         case .int(let i): order = BigInteger.compare(value, BigInteger(i))
@@ -93,7 +93,7 @@ final class BigIntObject: ScriptObject {
         return op.result(forOrder: order)
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "real", "numerator": return .object(self)
         case "imag": return .int(0)
@@ -115,13 +115,13 @@ extension Value {
     }
 
     /// An int value: `.int` when it fits 64 bits, a `BigIntObject` otherwise.
-    static func integer(_ value: BigInteger) -> Value {
+    package static func integer(_ value: BigInteger) -> Value {
         if let small = value.intValue { return .int(small) }
         return .object(BigIntObject(value))
     }
 
     /// The value as an arbitrary-precision integer, for ints of either size and bools.
-    var bigInteger: BigInteger? {
+    package var bigInteger: BigInteger? {
         switch self {
         case .int(let i): return BigInteger(i)
         case .bool(let b): return BigInteger(b ? 1 : 0)

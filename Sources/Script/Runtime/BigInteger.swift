@@ -4,11 +4,11 @@
 /// Written here rather than taken from a package: the one available pulls Foundation into
 /// the kernel, and Python's rules (floor division, two's-complement bitwise operators,
 /// CPython's hash) need their own layer anyway. Ints that fit 64 bits never come here.
-struct BigInteger: Equatable, Sendable {
-    private(set) var negative: Bool
-    private(set) var limbs: [UInt32]
+package struct BigInteger: Equatable, Sendable {
+    package private(set) var negative: Bool
+    package private(set) var limbs: [UInt32]
 
-    init(_ value: Int) {
+    package init(_ value: Int) {
         negative = value < 0
         var magnitude = value.magnitude
         limbs = []
@@ -27,7 +27,7 @@ struct BigInteger: Equatable, Sendable {
 
     /// Parses digits in `radix` (2...36), with an optional sign and Python's underscores
     /// already removed; nil when a character is not a digit.
-    init?(_ text: Substring, radix: Int) {
+    package init?(_ text: Substring, radix: Int) {
         var digits = text
         var isNegative = false
         if let first = digits.first, first == "-" || first == "+" {
@@ -51,7 +51,7 @@ struct BigInteger: Equatable, Sendable {
     }
 
     /// The exact integer part of a finite double.
-    init?(exactly double: Double) {
+    package init?(exactly double: Double) {
         guard double.isFinite, double == double.rounded(.towardZero) else { return nil }
         let magnitude = double.magnitude
         if magnitude < 9.0e18 {
@@ -68,7 +68,7 @@ struct BigInteger: Equatable, Sendable {
     var isZero: Bool { limbs.isEmpty }
 
     /// The value as an `Int` when it fits.
-    var intValue: Int? {
+    package var intValue: Int? {
         guard limbs.count <= 2 else { return nil }
         var magnitude: UInt64 = 0
         for (i, limb) in limbs.enumerated() { magnitude |= UInt64(limb) << (32 * i) }
@@ -81,16 +81,16 @@ struct BigInteger: Equatable, Sendable {
 
     /// The nearest double, ties to even (infinity when too large, as Python then raises
     /// OverflowError).
-    var doubleValue: Double { roundedDouble }
+    package var doubleValue: Double { roundedDouble }
 
-    var bitWidth: Int {
+    package var bitWidth: Int {
         guard let top = limbs.last else { return 0 }
         return (limbs.count - 1) * 32 + (32 - top.leadingZeroBitCount)
     }
 
     // MARK: Text
 
-    func text(radix: Int = 10) -> String {
+    package func text(radix: Int = 10) -> String {
         if limbs.isEmpty { return "0" }
         let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".unicodeScalars)
         var chunkBase: UInt32 = UInt32(radix)
@@ -120,13 +120,13 @@ struct BigInteger: Equatable, Sendable {
 
     // MARK: Arithmetic
 
-    static prefix func - (value: BigInteger) -> BigInteger {
+    package static prefix func - (value: BigInteger) -> BigInteger {
         BigInteger(negative: !value.negative, limbs: value.limbs)
     }
 
-    var magnitude: BigInteger { BigInteger(negative: false, limbs: limbs) }
+    package var magnitude: BigInteger { BigInteger(negative: false, limbs: limbs) }
 
-    static func + (a: BigInteger, b: BigInteger) -> BigInteger {
+    package static func + (a: BigInteger, b: BigInteger) -> BigInteger {
         if a.negative == b.negative { return BigInteger(negative: a.negative, limbs: addMagnitudes(a.limbs, b.limbs)) }
         switch compareMagnitudes(a.limbs, b.limbs) {
         case 0: return BigInteger(0)
@@ -135,9 +135,9 @@ struct BigInteger: Equatable, Sendable {
         }
     }
 
-    static func - (a: BigInteger, b: BigInteger) -> BigInteger { a + -b }
+    package static func - (a: BigInteger, b: BigInteger) -> BigInteger { a + -b }
 
-    static func * (a: BigInteger, b: BigInteger) -> BigInteger {
+    package static func * (a: BigInteger, b: BigInteger) -> BigInteger {
         guard !a.isZero, !b.isZero else { return BigInteger(0) }
         return BigInteger(negative: a.negative != b.negative, limbs: multiplyMagnitudes(a.limbs[...], b.limbs[...]))
     }
@@ -199,7 +199,7 @@ struct BigInteger: Equatable, Sendable {
     }
 
     /// Floor division and modulo with the divisor's sign (Python's `divmod`); nil for zero.
-    func floorDivided(by divisor: BigInteger) -> (quotient: BigInteger, remainder: BigInteger)? {
+    package func floorDivided(by divisor: BigInteger) -> (quotient: BigInteger, remainder: BigInteger)? {
         guard !divisor.isZero else { return nil }
         let (q, r) = BigInteger.divideMagnitudes(limbs, divisor.limbs)
         var quotient = BigInteger(negative: negative != divisor.negative, limbs: q)
@@ -211,16 +211,16 @@ struct BigInteger: Equatable, Sendable {
         return (quotient, remainder)
     }
 
-    static func < (a: BigInteger, b: BigInteger) -> Bool { compare(a, b) < 0 }
+    package static func < (a: BigInteger, b: BigInteger) -> Bool { compare(a, b) < 0 }
 
     /// -1, 0 or 1.
-    static func compare(_ a: BigInteger, _ b: BigInteger) -> Int {
+    package static func compare(_ a: BigInteger, _ b: BigInteger) -> Int {
         if a.negative != b.negative { return a.negative ? -1 : 1 }
         let order = compareMagnitudes(a.limbs, b.limbs)
         return a.negative ? -order : order
     }
 
-    func shiftedLeft(_ bits: Int) -> BigInteger {
+    package func shiftedLeft(_ bits: Int) -> BigInteger {
         guard !isZero, bits > 0 else { return self }
         let whole = bits / 32, part = bits % 32
         var result = [UInt32](repeating: 0, count: whole)

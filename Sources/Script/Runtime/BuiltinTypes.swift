@@ -1,23 +1,23 @@
 /// The built-in classes: `int`, `str`, `list`, ..., and the exception hierarchy.
-final class BuiltinTypes {
-    let object: TypeObject
-    let type: TypeObject
+package final class BuiltinTypes {
+    package let object: TypeObject
+    package let type: TypeObject
     let noneType: TypeObject
-    let int: TypeObject
-    let bool: TypeObject
-    let float: TypeObject
-    let str: TypeObject
-    let list: TypeObject
-    let tuple: TypeObject
-    let dict: TypeObject
-    let set: TypeObject
-    let frozenset: TypeObject
-    let function: TypeObject
+    package let int: TypeObject
+    package let bool: TypeObject
+    package let float: TypeObject
+    package let str: TypeObject
+    package let list: TypeObject
+    package let tuple: TypeObject
+    package let dict: TypeObject
+    package let set: TypeObject
+    package let frozenset: TypeObject
+    package let function: TypeObject
     let builtinFunction: TypeObject
-    let method: TypeObject
-    let module: TypeObject
+    package let method: TypeObject
+    package let module: TypeObject
     /// The `NotImplemented` singleton.
-    let notImplemented = NotImplementedObject()
+    package let notImplemented = NotImplementedObject()
     private(set) var exceptions: [ExceptionKind: TypeObject] = [:]
     /// Types of Swift-implemented objects, by name; library bridges may register richer ones.
     private var natives: [String: TypeObject] = [:]
@@ -76,12 +76,12 @@ final class BuiltinTypes {
     }
 
     /// The type for a built-in exception kind.
-    func exception(_ kind: ExceptionKind) -> TypeObject {
+    package func exception(_ kind: ExceptionKind) -> TypeObject {
         exceptions[kind] ?? object
     }
 
     /// The type object of a Swift-implemented object, made on first use.
-    func native(named name: String) -> TypeObject {
+    package func native(named name: String) -> TypeObject {
         if let existing = natives[name] { return existing }
         let type = TypeObject(name: name, bases: [object], kind: .builtin, module: "builtins")
         natives[name] = type
@@ -89,7 +89,7 @@ final class BuiltinTypes {
     }
 
     /// Registers the type a library uses for its objects (so `isinstance` and `type()` agree).
-    func registerNative(_ type: TypeObject, forTypeName name: String) {
+    package func registerNative(_ type: TypeObject, forTypeName name: String) {
         natives[name] = type
     }
 }

@@ -5,8 +5,8 @@
 ///   code point offset is a byte offset;
 /// - other long text gets a table of the byte offset of every 64th code point, made once and
 ///   kept for the few texts used last (`CodePointTables`); short text walks.
-struct CodePoints {
-    let text: String
+package struct CodePoints {
+    package let text: String
     private let table: CodePointTable?
 
     /// A UTF-8 string is ASCII exactly when it has as many UTF-16 units as bytes, and the
@@ -20,13 +20,13 @@ struct CodePoints {
     }
 
     /// `len(text)`.
-    var count: Int {
+    package var count: Int {
         if let table { return table.count }
         return Self.isASCII(text) ? text.utf8.count : text.unicodeScalars.count
     }
 
     /// The position of code point `offset` (0...count).
-    func index(_ offset: Int) -> String.Index {
+    package func index(_ offset: Int) -> String.Index {
         if Self.isASCII(text) { return text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
         guard let table else { return text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: offset) }
         let (mark, rest) = offset.quotientAndRemainder(dividingBy: CodePointTable.stride)
@@ -35,12 +35,12 @@ struct CodePoints {
     }
 
     /// `text[offset]` for an offset already checked against `count`.
-    func character(at offset: Int) -> String {
+    package func character(at offset: Int) -> String {
         String(text.unicodeScalars[index(offset)])
     }
 
     /// `text[start:end]` for offsets already clamped to 0...count.
-    func slice(_ start: Int, _ end: Int) -> String {
+    package func slice(_ start: Int, _ end: Int) -> String {
         guard start < end else { return "" }
         let lower = index(start)
         let upper = table == nil && !Self.isASCII(text) ? text.unicodeScalars.index(lower, offsetBy: end - start) : index(end)
@@ -49,14 +49,14 @@ struct CodePoints {
 }
 
 /// The byte offset of every `stride`-th code point of one text, and its length.
-final class CodePointTable {
-    static let stride = 64
+package final class CodePointTable {
+    package static let stride = 64
     /// Holds the text so that its buffer (whose address identifies it) cannot be freed and
     /// reused by another string while the table exists.
-    let text: String
-    let address: UnsafeRawPointer
-    let count: Int
-    let marks: [Int]
+    package let text: String
+    package let address: UnsafeRawPointer
+    package let count: Int
+    package let marks: [Int]
 
     init?(_ text: String) {
         guard let address = text.utf8.withContiguousStorageIfAvailable({ $0.baseAddress.map(UnsafeRawPointer.init) }) ?? nil
@@ -76,12 +76,12 @@ final class CodePointTable {
 }
 
 /// The tables of the few long non-ASCII texts indexed last, newest first (one interpreter's).
-final class CodePointTables {
+package final class CodePointTables {
     static let minimumBytes = 4096
     private static let capacity = 4
     private var tables: [CodePointTable] = []
 
-    func table(for text: String) -> CodePointTable? {
+    package func table(for text: String) -> CodePointTable? {
         guard let address = text.utf8.withContiguousStorageIfAvailable({ $0.baseAddress.map(UnsafeRawPointer.init) }) ?? nil
         else { return nil }
         if let found = tables.firstIndex(where: { $0.address == address && $0.text.utf8.count == text.utf8.count }) {
@@ -97,14 +97,14 @@ final class CodePointTables {
 }
 
 /// Iterates over a str's code points, one str each, without making them all first.
-final class CodePointIterator: ValueIterator {
+package final class CodePointIterator: ValueIterator {
     private let scalars: String.UnicodeScalarView
     private var position: String.Index
     init(_ s: String) {
         scalars = s.unicodeScalars
         position = scalars.startIndex
     }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard position < scalars.endIndex else { return nil }
         defer { position = scalars.index(after: position) }
         return .str(String(scalars[position]))

@@ -4,7 +4,7 @@
 /// file name, but its names only once it has been imported: completion never runs its code.
 extension Completer {
     /// Where in an import statement the cursor is.
-    enum ImportPosition: Equatable {
+    package enum ImportPosition: Equatable {
         /// A module name (`import to|`, `import torch.n|`, `from coll|`).
         case moduleName
         /// The `import` keyword after `from M `.

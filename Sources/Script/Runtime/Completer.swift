@@ -3,12 +3,16 @@ import Rendering
 /// and attribute chains (`torch.nn.`, `net.rnn.`) are resolved. A name bound by an import
 /// earlier in the same code, or a builtin module's dotted path, resolves even before the
 /// import has run (frontends ask for completions of code nobody executed yet).
-struct Completer {
-    let interpreter: Interpreter
+package struct Completer {
+    package let interpreter: Interpreter
+
+    package init(interpreter: Interpreter) {
+        self.interpreter = interpreter
+    }
 
     static let magics = ["%%time", "%matplotlib", "%reset", "%shapes", "%time", "%who", "%whos"]
 
-    func complete(_ code: String, cursor: Int) -> CompletionResult {
+    package func complete(_ code: String, cursor: Int) -> CompletionResult {
         let scalars = Array(code.unicodeScalars)
         let end = max(0, min(cursor, scalars.count))
         var start = end
@@ -42,7 +46,7 @@ struct Completer {
     /// Follows `a.b.c` through names and attributes; nil when any step is unknown. Imports
     /// in `code` come first (they bind when the code runs), then the workspace, builtins
     /// and builtin modules by their dotted path.
-    func resolve(_ path: [String], importsIn code: String = "") -> Value? {
+    package func resolve(_ path: [String], importsIn code: String = "") -> Value? {
         guard let first = path.first, !first.isEmpty else { return nil }
         var rest = path.dropFirst()
         var value: Value
@@ -88,7 +92,7 @@ struct Completer {
         }
     }
 
-    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
+    package func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
         let scalars = Array(code.unicodeScalars)
         var end = max(0, min(cursor, scalars.count))
         while end < scalars.count, Lexer.isIdentifierContinue(scalars[end]) { end += 1 }

@@ -2,7 +2,7 @@ import Glibc
 
 /// Script objects that can take part in reference cycles: lists, dicts, instances, cells and
 /// functions. They register with their thread's collector when made and leave it when freed.
-protocol CycleTracked: AnyObject {
+package protocol CycleTracked: AnyObject {
     /// The object's place in its collector's registry.
     var trackingIndex: Int { get set }
     /// Calls `visit` for every reference the object holds strongly (each reference once).
@@ -19,12 +19,12 @@ protocol CycleTracked: AnyObject {
 /// Any doubt is resolved towards keeping objects: references through values the collector
 /// does not track (tuples, native objects, frames) count as outside references, and a count
 /// that comes out negative (a reference counted twice) aborts the collection.
-final class CycleCollector {
+package final class CycleCollector {
     private var objects: [Unmanaged<AnyObject>] = []
     /// The registry size past which the next automatic collection runs (as CPython collects
     /// after a number of allocations): it grows with what survived the last one.
     private(set) var threshold = 700
-    var isEnabled = true
+    package var isEnabled = true
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
@@ -33,7 +33,7 @@ final class CycleCollector {
     }()
 
     /// The collector of the current thread (script objects never change threads).
-    static var current: CycleCollector {
+    package static var current: CycleCollector {
         if let existing = pthread_getspecific(key) {
             return Unmanaged<CycleCollector>.fromOpaque(existing).takeUnretainedValue()
         }
@@ -42,7 +42,7 @@ final class CycleCollector {
         return made
     }
 
-    var count: Int { objects.count }
+    package var count: Int { objects.count }
 
     func track(_ object: some CycleTracked) {
         object.trackingIndex = objects.count
@@ -64,7 +64,7 @@ final class CycleCollector {
 
     /// Collects when enough objects appeared since the last collection.
     @inline(__always)
-    func collectIfDue() {
+    package func collectIfDue() {
         if objects.count > threshold && isEnabled { collect() }
     }
 
@@ -132,14 +132,14 @@ final class CycleCollector {
 
     /// An object held exactly once, to measure what reading a count adds to it.
     private final class Probe: CycleTracked {
-        var trackingIndex = -1
+        package var trackingIndex = -1
         func visitReferences(_ visit: (CycleEdge) -> Void) {}
         func clearReferences() {}
     }
 }
 
 /// A strong reference from a tracked object: a script value, or a closure's cell.
-enum CycleEdge {
+package enum CycleEdge {
     case value(Value)
     case cell(Cell)
 
@@ -165,14 +165,14 @@ extension Value {
 }
 
 extension ListObject: CycleTracked {
-    func visitReferences(_ visit: (CycleEdge) -> Void) {
+    package func visitReferences(_ visit: (CycleEdge) -> Void) {
         for item in items { visit(.value(item)) }
     }
-    func clearReferences() { items = [] }
+    package func clearReferences() { items = [] }
 }
 
 extension DictObject: CycleTracked {
-    func visitReferences(_ visit: (CycleEdge) -> Void) {
+    package func visitReferences(_ visit: (CycleEdge) -> Void) {
         // Keys are held twice: in the key list and in the hash index.
         for key in keys {
             visit(.value(key))
@@ -180,16 +180,16 @@ extension DictObject: CycleTracked {
         }
         for value in values { visit(.value(value)) }
     }
-    func clearReferences() { removeAll() }
+    package func clearReferences() { removeAll() }
 }
 
 extension InstanceObject: CycleTracked {
-    func visitReferences(_ visit: (CycleEdge) -> Void) {
+    package func visitReferences(_ visit: (CycleEdge) -> Void) {
         for value in attributes.values { visit(.value(value)) }
         if let payload { visit(.value(payload)) }
         (native as? InstanceNative)?.visitReferences(visit)
     }
-    func clearReferences() {
+    package func clearReferences() {
         attributes = [:]
         payload = nil
         (native as? InstanceNative)?.clearReferences()
@@ -197,19 +197,19 @@ extension InstanceObject: CycleTracked {
 }
 
 extension Cell: CycleTracked {
-    func visitReferences(_ visit: (CycleEdge) -> Void) {
+    package func visitReferences(_ visit: (CycleEdge) -> Void) {
         if let value { visit(.value(value)) }
     }
-    func clearReferences() { value = nil }
+    package func clearReferences() { value = nil }
 }
 
 extension FunctionObject: CycleTracked {
-    func visitReferences(_ visit: (CycleEdge) -> Void) {
+    package func visitReferences(_ visit: (CycleEdge) -> Void) {
         for value in defaults { if let value { visit(.value(value)) } }
         for cell in captured { visit(.cell(cell)) }
         for value in attributes.values { visit(.value(value)) }
     }
-    func clearReferences() {
+    package func clearReferences() {
         defaults = []
         captured = []
         attributes = [:]

@@ -5,7 +5,7 @@ import Glibc
 /// frames and overflow any stack. Containers instead hand their elements here; the first
 /// release on a thread drains them in a loop, and releases that happen while it drains only
 /// add to the queue.
-enum DeferredRelease {
+package enum DeferredRelease {
     private final class Queue {
         var pending: [Value] = []
         var draining = false
@@ -27,7 +27,7 @@ enum DeferredRelease {
     }
 
     /// Takes `values` from a dying container (leaving it empty) and frees them iteratively.
-    static func release(_ values: inout [Value]) {
+    package static func release(_ values: inout [Value]) {
         guard values.contains(where: \.holdsReferences) else { return }
         let queue = self.queue
         queue.pending.append(contentsOf: values)
@@ -36,7 +36,7 @@ enum DeferredRelease {
     }
 
     /// Frees one value from a dying object iteratively.
-    static func release(_ value: inout Value?) {
+    package static func release(_ value: inout Value?) {
         guard value?.holdsReferences == true else { return }
         let queue = self.queue
         do {

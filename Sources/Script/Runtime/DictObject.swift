@@ -1,7 +1,7 @@
 /// A key usable in a dict or set: Python's hashable values with Python's equality
 /// (`1 == 1.0 == True`).
-struct HashKey {
-    let value: Value
+package struct HashKey {
+    package let value: Value
 
     init(_ value: Value) throws(ScriptError) {
         switch value {
@@ -30,7 +30,7 @@ struct HashKey {
         self.value = value
     }
 
-    static func equal(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
+    package static func equal(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
         // A namedtuple is the tuple of its values (`Point(1, 2) == (1, 2)`, one dict key).
         if case .object(let named as NamedTupleObject) = a { return try equal(.tuple(named.values), b) }
         if case .object(let named as NamedTupleObject) = b { return try equal(a, .tuple(named.values)) }
@@ -157,7 +157,7 @@ extension Value {
     }
 
     /// Numbers (and bools) as doubles, for arithmetic mixing ints and floats.
-    var numericValue: Double? {
+    package var numericValue: Double? {
         switch self {
         case .bool(let b): b ? 1 : 0
         case .int(let i): Double(i)
@@ -168,7 +168,7 @@ extension Value {
     }
 
     /// Object identity for reference values (Python's `is` and default hashing).
-    var identity: ObjectIdentifier? {
+    package var identity: ObjectIdentifier? {
         switch self {
         case .list(let o): ObjectIdentifier(o)
         case .dict(let o): ObjectIdentifier(o)
@@ -188,8 +188,8 @@ extension Value {
 /// An insertion-ordered dict, as Python's: entries in insertion order, found through an
 /// open-addressing table of entry positions probed as CPython probes (the hash's higher bits
 /// mixed in), with each entry's hash kept so growing and removing never hash a key again.
-final class DictObject {
-    private(set) var keys: [Value] = []
+package final class DictObject {
+    package private(set) var keys: [Value] = []
     private(set) var values: [Value] = []
     private var hashes: [Int] = []
     /// Entry position + 1 for each occupied slot, 0 for an empty one; a power of two long,
@@ -199,9 +199,9 @@ final class DictObject {
     /// by a key's `__eq__`; entries added in place keep their positions and need no restart.
     private var version = 0
 
-    var trackingIndex = -1
+    package var trackingIndex = -1
 
-    init() {
+    package init() {
         CycleCollector.current.track(self)
     }
 
@@ -211,7 +211,7 @@ final class DictObject {
         DeferredRelease.release(&values)
     }
 
-    var count: Int { keys.count }
+    package var count: Int { keys.count }
 
     /// The slot holding `key` (whose hash is `hash`), or the empty slot where it would go.
     @inline(__always)
@@ -261,13 +261,13 @@ final class DictObject {
         }
     }
 
-    func get(_ key: Value) throws(ScriptError) -> Value? {
+    package func get(_ key: Value) throws(ScriptError) -> Value? {
         let hash = try HashKey.hashValue(of: key)
         guard !slots.isEmpty, let position = try probe(key, hash).position else { return nil }
         return values[position]
     }
 
-    func set(_ key: Value, _ value: Value) throws(ScriptError) {
+    package func set(_ key: Value, _ value: Value) throws(ScriptError) {
         let hash = try HashKey.hashValue(of: key)
         if slots.isEmpty { reindex(capacity: 1) }
         let (slot, found) = try probe(key, hash)
@@ -287,7 +287,7 @@ final class DictObject {
     }
 
     /// Removes `key`; returns its value, or nil when absent.
-    func remove(_ key: Value) throws(ScriptError) -> Value? {
+    package func remove(_ key: Value) throws(ScriptError) -> Value? {
         let hash = try HashKey.hashValue(of: key)
         guard !slots.isEmpty, let position = try probe(key, hash).position else { return nil }
         let value = values[position]
@@ -299,7 +299,7 @@ final class DictObject {
         return value
     }
 
-    func removeAll() {
+    package func removeAll() {
         version &+= 1
         keys = []
         values = []
@@ -307,7 +307,7 @@ final class DictObject {
         slots = []
     }
 
-    func copy() -> DictObject {
+    package func copy() -> DictObject {
         let other = DictObject()
         other.keys = keys
         other.values = values
@@ -316,5 +316,5 @@ final class DictObject {
         return other
     }
 
-    var items: [(Value, Value)] { Array(zip(keys, values)) }
+    package var items: [(Value, Value)] { Array(zip(keys, values)) }
 }

@@ -1,5 +1,5 @@
 /// Python's built-in exception classes that Recur script raises.
-enum ExceptionKind: String, CaseIterable, Sendable {
+package enum ExceptionKind: String, CaseIterable, Sendable {
     case baseException = "BaseException"
     case exception = "Exception"
     case keyboardInterrupt = "KeyboardInterrupt"
@@ -54,7 +54,7 @@ enum ExceptionKind: String, CaseIterable, Sendable {
     /// IPython's error for `input()` when the frontend has no stdin.
     case stdinNotImplementedError = "StdinNotImplementedError"
 
-    var parent: ExceptionKind? {
+    package var parent: ExceptionKind? {
         switch self {
         case .baseException: nil
         case .exception, .keyboardInterrupt, .systemExit, .generatorExit: .baseException

@@ -3,15 +3,15 @@ import Tensors
 import Rendering
 
 /// Python's format-spec mini-language: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
-struct FormatSpec {
-    var fill: Character = " "
-    var align: Character?
-    var sign: Character = "-"
-    var alternate = false
-    var width = 0
+package struct FormatSpec {
+    package var fill: Character = " "
+    package var align: Character?
+    package var sign: Character = "-"
+    package var alternate = false
+    package var width = 0
     var grouping: Character?
-    var precision: Int?
-    var type: Character?
+    package var precision: Int?
+    package var type: Character?
 
     init(_ text: String) throws(ScriptError) {
         var chars = Array(text)
@@ -73,7 +73,7 @@ struct FormatSpec {
     }
 
     /// Pads `body` to the width; `numeric` puts `=` padding after the sign.
-    func pad(_ body: String, numeric: Bool) -> String {
+    package func pad(_ body: String, numeric: Bool) -> String {
         let length = body.count
         guard width > length else { return body }
         let padding = width - length
@@ -100,7 +100,7 @@ struct FormatSpec {
         }
     }
 
-    func signed(_ magnitude: String, negative: Bool) -> String {
+    package func signed(_ magnitude: String, negative: Bool) -> String {
         if negative { return "-" + magnitude }
         switch sign {
         case "+": return "+" + magnitude
@@ -122,7 +122,7 @@ struct FormatSpec {
         return String(out.reversed())
     }
 
-    func group(_ digits: String) -> String {
+    package func group(_ digits: String) -> String {
         guard let grouping else { return digits }
         var intPart = Substring(digits)
         var rest = Substring("")
@@ -141,7 +141,7 @@ struct FormatSpec {
 
 extension Interpreter {
     /// `format(value, spec)`.
-    func format(_ value: Value, spec text: String) throws(ScriptError) -> String {
+    package func format(_ value: Value, spec text: String) throws(ScriptError) -> String {
         if case .object(let object) = value, let formatted = try object.format(text, interpreter: self) { return formatted }
         // A class's own __format__ reads its own spec language (datetime's strftime codes),
         // the empty spec included.

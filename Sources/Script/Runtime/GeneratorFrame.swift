@@ -5,10 +5,10 @@
 /// each statement on the way out, where it stood (`Suspension`); resuming walks back down
 /// that record. Only statements that contain a `yield` need this (the parser marks them);
 /// everything else runs on the interpreter's ordinary path.
-final class GeneratorFrame: GeneratorBody {
-    let function: FunctionObject
+package final class GeneratorFrame: GeneratorBody {
+    package let function: FunctionObject
     let scope: Scope
-    let receiver: Value?
+    package let receiver: Value?
     private var suspension: Suspension?
     private var started = false
     /// The value `yield` produced on the way out, and what the caller sends back in.
@@ -22,7 +22,7 @@ final class GeneratorFrame: GeneratorBody {
         self.receiver = receiver
     }
 
-    func resume(sending value: Value, throwing error: ScriptError?, interpreter: Interpreter) throws(ScriptError) -> GeneratorStep {
+    package func resume(sending value: Value, throwing error: ScriptError?, interpreter: Interpreter) throws(ScriptError) -> GeneratorStep {
         if !started {
             started = true
             if let error { throw error }
@@ -321,9 +321,9 @@ final class GeneratorFrame: GeneratorBody {
 
 /// Where a suspended generator stopped inside one block: the statement, and where that
 /// statement itself stopped.
-final class Suspension {
-    let index: Int
-    let state: SuspendedStatement
+package final class Suspension {
+    package let index: Int
+    package let state: SuspendedStatement
     init(index: Int, state: SuspendedStatement) {
         self.index = index
         self.state = state
@@ -331,7 +331,7 @@ final class Suspension {
 }
 
 /// The resumable state of one statement that contains a `yield`.
-enum SuspendedStatement {
+package enum SuspendedStatement {
     case yield(YieldPoint)
     /// Inside branch `k` of an `if` (`branches.count` is the `else` block).
     case branch(Int, Suspension)
@@ -341,25 +341,25 @@ enum SuspendedStatement {
     case with([Value], Suspension)
 }
 
-enum YieldPoint {
+package enum YieldPoint {
     /// At a plain `yield`, waiting for `next()` or `send()`.
     case waiting
     /// In `yield from`, passing calls through to the delegate.
     case delegating(DelegateSource)
 }
 
-enum DelegateSource {
+package enum DelegateSource {
     case generator(GeneratorObject)
     case iterator(any ValueIterator)
 }
 
-enum LoopPoint {
+package enum LoopPoint {
     /// In the body; a `for` loop keeps its iterator.
     case body(Suspension, iterator: (any ValueIterator)?)
     case orElse(Suspension)
 }
 
-enum TryPoint {
+package enum TryPoint {
     case body(Suspension?)
     case handler(Int, ScriptError, Suspension?)
     case orElse(Suspension?)
@@ -367,12 +367,12 @@ enum TryPoint {
     case finally(Result<Flow, ScriptError>, Suspension?)
 }
 
-enum StepOutcome {
+package enum StepOutcome {
     case flow(Flow)
     case suspend(SuspendedStatement)
 }
 
-enum BlockOutcome {
+package enum BlockOutcome {
     case flow(Flow)
     case suspend(Suspension)
 }

@@ -1,24 +1,24 @@
 /// What a generator's body did when resumed: yielded a value, or finished with a return value.
-enum GeneratorStep {
+package enum GeneratorStep {
     case yielded(Value)
     case returned(Value)
 }
 
 /// The code behind a generator: a suspended generator-function call or a generator expression.
-protocol GeneratorBody: AnyObject {
+package protocol GeneratorBody: AnyObject {
     /// Runs until the next `yield`. `sending` is the value the suspended `yield` evaluates to;
     /// `throwing` is raised there instead (`throw()`, `close()`).
     func resume(sending: Value, throwing: ScriptError?, interpreter: Interpreter) throws(ScriptError) -> GeneratorStep
 }
 
 /// A Python generator object: `next`, `send`, `throw`, `close`, and the iterator protocol.
-final class GeneratorObject: ScriptObject, ValueIterator {
+package final class GeneratorObject: ScriptObject, ValueIterator {
     private enum State {
         case created, suspended, running, finished
     }
 
-    let name: String
-    let qualifiedName: String
+    package let name: String
+    package let qualifiedName: String
     private let body: GeneratorBody
     private var state = State.created
     /// What the body returned (the value of `yield from` over this generator).
@@ -30,10 +30,10 @@ final class GeneratorObject: ScriptObject, ValueIterator {
         self.body = body
     }
 
-    var typeName: String { "generator" }
+    package var typeName: String { "generator" }
 
     /// Resumes the body; `.returned` once it has finished (every later call too).
-    func resume(sending value: Value, throwing error: ScriptError?, interpreter: Interpreter) throws(ScriptError) -> GeneratorStep {
+    package func resume(sending value: Value, throwing error: ScriptError?, interpreter: Interpreter) throws(ScriptError) -> GeneratorStep {
         switch state {
         case .running: throw .valueError("generator already executing")
         case .finished:
@@ -73,13 +73,13 @@ final class GeneratorObject: ScriptObject, ValueIterator {
         }
     }
 
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         if case .yielded(let value) = try resume(sending: .none, throwing: nil, interpreter: interpreter) { return value }
         return nil
     }
 
     /// `send(value)`: the next yielded value, or `StopIteration` carrying the return value.
-    func send(_ value: Value, throwing error: ScriptError? = nil, interpreter: Interpreter) throws(ScriptError) -> Value {
+    package func send(_ value: Value, throwing error: ScriptError? = nil, interpreter: Interpreter) throws(ScriptError) -> Value {
         switch try resume(sending: value, throwing: error, interpreter: interpreter) {
         case .yielded(let item): return item
         case .returned(let result): throw interpreter.stopIteration(result)
@@ -87,7 +87,7 @@ final class GeneratorObject: ScriptObject, ValueIterator {
     }
 
     /// `close()`: raises `GeneratorExit` at the suspended `yield` so `finally` blocks run.
-    func close(interpreter: Interpreter) throws(ScriptError) {
+    package func close(interpreter: Interpreter) throws(ScriptError) {
         switch state {
         case .created, .finished:
             state = .finished
@@ -107,9 +107,9 @@ final class GeneratorObject: ScriptObject, ValueIterator {
         }
     }
 
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
 
-    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "__next__":
             try arguments.expect("__next__", 0...0)
@@ -134,7 +134,7 @@ final class GeneratorObject: ScriptObject, ValueIterator {
         }
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "__name__": return .str(self.name)
         case "__qualname__": return .str(qualifiedName)
@@ -149,9 +149,9 @@ final class GeneratorObject: ScriptObject, ValueIterator {
         }
     }
 
-    var attributeNames: [String] { ["close", "gi_running", "send", "throw"] }
+    package var attributeNames: [String] { ["close", "gi_running", "send", "throw"] }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<generator object \(qualifiedName) at \(addressText(of: self))>"
     }
 }
@@ -167,7 +167,7 @@ extension Interpreter {
     }
 
     /// The error that `raise`/`throw()` raises for an exception class or instance.
-    func errorToRaise(_ value: Value, value argument: Value? = nil) throws(ScriptError) -> ScriptError {
+    package func errorToRaise(_ value: Value, value argument: Value? = nil) throws(ScriptError) -> ScriptError {
         var exception = value
         if case .type(let type) = value, type.exceptionKind != nil {
             let arguments = argument.map { (a) -> [Value] in a.isNone ? [] : [a] } ?? []
@@ -183,7 +183,7 @@ extension Interpreter {
 /// A generator expression: `(element for target in iterable if condition ...)`, evaluated
 /// one item at a time. The first iterable is evaluated where the expression stands (Python's
 /// rule); the others each time their clause starts over.
-final class ExpressionGenerator: GeneratorBody {
+package final class ExpressionGenerator: GeneratorBody {
     private let element: Expr
     private let clauses: [ComprehensionClause]
     private let scope: Scope
@@ -200,7 +200,7 @@ final class ExpressionGenerator: GeneratorBody {
         iterators = [first]
     }
 
-    func resume(sending: Value, throwing error: ScriptError?, interpreter: Interpreter) throws(ScriptError) -> GeneratorStep {
+    package func resume(sending: Value, throwing error: ScriptError?, interpreter: Interpreter) throws(ScriptError) -> GeneratorStep {
         let savedGlobals = interpreter.globals
         interpreter.globals = globals
         defer { interpreter.globals = savedGlobals }

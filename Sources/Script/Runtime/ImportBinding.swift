@@ -1,5 +1,5 @@
 /// What a name bound by an import statement refers to, found in code that has not run.
-enum ImportBinding: Equatable {
+package enum ImportBinding: Equatable {
     /// `import a.b` binds `a` to module `a`; `import a.b as c` binds `c` to `a.b`.
     case module(String)
     /// `from a.b import c` binds `c` to submodule `a.b.c` or to attribute `c` of `a.b`.
@@ -8,7 +8,7 @@ enum ImportBinding: Equatable {
     /// The names the import statements in `code` bind, the last import of a name winning.
     /// Each line (and each `;`-separated part) that starts with `import` or `from` is parsed
     /// on its own, so the rest of the code may be incomplete or invalid.
-    static func scan(_ code: String) -> [String: ImportBinding] {
+    package static func scan(_ code: String) -> [String: ImportBinding] {
         var bindings: [String: ImportBinding] = [:]
         for line in code.split(separator: "\n") {
             for part in line.split(separator: ";") {

@@ -2,13 +2,13 @@
 /// and `%load`: the raw inputs in the order they ran (entry 0 is IPython's empty
 /// placeholder, so a cell's entry is its `In [n]` number while every cell is stored) and the
 /// text each shown result printed, by execution count.
-struct InputHistory {
+package struct InputHistory {
     private(set) var inputs: [String] = [""]
     private(set) var outputs: [Int: String] = [:]
 
     /// Stores a cell about to run with `store_history`: blank cells and `exit` / `quit` are
     /// not stored, as in IPython; trailing newlines are dropped.
-    mutating func record(input: String) {
+    package mutating func record(input: String) {
         var text = Substring(input)
         while text.last == "\n" { text.removeLast() }
         guard !text.allSatisfy(\.isWhitespace), !Self.isExitCommand(text) else { return }
@@ -16,7 +16,7 @@ struct InputHistory {
     }
 
     /// Stores the text of the result shown as `Out[line]`.
-    mutating func record(output: String, line: Int) {
+    package mutating func record(output: String, line: Int) {
         outputs[line] = output
     }
 
@@ -32,7 +32,7 @@ struct InputHistory {
 
     /// The entries of lines `start..<stop` (nil: to the end), with IPython's clipping of
     /// negative and out-of-range bounds.
-    func range(start: Int, stop: Int?) -> [(line: Int, input: String)] {
+    package func range(start: Int, stop: Int?) -> [(line: Int, input: String)] {
         let count = inputs.count
         var from = start, to = stop ?? 0
         if from < 0 { from += count }
@@ -48,16 +48,16 @@ struct InputHistory {
 
 /// One range of a `%history` / `%load` argument (`4`, `4-6`, `4-`, `2:5`, `~1/3`), as
 /// IPython's `extract_hist_ranges` reads it.
-struct HistoryRange: Equatable {
+package struct HistoryRange: Equatable {
     /// 0 for the current session, negative for earlier ones (`~2/`), positive for a session
     /// number.
-    var session: Int
-    var start: Int
-    var stop: Int?
+    package var session: Int
+    package var start: Int
+    package var stop: Int?
 
     /// The ranges of a space-separated argument; words that are not ranges are skipped, as
     /// IPython skips them. An empty argument is the whole current session.
-    static func parse(_ text: String) -> [HistoryRange] {
+    package static func parse(_ text: String) -> [HistoryRange] {
         if text.isEmpty { return [HistoryRange(session: 0, start: 1, stop: nil)] }
         var ranges: [HistoryRange] = []
         for word in text.split(whereSeparator: { $0.isWhitespace }) {

@@ -1,7 +1,7 @@
 import Tensors
 
 extension Interpreter {
-    func assign(_ target: Expr, _ value: Value, in scope: Scope) throws(ScriptError) {
+    package func assign(_ target: Expr, _ value: Value, in scope: Scope) throws(ScriptError) {
         switch target {
         case .name(let name):
             try bind(name, value, in: scope)
@@ -75,7 +75,7 @@ extension Interpreter {
 
     /// `a op= b`: lists extend and sets update in place, as in Python, and tensors update in
     /// place, as in PyTorch, and so do ndarrays, as in NumPy; everything else rebinds.
-    func inPlace(_ op: BinaryOp, _ current: Value, _ value: Value) throws(ScriptError) -> Value {
+    package func inPlace(_ op: BinaryOp, _ current: Value, _ value: Value) throws(ScriptError) -> Value {
         if op == .add, case .list(let list) = current {
             let items = try iterate(value)
             try checkItems(list.items.count, items.count)

@@ -1,5 +1,5 @@
 extension Interpreter {
-    func attribute(_ value: Value, _ name: String) throws(ScriptError) -> Value {
+    package func attribute(_ value: Value, _ name: String) throws(ScriptError) -> Value {
         // A user __getattr__'s own AttributeError is the one raised (with its message).
         if let result = try attributeIfPresent(value, name, keepingGetattrError: true) { return result }
         switch value {
@@ -13,7 +13,7 @@ extension Interpreter {
         }
     }
 
-    func attributeIfPresent(_ value: Value, _ name: String, keepingGetattrError: Bool = false) throws(ScriptError) -> Value? {
+    package func attributeIfPresent(_ value: Value, _ name: String, keepingGetattrError: Bool = false) throws(ScriptError) -> Value? {
         switch value {
         case .instance(let instance):
             // A property or a data descriptor on the class comes before the instance's own
@@ -138,7 +138,7 @@ extension Interpreter {
         }
     }
 
-    func setAttribute(_ target: Value, _ name: String, _ value: Value) throws(ScriptError) {
+    package func setAttribute(_ target: Value, _ name: String, _ value: Value) throws(ScriptError) {
         switch target {
         case .instance(let instance):
             if let setattr = instance.type.userSetattr {
@@ -219,7 +219,7 @@ extension Interpreter {
     }
 
     /// Attribute names of a value, for `dir()` and completion.
-    func attributeNames(of value: Value) -> [String] {
+    package func attributeNames(of value: Value) -> [String] {
         var names = Set<String>()
         switch value {
         case .instance(let instance):

@@ -1,6 +1,6 @@
 extension Interpreter {
     /// Calls any callable value.
-    func call(_ callee: Value, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package func call(_ callee: Value, _ arguments: Arguments) throws(ScriptError) -> Value {
         switch callee {
         case .function(let function):
             return try callFunction(function, arguments)
@@ -32,7 +32,7 @@ extension Interpreter {
     }
 
     /// Calls a function found on a class with `receiver` as its first argument.
-    func callBound(_ function: Value, receiver: Value, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package func callBound(_ function: Value, receiver: Value, _ arguments: Arguments) throws(ScriptError) -> Value {
         switch function {
         case .function(let function):
             return try callFunction(function, receiver: receiver, arguments)
@@ -51,7 +51,7 @@ extension Interpreter {
     }
 
     /// `receiver.name(arguments)` without building a bound method.
-    func callMethod(_ receiver: Value, _ name: String, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package func callMethod(_ receiver: Value, _ name: String, _ arguments: Arguments) throws(ScriptError) -> Value {
         switch receiver {
         case .instance(let instance):
             if let own = instance.attributes[name] { return try call(own, arguments) }

@@ -5,7 +5,7 @@
 extension Interpreter {
     /// The class of class `type`: `type` unless a metaclass made it.
     @inline(__always)
-    func metaclass(of type: TypeObject) -> TypeObject { type.metaclass ?? types.type }
+    package func metaclass(of type: TypeObject) -> TypeObject { type.metaclass ?? types.type }
 
     /// CPython's metaclass calculation: the most derived of `meta` and the bases' metaclasses.
     func winningMetaclass(_ meta: TypeObject, bases: [TypeObject]) throws(ScriptError) -> TypeObject {
@@ -25,7 +25,7 @@ extension Interpreter {
 
     /// The `class` statement: bases and keywords evaluated, the body run in the namespace the
     /// metaclass's `__prepare__` gave, then the metaclass called with it.
-    func makeClass(_ name: String, _ baseExprs: [Expr], _ keywordExprs: [(name: String, value: Expr)],
+    package func makeClass(_ name: String, _ baseExprs: [Expr], _ keywordExprs: [(name: String, value: Expr)],
                    _ body: [Stmt], code: CodeScope, in scope: Scope) throws(ScriptError) -> Value {
         var bases: [TypeObject] = []
         for expr in baseExprs {
@@ -195,7 +195,7 @@ extension Interpreter {
     }
 
     /// Calling a class: its metaclass's `__call__` when one is written, else `type.__call__`.
-    func instantiate(_ type: TypeObject, _ arguments: Arguments) throws(ScriptError) -> Value {
+    package func instantiate(_ type: TypeObject, _ arguments: Arguments) throws(ScriptError) -> Value {
         if let meta = type.metaclass, let call = meta.lookup("__call__"), !isBuiltinMember(call) {
             return try callBound(call, receiver: .type(type), arguments)
         }

@@ -1,5 +1,5 @@
 extension Interpreter {
-    func compare(_ op: CompareOp, _ left: Value, _ right: Value) throws(ScriptError) -> Value {
+    package func compare(_ op: CompareOp, _ left: Value, _ right: Value) throws(ScriptError) -> Value {
         switch op {
         case .in, .notIn:
             if case .object(let object) = right, let result = try object.compare(op, left, interpreter: self) {
@@ -83,7 +83,7 @@ extension Interpreter {
     }
 
     /// Python's `==`, deep for containers.
-    func equal(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
+    package func equal(_ a: Value, _ b: Value) throws(ScriptError) -> Bool {
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x.hasSameCodePoints(y)
@@ -134,7 +134,7 @@ extension Interpreter {
     }
 
     /// -1, 0 or 1 for the orderable pairs Python orders.
-    func ordering(_ a: Value, _ b: Value, _ op: CompareOp) throws(ScriptError) -> Int {
+    package func ordering(_ a: Value, _ b: Value, _ op: CompareOp) throws(ScriptError) -> Int {
         switch (a, b) {
         case (.str(let x), .str(let y)):
             return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : (x.hasSameCodePoints(y) ? 0 : 1)
@@ -176,7 +176,7 @@ extension Interpreter {
     }
 
     /// `item in container`.
-    func contains(_ container: Value, _ item: Value) throws(ScriptError) -> Bool {
+    package func contains(_ container: Value, _ item: Value) throws(ScriptError) -> Bool {
         switch container {
         case .str(let s):
             guard case .str(let needle) = item else {
@@ -217,7 +217,7 @@ extension CompareOp {
     }
 
     /// This comparison's answer for a three-way `order` (-1, 0, 1); nil for membership and identity.
-    func result(forOrder order: Int) -> Value? {
+    package func result(forOrder order: Int) -> Value? {
         switch self {
         case .equal: .bool(order == 0)
         case .notEqual: .bool(order != 0)
@@ -229,7 +229,7 @@ extension CompareOp {
         }
     }
 
-    var swapped: CompareOp {
+    package var swapped: CompareOp {
         switch self {
         case .less: .greater
         case .lessEqual: .greaterEqual

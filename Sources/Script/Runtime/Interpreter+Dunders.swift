@@ -120,8 +120,8 @@ extension CompareOp {
 
 /// Python's `NotImplemented`: what a binary special method returns to let the other
 /// operand try.
-final class NotImplementedObject: ScriptObject {
-    var typeName: String { "NotImplementedType" }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "NotImplemented" }
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { true }
+package final class NotImplementedObject: ScriptObject {
+    package var typeName: String { "NotImplementedType" }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "NotImplemented" }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { true }
 }

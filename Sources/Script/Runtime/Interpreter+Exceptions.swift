@@ -85,7 +85,7 @@ extension Interpreter {
 
     /// The status `SystemExit` asks the process to end with, or nil when its code is not a
     /// number (Python then prints the code and exits with 1).
-    func exitStatus(of error: ScriptError) -> Int32? {
+    package func exitStatus(of error: ScriptError) -> Int32? {
         guard case .instance(let instance) = error.payload else { return 0 }
         let code = instance.attributes["code"] ?? systemExitCode(instance)
         switch code {
@@ -109,7 +109,7 @@ extension Interpreter {
     }
 
     /// The class name and message of an error, as the last traceback line shows them.
-    func describe(_ error: ScriptError) -> (name: String, message: String) {
+    package func describe(_ error: ScriptError) -> (name: String, message: String) {
         switch error.payload {
         case .builtin(let kind, let message):
             return (kind.rawValue, message)

@@ -1,5 +1,5 @@
 extension Interpreter {
-    func evaluate(_ expr: Expr, in scope: Scope) throws(ScriptError) -> Value {
+    package func evaluate(_ expr: Expr, in scope: Scope) throws(ScriptError) -> Value {
         switch expr {
         case .literal(let literal):
             switch literal {
@@ -243,28 +243,29 @@ extension Interpreter {
 }
 
 /// `...`
-final class EllipsisObject: ScriptObject {
-    var typeName: String { "ellipsis" }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "Ellipsis" }
+package final class EllipsisObject: ScriptObject {
+    package init() {}
+    package var typeName: String { "ellipsis" }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "Ellipsis" }
 }
 
 /// A slice `start:stop:step` (what `x[a:b]` passes to indexing).
-final class SliceObject: ScriptObject {
-    let lower: Value
-    let upper: Value
-    let step: Value
-    init(lower: Value, upper: Value, step: Value) {
+package final class SliceObject: ScriptObject {
+    package let lower: Value
+    package let upper: Value
+    package let step: Value
+    package init(lower: Value, upper: Value, step: Value) {
         self.lower = lower
         self.upper = upper
         self.step = step
     }
-    var typeName: String { "slice" }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package var typeName: String { "slice" }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "slice(\(try interpreter.repr(lower)), \(try interpreter.repr(upper)), \(try interpreter.repr(step)))"
     }
 
     /// Python's `slice.indices(length)`.
-    func indices(length: Int, interpreter: Interpreter) throws(ScriptError) -> (start: Int, stop: Int, step: Int) {
+    package func indices(length: Int, interpreter: Interpreter) throws(ScriptError) -> (start: Int, stop: Int, step: Int) {
         let step = step.isNone ? 1 : try interpreter.indexValue(self.step)
         if step == 0 { throw .valueError("slice step cannot be zero") }
         func clamp(_ value: Value, _ defaultValue: Int) throws(ScriptError) -> Int {
@@ -279,12 +280,12 @@ final class SliceObject: ScriptObject {
         return (start, stop, step)
     }
 
-    func positions(length: Int, interpreter: Interpreter) throws(ScriptError) -> [Int] {
+    package func positions(length: Int, interpreter: Interpreter) throws(ScriptError) -> [Int] {
         let (start, stop, step) = try indices(length: length, interpreter: interpreter)
         return Array(stride(from: start, to: stop, by: step))
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "start": return lower
         case "stop": return upper
@@ -301,16 +302,16 @@ final class SliceObject: ScriptObject {
         }
     }
 
-    var attributeNames: [String] { ["indices", "start", "step", "stop"] }
+    package var attributeNames: [String] { ["indices", "start", "step", "stop"] }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard op == .equal || op == .notEqual, case .object(let object) = other, let slice = object as? SliceObject else { return nil }
         let same = try interpreter.equal(.tuple([lower, upper, step]), .tuple([slice.lower, slice.upper, slice.step]))
         return .bool(op == .equal ? same : !same)
     }
 
     /// `slice(stop)`, `slice(start, stop[, step])`.
-    static func make(_ a: Arguments) throws(ScriptError) -> Value {
+    package static func make(_ a: Arguments) throws(ScriptError) -> Value {
         try a.expect("slice", 1...3)
         let p = a.positional
         if p.count == 1 { return .object(SliceObject(lower: .none, upper: p[0], step: .none)) }

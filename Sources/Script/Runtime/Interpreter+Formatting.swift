@@ -3,7 +3,7 @@ import Rendering
 
 extension Interpreter {
     /// Evaluates an f-string.
-    func format(_ parts: [FStringPart], in scope: Scope) throws(ScriptError) -> String {
+    package func format(_ parts: [FStringPart], in scope: Scope) throws(ScriptError) -> String {
         var out = ""
         for part in parts {
             switch part {
@@ -330,10 +330,10 @@ extension Interpreter {
 }
 
 /// Reading the conversion character of a `%` specification from UTF-8 bytes.
-enum PercentFormat {
+package enum PercentFormat {
     /// The character starting at byte `i` (a whole scalar when it is not ASCII, so an error
     /// can name it); `i` moves past it.
-    static func character(_ s: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Character {
+    package static func character(_ s: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Character {
         let first = s[i]
         guard first >= 0x80 else {
             i += 1
@@ -348,6 +348,6 @@ enum PercentFormat {
 }
 
 /// How a format string numbers its fields: CPython refuses to mix `{}` with `{0}`.
-enum FieldNumbering {
+package enum FieldNumbering {
     case none, automatic, manual
 }

@@ -258,7 +258,7 @@ extension Interpreter {
     }
 
     /// `lines[start:end]` with Python's slice rules for these bounds.
-    static func slice(_ lines: [String], _ start: Int?, _ end: Int?) -> ArraySlice<String> {
+    package static func slice(_ lines: [String], _ start: Int?, _ end: Int?) -> ArraySlice<String> {
         func clamp(_ bound: Int?, _ fallback: Int) -> Int {
             guard var bound else { return fallback }
             if bound < 0 { bound += lines.count }

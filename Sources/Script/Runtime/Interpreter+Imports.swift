@@ -52,7 +52,7 @@ extension Interpreter {
 
     /// Loads (once per workspace) a builtin module and its parents, or a module from a file
     /// (see `SourceModule`), cached in `sys.modules`.
-    func loadModule(_ name: String) throws(ScriptError) -> ModuleObject {
+    package func loadModule(_ name: String) throws(ScriptError) -> ModuleObject {
         if let loaded = workspace.modules[name] {
             // A file module taken out of sys.modules is imported afresh, as in CPython.
             guard loaded.source != nil, (try? workspace.sysModules.get(.str(name))) == nil else { return loaded }

@@ -1,6 +1,6 @@
 extension Interpreter {
     /// An integer for indexing: ints, bools, and objects standing for one (0-d int tensors).
-    func indexValue(_ value: Value, container: String = "list") throws(ScriptError) -> Int {
+    package func indexValue(_ value: Value, container: String = "list") throws(ScriptError) -> Int {
         switch value {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
@@ -15,13 +15,13 @@ extension Interpreter {
         throw .typeError("\(container) indices must be integers or slices, not \(value.typeName)")
     }
 
-    func normalize(_ index: Int, count: Int, _ what: String) throws(ScriptError) -> Int {
+    package func normalize(_ index: Int, count: Int, _ what: String) throws(ScriptError) -> Int {
         let i = index < 0 ? index + count : index
         guard i >= 0 && i < count else { throw .indexError("\(what) index out of range") }
         return i
     }
 
-    func item(_ container: Value, _ key: Value) throws(ScriptError) -> Value {
+    package func item(_ container: Value, _ key: Value) throws(ScriptError) -> Value {
         switch container {
         case .list(let list):
             if case .object(let object) = key, let slice = object as? SliceObject {
@@ -66,7 +66,7 @@ extension Interpreter {
         throw .typeError("'\(container.typeName)' object is not subscriptable")
     }
 
-    func setItem(_ container: Value, _ key: Value, _ value: Value) throws(ScriptError) {
+    package func setItem(_ container: Value, _ key: Value, _ value: Value) throws(ScriptError) {
         switch container {
         case .list(let list):
             if case .object(let object) = key, let slice = object as? SliceObject {

@@ -1,6 +1,6 @@
 import Rendering
 extension Interpreter {
-    func makeIterator(_ value: Value) throws(ScriptError) -> any ValueIterator {
+    package func makeIterator(_ value: Value) throws(ScriptError) -> any ValueIterator {
         switch value {
         case .list(let list): return ListIterator(list)
         case .tuple(let items): return ArrayIterator(items)
@@ -23,7 +23,7 @@ extension Interpreter {
     }
 
     /// All items of an iterable.
-    func iterate(_ value: Value) throws(ScriptError) -> [Value] {
+    package func iterate(_ value: Value) throws(ScriptError) -> [Value] {
         switch value {
         case .list(let list): return list.items
         case .tuple(let items): return items
@@ -50,7 +50,7 @@ extension Interpreter {
     }
 
     /// Length for `len()`.
-    func length(_ value: Value) throws(ScriptError) -> Int {
+    package func length(_ value: Value) throws(ScriptError) -> Int {
         switch value {
         case .list(let list): return list.items.count
         case .tuple(let items): return items.count
@@ -70,29 +70,29 @@ extension Interpreter {
 
 /// `range(start, stop, step)`, with bounds of up to 128 bits so that ranges reaching past
 /// 2**63 (`range(-2**63, 2**63, 2**62)`, a slice's stop just past the last item) are exact.
-final class RangeObject: ScriptObject {
-    let start: Int128
-    let stop: Int128
-    let step: Int128
+package final class RangeObject: ScriptObject {
+    package let start: Int128
+    package let stop: Int128
+    package let step: Int128
 
-    init(start: Int128, stop: Int128, step: Int128) {
+    package init(start: Int128, stop: Int128, step: Int128) {
         self.start = start
         self.stop = stop
         self.step = step
     }
 
-    convenience init(start: Int, stop: Int, step: Int) {
+    package convenience init(start: Int, stop: Int, step: Int) {
         self.init(start: Int128(start), stop: Int128(stop), step: Int128(step))
     }
 
     /// The bounds when they all fit an `Int` (every loop a lesson writes): `for` counts
     /// with them directly.
-    var narrow: (start: Int, stop: Int, step: Int)? {
+    package var narrow: (start: Int, stop: Int, step: Int)? {
         guard let start = Int(exactly: start), let stop = Int(exactly: stop), let step = Int(exactly: step) else { return nil }
         return (start, stop, step)
     }
 
-    var typeName: String { "range" }
+    package var typeName: String { "range" }
 
     /// How many items the range has, exactly.
     var wideCount: Int128 {
@@ -103,12 +103,12 @@ final class RangeObject: ScriptObject {
     }
 
     /// The item count, or `Int.max` when it does not fit.
-    var count: Int { Int(exactly: wideCount) ?? Int.max }
+    package var count: Int { Int(exactly: wideCount) ?? Int.max }
 
     /// The item at `i` (0 <= i < count), an int of any size.
-    func value(at i: Int128) -> Value { RangeObject.integer(start + i * step) }
+    package func value(at i: Int128) -> Value { RangeObject.integer(start + i * step) }
 
-    static func integer(_ value: Int128) -> Value {
+    package static func integer(_ value: Int128) -> Value {
         if let small = Int(exactly: value) { return .int(small) }
         var magnitude = value.magnitude
         var result = BigInteger(0)
@@ -124,10 +124,10 @@ final class RangeObject: ScriptObject {
 
     /// How large a bound may be: sums and products of bounds and counts stay far from
     /// Int128's ends (CPython's ranges take any int; Recur's stop at 2**96).
-    static let limit = UInt128(1) << 96
+    package static let limit = UInt128(1) << 96
 
     /// An int (of any size) as a range bound; nil past 2**96 or for other values.
-    static func bound(_ value: Value) -> Int128? {
+    package static func bound(_ value: Value) -> Int128? {
         if let i = value.intLike { return Int128(i) }
         guard let big = value.bigInteger, big.limbs.count <= 3 else { return nil }
         var magnitude: Int128 = 0
@@ -135,24 +135,24 @@ final class RangeObject: ScriptObject {
         return big.negative ? -magnitude : magnitude
     }
 
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
     }
 
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { wideCount > 0 }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { wideCount > 0 }
 
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? {
+    package func length(interpreter: Interpreter) throws(ScriptError) -> Int? {
         guard let n = Int(exactly: wideCount) else {
             throw ScriptError(.overflowError, "Python int too large to convert to C ssize_t")
         }
         return n
     }
 
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         RangeIterator(self)
     }
 
-    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         let total = wideCount
         // An int index of any size (`range(2**64)[-1]`); slices and objects with __index__ below.
         if let index = RangeObject.bound(key) {
@@ -177,7 +177,7 @@ final class RangeObject: ScriptObject {
         return value(at: Int128(i))
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch name {
         case "start": return RangeObject.integer(start)
         case "stop": return RangeObject.integer(stop)
@@ -196,9 +196,9 @@ final class RangeObject: ScriptObject {
         }
     }
 
-    var attributeNames: [String] { ["count", "index", "start", "step", "stop"] }
+    package var attributeNames: [String] { ["count", "index", "start", "step", "stop"] }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if op == .equal || op == .notEqual {
             // Ranges are equal when they produce the same numbers (Python's rule).
             guard case .object(let object) = other, let range = object as? RangeObject else { return .bool(op == .notEqual) }
@@ -214,14 +214,14 @@ final class RangeObject: ScriptObject {
     }
 }
 
-final class RangeIterator: ValueIterator {
-    var current: Int128
-    let range: RangeObject
+package final class RangeIterator: ValueIterator {
+    package var current: Int128
+    package let range: RangeObject
     init(_ range: RangeObject) {
         self.range = range
         current = range.start
     }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard range.step > 0 ? current < range.stop : current > range.stop else { return nil }
         let value = current
         let (next, overflow) = current.addingReportingOverflow(range.step)
@@ -232,25 +232,25 @@ final class RangeIterator: ValueIterator {
 }
 
 /// A one-pass iterator object (`zip(...)`, `enumerate(...)`, `map(...)`, `iter(x)`).
-final class IteratorObject: ScriptObject, ValueIterator {
-    let typeName: String
-    let source: any ValueIterator
-    init(_ typeName: String, _ source: any ValueIterator) {
+package final class IteratorObject: ScriptObject, ValueIterator {
+    package let typeName: String
+    package let source: any ValueIterator
+    package init(_ typeName: String, _ source: any ValueIterator) {
         self.typeName = typeName
         self.source = source
     }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? { try source.next(interpreter: interpreter) }
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? { try source.next(interpreter: interpreter) }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<\(typeName) object at \(addressText(of: self))>"
     }
 }
 
 /// A closure-driven iterator used by `zip`, `enumerate`, `map` and `filter`.
-final class ClosureIterator: ValueIterator {
-    let step: (Interpreter) throws(ScriptError) -> Value?
-    init(_ step: @escaping (Interpreter) throws(ScriptError) -> Value?) { self.step = step }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+package final class ClosureIterator: ValueIterator {
+    package let step: (Interpreter) throws(ScriptError) -> Value?
+    package init(_ step: @escaping (Interpreter) throws(ScriptError) -> Value?) { self.step = step }
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         interpreter.iteratorDepth += 1
         defer { interpreter.iteratorDepth -= 1 }
         if interpreter.iteratorDepth > Interpreter.maxIteratorNesting {
@@ -261,6 +261,6 @@ final class ClosureIterator: ValueIterator {
 }
 
 /// A stable, Python-looking address for default reprs.
-func addressText(of object: AnyObject) -> String {
+package func addressText(of object: AnyObject) -> String {
     "0x" + String(UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque()), radix: 16).leftPadded(to: 12)
 }

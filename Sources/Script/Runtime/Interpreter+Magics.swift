@@ -85,7 +85,7 @@ extension Interpreter {
     static let cellMagics = ["capture", "time", "timeit", "writefile"]
 
     /// Runs `body` and prints IPython's CPU and wall time lines.
-    func timed(_ body: () throws(ScriptError) -> Value?) throws(ScriptError) -> Value? {
+    package func timed(_ body: () throws(ScriptError) -> Value?) throws(ScriptError) -> Value? {
         let start = ProcessClock.now()
         let result: Value?
         do {
@@ -99,7 +99,7 @@ extension Interpreter {
     }
 
     /// Runs statements; when the last one is an expression, returns its value.
-    func runForResult(_ statements: [Stmt], in scope: Scope) throws(ScriptError) -> Value? {
+    package func runForResult(_ statements: [Stmt], in scope: Scope) throws(ScriptError) -> Value? {
         guard let last = statements.last else { return nil }
         for statement in statements.dropLast() {
             let flow = try execute(statement, in: scope)
@@ -130,7 +130,7 @@ extension Interpreter {
         }
     }
 
-    func parseExpression(_ source: String) throws(ScriptError) -> Expr {
+    package func parseExpression(_ source: String) throws(ScriptError) -> Expr {
         do {
             return try Parser.parseExpression(source)
         } catch {
@@ -173,12 +173,12 @@ extension Interpreter {
 }
 
 /// Process CPU (user, system) and wall clock readings for `%time`.
-struct ProcessClock {
-    var user: Double
-    var system: Double
+package struct ProcessClock {
+    package var user: Double
+    package var system: Double
     var wall: Double
 
-    static func now() -> ProcessClock {
+    package static func now() -> ProcessClock {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         var ts = timespec()
@@ -190,7 +190,7 @@ struct ProcessClock {
     }
 
     /// IPython's two lines: `CPU times: user ..., sys: ..., total: ...` and `Wall time: ...`.
-    func report(since start: ProcessClock) -> String {
+    package func report(since start: ProcessClock) -> String {
         let user = self.user - start.user, system = self.system - start.system
         return "CPU times: user \(ProcessClock.format(user)), sys: \(ProcessClock.format(system)), "
             + "total: \(ProcessClock.format(user + system))\nWall time: \(ProcessClock.format(wall - start.wall))\n"
@@ -198,7 +198,7 @@ struct ProcessClock {
 
     /// IPython's `_format_time`: `precision` significant digits in s, ms, μs or ns, and
     /// `1h 2min 5s` from a minute on.
-    static func format(_ seconds: Double, precision: Int = 3) -> String {
+    package static func format(_ seconds: Double, precision: Int = 3) -> String {
         if seconds >= 60 {
             var parts: [String] = []
             var leftover = seconds

@@ -10,7 +10,7 @@ extension Interpreter {
         .shiftLeft: ("__lshift__", "__rlshift__"), .shiftRight: ("__rshift__", "__rrshift__"),
     ]
 
-    func binary(_ op: BinaryOp, _ left: Value, _ right: Value) throws(ScriptError) -> Value {
+    package func binary(_ op: BinaryOp, _ left: Value, _ right: Value) throws(ScriptError) -> Value {
         switch (left, right) {
         case (.int(let a), .int(let b)): return try Arithmetic.int(op, a, b)
         case (.float(let a), .float(let b)): return try Arithmetic.float(op, a, b)
@@ -78,7 +78,7 @@ extension Interpreter {
               MemoryBudget.allows(bytes: total * MemoryLayout<Value>.stride) else { throw ScriptError(.memoryError, "") }
     }
 
-    func repeated(_ items: [Value], _ n: Int) throws(ScriptError) -> [Value] {
+    package func repeated(_ items: [Value], _ n: Int) throws(ScriptError) -> [Value] {
         guard n > 0, !items.isEmpty else { return [] }
         if items.count > 0 && n > Interpreter.maxContainerLength / items.count {
             throw ScriptError(.memoryError, "")
@@ -108,7 +108,7 @@ extension Interpreter {
         return result
     }
 
-    func unary(_ op: UnaryOp, _ value: Value) throws(ScriptError) -> Value {
+    package func unary(_ op: UnaryOp, _ value: Value) throws(ScriptError) -> Value {
         if op == .not { return .bool(!(try truth(value))) }
         switch (op, value) {
         case (.negate, .int(let i)):
@@ -130,7 +130,7 @@ extension Interpreter {
         throw .typeError("bad operand type for unary \(op.rawValue): '\(value.typeName)'")
     }
 
-    func truth(_ value: Value) throws(ScriptError) -> Bool {
+    package func truth(_ value: Value) throws(ScriptError) -> Bool {
         switch value {
         case .none: return false
         case .bool(let b): return b
@@ -156,7 +156,7 @@ extension Interpreter {
 
 extension Value {
     /// Ints and bools as ints.
-    var intLike: Int? {
+    package var intLike: Int? {
         switch self {
         case .int(let i): i
         case .bool(let b): b ? 1 : 0

@@ -3,7 +3,7 @@
 extension Interpreter {
     /// Calls special method `name` of the class of `value`, or returns nil when the class
     /// (a user class) does not define it.
-    func callSpecial(_ value: Value, _ name: String, _ arguments: [Value] = []) throws(ScriptError) -> Value? {
+    package func callSpecial(_ value: Value, _ name: String, _ arguments: [Value] = []) throws(ScriptError) -> Value? {
         switch value {
         case .instance(let instance):
             guard let method = instance.type.lookup(name) else { return nil }
@@ -26,7 +26,7 @@ extension Interpreter {
     }
 
     /// Whether `value` can be called (`callable()`).
-    func isCallable(_ value: Value) -> Bool {
+    package func isCallable(_ value: Value) -> Bool {
         switch value {
         case .function, .builtin, .boundMethod, .type: return true
         case .instance(let instance): return instance.type.lookup("__call__") != nil || instance.type.libraryBase != nil
@@ -155,14 +155,14 @@ extension Interpreter {
 }
 
 /// Iterates a user object through its class's `__next__`, ending at `StopIteration`.
-final class InstanceIterator: ValueIterator {
-    let receiver: Value
+package final class InstanceIterator: ValueIterator {
+    package let receiver: Value
     let nextMethod: Value
     init(_ receiver: Value, next: Value) {
         self.receiver = receiver
         self.nextMethod = next
     }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         do {
             return try interpreter.callBound(nextMethod, receiver: receiver, Arguments())
         } catch where interpreter.isStopIteration(error) {
@@ -173,15 +173,15 @@ final class InstanceIterator: ValueIterator {
 
 /// Iterates a user object that has `__getitem__` but no `__iter__` (Python's old sequence
 /// protocol): items 0, 1, 2, ... until `IndexError` or `StopIteration`.
-final class SequenceIterator: ValueIterator {
-    let receiver: Value
+package final class SequenceIterator: ValueIterator {
+    package let receiver: Value
     let getItem: Value
-    var position = 0
+    package var position = 0
     init(_ receiver: Value, getItem: Value) {
         self.receiver = receiver
         self.getItem = getItem
     }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         do {
             let item = try interpreter.callBound(getItem, receiver: receiver, Arguments([.int(position)]))
             position += 1

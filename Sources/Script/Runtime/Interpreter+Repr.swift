@@ -1,7 +1,7 @@
 import Rendering
 extension Interpreter {
     /// Python's `repr(value)`.
-    func repr(_ value: Value) throws(ScriptError) -> String {
+    package func repr(_ value: Value) throws(ScriptError) -> String {
         switch value {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
@@ -81,7 +81,7 @@ extension Interpreter {
     }
 
     /// Python's `str(value)`.
-    func str(_ value: Value) throws(ScriptError) -> String {
+    package func str(_ value: Value) throws(ScriptError) -> String {
         switch value {
         case .str(let s): return s
         case .object(let object): return try object.str(interpreter: self)
@@ -141,7 +141,7 @@ extension Interpreter {
         return try nestedRepr(body)
     }
 
-    func nestedRepr(_ body: () throws(ScriptError) -> String) throws(ScriptError) -> String {
+    package func nestedRepr(_ body: () throws(ScriptError) -> String) throws(ScriptError) -> String {
         reprDepth += 1
         defer { reprDepth -= 1 }
         if reprDepth > Interpreter.recursionLimit {

@@ -1,5 +1,5 @@
 /// How a block finished.
-enum Flow {
+package enum Flow {
     case normal
     case breakLoop
     case continueLoop
@@ -7,7 +7,7 @@ enum Flow {
 }
 
 extension Interpreter {
-    func execute(_ statements: [Stmt], in scope: Scope) throws(ScriptError) -> Flow {
+    package func execute(_ statements: [Stmt], in scope: Scope) throws(ScriptError) -> Flow {
         for statement in statements {
             let flow = try execute(statement, in: scope)
             if case .normal = flow { continue }
@@ -16,7 +16,7 @@ extension Interpreter {
         return .normal
     }
 
-    func execute(_ statement: Stmt, in scope: Scope) throws(ScriptError) -> Flow {
+    package func execute(_ statement: Stmt, in scope: Scope) throws(ScriptError) -> Flow {
         frameLine = statement.line
         try debugStatement(statement.line, in: scope)
         switch statement.kind {
@@ -289,7 +289,7 @@ extension Interpreter {
         return nil
     }
 
-    func exception(_ error: ScriptError, matches type: TypeObject) -> Bool {
+    package func exception(_ error: ScriptError, matches type: TypeObject) -> Bool {
         switch error.payload {
         case .builtin(let kind, _):
             guard case .exception(let handlerKind) = type.kind else { return false }
@@ -299,7 +299,7 @@ extension Interpreter {
         }
     }
 
-    func raise(_ expr: Expr?, cause: Expr?, in scope: Scope) throws(ScriptError) {
+    package func raise(_ expr: Expr?, cause: Expr?, in scope: Scope) throws(ScriptError) {
         guard let expr else {
             guard let current = handling.last else {
                 throw .runtimeError("No active exception to reraise")

@@ -125,7 +125,7 @@ extension Interpreter {
 
     /// `%%writefile [-a] filename`: the cell's text, ending with one newline, written (or
     /// appended) to the file, with IPython's `Writing x` / `Overwriting x` / `Appending to x`.
-    func writeFileMagic(_ arguments: String, body: String) throws(ScriptError) {
+    package func writeFileMagic(_ arguments: String, body: String) throws(ScriptError) {
         var words = arguments.split(separator: " ").map(String.init)
         let append = words.first == "-a" || words.first == "--append"
         if append { words.removeFirst() }
@@ -142,7 +142,7 @@ extension Interpreter {
 
     /// `%%capture [--no-stdout] [--no-stderr] [--no-display] [name]`: runs the cell with its
     /// output kept in a `CapturedIO` (bound to `name` when given; discarded otherwise).
-    func captureCell(_ arguments: String, _ body: () throws(ScriptError) -> Void) throws(ScriptError) {
+    package func captureCell(_ arguments: String, _ body: () throws(ScriptError) -> Void) throws(ScriptError) {
         var stdout = true, stderr = true, displays = true
         var name: String?
         for word in arguments.split(separator: " ") {
@@ -210,7 +210,7 @@ extension Interpreter {
 
     /// `%timeit [-n N] [-r R] [-p P] [-q] statement` and `%%timeit [options] [setup]` over a cell:
     /// IPython's measurement (loops grown tenfold until a run takes 0.2 s, then 7 runs) and report.
-    func timeit(_ arguments: String, body: [Stmt]?, in scope: Scope) throws(ScriptError) {
+    package func timeit(_ arguments: String, body: [Stmt]?, in scope: Scope) throws(ScriptError) {
         var loops = 0, repeats = 7, precision = 3, quiet = false
         var rest = Substring(arguments)
         while rest.hasPrefix("-") {

@@ -1,6 +1,6 @@
 /// Evaluates Recur script over a workspace. One interpreter serves one session; it is not
 /// shared across threads.
-final class Interpreter {
+package final class Interpreter {
     static let recursionLimit = 1000
     /// The most items a list, tuple or string may be built with in one operation; past it
     /// Recur raises MemoryError instead of exhausting the machine.
@@ -8,62 +8,62 @@ final class Interpreter {
     /// How deeply lazy iterators (`map` of `map` of ...) may nest.
     static let maxIteratorNesting = 10_000
 
-    let workspace: Workspace
-    var host: any ScriptHost
-    private(set) var builtins: [String: Value] = [:]
+    package let workspace: Workspace
+    package var host: any ScriptHost
+    package private(set) var builtins: [String: Value] = [:]
     /// Builtins by symbol number (what name lookup reads).
     private var builtinSlots: [Value?] = []
-    let symbols: SymbolTable
+    package let symbols: SymbolTable
     let symbolsID: ObjectIdentifier
-    let types: BuiltinTypes
+    package let types: BuiltinTypes
     /// Python call depth, bounded by `recursionLimit`.
-    var callDepth = 0
+    package var callDepth = 0
     /// Nesting of reprs/comparisons of containers (self-referencing lists, deep nests).
-    var reprDepth = 0
+    package var reprDepth = 0
     /// The containers whose repr is being made: one met again inside itself shows as `[...]`.
     var reprInProgress: Set<ObjectIdentifier> = []
     /// Nesting of lazy iterators pulling from each other.
-    var iteratorDepth = 0
+    package var iteratorDepth = 0
     /// Where execution is: the line of the innermost frame; its unit and name come from the
     /// running function, or from `outerUnit` outside any function (so entering a frame
     /// saves and restores three fields, not five).
-    var frameLine = 0
+    package var frameLine = 0
     /// The code running outside any function: the cell, the file, or `eval` input.
-    var outerUnit: SourceUnit
+    package var outerUnit: SourceUnit
     var frameUnit: SourceUnit { frameFunction?.unit ?? outerUnit }
     var frameName: String { frameFunction?.definition.name ?? "<module>" }
     /// The receiver and function of the running method (for `super()`, which reads the
     /// function's defining class only when it is called: the class is held weakly, and
     /// loading a weak reference on every call would cost more than the rest of the frame).
     var frameSelf: Value?
-    var frameFunction: FunctionObject?
+    package var frameFunction: FunctionObject?
     /// The exceptions being handled by the `except` clauses running, innermost last: as
     /// caught (for a bare `raise`) and as a chained traceback shows them, ending in the frame
     /// that caught them (for `raise ... from e`).
-    var handling: [(error: ScriptError, chained: ScriptError)] = []
+    package var handling: [(error: ScriptError, chained: ScriptError)] = []
     /// The value a `%time expr` line produced (shown as the cell's result when last).
-    var magicResult: Value?
+    package var magicResult: Value?
     /// The cells run so far, for `%history` and `%load`.
-    var inputHistory = InputHistory()
+    package var inputHistory = InputHistory()
     /// `%xmode`'s setting, read when a failure is rendered.
-    var exceptionMode = ExceptionMode.context
+    package var exceptionMode = ExceptionMode.context
     /// The attached debugger during a cell run with a client attached; nil otherwise, so the
     /// statement hook costs one load and branch.
-    var debugger: ScriptDebugger?
+    package var debugger: ScriptDebugger?
     /// The workspace's `%shapes` switch once `shapeTracing` has made it (library state is
     /// never removed, so the reference stays valid), read at every layer call.
     var knownShapeTracing: ShapeTracing?
     /// `...`: one object, as CPython's singleton (`... is ...`).
-    let ellipsis: Value = .object(EllipsisObject())
+    package let ellipsis: Value = .object(EllipsisObject())
     /// The scope of the code calling a builtin that reads it (`eval`, `exec`); taken (and
     /// cleared) by that builtin.
     var callerScope: Scope?
     /// The cycle collector of the thread the interpreter runs on (set when code starts).
-    var collector = CycleCollector.current
+    package var collector = CycleCollector.current
     /// Code point offsets of the long non-ASCII texts indexed last (`text[i]`, `len(text)`).
     let codePointTables = CodePointTables()
 
-    init(workspace: Workspace, host: any ScriptHost) {
+    package init(workspace: Workspace, host: any ScriptHost) {
         self.workspace = workspace
         self.globals = workspace.globals
         self.host = host
@@ -78,19 +78,19 @@ final class Interpreter {
 
     /// The running code's module scope: the workspace's, or a module's run from a file
     /// while its code or its functions run.
-    var globals: Scope
+    package var globals: Scope
 
     /// Throws KeyboardInterrupt when the frontend asked to stop.
     /// Also where long loops and call chains let the cycle collector run.
     @inline(__always)
-    func checkInterrupt() throws(ScriptError) {
+    package func checkInterrupt() throws(ScriptError) {
         if host.interruptRequested { throw ScriptError(.keyboardInterrupt, "") }
         collector.collectIfDue()
     }
 
     /// The symbol number of a name reference (cached in the reference after first use).
     @inline(__always)
-    func symbol(_ ref: NameRef) -> Int {
+    package func symbol(_ ref: NameRef) -> Int {
         if ref.table == symbolsID { return ref.symbol }
         let id = symbols.intern(ref.text)
         ref.symbol = id
@@ -100,7 +100,7 @@ final class Interpreter {
 
     /// Reads a name where the resolver said it lives.
     @inline(__always)
-    func lookup(_ ref: NameRef, in scope: Scope) throws(ScriptError) -> Value {
+    package func lookup(_ ref: NameRef, in scope: Scope) throws(ScriptError) -> Value {
         switch ref.resolution {
         case .local(let slot):
             if let value = scope.locals[slot] { return value }
@@ -115,12 +115,12 @@ final class Interpreter {
         }
     }
 
-    func lookup(_ name: String, in scope: Scope) throws(ScriptError) -> Value {
+    package func lookup(_ name: String, in scope: Scope) throws(ScriptError) -> Value {
         try lookup(symbol: symbols.intern(name), name: name, in: scope)
     }
 
     /// Reads a name by name: module code, class bodies, and code parsed while running.
-    func lookup(symbol id: Int, name: String, in scope: Scope) throws(ScriptError) -> Value {
+    package func lookup(symbol id: Int, name: String, in scope: Scope) throws(ScriptError) -> Value {
         switch scope.kind {
         case .module:
             break
@@ -166,7 +166,7 @@ final class Interpreter {
 
     /// Binds a name where the resolver said it lives.
     @inline(__always)
-    func bind(_ ref: NameRef, _ value: Value, in scope: Scope) throws(ScriptError) {
+    package func bind(_ ref: NameRef, _ value: Value, in scope: Scope) throws(ScriptError) {
         switch ref.resolution {
         case .local(let slot): scope.locals[slot] = value
         case .cell(let index): scope.cells[index].value = value
@@ -175,12 +175,12 @@ final class Interpreter {
         }
     }
 
-    func bind(_ name: String, _ value: Value, in scope: Scope) throws(ScriptError) {
+    package func bind(_ name: String, _ value: Value, in scope: Scope) throws(ScriptError) {
         try bind(symbol: symbols.intern(name), name: name, value, in: scope)
     }
 
     /// Binds a name by name (def, class, import and except targets; module code).
-    func bind(symbol id: Int, name: String, _ value: Value, in scope: Scope) throws(ScriptError) {
+    package func bind(symbol id: Int, name: String, _ value: Value, in scope: Scope) throws(ScriptError) {
         switch scope.kind {
         case .module:
             globals.setLocal(id, value)
@@ -216,7 +216,7 @@ final class Interpreter {
         }
     }
 
-    func unbind(_ ref: NameRef, in scope: Scope) throws(ScriptError) {
+    package func unbind(_ ref: NameRef, in scope: Scope) throws(ScriptError) {
         let present: Bool
         switch ref.resolution {
         case .local(let slot):
@@ -243,7 +243,7 @@ final class Interpreter {
     }
 
     /// Adds (or replaces) a builtin name; library bridges use it for `help`-like helpers.
-    func defineBuiltin(_ name: String, _ value: Value) {
+    package func defineBuiltin(_ name: String, _ value: Value) {
         builtins[name] = value
         let id = symbols.intern(name)
         if id >= builtinSlots.count { builtinSlots.append(contentsOf: repeatElement(nil, count: id - builtinSlots.count + 1)) }
@@ -251,7 +251,7 @@ final class Interpreter {
     }
 
     /// The type object of any value (for `type()`, `isinstance` and method lookup).
-    func typeObject(of value: Value) -> TypeObject {
+    package func typeObject(of value: Value) -> TypeObject {
         switch value {
         case .none: types.noneType
         case .bool: types.bool

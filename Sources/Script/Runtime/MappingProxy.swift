@@ -1,12 +1,12 @@
 /// `C.__dict__`: a read-only view of a class's namespace, as CPython's `mappingproxy`.
-final class MappingProxy: ScriptObject {
-    let type: TypeObject
-    init(_ type: TypeObject) { self.type = type }
+package final class MappingProxy: ScriptObject {
+    package let type: TypeObject
+    package init(_ type: TypeObject) { self.type = type }
 
-    var typeName: String { "mappingproxy" }
+    package var typeName: String { "mappingproxy" }
 
     /// The names in the order the class body bound them, then any set on the class since.
-    var names: [String] {
+    package var names: [String] {
         var seen = Set<String>()
         var names: [String] = []
         for name in type.definitionOrder where type.namespace[name] != nil && seen.insert(name).inserted { names.append(name) }
@@ -15,7 +15,7 @@ final class MappingProxy: ScriptObject {
     }
 
     /// The entries now, as a plain dict.
-    func snapshot() throws(ScriptError) -> DictObject {
+    package func snapshot() throws(ScriptError) -> DictObject {
         let dict = DictObject()
         for name in names {
             if let value = type.namespace[name] { try dict.set(.str(name), value) }
@@ -23,31 +23,31 @@ final class MappingProxy: ScriptObject {
         return dict
     }
 
-    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard case .str(let name) = key, let value = type.namespace[name] else {
             throw .keyError(key, repr: try interpreter.repr(key))
         }
         return value
     }
 
-    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         throw .typeError("'mappingproxy' object does not support item assignment")
     }
 
-    func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         throw .typeError("'mappingproxy' object does not support item deletion")
     }
 
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { type.namespace.count }
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !type.namespace.isEmpty }
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+    package func length(interpreter: Interpreter) throws(ScriptError) -> Int? { type.namespace.count }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !type.namespace.isEmpty }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         ArrayIterator(names.map { .str($0) })
     }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "mappingproxy(" + (try interpreter.repr(.dict(try snapshot()))) + ")"
     }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch op {
         case .in, .notIn:
             guard case .str(let name) = other else { return .bool(op == .notIn) }
@@ -60,17 +60,17 @@ final class MappingProxy: ScriptObject {
         }
     }
 
-    static let methodNames = ["copy", "get", "items", "keys", "values"]
-    var attributeNames: [String] { MappingProxy.methodNames }
+    package static let methodNames = ["copy", "get", "items", "keys", "values"]
+    package var attributeNames: [String] { MappingProxy.methodNames }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard MappingProxy.methodNames.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name) { [self] interpreter, a throws(ScriptError) in
             try callMethod(name, a, interpreter: interpreter) ?? .none
         })
     }
 
-    func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard MappingProxy.methodNames.contains(method) else { return nil }
         if method == "copy" {
             try a.expect("copy", 0...0)

@@ -1,44 +1,44 @@
 /// A library contributing importable modules: the standard library here, PyTorch, NumPy,
 /// plotting, display and widgets in theirs. A session's `ModuleLibrary` is made from a list
 /// of providers, so the language core never names the libraries built on it.
-protocol ModuleProvider {
+package protocol ModuleProvider {
     /// Makes the provider's modules importable in `library`.
     static func register(in library: inout ModuleLibrary)
 }
 
 /// The modules scripts can import: a name and a function that fills the module in.
-struct ModuleLibrary {
-    typealias Factory = (Interpreter, ModuleObject) throws(ScriptError) -> Void
+package struct ModuleLibrary {
+    package typealias Factory = (Interpreter, ModuleObject) throws(ScriptError) -> Void
 
     /// Boxes a factory (storing typed-throws closures directly in a dictionary trips the compiler).
-    final class Definition {
-        let fill: Factory
+    package final class Definition {
+        package let fill: Factory
         init(_ fill: @escaping Factory) { self.fill = fill }
     }
 
-    var modules: [String: Definition] = [:]
+    package var modules: [String: Definition] = [:]
     /// Names a library adds to the builtins (IPython's `display`), made for each interpreter.
     private(set) var builtins: [(name: String, make: () -> Value)] = []
 
     /// The modules of `providers`; a later provider's module replaces an earlier one's.
-    init(_ providers: [any ModuleProvider.Type] = []) {
+    package init(_ providers: [any ModuleProvider.Type] = []) {
         for provider in providers { provider.register(in: &self) }
     }
 
     /// Makes `name` importable; `fill` populates the module when it is first imported.
-    mutating func add(_ name: String, _ fill: @escaping Factory) {
+    package mutating func add(_ name: String, _ fill: @escaping Factory) {
         modules[name] = Definition(fill)
     }
 
     /// Makes `name` a builtin in every interpreter over this library.
-    mutating func addBuiltin(_ name: String, _ make: @escaping () -> Value) {
+    package mutating func addBuiltin(_ name: String, _ make: @escaping () -> Value) {
         builtins.append((name, make))
     }
 }
 
 /// The standard library subset: `sys`, `math`, `time`, `random`, `collections`, `re`, ...
-enum StandardLibrary: ModuleProvider {
-    static func register(in library: inout ModuleLibrary) {
+package enum StandardLibrary: ModuleProvider {
+    package static func register(in library: inout ModuleLibrary) {
         library.add("sys") { (interpreter, module) throws(ScriptError) in try StandardModules.sys(interpreter, module) }
         library.add("math") { (interpreter, module) throws(ScriptError) in try StandardModules.math(interpreter, module) }
         library.add("time") { (interpreter, module) throws(ScriptError) in try TimeModule.fill(interpreter, module) }

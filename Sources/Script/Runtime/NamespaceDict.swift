@@ -1,6 +1,6 @@
 /// Names and values kept somewhere other than a dict (a module's global slots, an
 /// instance's attribute table) that `globals()` and `obj.__dict__` show as one.
-protocol NameStore: AnyObject {
+package protocol NameStore: AnyObject {
     /// The bound names, in the store's order.
     var storedNames: [String] { get }
     func storedValue(_ name: String) -> Value?
@@ -10,39 +10,39 @@ protocol NameStore: AnyObject {
 }
 
 /// A module's globals by name.
-final class GlobalsStore: NameStore {
+package final class GlobalsStore: NameStore {
     let scope: Scope
-    let symbols: SymbolTable
+    package let symbols: SymbolTable
     init(_ scope: Scope, _ symbols: SymbolTable) {
         self.scope = scope
         self.symbols = symbols
     }
-    var storedNames: [String] { scope.entries.map { symbols.name($0.id) } }
-    func storedValue(_ name: String) -> Value? { symbols.existing(name).flatMap { scope.local($0) } }
-    func store(_ name: String, _ value: Value) { scope.setLocal(symbols.intern(name), value) }
-    func unstore(_ name: String) -> Bool { symbols.existing(name).map { scope.removeLocal($0) } ?? false }
+    package var storedNames: [String] { scope.entries.map { symbols.name($0.id) } }
+    package func storedValue(_ name: String) -> Value? { symbols.existing(name).flatMap { scope.local($0) } }
+    package func store(_ name: String, _ value: Value) { scope.setLocal(symbols.intern(name), value) }
+    package func unstore(_ name: String) -> Bool { symbols.existing(name).map { scope.removeLocal($0) } ?? false }
 }
 
 /// An instance's attributes by name.
-final class InstanceStore: NameStore {
-    let instance: InstanceObject
+package final class InstanceStore: NameStore {
+    package let instance: InstanceObject
     init(_ instance: InstanceObject) { self.instance = instance }
-    var storedNames: [String] { instance.attributes.keys }
-    func storedValue(_ name: String) -> Value? { instance.attributes[name] }
-    func store(_ name: String, _ value: Value) { instance.attributes[name] = value }
-    func unstore(_ name: String) -> Bool { instance.attributes.removeValue(forKey: name) != nil }
+    package var storedNames: [String] { instance.attributes.keys }
+    package func storedValue(_ name: String) -> Value? { instance.attributes[name] }
+    package func store(_ name: String, _ value: Value) { instance.attributes[name] = value }
+    package func unstore(_ name: String) -> Bool { instance.attributes.removeValue(forKey: name) != nil }
 }
 
 /// `globals()` and `obj.__dict__`: a dict whose reads and writes go to the names themselves,
 /// so `globals()['x'] = 1` binds `x` and `obj.__dict__['y'] = 2` sets `obj.y`, as in CPython.
-final class NamespaceDict: ScriptObject {
-    let store: any NameStore
+package final class NamespaceDict: ScriptObject {
+    package let store: any NameStore
     init(_ store: any NameStore) { self.store = store }
 
-    var typeName: String { "dict" }
+    package var typeName: String { "dict" }
 
     /// The entries now, as a plain dict.
-    func snapshot() throws(ScriptError) -> DictObject {
+    package func snapshot() throws(ScriptError) -> DictObject {
         let dict = DictObject()
         for name in store.storedNames {
             if let value = store.storedValue(name) { try dict.set(.str(name), value) }
@@ -55,14 +55,14 @@ final class NamespaceDict: ScriptObject {
         return name
     }
 
-    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard let value = store.storedValue(try name(key, interpreter: interpreter)) else {
             throw .keyError(key, repr: try interpreter.repr(key))
         }
         return value
     }
 
-    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         guard case .str(let name) = key else {
             throw ScriptError(.notImplementedError, "Recur keeps only str keys in a namespace dict, not \(key.typeName)")
         }
@@ -70,19 +70,19 @@ final class NamespaceDict: ScriptObject {
         return true
     }
 
-    func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         guard store.unstore(try name(key, interpreter: interpreter)) else { throw .keyError(key, repr: try interpreter.repr(key)) }
         return true
     }
 
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { store.storedNames.count }
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !store.storedNames.isEmpty }
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
+    package func length(interpreter: Interpreter) throws(ScriptError) -> Int? { store.storedNames.count }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !store.storedNames.isEmpty }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         ArrayIterator(store.storedNames.map { .str($0) })
     }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { try interpreter.repr(.dict(try snapshot())) }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String { try interpreter.repr(.dict(try snapshot())) }
 
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch op {
         case .in, .notIn:
             guard case .str(let name) = other else { return .bool(op == .notIn) }
@@ -96,17 +96,17 @@ final class NamespaceDict: ScriptObject {
         }
     }
 
-    static let methodNames = ["clear", "copy", "get", "items", "keys", "pop", "setdefault", "update", "values"]
-    var attributeNames: [String] { NamespaceDict.methodNames }
+    package static let methodNames = ["clear", "copy", "get", "items", "keys", "pop", "setdefault", "update", "values"]
+    package var attributeNames: [String] { NamespaceDict.methodNames }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard NamespaceDict.methodNames.contains(name) else { return nil }
         return .builtin(BuiltinFunction(name) { [self] interpreter, a throws(ScriptError) in
             try callMethod(name, a, interpreter: interpreter) ?? .none
         })
     }
 
-    func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         switch method {
         case "get":
             try a.expect("get", 1...2)

@@ -4,7 +4,7 @@
 /// asks through these protocols and never names a library's types.
 
 /// A native object `copy.copy` and `copy.deepcopy` know how to copy.
-protocol CopyableObject: ScriptObject {
+package protocol CopyableObject: ScriptObject {
     /// `copy.copy(self)`.
     func shallowCopy(interpreter: Interpreter) throws(ScriptError) -> Value
     /// `copy.deepcopy(self)` through `copier`, whose memo gets the copy under `key`.
@@ -15,12 +15,12 @@ protocol CopyableObject: ScriptObject {
 }
 
 extension CopyableObject {
-    var memoIdentity: ObjectIdentifier? { nil }
+    package var memoIdentity: ObjectIdentifier? { nil }
 }
 
 /// The library state behind an instance of a script class with a library base class (an
 /// `nn.Module` subclass's registry of parameters and children): `InstanceObject.native`.
-protocol InstanceNative: AnyObject {
+package protocol InstanceNative: AnyObject {
     /// `copy.copy(instance)`.
     func shallowCopy(of instance: InstanceObject, interpreter: Interpreter) throws(ScriptError) -> Value
     /// `copy.deepcopy(instance)`; the copy goes into the memo under `key` before its parts.
@@ -35,26 +35,26 @@ protocol InstanceNative: AnyObject {
 
 /// A native value that hashes, compares and orders as a plain Python value (a NumPy scalar
 /// as the number it holds: `d[np.int64(3)]` finds `d[3]`).
-protocol NumberLikeObject: ScriptObject {
+package protocol NumberLikeObject: ScriptObject {
     var pythonValue: Value { get }
 }
 
 /// A native container that cannot be a dict key or set member (an ndarray).
-protocol UnhashableObject: ScriptObject {}
+package protocol UnhashableObject: ScriptObject {}
 
 /// A native object that unpacks into a fixed list of values without being iterated
 /// (`_, idx = t.max(dim=1)`).
-protocol UnpackableObject: ScriptObject {
+package protocol UnpackableObject: ScriptObject {
     func unpacked(interpreter: Interpreter) -> [Value]
 }
 
 /// A native object whose `x op= y` writes into itself (tensors, arrays) given the
 /// out-of-place `result`; nil lets the name be rebound to the result.
-protocol InPlaceObject: ScriptObject {
+package protocol InPlaceObject: ScriptObject {
     func inPlace(_ op: BinaryOp, _ operand: Value, result: Value, interpreter: Interpreter) throws(ScriptError) -> Value?
 }
 
 /// A native object's `sys.getsizeof`.
-protocol SizedObject: ScriptObject {
+package protocol SizedObject: ScriptObject {
     var sizeInBytes: Int { get }
 }

@@ -3,8 +3,8 @@ import Tensors
 /// The memory `tolist()` needs for an array of `dims`: every nested list and every element
 /// is a value (a shape such as `(2**59, 0)` has no elements but 2**59 empty lists). Checked
 /// before anything is made: Python's MemoryError instead of the process running out.
-enum NestedListBudget {
-    static func check(_ dims: [Int]) throws(ScriptError) {
+package enum NestedListBudget {
+    package static func check(_ dims: [Int]) throws(ScriptError) {
         var level = 1
         var total = 0
         for d in dims {

@@ -3,7 +3,7 @@ import Glibc
 /// The interpreter running script code on this thread: dict and set tables call a class's
 /// own `__hash__` and `__eq__` through it (they are reached from many places that carry no
 /// interpreter, as CPython reaches its thread state).
-enum RunningInterpreter {
+package enum RunningInterpreter {
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key, nil)
@@ -11,12 +11,12 @@ enum RunningInterpreter {
     }()
 
     /// The interpreter inside `RunningInterpreter.with` on this thread, if any.
-    static var current: Interpreter? {
+    package static var current: Interpreter? {
         pthread_getspecific(key).map { Unmanaged<Interpreter>.fromOpaque($0).takeUnretainedValue() }
     }
 
     /// Runs `body` with `interpreter` as this thread's running interpreter (it outlives the call).
-    static func with<T>(_ interpreter: Interpreter, _ body: () -> T) -> T {
+    package static func with<T>(_ interpreter: Interpreter, _ body: () -> T) -> T {
         let previous = pthread_getspecific(key)
         pthread_setspecific(key, Unmanaged.passUnretained(interpreter).toOpaque())
         defer { pthread_setspecific(key, previous) }

@@ -1,9 +1,9 @@
 /// A variable that inner functions share with the function that binds it (Python's cell):
 /// closures hold cells, never their definer's whole frame.
-final class Cell {
-    var value: Value?
-    var trackingIndex = -1
-    init(_ value: Value? = nil) {
+package final class Cell {
+    package var value: Value?
+    package var trackingIndex = -1
+    package init(_ value: Value? = nil) {
         self.value = value
         CycleCollector.current.track(self)
     }
@@ -15,26 +15,26 @@ final class Cell {
 
 /// Where a block's variables live while it runs: the workspace's globals (module scope), a
 /// function call's frame, or a class body being executed.
-final class Scope {
-    enum Kind {
+package final class Scope {
+    package enum Kind {
         case module, function, classBody
     }
 
-    let kind: Kind
+    package let kind: Kind
     /// What the resolver worked out for the block (nil for the module scope).
-    let code: CodeScope?
+    package let code: CodeScope?
     /// Module scope: the value of each global, by symbol number (nil when unbound).
     private(set) var slots: [Value?] = []
     /// Function frames: the local slots the resolver assigned.
-    var locals: [Value?]
+    package var locals: [Value?]
     /// The frame's cells: its own shared variables, then the ones captured from outside.
-    var cells: [Cell]
+    package var cells: [Cell]
     /// Class bodies (and names that code parsed at run time binds in a frame): by symbol.
     private(set) var namespace: [(id: Int, value: Value)] = []
     /// A class body whose metaclass's `__prepare__` gave something other than a plain dict:
     /// its names are read, bound and deleted through that mapping's `__getitem__`,
     /// `__setitem__` and `__delitem__` (`Interpreter+ClassNamespace.swift`).
-    var mapping: Value?
+    package var mapping: Value?
 
     /// The module scope.
     init(module: Void) {
@@ -61,7 +61,7 @@ final class Scope {
 
     /// A frame for a call of `code`: the block's spare frame when it has one.
     @inline(__always)
-    static func frame(for code: CodeScope, captured: [Cell]) -> Scope {
+    package static func frame(for code: CodeScope, captured: [Cell]) -> Scope {
         if let spare = code.spareFrame {
             code.spareFrame = nil
             return spare
@@ -91,7 +91,7 @@ final class Scope {
     // MARK: Globals (module scope, by symbol)
 
     @inline(__always)
-    func local(_ id: Int) -> Value? {
+    package func local(_ id: Int) -> Value? {
         id < slots.count ? slots[id] : nil
     }
 
@@ -109,7 +109,7 @@ final class Scope {
     }
 
     /// Every bound global, in symbol order.
-    var entries: [(id: Int, value: Value)] {
+    package var entries: [(id: Int, value: Value)] {
         slots.enumerated().compactMap { i, v in v.map { (i, $0) } }
     }
 
@@ -117,7 +117,7 @@ final class Scope {
 
     var namedEntries: [(id: Int, value: Value)] { namespace }
 
-    func named(_ id: Int) -> Value? {
+    package func named(_ id: Int) -> Value? {
         for entry in namespace where entry.id == id { return entry.value }
         return nil
     }
@@ -136,7 +136,7 @@ final class Scope {
         return true
     }
 
-    func removeAll() {
+    package func removeAll() {
         slots.removeAll()
         locals.removeAll()
         cells.removeAll()

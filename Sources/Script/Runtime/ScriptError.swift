@@ -1,35 +1,35 @@
 /// A raised exception travelling up the Swift stack. It never leaves the session's
 /// execution thread (the session turns it into a `ScriptFailure` first), hence unchecked.
-struct ScriptError: Error, @unchecked Sendable {
-    enum Payload {
+package struct ScriptError: Error, @unchecked Sendable {
+    package enum Payload {
         /// A built-in exception raised by the runtime, materialised lazily.
         case builtin(ExceptionKind, String)
         /// An exception object (raised by user code, or materialised for `except ... as e`).
         case instance(InstanceObject)
     }
 
-    var payload: Payload
+    package var payload: Payload
     /// The exception's `args` when they are not just the message (KeyError keeps its key).
-    var arguments: [Value]?
+    package var arguments: [Value]?
     /// `raise ... from cause`: the explicit cause (`__cause__`).
-    var cause: ChainedError?
+    package var cause: ChainedError?
     /// The exception being handled when this one was raised (`__context__`).
-    var context: ChainedError?
+    package var context: ChainedError?
     /// Set by `raise ... from`: the context is not shown (`__suppress_context__`).
-    var suppressContext = false
+    package var suppressContext = false
     /// Frames from outermost to innermost, filled in as the error unwinds.
-    var traceback: [TraceFrame] = []
+    package var traceback: [TraceFrame] = []
 
-    init(_ kind: ExceptionKind, _ message: String) {
+    package init(_ kind: ExceptionKind, _ message: String) {
         payload = .builtin(kind, message)
     }
 
-    init(instance: InstanceObject) {
+    package init(instance: InstanceObject) {
         payload = .instance(instance)
     }
 
     /// `KeyError(key)`: the message is the key's repr, and `args` holds the key itself.
-    static func keyError(_ key: Value, repr: String) -> ScriptError {
+    package static func keyError(_ key: Value, repr: String) -> ScriptError {
         var error = ScriptError(.keyError, repr)
         error.arguments = [key]
         return error
@@ -41,49 +41,58 @@ struct ScriptError: Error, @unchecked Sendable {
         return false
     }
 
-    static func typeError(_ message: String) -> ScriptError { ScriptError(.typeError, message) }
-    static func valueError(_ message: String) -> ScriptError { ScriptError(.valueError, message) }
-    static func indexError(_ message: String) -> ScriptError { ScriptError(.indexError, message) }
-    static func attributeError(_ message: String) -> ScriptError { ScriptError(.attributeError, message) }
-    static func runtimeError(_ message: String) -> ScriptError { ScriptError(.runtimeError, message) }
-    static func zeroDivision(_ message: String) -> ScriptError { ScriptError(.zeroDivisionError, message) }
+    package static func typeError(_ message: String) -> ScriptError { ScriptError(.typeError, message) }
+    package static func valueError(_ message: String) -> ScriptError { ScriptError(.valueError, message) }
+    package static func indexError(_ message: String) -> ScriptError { ScriptError(.indexError, message) }
+    package static func attributeError(_ message: String) -> ScriptError { ScriptError(.attributeError, message) }
+    package static func runtimeError(_ message: String) -> ScriptError { ScriptError(.runtimeError, message) }
+    package static func zeroDivision(_ message: String) -> ScriptError { ScriptError(.zeroDivisionError, message) }
 }
 
 /// An exception linked from another as its cause or context.
-final class ChainedError: @unchecked Sendable {
-    let error: ScriptError
+package final class ChainedError: @unchecked Sendable {
+    package let error: ScriptError
     init(_ error: ScriptError) { self.error = error }
 }
 
 /// One line of a traceback: where the code was when the error passed through.
-struct TraceFrame {
-    var unit: SourceUnit
-    var line: Int
-    var function: String
+package struct TraceFrame {
+    package var unit: SourceUnit
+    package var line: Int
+    package var function: String
     /// The function running in this frame (nil at module level): IPython's tracebacks show
     /// its lines from its `def` and its parameters.
-    var definition: FunctionDefinition? = nil
+    package var definition: FunctionDefinition? = nil
     /// The parameters' values when the error left the frame (`%xmode Verbose` shows them).
-    var arguments: [(name: String, value: Value?)] = []
+    package var arguments: [(name: String, value: Value?)] = []
+
+    package init(unit: SourceUnit, line: Int, function: String, definition: FunctionDefinition? = nil,
+                 arguments: [(name: String, value: Value?)] = []) {
+        self.unit = unit
+        self.line = line
+        self.function = function
+        self.definition = definition
+        self.arguments = arguments
+    }
 }
 
 /// A piece of source that ran: a cell or a file. Functions keep theirs for tracebacks.
-final class SourceUnit {
-    let name: String
+package final class SourceUnit {
+    package let name: String
     private let source: String
     /// A notebook cell's code as the frontend sent it (a debugger names the cell's file by
     /// it); nil for files and `eval` input.
-    var cellCode: String?
+    package var cellCode: String?
     // Split on first use: only tracebacks read lines, and splitting a cell into Characters
     // on every run cost more than parsing it.
     private lazy var lines: [Substring] = source.split(separator: "\n", omittingEmptySubsequences: false)
 
-    init(name: String, source: String) {
+    package init(name: String, source: String) {
         self.name = name
         self.source = source
     }
 
-    func line(_ number: Int) -> String? {
+    package func line(_ number: Int) -> String? {
         guard number >= 1 && number <= lines.count else { return nil }
         return String(lines[number - 1])
     }

@@ -1,7 +1,7 @@
 /// A value implemented in Swift that scripts can use like a Python object: tensors,
 /// layers, ranges, iterators, streams. Every requirement has a default meaning
 /// "not supported", which the interpreter turns into Python's TypeError/AttributeError.
-protocol ScriptObject: AnyObject {
+package protocol ScriptObject: AnyObject {
     /// Python's type name (`Tensor`, `range`, ...).
     var typeName: String { get }
     func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value?
@@ -45,12 +45,12 @@ protocol ScriptObject: AnyObject {
 }
 
 extension ScriptObject {
-    func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
-    func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
-    func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
-    func format(_ spec: String, interpreter: Interpreter) throws(ScriptError) -> String? { nil }
-    func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
-    func withContext(interpreter: Interpreter, _ body: (Value) throws(ScriptError) -> Flow) throws(ScriptError) -> Flow {
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
+    package func call(_ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    package func format(_ spec: String, interpreter: Interpreter) throws(ScriptError) -> String? { nil }
+    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    package func withContext(interpreter: Interpreter, _ body: (Value) throws(ScriptError) -> Flow) throws(ScriptError) -> Flow {
         guard let entered = try enter(interpreter: interpreter) else {
             throw .typeError("'\(typeName)' object does not support the context manager protocol")
         }
@@ -64,41 +64,41 @@ extension ScriptObject {
         try exit(interpreter: interpreter)
         return flow
     }
-    func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<\(typeName) object>" }
-    func str(interpreter: Interpreter) throws(ScriptError) -> String { try repr(interpreter: interpreter) }
-    func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { nil }
-    func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
-    func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
-    func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
-    func length(interpreter: Interpreter) throws(ScriptError) -> Int? { nil }
-    func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
-    func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
-    func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
-    func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { nil }
-    func index(interpreter: Interpreter) throws(ScriptError) -> Int? { nil }
-    func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? { nil }
-    func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
-    func exit(interpreter: Interpreter) throws(ScriptError) {}
-    var attributeNames: [String] { [] }
-    func summary(interpreter: Interpreter) -> String? { nil }
-    func richDisplay(interpreter: Interpreter) -> [(mime: String, data: String)] { [] }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<\(typeName) object>" }
+    package func str(interpreter: Interpreter) throws(ScriptError) -> String { try repr(interpreter: interpreter) }
+    package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { nil }
+    package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    package func setItem(_ key: Value, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
+    package func deleteItem(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Bool { false }
+    package func length(interpreter: Interpreter) throws(ScriptError) -> Int? { nil }
+    package func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    package func unary(_ op: UnaryOp, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { nil }
+    package func index(interpreter: Interpreter) throws(ScriptError) -> Int? { nil }
+    package func floatValue(interpreter: Interpreter) throws(ScriptError) -> Double? { nil }
+    package func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { nil }
+    package func exit(interpreter: Interpreter) throws(ScriptError) {}
+    package var attributeNames: [String] { [] }
+    package func summary(interpreter: Interpreter) -> String? { nil }
+    package func richDisplay(interpreter: Interpreter) -> [(mime: String, data: String)] { [] }
 }
 
 /// Produces a sequence's items one at a time (Python's iterator protocol).
-protocol ValueIterator: AnyObject {
+package protocol ValueIterator: AnyObject {
     func next(interpreter: Interpreter) throws(ScriptError) -> Value?
 }
 
 /// A library object that is its own iterator, as Python's file objects are: `iter(x) is x`
 /// and `next(x)` works.
-protocol SelfIterating: ScriptObject, ValueIterator {}
+package protocol SelfIterating: ScriptObject, ValueIterator {}
 
 /// Iterates over a fixed array.
-final class ArrayIterator: ValueIterator {
+package final class ArrayIterator: ValueIterator {
     let items: [Value]
     var position = 0
-    init(_ items: [Value]) { self.items = items }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package init(_ items: [Value]) { self.items = items }
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard position < items.count else { return nil }
         defer { position += 1 }
         return items[position]
@@ -107,17 +107,17 @@ final class ArrayIterator: ValueIterator {
 
 /// Iterates over a dict's (or set's) keys in order; as CPython, a change of size while the
 /// loop runs is a RuntimeError (and the iterator is then exhausted).
-final class KeyIterator: ValueIterator {
-    let dict: DictObject
-    let owner: String
-    var expected: Int
-    var position = 0
+package final class KeyIterator: ValueIterator {
+    package let dict: DictObject
+    package let owner: String
+    package var expected: Int
+    package var position = 0
     init(_ dict: DictObject, owner: String) {
         self.dict = dict
         self.owner = owner
         expected = dict.count
     }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard expected >= 0 else { return nil }
         guard dict.count == expected else {
             expected = -1
@@ -130,11 +130,11 @@ final class KeyIterator: ValueIterator {
 }
 
 /// Iterates over a list, seeing appends made during the loop as Python does.
-final class ListIterator: ValueIterator {
-    let list: ListObject
-    var position = 0
+package final class ListIterator: ValueIterator {
+    package let list: ListObject
+    package var position = 0
     init(_ list: ListObject) { self.list = list }
-    func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func next(interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard position < list.items.count else { return nil }
         defer { position += 1 }
         return list.items[position]

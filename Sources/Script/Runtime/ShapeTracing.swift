@@ -1,9 +1,9 @@
 /// `%shapes on|off`: while on, every layer call prints one `ShapeTrace` line to stdout.
-final class ShapeTracing {
+package final class ShapeTracing {
     var isOn = false
 
     /// Runs the magic: `on`, `off`, or nothing to print the current state.
-    static func magic(_ arguments: String, _ interpreter: Interpreter) throws(ScriptError) {
+    package static func magic(_ arguments: String, _ interpreter: Interpreter) throws(ScriptError) {
         let state = interpreter.shapeTracing
         switch arguments.trimmingSpaces {
         case "on": state.isOn = true
@@ -27,5 +27,5 @@ extension Interpreter {
 
     /// Whether `%shapes` is on. The workspace serves this interpreter alone, so the switch
     /// exists exactly when `shapeTracing` has made it here (no lookup per layer call).
-    var isTracingShapes: Bool { knownShapeTracing?.isOn ?? false }
+    package var isTracingShapes: Bool { knownShapeTracing?.isOn ?? false }
 }

@@ -3,15 +3,15 @@ import Glibc
 /// A module run from a file (`utils.py`, `utils.recur`, `pkg/__init__.py`): its globals and
 /// where it came from. Its members are read from and written to the scope, live, as
 /// CPython's module dict is.
-final class SourceModule {
+package final class SourceModule {
     let scope: Scope
-    let file: String
+    package let file: String
     /// For a package: the directory its submodules are found in.
-    let packageDirectory: String?
+    package let packageDirectory: String?
     /// A standard-library module written in Recur script (`BundledModules`), not a file.
     let isBundled: Bool
 
-    init(scope: Scope, file: String, packageDirectory: String?, isBundled: Bool = false) {
+    package init(scope: Scope, file: String, packageDirectory: String?, isBundled: Bool = false) {
         self.scope = scope
         self.file = file
         self.packageDirectory = packageDirectory
@@ -32,7 +32,7 @@ final class SourceModule {
     }
 
     /// The absolute directory holding `path` (symbolic links resolved, as CPython's sys.path[0]).
-    static func absoluteDirectory(of path: String) -> String {
+    package static func absoluteDirectory(of path: String) -> String {
         let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
         guard let resolved = realpath(directory.isEmpty ? "/" : directory, nil) else { return directory }
         defer { free(resolved) }
@@ -52,7 +52,7 @@ final class SourceModule {
 
 extension ModuleObject {
     /// The member `name`: a file module's global, else a library module's name.
-    func member(_ name: String, symbols: SymbolTable) -> Value? {
+    package func member(_ name: String, symbols: SymbolTable) -> Value? {
         if let source {
             if let id = symbols.existing(name), let value = source.scope.local(id) { return value }
             return nil

@@ -1,13 +1,13 @@
 /// Numbers for identifiers, shared by everything a session runs: scopes index variables by
 /// these numbers instead of hashing names.
-final class SymbolTable {
+package final class SymbolTable {
     private var ids: [String: Int] = [:]
     private(set) var names: [String] = []
 
-    init() {}
+    package init() {}
 
     /// The number for `name`, assigning the next one on first sight.
-    func intern(_ name: String) -> Int {
+    package func intern(_ name: String) -> Int {
         if let id = ids[name] { return id }
         let id = names.count
         ids[name] = id
@@ -16,7 +16,7 @@ final class SymbolTable {
     }
 
     /// The number for `name` if it was ever seen.
-    func existing(_ name: String) -> Int? { ids[name] }
+    package func existing(_ name: String) -> Int? { ids[name] }
 
-    func name(_ id: Int) -> String { id >= 0 && id < names.count ? names[id] : "?" }
+    package func name(_ id: Int) -> String { id >= 0 && id < names.count ? names[id] : "?" }
 }

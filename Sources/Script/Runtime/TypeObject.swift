@@ -1,5 +1,5 @@
 /// What is special about a type beyond its namespace.
-enum TypeKind {
+package enum TypeKind {
     /// A class written in Recur script.
     case user
     /// `int`, `str`, `list`, ...: calling the type runs `constructor`.
@@ -11,10 +11,10 @@ enum TypeKind {
 }
 
 /// A class: built in or defined by a `class` statement.
-final class TypeObject {
-    let name: String
-    let bases: [TypeObject]
-    var namespace: [String: Value] {
+package final class TypeObject {
+    package let name: String
+    package let bases: [TypeObject]
+    package var namespace: [String: Value] {
         didSet { version &+= 1 }
     }
     /// Bumped by every change to the namespace; `traits` are rebuilt when the versions along
@@ -22,24 +22,24 @@ final class TypeObject {
     private var version = 0
     private var traitsStamp = -1
     private var cachedTraits = AttributeTraits()
-    let kind: TypeKind
+    package let kind: TypeKind
     /// For built-in types: what calling the type does.
-    let constructor: BuiltinFunction?
+    package let constructor: BuiltinFunction?
     /// The method resolution order after this type (holding the type itself in its own order
     /// would keep every class alive through a cycle).
     private(set) var ancestors: [TypeObject] = []
     /// Method resolution order, this type first.
-    var mro: [TypeObject] { [self] + ancestors }
+    package var mro: [TypeObject] { [self] + ancestors }
     /// Where the type was defined (`torch.nn`, `builtins`, ...), for reprs.
-    let module: String
+    package let module: String
     /// The class's own class when it is not `type` (`class A(metaclass=M)`, or a base's).
-    var metaclass: TypeObject?
+    package var metaclass: TypeObject?
     /// The names of the class body in the order it bound them (`C.__dict__` lists them so).
     var definitionOrder: [String] = []
     /// `__qualname__` when the class statement stood inside another (`Outer.Inner`).
-    var qualifiedName: String?
+    package var qualifiedName: String?
 
-    init(name: String, bases: [TypeObject], namespace: [String: Value] = [:], kind: TypeKind,
+    package init(name: String, bases: [TypeObject], namespace: [String: Value] = [:], kind: TypeKind,
          constructor: BuiltinFunction? = nil, module: String = "builtins", linearized: [TypeObject]? = nil) {
         self.name = name
         self.bases = bases
@@ -104,7 +104,7 @@ final class TypeObject {
         return stamp
     }
 
-    var traits: AttributeTraits {
+    package var traits: AttributeTraits {
         refreshTraits()
         return cachedTraits
     }
@@ -143,7 +143,7 @@ final class TypeObject {
     /// What instantiating the class needs to know beyond `__init__`: a user `__new__`, and the
     /// built-in type (`int`, `list`, ...) whose value its instances carry.
     @inline(__always)
-    var creation: (new: Value?, builtinBase: TypeObject?) {
+    package var creation: (new: Value?, builtinBase: TypeObject?) {
         refreshTraits()
         return (cachedTraits.new, cachedTraits.builtinBase)
     }
@@ -181,7 +181,7 @@ final class TypeObject {
     }
 
     /// Looks `name` up along the MRO.
-    func lookup(_ name: String) -> Value? {
+    package func lookup(_ name: String) -> Value? {
         if let value = namespace[name] { return value }
         for type in ancestors {
             if let value = type.namespace[name] { return value }
@@ -197,12 +197,12 @@ final class TypeObject {
     }
     static let valueCarryingNames: Set<String> = ["int", "float", "str", "tuple", "list", "dict"]
 
-    func isSubtype(of other: TypeObject) -> Bool {
+    package func isSubtype(of other: TypeObject) -> Bool {
         self === other || ancestors.contains { $0 === other }
     }
 
     /// The nearest exception kind this type derives from (for user exception classes).
-    var exceptionKind: ExceptionKind? {
+    package var exceptionKind: ExceptionKind? {
         if case .exception(let kind) = self.kind { return kind }
         for type in ancestors {
             if case .exception(let kind) = type.kind { return kind }
@@ -211,7 +211,7 @@ final class TypeObject {
     }
 
     /// The library base this type derives from, if any.
-    var libraryBase: (any LibraryBase)? {
+    package var libraryBase: (any LibraryBase)? {
         if case .library(let base) = kind { return base }
         for type in ancestors {
             if case .library(let base) = type.kind { return base }
@@ -222,7 +222,7 @@ final class TypeObject {
 
 /// A library class usable as a base of user classes: it decides how instances store
 /// attributes and how they behave when called or printed.
-protocol LibraryBase: AnyObject {
+package protocol LibraryBase: AnyObject {
     /// Prepares library state when an instance is created (before `__init__`).
     func initialize(_ instance: InstanceObject, interpreter: Interpreter) throws(ScriptError)
     /// Intercepts `instance.name = value`; returns false to store it as a plain attribute.
@@ -239,15 +239,15 @@ protocol LibraryBase: AnyObject {
 }
 
 /// The parts of a class's namespace that change how its instances' attributes behave.
-struct AttributeTraits {
+package struct AttributeTraits {
     /// Names bound to properties along the MRO (they take precedence over instance attributes).
-    var properties: Set<String> = []
+    package var properties: Set<String> = []
     /// Names bound to user-defined descriptors along the MRO.
     var descriptors: Set<String> = []
     /// A `__setattr__` a user class defines (not `object`'s).
-    var setattr: Value?
+    package var setattr: Value?
     /// A `__new__` a user class defines (not a built-in type's).
-    var new: Value?
+    package var new: Value?
     /// The nearest built-in type along the MRO whose instances are values (`int`, `list`, ...).
     var builtinBase: TypeObject?
 }

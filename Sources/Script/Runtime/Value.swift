@@ -1,6 +1,6 @@
 /// A Recur script value. Scalars and tuples are values; mutable containers and objects
 /// are references, as in Python.
-enum Value {
+package enum Value {
     case none
     case bool(Bool)
     case int(Int)
@@ -20,10 +20,10 @@ enum Value {
 }
 
 /// A mutable list.
-final class ListObject {
-    var items: [Value]
-    var trackingIndex = -1
-    init(_ items: [Value]) {
+package final class ListObject {
+    package var items: [Value]
+    package var trackingIndex = -1
+    package init(_ items: [Value]) {
         self.items = items
         CycleCollector.current.track(self)
     }
@@ -34,36 +34,36 @@ final class ListObject {
 }
 
 /// A mutable set (unordered in Python; kept in insertion order here, which Python allows).
-final class SetObject {
-    var storage: DictObject
+package final class SetObject {
+    package var storage: DictObject
     /// A `frozenset`: hashable, and without the methods that change it.
-    let isFrozen: Bool
-    init(_ storage: DictObject = DictObject(), frozen: Bool = false) {
+    package let isFrozen: Bool
+    package init(_ storage: DictObject = DictObject(), frozen: Bool = false) {
         self.storage = storage
         self.isFrozen = frozen
     }
 
     /// A set holding the same items, frozen as this one is.
-    func copy() -> SetObject { SetObject(storage.copy(), frozen: isFrozen) }
+    package func copy() -> SetObject { SetObject(storage.copy(), frozen: isFrozen) }
 }
 
 /// A user function or lambda: its definition, defaults evaluated at `def` time, and the
 /// cells of the variables it captures from the functions around it.
-final class FunctionObject {
-    let definition: FunctionDefinition
-    var defaults: [Value?]
+package final class FunctionObject {
+    package let definition: FunctionDefinition
+    package var defaults: [Value?]
     var captured: [Cell]
-    var trackingIndex = -1
-    let unit: SourceUnit
-    var qualifiedName: String
+    package var trackingIndex = -1
+    package let unit: SourceUnit
+    package var qualifiedName: String
     /// Attributes set on the function (`f.calls = 0`, a memoizing decorator's cache).
-    var attributes: [String: Value] = [:]
+    package var attributes: [String: Value] = [:]
     /// The globals of the module run from a file that defined it; nil for the workspace's.
-    var globals: Scope?
+    package var globals: Scope?
     /// The class whose body defined this function (what zero-argument `super()` needs).
-    weak var owner: TypeObject?
+    package weak var owner: TypeObject?
 
-    init(definition: FunctionDefinition, defaults: [Value?], captured: [Cell], unit: SourceUnit) {
+    package init(definition: FunctionDefinition, defaults: [Value?], captured: [Cell], unit: SourceUnit) {
         self.definition = definition
         self.defaults = defaults
         self.captured = captured
@@ -81,13 +81,13 @@ final class FunctionObject {
 }
 
 /// A function written in Swift: builtins, methods of builtin types, library functions.
-final class BuiltinFunction {
-    typealias Body = (Interpreter, Arguments) throws(ScriptError) -> Value
-    typealias MethodBody = (Interpreter, Value, Arguments) throws(ScriptError) -> Value
-    let name: String
-    let signature: String
-    let doc: String
-    let body: Body
+package final class BuiltinFunction {
+    package typealias Body = (Interpreter, Arguments) throws(ScriptError) -> Value
+    package typealias MethodBody = (Interpreter, Value, Arguments) throws(ScriptError) -> Value
+    package let name: String
+    package let signature: String
+    package let doc: String
+    package let body: Body
     /// For a method of a builtin type: the body taking its receiver separately, so
     /// `receiver.name(...)` needs no argument array with the receiver in front.
     let methodBody: MethodBody?
@@ -95,7 +95,7 @@ final class BuiltinFunction {
     /// written in code leaves that scope in `Interpreter.callerScope`.
     let readsCallerScope: Bool
 
-    init(_ name: String, signature: String = "", doc: String = "", methodBody: MethodBody? = nil,
+    package init(_ name: String, signature: String = "", doc: String = "", methodBody: MethodBody? = nil,
          readsCallerScope: Bool = false, _ body: @escaping Body) {
         self.name = name
         self.signature = signature.isEmpty ? "\(name)(...)" : signature
@@ -107,9 +107,9 @@ final class BuiltinFunction {
 }
 
 /// A callable bound to its receiver (`net.forward`, `[].append`).
-final class BoundMethod {
+package final class BoundMethod {
     private(set) var receiver: Value
-    let function: Value
+    package let function: Value
     init(receiver: Value, function: Value) {
         self.receiver = receiver
         self.function = function
@@ -122,16 +122,16 @@ final class BoundMethod {
 }
 
 /// An instance of a user class (including user exceptions and `nn.Module` subclasses).
-final class InstanceObject {
-    let type: TypeObject
-    var attributes = AttributeTable()
+package final class InstanceObject {
+    package let type: TypeObject
+    package var attributes = AttributeTable()
     /// Library state behind a library base class (e.g. an `nn.Module`'s registry).
-    var native: AnyObject?
+    package var native: AnyObject?
     /// For a subclass of int, float, str, tuple, list or dict: the built-in value the
     /// instance is (what the base type's methods and operators work on).
-    var payload: Value?
-    var trackingIndex = -1
-    init(type: TypeObject) {
+    package var payload: Value?
+    package var trackingIndex = -1
+    package init(type: TypeObject) {
         self.type = type
         CycleCollector.current.track(self)
     }
@@ -146,31 +146,31 @@ final class InstanceObject {
 
 /// A module: `torch`, `math`, `sys`, ... (a library's names in `namespace`), or one run from
 /// a file, whose members are the globals its code left in `source`'s scope.
-final class ModuleObject {
-    let name: String
-    var namespace: [String: Value]
+package final class ModuleObject {
+    package let name: String
+    package var namespace: [String: Value]
     /// For a module run from a file: its globals, its file and (for a package) its directory.
-    var source: SourceModule?
+    package var source: SourceModule?
     /// Appended to the AttributeError for a missing name (a library module naming its subset).
-    var missingAttributeNote = ""
-    init(name: String, namespace: [String: Value] = [:]) {
+    package var missingAttributeNote = ""
+    package init(name: String, namespace: [String: Value] = [:]) {
         self.name = name
         self.namespace = namespace
     }
 }
 
 /// Positional and keyword arguments of one call.
-struct Arguments {
-    var positional: [Value]
-    var keywords: [(name: String, value: Value)]
+package struct Arguments {
+    package var positional: [Value]
+    package var keywords: [(name: String, value: Value)]
 
-    init(_ positional: [Value] = [], keywords: [(name: String, value: Value)] = []) {
+    package init(_ positional: [Value] = [], keywords: [(name: String, value: Value)] = []) {
         self.positional = positional
         self.keywords = keywords
     }
 
     /// The keyword argument `name`, if given.
-    func keyword(_ name: String) -> Value? {
+    package func keyword(_ name: String) -> Value? {
         for entry in keywords where entry.name == name { return entry.value }
         return nil
     }
@@ -178,7 +178,7 @@ struct Arguments {
 
 extension Value {
     /// Python's type name, as error messages spell it.
-    var typeName: String {
+    package var typeName: String {
         switch self {
         case .none: "NoneType"
         case .bool: "bool"
@@ -199,7 +199,7 @@ extension Value {
         }
     }
 
-    var isNone: Bool {
+    package var isNone: Bool {
         if case .none = self { return true }
         return false
     }

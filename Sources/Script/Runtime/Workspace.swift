@@ -1,27 +1,27 @@
 /// What persists between cells: variables, loaded modules and library state.
-final class Workspace {
-    let globals = Scope(module: ())
+package final class Workspace {
+    package let globals = Scope(module: ())
     /// Numbers for identifiers; kept across `%reset` so parsed code stays valid.
-    let symbols: SymbolTable
+    package let symbols: SymbolTable
     /// Modules imported so far, by dotted name.
-    var modules: [String: ModuleObject] = [:]
+    package var modules: [String: ModuleObject] = [:]
     /// Library state that outlives cells (the torch bridge's RNG, grad mode, ...).
-    var extensions: [ObjectIdentifier: AnyObject] = [:]
+    package var extensions: [ObjectIdentifier: AnyObject] = [:]
     /// The modules `import` can load.
-    let library: ModuleLibrary
+    package let library: ModuleLibrary
     /// `sys.modules`: every module imported, by name (file modules are looked up here).
     let sysModules = DictObject()
     /// `recur run`: the script's directory (`sys.path[0]`) and `sys.argv`; nil in the kernel.
-    var scriptDirectory: String?
-    var argv: [String] = []
+    package var scriptDirectory: String?
+    package var argv: [String] = []
 
-    init(library: ModuleLibrary, symbols: SymbolTable) {
+    package init(library: ModuleLibrary, symbols: SymbolTable) {
         self.library = library
         self.symbols = symbols
     }
 
     /// Forgets every variable and module (`%reset -f`); library state stays.
-    func reset() {
+    package func reset() {
         globals.removeAll()
         modules.removeAll()
         sysModules.removeAll()
@@ -33,7 +33,7 @@ final class Workspace {
     }
 
     /// A global's value by name.
-    func global(_ name: String) -> Value? {
+    package func global(_ name: String) -> Value? {
         symbols.existing(name).flatMap { globals.local($0) }
     }
 

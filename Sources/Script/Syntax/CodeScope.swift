@@ -1,5 +1,5 @@
 /// How one occurrence of a name is found at run time, decided before the code runs.
-enum NameResolution: Sendable, Equatable {
+package enum NameResolution: Sendable, Equatable {
     /// Module code, class bodies and code parsed at run time: the scope decides by name.
     case dynamic
     /// A slot of the function's frame.
@@ -12,12 +12,12 @@ enum NameResolution: Sendable, Equatable {
 
 /// Where the names of one block of code (a function, lambda, generator expression or class
 /// body) live, worked out by the `Resolver` before the code runs (CPython's symbol table).
-final class CodeScope: @unchecked Sendable {
-    enum Kind: Sendable {
+package final class CodeScope: @unchecked Sendable {
+    package enum Kind: Sendable {
         case module, function, classBody
     }
 
-    let kind: Kind
+    package let kind: Kind
     /// Function frames: how many local slots a call needs (parameters first).
     private(set) var localCount = 0
     /// Variables of this block that inner functions capture (cells made on entry), then the
@@ -48,7 +48,7 @@ final class CodeScope: @unchecked Sendable {
     func resolution(of name: String) -> NameResolution? { names[name] }
 
     /// Records what the resolver worked out (once, before the block runs).
-    func fill(localCount: Int, cellNames: [String], freeNames: [String], names: [String: NameResolution],
+    package func fill(localCount: Int, cellNames: [String], freeNames: [String], names: [String: NameResolution],
               parameterTargets: [NameResolution]) {
         self.localCount = localCount
         self.cellNames = cellNames

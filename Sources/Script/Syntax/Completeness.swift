@@ -12,7 +12,7 @@ extension Completeness {
     /// Classifies `source` the way IPython's `check_complete` does: a cell ending inside an
     /// indented block needs a newline after its last line; a bracket closed on a later line
     /// is complete; the indent offered is that of the last line, plus four after a `:`.
-    static func of(_ source: String) -> Completeness {
+    package static func of(_ source: String) -> Completeness {
         if source.trimmingSpaces.isEmpty { return .complete }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let lastLine = lines.last(where: { !$0.trimmingSpaces.isEmpty }) ?? ""

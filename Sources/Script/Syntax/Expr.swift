@@ -1,28 +1,28 @@
 /// Binary arithmetic and bitwise operators.
-enum BinaryOp: String, Sendable {
+package enum BinaryOp: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
     case modulo = "%", power = "**", matmul = "@"
     case bitAnd = "&", bitOr = "|", bitXor = "^", shiftLeft = "<<", shiftRight = ">>"
 }
 
 /// Prefix operators.
-enum UnaryOp: String, Sendable {
+package enum UnaryOp: String, Sendable {
     case negate = "-", plus = "+", invert = "~", not = "not"
 }
 
 /// Comparison operators (chained like Python's `a < b < c`).
-enum CompareOp: String, Sendable {
+package enum CompareOp: String, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
     case greaterEqual = ">=", `in` = "in", notIn = "not in", `is` = "is", isNot = "is not"
 }
 
 /// A literal constant.
-enum Literal: Sendable {
+package enum Literal: Sendable {
     case none, bool(Bool), int(Int), bigInt(String), float(Double), string(String), bytes([UInt8]), ellipsis
 }
 
 /// One argument at a call site.
-enum Argument: Sendable {
+package enum Argument: Sendable {
     case positional(Expr)
     case keyword(String, Expr)
     case star(Expr)
@@ -31,9 +31,9 @@ enum Argument: Sendable {
 
 /// The arguments written at one call site, with what the interpreter's fast path needs
 /// worked out once when the code is parsed.
-final class CallSite: @unchecked Sendable {
+package final class CallSite: @unchecked Sendable {
     // @unchecked: the method cache below is written only by the interpreter running the code.
-    let arguments: [Argument]
+    package let arguments: [Argument]
     /// For `receiver.name(...)`: the class whose method the call found last, the class's
     /// namespace stamp then, and what `name` was (an inline cache: a loop calling one
     /// object's method looks the name up once).
@@ -42,7 +42,7 @@ final class CallSite: @unchecked Sendable {
     var cachedMember: Value?
     /// The argument expressions when every argument is plain positional (no keyword, no
     /// `*` or `**`): such a call can fill a function's frame slots directly.
-    let positional: [Expr]?
+    package let positional: [Expr]?
 
     init(_ arguments: [Argument]) {
         self.arguments = arguments
@@ -63,21 +63,21 @@ final class CallSite: @unchecked Sendable {
 }
 
 /// `for target in iterable if condition...` inside a comprehension.
-struct ComprehensionClause: Sendable {
-    var target: Expr
-    var iterable: Expr
-    var conditions: [Expr]
+package struct ComprehensionClause: Sendable {
+    package var target: Expr
+    package var iterable: Expr
+    package var conditions: [Expr]
 }
 
 /// A piece of an f-string.
-enum FStringPart: Sendable {
+package enum FStringPart: Sendable {
     case literal(String)
     /// `{expression!conversion:spec}`; the spec may itself hold replacement fields.
     case field(Expr, conversion: Unicode.Scalar?, spec: [FStringPart])
 }
 
 /// An expression.
-indirect enum Expr: Sendable {
+package indirect enum Expr: Sendable {
     case literal(Literal)
     case name(NameRef)
     case attribute(Expr, String)

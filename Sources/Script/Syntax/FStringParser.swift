@@ -1,12 +1,12 @@
 /// Splits an f-string body into literal text and `{expression!conversion:spec}` fields.
-enum FStringParser {
-    static func parts(of body: String, raw: Bool, at location: SourceLocation) throws(SyntaxError) -> [FStringPart] {
+package enum FStringParser {
+    package static func parts(of body: String, raw: Bool, at location: SourceLocation) throws(SyntaxError) -> [FStringPart] {
         let s = Array(body.unicodeScalars)
         var index = 0
         return try parse(s, &index, raw: raw, location: location, inSpec: false)
     }
 
-    static func parse(_ s: [Unicode.Scalar], _ i: inout Int, raw: Bool, location: SourceLocation,
+    package static func parse(_ s: [Unicode.Scalar], _ i: inout Int, raw: Bool, location: SourceLocation,
                       inSpec: Bool) throws(SyntaxError) -> [FStringPart] {
         var parts: [FStringPart] = []
         var text = String.UnicodeScalarView()
@@ -47,7 +47,7 @@ enum FStringParser {
 
     /// Reads one field after its `{`, leaving `i` past the closing `}`: the field, preceded by
     /// its own source text for a self-documenting `{expr=}`.
-    static func field(_ s: [Unicode.Scalar], _ i: inout Int, raw: Bool,
+    package static func field(_ s: [Unicode.Scalar], _ i: inout Int, raw: Bool,
                       location: SourceLocation) throws(SyntaxError) -> [FStringPart] {
         var depth = 0
         var quote: Unicode.Scalar?
@@ -113,7 +113,7 @@ enum FStringParser {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and newlines.
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         let scalars = Array(unicodeScalars)
         var start = 0
         var end = scalars.count

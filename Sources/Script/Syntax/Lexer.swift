@@ -1,12 +1,12 @@
 /// Turns a cell's text into tokens, Python style: logical lines, INDENT/DEDENT, brackets
 /// joining lines, comments and backslash continuations dropped.
-struct Lexer {
+package struct Lexer {
     static let maxBracketDepth = 200
     static let maxIndentDepth = 100
 
-    let scalars: [Unicode.Scalar]
-    var position = 0
-    var line = 1
+    package let scalars: [Unicode.Scalar]
+    package var position = 0
+    package var line = 1
     var lineStart = 0
     var indentStack: [Int] = [0]
     var brackets: [(punct: Punct, location: SourceLocation)] = []
@@ -24,7 +24,7 @@ struct Lexer {
         return lexer.tokens
     }
 
-    var location: SourceLocation { SourceLocation(line: line, column: position - lineStart + 1) }
+    package var location: SourceLocation { SourceLocation(line: line, column: position - lineStart + 1) }
 
     func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         let index = position + offset
@@ -36,7 +36,7 @@ struct Lexer {
         lineStart = position
     }
 
-    mutating func emit(_ kind: TokenKind, at location: SourceLocation) {
+    package mutating func emit(_ kind: TokenKind, at location: SourceLocation) {
         tokens.append(Token(kind: kind, location: location))
     }
 
@@ -49,7 +49,7 @@ struct Lexer {
         }
     }
 
-    mutating func run() throws(SyntaxError) {
+    package mutating func run() throws(SyntaxError) {
         while true {
             if atLineStart && brackets.isEmpty {
                 if try startLogicalLine() { continue }
@@ -90,7 +90,7 @@ struct Lexer {
         }
     }
 
-    mutating func finish() throws(SyntaxError) {
+    package mutating func finish() throws(SyntaxError) {
         if let open = brackets.last {
             throw SyntaxError("'\(open.punct.rawValue)' was never closed", at: open.location,
                               atEndOfInput: true)
@@ -309,12 +309,12 @@ struct Lexer {
     }
 
     /// Keywords by spelling (one hash instead of comparing against every keyword).
-    static let keywords: [String: Keyword] = Dictionary(uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })
+    package static let keywords: [String: Keyword] = Dictionary(uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })
 
     /// The text of a run of scalars, written as UTF-8 straight into the string's storage
     /// (building a `String.UnicodeScalarView` from a slice goes through a slow generic path,
     /// and every name of every cell comes through here).
-    static func string(_ run: ArraySlice<Unicode.Scalar>) -> String {
+    package static func string(_ run: ArraySlice<Unicode.Scalar>) -> String {
         var capacity = 0
         for scalar in run { capacity += UTF8.width(scalar) }
         return String(unsafeUninitializedCapacity: capacity) { buffer in

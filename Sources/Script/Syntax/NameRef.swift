@@ -1,10 +1,10 @@
 /// An identifier read or bound by an expression. The interpreter caches the name's symbol
 /// number here on first use, so later lookups cost an integer compare, not a string hash.
 /// Only the session thread that parsed the cell touches the cache.
-final class NameRef: @unchecked Sendable {
-    let text: String
-    var symbol = -1
-    var table: ObjectIdentifier?
+package final class NameRef: @unchecked Sendable {
+    package let text: String
+    package var symbol = -1
+    package var table: ObjectIdentifier?
     /// Where the name lives, set by the `Resolver` before the code runs.
     var resolution = NameResolution.dynamic
 

@@ -1,24 +1,24 @@
 /// Recursive-descent parser for Recur script. Nesting is bounded so that no input can
 /// exhaust the stack: past `maxDepth` the parser reports an error instead of recursing.
-struct Parser {
+package struct Parser {
     static let maxDepth = 200
     /// The most operators one chain (`1 + 1 + ...`) may hold.
     static let maxChain = 5_000
 
     let tokens: [Token]
     /// The source's lines as scalars, for the text of annotations.
-    let lines: [[Unicode.Scalar]]
-    var index = 0
-    var depth = 0
+    package let lines: [[Unicode.Scalar]]
+    package var index = 0
+    package var depth = 0
 
-    init(tokens: [Token], source: String = "") {
+    package init(tokens: [Token], source: String = "") {
         self.tokens = tokens
         self.lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
     }
 
     /// The source text from `start` up to (not including) `end`, spaces trimmed; lines
     /// joined by a space.
-    func text(from start: SourceLocation, to end: SourceLocation) -> String {
+    package func text(from start: SourceLocation, to end: SourceLocation) -> String {
         var pieces: [String] = []
         for line in start.line...max(start.line, end.line) where line >= 1 && line <= lines.count {
             let scalars = lines[line - 1]
@@ -33,7 +33,7 @@ struct Parser {
     }
 
     /// Parses a whole cell.
-    static func parse(_ source: String) throws(SyntaxError) -> [Stmt] {
+    package static func parse(_ source: String) throws(SyntaxError) -> [Stmt] {
         var parser = Parser(tokens: try Lexer.tokenize(source), source: source)
         let statements = try parser.parseModule()
         try Resolver.resolve(module: statements)
@@ -41,7 +41,7 @@ struct Parser {
     }
 
     /// Parses a single expression (for `user_expressions` and f-string fields).
-    static func parseExpression(_ source: String) throws(SyntaxError) -> Expr {
+    package static func parseExpression(_ source: String) throws(SyntaxError) -> Expr {
         var parser = Parser(tokens: try Lexer.tokenize(source))
         let expr = try parser.parseTestList(allowStar: false)
         while case .newline = parser.current.kind { parser.index += 1 }
@@ -50,41 +50,41 @@ struct Parser {
         return expr
     }
 
-    var current: Token { tokens[min(index, tokens.count - 1)] }
-    var kind: TokenKind { current.kind }
-    var line: Int { current.location.line }
+    package var current: Token { tokens[min(index, tokens.count - 1)] }
+    package var kind: TokenKind { current.kind }
+    package var line: Int { current.location.line }
 
     func peekKind(_ offset: Int) -> TokenKind {
         tokens[min(index + offset, tokens.count - 1)].kind
     }
 
-    mutating func advance() {
+    package mutating func advance() {
         if index < tokens.count - 1 { index += 1 }
     }
 
-    func at(_ punct: Punct) -> Bool {
+    package func at(_ punct: Punct) -> Bool {
         if case .punct(let p) = kind { return p == punct }
         return false
     }
 
-    func at(_ keyword: Keyword) -> Bool {
+    package func at(_ keyword: Keyword) -> Bool {
         if case .keyword(let k) = kind { return k == keyword }
         return false
     }
 
-    mutating func accept(_ punct: Punct) -> Bool {
+    package mutating func accept(_ punct: Punct) -> Bool {
         guard at(punct) else { return false }
         advance()
         return true
     }
 
-    mutating func accept(_ keyword: Keyword) -> Bool {
+    package mutating func accept(_ keyword: Keyword) -> Bool {
         guard at(keyword) else { return false }
         advance()
         return true
     }
 
-    mutating func expect(_ punct: Punct, _ message: String? = nil) throws(SyntaxError) {
+    package mutating func expect(_ punct: Punct, _ message: String? = nil) throws(SyntaxError) {
         guard accept(punct) else {
             throw message.map { SyntaxError($0, at: current.location) } ?? invalid()
         }
@@ -96,7 +96,7 @@ struct Parser {
         return name
     }
 
-    func invalid() -> SyntaxError {
+    package func invalid() -> SyntaxError {
         switch kind {
         case .endOfInput:
             return SyntaxError("unexpected EOF while parsing", at: current.location, atEndOfInput: true)
@@ -111,7 +111,7 @@ struct Parser {
     }
 
     /// Runs `body` one level deeper, failing cleanly past the limit.
-    mutating func nested<T>(_ body: (inout Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T {
+    package mutating func nested<T>(_ body: (inout Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxDepth {

@@ -5,7 +5,7 @@
 /// its `CodeScope`.
 ///
 /// Comprehensions and generator expressions are blocks of their own, as in Python 3.11.
-struct Resolver {
+package struct Resolver {
     /// One block of code while its names are collected.
     private final class Block {
         let kind: CodeScope.Kind
@@ -39,14 +39,14 @@ struct Resolver {
     }
 
     /// Resolves a cell or file (module code).
-    static func resolve(module statements: [Stmt]) throws(SyntaxError) {
+    package static func resolve(module statements: [Stmt]) throws(SyntaxError) {
         var resolver = Resolver(module: CodeScope(kind: .module))
         resolver.statements(statements)
         try resolver.finish()
     }
 
     /// Resolves a lone expression (module code).
-    static func resolve(expression: Expr) throws(SyntaxError) {
+    package static func resolve(expression: Expr) throws(SyntaxError) {
         var resolver = Resolver(module: CodeScope(kind: .module))
         resolver.expr(expression)
         try resolver.finish()

@@ -1,6 +1,6 @@
 /// A function parameter.
-struct Parameter: Sendable {
-    enum Kind: Sendable {
+package struct Parameter: Sendable {
+    package enum Kind: Sendable {
         /// Before a `/`: passed by position only.
         case positionalOnly
         case normal, keywordOnly, varPositional, varKeyword
@@ -8,26 +8,26 @@ struct Parameter: Sendable {
         /// Filled from positional arguments (positional-only or positional-or-keyword).
         var isPositional: Bool { self == .positionalOnly || self == .normal }
     }
-    var name: String
-    var kind: Kind
-    var defaultValue: Expr?
+    package var name: String
+    package var kind: Kind
+    package var defaultValue: Expr?
 }
 
 /// A `def` or `lambda`: shared by every function object made from it.
-final class FunctionDefinition: Sendable {
-    let name: String
-    let parameters: [Parameter]
-    let body: [Stmt]
-    let line: Int
-    let docstring: String?
+package final class FunctionDefinition: Sendable {
+    package let name: String
+    package let parameters: [Parameter]
+    package let body: [Stmt]
+    package let line: Int
+    package let docstring: String?
     /// The parameters' names as cacheable references (bound on every call).
-    let parameterNames: [NameRef]
+    package let parameterNames: [NameRef]
     /// Only plain positional-or-keyword parameters (the common case, bound without checks).
     let isSimple: Bool
     /// A body with `yield`: calling the function makes a generator.
     let isGenerator: Bool
     /// Where the body's names live (filled by the `Resolver`).
-    let code = CodeScope(kind: .function)
+    package let code = CodeScope(kind: .function)
 
     init(name: String, parameters: [Parameter], body: [Stmt], line: Int) {
         self.name = name
@@ -46,21 +46,21 @@ final class FunctionDefinition: Sendable {
 }
 
 /// `except Type as name:`.
-struct ExceptHandler: Sendable {
-    var type: Expr?
-    var name: String?
-    var body: [Stmt]
-    var line: Int
+package struct ExceptHandler: Sendable {
+    package var type: Expr?
+    package var name: String?
+    package var body: [Stmt]
+    package var line: Int
 }
 
 /// `import a.b as c` or `from a.b import c as d`.
-struct ImportItem: Sendable {
-    var path: [String]
-    var alias: String?
+package struct ImportItem: Sendable {
+    package var path: [String]
+    package var alias: String?
 }
 
 /// A statement kind.
-indirect enum StmtKind: Sendable {
+package indirect enum StmtKind: Sendable {
     case expression(Expr)
     case assign(targets: [Expr], value: Expr)
     case augmentedAssign(target: Expr, op: BinaryOp, value: Expr)
@@ -93,14 +93,14 @@ indirect enum StmtKind: Sendable {
 }
 
 /// A statement with the line it starts on (tracebacks name it).
-struct Stmt: Sendable {
-    var kind: StmtKind
-    var line: Int
+package struct Stmt: Sendable {
+    package var kind: StmtKind
+    package var line: Int
     /// Whether a `yield` of this function is inside the statement (a generator resumes
     /// only such statements; the others run on the ordinary path).
     let containsYield: Bool
 
-    init(kind: StmtKind, line: Int) {
+    package init(kind: StmtKind, line: Int) {
         self.kind = kind
         self.line = line
         containsYield = kind.containsYield

@@ -1,19 +1,19 @@
 /// A problem found while reading source, before anything runs.
-struct SyntaxError: Error, Sendable, Equatable {
+package struct SyntaxError: Error, Sendable, Equatable {
     /// Python's two syntax exception classes that Recur script reports.
-    enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         case syntax = "SyntaxError"
         case indentation = "IndentationError"
     }
 
-    var kind: Kind
-    var message: String
-    var location: SourceLocation
+    package var kind: Kind
+    package var message: String
+    package var location: SourceLocation
     /// True when the source simply stopped too early (an open bracket, block or string):
     /// more input could make it valid, which `isComplete` reports as `incomplete`.
     var atEndOfInput: Bool
 
-    init(_ message: String, at location: SourceLocation, kind: Kind = .syntax,
+    package init(_ message: String, at location: SourceLocation, kind: Kind = .syntax,
          atEndOfInput: Bool = false) {
         self.kind = kind
         self.message = message
@@ -23,9 +23,9 @@ struct SyntaxError: Error, Sendable, Equatable {
 }
 
 /// Renders syntax errors the way Python shows them: source line, caret, message.
-enum SyntaxErrorRenderer {
+package enum SyntaxErrorRenderer {
     /// The lines of the traceback for `error` in the cell called `cellName`.
-    static func lines(for error: SyntaxError, source: String, cellName: String) -> [String] {
+    package static func lines(for error: SyntaxError, source: String, cellName: String) -> [String] {
         var lines = ["  \(cellName), line \(error.location.line)"]
         let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         let index = error.location.line - 1

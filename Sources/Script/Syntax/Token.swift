@@ -1,5 +1,5 @@
 /// Reserved words of Recur script (Python's).
-enum Keyword: String, CaseIterable, Sendable {
+package enum Keyword: String, CaseIterable, Sendable {
     case `false` = "False", none = "None", `true` = "True"
     case and, `as`, assert, `break`, `class`, `continue`, def, del, elif, `else`, except
     case finally, `for`, from, global, `if`, `import`, `in`, `is`, lambda, nonlocal, not, or
@@ -7,7 +7,7 @@ enum Keyword: String, CaseIterable, Sendable {
 }
 
 /// Operators and delimiters, longest spellings first where prefixes overlap.
-enum Punct: String, CaseIterable, Sendable {
+package enum Punct: String, CaseIterable, Sendable {
     case powAssign = "**=", floorDivAssign = "//=", ellipsis = "..."
     case shiftLeftAssign = "<<=", shiftRightAssign = ">>="
     case power = "**", floorDiv = "//", equal = "==", notEqual = "!=", lessEqual = "<="
@@ -23,7 +23,7 @@ enum Punct: String, CaseIterable, Sendable {
 }
 
 /// One lexical token.
-enum TokenKind: Equatable, Sendable {
+package enum TokenKind: Equatable, Sendable {
     case name(String)
     case int(Int)
     /// An integer literal past 64 bits, as its decimal digits.
@@ -46,7 +46,7 @@ enum TokenKind: Equatable, Sendable {
 }
 
 /// A token with where it starts in the cell.
-struct Token: Sendable {
-    var kind: TokenKind
-    var location: SourceLocation
+package struct Token: Sendable {
+    package var kind: TokenKind
+    package var location: SourceLocation
 }

@@ -1,5 +1,6 @@
 import Glibc
 import Script
+import ScriptSession
 import Rendering
 
 /// The lesson's three programs run as written through the interpreter (15 epochs, prints

@@ -1,4 +1,5 @@
 import Script
+import ScriptSession
 
 /// A trivial cell (`x = 1`) run again and again in one session: the fixed cost of a cell in
 /// the interpreter, which every kernel round trip pays on top of the protocol's own work.

@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct ShapeTracingTests {
     @Test func shapesMagicTracesLayerCallsWhileOn() {

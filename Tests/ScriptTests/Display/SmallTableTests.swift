@@ -2,6 +2,8 @@ import Testing
 import Tensors
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct SmallTableTests {
     func rows(_ table: SmallTable) -> [[String]] {

@@ -1,5 +1,7 @@
 import Testing
 @testable import Script
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct TqdmTests {
     func run(_ code: String) -> (ExecutionOutcome, RecordingDisplayHost) {

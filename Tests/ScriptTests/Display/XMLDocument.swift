@@ -1,5 +1,7 @@
 import Foundation
 import FoundationXML
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// A parsed HTML or SVG output: whether it is well-formed XML, and its elements with their
 /// attributes and text, so a test can look inside without string matching.

@@ -1,6 +1,8 @@
 import Testing
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct ColorScaleTests {
     @Test(arguments: DisplayFixtures.viridis.indices)

@@ -1,6 +1,8 @@
 import Testing
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct FigureSVGTests {
     /// The lesson's loss curve: 15 epochs, titled and labelled, with a legend.

@@ -1,6 +1,8 @@
 import Testing
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 @Suite struct TickLocatorTests {
     func close(_ a: Double, _ b: Double) -> Bool { Swift.abs(a - b) <= 1e-9 * max(1, Swift.abs(a), Swift.abs(b)) }

@@ -1,4 +1,6 @@
 import Foundation
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Runs a program with the machine's `python3`, the reference the language tests compare with.
 enum CPython {

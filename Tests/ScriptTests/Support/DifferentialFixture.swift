@@ -1,5 +1,7 @@
 import FoundationEssentials
 import Testing
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// A differential fixture written by a script under tools/fixtures: short programs PyTorch ran,
 /// each with the repr of its last expression or its error as `TypeName: message`, replayed

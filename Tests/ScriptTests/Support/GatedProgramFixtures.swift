@@ -1,4 +1,6 @@
 import FoundationEssentials
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The character models of tools/fixtures/gated.py (Embedding + 2-layer batch_first LSTM or
 /// GRU + Linear, 15 epochs of Adam from PyTorch's initial weights).

@@ -1,5 +1,7 @@
 import FoundationEssentials
 import Glibc
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// The lesson's PyTorch reference runs (tools/fixtures/generate.py writes them beside the
 /// Tensors tests) and the lesson's programs as Recur files.

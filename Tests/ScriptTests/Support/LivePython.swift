@@ -1,4 +1,6 @@
 import Glibc
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// Runs a program with the machine's `python3` (CPython is the specification of Recur's
 /// standard modules) and returns its standard output.

@@ -1,6 +1,8 @@
 import Script
 import Synchronization
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// A host that records everything a cell sends, for assertions.
 final class RecordingHost: ScriptHost {

@@ -1,5 +1,7 @@
 import Foundation
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// A new directory for one run of a program that writes files.
 struct Scratch {

@@ -1,3 +1,5 @@
+@testable import ScriptLibrary
+@testable import ScriptSession
 /// A small deterministic generator (SplitMix64), so that randomised tests reproduce.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Script
 @testable import Rendering
+@testable import ScriptLibrary
+@testable import ScriptSession
 
 /// A host with comms that records what a cell opens, sends and closes.
 final class CommRecordingHost: ScriptHost, ScriptComms {

@@ -1,6 +1,6 @@
 extension BundledModules {
     /// `enum`, written in Recur script.
-    static let `enum` = #"""
+    package static let `enum` = #"""
 """Enumerations (Recur's enum, after CPython 3.11's Lib/enum.py)."""
 
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag', 'ReprEnum',

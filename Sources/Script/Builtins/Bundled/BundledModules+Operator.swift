@@ -1,6 +1,6 @@
 extension BundledModules {
     /// `operator`, written in Recur script.
-    static let `operator` = #"""
+    package static let `operator` = #"""
 """Standard operators as functions (Recur's operator, after CPython's Lib/operator.py)."""
 
 

@@ -1,6 +1,6 @@
 extension BundledModules {
     /// `re`, written in Recur script over PCRE2 (`_pcre2`).
-    static let re = #"""
+    package static let re = #"""
 """Regular expressions with CPython's re API and semantics, matched by PCRE2. Flags are plain
 integers (CPython's are RegexFlag members: re.I | re.M is 10 here, re.IGNORECASE|re.MULTILINE
 there)."""

@@ -1,7 +1,7 @@
 extension BundledModules {
     /// `statistics`, written in Recur script after CPython's: sums are exact (integer ratios),
     /// so results are CPython's to the last bit.
-    static let statistics = #"""
+    package static let statistics = #"""
 """Statistics of int and float data: mean, fmean, geometric_mean, harmonic_mean, median,
 median_low, median_high, mode, multimode, quantiles, variance, pvariance, stdev, pstdev.
 Fraction and Decimal data are not provided (Recur has neither type)."""

@@ -1,3 +1,4 @@
+import Rendering
 extension BundledModules {
     /// `textwrap`, CPython 3.11's module run as Recur script (its word-splitting regular
     /// expressions go through `re`).
@@ -6,7 +7,6 @@ extension BundledModules {
 indent)."""
 
 import re
-import Rendering
 
 __all__ = ['TextWrapper', 'wrap', 'fill', 'dedent', 'indent', 'shorten']
 

@@ -1,7 +1,7 @@
 extension BundledModules {
     /// `warnings`, written in Recur script after CPython's pure-Python version; `warn` itself
     /// is native (WarningsModule) because it reads the calling line.
-    static let warnings = #"""
+    package static let warnings = #"""
 """Warnings: warn, warn_explicit, filters (filterwarnings, simplefilter, resetwarnings),
 catch_warnings, showwarning and formatwarning, printed to stderr as CPython prints them."""
 

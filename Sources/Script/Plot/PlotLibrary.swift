@@ -1,7 +1,0 @@
-/// `matplotlib.pyplot`.
-enum PlotLibrary: ModuleProvider {
-    static func register(in library: inout ModuleLibrary) {
-        library.add("matplotlib") { _, _ throws(ScriptError) in }
-        library.add("matplotlib.pyplot") { (i, m) throws(ScriptError) in try PyplotModule.fill(i, m) }
-    }
-}

@@ -1,0 +1,72 @@
+import Tensors
+import Script
+
+extension TorchNN {
+    /// `nn.L1Loss`, `nn.SmoothL1Loss`, `nn.HuberLoss`, `nn.BCELoss`, `nn.BCEWithLogitsLoss`,
+    /// `nn.Identity` and `nn.Flatten`.
+    static func fillElementwise(_ layer: LayerRegistrar) {
+        for (kind, extra) in elementwiseLosses {
+            let legacy = ["size_average", "reduce"]
+            let weights = kind.needsSameSize ? ["weight"] : []
+            let names = weights + legacy + ["reduction"] + extra + (kind.typeName == "BCEWithLogitsLoss" ? ["pos_weight"] : [])
+            layer(kind.typeName, names.map { $0 == "reduction" ? "reduction='mean'" : "\($0)=None" }.joined(separator: ", "),
+                  "The \(kind.typeName) criterion. Call it as criterion(input, target).", names, 0) { b, i throws(ScriptError) in
+                ElementwiseLoss(try elementwiseKind(kind, b, i), reduction: try reductionArgument(b))
+            }
+        }
+        layer("Identity", "*args, **kwargs", "Returns its input unchanged.", [], 0) { _, _ throws(ScriptError) in IdentityModule() }
+        layer("Flatten", "start_dim=1, end_dim=-1", "Flattens dimensions start_dim..end_dim of its input into one.",
+              ["start_dim", "end_dim"], 0) { b, i throws(ScriptError) in
+            FlattenModule(startDim: try b.int("start_dim", i, default: 1), endDim: try b.int("end_dim", i, default: -1))
+        }
+    }
+
+    /// The losses and the options each adds to `reduction`.
+    static let elementwiseLosses: [(ElementwiseLossKind, [String])] = [
+        (.l1, []), (.smoothL1(beta: 1), ["beta"]), (.huber(delta: 1), ["delta"]), (.binaryCrossEntropy, []),
+        (.binaryCrossEntropyWithLogits, []),
+    ]
+
+    /// The loss with its options read, refusing those Recur lacks.
+    static func elementwiseKind(_ kind: ElementwiseLossKind, _ b: ArgumentBinder, _ i: Interpreter) throws(ScriptError) -> ElementwiseLossKind {
+        for name in ["weight", "pos_weight", "size_average", "reduce"] where b[name] != nil {
+            throw ScriptError(.notImplementedError, "\(kind.typeName): \(name) is not supported in Recur")
+        }
+        switch kind {
+        case .smoothL1:
+            let beta = try b.double("beta", i, default: 1)
+            guard beta >= 0 else { throw .runtimeError("smooth_l1_loss does not support negative values for beta.") }
+            return .smoothL1(beta: beta)
+        case .huber:
+            let delta = try b.double("delta", i, default: 1)
+            guard delta > 0 else { throw .runtimeError("huber_loss does not support non-positive values for delta.") }
+            return .huber(delta: delta)
+        case .l1, .binaryCrossEntropy, .binaryCrossEntropyWithLogits:
+            return kind
+        }
+    }
+
+    /// `F.l1_loss`, `F.smooth_l1_loss`, `F.huber_loss`, `F.binary_cross_entropy`,
+    /// `F.binary_cross_entropy_with_logits`.
+    static func fillElementwiseFunctions(_ module: ModuleObject) {
+        let functions: [(String, ElementwiseLossKind, [String])] = [
+            ("l1_loss", .l1, ["size_average", "reduce", "reduction"]),
+            ("smooth_l1_loss", .smoothL1(beta: 1), ["size_average", "reduce", "reduction", "beta"]),
+            ("huber_loss", .huber(delta: 1), ["reduction", "delta", "weight"]),
+            ("binary_cross_entropy", .binaryCrossEntropy, ["weight", "size_average", "reduce", "reduction"]),
+            ("binary_cross_entropy_with_logits", .binaryCrossEntropyWithLogits, ["weight", "size_average", "reduce", "reduction", "pos_weight"]),
+        ]
+        for (name, kind, options) in functions {
+            module.namespace[name] = .builtin(BuiltinFunction(name, signature: "torch.nn.functional.\(name)(input, target, " + options.joined(separator: ", ") + ")",
+                                                              doc: "The \(kind.typeName) of input against target.") { interpreter, a throws(ScriptError) in
+                let b = try ArgumentBinder(name, a, names: ["input", "target"] + options, required: 2)
+                let (x, t) = (try interpreter.tensor(b["input"] ?? .none), try interpreter.tensor(b["target"] ?? .none, "target"))
+                let resolved = try elementwiseKind(kind, b, interpreter)
+                let reduction = try reductionArgument(b)
+                return interpreter.wrap(try tensorCall { () throws(TensorError) in
+                    try Functional.elementwiseLoss(resolved, x, target: t, reduction: reduction)
+                })
+            })
+        }
+    }
+}
