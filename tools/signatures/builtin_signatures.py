@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Script/Display/BuiltinSignatures.swift: for every builtin function of
+"""Writes Sources/ScriptLibrary/Display/BuiltinSignatures.swift: for every builtin function of
 CPython's `builtins` module, what IPython's pretty printer shows inside `<function ...>`: its
 module and qualified name (the module left out for `builtins`) and `str(inspect.signature(f))`
 where inspect can read one (`len(obj, /)`, `io.open(file, ...)`, `iter`).
@@ -12,7 +12,7 @@ import os
 import sys
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
-                   "Sources", "Script", "Display", "BuiltinSignatures.swift")
+                   "Sources", "ScriptLibrary", "Display", "BuiltinSignatures.swift")
 
 
 def swift_string(s):

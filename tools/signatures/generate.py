@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/Script/Torch/TorchSignature+Table.swift: the keyword arguments PyTorch
+"""Generates Sources/ScriptLibrary/Torch/TorchSignature+Table.swift: the keyword arguments PyTorch
 accepts for every Tensor method and torch function Recur provides, and the TypeError PyTorch
 raises for an unknown keyword.
 
@@ -24,7 +24,7 @@ import subprocess
 import torch
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-OUT = os.path.join(ROOT, "Sources", "Script", "Torch", "TorchSignature+Table.swift")
+OUT = os.path.join(ROOT, "Sources", "ScriptLibrary", "Torch", "TorchSignature+Table.swift")
 PROBE = "recur_probe"
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/Script/Torch/TorchNumberInputs.swift: which torch functions take a
+"""Generates Sources/ScriptLibrary/Torch/TorchNumberInputs.swift: which torch functions take a
 Python number as their `input` (torch.add(1, t), torch.pow(2, t)) and how PyTorch refuses it
 for the others (`abs(): argument 'input' (position 1) must be Tensor, not int`, or its
 "invalid combination of arguments" listing).
@@ -18,7 +18,7 @@ import torch
 
 from generate import FACTORY_ARGUMENTS, FUNCTION_ARGUMENTS, ROOT, SAMPLE_ARGUMENTS, declared_operations
 
-OUT = os.path.join(ROOT, "Sources", "Script", "Torch", "TorchNumberInputs.swift")
+OUT = os.path.join(ROOT, "Sources", "ScriptLibrary", "Torch", "TorchNumberInputs.swift")
 
 
 def outcome(name, sample):

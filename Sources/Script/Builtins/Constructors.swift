@@ -58,8 +58,8 @@ package enum Constructors {
             }
         case .object(let object):
             if object is BigIntObject { return value }
-            if let t = object as? Tensor, t.dtype.isFloatingPoint, let d = try object.floatValue(interpreter: interpreter) {
-                return try Arithmetic.integer(truncating: d)
+            if let convertible = object as? IntConvertibleObject, let result = try convertible.int(interpreter: interpreter) {
+                return result
             }
             if let i = try object.index(interpreter: interpreter) { return .int(i) }
             if let d = try object.floatValue(interpreter: interpreter) { return try Arithmetic.integer(truncating: d) }

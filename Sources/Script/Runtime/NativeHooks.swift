@@ -54,6 +54,13 @@ package protocol InPlaceObject: ScriptObject {
     func inPlace(_ op: BinaryOp, _ operand: Value, result: Value, interpreter: Interpreter) throws(ScriptError) -> Value?
 }
 
+/// A native object with its own `int(x)` (CPython's `__int__` slot), which may differ from
+/// `__index__`: `int(torch.tensor(2.7))` truncates, where indexing refuses a float tensor.
+package protocol IntConvertibleObject: ScriptObject {
+    /// `int(self)`; nil to fall back to `__index__`, then to truncating `float(self)`.
+    func int(interpreter: Interpreter) throws(ScriptError) -> Value?
+}
+
 /// A native object's `sys.getsizeof`.
 package protocol SizedObject: ScriptObject {
     var sizeInBytes: Int { get }

@@ -2,8 +2,8 @@
 
 /// Modules of CPython's standard library and packages tutorials commonly import: a failed
 /// import of one of them lists what Recur provides.
-package enum StandardLibraryNames {
-    package static let known: Set<String> = [
+enum StandardLibraryNames {
+    static let known: Set<String> = [
         "abc", "aifc", "antigravity", "argparse", "array", "ast", "asynchat", "asyncio", "asyncore", "atexit",
         "audioop", "base64", "bdb", "binascii", "bisect", "builtins", "bz2", "cProfile", "calendar", "cgi",
         "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop", "collections", "colorsys", "compileall",

@@ -9,11 +9,6 @@ extension Tensor: InPlaceObject {
     }
 }
 
-extension Tensor: SizedObject {
-    /// What `sys.getsizeof` reports for a `torch.Tensor` (the Python object, not its storage).
-    package var sizeInBytes: Int { 80 }
-}
-
 extension Tensor {
     /// `self op= value` given the out-of-place result: PyTorch's `__iadd__` family writes into
     /// `self`, so every name bound to it (a module's parameter, an alias, a view's base) sees

@@ -2,7 +2,7 @@
 
 extension BundledModules {
     /// `__future__`, written in Recur script.
-    package static let future = #"""
+    static let future = #"""
 """Record of phased-in incompatible language changes (Recur's __future__)."""
 
 
