@@ -10,6 +10,11 @@ protocol FloatElement: BinaryFloatingPoint, Sendable where RawSignificand: Fixed
     static func storage(_ values: [Self]) -> TensorStorage
     /// `tensor`'s elements row-major, converted to this type.
     static func values(of tensor: Tensor) -> [Self]
+    /// `storage`'s elements as this type (no copy when it holds this type).
+    static func elements(_ storage: TensorStorage) -> [Self]
+    /// Adds the sums `plan` describes of `input` into `out` as ATen's `cascade_sum`, in
+    /// 32-byte vectors (see `CascadeSum`).
+    static func cascadeSum(_ plan: ReductionPlan, _ input: UnsafePointer<Self>, into out: UnsafeMutablePointer<Self>)
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
     static func pow(_ x: Self, _ y: Self) -> Self
@@ -45,6 +50,10 @@ extension Float: FloatElement {
     static var dtype: DType { .float32 }
     static func storage(_ values: [Float]) -> TensorStorage { .float32(values) }
     static func values(of tensor: Tensor) -> [Float] { tensor.floats }
+    static func elements(_ storage: TensorStorage) -> [Float] { storage.floats }
+    static func cascadeSum(_ plan: ReductionPlan, _ input: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        plan.sum(SIMD8<Float>.self, input, into: out)
+    }
     static func exp(_ x: Float) -> Float { expf(x) }
     static func log(_ x: Float) -> Float { logf(x) }
     static func pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
@@ -68,6 +77,10 @@ extension Double: FloatElement {
     static var dtype: DType { .float64 }
     static func storage(_ values: [Double]) -> TensorStorage { .float64(values) }
     static func values(of tensor: Tensor) -> [Double] { tensor.doubles }
+    static func elements(_ storage: TensorStorage) -> [Double] { storage.doubles }
+    static func cascadeSum(_ plan: ReductionPlan, _ input: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        plan.sum(SIMD4<Double>.self, input, into: out)
+    }
     static func exp(_ x: Double) -> Double { Glibc.exp(x) }
     static func log(_ x: Double) -> Double { Glibc.log(x) }
     static func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }

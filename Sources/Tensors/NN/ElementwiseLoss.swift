@@ -149,8 +149,8 @@ extension Functional {
         let n = Float(out.count)
         let value: Tensor = switch reduction {
         case .none: Tensor(shape: out, floats: losses)
-        case .sum: Tensor(scalar: losses.reduce(0, +))
-        case .mean: Tensor(scalar: losses.reduce(0, +) / n)
+        case .sum: Tensor(scalar: CascadeSum.total(losses))
+        case .mean: Tensor(scalar: CascadeSum.total(losses) / n)
         }
         let (inputShape, targetShape) = (input.shape, target.shape)
         let (needInput, needTarget) = (input.requiresGradFlag, target.requiresGradFlag)
