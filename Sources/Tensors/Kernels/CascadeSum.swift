@@ -73,19 +73,37 @@ enum CascadeSum {
 
     /// The sum of contiguous `values`, as `sum()` of a contiguous tensor.
     static func total<T: FloatElement>(_ values: [T]) -> T {
-        var out: T = 0
         values.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return }
-            T.cascadeSum(ReductionPlan(dims: [p.count], strides: [1], reduced: [true], keepDim: false), base, into: &out)
+            guard let base = p.baseAddress else { return 0 }
+            return total(base, count: p.count)
         }
+    }
+
+    /// The sum of `count` contiguous elements: TensorIterator merges a contiguous tensor's
+    /// dimensions into one, so no plan is needed.
+    static func total<T: FloatElement>(_ input: UnsafePointer<T>, count: Int) -> T {
+        var out: T = 0
+        loop2d(T.SumVector.self, out: &out, input, size0: count, size1: 1, inStrides: (1, 0), outStrides: (0, 0))
         return out
+    }
+
+    /// The column sums of a row-major `rows` x `columns` matrix (`sum(0)`) written over `out`.
+    static func columnSums<T: FloatElement>(_ input: UnsafePointer<T>, rows: Int, columns: Int, into out: UnsafeMutablePointer<T>) {
+        out.update(repeating: 0, count: columns)
+        // TensorIterator merges a dimension of size 1 away: one row is copied (added to zero),
+        // one column is a contiguous sum; otherwise the rows are reduced first.
+        if rows == 1 || columns == 1 {
+            loop2d(T.SumVector.self, out: out, input, size0: rows * columns, size1: 1, inStrides: (1, 0), outStrides: (rows == 1 ? 1 : 0, 0))
+        } else if rows > 1 {
+            loop2d(T.SumVector.self, out: out, input, size0: rows, size1: columns, inStrides: (columns, 1), outStrides: (0, 1))
+        }
     }
 
     /// The sums of a row-major tensor of `dims` over the dimensions `reduced` marks, written
     /// over `out` (row-major in the remaining dimensions), as `sum(dims, keepdim=True)`.
     static func sums<T: FloatElement>(_ input: UnsafePointer<T>, dims: [Int], reduced: [Bool], into out: UnsafeMutablePointer<T>, count: Int) {
         out.update(repeating: 0, count: count)
-        T.cascadeSum(ReductionPlan(dims: dims, strides: Shape(dims).strides, reduced: reduced, keepDim: true), input, into: out)
+        ReductionPlan(dims: dims, strides: Shape(dims).strides, reduced: reduced, keepDim: true).sum(T.SumVector.self, input, into: out)
     }
 
     /// The body of `cascade_sum`'s TensorIterator loop over a `size0` x `size1` block: adds

@@ -3,6 +3,6 @@
 enum ColumnSums {
     /// The sums of `rows` rows of `columns` elements into `out` (overwritten).
     static func sum(_ p: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>) {
-        CascadeSum.sums(p, dims: [rows, columns], reduced: [true, false], into: out, count: columns)
+        CascadeSum.columnSums(p, rows: rows, columns: columns, into: out)
     }
 }

@@ -3,7 +3,7 @@ import Glibc
 /// A floating-point element type of a tensor (Float for float32, Double for float64): the
 /// kernels and gradients written once for both go through it, specialised by the compiler,
 /// so the float32 paths cost what they did when they were written for Float alone.
-protocol FloatElement: BinaryFloatingPoint, Sendable where RawSignificand: FixedWidthInteger {
+protocol FloatElement: BinaryFloatingPoint, Sendable, SumLanes where RawSignificand: FixedWidthInteger, Element == Self {
     /// The tensor dtype holding this type.
     static var dtype: DType { get }
     /// A storage holding `values`.
@@ -12,9 +12,9 @@ protocol FloatElement: BinaryFloatingPoint, Sendable where RawSignificand: Fixed
     static func values(of tensor: Tensor) -> [Self]
     /// `storage`'s elements as this type (no copy when it holds this type).
     static func elements(_ storage: TensorStorage) -> [Self]
-    /// Adds the sums `plan` describes of `input` into `out` as ATen's `cascade_sum`, in
-    /// 32-byte vectors (see `CascadeSum`).
-    static func cascadeSum(_ plan: ReductionPlan, _ input: UnsafePointer<Self>, into out: UnsafeMutablePointer<Self>)
+    /// ATen's 32-byte `Vectorized` of this type, what its cascade sum accumulates in (see
+    /// `CascadeSum`).
+    associatedtype SumVector: SumLanes where SumVector.Element == Self
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
     static func pow(_ x: Self, _ y: Self) -> Self
@@ -51,9 +51,7 @@ extension Float: FloatElement {
     static func storage(_ values: [Float]) -> TensorStorage { .float32(values) }
     static func values(of tensor: Tensor) -> [Float] { tensor.floats }
     static func elements(_ storage: TensorStorage) -> [Float] { storage.floats }
-    static func cascadeSum(_ plan: ReductionPlan, _ input: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        plan.sum(SIMD8<Float>.self, input, into: out)
-    }
+    typealias SumVector = SIMD8<Float>
     static func exp(_ x: Float) -> Float { expf(x) }
     static func log(_ x: Float) -> Float { logf(x) }
     static func pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
@@ -78,9 +76,7 @@ extension Double: FloatElement {
     static func storage(_ values: [Double]) -> TensorStorage { .float64(values) }
     static func values(of tensor: Tensor) -> [Double] { tensor.doubles }
     static func elements(_ storage: TensorStorage) -> [Double] { storage.doubles }
-    static func cascadeSum(_ plan: ReductionPlan, _ input: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-        plan.sum(SIMD4<Double>.self, input, into: out)
-    }
+    typealias SumVector = SIMD4<Double>
     static func exp(_ x: Double) -> Double { Glibc.exp(x) }
     static func log(_ x: Double) -> Double { Glibc.log(x) }
     static func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }

@@ -89,6 +89,7 @@ enum Kernels {
     /// as 1 (ATen's cascade sum).
     static func sum<T: FloatElement>(_ values: [T], from shape: Shape, to target: Shape) -> [T] {
         if shape == target { return values }
+        if target.count == 1 { return [CascadeSum.total(values)] }
         let leading = shape.rank - target.rank
         let reduced = shape.dims.indices.map { d in d < leading || (target.dims[d - leading] == 1 && shape.dims[d] != 1) }
         var result = filledArray(T(0), count: target.count)

@@ -34,13 +34,18 @@ extension Tensor {
     /// The float sums over the dimensions `reduced` marks, row-major in the output's shape:
     /// ATen's TensorIterator layout of this tensor's strides and its cascade sum.
     func cascadeSums<T: FloatElement>(reduced: [Bool], keepDim: Bool, count: Int) -> [T] {
-        let plan = ReductionPlan(dims: shape.dims, strides: strides, reduced: reduced, keepDim: keepDim)
         let offset = layout?.offset ?? 0
         var out = filledArray(T(0), count: count)
         T.elements(bufferElements).withUnsafeBufferPointer { pv in
             out.withUnsafeMutableBufferPointer { po in
                 guard let input = pv.baseAddress, let o = po.baseAddress, self.count > 0 else { return }
-                T.cascadeSum(plan, input + offset, into: o)
+                if layout == nil && !reduced.contains(false) {
+                    // A contiguous tensor's dimensions all merge into one.
+                    o[0] = CascadeSum.total(input, count: self.count)
+                } else {
+                    ReductionPlan(dims: shape.dims, strides: strides, reduced: reduced, keepDim: keepDim)
+                        .sum(T.SumVector.self, input + offset, into: o)
+                }
             }
         }
         return out
