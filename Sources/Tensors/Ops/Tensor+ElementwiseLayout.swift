@@ -29,6 +29,12 @@ extension Tensor {
         guard rank > 1, count > 1, alias == nil, !operands.allSatisfy(\.isContiguous),
               let strides = Tensor.iteratorStrides(operands, shape: shape)
         else { return self }
+        return relaid(strides: strides)
+    }
+
+    /// This fresh row-major tensor (no views, not seen by anyone) with its elements moved to
+    /// a dense layout of `strides`.
+    func relaid(strides: [Int]) -> Tensor {
         let layout = ViewLayout(strides: strides, offset: 0)
         var memory = storage
         memory.scatter(storage, at: layout.positions(shape.dims))
