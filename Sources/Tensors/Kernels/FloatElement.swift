@@ -17,6 +17,7 @@ protocol FloatElement: BinaryFloatingPoint, Sendable, SumLanes where RawSignific
     associatedtype SumVector: SumLanes where SumVector.Element == Self
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
+    static func log1p(_ x: Self) -> Self
     static func pow(_ x: Self, _ y: Self) -> Self
     static func tanh(_ x: Self) -> Self
     /// softmax (or log_softmax) of contiguous rows by ATen's last-dimension kernel, where
@@ -54,6 +55,7 @@ extension Float: FloatElement {
     typealias SumVector = SIMD8<Float>
     static func exp(_ x: Float) -> Float { expf(x) }
     static func log(_ x: Float) -> Float { logf(x) }
+    static func log1p(_ x: Float) -> Float { log1pf(x) }
     static func pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
     static func tanh(_ x: Float) -> Float { tanhf(x) }
     static func normalizedRows(_ x: [Float], rows: Int, size: Int, log: Bool) -> [Float]? {
@@ -79,6 +81,7 @@ extension Double: FloatElement {
     typealias SumVector = SIMD4<Double>
     static func exp(_ x: Double) -> Double { Glibc.exp(x) }
     static func log(_ x: Double) -> Double { Glibc.log(x) }
+    static func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
     static func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
     static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
     static func normalizedRows(_ x: [Double], rows: Int, size: Int, log: Bool) -> [Double]? { nil }
