@@ -8,15 +8,9 @@ import Testing
 /// size-1-dimension operands, seen through `stride()`, `is_contiguous()`, `view(-1)` and the
 /// values, each run by PyTorch and here and compared as the text a cell shows.
 @Suite struct ElementwiseLayoutTests {
-    /// Cases Recur does not match, by a fragment of their code, with the reason.
-    static let excluded: [DifferentialFixture.Exclusion] = [
-        ("(z.grad.stride(), z.grad)",
-         "a leaf's accumulated .grad follows PyTorch's layout contract (the leaf's own strides when it is dense); Recur's gradients are row-major"),
-    ]
-
     @Test func everyCaseMatchesPyTorch() throws {
         let cases = try DifferentialFixture.load("elementwise_layout.json")
-        #expect(cases.count > 700)
-        DifferentialFixture.replay(cases, excluded: Self.excluded, label: "elementwise layout")
+        #expect(cases.count > 790)
+        DifferentialFixture.replay(cases, excluded: [], label: "elementwise layout")
     }
 }

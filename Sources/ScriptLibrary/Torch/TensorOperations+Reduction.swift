@@ -18,12 +18,7 @@ extension TensorOperations {
             let keep = try keepDimArgument(a, interpreter)
             if let given = a.value(0, "dim"), isSequence(given) {
                 let dims = try reductionDims(given, interpreter) ?? []
-                let distinct = try tensorCall { () throws(TensorError) in try source.distinctDims(dims, name) }
-                var result = source
-                for d in distinct.sorted(by: >) {
-                    result = try tensorCall { () throws(TensorError) in mean ? try result.mean(dim: d, keepDim: keep) : try result.sum(dim: d, keepDim: keep) }
-                }
-                return .object(result)
+                return .object(try tensorCall { () throws(TensorError) in mean ? try source.mean(dims: dims, keepDim: keep) : try source.sum(dims: dims, keepDim: keep) })
             }
             if let d = try dimArgument(a, interpreter) {
                 return .object(try tensorCall { () throws(TensorError) in mean ? try source.mean(dim: d, keepDim: keep) : try source.sum(dim: d, keepDim: keep) })

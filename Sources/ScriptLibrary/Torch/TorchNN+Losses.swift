@@ -11,7 +11,8 @@ extension TorchNN {
             let names = weights + legacy + ["reduction"] + extra + (kind.typeName == "BCEWithLogitsLoss" ? ["pos_weight"] : [])
             layer(kind.typeName, names.map { $0 == "reduction" ? "reduction='mean'" : "\($0)=None" }.joined(separator: ", "),
                   "The \(kind.typeName) criterion. Call it as criterion(input, target).", names, 0) { b, i throws(ScriptError) in
-                ElementwiseLoss(try elementwiseKind(kind, b, i), reduction: try reductionArgument(b))
+                let (weight, posWeight) = try lossWeights(kind, b, i)
+                return ElementwiseLoss(try elementwiseKind(kind, b, i), reduction: try reductionArgument(b), weight: weight, posWeight: posWeight)
             }
         }
         layer("Identity", "*args, **kwargs", "Returns its input unchanged.", [], 0) { _, _ throws(ScriptError) in IdentityModule() }
@@ -29,7 +30,12 @@ extension TorchNN {
 
     /// The loss with its options read, refusing those Recur lacks.
     static func elementwiseKind(_ kind: ElementwiseLossKind, _ b: ArgumentBinder, _ i: Interpreter) throws(ScriptError) -> ElementwiseLossKind {
-        for name in ["weight", "pos_weight", "size_average", "reduce"] where b[name] != nil {
+        let weighted: Set<String> = switch kind {
+        case .binaryCrossEntropy: ["weight"]
+        case .binaryCrossEntropyWithLogits: ["weight", "pos_weight"]
+        case .l1, .smoothL1, .huber: []
+        }
+        for name in ["weight", "pos_weight", "size_average", "reduce"] where b[name] != nil && !weighted.contains(name) && !(b[name]?.isNone ?? true) {
             throw ScriptError(.notImplementedError, "\(kind.typeName): \(name) is not supported in Recur")
         }
         switch kind {
@@ -44,6 +50,15 @@ extension TorchNN {
         case .l1, .binaryCrossEntropy, .binaryCrossEntropyWithLogits:
             return kind
         }
+    }
+
+    /// The `weight=` and `pos_weight=` tensors given (None as absent).
+    static func lossWeights(_ kind: ElementwiseLossKind, _ b: ArgumentBinder, _ i: Interpreter) throws(ScriptError) -> (Tensor?, Tensor?) {
+        func tensor(_ name: String) throws(ScriptError) -> Tensor? {
+            guard let value = b[name], !value.isNone else { return nil }
+            return try i.tensor(value, name)
+        }
+        return (try tensor("weight"), try tensor("pos_weight"))
     }
 
     /// `F.l1_loss`, `F.smooth_l1_loss`, `F.huber_loss`, `F.binary_cross_entropy`,
@@ -63,8 +78,9 @@ extension TorchNN {
                 let (x, t) = (try interpreter.tensor(b["input"] ?? .none), try interpreter.tensor(b["target"] ?? .none, "target"))
                 let resolved = try elementwiseKind(kind, b, interpreter)
                 let reduction = try reductionArgument(b)
+                let (weight, posWeight) = try lossWeights(kind, b, interpreter)
                 return interpreter.wrap(try tensorCall { () throws(TensorError) in
-                    try Functional.elementwiseLoss(resolved, x, target: t, reduction: reduction)
+                    try Functional.elementwiseLoss(resolved, x, target: t, reduction: reduction, weight: weight, posWeight: posWeight)
                 })
             })
         }

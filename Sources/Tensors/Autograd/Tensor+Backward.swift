@@ -100,8 +100,21 @@ extension Tensor {
         if let existing = grad, existing.shape == delta.shape, existing.dtype == delta.dtype {
             existing.addInPlace(delta)
         } else {
-            grad = Tensor(shape: shape, storage: delta.storage.converted(to: dtype.isFloatingPoint ? dtype : .float32))
+            grad = laidOutAsGradient(Tensor(shape: shape, storage: delta.storage.converted(to: dtype.isFloatingPoint ? dtype : .float32)))
         }
+    }
+
+    /// A first gradient (fresh, row-major) laid out by PyTorch's gradient layout contract
+    /// (AccumulateGrad's `clone_obey_contract`): in this leaf's own strides when the leaf is
+    /// non-overlapping and dense and they differ from row-major outside its size-1
+    /// dimensions, row-major otherwise. Later contributions are added in place, keeping it.
+    func laidOutAsGradient(_ fresh: Tensor) -> Tensor {
+        guard let layout, rank > 1 else { return fresh }
+        let rowMajor = shape.strides
+        let dims = shape.dims
+        guard dims.indices.contains(where: { dims[$0] != 1 && layout.strides[$0] != rowMajor[$0] }),
+              isNonOverlappingAndDense else { return fresh }
+        return fresh.relaid(strides: layout.strides)
     }
 
     /// Whether a backward closure may add this operand's gradient straight into `grad` (a
@@ -123,7 +136,7 @@ extension Tensor {
             values.withUnsafeMutableBufferPointer { p in
                 if let base = p.baseAddress { add(base, true) }
             }
-            grad = Tensor(shape: shape, floats: values)
+            grad = laidOutAsGradient(Tensor(shape: shape, floats: values))
         }
     }
 
@@ -215,6 +228,10 @@ extension Tensor {
     func addInPlace(_ other: Tensor) {
         if dtype == .float64 {
             let add = other.doubles
+            guard layout == nil else {
+                overwrite(with: .float64(zip(doubles, add).map { $0 + $1 }))
+                return
+            }
             mutateBuffer { elements in
                 guard case .float64(var values) = elements else { return }
                 elements = .bool([])

@@ -3,15 +3,21 @@ import Glibc
 /// A floating-point element type of a tensor (Float for float32, Double for float64): the
 /// kernels and gradients written once for both go through it, specialised by the compiler,
 /// so the float32 paths cost what they did when they were written for Float alone.
-protocol FloatElement: BinaryFloatingPoint, Sendable where RawSignificand: FixedWidthInteger {
+protocol FloatElement: BinaryFloatingPoint, Sendable, SumLanes where RawSignificand: FixedWidthInteger, Element == Self {
     /// The tensor dtype holding this type.
     static var dtype: DType { get }
     /// A storage holding `values`.
     static func storage(_ values: [Self]) -> TensorStorage
     /// `tensor`'s elements row-major, converted to this type.
     static func values(of tensor: Tensor) -> [Self]
+    /// `storage`'s elements as this type (no copy when it holds this type).
+    static func elements(_ storage: TensorStorage) -> [Self]
+    /// ATen's 32-byte `Vectorized` of this type, what its cascade sum accumulates in (see
+    /// `CascadeSum`).
+    associatedtype SumVector: SumLanes where SumVector.Element == Self
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
+    static func log1p(_ x: Self) -> Self
     static func pow(_ x: Self, _ y: Self) -> Self
     static func tanh(_ x: Self) -> Self
     /// softmax (or log_softmax) of contiguous rows by ATen's last-dimension kernel, where
@@ -45,8 +51,11 @@ extension Float: FloatElement {
     static var dtype: DType { .float32 }
     static func storage(_ values: [Float]) -> TensorStorage { .float32(values) }
     static func values(of tensor: Tensor) -> [Float] { tensor.floats }
+    static func elements(_ storage: TensorStorage) -> [Float] { storage.floats }
+    typealias SumVector = SIMD8<Float>
     static func exp(_ x: Float) -> Float { expf(x) }
     static func log(_ x: Float) -> Float { logf(x) }
+    static func log1p(_ x: Float) -> Float { log1pf(x) }
     static func pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
     static func tanh(_ x: Float) -> Float { tanhf(x) }
     static func normalizedRows(_ x: [Float], rows: Int, size: Int, log: Bool) -> [Float]? {
@@ -68,8 +77,11 @@ extension Double: FloatElement {
     static var dtype: DType { .float64 }
     static func storage(_ values: [Double]) -> TensorStorage { .float64(values) }
     static func values(of tensor: Tensor) -> [Double] { tensor.doubles }
+    static func elements(_ storage: TensorStorage) -> [Double] { storage.doubles }
+    typealias SumVector = SIMD4<Double>
     static func exp(_ x: Double) -> Double { Glibc.exp(x) }
     static func log(_ x: Double) -> Double { Glibc.log(x) }
+    static func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
     static func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
     static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
     static func normalizedRows(_ x: [Double], rows: Int, size: Int, log: Bool) -> [Double]? { nil }

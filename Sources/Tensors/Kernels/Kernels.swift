@@ -84,33 +84,19 @@ enum Kernels {
         }
     }
 
-    /// Sums `values` of shape `shape` down to `target`, the inverse of broadcasting.
+    /// Sums `values` of shape `shape` down to `target`, the inverse of broadcasting, as
+    /// PyTorch's `sum_to` does it: one sum over the leading dimensions and those `target` has
+    /// as 1 (ATen's cascade sum).
     static func sum<T: FloatElement>(_ values: [T], from shape: Shape, to target: Shape) -> [T] {
         if shape == target { return values }
-        let n = shape.count
+        if target.count == 1 { return [CascadeSum.total(values)] }
+        let leading = shape.rank - target.rank
+        let reduced = shape.dims.indices.map { d in d < leading || (target.dims[d - leading] == 1 && shape.dims[d] != 1) }
         var result = filledArray(T(0), count: target.count)
-        if target.count == 1 {
-            var total: T = 0
-            for v in values { total += v }
-            result[0] = total
-            return result
-        }
-        if n == 0 { return result }
-        let st = target.broadcastStrides(to: shape)
-        let rank = shape.rank
-        let inner = shape.dims[rank - 1]
-        let it = st[rank - 1]
-        var counter = Odometer(dims: shape.dims)
-        let step = counter.steps(for: st, last: rank - 2)
-        var off = 0
-        var o = 0
         values.withUnsafeBufferPointer { pv in
-            result.withUnsafeMutableBufferPointer { pr in
-                while o < n {
-                    for j in 0..<inner { pr[off + j * it] += pv[o + j] }
-                    o += inner
-                    if let d = counter.tick(last: rank - 2) { off += step[d] }
-                }
+            result.withUnsafeMutableBufferPointer { out in
+                guard let input = pv.baseAddress, let o = out.baseAddress else { return }
+                CascadeSum.sums(input, dims: shape.dims, reduced: reduced, into: o, count: target.count)
             }
         }
         return result

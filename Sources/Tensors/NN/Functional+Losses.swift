@@ -101,8 +101,8 @@ extension Functional {
         let n = T(out.count)
         let value: Tensor = switch reduction {
         case .none: Tensor(shape: out, values: squares)
-        case .sum: Tensor(shape: .scalar, values: [squares.reduce(0, +)])
-        case .mean: Tensor(shape: .scalar, values: [squares.reduce(0, +) / n])
+        case .sum: Tensor(shape: .scalar, values: [CascadeSum.total(squares)])
+        case .mean: Tensor(shape: .scalar, values: [CascadeSum.total(squares) / n])
         }
         let sa = input.shape
         let sb = target.shape

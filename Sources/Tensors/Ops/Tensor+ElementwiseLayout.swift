@@ -29,6 +29,12 @@ extension Tensor {
         guard rank > 1, count > 1, alias == nil, !operands.allSatisfy(\.isContiguous),
               let strides = Tensor.iteratorStrides(operands, shape: shape)
         else { return self }
+        return relaid(strides: strides)
+    }
+
+    /// This fresh row-major tensor (no views, not seen by anyone) with its elements moved to
+    /// a dense layout of `strides`.
+    func relaid(strides: [Int]) -> Tensor {
         let layout = ViewLayout(strides: strides, offset: 0)
         var memory = storage
         memory.scatter(storage, at: layout.positions(shape.dims))
@@ -63,8 +69,8 @@ extension Tensor {
                 return strides[j]
             }
         }
-        // 1 when dim0 should iterate outside dim1 (swap), -1 when not, 0 without an opinion.
-        func shouldSwap(_ dim0: Int, _ dim1: Int) -> Int {
+        // perm[0] is the fastest-moving dimension.
+        let perm = IterationOrder.sorted(n) { dim0, dim1 in
             for strides in broadcast {
                 let (s0, s1) = (strides[dim0], strides[dim1])
                 if s0 == 0 || s1 == 0 { continue }
@@ -73,20 +79,6 @@ extension Tensor {
                 if dims[dim0] > dims[dim1] { return 1 }
             }
             return 0
-        }
-        // perm[0] is the fastest-moving dimension; the insertion sort of reorder_dimensions.
-        var perm = Array((0..<n).reversed())
-        for i in 1..<n {
-            var dim1 = i
-            for dim0 in stride(from: i - 1, through: 0, by: -1) {
-                let comparison = shouldSwap(perm[dim0], perm[dim1])
-                if comparison > 0 {
-                    perm.swapAt(dim0, dim1)
-                    dim1 = dim0
-                } else if comparison < 0 {
-                    break
-                }
-            }
         }
         if perm == Array((0..<n).reversed()) { return nil }
         var strides = [Int](repeating: 0, count: n)

@@ -1,51 +1,75 @@
 extension Tensor {
-    /// The sum of all elements (integers and booleans sum to int64).
+    /// The sum of all elements (integers and booleans sum to int64), as PyTorch's CPU sum
+    /// associates it for floats (see `CascadeSum`).
     public func sum() -> Tensor {
         switch storage {
         case .int64, .int32, .uint8, .bool:
             return Tensor(scalar: int64s.reduce(0, &+))
-        case .float32(let v): return total(v)
-        case .float64(let v): return total(v)
+        case .float32: return reduceAll(Float.self, mean: false)
+        case .float64: return reduceAll(Double.self, mean: false)
         }
     }
 
-    private func total<T: FloatElement>(_ v: [T]) -> Tensor {
-        var total: T = 0
-        for x in v { total += x }
-        let source = shape
-        return Tensor(shape: .scalar, values: [total]).recording("SumBackward0", [self], savesTensors: false) { g in
-            [Tensor(shape: source, values: filledArray(T.values(of: g)[0], count: source.count))]
-        }
-    }
-
-    /// Sums over `dim`, keeping it as size 1 when `keepDim`.
-    public func sum(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {
-        try reduce(dim: dim, keepDim: keepDim, mean: false)
-    }
-
-    /// The mean of all elements (float tensors only, as in PyTorch).
+    /// The mean of all elements (float tensors only, as in PyTorch): the sum, then divided
+    /// by the count, as ATen's CPU mean computes it.
     public func mean() throws(TensorError) -> Tensor {
-        switch storage {
-        case .float32(let v): return mean(v)
-        case .float64(let v): return mean(v)
+        switch dtype {
+        case .float32: return reduceAll(Float.self, mean: true)
+        case .float64: return reduceAll(Double.self, mean: true)
         case .int64, .int32, .uint8, .bool: throw Tensor.meanDTypeError(dtype)
         }
     }
 
-    private func mean<T: FloatElement>(_ v: [T]) -> Tensor {
+    private func reduceAll<T: FloatElement>(_: T.Type, mean: Bool) -> Tensor {
         let n = T(count)
-        var total: T = 0
-        for x in v { total += x }
+        var total: T = cascadeSums(reduced: [Bool](repeating: true, count: rank), keepDim: false, count: 1)[0]
+        if mean { total /= n }
         let source = shape
-        return Tensor(shape: .scalar, values: [total / n]).recording("MeanBackward0", [self], savesTensors: false) { g in
-            [Tensor(shape: source, values: filledArray(T.values(of: g)[0] / n, count: source.count))]
+        return Tensor(shape: .scalar, values: [total]).recording(mean ? "MeanBackward0" : "SumBackward0", [self], savesTensors: false) { g in
+            let value = T.values(of: g)[0]
+            return [Tensor(shape: source, values: filledArray(mean ? value / n : value, count: source.count))]
         }
+    }
+
+    /// The float sums over the dimensions `reduced` marks, row-major in the output's shape:
+    /// ATen's TensorIterator layout of this tensor's strides and its cascade sum.
+    func cascadeSums<T: FloatElement>(reduced: [Bool], keepDim: Bool, count: Int) -> [T] {
+        let offset = layout?.offset ?? 0
+        var out = filledArray(T(0), count: count)
+        T.elements(bufferElements).withUnsafeBufferPointer { pv in
+            out.withUnsafeMutableBufferPointer { po in
+                guard let input = pv.baseAddress, let o = po.baseAddress, self.count > 0 else { return }
+                if layout == nil && !reduced.contains(false) {
+                    // A contiguous tensor's dimensions all merge into one.
+                    o[0] = CascadeSum.total(input, count: self.count)
+                } else {
+                    ReductionPlan(dims: shape.dims, strides: strides, reduced: reduced, keepDim: keepDim)
+                        .sum(T.SumVector.self, input + offset, into: o)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Sums over `dim`, keeping it as size 1 when `keepDim`.
+    public func sum(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        try reduce(dims: [dim], keepDim: keepDim, mean: false)
+    }
+
+    /// Sums over each of `dims` at once (`sum((0, 2))`; empty: every dimension).
+    public func sum(dims: [Int], keepDim: Bool = false) throws(TensorError) -> Tensor {
+        try reduce(dims: dims, keepDim: keepDim, mean: false)
     }
 
     /// The mean over `dim`.
     public func mean(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        try mean(dims: [dim], keepDim: keepDim)
+    }
+
+    /// The mean over each of `dims` at once (empty: every dimension).
+    public func mean(dims: [Int], keepDim: Bool = false) throws(TensorError) -> Tensor {
         guard dtype.isFloatingPoint else { throw Tensor.meanDTypeError(dtype) }
-        return try reduce(dim: dim, keepDim: keepDim, mean: true)
+        return try reduce(dims: dims, keepDim: keepDim, mean: true)
     }
 
     static func meanDTypeError(_ dtype: DType) -> TensorError {
@@ -59,35 +83,37 @@ extension Tensor {
         return Shape(dims)
     }
 
-    func reduce(dim: Int, keepDim: Bool, mean: Bool) throws(TensorError) -> Tensor {
-        let d = try shape.normalize(dim: dim)
-        let (outer, size, inner) = shape.split(at: d)
-        let out = reducedShape(d, keepDim: keepDim)
+    func reduce(dims: [Int], keepDim: Bool, mean: Bool) throws(TensorError) -> Tensor {
+        var reduced = [Bool](repeating: dims.isEmpty, count: rank)
+        for d in try distinctDims(dims, mean ? "mean" : "sum") where rank > 0 { reduced[d] = true }
+        var outDims: [Int] = []
+        for (d, size) in shape.dims.enumerated() where keepDim || !reduced[d] { outDims.append(reduced[d] ? 1 : size) }
+        let out = Shape(outDims)
         switch storage {
-        case .float32(let v): return reduce(v, outer: outer, size: size, inner: inner, out: out, mean: mean)
-        case .float64(let v): return reduce(v, outer: outer, size: size, inner: inner, out: out, mean: mean)
+        case .float32: return reduce(Float.self, reduced: reduced, out: out, keepDim: keepDim, mean: mean)
+        case .float64: return reduce(Double.self, reduced: reduced, out: out, keepDim: keepDim, mean: mean)
         case .int64, .int32, .uint8, .bool:
             let v = int64s
-            var r = filledArray(Int64(0), count: outer * inner)
-            for o in 0..<outer { for s in 0..<size { for k in 0..<inner { r[o * inner + k] &+= v[(o * size + s) * inner + k] } } }
+            var r = filledArray(Int64(0), count: out.count)
+            let map = ReducedIndex(shape.dims, reduced: reduced)
+            for (i, x) in v.enumerated() { r[map.output(of: i)] &+= x }
             return Tensor(shape: out, storage: .int64(r))
         }
     }
 
-    private func reduce<T: FloatElement>(_ v: [T], outer: Int, size: Int, inner: Int, out: Shape, mean: Bool) -> Tensor {
-        var r = filledArray(T(0), count: outer * inner)
-        v.withUnsafeBufferPointer { pv in
-            r.withUnsafeMutableBufferPointer { pr in
-                for o in 0..<outer { for s in 0..<size { for k in 0..<inner { pr[o * inner + k] += pv[(o * size + s) * inner + k] } } }
-                if mean { for i in 0..<pr.count { pr[i] /= T(size) } }
-            }
-        }
+    private func reduce<T: FloatElement>(_: T.Type, reduced: [Bool], out: Shape, keepDim: Bool, mean: Bool) -> Tensor {
+        var r: [T] = cascadeSums(reduced: reduced, keepDim: keepDim, count: out.count)
+        // ATen's mean is the sum divided by the number of elements each output gathered.
+        var gathered = 1
+        for (d, size) in shape.dims.enumerated() where reduced[d] { gathered *= size }
+        let n = T(gathered)
+        if mean { for i in r.indices { r[i] /= n } }
         let source = shape
+        let map = ReducedIndex(shape.dims, reduced: reduced)
         return Tensor(shape: out, values: r).recording(mean ? "MeanBackward1" : "SumBackward1", [self], savesTensors: false) { g in
             let gv = T.values(of: g)
-            let scale: T = mean ? 1 / T(size) : 1
             var grad = filledArray(T(0), count: source.count)
-            for o in 0..<outer { for s in 0..<size { for k in 0..<inner { grad[(o * size + s) * inner + k] = gv[o * inner + k] * scale } } }
+            for i in grad.indices { grad[i] = mean ? gv[map.output(of: i)] / n : gv[map.output(of: i)] }
             return [Tensor(shape: source, values: grad)]
         }
     }
@@ -194,5 +220,31 @@ extension Tensor {
             return [Tensor(shape: source, values: grad)]
         }
         return (values, indices)
+    }
+}
+
+/// Where each element of a row-major tensor lands in a row-major reduction of it.
+struct ReducedIndex {
+    private let dims: [Int]
+    private let inStrides: [Int]
+    private let outStrides: [Int]
+
+    init(_ dims: [Int], reduced: [Bool]) {
+        self.dims = dims
+        inStrides = Shape(dims).strides
+        var outStrides = [Int](repeating: 0, count: dims.count)
+        var step = 1
+        for d in stride(from: dims.count - 1, through: 0, by: -1) where !reduced[d] {
+            outStrides[d] = step
+            step *= dims[d]
+        }
+        self.outStrides = outStrides
+    }
+
+    /// The output position of input element `i`.
+    func output(of i: Int) -> Int {
+        var position = 0
+        for d in dims.indices where outStrides[d] != 0 { position += (i / inStrides[d]) % dims[d] * outStrides[d] }
+        return position
     }
 }

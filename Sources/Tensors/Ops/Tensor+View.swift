@@ -31,6 +31,27 @@ extension Tensor {
         return ViewLayout.isRowMajor(shape.dims, layout.strides)
     }
 
+    /// Whether the elements fill their extent exactly once in some order of the dimensions
+    /// (c10's `is_non_overlapping_and_dense`: a permutation of a contiguous layout).
+    var isNonOverlappingAndDense: Bool {
+        let dims = shape.dims
+        let strides = self.strides
+        if dims.count == 1 { return dims[0] < 2 || strides[0] == 1 }
+        // Dimensions of size 1 go last; the others by stride, each the product of the ones before.
+        let order = dims.indices.sorted { a, b in
+            if dims[a] < 2 { return false }
+            if dims[b] < 2 { return true }
+            return strides[a] < strides[b]
+        }
+        var required = 1
+        for d in order {
+            if dims[d] < 2 { return true }
+            if strides[d] != required { return false }
+            required *= dims[d]
+        }
+        return true
+    }
+
     /// An address that identifies the first element (`data_ptr()`): equal for tensors that
     /// start at the same element of the same storage.
     public var dataPointer: Int {
