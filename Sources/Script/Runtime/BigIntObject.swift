@@ -62,7 +62,11 @@ package final class BigIntObject: ScriptObject {
         case .float(let d):
             guard let own = try floatValue(interpreter: interpreter) else { return nil }
             return try reflected ? Arithmetic.float(op, d, own) : Arithmetic.float(op, own, d)
-        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
+        case .str, .list, .tuple:
+            // A repetition count must fit an index before any memory is considered.
+            guard op == .multiply else { return nil }
+            throw ScriptError(.overflowError, "cannot fit 'int' into an index-sized integer")
+        case .none, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
             return nil
         }
         return try reflected ? Arithmetic.big(op, theirs, mine) : Arithmetic.big(op, mine, theirs)
