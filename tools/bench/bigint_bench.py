@@ -99,7 +99,9 @@ def interrupt_latencies(recur: Path, rounds: int) -> None:
                 return reply
 
     try:
-        reply_to(kc.execute(SETUP))
+        setup = reply_to(kc.execute(SETUP))
+        if setup["content"]["status"] != "ok":
+            raise RuntimeError(f"setup failed: {setup['content']}")
         print(f"\n{'interrupted cell':28} {'median ms':>10} {'worst ms':>9}")
         for name, code in CELLS.items():
             latencies = []

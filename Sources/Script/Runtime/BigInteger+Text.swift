@@ -2,21 +2,22 @@ extension BigInteger {
     /// Parses digits in `radix` (2...36), with an optional sign and Python's underscores
     /// already removed; nil when a character is not a digit.
     package init?(_ text: Substring, radix: Int) {
-        var digits = text.unicodeScalars[...]
+        // Digits are ASCII: any other byte (of a longer UTF-8 sequence too) is not one.
+        var digits = text.utf8[...]
         var isNegative = false
-        if let first = digits.first, first == "-" || first == "+" {
-            isNegative = first == "-"
+        if let first = digits.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            isNegative = first == UInt8(ascii: "-")
             digits = digits.dropFirst()
         }
         guard !digits.isEmpty, (2...36).contains(radix) else { return nil }
         var values: [UInt32] = []
         values.reserveCapacity(digits.count)
-        for character in digits {
+        for byte in digits {
             let value: UInt32
-            switch character.value {
-            case 48...57: value = character.value - 48
-            case 97...122: value = character.value - 87
-            case 65...90: value = character.value - 55
+            switch byte {
+            case 48...57: value = UInt32(byte) - 48
+            case 97...122: value = UInt32(byte) - 87
+            case 65...90: value = UInt32(byte) - 55
             default: return nil
             }
             guard value < radix else { return nil }
@@ -60,18 +61,18 @@ extension BigInteger {
     /// The digits in `radix` (2...36), with a minus sign when negative.
     package func text(radix: Int = 10) -> String {
         if limbs.isEmpty { return "0" }
-        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".unicodeScalars)
-        var scalars: [Unicode.Scalar] = []
+        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+        var bytes: [UInt8] = negative ? [UInt8(ascii: "-")] : []
         if radix & (radix - 1) == 0 {
             // Bit fields, most significant first: linear in the size, as CPython's hex().
             let bitsPerDigit = radix.trailingZeroBitCount, mask = UInt32(radix - 1)
             let count = (bitWidth + bitsPerDigit - 1) / bitsPerDigit
-            scalars.reserveCapacity(count)
+            bytes.reserveCapacity(bytes.count + count)
             for i in stride(from: count - 1, through: 0, by: -1) {
                 let bit = i * bitsPerDigit
                 var value = limbs[bit / 32] >> (bit % 32)
                 if bit % 32 + bitsPerDigit > 32, bit / 32 + 1 < limbs.count { value |= limbs[bit / 32 + 1] << (32 - bit % 32) }
-                scalars.append(alphabet[Int(value & mask)])
+                bytes.append(alphabet[Int(value & mask)])
             }
         } else {
             // Quadratic, one limb of digits per pass: decimal output is bounded by CPython's
@@ -86,18 +87,16 @@ extension BigInteger {
             var chunks: [UInt32] = []
             while !remaining.isEmpty { chunks.append(BigInteger.divide(&remaining, by: chunkBase)) }
             for (i, chunk) in chunks.reversed().enumerated() {
-                var part: [Unicode.Scalar] = []
+                var part: [UInt8] = []
                 var value = chunk
                 repeat {
                     part.append(alphabet[Int(value % UInt32(radix))])
                     value /= UInt32(radix)
                 } while value > 0
                 if i > 0 { part.append(contentsOf: repeatElement(alphabet[0], count: chunkDigits - part.count)) }
-                scalars.append(contentsOf: part.reversed())
+                bytes.append(contentsOf: part.reversed())
             }
         }
-        var result = negative ? "-" : ""
-        result.unicodeScalars.append(contentsOf: scalars)
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
