@@ -496,6 +496,33 @@ def integer_program(template: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Big-int arithmetic and conversions of up to millions of bits, and counts a container cannot
+# hold announced before any item is made: each answers at once, as CPython does (or raises).
+BIG_INTS = {
+    "division_mixed_sizes": "q, r = divmod(10**30000, 7**5000 + 1)\nprint(q.bit_length(), r % 1000003, (-q) // 3**4000 % 997)",
+    "modulo_signs": "a = -(3**20000)\nb = 2**20001 + 1\nprint((a % b).bit_length(), (a // b).bit_length(), a % -b <= 0, divmod(a, -b)[0] > 0)",
+    "str_3e6_digits": "print(len(str(7 << 10**7)))",
+    "format_3e6_digits": "print(len(format(-7 << 10**7, ',')))",
+    "percent_format_3e6_digits": "print(len('%d' % (7 << 10**7)))",
+    "hex_of_1e7_bits": "print(len(hex(1 << 10**7)), len(bin(-(1 << 10**7))), len(format(1 << 10**7, 'o')))",
+    "int_hex_parse_1e6_digits": "print(int('f' * 10**6, 16).bit_length(), int('1' * 10**6, 2).bit_length())",
+    "int_decimal_parse_past_limit": "print(int('7' * 10**6))",
+    "power_past_limit": "x = 10**10**9",
+    "modular_power_huge_exponent": "print(pow(3, (1 << 5 * 10**5) - 1, 1000003), pow(7, 1 << 10**4, 10**100 + 267) % 1000)",
+    "shift_past_limit": "x = 1 << 2**40",
+    "itertools_repeat_2_40": "import itertools\nprint(len(list(itertools.repeat(1, 2**40))))",
+    "itertools_repeat_2_62": "import itertools\nprint(len(tuple(itertools.repeat(None, 2**62))))",
+    "itertools_repeat_2_63": "import itertools\nprint(itertools.repeat(1, 2**63))",
+    "itertools_repeat_sorted": "import itertools\nprint(sorted(itertools.repeat(0, 2**40)))",
+    "length_hint_huge": "class Hinted:\n    def __iter__(self):\n        return self\n    def __next__(self):\n        return 0\n    def __length_hint__(self):\n        return 2**50\nprint(len(list(Hinted())))",
+    "sequence_repeat_past_index": "for seq in ([0], (0,), 'a', b'a'):\n    try:\n        seq * 2**63\n    except OverflowError as e:\n        print(type(seq).__name__, e)",
+    "numpy_diag_extreme_offsets": (
+        "import numpy as np\nfor v in (np.ones(3), np.arange(9).reshape(3, 3)):\n    for k in (2**62, -2**63, 2**63 - 1, 2**64, -2**64):\n"
+        "        try:\n            np.diag(v, k)\n        except (ValueError, OverflowError) as e:\n            print(type(e).__name__, e)"
+    ),
+}
+
+
 # Programs that take long to build their structure in a debug build get a longer timeout
 # (seconds of CPU measured on a quiet 2-core machine: about 40, 5 and 5; a loaded machine
 # doubles the wall time, and a hang is still caught).
@@ -507,7 +534,8 @@ def programs() -> dict[str, str]:
     out: dict[str, str] = {}
     for call, template in INTEGER_CALLS.items():
         out[f"int_{call}.py"] = integer_program(template)
-    for group, table in (("huge", HUGE_SIZES), ("cycle", SELF_REFERENCE), ("deep", DEEP_NESTING), ("edge", OTHER)):
+    for group, table in (("huge", HUGE_SIZES), ("cycle", SELF_REFERENCE), ("deep", DEEP_NESTING), ("edge", OTHER),
+                         ("bigint", BIG_INTS)):
         for name, source in table.items():
             out[f"{group}_{name}.py"] = source.rstrip("\n") + "\n"
     for name, (body, use) in DUNDERS.items():

@@ -1,6 +1,9 @@
 """Helpers shared by the protocol suites."""
 from __future__ import annotations
 
+import os
+import signal
+import time
 from queue import Empty
 from typing import Any
 
@@ -51,3 +54,24 @@ def wait_for_input(kc, msg_id: str, timeout: float = TIMEOUT) -> None:
         msg = kc.get_iopub_msg(timeout=timeout)
         if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
             return
+
+
+def interrupt_once_busy(km, how: str, cpu_seconds: float = 1.0, timeout: float = 60) -> None:
+    """Interrupts the kernel (`how`: "message" or "sigint") once it has spent `cpu_seconds` of
+    CPU time from now: by then the long operation just started is well under way. Fails when
+    the kernel stays idle for `timeout` seconds (the operation ended, or never started)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def spent() -> float:
+        fields = open(f"/proc/{km.provisioner.process.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / ticks
+
+    before, deadline = spent(), time.monotonic() + timeout
+    while spent() - before < cpu_seconds:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the kernel spent under {cpu_seconds} s of CPU time in {timeout} s")
+        time.sleep(0.01)
+    if how == "message":
+        km.interrupt_kernel()
+    else:
+        km.signal_kernel(signal.SIGINT)

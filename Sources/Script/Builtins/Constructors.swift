@@ -37,10 +37,14 @@ package enum Constructors {
             return try Arithmetic.integer(truncating: d)
         case .str(let text):
             let cleaned = text.trimmingSpaces
-            // CPython's limit on decimal conversion applies to parsing too.
-            guard cleaned.unicodeScalars.count <= BigIntObject.maxStringDigits + 1 else {
+            // CPython's limit on decimal conversion applies to parsing too: it counts the digits
+            // after the sign, up to the first character that is neither a digit nor `_`.
+            let scalars = cleaned.unicodeScalars
+            let unsigned = scalars.first == "+" || scalars.first == "-" ? scalars.dropFirst() : scalars[...]
+            let digitCount = unsigned.prefix { ("0"..."9").contains($0) || $0 == "_" }.count { $0 != "_" }
+            guard digitCount <= BigIntObject.maxStringDigits else {
                 throw .valueError("Exceeds the limit (\(BigIntObject.maxStringDigits) digits) for integer string conversion: "
-                                  + "value has \(cleaned.unicodeScalars.count) digits; use sys.set_int_max_str_digits() to increase the limit")
+                                  + "value has \(digitCount) digits; use sys.set_int_max_str_digits() to increase the limit")
             }
             guard !cleaned.hasPrefix("_"), !cleaned.hasSuffix("_"), !cleaned.contains("__"),
                   let i = BigInteger(Substring(cleaned.replacing("_", with: "")), radix: 10) else {

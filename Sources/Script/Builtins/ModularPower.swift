@@ -1,3 +1,5 @@
+import Tensors
+
 /// `pow(base, exp, mod)`: modular exponentiation over Python ints of any size, with a
 /// negative exponent meaning the modular inverse (Python 3.8+), and CPython's errors.
 package enum ModularPower {
@@ -17,10 +19,14 @@ package enum ModularPower {
             power = -e
         }
         var result = try mod(BigInteger(1), size)
-        while !power.isZero {
-            if power.limbs[0] & 1 == 1 { result = try mod(result * factor, size) }
-            factor = try mod(factor * factor, size)
-            power = power.shiftedRight(1)
+        // The exponent's bits are read in place (shifting it each step would be quadratic in its
+        // length), and an interrupt is heard between steps as well as inside large ones.
+        for (index, limb) in power.limbs.enumerated() {
+            for bit in 0..<32 where index < power.limbs.count - 1 || limb >> bit != 0 {
+                if Cancellation.isRequested { throw ScriptError(.keyboardInterrupt, "") }
+                if limb >> bit & 1 == 1 { result = try mod(try BigInteger.interruptibleProduct(result, factor), size) }
+                factor = try mod(try BigInteger.interruptibleProduct(factor, factor), size)
+            }
         }
         // The result takes the modulus's sign, as Python's %.
         if m.negative && !result.isZero { result = result + m }
@@ -29,7 +35,7 @@ package enum ModularPower {
 
     /// `value` reduced into [0, modulus) for a positive modulus.
     private static func mod(_ value: BigInteger, _ modulus: BigInteger) throws(ScriptError) -> BigInteger {
-        guard let (_, remainder) = value.floorDivided(by: modulus) else { throw ScriptError(.zeroDivisionError, "integer modulo by zero") }
+        guard let (_, remainder) = try value.interruptibleFloorDivision(by: modulus) else { throw ScriptError(.zeroDivisionError, "integer modulo by zero") }
         return remainder
     }
 

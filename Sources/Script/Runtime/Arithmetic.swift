@@ -137,16 +137,18 @@ package enum Arithmetic {
         case .subtract: return .integer(a - b)
         case .multiply:
             guard a.bitWidth + b.bitWidth <= BigIntObject.maxBits else { throw ScriptError(.memoryError, "") }
-            return .integer(a * b)
+            return .integer(try BigInteger.interruptibleProduct(a, b))
         case .divide:
             guard let q = BigInteger.trueQuotient(a, b) else { throw .zeroDivision("division by zero") }
             guard q.isFinite else { throw ScriptError(.overflowError, "integer division result too large for a float") }
             return .float(q)
         case .floorDivide:
-            guard let (q, _) = a.floorDivided(by: b) else { throw .zeroDivision("integer division or modulo by zero") }
+            guard let (q, _) = try a.interruptibleFloorDivision(by: b) else {
+                throw .zeroDivision("integer division or modulo by zero")
+            }
             return .integer(q)
         case .modulo:
-            guard let (_, r) = a.floorDivided(by: b) else { throw .zeroDivision("integer modulo by zero") }
+            guard let (_, r) = try a.interruptibleFloorDivision(by: b) else { throw .zeroDivision("integer modulo by zero") }
             return .integer(r)
         case .power:
             if b.negative {
@@ -159,11 +161,9 @@ package enum Arithmetic {
                   a.bitWidth * exponent <= BigIntObject.maxBits else { throw ScriptError(.memoryError, "") }
             var result = BigInteger(1), base = a, e = exponent
             while e > 0 {
-                if e & 1 == 1 { result = result * base }
+                if e & 1 == 1 { result = try BigInteger.interruptibleProduct(result, base) }
                 e >>= 1
-                if e > 0 { base = base * base }
-                // A power of millions of bits takes seconds: an interrupt stops it between steps.
-                if Cancellation.isRequested { throw ScriptError(.keyboardInterrupt, "") }
+                if e > 0 { base = try BigInteger.interruptibleProduct(base, base) }
             }
             return .integer(result)
         case .matmul:

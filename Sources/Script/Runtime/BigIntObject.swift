@@ -20,12 +20,22 @@ package final class BigIntObject: ScriptObject {
 
     /// The decimal digits, refused past CPython's default limit as CPython refuses them.
     func decimalText() throws(ScriptError) -> String {
-        // log10(2) digits per bit; the check is on the size before converting.
-        if Double(value.bitWidth) * 0.30103 > Double(BigIntObject.maxStringDigits) + 1 {
-            throw .valueError("Exceeds the limit (\(BigIntObject.maxStringDigits) digits) for integer string conversion; "
-                              + "use sys.set_int_max_str_digits() to increase the limit")
-        }
-        return value.text()
+        let digits = try magnitudeDigits(radix: 10)
+        return value.negative ? "-" + digits : digits
+    }
+
+    /// The magnitude's digits in `radix` for `format()`: the decimal limit applies, as in
+    /// CPython; power-of-two radices have none (their conversion is linear).
+    func magnitudeDigits(radix: Int) throws(ScriptError) -> String {
+        guard radix & (radix - 1) != 0 else { return value.magnitude.text(radix: radix) }
+        let limitError = ScriptError.valueError(
+            "Exceeds the limit (\(BigIntObject.maxStringDigits) digits) for integer string conversion; "
+                + "use sys.set_int_max_str_digits() to increase the limit")
+        // log10(2) digits per bit: far past the limit, refused before the (quadratic) conversion.
+        if Double(value.bitWidth) * 0.30103 > Double(BigIntObject.maxStringDigits) + 1 { throw limitError }
+        let digits = value.magnitude.text(radix: radix)
+        if digits.utf8.count > BigIntObject.maxStringDigits { throw limitError }
+        return digits
     }
 
     package func truth(interpreter: Interpreter) throws(ScriptError) -> Bool? { !value.isZero }
@@ -52,7 +62,11 @@ package final class BigIntObject: ScriptObject {
         case .float(let d):
             guard let own = try floatValue(interpreter: interpreter) else { return nil }
             return try reflected ? Arithmetic.float(op, d, own) : Arithmetic.float(op, own, d)
-        case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
+        case .str, .list, .tuple:
+            // A repetition count must fit an index before any memory is considered.
+            guard op == .multiply else { return nil }
+            throw ScriptError(.overflowError, "cannot fit 'int' into an index-sized integer")
+        case .none, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module:
             return nil
         }
         return try reflected ? Arithmetic.big(op, theirs, mine) : Arithmetic.big(op, mine, theirs)

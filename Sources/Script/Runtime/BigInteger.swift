@@ -18,36 +18,11 @@ package struct BigInteger: Equatable, Sendable {
         }
     }
 
-    private init(negative: Bool, limbs: [UInt32]) {
+    init(negative: Bool, limbs: [UInt32]) {
         var limbs = limbs
         while limbs.last == 0 { limbs.removeLast() }
         self.limbs = limbs
         self.negative = negative && !limbs.isEmpty
-    }
-
-    /// Parses digits in `radix` (2...36), with an optional sign and Python's underscores
-    /// already removed; nil when a character is not a digit.
-    package init?(_ text: Substring, radix: Int) {
-        var digits = text
-        var isNegative = false
-        if let first = digits.first, first == "-" || first == "+" {
-            isNegative = first == "-"
-            digits = digits.dropFirst()
-        }
-        guard !digits.isEmpty else { return nil }
-        var result: [UInt32] = []
-        for character in digits.unicodeScalars {
-            let value: UInt32
-            switch character.value {
-            case 48...57: value = character.value - 48
-            case 97...122: value = character.value - 87
-            case 65...90: value = character.value - 55
-            default: return nil
-            }
-            guard value < radix else { return nil }
-            BigInteger.multiplyAdd(&result, UInt32(radix), value)
-        }
-        self.init(negative: isNegative, limbs: result)
     }
 
     /// The exact integer part of a finite double.
@@ -88,36 +63,6 @@ package struct BigInteger: Equatable, Sendable {
         return (limbs.count - 1) * 32 + (32 - top.leadingZeroBitCount)
     }
 
-    // MARK: Text
-
-    package func text(radix: Int = 10) -> String {
-        if limbs.isEmpty { return "0" }
-        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".unicodeScalars)
-        var chunkBase: UInt32 = UInt32(radix)
-        var chunkDigits = 1
-        while UInt64(chunkBase) * UInt64(radix) <= UInt64(UInt32.max) {
-            chunkBase *= UInt32(radix)
-            chunkDigits += 1
-        }
-        var remaining = limbs
-        var chunks: [UInt32] = []
-        while !remaining.isEmpty { chunks.append(BigInteger.divide(&remaining, by: chunkBase)) }
-        var scalars: [Unicode.Scalar] = []
-        for (i, chunk) in chunks.reversed().enumerated() {
-            var part: [Unicode.Scalar] = []
-            var value = chunk
-            repeat {
-                part.append(alphabet[Int(value % UInt32(radix))])
-                value /= UInt32(radix)
-            } while value > 0
-            if i > 0 { part.append(contentsOf: repeatElement(alphabet[0], count: chunkDigits - part.count)) }
-            scalars.append(contentsOf: part.reversed())
-        }
-        var result = negative ? "-" : ""
-        result.unicodeScalars.append(contentsOf: scalars)
-        return result
-    }
-
     // MARK: Arithmetic
 
     package static prefix func - (value: BigInteger) -> BigInteger {
@@ -137,50 +82,8 @@ package struct BigInteger: Equatable, Sendable {
 
     package static func - (a: BigInteger, b: BigInteger) -> BigInteger { a + -b }
 
-    package static func * (a: BigInteger, b: BigInteger) -> BigInteger {
-        guard !a.isZero, !b.isZero else { return BigInteger(0) }
-        return BigInteger(negative: a.negative != b.negative, limbs: multiplyMagnitudes(a.limbs[...], b.limbs[...]))
-    }
-
-    /// Below this many limbs in the shorter operand, the schoolbook product is faster.
-    private static let karatsubaThreshold = 48
-
-    /// The product of two magnitudes: Karatsuba's three half-size products for large operands
-    /// (as CPython does; `10 ** 10 ** 7` squares million-limb numbers), schoolbook below.
-    private static func multiplyMagnitudes(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> [UInt32] {
-        let a = trimmed(a), b = trimmed(b)
-        if a.isEmpty || b.isEmpty { return [] }
-        if Swift.min(a.count, b.count) < karatsubaThreshold { return schoolbook(a, b) }
-        let half = Swift.max(a.count, b.count) / 2
-        let (a0, a1) = (a.prefix(half), a.dropFirst(half))
-        let (b0, b1) = (b.prefix(half), b.dropFirst(half))
-        let low = multiplyMagnitudes(a0, b0)
-        let high = multiplyMagnitudes(a1, b1)
-        var middle = multiplyMagnitudes(addMagnitudes(Array(a0), Array(a1))[...], addMagnitudes(Array(b0), Array(b1))[...])
-        middle = subtractMagnitudes(subtractMagnitudes(middle, low), high)
-        var result = [UInt32](repeating: 0, count: a.count + b.count + 1)
-        accumulate(&result, low, at: 0)
-        accumulate(&result, middle, at: half)
-        accumulate(&result, high, at: 2 * half)
-        return Array(trimmed(result[...]))
-    }
-
-    private static func schoolbook(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> [UInt32] {
-        var result = [UInt32](repeating: 0, count: a.count + b.count)
-        for (i, x) in a.enumerated() {
-            var carry: UInt64 = 0
-            for (j, y) in b.enumerated() {
-                let t = UInt64(x) * UInt64(y) + UInt64(result[i + j]) + carry
-                result[i + j] = UInt32(truncatingIfNeeded: t)
-                carry = t >> 32
-            }
-            result[i + b.count] = UInt32(carry)
-        }
-        return result
-    }
-
     /// `result += value << (32 * offset)`; `result` is long enough for the sum.
-    private static func accumulate(_ result: inout [UInt32], _ value: [UInt32], at offset: Int) {
+    static func accumulate(_ result: inout [UInt32], _ value: [UInt32], at offset: Int) {
         let value = trimmed(value[...])
         var carry: UInt64 = 0
         var i = 0
@@ -192,23 +95,10 @@ package struct BigInteger: Equatable, Sendable {
         }
     }
 
-    private static func trimmed(_ limbs: ArraySlice<UInt32>) -> ArraySlice<UInt32> {
+    static func trimmed(_ limbs: ArraySlice<UInt32>) -> ArraySlice<UInt32> {
         var end = limbs.endIndex
         while end > limbs.startIndex, limbs[end - 1] == 0 { end -= 1 }
         return limbs[limbs.startIndex..<end]
-    }
-
-    /// Floor division and modulo with the divisor's sign (Python's `divmod`); nil for zero.
-    package func floorDivided(by divisor: BigInteger) -> (quotient: BigInteger, remainder: BigInteger)? {
-        guard !divisor.isZero else { return nil }
-        let (q, r) = BigInteger.divideMagnitudes(limbs, divisor.limbs)
-        var quotient = BigInteger(negative: negative != divisor.negative, limbs: q)
-        var remainder = BigInteger(negative: negative, limbs: r)
-        if !remainder.isZero && remainder.negative != divisor.negative {
-            quotient = quotient - BigInteger(1)
-            remainder = remainder + divisor
-        }
-        return (quotient, remainder)
     }
 
     package static func < (a: BigInteger, b: BigInteger) -> Bool { compare(a, b) < 0 }
@@ -294,7 +184,7 @@ package struct BigInteger: Equatable, Sendable {
 
     // MARK: Magnitudes
 
-    private static func multiplyAdd(_ limbs: inout [UInt32], _ factor: UInt32, _ addend: UInt32) {
+    static func multiplyAdd(_ limbs: inout [UInt32], _ factor: UInt32, _ addend: UInt32) {
         var carry = UInt64(addend)
         for i in limbs.indices {
             let t = UInt64(limbs[i]) * UInt64(factor) + carry
@@ -305,7 +195,7 @@ package struct BigInteger: Equatable, Sendable {
     }
 
     /// Divides in place by a one-limb divisor; returns the remainder.
-    private static func divide(_ limbs: inout [UInt32], by divisor: UInt32) -> UInt32 {
+    static func divide(_ limbs: inout [UInt32], by divisor: UInt32) -> UInt32 {
         var remainder: UInt64 = 0
         for i in limbs.indices.reversed() {
             let t = remainder << 32 | UInt64(limbs[i])
@@ -316,13 +206,13 @@ package struct BigInteger: Equatable, Sendable {
         return UInt32(remainder)
     }
 
-    private static func compareMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> Int {
+    static func compareMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> Int {
         if a.count != b.count { return a.count < b.count ? -1 : 1 }
         for i in a.indices.reversed() where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
         return 0
     }
 
-    private static func addMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+    static func addMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
         var result: [UInt32] = []
         result.reserveCapacity(max(a.count, b.count) + 1)
         var carry: UInt64 = 0
@@ -336,7 +226,7 @@ package struct BigInteger: Equatable, Sendable {
     }
 
     /// `a - b` for `a >= b`.
-    private static func subtractMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+    static func subtractMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
         var result = a
         var borrow: Int64 = 0
         for i in result.indices {
@@ -346,28 +236,5 @@ package struct BigInteger: Equatable, Sendable {
             result[i] = UInt32(t)
         }
         return result
-    }
-
-    /// Truncating division of magnitudes (binary long division past one limb).
-    private static func divideMagnitudes(_ a: [UInt32], _ b: [UInt32]) -> ([UInt32], [UInt32]) {
-        if compareMagnitudes(a, b) < 0 { return ([], a) }
-        if b.count == 1 {
-            var quotient = a
-            let remainder = divide(&quotient, by: b[0])
-            return (quotient, remainder == 0 ? [] : [remainder])
-        }
-        let dividend = BigInteger(negative: false, limbs: a)
-        let divisor = BigInteger(negative: false, limbs: b)
-        var quotient = [UInt32](repeating: 0, count: a.count)
-        var remainder = BigInteger(0)
-        for bit in stride(from: dividend.bitWidth - 1, through: 0, by: -1) {
-            remainder = remainder.shiftedLeft(1)
-            if (a[bit / 32] >> (bit % 32)) & 1 == 1 { remainder = remainder + BigInteger(1) }
-            if compareMagnitudes(remainder.limbs, divisor.limbs) >= 0 {
-                remainder = remainder - divisor
-                quotient[bit / 32] |= 1 << (bit % 32)
-            }
-        }
-        return (quotient, remainder.limbs)
     }
 }

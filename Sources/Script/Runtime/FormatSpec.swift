@@ -167,7 +167,7 @@ extension Interpreter {
         case .float(let d):
             return try formatFloat(d, spec)
         case .object(let big as BigIntObject):
-            return try formatInteger(negative: big.value.negative, digits: { big.value.magnitude.text(radix: $0) },
+            return try formatInteger(negative: big.value.negative, digits: { (radix) throws(ScriptError) in try big.magnitudeDigits(radix: radix) },
                                      double: { () throws(ScriptError) in try big.floatValue(interpreter: self) ?? 0 },
                                      scalar: nil, spec)
         case .object(let object):
@@ -194,15 +194,15 @@ extension Interpreter {
     }
 
     /// An int of any size under an integer format spec: `digits(radix)` gives its magnitude.
-    private func formatInteger(negative: Bool, digits: (Int) -> String, double: () throws(ScriptError) -> Double,
+    private func formatInteger(negative: Bool, digits: (Int) throws(ScriptError) -> String, double: () throws(ScriptError) -> Double,
                                scalar: Int?, _ spec: FormatSpec) throws(ScriptError) -> String {
         var body: String
         switch spec.type {
-        case nil, "d", "n": body = spec.group(digits(10))
-        case "x": body = (spec.alternate ? "0x" : "") + (try spec.groupBase(digits(16), type: "x"))
-        case "X": body = (spec.alternate ? "0X" : "") + (try spec.groupBase(digits(16).uppercased(), type: "X"))
-        case "o": body = (spec.alternate ? "0o" : "") + (try spec.groupBase(digits(8), type: "o"))
-        case "b": body = (spec.alternate ? "0b" : "") + (try spec.groupBase(digits(2), type: "b"))
+        case nil, "d", "n": body = spec.group(try digits(10))
+        case "x": body = (spec.alternate ? "0x" : "") + (try spec.groupBase(try digits(16), type: "x"))
+        case "X": body = (spec.alternate ? "0X" : "") + (try spec.groupBase(try digits(16).uppercased(), type: "X"))
+        case "o": body = (spec.alternate ? "0o" : "") + (try spec.groupBase(try digits(8), type: "o"))
+        case "b": body = (spec.alternate ? "0b" : "") + (try spec.groupBase(try digits(2), type: "b"))
         case "c":
             guard let n = scalar, n >= 0, n < 0x110000, let character = Unicode.Scalar(UInt32(n)) else {
                 throw ScriptError(.overflowError, "%c arg not in range(0x110000)")

@@ -36,6 +36,7 @@ extension Interpreter {
                 // `_, idx = t.max(dim=1)`: the pair without an iterator.
                 if let unpackable = object as? UnpackableObject { return unpackable.unpacked(interpreter: self) }
             }
+            try refuseOversizedLengthHint(value)
             let iterator = try makeIterator(value)
             var items: [Value] = []
             while let item = try iterator.next(interpreter: self) {

@@ -254,18 +254,35 @@ extension NumPyModule {
         add("diag") { i, a throws(ScriptError) in
             let args = try NumPyArguments(a, "diag", ["v", "k"], required: 1, interpreter: i)
             let v = try args.array("v")
-            let k = try args.int("k") ?? 0
+            // k stays a Python int until NumPy converts it: its limits differ by the input's rank.
+            var k = BigInteger(0)
+            if let value = args["k"] {
+                if let big = value.bigInteger {
+                    k = big
+                } else if case .float = value {
+                    throw .typeError("'float' object cannot be interpreted as an integer")
+                } else {
+                    k = BigInteger(try i.indexValue(value, container: "int"))
+                }
+            }
             if v.rank == 1 {
-                let (n, overflow) = v.count.addingReportingOverflow(Int(clamping: k.magnitude))
-                guard !overflow else { throw .valueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+                // NumPy makes zeros((len(v) + abs(k),) * 2): a side past int64 is refused before the
+                // size (`filled` refuses a size past it, or past memory).
+                guard let n = (BigInteger(v.count) + k.magnitude).intValue, let offset = k.intValue else {
+                    throw .valueError("Maximum allowed dimension exceeded")
+                }
                 let result = try filled([n, n], .int(0), v.dtype)
-                let positions = (0..<v.count).map { r in k >= 0 ? r * n + r + k : (r - k) * n + r }
+                let positions = (0..<v.count).map { r in offset >= 0 ? r * n + r + offset : (r - offset) * n + r }
                 result.tensor.writeBuffer(v.elements, at: positions)
                 return .object(result)
             }
             guard v.rank == 2 else { throw .valueError("Input must be 1- or 2-d.") }
+            // ndarray.diagonal reads the offset as a C int.
+            guard let offset = k.intValue else { throw ScriptError(.overflowError, "Python int too large to convert to C long") }
+            guard offset <= Int(Int32.max) else { throw ScriptError(.overflowError, "signed integer is greater than maximum") }
+            guard offset >= Int(Int32.min) else { throw ScriptError(.overflowError, "signed integer is less than minimum") }
             let rows = v.dims[0], cols = v.dims[1]
-            let positions = (0..<rows).compactMap { r -> Int? in r + k >= 0 && r + k < cols ? r * cols + r + k : nil }
+            let positions = (0..<rows).compactMap { r -> Int? in r + offset >= 0 && r + offset < cols ? r * cols + r + offset : nil }
             return .object(try NDArray(v.elements.gathered(positions), [positions.count]))
         }
         add("argwhere") { i, a throws(ScriptError) in

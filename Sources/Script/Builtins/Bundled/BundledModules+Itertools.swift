@@ -22,13 +22,38 @@ def cycle(iterable):
             yield element
 
 
-def repeat(object, times=None):
-    if times is None:
-        while True:
-            yield object
-    else:
-        for _ in range(times):
-            yield object
+class repeat:
+    """repeat(object [,times]) -> create an iterator which returns the object
+for the specified number of times.  If not specified, returns the object
+endlessly."""
+
+    def __init__(self, object, times=None):
+        self._object = object
+        # len(range(n)) is CPython's conversion of `times`: TypeError for a non-integer,
+        # OverflowError past 2**63 - 1, and 0 for a negative count.
+        self._times = None if times is None else len(range(times))
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._times is None:
+            return self._object
+        if self._times == 0:
+            raise StopIteration
+        self._times -= 1
+        return self._object
+
+    def __length_hint__(self):
+        # list() sizes its result from this, so list(repeat(x, 2**40)) is a MemoryError at once.
+        if self._times is None:
+            raise TypeError("len() of unsized object")
+        return self._times
+
+    def __repr__(self):
+        if self._times is None:
+            return f"repeat({self._object!r})"
+        return f"repeat({self._object!r}, {self._times})"
 
 
 def accumulate(iterable, func=None, *, initial=None):

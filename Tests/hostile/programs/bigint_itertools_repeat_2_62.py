@@ -1,0 +1,2 @@
+import itertools
+print(len(tuple(itertools.repeat(None, 2**62))))

@@ -1,0 +1,2 @@
+import itertools
+print(itertools.repeat(1, 2**63))

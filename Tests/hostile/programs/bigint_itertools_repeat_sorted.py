@@ -1,0 +1,2 @@
+import itertools
+print(sorted(itertools.repeat(0, 2**40)))
