@@ -6,7 +6,7 @@ extension Interpreter {
             case .none: return .none
             case .bool(let b): return .bool(b)
             case .int(let i): return .int(i)
-            case .bigInt(let digits): return .integer(BigInteger(Substring(digits), radix: 10) ?? BigInteger(0))
+            case .bigInt(let value): return .integer(value)
             case .float(let d): return .float(d)
             case .string(let s): return .str(s)
             case .bytes(let b): return .object(BytesObject(b))

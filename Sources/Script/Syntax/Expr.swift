@@ -18,7 +18,7 @@ package enum CompareOp: String, Sendable {
 
 /// A literal constant.
 package enum Literal: Sendable {
-    case none, bool(Bool), int(Int), bigInt(String), float(Double), string(String), bytes([UInt8]), ellipsis
+    case none, bool(Bool), int(Int), bigInt(BigInteger), float(Double), string(String), bytes([UInt8]), ellipsis
 }
 
 /// One argument at a call site.

@@ -13,7 +13,7 @@ extension Lexer {
             guard !digits.isEmpty, let value = BigInteger(Substring(digits), radix: radix) else {
                 throw SyntaxError("invalid \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") literal", at: start)
             }
-            if let small = value.intValue { emit(.int(small), at: start) } else { emit(.bigInt(value.text()), at: start) }
+            if let small = value.intValue { emit(.int(small), at: start) } else { emit(.bigInt(value), at: start) }
             return
         }
         var text = readDigits { ("0"..."9").contains($0) }
@@ -56,7 +56,17 @@ extension Lexer {
             if let value = Int(text) {
                 emit(.int(value), at: start)
             } else {
-                emit(.bigInt(text), at: start)
+                // CPython's limit on decimal conversion applies to literals too.
+                guard text.count <= BigIntObject.maxStringDigits else {
+                    throw SyntaxError("Exceeds the limit (\(BigIntObject.maxStringDigits) digits) for integer string conversion: "
+                                      + "value has \(text.count) digits; use sys.set_int_max_str_digits() to increase the limit "
+                                      + "- Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                                      at: start)
+                }
+                guard let value = BigInteger(Substring(text), radix: 10) else {
+                    throw SyntaxError("invalid decimal literal", at: start)
+                }
+                emit(.bigInt(value), at: start)
             }
         }
     }

@@ -8,9 +8,9 @@ extension Parser {
         case .int(let value):
             advance()
             return .literal(.int(value))
-        case .bigInt(let digits):
+        case .bigInt(let value):
             advance()
-            return .literal(.bigInt(digits))
+            return .literal(.bigInt(value))
         case .float(let value):
             advance()
             return .literal(.float(value))

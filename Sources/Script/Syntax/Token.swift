@@ -26,8 +26,8 @@ package enum Punct: String, CaseIterable, Sendable {
 package enum TokenKind: Equatable, Sendable {
     case name(String)
     case int(Int)
-    /// An integer literal past 64 bits, as its decimal digits.
-    case bigInt(String)
+    /// An integer literal past 64 bits.
+    case bigInt(BigInteger)
     case float(Double)
     case imaginary(Double)
     case string(String)
