@@ -12,7 +12,7 @@ package enum Constructors {
             }
             let base = try interpreter.indexValue(baseValue)
             guard base == 0 || (2...36).contains(base) else { throw .valueError("int() base must be >= 2 and <= 36, or 0") }
-            var digits = Substring(text.trimmingSpaces.replacing("_", with: ""))
+            var digits = Substring(asciiNumeral(text).trimmingSpaces.replacing("_", with: ""))
             var sign = ""
             if let first = digits.first, first == "-" || first == "+" {
                 sign = String(first)
@@ -36,7 +36,7 @@ package enum Constructors {
         case .float(let d):
             return try Arithmetic.integer(truncating: d)
         case .str(let text):
-            let cleaned = text.trimmingSpaces
+            let cleaned = asciiNumeral(text).trimmingSpaces
             // CPython's limit on decimal conversion applies to parsing too: it counts the digits
             // after the sign, up to the first character that is neither a digit nor `_`.
             let scalars = cleaned.unicodeScalars
@@ -80,7 +80,7 @@ package enum Constructors {
         case .int(let i): return .float(Double(i))
         case .bool(let b): return .float(b ? 1 : 0)
         case .str(let text):
-            let cleaned = text.trimmingSpaces.lowercased()
+            let cleaned = asciiNumeral(text).trimmingSpaces.lowercased()
             switch cleaned {
             case "inf", "+inf", "infinity": return .float(.infinity)
             case "-inf", "-infinity": return .float(-.infinity)
@@ -183,4 +183,23 @@ package enum Constructors {
         guard arguments.positional.count == 3 else { throw .typeError("type() takes 1 or 3 arguments") }
         return try interpreter.createClass(metatype: interpreter.types.type, arguments)
     }
+}
+
+/// The text `int()` and `float()` parse: as CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`,
+/// every Unicode decimal digit becomes its ASCII digit (`int('١٢٣')` is 123) and every Unicode
+/// space an ASCII one; anything else is kept, to be refused by the parser.
+func asciiNumeral(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        if !scalar.isASCII, scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+           let digit = Unicode.Scalar(48 + UInt32(value)) {
+            out.append(digit)
+        } else if !scalar.isASCII, scalar.properties.isWhitespace {
+            out.append(" ")
+        } else {
+            out.append(scalar)
+        }
+    }
+    return String(out)
 }
