@@ -140,7 +140,7 @@ package enum CopyModule {
                 case is BigIntObject, is RangeObject:
                     copy = value
                 case let copyable as CopyableObject:
-                    return try copyable.deepCopy(self, key: key)
+                    copy = try copyable.deepCopy(self, key: key)
                 case let counting as CountingDict:
                     return try deepDict(counting, key: key)
                 default:

@@ -7,7 +7,8 @@
 package protocol CopyableObject: ScriptObject {
     /// `copy.copy(self)`.
     func shallowCopy(interpreter: Interpreter) throws(ScriptError) -> Value
-    /// `copy.deepcopy(self)` through `copier`, whose memo gets the copy under `key`.
+    /// `copy.deepcopy(self)` through `copier`; the caller puts the copy in the memo under `key`
+    /// (an object its own parts can refer back to puts it there first, as the optimizer does).
     func deepCopy(_ copier: CopyModule.Copier, key: Value) throws(ScriptError) -> Value
     /// The identity the copy is memoised under when it is not the object's own (a wrapper
     /// made afresh on each read memoises as what it wraps).

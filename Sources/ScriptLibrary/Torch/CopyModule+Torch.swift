@@ -124,9 +124,7 @@ extension Tensor: CopyableObject {
     package func shallowCopy(interpreter: Interpreter) throws(ScriptError) -> Value { .object(CopyModule.shallowTensor(self)) }
 
     package func deepCopy(_ copier: CopyModule.Copier, key: Value) throws(ScriptError) -> Value {
-        let copy = try copier.deepTensor(self)
-        try copier.memo.set(key, copy)
-        return copy
+        try copier.deepTensor(self)
     }
 }
 
@@ -136,9 +134,7 @@ extension LayerObject: CopyableObject {
     }
 
     package func deepCopy(_ copier: CopyModule.Copier, key: Value) throws(ScriptError) -> Value {
-        let copy = Value.object(LayerObject(try copier.deepLayer(module)))
-        try copier.memo.set(key, copy)
-        return copy
+        .object(LayerObject(try copier.deepLayer(module)))
     }
 
     /// Each read of `model.fc` may make a new wrapper of the same module.
