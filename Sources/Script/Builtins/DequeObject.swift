@@ -2,12 +2,10 @@ import Tensors
 
 /// `collections.deque`: a double-ended queue with an optional `maxlen`, CPython's methods,
 /// repr and errors. Items live in an array from `head` on, so `popleft` is O(1) amortized.
-package final class DequeObject: ScriptObject {
-    package static let methodNames = ["append", "appendleft", "clear", "copy", "count", "extend", "extendleft", "index", "insert",
-                              "pop", "popleft", "remove", "reverse", "rotate"]
+package final class DequeObject: DeclaredObject {
 
-    private var storage: [Value] = []
-    private var head = 0
+    fileprivate var storage: [Value] = []
+    fileprivate var head = 0
     package let maxlen: Int?
 
     package init(_ items: [Value], maxlen: Int?) {
@@ -74,7 +72,6 @@ package final class DequeObject: ScriptObject {
     // MARK: ScriptObject
 
     package var typeName: String { "deque" }
-    package var attributeNames: [String] { DequeObject.methodNames + ["maxlen"] }
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         let inner = try items.map { (v) throws(ScriptError) in try interpreter.repr(v) }.joined(separator: ", ")
@@ -112,78 +109,112 @@ package final class DequeObject: ScriptObject {
         guard op == .add, !reflected, case .object(let rhs as DequeObject) = other else { return nil }
         return .object(DequeObject(Array(items) + Array(rhs.items), maxlen: maxlen))
     }
+}
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if name == "maxlen" { return maxlen.map { .int($0) } ?? Value.none }
-        guard DequeObject.methodNames.contains(name) else { return nil }
-        return .builtin(BuiltinFunction(name, signature: "deque.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
-            try self.callMethod(name, a, interpreter: interpreter) ?? .none
-        })
+extension DequeObject {
+    private func firstIndex(of value: Value, _ interpreter: Interpreter, from start: Int = 0, to end: Int? = nil) throws(ScriptError) -> Int? {
+        let upper = min(end ?? count, count)
+        guard start < upper else { return nil }
+        for i in start..<upper where try interpreter.sameOrEqual(storage[head + i], value) { return i }
+        return nil
     }
 
-    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "append", "appendleft":
-            try a.expect(name, 1...1)
-            if name == "append" { append(a.positional[0]) } else { appendLeft(a.positional[0]) }
-        case "extend", "extendleft":
-            try a.expect(name, 1...1)
-            for item in try interpreter.iterate(a.positional[0]) {
-                if name == "extend" { append(item) } else { appendLeft(item) }
-                guard MemoryBudget.allows(bytes: storage.count &* MemoryLayout<Value>.stride) else { throw ScriptError(.memoryError, "") }
-            }
-        case "pop":
-            try a.expect(name, 0...0)
-            guard count > 0 else { throw .indexError("pop from an empty deque") }
-            return storage.removeLast()
-        case "popleft":
-            try a.expect(name, 0...0)
-            guard let value = popLeft() else { throw .indexError("pop from an empty deque") }
-            return value
-        case "clear":
-            try a.expect(name, 0...0)
-            storage = []
-            head = 0
-        case "copy":
-            try a.expect(name, 0...0)
-            return .object(DequeObject(Array(items), maxlen: maxlen))
-        case "count":
-            try a.expect(name, 1...1)
+    /// CPython's slice-index reading of `index`'s start and stop (negative counts from the end).
+    private func bound(_ value: Value?, _ interpreter: Interpreter, default fallback: Int) throws(ScriptError) -> Int {
+        guard let value else { return fallback }
+        let n = try interpreter.indexValue(value)
+        return n < 0 ? max(0, n + count) : n
+    }
+
+    package static let declaration = NativeType<DequeObject>("deque", module: "collections", properties: [
+        NativeProperty("maxlen") { d, _ throws(ScriptError) in d.maxlen.map { .int($0) } ?? .none },
+    ], methods: [
+        NativeMethod("append", "(x, /)", .singleArgument, doc: "Add an element to the right side of the deque.") { d, a, _ throws(ScriptError) in
+            d.append(a.required(0))
+            return .none
+        },
+        NativeMethod("appendleft", "(x, /)", .singleArgument, doc: "Add an element to the left side of the deque.") { d, a, _ throws(ScriptError) in
+            d.appendLeft(a.required(0))
+            return .none
+        },
+        NativeMethod("clear", "()", .noArguments, doc: "Remove all elements from the deque.") { d, _, _ throws(ScriptError) in
+            d.storage = []
+            d.head = 0
+            return .none
+        },
+        NativeMethod("copy", "()", .noArguments, doc: "Return a shallow copy of a deque.") { d, _, _ throws(ScriptError) in
+            .object(DequeObject(Array(d.items), maxlen: d.maxlen))
+        },
+        NativeMethod("count", "(value, /)", .singleArgument, doc: "D.count(value) -- return number of occurrences of value") {
+            d, a, interpreter throws(ScriptError) in
             var n = 0
-            for item in items where try interpreter.sameOrEqual(item, a.positional[0]) { n += 1 }
+            for item in d.items where try interpreter.sameOrEqual(item, a.required(0)) { n += 1 }
             return .int(n)
-        case "index":
-            try a.expect(name, 1...3)
-            for (i, item) in items.enumerated() where try interpreter.sameOrEqual(item, a.positional[0]) { return .int(i) }
-            throw .valueError("\(try interpreter.repr(a.positional[0])) is not in deque")
-        case "insert":
-            try a.expect(name, 2...2)
-            if let maxlen, count >= maxlen { throw .indexError("deque already at its maximum size") }
-            var index = try interpreter.indexValue(a.positional[0])
-            if index < 0 { index += count }
-            storage.insert(a.positional[1], at: head + min(max(index, 0), count))
-        case "remove":
-            try a.expect(name, 1...1)
-            for (i, item) in items.enumerated() where try interpreter.sameOrEqual(item, a.positional[0]) {
-                storage.remove(at: head + i)
-                return Value.none
+        },
+        NativeMethod("extend", "(iterable, /)", .singleArgument, doc: "Extend the right side of the deque with elements from the iterable") {
+            d, a, interpreter throws(ScriptError) in
+            try d.extend(a.required(0), left: false, interpreter)
+            return .none
+        },
+        NativeMethod("extendleft", "(iterable, /)", .singleArgument, doc: "Extend the left side of the deque with elements from the iterable") {
+            d, a, interpreter throws(ScriptError) in
+            try d.extend(a.required(0), left: true, interpreter)
+            return .none
+        },
+        NativeMethod("index", "(value, start=0, stop=sys.maxsize, /)", .parseTuple,
+                     doc: "D.index(value, [start, [stop]]) -- return first index of value.\nRaises ValueError if the value is not present.") {
+            d, a, interpreter throws(ScriptError) in
+            let start = try d.bound(a[1], interpreter, default: 0)
+            let stop = try d.bound(a[2], interpreter, default: d.count)
+            if let i = try d.firstIndex(of: a.required(0), interpreter, from: start, to: stop) { return .int(i) }
+            throw .valueError("\(try interpreter.repr(a.required(0))) is not in deque")
+        },
+        NativeMethod("insert", "(index, object, /)", .parseTuple, doc: "D.insert(index, object) -- insert object before index") {
+            d, a, interpreter throws(ScriptError) in
+            if let maxlen = d.maxlen, d.count >= maxlen { throw .indexError("deque already at its maximum size") }
+            var index = try interpreter.indexValue(a.required(0))
+            if index < 0 { index += d.count }
+            d.storage.insert(a.required(1), at: d.head + min(max(index, 0), d.count))
+            return .none
+        },
+        NativeMethod("pop", "()", .noArguments, doc: "Remove and return the rightmost element.") { d, _, _ throws(ScriptError) in
+            guard d.count > 0 else { throw .indexError("pop from an empty deque") }
+            return d.storage.removeLast()
+        },
+        NativeMethod("popleft", "()", .noArguments, doc: "Remove and return the leftmost element.") { d, _, _ throws(ScriptError) in
+            guard let value = d.popLeft() else { throw .indexError("pop from an empty deque") }
+            return value
+        },
+        NativeMethod("remove", "(value, /)", .singleArgument, doc: "D.remove(value) -- remove first occurrence of value.") {
+            d, a, interpreter throws(ScriptError) in
+            guard let i = try d.firstIndex(of: a.required(0), interpreter) else {
+                throw .valueError("\(try interpreter.repr(a.required(0))) is not in deque")
             }
-            throw .valueError("\(try interpreter.repr(a.positional[0])) is not in deque")
-        case "reverse":
-            try a.expect(name, 0...0)
-            storage = Array(items.reversed())
-            head = 0
-        case "rotate":
-            try a.expect(name, 0...1)
-            let n = try a.positional.first.map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 1
-            guard count > 1 else { return Value.none }
-            let shift = ((n % count) + count) % count
-            let current = Array(items)
-            storage = Array(current[(count - shift)...] + current[..<(count - shift)])
-            head = 0
-        default:
-            return nil
+            d.storage.remove(at: d.head + i)
+            return .none
+        },
+        NativeMethod("reverse", "()", .noArguments, doc: "D.reverse() -- reverse *IN PLACE*") { d, _, _ throws(ScriptError) in
+            d.storage = Array(d.items.reversed())
+            d.head = 0
+            return .none
+        },
+        NativeMethod("rotate", "(n=1, /)", .clinic,
+                     doc: "Rotate the deque n steps to the right (default n=1).  If n is negative, rotates left.") {
+            d, a, interpreter throws(ScriptError) in
+            let n = try a[0].map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 1
+            guard d.count > 1 else { return .none }
+            let shift = ((n % d.count) + d.count) % d.count
+            let current = Array(d.items)
+            d.storage = Array(current[(d.count - shift)...] + current[..<(d.count - shift)])
+            d.head = 0
+            return .none
+        },
+    ])
+
+    private func extend(_ iterable: Value, left: Bool, _ interpreter: Interpreter) throws(ScriptError) {
+        for item in try interpreter.iterate(iterable) {
+            if left { appendLeft(item) } else { append(item) }
+            guard MemoryBudget.allows(bytes: storage.count &* MemoryLayout<Value>.stride) else { throw ScriptError(.memoryError, "") }
         }
-        return Value.none
     }
 }

@@ -203,67 +203,19 @@ extension Interpreter {
             return try bindParameters(function, receiver: nil, bound, into: scope)
         }
         let parameters = definition.parameters
-        let name = function.qualifiedName
-        var values = [Value?](repeating: nil, count: parameters.count)
-        var extra: [Value] = []
-        var positionalSlots = 0
-        for parameter in parameters where parameter.kind.isPositional { positionalSlots += 1 }
-        for (i, value) in arguments.positional.enumerated() {
-            if i < positionalSlots {
-                values[i] = value
-            } else {
-                extra.append(value)
-            }
-        }
-        let varPositional = parameters.firstIndex { $0.kind == .varPositional }
-        let varKeyword = parameters.firstIndex { $0.kind == .varKeyword }
-        if !extra.isEmpty && varPositional == nil {
-            let given = arguments.positional.count
-            let required = parameters.filter { $0.kind.isPositional && $0.defaultValue == nil }.count
-            let takes = required == positionalSlots ? "\(positionalSlots)" : "from \(required) to \(positionalSlots)"
-            throw .typeError("\(name)() takes \(takes) positional argument\(positionalSlots == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
-        }
-        let keywordDict = DictObject()
-        var positionalOnlyByKeyword: [String] = []
-        for (keyword, value) in arguments.keywords {
-            if varKeyword == nil, parameters.contains(where: { $0.name == keyword && $0.kind == .positionalOnly }) {
-                positionalOnlyByKeyword.append(keyword)
-                continue
-            }
-            if let i = parameters.firstIndex(where: { $0.name == keyword && ($0.kind == .normal || $0.kind == .keywordOnly) }) {
-                if values[i] != nil {
-                    throw .typeError("\(name)() got multiple values for argument '\(keyword)'")
-                }
-                values[i] = value
-            } else if varKeyword != nil {
-                try keywordDict.set(.str(keyword), value)
-            } else {
-                throw .typeError("\(name)() got an unexpected keyword argument '\(keyword)'")
-            }
-        }
-        if !positionalOnlyByKeyword.isEmpty {
-            throw .typeError("\(name)() got some positional-only arguments passed as keyword arguments: '\(positionalOnlyByKeyword.joined(separator: ", "))'")
-        }
-        var missing: [String] = []
-        var missingKeywords: [String] = []
+        let bound = try ArgumentBinder.bind(arguments, names: parameters.map(\.name), kinds: parameters.map(\.kind),
+                                            hasDefault: { function.defaults[$0] != nil }, name: function.qualifiedName)
         for (i, parameter) in parameters.enumerated() {
             switch parameter.kind {
-            case .varPositional: setParameter(i, .tuple(extra), of: definition, in: scope)
-            case .varKeyword: setParameter(i, .dict(keywordDict), of: definition, in: scope)
+            case .varPositional:
+                setParameter(i, .tuple(bound.extra), of: definition, in: scope)
+            case .varKeyword:
+                let keywordDict = DictObject()
+                for (keyword, value) in bound.keywords { try keywordDict.set(.str(keyword), value) }
+                setParameter(i, .dict(keywordDict), of: definition, in: scope)
             case .positionalOnly, .normal, .keywordOnly:
-                if let value = values[i] ?? function.defaults[i] {
-                    setParameter(i, value, of: definition, in: scope)
-                } else if parameter.kind == .keywordOnly {
-                    missingKeywords.append("'\(parameter.name)'")
-                } else {
-                    missing.append("'\(parameter.name)'")
-                }
+                setParameter(i, bound.values[i] ?? function.defaults[i] ?? .none, of: definition, in: scope)
             }
-        }
-        for (names, kind) in [(missing, "positional"), (missingKeywords, "keyword-only")] where !names.isEmpty {
-            let list = names.count == 1 ? names[0]
-                : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
-            throw .typeError("\(name)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)")
         }
     }
 

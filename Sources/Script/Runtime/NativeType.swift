@@ -1,0 +1,115 @@
+/// One method of a native type, declared once: its name, its Python signature, its
+/// docstring and its body. Binding, error texts, `dir()`, completion and `help()` all read it.
+package struct NativeMethod<Receiver: AnyObject>: Sendable {
+    package typealias Body = @Sendable (_ receiver: Receiver, _ arguments: BoundArguments, _ interpreter: Interpreter) throws(ScriptError) -> Value
+
+    package let name: String
+    package let signature: NativeSignature
+    package let doc: String
+    package let body: Body
+
+    package init(_ name: String, _ signature: String, _ convention: NativeSignature.Convention = .python, doc: String = "",
+                 _ body: @escaping Body) {
+        self.name = name
+        self.signature = NativeSignature(signature, convention: convention)
+        self.doc = doc
+        self.body = body
+    }
+}
+
+/// A read-only (or, with a setter, writable) attribute of a native type.
+package struct NativeProperty<Receiver: AnyObject>: Sendable {
+    package typealias Getter = @Sendable (_ receiver: Receiver, _ interpreter: Interpreter) throws(ScriptError) -> Value
+    package typealias Setter = @Sendable (_ receiver: Receiver, _ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> Void
+
+    package let name: String
+    package let get: Getter
+    package let set: Setter?
+
+    package init(_ name: String, set: Setter? = nil, _ get: @escaping Getter) {
+        self.name = name
+        self.get = get
+        self.set = set
+    }
+}
+
+/// A native type's methods and properties, declared once. `DeclaredObject` turns it into
+/// the object's attributes, method calls and names.
+package struct NativeType<Receiver: AnyObject>: Sendable {
+    /// The type's name as Python qualifies its methods (`deque`, `SGD`).
+    package let name: String
+    /// The name errors about the type itself use (`collections.deque`).
+    package let qualifiedName: String
+    private let methods: [String: NativeMethod<Receiver>]
+    private let properties: [String: NativeProperty<Receiver>]
+    /// Methods and properties in declaration order, for `dir()` and completion.
+    package let attributeNames: [String]
+
+    package init(_ name: String, module: String? = nil, properties: [NativeProperty<Receiver>] = [], methods: [NativeMethod<Receiver>]) {
+        self.name = name
+        qualifiedName = module.map { "\($0).\(name)" } ?? name
+        var methodTable: [String: NativeMethod<Receiver>] = [:]
+        for method in methods { methodTable[method.name] = method }
+        self.methods = methodTable
+        var propertyTable: [String: NativeProperty<Receiver>] = [:]
+        for property in properties { propertyTable[property.name] = property }
+        self.properties = propertyTable
+        attributeNames = properties.map(\.name) + methods.map(\.name)
+    }
+
+    /// Whether `name` is a declared method or property.
+    package func declares(_ name: String) -> Bool { methods[name] != nil || properties[name] != nil }
+
+    /// The declared method `name`.
+    package func method(_ name: String) -> NativeMethod<Receiver>? { methods[name] }
+
+    /// `receiver.name`: a property's value or the method bound to `receiver`; nil when the
+    /// type declares no such attribute.
+    package func attribute(_ name: String, of receiver: Receiver, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        if let property = properties[name] { return try property.get(receiver, interpreter) }
+        guard let method = methods[name] else { return nil }
+        let qualified = "\(self.name).\(name)"
+        return .builtin(BuiltinFunction(name, signature: qualified + method.signature.text, doc: method.doc) {
+            interpreter, a throws(ScriptError) in
+            try method.body(receiver, try method.signature.bind(a, name: qualified), interpreter)
+        })
+    }
+
+    /// `receiver.name(a)`; nil when the type declares no such method.
+    package func call(_ name: String, on receiver: Receiver, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        guard let method = methods[name] else { return nil }
+        return try method.body(receiver, try method.signature.bind(a, name: "\(self.name).\(name)"), interpreter)
+    }
+
+    /// `receiver.name = value` for a writable property: false when `name` is not one, and
+    /// an AttributeError for a read-only one.
+    package func setAttribute(_ name: String, of receiver: Receiver, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+        guard let property = properties[name] else { return false }
+        guard let set = property.set else {
+            throw ScriptError(.attributeError, "attribute '\(name)' of '\(qualifiedName)' objects is not writable")
+        }
+        try set(receiver, value, interpreter)
+        return true
+    }
+}
+
+/// A native object whose attributes and methods come from one `NativeType` declaration.
+package protocol DeclaredObject: ScriptObject {
+    static var declaration: NativeType<Self> { get }
+}
+
+extension DeclaredObject {
+    package var attributeNames: [String] { Self.declaration.attributeNames }
+
+    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        try Self.declaration.attribute(name, of: self, interpreter: interpreter)
+    }
+
+    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        try Self.declaration.call(name, on: self, arguments, interpreter: interpreter)
+    }
+
+    package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+        try Self.declaration.setAttribute(name, of: self, value, interpreter: interpreter)
+    }
+}
