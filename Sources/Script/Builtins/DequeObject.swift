@@ -126,7 +126,7 @@ extension DequeObject {
         return n < 0 ? max(0, n + count) : n
     }
 
-    package static let declaration = NativeType<DequeObject>("deque", module: "collections", properties: [
+    package static let declaration = NativeType<DequeObject>(module: "collections", properties: [
         NativeProperty("maxlen") { d, _ throws(ScriptError) in d.maxlen.map { .int($0) } ?? .none },
     ], methods: [
         NativeMethod("append", "(x, /)", .singleArgument, doc: "Add an element to the right side of the deque.") { d, a, _ throws(ScriptError) in

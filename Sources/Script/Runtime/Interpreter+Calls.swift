@@ -203,7 +203,7 @@ extension Interpreter {
             return try bindParameters(function, receiver: nil, bound, into: scope)
         }
         let parameters = definition.parameters
-        let bound = try ArgumentBinder.bind(arguments, names: parameters.map(\.name), kinds: parameters.map(\.kind),
+        let bound = try ParameterBinding.bind(arguments, names: parameters.map(\.name), kinds: parameters.map(\.kind),
                                             hasDefault: { function.defaults[$0] != nil }, name: function.qualifiedName)
         for (i, parameter) in parameters.enumerated() {
             switch parameter.kind {

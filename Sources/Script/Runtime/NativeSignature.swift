@@ -24,6 +24,14 @@ package struct NativeSignature: Sendable {
         package let kind: Script.Parameter.Kind
         /// The default as `help()` shows it; nil for a required parameter.
         package let defaultText: String?
+
+        var text: String {
+            switch kind {
+            case .varPositional: "*" + name
+            case .varKeyword: "**" + name
+            case .positionalOnly, .normal, .keywordOnly: defaultText.map { "\(name)=\($0)" } ?? name
+            }
+        }
     }
 
     package let parameters: [Parameter]
@@ -36,11 +44,12 @@ package struct NativeSignature: Sendable {
     let hasVarPositional: Bool
     let hasVarKeyword: Bool
     let acceptsKeywords: Bool
+    /// Whether the declaration starts with `self` (a Python method: counts include it).
+    let takesReceiver: Bool
 
     /// Reads `text` (`"(x, /, y=None, *args, z=1, **kwargs)"`); the declarations are the
     /// project's own, so a malformed one is a programming error caught by the tests that call it.
     package init(_ text: String, convention: Convention = .python) {
-        self.text = text
         self.convention = convention
         var parameters: [Parameter] = []
         var keywordOnly = false
@@ -67,12 +76,36 @@ package struct NativeSignature: Sendable {
             let defaultText = parts.count > 1 ? String(parts[1]).trimmingSpaces : nil
             parameters.append(Parameter(name: name, kind: keywordOnly ? .keywordOnly : .normal, defaultText: defaultText))
         }
+        // A Python method's `self` counts in its errors but is not bound from the arguments.
+        takesReceiver = convention == .python && parameters.first?.name == "self"
+        if takesReceiver { parameters.removeFirst() }
+        self.text = NativeSignature.text(of: parameters)
         self.parameters = parameters
         positionalCount = parameters.filter(\.kind.isPositional).count
         requiredPositional = parameters.filter { $0.kind.isPositional && $0.defaultText == nil }.count
         hasVarPositional = parameters.contains { $0.kind == .varPositional }
         hasVarKeyword = parameters.contains { $0.kind == .varKeyword }
         acceptsKeywords = parameters.contains { $0.kind == .normal || $0.kind == .keywordOnly || $0.kind == .varKeyword }
+    }
+
+    /// A Python function's positional-or-keyword parameters `names`, the first `required` of
+    /// them without defaults (the defaults are the body's).
+    package init(names: [String], required: Int) {
+        self.init("(" + names.enumerated().map { $0.offset < required ? $0.element : $0.element + "=..." }.joined(separator: ", ") + ")")
+    }
+
+    /// The parameter list as Python writes it: `/` after positional-only ones, `*` before
+    /// keyword-only ones unless `*args` stands there.
+    private static func text(of parameters: [Parameter]) -> String {
+        var items: [String] = []
+        for (i, parameter) in parameters.enumerated() {
+            let previous = i > 0 ? parameters[i - 1].kind : nil
+            if previous == .positionalOnly && parameter.kind != .positionalOnly { items.append("/") }
+            if parameter.kind == .keywordOnly && previous != .keywordOnly && previous != .varPositional { items.append("*") }
+            items.append(parameter.text)
+        }
+        if parameters.last?.kind == .positionalOnly { items.append("/") }
+        return "(" + items.joined(separator: ", ") + ")"
     }
 
     /// The top-level comma-separated items of a parameter list (defaults may hold commas in
@@ -115,9 +148,16 @@ package struct NativeSignature: Sendable {
             return BoundArguments(signature: self, values: values, rest: [], extraKeywords: [])
         }
         try checkConvention(a, name: name)
-        let bound = try ArgumentBinder.bind(a, names: parameters.map(\.name), kinds: parameters.map(\.kind),
-                                            hasDefault: { parameters[$0].defaultText != nil }, name: name)
-        return BoundArguments(signature: self, values: bound.values, rest: bound.extra, extraKeywords: bound.keywords)
+        guard takesReceiver else {
+            let bound = try ParameterBinding.bind(a, names: parameters.map(\.name), kinds: parameters.map(\.kind),
+                                                  hasDefault: { parameters[$0].defaultText != nil }, name: name)
+            return BoundArguments(signature: self, values: bound.values, rest: bound.extra, extraKeywords: bound.keywords)
+        }
+        var withReceiver = a
+        withReceiver.positional.insert(.none, at: 0)
+        let bound = try ParameterBinding.bind(withReceiver, names: ["self"] + parameters.map(\.name), kinds: [.normal] + parameters.map(\.kind),
+                                              hasDefault: { $0 > 0 && parameters[$0 - 1].defaultText != nil }, name: name)
+        return BoundArguments(signature: self, values: Array(bound.values.dropFirst()), rest: bound.extra, extraKeywords: bound.keywords)
     }
 
     /// CPython's wording for a wrong count or an unwanted keyword under the C conventions.

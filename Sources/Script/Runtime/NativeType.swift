@@ -1,24 +1,36 @@
 /// One method of a native type, declared once: its name, its Python signature, its
 /// docstring and its body. Binding, error texts, `dir()`, completion and `help()` all read it.
-package struct NativeMethod<Receiver: AnyObject>: Sendable {
+package struct NativeMethod<Receiver: ScriptObject>: Sendable {
     package typealias Body = @Sendable (_ receiver: Receiver, _ arguments: BoundArguments, _ interpreter: Interpreter) throws(ScriptError) -> Value
 
     package let name: String
     package let signature: NativeSignature
     package let doc: String
+    /// The class that defines the method, when errors name it rather than the receiver's
+    /// type (`Optimizer.zero_grad` on an `SGD`); empty when they name the method alone.
+    package let owner: String?
     package let body: Body
 
-    package init(_ name: String, _ signature: String, _ convention: NativeSignature.Convention = .python, doc: String = "",
-                 _ body: @escaping Body) {
+    package init(_ name: String, _ signature: String, _ convention: NativeSignature.Convention = .python, owner: String? = nil,
+                 doc: String = "", _ body: @escaping Body) {
         self.name = name
+        self.owner = owner
         self.signature = NativeSignature(signature, convention: convention)
         self.doc = doc
         self.body = body
     }
 }
 
+extension NativeMethod {
+    /// The name the method's argument errors use (`deque.append`, `Optimizer.zero_grad`).
+    func errorName(_ receiver: Receiver) -> String {
+        guard let owner else { return "\(receiver.typeName).\(name)" }
+        return owner.isEmpty ? name : "\(owner).\(name)"
+    }
+}
+
 /// A read-only (or, with a setter, writable) attribute of a native type.
-package struct NativeProperty<Receiver: AnyObject>: Sendable {
+package struct NativeProperty<Receiver: ScriptObject>: Sendable {
     package typealias Getter = @Sendable (_ receiver: Receiver, _ interpreter: Interpreter) throws(ScriptError) -> Value
     package typealias Setter = @Sendable (_ receiver: Receiver, _ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> Void
 
@@ -35,19 +47,16 @@ package struct NativeProperty<Receiver: AnyObject>: Sendable {
 
 /// A native type's methods and properties, declared once. `DeclaredObject` turns it into
 /// the object's attributes, method calls and names.
-package struct NativeType<Receiver: AnyObject>: Sendable {
-    /// The type's name as Python qualifies its methods (`deque`, `SGD`).
-    package let name: String
-    /// The name errors about the type itself use (`collections.deque`).
-    package let qualifiedName: String
+package struct NativeType<Receiver: ScriptObject>: Sendable {
+    /// The module errors about the type itself name (`collections` in `collections.deque`).
+    package let module: String?
     private let methods: [String: NativeMethod<Receiver>]
     private let properties: [String: NativeProperty<Receiver>]
     /// Methods and properties in declaration order, for `dir()` and completion.
     package let attributeNames: [String]
 
-    package init(_ name: String, module: String? = nil, properties: [NativeProperty<Receiver>] = [], methods: [NativeMethod<Receiver>]) {
-        self.name = name
-        qualifiedName = module.map { "\($0).\(name)" } ?? name
+    package init(module: String? = nil, properties: [NativeProperty<Receiver>] = [], methods: [NativeMethod<Receiver>]) {
+        self.module = module
         var methodTable: [String: NativeMethod<Receiver>] = [:]
         for method in methods { methodTable[method.name] = method }
         self.methods = methodTable
@@ -68,7 +77,7 @@ package struct NativeType<Receiver: AnyObject>: Sendable {
     package func attribute(_ name: String, of receiver: Receiver, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let property = properties[name] { return try property.get(receiver, interpreter) }
         guard let method = methods[name] else { return nil }
-        let qualified = "\(self.name).\(name)"
+        let qualified = method.errorName(receiver)
         return .builtin(BuiltinFunction(name, signature: qualified + method.signature.text, doc: method.doc) {
             interpreter, a throws(ScriptError) in
             try method.body(receiver, try method.signature.bind(a, name: qualified), interpreter)
@@ -78,7 +87,7 @@ package struct NativeType<Receiver: AnyObject>: Sendable {
     /// `receiver.name(a)`; nil when the type declares no such method.
     package func call(_ name: String, on receiver: Receiver, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard let method = methods[name] else { return nil }
-        return try method.body(receiver, try method.signature.bind(a, name: "\(self.name).\(name)"), interpreter)
+        return try method.body(receiver, try method.signature.bind(a, name: method.errorName(receiver)), interpreter)
     }
 
     /// `receiver.name = value` for a writable property: false when `name` is not one, and
@@ -86,7 +95,7 @@ package struct NativeType<Receiver: AnyObject>: Sendable {
     package func setAttribute(_ name: String, of receiver: Receiver, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         guard let property = properties[name] else { return false }
         guard let set = property.set else {
-            throw ScriptError(.attributeError, "attribute '\(name)' of '\(qualifiedName)' objects is not writable")
+            throw ScriptError(.attributeError, "attribute '\(name)' of '\(module.map { $0 + "." } ?? "")\(receiver.typeName)' objects is not writable")
         }
         try set(receiver, value, interpreter)
         return true

@@ -1,36 +1,32 @@
 import Script
-/// Binds a library call's arguments to named parameters, with Python's error texts.
+/// A library call's arguments bound to named parameters (None reads as absent), with
+/// Python's error texts.
 package struct ArgumentBinder {
+    /// The callable as its errors name it (`pad_sequence`, `SGD.__init__`).
     package let function: String
     package let names: [String]
-    let required: Int
-    private(set) var values: [String: Value] = [:]
+    private let bound: BoundArguments
 
+    /// Binds `arguments` to `names` by Python's rules, the first `required` of them without
+    /// defaults, with CPython's errors naming `function`.
     init(_ function: String, _ arguments: Arguments, names: [String], required: Int) throws(ScriptError) {
         self.function = function
         self.names = names
-        self.required = required
-        guard arguments.positional.count <= names.count else {
-            throw .typeError("\(function)() takes from \(required) to \(names.count) positional arguments but \(arguments.positional.count) were given")
-        }
-        for (i, value) in arguments.positional.enumerated() { values[names[i]] = value }
-        for (name, value) in arguments.keywords {
-            guard names.contains(name) else {
-                throw .typeError("\(function).__init__() got an unexpected keyword argument '\(name)'")
-            }
-            if values[name] != nil { throw .typeError("\(function).__init__() got multiple values for argument '\(name)'") }
-            values[name] = value
-        }
-        let missing = names.prefix(required).filter { values[$0] == nil }
-        if !missing.isEmpty {
-            throw .typeError("\(function).__init__() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): "
-                             + missing.map { "'\($0)'" }.joined(separator: " and "))
-        }
+        // A constructor's counts include its `self` (or `cls`), as Python's errors do.
+        let receiver = function.hasSuffix(".__init__") || function.hasSuffix(".__new__")
+        bound = try NativeSignature(names: (receiver ? ["self"] : []) + names, required: required + (receiver ? 1 : 0))
+            .bind(arguments, name: function)
+    }
+
+    /// The argument given for `name`, None included; nil when not given.
+    package func given(_ name: String) -> Value? {
+        guard let i = names.firstIndex(of: name) else { return nil }
+        return bound[i]
     }
 
     subscript(_ name: String) -> Value? {
-        guard let value = values[name], !value.isNone else { return nil }
-        return value
+        guard let i = names.firstIndex(of: name) else { return nil }
+        return bound.optional(i)
     }
 
     package func int(_ name: String, _ interpreter: Interpreter, default fallback: Int = 0) throws(ScriptError) -> Int {

@@ -5,7 +5,7 @@ import Script
 /// A `torch.optim.lr_scheduler` scheduler over an optimizer's param groups, computing each
 /// learning rate with the expressions PyTorch's `get_lr()` evaluates (the chainable forms,
 /// in Python arithmetic), so the printed rates are PyTorch's to the last digit.
-package final class LRSchedulerObject: ScriptObject {
+package final class LRSchedulerObject: DeclaredObject {
     package enum Rule {
         case step(size: Int, gamma: Value)
         case multiStep(milestones: [Int: Int], gamma: Value)
@@ -113,54 +113,33 @@ package final class LRSchedulerObject: ScriptObject {
         }
     }
 
-    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "step":
-            try arguments.expect("step", 0...1, keywords: ["epoch"])
-            if let epoch = arguments.value(0, "epoch"), !epoch.isNone {
-                throw ScriptError(.notImplementedError, "\(self.name).step(epoch) is deprecated in PyTorch and not supported in Recur; call step() once per epoch")
+    package static let declaration = NativeType<LRSchedulerObject>(properties: [
+        NativeProperty("base_lrs") { s, _ throws(ScriptError) in .list(ListObject(s.baseLRs)) },
+        NativeProperty("last_epoch") { s, _ throws(ScriptError) in .int(s.lastEpoch) },
+        NativeProperty("optimizer") { s, _ throws(ScriptError) in .object(s.optimizer) },
+    ], methods: [
+        NativeMethod("step", "(self, epoch=None)", owner: "LRScheduler", doc: "Perform a step.") { s, a, interpreter throws(ScriptError) in
+            if a.optional(0) != nil {
+                throw ScriptError(.notImplementedError, "\(s.name).step(epoch) is deprecated in PyTorch and not supported in Recur; call step() once per epoch")
             }
-            try step(interpreter: interpreter)
-            return Value.none
-        default:
-            return try lastRates(name, arguments, lastLRs)
-        }
-    }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "step", "get_last_lr": return boundMethod(name, owner: self.name)
-        case "last_epoch": return .int(lastEpoch)
-        case "base_lrs": return .list(ListObject(baseLRs))
-        case "optimizer": return .object(optimizer)
-        default: return nil
-        }
-    }
-
-    package var attributeNames: [String] { ["base_lrs", "get_last_lr", "last_epoch", "optimizer", "step"] }
+            try s.step(interpreter: interpreter)
+            return .none
+        },
+        NativeMethod(lastRatesSignature.name, lastRatesSignature.parameters, owner: lastRatesSignature.owner, doc: lastRatesSignature.doc) {
+            s, _, _ throws(ScriptError) in .list(ListObject(s.lastLRs))
+        },
+    ])
 }
 
-/// `get_last_lr()` of either kind of scheduler; nil for other method names.
-func lastRates(_ name: String, _ arguments: Arguments, _ rates: [Value]) throws(ScriptError) -> Value? {
-    guard name == "get_last_lr" else { return nil }
-    try arguments.expect("get_last_lr", 0...0)
-    return .list(ListObject(rates))
-}
+/// `get_last_lr()`'s declaration, shared by both kinds of scheduler.
+let lastRatesSignature = (name: "get_last_lr", parameters: "(self)", owner: "LRScheduler",
+                          doc: "Return last computed learning rate by current scheduler.")
 
 /// Python's `a % b` for ints (the sign of `b`).
 func pythonModulo(_ a: Int, _ b: Int) -> Int {
     guard b != 0 else { return 0 }
     let r = a % b
     return r != 0 && (r < 0) != (b < 0) ? r + b : r
-}
-
-extension ScriptObject {
-    /// `obj.name` for a method this object's `callMethod` implements.
-    func boundMethod(_ name: String, owner: String) -> Value {
-        .builtin(BuiltinFunction(name, signature: "\(owner).\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
-            try callMethod(name, arguments, interpreter: interpreter) ?? Value.none
-        })
-    }
 }
 
 extension OptimizerObject {

@@ -168,3 +168,12 @@ package final class LayerObject: ScriptObject {
         module.description.split(separator: "\n").first.map(String.init)
     }
 }
+
+extension LayerObject {
+    /// `layer.name` for a method this layer's `callMethod` implements.
+    func boundMethod(_ name: String, owner: String) -> Value {
+        .builtin(BuiltinFunction(name, signature: "\(owner).\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
+            try callMethod(name, arguments, interpreter: interpreter) ?? Value.none
+        })
+    }
+}

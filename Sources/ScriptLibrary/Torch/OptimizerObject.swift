@@ -4,7 +4,7 @@ import Script
 /// A `torch.optim` optimizer as a value. Its `param_groups` are real dicts, as in PyTorch:
 /// `step()` reads each group's settings (so `group['lr'] = x` and the schedulers take effect)
 /// and runs the group's update rule (`engines`) over its parameters.
-package final class OptimizerObject: ScriptObject {
+package final class OptimizerObject: DeclaredObject {
     package let kind: OptimizerKind
     /// `optimizer.param_groups` (replaced only while a deep copy is made).
     var groups: ListObject
@@ -13,7 +13,7 @@ package final class OptimizerObject: ScriptObject {
     /// The update rule and state of each group, in group order.
     private(set) var engines: [any Optimizer] = []
     /// Whether `step()` has run (the schedulers warn when they step first, as PyTorch does).
-    private(set) var hasStepped = false
+    fileprivate(set) var hasStepped = false
 
     init(_ kind: OptimizerKind, params: Value, defaults: DictObject, interpreter: Interpreter) throws(ScriptError) {
         self.kind = kind
@@ -89,55 +89,46 @@ package final class OptimizerObject: ScriptObject {
         }
         return text + ")"
     }
+}
 
-    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "step":
-            try arguments.expect("step", 0...1, keywords: ["closure"])
+extension OptimizerObject {
+    package static let declaration = NativeType<OptimizerObject>(properties: [
+        NativeProperty("param_groups") { o, _ throws(ScriptError) in .list(o.groups) },
+        NativeProperty("defaults") { o, _ throws(ScriptError) in .dict(o.defaults) },
+        NativeProperty("state") { o, interpreter throws(ScriptError) in try o.stateMapping(keyedByIndex: false, interpreter: interpreter) },
+    ], methods: [
+        NativeMethod("step", "(self, closure=None)", doc: "Perform a single optimization step.") { o, a, interpreter throws(ScriptError) in
             var loss = Value.none
-            if let closure = arguments.value(0, "closure"), !closure.isNone {
+            if let closure = a.optional(0) {
                 loss = try GradMode.with(enabled: true) { () throws(ScriptError) in try interpreter.call(closure, Arguments()) }
             }
-            for (i, engine) in engines.enumerated() {
-                guard case .dict(let group) = groups.items[i] else { continue }
-                try kind.configure(engine, from: group, interpreter: interpreter)
+            for (i, engine) in o.engines.enumerated() {
+                guard case .dict(let group) = o.groups.items[i] else { continue }
+                try o.kind.configure(engine, from: group, interpreter: interpreter)
                 engine.step()
             }
-            hasStepped = true
+            o.hasStepped = true
             return loss
-        case "zero_grad":
-            try arguments.expect("zero_grad", 0...1, keywords: ["set_to_none"])
-            let setToNone = try interpreter.boolArgument(arguments.value(0, "set_to_none"), default: true)
-            for engine in engines { engine.zeroGrad(setToNone: setToNone) }
-            return Value.none
-        case "add_param_group":
-            try arguments.expect("add_param_group", 1...1, keywords: ["param_group"])
-            try addGroup(arguments.value(0, "param_group") ?? .none, interpreter: interpreter)
-            return Value.none
-        case "state_dict":
-            try arguments.expect("state_dict", 0...0)
-            return try stateDict(interpreter: interpreter)
-        case "load_state_dict":
-            try arguments.expect("load_state_dict", 1...1, keywords: ["state_dict"])
-            try loadStateDict(arguments.value(0, "state_dict") ?? .none, interpreter: interpreter)
-            return Value.none
-        default:
-            return nil
-        }
-    }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "step", "zero_grad", "add_param_group", "state_dict", "load_state_dict":
-            return boundMethod(name, owner: kind.name)
-        case "param_groups": return .list(groups)
-        case "defaults": return .dict(defaults)
-        case "state": return try stateMapping(keyedByIndex: false, interpreter: interpreter)
-        default: return nil
-        }
-    }
-
-    package var attributeNames: [String] {
-        ["add_param_group", "defaults", "load_state_dict", "param_groups", "state", "state_dict", "step", "zero_grad"]
-    }
+        },
+        NativeMethod("zero_grad", "(self, set_to_none=True)", owner: "Optimizer",
+                     doc: "Reset the gradients of all optimized torch.Tensor s.") { o, a, interpreter throws(ScriptError) in
+            let setToNone = try interpreter.boolArgument(a[0], default: true)
+            for engine in o.engines { engine.zeroGrad(setToNone: setToNone) }
+            return .none
+        },
+        NativeMethod("add_param_group", "(self, param_group)", owner: "Optimizer",
+                     doc: "Add a param group to the Optimizer s param_groups.") { o, a, interpreter throws(ScriptError) in
+            try o.addGroup(a.required(0), interpreter: interpreter)
+            return .none
+        },
+        NativeMethod("state_dict", "(self)", owner: "Optimizer", doc: "Return the state of the optimizer as a dict.") {
+            o, _, interpreter throws(ScriptError) in
+            try o.stateDict(interpreter: interpreter)
+        },
+        NativeMethod("load_state_dict", "(self, state_dict)", owner: "Optimizer", doc: "Load the optimizer state.") {
+            o, a, interpreter throws(ScriptError) in
+            try o.loadStateDict(a.required(0), interpreter: interpreter)
+            return .none
+        },
+    ])
 }

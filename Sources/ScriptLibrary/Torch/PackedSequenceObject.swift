@@ -3,7 +3,7 @@ import Script
 
 /// `torch.nn.utils.rnn.PackedSequence` as a value: a named 4-tuple `(data, batch_sizes,
 /// sorted_indices, unsorted_indices)` that prints as PyTorch's namedtuple.
-package final class PackedSequenceObject: ScriptObject {
+package final class PackedSequenceObject: DeclaredObject {
     package let packed: PackedSequence
     /// The tuple's items, made once so that `p.batch_sizes is p.batch_sizes`.
     package let fields: [Value]
@@ -29,29 +29,24 @@ package final class PackedSequenceObject: ScriptObject {
         return "PackedSequence(" + parts.joined(separator: ", ") + ")"
     }
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if let i = PackedSequenceObject.fieldNames.firstIndex(of: name) { return fields[i] }
-        if name == "is_cuda" { return .bool(false) }
-        return nil
-    }
-
-    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "cpu", "is_pinned":
-            try arguments.expect(name, 0...0)
-            return name == "cpu" ? .object(self) : .bool(false)
-        case "to":
+    package static let declaration = NativeType<PackedSequenceObject>(properties: fieldNames.indices.map { i in
+        NativeProperty(fieldNames[i]) { p, _ throws(ScriptError) in p.fields[i] }
+    } + [
+        NativeProperty("is_cuda") { _, _ throws(ScriptError) in .bool(false) },
+    ], methods: [
+        NativeMethod("cpu", "(self)", doc: "The sequence itself: it is on the CPU.") { p, _, _ throws(ScriptError) in .object(p) },
+        NativeMethod("is_pinned", "(self)", doc: "Whether the data is in pinned memory (never in Recur).") { _, _, _ throws(ScriptError) in .bool(false) },
+        NativeMethod("to", "(self, *args, **kwargs)", doc: "The sequence itself when moved to the CPU.") { p, a, _ throws(ScriptError) in
             // Only moves to the CPU are meaningful here; a dtype would convert `data`, which Recur does not do.
-            for value in arguments.positional + arguments.keywords.map(\.value) {
+            for value in a.rest + a.extraKeywords.map(\.value) {
                 guard case .str(let device) = value, device == "cpu" || device.hasPrefix("cpu:") else {
                     if case .object(let object) = value, object is DeviceObject { continue }
                     throw ScriptError(.notImplementedError, "PackedSequence.to() supports only the CPU device in Recur")
                 }
             }
-            return .object(self)
-        default: return nil
-        }
-    }
+            return .object(p)
+        },
+    ])
 
     package func length(interpreter: Interpreter) throws(ScriptError) -> Int? { fields.count }
 
@@ -60,8 +55,6 @@ package final class PackedSequenceObject: ScriptObject {
     package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         try interpreter.item(.tuple(fields), key)
     }
-
-    package var attributeNames: [String] { PackedSequenceObject.fieldNames + ["cpu", "is_cuda", "to"] }
 
     package func summary(interpreter: Interpreter) -> String? {
         "PackedSequence of \(packed.batch) sequences, data \(packed.data.shape.dims)"

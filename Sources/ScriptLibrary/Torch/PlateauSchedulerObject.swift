@@ -1,7 +1,7 @@
 import Script
 /// `torch.optim.lr_scheduler.ReduceLROnPlateau`: multiplies each group's rate by `factor`
 /// once a metric has not improved for more than `patience` steps, as PyTorch does.
-package final class PlateauSchedulerObject: ScriptObject {
+package final class PlateauSchedulerObject: DeclaredObject {
     package enum Mode: String {
         case min
         case max
@@ -90,36 +90,25 @@ package final class PlateauSchedulerObject: ScriptObject {
         lastLRs = try groups.map { (g) throws(ScriptError) in try g.value("lr") }
     }
 
-    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "step":
-            try arguments.expect("step", 1...2, keywords: ["metrics", "epoch"])
-            if let epoch = arguments.value(1, "epoch"), !epoch.isNone {
+    package static let declaration = NativeType<PlateauSchedulerObject>(properties: [
+        NativeProperty("best") { s, _ throws(ScriptError) in .float(s.best) },
+        NativeProperty("num_bad_epochs") { s, _ throws(ScriptError) in .int(s.badEpochs) },
+        NativeProperty("last_epoch") { s, _ throws(ScriptError) in .int(s.lastEpoch) },
+        NativeProperty("optimizer") { s, _ throws(ScriptError) in .object(s.optimizer) },
+    ], methods: [
+        NativeMethod("step", "(self, metrics, epoch=None)", doc: "Perform a step.") { s, a, interpreter throws(ScriptError) in
+            if a.optional(1) != nil {
                 throw ScriptError(.notImplementedError, "ReduceLROnPlateau.step(metrics, epoch) is deprecated in PyTorch and not supported in Recur; call step(metrics)")
             }
-            guard let metric = arguments.value(0, "metrics") else {
-                throw .typeError("ReduceLROnPlateau.step() missing 1 required positional argument: 'metrics'")
-            }
+            let metric = a.required(0)
             var value = metric.numericValue
             if value == nil, case .object(let object) = metric { value = try object.floatValue(interpreter: interpreter) }
             guard let value else { throw .typeError("float() argument must be a string or a real number, not '\(metric.typeName)'") }
-            try step(value, interpreter: interpreter)
-            return Value.none
-        default:
-            return try lastRates(name, arguments, lastLRs)
-        }
-    }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "step", "get_last_lr": return boundMethod(name, owner: "ReduceLROnPlateau")
-        case "best": return .float(best)
-        case "num_bad_epochs": return .int(badEpochs)
-        case "last_epoch": return .int(lastEpoch)
-        case "optimizer": return .object(optimizer)
-        default: return nil
-        }
-    }
-
-    package var attributeNames: [String] { ["best", "get_last_lr", "last_epoch", "num_bad_epochs", "optimizer", "step"] }
+            try s.step(value, interpreter: interpreter)
+            return .none
+        },
+        NativeMethod(lastRatesSignature.name, lastRatesSignature.parameters, owner: lastRatesSignature.owner, doc: lastRatesSignature.doc) {
+            s, _, _ throws(ScriptError) in .list(ListObject(s.lastLRs))
+        },
+    ])
 }

@@ -3,7 +3,7 @@ import Tensors
 import Script
 
 /// `torch.Size([5, 1, 4])`: a tuple of ints that prints as PyTorch prints shapes.
-package final class SizeObject: ScriptObject {
+package final class SizeObject: DeclaredObject {
     let dims: [Int]
     init(_ dims: [Int]) { self.dims = dims }
 
@@ -43,14 +43,26 @@ package final class SizeObject: ScriptObject {
         guard op == .add, case .tuple(let items) = other else { return nil }
         return reflected ? .tuple(items + dims.map { .int($0) }) : .tuple(dims.map { .int($0) } + items)
     }
-    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "numel": return .int(dims.reduce(1, *))
-        case "index", "count": return try interpreter.callMethod(tuple, name, arguments)
-        default: return nil
-        }
-    }
-    package var attributeNames: [String] { ["count", "index", "numel"] }
+    package static let declaration = NativeType<SizeObject>(methods: [
+        NativeMethod("count", "(value, /)", .singleArgument, owner: "tuple", doc: "Return number of occurrences of value.") {
+            size, a, interpreter throws(ScriptError) in
+            try interpreter.callMethod(size.tuple, "count", Arguments([a.required(0)]))
+        },
+        NativeMethod("index", "(value, start=0, stop=sys.maxsize, /)", .clinic, owner: "", doc: "Return first index of value.") {
+            size, a, interpreter throws(ScriptError) in
+            try interpreter.callMethod(size.tuple, "index", Arguments(a.values.compactMap { $0 }))
+        },
+        NativeMethod("numel", "()", .noArguments, doc: "Returns the number of elements a torch.Size would hold.") {
+            size, _, _ throws(ScriptError) in
+            var n = 1
+            for d in size.dims {
+                let (product, overflow) = n.multipliedReportingOverflow(by: d)
+                guard !overflow else { throw ScriptError(.overflowError, "Python int too large to convert to C long") }
+                n = product
+            }
+            return .int(n)
+        },
+    ])
 
     /// The dims over their sizes, as a table.
     package func richDisplay(interpreter: Interpreter) -> [(mime: String, data: String)] {

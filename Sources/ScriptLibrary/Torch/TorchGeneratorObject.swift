@@ -3,45 +3,37 @@ import Script
 
 /// `torch.Generator`: a script handle on a Tensors `Generator` (the workspace's default one
 /// is `torch.default_generator`, which `torch.manual_seed` returns).
-package final class TorchGeneratorObject: ScriptObject {
+package final class TorchGeneratorObject: DeclaredObject {
     package let generator: Generator
     init(_ generator: Generator) { self.generator = generator }
 
     package var typeName: String { "Generator" }
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<torch._C.Generator object at \(addressText(of: self))>" }
-    package var attributeNames: [String] { ["device", "get_state", "initial_seed", "manual_seed", "seed", "set_state"] }
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if name == "device" { return .object(DeviceObject("cpu")) }
-        guard attributeNames.contains(name) else { return nil }
-        return .builtin(BuiltinFunction(name, signature: "Generator.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
-            try callMethod(name, a, interpreter: interpreter) ?? Value.none
-        })
-    }
-
-    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "manual_seed":
-            try a.expect("manual_seed", 1...1)
-            generator.manualSeed(try TorchGeneratorObject.seed(a.positional[0], interpreter))
-            return .object(self)
-        case "initial_seed":
-            try a.expect("initial_seed", 0...0)
-            return TorchGeneratorObject.pythonInt(generator.initialSeed)
-        case "seed":
-            try a.expect("seed", 0...0)
-            return TorchGeneratorObject.pythonInt(TorchGeneratorObject.reseed(generator))
-        case "get_state":
-            try a.expect("get_state", 0...0)
-            return interpreter.wrap(TorchGeneratorObject.stateTensor(generator))
-        case "set_state":
-            try a.expect("set_state", 1...1)
-            try TorchGeneratorObject.restore(generator, from: a.positional[0], interpreter)
-            return .object(self)
-        default:
-            return nil
-        }
-    }
+    package static let declaration = NativeType<TorchGeneratorObject>(properties: [
+        NativeProperty("device") { _, _ throws(ScriptError) in .object(DeviceObject("cpu")) },
+    ], methods: [
+        NativeMethod("get_state", "()", .noArguments, doc: "Returns the Generator state as a torch.ByteTensor.") { g, _, interpreter throws(ScriptError) in
+            interpreter.wrap(TorchGeneratorObject.stateTensor(g.generator))
+        },
+        NativeMethod("initial_seed", "()", .noArguments, doc: "Returns the initial seed for generating random numbers.") {
+            g, _, _ throws(ScriptError) in
+            TorchGeneratorObject.pythonInt(g.generator.initialSeed)
+        },
+        NativeMethod("manual_seed", "(seed, /)", .singleArgument, doc: "Sets the seed for generating random numbers. Returns a torch.Generator object.") {
+            g, a, interpreter throws(ScriptError) in
+            g.generator.manualSeed(try TorchGeneratorObject.seed(a.required(0), interpreter))
+            return .object(g)
+        },
+        NativeMethod("seed", "()", .noArguments, doc: "Gets a non-deterministic random number from std::random_device or the current time and uses it to seed a Generator.") {
+            g, _, _ throws(ScriptError) in
+            TorchGeneratorObject.pythonInt(TorchGeneratorObject.reseed(g.generator))
+        },
+        NativeMethod("set_state", "(new_state, /)", .singleArgument, doc: "Sets the Generator state.") { g, a, interpreter throws(ScriptError) in
+            try TorchGeneratorObject.restore(g.generator, from: a.required(0), interpreter)
+            return .object(g)
+        },
+    ])
 
     /// A seed as `int(seed)` gives it: -2^63 ..< 2^64, negative values wrapping to 64 bits
     /// as in PyTorch.

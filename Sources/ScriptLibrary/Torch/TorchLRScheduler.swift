@@ -9,7 +9,7 @@ package enum TorchLRScheduler {
         func add(_ name: String, _ names: [String], required: Int, _ doc: String,
                  _ make: @escaping (ArgumentBinder, OptimizerObject, Interpreter) throws(ScriptError) -> any ScriptObject) {
             let constructor = BuiltinFunction(name, signature: "torch.optim.lr_scheduler.\(name)(" + names.joined(separator: ", ") + ")", doc: doc) { interpreter, a throws(ScriptError) in
-                let b = try ArgumentBinder(name, a, names: names, required: required)
+                let b = try ArgumentBinder(name + ".__init__", a, names: names, required: required)
                 guard case .object(let object)? = b["optimizer"], let optimizer = object as? OptimizerObject else {
                     throw .typeError("\(b["optimizer"]?.typeName ?? "NoneType") is not an Optimizer")
                 }

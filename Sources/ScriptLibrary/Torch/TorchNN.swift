@@ -14,7 +14,7 @@ package enum TorchNN {
         func layer(_ name: String, _ signature: String, _ doc: String, names: [String], required: Int,
                    _ make: @escaping (ArgumentBinder, Interpreter) throws(ScriptError) -> any Module) {
             let constructor = BuiltinFunction(name, signature: "torch.nn.\(name)(\(signature))", doc: doc) { interpreter, a throws(ScriptError) in
-                let binder = try ArgumentBinder(name, a, names: names, required: required)
+                let binder = try ArgumentBinder(name + ".__init__", a, names: names, required: required)
                 // PyTorch's factory_kwargs: the parameters are drawn in `dtype=`, else the default dtype.
                 let dtype = try interpreter.dtype(binder["dtype"]) ?? DefaultDType.current
                 guard dtype.isFloatingPoint else {

@@ -7,14 +7,14 @@ package enum TorchOptim {
         for kind in OptimizerKind.allCases {
             let arguments = kind.arguments
             let constructor = BuiltinFunction(kind.name, signature: kind.signature, doc: kind.doc) { interpreter, a throws(ScriptError) in
-                let b = try ArgumentBinder(kind.name, a, names: ["params"] + arguments.map(\.0), required: 1)
+                let b = try ArgumentBinder(kind.name + ".__init__", a, names: ["params"] + arguments.map(\.0), required: 1)
                 var given: [String: Value] = [:]
-                for (name, fallback) in arguments { given[name] = b.values[name] ?? fallback }
+                for (name, fallback) in arguments { given[name] = b.given(name) ?? fallback }
                 let defaults = DictObject()
                 for key in kind.defaultsOrder {
                     try defaults.set(.str(key), given[key] ?? (key == "decoupled_weight_decay" ? .bool(kind == .adamW) : .none))
                 }
-                return .object(try OptimizerObject(kind, params: b.values["params"] ?? .none, defaults: defaults, interpreter: interpreter))
+                return .object(try OptimizerObject(kind, params: b.given("params") ?? .none, defaults: defaults, interpreter: interpreter))
             }
             let type = TypeObject(name: kind.name, bases: [optimizerBase(interpreter, module)], kind: .builtin, constructor: constructor,
                                   module: "torch.optim")

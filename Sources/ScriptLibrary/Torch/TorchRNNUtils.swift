@@ -74,7 +74,7 @@ package enum TorchRNNUtils {
         let constructor = BuiltinFunction("PackedSequence",
             signature: "torch.nn.utils.rnn.PackedSequence(data, batch_sizes, sorted_indices=None, unsorted_indices=None)",
             doc: "Sequences packed time-major, longest first; made by pack_padded_sequence and pack_sequence.") { interpreter, a throws(ScriptError) in
-            let b = try ArgumentBinder("PackedSequence", a, names: ["data", "batch_sizes", "sorted_indices", "unsorted_indices"], required: 2)
+            let b = try ArgumentBinder("PackedSequence.__new__", a, names: ["data", "batch_sizes", "sorted_indices", "unsorted_indices"], required: 2)
             let data = try interpreter.tensor(b["data"] ?? .none)
             let sizes = try interpreter.iterate(b["batch_sizes"] ?? .none).map { (v) throws(ScriptError) in try interpreter.indexValue(v) }
             guard sizes.allSatisfy({ $0 > 0 }), zip(sizes, sizes.dropFirst()).allSatisfy({ $0 >= $1 }) else {

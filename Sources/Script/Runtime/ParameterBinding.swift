@@ -1,6 +1,6 @@
 /// Python's rules for binding a call's arguments to parameters, with CPython's TypeErrors for
 /// a function written in Python; user functions and native methods both bind through it.
-enum ArgumentBinder {
+enum ParameterBinding {
     struct Bound {
         /// One value per parameter; nil where the default applies (or for `*args`/`**kwargs`).
         var values: [Value?]
