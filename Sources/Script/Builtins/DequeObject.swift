@@ -198,7 +198,7 @@ extension DequeObject {
             d.head = 0
             return .none
         },
-        NativeMethod("rotate", "(n=1, /)", .clinic,
+        NativeMethod("rotate", "(n=1, /)", .clinicQualified,
                      doc: "Rotate the deque n steps to the right (default n=1).  If n is negative, rotates left.") {
             d, a, interpreter throws(ScriptError) in
             let n = try a[0].map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 1

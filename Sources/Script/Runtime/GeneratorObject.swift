@@ -12,7 +12,7 @@ package protocol GeneratorBody: AnyObject {
 }
 
 /// A Python generator object: `next`, `send`, `throw`, `close`, and the iterator protocol.
-package final class GeneratorObject: ScriptObject, ValueIterator {
+package final class GeneratorObject: DeclaredObject, ValueIterator {
     private enum State {
         case created, suspended, running, finished
     }
@@ -109,47 +109,33 @@ package final class GeneratorObject: ScriptObject, ValueIterator {
 
     package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
 
-    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "__next__":
-            try arguments.expect("__next__", 0...0)
-            return try send(.none, interpreter: interpreter)
-        case "send":
-            try arguments.expect("send", 1...1)
-            return try send(arguments.positional[0], interpreter: interpreter)
-        case "throw":
-            try arguments.expect("throw", 1...3)
-            let error = try interpreter.errorToRaise(arguments.positional[0],
-                                                      value: arguments.positional.count > 1 ? arguments.positional[1] : nil)
-            return try send(.none, throwing: error, interpreter: interpreter)
-        case "close":
-            try arguments.expect("close", 0...0)
-            try close(interpreter: interpreter)
-            return Value.none
-        case "__iter__":
-            try arguments.expect("__iter__", 0...0)
-            return .object(self)
-        default:
-            return nil
-        }
-    }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "__name__": return .str(self.name)
-        case "__qualname__": return .str(qualifiedName)
-        case "gi_running":
-            if case .running = state { return .bool(true) }
+    package static let declaration = NativeType<GeneratorObject>(properties: [
+        NativeProperty("__name__") { g, _ throws(ScriptError) in .str(g.name) },
+        NativeProperty("__qualname__") { g, _ throws(ScriptError) in .str(g.qualifiedName) },
+        NativeProperty("gi_running") { g, _ throws(ScriptError) in
+            if case .running = g.state { return .bool(true) }
             return .bool(false)
-        case "send", "throw", "close", "__next__", "__iter__":
-            return .builtin(BuiltinFunction(name) { (interpreter, arguments) throws(ScriptError) -> Value in
-                try self.callMethod(name, arguments, interpreter: interpreter) ?? .none
-            })
-        default: return nil
-        }
-    }
-
-    package var attributeNames: [String] { ["close", "gi_running", "send", "throw"] }
+        },
+    ], methods: [
+        NativeMethod("__iter__", "()", .slotWrapper, doc: "Implement iter(self).") { g, _, _ throws(ScriptError) in .object(g) },
+        NativeMethod("__next__", "()", .slotWrapper, doc: "Implement next(self).") { g, _, interpreter throws(ScriptError) in
+            try g.send(.none, interpreter: interpreter)
+        },
+        NativeMethod("close", "()", .noArguments, doc: "close() -> raise GeneratorExit inside generator.") { g, _, interpreter throws(ScriptError) in
+            try g.close(interpreter: interpreter)
+            return .none
+        },
+        NativeMethod("send", "(arg, /)", .singleArgument,
+                     doc: "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration.") { g, a, interpreter throws(ScriptError) in
+            try g.send(a.required(0), interpreter: interpreter)
+        },
+        NativeMethod("throw", "(typ, val=None, tb=None, /)", .clinic,
+                     doc: "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration.") {
+            g, a, interpreter throws(ScriptError) in
+            let error = try interpreter.errorToRaise(a.required(0), value: a[1])
+            return try g.send(.none, throwing: error, interpreter: interpreter)
+        },
+    ])
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<generator object \(qualifiedName) at \(addressText(of: self))>"

@@ -1,5 +1,5 @@
 /// `C.__dict__`: a read-only view of a class's namespace, as CPython's `mappingproxy`.
-package final class MappingProxy: ScriptObject {
+package final class MappingProxy: DeclaredObject {
     package let type: TypeObject
     package init(_ type: TypeObject) { self.type = type }
 
@@ -60,22 +60,20 @@ package final class MappingProxy: ScriptObject {
         }
     }
 
-    package static let methodNames = ["copy", "get", "items", "keys", "values"]
-    package var attributeNames: [String] { MappingProxy.methodNames }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        guard MappingProxy.methodNames.contains(name) else { return nil }
-        return .builtin(BuiltinFunction(name) { [self] interpreter, a throws(ScriptError) in
-            try callMethod(name, a, interpreter: interpreter) ?? .none
-        })
-    }
-
-    package func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        guard MappingProxy.methodNames.contains(method) else { return nil }
-        if method == "copy" {
-            try a.expect("copy", 0...0)
-            return .dict(try snapshot())
+    /// A method that reads the mapping as a plain dict.
+    private static func reading(_ name: String, _ signature: String, _ convention: NativeSignature.Convention, doc: String) -> NativeMethod<MappingProxy> {
+        NativeMethod(name, signature, convention, doc: doc) { proxy, a, interpreter throws(ScriptError) in
+            try interpreter.callMethod(.dict(try proxy.snapshot()), name, Arguments(a.values.compactMap { $0 }))
         }
-        return try interpreter.callMethod(.dict(try snapshot()), method, a)
     }
+
+    package static let declaration = NativeType<MappingProxy>(methods: [
+        NativeMethod("copy", "()", .noArguments, doc: "D.copy() -> a shallow copy of D") { proxy, _, _ throws(ScriptError) in
+            .dict(try proxy.snapshot())
+        },
+        reading("get", "(key, default=None, /)", .clinic, doc: "Return the value for key if key is in the mapping, else default."),
+        reading("items", "()", .noArguments, doc: "D.items() -> a set-like object providing a view on D's items"),
+        reading("keys", "()", .noArguments, doc: "D.keys() -> a set-like object providing a view on D's keys"),
+        reading("values", "()", .noArguments, doc: "D.values() -> an object providing a view on D's values"),
+    ])
 }

@@ -35,7 +35,7 @@ package final class InstanceStore: NameStore {
 
 /// `globals()` and `obj.__dict__`: a dict whose reads and writes go to the names themselves,
 /// so `globals()['x'] = 1` binds `x` and `obj.__dict__['y'] = 2` sets `obj.y`, as in CPython.
-package final class NamespaceDict: ScriptObject {
+package final class NamespaceDict: DeclaredObject {
     package let store: any NameStore
     init(_ store: any NameStore) { self.store = store }
 
@@ -96,60 +96,54 @@ package final class NamespaceDict: ScriptObject {
         }
     }
 
-    package static let methodNames = ["clear", "copy", "get", "items", "keys", "pop", "setdefault", "update", "values"]
-    package var attributeNames: [String] { NamespaceDict.methodNames }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        guard NamespaceDict.methodNames.contains(name) else { return nil }
-        return .builtin(BuiltinFunction(name) { [self] interpreter, a throws(ScriptError) in
-            try callMethod(name, a, interpreter: interpreter) ?? .none
-        })
-    }
-
-    package func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch method {
-        case "get":
-            try a.expect("get", 1...2)
-            guard case .str(let name) = a.positional[0], let value = store.storedValue(name) else {
-                return a.positional.count == 2 ? a.positional[1] : .none
-            }
+    package static let declaration = NativeType<NamespaceDict>(methods: [
+        NativeMethod("clear", "()", .noArguments, doc: "D.clear() -> None.  Remove all items from D.") { d, _, _ throws(ScriptError) in
+            for name in d.store.storedNames { _ = d.store.unstore(name) }
+            return .none
+        },
+        NativeMethod("copy", "()", .noArguments, doc: "D.copy() -> a shallow copy of D") { d, _, _ throws(ScriptError) in
+            .dict(try d.snapshot())
+        },
+        NativeMethod("get", "(key, default=None, /)", .clinic, doc: "Return the value for key if key is in the dictionary, else default.") {
+            d, a, _ throws(ScriptError) in
+            guard case .str(let name) = a.required(0), let value = d.store.storedValue(name) else { return a[1] ?? .none }
             return value
-        case "setdefault":
-            try a.expect("setdefault", 1...2)
-            if case .str(let name) = a.positional[0], let value = store.storedValue(name) { return value }
-            let value = a.positional.count == 2 ? a.positional[1] : .none
-            _ = try setItem(a.positional[0], value, interpreter: interpreter)
-            return value
-        case "pop":
-            try a.expect("pop", 1...2)
-            if case .str(let name) = a.positional[0], let value = store.storedValue(name) {
-                _ = store.unstore(name)
+        },
+        NativeMethod("items", "()", .noArguments, doc: "D.items() -> a set-like object providing a view on D's items") { d, _, interpreter throws(ScriptError) in
+            try interpreter.callMethod(.dict(try d.snapshot()), "items", Arguments())
+        },
+        NativeMethod("keys", "()", .noArguments, doc: "D.keys() -> a set-like object providing a view on D's keys") { d, _, interpreter throws(ScriptError) in
+            try interpreter.callMethod(.dict(try d.snapshot()), "keys", Arguments())
+        },
+        NativeMethod("pop", "(key, default=<unrepresentable>, /)", .clinic,
+                     doc: "D.pop(k[,d]) -> v, remove specified key and return the corresponding value.") { d, a, interpreter throws(ScriptError) in
+            if case .str(let name) = a.required(0), let value = d.store.storedValue(name) {
+                _ = d.store.unstore(name)
                 return value
             }
-            if a.positional.count == 2 { return a.positional[1] }
-            throw .keyError(a.positional[0], repr: try interpreter.repr(a.positional[0]))
-        case "update":
-            try a.expect("update", 0...1, keywords: a.keywords.map(\.name))
-            if let source = a.positional.first {
+            if let fallback = a[1] { return fallback }
+            throw .keyError(a.required(0), repr: try interpreter.repr(a.required(0)))
+        },
+        NativeMethod("setdefault", "(key, default=None, /)", .clinic,
+                     doc: "Insert key with a value of default if key is not in the dictionary.") { d, a, interpreter throws(ScriptError) in
+            if case .str(let name) = a.required(0), let value = d.store.storedValue(name) { return value }
+            let value = a[1] ?? .none
+            _ = try d.setItem(a.required(0), value, interpreter: interpreter)
+            return value
+        },
+        NativeMethod("update", "(other=(), /, **kwargs)", .clinic, doc: "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F.") {
+            d, a, interpreter throws(ScriptError) in
+            if let source = a[0] {
                 let plain: Value = if case .object(let o as NamespaceDict) = source { .dict(try o.snapshot()) } else { source }
-                for (k, v) in try pairs(plain, interpreter) { _ = try setItem(k, v, interpreter: interpreter) }
+                for (k, v) in try d.pairs(plain, interpreter) { _ = try d.setItem(k, v, interpreter: interpreter) }
             }
-            for entry in a.keywords { store.store(entry.name, entry.value) }
-            return Value.none
-        case "clear":
-            try a.expect("clear", 0...0)
-            for name in store.storedNames { _ = store.unstore(name) }
-            return Value.none
-        case "copy":
-            try a.expect("copy", 0...0)
-            return .dict(try snapshot())
-        case "keys", "values", "items":
-            try a.expect(method, 0...0)
-            return try interpreter.callMethod(.dict(try snapshot()), method, Arguments())
-        default:
-            return nil
-        }
-    }
+            for entry in a.extraKeywords { d.store.store(entry.name, entry.value) }
+            return .none
+        },
+        NativeMethod("values", "()", .noArguments, doc: "D.values() -> an object providing a view on D's values") { d, _, interpreter throws(ScriptError) in
+            try interpreter.callMethod(.dict(try d.snapshot()), "values", Arguments())
+        },
+    ])
 
     /// The (key, value) pairs of a mapping or an iterable of pairs.
     private func pairs(_ source: Value, _ interpreter: Interpreter) throws(ScriptError) -> [(Value, Value)] {

@@ -14,9 +14,14 @@ package struct NativeSignature: Sendable {
         case singleArgument
         /// `PyArg_ParseTuple`: `insert() takes exactly 2 arguments (1 given)`.
         case parseTuple
-        /// Argument Clinic: `deque.rotate expected at most 1 argument, got 2` for positional
+        /// Argument Clinic: `get expected at least 1 argument, got 0` for positional
         /// parameters, `'foo' is an invalid keyword argument for split()` with keywords.
         case clinic
+        /// A slot wrapper (`__next__`, `__iter__`): `expected 0 arguments, got 1`.
+        case slotWrapper
+        /// Argument Clinic naming the type in its counts too: `deque.rotate expected at most 1
+        /// argument, got 2`.
+        case clinicQualified
     }
 
     package struct Parameter: Sendable {
@@ -171,6 +176,9 @@ package struct NativeSignature: Sendable {
         case .noArguments:
             if !a.keywords.isEmpty { throw .typeError("\(name)() takes no keyword arguments") }
             if given != 0 { throw .typeError("\(name)() takes no arguments (\(given) given)") }
+        case .slotWrapper:
+            if !a.keywords.isEmpty { throw .typeError("wrapper \(short)() takes no keyword arguments") }
+            if given != positionalCount { throw .typeError("expected \(positionalCount) argument\(plural(positionalCount)), got \(given)") }
         case .singleArgument:
             if !a.keywords.isEmpty { throw .typeError("\(name)() takes no keyword arguments") }
             if given != 1 { throw .typeError("\(name)() takes exactly one argument (\(given) given)") }
@@ -189,18 +197,20 @@ package struct NativeSignature: Sendable {
                 throw .typeError("\(short)() takes at most \(most) argument\(plural(most)) (\(total) given)")
             }
             try checkKeywords(a, short: short)
-        case .clinic:
-            if !acceptsKeywords {
-                if !a.keywords.isEmpty { throw .typeError("\(name)() takes no keyword arguments") }
+        case .clinic, .clinicQualified:
+            // Positional parameters only (and perhaps `**kwargs`): counted as `PyArg_UnpackTuple` does.
+            if !parameters.contains(where: { $0.kind == .normal || $0.kind == .keywordOnly }) {
+                if !a.keywords.isEmpty && !hasVarKeyword { throw .typeError("\(name)() takes no keyword arguments") }
                 if hasVarPositional { return }
+                let counted = convention == .clinic ? short : name
                 if requiredPositional == positionalCount && given != positionalCount {
-                    throw .typeError("\(name) expected \(positionalCount) argument\(plural(positionalCount)), got \(given)")
+                    throw .typeError("\(counted) expected \(positionalCount) argument\(plural(positionalCount)), got \(given)")
                 }
                 if given < requiredPositional {
-                    throw .typeError("\(name) expected at least \(requiredPositional) argument\(plural(requiredPositional)), got \(given)")
+                    throw .typeError("\(counted) expected at least \(requiredPositional) argument\(plural(requiredPositional)), got \(given)")
                 }
                 if given > positionalCount {
-                    throw .typeError("\(name) expected at most \(positionalCount) argument\(plural(positionalCount)), got \(given)")
+                    throw .typeError("\(counted) expected at most \(positionalCount) argument\(plural(positionalCount)), got \(given)")
                 }
                 return
             }

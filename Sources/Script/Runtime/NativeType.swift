@@ -1,13 +1,13 @@
 /// One method of a native type, declared once: its name, its Python signature, its
 /// docstring and its body. Binding, error texts, `dir()`, completion and `help()` all read it.
-package struct NativeMethod<Receiver: ScriptObject>: Sendable {
+package struct NativeMethod<Receiver>: Sendable {
     package typealias Body = @Sendable (_ receiver: Receiver, _ arguments: BoundArguments, _ interpreter: Interpreter) throws(ScriptError) -> Value
 
     package let name: String
     package let signature: NativeSignature
     package let doc: String
     /// The class that defines the method, when errors name it rather than the receiver's
-    /// type (`Optimizer.zero_grad` on an `SGD`); empty when they name the method alone.
+    /// type (`Optimizer.zero_grad` on an `SGD`).
     package let owner: String?
     package let body: Body
 
@@ -23,14 +23,13 @@ package struct NativeMethod<Receiver: ScriptObject>: Sendable {
 
 extension NativeMethod {
     /// The name the method's argument errors use (`deque.append`, `Optimizer.zero_grad`).
-    func errorName(_ receiver: Receiver) -> String {
-        guard let owner else { return "\(receiver.typeName).\(name)" }
-        return owner.isEmpty ? name : "\(owner).\(name)"
+    func errorName(typeName: String) -> String {
+        "\(owner ?? typeName).\(name)"
     }
 }
 
 /// A read-only (or, with a setter, writable) attribute of a native type.
-package struct NativeProperty<Receiver: ScriptObject>: Sendable {
+package struct NativeProperty<Receiver>: Sendable {
     package typealias Getter = @Sendable (_ receiver: Receiver, _ interpreter: Interpreter) throws(ScriptError) -> Value
     package typealias Setter = @Sendable (_ receiver: Receiver, _ value: Value, _ interpreter: Interpreter) throws(ScriptError) -> Void
 
@@ -47,7 +46,7 @@ package struct NativeProperty<Receiver: ScriptObject>: Sendable {
 
 /// A native type's methods and properties, declared once. `DeclaredObject` turns it into
 /// the object's attributes, method calls and names.
-package struct NativeType<Receiver: ScriptObject>: Sendable {
+package struct NativeType<Receiver>: Sendable {
     /// The module errors about the type itself name (`collections` in `collections.deque`).
     package let module: String?
     private let methods: [String: NativeMethod<Receiver>]
@@ -74,10 +73,10 @@ package struct NativeType<Receiver: ScriptObject>: Sendable {
 
     /// `receiver.name`: a property's value or the method bound to `receiver`; nil when the
     /// type declares no such attribute.
-    package func attribute(_ name: String, of receiver: Receiver, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func attribute(_ name: String, of receiver: Receiver, typeName: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let property = properties[name] { return try property.get(receiver, interpreter) }
         guard let method = methods[name] else { return nil }
-        let qualified = method.errorName(receiver)
+        let qualified = method.errorName(typeName: typeName)
         return .builtin(BuiltinFunction(name, signature: qualified + method.signature.text, doc: method.doc) {
             interpreter, a throws(ScriptError) in
             try method.body(receiver, try method.signature.bind(a, name: qualified), interpreter)
@@ -85,17 +84,17 @@ package struct NativeType<Receiver: ScriptObject>: Sendable {
     }
 
     /// `receiver.name(a)`; nil when the type declares no such method.
-    package func call(_ name: String, on receiver: Receiver, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+    package func call(_ name: String, on receiver: Receiver, typeName: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard let method = methods[name] else { return nil }
-        return try method.body(receiver, try method.signature.bind(a, name: method.errorName(receiver)), interpreter)
+        return try method.body(receiver, try method.signature.bind(a, name: method.errorName(typeName: typeName)), interpreter)
     }
 
     /// `receiver.name = value` for a writable property: false when `name` is not one, and
     /// an AttributeError for a read-only one.
-    package func setAttribute(_ name: String, of receiver: Receiver, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+    package func setAttribute(_ name: String, of receiver: Receiver, typeName: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         guard let property = properties[name] else { return false }
         guard let set = property.set else {
-            throw ScriptError(.attributeError, "attribute '\(name)' of '\(module.map { $0 + "." } ?? "")\(receiver.typeName)' objects is not writable")
+            throw ScriptError(.attributeError, "attribute '\(name)' of '\(module.map { $0 + "." } ?? "")\(typeName)' objects is not writable")
         }
         try set(receiver, value, interpreter)
         return true
@@ -111,14 +110,14 @@ extension DeclaredObject {
     package var attributeNames: [String] { Self.declaration.attributeNames }
 
     package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        try Self.declaration.attribute(name, of: self, interpreter: interpreter)
+        try Self.declaration.attribute(name, of: self, typeName: typeName, interpreter: interpreter)
     }
 
     package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        try Self.declaration.call(name, on: self, arguments, interpreter: interpreter)
+        try Self.declaration.call(name, on: self, typeName: typeName, arguments, interpreter: interpreter)
     }
 
     package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
-        try Self.declaration.setAttribute(name, of: self, value, interpreter: interpreter)
+        try Self.declaration.setAttribute(name, of: self, typeName: typeName, value, interpreter: interpreter)
     }
 }

@@ -5,7 +5,7 @@ import Script
 /// `tqdm(iterable)`: iterates over `iterable` while one live display shows the progress
 /// bar (created on the first item, updated in place, finished when the loop ends). With
 /// `widgets`, the bar is tqdm.notebook's ipywidgets bar instead of an HTML display.
-package final class TqdmObject: ScriptObject, ValueIterator {
+package final class TqdmObject: DeclaredObject, ValueIterator {
     private var live: ProgressDisplay
     private let usesWidgets: Bool
     private var widget: TqdmWidgetBar?
@@ -22,7 +22,6 @@ package final class TqdmObject: ScriptObject, ValueIterator {
     }
 
     package var typeName: String { "tqdm" }
-    package var attributeNames: [String] { ["n", "total", "set_postfix", "set_postfix_str", "set_description", "update", "close", "refresh"] }
 
     package static func now() -> Double {
         var ts = timespec()
@@ -77,51 +76,52 @@ package final class TqdmObject: ScriptObject, ValueIterator {
         return item
     }
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "n": return .int(live.bar.n)
-        case "total": return live.bar.total.map(Value.int) ?? Value.none
-        default: return nil
-        }
-    }
-
-    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "set_postfix":
+    package static let declaration = NativeType<TqdmObject>(properties: [
+        NativeProperty("n") { bar, _ throws(ScriptError) in .int(bar.live.bar.n) },
+        NativeProperty("total") { bar, _ throws(ScriptError) in bar.live.bar.total.map(Value.int) ?? .none },
+    ], methods: [
+        NativeMethod("set_postfix", "(self, ordered_dict=None, refresh=True, **kwargs)",
+                     doc: "Set/modify postfix (additional stats) with automatic formatting based on datatype.") { bar, a, interpreter throws(ScriptError) in
             // tqdm sorts keyword entries; a dict argument keeps its order and comes first.
             var entries: [(key: String, value: String)] = []
-            if case .dict(let dict)? = arguments.positional.first {
-                for (key, value) in dict.items { entries.append((try interpreter.str(key), try postfixText(value, interpreter))) }
+            if case .dict(let dict)? = a[0] {
+                for (key, value) in dict.items { entries.append((try interpreter.str(key), try bar.postfixText(value, interpreter))) }
             }
-            for (key, value) in arguments.keywords.sorted(by: { $0.name < $1.name }) where key != "refresh" {
-                entries.append((key, try postfixText(value, interpreter)))
+            for (key, value) in a.extraKeywords.sorted(by: { $0.name < $1.name }) {
+                entries.append((key, try bar.postfixText(value, interpreter)))
             }
-            try ensureStarted(interpreter)
-            try send(live.setPostfix(entries, elapsed: elapsed), interpreter)
-            return Value.none
-        case "set_postfix_str":
-            try ensureStarted(interpreter)
-            let text = try interpreter.str(arguments.positional.first ?? .str(""))
-            try send(live.setPostfix(text.isEmpty ? [] : [(key: "", value: text)], elapsed: elapsed), interpreter)
-            return Value.none
-        case "set_description":
-            live.describe(try interpreter.str(arguments.positional.first ?? .str("")))
-            return Value.none
-        case "update":
-            let n = arguments.positional.first?.intLike ?? 1
-            try ensureStarted(interpreter)
-            try send(live.advance(by: n, elapsed: elapsed), interpreter)
-            return Value.none
-        case "close":
-            try ensureStarted(interpreter)
-            try finish(interpreter)
-            return Value.none
-        case "refresh":
-            return Value.none
-        default:
-            return nil
-        }
-    }
+            try bar.ensureStarted(interpreter)
+            try bar.send(bar.live.setPostfix(entries, elapsed: bar.elapsed), interpreter)
+            return .none
+        },
+        NativeMethod("set_postfix_str", "(self, s='', refresh=True)", doc: "Postfix without dictionary expansion, similar to prefix handling.") {
+            bar, a, interpreter throws(ScriptError) in
+            try bar.ensureStarted(interpreter)
+            let text = try interpreter.str(a[0] ?? .str(""))
+            try bar.send(bar.live.setPostfix(text.isEmpty ? [] : [(key: "", value: text)], elapsed: bar.elapsed), interpreter)
+            return .none
+        },
+        NativeMethod("set_description", "(self, desc=None, refresh=True)", doc: "Set/modify description of the progress bar.") {
+            bar, a, interpreter throws(ScriptError) in
+            bar.live.describe(try a.optional(0).map { (v) throws(ScriptError) in try interpreter.str(v) } ?? "")
+            return .none
+        },
+        NativeMethod("update", "(self, n=1)", doc: "Manually update the progress bar, useful for streams such as reading files.") {
+            bar, a, interpreter throws(ScriptError) in
+            let n = try a.optional(0).map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 1
+            try bar.ensureStarted(interpreter)
+            try bar.send(bar.live.advance(by: n, elapsed: bar.elapsed), interpreter)
+            return .none
+        },
+        NativeMethod("close", "(self)", doc: "Cleanup and (if leave=False) close the progress bar.") { bar, _, interpreter throws(ScriptError) in
+            try bar.ensureStarted(interpreter)
+            try bar.finish(interpreter)
+            return .none
+        },
+        NativeMethod("refresh", "(self, nolock=False, lock_args=None)", doc: "Force refresh the display of this bar.") { _, _, _ throws(ScriptError) in
+            .none
+        },
+    ])
 
     package func enter(interpreter: Interpreter) throws(ScriptError) -> Value? {
         try ensureStarted(interpreter)

@@ -88,7 +88,7 @@ package enum AutogradFunction {
 
 /// The `ctx` of an `autograd.Function`: tensors saved for backward, `needs_input_grad`, and
 /// any attribute forward sets for backward to read.
-package final class FunctionContext: ScriptObject {
+package final class FunctionContext: DeclaredObject {
     let needsInputGrad: [Bool]
     private(set) var saved: [Value] = []
     private(set) var nonDifferentiable: [Tensor] = []
@@ -101,20 +101,11 @@ package final class FunctionContext: ScriptObject {
         self.needsInputGrad = needsInputGrad
     }
 
-    static let methodNames = ["mark_dirty", "mark_non_differentiable", "save_for_backward", "set_materialize_grads"]
-    package var attributeNames: [String] { FunctionContext.methodNames + ["needs_input_grad", "saved_tensors"] + attributes.keys }
+    package var attributeNames: [String] { FunctionContext.declaration.attributeNames + attributes.keys }
 
     package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "saved_tensors": return .tuple(saved)
-        case "needs_input_grad": return .tuple(needsInputGrad.map { .bool($0) })
-        default:
-            if let value = attributes[name] { return value }
-            guard FunctionContext.methodNames.contains(name) else { return nil }
-            return .builtin(BuiltinFunction(name) { [self] interpreter, a throws(ScriptError) in
-                try callMethod(name, a, interpreter: interpreter) ?? .none
-            })
-        }
+        if let value = try FunctionContext.declaration.attribute(name, of: self, typeName: typeName, interpreter: interpreter) { return value }
+        return attributes[name]
     }
 
     package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
@@ -125,32 +116,36 @@ package final class FunctionContext: ScriptObject {
         return true
     }
 
-    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "save_for_backward":
-            try a.expect(name, 0...Int.max)
-            for value in a.positional where !value.isNone {
+    package static let declaration = NativeType<FunctionContext>(properties: [
+        NativeProperty("saved_tensors") { ctx, _ throws(ScriptError) in .tuple(ctx.saved) },
+        NativeProperty("needs_input_grad") { ctx, _ throws(ScriptError) in .tuple(ctx.needsInputGrad.map { .bool($0) }) },
+    ], methods: [
+        NativeMethod("mark_dirty", "(self, *args)", owner: "FunctionCtx", doc: "Mark given tensors as modified in an in-place operation.") {
+            _, _, _ throws(ScriptError) in
+            throw ScriptError(.notImplementedError, "ctx.mark_dirty: autograd.Function that modifies its inputs in place is not supported in Recur")
+        },
+        NativeMethod("mark_non_differentiable", "(self, *args)", owner: "FunctionCtx", doc: "Mark outputs as non-differentiable.") {
+            ctx, a, _ throws(ScriptError) in
+            for value in a.rest {
+                if case .object(let object) = value, let tensor = object as? Tensor { ctx.nonDifferentiable.append(tensor) }
+            }
+            return .none
+        },
+        NativeMethod("save_for_backward", "(self, *tensors)", owner: "FunctionCtx", doc: "Save given tensors for a future call to backward().") {
+            ctx, a, _ throws(ScriptError) in
+            for (i, value) in a.rest.enumerated() where !value.isNone {
                 guard case .object(let object) = value, object is Tensor else {
-                    throw .typeError("save_for_backward can only save variables, but argument \(saved.count) is of type \(value.typeName)")
+                    throw .typeError("save_for_backward can only save variables, but argument \(i) is of type \(value.typeName)")
                 }
             }
-            saved = a.positional
-            return Value.none
-        case "mark_non_differentiable":
-            try a.expect(name, 0...Int.max)
-            for value in a.positional {
-                if case .object(let object) = value, let tensor = object as? Tensor { nonDifferentiable.append(tensor) }
-            }
-            return Value.none
-        case "set_materialize_grads":
+            ctx.saved = a.rest
+            return .none
+        },
+        NativeMethod("set_materialize_grads", "(self, value)", owner: "FunctionCtx", doc: "Set whether to materialize grad tensors.") {
+            _, _, _ throws(ScriptError) in
             // Recur always hands backward a gradient tensor for its one output, which is what
             // materialized gradients mean for a single output.
-            try a.expect(name, 1...1)
-            return Value.none
-        case "mark_dirty":
-            throw ScriptError(.notImplementedError, "ctx.mark_dirty: autograd.Function that modifies its inputs in place is not supported in Recur")
-        default:
-            return nil
-        }
-    }
+            .none
+        },
+    ])
 }

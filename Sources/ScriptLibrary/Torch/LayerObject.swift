@@ -87,13 +87,8 @@ package final class LayerObject: ScriptObject {
         if module is ModuleList, ["append", "extend", "insert"].contains(name) { return boundMethod(name, owner: "ModuleList") }
         if module is ParameterList, ["append", "extend"].contains(name) { return boundMethod(name, owner: "ParameterList") }
         if module is ModuleDict, ["keys", "values", "items", "update", "pop"].contains(name) { return boundMethod(name, owner: "ModuleDict") }
-        guard ModuleMethods.names.contains(name) else { return nil }
-        return .builtin(BuiltinFunction(name, signature: "\(module.typeName).\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
-            guard let result = try callMethod(name, arguments, interpreter: interpreter) else {
-                throw .attributeError("'\(module.typeName)' object has no attribute '\(name)'")
-            }
-            return result
-        })
+        if name == "forward" { return boundMethod(name, owner: module.typeName) }
+        return try ModuleMethods.method(name, of: module, receiver: .object(self), interpreter: interpreter)
     }
 
     package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
@@ -159,7 +154,7 @@ package final class LayerObject: ScriptObject {
     }
 
     package var attributeNames: [String] {
-        ModuleMethods.names + module.ownParameters.map(\.name) + module.children.map(\.name)
+        ["forward"] + ModuleMethods.names + module.ownParameters.map(\.name) + module.children.map(\.name)
             + ["in_features", "out_features", "num_embeddings", "embedding_dim", "padding_idx", "input_size", "hidden_size",
                "num_layers", "batch_first", "nonlinearity", "bias", "dropout", "bidirectional"].filter { configuration($0) != nil }
     }

@@ -184,14 +184,13 @@ package final class ModuleBase: LibraryBase {
                 try ModuleBase.registerBuffer(instance, module, arguments, interpreter: interpreter)
             })
         }
-        guard ModuleMethods.names.contains(name) else { return nil }
-        return .builtin(BuiltinFunction(name, signature: "\(instance.type.name).\(name)(...)") { (interpreter, arguments) throws(ScriptError) -> Value in
-            guard let result = try ModuleMethods.call(name, on: module, receiver: .instance(instance), arguments,
-                                                      interpreter: interpreter) else {
+        if name == "forward" {
+            // PyTorch's `_forward_unimplemented`: found, and raising when called.
+            return .builtin(BuiltinFunction(name, signature: "\(instance.type.name).forward(*input)") { _, _ throws(ScriptError) -> Value in
                 throw .notImplemented(instance.type.name, name)
-            }
-            return result
-        })
+            })
+        }
+        return try ModuleMethods.method(name, of: module, receiver: .instance(instance), interpreter: interpreter)
     }
 
     package func call(_ instance: InstanceObject, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {

@@ -48,7 +48,7 @@ package final class SizeObject: DeclaredObject {
             size, a, interpreter throws(ScriptError) in
             try interpreter.callMethod(size.tuple, "count", Arguments([a.required(0)]))
         },
-        NativeMethod("index", "(value, start=0, stop=sys.maxsize, /)", .clinic, owner: "", doc: "Return first index of value.") {
+        NativeMethod("index", "(value, start=0, stop=sys.maxsize, /)", .clinic, owner: "tuple", doc: "Return first index of value.") {
             size, a, interpreter throws(ScriptError) in
             try interpreter.callMethod(size.tuple, "index", Arguments(a.values.compactMap { $0 }))
         },
