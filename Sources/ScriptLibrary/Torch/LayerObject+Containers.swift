@@ -52,70 +52,109 @@ extension LayerObject {
         }
     }
 
-    /// The methods of `ModuleList` and `ModuleDict`; nil for other names and modules.
-    func containerMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if let list = module as? ModuleList {
-            switch name {
-            case "append":
-                try a.expect("append", 1...1, keywords: ["module"])
-                list.modules.append(try LayerObject.requireModule(a.value(0, "module") ?? .none, interpreter))
-                return .object(self)
-            case "extend":
-                try a.expect("extend", 1...1, keywords: ["modules"])
-                for item in try interpreter.iterate(a.value(0, "modules") ?? .none) {
-                    list.modules.append(try LayerObject.requireModule(item, interpreter))
-                }
-                return .object(self)
-            case "insert":
-                try a.expect("insert", 2...2, keywords: ["index", "module"])
-                let count = list.modules.count
-                var i = try interpreter.indexValue(a.value(0, "index") ?? .none, container: "ModuleList")
-                if i < 0 { i += count }
-                list.modules.insert(try LayerObject.requireModule(a.value(1, "module") ?? .none, interpreter), at: Swift.min(Swift.max(i, 0), count))
-                return Value.none
-            default:
-                return nil
-            }
-        }
-        if let list = module as? ParameterList {
-            switch name {
-            case "append":
-                try a.expect("append", 1...1, keywords: ["value"])
-                list.values.append(try LayerObject.parameter(a.value(0, "value") ?? .none, interpreter))
-                return .object(self)
-            case "extend":
-                try a.expect("extend", 1...1, keywords: ["values"])
-                for item in try interpreter.iterate(a.value(0, "values") ?? .none) {
-                    list.values.append(try LayerObject.parameter(item, interpreter))
-                }
-                return .object(self)
-            default:
-                return nil
-            }
-        }
-        guard let dict = module as? ModuleDict else { return nil }
-        switch name {
-        case "keys", "values", "items":
-            try a.expect(name, 0...0)
-            return .list(ListObject(dict.entries.map { entry -> Value in
-                let value = LayerObject.value(for: entry.module, interpreter: interpreter)
-                return name == "keys" ? .str(entry.key) : name == "values" ? value : .tuple([.str(entry.key), value])
-            }))
-        case "update":
-            try a.expect("update", 1...1, keywords: ["modules"])
-            try LayerObject.fill(dict, from: a.value(0, "modules") ?? .none, interpreter)
-            return Value.none
-        case "pop":
-            try a.expect("pop", 1...1, keywords: ["key"])
-            let key = a.value(0, "key") ?? .none
-            let name = try moduleKey(key, interpreter)
-            guard let i = dict.entries.firstIndex(where: { $0.key == name }) else { throw .keyError(key, repr: try interpreter.repr(key)) }
-            let removed = dict.entries.remove(at: i)
-            return LayerObject.value(for: removed.module, interpreter: interpreter)
-        default:
-            return nil
+    /// The methods of this layer's own kind beyond `nn.Module`'s: the containers', and
+    /// `flatten_parameters` of the recurrent layers; nil for other layers.
+    var kindDeclaration: NativeType<LayerObject>? {
+        switch module {
+        case is ModuleList: LayerObject.moduleListMethods
+        case is ParameterList: LayerObject.parameterListMethods
+        case is ModuleDict: LayerObject.moduleDictMethods
+        default: isRecurrent ? LayerObject.recurrentMethods : nil
         }
     }
+
+    static let recurrentMethods = NativeType<LayerObject>(methods: [
+        NativeMethod("flatten_parameters", "(self)", owner: "RNNBase",
+                     doc: "Reset parameter data pointer so that they can use faster code paths.") { _, _, _ throws(ScriptError) in
+            // PyTorch compacts cuDNN weights here; on the CPU there is nothing to do.
+            .none
+        },
+    ])
+
+    static let moduleListMethods = NativeType<LayerObject>(methods: [
+        NativeMethod("append", "(self, module)", doc: "Append a given module to the end of the list.") { layer, a, interpreter throws(ScriptError) in
+            guard let list = layer.module as? ModuleList else { return .none }
+            list.modules.append(try LayerObject.requireModule(a.required(0), interpreter))
+            return .object(layer)
+        },
+        NativeMethod("extend", "(self, modules)", doc: "Append modules from a Python iterable to the end of the list.") {
+            layer, a, interpreter throws(ScriptError) in
+            guard let list = layer.module as? ModuleList else { return .none }
+            let items = try interpreter.iterate(a.required(0))
+            let modules = try items.map { (item) throws(ScriptError) in try LayerObject.requireModule(item, interpreter) }
+            list.modules.append(contentsOf: modules)
+            return .object(layer)
+        },
+        NativeMethod("insert", "(self, index, module)", doc: "Insert a given module before a given index in the list.") {
+            layer, a, interpreter throws(ScriptError) in
+            guard let list = layer.module as? ModuleList else { return .none }
+            let count = list.modules.count
+            var i = try interpreter.indexValue(a.required(0), container: "ModuleList")
+            if i < 0 { i += count }
+            list.modules.insert(try LayerObject.requireModule(a.required(1), interpreter), at: Swift.min(Swift.max(i, 0), count))
+            return .none
+        },
+        NativeMethod("pop", "(self, key)", doc: "Remove the module at key and return it.") { layer, a, interpreter throws(ScriptError) in
+            guard let list = layer.module as? ModuleList else { return .none }
+            let key = a.required(0)
+            if case .object(let object) = key, let slice = object as? SliceObject {
+                let positions = try slice.positions(length: list.modules.count, interpreter: interpreter)
+                let picked = positions.map { list.modules[$0] }
+                let removed = Set(positions)
+                list.modules = list.modules.indices.filter { !removed.contains($0) }.map { list.modules[$0] }
+                return .object(LayerObject(ModuleList(picked)))
+            }
+            let i = try layer.moduleIndex(key, count: list.modules.count, interpreter)
+            return LayerObject.value(for: list.modules.remove(at: i), interpreter: interpreter)
+        },
+    ])
+
+    static let parameterListMethods = NativeType<LayerObject>(methods: [
+        NativeMethod("append", "(self, value)", doc: "Append a given value at the end of the list.") { layer, a, interpreter throws(ScriptError) in
+            guard let list = layer.module as? ParameterList else { return .none }
+            list.values.append(try LayerObject.parameter(a.required(0), interpreter))
+            return .object(layer)
+        },
+        NativeMethod("extend", "(self, values)", doc: "Append values from a Python iterable to the end of the list.") {
+            layer, a, interpreter throws(ScriptError) in
+            guard let list = layer.module as? ParameterList else { return .none }
+            let items = try interpreter.iterate(a.required(0))
+            let values = try items.map { (item) throws(ScriptError) in try LayerObject.parameter(item, interpreter) }
+            list.values.append(contentsOf: values)
+            return .object(layer)
+        },
+    ])
+
+    /// `ModuleDict.keys()` / `values()` / `items()`.
+    private static func entries(_ name: String, doc: String, _ entry: @escaping @Sendable (String, Value) -> Value) -> NativeMethod<LayerObject> {
+        NativeMethod(name, "(self)", doc: doc) { layer, _, interpreter throws(ScriptError) in
+            guard let dict = layer.module as? ModuleDict else { return .none }
+            return .list(ListObject(dict.entries.map { entry($0.key, LayerObject.value(for: $0.module, interpreter: interpreter)) }))
+        }
+    }
+
+    static let moduleDictMethods = NativeType<LayerObject>(methods: [
+        NativeMethod("clear", "(self)", doc: "Remove all items from the ModuleDict.") { layer, _, _ throws(ScriptError) in
+            (layer.module as? ModuleDict)?.entries.removeAll()
+            return .none
+        },
+        entries("items", doc: "Return an iterable of the ModuleDict key/value pairs.") { .tuple([.str($0), $1]) },
+        entries("keys", doc: "Return an iterable of the ModuleDict keys.") { key, _ in .str(key) },
+        NativeMethod("pop", "(self, key)", doc: "Remove key from the ModuleDict and return its module.") { layer, a, interpreter throws(ScriptError) in
+            guard let dict = layer.module as? ModuleDict else { return .none }
+            let key = a.required(0)
+            let name = try layer.moduleKey(key, interpreter)
+            guard let i = dict.entries.firstIndex(where: { $0.key == name }) else { throw .keyError(key, repr: try interpreter.repr(key)) }
+            return LayerObject.value(for: dict.entries.remove(at: i).module, interpreter: interpreter)
+        },
+        NativeMethod("update", "(self, modules)",
+                     doc: "Update the ModuleDict with key-value pairs from a mapping, overwriting existing keys.") { layer, a, interpreter throws(ScriptError) in
+            guard let dict = layer.module as? ModuleDict else { return .none }
+            try LayerObject.fill(dict, from: a.required(0), interpreter)
+            return .none
+        },
+        entries("values", doc: "Return an iterable of the ModuleDict values.") { _, value in value },
+    ])
 
     /// A position among `count` children, with PyTorch's IndexError.
     func moduleIndex(_ key: Value, count: Int, _ interpreter: Interpreter) throws(ScriptError) -> Int {
@@ -126,7 +165,7 @@ extension LayerObject {
     }
 
     /// A ModuleDict key: a string, as PyTorch requires.
-    private func moduleKey(_ key: Value, _ interpreter: Interpreter) throws(ScriptError) -> String {
+    func moduleKey(_ key: Value, _ interpreter: Interpreter) throws(ScriptError) -> String {
         guard case .str(let name) = key else { throw .typeError("module name should be a string. Got \(key.typeName)") }
         return name
     }

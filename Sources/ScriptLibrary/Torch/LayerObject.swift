@@ -71,22 +71,14 @@ package final class LayerObject: ScriptObject {
 
     package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if name == "forward" { return try call(arguments, interpreter: interpreter) }
-        if let result = try containerMethod(name, arguments, interpreter: interpreter) { return result }
-        if name == "flatten_parameters", isRecurrent {
-            // PyTorch compacts cuDNN weights here; on the CPU there is nothing to do.
-            try arguments.expect(name, 0...0)
-            return Value.none
-        }
+        if let result = try kindDeclaration?.call(name, on: self, typeName: module.typeName, arguments, interpreter: interpreter) { return result }
         return try ModuleMethods.call(name, on: module, receiver: .object(self), arguments, interpreter: interpreter)
     }
 
     package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let value = ModuleMethods.attribute(name, of: module, interpreter: interpreter) { return value }
         if let value = configuration(name) { return value }
-        if name == "flatten_parameters", isRecurrent { return boundMethod(name, owner: module.typeName) }
-        if module is ModuleList, ["append", "extend", "insert"].contains(name) { return boundMethod(name, owner: "ModuleList") }
-        if module is ParameterList, ["append", "extend"].contains(name) { return boundMethod(name, owner: "ParameterList") }
-        if module is ModuleDict, ["keys", "values", "items", "update", "pop"].contains(name) { return boundMethod(name, owner: "ModuleDict") }
+        if let method = try kindDeclaration?.attribute(name, of: self, typeName: module.typeName, interpreter: interpreter) { return method }
         if name == "forward" { return boundMethod(name, owner: module.typeName) }
         return try ModuleMethods.method(name, of: module, receiver: .object(self), interpreter: interpreter)
     }
@@ -154,7 +146,7 @@ package final class LayerObject: ScriptObject {
     }
 
     package var attributeNames: [String] {
-        ["forward"] + ModuleMethods.names + module.ownParameters.map(\.name) + module.children.map(\.name)
+        ["forward"] + (kindDeclaration?.attributeNames ?? []) + ModuleMethods.names + module.ownParameters.map(\.name) + module.children.map(\.name)
             + ["in_features", "out_features", "num_embeddings", "embedding_dim", "padding_idx", "input_size", "hidden_size",
                "num_layers", "batch_first", "nonlinearity", "bias", "dropout", "bidirectional"].filter { configuration($0) != nil }
     }
