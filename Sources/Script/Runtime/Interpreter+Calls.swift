@@ -103,13 +103,24 @@ extension Interpreter {
         }
         // A missing argument: the general path words the error.
         for i in (arguments.count + shift)..<definition.parameters.count where function.defaults[i] == nil { return nil }
-        var frame = Scope.frame(for: definition.code, captured: function.captured)
+        let code = definition.code
+        var frame = Scope.frame(for: code, captured: function.captured)
         var receiver = bound
-        if let bound { setParameter(0, bound, of: definition, in: frame) }
-        for i in arguments.indices {
-            let value = try evaluate(arguments[i], in: scope)
-            if i + shift == 0 { receiver = value }
-            setParameter(i + shift, value, of: definition, in: frame)
+        if code.parametersInSlotOrder {
+            let locals = frame.locals
+            if let bound { locals[0] = bound }
+            for i in arguments.indices {
+                let value = try evaluate(arguments[i], in: scope)
+                if i + shift == 0 { receiver = value }
+                locals[i + shift] = value
+            }
+        } else {
+            if let bound { setParameter(0, bound, of: definition, in: frame) }
+            for i in arguments.indices {
+                let value = try evaluate(arguments[i], in: scope)
+                if i + shift == 0 { receiver = value }
+                setParameter(i + shift, value, of: definition, in: frame)
+            }
         }
         for i in (arguments.count + shift)..<definition.parameters.count {
             if let value = function.defaults[i] { setParameter(i, value, of: definition, in: frame) }

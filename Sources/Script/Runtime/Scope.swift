@@ -20,13 +20,15 @@ package final class Scope {
         case module, function, classBody
     }
 
+    deinit { locals.free() }
+
     package let kind: Kind
     /// What the resolver worked out for the block (nil for the module scope).
     package let code: CodeScope?
     /// Module scope: the value of each global, by symbol number (nil when unbound).
     private(set) var slots: [Value?] = []
     /// Function frames: the local slots the resolver assigned.
-    package var locals: [Value?]
+    package let locals: LocalSlots
     /// The frame's cells: its own shared variables, then the ones captured from outside.
     package var cells: [Cell]
     /// Class bodies (and names that code parsed at run time binds in a frame): by symbol.
@@ -40,7 +42,7 @@ package final class Scope {
     init(module: Void) {
         kind = .module
         code = nil
-        locals = []
+        locals = LocalSlots(count: 0)
         cells = []
     }
 
@@ -48,7 +50,7 @@ package final class Scope {
     init(function code: CodeScope, captured: [Cell]) {
         kind = .function
         self.code = code
-        locals = [Value?](repeating: nil, count: code.localCount)
+        locals = LocalSlots(count: code.localCount)
         var cells: [Cell] = []
         let own = code.cellNames.count
         if own + captured.count > 0 {
@@ -75,7 +77,7 @@ package final class Scope {
     static func recycle(_ frame: inout Scope) {
         guard let code = frame.code, code.recyclesFrames, code.spareFrame == nil,
               isKnownUniquelyReferenced(&frame) else { return }
-        for i in frame.locals.indices { frame.locals[i] = nil }
+        frame.locals.clear()
         if !frame.namespace.isEmpty { frame.namespace.removeAll() }
         code.spareFrame = frame
     }
@@ -84,7 +86,7 @@ package final class Scope {
     init(classBody code: CodeScope, captured: [Cell]) {
         kind = .classBody
         self.code = code
-        locals = []
+        locals = LocalSlots(count: 0)
         cells = captured
     }
 
@@ -138,7 +140,7 @@ package final class Scope {
 
     package func removeAll() {
         slots.removeAll()
-        locals.removeAll()
+        locals.clear()
         cells.removeAll()
         namespace.removeAll()
     }

@@ -30,6 +30,9 @@ package final class CodeScope: @unchecked Sendable {
     private(set) var names: [String: NameResolution] = [:]
     /// Where each parameter's value goes.
     private(set) var parameterTargets: [NameResolution] = []
+    /// Whether parameter `i` lives in local slot `i` for every parameter (no cells): a call
+    /// then writes its arguments straight into the slots.
+    private(set) var parametersInSlotOrder = false
 
     /// A finished call's frame kept for the next call of this block, so a call allocates no
     /// frame (recursion and frames still referenced get new ones). Only frames of blocks
@@ -55,6 +58,10 @@ package final class CodeScope: @unchecked Sendable {
         self.freeNames = freeNames
         self.names = names
         self.parameterTargets = parameterTargets
+        parametersInSlotOrder = parameterTargets.indices.allSatisfy { i in
+            if case .local(let slot) = parameterTargets[i] { return slot == i }
+            return false
+        }
     }
 
     func setFreeSources(_ sources: [Int]) {
