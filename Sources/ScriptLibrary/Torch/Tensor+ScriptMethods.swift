@@ -30,7 +30,7 @@ extension Tensor {
         default:
             if let value = scriptAttributes?[name] { return value }
             guard let operation = TensorOperation.named[name], operation.isMethod else { return nil }
-            return .builtin(BuiltinFunction(name, signature: "Tensor.\(name)(...)") { [self] (interpreter, arguments) throws(ScriptError) -> Value in
+            return .builtin(BuiltinFunction(name, signature: "Tensor.\(name)" + operation.parameterText(asFunction: false)) { [self] (interpreter, arguments) throws(ScriptError) -> Value in
                 try operation.call(self, arguments, interpreter: interpreter, asFunction: false)
             })
         }

@@ -86,6 +86,19 @@ package struct TensorOperation: Sendable {
         return copy
     }
 
+    /// The parameter list `help()` shows: the parameters Recur reads, in PyTorch's order
+    /// (`*args` for a variadic one), then the keyword-only ones; `input` first for a function
+    /// taking the tensor.
+    func parameterText(asFunction: Bool) -> String {
+        var items = variadic ? ["*" + (parameters.first ?? "args")] : parameters
+        if asFunction && forms != .factory { items.insert("input", at: 0) }
+        if !keywordOnly.isEmpty {
+            if !variadic { items.append("*") }
+            items += keywordOnly
+        }
+        return "(" + items.joined(separator: ", ") + ")"
+    }
+
     var isMethod: Bool { forms == .method || forms == .both }
     var isFunction: Bool { forms != .method }
 

@@ -265,7 +265,7 @@ package enum TorchModule {
             return .int(try interpreter.inputTensor(a.positional[0], of: "numel").count)
         }
         for operation in TensorOperations.all where operation.isFunction {
-            let signature = operation.forms == .factory ? "\(operation.name)(...)" : "\(operation.name)(input, ...)"
+            let signature = operation.name + operation.parameterText(asFunction: true)
             add(operation.name, signature, "As PyTorch's torch.\(operation.name).") { interpreter, a throws(ScriptError) in
                 try interpreter.callTensorFunction(operation, a)
             }
