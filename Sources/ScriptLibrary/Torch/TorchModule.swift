@@ -239,10 +239,16 @@ package enum TorchModule {
         }
         add("device", "device(type)", "A device; Recur computes on the CPU.") { interpreter, a throws(ScriptError) in
             try a.expect("device", 1...2)
-            guard case .str(let name) = a.positional[0] else { throw .typeError("device() expects a string") }
+            guard case .str(var name) = a.positional[0] else { throw .typeError("device() expects a string") }
             let base = name.split(separator: ":").first.map(String.init) ?? name
             guard ["cpu", "cuda", "mps", "meta"].contains(base) else {
                 throw .runtimeError("Expected one of cpu, cuda, mps, meta device type at start of device string: \(name)")
+            }
+            if a.positional.count == 2, !a.positional[1].isNone {
+                guard !name.contains(":") else { throw .runtimeError("type (string) must not include an index because index was passed explicitly: \(name)") }
+                let index = try interpreter.indexValue(a.positional[1])
+                guard index >= 0 else { throw .runtimeError("Device index must not be negative") }
+                name += ":\(index)"
             }
             return .object(DeviceObject(name))
         }

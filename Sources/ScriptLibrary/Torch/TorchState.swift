@@ -215,7 +215,7 @@ extension Interpreter {
 
 /// `torch.float32`, `torch.long`, ...: a dtype Recur provides, or one of PyTorch's others
 /// (`torch.int16`, `torch.float16`, ...), which exists as a name but refuses to make tensors.
-package final class DTypeObject: ScriptObject {
+package final class DTypeObject: DeclaredObject {
     package enum Kind: Equatable {
         case provided(DType)
         case unsupported(String)
@@ -242,15 +242,26 @@ package final class DTypeObject: ScriptObject {
     }
     package var typeName: String { "dtype" }
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "torch." + name }
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        let dtype: DType? = if case .provided(let d) = kind { d } else { nil }
-        switch name {
-        case "is_floating_point": return .bool(dtype?.isFloatingPoint ?? ["float16", "bfloat16"].contains(self.name))
-        case "itemsize": return dtype.map { .int($0.elementSize) }
-        case "is_signed": return dtype.map { .bool($0 != .uint8 && $0 != .bool) }
-        default: return nil
-        }
-    }
+    package static let declaration = NativeType<DTypeObject>(properties: [
+        NativeProperty("is_complex") { _, _ throws(ScriptError) in .bool(false) },
+        NativeProperty("is_floating_point") { d, _ throws(ScriptError) in
+            if case .provided(let dtype) = d.kind { return .bool(dtype.isFloatingPoint) }
+            return .bool(["float16", "bfloat16"].contains(d.name))
+        },
+        NativeProperty("is_signed") { d, _ throws(ScriptError) in
+            let dtype = try d.provided()
+            return .bool(dtype != .uint8 && dtype != .bool)
+        },
+        NativeProperty("itemsize") { d, _ throws(ScriptError) in .int(try d.provided().elementSize) },
+    ], methods: [
+        NativeMethod("to_complex", "()", .noArguments, doc: "Returns the complex dtype corresponding to this dtype.") { d, _, _ throws(ScriptError) in
+            throw ScriptError(.notImplementedError, "torch.\(d.name).to_complex(): complex tensors are not supported in Recur")
+        },
+        NativeMethod("to_real", "()", .noArguments, doc: "Returns the real dtype corresponding to this dtype.") { d, _, _ throws(ScriptError) in
+            .object(d)
+        },
+    ])
+
     package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard op == .equal || op == .notEqual else { return nil }
         var same = false
@@ -260,20 +271,35 @@ package final class DTypeObject: ScriptObject {
 }
 
 /// `torch.device("cpu")`: Recur computes on the CPU only.
-package final class DeviceObject: ScriptObject {
+package final class DeviceObject: DeclaredObject {
+    /// The device as written (`cpu`, `cpu:0`).
+    package let name: String
+    /// The part before the colon (`cpu`).
     package let type: String
-    init(_ type: String) { self.type = type }
-    package var typeName: String { "device" }
-    package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "device(type='\(type)')" }
-    package func str(interpreter: Interpreter) throws(ScriptError) -> String { type }
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        name == "type" ? .str(type) : nil
+    /// The number after the colon, if any.
+    let index: Int?
+
+    init(_ name: String) {
+        self.name = name
+        let parts = name.split(separator: ":", maxSplits: 1)
+        type = parts.first.map(String.init) ?? name
+        index = parts.count > 1 ? Int(parts[1]) : nil
     }
+
+    package var typeName: String { "device" }
+    package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
+        index.map { "device(type='\(type)', index=\($0))" } ?? "device(type='\(type)')"
+    }
+    package func str(interpreter: Interpreter) throws(ScriptError) -> String { name }
+    package static let declaration = NativeType<DeviceObject>(properties: [
+        NativeProperty("index") { d, _ throws(ScriptError) in d.index.map { .int($0) } ?? .none },
+        NativeProperty("type") { d, _ throws(ScriptError) in .str(d.type) },
+    ], methods: [])
     package func compare(_ op: CompareOp, _ other: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         guard op == .equal || op == .notEqual else { return nil }
         var same = false
-        if case .object(let o) = other, let d = o as? DeviceObject { same = d.type == type }
-        if case .str(let s) = other { same = s == type }
+        if case .object(let o) = other, let d = o as? DeviceObject { same = d.type == type && d.index == index }
+        if case .str(let s) = other { same = s == name }
         return .bool(op == .equal ? same : !same)
     }
 
