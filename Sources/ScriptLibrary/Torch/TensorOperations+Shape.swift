@@ -12,20 +12,27 @@ extension TensorOperations {
         return n
     }
 
+    /// PyTorch's argument parser's error for a missing required argument.
+    static func missingArgument(_ name: String, _ parameter: String) -> String {
+        "\(name)() missing 1 required positional arguments: \"\(parameter)\""
+    }
+
     /// A view taking its sizes as separate ints or one sequence (`x.view(2, 3)`, `x.view((2, 3))`).
-    static func sized(_ name: String, _ forms: TensorOperation.Forms = .method,
+    /// `missing` is PyTorch's TypeError when no size is given.
+    static func sized(_ name: String, _ forms: TensorOperation.Forms = .method, missing: String,
                       _ body: @escaping @Sendable (Tensor, [Int]) throws(TensorError) -> Tensor) -> TensorOperation {
         .on(name, forms, variadic: true) { interpreter, t, a throws(ScriptError) in
+            guard !a.positional.isEmpty else { throw .typeError(missing) }
             let dims = try interpreter.dims(a.positional)
             return .object(try tensorCall { () throws(TensorError) in try body(t, dims) })
         }
     }
 
     package static let shape: [TensorOperation] = [
-        sized("view") { (t, dims) throws(TensorError) in try t.view(dims) },
-        sized("reshape", .both) { (t, dims) throws(TensorError) in try t.reshape(dims) },
-        sized("permute", .both) { (t, dims) throws(TensorError) in try t.permute(dims) },
-        sized("expand") { (t, dims) throws(TensorError) in try t.expand(dims) },
+        sized("view", missing: "view() received an invalid combination of arguments - got (), but expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n") { (t, dims) throws(TensorError) in try t.view(dims) },
+        sized("reshape", .both, missing: missingArgument("reshape", "shape")) { (t, dims) throws(TensorError) in try t.reshape(dims) },
+        sized("permute", .both, missing: missingArgument("permute", "dims")) { (t, dims) throws(TensorError) in try t.permute(dims) },
+        sized("expand", missing: missingArgument("expand", "size")) { (t, dims) throws(TensorError) in try t.expand(dims) },
         .on("t", .both) { _, t, _ throws(ScriptError) in .object(try tensorCall { () throws(TensorError) in try t.t() }) },
         .on("transpose", .both, ["dim0", "dim1"]) { interpreter, t, a throws(ScriptError) in
             guard let first = a.value(0, "dim0"), let second = a.value(1, "dim1") else {

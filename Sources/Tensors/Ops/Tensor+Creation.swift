@@ -125,7 +125,7 @@ extension Tensor {
 
     /// Zeros with this tensor's shape and dtype (`torch.zeros_like`).
     public func zerosLike() -> Tensor {
-        zerosLikeRowMajor().laidOut(like: self)
+        zerosLikeRowMajor().preservingLayout(of: self)
     }
 
     private func zerosLikeRowMajor() -> Tensor {
@@ -135,12 +135,12 @@ extension Tensor {
     /// A tensor of this one's shape in `dtype`, laid out as PyTorch's `empty_like` lays it out
     /// (`preserve_format`); Recur fills it with zeros.
     public func emptyLike(dtype: DType) -> Tensor {
-        Tensor(shape: shape, storage: .filled(.int(0), count: count, dtype: dtype)).laidOut(like: self)
+        Tensor(shape: shape, storage: .filled(.int(0), count: count, dtype: dtype)).preservingLayout(of: self)
     }
 
     /// Ones with this tensor's shape and dtype (`torch.ones_like`).
     public func onesLike() -> Tensor {
-        onesLikeRowMajor().laidOut(like: self)
+        onesLikeRowMajor().preservingLayout(of: self)
     }
 
     private func onesLikeRowMajor() -> Tensor {

@@ -17,9 +17,9 @@ extension Tensor {
 
     /// Collapses dimensions `start...end` into one (`flatten(start_dim=0, end_dim=-1)`).
     public func flatten(startDim: Int = 0, endDim: Int = -1) throws(TensorError) -> Tensor {
-        if rank == 0 { return reshaped(Shape([1]), name: "ViewBackward0") }
         let s = try shape.normalize(dim: startDim)
         let e = try shape.normalize(dim: endDim)
+        if rank == 0 { return reshaped(Shape([1]), name: "ViewBackward0") }
         guard s <= e else { throw .runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
         if s == e { return self }
         let merged = shape.dims[s...e].reduce(1, *)
@@ -137,13 +137,21 @@ extension Tensor {
         let offset = dims.count - rank
         let own = strides
         var newStrides = [Int](repeating: 0, count: dims.count)
-        for i in 0..<dims.count {
+        // From the last dimension, as c10's inferExpandGeometry: a new leading dimension kept
+        // at size 1 takes the stride of the one after it times that one's size.
+        for i in stride(from: dims.count - 1, through: 0, by: -1) {
             let size = i >= offset ? shape.dims[i - offset] : 1
-            if target[i] == -1 { target[i] = size }
+            if target[i] == -1 {
+                guard i >= offset else { throw .runtime("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension \(i)") }
+                target[i] = size
+            }
             if size != 1 && size != target[i] {
                 throw .runtime("The expanded size of the tensor (\(target[i])) must match the existing size (\(size)) at non-singleton dimension \(i).  Target sizes: \(Shape(dims).listDescription).  Tensor sizes: \(shape.listDescription)")
             }
-            if i >= offset && size == target[i] { newStrides[i] = own[i - offset] }
+            // A 0-dim tensor's expansion is all stride 0, as ATen's expand makes it.
+            if size == target[i] && rank > 0 {
+                newStrides[i] = i >= offset ? own[i - offset] : target[i + 1] &* newStrides[i + 1]
+            }
         }
         _ = try Shape.checkedCount(target)
         return makeView(target, strides: newStrides, offset: storageOffset, name: "ExpandBackward0", gradient: .expand)
