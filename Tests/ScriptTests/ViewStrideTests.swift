@@ -8,9 +8,16 @@ import Testing
 /// and whether the result shares storage, each run by PyTorch and here and compared as the
 /// text a cell shows.
 @Suite struct ViewStrideTests {
+    /// Cases Recur does not match, by a fragment of their code, with the reason. Each must
+    /// still fail (a case that starts passing is taken off this list).
+    static let excluded: [DifferentialFixture.Exclusion] = [
+        ("a = torch.tensor(5.)\nr = a.unflatten(", "PyTorch's error for unflatten of a 0-dim tensor goes on with the C++ stack "
+         + "trace of the error it wraps (addresses and build paths); Recur raises its first two lines"),
+    ]
+
     @Test func everyCaseMatchesPyTorch() throws {
         let cases = try DifferentialFixture.load("view_strides.json")
-        #expect(cases.count > 3400)
-        DifferentialFixture.replay(cases, excluded: [], label: "view strides")
+        #expect(cases.count > 4100)
+        DifferentialFixture.replay(cases, excluded: Self.excluded, label: "view strides")
     }
 }

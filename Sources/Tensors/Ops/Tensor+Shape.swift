@@ -27,6 +27,13 @@ extension Tensor {
     }
 
     func resolveShape(_ dims: [Int]) throws(TensorError) -> Shape {
+        guard let result = try Tensor.inferredSizes(dims, total: count) else { throw .invalidView(shape: dims, count: count) }
+        return Shape(result)
+    }
+
+    /// ATen's `infer_size`: `dims` with its one -1 resolved so that the sizes multiply to
+    /// `total`; nil when no size fits.
+    static func inferredSizes(_ dims: [Int], total: Int) throws(TensorError) -> [Int]? {
         var inferred: Int?
         var known = 1
         for (i, d) in dims.enumerated() {
@@ -37,18 +44,18 @@ extension Tensor {
                 throw .runtime("invalid shape dimension \(d)")
             } else {
                 let (product, overflow) = known.multipliedReportingOverflow(by: d)
-                guard !overflow else { throw .invalidView(shape: dims, count: count) }
+                guard !overflow else { return nil }
                 known = product
             }
         }
         var result = dims
         if let i = inferred {
-            guard known != 0, count % known == 0 else { throw .invalidView(shape: dims, count: count) }
-            result[i] = count / known
-        } else if known != count {
-            throw .invalidView(shape: dims, count: count)
+            guard known != 0, total % known == 0 else { return nil }
+            result[i] = total / known
+        } else if known != total {
+            return nil
         }
-        return Shape(result)
+        return result
     }
 
     /// The same elements under `target` (same count), recorded as `name`: a view when the
