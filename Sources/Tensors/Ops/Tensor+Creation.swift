@@ -173,7 +173,9 @@ extension Tensor {
 }
 
 extension Tensor {
-    /// PyTorch refuses Python numbers outside an integer dtype's range when it builds a tensor.
+    /// PyTorch refuses Python numbers outside an integer dtype's range when it builds a tensor
+    /// (c10's `checked_convert`): a Python int from -255 to 255 fits uint8, a negative one
+    /// wrapping as an unsigned conversion does (`-1` is 255), a float only from 0 to 255.
     static func checkRange(_ scalars: [ScalarValue], dtype: DType) throws(TensorError) {
         let bounds: (Double, Double) = switch dtype {
         case .int32: (Double(Int32.min), Double(Int32.max))
@@ -181,6 +183,7 @@ extension Tensor {
         case .float32, .float64, .int64, .bool: (-.infinity, .infinity)
         }
         for scalar in scalars where !(scalar.doubleValue >= bounds.0 && scalar.doubleValue <= bounds.1) {
+            if case .int(let v) = scalar, dtype == .uint8, v < 0, v >= -255 { continue }
             if case .float(let v) = scalar, v.isNaN { continue }
             throw .runtime("value cannot be converted to type \(dtype.name) without overflow")
         }
