@@ -128,6 +128,26 @@ static void mapFunction(VectorFunction f, const float *x, float *y, long n) {
 }
 
 void recur_expm1_f32(const float *x, float *y, long n) { mapFunction(fnExpm1, x, y, n); }
+
+// log_sigmoid (ATen's vectorised kernel): vec::minimum(x, 0) (NaN-propagating, +0 on a tie)
+// minus log1p(exp(-|x|)), every vector through the vector functions, the last one loaded
+// partially (Vec::loadu(ptr, count)).
+void recur_log_sigmoid_f32(const float *x, float *y, long n) {
+    int cap = recur_vector_capability();
+    long w = lanesOf(cap);
+    float v[kMaxLanes];
+    for (long i = 0; i < n; i += w) {
+        long count = n - i < w ? n - i : w;
+        for (long k = 0; k < w; k++) v[k] = -fabsf(k < count ? x[i + k] : 0.0f);
+        applyLanes(cap, fnExp, v);
+        applyLanes(cap, fnLog1p, v);
+        for (long k = 0; k < count; k++) {
+            float a = x[i + k];
+            float minimum = isnan(a) ? a : (a < 0.0f ? a : 0.0f);
+            y[i + k] = minimum - v[k];
+        }
+    }
+}
 void recur_log1p_f32(const float *x, float *y, long n) { mapFunction(fnLog1p, x, y, n); }
 
 /// Where cpu_kernel_vec's vector loop stops: it takes blocks of two vectors and leaves the

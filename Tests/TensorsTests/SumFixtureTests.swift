@@ -36,6 +36,8 @@ import Testing
 
     struct File: Decodable {
         let sections: [String: Section]
+        /// Sums past PyTorch's grain, by intra-op thread count.
+        let threads: [String: [Case]]
     }
 
     static func sections() throws -> [String: [Case]] {
@@ -94,15 +96,12 @@ import Testing
         for name in ["avx512", "avx2", "default"] { #expect((sections[name]?.count ?? 0) > 1000, "\(name)") }
     }
 
-    /// The sums depend on the input's strides: the views must lay elements out as PyTorch's.
-    /// Dimensions of size 1 are left out: a view that is row-major keeps no strides of its own
-    /// in Recur, which reports row-major ones there (PyTorch keeps the viewed tensor's), and
-    /// TensorIterator merges such dimensions away before it looks at strides.
+    /// The sums depend on the input's strides: the views must lay elements out as PyTorch's
+    /// (size-1 dimensions included).
     @Test func theViewsHavePyTorchsStrides() throws {
         for c in try Self.sections()[VectorMath.capability] ?? [] {
             let x = try Self.input(c)
-            let sized = x.shape.dims.indices.filter { x.shape.dims[$0] != 1 }
-            #expect(sized.map { x.strides[$0] } == sized.map { c.strides[$0] }, "\(c.shape) \(c.view.map(\.op))")
+            #expect(x.strides == c.strides, "\(c.shape) \(c.view.map(\.op))")
         }
     }
 
@@ -110,14 +109,52 @@ import Testing
     /// `mean` and their dimension forms.
     @Test(arguments: ["avx512", "avx2", "default"])
     func bitForBitWithPyTorch(_ capability: String) throws {
-        for c in try Self.sections()[capability] ?? [] {
+        try Self.check(try Self.sections()[capability] ?? [])
+    }
+
+    static func large() throws -> [String: [Case]] {
+        let bytes = try Fixtures.readBytes(Fixtures.directory + "/sums.json")
+        return try JSONDecoder().decode(File.self, from: Data(bytes)).threads
+    }
+
+    /// Sums past the grain, which PyTorch divides between its intra-op threads: the same
+    /// partition and combination for two threads (PyTorch's default on two cores) and three.
+    @Test(arguments: [2, 3])
+    func largeSumsBitForBitWithPyTorch(_ threads: Int) throws {
+        let cases = try Self.large()[String(threads)] ?? []
+        #expect(cases.count > 100)
+        let previous = IntraOpThreads.current
+        IntraOpThreads.current = threads
+        defer { IntraOpThreads.current = previous }
+        try Self.check(cases)
+    }
+
+    /// The large cases are PyTorch's threaded results: the one-thread sum differs from them.
+    @Test func largeSumsDependOnTheThreadCount() throws {
+        let cases = try Self.large()["2"] ?? []
+        let previous = IntraOpThreads.current
+        IntraOpThreads.current = 1
+        defer { IntraOpThreads.current = previous }
+        var differing = 0
+        for c in cases where try Self.bits(Self.reduce(c).doubles, c.dtype) != Self.bits(Self.expected(c), c.dtype) { differing += 1 }
+        #expect(differing > 20)
+    }
+
+    static func reduce(_ c: Case) throws -> Tensor {
+        let x = try input(c)
+        return switch (c.op, c.dims) {
+        case ("sum", nil): x.sum()
+        case ("mean", nil): try x.mean()
+        case ("sum", let dims?): try x.sum(dims: dims, keepDim: c.keepdim)
+        default: try x.mean(dims: c.dims ?? [], keepDim: c.keepdim)
+        }
+    }
+
+    static func check(_ cases: [Case]) throws {
+        for c in cases {
             let x = try Self.input(c)
-            let y: Tensor = switch (c.op, c.dims) {
-            case ("sum", nil): x.sum()
-            case ("mean", nil): try x.mean()
-            case ("sum", let dims?): try x.sum(dims: dims, keepDim: c.keepdim)
-            default: try x.mean(dims: c.dims ?? [], keepDim: c.keepdim)
-            }
+            #expect(x.strides == c.strides, "\(c.shape) \(c.view.map(\.op))")
+            let y = try reduce(c)
             #expect(y.shape.dims == c.result_shape, "\(c.op) \(c.shape) \(c.view.map(\.op)) \(c.dims ?? [])")
             #expect(Self.bits(y.doubles, c.dtype) == Self.bits(Self.expected(c), c.dtype),
                     "\(c.dtype) \(c.op) \(c.shape) \(c.view.map(\.op)) dims \(c.dims.map(\.description) ?? "all") keepdim \(c.keepdim)")

@@ -23,6 +23,9 @@ void recur_tanh_f32(const float *x, float *y, long n);
 /// zero-padded partial vector).
 void recur_expm1_f32(const float *x, float *y, long n);
 void recur_log1p_f32(const float *x, float *y, long n);
+/// log_sigmoid as ATen's vectorised kernel computes it: min(x, 0) - log1p(exp(-|x|)), through
+/// Sleef's exp and log1p on every lane.
+void recur_log_sigmoid_f32(const float *x, float *y, long n);
 
 /// softmax and log_softmax of `rows` contiguous rows of `size` elements (ATen's last-dim kernels).
 void recur_softmax_rows_f32(const float *x, float *y, long rows, long size);

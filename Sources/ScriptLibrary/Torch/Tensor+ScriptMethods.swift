@@ -14,7 +14,14 @@ extension Tensor {
         case "requires_grad": return .bool(self.requiresGrad)
         case "is_leaf": return .bool(self.isLeaf)
         case "grad_fn": return self.gradFnName.map { .object(GradFnObject($0)) } ?? Value.none
-        case "T": return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.t() })
+        case "T":
+            // numpy_T: the dimensions reversed by permute, with PyTorch's deprecation warnings.
+            if self.rank == 0 {
+                try interpreter.warn("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases.", category: .userWarning)
+            } else if self.rank != 2 {
+                try interpreter.warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.", category: .userWarning)
+            }
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in try self.permute(Array((0..<self.rank).reversed())) })
         case "ndim": return .int(self.rank)
         case "itemsize": return .int(self.elementSize)
         case "nbytes": return .int(self.elementSize * self.count)

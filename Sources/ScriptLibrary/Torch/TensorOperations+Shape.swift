@@ -12,20 +12,36 @@ extension TensorOperations {
         return n
     }
 
+    /// `movedim(source, destination)`: each an int or a sequence of ints.
+    static func movedim(_ interpreter: Interpreter, _ t: Tensor, _ a: Arguments) throws(ScriptError) -> Value {
+        guard let source = a.value(0, "source"), let destination = a.value(1, "destination") else {
+            throw .typeError(missingArgument("movedim", a.value(0, "source") == nil ? "source" : "destination"))
+        }
+        let from = try interpreter.dims([source]), to = try interpreter.dims([destination])
+        return .object(try tensorCall { () throws(TensorError) in try t.movedim(source: from, destination: to) })
+    }
+
+    /// PyTorch's argument parser's error for a missing required argument.
+    static func missingArgument(_ name: String, _ parameter: String) -> String {
+        "\(name)() missing 1 required positional arguments: \"\(parameter)\""
+    }
+
     /// A view taking its sizes as separate ints or one sequence (`x.view(2, 3)`, `x.view((2, 3))`).
-    static func sized(_ name: String, _ forms: TensorOperation.Forms = .method,
+    /// `missing` is PyTorch's TypeError when no size is given.
+    static func sized(_ name: String, _ forms: TensorOperation.Forms = .method, missing: String,
                       _ body: @escaping @Sendable (Tensor, [Int]) throws(TensorError) -> Tensor) -> TensorOperation {
         .on(name, forms, variadic: true) { interpreter, t, a throws(ScriptError) in
+            guard !a.positional.isEmpty else { throw .typeError(missing) }
             let dims = try interpreter.dims(a.positional)
             return .object(try tensorCall { () throws(TensorError) in try body(t, dims) })
         }
     }
 
     package static let shape: [TensorOperation] = [
-        sized("view") { (t, dims) throws(TensorError) in try t.view(dims) },
-        sized("reshape", .both) { (t, dims) throws(TensorError) in try t.reshape(dims) },
-        sized("permute", .both) { (t, dims) throws(TensorError) in try t.permute(dims) },
-        sized("expand") { (t, dims) throws(TensorError) in try t.expand(dims) },
+        sized("view", missing: "view() received an invalid combination of arguments - got (), but expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n") { (t, dims) throws(TensorError) in try t.view(dims) },
+        sized("reshape", .both, missing: missingArgument("reshape", "shape")) { (t, dims) throws(TensorError) in try t.reshape(dims) },
+        sized("permute", .both, missing: missingArgument("permute", "dims")) { (t, dims) throws(TensorError) in try t.permute(dims) },
+        sized("expand", missing: missingArgument("expand", "size")) { (t, dims) throws(TensorError) in try t.expand(dims) },
         .on("t", .both) { _, t, _ throws(ScriptError) in .object(try tensorCall { () throws(TensorError) in try t.t() }) },
         .on("transpose", .both, ["dim0", "dim1"]) { interpreter, t, a throws(ScriptError) in
             guard let first = a.value(0, "dim0"), let second = a.value(1, "dim1") else {
@@ -86,6 +102,27 @@ extension TensorOperations {
             let chunks = try requiredInt(a, 0, "chunks", "chunk", interpreter)
             let d = try interpreter.intArgument(a.value(1, "dim"), "dim") ?? 0
             return tuple(try tensorCall { () throws(TensorError) in try t.chunk(chunks, dim: d) })
+        },
+        .on("movedim", .both, ["source", "destination"]) { interpreter, t, a throws(ScriptError) in try movedim(interpreter, t, a) },
+        .on("moveaxis", .both, ["source", "destination"]) { interpreter, t, a throws(ScriptError) in try movedim(interpreter, t, a) },
+        .on("swapaxes", .both, ["axis0", "axis1"]) { interpreter, t, a throws(ScriptError) in
+            let d0 = try requiredInt(a, 0, "axis0", "swapaxes", interpreter), d1 = try requiredInt(a, 1, "axis1", "swapaxes", interpreter)
+            return .object(try tensorCall { () throws(TensorError) in try t.transpose(d0, d1) })
+        },
+        .on("swapdims", .both, ["dim0", "dim1"]) { interpreter, t, a throws(ScriptError) in
+            let d0 = try requiredInt(a, 0, "dim0", "swapdims", interpreter), d1 = try requiredInt(a, 1, "dim1", "swapdims", interpreter)
+            return .object(try tensorCall { () throws(TensorError) in try t.transpose(d0, d1) })
+        },
+        .on("unflatten", .both, ["dim", "sizes"]) { interpreter, t, a throws(ScriptError) in
+            let d = try requiredInt(a, 0, "dim", "unflatten", interpreter)
+            guard let sizes = a.value(1, "sizes") else { throw .typeError(missingArgument("unflatten", "sizes")) }
+            let dims = try interpreter.dims([sizes])
+            return .object(try tensorCall { () throws(TensorError) in try t.unflatten(dim: d, sizes: dims) })
+        },
+        .on("unfold", .method, ["dimension", "size", "step"]) { interpreter, t, a throws(ScriptError) in
+            let d = try requiredInt(a, 0, "dimension", "unfold", interpreter)
+            let size = try requiredInt(a, 1, "size", "unfold", interpreter), step = try requiredInt(a, 2, "step", "unfold", interpreter)
+            return .object(try tensorCall { () throws(TensorError) in try t.unfold(dimension: d, size: size, step: step) })
         },
         .on("unbind", .both, ["dim"]) { interpreter, t, a throws(ScriptError) in
             let d = try interpreter.intArgument(a.value(0, "dim"), "dim") ?? 0

@@ -56,7 +56,7 @@ package enum TorchFunctional {
             let x = try interpreter.tensor(a.positional[0]), w = try interpreter.tensor(a.positional[1])
             return interpreter.wrap(try tensorCall { () throws(TensorError) in try Functional.embedding(x, weight: w) })
         }
-        for name in ["cross_entropy", "nll_loss", "mse_loss"] {
+        for name in ["cross_entropy", "nll_loss"] {
             add(name, "\(name)(input, target, reduction='mean')", "The \(name.replacing("_", with: " ")) between input and target.") { interpreter, a throws(ScriptError) in
                 try a.expect(name, 2...2, keywords: ["reduction", "ignore_index"])
                 let x = try interpreter.tensor(a.positional[0]), t = try interpreter.tensor(a.positional[1])
@@ -64,11 +64,9 @@ package enum TorchFunctional {
                 guard let reduction = Reduction(rawValue: text) else { throw .valueError("\(text) is not a valid value for reduction") }
                 let ignore = Int64(try interpreter.intArgument(a.keyword("ignore_index"), "ignore_index") ?? -100)
                 return interpreter.wrap(try tensorCall { () throws(TensorError) in
-                    switch name {
-                    case "cross_entropy": try Functional.crossEntropy(x, target: t, ignoreIndex: ignore, reduction: reduction)
-                    case "nll_loss": try Functional.nllLoss(x, target: t, ignoreIndex: ignore, reduction: reduction)
-                    default: try Functional.mseLoss(x, target: t, reduction: reduction)
-                    }
+                    name == "cross_entropy"
+                        ? try Functional.crossEntropy(x, target: t, ignoreIndex: ignore, reduction: reduction)
+                        : try Functional.nllLoss(x, target: t, ignoreIndex: ignore, reduction: reduction)
                 })
             }
         }

@@ -30,10 +30,11 @@ extension TorchNN {
 
     /// The loss with its options read, refusing those Recur lacks.
     static func elementwiseKind(_ kind: ElementwiseLossKind, _ b: ArgumentBinder, _ i: Interpreter) throws(ScriptError) -> ElementwiseLossKind {
+        // The nn classes of L1 and Huber do not declare weight; their functions do.
         let weighted: Set<String> = switch kind {
-        case .binaryCrossEntropy: ["weight"]
+        case .binaryCrossEntropy, .l1, .huber: ["weight"]
         case .binaryCrossEntropyWithLogits: ["weight", "pos_weight"]
-        case .l1, .smoothL1, .huber: []
+        case .smoothL1: []
         }
         for name in ["weight", "pos_weight", "size_average", "reduce"] where b[name] != nil && !weighted.contains(name) && !(b[name]?.isNone ?? true) {
             throw ScriptError(.notImplementedError, "\(kind.typeName): \(name) is not supported in Recur")
@@ -62,10 +63,24 @@ extension TorchNN {
     }
 
     /// `F.l1_loss`, `F.smooth_l1_loss`, `F.huber_loss`, `F.binary_cross_entropy`,
-    /// `F.binary_cross_entropy_with_logits`.
+    /// `F.binary_cross_entropy_with_logits` and `F.mse_loss`.
     static func fillElementwiseFunctions(_ module: ModuleObject) {
+        module.namespace["mse_loss"] = .builtin(BuiltinFunction("mse_loss", signature: "torch.nn.functional.mse_loss(input, target, size_average=None, reduce=None, reduction='mean', weight=None)",
+                                                                doc: "The mean squared error between input and target.") { interpreter, a throws(ScriptError) in
+            let b = try ArgumentBinder("mse_loss", a, names: ["input", "target", "size_average", "reduce", "reduction", "weight"], required: 2)
+            for name in ["size_average", "reduce"] where !(b[name]?.isNone ?? true) {
+                throw ScriptError(.notImplementedError, "mse_loss: \(name) is not supported in Recur")
+            }
+            let (x, t) = (try interpreter.tensor(b["input"] ?? .none), try interpreter.tensor(b["target"] ?? .none, "target"))
+            let reduction = try reductionArgument(b)
+            let weight = try lossWeights(.l1, b, interpreter).0
+            return interpreter.wrap(try tensorCall { () throws(TensorError) in
+                if let weight { return try Functional.weightedLoss(.mse, x, target: t, weight: weight, reduction: reduction) }
+                return try Functional.mseLoss(x, target: t, reduction: reduction)
+            })
+        })
         let functions: [(String, ElementwiseLossKind, [String])] = [
-            ("l1_loss", .l1, ["size_average", "reduce", "reduction"]),
+            ("l1_loss", .l1, ["size_average", "reduce", "reduction", "weight"]),
             ("smooth_l1_loss", .smoothL1(beta: 1), ["size_average", "reduce", "reduction", "beta"]),
             ("huber_loss", .huber(delta: 1), ["reduction", "delta", "weight"]),
             ("binary_cross_entropy", .binaryCrossEntropy, ["weight", "size_average", "reduce", "reduction"]),
@@ -80,7 +95,11 @@ extension TorchNN {
                 let reduction = try reductionArgument(b)
                 let (weight, posWeight) = try lossWeights(kind, b, interpreter)
                 return interpreter.wrap(try tensorCall { () throws(TensorError) in
-                    try Functional.elementwiseLoss(resolved, x, target: t, reduction: reduction, weight: weight, posWeight: posWeight)
+                    switch (resolved, weight) {
+                    case (.l1, let weight?): try Functional.weightedLoss(.l1, x, target: t, weight: weight, reduction: reduction)
+                    case (.huber(let delta), let weight?): try Functional.weightedLoss(.huber(delta: delta), x, target: t, weight: weight, reduction: reduction)
+                    default: try Functional.elementwiseLoss(resolved, x, target: t, reduction: reduction, weight: weight, posWeight: posWeight)
+                    }
                 })
             })
         }

@@ -11,8 +11,8 @@ enum TorchNumberInputs {
     /// (the others say `argument 'input' (position 1) must be Tensor`).
     static let invalidCombination: Set<String> = [
         "all", "any", "clamp", "clip", "eq", "fmod", "ge", "gt",
-        "le", "lt", "masked_fill", "narrow", "ne", "repeat_interleave", "scatter", "std",
-        "var",
+        "le", "lt", "masked_fill", "moveaxis", "movedim", "narrow", "ne", "repeat_interleave",
+        "scatter", "std", "var",
     ]
 
     /// The functions that take it only before a tensor (`torch.remainder(2, t)`).

@@ -467,6 +467,14 @@ extension TorchSignature {
             keywords: ["mat2"], numpyAliases: true,
             unknownKeyword: "mm() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "mm() missing 1 required positional arguments: \"mat2\""),
+        "moveaxis": TorchSignature(
+            keywords: ["destination", "source"], numpyAliases: true,
+            unknownKeyword: "moveaxis() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n",
+            unknownKeywordAlone: "moveaxis() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n"),
+        "movedim": TorchSignature(
+            keywords: ["destination", "source"], numpyAliases: true,
+            unknownKeyword: "movedim() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n",
+            unknownKeywordAlone: "movedim() received an invalid combination of arguments - got ({got}), but expected one of:\n * (int source, int destination)\n * (tuple of ints source, tuple of ints destination)\n"),
         "mul": TorchSignature(
             keywords: ["other", "out", "value"], numpyAliases: true,
             unknownKeyword: "mul() got an unexpected keyword argument '{keyword}'",
@@ -751,6 +759,14 @@ extension TorchSignature {
             keywords: ["dim", "dtype", "keepdim"], numpyAliases: true,
             unknownKeyword: "sum() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.dtype dtype = None)\n * (tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None)\n",
             unknownKeywordAlone: "sum() received an invalid combination of arguments - got ({got}), but expected one of:\n * (*, torch.dtype dtype = None)\n * (tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None)\n"),
+        "swapaxes": TorchSignature(
+            keywords: ["axis0", "axis1"], numpyAliases: true,
+            unknownKeyword: "swapaxes() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "swapaxes() missing 2 required positional argument: \"axis0\", \"axis1\""),
+        "swapdims": TorchSignature(
+            keywords: ["dim0", "dim1"], numpyAliases: true,
+            unknownKeyword: "swapdims() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "swapdims() missing 2 required positional argument: \"dim0\", \"dim1\""),
         "t": TorchSignature(
             keywords: [], numpyAliases: true,
             unknownKeyword: "TensorBase.t() takes no keyword arguments",
@@ -831,6 +847,14 @@ extension TorchSignature {
             keywords: ["dim"], numpyAliases: true,
             unknownKeyword: "unbind() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unbind() got an unexpected keyword argument '{keyword}'"),
+        "unflatten": TorchSignature(
+            keywords: ["dim", "sizes"], numpyAliases: false,
+            unknownKeyword: "Tensor.unflatten() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "Tensor.unflatten() got an unexpected keyword argument '{keyword}'"),
+        "unfold": TorchSignature(
+            keywords: ["dimension", "size", "step"], numpyAliases: true,
+            unknownKeyword: "unfold() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "unfold() missing 3 required positional argument: \"dimension\", \"size\", \"step\""),
         "uniform_": TorchSignature(
             keywords: ["from", "from_", "generator", "to"], numpyAliases: true,
             unknownKeyword: "uniform_() got an unexpected keyword argument '{keyword}'",
@@ -1143,6 +1167,14 @@ extension TorchSignature {
             keywords: ["input", "mat2", "out", "out_dtype"], numpyAliases: true,
             unknownKeyword: "mm() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, Tensor mat2, *, Tensor out = None)\n * (Tensor input, Tensor mat2, torch.dtype out_dtype, *, Tensor out = None)\n",
             unknownKeywordAlone: "mm() missing 1 required positional arguments: \"mat2\""),
+        "moveaxis": TorchSignature(
+            keywords: ["destination", "input", "source"], numpyAliases: true,
+            unknownKeyword: "moveaxis() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int source, int destination)\n * (Tensor input, tuple of ints source, tuple of ints destination)\n",
+            unknownKeywordAlone: "moveaxis() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int source, int destination)\n * (Tensor input, tuple of ints source, tuple of ints destination)\n"),
+        "movedim": TorchSignature(
+            keywords: ["destination", "input", "source"], numpyAliases: true,
+            unknownKeyword: "movedim() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int source, int destination)\n * (Tensor input, tuple of ints source, tuple of ints destination)\n",
+            unknownKeywordAlone: "movedim() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, int source, int destination)\n * (Tensor input, tuple of ints source, tuple of ints destination)\n"),
         "mul": TorchSignature(
             keywords: ["input", "other", "out"], numpyAliases: true,
             unknownKeyword: "mul() got an unexpected keyword argument '{keyword}'",
@@ -1279,6 +1311,14 @@ extension TorchSignature {
             keywords: ["dim", "dtype", "input", "keepdim", "out"], numpyAliases: true,
             unknownKeyword: "sum() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n",
             unknownKeywordAlone: "sum() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None)\n"),
+        "swapaxes": TorchSignature(
+            keywords: ["axis0", "axis1", "input"], numpyAliases: true,
+            unknownKeyword: "swapaxes() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "swapaxes() missing 2 required positional argument: \"axis0\", \"axis1\""),
+        "swapdims": TorchSignature(
+            keywords: ["dim0", "dim1", "input"], numpyAliases: true,
+            unknownKeyword: "swapdims() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "swapdims() missing 2 required positional argument: \"dim0\", \"dim1\""),
         "t": TorchSignature(
             keywords: ["input"], numpyAliases: true,
             unknownKeyword: "t() got an unexpected keyword argument '{keyword}'",
@@ -1323,6 +1363,10 @@ extension TorchSignature {
             keywords: ["dim", "input"], numpyAliases: true,
             unknownKeyword: "unbind() got an unexpected keyword argument '{keyword}'",
             unknownKeywordAlone: "unbind() got an unexpected keyword argument '{keyword}'"),
+        "unflatten": TorchSignature(
+            keywords: ["dim", "input", "sizes"], numpyAliases: true,
+            unknownKeyword: "unflatten() got an unexpected keyword argument '{keyword}'",
+            unknownKeywordAlone: "unflatten() missing 2 required positional argument: \"dim\", \"sizes\""),
         "unique": TorchSignature(
             keywords: ["dim", "return_counts", "return_inverse", "sorted"], numpyAliases: false,
             unknownKeyword: "_return_output() got an unexpected keyword argument '{keyword}'",

@@ -40,13 +40,14 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
         return dims.reduce(1, *)
     }
 
-    /// Row-major element strides (`tensor.stride()` of a contiguous tensor).
+    /// Row-major element strides (`tensor.stride()` of a contiguous tensor): a dimension of
+    /// size 0 counts as 1, as in c10's contiguous strides (`torch.zeros(3, 0).stride()` is (1, 1)).
     public var strides: [Int] {
         var result = [Int](repeating: 1, count: dims.count)
         var running = 1
         for i in stride(from: dims.count - 1, through: 0, by: -1) {
             result[i] = running
-            running *= dims[i]
+            running *= Swift.max(dims[i], 1)
         }
         return result
     }

@@ -53,7 +53,10 @@ public final class Tensor {
     var storage: TensorStorage {
         guard let alias, let layout = alias.layout, case .shared(let buffer) = elements else { return bufferElements }
         if let cache = alias.gathered, cache.version == buffer.version { return cache.values }
-        let values = ViewLayout.isRowMajor(shape.dims, layout.strides)
+        let rowMajor = ViewLayout.isRowMajor(shape.dims, layout.strides)
+        // Row-major over the whole buffer but for the strides of size-1 dimensions: no copy.
+        if rowMajor && layout.offset == 0 && shape.count == buffer.elements.count { return buffer.elements }
+        let values = rowMajor
             ? buffer.elements.range(layout.offset, count: shape.count)
             : buffer.elements.gather(layout.positions(shape.dims))
         alias.gathered = (buffer.version, values)

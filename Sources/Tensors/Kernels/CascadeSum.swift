@@ -83,13 +83,25 @@ enum CascadeSum {
     /// dimensions into one, so no plan is needed.
     static func total<T: FloatElement>(_ input: UnsafePointer<T>, count: Int) -> T {
         var out: T = 0
-        loop2d(T.SumVector.self, out: &out, input, size0: count, size1: 1, inStrides: (1, 0), outStrides: (0, 0))
+        let threads = count >= ReductionPlan.grain ? IntraOpThreads.current : 1
+        if threads > 1 {
+            ReductionPlan(dims: [count], strides: [1], reduced: [true], keepDim: false)
+                .parallelSum(T.SumVector.self, input, into: &out, outputs: 1, threads: threads)
+        } else {
+            loop2d(T.SumVector.self, out: &out, input, size0: count, size1: 1, inStrides: (1, 0), outStrides: (0, 0))
+        }
         return out
     }
 
     /// The column sums of a row-major `rows` x `columns` matrix (`sum(0)`) written over `out`.
     static func columnSums<T: FloatElement>(_ input: UnsafePointer<T>, rows: Int, columns: Int, into out: UnsafeMutablePointer<T>) {
         out.update(repeating: 0, count: columns)
+        let threads = rows * columns >= ReductionPlan.grain ? IntraOpThreads.current : 1
+        if threads > 1 {
+            ReductionPlan(dims: [rows, columns], strides: [columns, 1], reduced: [true, false], keepDim: true)
+                .parallelSum(T.SumVector.self, input, into: out, outputs: columns, threads: threads)
+            return
+        }
         // TensorIterator merges a dimension of size 1 away: one row is copied (added to zero),
         // one column is a contiguous sum; otherwise the rows are reduced first.
         if rows == 1 || columns == 1 {
@@ -103,7 +115,8 @@ enum CascadeSum {
     /// over `out` (row-major in the remaining dimensions), as `sum(dims, keepdim=True)`.
     static func sums<T: FloatElement>(_ input: UnsafePointer<T>, dims: [Int], reduced: [Bool], into out: UnsafeMutablePointer<T>, count: Int) {
         out.update(repeating: 0, count: count)
-        ReductionPlan(dims: dims, strides: Shape(dims).strides, reduced: reduced, keepDim: true).sum(T.SumVector.self, input, into: out)
+        ReductionPlan(dims: dims, strides: Shape(dims).strides, reduced: reduced, keepDim: true)
+            .parallelSum(T.SumVector.self, input, into: out, outputs: count, threads: IntraOpThreads.current)
     }
 
     /// The body of `cascade_sum`'s TensorIterator loop over a `size0` x `size1` block: adds

@@ -5,11 +5,11 @@
 /// runs, and so how a sum associates, follows from this layout.
 struct ReductionPlan {
     /// The iteration's sizes, fastest-moving first.
-    private(set) var sizes: [Int]
+    var sizes: [Int]
     /// The input's strides in elements per iteration dimension.
-    private(set) var inStrides: [Int]
+    var inStrides: [Int]
     /// The output's strides in elements per iteration dimension (0 along reduced ones).
-    private(set) var outStrides: [Int]
+    var outStrides: [Int]
 
     /// The plan for summing an input of `dims` laid out at `strides` over the dimensions
     /// marked in `reduced`, into a new row-major output (`keepDim` as `sum(dim, keepdim)`).

@@ -39,6 +39,7 @@ enum VectorMath {
     static let sigmoid: Unary = recur_sigmoid_f32
     static let expm1: Unary = recur_expm1_f32
     static let log1p: Unary = recur_log1p_f32
+    static let logSigmoid: Unary = recur_log_sigmoid_f32
     static let tanhBackward: Binary = recur_tanh_backward_f32
     static let sigmoidBackward: Binary = recur_sigmoid_backward_f32
     static let softmaxRows: Rows = recur_softmax_rows_f32

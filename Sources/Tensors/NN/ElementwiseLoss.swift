@@ -47,13 +47,14 @@ public enum ElementwiseLossKind: Sendable {
     }
 
     /// One element's loss, by ATen's CPU formulas, times its weight (1 without `weight=`);
-    /// `posWeight` scales BCE with logits' positive term (`pos_weight=`).
-    func value<T: FloatElement>(_ x: T, _ y: T, weight: T, posWeight: T?) -> T {
+    /// `posWeight` scales BCE with logits' positive term (`pos_weight=`), whose
+    /// `log_sigmoid(x)` the caller passes (`logSigmoids`).
+    func value<T: FloatElement>(_ x: T, _ y: T, weight: T, posWeight: T?, logSigmoid: T = 0) -> T {
         switch self {
         case .binaryCrossEntropy:
             return unweighted(x, y) * weight
         case .binaryCrossEntropyWithLogits:
-            var logSigmoid = Swift.min(x, 0) - T.log1p(T.exp(-Swift.abs(x)))
+            var logSigmoid = logSigmoid
             if let posWeight { logSigmoid = logSigmoid * ((posWeight - 1) * y + 1) }
             return ((1 - y) * x - logSigmoid) * weight
         case .l1, .smoothL1, .huber:
@@ -73,9 +74,16 @@ public enum ElementwiseLossKind: Sendable {
         case .binaryCrossEntropy:
             return (y - 1) * Swift.max(T.log1p(-x), -100) - y * Swift.max(T.log(x), -100)
         case .binaryCrossEntropyWithLogits:
-            let logSigmoid = Swift.min(x, 0) - T.log1p(T.exp(-Swift.abs(x)))
-            return (1 - y) * x - logSigmoid
+            return (1 - y) * x - Self.logSigmoids([x])[0]
         }
+    }
+
+    /// `log_sigmoid` of each element, `min(x, 0) - log1p(exp(-|x|))`: float32 by ATen's
+    /// vectorised kernel (`VectorMath`, Sleef's functions on every lane), float64 with the C
+    /// library's functions (ATen's Sleef double ones round differently on some elements).
+    static func logSigmoids<T: FloatElement>(_ x: [T]) -> [T] {
+        if let floats = x as? [Float], let result = VectorMath.map(VectorMath.logSigmoid, floats) as? [T] { return result }
+        return x.map { v in Swift.min(v, 0) - T.log1p(T.exp(-Swift.abs(v))) }
     }
 
     /// The element's gradient with respect to the input, from the loss's gradient `g` (the
@@ -173,23 +181,16 @@ extension Functional {
             }
             throw .value("Target size (\(target.shape.description)) must be the same as input size (\(input.shape.description))")
         }
+        if let mixed = try mixedDTypeLoss(kind, input, target: target, reduction: reduction, weight: weight, posWeight: posWeight) {
+            return mixed
+        }
         let floats: Set<DType> = [.float32, .float64]
-        if input.dtype != target.dtype, floats.contains(input.dtype), floats.contains(target.dtype) {
-            switch kind {
-            case .l1, .smoothL1:
-                // input - target promotes to float64, as in PyTorch.
-                return try elementwiseLoss(kind, input.to(.float64), target: target.to(.float64), reduction: reduction, weight: weight, posWeight: posWeight)
-            case .huber, .binaryCrossEntropyWithLogits:
-                throw .other(.notImplementedError, "\(kind.typeName) of a float32 and a float64 tensor is not supported in Recur; convert both to one dtype (both float32 or both float64 are)")
-            case .binaryCrossEntropy:
-                break
-            }
+        // Only BCE reaches here with operands other than one float dtype: ATen's kernel wants
+        // the target in the input's dtype, and a float one.
+        guard input.dtype == target.dtype else {
+            throw .runtime("Found dtype \(Tensor.typeName(target.dtype)) but expected \(Tensor.typeName(input.dtype))")
         }
-        guard input.dtype == target.dtype, floats.contains(input.dtype) else {
-            let expected = input.dtype == .float64 ? "Double" : "Float"
-            let found = input.dtype == .float32 || input.dtype == .float64 ? target.dtype : input.dtype
-            throw .runtime("Found dtype \(Tensor.typeName(found)) but expected \(expected)")
-        }
+        guard floats.contains(input.dtype) else { throw notImplemented("binary_cross_entropy", input.dtype) }
         if case .binaryCrossEntropy = kind, target.requiresGradFlag {
             throw .other(.notImplementedError, "the derivative of BCELoss with respect to its target is not supported in Recur")
         }
@@ -221,7 +222,10 @@ extension Functional {
         let w = try weights.weight.map { (t) throws(TensorError) in T.values(of: try t.broadcastInPlace(to: out)) }
         let pw = try weights.posWeight.map { (t) throws(TensorError) in T.values(of: try t.broadcastInPlace(to: out)) }
         var losses = filledArray(T(0), count: x.count)
-        for i in losses.indices { losses[i] = kind.value(x[i], y[i], weight: w?[i] ?? 1, posWeight: pw?[i]) }
+        let logSigmoid: [T] = if case .binaryCrossEntropyWithLogits = kind { ElementwiseLossKind.logSigmoids(x) } else { [] }
+        for i in losses.indices {
+            losses[i] = kind.value(x[i], y[i], weight: w?[i] ?? 1, posWeight: pw?[i], logSigmoid: i < logSigmoid.count ? logSigmoid[i] : 0)
+        }
         let value: Tensor = switch reduction {
         case .none: Tensor(shape: out, values: losses)
         case .sum: Tensor(shape: .scalar, values: [CascadeSum.total(losses)])

@@ -88,6 +88,7 @@ extension Functional {
     /// `F.mse_loss(input, target, reduction="mean")`.
     public static func mseLoss(_ input: Tensor, target: Tensor, reduction: Reduction = .mean) throws(TensorError) -> Tensor {
         let out = try Shape.broadcast(input.shape, target.shape)
+        try checkMSEDTypes(input, target)
         // Operands of different dtypes meet in the promoted one, as ATen's TensorIterator does.
         if Tensor.resultType(input, target) == .float64 { return mseLoss(input, target, out: out, reduction: reduction, Double.self) }
         return mseLoss(input, target, out: out, reduction: reduction, Float.self)
@@ -110,10 +111,12 @@ extension Functional {
         let needB = target.requiresGradFlag
         return value.recording("MseLossBackward0", [input, target]) { g in
             let gv = T.values(of: g)
+            // mse_loss_backward: norm * (input - target) * grad, norm = 2 / numel under mean
+            // (formed in double, then rounded to the dtype).
+            let norm = T(reduction == .mean ? 2 / Double(out.count) : 2)
             let d: [T] = switch reduction {
-            case .none: Kernels.zip(diff, gv) { 2 * $0 * $1 }
-            case .sum: diff.map { 2 * $0 * gv[0] }
-            case .mean: diff.map { 2 * $0 * gv[0] / n }
+            case .none: Kernels.zip(diff, gv) { norm * $0 * $1 }
+            case .sum, .mean: diff.map { norm * $0 * gv[0] }
             }
             return [
                 needA ? Tensor(shape: sa, values: Kernels.sum(d, from: out, to: sa)) : nil,

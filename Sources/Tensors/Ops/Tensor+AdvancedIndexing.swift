@@ -22,8 +22,16 @@ extension Tensor {
             }
         }
         guard consuming <= rank else {
-            if rank == 0, components.contains(where: { if case .index = $0 { true } else { false } }) {
-                throw .index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+            if rank == 0, components.count == 1 {
+                // A lone integer or slice (not a tuple) goes to PyTorch's select or slice,
+                // whose own errors it reports.
+                switch components[0] {
+                case .index(let i):
+                    if i == 0 { throw Tensor.zeroDimIndexError }
+                    throw .indexOutOfBounds(index: i, dim: 0, size: 0)
+                case .slice: throw .index("slice() cannot be applied to a 0-dim tensor.")
+                case .tensor, .newAxis, .ellipsis: break
+                }
             }
             throw .index("too many indices for tensor of dimension \(rank)")
         }

@@ -125,7 +125,7 @@ extension Tensor {
 
     /// Zeros with this tensor's shape and dtype (`torch.zeros_like`).
     public func zerosLike() -> Tensor {
-        zerosLikeRowMajor().laidOut(like: self)
+        zerosLikeRowMajor().preservingLayout(of: self)
     }
 
     private func zerosLikeRowMajor() -> Tensor {
@@ -135,12 +135,12 @@ extension Tensor {
     /// A tensor of this one's shape in `dtype`, laid out as PyTorch's `empty_like` lays it out
     /// (`preserve_format`); Recur fills it with zeros.
     public func emptyLike(dtype: DType) -> Tensor {
-        Tensor(shape: shape, storage: .filled(.int(0), count: count, dtype: dtype)).laidOut(like: self)
+        Tensor(shape: shape, storage: .filled(.int(0), count: count, dtype: dtype)).preservingLayout(of: self)
     }
 
     /// Ones with this tensor's shape and dtype (`torch.ones_like`).
     public func onesLike() -> Tensor {
-        onesLikeRowMajor().laidOut(like: self)
+        onesLikeRowMajor().preservingLayout(of: self)
     }
 
     private func onesLikeRowMajor() -> Tensor {
@@ -173,7 +173,9 @@ extension Tensor {
 }
 
 extension Tensor {
-    /// PyTorch refuses Python numbers outside an integer dtype's range when it builds a tensor.
+    /// PyTorch refuses Python numbers outside an integer dtype's range when it builds a tensor
+    /// (c10's `checked_convert`): a Python int from -255 to 255 fits uint8, a negative one
+    /// wrapping as an unsigned conversion does (`-1` is 255), a float only from 0 to 255.
     static func checkRange(_ scalars: [ScalarValue], dtype: DType) throws(TensorError) {
         let bounds: (Double, Double) = switch dtype {
         case .int32: (Double(Int32.min), Double(Int32.max))
@@ -181,6 +183,7 @@ extension Tensor {
         case .float32, .float64, .int64, .bool: (-.infinity, .infinity)
         }
         for scalar in scalars where !(scalar.doubleValue >= bounds.0 && scalar.doubleValue <= bounds.1) {
+            if case .int(let v) = scalar, dtype == .uint8, v < 0, v >= -255 { continue }
             if case .float(let v) = scalar, v.isNaN { continue }
             throw .runtime("value cannot be converted to type \(dtype.name) without overflow")
         }

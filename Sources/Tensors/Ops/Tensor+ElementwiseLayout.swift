@@ -26,10 +26,24 @@ extension Tensor {
     }
 
     private func relaid(_ operands: [Tensor]) -> Tensor {
-        guard rank > 1, count > 1, alias == nil, !operands.allSatisfy(\.isContiguous),
+        // fast_setup_type CONTIGUOUS needs every operand in the result's shape: a broadcast
+        // one, or a Python number (a 0-dim operand), sends even contiguous operands with
+        // unusual strides on size-1 dimensions through `reorder_dimensions`.
+        guard rank > 1, count > 1, alias == nil, !operands.allSatisfy({ $0.isContiguous && $0.shape == shape }),
               let strides = Tensor.iteratorStrides(operands, shape: shape)
         else { return self }
         return relaid(strides: strides)
+    }
+
+    /// This fresh row-major result of `empty_like(a)` (and of the copies made as it is:
+    /// `clone`, `to`, `zeros_like`, `ones_like`) laid out as PyTorch's `preserve_format` lays
+    /// it: `a`'s own strides when `a` is non-overlapping and dense (those of its size-1
+    /// dimensions included), otherwise TensorIterator's order.
+    @inline(__always)
+    func preservingLayout(of a: Tensor) -> Tensor {
+        guard let layout = a.layout else { return self }
+        guard a.isNonOverlappingAndDense else { return relaid([a]) }
+        return alias != nil || layout.strides == shape.strides ? self : relaid(strides: layout.strides)
     }
 
     /// This fresh row-major tensor (no views, not seen by anyone) with its elements moved to

@@ -13,12 +13,13 @@ public enum TensorIndex {
 }
 
 extension Tensor {
+    /// `x[0]` of a 0-dim tensor (`loss.data[0]`).
+    static let zeroDimIndexError = TensorError.index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+
     /// The element or sub-tensor at `index` along `dim`, removing that dimension (`select`),
     /// as a view.
     public func select(dim: Int, index: Int) throws(TensorError) -> Tensor {
-        guard rank > 0 else {
-            throw .index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
-        }
+        guard rank > 0 else { throw .index("select() cannot be applied to a 0-dim tensor.") }
         let d = try shape.normalize(dim: dim)
         let size = shape.dims[d]
         guard index >= -size, index < size else {
@@ -60,7 +61,7 @@ extension Tensor {
         }
         let lo = clamp(start, 0)
         let hi = Swift.max(clamp(end, size), lo)
-        return sliceView(dim: d, start: lo, length: (hi - lo + by - 1) / by, step: by, name: "SliceBackward0")
+        return sliceView(dim: d, start: lo, length: hi == lo ? 0 : (hi - lo - 1) / by + 1, step: by, name: "SliceBackward0")
     }
 
     /// The view of `length` elements from `start` by `step` along a normalised `dim`.
@@ -69,7 +70,8 @@ extension Tensor {
         dims[d] = length
         return regionView(dims, name: name) { strides, offset in
             var scaled = strides
-            scaled[d] *= step
+            // PyTorch's int64 product: a step past the extent leaves one element, any stride.
+            scaled[d] = scaled[d] &* step
             return (scaled, offset + start * strides[d])
         }
     }

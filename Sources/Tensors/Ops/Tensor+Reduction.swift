@@ -44,7 +44,7 @@ extension Tensor {
                     o[0] = CascadeSum.total(input, count: self.count)
                 } else {
                     ReductionPlan(dims: shape.dims, strides: strides, reduced: reduced, keepDim: keepDim)
-                        .sum(T.SumVector.self, input + offset, into: o)
+                        .parallelSum(T.SumVector.self, input + offset, into: o, outputs: count, threads: IntraOpThreads.current)
                 }
             }
         }

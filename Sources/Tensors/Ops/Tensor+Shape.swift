@@ -17,9 +17,9 @@ extension Tensor {
 
     /// Collapses dimensions `start...end` into one (`flatten(start_dim=0, end_dim=-1)`).
     public func flatten(startDim: Int = 0, endDim: Int = -1) throws(TensorError) -> Tensor {
-        if rank == 0 { return reshaped(Shape([1]), name: "ViewBackward0") }
         let s = try shape.normalize(dim: startDim)
         let e = try shape.normalize(dim: endDim)
+        if rank == 0 { return reshaped(Shape([1]), name: "ViewBackward0") }
         guard s <= e else { throw .runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
         if s == e { return self }
         let merged = shape.dims[s...e].reduce(1, *)
@@ -27,6 +27,13 @@ extension Tensor {
     }
 
     func resolveShape(_ dims: [Int]) throws(TensorError) -> Shape {
+        guard let result = try Tensor.inferredSizes(dims, total: count) else { throw .invalidView(shape: dims, count: count) }
+        return Shape(result)
+    }
+
+    /// ATen's `infer_size`: `dims` with its one -1 resolved so that the sizes multiply to
+    /// `total`; nil when no size fits.
+    static func inferredSizes(_ dims: [Int], total: Int) throws(TensorError) -> [Int]? {
         var inferred: Int?
         var known = 1
         for (i, d) in dims.enumerated() {
@@ -37,18 +44,18 @@ extension Tensor {
                 throw .runtime("invalid shape dimension \(d)")
             } else {
                 let (product, overflow) = known.multipliedReportingOverflow(by: d)
-                guard !overflow else { throw .invalidView(shape: dims, count: count) }
+                guard !overflow else { return nil }
                 known = product
             }
         }
         var result = dims
         if let i = inferred {
-            guard known != 0, count % known == 0 else { throw .invalidView(shape: dims, count: count) }
-            result[i] = count / known
-        } else if known != count {
-            throw .invalidView(shape: dims, count: count)
+            guard known != 0, total % known == 0 else { return nil }
+            result[i] = total / known
+        } else if known != total {
+            return nil
         }
-        return Shape(result)
+        return result
     }
 
     /// The same elements under `target` (same count), recorded as `name`: a view when the
@@ -137,13 +144,21 @@ extension Tensor {
         let offset = dims.count - rank
         let own = strides
         var newStrides = [Int](repeating: 0, count: dims.count)
-        for i in 0..<dims.count {
+        // From the last dimension, as c10's inferExpandGeometry: a new leading dimension kept
+        // at size 1 takes the stride of the one after it times that one's size.
+        for i in stride(from: dims.count - 1, through: 0, by: -1) {
             let size = i >= offset ? shape.dims[i - offset] : 1
-            if target[i] == -1 { target[i] = size }
+            if target[i] == -1 {
+                guard i >= offset else { throw .runtime("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension \(i)") }
+                target[i] = size
+            }
             if size != 1 && size != target[i] {
                 throw .runtime("The expanded size of the tensor (\(target[i])) must match the existing size (\(size)) at non-singleton dimension \(i).  Target sizes: \(Shape(dims).listDescription).  Tensor sizes: \(shape.listDescription)")
             }
-            if i >= offset && size == target[i] { newStrides[i] = own[i - offset] }
+            // A 0-dim tensor's expansion is all stride 0, as ATen's expand makes it.
+            if size == target[i] && rank > 0 {
+                newStrides[i] = i >= offset ? own[i - offset] : target[i + 1] &* newStrides[i + 1]
+            }
         }
         _ = try Shape.checkedCount(target)
         return makeView(target, strides: newStrides, offset: storageOffset, name: "ExpandBackward0", gradient: .expand)

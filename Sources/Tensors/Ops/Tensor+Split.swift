@@ -45,6 +45,11 @@ extension Tensor {
         guard chunks > 0 else { throw .runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let d = try shape.normalize(dim: dim)
         let extent = shape.dims[d]
+        if extent == 0 {
+            // ATen's chunk keeps the count of empty pieces (split would make one).
+            try MemoryBudget.reserve([chunks], elementSize: MemoryLayout<Tensor>.size * 16)
+            return try split(sections: [Int](repeating: 0, count: chunks), dim: d)
+        }
         // PyTorch's int64 arithmetic wraps for a huge `chunks`, and split then names the size.
         return try split(size: (extent &+ chunks &- 1) / chunks, dim: d)
     }

@@ -148,7 +148,7 @@ extension Tensor {
 
     /// A copy that stays in the graph (`clone()`).
     public func clone() -> Tensor {
-        cloneRowMajor().laidOut(like: self)
+        cloneRowMajor().preservingLayout(of: self)
     }
 
     private func cloneRowMajor() -> Tensor {
@@ -159,7 +159,7 @@ extension Tensor {
     /// tensor itself when it has that dtype, as PyTorch returns it. Between floating dtypes the
     /// conversion is recorded (`ToCopyBackward0`), so gradients flow back in the source dtype.
     public func to(_ target: DType) -> Tensor {
-        toRowMajor(target).laidOut(like: self)
+        toRowMajor(target).preservingLayout(of: self)
     }
 
     private func toRowMajor(_ target: DType) -> Tensor {

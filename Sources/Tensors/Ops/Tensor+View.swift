@@ -75,7 +75,9 @@ extension Tensor {
     /// recorded as `name`.
     func makeView(_ dims: [Int], strides: [Int], offset: Int, name: String, gradient: ViewGradient) -> Tensor {
         let outShape = Shape(dims)
-        let dense = offset == 0 && outShape.count == bufferElements.count && ViewLayout.isRowMajor(dims, strides)
+        // Only a view with exactly the row-major strides drops its layout: PyTorch keeps the
+        // strides of size-1 and empty dimensions as the view computed them, and reports them.
+        let dense = offset == 0 && outShape.count == bufferElements.count && strides == outShape.strides
         let result = Tensor(shape: outShape, buffer: buffer, layout: dense ? nil : ViewLayout(strides: strides, offset: offset), base: viewBase ?? self)
         guard Tensor.needsGraph(self) else { return result }
         let source = shape
