@@ -6,13 +6,17 @@ import Glibc
 /// machine whatever Recur's own scheduling.
 ///
 /// The default is PyTorch's: `OMP_NUM_THREADS`, overridden by `MKL_NUM_THREADS`, when set to a
-/// positive number, otherwise the machine's physical cores (cpuinfo's core count; logical
-/// processors where the topology cannot be read). Per thread, as `DefaultDType`.
+/// positive number, at most the machine's physical cores (as PyTorch 2.15 caps it), otherwise
+/// those cores (cpuinfo's core count; logical processors where the topology cannot be read).
+/// Per thread, as `DefaultDType`.
 public enum IntraOpThreads {
     private static let state = ThreadValue(0)
 
     /// The machine's default, read once.
-    public static let machineDefault: Int = environmentCount() ?? physicalCores()
+    public static let machineDefault: Int = {
+        let cores = physicalCores()
+        return environmentCount().map { Swift.min($0, cores) } ?? cores
+    }()
 
     /// The count in effect on this thread.
     public static var current: Int {
