@@ -9,6 +9,17 @@ package enum StreamReading {
         return try interpreter.indexValue(value)
     }
 
+    /// A size that must be an integer (a text file's `readline(size)`): None is CPython's TypeError.
+    package static func integer(_ value: Value?, _ interpreter: Interpreter) throws(ScriptError) -> Int {
+        guard let value else { return -1 }
+        do {
+            return try interpreter.indexValue(value)
+        } catch {
+            guard case .builtin(.typeError, _) = error.payload else { throw error }
+            throw .typeError("'\(value.typeName)' object cannot be interpreted as an integer")
+        }
+    }
+
     /// `readlines(hint)`: lines until the end, or until `hint` characters or bytes are read.
     package static func readlines(hint: Int, readline: Reader) throws(ScriptError) -> Value {
         var lines: [Value] = []
