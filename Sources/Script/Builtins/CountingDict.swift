@@ -12,9 +12,8 @@ package final class CountingDict: ScriptObject {
         case ordered
     }
 
-    static let counterMethods = ["elements", "most_common", "subtract", "total", "update", "copy"]
-
-    package let kind: Kind
+    /// A defaultdict's factory can be replaced (`d.default_factory = list`).
+    package internal(set) var kind: Kind
     package let storage: DictObject
     /// Attributes set on the dict, as on any instance of a dict subclass (`od.note = 1`; the
     /// `_metadata` of PyTorch's state dicts).
@@ -47,10 +46,7 @@ package final class CountingDict: ScriptObject {
         }
     }
 
-    package var attributeNames: [String] {
-        let own = isCounter ? CountingDict.counterMethods : isOrdered ? ["copy", "move_to_end", "popitem"] : ["default_factory", "copy"]
-        return own + DictMethods.all.keys.sorted()
-    }
+    package var attributeNames: [String] { declaration.attributeNames }
 
     private func countOf(_ key: Value) throws(ScriptError) -> Value { try storage.get(key) ?? .int(0) }
 
@@ -103,6 +99,11 @@ package final class CountingDict: ScriptObject {
 
     package func item(_ key: Value, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let value = try storage.get(key) { return value }
+        return try missing(key, interpreter)
+    }
+
+    /// The value for a key the dict lacks: CPython's `__missing__` of each type.
+    func missing(_ key: Value, _ interpreter: Interpreter) throws(ScriptError) -> Value {
         switch kind {
         case .counter: return .int(0)
         case .defaultDict(.none), .ordered: throw .keyError(key, repr: try interpreter.repr(key))
@@ -143,83 +144,23 @@ package final class CountingDict: ScriptObject {
         }
     }
 
+    /// An attribute set on the dict shadows a method, as in an instance `__dict__`.
     package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if name == "default_factory", case .defaultDict(let factory) = kind { return factory }
         if let value = attributes[name] { return value }
-        guard attributeNames.contains(name) else { return nil }
-        return .builtin(BuiltinFunction(name, signature: "\(typeName).\(name)(...)") { [self] interpreter, a throws(ScriptError) in
-            try self.callMethod(name, a, interpreter: interpreter) ?? .none
-        })
+        return try declaration.attribute(name, of: self, typeName: typeName, interpreter: interpreter)
     }
 
     package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
+        if try declaration.setAttribute(name, of: self, typeName: typeName, value, interpreter: interpreter) { return true }
         // defaultdict instances have no __dict__ in CPython; OrderedDict and Counter do.
-        guard !attributeNames.contains(name), name != "default_factory", isCounter || isOrdered else { return false }
+        guard !declaration.declares(name), isCounter || isOrdered else { return false }
         attributes[name] = value
         return true
     }
 
     package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "copy":
-            try a.expect("copy", 0...0)
-            return .object(CountingDict(kind, storage.copy()))
-        case "most_common" where isCounter:
-            try a.expect("most_common", 0...1, keywords: ["n"])
-            let all = try mostCommon(interpreter)
-            guard let n = a.value(0, "n"), !n.isNone else { return .list(ListObject(all)) }
-            return .list(ListObject(Array(all.prefix(max(0, try interpreter.indexValue(n))))))
-        case "update" where isCounter, "subtract" where isCounter:
-            try a.expect(name, 0...1, keywords: a.keywords.map(\.name))
-            try add(a, sign: name == "update" ? 1 : -1, interpreter)
-            return Value.none
-        case "elements" where isCounter:
-            try a.expect("elements", 0...0)
-            // Lazy, as CPython's: Counter(a=10**12).elements() must not build a list.
-            var pairs = storage.items.makeIterator()
-            var current: (Value, Int)?
-            return .object(IteratorObject("itertools.chain", ClosureIterator { _ throws(ScriptError) -> Value? in
-                while true {
-                    if let (key, left) = current, left > 0 {
-                        current = (key, left - 1)
-                        return key
-                    }
-                    guard let (key, count) = pairs.next() else { return nil }
-                    if case .int(let n) = count { current = (key, n) } else { current = nil }
-                }
-            }))
-        case "move_to_end" where isOrdered:
-            try a.expect("move_to_end", 1...2, keywords: ["key", "last"])
-            let key = a.value(0, "key") ?? .none
-            let last = try a.value(1, "last").map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? true
-            guard let value = try storage.remove(key) else { throw .keyError(key, repr: try interpreter.repr(key)) }
-            if last {
-                try storage.set(key, value)
-            } else {
-                let rest = storage.items
-                storage.removeAll()
-                try storage.set(key, value)
-                for (k, v) in rest { try storage.set(k, v) }
-            }
-            return Value.none
-        case "popitem" where isOrdered:
-            try a.expect("popitem", 0...1, keywords: ["last"])
-            let last = try a.value(0, "last").map { (v) throws(ScriptError) in try interpreter.truth(v) } ?? true
-            guard let key = last ? storage.keys.last : storage.keys.first else { throw .keyError(.str("dictionary is empty"), repr: "'dictionary is empty'") }
-            let value = try storage.remove(key) ?? .none
-            return .tuple([key, value])
-        case "total" where isCounter:
-            try a.expect("total", 0...0)
-            var sum = Value.int(0)
-            for value in storage.values { sum = try interpreter.binary(.add, sum, value) }
-            return sum
-        case "keys" where isOrdered, "values" where isOrdered, "items" where isOrdered:
-            try a.expectNone("OrderedDict.\(name)")
-            return .object(DictView(storage, DictView.Kind(rawValue: name) ?? .keys, ordered: true))
-        default:
-            guard let method = DictMethods.all[name]?.methodBody else { return nil }
-            return try method(interpreter, .dict(storage), a)
-        }
+        if let value = attributes[name] { return try interpreter.call(value, a) }
+        return try declaration.call(name, on: self, typeName: typeName, a, interpreter: interpreter)
     }
 
     /// Counter's `+ - | &`: CPython's rules, keeping only positive counts.

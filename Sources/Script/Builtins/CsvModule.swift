@@ -49,7 +49,7 @@ package enum CsvModule {
 }
 
 /// `csv.writer`: joins rows as the dialect says and writes them with the file's `write`.
-package final class CsvWriter: ScriptObject {
+package final class CsvWriter: DeclaredObject {
     let dialect: CsvDialect
     private let write: Value
 
@@ -70,33 +70,22 @@ package final class CsvWriter: ScriptObject {
     }
 
     package var typeName: String { "writer" }
-    package var attributeNames: [String] { ["dialect", "writerow", "writerows"] }
 
-    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "writerow":
-            try a.expect(name, 1...1)
-            return try writeRow(a.positional[0], interpreter)
-        case "writerows":
-            try a.expect(name, 1...1)
-            for row in try interpreter.iterate(a.positional[0]) { _ = try writeRow(row, interpreter) }
-            return Value.none
-        default:
-            return nil
-        }
-    }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if name == "dialect" { return .object(CsvDialectObject(dialect)) }
-        guard name == "writerow" || name == "writerows" else { return nil }
-        return .builtin(BuiltinFunction(name, signature: "writer.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
-            try self.callMethod(name, a, interpreter: interpreter) ?? .none
-        })
-    }
+    package static let declaration = NativeType<CsvWriter>(module: "_csv", properties: [
+        NativeProperty("dialect") { w, _ throws(ScriptError) in .object(CsvDialectObject(w.dialect)) },
+    ], methods: [
+        NativeMethod("writerow", "(iterable, /)", .singleArgument, doc: "writerow(iterable)") { w, a, interpreter throws(ScriptError) in
+            try w.writeRow(a.required(0), interpreter)
+        },
+        NativeMethod("writerows", "(iterable, /)", .singleArgument, doc: "writerows(iterable of iterables)") { w, a, interpreter throws(ScriptError) in
+            for row in try interpreter.iterate(a.required(0)) { _ = try w.writeRow(row, interpreter) }
+            return .none
+        },
+    ])
 }
 
 /// `csv.DictReader`: rows as dicts keyed by the header row, as `Lib/csv.py` builds them.
-package final class CsvDictReader: SelfIterating {
+package final class CsvDictReader: SelfIterating, DeclaredObject {
     let reader: CsvReader
     private var names: [Value]?
     private let restkey: Value
@@ -117,19 +106,14 @@ package final class CsvDictReader: SelfIterating {
     }
 
     package var typeName: String { "DictReader" }
-    package var attributeNames: [String] { ["dialect", "fieldnames", "line_num", "reader", "restkey", "restval"] }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "fieldnames": return try fieldnames(interpreter).map { .list(ListObject($0)) } ?? Value.none
-        case "line_num": return .int(lineNumber)
-        case "reader": return .object(reader)
-        case "dialect": return .object(CsvDialectObject(reader.dialect))
-        case "restkey": return restkey
-        case "restval": return restval
-        default: return nil
-        }
-    }
+    package static let declaration = NativeType<CsvDictReader>(properties: [
+        NativeProperty("dialect") { r, _ throws(ScriptError) in .object(CsvDialectObject(r.reader.dialect)) },
+        NativeProperty("fieldnames") { r, interpreter throws(ScriptError) in try r.fieldnames(interpreter).map { .list(ListObject($0)) } ?? .none },
+        NativeProperty("line_num") { r, _ throws(ScriptError) in .int(r.lineNumber) },
+        NativeProperty("reader") { r, _ throws(ScriptError) in .object(r.reader) },
+        NativeProperty("restkey") { r, _ throws(ScriptError) in r.restkey },
+        NativeProperty("restval") { r, _ throws(ScriptError) in r.restval },
+    ], methods: [])
 
     package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
 
@@ -154,7 +138,7 @@ package final class CsvDictReader: SelfIterating {
 }
 
 /// `csv.DictWriter`: dicts written in the order of `fieldnames`.
-package final class CsvDictWriter: ScriptObject {
+package final class CsvDictWriter: DeclaredObject {
     package let writer: CsvWriter
     let fieldnames: [Value]
     private let restval: Value
@@ -185,34 +169,19 @@ package final class CsvDictWriter: ScriptObject {
     }
 
     package var typeName: String { "DictWriter" }
-    package var attributeNames: [String] { ["fieldnames", "writeheader", "writer", "writerow", "writerows"] }
-
-    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "writeheader":
-            try a.expect(name, 0...0)
-            return try writer.writeRow(.list(ListObject(fieldnames)), interpreter)
-        case "writerow":
-            try a.expect(name, 1...1)
-            return try writer.writeRow(try row(a.positional[0], interpreter), interpreter)
-        case "writerows":
-            try a.expect(name, 1...1)
-            for mapping in try interpreter.iterate(a.positional[0]) { _ = try writer.writeRow(try row(mapping, interpreter), interpreter) }
-            return Value.none
-        default:
-            return nil
-        }
-    }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "fieldnames": return .list(ListObject(fieldnames))
-        case "writer": return .object(writer)
-        case "writeheader", "writerow", "writerows":
-            return .builtin(BuiltinFunction(name, signature: "DictWriter.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
-                try self.callMethod(name, a, interpreter: interpreter) ?? .none
-            })
-        default: return nil
-        }
-    }
+    package static let declaration = NativeType<CsvDictWriter>(properties: [
+        NativeProperty("fieldnames") { w, _ throws(ScriptError) in .list(ListObject(w.fieldnames)) },
+        NativeProperty("writer") { w, _ throws(ScriptError) in .object(w.writer) },
+    ], methods: [
+        NativeMethod("writeheader", "(self)") { w, _, interpreter throws(ScriptError) in
+            try w.writer.writeRow(.list(ListObject(w.fieldnames)), interpreter)
+        },
+        NativeMethod("writerow", "(self, rowdict)") { w, a, interpreter throws(ScriptError) in
+            try w.writer.writeRow(try w.row(a.required(0), interpreter), interpreter)
+        },
+        NativeMethod("writerows", "(self, rowdicts)") { w, a, interpreter throws(ScriptError) in
+            for mapping in try interpreter.iterate(a.required(0)) { _ = try w.writer.writeRow(try w.row(mapping, interpreter), interpreter) }
+            return .none
+        },
+    ])
 }

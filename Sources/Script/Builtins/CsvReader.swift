@@ -1,6 +1,6 @@
 import Rendering
 /// `csv.reader`: CPython's `_csv.c` parser state machine over the lines an iterable yields.
-package final class CsvReader: SelfIterating {
+package final class CsvReader: SelfIterating, DeclaredObject {
     private enum State {
         case startRecord, startField, escapedChar, afterEscapedNewline, inField, inQuotedField
         case escapeInQuotedField, quoteInQuotedField, eatNewline
@@ -160,15 +160,10 @@ package final class CsvReader: SelfIterating {
     // MARK: ScriptObject
 
     package var typeName: String { "reader" }
-    package var attributeNames: [String] { ["dialect", "line_num"] }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "line_num": return .int(lineNumber)
-        case "dialect": return .object(CsvDialectObject(dialect))
-        default: return nil
-        }
-    }
+    package static let declaration = NativeType<CsvReader>(module: "_csv", properties: [
+        NativeProperty("dialect") { r, _ throws(ScriptError) in .object(CsvDialectObject(r.dialect)) },
+        NativeProperty("line_num") { r, _ throws(ScriptError) in .int(r.lineNumber) },
+    ], methods: [])
 
     package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? { self }
 
@@ -199,24 +194,20 @@ package final class CsvReader: SelfIterating {
 }
 
 /// A reader's or writer's `dialect` attribute: the format parameters, read-only.
-package final class CsvDialectObject: ScriptObject {
+package final class CsvDialectObject: DeclaredObject {
     let dialect: CsvDialect
     init(_ dialect: CsvDialect) { self.dialect = dialect }
     package var typeName: String { "Dialect" }
-    package var attributeNames: [String] { CsvDialect.parameterNames }
+    private static func character(_ c: Unicode.Scalar?) -> Value { c.map { .str(String($0)) } ?? .none }
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        func char(_ c: Unicode.Scalar?) -> Value { c.map { .str(String($0)) } ?? .none }
-        switch name {
-        case "delimiter": return char(dialect.delimiter)
-        case "quotechar": return char(dialect.quotechar)
-        case "escapechar": return char(dialect.escapechar)
-        case "doublequote": return .bool(dialect.doublequote)
-        case "skipinitialspace": return .bool(dialect.skipInitialSpace)
-        case "lineterminator": return .str(dialect.lineterminator)
-        case "quoting": return .int(dialect.quoting.rawValue)
-        case "strict": return .bool(dialect.strict)
-        default: return nil
-        }
-    }
+    package static let declaration = NativeType<CsvDialectObject>(module: "_csv", properties: [
+        NativeProperty("delimiter") { d, _ throws(ScriptError) in character(d.dialect.delimiter) },
+        NativeProperty("doublequote") { d, _ throws(ScriptError) in .bool(d.dialect.doublequote) },
+        NativeProperty("escapechar") { d, _ throws(ScriptError) in character(d.dialect.escapechar) },
+        NativeProperty("lineterminator") { d, _ throws(ScriptError) in .str(d.dialect.lineterminator) },
+        NativeProperty("quotechar") { d, _ throws(ScriptError) in character(d.dialect.quotechar) },
+        NativeProperty("quoting") { d, _ throws(ScriptError) in .int(d.dialect.quoting.rawValue) },
+        NativeProperty("skipinitialspace") { d, _ throws(ScriptError) in .bool(d.dialect.skipInitialSpace) },
+        NativeProperty("strict") { d, _ throws(ScriptError) in .bool(d.dialect.strict) },
+    ], methods: [])
 }

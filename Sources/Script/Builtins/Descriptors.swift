@@ -50,26 +50,47 @@ package final class DescriptorObject: ScriptObject {
         _ = try interpreter.call(deleter, Arguments([receiver]))
     }
 
+    /// `property` objects: the accessors and the methods that copy the property with one replaced.
+    private static let propertyDeclaration = NativeType<DescriptorObject>(properties: [
+        NativeProperty("fget") { d, _ throws(ScriptError) in d.function },
+        NativeProperty("fset") { d, _ throws(ScriptError) in d.setter },
+        NativeProperty("fdel") { d, _ throws(ScriptError) in d.deleter },
+    ], methods: [
+        NativeMethod("getter", "(fget, /)", .singleArgument, doc: "Descriptor to obtain a copy of the property with a different getter.") {
+            d, a, _ throws(ScriptError) in
+            .object(DescriptorObject(.property, a.required(0), setter: d.setter, deleter: d.deleter))
+        },
+        NativeMethod("setter", "(fset, /)", .singleArgument, doc: "Descriptor to obtain a copy of the property with a different setter.") {
+            d, a, _ throws(ScriptError) in
+            .object(DescriptorObject(.property, d.function, setter: a.required(0), deleter: d.deleter))
+        },
+        NativeMethod("deleter", "(fdel, /)", .singleArgument, doc: "Descriptor to obtain a copy of the property with a different deleter.") {
+            d, a, _ throws(ScriptError) in
+            .object(DescriptorObject(.property, d.function, setter: d.setter, deleter: a.required(0)))
+        },
+    ])
+
+    /// `staticmethod` and `classmethod` objects: the function they wrap.
+    private static let wrapperDeclaration = NativeType<DescriptorObject>(properties: [
+        NativeProperty("__func__") { d, _ throws(ScriptError) in d.function },
+        NativeProperty("__wrapped__") { d, _ throws(ScriptError) in d.function },
+    ], methods: [])
+
+    private var declaration: NativeType<DescriptorObject> {
+        switch kind {
+        case .property: DescriptorObject.propertyDeclaration
+        case .staticMethod, .classMethod: DescriptorObject.wrapperDeclaration
+        }
+    }
+
+    package var attributeNames: [String] { declaration.attributeNames }
+
     package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        guard isProperty else {
-            return name == "__func__" ? function : nil
-        }
-        switch name {
-        case "fget": return function
-        case "fset": return setter
-        case "fdel": return deleter
-        case "getter", "setter", "deleter":
-            return .builtin(BuiltinFunction(name) { (_, a) throws(ScriptError) -> Value in
-                try a.expect(name, 1...1)
-                let f = a.positional[0]
-                return switch name {
-                case "getter": .object(DescriptorObject(.property, f, setter: self.setter, deleter: self.deleter))
-                case "setter": .object(DescriptorObject(.property, self.function, setter: f, deleter: self.deleter))
-                default: .object(DescriptorObject(.property, self.function, setter: self.setter, deleter: f))
-                }
-            })
-        default: return nil
-        }
+        try declaration.attribute(name, of: self, typeName: typeName, interpreter: interpreter)
+    }
+
+    package func callMethod(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
+        try declaration.call(name, on: self, typeName: typeName, arguments, interpreter: interpreter)
     }
 
     package var typeName: String { kind.rawValue }

@@ -4,11 +4,8 @@ import Rendering
 /// A text file from `open()`: CPython's `TextIOWrapper` (decoding, newline translation,
 /// line iteration, its error texts) over a POSIX descriptor. Paths are relative to the
 /// process's working directory, which is the notebook's directory as under ipykernel.
-package final class FileObject: SelfIterating {
+package final class FileObject: SelfIterating, DeclaredObject {
     package enum Access { case read, write, append, create }
-
-    package static let methodNames = ["close", "flush", "read", "readable", "readline", "readlines", "seek", "seekable", "tell",
-                              "writable", "write", "writelines"]
 
     package let name: String
     package let mode: String
@@ -291,67 +288,59 @@ package final class FileObject: SelfIterating {
     // MARK: ScriptObject
 
     package var typeName: String { "TextIOWrapper" }
-    package var attributeNames: [String] { FileObject.methodNames + ["closed", "encoding", "errors", "mode", "name", "newlines"] }
-
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<_io.TextIOWrapper name=\(PythonString.repr(name)) mode=\(PythonString.repr(mode)) encoding=\(PythonString.repr(encoding))>"
     }
 
-    package func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch attribute {
-        case "name": return .str(name)
-        case "mode": return .str(mode)
-        case "encoding": return .str(encoding)
-        case "errors": return .str(errors)
-        case "closed": return .bool(closed)
-        default:
-            guard FileObject.methodNames.contains(attribute) else { return nil }
-            return .builtin(BuiltinFunction(attribute, signature: "TextIOWrapper.\(attribute)(...)") { [self] interpreter, a throws(ScriptError) in
-                try self.callMethod(attribute, a, interpreter: interpreter) ?? .none
-            })
-        }
+    /// `readable()`, `writable()`, `seekable()`: on a closed file the raw file's own
+    /// answers raise (without the final period); the buffer's fixed False does not.
+    private func answer(_ value: Bool) throws(ScriptError) -> Value {
+        if value && closed { throw .valueError("I/O operation on closed file") }
+        return .bool(value)
     }
 
-    package func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if let result = try StreamReading.call(method, a, interpreter, read: { (size) throws(ScriptError) in .str(try read(size)) },
-                                               readline: { (size) throws(ScriptError) in .str(try readline(size)) }) {
-            return result
-        }
-        switch method {
-        case "write":
-            try a.expect("write", 1...1)
-            return .int(try write(a.positional[0]))
-        case "writelines":
-            try a.expect("writelines", 1...1)
-            for line in try interpreter.iterate(a.positional[0]) { _ = try write(line) }
-            return Value.none
-        case "close":
-            try a.expect("close", 0...0)
-            try closeDescriptor()
-            return Value.none
-        case "flush":
-            try a.expect("flush", 0...0)
-            try checkOpen()
-            return Value.none
-        case "readable", "writable":
-            try a.expect(method, 0...0)
-            try checkOpen()
-            return .bool((access == .read) == (method == "readable"))
-        case "seekable":
-            try a.expect(method, 0...0)
-            try checkOpen()
-            return .bool(true)
-        case "tell":
-            try a.expect("tell", 0...0)
-            return .int(try tell())
-        case "seek":
-            try a.expect("seek", 1...2)
-            let whence = try a.positional.count > 1 ? interpreter.indexValue(a.positional[1]) : 0
-            return .int(try seek(try interpreter.indexValue(a.positional[0]), whence: whence))
-        default:
-            return nil
-        }
-    }
+    package static let declaration = NativeType<FileObject>(module: "_io", properties: [
+        NativeProperty("closed") { f, _ throws(ScriptError) in .bool(f.closed) },
+        NativeProperty("encoding") { f, _ throws(ScriptError) in .str(f.encoding) },
+        NativeProperty("errors") { f, _ throws(ScriptError) in .str(f.errors) },
+        NativeProperty("mode") { f, _ throws(ScriptError) in .str(f.mode) },
+        NativeProperty("name") { f, _ throws(ScriptError) in .str(f.name) },
+    ], methods: [
+        NativeMethod("close", "()", .noArguments) { f, _, _ throws(ScriptError) in
+            try f.closeDescriptor()
+            return .none
+        },
+        NativeMethod("flush", "()", .noArguments) { f, _, _ throws(ScriptError) in
+            try f.checkOpen()
+            return .none
+        },
+        NativeMethod("read", "(size=-1, /)", .clinic) { f, a, interpreter throws(ScriptError) in
+            .str(try f.read(try StreamReading.size(a[0], interpreter)))
+        },
+        NativeMethod("readable", "()", .noArguments) { f, _, _ throws(ScriptError) in try f.answer(f.access == .read) },
+        NativeMethod("readline", "(size=-1, /)", .clinic) { f, a, interpreter throws(ScriptError) in
+            // Unlike read(), a text file's readline() takes no None.
+            .str(try f.readline(try StreamReading.integer(a[0], interpreter)))
+        },
+        NativeMethod("readlines", "(hint=-1, /)", .clinic, owner: "_IOBase", doc: "Return a list of lines from the stream.") { f, a, interpreter throws(ScriptError) in
+            try StreamReading.readlines(hint: StreamReading.size(a[0], interpreter)) { (size) throws(ScriptError) in .str(try f.readline(size)) }
+        },
+        NativeMethod("seek", "(cookie, whence=0, /)", .clinic, doc: "Set the stream position, and return the new stream position.") {
+            f, a, interpreter throws(ScriptError) in
+            let whence = try a[1].map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 0
+            return .int(try f.seek(try interpreter.indexValue(a.required(0)), whence: whence))
+        },
+        NativeMethod("seekable", "()", .noArguments) { f, _, _ throws(ScriptError) in try f.answer(true) },
+        NativeMethod("tell", "()", .noArguments, doc: "Return the stream position as an opaque number.") { f, _, _ throws(ScriptError) in
+            .int(try f.tell())
+        },
+        NativeMethod("writable", "()", .noArguments) { f, _, _ throws(ScriptError) in try f.answer(f.access != .read) },
+        NativeMethod("write", "(text, /)", .singleArgument) { f, a, _ throws(ScriptError) in .int(try f.write(a.required(0))) },
+        NativeMethod("writelines", "(lines, /)", .singleArgument, owner: "_IOBase", doc: "Write a list of lines to stream.") { f, a, interpreter throws(ScriptError) in
+            for line in try interpreter.iterate(a.required(0)) { _ = try f.write(line) }
+            return .none
+        },
+    ])
 
     /// A file is its own iterator over lines.
     package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {

@@ -56,9 +56,9 @@ package final class NamedTupleLayout {
         }
         var namespace: [String: Value] = [
             "_fields": .tuple(fields.map { .str($0) }),
-            "_make": .builtin(BuiltinFunction("_make", signature: "\(name)._make(iterable)") { interpreter, a throws(ScriptError) in
-                try a.expect("_make", 1...1)
-                let values = try interpreter.iterate(a.positional[0])
+            "_make": .builtin(BuiltinFunction("_make", signature: "\(name)._make\(makeSignature.text)",
+                                              doc: "Make a new \(name) object from a sequence or iterable") { interpreter, a throws(ScriptError) in
+                let values = try interpreter.iterate(try makeSignature.bind(a, name: "\(name)._make").required(0))
                 guard values.count == fields.count else { throw .typeError("Expected \(fields.count) arguments, got \(values.count)") }
                 return .object(NamedTupleObject(layout, values))
             }),
@@ -72,6 +72,9 @@ package final class NamedTupleLayout {
         interpreter.types.registerNative(type, forTypeName: name)
         return .type(type)
     }
+
+    /// `_make`, a classmethod written in Python: its class counts in the errors as `self` does.
+    private static let makeSignature = NativeSignature("(self, iterable)")
 
     private static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || first.properties.isXIDStart else { return false }
@@ -103,7 +106,7 @@ package final class NamedTupleLayout {
 }
 
 /// An instance of a `collections.namedtuple` class: a tuple whose items also have names.
-package final class NamedTupleObject: ScriptObject {
+package final class NamedTupleObject: DeclaredObject {
     package let layout: NamedTupleLayout
     package let values: [Value]
 
@@ -113,7 +116,7 @@ package final class NamedTupleObject: ScriptObject {
     }
 
     package var typeName: String { layout.name }
-    package var attributeNames: [String] { layout.fields + ["_asdict", "_fields", "_replace", "count", "index"] }
+    package var attributeNames: [String] { layout.fields + ["_fields", "_make"] + NamedTupleObject.declaration.attributeNames }
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         let parts = try zip(layout.fields, values).map { (pair) throws(ScriptError) in "\(pair.0)=\(try interpreter.repr(pair.1))" }
@@ -148,17 +151,11 @@ package final class NamedTupleObject: ScriptObject {
         }
     }
 
+    /// A field, a class member such as `_fields`, or a declared method.
     package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
         if let index = layout.fields.firstIndex(of: name) { return values[index] }
-        if let member = layout.type?.namespace[name], name.hasPrefix("_"), name != "_make" { return member }
-        switch name {
-        case "_asdict", "_replace", "count", "index", "_make":
-            return .builtin(BuiltinFunction(name, signature: "\(layout.name).\(name)(...)") { [self] interpreter, a throws(ScriptError) in
-                try self.callMethod(name, a, interpreter: interpreter) ?? .none
-            })
-        default:
-            return nil
-        }
+        if let member = layout.type?.namespace[name], name.hasPrefix("_") { return member }
+        return try NamedTupleObject.declaration.attribute(name, of: self, typeName: typeName, interpreter: interpreter)
     }
 
     package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
@@ -166,29 +163,29 @@ package final class NamedTupleObject: ScriptObject {
         throw ScriptError(.attributeError, "'\(layout.name)' object has no attribute '\(name)'")
     }
 
-    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "_asdict":
-            try a.expect(name, 0...0)
+    package static let declaration = NativeType<NamedTupleObject>(methods: [
+        NativeMethod("_asdict", "(self)", doc: "Return a new dict which maps field names to their values.") { t, _, _ throws(ScriptError) in
             let dict = DictObject()
-            for (field, value) in zip(layout.fields, values) { try dict.set(.str(field), value) }
+            for (field, value) in zip(t.layout.fields, t.values) { try dict.set(.str(field), value) }
             return .dict(dict)
-        case "_replace":
-            try a.expect(name, 0...0, keywords: a.keywords.map(\.name))
-            var replaced = values
+        },
+        NativeMethod("_replace", "(self, /, **kwds)", doc: "Return a new object replacing specified fields with new values") {
+            t, a, _ throws(ScriptError) in
+            var replaced = t.values
             var unknown: [String] = []
-            for (key, value) in a.keywords {
-                if let index = layout.fields.firstIndex(of: key) { replaced[index] = value } else { unknown.append(PythonString.repr(key)) }
+            for (key, value) in a.extraKeywords {
+                if let index = t.layout.fields.firstIndex(of: key) { replaced[index] = value } else { unknown.append(PythonString.repr(key)) }
             }
             if !unknown.isEmpty { throw .valueError("Got unexpected field names: [\(unknown.joined(separator: ", "))]") }
-            return .object(NamedTupleObject(layout, replaced))
-        case "_make":
-            guard case .builtin(let make)? = layout.type?.namespace["_make"] else { return nil }
-            return try interpreter.call(.builtin(make), a)
-        case "count", "index":
-            return try interpreter.callMethod(.tuple(values), name, a)
-        default:
-            return nil
-        }
-    }
+            return .object(NamedTupleObject(t.layout, replaced))
+        },
+        NativeMethod("count", "(value, /)", .singleArgument, owner: "tuple", doc: "Return number of occurrences of value.") {
+            t, a, interpreter throws(ScriptError) in
+            try interpreter.callMethod(.tuple(t.values), "count", Arguments([a.required(0)]))
+        },
+        NativeMethod("index", "(value, start=0, stop=sys.maxsize, /)", .clinic, owner: "tuple", doc: "Return first index of value.") {
+            t, a, interpreter throws(ScriptError) in
+            try interpreter.callMethod(.tuple(t.values), "index", Arguments(a.values.compactMap { $0 }))
+        },
+    ])
 }

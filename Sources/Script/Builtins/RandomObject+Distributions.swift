@@ -6,11 +6,43 @@ import Glibc
 /// with its formulas, so a seed gives CPython's numbers. Powers, remainders and divisions go
 /// through the interpreter's float arithmetic, for Python's errors.
 extension RandomObject {
-    static let distributionNames: [String: [String]] = [
-        "triangular": ["low", "high", "mode"], "lognormvariate": ["mu", "sigma"], "expovariate": ["lambd"],
-        "vonmisesvariate": ["mu", "kappa"], "gammavariate": ["alpha", "beta"], "betavariate": ["alpha", "beta"],
-        "paretovariate": ["alpha"], "weibullvariate": ["alpha", "beta"], "randbytes": ["n"],
-    ]
+    /// The methods that draw from one distribution, with Lib/random.py's signatures.
+    enum Distribution: String, CaseIterable {
+        case betavariate, expovariate, gammavariate, lognormvariate, paretovariate, randbytes, triangular, vonmisesvariate, weibullvariate
+
+        var signature: String {
+            switch self {
+            case .triangular: "(self, low=0.0, high=1.0, mode=None)"
+            case .lognormvariate: "(self, mu, sigma)"
+            case .expovariate: "(self, lambd)"
+            case .vonmisesvariate: "(self, mu, kappa)"
+            case .gammavariate, .betavariate, .weibullvariate: "(self, alpha, beta)"
+            case .paretovariate: "(self, alpha)"
+            case .randbytes: "(self, n)"
+            }
+        }
+
+        /// The first paragraph of CPython's docstring.
+        var doc: String {
+            switch self {
+            case .betavariate: "Beta distribution."
+            case .expovariate: "Exponential distribution."
+            case .gammavariate: "Gamma distribution.  Not the gamma function!"
+            case .lognormvariate: "Log normal distribution."
+            case .paretovariate: "Pareto distribution.  alpha is the shape parameter."
+            case .randbytes: "Generate n random bytes."
+            case .triangular: "Triangular distribution."
+            case .vonmisesvariate: "Circular data distribution."
+            case .weibullvariate: "Weibull distribution."
+            }
+        }
+
+        var method: NativeMethod<RandomObject> {
+            NativeMethod(rawValue, signature, doc: doc) { random, a, interpreter throws(ScriptError) in
+                try RandomObject.distribution(self, a, random.core, interpreter)
+            }
+        }
+    }
 
     /// The module's constants (`random.TWOPI`, ...).
     static func addConstants(to module: ModuleObject) {
@@ -22,12 +54,10 @@ extension RandomObject {
         module.namespace["RECIP_BPF"] = .float(0x1p-53)
     }
 
-    package static func distribution(_ name: String, _ a: Arguments, _ core: PythonRandom, _ interpreter: Interpreter) throws(ScriptError) -> Value? {
-        guard let parameters = distributionNames[name] else { return nil }
-        let values = try bind(name, parameters, a)
+    static func distribution(_ kind: Distribution, _ values: BoundArguments, _ core: PythonRandom, _ interpreter: Interpreter) throws(ScriptError) -> Value {
         func number(_ index: Int, _ fallback: Double? = nil) throws(ScriptError) -> Double {
             guard let value = values[index] ?? fallback.map(Value.float) else { return 0 }
-            return try interpreter.doubleArgument(value, parameters[index]) ?? 0
+            return try interpreter.doubleArgument(value, values.signature.parameters[index].name) ?? 0
         }
         func divide(_ x: Double, _ y: Double) throws(ScriptError) -> Double {
             guard y != 0 else { throw ScriptError(.zeroDivisionError, "float division by zero") }
@@ -41,8 +71,8 @@ extension RandomObject {
             return result
         }
         let twoPi = 2.0 * Double.pi
-        switch name {
-        case "triangular":
+        switch kind {
+        case .triangular:
             var (low, high) = (try number(0, 0.0), try number(1, 1.0))
             var u = core.random()
             var c = 0.5
@@ -59,11 +89,11 @@ extension RandomObject {
                 swap(&low, &high)
             }
             return .float(low + (high - low) * (u * c).squareRoot())
-        case "lognormvariate":
+        case .lognormvariate:
             return .float(Glibc.exp(core.normalVariate(mu: try number(0), sigma: try number(1))))
-        case "expovariate":
+        case .expovariate:
             return .float(try divide(-Glibc.log(1.0 - core.random()), try number(0)))
-        case "vonmisesvariate":
+        case .vonmisesvariate:
             let (mu, kappa) = (try number(0), try number(1))
             if kappa <= 1e-6 { return .float(twoPi * core.random()) }
             let s = 0.5 / kappa
@@ -80,19 +110,19 @@ extension RandomObject {
             let f = (q + z) / (1.0 + q * z)
             let theta = core.random() > 0.5 ? mu + Glibc.acos(f) : mu - Glibc.acos(f)
             return try interpreter.binary(.modulo, .float(theta), .float(twoPi))
-        case "gammavariate":
+        case .gammavariate:
             return .float(try gamma(core, try number(0), try number(1), power))
-        case "betavariate":
+        case .betavariate:
             let y = try gamma(core, try number(0), 1.0, power)
             if y == 0 { return .float(0.0) }
             return .float(y / (y + (try gamma(core, try number(1), 1.0, power))))
-        case "paretovariate":
+        case .paretovariate:
             let u = 1.0 - core.random()
             return .float(try power(u, try divide(-1.0, try number(0))))
-        case "weibullvariate":
+        case .weibullvariate:
             let u = 1.0 - core.random()
             return .float(try number(0) * (try power(-Glibc.log(u), try divide(1.0, try number(1)))))
-        default:
+        case .randbytes:
             return try randomBytes(core, try interpreter.indexValue(values[0] ?? .none))
         }
     }
@@ -150,28 +180,5 @@ extension RandomObject {
             left -= 32
         }
         return .object(BytesObject(Array(bytes.prefix(n))))
-    }
-
-    /// The values of a `Random` method's parameters (nil for those not given), with CPython's
-    /// TypeErrors for extra, repeated, unknown and missing arguments.
-    private static func bind(_ name: String, _ parameters: [String], _ a: Arguments) throws(ScriptError) -> [Value?] {
-        let required = name == "triangular" ? 0 : parameters.count
-        guard a.positional.count <= parameters.count else {
-            throw .typeError("Random.\(name)() takes \(parameters.count + 1) positional arguments but \(a.positional.count + 1) were given")
-        }
-        var values: [Value?] = parameters.indices.map { $0 < a.positional.count ? a.positional[$0] : nil }
-        for (key, value) in a.keywords {
-            guard let index = parameters.firstIndex(of: key) else {
-                throw .typeError("Random.\(name)() got an unexpected keyword argument '\(key)'")
-            }
-            if values[index] != nil { throw .typeError("Random.\(name)() got multiple values for argument '\(key)'") }
-            values[index] = value
-        }
-        let missing = parameters.indices.prefix(required).filter { values[$0] == nil }.map { "'\(parameters[$0])'" }
-        if !missing.isEmpty {
-            let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
-            throw .typeError("Random.\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
-        }
-        return values
     }
 }

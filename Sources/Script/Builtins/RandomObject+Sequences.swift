@@ -21,7 +21,7 @@ extension RandomObject {
         }
     }
 
-    static func randrange(_ core: PythonRandom, _ a: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Int {
+    static func randrange(_ core: PythonRandom, _ a: BoundArguments, _ interpreter: Interpreter) throws(ScriptError) -> Int {
         func integer(_ v: Value, _ which: String) throws(ScriptError) -> Int {
             if let i = v.intLike { return i }
             if case .float(let d) = v {
@@ -30,14 +30,14 @@ extension RandomObject {
             }
             return try interpreter.indexValue(v)
         }
-        let start = try integer(a.value(0, "start") ?? .none, "arg 1")
-        guard let stopValue = a.value(1, "stop"), !stopValue.isNone else {
-            if a.value(2, "step") != nil { throw .typeError("Missing a non-None stop argument") }
+        let start = try integer(a["start"] ?? .none, "arg 1")
+        guard let stopValue = a["stop"], !stopValue.isNone else {
+            if a["step"] != nil { throw .typeError("Missing a non-None stop argument") }
             guard start > 0 else { throw .valueError("empty range for randrange()") }
             return Int(core.below(UInt64(start)))
         }
         let stop = try integer(stopValue, "stop")
-        let step = try a.value(2, "step").map { (v) throws(ScriptError) in try integer(v, "step") } ?? 1
+        let step = try a["step"].map { (v) throws(ScriptError) in try integer(v, "step") } ?? 1
         return try randrange(core, start: start, stop: stop, step: step)
     }
 
@@ -72,16 +72,15 @@ extension RandomObject {
         }
     }
 
-    package static func sample(_ core: PythonRandom, _ a: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Value {
-        let population = a.value(0, "population") ?? .none
+    package static func sample(_ core: PythonRandom, _ a: BoundArguments, _ interpreter: Interpreter) throws(ScriptError) -> Value {
+        let population = a["population"] ?? .none
         switch population {
         case .set, .dict: throw .typeError("Population must be a sequence.  For dicts or sets, use sorted(d).")
         case .none, .bool, .int, .float, .str, .list, .tuple, .function, .builtin, .boundMethod, .type, .instance, .module, .object: break
         }
-        guard let kValue = a.value(1, "k") else { throw .typeError("Random.sample() missing 1 required positional argument: 'k'") }
-        let k = try interpreter.indexValue(kValue)
+        let k = try interpreter.indexValue(a["k"] ?? .none)
         let n = try interpreter.length(population)
-        if let counts = a.keyword("counts"), !counts.isNone {
+        if let counts = a["counts"], !counts.isNone {
             var cumulative: [Int] = []
             var total = 0
             for c in try interpreter.iterate(counts) {
@@ -144,15 +143,15 @@ extension RandomObject {
         return result
     }
 
-    static func choices(_ core: PythonRandom, _ a: Arguments, _ interpreter: Interpreter) throws(ScriptError) -> Value {
-        let population = a.value(0, "population") ?? .none
+    static func choices(_ core: PythonRandom, _ a: BoundArguments, _ interpreter: Interpreter) throws(ScriptError) -> Value {
+        let population = a["population"] ?? .none
         let n = try interpreter.length(population)
-        let k = try interpreter.intArgument(a.keyword("k"), "k") ?? 1
+        let k = try interpreter.intArgument(a["k"], "k") ?? 1
         // A result no list can hold is a MemoryError before any draw (CPython's would come
         // once memory ran out).
         guard k <= Interpreter.maxContainerLength else { throw ScriptError(.memoryError, "") }
-        let weights = a.value(1, "weights").flatMap { $0.isNone ? nil : $0 }
-        let cumulativeArgument = a.keyword("cum_weights").flatMap { $0.isNone ? nil : $0 }
+        let weights = a["weights"].flatMap { $0.isNone ? nil : $0 }
+        let cumulativeArgument = a["cum_weights"].flatMap { $0.isNone ? nil : $0 }
         var result: [Value] = []
         guard weights != nil || cumulativeArgument != nil else {
             for _ in 0..<Swift.max(k, 0) {
@@ -246,11 +245,11 @@ extension PythonRandom {
 
 extension Interpreter {
     /// The instance behind the `random` module's functions, owned by the workspace.
-    var defaultRandom: PythonRandom {
-        let key = ObjectIdentifier(PythonRandom.self)
-        if let core = workspace.extensions[key] as? PythonRandom { return core }
-        let core = PythonRandom()
-        workspace.extensions[key] = core
-        return core
+    var defaultRandom: RandomObject {
+        let key = ObjectIdentifier(RandomObject.self)
+        if let random = workspace.extensions[key] as? RandomObject { return random }
+        let random = RandomObject(PythonRandom())
+        workspace.extensions[key] = random
+        return random
     }
 }

@@ -3,7 +3,7 @@ import CPCRE2
 /// A compiled regular expression: PCRE2 code over 32-bit units, so a str subject's code
 /// points are the units and PCRE2's offsets are Python's indices. `re` (a bundled module)
 /// builds Pattern and Match on the spans it returns.
-package final class RegexCode: ScriptObject {
+package final class RegexCode: DeclaredObject {
     private let code: OpaquePointer
     let isBytes: Bool
     /// Capturing groups, and their names with numbers.
@@ -153,82 +153,76 @@ package final class RegexCode: ScriptObject {
     }
 
     package var typeName: String { "RegexCode" }
-    package var attributeNames: [String] { ["groups", "groupindex", "match", "scan", "subn"] }
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<RegexCode>" }
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "groups": return .int(groupCount)
-        case "groupindex":
-            let dict = DictObject()
-            for (name, number) in names { try dict.set(.str(name), .int(number)) }
-            return .dict(dict)
-        default: return nil
-        }
-    }
-
     private static func spansValue(_ spans: [Int]) -> Value { .tuple(spans.map { .int($0) }) }
 
-    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "match":
-            // match(subject, pos, endpos, mode): bounds already clamped by `re`.
-            try a.expect(name, 4...4)
-            let units = try units(of: a.positional[0], interpreter)
-            let (start, end) = try bounds(a.positional[1], a.positional[2], units.count, interpreter)
-            guard let mode = Mode(rawValue: try interpreter.indexValue(a.positional[3])) else { throw .valueError("bad match mode") }
-            guard start <= end else { return Value.none }
-            return try match(units, start: start, end: end, mode: mode).map(RegexCode.spansValue) ?? Value.none
-        case "scan":
-            try a.expect(name, 4...4)
-            let units = try units(of: a.positional[0], interpreter)
-            let (start, end) = try bounds(a.positional[1], a.positional[2], units.count, interpreter)
+    /// The engine's interface to the bundled `re` module, which clamps the bounds and parses
+    /// replacement templates before calling it.
+    package static let declaration = NativeType<RegexCode>(properties: [
+        NativeProperty("groups") { r, _ throws(ScriptError) in .int(r.groupCount) },
+        NativeProperty("groupindex") { r, _ throws(ScriptError) in
+            let dict = DictObject()
+            for (name, number) in r.names { try dict.set(.str(name), .int(number)) }
+            return .dict(dict)
+        },
+    ], methods: [
+        NativeMethod("match", "(subject, pos, endpos, mode, /)", .clinic, doc: "The spans of a match at or after pos, or None.") {
+            r, a, interpreter throws(ScriptError) in
+            let units = try r.units(of: a.required(0), interpreter)
+            let (start, end) = try r.bounds(a.required(1), a.required(2), units.count, interpreter)
+            guard let mode = Mode(rawValue: try interpreter.indexValue(a.required(3))) else { throw .valueError("bad match mode") }
+            guard start <= end else { return .none }
+            return try r.match(units, start: start, end: end, mode: mode).map(RegexCode.spansValue) ?? .none
+        },
+        NativeMethod("scan", "(subject, pos, endpos, limit, /)", .clinic, doc: "The spans of successive matches (limit 0: all of them).") {
+            r, a, interpreter throws(ScriptError) in
+            let units = try r.units(of: a.required(0), interpreter)
+            let (start, end) = try r.bounds(a.required(1), a.required(2), units.count, interpreter)
             guard start <= end else { return .list(ListObject([])) }
-            let limit = try interpreter.indexValue(a.positional[3])
-            return .list(ListObject(try scan(units, start: start, end: end, limit: limit, interpreter: interpreter).map(RegexCode.spansValue)))
-        case "subn":
-            // subn(subject, parts, count): parts are literal pieces (of the subject's type)
-            // and group numbers, from re's template parser.
-            try a.expect(name, 3...3)
-            let subject = a.positional[0]
-            let units = try units(of: subject, interpreter)
-            guard case .list(let list) = a.positional[1] else { throw .typeError("subn() parts must be a list") }
-            let parts = try list.items.map { (part) throws(ScriptError) -> TemplatePart in
-                switch part {
-                case .int(let group):
-                    guard (0...groupCount).contains(group) else { throw .indexError("no such group") }
-                    return .group(group)
-                case .str(let text) where !isBytes: return .literal(text.unicodeScalars.map(\.value))
-                case .object(let bytes as BytesObject) where isBytes: return .literal(bytes.bytes.map(UInt32.init))
-                default: throw .typeError("subn() parts must be literals of the subject's type or group numbers")
-                }
-            }
-            let count = try interpreter.indexValue(a.positional[2])
-            let matches = try scan(units, start: 0, end: units.count, limit: count, interpreter: interpreter)
-            var result: [UInt32] = []
-            result.reserveCapacity(units.count)
-            var last = 0
-            for spans in matches {
-                result.append(contentsOf: units[last..<spans[0]])
-                for part in parts {
+            let limit = try interpreter.indexValue(a.required(3))
+            return .list(ListObject(try r.scan(units, start: start, end: end, limit: limit, interpreter: interpreter).map(RegexCode.spansValue)))
+        },
+        NativeMethod("subn", "(subject, parts, count, /)", .clinic,
+                     doc: "(new subject, number of replacements): parts are literal pieces of the subject's type and group numbers.") {
+            r, a, interpreter throws(ScriptError) in
+                let subject = a.required(0)
+                let units = try r.units(of: subject, interpreter)
+                guard case .list(let list) = a.required(1) else { throw .typeError("subn() parts must be a list") }
+                let parts = try list.items.map { (part) throws(ScriptError) -> TemplatePart in
                     switch part {
-                    case .literal(let text): result.append(contentsOf: text)
-                    case .group(let group) where spans[2 * group] >= 0: result.append(contentsOf: units[spans[2 * group]..<spans[2 * group + 1]])
-                    case .group: break
+                    case .int(let group):
+                        guard (0...r.groupCount).contains(group) else { throw .indexError("no such group") }
+                        return .group(group)
+                    case .str(let text) where !r.isBytes: return .literal(text.unicodeScalars.map(\.value))
+                    case .object(let bytes as BytesObject) where r.isBytes: return .literal(bytes.bytes.map(UInt32.init))
+                    default: throw .typeError("subn() parts must be literals of the subject's type or group numbers")
                     }
                 }
-                last = spans[1]
-            }
-            result.append(contentsOf: units[last...])
-            if isBytes { return .tuple([.object(BytesObject(result.map { UInt8(truncatingIfNeeded: $0) })), .int(matches.count)]) }
-            var text = String.UnicodeScalarView()
-            for unit in result { if let scalar = Unicode.Scalar(unit) { text.append(scalar) } }
-            return .tuple([.str(String(text)), .int(matches.count)])
-        default:
-            return nil
-        }
-    }
+                let count = try interpreter.indexValue(a.required(2))
+                let matches = try r.scan(units, start: 0, end: units.count, limit: count, interpreter: interpreter)
+                var result: [UInt32] = []
+                result.reserveCapacity(units.count)
+                var last = 0
+                for spans in matches {
+                    result.append(contentsOf: units[last..<spans[0]])
+                    for part in parts {
+                        switch part {
+                        case .literal(let text): result.append(contentsOf: text)
+                        case .group(let group) where spans[2 * group] >= 0: result.append(contentsOf: units[spans[2 * group]..<spans[2 * group + 1]])
+                        case .group: break
+                        }
+                    }
+                    last = spans[1]
+                }
+                result.append(contentsOf: units[last...])
+                if r.isBytes { return .tuple([.object(BytesObject(result.map { UInt8(truncatingIfNeeded: $0) })), .int(matches.count)]) }
+                var text = String.UnicodeScalarView()
+                for unit in result { if let scalar = Unicode.Scalar(unit) { text.append(scalar) } }
+                return .tuple([.str(String(text)), .int(matches.count)])
+        },
+    ])
 
     /// A piece of a replacement template.
     private enum TemplatePart {

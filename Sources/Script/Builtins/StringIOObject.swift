@@ -2,14 +2,20 @@ import Tensors
 import Rendering
 
 /// `io.StringIO`: text in memory with a position, written and read as a text file is.
-package final class StringIOObject: SelfIterating {
-    package static let methodNames = ["close", "flush", "getvalue", "read", "readable", "readline", "readlines", "seek", "seekable",
-                              "tell", "truncate", "writable", "write", "writelines"]
+package final class StringIOObject: SelfIterating, DeclaredObject {
+    /// The kinds of line ending a universal-newline StringIO has translated.
+    private struct NewlineKinds: OptionSet {
+        let rawValue: UInt8
+        static let cr = NewlineKinds(rawValue: 1)
+        static let lf = NewlineKinds(rawValue: 2)
+        static let crlf = NewlineKinds(rawValue: 4)
+    }
 
     private var buffer: StreamBuffer<Unicode.Scalar>
     /// nil: `\r\n` and `\r` written become `\n`; `'\r'` / `'\r\n'`: `\n` written becomes it.
     private let newline: String?
     private(set) var closed = false
+    private var seen: NewlineKinds = []
 
     /// `io.StringIO(initial_value='', newline='\n')`.
     package static func make(_ interpreter: Interpreter, _ a: Arguments) throws(ScriptError) -> Value {
@@ -42,6 +48,7 @@ package final class StringIOObject: SelfIterating {
     private func translated(_ s: String) -> [Unicode.Scalar] {
         switch newline {
         case nil:
+            noteNewlines(s)
             return FileObject.universalNewlines(Array(s.unicodeScalars), starts: nil).scalars
         case "\r"?, "\r\n"?:
             return Array(StringMethods.replaced(s, "\n", newline ?? "\n", limit: -1).unicodeScalars)
@@ -50,11 +57,24 @@ package final class StringIOObject: SelfIterating {
         }
     }
 
+    private func noteNewlines(_ s: String) {
+        var previousCR = false
+        for scalar in s.unicodeScalars {
+            if scalar == "\n" {
+                seen.insert(previousCR ? .crlf : .lf)
+            } else if previousCR {
+                seen.insert(.cr)
+            }
+            previousCR = scalar == "\r"
+        }
+        if previousCR { seen.insert(.cr) }
+    }
+
     /// CPython's text for `method` on a closed StringIO (with or without the final period).
     private func checkOpen(_ method: String) throws(ScriptError) {
         guard closed else { return }
         switch method {
-        case "readlines", "__iter__", "__enter__", "writelines":
+        case "readlines", "__iter__", "__enter__", "writelines", "isatty":
             throw .valueError("I/O operation on closed file.")
         default:
             throw .valueError("I/O operation on closed file")
@@ -75,75 +95,104 @@ package final class StringIOObject: SelfIterating {
     // MARK: ScriptObject
 
     package var typeName: String { "StringIO" }
-    package var attributeNames: [String] { StringIOObject.methodNames + ["closed", "newlines"] }
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String { "<_io.StringIO object>" }
 
-    package func attribute(_ attribute: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if attribute == "closed" { return .bool(closed) }
-        guard StringIOObject.methodNames.contains(attribute) else { return nil }
-        return .builtin(BuiltinFunction(attribute, signature: "StringIO.\(attribute)(...)") { [self] interpreter, a throws(ScriptError) in
-            try self.callMethod(attribute, a, interpreter: interpreter) ?? .none
-        })
+    /// `newlines` as CPython's universal-newline decoder reports the kinds it has translated:
+    /// None, one of them, or a tuple of them in the order `\r`, `\n`, `\r\n`.
+    private var newlinesSeen: Value {
+        let kinds = [(NewlineKinds.cr, "\r"), (.lf, "\n"), (.crlf, "\r\n")].filter { seen.contains($0.0) }.map { Value.str($0.1) }
+        switch kinds.count {
+        case 0: return .none
+        case 1: return kinds[0]
+        default: return .tuple(kinds)
+        }
     }
 
-    package func callMethod(_ method: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch method {
-        case "read", "readline", "readlines":
-            try checkOpen(method)
-            return try StreamReading.call(method, a, interpreter,
-                                          read: { size in .str(StreamBuffer.string(self.buffer.read(size))) },
-                                          readline: { size in .str(StreamBuffer.string(self.buffer.readline(size, newline: self.newline))) })
-        case "getvalue":
-            try a.expect(method, 0...0)
-            try checkOpen(method)
-            return .str(StreamBuffer.string(buffer.items[...]))
-        case "write":
-            try a.expect(method, 1...1)
-            return .int(try write(a.positional[0]))
-        case "writelines":
-            try a.expect(method, 1...1)
-            try checkOpen(method)
-            for line in try interpreter.iterate(a.positional[0]) { _ = try write(line) }
-            return Value.none
-        case "seek":
-            try a.expect(method, 1...2)
-            try checkOpen(method)
-            let offset = try interpreter.indexValue(a.positional[0])
-            let whence = try a.positional.count > 1 ? interpreter.indexValue(a.positional[1]) : 0
+    package static let declaration = NativeType<StringIOObject>(module: "_io", properties: [
+        NativeProperty("closed") { s, _ throws(ScriptError) in .bool(s.closed) },
+        NativeProperty("newlines") { s, _ throws(ScriptError) in s.newlinesSeen },
+        NativeProperty("line_buffering") { _, _ throws(ScriptError) in .bool(false) },
+    ], methods: [
+        NativeMethod("close", "()", .noArguments, doc: "Close the IO object.") { s, _, _ throws(ScriptError) in
+            s.closed = true
+            return .none
+        },
+        NativeMethod("detach", "()", .noArguments, owner: "_TextIOBase", doc: "Separate the underlying buffer from the TextIOBase and return it.") {
+            _, _, _ throws(ScriptError) in
+            throw ScriptError(.osError, "detach")
+        },
+        NativeMethod("fileno", "()", .noArguments, owner: "_IOBase", doc: "Returns underlying file descriptor if one exists.") { _, _, _ throws(ScriptError) in
+            throw ScriptError(.osError, "fileno")
+        },
+        NativeMethod("flush", "()", .noArguments, owner: "_IOBase", doc: "Flush write buffers, if applicable.") { _, _, _ throws(ScriptError) in .none },
+        NativeMethod("getvalue", "()", .noArguments, doc: "Retrieve the entire contents of the object.") { s, _, _ throws(ScriptError) in
+            try s.checkOpen("getvalue")
+            return .str(StreamBuffer.string(s.buffer.items[...]))
+        },
+        NativeMethod("isatty", "()", .noArguments, owner: "_IOBase", doc: "Return whether this is an 'interactive' stream.") { s, _, _ throws(ScriptError) in
+            try s.checkOpen("isatty")
+            return .bool(false)
+        },
+        NativeMethod("read", "(size=-1, /)", .clinic, doc: "Read at most size characters, returned as a string.") {
+            s, a, interpreter throws(ScriptError) in
+            try s.checkOpen("read")
+            return .str(StreamBuffer.string(s.buffer.read(try StreamReading.size(a[0], interpreter))))
+        },
+        NativeMethod("readable", "()", .noArguments, doc: "Returns True if the IO object can be read.") { s, _, _ throws(ScriptError) in
+            try s.checkOpen("readable")
+            return .bool(true)
+        },
+        NativeMethod("readline", "(size=-1, /)", .clinic, doc: "Read until newline or EOF.") { s, a, interpreter throws(ScriptError) in
+            try s.checkOpen("readline")
+            return .str(StreamBuffer.string(s.buffer.readline(try StreamReading.size(a[0], interpreter), newline: s.newline)))
+        },
+        NativeMethod("readlines", "(hint=-1, /)", .clinic, owner: "_IOBase", doc: "Return a list of lines from the stream.") { s, a, interpreter throws(ScriptError) in
+            try s.checkOpen("readlines")
+            return try StreamReading.readlines(hint: StreamReading.size(a[0], interpreter)) { (size) throws(ScriptError) in
+                .str(StreamBuffer.string(s.buffer.readline(size, newline: s.newline)))
+            }
+        },
+        NativeMethod("seek", "(pos, whence=0, /)", .clinic, doc: "Change stream position.") { s, a, interpreter throws(ScriptError) in
+            try s.checkOpen("seek")
+            let offset = try interpreter.indexValue(a.required(0))
+            let whence = try a[1].map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 0
             switch whence {
             case 0: break
             case 1: if offset != 0 { throw ScriptError(.osError, "Can't do nonzero cur-relative seeks") }
             case 2: if offset != 0 { throw ScriptError(.osError, "Can't do nonzero end-relative seeks") }
             default: throw .valueError("Invalid whence (\(whence), should be 0, 1 or 2)")
             }
-            return .int(try buffer.seek(offset, whence: whence))
-        case "tell":
-            try a.expect(method, 0...0)
-            try checkOpen(method)
-            return .int(buffer.position)
-        case "truncate":
-            try a.expect(method, 0...1)
-            try checkOpen(method)
-            let size = try a.positional.first.flatMap { (v) throws(ScriptError) -> Int? in v.isNone ? nil : try interpreter.indexValue(v) } ?? buffer.position
-            guard size >= 0 else { throw .valueError("Negative size value \(size)") }
-            if size < buffer.items.count { buffer.items.removeSubrange(size...) }
-            return .int(size)
-        case "close":
-            try a.expect(method, 0...0)
-            closed = true
-            return Value.none
-        case "flush":
-            try a.expect(method, 0...0)
-            return Value.none
-        case "readable", "writable", "seekable":
-            try a.expect(method, 0...0)
-            try checkOpen(method)
+            return .int(try s.buffer.seek(offset, whence: whence))
+        },
+        NativeMethod("seekable", "()", .noArguments, doc: "Returns True if the IO object can be seeked.") { s, _, _ throws(ScriptError) in
+            try s.checkOpen("seekable")
             return .bool(true)
-        default:
-            return nil
-        }
-    }
+        },
+        NativeMethod("tell", "()", .noArguments, doc: "Tell the current file position.") { s, _, _ throws(ScriptError) in
+            try s.checkOpen("tell")
+            return .int(s.buffer.position)
+        },
+        NativeMethod("truncate", "(pos=None, /)", .clinic, doc: "Truncate size to pos.") { s, a, interpreter throws(ScriptError) in
+            try s.checkOpen("truncate")
+            let size = try a.optional(0).map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? s.buffer.position
+            guard size >= 0 else { throw .valueError("Negative size value \(size)") }
+            if size < s.buffer.items.count { s.buffer.items.removeSubrange(size...) }
+            return .int(size)
+        },
+        NativeMethod("writable", "()", .noArguments, doc: "Returns True if the IO object can be written.") { s, _, _ throws(ScriptError) in
+            try s.checkOpen("writable")
+            return .bool(true)
+        },
+        NativeMethod("write", "(s, /)", .singleArgument, doc: "Write string to file.") { s, a, _ throws(ScriptError) in
+            .int(try s.write(a.required(0)))
+        },
+        NativeMethod("writelines", "(lines, /)", .singleArgument, owner: "_IOBase", doc: "Write a list of lines to stream.") { s, a, interpreter throws(ScriptError) in
+            try s.checkOpen("writelines")
+            for line in try interpreter.iterate(a.required(0)) { _ = try s.write(line) }
+            return .none
+        },
+    ])
 
     package func makeIterator(interpreter: Interpreter) throws(ScriptError) -> (any ValueIterator)? {
         try checkOpen("__iter__")

@@ -3,9 +3,7 @@ import Rendering
 
 /// An open `zipfile.ZipFile` in mode 'w' or 'x': entries are written to the file (or the
 /// binary file object) as they are added, the central directory when it is closed.
-package final class ZipFileWriterObject: ScriptObject {
-    package static let methodNames = ["close", "getinfo", "infolist", "mkdir", "namelist", "write", "writestr"]
-
+package final class ZipFileWriterObject: DeclaredObject {
     /// Where the archive's bytes go.
     private enum Target {
         case file(descriptor: Int32, path: String)
@@ -48,7 +46,6 @@ package final class ZipFileWriterObject: ScriptObject {
     }
 
     package var typeName: String { "ZipFile" }
-    package var attributeNames: [String] { ZipFileWriterObject.methodNames + ["filename", "mode"] }
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         if closed { return "<zipfile.ZipFile [closed]>" }
@@ -71,12 +68,10 @@ package final class ZipFileWriterObject: ScriptObject {
     }
 
     /// The method and level of one call (`compress_type=`, `compresslevel=`), else the archive's.
-    private func method(_ a: Arguments, _ index: Int, _ interpreter: Interpreter) throws(ScriptError) -> (ZipArchiveWriter.Method, Int32) {
+    private func method(_ a: BoundArguments, _ interpreter: Interpreter) throws(ScriptError) -> (ZipArchiveWriter.Method, Int32) {
         var method = compression, level = self.level
-        if let value = a.value(index, "compress_type"), !value.isNone {
-            method = try ZipfileModule.method(try interpreter.indexValue(value))
-        }
-        if let value = a.value(index + 1, "compresslevel"), !value.isNone { level = Int32(clamping: try interpreter.indexValue(value)) }
+        if let value = a.optional(2) { method = try ZipfileModule.method(try interpreter.indexValue(value)) }
+        if let value = a.optional(3) { level = Int32(clamping: try interpreter.indexValue(value)) }
         return (method, level)
     }
 
@@ -98,46 +93,49 @@ package final class ZipFileWriterObject: ScriptObject {
         return [Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday), Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec)]
     }
 
-    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "writestr":
-            try a.expect(name, 2...4, keywords: ["zinfo_or_arcname", "data", "compress_type", "compresslevel"])
-            try checkWritable()
-            let entryName: String
-            var dateTime = ZipFileWriterObject.localNow()
-            switch a.positional[0] {
-            case .str(let text): entryName = text
-            case .object(let info as ZipInfoObject):
-                entryName = info.entry.name
-                dateTime = info.entry.dateTime
-            default:
-                throw .typeError("writestr() argument 'zinfo_or_arcname' must be str or ZipInfo, not \(a.positional[0].typeName)")
+    private static let readingOnly = ["extract", "extractall", "open", "read", "testzip"]
+
+    package static let declaration = NativeType<ZipFileWriterObject>(module: "zipfile", properties: [
+        NativeProperty("filename") { z, _ throws(ScriptError) in z.filename.map { .str($0) } ?? .none },
+        NativeProperty("mode") { z, _ throws(ScriptError) in .str(z.mode) },
+    ], methods: [
+        NativeMethod("close", "(self)", doc: "Close the file, and for mode 'w', 'x' and 'a' write the ending\nrecords.") {
+            z, _, interpreter throws(ScriptError) in
+            try z.close(interpreter)
+            return .none
+        },
+        NativeMethod("getinfo", "(self, name)", doc: "Return the instance of ZipInfo given 'name'.") { z, a, _ throws(ScriptError) in
+            let wanted = try a.required(0).asString("name")
+            guard let record = z.writer.records.last(where: { $0.name == wanted }) else {
+                let message = "There is no item named \(PythonString.repr(wanted)) in the archive"
+                throw .keyError(.str(message), repr: PythonString.repr(message))
             }
-            let contents: [UInt8]
-            if case .str(let text) = a.positional[1] { contents = Array(text.utf8) } else { contents = try BytesObject.bytesLike(a.positional[1], interpreter) }
-            let (method, level) = try method(a, 2, interpreter)
-            let directory = entryName.hasSuffix("/")
-            // CPython's attributes for a member from writestr: rw------- (a directory: drwxrwxr-x and MS-DOS's flag).
-            try add(entryName, contents, directory ? .stored : method, level, dateTime: dateTime,
-                    attributes: directory ? (0o40775 << 16) | 0x10 : 0o600 << 16, interpreter)
-            return Value.none
-        case "mkdir":
-            try a.expect(name, 1...2, keywords: ["mode"])
-            try checkWritable()
-            var entryName = try a.positional[0].asString("mkdir() argument 'zinfo_or_directory_name'")
+            return .object(ZipInfoObject(record))
+        },
+        NativeMethod("infolist", "(self)", doc: "Return a list of class ZipInfo instances for files in the\narchive.") { z, _, _ throws(ScriptError) in
+            .list(ListObject(z.writer.records.map { .object(ZipInfoObject($0)) }))
+        },
+        NativeMethod("mkdir", "(self, zinfo_or_directory_name, mode=511)", doc: "Creates a directory inside the zip archive.") {
+            z, a, interpreter throws(ScriptError) in
+            try z.checkWritable()
+            var entryName = try a.required(0).asString("mkdir() argument 'zinfo_or_directory_name'")
             if !entryName.hasSuffix("/") { entryName += "/" }
-            let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 0o777
-            try add(entryName, [], .stored, -1, dateTime: ZipFileWriterObject.localNow(),
+            let mode = try a[1].map { (v) throws(ScriptError) in try interpreter.indexValue(v) } ?? 0o777
+            try z.add(entryName, [], .stored, -1, dateTime: ZipFileWriterObject.localNow(),
                     attributes: UInt32(truncatingIfNeeded: (0o40000 | mode) << 16) | 0x10, interpreter)
-            return Value.none
-        case "write":
-            try a.expect(name, 1...4, keywords: ["filename", "arcname", "compress_type", "compresslevel"])
-            try checkWritable()
-            let path = try SystemError.path(a.positional[0], "write")
+            return .none
+        },
+        NativeMethod("namelist", "(self)", doc: "Return a list of file names in the archive.") { z, _, _ throws(ScriptError) in
+            .list(ListObject(z.writer.records.map { .str($0.name) }))
+        },
+        NativeMethod("write", "(self, filename, arcname=None, compress_type=None, compresslevel=None)",
+                     doc: "Put the bytes from filename into the archive under the name\narcname.") { z, a, interpreter throws(ScriptError) in
+            try z.checkWritable()
+            let path = try SystemError.path(a.required(0), "write")
             var status = stat()
             guard stat(path, &status) == 0 else { throw SystemError.current(path) }
             let isDirectory = status.st_mode & S_IFMT == S_IFDIR
-            var archiveName = try a.value(1, "arcname").flatMap { (v) throws(ScriptError) -> String? in
+            var archiveName = try a[1].flatMap { (v) throws(ScriptError) -> String? in
                 v.isNone ? nil : try SystemError.path(v, "write")
             } ?? path
             // CPython's ZipInfo.from_file: a normalised relative name, '/' for a directory.
@@ -151,35 +149,39 @@ package final class ZipFileWriterObject: ScriptObject {
                             Int(fields.tm_min), Int(fields.tm_sec)]
             var attributes = UInt32(truncatingIfNeeded: Int(status.st_mode) << 16)
             if isDirectory { attributes |= 0x10 }
-            let (method, level) = try method(a, 2, interpreter)
-            try add(archiveName, isDirectory ? [] : try FileObject.contents(of: path), isDirectory ? .stored : method, level,
+            let (method, level) = try z.method(a, interpreter)
+            try z.add(archiveName, isDirectory ? [] : try FileObject.contents(of: path), isDirectory ? .stored : method, level,
                     dateTime: dateTime, attributes: attributes, interpreter)
-            return Value.none
-        case "namelist":
-            try a.expect(name, 0...0)
-            return .list(ListObject(writer.records.map { .str($0.name) }))
-        case "infolist":
-            try a.expect(name, 0...0)
-            return .list(ListObject(writer.records.map { .object(ZipInfoObject($0)) }))
-        case "getinfo":
-            try a.expect(name, 1...1)
-            let wanted = try a.positional[0].asString("name")
-            guard let record = writer.records.last(where: { $0.name == wanted }) else {
-                let message = "There is no item named \(PythonString.repr(wanted)) in the archive"
-                throw .keyError(.str(message), repr: PythonString.repr(message))
+            return .none
+        },
+        NativeMethod("writestr", "(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None)",
+                     doc: "Write a file into the archive.") { z, a, interpreter throws(ScriptError) in
+            try z.checkWritable()
+            let entryName: String
+            var dateTime = ZipFileWriterObject.localNow()
+            switch a.required(0) {
+            case .str(let text): entryName = text
+            case .object(let info as ZipInfoObject):
+                entryName = info.entry.name
+                dateTime = info.entry.dateTime
+            default:
+                throw .typeError("writestr() argument 'zinfo_or_arcname' must be str or ZipInfo, not \(a.required(0).typeName)")
             }
-            return .object(ZipInfoObject(record))
-        case "close":
-            try a.expect(name, 0...0)
-            try close(interpreter)
-            return Value.none
-        case "read", "open", "extract", "extractall", "testzip":
+            let contents: [UInt8]
+            if case .str(let text) = a.required(1) { contents = Array(text.utf8) } else { contents = try BytesObject.bytesLike(a.required(1), interpreter) }
+            let (method, level) = try z.method(a, interpreter)
+            let directory = entryName.hasSuffix("/")
+            // CPython's attributes for a member from writestr: rw------- (a directory: drwxrwxr-x and MS-DOS's flag).
+            try z.add(entryName, contents, directory ? .stored : method, level, dateTime: dateTime,
+                    attributes: directory ? (0o40775 << 16) | 0x10 : 0o600 << 16, interpreter)
+            return .none
+        },
+    ] + readingOnly.map { name in
+        NativeMethod(name, "(self, *args, **kwargs)") { _, _, _ throws(ScriptError) in
             throw ScriptError(.notImplementedError,
                               "ZipFile.\(name): Recur reads an archive opened in mode 'r'; close this one and open it again to read it")
-        default:
-            return nil
         }
-    }
+    })
 
     private func close(_ interpreter: Interpreter) throws(ScriptError) {
         if closed { return }
@@ -192,15 +194,6 @@ package final class ZipFileWriterObject: ScriptObject {
         case .stream:
             try emit(ending, interpreter)
         }
-    }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if name == "filename" { return filename.map { .str($0) } ?? Value.none }
-        if name == "mode" { return .str(mode) }
-        guard ZipFileWriterObject.methodNames.contains(name) else { return nil }
-        return .builtin(BuiltinFunction(name, signature: "ZipFile.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
-            try self.callMethod(name, a, interpreter: interpreter) ?? .none
-        })
     }
 
     package func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { .object(self) }

@@ -101,9 +101,7 @@ package enum ZipfileModule {
 }
 
 /// An open `zipfile.ZipFile` in mode 'r'.
-package final class ZipFileObject: ScriptObject {
-    package static let methodNames = ["close", "extract", "extractall", "getinfo", "infolist", "namelist", "open", "read", "testzip"]
-
+package final class ZipFileObject: DeclaredObject {
     package let archive: ZipArchive
     package let filename: String?
     package let source: Value
@@ -118,7 +116,6 @@ package final class ZipFileObject: ScriptObject {
     }
 
     package var typeName: String { "ZipFile" }
-    package var attributeNames: [String] { ZipFileObject.methodNames + ["filename"] }
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         if closed { return "<zipfile.ZipFile [closed]>" }
@@ -178,107 +175,97 @@ package final class ZipFileObject: ScriptObject {
         return try value.asString("path")
     }
 
-    package func callMethod(_ name: String, _ a: Arguments, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "close":
-            try a.expect(name, 0...0)
-            closed = true
-            return Value.none
-        case "namelist":
-            try a.expect(name, 0...0)
-            return .list(ListObject(archive.entries.map { .str($0.name) }))
-        case "infolist":
-            try a.expect(name, 0...0)
-            return .list(ListObject(archive.entries.map { .object(ZipInfoObject($0)) }))
-        case "getinfo":
-            try a.expect(name, 1...1)
-            return .object(ZipInfoObject(try entry(a.positional[0], interpreter)))
-        case "read":
-            try a.expect(name, 1...2, keywords: ["pwd"])
-            try checkOpen()
-            return .object(BytesObject(try read(try entry(a.positional[0], interpreter), interpreter)))
-        case "open":
-            try a.expect(name, 1...2, keywords: ["mode", "pwd", "force_zip64"])
-            try checkOpen()
-            let mode = try a.value(1, "mode").map { (v) throws(ScriptError) in try v.asString("open() argument 'mode'") } ?? "r"
+    // `pwd` matters only for encrypted members, which Recur refuses by name when it reads them
+    // (CPython ignores it for the others too).
+    package static let declaration = NativeType<ZipFileObject>(module: "zipfile", properties: [
+        NativeProperty("filename") { z, _ throws(ScriptError) in z.filename.map { .str($0) } ?? .none },
+    ], methods: [
+        NativeMethod("close", "(self)", doc: "Close the file, and for mode 'w', 'x' and 'a' write the ending\nrecords.") { z, _, _ throws(ScriptError) in
+            z.closed = true
+            return .none
+        },
+        NativeMethod("extract", "(self, member, path=None, pwd=None)",
+                     doc: "Extract a member from the archive to the current working directory,\nusing its full name.") { z, a, interpreter throws(ScriptError) in
+            try z.checkOpen()
+            let directory = try z.extractDirectory(a[1])
+            return .str(try z.extract(try z.entry(a.required(0), interpreter), into: directory, interpreter))
+        },
+        NativeMethod("extractall", "(self, path=None, members=None, pwd=None)",
+                     doc: "Extract all members from the archive to the current working\ndirectory.") { z, a, interpreter throws(ScriptError) in
+            try z.checkOpen()
+            let directory = try z.extractDirectory(a[0])
+            var chosen = z.archive.entries
+            if let members = a.optional(1) {
+                chosen = []
+                for member in try interpreter.iterate(members) { chosen.append(try z.entry(member, interpreter)) }
+            }
+            for member in chosen { _ = try z.extract(member, into: directory, interpreter) }
+            return .none
+        },
+        NativeMethod("getinfo", "(self, name)", doc: "Return the instance of ZipInfo given 'name'.") { z, a, interpreter throws(ScriptError) in
+            .object(ZipInfoObject(try z.entry(a.required(0), interpreter)))
+        },
+        NativeMethod("infolist", "(self)", doc: "Return a list of class ZipInfo instances for files in the\narchive.") { z, _, _ throws(ScriptError) in
+            .list(ListObject(z.archive.entries.map { .object(ZipInfoObject($0)) }))
+        },
+        NativeMethod("namelist", "(self)", doc: "Return a list of file names in the archive.") { z, _, _ throws(ScriptError) in
+            .list(ListObject(z.archive.entries.map { .str($0.name) }))
+        },
+        NativeMethod("open", "(self, name, mode='r', pwd=None, *, force_zip64=False)", doc: "Return file-like object for 'name'.") {
+            z, a, interpreter throws(ScriptError) in
+            try z.checkOpen()
+            let mode = try a[1].map { (v) throws(ScriptError) in try v.asString("open() argument 'mode'") } ?? "r"
             guard mode == "r" else {
                 if mode == "w" { throw ScriptError(.notImplementedError, "ZipFile.open: writing members is not provided by Recur") }
                 throw .valueError("open() requires mode \"r\" or \"w\"")
             }
-            let member = try entry(a.positional[0], interpreter)
-            return .object(BinaryStream(.member(typeName: "ZipExtFile", name: member.name, mode: "r"), contents: try read(member, interpreter)))
-        case "testzip":
-            try a.expect(name, 0...0)
-            try checkOpen()
-            for member in archive.entries {
-                do {
-                    _ = try archive.contents(of: member)
+            let member = try z.entry(a.required(0), interpreter)
+            return .object(BinaryStream(.member(typeName: "ZipExtFile", name: member.name, mode: "r"), contents: try z.read(member, interpreter)))
+        },
+        NativeMethod("read", "(self, name, pwd=None)", doc: "Return file bytes for name.") { z, a, interpreter throws(ScriptError) in
+            try z.checkOpen()
+            return .object(BytesObject(try z.read(try z.entry(a.required(0), interpreter), interpreter)))
+        },
+        NativeMethod("testzip", "(self)", doc: "Read all the files and check the CRC.") { z, _, interpreter throws(ScriptError) in
+            try z.checkOpen()
+            for member in z.archive.entries {
+                do throws(ZipArchive.Failure) {
+                    _ = try z.archive.contents(of: member)
                 } catch {
                     if case .badCRC = error { return .str(member.name) }
-                    throw try ZipfileModule.failure(error, interpreter, badZip)
+                    throw try ZipfileModule.failure(error, interpreter, z.badZip)
                 }
             }
-            return Value.none
-        case "extract":
-            try a.expect(name, 1...3, keywords: ["path", "pwd"])
-            try checkOpen()
-            let directory = try extractDirectory(a.value(1, "path"))
-            return .str(try extract(try entry(a.positional[0], interpreter), into: directory, interpreter))
-        case "extractall":
-            try a.expect(name, 0...3, keywords: ["path", "members", "pwd"])
-            try checkOpen()
-            let directory = try extractDirectory(a.value(0, "path"))
-            var chosen = archive.entries
-            if let members = a.value(1, "members"), !members.isNone {
-                chosen = []
-                for member in try interpreter.iterate(members) { chosen.append(try entry(member, interpreter)) }
-            }
-            for member in chosen { _ = try extract(member, into: directory, interpreter) }
-            return Value.none
-        default:
-            return nil
-        }
-    }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        if name == "filename" { return filename.map { .str($0) } ?? Value.none }
-        guard ZipFileObject.methodNames.contains(name) else { return nil }
-        return .builtin(BuiltinFunction(name, signature: "ZipFile.\(name)(...)") { [self] interpreter, a throws(ScriptError) in
-            try self.callMethod(name, a, interpreter: interpreter) ?? .none
-        })
-    }
+            return .none
+        },
+    ])
 
     package func enter(interpreter: Interpreter) throws(ScriptError) -> Value? { .object(self) }
     package func exit(interpreter: Interpreter) throws(ScriptError) { closed = true }
 }
 
 /// `zipfile.ZipInfo`: one member's name, sizes, method, date and attributes.
-package final class ZipInfoObject: ScriptObject {
+package final class ZipInfoObject: DeclaredObject {
     package let entry: ZipArchive.Entry
     init(_ entry: ZipArchive.Entry) { self.entry = entry }
 
     package var typeName: String { "ZipInfo" }
-    package var attributeNames: [String] { ["CRC", "compress_size", "compress_type", "date_time", "external_attr", "file_size", "filename", "is_dir"] }
-
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "filename", "orig_filename": return .str(entry.name)
-        case "file_size": return .int(entry.size)
-        case "compress_size": return .int(entry.compressedSize)
-        case "compress_type": return .int(Int(entry.method))
-        case "CRC": return .int(Int(entry.crc))
-        case "external_attr": return .int(Int(entry.externalAttributes))
-        case "flag_bits": return .int(Int(entry.flags))
-        case "header_offset": return .int(entry.headerOffset)
-        case "date_time": return .tuple(entry.dateTime.map { .int($0) })
-        case "is_dir":
-            return .builtin(BuiltinFunction("is_dir", signature: "ZipInfo.is_dir()") { [entry] _, a throws(ScriptError) in
-                try a.expect("is_dir", 0...0)
-                return .bool(entry.isDirectory)
-            })
-        default: return nil
-        }
-    }
+    package static let declaration = NativeType<ZipInfoObject>(module: "zipfile", properties: [
+        NativeProperty("CRC") { i, _ throws(ScriptError) in .int(Int(i.entry.crc)) },
+        NativeProperty("compress_size") { i, _ throws(ScriptError) in .int(i.entry.compressedSize) },
+        NativeProperty("compress_type") { i, _ throws(ScriptError) in .int(Int(i.entry.method)) },
+        NativeProperty("date_time") { i, _ throws(ScriptError) in .tuple(i.entry.dateTime.map { .int($0) }) },
+        NativeProperty("external_attr") { i, _ throws(ScriptError) in .int(Int(i.entry.externalAttributes)) },
+        NativeProperty("file_size") { i, _ throws(ScriptError) in .int(i.entry.size) },
+        NativeProperty("filename") { i, _ throws(ScriptError) in .str(i.entry.name) },
+        NativeProperty("flag_bits") { i, _ throws(ScriptError) in .int(Int(i.entry.flags)) },
+        NativeProperty("header_offset") { i, _ throws(ScriptError) in .int(i.entry.headerOffset) },
+        NativeProperty("orig_filename") { i, _ throws(ScriptError) in .str(i.entry.name) },
+    ], methods: [
+        NativeMethod("is_dir", "(self)", doc: "Return True if this archive member is a directory.") { i, _, _ throws(ScriptError) in
+            .bool(i.entry.isDirectory)
+        },
+    ])
 
     /// CPython's `ZipInfo.__repr__`.
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {

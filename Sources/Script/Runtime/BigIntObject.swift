@@ -1,6 +1,6 @@
 /// A Python `int` beyond 64 bits. Results that fit 64 bits go back to `Value.int`, so a
 /// value is a `BigIntObject` exactly when it does not fit.
-package final class BigIntObject: ScriptObject {
+package final class BigIntObject: DeclaredObject {
     /// CPython's limit on decimal conversion (`sys.set_int_max_str_digits`), which keeps
     /// printing a huge int from taking quadratic time.
     static let maxStringDigits = 4300
@@ -107,19 +107,17 @@ package final class BigIntObject: ScriptObject {
         return op.result(forOrder: order)
     }
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "real", "numerator": return .object(self)
-        case "imag": return .int(0)
-        case "denominator": return .int(1)
-        case "bit_length":
-            return .builtin(BuiltinFunction("bit_length") { (_, a) throws(ScriptError) -> Value in
-                try a.expect("bit_length", 0...0)
-                return .int(self.value.bitWidth)
-            })
-        default: return nil
-        }
-    }
+    package static let declaration = NativeType<BigIntObject>(properties: [
+        NativeProperty("denominator") { _, _ throws(ScriptError) in .int(1) },
+        NativeProperty("imag") { _, _ throws(ScriptError) in .int(0) },
+        NativeProperty("numerator") { n, _ throws(ScriptError) in .object(n) },
+        NativeProperty("real") { n, _ throws(ScriptError) in .object(n) },
+    ], methods: [
+        NativeMethod("bit_length", "()", .noArguments, owner: "int", doc: "Number of bits necessary to represent self in binary.") {
+            n, _, _ throws(ScriptError) in
+            .int(n.value.bitWidth)
+        },
+    ])
 }
 
 extension Value {

@@ -214,19 +214,23 @@ package struct NativeSignature: Sendable {
                 }
                 return
             }
+            // `_PyArg_UnpackKeywords`' order: the total, the positional count, a missing
+            // required argument, then unknown or repeated keywords.
             let total = given + a.keywords.count
             let most = parameters.filter { $0.kind != .varKeyword && $0.kind != .varPositional }.count
-            if given > positionalCount && !hasVarPositional {
-                throw .typeError("\(short)() takes at most \(positionalCount) positional argument\(plural(positionalCount)) (\(given) given)")
-            }
             if total > most && !hasVarKeyword && !hasVarPositional {
-                throw .typeError("\(short)() takes at most \(most) argument\(plural(most)) (\(total) given)")
+                throw .typeError("\(short)() takes at most \(most) \(given == 0 ? "keyword " : "")argument\(plural(most)) (\(total) given)")
             }
-            try checkKeywords(a, short: short)
+            if given > positionalCount && !hasVarPositional {
+                if positionalCount == 0 { throw .typeError("\(short)() takes no positional arguments") }
+                let bound = requiredPositional < positionalCount ? "at most" : "exactly"
+                throw .typeError("\(short)() takes \(bound) \(positionalCount) positional argument\(plural(positionalCount)) (\(given) given)")
+            }
             for (i, parameter) in parameters.enumerated() where parameter.defaultText == nil && parameter.kind != .varPositional
                 && parameter.kind != .varKeyword && i >= given && a.keyword(parameter.name) == nil {
                 throw .typeError("\(short)() missing required argument '\(parameter.name)' (pos \(i + 1))")
             }
+            try checkKeywords(a, short: short)
         }
     }
 

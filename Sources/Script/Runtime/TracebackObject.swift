@@ -1,7 +1,7 @@
 import Rendering
 /// `e.__traceback__`: one frame of a caught exception's traceback, from the frame that caught
 /// it (`tb_lineno`, `tb_frame`) towards the one that raised it (`tb_next`), as CPython's.
-package final class TracebackObject: ScriptObject {
+package final class TracebackObject: DeclaredObject {
     package let frame: TraceFrame
     package let next: TracebackObject?
 
@@ -19,16 +19,11 @@ package final class TracebackObject: ScriptObject {
 
     package var typeName: String { "traceback" }
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "tb_lineno": return .int(frame.line)
-        case "tb_next": return next.map { Value.object($0) } ?? Value.none
-        case "tb_frame": return .object(TraceFrameObject(frame))
-        default: return nil
-        }
-    }
-
-    package var attributeNames: [String] { ["tb_frame", "tb_lineno", "tb_next"] }
+    package static let declaration = NativeType<TracebackObject>(properties: [
+        NativeProperty("tb_frame") { tb, _ throws(ScriptError) in .object(TraceFrameObject(tb.frame)) },
+        NativeProperty("tb_lineno") { tb, _ throws(ScriptError) in .int(tb.frame.line) },
+        NativeProperty("tb_next") { tb, _ throws(ScriptError) in tb.next.map { Value.object($0) } ?? .none },
+    ], methods: [])
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<traceback object at \(addressText(of: self))>"
@@ -38,20 +33,15 @@ package final class TracebackObject: ScriptObject {
 /// `tb.tb_frame`: the code of one traceback entry (`f_code.co_name`, `f_code.co_filename`).
 /// Frames do not outlive their call in Recur, so what a live frame would tell (`f_lineno` of
 /// the frame still running, `f_locals`) is not offered.
-package final class TraceFrameObject: ScriptObject {
+package final class TraceFrameObject: DeclaredObject {
     package let frame: TraceFrame
     init(_ frame: TraceFrame) { self.frame = frame }
 
     package var typeName: String { "frame" }
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "f_code": return .object(TraceCodeObject(frame))
-        default: return nil
-        }
-    }
-
-    package var attributeNames: [String] { ["f_code"] }
+    package static let declaration = NativeType<TraceFrameObject>(properties: [
+        NativeProperty("f_code") { f, _ throws(ScriptError) in .object(TraceCodeObject(f.frame)) },
+    ], methods: [])
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<frame at \(addressText(of: self)), file \(PythonString.repr(frame.unit.name)), code \(frame.function)>"
@@ -59,21 +49,16 @@ package final class TraceFrameObject: ScriptObject {
 }
 
 /// `frame.f_code`: the name and file of the code a traceback entry ran.
-package final class TraceCodeObject: ScriptObject {
+package final class TraceCodeObject: DeclaredObject {
     package let frame: TraceFrame
     init(_ frame: TraceFrame) { self.frame = frame }
 
     package var typeName: String { "code" }
 
-    package func attribute(_ name: String, interpreter: Interpreter) throws(ScriptError) -> Value? {
-        switch name {
-        case "co_name": return .str(frame.function)
-        case "co_filename": return .str(frame.unit.name)
-        default: return nil
-        }
-    }
-
-    package var attributeNames: [String] { ["co_filename", "co_name"] }
+    package static let declaration = NativeType<TraceCodeObject>(properties: [
+        NativeProperty("co_filename") { c, _ throws(ScriptError) in .str(c.frame.unit.name) },
+        NativeProperty("co_name") { c, _ throws(ScriptError) in .str(c.frame.function) },
+    ], methods: [])
 
     package func repr(interpreter: Interpreter) throws(ScriptError) -> String {
         "<code object \(frame.function) at \(addressText(of: self)), file \(PythonString.repr(frame.unit.name))>"
