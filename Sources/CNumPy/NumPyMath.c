@@ -154,13 +154,29 @@ double recur_numpy_extreme_f64(const double *x, long n, int largest) {
     return result;
 }
 
-long recur_numpy_arg_extreme_f32(const float *x, long n, int largest) {
-    return recur_numpy_first_f32(x, n, recur_numpy_extreme_f32(x, n, largest));
-}
+// A position in one pass over memory: the extreme of each chunk (small enough to stay in the
+// second-level cache), the first chunk holding the overall extreme (or a NaN) remembered, and
+// only that chunk searched again for its first position.
+#define ARG_EXTREME(name, type, extreme, first)                                                    \
+    long name(const type *x, long n, int largest) {                                                \
+        const long chunk = 32768;                                                                  \
+        type best = 0;                                                                             \
+        long bestStart = 0, bestLength = 0;                                                        \
+        for (long start = 0; start < n; start += chunk) {                                          \
+            long length = n - start < chunk ? n - start : chunk;                                   \
+            type m = extreme(x + start, length, largest);                                          \
+            if (m != m) return start + first(x + start, length, m);                                \
+            if (bestLength == 0 || (largest ? m > best : m < best)) {                              \
+                best = m;                                                                          \
+                bestStart = start;                                                                 \
+                bestLength = length;                                                               \
+            }                                                                                      \
+        }                                                                                          \
+        return bestStart + first(x + bestStart, bestLength, best);                                 \
+    }
 
-long recur_numpy_arg_extreme_f64(const double *x, long n, int largest) {
-    return recur_numpy_first_f64(x, n, recur_numpy_extreme_f64(x, n, largest));
-}
+ARG_EXTREME(recur_numpy_arg_extreme_f32, float, recur_numpy_extreme_f32, recur_numpy_first_f32)
+ARG_EXTREME(recur_numpy_arg_extreme_f64, double, recur_numpy_extreme_f64, recur_numpy_first_f64)
 
 __attribute__((target("avx2")))
 static long firstAVX2f(const float *x, long n, float value) {

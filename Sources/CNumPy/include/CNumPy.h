@@ -41,6 +41,11 @@ long recur_numpy_first_f64(const double *x, long n, double value);
 void recur_numpy_exact_f32(const float *x, float *y, long n, int op);
 void recur_numpy_exact_f64(const double *x, double *y, long n, int op);
 
+/// `target[r * columns + c] = source[r * rowStride + c * columnStride]` for a rows × columns
+/// matrix of 4- or 8-byte elements, in cache-sized tiles (a transposed view's copy).
+void recur_numpy_strided_copy_32(const void *source, void *target, long rows, long columns, long rowStride, long columnStride);
+void recur_numpy_strided_copy_64(const void *source, void *target, long rows, long columns, long rowStride, long columnStride);
+
 /// The processor's floating-point status flags NumPy checks after a ufunc, as bits of our own
 /// (1 divide by zero, 2 overflow, 4 underflow, 8 invalid): cleared, read, and raised the way
 /// NumPy's integer loops raise them (a division by zero).

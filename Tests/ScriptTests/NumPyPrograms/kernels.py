@@ -62,6 +62,20 @@ for dtype in [np.float32, np.float64]:
         print([np.nonzero(r)[0].tolist() for r in [a == 0, a != 1.0, a < 1, 0 <= a, a > -np.inf, np.nan >= a, a[:1] > b, a <= b[-1:]]])
     m = h.standard_normal((300, 301)).astype(dtype)
     print(int((m > 0).sum()), int((m <= m[0]).sum()), int((m == m[::-1]).sum()), int((m != m).sum()), (m[5] >= 0.5).tolist()[:20])
+# argmax/argmin over several chunks: the first of equal extremes in different chunks, a NaN
+# after the extreme, the extreme in the last partial chunk.
+for dtype in [np.float32, np.float64]:
+    z = h.standard_normal(200003).astype(dtype)
+    z[150000] = 10; z[190000] = 10; z[40000] = -10; z[120000] = -10
+    print(z.argmax(), z.argmin(), z[:150000].argmax(), z[1:].argmin())
+    z[200002] = 11
+    print(z.argmax(), z[::-1].argmax(), z[:199997].reshape(7, 28571)[:, :-1].argmax(axis=1).tolist())
+    try:
+        z.reshape(7, 28573)
+    except ValueError as e:
+        print(e)
+    z[170000] = np.nan
+    print(z.argmax(), z.argmin(), z[:170000].argmax(), z[170001:].argmin())
 # float64 exp: NumPy's AVX512F routine (Tang's table) where the processor has AVX512F; NumPy on
 # such machines may call SVML, whose last bit differs from it for a few percent of inputs, so
 # values print to 15 digits and the special cases exactly.
