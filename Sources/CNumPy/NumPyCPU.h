@@ -13,6 +13,15 @@ static inline int cnumpyHasAVX2(void) {
     return cached;
 }
 
+static inline int cnumpyHasFMA(void) {
+    static int cached = -1;
+    if (cached < 0) {
+        __builtin_cpu_init();
+        cached = __builtin_cpu_supports("fma");
+    }
+    return cached;
+}
+
 static inline int cnumpyHasAVX512(void) {
     static int cached = -1;
     if (cached < 0) {

@@ -13,6 +13,11 @@ int recur_numpy_exp_f32(const float *x, float *y, long n);
 /// AVX512F, else the C library's `exp`, as NumPy without AVX512; flags as above.
 int recur_numpy_exp_f64(const double *x, double *y, long n);
 
+/// `np.sin` (`cosine` 0) or `np.cos` (1) of float32 as NumPy computes them with FMA3: returns
+/// 0 without writing when the processor has no fused multiply-add (NumPy then calls the C
+/// library).
+int recur_numpy_trigonometric_f32(const float *x, float *y, long n, int cosine);
+
 /// `out[i] = x[i] op y[i]` for `op` 0 +, 1 -, 2 *, 3 / (IEEE operations, vectorised); `xn` and
 /// `yn` are n or 1 as below.
 void recur_numpy_arith_f32(const float *x, long xn, const float *y, long yn, float *out, long n, int op);

@@ -49,6 +49,9 @@ package enum NumPyUfunc: String, CaseIterable {
             case .float32:
                 guard case .float32(let v) = a.elements else { return a }
                 if self == .exp { return try NDArray(.float32(NumPyUfunc.exponential(v, recur_numpy_exp_f32)), a.dims) }
+                if self == .sin || self == .cos, let out = NumPyUfunc.trigonometric(v, cosine: self == .cos) {
+                    return try NDArray(.float32(out), a.dims)
+                }
                 return try NDArray(.float32(mapped(v)), a.dims)
             case .float64, .int64, .int32:
                 guard case .float64(let v) = a.elements.converted(to: .float64) else { return a }
@@ -71,6 +74,19 @@ package enum NumPyUfunc: String, CaseIterable {
             recur_numpy_fp_raise(flags)
             count = v.count
         }
+    }
+
+    /// float32 `np.sin`/`np.cos` through NumPy's own routine (`CNumPy`), whose last bit is not
+    /// the C library's; nil without fused multiply-adds, where NumPy calls the C library too.
+    static func trigonometric(_ v: [Float], cosine: Bool) -> [Float]? {
+        var done: Int32 = 0
+        let out = [Float](unsafeUninitializedCapacity: v.count) { buffer, count in
+            done = v.withUnsafeBufferPointer { source in
+                recur_numpy_trigonometric_f32(source.baseAddress, buffer.baseAddress, v.count, cosine ? 1 : 0)
+            }
+            count = done != 0 ? v.count : 0
+        }
+        return done != 0 ? out : nil
     }
 
     /// The functions whose result is exact in the element's own precision (no rounding but

@@ -76,6 +76,17 @@ for dtype in [np.float32, np.float64]:
         print(e)
     z[170000] = np.nan
     print(z.argmax(), z.argmin(), z[:170000].argmax(), z[170001:].argmin())
+# float32 sin and cos: NumPy's own routine (Cody-Waite reduction and polynomials with fused
+# multiply-adds; the C library's sinf and cosf past the reduction's range), printed exactly.
+for lo, hi in [(-4, 4), (-100, 100), (-2e5, 2e5), (-1e-3, 1e-3)]:
+    x = h.uniform(lo, hi, 20000).astype(np.float32)
+    for name, f in [("sin", np.sin), ("cos", np.cos)]:
+        y = f(x)
+        print(name, lo, hi, float(y.astype(np.float64).sum()), y[:5].tolist(), f(x[::-7])[:3].tolist())
+special32 = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, 1e-30, -1e-45, 71476.0625, 71476.07, 117435.992, 117436.0,
+                      3.14159265, 1.5707964, -4.712389], dtype=np.float32)
+with np.errstate(all="ignore"):
+    print(np.sin(special32).tolist(), np.cos(special32).tolist())
 # float64 exp: NumPy's AVX512F routine (Tang's table) where the processor has AVX512F; NumPy on
 # such machines may call SVML, whose last bit differs from it for a few percent of inputs, so
 # values print to 15 digits and the special cases exactly.
