@@ -5,9 +5,9 @@ import Script
 /// the elements to compute. Elements where the mask is False are not computed at all (so they
 /// raise no floating-point warning: `np.divide(a, b, out=z, where=b != 0)`) and keep the
 /// output's value; without `out=` they are zero (NumPy leaves them uninitialised and warns).
-package struct NumPyUfuncCall {
-    package let inputs: [Value]
-    package let out: NDArray?
+struct NumPyUfuncCall {
+    let inputs: [Value]
+    let out: NDArray?
     /// The `where=` mask as a bool array, nil when absent or True.
     let mask: NDArray?
     /// Whether `where=` came without an `out=` keyword (NumPy's UserWarning then).
@@ -61,10 +61,13 @@ package struct NumPyUfuncCall {
             return try NumPyOut.ufunc(name, try compute(operands), operands: operands.map(\.dims), into: out, interpreter)
         }
         let shapes = operands.map(\.dims)
-        guard let full = try? NumPyShapes.broadcast(shapes + [mask.dims]) else {
+        let full: [Int]
+        do {
+            full = try NumPyShapes.broadcast(shapes + [mask.dims])
+        } catch {
             // NumPy's error lists the inputs, the output, then the mask.
             _ = try NumPyShapes.broadcast(shapes + (out.map { [$0.dims] } ?? []) + [mask.dims])
-            return .none
+            throw error
         }
         if let out {
             let withOut = try NumPyShapes.broadcast([full, out.dims])
@@ -73,7 +76,9 @@ package struct NumPyUfuncCall {
             }
         }
         let shape = out?.dims ?? full
-        guard case .bool(let chosen) = NumPyOperations.broadcast(mask, to: shape).elements else { return .none }
+        guard case .bool(let chosen) = NumPyOperations.broadcast(mask, to: shape).elements else {
+            throw .typeError("where= must be a boolean mask")
+        }
         // Arrays are narrowed to the chosen elements; Python numbers stay numbers (weak types).
         let count = chosen.reduce(0) { $0 + ($1 ? 1 : 0) }
         var selected: [NumPyOperand] = []
