@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "CSleef", cSettings: [.unsafeFlags(["-O2"])],
                 linkerSettings: [.linkedLibrary("sleef"), .linkedLibrary("m")]),
 
-        // NumPy's own float32 exp and the extreme-value loops of Recur's numpy (AVX2 when present).
+        // NumPy's own exp, float32 sin/cos and the vector loops of Recur's numpy (AVX512F or AVX2 when present).
         .target(name: "CNumPy", linkerSettings: [.linkedLibrary("m")]),
 
         // OpenBLAS is not linked: Tensors opens it on the first matrix product (BLASLibrary).

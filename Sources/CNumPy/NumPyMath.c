@@ -1,117 +1,12 @@
-// NumPy's float32 exp and the reductions behind max/argmax, vectorised for AVX2 when the CPU
-// has it (with the C library's fmaf otherwise: the same roundings, only slower). Contraction
-// is off: every fused multiply-add below is one NumPy's loop has, and no other.
-#pragma STDC FP_CONTRACT OFF
-#pragma clang fp contract(off)
+// The reductions behind max/argmax, vectorised for AVX2 when the CPU has it.
 
 #include "CNumPy.h"
+#include "NumPyCPU.h"
 
 #include <immintrin.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
-
-// NumPy's constants for its float32 exp (npy_simd_data.h): ln 2 split for Cody-Waite, the
-// rounding magic number, and the rational approximation P(x)/Q(x) of exp on [-ln2/2, ln2/2].
-static const float kMax = 88.72283935546875f;
-static const float kMin = -103.97208404541015625f;
-static const float kLog2E = 1.442695040888963407359924681001892137f;
-static const float kMagic = 0x1.800000p+23f;
-static const float kLn2High = -6.93145752e-1f;
-static const float kLn2Low = -1.42860677e-6f;
-static const float kP0 = 9.999999999980870924916e-01f;
-static const float kP1 = 7.257664613233124478488e-01f;
-static const float kP2 = 2.473615434895520810817e-01f;
-static const float kP3 = 5.114512081637298353406e-02f;
-static const float kP4 = 6.757896990527504603057e-03f;
-static const float kP5 = 5.082762527590693718096e-04f;
-static const float kQ0 = 1.0f;
-static const float kQ1 = -2.742335390411667452936e-01f;
-static const float kQ2 = 2.159509375685829852307e-02f;
-
-// One lane of NumPy's simd_exp_FLOAT. The scaling by 2^q adds q to the exponent bits, and
-// for q below -125 divides by the rest of the power of two (one rounding: AVX512's scalef).
-static inline __attribute__((always_inline)) float expLane(float x) {
-    int isNaN = x != x, big = x >= kMax, small = x <= kMin;
-    float xs = (isNaN | big | small) ? 0.0f : x;
-    float q = xs * kLog2E;
-    q = (q + kMagic) - kMagic;
-    float r = fmaf(q, kLn2High, xs);
-    r = fmaf(q, kLn2Low, r);
-    r = fmaf(q, 0.0f, r);
-    float num = fmaf(kP5, r, kP4);
-    num = fmaf(num, r, kP3);
-    num = fmaf(num, r, kP2);
-    num = fmaf(num, r, kP1);
-    num = fmaf(num, r, kP0);
-    float den = fmaf(kQ2, r, kQ1);
-    den = fmaf(den, r, kQ0);
-    float poly = num / den;
-    int qi = (int)q;
-    int clamped = qi < -125 ? -125 : qi;
-    uint32_t bits;
-    memcpy(&bits, &poly, 4);
-    bits += (uint32_t)clamped << 23;
-    float scaled;
-    memcpy(&scaled, &bits, 4);
-    scaled = scaled / (float)(1 << (clamped - qi));
-    return isNaN ? NAN : big ? INFINITY : small ? 0.0f : scaled;
-}
-
-__attribute__((target("avx2,fma")))
-static void expAVX2(const float *x, float *y, long n) {
-    const __m256 vmax = _mm256_set1_ps(kMax), vmin = _mm256_set1_ps(kMin), zero = _mm256_setzero_ps();
-    const __m256 log2e = _mm256_set1_ps(kLog2E), magic = _mm256_set1_ps(kMagic);
-    long i = 0;
-    for (; i + 8 <= n; i += 8) {
-        __m256 v = _mm256_loadu_ps(x + i);
-        __m256 nanMask = _mm256_cmp_ps(v, v, _CMP_NEQ_UQ);
-        __m256 bigMask = _mm256_cmp_ps(v, vmax, _CMP_GE_OQ);
-        __m256 smallMask = _mm256_cmp_ps(v, vmin, _CMP_LE_OQ);
-        v = _mm256_blendv_ps(v, zero, _mm256_or_ps(_mm256_or_ps(nanMask, smallMask), bigMask));
-        __m256 q = _mm256_mul_ps(v, log2e);
-        q = _mm256_sub_ps(_mm256_add_ps(q, magic), magic);
-        __m256 r = _mm256_fmadd_ps(q, _mm256_set1_ps(kLn2High), v);
-        r = _mm256_fmadd_ps(q, _mm256_set1_ps(kLn2Low), r);
-        r = _mm256_fmadd_ps(q, zero, r);
-        __m256 num = _mm256_fmadd_ps(_mm256_set1_ps(kP5), r, _mm256_set1_ps(kP4));
-        num = _mm256_fmadd_ps(num, r, _mm256_set1_ps(kP3));
-        num = _mm256_fmadd_ps(num, r, _mm256_set1_ps(kP2));
-        num = _mm256_fmadd_ps(num, r, _mm256_set1_ps(kP1));
-        num = _mm256_fmadd_ps(num, r, _mm256_set1_ps(kP0));
-        __m256 den = _mm256_fmadd_ps(_mm256_set1_ps(kQ2), r, _mm256_set1_ps(kQ1));
-        den = _mm256_fmadd_ps(den, r, _mm256_set1_ps(kQ0));
-        __m256 poly = _mm256_div_ps(num, den);
-        __m256i qi = _mm256_cvtps_epi32(q);
-        __m256i clamped = _mm256_max_epi32(qi, _mm256_set1_epi32(-125));
-        __m256i shift = _mm256_sub_epi32(clamped, qi);
-        __m256i bits = _mm256_add_epi32(_mm256_castps_si256(poly), _mm256_slli_epi32(clamped, 23));
-        __m256 divisor = _mm256_cvtepi32_ps(_mm256_sllv_epi32(_mm256_set1_epi32(1), shift));
-        __m256 scaled = _mm256_div_ps(_mm256_castsi256_ps(bits), divisor);
-        scaled = _mm256_blendv_ps(scaled, _mm256_set1_ps(NAN), nanMask);
-        scaled = _mm256_blendv_ps(scaled, _mm256_set1_ps(INFINITY), bigMask);
-        scaled = _mm256_blendv_ps(scaled, zero, smallMask);
-        _mm256_storeu_ps(y + i, scaled);
-    }
-    for (; i < n; i++) y[i] = expLane(x[i]);
-}
-
-static int hasAVX2(void) {
-    static int cached = -1;
-    if (cached < 0) {
-        __builtin_cpu_init();
-        cached = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    }
-    return cached;
-}
-
-void recur_numpy_exp_f32(const float *x, float *y, long n) {
-    if (hasAVX2()) {
-        expAVX2(x, y, n);
-        return;
-    }
-    for (long i = 0; i < n; i++) y[i] = expLane(x[i]);
-}
 
 // Extremes: four vectors of max/min (independent, so the loop is not bound by one chain of
 // dependent instructions) and a NaN flag. Values only move, so the result is exact. A
@@ -175,8 +70,71 @@ static double extremeAVX2d(const double *x, long n, int largest) {
     return result;
 }
 
+// The same in 16 (or 8) lanes of AVX512, four vectors at a time.
+#define EXTREME_AVX512(name, type, vtype, lanes, suffix)                                                \
+    __attribute__((target("avx512f")))                                                             \
+    static type name(const type *x, long n, int largest) {                                        \
+        vtype b0 = _mm512_set1_p##suffix(x[0]), b1 = b0, b2 = b0, b3 = b0;                \
+        __mmask16 nan = 0;                                                                         \
+        long i = 0;                                                                                \
+        for (; i + 4 * lanes <= n; i += 4 * lanes) {                                               \
+            vtype v0 = _mm512_loadu_p##suffix(x + i), v1 = _mm512_loadu_p##suffix(x + i + lanes); \
+            vtype v2 = _mm512_loadu_p##suffix(x + i + 2 * lanes), v3 = _mm512_loadu_p##suffix(x + i + 3 * lanes); \
+            nan |= _mm512_cmp_p##suffix##_mask(v0, v1, _CMP_UNORD_Q) | _mm512_cmp_p##suffix##_mask(v2, v3, _CMP_UNORD_Q); \
+            if (largest) {                                                                         \
+                b0 = _mm512_max_p##suffix(b0, v0); b1 = _mm512_max_p##suffix(b1, v1);              \
+                b2 = _mm512_max_p##suffix(b2, v2); b3 = _mm512_max_p##suffix(b3, v3);              \
+            } else {                                                                               \
+                b0 = _mm512_min_p##suffix(b0, v0); b1 = _mm512_min_p##suffix(b1, v1);              \
+                b2 = _mm512_min_p##suffix(b2, v2); b3 = _mm512_min_p##suffix(b3, v3);              \
+            }                                                                                      \
+        }                                                                                          \
+        if (nan) return NAN;                                                                       \
+        type all[4 * lanes];                                                                       \
+        _mm512_storeu_p##suffix(all, b0);                                                          \
+        _mm512_storeu_p##suffix(all + lanes, b1);                                                  \
+        _mm512_storeu_p##suffix(all + 2 * lanes, b2);                                              \
+        _mm512_storeu_p##suffix(all + 3 * lanes, b3);                                              \
+        type result = all[0];                                                                      \
+        for (int k = 1; k < 4 * lanes; k++) result = largest ? (all[k] > result ? all[k] : result) : (all[k] < result ? all[k] : result); \
+        for (; i < n; i++) {                                                                       \
+            if (x[i] != x[i]) return NAN;                                                          \
+            result = largest ? (x[i] > result ? x[i] : result) : (x[i] < result ? x[i] : result); \
+        }                                                                                          \
+        return result;                                                                             \
+    }
+
+// The first position equal to `value` (not NaN): four vectors compared per step, the exact lane
+// found only in the step that holds it.
+#define FIRST_AVX512(name, type, vtype, lanes, suffix)                                                \
+    __attribute__((target("avx512f")))                                                             \
+    static long name(const type *x, long n, type value) {                                          \
+        vtype target = _mm512_set1_p##suffix(value);                                      \
+        long i = 0;                                                                                \
+        for (; i + 4 * lanes <= n; i += 4 * lanes) {                                               \
+            unsigned m0 = _mm512_cmp_p##suffix##_mask(_mm512_loadu_p##suffix(x + i), target, _CMP_EQ_OQ); \
+            unsigned m1 = _mm512_cmp_p##suffix##_mask(_mm512_loadu_p##suffix(x + i + lanes), target, _CMP_EQ_OQ); \
+            unsigned m2 = _mm512_cmp_p##suffix##_mask(_mm512_loadu_p##suffix(x + i + 2 * lanes), target, _CMP_EQ_OQ); \
+            unsigned m3 = _mm512_cmp_p##suffix##_mask(_mm512_loadu_p##suffix(x + i + 3 * lanes), target, _CMP_EQ_OQ); \
+            if (m0 | m1 | m2 | m3) {                                                               \
+                if (m0) return i + __builtin_ctz(m0);                                              \
+                if (m1) return i + lanes + __builtin_ctz(m1);                                      \
+                if (m2) return i + 2 * lanes + __builtin_ctz(m2);                                  \
+                return i + 3 * lanes + __builtin_ctz(m3);                                          \
+            }                                                                                      \
+        }                                                                                          \
+        for (; i < n; i++) if (x[i] == value) return i;                                            \
+        return n;                                                                                  \
+    }
+
+EXTREME_AVX512(extremeAVX512f, float, __m512, 16, s)
+EXTREME_AVX512(extremeAVX512d, double, __m512d, 8, d)
+FIRST_AVX512(firstAVX512f, float, __m512, 16, s)
+FIRST_AVX512(firstAVX512d, double, __m512d, 8, d)
+
 float recur_numpy_extreme_f32(const float *x, long n, int largest) {
-    if (hasAVX2()) return extremeAVX2f(x, n, largest);
+    if (cnumpyHasAVX512()) return extremeAVX512f(x, n, largest);
+    if (cnumpyHasAVX2()) return extremeAVX2f(x, n, largest);
     float result = x[0];
     for (long i = 0; i < n; i++) {
         if (x[i] != x[i]) return NAN;
@@ -186,7 +144,8 @@ float recur_numpy_extreme_f32(const float *x, long n, int largest) {
 }
 
 double recur_numpy_extreme_f64(const double *x, long n, int largest) {
-    if (hasAVX2()) return extremeAVX2d(x, n, largest);
+    if (cnumpyHasAVX512()) return extremeAVX512d(x, n, largest);
+    if (cnumpyHasAVX2()) return extremeAVX2d(x, n, largest);
     double result = x[0];
     for (long i = 0; i < n; i++) {
         if (x[i] != x[i]) return NAN;
@@ -195,13 +154,29 @@ double recur_numpy_extreme_f64(const double *x, long n, int largest) {
     return result;
 }
 
-long recur_numpy_arg_extreme_f32(const float *x, long n, int largest) {
-    return recur_numpy_first_f32(x, n, recur_numpy_extreme_f32(x, n, largest));
-}
+// A position in one pass over memory: the extreme of each chunk (small enough to stay in the
+// second-level cache), the first chunk holding the overall extreme (or a NaN) remembered, and
+// only that chunk searched again for its first position.
+#define ARG_EXTREME(name, type, extreme, first)                                                    \
+    long name(const type *x, long n, int largest) {                                                \
+        const long chunk = 32768;                                                                  \
+        type best = 0;                                                                             \
+        long bestStart = 0, bestLength = 0;                                                        \
+        for (long start = 0; start < n; start += chunk) {                                          \
+            long length = n - start < chunk ? n - start : chunk;                                   \
+            type m = extreme(x + start, length, largest);                                          \
+            if (m != m) return start + first(x + start, length, m);                                \
+            if (bestLength == 0 || (largest ? m > best : m < best)) {                              \
+                best = m;                                                                          \
+                bestStart = start;                                                                 \
+                bestLength = length;                                                               \
+            }                                                                                      \
+        }                                                                                          \
+        return bestStart + first(x + bestStart, bestLength, best);                                 \
+    }
 
-long recur_numpy_arg_extreme_f64(const double *x, long n, int largest) {
-    return recur_numpy_first_f64(x, n, recur_numpy_extreme_f64(x, n, largest));
-}
+ARG_EXTREME(recur_numpy_arg_extreme_f32, float, recur_numpy_extreme_f32, recur_numpy_first_f32)
+ARG_EXTREME(recur_numpy_arg_extreme_f64, double, recur_numpy_extreme_f64, recur_numpy_first_f64)
 
 __attribute__((target("avx2")))
 static long firstAVX2f(const float *x, long n, float value) {
@@ -232,7 +207,8 @@ long recur_numpy_first_f32(const float *x, long n, float value) {
         for (long i = 0; i < n; i++) if (x[i] != x[i]) return i;
         return n;
     }
-    if (hasAVX2()) return firstAVX2f(x, n, value);
+    if (cnumpyHasAVX512()) return firstAVX512f(x, n, value);
+    if (cnumpyHasAVX2()) return firstAVX2f(x, n, value);
     for (long i = 0; i < n; i++) if (x[i] == value) return i;
     return n;
 }
@@ -242,7 +218,8 @@ long recur_numpy_first_f64(const double *x, long n, double value) {
         for (long i = 0; i < n; i++) if (x[i] != x[i]) return i;
         return n;
     }
-    if (hasAVX2()) return firstAVX2d(x, n, value);
+    if (cnumpyHasAVX512()) return firstAVX512d(x, n, value);
+    if (cnumpyHasAVX2()) return firstAVX2d(x, n, value);
     for (long i = 0; i < n; i++) if (x[i] == value) return i;
     return n;
 }

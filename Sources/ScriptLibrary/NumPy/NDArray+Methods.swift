@@ -192,7 +192,7 @@ extension NDArray {
             dims[i] = count / known
         }
         guard !dims.contains(where: { $0 < 0 }), (try? NumPyShapes.checkedCount(dims, dtype: dtype)) == count else {
-            throw .valueError("cannot reshape array of size \(count) into shape \(NumPyShapes.tupleText(target))")
+            throw .valueError("cannot reshape array of size \(count) into shape \(NumPyShapes.compactText(target))")
         }
         return NDArray(try tensorCall { () throws(TensorError) in try tensor.reshape(dims) })
     }

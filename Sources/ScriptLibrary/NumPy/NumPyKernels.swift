@@ -10,20 +10,37 @@ package enum NumPyKernels {
     /// (the shapes were checked to broadcast); nil for dtypes this path does not take.
     static func arithmetic(_ op: ArithmeticOp, _ a: ElementArray, _ b: ElementArray) -> ElementArray? {
         switch (a, b) {
-        case (.float64(let x), .float64(let y)): return .float64(floating(op, x, y))
-        case (.float32(let x), .float32(let y)): return .float32(floating(op, x, y))
+        case (.float64(let x), .float64(let y)): return .float64(floating(op, x, y, recur_numpy_arith_f64))
+        case (.float32(let x), .float32(let y)): return .float32(floating(op, x, y, recur_numpy_arith_f32))
         case (.int64(let x), .int64(let y)) where op != .div:
             return .int64(combined(x, y) { p, q in op == .add ? p &+ q : op == .sub ? p &- q : p &* q })
         default: return nil
         }
     }
 
-    private static func floating<T: BinaryFloatingPoint>(_ op: ArithmeticOp, _ x: [T], _ y: [T]) -> [T] {
+    /// Float arithmetic in `CNumPy`'s loops, compiled for the processor's widest vectors.
+    private static func floating<T>(_ op: ArithmeticOp, _ x: [T], _ y: [T],
+                                    _ loop: (UnsafePointer<T>?, Int, UnsafePointer<T>?, Int, UnsafeMutablePointer<T>?, Int, Int32) -> Void) -> [T] {
+        let code: Int32
         switch op {
-        case .add: combined(x, y, +)
-        case .sub: combined(x, y, -)
-        case .mul: combined(x, y, *)
-        case .div: combined(x, y, /)
+        case .add: code = 0
+        case .sub: code = 1
+        case .mul: code = 2
+        case .div: code = 3
+        }
+        return vectorLoop(x, y) { p, q, out, n in loop(p.baseAddress, p.count, q.baseAddress, q.count, out.baseAddress, n, code) }
+    }
+
+    /// An array of `n` results written by `body` from both operands (`n` is the larger count;
+    /// one element pairs with every other), or empty when the counts cannot pair.
+    private static func vectorLoop<T, R>(_ x: [T], _ y: [T], _ body: (UnsafeBufferPointer<T>, UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<R>, Int) -> Void) -> [R] {
+        let n = x.count == 1 ? y.count : x.count
+        guard x.count == y.count || x.count == 1 || y.count == 1 else { return [] }
+        return [R](unsafeUninitializedCapacity: n) { out, count in
+            x.withUnsafeBufferPointer { p in
+                y.withUnsafeBufferPointer { q in body(p, q, out, n) }
+            }
+            count = n
         }
     }
 
@@ -56,10 +73,27 @@ package enum NumPyKernels {
     /// A comparison of equal-dtype operands as booleans; nil for dtypes this path does not take.
     package static func compare(_ op: ComparisonOp, _ a: ElementArray, _ b: ElementArray) -> [Bool]? {
         switch (a, b) {
-        case (.float64(let x), .float64(let y)): return ordered(op, x, y)
-        case (.float32(let x), .float32(let y)): return ordered(op, x, y)
+        case (.float64(let x), .float64(let y)): return vectorCompare(op, x, y, recur_numpy_compare_f64)
+        case (.float32(let x), .float32(let y)): return vectorCompare(op, x, y, recur_numpy_compare_f32)
         case (.int64(let x), .int64(let y)): return ordered(op, x, y)
         default: return nil
+        }
+    }
+
+    /// A float comparison in `CNumPy`'s vector loops, which write Swift's one-byte `Bool`s.
+    private static func vectorCompare<T>(_ op: ComparisonOp, _ x: [T], _ y: [T],
+                                         _ loop: (UnsafePointer<T>?, Int, UnsafePointer<T>?, Int, UnsafeMutablePointer<UInt8>?, Int, Int32) -> Void) -> [Bool] {
+        let code: Int32
+        switch op {
+        case .eq: code = 0
+        case .ne: code = 1
+        case .lt: code = 2
+        case .le: code = 3
+        case .gt: code = 4
+        case .ge: code = 5
+        }
+        return vectorLoop(x, y) { (p, q, out: UnsafeMutableBufferPointer<Bool>, n) in
+            out.withMemoryRebound(to: UInt8.self) { bytes in loop(p.baseAddress, p.count, q.baseAddress, q.count, bytes.baseAddress, n, code) }
         }
     }
 

@@ -10,10 +10,11 @@ extension NumPyModule {
         }
         for ufunc in NumPyUfunc.allCases {
             add(ufunc.rawValue) { i, a throws(ScriptError) in
-                let (inputs, out) = try NumPyOut.splitUfunc(a, ufunc.rawValue, inputs: 1)
-                let x = try i.ndarray(inputs[0])
-                let result = try i.numpyChecked(ufunc.ufuncName) { () throws(ScriptError) in try ufunc.apply(x) }
-                return try NumPyOut.ufunc(ufunc.ufuncName, result, operands: [x.dims], into: out, i)
+                let call = try NumPyUfuncCall(a, ufunc.rawValue, inputs: 1, interpreter: i)
+                return try call.run(ufunc.ufuncName, [.array(try i.ndarray(call.inputs[0]))], i) { (operands) throws(ScriptError) in
+                    guard case .array(let x) = operands[0] else { throw .typeError("unsupported operand type for \(ufunc.rawValue)") }
+                    return try i.numpyChecked(ufunc.ufuncName) { () throws(ScriptError) in try ufunc.apply(x) }
+                }
             }
         }
         let binaries: [(String, BinaryOp)] = [("add", .add), ("subtract", .subtract), ("multiply", .multiply), ("divide", .divide),
@@ -21,21 +22,18 @@ extension NumPyModule {
                                               ("remainder", .modulo), ("power", .power), ("matmul", .matmul)]
         for (name, op) in binaries {
             add(name) { i, a throws(ScriptError) in
-                let (inputs, out) = try NumPyOut.splitUfunc(a, name, inputs: 2)
-                guard let x = try i.numpyOperand(inputs[0]), let y = try i.numpyOperand(inputs[1]) else {
-                    throw .typeError("unsupported operand types for \(name)")
+                let call = try NumPyUfuncCall(a, name, inputs: 2, interpreter: i)
+                return try call.run(NumPyOut.ufuncName(op), try i.numpyOperands(call.inputs, name), i) { (operands) throws(ScriptError) in
+                    try i.numpyChecked(NumPyOut.ufuncName(op)) { () throws(ScriptError) in try NumPyOperations.binary(op, operands[0], operands[1]) }
                 }
-                let result = try i.numpyChecked(NumPyOut.ufuncName(op)) { () throws(ScriptError) in try NumPyOperations.binary(op, x, y) }
-                return try NumPyOut.ufunc(NumPyOut.ufuncName(op), result, operands: [x.dims, y.dims], into: out, i)
             }
         }
         for name in ["maximum", "minimum"] {
             add(name) { i, a throws(ScriptError) in
-                let (inputs, out) = try NumPyOut.splitUfunc(a, name, inputs: 2)
-                guard let x = try i.numpyOperand(inputs[0]), let y = try i.numpyOperand(inputs[1]) else {
-                    throw .typeError("unsupported operand types for \(name)")
+                let call = try NumPyUfuncCall(a, name, inputs: 2, interpreter: i)
+                return try call.run(name, try i.numpyOperands(call.inputs, name), i) { (operands) throws(ScriptError) in
+                    try extreme(operands[0], operands[1], largest: name == "maximum")
                 }
-                return try NumPyOut.ufunc(name, try extreme(x, y, largest: name == "maximum"), operands: [x.dims, y.dims], into: out, i)
             }
         }
         for kind in [NumPyReduction.sum, .prod, .mean, .std, .var, .max, .min, .all, .any, .argmax, .argmin] {
@@ -102,6 +100,9 @@ extension NumPyModule {
             return .tuple(try nonzero(try i.ndarray(a.positional[0]).converted(to: .bool)).map { .object($0) })
         }
         add("clip") { i, a throws(ScriptError) in
+            if a.keyword("where") != nil {
+                throw .typeError("clip(): where= is not provided by Recur's numpy for clip (np.maximum and np.minimum take it; see docs/NUMPY.md)")
+            }
             let args = try NumPyArguments(a, "clip", ["a", "a_min", "a_max", "out"], required: 1, interpreter: i)
             let x = try args.array("a")
             let bounds = try [args["a_min"], args["a_max"]].map { (v) throws(ScriptError) in try v.flatMap { (b) throws(ScriptError) in try i.numpyOperand(b) } }

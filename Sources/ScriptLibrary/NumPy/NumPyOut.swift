@@ -53,9 +53,13 @@ package enum NumPyOut {
     }
 
     /// A ufunc's positional output after its `inputs` operands, or its `out=` keyword (both is
-    /// NumPy's TypeError); the remaining arguments are the inputs.
+    /// NumPy's TypeError); the remaining arguments are the inputs (`where=` is read by
+    /// `NumPyUfuncCall`).
     static func splitUfunc(_ a: Arguments, _ name: String, inputs: Int) throws(ScriptError) -> (inputs: [Value], out: NDArray?) {
-        try a.expect(name, inputs...(inputs + 1), keywords: ["out"])
+        for entry in a.keywords where ["casting", "order", "dtype", "subok", "signature"].contains(entry.name) {
+            throw .typeError("\(name)(): the ufunc keyword '\(entry.name)' is not provided by Recur's numpy (its ufuncs take out= and where=; see docs/NUMPY.md)")
+        }
+        try a.expect(name, inputs...(inputs + 1), keywords: ["out", "where"])
         let keyword = a.keyword("out")
         if a.positional.count > inputs {
             if keyword != nil { throw .typeError("cannot specify 'out' as both a positional and keyword argument") }

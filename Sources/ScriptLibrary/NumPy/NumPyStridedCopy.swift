@@ -1,3 +1,4 @@
+import CNumPy
 import Tensors
 import Script
 
@@ -72,24 +73,15 @@ package enum NumPyStridedCopy {
         let rows = dims[rank - 2], columns = dims[rank - 1]
         let rowStride = strides[rank - 2], columnStride = strides[rank - 1]
         let outer = dims[..<(rank - 2)].reduce(1, *)
-        let tile = 32
         var index = [Int](repeating: 0, count: rank - 2)
         var position = offset
         for m in 0..<outer {
             let destination = target + m * rows * columns
-            var r0 = 0
-            while r0 < rows {
-                let r1 = Swift.min(r0 + tile, rows)
-                var c0 = 0
-                while c0 < columns {
-                    let c1 = Swift.min(c0 + tile, columns)
-                    for c in c0..<c1 {
-                        let column = position + c * columnStride
-                        for r in r0..<r1 { (destination + r * columns + c).initialize(to: base[column + r * rowStride]) }
-                    }
-                    c0 = c1
-                }
-                r0 = r1
+            // Elements of 4 and 8 bytes (every dtype but uint8 and bool) move as bits in C.
+            switch MemoryLayout<T>.stride {
+            case 4: recur_numpy_strided_copy_32(base + position, destination, rows, columns, rowStride, columnStride)
+            case 8: recur_numpy_strided_copy_64(base + position, destination, rows, columns, rowStride, columnStride)
+            default: tiles(base + position, destination, rows, columns, rowStride, columnStride)
             }
             var d = rank - 3
             while d >= 0 {
@@ -100,6 +92,26 @@ package enum NumPyStridedCopy {
                 index[d] = 0
                 d -= 1
             }
+        }
+    }
+
+    /// One matrix in 32 × 32 tiles, element by element.
+    private static func tiles<T>(_ base: UnsafePointer<T>, _ destination: UnsafeMutablePointer<T>,
+                                 _ rows: Int, _ columns: Int, _ rowStride: Int, _ columnStride: Int) {
+        let tile = 32
+        var r0 = 0
+        while r0 < rows {
+            let r1 = Swift.min(r0 + tile, rows)
+            var c0 = 0
+            while c0 < columns {
+                let c1 = Swift.min(c0 + tile, columns)
+                for c in c0..<c1 {
+                    let column = c * columnStride
+                    for r in r0..<r1 { (destination + r * columns + c).initialize(to: base[column + r * rowStride]) }
+                }
+                c0 = c1
+            }
+            r0 = r1
         }
     }
 

@@ -48,29 +48,45 @@ package enum NumPyUfunc: String, CaseIterable {
             switch a.dtype {
             case .float32:
                 guard case .float32(let v) = a.elements else { return a }
-                if self == .exp {
-                    // NumPy's float32 exp is its own vector routine, not the C library's.
-                    let out = [Float](unsafeUninitializedCapacity: v.count) { buffer, count in
-                        v.withUnsafeBufferPointer { source in
-                            if let from = source.baseAddress, let to = buffer.baseAddress { recur_numpy_exp_f32(from, to, v.count) }
-                            // NumPy's vector routine signals overflow itself for inputs past its
-                            // largest (its arithmetic saturates without the flag), and its
-                            // comparisons are quiet: a NaN input signals nothing.
-                            recur_numpy_fp_lower(NumPyFloatError.invalid.flag)
-                            if v.contains(where: { $0 > 88.72283935546875 }) { NumPyFloatError.over.raise() }
-                        }
-                        count = v.count
-                    }
+                if self == .exp { return try NDArray(.float32(NumPyUfunc.exponential(v, recur_numpy_exp_f32)), a.dims) }
+                if self == .sin || self == .cos, let out = NumPyUfunc.trigonometric(v, cosine: self == .cos) {
                     return try NDArray(.float32(out), a.dims)
                 }
                 return try NDArray(.float32(mapped(v)), a.dims)
             case .float64, .int64, .int32:
                 guard case .float64(let v) = a.elements.converted(to: .float64) else { return a }
+                if self == .exp { return try NDArray(.float64(NumPyUfunc.exponential(v, recur_numpy_exp_f64)), a.dims) }
                 return try NDArray(.float64(mapped(v)), a.dims)
             case .uint8, .bool:
                 throw .typeError("np.\(rawValue) of a \(a.dtype.name) array is float16 in NumPy, which Recur's numpy does not provide (it provides \(NumPyDTypes.providedList)); convert first with astype(np.float32)")
             }
         }
+    }
+
+    /// `np.exp` through NumPy's own vector routine (`CNumPy`), not the C library's, with the
+    /// flags that routine sets itself: overflow for inputs past its largest (its arithmetic
+    /// saturates without the flag), underflow below its smallest, and nothing for a NaN (its
+    /// comparisons are quiet).
+    static func exponential<T>(_ v: [T], _ routine: (UnsafePointer<T>?, UnsafeMutablePointer<T>?, Int) -> Int32) -> [T] {
+        [T](unsafeUninitializedCapacity: v.count) { buffer, count in
+            let flags = v.withUnsafeBufferPointer { source in routine(source.baseAddress, buffer.baseAddress, v.count) }
+            recur_numpy_fp_lower(NumPyFloatError.invalid.flag)
+            recur_numpy_fp_raise(flags)
+            count = v.count
+        }
+    }
+
+    /// float32 `np.sin`/`np.cos` through NumPy's own routine (`CNumPy`), whose last bit is not
+    /// the C library's; nil without fused multiply-adds, where NumPy calls the C library too.
+    static func trigonometric(_ v: [Float], cosine: Bool) -> [Float]? {
+        var done: Int32 = 0
+        let out = [Float](unsafeUninitializedCapacity: v.count) { buffer, count in
+            done = v.withUnsafeBufferPointer { source in
+                recur_numpy_trigonometric_f32(source.baseAddress, buffer.baseAddress, v.count, cosine ? 1 : 0)
+            }
+            count = done != 0 ? v.count : 0
+        }
+        return done != 0 ? out : nil
     }
 
     /// The functions whose result is exact in the element's own precision (no rounding but

@@ -50,3 +50,50 @@ for dtype in [np.float32, np.float64]:
         f = getattr(np, name)
         with np.errstate(all="ignore"):
             print(name, f(x).tolist(), f(x[::-2]).tolist())
+# Comparisons in vector lanes: every predicate over NaN, infinities and signed zeros, array
+# against array, against a number on either side, and lengths around the vector widths.
+h = np.random.default_rng(11)
+values = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, 1.0, -1.0, 2.5, 1e-45, -3.0])
+for dtype in [np.float32, np.float64]:
+    for n in [1, 3, 4, 7, 8, 15, 16, 17, 31, 33, 64, 100]:
+        a = h.choice(values, n).astype(dtype)
+        b = h.choice(values, n).astype(dtype)
+        print(dtype.__name__, n, [np.nonzero(r)[0].tolist() for r in [a == b, a != b, a < b, a <= b, a > b, a >= b]])
+        print([np.nonzero(r)[0].tolist() for r in [a == 0, a != 1.0, a < 1, 0 <= a, a > -np.inf, np.nan >= a, a[:1] > b, a <= b[-1:]]])
+    m = h.standard_normal((300, 301)).astype(dtype)
+    print(int((m > 0).sum()), int((m <= m[0]).sum()), int((m == m[::-1]).sum()), int((m != m).sum()), (m[5] >= 0.5).tolist()[:20])
+# argmax/argmin over several chunks: the first of equal extremes in different chunks, a NaN
+# after the extreme, the extreme in the last partial chunk.
+for dtype in [np.float32, np.float64]:
+    z = h.standard_normal(200003).astype(dtype)
+    z[150000] = 10; z[190000] = 10; z[40000] = -10; z[120000] = -10
+    print(z.argmax(), z.argmin(), z[:150000].argmax(), z[1:].argmin())
+    z[200002] = 11
+    print(z.argmax(), z[::-1].argmax(), z[:199997].reshape(7, 28571)[:, :-1].argmax(axis=1).tolist())
+    try:
+        z.reshape(7, 28573)
+    except ValueError as e:
+        print(e)
+    z[170000] = np.nan
+    print(z.argmax(), z.argmin(), z[:170000].argmax(), z[170001:].argmin())
+# float32 sin and cos: NumPy's own routine (Cody-Waite reduction and polynomials with fused
+# multiply-adds; the C library's sinf and cosf past the reduction's range), printed exactly.
+for lo, hi in [(-4, 4), (-100, 100), (-2e5, 2e5), (-1e-3, 1e-3)]:
+    x = h.uniform(lo, hi, 20000).astype(np.float32)
+    for name, f in [("sin", np.sin), ("cos", np.cos)]:
+        y = f(x)
+        print(name, lo, hi, float(y.astype(np.float64).sum()), y[:5].tolist(), f(x[::-7])[:3].tolist())
+special32 = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, 1e-30, -1e-45, 71476.0625, 71476.07, 117435.992, 117436.0,
+                      3.14159265, 1.5707964, -4.712389], dtype=np.float32)
+with np.errstate(all="ignore"):
+    print(np.sin(special32).tolist(), np.cos(special32).tolist())
+# float64 exp: NumPy's AVX512F routine (Tang's table) where the processor has AVX512F; NumPy on
+# such machines may call SVML, whose last bit differs from it for a few percent of inputs, so
+# values print to 15 digits and the special cases exactly.
+for lo, hi in [(-1, 1), (-20, 20), (-700, 700), (-1e-10, 1e-10), (-745.2, -700), (700, 709.8)]:
+    x = h.uniform(lo, hi, 10007)
+    y = np.exp(x)
+    print(lo, hi, f"{float(y.sum() / 10007):.14e}", [f"{v:.15g}" for v in y[:4].tolist()], [f"{v:.15g}" for v in y[-3:].tolist()])
+special = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, 1e-300, -1e-17, 5e-17, 709.78, 709.79, 710.0, -745.1, -745.2, -1000.0, 1.0, -1.0])
+with np.errstate(all="ignore"):
+    print(np.exp(special).tolist(), np.exp(special[::-3]).tolist(), np.exp(np.arange(-3, 4)).tolist())

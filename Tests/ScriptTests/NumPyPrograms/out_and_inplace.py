@@ -188,3 +188,59 @@ k %= 2
 k <<= 3
 k |= 1
 print(k)
+# where= on the ufuncs: only the chosen elements are computed (no warning from the others), the
+# others keep out's values; the mask broadcasts with the operands; NumPy's reading of the mask.
+import warnings
+def record(f):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        show(f)
+    for w in caught:
+        print("  warning:", w.category.__name__, str(w.message))
+x = np.array([4.0, -1.0, 0.0, 9.0])
+d = np.array([2.0, 0.0, 0.0, 3.0])
+record(lambda: np.divide(x, d, out=np.zeros(4), where=d != 0))
+record(lambda: np.divide(x, d, out=np.full(4, -7.0), where=[True, False, False, True]))
+record(lambda: np.sqrt(x, out=np.zeros(4), where=x >= 0))
+record(lambda: np.log(x, out=np.full(4, np.nan), where=x > 0))
+record(lambda: np.exp(np.array([1.0, 1000.0]), out=np.zeros(2), where=[True, False]))
+record(lambda: np.floor_divide(np.arange(4), np.array([1, 0, 2, 0]), out=np.full(4, -1), where=np.array([1, 0, 2, 0]) != 0))
+record(lambda: np.mod(np.arange(4), np.array([1, 0, 2, 0]), out=np.full(4, -1), where=np.array([True, False, True, False])))
+with np.errstate(divide="raise", invalid="raise"):
+    record(lambda: np.divide(np.array([1.0, 0.0]), np.array([0.0, 2.0]), out=np.ones(2), where=[False, True]))
+for w in [True, False, None, 1, 0, 0.5, "x", [1, 0, 1, 0], (True, False, True, True), np.True_, np.False_, np.array(True),
+          np.array([True, False, True, False]), np.array([1, 0, 1, 0]), np.array([1.0, 0, 1, 0]), np.float64(1.0)]:
+    record(lambda: np.add(x, 1, out=np.zeros(4), where=w))
+a2 = np.arange(6.0).reshape(2, 3)
+record(lambda: np.add(a2, 1, out=np.zeros((2, 3)), where=np.array([[True], [False]])))
+record(lambda: np.add(a2, 1, out=np.zeros((2, 3)), where=np.array([True, False, True])))
+record(lambda: np.add(np.arange(3.0), 1, out=np.zeros((2, 3)), where=np.array([[True], [False]])))
+record(lambda: np.add(np.arange(3.0), 1, out=np.zeros(3), where=np.array([[True], [False]])))
+record(lambda: np.add(a2, 1, out=np.zeros((2, 3)), where=np.array([True, False])))
+record(lambda: np.add(a2, np.ones(3), np.zeros((2, 3)), where=[True, False, True]))
+record(lambda: np.add(a2, 1.5, out=np.zeros((2, 3), dtype=np.int64), where=a2 > 2))
+record(lambda: np.add(np.arange(6).reshape(2, 3), 1, out=np.zeros((2, 3), dtype=np.float32), where=a2 > 2))
+record(lambda: np.multiply(a2, a2, out=np.full((2, 3), 5.0), where=a2 % 2 == 0))
+record(lambda: np.power(a2, 2, out=np.zeros((2, 3)), where=a2 > 0))
+record(lambda: np.subtract(a2, 1, out=np.zeros((2, 3)), where=False))
+record(lambda: np.maximum(a2, 2.5, out=np.full((2, 3), -1.0), where=a2 != 4))
+record(lambda: np.minimum(a2, np.array([1.0, 10.0, 3.0]), out=np.zeros((2, 3)), where=[[True], [False]]))
+record(lambda: np.negative(a2, out=np.zeros((2, 3)), where=a2 > 1))
+record(lambda: np.isnan(np.array([np.nan, 1.0]), out=np.ones(2, dtype=bool), where=[False, True]))
+record(lambda: np.sqrt(np.arange(4), out=np.zeros(4, dtype=np.float32), where=[True, False, True, False]))
+record(lambda: np.matmul(a2, a2.T, where=True))
+record(lambda: np.add(x, 1, out=None, where=x > 0)[x > 0])
+record(lambda: np.add(x, 1, where=True))
+record(lambda: np.add(x, 1, where=x > 0)[x > 0])
+record(lambda: np.sin(x, where=np.array([True, True, False, True]))[[0, 1, 3]])
+record(lambda: np.add(x, 1, where=x > 0).dtype)
+record(lambda: np.add(x, 1, where=np.array([[True], [False]])).shape)
+record(lambda: np.add(1, 2, where=np.array([True, True])))
+record(lambda: np.add(x, 1, where=np.array([True, False])))
+base = np.zeros((2, 4))
+view = base[:, ::2]
+record(lambda: np.add(a2[:, :2], 10, out=view, where=[[True, False], [False, True]]))
+print(base)
+m = np.arange(5.0)
+np.subtract(m, 2, out=m, where=m > 2)
+print(m)
