@@ -28,7 +28,16 @@ package final class FigureObject: ScriptObject {
         case "suptitle":
             figure.superTitle = try interpreter.str(arguments.positional.first ?? .str(""))
             return .object(PlotArtistObject(kind: .title, text: figure.superTitle))
-        case "gca", "add_subplot":
+        case "gca":
+            try arguments.expect("gca", 0...0)
+            return .object(AxesObject(figure.currentAxes()))
+        case "add_subplot":
+            // One axes per figure from add_subplot: only the single-cell grid is meaningful here.
+            let whole = arguments.positional.isEmpty && arguments.keywords.isEmpty
+                || arguments.keywords.isEmpty && (arguments.positional.map(\.intLike) == [111] || arguments.positional.map(\.intLike) == [1, 1, 1])
+            guard whole else {
+                throw ScriptError(.notImplementedError, "Figure.add_subplot() in Recur makes the figure's single axes (111); use plt.subplots(1, n) for a row of axes")
+            }
             return .object(AxesObject(figure.currentAxes()))
         case "colorbar":
             figure.currentAxes().showsColorbar = true

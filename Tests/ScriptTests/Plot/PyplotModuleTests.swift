@@ -33,6 +33,21 @@ import Testing
         #expect(parsed.all("polyline").count == 1)
     }
 
+    @Test func addSubplotGivesTheSingleAxesAndRefusesOtherGrids() throws {
+        let (single, _) = run(["import matplotlib.pyplot as plt\nfig = plt.figure()\na = fig.add_subplot(111)\nb = fig.add_subplot(1, 1, 1)\ntype(a).__name__"])
+        guard case .success(let result?) = single else {
+            Issue.record("cell failed: \(String(describing: single))")
+            return
+        }
+        #expect(result.plainText == "'Axes'")
+        let (grid, _) = run(["import matplotlib.pyplot as plt\nplt.figure().add_subplot(2, 1, 1)"])
+        guard case .failure(let error) = grid else {
+            Issue.record("add_subplot(2, 1, 1) was accepted: \(String(describing: grid))")
+            return
+        }
+        #expect(error.name == "NotImplementedError")
+    }
+
     @Test func subplotsAndAxesMethods() throws {
         let (outcome, host) = run([
             "import matplotlib.pyplot as plt\nimport torch\nfig, ax = plt.subplots(figsize=(8, 4))\n"
