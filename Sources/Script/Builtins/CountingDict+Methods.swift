@@ -16,7 +16,10 @@ extension CountingDict {
     /// Its errors name `dict`, the class that defines it.
     private static func inherited(_ name: String, _ signature: String, _ convention: NativeSignature.Convention, doc: String) -> Method {
         Method(name, signature, convention, owner: "dict", doc: doc) { d, a, interpreter throws(ScriptError) in
-            guard let body = DictMethods.all[name]?.methodBody else { throw ScriptError(.attributeError, "'dict' object has no attribute '\(name)'") }
+            // The dict type's own table, built once per interpreter.
+            guard case .builtin(let method)? = interpreter.types.dict.namespace[name], let body = method.methodBody else {
+                throw ScriptError(.attributeError, "'dict' object has no attribute '\(name)'")
+            }
             return try body(interpreter, .dict(d.storage), Arguments(a.values.compactMap { $0 } + a.rest, keywords: a.extraKeywords))
         }
     }
@@ -171,7 +174,7 @@ extension CountingDict {
         Method("update", "(*args, **kwds)") { d, a, interpreter throws(ScriptError) in
             // CPython's MutableMapping.update counts its positional arguments itself.
             guard a.rest.count <= 1 else { throw .typeError("update() takes at most 1 positional argument (\(a.rest.count) given)") }
-            guard let body = DictMethods.all["update"]?.methodBody else { return .none }
+            guard case .builtin(let method)? = interpreter.types.dict.namespace["update"], let body = method.methodBody else { return .none }
             return try body(interpreter, .dict(d.storage), Arguments(a.rest, keywords: a.extraKeywords))
         },
         orderedView(.values),
