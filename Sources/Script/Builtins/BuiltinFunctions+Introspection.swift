@@ -157,8 +157,7 @@ extension BuiltinFunctions {
         }
         add("divmod", "divmod(x, y, /)", "Return the tuple (x//y, x%y).") { interpreter, a throws(ScriptError) in
             try a.expect("divmod", 2...2)
-            return .tuple([try interpreter.binary(.floorDivide, a.positional[0], a.positional[1]),
-                           try interpreter.binary(.modulo, a.positional[0], a.positional[1])])
+            return try interpreter.divmod(a.positional[0], a.positional[1])
         }
         add("pow", "pow(base, exp, mod=None)", "Equivalent to base**exp.") { interpreter, a throws(ScriptError) in
             var a = a

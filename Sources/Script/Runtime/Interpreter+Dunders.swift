@@ -16,6 +16,26 @@ extension Interpreter {
         return try dispatchPair(left, right, names.0, names.1)
     }
 
+    /// `divmod(a, b)`: `__divmod__` / `__rdivmod__` of a user class in CPython's operand order;
+    /// for numbers (and native objects such as arrays) the floor quotient and the remainder;
+    /// CPython's TypeError for anything else.
+    package func divmod(_ left: Value, _ right: Value) throws(ScriptError) -> Value {
+        if let result = try dispatchPair(left, right, "__divmod__", "__rdivmod__") { return result }
+        if carriesValue(left) || carriesValue(right) { return try divmod(builtinValue(left), builtinValue(right)) }
+        func divisible(_ value: Value) -> Bool {
+            switch value {
+            case .int, .float, .bool, .object: true
+            case .none, .str, .list, .tuple, .dict, .set, .function, .builtin, .boundMethod, .type, .instance, .module: false
+            }
+        }
+        guard divisible(left), divisible(right) else {
+            throw .typeError("unsupported operand type(s) for divmod(): '\(left.typeName)' and '\(right.typeName)'")
+        }
+        if case .float = left, right.numericValue == 0 { throw ScriptError(.zeroDivisionError, "float divmod()") }
+        if case .float = right, right.numericValue == 0, left.numericValue != nil { throw ScriptError(.zeroDivisionError, "float divmod()") }
+        return .tuple([try binary(.floorDivide, left, right), try binary(.modulo, left, right)])
+    }
+
     /// `a op= b` through `__iadd__` and friends; nil when the class has none (or it returned
     /// `NotImplemented`), so the binary operator is used instead.
     func instanceInPlace(_ op: BinaryOp, _ current: Value, _ value: Value) throws(ScriptError) -> Value? {
