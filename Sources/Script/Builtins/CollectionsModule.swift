@@ -34,6 +34,7 @@ package enum CollectionsModule {
         for (name, constructor) in [("Counter", counter), ("defaultdict", defaultDict), ("OrderedDict", ordered), ("deque", deque)] {
             let type = TypeObject(name: name, bases: [interpreter.types.object], kind: .builtin, constructor: constructor, module: "collections")
             interpreter.types.registerNative(type, forTypeName: name)
+            if name == "deque" { type.addMethods(of: DequeObject.self) }
             module.namespace[name] = .type(type)
         }
     }

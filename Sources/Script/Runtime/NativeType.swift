@@ -53,6 +53,8 @@ package struct NativeType<Receiver>: Sendable {
     private let properties: [String: NativeProperty<Receiver>]
     /// Methods and properties in declaration order, for `dir()` and completion.
     package let attributeNames: [String]
+    /// The methods' names in declaration order.
+    package let methodNames: [String]
 
     package init(module: String? = nil, properties: [NativeProperty<Receiver>] = [], methods: [NativeMethod<Receiver>]) {
         self.module = module
@@ -63,6 +65,7 @@ package struct NativeType<Receiver>: Sendable {
         for property in properties { propertyTable[property.name] = property }
         self.properties = propertyTable
         attributeNames = properties.map(\.name) + methods.map(\.name)
+        methodNames = methods.map(\.name)
     }
 
     /// Whether `name` is a declared method or property.
@@ -119,5 +122,24 @@ extension DeclaredObject {
 
     package func setAttribute(_ name: String, _ value: Value, interpreter: Interpreter) throws(ScriptError) -> Bool {
         try Self.declaration.setAttribute(name, of: self, typeName: typeName, value, interpreter: interpreter)
+    }
+}
+
+extension TypeObject {
+    /// Puts the declared methods of `Object` on this type as functions taking the instance
+    /// first, as CPython's method descriptors are (`collections.deque.append(d, 1)`).
+    /// `qualifiedName` is the type as their errors name it, when not `module.name`.
+    package func addMethods<Object: DeclaredObject>(of _: Object.Type, qualifiedName: String? = nil) {
+        let qualified = qualifiedName ?? (module == "builtins" ? name : "\(module).\(name)")
+        for methodName in Object.declaration.methodNames {
+            guard let declared = Object.declaration.method(methodName) else { continue }
+            namespace[methodName] = .builtin(method(name, methodName, signature: "\(name).\(methodName)\(declared.signature.text)", doc: declared.doc) {
+                interpreter, receiver, arguments throws(ScriptError) -> Value in
+                guard case .object(let object) = receiver, let instance = object as? Object else {
+                    throw .typeError("descriptor '\(methodName)' for '\(qualified)' objects doesn't apply to a '\(receiver.typeName)' object")
+                }
+                return try Object.declaration.call(methodName, on: instance, typeName: instance.typeName, arguments, interpreter: interpreter) ?? .none
+            })
+        }
     }
 }

@@ -19,6 +19,7 @@ package enum TorchOptim {
             let type = TypeObject(name: kind.name, bases: [optimizerBase(interpreter, module)], kind: .builtin, constructor: constructor,
                                   module: "torch.optim")
             interpreter.types.registerNative(type, forTypeName: kind.name)
+            type.addMethods(of: OptimizerObject.self)
             module.namespace[kind.name] = .type(type)
         }
         // LBFGS is script code (torch.optim.lbfgs): its step mixes Python floats and 0-d tensors.

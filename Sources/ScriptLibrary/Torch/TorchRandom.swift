@@ -134,6 +134,7 @@ package enum TorchRandom {
         }
         let type = TypeObject(name: "Generator", bases: [interpreter.types.object], kind: .builtin, constructor: constructor, module: "torch")
         interpreter.types.registerNative(type, forTypeName: "Generator")
+        type.addMethods(of: TorchGeneratorObject.self, qualifiedName: "torch._C.Generator")
         table["Generator"] = .type(type)
         table["default_generator"] = .object(interpreter.torch.defaultGenerator)
         for (key, value) in table { ns[key] = value }

@@ -1,0 +1,13 @@
+import torch
+p = torch.zeros(2, requires_grad=True)
+opt = torch.optim.SGD([p], lr=0.1)
+p.grad = torch.ones(2)
+torch.optim.SGD.step(opt)
+print(p)
+torch.optim.SGD.zero_grad(opt)
+print(p.grad)
+g = torch.Generator()
+torch.Generator.manual_seed(g, 3)
+print(torch.Generator.initial_seed(g))
+try: torch.Generator.manual_seed(opt, 3)
+except TypeError as e: print(e)
