@@ -16,6 +16,7 @@ package enum IOModule {
         for (name, constructor) in [("StringIO", stringIO), ("BytesIO", bytesIO)] {
             let type = TypeObject(name: name, bases: [interpreter.types.object], kind: .builtin, constructor: constructor, module: "_io")
             interpreter.types.registerNative(type, forTypeName: name)
+            if name == "StringIO" { type.addMethods(of: StringIOObject.self) }
             module.namespace[name] = .type(type)
         }
         // CPython's UnsupportedOperation derives from OSError and ValueError; Recur raises OSError.

@@ -17,6 +17,11 @@ package enum TorchLRScheduler {
             }
             let type = TypeObject(name: name, bases: [base], kind: .builtin, constructor: constructor, module: "torch.optim.lr_scheduler")
             interpreter.types.registerNative(type, forTypeName: name)
+            if name == "ReduceLROnPlateau" {
+                type.addMethods(of: PlateauSchedulerObject.self)
+            } else {
+                type.addMethods(of: LRSchedulerObject.self)
+            }
             module.namespace[name] = .type(type)
         }
         func scheduler(_ rule: LRSchedulerObject.Rule, _ name: String, _ b: ArgumentBinder, _ o: OptimizerObject,

@@ -6,3 +6,8 @@ for t in ["collections.deque.append(1, 2)", "collections.deque.append()", "colle
     try: eval(t)
     except TypeError as e: print(t, '->', e)
 print('append' in dir(collections.deque), collections.deque.append.__doc__)
+import io
+s = io.StringIO("ab\ncd")
+print(io.StringIO.readline(s), io.StringIO.read(s))
+try: io.StringIO.read(1)
+except TypeError as e: print(e)
