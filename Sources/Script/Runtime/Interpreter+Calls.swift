@@ -214,7 +214,7 @@ extension Interpreter {
             return try bindParameters(function, receiver: nil, bound, into: scope)
         }
         let parameters = definition.parameters
-        let bound = try ParameterBinding.bind(arguments, names: parameters.map(\.name), kinds: parameters.map(\.kind),
+        let bound = try ParameterBinding.bind(arguments, names: definition.parameterTexts, kinds: definition.parameterKinds,
                                             hasDefault: { function.defaults[$0] != nil }, name: function.qualifiedName)
         for (i, parameter) in parameters.enumerated() {
             switch parameter.kind {

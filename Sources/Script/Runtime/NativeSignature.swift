@@ -51,11 +51,13 @@ package struct NativeSignature: Sendable {
     let acceptsKeywords: Bool
     /// Whether the declaration starts with `self` (a Python method: counts include it).
     let takesReceiver: Bool
+    /// The names and kinds the general binder sees: `self` first for a Python method.
+    private let bindingNames: [String]
+    private let bindingKinds: [Script.Parameter.Kind]
 
     /// Reads `text` (`"(x, /, y=None, *args, z=1, **kwargs)"`); the declarations are the
     /// project's own, so a malformed one is a programming error caught by the tests that call it.
     package init(_ text: String, convention: Convention = .python) {
-        self.convention = convention
         var parameters: [Parameter] = []
         var keywordOnly = false
         for item in NativeSignature.split(text) {
@@ -81,22 +83,32 @@ package struct NativeSignature: Sendable {
             let defaultText = parts.count > 1 ? String(parts[1]).trimmingSpaces : nil
             parameters.append(Parameter(name: name, kind: keywordOnly ? .keywordOnly : .normal, defaultText: defaultText))
         }
+        self.init(parameters: parameters, convention: convention)
+    }
+
+    /// A Python function's positional-or-keyword parameters `names`, the first `required` of
+    /// them without defaults (the defaults are the body's).
+    package init(names: [String], required: Int) {
+        self.init(parameters: names.enumerated().map {
+            Parameter(name: $0.element, kind: .normal, defaultText: $0.offset < required ? nil : "...")
+        }, convention: .python)
+    }
+
+    private init(parameters declared: [Parameter], convention: Convention) {
+        self.convention = convention
+        var parameters = declared
         // A Python method's `self` counts in its errors but is not bound from the arguments.
         takesReceiver = convention == .python && parameters.first?.name == "self"
         if takesReceiver { parameters.removeFirst() }
-        self.text = NativeSignature.text(of: parameters)
+        text = NativeSignature.text(of: parameters)
         self.parameters = parameters
         positionalCount = parameters.filter(\.kind.isPositional).count
         requiredPositional = parameters.filter { $0.kind.isPositional && $0.defaultText == nil }.count
         hasVarPositional = parameters.contains { $0.kind == .varPositional }
         hasVarKeyword = parameters.contains { $0.kind == .varKeyword }
         acceptsKeywords = parameters.contains { $0.kind == .normal || $0.kind == .keywordOnly || $0.kind == .varKeyword }
-    }
-
-    /// A Python function's positional-or-keyword parameters `names`, the first `required` of
-    /// them without defaults (the defaults are the body's).
-    package init(names: [String], required: Int) {
-        self.init("(" + names.enumerated().map { $0.offset < required ? $0.element : $0.element + "=..." }.joined(separator: ", ") + ")")
+        bindingNames = (takesReceiver ? ["self"] : []) + parameters.map(\.name)
+        bindingKinds = (takesReceiver ? [.normal] : []) + parameters.map(\.kind)
     }
 
     /// The parameter list as Python writes it: `/` after positional-only ones, `*` before
@@ -153,16 +165,12 @@ package struct NativeSignature: Sendable {
             return BoundArguments(signature: self, values: values, rest: [], extraKeywords: [])
         }
         try checkConvention(a, name: name)
-        guard takesReceiver else {
-            let bound = try ParameterBinding.bind(a, names: parameters.map(\.name), kinds: parameters.map(\.kind),
-                                                  hasDefault: { parameters[$0].defaultText != nil }, name: name)
-            return BoundArguments(signature: self, values: bound.values, rest: bound.extra, extraKeywords: bound.keywords)
-        }
-        var withReceiver = a
-        withReceiver.positional.insert(.none, at: 0)
-        let bound = try ParameterBinding.bind(withReceiver, names: ["self"] + parameters.map(\.name), kinds: [.normal] + parameters.map(\.kind),
-                                              hasDefault: { $0 > 0 && parameters[$0 - 1].defaultText != nil }, name: name)
-        return BoundArguments(signature: self, values: Array(bound.values.dropFirst()), rest: bound.extra, extraKeywords: bound.keywords)
+        let shift = takesReceiver ? 1 : 0
+        var given = a
+        if takesReceiver { given.positional.insert(.none, at: 0) }
+        let bound = try ParameterBinding.bind(given, names: bindingNames, kinds: bindingKinds,
+                                              hasDefault: { $0 >= shift && parameters[$0 - shift].defaultText != nil }, name: name)
+        return BoundArguments(signature: self, values: Array(bound.values.dropFirst(shift)), rest: bound.extra, extraKeywords: bound.keywords)
     }
 
     /// CPython's wording for a wrong count or an unwanted keyword under the C conventions.

@@ -22,6 +22,9 @@ package final class FunctionDefinition: Sendable {
     package let docstring: String?
     /// The parameters' names as cacheable references (bound on every call).
     package let parameterNames: [NameRef]
+    /// The parameters' names and kinds, as the general argument binder reads them.
+    let parameterTexts: [String]
+    let parameterKinds: [Parameter.Kind]
     /// Only plain positional-or-keyword parameters (the common case, bound without checks).
     let isSimple: Bool
     /// A body with `yield`: calling the function makes a generator.
@@ -33,6 +36,8 @@ package final class FunctionDefinition: Sendable {
         self.name = name
         self.parameters = parameters
         self.parameterNames = parameters.map { NameRef($0.name) }
+        parameterTexts = parameters.map(\.name)
+        parameterKinds = parameters.map(\.kind)
         self.isSimple = parameters.allSatisfy(\.kind.isPositional)
         self.body = body
         self.line = line
